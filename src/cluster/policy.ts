@@ -1,0 +1,47 @@
+/**
+ * The grouping policy: when two purchases count as parts of one requirement.
+ * Buyer is always compared; vendor, time and subject are set here.
+ */
+
+/** A calendar period a window can be. */
+export type CalendarPeriod = 'day' | 'week' | 'month' | 'quarter' | 'year' | 'fiscalYear';
+
+/**
+ * The time window.
+ * - `{ days: N }`: a rolling window of N consecutive calendar days: two records fit in one window when
+ *   their dates are at most N − 1 days apart; `{ days: 1 }` is "same day".
+ * - `{ period }`: a calendar period: records fit when they fall in the same day, ISO week (Monday
+ *   first), month, quarter, calendar year, or fiscal year starting in month `fiscalYearStart` (1–12).
+ */
+export type WindowOption =
+  | { days: number }
+  | { period: Exclude<CalendarPeriod, 'fiscalYear'> }
+  | { period: 'fiscalYear'; fiscalYearStart: number };
+
+/** `'same'`: parts share a vendor. `'any'`: parts may come from different vendors (the real case). */
+export type VendorRule = 'same' | 'any';
+
+/**
+ * When two purchases are about the same requirement.
+ *
+ * Three signals are compared, each only when both records carry it:
+ * - category: codes share their first `categoryPrefix` characters (0 turns the signal off);
+ * - project: the same budget project / requisition;
+ * - text: similarity of `subject` texts (Jaccard of word tokens and Chinese character bigrams) is at
+ *   least `minSimilarity` (values above 1 turn the signal off).
+ *
+ * With no requirement set, two records are related when some comparable signal matches, or when no
+ * signal is comparable (missing data does not separate records; the finding's subject reason says the
+ * evidence was absent). `sameProject` / `sameCategory` turn a signal into a requirement: records must
+ * then both carry it and match on it, and the required signals alone decide.
+ */
+export interface SubjectRule {
+  /** @defaultValue 4 */
+  categoryPrefix?: number | undefined;
+  /** @defaultValue 0.3 */
+  minSimilarity?: number | undefined;
+  /** @defaultValue false */
+  sameProject?: boolean | undefined;
+  /** @defaultValue false */
+  sameCategory?: boolean | undefined;
+}

@@ -1,0 +1,110 @@
+import type Decimal from 'decimal.js';
+
+/**
+ * A purchase record as callers pass it in. Only `id`, `buyer`, `vendor`, `date`, `amount` and
+ * `currency` are required; any other field passes through untouched (see {@link PurchaseRecord.extra}).
+ *
+ * - `amount`: a decimal string (`'1234.50'`) is best. A JS number is accepted only when it is exact
+ *   (at most 15 significant digits, e.g. `1234.5`); `0.1 + 0.2` is rejected, never rounded.
+ *   Negative amounts are rejected: credits and refunds are the loaders' policy, not the core's.
+ * - `date`: `'YYYY-MM-DD'` (a longer ISO string keeps the calendar date it spells), or a `Date`,
+ *   read by its local calendar fields as date-fns does.
+ * - `category`: a hierarchical code (CPV, UNSPSC, 品目, MCC); a shared prefix means a shared parent.
+ * - `method`: the procedure actually used; `exemption`: a documented reason the record may not be
+ *   summed (budget adjusted, non-tender method approved …): such records are analysed but never parts.
+ */
+export interface PurchaseRecordInput {
+  id: string | number;
+  buyer: string;
+  vendor: string;
+  date: string | Date;
+  amount: string | number;
+  currency: string;
+  subject?: string | undefined;
+  category?: string | undefined;
+  project?: string | undefined;
+  method?: string | undefined;
+  document?: string | undefined;
+  exemption?: string | undefined;
+  [field: string]: unknown;
+}
+
+/** A validated, normalised record. */
+export interface PurchaseRecord {
+  /** Position in the input array. */
+  readonly index: number;
+  readonly id: string;
+  readonly buyer: string;
+  /** Buyer compared after NFKC, case folding and whitespace collapse. */
+  readonly buyerKey: string;
+  readonly vendor: string;
+  /** Vendor compared ignoring case, punctuation and legal-form suffixes (Ltd, GmbH, 有限公司 …). */
+  readonly vendorKey: string;
+  /** Calendar date, `YYYY-MM-DD`. */
+  readonly date: string;
+  /** Days since 1970-01-01 of {@link date} (no time zone involved). */
+  readonly day: number;
+  /** Amount in {@link currency}, exact. */
+  readonly amount: Decimal;
+  /** ISO 4217 code, upper case. */
+  readonly currency: string;
+  readonly subject?: string;
+  readonly category?: string;
+  /** Category code upper-cased with spaces, dots, dashes and underscores removed. */
+  readonly categoryKey?: string;
+  readonly project?: string;
+  readonly projectKey?: string;
+  readonly method?: string;
+  readonly methodKey?: string;
+  readonly document?: string;
+  readonly exemption?: string;
+  /** Every input field that is not one of the above, untouched. */
+  readonly extra: Readonly<Record<string, unknown>>;
+}
+
+/** Why a record was rejected. */
+export type RejectCode =
+  | 'not_an_object'
+  | 'missing'
+  | 'invalid_type'
+  | 'empty'
+  | 'duplicate_id'
+  | 'invalid_date'
+  | 'invalid_amount'
+  | 'inexact_amount'
+  | 'negative_amount'
+  | 'unknown_currency'
+  | 'no_exchange_rate'
+  // Loader-level codes (row parsing), used by the io layer:
+  | 'unparsable_row'
+  | 'ambiguous_date'
+  | 'not_a_purchase'
+  | 'credit'
+  | 'subtotal';
+
+/**
+ * A record (or file row) that could not be analysed. Every input ends up either accepted or here.
+ *
+ * @example
+ * { index: 3, id: 'INV-9', field: 'amount', path: [3, 'amount'], code: 'negative_amount',
+ *   message: 'amount -12.50 is negative; credits are not purchases', value: '-12.50' }
+ */
+export interface Reject {
+  /** Position of the record in the input array (0-based). */
+  readonly index: number;
+  /** The record's id, when it had a usable one. */
+  readonly id?: string;
+  /** The field at fault (`'amount'`), or `''` when the whole record is. */
+  readonly field: string;
+  /** Full path to the bad value: `[index, field]`. */
+  readonly path: readonly (string | number)[];
+  readonly code: RejectCode;
+  /** A plain sentence a reviewer can read. */
+  readonly message: string;
+  /** The offending value, as given. */
+  readonly value?: unknown;
+  /** 1-based line in the source file, when the record came from a file. */
+  readonly line?: number;
+  /** Source column name, when the record came from a file. */
+  readonly column?: string;
+}

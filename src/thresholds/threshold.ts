@@ -1,0 +1,66 @@
+import type Decimal from 'decimal.js';
+
+/**
+ * How a total is compared with a threshold amount. A single purchase usually triggers a procedure
+ * when it is *at or above* the amount; China's 政府采购法实施条例 Art. 28 sums purchases whose
+ * cumulative amount *exceeds* (超过) it. Each threshold says which it uses.
+ */
+export type Comparison = 'atOrAbove' | 'above';
+
+/**
+ * A value limit that triggers a procedure, as callers (and presets) write it.
+ *
+ * @example
+ * { id: 'hz-2018-open', amount: '1000000', currency: 'CNY', procedure: 'public tender',
+ *   comparison: 'atOrAbove', validFrom: '2018-01-01', source: 'Hangzhou 2018 catalogue' }
+ */
+export interface ThresholdInput {
+  /** Unique id, cited by findings. */
+  id: string;
+  /** Decimal string (preferred) or an exact number. */
+  amount: string | number;
+  /** ISO 4217 currency of `amount`. */
+  currency: string;
+  /** The procedure the threshold triggers, in words: `'public tender'`, `'EU-wide notice'`. */
+  procedure: string;
+  /** @defaultValue `'atOrAbove'` */
+  comparison?: Comparison | undefined;
+  /** Category-code prefixes the threshold applies to (e.g. `['45']` for CPV works). Absent: all. */
+  categories?: string[] | undefined;
+  /** Category-code prefixes it does not apply to (e.g. `['45']` for supplies and services). */
+  excludeCategories?: string[] | undefined;
+  /** First day in force, `YYYY-MM-DD`, inclusive. Absent: always. */
+  validFrom?: string | undefined;
+  /** Last day in force, `YYYY-MM-DD`, inclusive. Absent: still in force. */
+  validTo?: string | undefined;
+  /** Whether `amount` is net or gross of VAT, where the source says. */
+  vat?: 'net' | 'gross' | undefined;
+  /** Human label, e.g. `'EU works (Dir. 2014/24 Art. 4(a))'`. */
+  label?: string | undefined;
+  /** Jurisdiction, e.g. `'EU'`, `'CN Hangzhou'`. */
+  jurisdiction?: string | undefined;
+  /** Where the figure comes from (act, article, URL). */
+  source?: string | undefined;
+  /** How far the figure was checked against its source. @defaultValue `'verified'` */
+  status?: 'verified' | 'partial' | 'unverified' | undefined;
+}
+
+/** A validated threshold with its amount as an exact Decimal and days resolved. */
+export interface Threshold {
+  readonly id: string;
+  readonly amount: Decimal;
+  readonly currency: string;
+  readonly procedure: string;
+  readonly comparison: Comparison;
+  readonly categories?: readonly string[];
+  readonly excludeCategories?: readonly string[];
+  readonly validFrom?: string;
+  readonly validTo?: string;
+  readonly vat?: 'net' | 'gross';
+  readonly label?: string;
+  readonly jurisdiction?: string;
+  readonly source?: string;
+  readonly status: 'verified' | 'partial' | 'unverified';
+  /** The input object as given. */
+  readonly input: ThresholdInput;
+}
