@@ -1,13 +1,23 @@
 import { defineConfig } from 'tsup';
 
-export default defineConfig({
-  // `index` is the platform-neutral core; `node` adds file loaders; `cli` is the `splitscan` binary.
-  entry: { index: 'src/index.ts', node: 'src/node.ts', cli: 'src/cli/main.ts' },
-  format: ['esm', 'cjs'],
-  dts: { entry: { index: 'src/index.ts', node: 'src/node.ts' } },
-  target: 'node20',
-  clean: true,
-  sourcemap: false,
-  splitting: true,
-  treeshake: true,
-});
+export default defineConfig([
+  {
+    // `index` is the platform-neutral core; `node` adds file loaders for Node.js.
+    entry: { index: 'src/index.ts', node: 'src/node.ts' },
+    format: ['esm', 'cjs'],
+    dts: true,
+    target: 'node20',
+    clean: true,
+    splitting: false,
+    treeshake: true,
+  },
+  {
+    // The `splitscan` command.
+    entry: { cli: 'src/cli/main.ts' },
+    format: ['esm'],
+    target: 'node20',
+    banner: { js: '#!/usr/bin/env node' },
+    clean: false,
+    splitting: false,
+  },
+]);
