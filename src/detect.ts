@@ -1,8 +1,24 @@
-import type { PurchaseRecordInput, Reject } from './records/record.js';
+import type Decimal from 'decimal.js';
+import type { PurchaseRecord, PurchaseRecordInput, Reject } from './records/record.js';
 import type { ThresholdInput } from './thresholds/threshold.js';
 import type { SubjectRule, VendorRule, WindowOption } from './cluster/policy.js';
-import type { Finding } from './report/finding.js';
+import type { Finding, FindingPart, Reason, ReasonCode } from './report/finding.js';
 import type { ScoreWeights } from './score/weights.js';
+import type { Item } from './cluster/item.js';
+import type { LinkPolicy } from './cluster/link.js';
+import type { ResolvedOptions, ResolvedThreshold } from './options.js';
+import { resolveOptions } from './options.js';
+import { validateRecords } from './records/validate.js';
+import { subjectTokens } from './similarity/tokens.js';
+import { rankTokens } from './similarity/vocabulary.js';
+import { byDateThenId } from './cluster/item.js';
+import { linkComponents } from './cluster/link.js';
+import { below, cutRuns } from './cluster/runs.js';
+import { inScope, measure } from './score/evidence.js';
+import { scoreOf, strengths } from './score/score.js';
+import { counterfactual, reasonMessage, REASON_ORDER } from './report/explain.js';
+import { fingerprint } from './report/fingerprint.js';
+import { D, moneyString } from './_lib/decimal.js';
 
 /** Options of {@link detectSplits}. Only `thresholds` is required. */
 export interface DetectSplitsOptions {
@@ -56,8 +72,282 @@ export interface DetectResult {
   readonly stats: DetectStats;
 }
 
-export function detectSplits(_records: readonly unknown[], _options: DetectSplitsOptions): DetectResult {
-  throw new Error('detectSplits: being written');
+/**
+ * Finds purchases split to stay under thresholds.
+ *
+ * Records are validated (bad ones come back in `rejects`, never thrown), converted to the report
+ * currency, linked into clusters by buyer, vendor rule, subject rule and time window, and each
+ * cluster is cut into runs whose parts each stay below a threshold while their total crosses it.
+ * Thresholds are tried from the most serious down; a record belongs to at most one finding.
+ * See "How detection works" in the README for the exact semantics.
+ *
+ * Runs in O(n log n) for n records (sorting), plus the candidate pairs of the text join.
+ *
+ * @throws {OptionsError} when an option is invalid, naming the option.
+ * @example
+ * const { findings } = detectSplits(
+ *   [
+ *     { id: 'S1', buyer: 'Zone Admin', vendor: 'Sign Co', date: '2014-11-03', amount: '280000', currency: 'CNY', category: 'B0701', subject: '道路指示标牌' },
+ *     { id: 'S2', buyer: 'Zone Admin', vendor: 'Light Co', date: '2014-11-12', amount: '290000', currency: 'CNY', category: 'B0702', subject: '展示牌亮化及字体' },
+ *   ],
+ *   { thresholds: [{ id: 'hz-decent', amount: '300000', currency: 'CNY', procedure: 'decentralised procurement' }],
+ *     subject: { categoryPrefix: 3 } },
+ * )
+ * findings[0].total //=> '570000.00'
+ */
+export function detectSplits(records: readonly unknown[], options: DetectSplitsOptions): DetectResult {
+  const opts = resolveOptions(options);
+  const validated = validateRecords(records);
+  const rejects: Reject[] = [...validated.rejects];
+
+  // Convert to the report currency; a record in a currency without a rate is rejected.
+  const accepted: PurchaseRecord[] = [];
+  const values: Decimal[] = [];
+  for (const rec of validated.records) {
+    const rate = opts.rates.get(rec.currency);
+    if (rate === undefined) {
+      rejects.push({
+        index: rec.index,
+        id: rec.id,
+        field: 'currency',
+        path: [rec.index, 'currency'],
+        code: 'no_exchange_rate',
+        message: `currency ${rec.currency} has no exchange rate to ${opts.currency}; pass rates: { ${rec.currency}: … }`,
+        value: rec.currency,
+      });
+      continue;
+    }
+    accepted.push(rec);
+    values.push(rec.currency === opts.currency ? rec.amount : rec.amount.times(rate));
+  }
+  rejects.sort((a, b) => a.index - b.index);
+
+  const items = prepareItems(accepted, values, opts);
+  const findings: Finding[] = [];
+  const byThreshold: Record<string, number> = {};
+  for (const tier of opts.thresholds) {
+    let n = 0;
+    for (const run of runsForTier(items, tier, opts)) {
+      findings.push(buildFinding(run, tier, opts));
+      n++;
+    }
+    byThreshold[tier.threshold.id] = n;
+  }
+  findings.sort(
+    (a, b) => b.score - a.score || cmp(a.buyer, b.buyer) || cmp(a.start, b.start) || cmp(a.id, b.id),
+  );
+  return {
+    findings,
+    rejects,
+    stats: {
+      input: records.length,
+      accepted: accepted.length,
+      rejected: rejects.length,
+      skipped: items.items.reduce((n, it) => n + (it.skipped ? 1 : 0), 0),
+      buyers: new Set(accepted.map((r) => r.buyerKey)).size,
+      findings: findings.length,
+      findingsByThreshold: byThreshold,
+    },
+  };
+}
+
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Items in partition order: (partition, period, date, id). Partitions never change between tiers. */
+interface Prepared {
+  readonly items: Item[];
+  /** Partition number of each item (buyer, and vendor/project/category where the policy requires). */
+  readonly partition: Int32Array;
+  /** Records that cannot be linked at all (a required project or category is missing). */
+  readonly unlinkable: Uint8Array;
+  /** Whether each item is already part of a finding. */
+  readonly assigned: Uint8Array;
+}
+
+function prepareItems(records: readonly PurchaseRecord[], values: readonly Decimal[], opts: ResolvedOptions): Prepared {
+  const { subject, window } = opts;
+  const tokenCache = new Map<string, string[]>();
+  const tokenLists = records.map((r) => {
+    if (r.subject === undefined || subject.minSimilarity > 1) return [];
+    let t = tokenCache.get(r.subject);
+    if (t === undefined) {
+      t = subjectTokens(r.subject);
+      tokenCache.set(r.subject, t);
+    }
+    return t;
+  });
+  const ranked = rankTokens(tokenLists);
+  const depth = subject.categoryPrefix;
+  const unsorted: Item[] = records.map((rec, i) => ({
+    rec,
+    value: values[i] as Decimal,
+    tokens: ranked[i] as Int32Array,
+    categoryPrefix: depth > 0 && rec.categoryKey !== undefined ? rec.categoryKey.slice(0, depth) : undefined,
+    project: rec.projectKey,
+    skipped: rec.exemption !== undefined || (rec.methodKey !== undefined && opts.skipMethods.has(rec.methodKey)),
+  }));
+
+  // Partition key: buyer, then what the policy requires to be equal. A required field that is
+  // missing makes the record unlinkable.
+  const keys = new Map<string, number>();
+  const part = new Int32Array(unsorted.length);
+  const unl = new Uint8Array(unsorted.length);
+  unsorted.forEach((it, i) => {
+    let key = it.rec.buyerKey;
+    if (opts.vendor === 'same') key += `\u0000v${it.rec.vendorKey}`;
+    if (subject.sameProject) {
+      if (it.project === undefined) unl[i] = 1;
+      key += `\u0000p${it.project ?? ''}`;
+    }
+    if (subject.sameCategory) {
+      if (it.categoryPrefix === undefined) unl[i] = 1;
+      key += `\u0000c${it.categoryPrefix ?? ''}`;
+    }
+    if (window.kind === 'period') key += `\u0000t${window.periodOf(it.rec.day)}`;
+    let k = keys.get(key);
+    if (k === undefined) {
+      k = keys.size;
+      keys.set(key, k);
+    }
+    part[i] = k;
+  });
+  const order = Array.from(unsorted.keys()).sort(
+    (a, b) => (part[a] as number) - (part[b] as number) || byDateThenId(unsorted[a] as Item, unsorted[b] as Item),
+  );
+  return {
+    items: order.map((i) => unsorted[i] as Item),
+    partition: Int32Array.from(order, (i) => part[i] as number),
+    unlinkable: Uint8Array.from(order, (i) => unl[i] as number),
+    assigned: new Uint8Array(order.length),
+  };
+}
+
+/** Finds the runs crossing one threshold and marks their records as assigned. */
+function runsForTier(p: Prepared, tier: ResolvedThreshold, opts: ResolvedOptions): Item[][] {
+  const { window, subject, minParts } = opts;
+  const t = tier.threshold;
+  const reach = window.kind === 'rolling' ? window.reach : Infinity;
+  const lastDay = window.kind === 'rolling' ? tier.toDay + window.reach : tier.toDay === Infinity ? Infinity : window.periodEnd(tier.toDay);
+  const policy: LinkPolicy = {
+    reach,
+    useCategory: subject.categoryPrefix > 0,
+    useText: subject.minSimilarity <= 1,
+    minSimilarity: subject.minSimilarity,
+    required: subject.sameProject || subject.sameCategory,
+  };
+  const runTier = { value: tier.value, comparison: t.comparison, lastOpenDay: tier.toDay };
+  const out: Item[][] = [];
+  const { items, partition, assigned, unlinkable } = p;
+  let group: number[] = [];
+  const flush = () => {
+    if (group.length >= minParts) {
+      const members = group.map((i) => items[i] as Item);
+      const uf = linkComponents(members, policy);
+      const comps = new Map<number, number[]>();
+      for (let j = 0; j < members.length; j++) {
+        const root = uf.find(j);
+        const c = comps.get(root);
+        if (c) c.push(j);
+        else comps.set(root, [j]);
+      }
+      for (const comp of comps.values()) {
+        if (comp.length < minParts) continue;
+        const runs = cutRuns(comp.map((j) => members[j] as Item), runTier, reach, minParts);
+        if (runs.length === 0) continue;
+        const inRun = new Set(runs.flat());
+        for (const j of comp) if (inRun.has(members[j] as Item)) assigned[group[j] as number] = 1;
+        out.push(...runs);
+      }
+    }
+    group = [];
+  };
+  let current = -1;
+  for (let i = 0; i < items.length; i++) {
+    const it = items[i] as Item;
+    if (partition[i] !== current) {
+      flush();
+      current = partition[i] as number;
+    }
+    if (assigned[i] || it.skipped || unlinkable[i]) continue;
+    const day = it.rec.day;
+    if (day < tier.fromDay || day > lastDay) continue;
+    if (!below(it.value, tier.value, t.comparison) || !inScope(tier, it.rec.categoryKey)) continue;
+    group.push(i);
+  }
+  flush();
+  return out;
+}
+
+function buildFinding(run: readonly Item[], tier: ResolvedThreshold, opts: ResolvedOptions): Finding {
+  const first = run[0] as Item;
+  const last = run[run.length - 1] as Item;
+  let total = new D(0);
+  for (const it of run) total = total.plus(it.value);
+  const windowDays = opts.window.days;
+  const evidence = measure(run, total, { tier, thresholds: opts.thresholds, windowDays, band: opts.band });
+  const strength = strengths(evidence, windowDays);
+  const score = scoreOf(strength, opts.weights);
+  const k = run.length;
+  const reasons: Reason[] = (Object.keys(evidence) as ReasonCode[]).map((code) => ({
+    code,
+    value: evidence[code],
+    strength: strength[code],
+    weight: opts.weights[code],
+    message: reasonMessage(code, evidence[code], k, { band: opts.band, windowLabel: opts.window.label }),
+  }));
+  reasons.sort((a, b) => b.strength * b.weight - a.strength * a.weight || REASON_ORDER.indexOf(a.code) - REASON_ORDER.indexOf(b.code));
+  const ids = run.map((it) => it.rec.id);
+  const vendors: string[] = [];
+  for (const it of run) if (!vendors.includes(it.rec.vendor)) vendors.push(it.rec.vendor);
+  const t = tier.threshold;
+  const strong = reasons.filter((r) => r.weight > 0 && r.strength >= 0.5).slice(0, 4);
+  const explanation =
+    counterfactual({ buyer: first.rec.buyer, ids, total, currency: opts.currency, tier, start: first.rec.date, end: last.rec.date }) +
+    (strong.length ? ` Why it looks deliberate: ${strong.map((r) => r.message).join(' ')}` : '');
+  const parts: FindingPart[] = run.map((it) => {
+    const r = it.rec;
+    return {
+      id: r.id,
+      index: r.index,
+      date: r.date,
+      vendor: r.vendor,
+      amount: moneyString(r.amount),
+      currency: r.currency,
+      converted: moneyString(it.value),
+      ...(r.subject !== undefined ? { subject: r.subject } : {}),
+      ...(r.category !== undefined ? { category: r.category } : {}),
+      ...(r.project !== undefined ? { project: r.project } : {}),
+      ...(r.method !== undefined ? { method: r.method } : {}),
+      ...(r.document !== undefined ? { document: r.document } : {}),
+    };
+  });
+  return {
+    id: fingerprint(t.id, ids),
+    buyer: first.rec.buyer,
+    recordIds: ids,
+    parts,
+    vendors,
+    total: moneyString(total),
+    currency: opts.currency,
+    threshold: {
+      id: t.id,
+      amount: moneyString(tier.value),
+      currency: opts.currency,
+      procedure: t.procedure,
+      comparison: t.comparison,
+      ...(t.validFrom ? { validFrom: t.validFrom } : {}),
+      ...(t.validTo ? { validTo: t.validTo } : {}),
+      ...(t.label ? { label: t.label } : {}),
+      ...(t.source ? { source: t.source } : {}),
+    },
+    start: first.rec.date,
+    end: last.rec.date,
+    spanDays: last.rec.day - first.rec.day,
+    score,
+    reasons,
+    explanation,
+    ...(opts.rule ? { rule: opts.rule } : {}),
+  };
 }
 
 export type { PurchaseRecordInput };

@@ -5,6 +5,7 @@ import { OptionsError, type OptionIssue } from '../errors.js';
 import { isCurrencyCode } from '../_lib/currencies.js';
 import { isIsoDate } from '../_lib/days.js';
 import { exactDecimal } from '../_lib/decimal.js';
+import { categoryKey } from '../records/normalize.js';
 
 const isoDate = z.string().refine(isIsoDate, { message: 'must be a calendar date YYYY-MM-DD' });
 
@@ -87,9 +88,4 @@ export function parseThresholds(input: unknown, fn = 'parseThresholds', prefix: 
     };
     return out;
   });
-}
-
-/** Category codes compare upper-cased, without spaces, dots, dashes or underscores. */
-export function categoryKey(code: string): string {
-  return code.normalize('NFKC').toUpperCase().replace(/[\s._\-]/gu, '');
 }

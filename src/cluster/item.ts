@@ -1,0 +1,22 @@
+import type Decimal from 'decimal.js';
+import type { PurchaseRecord } from '../records/record.js';
+
+/** A record as the clustering sees it: its value in the report currency and its subject signals. */
+export interface Item {
+  readonly rec: PurchaseRecord;
+  /** Amount converted to the report currency (exact). */
+  readonly value: Decimal;
+  /** Subject tokens as ascending ids, rarest first (see similarity/vocabulary). */
+  readonly tokens: Int32Array;
+  /** Category code cut to the policy's prefix depth, when the record has one and the signal is on. */
+  readonly categoryPrefix: string | undefined;
+  /** Project key, when the record has one. */
+  readonly project: string | undefined;
+  /** True when the record may never be a part (skipped method or an exemption). */
+  readonly skipped: boolean;
+}
+
+/** Orders items by date, then id: the canonical order every step uses, so input order never matters. */
+export function byDateThenId(a: Item, b: Item): number {
+  return a.rec.day - b.rec.day || (a.rec.id < b.rec.id ? -1 : a.rec.id > b.rec.id ? 1 : 0);
+}

@@ -1,0 +1,37 @@
+/**
+ * splitscan: find procurement purchases split to stay under legal thresholds.
+ * The platform-neutral core (no `node:` imports): browsers, Deno, notebooks and Node.js.
+ */
+
+// Detection
+export { detectSplits } from './detect.js';
+export type { DetectSplitsOptions, DetectResult, DetectStats } from './detect.js';
+export { DEFAULT_SKIP_METHODS, DEFAULT_SUBJECT } from './options.js';
+
+// Records
+export { validateRecords } from './records/validate.js';
+export type { ValidationResult } from './records/validate.js';
+export { purchaseRecordSchema } from './records/schema.js';
+export { normalizeText, vendorKey, categoryKey } from './records/normalize.js';
+export type { PurchaseRecordInput, PurchaseRecord, Reject, RejectCode } from './records/record.js';
+
+// Thresholds
+export { thresholdInputSchema, thresholdListSchema, parseThresholds } from './thresholds/schema.js';
+export type { ThresholdInput, Threshold, Comparison } from './thresholds/threshold.js';
+
+// Grouping policy
+export type { WindowOption, CalendarPeriod, VendorRule, SubjectRule } from './cluster/policy.js';
+
+// Similarity
+export { subjectTokens } from './similarity/tokens.js';
+export { textSimilarity } from './similarity/jaccard.js';
+
+// Scoring and findings
+export { DEFAULT_WEIGHTS } from './score/weights.js';
+export type { ScoreWeights } from './score/weights.js';
+export { fingerprint } from './report/fingerprint.js';
+export type { Finding, FindingPart, FindingThreshold, Reason, ReasonCode } from './report/finding.js';
+
+// Errors
+export { SplitscanError, OptionsError, InputError, isSplitscanError, isOptionsError, isInputError } from './errors.js';
+export type { OptionIssue } from './errors.js';

@@ -1,0 +1,437 @@
+/**
+ * Rows of a ledger file → purchase records and rejects. Every data row ends up either in a record
+ * or in a reject that names its line, column and reason; nothing is dropped silently.
+ *
+ * Policies (all documented on {@link ReadLedgerOptions}):
+ * - subtotal lines (amounts without buyer, vendor and date, or labelled total/合计/小计) → `'subtotal'`;
+ * - card repayments (`direct debit payment` …) → `'not_a_purchase'`;
+ * - credits and refunds (negative amounts) → `'credit'`, or netted against the purchase they refund;
+ * - lines of one document (same buyer, vendor, currency and document number) → summed into one record.
+ */
+import { D, exactDecimal } from '../_lib/decimal.js';
+import { OptionsError } from '../errors.js';
+import type { PurchaseRecordInput, Reject, RejectCode } from '../records/record.js';
+import { parseAmount } from './amount.js';
+import { type ColumnMap, type LedgerField, type ResolvedColumns, headerUnit, resolveColumns } from './columns.js';
+import { parseDate } from './date.js';
+
+/** How credits (negative amounts) are handled. */
+export type CreditPolicy = 'reject' | 'net';
+
+/** How rows sharing a document number are handled. */
+export type LinePolicy = 'sum' | 'keep';
+
+/** Options shared by every ledger loader. */
+export interface LedgerOptions {
+  /** Explicit column mapping (field → header); recognised header names fill the rest. */
+  map?: ColumnMap | undefined;
+  /** date-fns pattern for non-ISO dates, e.g. `'dd/MM/yyyy'`. @defaultValue ISO and year-first forms only */
+  dateFormat?: string | undefined;
+  /** Amounts use a decimal comma (`1 234,50`). @defaultValue false */
+  decimalComma?: boolean | undefined;
+  /**
+   * Multiplier for amounts, e.g. `10000` for 万元. @defaultValue the unit in the amount header's
+   * brackets (`金额(万元)` → 10000), else 1
+   */
+  unit?: string | number | undefined;
+  /** Currency of rows without one (no currency column, or an empty cell). */
+  currency?: string | undefined;
+  /** Buyer of every row when the file has no buyer column (a ledger of one body). */
+  buyer?: string | undefined;
+  /**
+   * `'reject'`: a negative amount is reported as a `'credit'` reject. `'net'`: it is subtracted from
+   * the latest purchase on or before its date with the same buyer, vendor and currency that is at
+   * least as large (same document number preferred); a purchase netted to zero becomes a `'credit'`
+   * reject, and a credit with nothing to net against is a `'credit'` reject.
+   * @defaultValue 'reject'
+   */
+  credits?: CreditPolicy | undefined;
+  /**
+   * `'sum'`: rows with the same buyer, vendor, currency and document number are lines of one
+   * document and become one record (amounts summed exactly, earliest date, first line's id and
+   * text) before credits are handled. Rows without a document number are never merged.
+   * `'keep'`: every row is its own record.
+   * @defaultValue 'sum'
+   */
+  lines?: LinePolicy | undefined;
+  /**
+   * A regular expression removed from document numbers before lines are grouped, e.g. `'_\\d+$'`
+   * for Oxford's `46287404_1`, `46287404_2`. @defaultValue none
+   */
+  lineSuffix?: string | undefined;
+  /**
+   * Texts (case-insensitive, matched inside vendor or subject) marking rows that are not purchases,
+   * such as card repayments. @defaultValue {@link NOT_A_PURCHASE}
+   */
+  notPurchase?: readonly string[] | undefined;
+}
+
+/** Vendor/subject texts of rows that are not purchases by default (card repayments, balance transfers). */
+export const NOT_A_PURCHASE: readonly string[] = [
+  'direct debit payment',
+  'payment - thank you',
+  'payment thank you',
+  'payment received',
+  'autopay payment',
+  'balance transfer',
+  '信用卡还款',
+  '还款',
+];
+
+/** A cell that is only a total label (`Total`, `Subtotal:`, `合计`, `小计 (元)`). */
+const SUBTOTAL_CELL = /^\s*(sub[\s-]?total|grand[\s-]?total|total|合计|小计|总计|累计|本页小计)\s*[:：]?\s*([(（].*[)）])?\s*$/iu;
+/** A cell that starts with a total label (`Total for March`): a total only when the row has no date. */
+const SUBTOTAL_START = /^\s*(sub[\s-]?total|grand[\s-]?total|total|合计|小计|总计|累计)\b|^\s*(合计|小计|总计)/iu;
+
+/** Counts that describe a load. */
+export interface LedgerStats {
+  /** Data rows read (header excluded, blank rows included). */
+  readonly rows: number;
+  /** Rows with every cell empty: skipped, not rejected. */
+  readonly blank: number;
+  /** Records produced. */
+  readonly records: number;
+  readonly rejected: number;
+  /** Rows folded into another row of the same document (`lines: 'sum'`). */
+  readonly merged: number;
+  /** Credits netted against a purchase (`credits: 'net'`). */
+  readonly netted: number;
+}
+
+/** What a loader returns. */
+export interface Ledger {
+  /** Records ready for `detectSplits`. */
+  readonly records: PurchaseRecordInput[];
+  /** Rows that could not be used, each with `line` and `column`; `index` is the data row (0-based). */
+  readonly rejects: Reject[];
+  /** `lines[i]` is the file line of `records[i]` (its first line when lines were summed). */
+  readonly lines: number[];
+  /** Headers of the file, as written. */
+  readonly headers: readonly string[];
+  /** Which column feeds which field. */
+  readonly columns: ResolvedColumns;
+  readonly stats: LedgerStats;
+  /** Encoding read (files and bytes only). */
+  readonly encoding?: string;
+  /** Delimiter used (delimited text only). */
+  readonly delimiter?: string;
+}
+
+interface Candidate {
+  record: PurchaseRecordInput;
+  line: number;
+  row: number;
+  amount: InstanceType<typeof D>;
+  lines: number[];
+  ids: string[];
+  netted: string[];
+}
+
+/**
+ * Turns a header and rows into a {@link Ledger}. Push-based, so a file can be streamed row by row
+ * (`splitscan/node` does) and strings parsed whole ({@link readLedger}) share one implementation.
+ * Memory is proportional to the records kept, not to the raw text.
+ *
+ * @example
+ * const r = new LedgerReader({ currency: 'CNY' })
+ * r.header(['采购单位', '供应商', '合同金额(元)', '签订日期'])
+ * r.row(['管委会', '甲公司', '98,000', '2014-11-03'], 2)
+ * r.finish().records //=> [{ id: 'L2', buyer: '管委会', vendor: '甲公司', amount: '98000', currency: 'CNY', date: '2014-11-03' }]
+ */
+export class LedgerReader {
+  private readonly options: LedgerOptions;
+  private cols: ResolvedColumns | undefined;
+  private headerRow: readonly string[] = [];
+  private unit: string | number = 1;
+  private readonly candidates: Candidate[] = [];
+  private readonly rejects: Reject[] = [];
+  private readonly suffix: RegExp | undefined;
+  private readonly notPurchase: readonly string[];
+  private rowCount = 0;
+  private blank = 0;
+  private datesSeen = 0;
+
+  constructor(options: LedgerOptions = {}) {
+    this.options = options;
+    const issues: { path: string[]; message: string }[] = [];
+    if (options.credits !== undefined && options.credits !== 'reject' && options.credits !== 'net') {
+      issues.push({ path: ['credits'], message: `must be 'reject' or 'net', got ${JSON.stringify(options.credits)}` });
+    }
+    if (options.lines !== undefined && options.lines !== 'sum' && options.lines !== 'keep') {
+      issues.push({ path: ['lines'], message: `must be 'sum' or 'keep', got ${JSON.stringify(options.lines)}` });
+    }
+    if (options.unit !== undefined && (exactDecimal(options.unit) === undefined || !(exactDecimal(options.unit) as InstanceType<typeof D>).gt(0))) {
+      issues.push({ path: ['unit'], message: `must be a positive number, got ${JSON.stringify(options.unit)}` });
+    }
+    if (options.currency !== undefined && !/^[A-Za-z]{3}$/u.test(options.currency)) {
+      issues.push({ path: ['currency'], message: `must be an ISO 4217 code such as CNY, got ${JSON.stringify(options.currency)}` });
+    }
+    let suffix: RegExp | undefined;
+    if (options.lineSuffix !== undefined) {
+      try {
+        suffix = new RegExp(`(?:${options.lineSuffix})$`, 'u');
+      } catch {
+        issues.push({ path: ['lineSuffix'], message: `is not a regular expression: ${options.lineSuffix}` });
+      }
+    }
+    if (issues.length) throw new OptionsError('readLedger', issues);
+    this.suffix = suffix;
+    this.notPurchase = (options.notPurchase ?? NOT_A_PURCHASE).map((s) => s.toLowerCase());
+  }
+
+  /** Columns in use (after {@link header}). */
+  get columns(): ResolvedColumns | undefined {
+    return this.cols;
+  }
+
+  /** Rows pushed so far (header excluded). */
+  get rowsRead(): number {
+    return this.rowCount;
+  }
+
+  /**
+   * Sets the header and resolves columns.
+   * @throws OptionsError when required fields have no column (the message lists the headers found).
+   */
+  header(fields: readonly string[]): void {
+    this.headerRow = fields.map((f, i) => (i === 0 ? f.replace(/^\uFEFF/u, '') : f));
+    const optional: LedgerField[] = [];
+    if (this.options.currency !== undefined) optional.push('currency');
+    if (this.options.buyer !== undefined) optional.push('buyer');
+    this.cols = resolveColumns(this.headerRow, { map: this.options.map, optional });
+    const amountHeader = this.cols.amount?.headers[0];
+    this.unit = this.options.unit ?? (amountHeader !== undefined ? headerUnit(amountHeader) : undefined) ?? 1;
+  }
+
+  /** Adds one data row (cells in header order) found at `line`. */
+  row(fields: readonly string[], line: number): void {
+    const cols = this.cols;
+    if (cols === undefined) throw new Error('LedgerReader.row: header() first');
+    const index = this.rowCount++;
+    if (fields.every((f) => f.trim() === '')) {
+      this.blank++;
+      return;
+    }
+    const reject = (code: RejectCode, field: string, message: string, value?: unknown, id?: string): void => {
+      const column = field !== '' ? cols[field as LedgerField]?.headers.join('+') : undefined;
+      this.rejects.push({
+        index,
+        ...(id !== undefined ? { id } : {}),
+        field,
+        path: [index, field],
+        code,
+        message: `line ${line}: ${message}`,
+        ...(value !== undefined ? { value } : {}),
+        line,
+        ...(column !== undefined ? { column } : {}),
+      });
+    };
+    if (fields.length > this.headerRow.length && fields.slice(this.headerRow.length).some((f) => f.trim() !== '')) {
+      reject('unparsable_row', '', `${fields.length} cells for ${this.headerRow.length} headers (a delimiter or quote problem?)`, fields.join(' | '));
+      return;
+    }
+    if (fields.length < this.headerRow.length && fields.length <= 1) {
+      reject('unparsable_row', '', `1 cell for ${this.headerRow.length} headers`, fields.join(''));
+      return;
+    }
+    const get = (f: LedgerField): string => {
+      const src = cols[f];
+      if (!src) return '';
+      return src.indexes
+        .map((i) => (fields[i] ?? '').trim())
+        .filter((s) => s !== '')
+        .join(' / ');
+    };
+    const idCell = get('id');
+    const id = idCell !== '' ? idCell : `L${line}`;
+    const buyer = get('buyer') || (cols.buyer ? '' : (this.options.buyer ?? ''));
+    const vendor = get('vendor');
+    const rawDate = get('date');
+    const rawAmount = get('amount');
+    const subject = get('subject');
+
+    const labels = [get('buyer'), vendor, idCell, subject];
+    if (labels.some((l) => SUBTOTAL_CELL.test(l)) || (rawDate === '' && labels.some((l) => SUBTOTAL_START.test(l)))) {
+      reject('subtotal', '', 'a total line, not a purchase', rawAmount || undefined, id);
+      return;
+    }
+    if (get('buyer') === '' && vendor === '' && rawDate === '' && fields.some((f) => parseAmount(f).ok)) {
+      reject('subtotal', '', 'amounts without buyer, vendor or date (a subtotal line)', rawAmount || undefined, id);
+      return;
+    }
+    const text = `${vendor}\n${subject}`.toLowerCase();
+    const marker = this.notPurchase.find((p) => text.includes(p));
+    if (marker !== undefined) {
+      reject('not_a_purchase', 'vendor', `"${vendor || subject}" is not a purchase (matches "${marker}")`, vendor, id);
+      return;
+    }
+    if (buyer === '') return reject('missing', 'buyer', 'buyer is empty', undefined, id);
+    if (vendor === '') return reject('missing', 'vendor', 'vendor is empty', undefined, id);
+    if (rawAmount === '') return reject('missing', 'amount', 'amount is empty', undefined, id);
+    const amount = parseAmount(rawAmount, { decimalComma: this.options.decimalComma, unit: this.unit });
+    if (!amount.ok) return reject('invalid_amount', 'amount', amount.message, rawAmount, id);
+    if (rawDate === '') return reject('missing', 'date', 'date is empty', undefined, id);
+    const date = parseDate(rawDate, this.options.dateFormat);
+    if (!date.ok) {
+      if (date.ambiguous && this.datesSeen === 0) {
+        throw new OptionsError('readLedger', [
+          { path: ['dateFormat'], message: `line ${line}, column "${cols.date?.headers[0] ?? 'date'}": ${date.message}` },
+        ]);
+      }
+      return reject(date.ambiguous ? 'ambiguous_date' : 'invalid_date', 'date', date.message, rawDate, id);
+    }
+    this.datesSeen++;
+    const currency = (get('currency') || amount.currency || this.options.currency || '').toUpperCase();
+    if (currency === '') return reject('missing', 'currency', 'currency is empty (give a default currency)', undefined, id);
+
+    const record: PurchaseRecordInput = { id, buyer, vendor, date: date.date, amount: amount.amount, currency };
+    if (subject !== '') record.subject = subject;
+    for (const f of ['category', 'project', 'method', 'document', 'exemption'] as const) {
+      const v = get(f);
+      if (v !== '') record[f] = v;
+    }
+    this.candidates.push({ record, line, row: index, amount: new D(amount.amount), lines: [line], ids: [id], netted: [] });
+  }
+
+  /**
+   * Adds one object (JSON / NDJSON). Keys are headers; the first object's keys become the header
+   * unless {@link header} was called. Numbers must be exact (see `exactDecimal`).
+   */
+  object(value: unknown, line: number): void {
+    if (this.cols === undefined) {
+      this.header(value !== null && typeof value === 'object' && !Array.isArray(value) ? Object.keys(value) : []);
+    }
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+      const index = this.rowCount++;
+      this.rejects.push({ index, field: '', path: [index], code: 'unparsable_row', message: `line ${line}: not an object`, value, line });
+      return;
+    }
+    const obj = value as Record<string, unknown>;
+    const cells = this.headerRow.map((h) => {
+      const v = obj[h];
+      if (v === null || v === undefined) return '';
+      if (typeof v === 'number') return exactDecimal(v) === undefined ? `inexact number ${v}` : String(v);
+      if (typeof v === 'string') return v;
+      if (typeof v === 'boolean') return String(v);
+      return JSON.stringify(v);
+    });
+    this.row(cells, line);
+  }
+
+  /** Applies the lines and credits policies and returns the ledger. */
+  finish(): Ledger {
+    let list = this.candidates;
+    let merged = 0;
+    if ((this.options.lines ?? 'sum') === 'sum' && this.cols?.document) {
+      const byDoc = new Map<string, Candidate>();
+      const out: Candidate[] = [];
+      for (const c of list) {
+        const doc = c.record.document;
+        if (doc === undefined) {
+          out.push(c);
+          continue;
+        }
+        const base = this.suffix ? doc.replace(this.suffix, '') : doc;
+        const key = JSON.stringify([c.record.buyer.toLowerCase(), c.record.vendor.toLowerCase(), c.record.currency, base]);
+        const first = byDoc.get(key);
+        if (first === undefined) {
+          c.record.document = base;
+          byDoc.set(key, c);
+          out.push(c);
+          continue;
+        }
+        merged++;
+        first.amount = first.amount.plus(c.amount);
+        first.record.amount = first.amount.toFixed();
+        first.lines.push(c.line);
+        first.ids.push(String(c.record.id));
+        if (String(c.record.date) < String(first.record.date)) first.record.date = c.record.date;
+        first.record.lines = first.lines.slice();
+        first.record.lineIds = first.ids.slice();
+      }
+      list = out;
+    }
+    let netted = 0;
+    const kept: Candidate[] = [];
+    const credits: Candidate[] = [];
+    for (const c of list) {
+      if (c.amount.isNegative()) credits.push(c);
+      else kept.push(c);
+    }
+    const creditReject = (c: Candidate, message: string): void => {
+      this.rejects.push({
+        index: c.row,
+        id: String(c.record.id),
+        field: 'amount',
+        path: [c.row, 'amount'],
+        code: 'credit',
+        message: `line ${c.line}: ${message}`,
+        value: c.record.amount,
+        line: c.line,
+        ...(this.cols?.amount ? { column: this.cols.amount.headers.join('+') } : {}),
+      });
+    };
+    const zeroed = new Set<Candidate>();
+    for (const credit of credits) {
+      if ((this.options.credits ?? 'reject') === 'reject') {
+        creditReject(credit, `credit or refund of ${credit.record.amount} ${credit.record.currency} from "${credit.record.vendor}" is not a purchase (credits: 'reject')`);
+        continue;
+      }
+      const size = credit.amount.abs();
+      const r = credit.record;
+      let best: Candidate | undefined;
+      for (const p of kept) {
+        const q = p.record;
+        if (zeroed.has(p) || q.buyer !== r.buyer || q.vendor.toLowerCase() !== r.vendor.toLowerCase() || q.currency !== r.currency) continue;
+        if (String(q.date) > String(r.date) || p.amount.lt(size)) continue;
+        const better =
+          best === undefined ||
+          (q.document !== undefined && q.document === r.document && best.record.document !== r.document) ||
+          ((q.document === r.document) === (best.record.document === r.document) && String(q.date) >= String(best.record.date));
+        if (better) best = p;
+      }
+      if (best === undefined) {
+        creditReject(credit, `credit of ${r.amount} ${r.currency} from "${r.vendor}" has no earlier purchase of at least that size to net against`);
+        continue;
+      }
+      netted++;
+      best.amount = best.amount.minus(size);
+      best.record.amount = best.amount.toFixed();
+      best.netted.push(String(r.id));
+      best.record.credits = best.netted.slice();
+      if (best.amount.isZero()) {
+        zeroed.add(best);
+        creditReject(best, `purchase fully refunded by ${best.netted.join(', ')} (credits: 'net')`);
+      }
+    }
+    const final = kept.filter((c) => !zeroed.has(c));
+    const rejects = this.rejects.slice().sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+    return {
+      records: final.map((c) => c.record),
+      rejects,
+      lines: final.map((c) => c.line),
+      headers: this.headerRow,
+      columns: this.cols ?? {},
+      stats: { rows: this.rowCount, blank: this.blank, records: final.length, rejected: rejects.length, merged, netted },
+    };
+  }
+}
+
+/**
+ * Gives core rejects (from `detectSplits(ledger.records, …)`, whose `index` is a position in
+ * `records`) the file line and column they came from.
+ *
+ * @example
+ * locateRejects(result.rejects, ledger)[0].line //=> 17
+ */
+export function locateRejects(rejects: readonly Reject[], ledger: Pick<Ledger, 'lines' | 'columns'>): Reject[] {
+  return rejects.map((r) => {
+    const line = ledger.lines[r.index];
+    const column = ledger.columns[r.field as LedgerField]?.headers.join('+');
+    return {
+      ...r,
+      ...(line !== undefined ? { line } : {}),
+      ...(column !== undefined && r.column === undefined ? { column } : {}),
+    };
+  });
+}

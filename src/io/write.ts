@@ -1,0 +1,77 @@
+/**
+ * Writing CSV: records for interchange, and cells made safe for spreadsheets.
+ */
+import Papa from 'papaparse';
+import type { PurchaseRecordInput, Reject } from '../records/record.js';
+
+const FORMULA_START = /^[=+\-@\t\r\n\u0000-\u001f\u007f]/u;
+
+/**
+ * Makes a cell safe to open in Excel, LibreOffice or Google Sheets: a value beginning with `=`, `+`,
+ * `-`, `@` or a control character (tab, CR …) could run as a formula, so it gets a leading `'`
+ * (the OWASP "CSV injection" advice). Other values are unchanged.
+ *
+ * @example
+ * neutralizeCell('=HYPERLINK("http://x")') //=> `'=HYPERLINK("http://x")`
+ * neutralizeCell('Acme Ltd')                //=> 'Acme Ltd'
+ */
+export function neutralizeCell(value: string): string {
+  return FORMULA_START.test(value) ? `'${value}` : value;
+}
+
+/**
+ * Writes rows as CSV (RFC 4180 quoting, CRLF line ends as Excel expects) with every cell passed
+ * through {@link neutralizeCell}.
+ */
+export function safeCsv(header: readonly string[], rows: readonly (readonly unknown[])[]): string {
+  const cell = (v: unknown): string => (v === undefined || v === null ? '' : neutralizeCell(typeof v === 'string' ? v : String(v)));
+  return `${Papa.unparse({ fields: header.map(cell), data: rows.map((r) => r.map(cell)) }, { newline: '\r\n' })}\r\n`;
+}
+
+/** Standard columns of {@link recordsToCsv}, in order. */
+export const RECORD_COLUMNS = ['id', 'buyer', 'vendor', 'date', 'amount', 'currency', 'subject', 'category', 'project', 'method', 'document', 'exemption'] as const;
+
+/**
+ * Writes records as a CSV that {@link readLedger} reads back to the same records (a round trip).
+ * Values are written as they are (no formula neutralisation: this is data interchange, not a
+ * report); dates given as `Date` are written by their local calendar fields.
+ *
+ * @example
+ * recordsToCsv([{ id: 1, buyer: 'B', vendor: 'V', date: '2019-01-02', amount: '5', currency: 'EUR' }])
+ * //=> 'id,buyer,vendor,date,amount,currency,subject,category,project,method,document,exemption\r\n1,B,V,2019-01-02,5,EUR,,,,,,\r\n'
+ */
+export function recordsToCsv(records: readonly PurchaseRecordInput[]): string {
+  const data = records.map((r) =>
+    RECORD_COLUMNS.map((c) => {
+      const v = r[c];
+      if (v instanceof Date) {
+        return `${v.getFullYear()}-${String(v.getMonth() + 1).padStart(2, '0')}-${String(v.getDate()).padStart(2, '0')}`;
+      }
+      return v === undefined || v === null ? '' : String(v);
+    }),
+  );
+  return `${Papa.unparse({ fields: [...RECORD_COLUMNS], data }, { newline: '\r\n' })}\r\n`;
+}
+
+/** Columns of {@link rejectsToCsv}. */
+export const REJECT_COLUMNS = ['line', 'index', 'id', 'column', 'field', 'code', 'message', 'value'] as const;
+
+/**
+ * Writes rejects as a spreadsheet-safe CSV: line, data-row index, id, source column, field, code,
+ * message, offending value.
+ */
+export function rejectsToCsv(rejects: readonly Reject[]): string {
+  return safeCsv(
+    REJECT_COLUMNS,
+    rejects.map((r) => [
+      r.line ?? '',
+      r.index,
+      r.id ?? '',
+      r.column ?? '',
+      r.field,
+      r.code,
+      r.message,
+      r.value === undefined ? '' : typeof r.value === 'string' ? r.value : JSON.stringify(r.value),
+    ]),
+  );
+}

@@ -1,0 +1,145 @@
+/**
+ * Policy presets: a jurisdiction's (or a practice's) definition of splitting, as grouping options,
+ * with the threshold table it is judged against. Each sets `window`, `vendor`, `subject`,
+ * `skipMethods` and `currency`; `name` and `citation` are what findings cite.
+ */
+import type { ThresholdInput } from '../thresholds/threshold.js';
+import type { _PresetDefinition } from './_definition.js';
+import { CN_CENTRAL } from './tables/cn.js';
+import { EU_CENTRAL, EU_SUB_CENTRAL, EU_WORKS } from './tables/eu.js';
+import { US_MICRO_PURCHASE, US_SIMPLIFIED_ACQUISITION } from './tables/us.js';
+import { UK_CENTRAL, UK_SUB_CENTRAL, UK_WORKS } from './tables/uk.js';
+import { UA_THRESHOLDS } from './tables/ua.js';
+import { BR_THRESHOLDS } from './tables/br.js';
+
+/**
+ * Art. 28 compares a *cumulative* amount with the public-tender limit and says "超过" (exceeds), so
+ * its thresholds are the central public-tender rows with `comparison: 'above'`, under their own ids
+ * (`<csv id>-ART28`) so a finding never confuses them with the single-purchase rule.
+ */
+const ART28_THRESHOLDS: readonly ThresholdInput[] = CN_CENTRAL.filter((t) => t.id.includes('-OPEN-')).map((t) => ({
+  ...t,
+  id: `${t.id}-ART28`,
+  comparison: 'above' as const,
+  procedure: '公开招标 (public tender): cumulative non-tender purchases exceeding (超过) the limit are a split',
+  label: `${t.label ?? t.id}; Art. 28 cumulative test (exceeds)`,
+}));
+
+/** Procedures under which a purchase was already advertised EU-wide (Dir. 2014/24 Arts. 26–32), or a framework call-off. */
+const EU_PROCEDURES = [
+  'open', 'open procedure', 'restricted', 'restricted procedure', 'competitive procedure with negotiation',
+  'competitive dialogue', 'innovation partnership', 'framework call-off', 'call-off',
+];
+
+/** @internal */
+export const _POLICY_PRESETS: readonly _PresetDefinition[] = [
+  {
+    name: 'cn-gpl-art28',
+    kind: 'policy',
+    description:
+      'China, Government Procurement Law Implementing Regulations Art. 28 (以化整为零方式规避公开招标): one purchaser (采购人), within one budget project (预算项目) and one fiscal year (the calendar year), buying goods or services of the same 品目 or category several times by methods other than public tender, whose cumulative amount exceeds (超过: strictly above) the public-tender limit. Vendors may differ. Grouping: same buyer, any vendor, same project and same category (first 5 characters of the 政府采购品目分类目录 code, e.g. A0201) both required, fiscal year from January. Public-tender records are not parts; records whose `exemption` is set (budget adjusted, non-tender method approved) are analysed but never parts. Thresholds: the central budget units\' public-tender limits from 2015 (goods and services; works, 品目 B, are outside Art. 28). For a local purchaser, replace `thresholds` with its own public-tender limits, with `comparison: \'above\'`.',
+    citation: '中华人民共和国政府采购法实施条例 (国务院令第658号) 第二十八条',
+    options: {
+      thresholds: [...ART28_THRESHOLDS],
+      window: { period: 'fiscalYear', fiscalYearStart: 1 },
+      vendor: 'any',
+      subject: { categoryPrefix: 5, sameProject: true, sameCategory: true },
+      skipMethods: ['公开招标', 'public tender', 'open tender', 'open tendering', 'open'],
+      currency: 'CNY',
+    },
+  },
+  {
+    name: 'eu-2014-24',
+    kind: 'policy',
+    description:
+      'EU public sector, Directive 2014/24/EU Art. 5: a requirement\'s value is the total of all its lots and, for regular supplies or services, of similar contracts over 12 months or the financial year; a procurement may not be subdivided with the effect of escaping the Directive unless objectively justified. Grouping: same contracting authority (buyer), any supplier, the same CPV group (first 3 digits, required: records without a CPV code are not grouped; override `subject` for such ledgers), a rolling 12-month window (`{ days: 365 }`; for the financial year use `window: { period: \'fiscalYear\', fiscalYearStart: 1 }`). Thresholds: works (CPV 45) and supplies/services at both the central-government and sub-central tier, 2014–2027, EUR, net of VAT, at or above; use `thresholds: getPreset(\'eu-central\').thresholds` (or `eu-sub-central`) for one buyer type. Ledger amounts must be net of VAT, in EUR or converted with `rates`. Purchases under an EU procedure or a framework call-off are not parts.',
+    citation: 'Directive 2014/24/EU Art. 5(3) and 5(8)–(11) (calculation of the estimated value), Art. 4 (thresholds, as revised by Commission Delegated Regulations)',
+    options: {
+      thresholds: [...EU_WORKS, ...EU_CENTRAL, ...EU_SUB_CENTRAL],
+      window: { days: 365 },
+      vendor: 'any',
+      subject: { categoryPrefix: 3, sameCategory: true },
+      skipMethods: EU_PROCEDURES,
+      currency: 'EUR',
+    },
+  },
+  {
+    name: 'us-far-13',
+    kind: 'policy',
+    description:
+      'US federal acquisition, FAR 13.003(c)(2): requirements aggregating more than the micro-purchase threshold or the simplified acquisition threshold must not be broken down into several purchases below it to avoid the rules that apply above it. Grouping: same buyer, same vendor, related subject (category prefix of 4 or similar descriptions), purchases within 30 days of each other (for the card-programme same-day test use `pcard`). Thresholds: micro-purchase and simplified acquisition thresholds, 1995-07-03 to today, USD, compared strictly above. Competitively awarded records are not parts.',
+    citation: 'FAR 13.003(c)(2); thresholds FAR 2.101',
+    options: {
+      thresholds: [...US_MICRO_PURCHASE, ...US_SIMPLIFIED_ACQUISITION],
+      window: { days: 30 },
+      vendor: 'same',
+      subject: { categoryPrefix: 4, minSimilarity: 0.3 },
+      skipMethods: ['full and open competition', 'full and open competition after exclusion of sources', 'sealed bidding', 'competitive proposals'],
+      currency: 'USD',
+    },
+  },
+  {
+    name: 'pcard',
+    kind: 'policy',
+    requires: ['limit', 'currency'],
+    description:
+      'Purchasing-card programme practice (card issuers\' split-transaction monitors, inspector-general tests): the same cardholder buying from the same merchant on the same day in several transactions, each within the card\'s single-transaction limit, that together exceed it. Map the cardholder (or card) to `buyer` and the merchant to `vendor`: the department is the wrong buyer on card data. Subject is not compared: cardholder, merchant and day are the evidence. Needs the programme\'s limit: `getPreset(\'pcard\', { limit: \'3000\', currency: \'CAD\' })`. Known false positive: one marketplace order charged as several transactions.',
+    citation: 'Purchasing-card programme rules against split transactions (single-transaction limits), e.g. FAR 13.301 and 13.003(c)(2) for US federal cards',
+    options: {
+      thresholds: [],
+      window: { days: 1 },
+      vendor: 'same',
+      subject: { categoryPrefix: 0, minSimilarity: 2 },
+      skipMethods: [],
+    },
+  },
+  {
+    name: 'ua-922',
+    kind: 'policy',
+    description:
+      'Ukraine, Law No. 922-VIII "On Public Procurement" Art. 3(10): a procuring entity must not split the subject of procurement to avoid an open tender or simplified procurement. Grouping as the State Audit Service applies it: same procuring entity, any supplier, same ДК 021:2015 (CPV) code at the 4th digit (required), one calendar year. Thresholds 2016-08-01 to today, UAH: simplified procurement from 50,000 (2020-04-19 on), open tender from 200,000 (goods, services) and 1,500,000 (works, division 45), and the martial-law 100,000 row (marked partial). Records of open tenders, competitive dialogues and framework agreements (ProZorro method types included) are not parts.',
+    citation: 'Закон України «Про публічні закупівлі» № 922-VIII, ст. 3 ч. 10 (ред. Закону № 114-IX)',
+    options: {
+      thresholds: [...UA_THRESHOLDS],
+      window: { period: 'year' },
+      vendor: 'any',
+      subject: { categoryPrefix: 4, sameCategory: true },
+      skipMethods: [
+        'відкриті торги', 'відкриті торги з особливостями', 'open tender', 'open tender with features',
+        'aboveThreshold', 'aboveThresholdUA', 'aboveThresholdEU', 'competitiveDialogueUA', 'competitiveDialogueEU',
+        'closeFrameworkAgreementUA', 'closeFrameworkAgreementSelectionUA',
+      ],
+      currency: 'UAH',
+    },
+  },
+  {
+    name: 'br-14133',
+    kind: 'policy',
+    description:
+      'Brazil, Lei 14.133/2021 Art. 75 §1: the dispensa limits are checked against the sum spent in the fiscal year by the same unidade gestora (buyer) on objects of the same nature (same line of business). Grouping: same buyer, any supplier, related subject (category prefix of 4 or similar descriptions), fiscal year = calendar year. Thresholds from 2021-04-01, BRL, at or above: inciso I (works, engineering services, vehicle maintenance) and II (other services and purchases) both apply to every record. Records awarded by licitação (pregão, concorrência …) or by inexigibilidade are not parts.',
+    citation: 'Lei nº 14.133/2021, art. 75, I, II e §1º',
+    options: {
+      thresholds: [...BR_THRESHOLDS],
+      window: { period: 'fiscalYear', fiscalYearStart: 1 },
+      vendor: 'any',
+      subject: { categoryPrefix: 4, minSimilarity: 0.3 },
+      skipMethods: ['licitação', 'pregão', 'pregão eletrônico', 'concorrência', 'concorrência eletrônica', 'leilão', 'diálogo competitivo', 'concurso', 'inexigibilidade'],
+      currency: 'BRL',
+    },
+  },
+  {
+    name: 'uk-pa2023',
+    kind: 'policy',
+    description:
+      'United Kingdom, Procurement Act 2023: a contract\'s estimated value includes what could reasonably be supplied under a single contract, and a below-threshold contract split off from one requirement is treated as above the threshold (before 24 February 2025, the Public Contracts Regulations 2015 forbade subdividing a procurement to escape them). Grouping: same contracting authority, any supplier, related subject (CPV group of 3 digits or similar descriptions), a rolling 12-month window. Thresholds: works, central-government and sub-central supplies/services, 2014 to today, GBP, at or above; net of VAT up to 2021, including VAT from 2022 (compare gross amounts). Use `thresholds: getPreset(\'uk-central\').thresholds` (or `uk-sub-central`) for one buyer type. Purchases under an advertised procedure or a framework call-off are not parts.',
+    citation: 'Procurement Act 2023 s. 5 and Sch. 3 (valuation), Sch. 1 (threshold amounts); Public Contracts Regulations 2015 reg. 6 before 24 February 2025',
+    options: {
+      thresholds: [...UK_WORKS, ...UK_CENTRAL, ...UK_SUB_CENTRAL],
+      window: { days: 365 },
+      vendor: 'any',
+      subject: { categoryPrefix: 3, minSimilarity: 0.3 },
+      skipMethods: [...EU_PROCEDURES, 'competitive flexible procedure'],
+      currency: 'GBP',
+    },
+  },
+];

@@ -1,0 +1,54 @@
+import type { Evidence } from './evidence.js';
+import type { ScoreWeights } from './weights.js';
+import type { ReasonCode } from '../report/finding.js';
+
+const clamp = (x: number) => (x < 0 ? 0 : x > 1 ? 1 : Number.isFinite(x) ? x : 0);
+
+/**
+ * Strength in [0, 1] of one measure, growing with the evidence of splitting:
+ * - shares (justBelow, sameDay, vendorConcentration, subjectSimilarity, roundAmounts,
+ *   consecutiveDocuments) are their own strength;
+ * - parts: 1 − 1/k (2 parts 0.5, 4 parts 0.75);
+ * - span: 1 − span / window length (all on one day is 1);
+ * - equalAmounts: 1 when the coefficient of variation is ≤ 0.1, falling to 0 at 0.5;
+ * - totalOverThreshold: how far the total passes the limit, (ratio − 1), capped at 1 (twice the limit).
+ */
+export function strengthOf(code: ReasonCode, value: number, windowDays: number): number {
+  switch (code) {
+    case 'parts':
+      return clamp(1 - 1 / value);
+    case 'span':
+      return clamp(1 - value / windowDays);
+    case 'equalAmounts':
+      return clamp(1 - (value - 0.1) / 0.4);
+    case 'totalOverThreshold':
+      return clamp(value - 1);
+    default:
+      return clamp(value);
+  }
+}
+
+/**
+ * The score: the weighted mean of the strengths, in [0, 1]. It never falls when any strength rises
+ * (property-tested), and with all weights zero it is 0.
+ *
+ * @example
+ * scoreOf({ justBelow: 1, span: 1 } as never, { justBelow: 3, span: 1 } as never) //=> 1
+ */
+export function scoreOf(strengths: Partial<Record<ReasonCode, number>>, weights: ScoreWeights): number {
+  let num = 0;
+  let den = 0;
+  for (const code of Object.keys(weights) as ReasonCode[]) {
+    const w = weights[code];
+    den += w;
+    num += w * (strengths[code] ?? 0);
+  }
+  return den > 0 ? num / den : 0;
+}
+
+/** Strengths of every measure. */
+export function strengths(evidence: Evidence, windowDays: number): Record<ReasonCode, number> {
+  const out = {} as Record<ReasonCode, number>;
+  for (const code of Object.keys(evidence) as ReasonCode[]) out[code] = strengthOf(code, evidence[code], windowDays);
+  return out;
+}

@@ -1,0 +1,50 @@
+import { normalizeText } from '../records/normalize.js';
+
+/** Han, Hiragana, Katakana and Hangul: scripts written without spaces between words. */
+const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
+/** Runs of letters and digits (a CJK run is split further into bigrams). */
+const WORD_RUN = /[\p{L}\p{N}]+/gu;
+const CJK_RUN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]+/gu;
+
+/** Words too common in procurement subjects to say anything about the subject. */
+const STOPWORDS = new Set([
+  'a', 'an', 'and', 'the', 'of', 'for', 'to', 'in', 'on', 'at', 'by', 'with', 'from', 'or', 'per',
+  'de', 'del', 'la', 'le', 'les', 'des', 'du', 'et', 'el', 'los', 'y', 'da', 'do', 'dos', 'das', 'e',
+  'und', 'der', 'die', 'das', 'für', 'von', 'mit',
+  'и', 'в', 'на', 'для', 'з', 'та', 'до',
+]);
+
+/**
+ * Splits a subject text into the tokens similarity is measured on: words of two or more characters
+ * for space-separated scripts (stop words dropped), and overlapping character bigrams for Chinese,
+ * Japanese and Korean runs (a lone CJK character is its own token). Text is normalised first
+ * (NFKC, lower case). Returns distinct tokens in first-seen order.
+ *
+ * Runs in O(length of text).
+ *
+ * @example
+ * subjectTokens('Office chairs for the 3rd floor') //=> ['office', 'chairs', '3rd', 'floor']
+ * subjectTokens('道路指示标牌')                     //=> ['道路', '路指', '指示', '示标', '标牌']
+ */
+export function subjectTokens(text: string): string[] {
+  const out = new Set<string>();
+  for (const run of normalizeText(text).match(WORD_RUN) ?? []) {
+    if (!CJK.test(run)) {
+      if (run.length >= 2 && !STOPWORDS.has(run)) out.add(run);
+      continue;
+    }
+    // A mixed run such as "led显示屏": latin parts are words, CJK parts are bigrams.
+    let last = 0;
+    for (const m of run.matchAll(CJK_RUN)) {
+      const before = run.slice(last, m.index);
+      if (before.length >= 2) out.add(before);
+      const cjk = m[0];
+      if (cjk.length === 1) out.add(cjk);
+      for (let i = 0; i + 1 < cjk.length; i++) out.add(cjk.slice(i, i + 2));
+      last = (m.index ?? 0) + cjk.length;
+    }
+    const after = run.slice(last);
+    if (after.length >= 2) out.add(after);
+  }
+  return [...out];
+}

@@ -1,0 +1,69 @@
+import type { PurchaseRecordInput } from '../records/record.js';
+import type { ThresholdInput } from '../thresholds/threshold.js';
+
+/**
+ * Kinds of injected split schemes.
+ * - `sameVendor`: one vendor, 2–5 parts within a week.
+ * - `rotatedVendors`: the items of one requirement bought from 2–4 different vendors within 25 days
+ *   (the Chengxi case: signs, a landmark billboard, display-board lighting).
+ * - `justBelow`: 2–3 parts each within 10% under the threshold.
+ * - `equalParts`: 2–6 parts of the same round amount.
+ * - `fiscalYear`: 4–10 parts of one budget project spread over a fiscal year (China's Art. 28).
+ * - `twoTiers`: parts on both sides of a lower tier, all under a higher tier whose total they cross.
+ */
+export type SchemeKind = 'sameVendor' | 'rotatedVendors' | 'justBelow' | 'equalParts' | 'fiscalYear' | 'twoTiers';
+
+/**
+ * Kinds of legitimate decoys that naive rules flag.
+ * - `recurringService`: twelve monthly payments of one service contract; a year of them crosses the
+ *   lowest tier, a month does not.
+ * - `frameworkCallOff`: 3–8 call-offs from a framework (method `'framework call-off'`, `'框架协议'`,
+ *   `'定点采购'`) within 20 days whose total crosses the lowest tier.
+ * - `singleJustBelow`: one purchase within 10% under a tier.
+ * - `bigVendorSmallBuys`: 15–25 small, unrelated purchases (distinct 4-digit category groups) from one
+ *   marketplace vendor within 25 days whose total crosses the lowest tier.
+ */
+export type DecoyKind = 'recurringService' | 'frameworkCallOff' | 'singleJustBelow' | 'bigVendorSmallBuys';
+
+export const SCHEME_KINDS: readonly SchemeKind[] = ['sameVendor', 'rotatedVendors', 'justBelow', 'equalParts', 'fiscalYear', 'twoTiers'];
+export const DECOY_KINDS: readonly DecoyKind[] = ['recurringService', 'frameworkCallOff', 'singleJustBelow', 'bigVendorSmallBuys'];
+
+/** One injected split: its parts cross `thresholdId` together, each part is below it. */
+export interface SchemeTruth {
+  readonly id: string;
+  readonly kind: SchemeKind;
+  readonly buyer: string;
+  /** The parts, in date order. */
+  readonly recordIds: readonly string[];
+  /** The tier the scheme avoided (for `twoTiers`, the higher tier). */
+  readonly thresholdId: string;
+  /** Exact sum of the parts, decimal string. */
+  readonly total: string;
+}
+
+/** One legitimate pattern: a reviewer should not be sent to it. */
+export interface DecoyTruth {
+  readonly id: string;
+  readonly kind: DecoyKind;
+  readonly buyer: string;
+  readonly recordIds: readonly string[];
+  /** The tier a naive rule would compare it with. */
+  readonly thresholdId: string;
+}
+
+/** The ground truth of a simulated ledger. Records in neither list are routine background. */
+export interface Truth {
+  readonly seed: number;
+  readonly thresholds: readonly ThresholdInput[];
+  readonly schemes: readonly SchemeTruth[];
+  readonly decoys: readonly DecoyTruth[];
+}
+
+/** A simulated purchase: a {@link PurchaseRecordInput} with string id, date and amount. */
+export interface SimulatedRecord extends PurchaseRecordInput {
+  id: string;
+  date: string;
+  /** Exact decimal string with two decimals, built from integer cents. */
+  amount: string;
+  subject: string;
+}
