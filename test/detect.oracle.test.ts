@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { detectSplits } from '../src/detect.js';
+import { oracleDetect, sortFindings } from './oracle.js';
+import { ledgerArb, optionsArb } from './helpers/arbitraries.js';
+
+const fast = (records: unknown[], options: Parameters<typeof detectSplits>[1]) =>
+  sortFindings(detectSplits(records, options).findings.map((f) => ({ thresholdId: f.threshold.id, recordIds: [...f.recordIds].sort() })));
+
+describe('detectSplits agrees with the brute-force oracle', () => {
+  it('on random ledgers of up to 60 records, every window, vendor and subject rule', () => {
+    fc.assert(
+      fc.property(ledgerArb(60), optionsArb, (records, options) => {
+        expect(fast(records, options)).toEqual(oracleDetect(records, options));
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('on dense ledgers (one buyer, few days) where components are large', () => {
+    const dense = ledgerArb(60).map((rs) => rs.map((r) => ({ ...r, buyer: 'City Hall', date: r.date < '2014-01-15' ? r.date : '2014-01-10' })));
+    fc.assert(
+      fc.property(dense, optionsArb, (records, options) => {
+        expect(fast(records, options)).toEqual(oracleDetect(records, options));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('on chains of mid-sized purchases on nearby days, where window edges decide', () => {
+    const chain = fc
+      .array(fc.tuple(fc.integer({ min: 0, max: 12 }), fc.integer({ min: 200, max: 700 })), { minLength: 2, maxLength: 25 })
+      .map((rows) =>
+        rows.map(([day, amount], i) => ({
+          id: `C${i}`,
+          buyer: 'City Hall',
+          vendor: i % 3 ? 'Acme Ltd' : 'Beta GmbH',
+          date: `2014-02-${String(day + 1).padStart(2, '0')}`,
+          amount: String(amount),
+          currency: 'CNY',
+          subject: 'road signs',
+        })),
+      );
+    fc.assert(
+      fc.property(chain, optionsArb, (records, options) => {
+        expect(fast(records, options)).toEqual(oracleDetect(records, options));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('finds something often enough for the agreement to mean something', () => {
+    // Guard against a vacuous oracle test: on the default generators most runs have findings.
+    let withFindings = 0;
+    fc.assert(
+      fc.property(ledgerArb(60), optionsArb, (records, options) => {
+        if (oracleDetect(records, options).length > 0) withFindings++;
+      }),
+      { numRuns: 200, seed: 42 },
+    );
+    expect(withFindings).toBeGreaterThan(40);
+  });
+});

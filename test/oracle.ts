@@ -1,0 +1,156 @@
+/**
+ * The brute-force oracle: the detection semantics written as plainly as possible, comparing every
+ * pair. O(n²) per threshold; fine up to a few thousand records. The fast detector must agree with
+ * it exactly. It shares only record validation, option resolution and tokenisation with the library,
+ * none of the clustering or run-cutting code.
+ */
+import Decimal from 'decimal.js';
+import { validateRecords } from '../src/records/validate.js';
+import { resolveOptions, type ResolvedOptions, type ResolvedThreshold } from '../src/options.js';
+import { subjectTokens } from '../src/similarity/tokens.js';
+import { textSimilarity } from '../src/similarity/jaccard.js';
+import type { DetectSplitsOptions } from '../src/detect.js';
+import type { PurchaseRecord } from '../src/records/record.js';
+
+export interface OracleFinding {
+  thresholdId: string;
+  /** Sorted record ids. */
+  recordIds: string[];
+}
+
+export interface OracleRecord {
+  rec: PurchaseRecord;
+  value: Decimal;
+  tokens: string[];
+  skipped: boolean;
+}
+
+/** Accepted records with their value in the report currency (records without a rate are dropped). */
+export function oracleRecords(input: readonly unknown[], o: ResolvedOptions): OracleRecord[] {
+  const out: OracleRecord[] = [];
+  for (const rec of validateRecords(input).records) {
+    const rate = o.rates.get(rec.currency);
+    if (!rate) continue;
+    out.push({
+      rec,
+      value: rec.amount.times(rate),
+      tokens: rec.subject !== undefined && o.subject.minSimilarity <= 1 ? subjectTokens(rec.subject) : [],
+      skipped: rec.exemption !== undefined || (rec.methodKey !== undefined && o.skipMethods.has(rec.methodKey)),
+    });
+  }
+  return out;
+}
+
+/** Same calendar period (or within N − 1 days for a rolling window). */
+export function sameWindow(o: ResolvedOptions, a: number, b: number): boolean {
+  const w = o.window;
+  return w.kind === 'rolling' ? Math.abs(a - b) <= w.reach : w.periodOf(a) === w.periodOf(b);
+}
+
+/** The link predicate, straight from the documentation of SubjectRule and DetectSplitsOptions. */
+export function linked(o: ResolvedOptions, a: OracleRecord, b: OracleRecord): boolean {
+  if (a.rec.buyerKey !== b.rec.buyerKey) return false;
+  if (o.vendor === 'same' && a.rec.vendorKey !== b.rec.vendorKey) return false;
+  if (!sameWindow(o, a.rec.day, b.rec.day)) return false;
+  const s = o.subject;
+  const cat = (r: OracleRecord) => (s.categoryPrefix > 0 && r.rec.categoryKey !== undefined ? r.rec.categoryKey.slice(0, s.categoryPrefix) : undefined);
+  const ca = cat(a);
+  const cb = cat(b);
+  const pa = a.rec.projectKey;
+  const pb = b.rec.projectKey;
+  if (s.sameProject || s.sameCategory) {
+    if (s.sameProject && (pa === undefined || pa !== pb)) return false;
+    if (s.sameCategory && (ca === undefined || ca !== cb)) return false;
+    return true;
+  }
+  let comparable = false;
+  if (ca !== undefined && cb !== undefined) {
+    comparable = true;
+    if (ca === cb) return true;
+  }
+  if (pa !== undefined && pb !== undefined) {
+    comparable = true;
+    if (pa === pb) return true;
+  }
+  if (s.minSimilarity <= 1 && a.tokens.length > 0 && b.tokens.length > 0) {
+    comparable = true;
+    if (s.minSimilarity <= 0 || textSimilarity(a.tokens, b.tokens) >= s.minSimilarity) return true;
+  }
+  return !comparable;
+}
+
+export function belowTier(t: ResolvedThreshold, v: Decimal): boolean {
+  return t.threshold.comparison === 'above' ? v.lte(t.value) : v.lt(t.value);
+}
+
+export function crossesTier(t: ResolvedThreshold, v: Decimal): boolean {
+  return t.threshold.comparison === 'above' ? v.gt(t.value) : v.gte(t.value);
+}
+
+export function inScopeOf(t: ResolvedThreshold, category: string | undefined): boolean {
+  const { categories, excludeCategories } = t.threshold;
+  if (categories && !(category !== undefined && categories.some((c) => category.startsWith(c)))) return false;
+  if (excludeCategories && category !== undefined && excludeCategories.some((c) => category.startsWith(c))) return false;
+  return true;
+}
+
+/** May this record take part in a run for this threshold (ignoring assignment)? */
+export function eligibleFor(o: ResolvedOptions, t: ResolvedThreshold, r: OracleRecord): boolean {
+  if (r.skipped || !belowTier(t, r.value) || !inScopeOf(t, r.rec.categoryKey)) return false;
+  if (r.rec.day < t.fromDay) return false;
+  // A record after the last day in force can still be a part if an opener in force can reach it.
+  if (t.toDay !== Infinity) {
+    const w = o.window;
+    const last = w.kind === 'rolling' ? t.toDay + w.reach : w.periodEnd(t.toDay);
+    if (r.rec.day > last) return false;
+  }
+  return true;
+}
+
+const byDateId = (a: OracleRecord, b: OracleRecord) => a.rec.day - b.rec.day || (a.rec.id < b.rec.id ? -1 : a.rec.id > b.rec.id ? 1 : 0);
+
+export function oracleDetect(input: readonly unknown[], options: DetectSplitsOptions): OracleFinding[] {
+  const o = resolveOptions(options);
+  const all = oracleRecords(input, o);
+  const assigned = new Set<string>();
+  const findings: OracleFinding[] = [];
+  for (const t of o.thresholds) {
+    const elig = all.filter((r) => !assigned.has(r.rec.id) && eligibleFor(o, t, r));
+    // Union-find over all pairs.
+    const parent = elig.map((_, i) => i);
+    const find = (x: number): number => (parent[x] === x ? x : (parent[x] = find(parent[x] as number)));
+    for (let i = 0; i < elig.length; i++) {
+      for (let j = i + 1; j < elig.length; j++) {
+        if (linked(o, elig[i] as OracleRecord, elig[j] as OracleRecord)) parent[find(i)] = find(j);
+      }
+    }
+    const comps = new Map<number, OracleRecord[]>();
+    elig.forEach((r, i) => {
+      const root = find(i);
+      comps.set(root, [...(comps.get(root) ?? []), r]);
+    });
+    for (const comp of comps.values()) {
+      comp.sort(byDateId);
+      const taken = new Set<string>();
+      for (const opener of comp) {
+        if (taken.has(opener.rec.id)) continue;
+        if (opener.rec.day > t.toDay) continue;
+        const run = comp.filter(
+          (r) => !taken.has(r.rec.id) && r.rec.day >= opener.rec.day && sameWindow(o, opener.rec.day, r.rec.day),
+        );
+        const total = run.reduce((s, r) => s.plus(r.value), new Decimal(0));
+        if (run.length >= o.minParts && crossesTier(t, total)) {
+          for (const r of run) taken.add(r.rec.id);
+          findings.push({ thresholdId: t.threshold.id, recordIds: run.map((r) => r.rec.id).sort() });
+        }
+      }
+      for (const id of taken) assigned.add(id);
+    }
+  }
+  return sortFindings(findings);
+}
+
+export function sortFindings(f: OracleFinding[]): OracleFinding[] {
+  const key = (x: OracleFinding) => `${x.thresholdId}\u0000${x.recordIds.join('\u0001')}`;
+  return [...f].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+}
