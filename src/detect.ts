@@ -181,7 +181,7 @@ function prepareItems(records: readonly PurchaseRecord[], values: readonly Decim
   const unsorted: Item[] = records.map((rec, i) => ({
     rec,
     value: values[i] as Decimal,
-    tokens: ranked[i] as Int32Array,
+    tokens: ranked[i] as number[],
     categoryPrefix: depth > 0 && rec.categoryKey !== undefined ? rec.categoryKey.slice(0, depth) : undefined,
     project: rec.projectKey,
     skipped: rec.exemption !== undefined || (rec.methodKey !== undefined && opts.skipMethods.has(rec.methodKey)),
@@ -211,8 +211,9 @@ function prepareItems(records: readonly PurchaseRecord[], values: readonly Decim
     }
     part[i] = k;
   });
+  const day = Int32Array.from(unsorted, (it) => it.rec.day);
   const order = Array.from(unsorted.keys()).sort(
-    (a, b) => (part[a] as number) - (part[b] as number) || byDateThenId(unsorted[a] as Item, unsorted[b] as Item),
+    (a, b) => (part[a] as number) - (part[b] as number) || (day[a] as number) - (day[b] as number) || byDateThenId(unsorted[a] as Item, unsorted[b] as Item),
   );
   return {
     items: order.map((i) => unsorted[i] as Item),

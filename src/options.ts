@@ -39,6 +39,9 @@ export const DEFAULT_SKIP_METHODS: readonly string[] = [
   '协议供货',
 ];
 
+/** Default "just below" band: 10% under a limit. */
+export const DEFAULT_BAND = 0.1;
+
 /** Default subject rule. */
 export const DEFAULT_SUBJECT = { categoryPrefix: 4, minSimilarity: 0.3, sameProject: false, sameCategory: false } as const;
 
@@ -64,6 +67,8 @@ export interface ResolvedThreshold {
   readonly threshold: Threshold;
   /** Amount in the report currency. */
   readonly value: Decimal;
+  /** Lowest amount counted as "just below" it: value × (1 − band). */
+  readonly nearFrom: Decimal;
   /** First and last day it is in force (−∞ / +∞ when open). */
   readonly fromDay: number;
   readonly toDay: number;
@@ -141,9 +146,11 @@ export function resolveOptions(options: DetectSplitsOptions, fn = 'detectSplits'
     if (rate === undefined) {
       throw new OptionsError(fn, [{ path: ['thresholds', i, 'currency'], message: `threshold "${t.id}" is in ${t.currency}; pass rates: { ${t.currency}: … } (units of ${currency} per ${t.currency})` }]);
     }
+    const value = t.amount.times(rate);
     return {
       threshold: t,
-      value: t.amount.times(rate),
+      value,
+      nearFrom: value.times(1 - (o.band ?? DEFAULT_BAND)),
       fromDay: t.validFrom ? (dayOf(t.validFrom) as number) : -Infinity,
       toDay: t.validTo ? (dayOf(t.validTo) as number) : Infinity,
     };
@@ -164,7 +171,7 @@ export function resolveOptions(options: DetectSplitsOptions, fn = 'detectSplits'
     subject,
     currency,
     rates,
-    band: o.band ?? 0.1,
+    band: o.band ?? DEFAULT_BAND,
     minParts: o.minParts ?? 2,
     skipMethods: new Set((o.skipMethods ?? DEFAULT_SKIP_METHODS).map(normalizeText)),
     weights,

@@ -7,7 +7,7 @@ export interface Item {
   /** Amount converted to the report currency (exact). */
   readonly value: Decimal;
   /** Subject tokens as ascending ids, rarest first (see similarity/vocabulary). */
-  readonly tokens: Int32Array;
+  readonly tokens: readonly number[];
   /** Category code cut to the policy's prefix depth, when the record has one and the signal is on. */
   readonly categoryPrefix: string | undefined;
   /** Project key, when the record has one. */

@@ -52,30 +52,38 @@ export function validateRecords(input: readonly unknown[]): ValidationResult {
       continue;
     }
     const obj = raw as Record<string, unknown>;
-    const failures: Failure[] = [];
-    const take = <T>(field: string, r: FieldResult<T>): T | undefined => {
-      if (r.ok) return r.value;
-      failures.push({ ...r, field });
-      return undefined;
-    };
-    const id = take('id', readId(obj['id']));
-    const buyer = take('buyer', readName('buyer', obj['buyer']));
-    const vendor = take('vendor', readName('vendor', obj['vendor']));
-    const date = take('date', readDate(obj['date']));
-    const amount = take('amount', readAmount(obj['amount']));
-    const currency = take('currency', readCurrency(obj['currency']));
+    const rId = readId(obj['id']);
+    const rBuyer = readName('buyer', obj['buyer']);
+    const rVendor = readName('vendor', obj['vendor']);
+    const rDate = readDate(obj['date']);
+    const rAmount = readAmount(obj['amount']);
+    const rCurrency = readCurrency(obj['currency']);
     const opt: Partial<Record<(typeof OPTIONAL)[number], string>> = {};
+    let optFailures: Failure[] | undefined;
     for (const f of OPTIONAL) {
-      const v = take(f, readOptional(f, obj[f]));
-      if (v !== undefined) opt[f] = v;
+      const v = obj[f];
+      if (v === undefined || v === null) continue;
+      if (typeof v === 'string') {
+        const t = v.trim();
+        if (t) opt[f] = t;
+        continue;
+      }
+      const r = readOptional(f, v);
+      if (!r.ok) (optFailures ??= []).push({ ...r, field: f });
+      else if (r.value !== undefined) opt[f] = r.value;
     }
-    const first = failures[0];
-    if (first || id === undefined || buyer === undefined || vendor === undefined || date === undefined || amount === undefined || currency === undefined) {
-      const f = first as Failure;
+    if (!rId.ok || !rBuyer.ok || !rVendor.ok || !rDate.ok || !rAmount.ok || !rCurrency.ok || optFailures) {
+      const failures: Failure[] = [];
+      const required: [string, FieldResult<unknown>][] = [
+        ['id', rId], ['buyer', rBuyer], ['vendor', rVendor], ['date', rDate], ['amount', rAmount], ['currency', rCurrency],
+      ];
+      for (const [field, r] of required) if (!r.ok) failures.push({ ...r, field });
+      failures.push(...(optFailures ?? []));
+      const f = failures[0] as Failure;
       const more = failures.length > 1 ? ` (and ${failures.length - 1} more problem${failures.length > 2 ? 's' : ''})` : '';
       rejects.push({
         index,
-        ...(id !== undefined ? { id } : {}),
+        ...(rId.ok ? { id: rId.value } : {}),
         field: f.field,
         path: [index, f.field],
         code: f.code,
@@ -84,6 +92,12 @@ export function validateRecords(input: readonly unknown[]): ValidationResult {
       });
       continue;
     }
+    const id = rId.value;
+    const buyer = rBuyer.value;
+    const vendor = rVendor.value;
+    const date = rDate.value;
+    const amount = rAmount.value;
+    const currency = rCurrency.value;
     let extra: Record<string, unknown> | undefined;
     for (const k in obj) {
       if (!KNOWN.has(k) && Object.prototype.hasOwnProperty.call(obj, k)) (extra ??= {})[k] = obj[k];

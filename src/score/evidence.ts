@@ -51,7 +51,7 @@ export function measure(parts: readonly Item[], total: Decimal, ctx: EvidenceCon
     const hit = ctx.thresholds.some((t) => {
       if (p.rec.day < t.fromDay || p.rec.day > t.toDay || !inScope(t, p.rec.categoryKey)) return false;
       const th = t.threshold;
-      return below(p.value, t.value, th.comparison) && p.value.gte(t.value.times(1 - ctx.band));
+      return below(p.value, t.value, th.comparison) && p.value.gte(t.nearFrom);
     });
     if (hit) justBelow++;
   }

@@ -1,18 +1,16 @@
 /**
  * Maps tokens to integer ids ordered by rarity (rarest first, ties by the token itself), so that
- * each record's tokens become an ascending Int32Array whose first entries are its rarest tokens:
+ * each record's tokens become an ascending array of ids whose first entries are its rarest tokens:
  * the order prefix filtering needs (see `cluster/textJoin.ts`).
  *
  * Runs in O(T log T) for T distinct tokens.
  */
-export function rankTokens(lists: readonly (readonly string[])[]): Int32Array[] {
+export function rankTokens(lists: readonly (readonly string[])[]): number[][] {
   const freq = new Map<string, number>();
   for (const list of lists) for (const t of list) freq.set(t, (freq.get(t) ?? 0) + 1);
   const order = [...freq.keys()].sort((a, b) => (freq.get(a) as number) - (freq.get(b) as number) || (a < b ? -1 : a > b ? 1 : 0));
   const rank = new Map<string, number>();
   order.forEach((t, i) => rank.set(t, i));
-  return lists.map((list) => {
-    const ids = Int32Array.from(list, (t) => rank.get(t) as number);
-    return ids.sort();
-  });
+  const empty: number[] = [];
+  return lists.map((list) => (list.length === 0 ? empty : list.map((t) => rank.get(t) as number).sort((a, b) => a - b)));
 }
