@@ -28,7 +28,8 @@ const ART28_THRESHOLDS: readonly ThresholdInput[] = CN_CENTRAL.filter((t) => t.i
 /** Procedures under which a purchase was already advertised EU-wide (Dir. 2014/24 Arts. 26–32), or a framework call-off. */
 const EU_PROCEDURES = [
   'open', 'open procedure', 'restricted', 'restricted procedure', 'competitive procedure with negotiation',
-  'competitive dialogue', 'innovation partnership', 'framework call-off', 'call-off',
+  'competitive dialogue', 'innovation partnership', 'competitive tender',
+  'framework', 'framework agreement', 'framework call-off', 'call-off', 'dynamic purchasing system',
 ];
 
 /** @internal */
@@ -37,14 +38,18 @@ export const _POLICY_PRESETS: readonly _PresetDefinition[] = [
     name: 'cn-gpl-art28',
     kind: 'policy',
     description:
-      'China, Government Procurement Law Implementing Regulations Art. 28 (以化整为零方式规避公开招标): one purchaser (采购人), within one budget project (预算项目) and one fiscal year (the calendar year), buying goods or services of the same 品目 or category several times by methods other than public tender, whose cumulative amount exceeds (超过: strictly above) the public-tender limit. Vendors may differ. Grouping: same buyer, any vendor, same project and same category (first 5 characters of the 政府采购品目分类目录 code, e.g. A0201) both required, fiscal year from January. Public-tender records are not parts; records whose `exemption` is set (budget adjusted, non-tender method approved) are analysed but never parts. Thresholds: the central budget units\' public-tender limits from 2015 (goods and services; works, 品目 B, are outside Art. 28). For a local purchaser, replace `thresholds` with its own public-tender limits, with `comparison: \'above\'`.',
+      'China, Government Procurement Law Implementing Regulations Art. 28 (以化整为零方式规避公开招标): one purchaser (采购人), within one budget project (预算项目) and one fiscal year (the calendar year), buying goods or services of the same 品目 or category several times by methods other than public tender, whose cumulative amount exceeds (超过: strictly above) the public-tender limit. Vendors may differ. Grouping: same buyer, any vendor, same project and same category (first 5 characters of the 政府采购品目分类目录 code, e.g. A0201) both required, fiscal year from January. Public-tender records and call-offs from centrally tendered agreements (协议供货, 定点采购, 框架协议) are not parts; invited tenders (邀请招标) and other non-tender methods are; records whose `exemption` is set (budget adjusted, non-tender method approved) are analysed but never parts. Thresholds: the central budget units\' public-tender limits from 2015 (goods and services; works, 品目 B, are outside Art. 28). For a local purchaser, replace `thresholds` with its own public-tender limits, with `comparison: \'above\'`.',
     citation: '中华人民共和国政府采购法实施条例 (国务院令第658号) 第二十八条',
     options: {
       thresholds: [...ART28_THRESHOLDS],
       window: { period: 'fiscalYear', fiscalYearStart: 1 },
       vendor: 'any',
       subject: { categoryPrefix: 5, sameProject: true, sameCategory: true },
-      skipMethods: ['公开招标', 'public tender', 'open tender', 'open tendering', 'open'],
+      skipMethods: [
+        '公开招标', 'public tender', 'open tender', 'open tendering', 'open',
+        // Call-offs from centrally tendered agreements: repeated purchases there are the point of the agreement.
+        '框架协议', '框架协议采购', '定点采购', '协议供货', 'framework', 'framework agreement', 'framework call-off', 'call-off',
+      ],
       currency: 'CNY',
     },
   },

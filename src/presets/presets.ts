@@ -1,0 +1,213 @@
+import { OptionsError, type OptionIssue } from '../errors.js';
+import { isCurrencyCode } from '../_lib/currencies.js';
+import { exactDecimal } from '../_lib/decimal.js';
+import { parseThresholds } from '../thresholds/schema.js';
+import type { ThresholdInput } from '../thresholds/threshold.js';
+import { _deepCopy } from './_clone.js';
+import type { _PresetDefinition } from './_definition.js';
+import type { Preset, PresetInfo, PresetOverrides } from './preset.js';
+import { _POLICY_PRESETS } from './policies.js';
+import { _TABLE_PRESETS } from './tablePresets.js';
+
+const DEFINITIONS: readonly _PresetDefinition[] = [..._POLICY_PRESETS, ..._TABLE_PRESETS];
+
+/**
+ * The `presets` key of a preset name: camelCase at hyphens, and an underscore between two numbers
+ * that a hyphen separated. `'cn-central'` → `'cnCentral'`, `'eu-2014-24'` → `'eu2014_24'`,
+ * `'us-far-13'` → `'usFar13'`, `'ua-922'` → `'ua922'`.
+ */
+export function presetKey(name: string): string {
+  return name.split('-').reduce((key, part, i) => {
+    if (i === 0) return part;
+    if (/^\d/u.test(part)) return /\d$/u.test(key) ? `${key}_${part}` : `${key}${part}`;
+    return `${key}${part.charAt(0).toUpperCase()}${part.slice(1)}`;
+  }, '');
+}
+
+const BY_NAME = new Map<string, _PresetDefinition>();
+for (const d of DEFINITIONS) {
+  BY_NAME.set(d.name, d);
+  BY_NAME.set(presetKey(d.name), d);
+}
+
+/** Option names `getPreset` accepts as overrides: `detectSplits`'s options, plus `limit`. */
+const OVERRIDE_KEYS = new Set([
+  'thresholds', 'window', 'vendor', 'subject', 'currency', 'rates', 'band', 'minParts', 'skipMethods', 'weights',
+  'name', 'citation', 'description', 'limit',
+]);
+/** Overrides merged field by field into the preset's own object rather than replacing it. */
+const MERGED_KEYS = new Set(['subject', 'weights']);
+
+function knownNames(): string {
+  return DEFINITIONS.map((d) => d.name).join(', ');
+}
+
+function lookup(name: unknown, fn: string): _PresetDefinition {
+  const def = typeof name === 'string' ? BY_NAME.get(name.trim()) ?? BY_NAME.get(name.trim().toLowerCase()) : undefined;
+  if (!def) {
+    const shown = typeof name === 'string' ? `"${name}"` : String(name);
+    throw new OptionsError(fn, [{ path: ['name'], message: `unknown preset ${shown}; known presets: ${knownNames()}` }]);
+  }
+  return def;
+}
+
+/** The user-set threshold of `pcard`. */
+function pcardThreshold(limit: unknown, currency: unknown): ThresholdInput {
+  const issues: OptionIssue[] = [];
+  const how = "give the card programme's single-transaction limit and its currency, e.g. getPreset('pcard', { limit: '3000', currency: 'CAD' })";
+  const amount = limit === undefined ? undefined : exactDecimal(limit);
+  if (limit === undefined) issues.push({ path: ['limit'], message: `pcard needs a limit: ${how}` });
+  else if (!amount || !amount.gt(0)) issues.push({ path: ['limit'], message: `must be a positive decimal such as '3000' (got ${JSON.stringify(limit)}); ${how}` });
+  if (currency === undefined) issues.push({ path: ['currency'], message: `pcard needs the limit's currency: ${how}` });
+  else if (typeof currency !== 'string' || !isCurrencyCode(currency)) {
+    issues.push({ path: ['currency'], message: `must be an ISO 4217 currency code such as 'CAD' (got ${JSON.stringify(currency)})` });
+  }
+  if (issues.length > 0 || !amount) throw new OptionsError('getPreset', issues);
+  const code = (currency as string).toUpperCase();
+  const text = typeof limit === 'string' ? limit.trim() : amount.toFixed();
+  return {
+    id: 'PCARD-LIMIT',
+    amount: text,
+    currency: code,
+    procedure: 'a purchase above the single-transaction limit (normal procurement or an approved limit increase)',
+    comparison: 'above',
+    label: `Card single-transaction limit ${text} ${code}`,
+    jurisdiction: 'card programme',
+    source: 'single-transaction limit set by the user (getPreset pcard `limit`)',
+    status: 'verified',
+  };
+}
+
+/**
+ * A preset by name (`'eu-2014-24'`) or by its `presets` key (`'eu2014_24'`): the options
+ * `detectSplits` takes, with `name`, `description` and `citation`, as a fresh deep copy the caller
+ * may change. `overrides` replace the preset's options (`subject` and `weights` are merged field by
+ * field; `undefined` values are ignored, so a CLI can pass its flags through unconditionally).
+ *
+ * Runs in O(number of thresholds).
+ *
+ * @throws {OptionsError} for an unknown name (the message lists the known ones), an unknown
+ *   override, `limit` on a preset other than `pcard`, `pcard` without `limit` and `currency`, or
+ *   invalid override thresholds.
+ * @example
+ * const p = getPreset('eu-2014-24', { window: { period: 'fiscalYear', fiscalYearStart: 1 } });
+ * p.thresholds.find((t) => t.id === 'EU-2024-W')?.amount //=> '5538000'
+ * detectSplits(records, p)
+ * getPreset('pcard', { limit: '3000', currency: 'CAD' }).thresholds[0]?.amount //=> '3000'
+ */
+export function getPreset(name: string, overrides?: PresetOverrides): Preset {
+  const def = lookup(name, 'getPreset');
+  const given: Record<string, unknown> = {};
+  if (overrides !== undefined) {
+    if (overrides === null || typeof overrides !== 'object' || Array.isArray(overrides)) {
+      throw new OptionsError('getPreset', [{ path: [], message: 'overrides must be an object of detectSplits options' }]);
+    }
+    const issues: OptionIssue[] = [];
+    for (const [k, v] of Object.entries(overrides)) {
+      if (v === undefined) continue;
+      if (!OVERRIDE_KEYS.has(k)) issues.push({ path: [k], message: `unknown option; known options: ${[...OVERRIDE_KEYS].join(', ')}` });
+      else if (k === 'limit' && !def.requires?.includes('limit')) issues.push({ path: [k], message: `only the pcard preset takes a limit, not ${def.name}` });
+      else given[k] = v;
+    }
+    if (issues.length > 0) throw new OptionsError('getPreset', issues);
+    if (given.thresholds !== undefined) parseThresholds(given.thresholds, 'getPreset', ['thresholds']);
+  }
+
+  const out: Record<string, unknown> = {
+    name: def.name,
+    description: def.description,
+    citation: def.citation,
+    ..._deepCopy(def.options),
+  };
+  const limit = def.requires?.includes('limit') && (given.limit !== undefined || given.thresholds === undefined)
+    ? pcardThreshold(given.limit, given.currency)
+    : undefined;
+  if (limit) out.thresholds = [limit];
+  for (const [k, v] of Object.entries(given)) {
+    if (k === 'limit') continue;
+    const base = out[k];
+    out[k] = MERGED_KEYS.has(k) && base && typeof base === 'object' && v && typeof v === 'object' ? { ...base, ...v } : v;
+  }
+  if (limit) out.currency = limit.currency;
+  return _deepCopy(out) as unknown as Preset;
+}
+
+/**
+ * Every preset with its kind, description and citation, policies first: what `splitscan presets`
+ * prints. Runs in O(number of thresholds).
+ *
+ * @example
+ * listPresets().find((p) => p.name === 'cn-gpl-art28')?.kind //=> 'policy'
+ */
+export function listPresets(): PresetInfo[] {
+  return DEFINITIONS.map((d) => {
+    const ts = d.options.thresholds;
+    const starts = ts.map((t) => t.validFrom);
+    const ends = ts.map((t) => t.validTo);
+    const from = ts.length > 0 && starts.every((s) => s !== undefined) ? [...(starts as string[])].sort()[0] : undefined;
+    const to = ts.length > 0 && ends.every((e) => e !== undefined) ? [...(ends as string[])].sort().at(-1) : undefined;
+    return {
+      name: d.name,
+      key: presetKey(d.name),
+      kind: d.kind,
+      description: d.description,
+      citation: d.citation,
+      requires: [...(d.requires ?? [])],
+      ...(from ? { from } : {}),
+      ...(to ? { to } : {}),
+      thresholdCount: ts.length,
+    };
+  });
+}
+
+/** Names of every preset, policies first. */
+export function presetNames(): string[] {
+  return DEFINITIONS.map((d) => d.name);
+}
+
+/** Options of the `pcard` preset besides any override. */
+export interface PcardOptions extends PresetOverrides {
+  limit: string | number;
+  currency: string;
+}
+
+/**
+ * Every preset under a camelCase key (see {@link presetKey}). Each property is a getter that returns
+ * a fresh deep copy (`presets.eu !== presets.eu`), so changing one never changes another;
+ * `presets.pcard` is a function because it needs the card limit.
+ *
+ * @example
+ * presets.cnCentral.thresholds.length //=> 9
+ * presets.pcard({ limit: '3000', currency: 'CAD' }).window //=> { days: 1 }
+ */
+export const presets = Object.freeze({
+  get cnGplArt28(): Preset { return getPreset('cn-gpl-art28'); },
+  get eu2014_24(): Preset { return getPreset('eu-2014-24'); },
+  get usFar13(): Preset { return getPreset('us-far-13'); },
+  pcard(options: PcardOptions): Preset { return getPreset('pcard', options); },
+  get ua922(): Preset { return getPreset('ua-922'); },
+  get br14133(): Preset { return getPreset('br-14133'); },
+  get ukPa2023(): Preset { return getPreset('uk-pa2023'); },
+  get cnCentral(): Preset { return getPreset('cn-central'); },
+  get cnNdrc(): Preset { return getPreset('cn-ndrc'); },
+  get cnHangzhou(): Preset { return getPreset('cn-hangzhou'); },
+  get eu(): Preset { return getPreset('eu'); },
+  get euCentral(): Preset { return getPreset('eu-central'); },
+  get euSubCentral(): Preset { return getPreset('eu-sub-central'); },
+  get euUtilities(): Preset { return getPreset('eu-utilities'); },
+  get euConcessions(): Preset { return getPreset('eu-concessions'); },
+  get euSocial(): Preset { return getPreset('eu-social'); },
+  get euUtilitiesSocial(): Preset { return getPreset('eu-utilities-social'); },
+  get euSmallLots(): Preset { return getPreset('eu-small-lots'); },
+  get usFar(): Preset { return getPreset('us-far'); },
+  get uk(): Preset { return getPreset('uk'); },
+  get ukCentral(): Preset { return getPreset('uk-central'); },
+  get ukSubCentral(): Preset { return getPreset('uk-sub-central'); },
+  get ukUtilities(): Preset { return getPreset('uk-utilities'); },
+  get ukUtilitiesSocial(): Preset { return getPreset('uk-utilities-social'); },
+  get ukSocial(): Preset { return getPreset('uk-social'); },
+  get ukConcessions(): Preset { return getPreset('uk-concessions'); },
+  get ukSmallLots(): Preset { return getPreset('uk-small-lots'); },
+  get ua(): Preset { return getPreset('ua'); },
+  get br(): Preset { return getPreset('br'); },
+});

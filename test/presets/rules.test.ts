@@ -1,0 +1,136 @@
+/**
+ * The rules the presets encode, one table row per case: Art. 28 "exceeds" against the single-purchase
+ * "at or above", a cluster straddling a change of thresholds (judged by the rule in force at its
+ * first purchase), the grouping of each policy, and the gaps of the sourced table.
+ */
+import { describe, expect, it } from 'vitest';
+import { detectSplits } from '../../src/detect.js';
+import { getPreset } from '../../src/presets/index.js';
+
+type Rec = { id: string; date: string; amount: string; buyer?: string; vendor?: string; category?: string; project?: string; method?: string; exemption?: string; subject?: string };
+
+function run(preset: string, currency: string, recs: Rec[], overrides = {}) {
+  const records = recs.map((r) => ({ buyer: 'Buyer', vendor: 'Vendor', currency, subject: 'office equipment', ...r }));
+  return detectSplits(records, getPreset(preset, overrides));
+}
+const cited = (r: ReturnType<typeof run>) => r.findings.map((f) => f.threshold.id);
+
+describe('China Art. 28: cumulative amount must exceed (超过) the public-tender limit', () => {
+  const goods = { category: 'A02010104', project: '2020-IT' };
+  it.each([
+    // preset, total split as two parts, expected threshold ids
+    ['cn-central', '1000000', '1000000', ['CN-CENTRAL-2020-OPEN-GS']], // at or above: exactly 2,000,000 is caught
+    ['cn-gpl-art28', '1000000', '1000000', []], // exceeds: exactly 2,000,000 is not
+    ['cn-gpl-art28', '1000000', '1000000.01', ['CN-CENTRAL-2020-OPEN-GS-ART28']],
+    ['cn-central', '999999.99', '1000000', []], // one cent under 2,000,000; a 1,000,000 part is not below the decentralised limit either
+  ] as const)('%s with parts %s + %s → %j', (preset, a, b, ids) => {
+    const r = run(preset, 'CNY', [
+      { id: 'g1', date: '2020-03-02', amount: a, ...goods, vendor: 'Alpha' },
+      { id: 'g2', date: '2020-09-15', amount: b, ...goods, vendor: 'Beta' },
+    ], preset === 'cn-central' ? { window: { period: 'year' } } : {});
+    expect(cited(r)).toEqual(ids);
+  });
+
+  it.each([
+    ['public tender is not a part', { method: '公开招标' }, []],
+    ['invited tender is a non-tender method and counts', { method: '邀请招标' }, ['CN-CENTRAL-2020-OPEN-GS-ART28']],
+    ['an approved exception is never a part', { exemption: '经批准采用非公开招标方式' }, []],
+    ['another budget project is another requirement', { project: '2020-OTHER' }, []],
+    ['another 品目 class is another requirement', { category: 'A0301' }, []],
+    ['works (品目 B) are outside Art. 28', { category: 'B0201', project: 'W' }, []],
+    ['next fiscal year is another year', { date: '2021-01-04' }, []],
+  ] as const)('%s', (_what, change, ids) => {
+    const base = { amount: '1500000', category: 'A02010104', project: '2020-IT' };
+    const second = { id: 'g2', date: '2020-12-30', ...base, ...change };
+    const first = { id: 'g1', date: '2020-03-02', ...base, ...('category' in change && change.category.startsWith('B') ? change : {}) };
+    expect(cited(run('cn-gpl-art28', 'CNY', [first, second]))).toEqual(ids);
+  });
+
+  it('names the rule it cites', () => {
+    const r = run('cn-gpl-art28', 'CNY', [
+      { id: 'g1', date: '2020-03-02', amount: '1500000', category: 'A0201', project: 'P' },
+      { id: 'g2', date: '2020-05-02', amount: '1500000', category: 'A0201', project: 'P' },
+    ]);
+    expect(r.findings[0]?.rule).toEqual({ name: 'cn-gpl-art28', citation: '中华人民共和国政府采购法实施条例 (国务院令第658号) 第二十八条' });
+    expect(r.findings[0]?.threshold.comparison).toBe('above');
+  });
+});
+
+describe('a cluster straddling a change of thresholds is judged by the rule in force at its first purchase', () => {
+  it.each([
+    // EU works 2022–2023: 5,382,000; 2024–2025: 5,538,000. Total 5,450,000 crosses only the older one.
+    ['eu-2014-24', 'EUR', '45210000', '2023-12-20', '2024-01-05', '2725000', ['EU-2022-W']],
+    ['eu-2014-24', 'EUR', '45210000', '2024-01-02', '2024-01-05', '2725000', []],
+    // US micro-purchase 10,000 until 2025-09-30, then 15,000.
+    ['us-far-13', 'USD', '43211500', '2025-09-25', '2025-10-06', '6000', ['US-MPT-4']],
+    ['us-far-13', 'USD', '43211500', '2025-10-01', '2025-10-06', '6000', []],
+    // Ukraine: the original law to 2020-04-18, the revised one from 2020-04-19 (same amount, new id).
+    ['ua-922', 'UAH', '30190000', '2020-04-10', '2020-04-25', '110000', ['UA-2016-OPEN-GS']],
+  ] as const)('%s %s→%s', (preset, currency, category, d1, d2, amount, ids) => {
+    const r = run(preset, currency, [
+      { id: 'a', date: d1, amount, category },
+      { id: 'b', date: d2, amount, category },
+    ]);
+    expect(cited(r)).toEqual(ids);
+    for (const f of r.findings) {
+      expect(f.threshold.validTo !== undefined && f.threshold.validTo < d2).toBe(true);
+      expect(f.explanation.length).toBeGreaterThan(0);
+    }
+  });
+});
+
+describe('policy grouping', () => {
+  it.each([
+    // pcard: same cardholder, same merchant, same day
+    ['same day, same merchant', [{ date: '2018-02-05', vendor: 'Staples' }, { date: '2018-02-05', vendor: 'Staples' }], 1],
+    ['next day', [{ date: '2018-02-05', vendor: 'Staples' }, { date: '2018-02-06', vendor: 'Staples' }], 0],
+    ['another merchant', [{ date: '2018-02-05', vendor: 'Staples' }, { date: '2018-02-05', vendor: 'Grand & Toy' }], 0],
+    ['another cardholder', [{ date: '2018-02-05', vendor: 'Staples' }, { date: '2018-02-05', vendor: 'Staples', buyer: 'J. Smith' }], 0],
+  ] as const)('pcard: %s', (_what, parts, n) => {
+    const recs = parts.map((p, i) => ({ id: `t${i}`, amount: '1600.00', ...p }));
+    const r = run('pcard', 'CAD', recs, { limit: '3000', currency: 'CAD' });
+    expect(r.findings).toHaveLength(n);
+    if (n) expect(r.findings[0]?.threshold.id).toBe('PCARD-LIMIT');
+  });
+
+  it.each([
+    ['eu-2014-24: same CPV group within 365 days', 'eu-2014-24', 'EUR', ['30192000', '30197000'], ['2024-02-01', '2025-01-30'], '80000', 1],
+    ['eu-2014-24: another CPV group', 'eu-2014-24', 'EUR', ['30192000', '39100000'], ['2024-02-01', '2024-03-01'], '80000', 0],
+    ['eu-2014-24: no CPV code, no grouping (CPV required)', 'eu-2014-24', 'EUR', [undefined, undefined], ['2024-02-01', '2024-03-01'], '80000', 0],
+    ['ua-922: same ДК 021 class (4 digits), one calendar year', 'ua-922', 'UAH', ['30192000', '30197000'], ['2023-01-10', '2023-12-20'], '60000', 1],
+    ['ua-922: different class', 'ua-922', 'UAH', ['30192000', '30210000'], ['2023-01-10', '2023-02-20'], '60000', 0],
+    ['ua-922: across the calendar year', 'ua-922', 'UAH', ['30192000', '30197000'], ['2023-12-20', '2024-01-10'], '60000', 0],
+    ['br-14133: one fiscal year', 'br-14133', 'BRL', ['4410', '4410'], ['2024-02-01', '2024-11-20'], '31000', 1],
+    ['br-14133: across fiscal years', 'br-14133', 'BRL', ['4410', '4410'], ['2024-12-20', '2025-01-10'], '31000', 0],
+    ['us-far-13: same vendor within 30 days', 'us-far-13', 'USD', ['43211500', '43211500'], ['2024-03-01', '2024-03-30'], '5500', 1],
+    ['us-far-13: 31 days apart', 'us-far-13', 'USD', ['43211500', '43211500'], ['2024-03-01', '2024-03-31'], '5500', 0],
+  ] as const)('%s', (_what, preset, currency, cats, dates, amount, n) => {
+    const recs = cats.map((c, i) => ({ id: `r${i}`, date: dates[i] as string, amount, ...(c ? { category: c } : {}) }));
+    expect(run(preset, currency, recs).findings).toHaveLength(n);
+  });
+
+  it('us-far-13 needs the same vendor', () => {
+    const r = run('us-far-13', 'USD', [
+      { id: 'a', date: '2024-03-01', amount: '5500', vendor: 'A Corp' },
+      { id: 'b', date: '2024-03-02', amount: '5500', vendor: 'B Corp' },
+    ]);
+    expect(r.findings).toHaveLength(0);
+  });
+});
+
+describe('gaps in the sourced table are not papered over', () => {
+  it.each([
+    ['cn-hangzhou', 'CNY', '2014-11-03', []], // the Chengxi case year: no Hangzhou row for 2014
+    ['cn-hangzhou', 'CNY', '2018-11-03', ['CN-HZ-2018-DECENT']],
+    ['cn-central', 'CNY', '2014-06-01', []], // central rows start in 2015
+    ['ua', 'UAH', '2016-07-31', []], // Law 922-VIII for all entities from 2016-08-01
+    ['br', 'BRL', '2021-03-31', []], // Lei 14.133 limits from 2021-04-01
+    ['eu-concessions', 'EUR', '2023-06-01', []], // concessions sourced only from 2024
+  ] as const)('%s on %s', (preset, currency, date, ids) => {
+    const r = run(preset, currency, [
+      { id: 'a', date, amount: '160000', category: 'A0201' },
+      { id: 'b', date, amount: '160000', category: 'A0201' },
+    ]);
+    expect(cited(r)).toEqual(ids);
+  });
+});
