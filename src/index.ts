@@ -35,3 +35,21 @@ export type { Finding, FindingPart, FindingThreshold, Reason, ReasonCode } from 
 // Errors
 export { SplitscanError, OptionsError, InputError, isSplitscanError, isOptionsError, isInputError } from './errors.js';
 export type { OptionIssue } from './errors.js';
+
+// Presets: the law as data
+export { getPreset, listPresets, presetNames, presetKey, presets, loadThresholds } from './presets/index.js';
+export type { Preset, PresetInfo, PresetKind, PresetOverrides, PcardOptions } from './presets/index.js';
+
+// Reading ledgers (strings and bytes; files are read by `splitscan/node`) and OCDS
+export { readLedger, LedgerReader, locateRejects, NOT_A_PURCHASE } from './io/index.js';
+export type { Ledger, LedgerOptions, LedgerStats, ReadLedgerOptions, CreditPolicy, LinePolicy, LedgerFormat } from './io/index.js';
+export { parseAmount, parseDate, parseColumnMap, resolveColumns, HEADER_ALIASES, LEDGER_FIELDS } from './io/index.js';
+export type { ParseAmountOptions, ParsedAmount, ParsedDate, ColumnMap, LedgerField, ResolvedColumns } from './io/index.js';
+export { detectEncoding, decodeText, detectDelimiter, parseCsv } from './io/index.js';
+export type { Encoding, DecodedText, Delimiter, ParsedCsv, CsvRow } from './io/index.js';
+export { fromOcds } from './io/index.js';
+export type { FromOcdsOptions, OcdsRecords } from './io/index.js';
+
+// Reports
+export { buildReport, formatReport, REPORT_FORMATS, neutralizeCell, recordsToCsv, rejectsToCsv } from './io/index.js';
+export type { ScanReport, ReportFinding, ReportPart, ReportSummary, ReportFormat, BuildReportInput } from './io/index.js';

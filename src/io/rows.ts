@@ -354,8 +354,10 @@ export class LedgerReader {
     let netted = 0;
     const kept: Candidate[] = [];
     const credits: Candidate[] = [];
+    const netZero: Candidate[] = [];
     for (const c of list) {
       if (c.amount.isNegative()) credits.push(c);
+      else if (c.amount.isZero() && c.lines.length > 1) netZero.push(c);
       else kept.push(c);
     }
     const creditReject = (c: Candidate, message: string): void => {
@@ -371,6 +373,7 @@ export class LedgerReader {
         ...(this.cols?.amount ? { column: this.cols.amount.headers.join('+') } : {}),
       });
     };
+    for (const c of netZero) creditReject(c, `the lines of document ${String(c.record.document)} (${c.ids.join(', ')}) add up to zero: a purchase and its credit`);
     const zeroed = new Set<Candidate>();
     for (const credit of credits) {
       if ((this.options.credits ?? 'reject') === 'reject') {

@@ -1,0 +1,115 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { HELP, parseCli, parseWindow } from '../../src/cli/args.js';
+import { run } from '../../src/cli/run.js';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const seed = (n: string) => join(root, 'seeds', n);
+
+async function cli(...argv: string[]) {
+  let out = '';
+  let err = '';
+  const code = await run(argv, { stdout: { write: (s: string) => (out += s) }, stderr: { write: (s: string) => (err += s) } });
+  return { code, out, err };
+}
+
+describe('arguments', () => {
+  it('parses windows', () => {
+    expect(parseWindow('30d')).toEqual({ days: 30 });
+    expect(parseWindow('month')).toEqual({ period: 'month' });
+    expect(parseWindow('fiscal-year', 4)).toEqual({ period: 'fiscalYear', fiscalYearStart: 4 });
+    expect(() => parseWindow('soon')).toThrow(/expected Nd/);
+  });
+
+  it('parses a scan line', () => {
+    expect(parseCli(['scan', 'f.csv', '--preset', 'pcard', '--limit', '3000', '--map', 'buyer=Card,vendor=Merchant Name', '--delimiter', 'tab', '--top', '3'])).toMatchObject({
+      command: 'scan', file: 'f.csv', preset: 'pcard', limit: '3000', map: { buyer: 'Card', vendor: 'Merchant Name' }, delimiter: '\t', top: 3,
+    });
+  });
+
+  it('documents every flag in --help', () => {
+    for (const flag of ['--preset', '--thresholds', '--window', '--vendor', '--map', '--format', '--out', '--rejects', '--min-score', '--top', '--fail-on-findings', '--date-format', '--decimal-comma', '--unit', '--encoding', '--currency', '--limit', '--credits', '--lines', '--line-suffix', '--delimiter', '--input-format', '--map-file', '--buyer', '--quiet', '--fiscal-year-start']) {
+      expect(HELP).toContain(flag);
+    }
+  });
+});
+
+describe('exit codes', () => {
+  it('0: help, presets, scan without --fail-on-findings', async () => {
+    expect((await cli('--help')).code).toBe(0);
+    expect((await cli('presets')).out).toContain('cn-hangzhou');
+    const r = await cli('scan', seed('pcard-2019.csv'), '--preset', 'pcard', '--limit', '3000', '--currency', 'USD', '--format', 'json');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out).summary.findings).toBeGreaterThan(0);
+    expect(r.err).toMatch(/^read 178 rows, analysed 175, rejected 3 \(list them with --rejects FILE\), \d+ findings\n$/);
+  });
+
+  it('1: findings with --fail-on-findings', async () => {
+    expect((await cli('scan', seed('pcard-2019.csv'), '--preset', 'pcard', '--limit', '3000', '--currency', 'USD', '--format', 'csv', '--fail-on-findings', '-q')).code).toBe(1);
+    expect((await cli('scan', seed('pcard-2019.csv'), '--preset', 'pcard', '--limit', '1000000', '--currency', 'USD', '--format', 'csv', '--fail-on-findings', '-q')).code).toBe(0);
+  });
+
+  it.each([
+    [['scan']],
+    [['scan', 'x.csv']],
+    [['frobnicate']],
+    [['scan', 'x.csv', '--preset', 'pcard', '--nope']],
+    [['scan', 'x.csv', '--preset', 'pcard', '--window', 'soon']],
+    [['scan', 'x.csv', '--preset', 'pcard', '--format', 'xml']],
+  ])('2: usage error %j', async (argv) => {
+    const r = await cli(...argv);
+    expect(r.code).toBe(2);
+    expect(r.err.split('\n')[0]).toMatch(/^splitscan: /);
+    expect(r.err).not.toMatch(/\n\s+at /);
+  });
+
+  it('2: options errors (unknown preset, missing columns, ambiguous dates)', async () => {
+    expect((await cli('scan', seed('pcard-2019.csv'), '--preset', 'no-such-preset')).code).toBe(2);
+    const dir = mkdtempSync(join(tmpdir(), 'splitscan-'));
+    writeFileSync(join(dir, 'a.csv'), 'Foo,Bar\n1,2\n');
+    const cols = await cli('scan', join(dir, 'a.csv'), '--thresholds', join(root, 'seeds/chengxi-thresholds.json'));
+    expect(cols).toMatchObject({ code: 2 });
+    expect(cols.err).toMatch(/headers found: "Foo", "Bar"/);
+    writeFileSync(join(dir, 'b.csv'), 'buyer,vendor,date,amount\nB,V,03/04/2014,5\n');
+    const amb = await cli('scan', join(dir, 'b.csv'), '--thresholds', join(root, 'seeds/chengxi-thresholds.json'));
+    expect(amb.code).toBe(2);
+    expect(amb.err).toMatch(/dd\/MM\/yyyy/);
+  });
+
+  it('3: unreadable or undecodable input', async () => {
+    const missing = await cli('scan', '/nonexistent/ledger.csv', '--preset', 'cn-hangzhou');
+    expect(missing.code).toBe(3);
+    expect(missing.err).toBe('splitscan: cannot read /nonexistent/ledger.csv: no such file\n');
+    const dir = mkdtempSync(join(tmpdir(), 'splitscan-'));
+    writeFileSync(join(dir, 'bad.csv'), Buffer.from([0x62, 0x75, 0x79, 0x65, 0x72, 0xff, 0xfe, 0x0a]));
+    expect((await cli('scan', join(dir, 'bad.csv'), '--preset', 'cn-hangzhou', '--encoding', 'utf-8')).code).toBe(3);
+    expect((await cli('scan', seed('pcard-2019.csv'), '--thresholds', join(dir, 'nope.json'))).code).toBe(3);
+  });
+});
+
+describe('outputs', () => {
+  it('writes --out and --rejects files and names them in the summary', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'splitscan-'));
+    const r = await cli('scan', seed('chengxi-2014.csv'), '--thresholds', join(root, 'seeds/chengxi-thresholds.json'), '--format', 'md', '--out', join(dir, 'r.md'), '--rejects', join(dir, 'rej.csv'));
+    expect(r.code).toBe(0);
+    expect(r.out).toBe('');
+    expect(r.err).toContain(`rejected 2 → ${join(dir, 'rej.csv')}`);
+    expect(readFileSync(join(dir, 'r.md'), 'utf8')).toContain('精神堡垒标识塔制作');
+    const rejects = readFileSync(join(dir, 'rej.csv'), 'utf8');
+    expect(rejects).toContain('subtotal');
+    expect(rejects).toContain('credit');
+  });
+
+  it('reads OCDS JSON', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'splitscan-'));
+    const mk = (id: string, date: string, amount: number) => ({ id, date, status: 'active', value: { amount, currency: 'EUR' }, suppliers: [{ name: `S${id}` }] });
+    writeFileSync(join(dir, 'p.json'), JSON.stringify({ releases: [{ ocid: 'o-1', date: '2019-03-01', buyer: { name: 'City' }, tender: { items: [{ classification: { scheme: 'CPV', id: '79340000' } }] }, awards: [mk('a', '2019-02-01', 130000), mk('b', '2019-02-10', 125000)] }] }, null, 2));
+    writeFileSync(join(dir, 't.json'), JSON.stringify([{ id: 'T', amount: '200000', currency: 'EUR', procedure: 'tender' }]));
+    const r = await cli('scan', join(dir, 'p.json'), '--thresholds', join(dir, 't.json'), '--format', 'json', '-q');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out).findings[0].recordIds).toEqual(['o-1/award/a', 'o-1/award/b']);
+  });
+});

@@ -1,0 +1,181 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { readLedger } from '../../src/io/ledger.js';
+import { locateRejects } from '../../src/io/rows.js';
+import { recordsToCsv } from '../../src/io/write.js';
+import { loadLedger } from '../../src/node.js';
+import { InputError, OptionsError } from '../../src/errors.js';
+import type { PurchaseRecordInput } from '../../src/records/record.js';
+
+const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/io/${name}`, import.meta.url));
+const bytes = (name: string) => new Uint8Array(readFileSync(fixture(name)));
+const codes = (rejects: readonly { code: string }[]) => rejects.map((r) => r.code);
+
+describe('readLedger: quirks', () => {
+  it('reads a pipe file with quotes, embedded newlines, $ amounts, accounting negatives, bad rows and a subtotal', () => {
+    const l = readLedger(bytes('quirks-pipe.csv'));
+    expect(l.delimiter).toBe('|');
+    expect(l.records).toEqual([
+      { id: 'L2', buyer: 'Parks', vendor: 'Acme | Sons', subject: 'two-line\npurpose', amount: '1234.5', date: '2019-03-04', currency: 'USD', document: 'A-1' },
+    ]);
+    expect(l.rejects.map((r) => [r.line, r.code, r.column])).toEqual([
+      [4, 'credit', 'Amount'],
+      [5, 'invalid_amount', 'Amount'],
+      [6, 'missing', 'Merchant'],
+      [7, 'invalid_date', 'Date'],
+      [8, 'subtotal', undefined],
+    ]);
+    expect(l.stats).toMatchObject({ rows: 6, records: 1, rejected: 5 });
+  });
+
+  it('reads GB18030 and UTF-16 Chinese exports with 万元 amounts and Chinese dates', () => {
+    for (const name of ['zh-wanyuan.gb18030.csv', 'zh-wanyuan.utf16.csv']) {
+      const l = readLedger(bytes(name));
+      expect(l.encoding).toBe(name.includes('gb') ? 'gb18030' : 'utf-16le');
+      expect(l.records.map((r) => [r.buyer, r.vendor, r.amount, r.date, r.category, r.project])).toEqual([
+        ['某区管委会', '甲标识公司', '286500', '2014-11-04', 'C2101', '形象标识'],
+        ['某区管委会', '乙广告公司', '296000', '2014-11-11', 'C2101', '形象标识'],
+      ]);
+      expect(codes(l.rejects)).toEqual(['invalid_amount']);
+    }
+  });
+
+  it('reads decimal commas only when asked, and asks for the pattern of ambiguous dates', () => {
+    const map = { vendor: 'Fournisseur', buyer: 'Acheteur', amount: 'Montant', currency: 'Devise' };
+    expect(() => readLedger(bytes('decimal-comma.csv'), { decimalComma: true, map })).toThrow(/dd\/MM\/yyyy or MM\/dd\/yyyy/);
+    expect(() => readLedger(bytes('decimal-comma.csv'), { decimalComma: true, map })).toThrow(OptionsError);
+    expect(() => readLedger(bytes('decimal-comma.csv'), { dateFormat: 'dd/MM/yyyy', map })).not.toThrow();
+    expect(codes(readLedger(bytes('decimal-comma.csv'), { dateFormat: 'dd/MM/yyyy', map }).rejects)).toEqual(['invalid_amount', 'invalid_amount', 'invalid_amount']);
+    const l = readLedger(bytes('decimal-comma.csv'), { decimalComma: true, dateFormat: 'dd/MM/yyyy', map });
+    expect(l.records.map((r) => [r.amount, r.date])).toEqual([['1234.5', '2019-03-04'], ['1000', '2019-03-05']]);
+    expect(codes(l.rejects)).toEqual(['credit']);
+  });
+
+  it('names the headers found when a required column is missing', () => {
+    expect(() => readLedger('Foo,Bar\n1,2\n')).toThrow(/headers found: "Foo", "Bar"/);
+  });
+
+  it('takes the default currency and buyer when the file has no such column', () => {
+    const l = readLedger('vendor,amount,date\nAcme,5,2019-01-01\n', { currency: 'eur', buyer: 'Town' });
+    expect(l.records[0]).toMatchObject({ buyer: 'Town', currency: 'EUR', id: 'L2' });
+  });
+
+  it('reads JSON arrays and NDJSON with lines, refusing inexact numbers', () => {
+    const json = readLedger(JSON.stringify([{ id: 1, buyer: 'B', vendor: 'V', date: '2019-01-02', amount: 12.5, currency: 'EUR' }, { id: 2, buyer: 'B', vendor: 'V', date: '2019-01-02', amount: 0.1 + 0.2, currency: 'EUR' }]));
+    expect(json.records).toEqual([{ id: '1', buyer: 'B', vendor: 'V', date: '2019-01-02', amount: '12.5', currency: 'EUR' }]);
+    expect(codes(json.rejects)).toEqual(['invalid_amount']);
+    const nd = readLedger('{"buyer":"B","vendor":"V","date":"2019-01-02","amount":"3","currency":"EUR"}\n\nnot json\n');
+    expect(nd.records).toHaveLength(1);
+    expect(nd.rejects.map((r) => [r.line, r.code])).toEqual([[3, 'unparsable_row']]);
+    expect(() => readLedger('[1,')).toThrow(InputError);
+  });
+});
+
+describe('policies', () => {
+  const csv = [
+    'id,buyer,vendor,date,amount,currency,document',
+    'p1,B,Acme,2019-01-02,100,EUR,INV-1_1',
+    'p2,B,Acme,2019-01-02,50,EUR,INV-1_2',
+    'p3,B,Acme,2019-01-05,80,EUR,INV-2',
+    'c1,B,acme,2019-01-09,-30,EUR,CN-9',
+    'c2,B,Other,2019-01-09,-5,EUR,',
+    'c3,B,Acme,2019-01-10,-80,EUR,INV-2',
+    'x,B,DIRECT DEBIT PAYMENT THANK,2019-01-31,-500,EUR,',
+  ].join('\n');
+
+  it('rejects credits and repayments by default; sums only identical document numbers without a suffix rule', () => {
+    const l = readLedger(csv);
+    expect(l.records.map((r) => r.id)).toEqual(['p1', 'p2']);
+    expect(l.rejects.map((r) => [r.id, r.code])).toEqual([
+      ['p3', 'credit'],
+      ['c1', 'credit'],
+      ['c2', 'credit'],
+      ['x', 'not_a_purchase'],
+    ]);
+    expect(l.rejects[0]?.message).toMatch(/add up to zero/);
+    expect(readLedger(csv, { lines: 'keep' }).records.map((r) => r.id)).toEqual(['p1', 'p2', 'p3']);
+  });
+
+  it('sums lines of one document and nets credits on request', () => {
+    const l = readLedger(csv, { lineSuffix: '_\\d+', credits: 'net' });
+    expect(l.records.map((r) => [r.id, r.amount, r.document, r.lines ?? null, r.credits ?? null])).toEqual([['p1', '120', 'INV-1', [2, 3], ['c1']]]);
+    expect(l.rejects.map((r) => [r.id, r.code])).toEqual([
+      ['p3', 'credit'],
+      ['c2', 'credit'],
+      ['x', 'not_a_purchase'],
+    ]);
+    expect(l.stats).toMatchObject({ merged: 2, netted: 1 });
+    expect(l.lines).toEqual([2]);
+  });
+
+  it('maps core rejects back to lines', () => {
+    const l = readLedger('id,buyer,vendor,date,amount,currency\na,B,V,2019-01-01,1,EUR\nb,B,V,2019-01-01,2,EUR\n');
+    expect(locateRejects([{ index: 1, field: 'amount', path: [1, 'amount'], code: 'invalid_amount', message: 'x' }], l)[0]).toMatchObject({ line: 3, column: 'amount' });
+  });
+});
+
+describe('round trip records → CSV → records', () => {
+  const text = fc.string({ unit: fc.constantFrom('a', 'Z', ' ', ',', ';', '"', '\n', '采', '购', '|', '=', '-', 'é'), minLength: 1, maxLength: 12 }).filter((s) => s.trim() === s && s.trim() !== '' && !/^(sub[\s-]?total|total|合计|小计)/i.test(s) && !s.includes('\n\n'));
+  const record = fc.record({
+    id: fc.stringMatching(/^[A-Z][0-9]{1,5}$/),
+    buyer: text,
+    vendor: text,
+    date: fc.date({ min: new Date(2000, 0, 1), max: new Date(2030, 11, 31), noInvalidDate: true }).map((d) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`),
+    amount: fc.tuple(fc.nat({ max: 10_000_000 }), fc.nat({ max: 99 })).map(([i, c]) => (c === 0 ? String(i) : `${i}.${String(c).padStart(2, '0')}`.replace(/0$/, ''))),
+    currency: fc.constantFrom('EUR', 'CNY', 'USD'),
+    subject: fc.option(text, { nil: undefined }),
+    category: fc.option(fc.stringMatching(/^[A-C][0-9]{2,6}$/), { nil: undefined }),
+  });
+
+  it('gives back the same records (property)', () => {
+    fc.assert(
+      fc.property(fc.uniqueArray(record, { selector: (r) => r.id, maxLength: 20 }), (records) => {
+        const clean = records.map((r) => Object.fromEntries(Object.entries(r).filter(([, v]) => v !== undefined))) as PurchaseRecordInput[];
+        const back = readLedger(recordsToCsv(clean), { lines: 'keep', notPurchase: [] });
+        expect(back.rejects).toEqual([]);
+        expect(back.records).toEqual(clean);
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
+
+describe('real files (excerpts)', () => {
+  it('Toronto 2013: tab, MM-dd-yyyy, subtotal lines', async () => {
+    const l = await loadLedger(fixture('real/toronto-pcard-2013-01.head.csv'), { dateFormat: 'MM-dd-yyyy' });
+    expect(l.delimiter).toBe('\t');
+    expect(l.records[0]).toMatchObject({ id: '2327-1', buyer: 'PUBLIC HEALTH', vendor: 'INMAGINE LIMITED', date: '2013-01-08', amount: '49', currency: 'CAD', category: '7333' });
+    expect(l.rejects.find((r) => r.line === 7)).toMatchObject({ code: 'subtotal' });
+    expect(l.rejects.every((r) => r.code === 'subtotal' || r.code === 'credit')).toBe(true);
+    expect(l.stats.records + l.stats.rejected + l.stats.blank).toBe(l.stats.rows);
+  });
+
+  it('Birmingham: ;, Windows-1252 found deep in the file, dd/MM/yy, refunds and repayments', async () => {
+    const l = await loadLedger(fixture('real/birmingham-pcard-2017-05.excerpt.csv'), { dateFormat: 'dd/MM/yy' });
+    expect(l.encoding).toBe('windows-1252');
+    expect(l.delimiter).toBe(';');
+    expect(l.records[0]).toMatchObject({ buyer: '************5770', vendor: 'shell kings 587', date: '2017-05-23', amount: '50.02', currency: 'GBP' });
+    expect(codes(l.rejects).sort()).toEqual(['credit', 'credit', 'not_a_purchase']);
+    expect(l.records.some((r) => r.vendor === 'leonardo vallehermoso')).toBe(true);
+    expect(l.stats.blank).toBe(1);
+    const same = readLedger(bytes('real/birmingham-pcard-2017-05.excerpt.csv'), { dateFormat: 'dd/MM/yy' });
+    expect(same.records).toEqual(l.records);
+    expect(same.rejects).toEqual(l.rejects);
+  });
+
+  it('Oxford: dd/MM/yyyy, Trans No lines summed into one invoice on request', async () => {
+    const keep = await loadLedger(fixture('real/oxford-spend-over-500-2015-q4.head.csv'), { dateFormat: 'dd/MM/yyyy', currency: 'GBP' });
+    const sum = await loadLedger(fixture('real/oxford-spend-over-500-2015-q4.head.csv'), { dateFormat: 'dd/MM/yyyy', currency: 'GBP', map: { document: 'Trans No' }, lineSuffix: '_\\d+' });
+    expect(keep.records).toHaveLength(59);
+    expect(sum.stats.merged).toBeGreaterThan(0);
+    expect(sum.records.length + sum.stats.merged).toBe(59);
+    const total = (rs: readonly PurchaseRecordInput[]) => rs.reduce((s, r) => s + Math.round(Number(r.amount) * 100), 0);
+    expect(total(sum.records)).toBe(total(keep.records));
+  });
+
+  it('loadLedger reports a missing file as an InputError', async () => {
+    await expect(loadLedger(fixture('nope.csv'))).rejects.toThrow(/cannot read .*no such file/);
+  });
+});
