@@ -13,7 +13,7 @@ import { subjectTokens } from './similarity/tokens.js';
 import { rankTokens } from './similarity/vocabulary.js';
 import { byDateThenId } from './cluster/item.js';
 import { linkComponents } from './cluster/link.js';
-import { below, cutRuns } from './cluster/runs.js';
+import { cutRuns, itemBelow, type RunTier } from './cluster/runs.js';
 import { inScope, measure } from './score/evidence.js';
 import { scoreOf, strengths } from './score/score.js';
 import { counterfactual, reasonMessage, REASON_ORDER } from './report/explain.js';
@@ -181,6 +181,7 @@ function prepareItems(records: readonly PurchaseRecord[], values: readonly Decim
   const unsorted: Item[] = records.map((rec, i) => ({
     rec,
     value: values[i] as Decimal,
+    approx: (values[i] as Decimal).toNumber(),
     tokens: ranked[i] as number[],
     categoryPrefix: depth > 0 && rec.categoryKey !== undefined ? rec.categoryKey.slice(0, depth) : undefined,
     project: rec.projectKey,
@@ -236,7 +237,7 @@ function runsForTier(p: Prepared, tier: ResolvedThreshold, opts: ResolvedOptions
     minSimilarity: subject.minSimilarity,
     required: subject.sameProject || subject.sameCategory,
   };
-  const runTier = { value: tier.value, comparison: t.comparison, lastOpenDay: tier.toDay };
+  const runTier: RunTier = { value: tier.value, approx: tier.approx, comparison: t.comparison, lastOpenDay: tier.toDay };
   const out: Item[][] = [];
   const { items, partition, assigned, unlinkable } = p;
   let group: number[] = [];
@@ -272,7 +273,7 @@ function runsForTier(p: Prepared, tier: ResolvedThreshold, opts: ResolvedOptions
     if (assigned[i] || it.skipped || unlinkable[i]) continue;
     const day = it.rec.day;
     if (day < tier.fromDay || day > lastDay) continue;
-    if (!below(it.value, tier.value, t.comparison) || !inScope(tier, it.rec.categoryKey)) continue;
+    if (!itemBelow(it, runTier) || !inScope(tier, it.rec.categoryKey)) continue;
     group.push(i);
   }
   flush();

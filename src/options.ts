@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type Decimal from 'decimal.js';
 import type { DetectSplitsOptions } from './detect.js';
-import type { Threshold } from './thresholds/threshold.js';
+import type { Comparison, Threshold } from './thresholds/threshold.js';
 import type { ScoreWeights } from './score/weights.js';
 import { DEFAULT_WEIGHTS } from './score/weights.js';
 import { parseThresholds, toOptionIssues } from './thresholds/schema.js';
@@ -67,8 +67,12 @@ export interface ResolvedThreshold {
   readonly threshold: Threshold;
   /** Amount in the report currency. */
   readonly value: Decimal;
+  /** `value` as a JS number. */
+  readonly approx: number;
+  readonly comparison: Comparison;
   /** Lowest amount counted as "just below" it: value × (1 − band). */
   readonly nearFrom: Decimal;
+  readonly nearFromApprox: number;
   /** First and last day it is in force (−∞ / +∞ when open). */
   readonly fromDay: number;
   readonly toDay: number;
@@ -147,10 +151,14 @@ export function resolveOptions(options: DetectSplitsOptions, fn = 'detectSplits'
       throw new OptionsError(fn, [{ path: ['thresholds', i, 'currency'], message: `threshold "${t.id}" is in ${t.currency}; pass rates: { ${t.currency}: … } (units of ${currency} per ${t.currency})` }]);
     }
     const value = t.amount.times(rate);
+    const nearFrom = value.times(1 - (o.band ?? DEFAULT_BAND));
     return {
       threshold: t,
       value,
-      nearFrom: value.times(1 - (o.band ?? DEFAULT_BAND)),
+      approx: value.toNumber(),
+      comparison: t.comparison,
+      nearFrom,
+      nearFromApprox: nearFrom.toNumber(),
       fromDay: t.validFrom ? (dayOf(t.validFrom) as number) : -Infinity,
       toDay: t.validTo ? (dayOf(t.validTo) as number) : Infinity,
     };

@@ -6,6 +6,8 @@ export interface Item {
   readonly rec: PurchaseRecord;
   /** Amount converted to the report currency (exact). */
   readonly value: Decimal;
+  /** `value` as a JS number, to decide comparisons that are not close without Decimal arithmetic. */
+  readonly approx: number;
   /** Subject tokens as ascending ids, rarest first (see similarity/vocabulary). */
   readonly tokens: readonly number[];
   /** Category code cut to the policy's prefix depth, when the record has one and the signal is on. */

@@ -7,9 +7,34 @@ import { D } from '../_lib/decimal.js';
 export interface RunTier {
   /** Amount in the report currency. */
   readonly value: Decimal;
+  /** `value` as a JS number. */
+  readonly approx: number;
   readonly comparison: Comparison;
   /** Last day a run may open on (the threshold's last day in force). */
   readonly lastOpenDay: number;
+}
+
+/**
+ * Orders two JS-number approximations of exact amounts when they are clearly apart (more than
+ * `slack`), else returns 0: the caller must then decide with exact Decimals. Amounts with up to 15
+ * significant digits are within 1e-15 relative of their doubles, far inside the slack used here.
+ */
+export function clearOrder(a: number, b: number, slack: number): -1 | 0 | 1 {
+  return a < b - slack ? -1 : a > b + slack ? 1 : 0;
+}
+
+const REL = 1e-9;
+
+/** {@link below} on an item, deciding with numbers when the amounts are clearly apart. */
+export function itemBelow(it: Item, tier: Pick<RunTier, 'value' | 'approx' | 'comparison'>): boolean {
+  const c = clearOrder(it.approx, tier.approx, REL * Math.max(it.approx, tier.approx));
+  return c !== 0 ? c < 0 : below(it.value, tier.value, tier.comparison);
+}
+
+/** True when an item is at or above an amount, deciding with numbers when clearly apart. */
+export function itemAtLeast(it: Item, value: Decimal, approx: number): boolean {
+  const c = clearOrder(it.approx, approx, REL * Math.max(it.approx, approx));
+  return c !== 0 ? c > 0 : it.value.gte(value);
 }
 
 /** True when `total` crosses the tier: `≥` for atOrAbove, `>` for above. */
@@ -35,14 +60,22 @@ export function below(amount: Decimal, value: Decimal, comparison: Comparison): 
  * Every set of records of the component that fits in one window and crosses the tier overlaps a run:
  * when its earliest record opens, the run contains the whole set.
  *
- * Runs in O(k) Decimal additions for a component of k records.
+ * Runs in O(k) for a component of k records (Decimal sums only for totals within 1e-9 of the tier).
  */
 export function cutRuns(items: readonly Item[], tier: RunTier, reach: number, minParts: number): Item[][] {
   const k = items.length;
   if (k < minParts) return [];
-  const prefix: Decimal[] = new Array(k + 1);
-  prefix[0] = new D(0);
-  for (let i = 0; i < k; i++) prefix[i + 1] = (prefix[i] as Decimal).plus((items[i] as Item).value);
+  // Float prefix sums decide clear cases; a total within the slack of the tier is summed exactly.
+  const prefix = new Float64Array(k + 1);
+  for (let i = 0; i < k; i++) prefix[i + 1] = (prefix[i] as number) + (items[i] as Item).approx;
+  const slack = REL * ((prefix[k] as number) + tier.approx);
+  const crossesRange = (lo: number, hi: number): boolean => {
+    const c = clearOrder((prefix[hi] as number) - (prefix[lo] as number), tier.approx, slack);
+    if (c !== 0) return c > 0;
+    let total = new D(0);
+    for (let i = lo; i < hi; i++) total = total.plus((items[i] as Item).value);
+    return crosses(total, tier.value, tier.comparison);
+  };
 
   const runs: Item[][] = [];
   let lo = 0; // first record dated on or after the opener's date
@@ -54,13 +87,10 @@ export function cutRuns(items: readonly Item[], tier: RunTier, reach: number, mi
     while ((items[lo] as Item).rec.day < openDay) lo++;
     if (hi < o + 1) hi = o + 1;
     while (hi < k && (items[hi] as Item).rec.day - openDay <= reach) hi++;
-    if (hi - lo >= minParts) {
-      const total = (prefix[hi] as Decimal).minus(prefix[lo] as Decimal);
-      if (crosses(total, tier.value, tier.comparison)) {
-        runs.push(items.slice(lo, hi));
-        lo = hi;
-        o = hi - 1;
-      }
+    if (hi - lo >= minParts && crossesRange(lo, hi)) {
+      runs.push(items.slice(lo, hi));
+      lo = hi;
+      o = hi - 1;
     }
   }
   return runs;

@@ -29,7 +29,10 @@ export interface PurchaseRecordInput {
   [field: string]: unknown;
 }
 
-/** A validated, normalised record. */
+/**
+ * A validated, normalised record. Optional fields are present and `undefined` when absent, so every
+ * record has the same shape (which keeps the detector's hot loops monomorphic).
+ */
 export interface PurchaseRecord {
   /** Position in the input array. */
   readonly index: number;
@@ -48,16 +51,16 @@ export interface PurchaseRecord {
   readonly amount: Decimal;
   /** ISO 4217 code, upper case. */
   readonly currency: string;
-  readonly subject?: string;
-  readonly category?: string;
+  readonly subject: string | undefined;
+  readonly category: string | undefined;
   /** Category code upper-cased with spaces, dots, dashes and underscores removed. */
-  readonly categoryKey?: string;
-  readonly project?: string;
-  readonly projectKey?: string;
-  readonly method?: string;
-  readonly methodKey?: string;
-  readonly document?: string;
-  readonly exemption?: string;
+  readonly categoryKey: string | undefined;
+  readonly project: string | undefined;
+  readonly projectKey: string | undefined;
+  readonly method: string | undefined;
+  readonly methodKey: string | undefined;
+  readonly document: string | undefined;
+  readonly exemption: string | undefined;
   /** Every input field that is not one of the above, untouched. */
   readonly extra: Readonly<Record<string, unknown>>;
 }

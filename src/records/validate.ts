@@ -102,7 +102,10 @@ export function validateRecords(input: readonly unknown[]): ValidationResult {
     for (const k in obj) {
       if (!KNOWN.has(k) && Object.prototype.hasOwnProperty.call(obj, k)) (extra ??= {})[k] = obj[k];
     }
-    const rec: Mutable<PurchaseRecord> = {
+    const category = opt.category;
+    const project = opt.project;
+    const method = opt.method;
+    const rec: PurchaseRecord = {
       index,
       id,
       buyer,
@@ -113,23 +116,17 @@ export function validateRecords(input: readonly unknown[]): ValidationResult {
       day: date.day,
       amount,
       currency,
+      subject: opt.subject,
+      category,
+      categoryKey: category === undefined ? undefined : memo(categoryKeys, category, categoryKey),
+      project,
+      projectKey: project === undefined ? undefined : memo(projectKeys, project, normalizeText),
+      method,
+      methodKey: method === undefined ? undefined : memo(methodKeys, method, normalizeText),
+      document: opt.document,
+      exemption: opt.exemption,
       extra: extra ?? EMPTY,
     };
-    if (opt.subject !== undefined) rec.subject = opt.subject;
-    if (opt.category !== undefined) {
-      rec.category = opt.category;
-      rec.categoryKey = memo(categoryKeys, opt.category, categoryKey);
-    }
-    if (opt.project !== undefined) {
-      rec.project = opt.project;
-      rec.projectKey = memo(projectKeys, opt.project, normalizeText);
-    }
-    if (opt.method !== undefined) {
-      rec.method = opt.method;
-      rec.methodKey = memo(methodKeys, opt.method, normalizeText);
-    }
-    if (opt.document !== undefined) rec.document = opt.document;
-    if (opt.exemption !== undefined) rec.exemption = opt.exemption;
     accepted[index] = rec;
     const seen = byId.get(id);
     if (seen) seen.push(index);
@@ -159,8 +156,6 @@ export function validateRecords(input: readonly unknown[]): ValidationResult {
   for (const r of accepted) if (r !== undefined) records.push(r);
   return { records, rejects };
 }
-
-type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 /** Keys repeat across a ledger (a few thousand vendors in a million rows): compute each once. */
 function memo(cache: Map<string, string>, s: string, f: (s: string) => string): string {

@@ -2,7 +2,7 @@ import type Decimal from 'decimal.js';
 import type { Item } from '../cluster/item.js';
 import type { ResolvedThreshold } from '../options.js';
 import type { ReasonCode } from '../report/finding.js';
-import { below } from '../cluster/runs.js';
+import { itemAtLeast, itemBelow } from '../cluster/runs.js';
 import { jaccard } from '../similarity/jaccard.js';
 
 /**
@@ -50,8 +50,7 @@ export function measure(parts: readonly Item[], total: Decimal, ctx: EvidenceCon
   for (const p of parts) {
     const hit = ctx.thresholds.some((t) => {
       if (p.rec.day < t.fromDay || p.rec.day > t.toDay || !inScope(t, p.rec.categoryKey)) return false;
-      const th = t.threshold;
-      return below(p.value, t.value, th.comparison) && p.value.gte(t.nearFrom);
+      return itemBelow(p, t) && itemAtLeast(p, t.nearFrom, t.nearFromApprox);
     });
     if (hit) justBelow++;
   }
@@ -68,7 +67,7 @@ export function measure(parts: readonly Item[], total: Decimal, ctx: EvidenceCon
   let subject = 0;
   for (let i = 1; i < k; i++) subject += subjectAgreement(parts[i - 1] as Item, parts[i] as Item);
 
-  const values = parts.map((p) => p.value.toNumber());
+  const values = parts.map((p) => p.approx);
   const mean = values.reduce((a, b) => a + b, 0) / k;
   const variance = values.reduce((a, b) => a + (b - mean) ** 2, 0) / k;
   const cv = mean > 0 ? Math.sqrt(variance) / mean : 0;

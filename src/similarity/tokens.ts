@@ -6,6 +6,9 @@ const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hang
 const WORD_RUN = /[\p{L}\p{N}]+/gu;
 const CJK_RUN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]+/gu;
 
+/** Dates, months and plain numbers ("2014年6月", "(11月)", "第2期", "2019") say when, not what. */
+const DATES_AND_NUMBERS = /第?\d+\s*[年月日号期次批]|\d+(?:[.,:/-]\d+)*(?:st|nd|rd|th)?/gu;
+
 /** Words too common in procurement subjects to say anything about the subject. */
 const STOPWORDS = new Set([
   'a', 'an', 'and', 'the', 'of', 'for', 'to', 'in', 'on', 'at', 'by', 'with', 'from', 'or', 'per',
@@ -18,17 +21,18 @@ const STOPWORDS = new Set([
  * Splits a subject text into the tokens similarity is measured on: words of two or more characters
  * for space-separated scripts (stop words dropped), and overlapping character bigrams for Chinese,
  * Japanese and Korean runs (a lone CJK character is its own token). Text is normalised first
- * (NFKC, lower case). Returns distinct tokens in first-seen order.
+ * (NFKC, lower case), and numbers and dates are dropped ("安保服务（6月）" and "安保服务（7月）" are
+ * the same subject). Returns distinct tokens in first-seen order.
  *
  * Runs in O(length of text).
  *
  * @example
- * subjectTokens('Office chairs for the 3rd floor') //=> ['office', 'chairs', '3rd', 'floor']
+ * subjectTokens('Office chairs for the 3rd floor, 2014') //=> ['office', 'chairs', 'floor']
  * subjectTokens('道路指示标牌')                     //=> ['道路', '路指', '指示', '示标', '标牌']
  */
 export function subjectTokens(text: string): string[] {
   const out = new Set<string>();
-  for (const run of normalizeText(text).match(WORD_RUN) ?? []) {
+  for (const run of normalizeText(text).replace(DATES_AND_NUMBERS, ' ').match(WORD_RUN) ?? []) {
     if (!CJK.test(run)) {
       if (run.length >= 2 && !STOPWORDS.has(run)) out.add(run);
       continue;
