@@ -68,6 +68,8 @@ interface Tier {
   readonly to: number;
   /** Groups (indices into GROUPS) whose codes the tier applies to. */
   readonly groups: readonly number[];
+  /** The tier names categories: records need one to fall under it. */
+  readonly scoped: boolean;
 }
 
 interface Buyer {
@@ -87,7 +89,7 @@ const DEFAULT_RPB = 500;
  *
  * Routine purchases: each buyer prefers some of 38 CPV-like category groups, buys from a small pool of
  * vendors per group (Zipf-like loyalty), with log-normal amounts around each group's median (σ = 1,
- * redrawn when at or above half the lowest tier; 0.3 % are large purchases above it, bought by public
+ * redrawn when at or above half the lowest tier (after 8 tries, uniform under it); 0.3 % are large purchases above it, bought by public
  * tender), seasonality (Spring Festival lull, December budget flush, few weekend purchases), subjects
  * in Chinese or English with natural variation, category codes (85 % of buyers record them), budget
  * projects (70 % of buyers: a domain project, the general running-costs project, or none), methods
@@ -180,10 +182,17 @@ export function simulate(options: SimulateOptions = {}): SimulateResult {
     }
     return p[p.length - 1] as string;
   };
+  const projectCache = new Map<string, string>();
   const domainProject = (b: Buyer, domain: Domain, day: number): string => {
-    const [zh, en] = DOMAIN_PROJECT[domain];
     const year = yearOf(day);
-    return b.lang === 'zh' ? `${year}年${zh}` : `${en} ${year}`;
+    const key = `${b.lang}${domain}${year}`;
+    let p = projectCache.get(key);
+    if (p === undefined) {
+      const [zh, en] = DOMAIN_PROJECT[domain];
+      p = b.lang === 'zh' ? `${year}年${zh}` : `${en} ${year}`;
+      projectCache.set(key, p);
+    }
+    return p;
   };
   const routineProject = (b: Buyer, domain: Domain, day: number, r: Rng): string | undefined => {
     if (!b.projects) return undefined;
@@ -216,18 +225,25 @@ export function simulate(options: SimulateOptions = {}): SimulateResult {
         cents = Math.round(lowest.cents * bg.uniform(1, 3));
         method = b.lang === 'zh' ? '公开招标' : 'public tender';
       } else {
+        let tries = 0;
         do cents = Math.max(100, Math.round(group.median * 100 * Math.exp(bg.normal())));
-        while (cents >= halfLowest);
+        while (cents >= halfLowest && ++tries < 8);
+        // Thresholds far below a group's typical amount (a card limit): stay under half the lowest tier.
+        if (cents >= halfLowest) cents = Math.max(1, Math.round(halfLowest * bg.uniform(0.05, 1)) - 1);
         if (cents > 50_000_00 && bg.chance(0.5)) cents = Math.round(cents / 100_00) * 100_00;
         const m = bg.weighted(methodCum);
         method = (b.lang === 'zh' ? methodsZh[m] : methodsEn[m]) as string;
       }
-      add(b, day, loyalVendor(b, gi, bg), cents, subjectOf(item, b.lang, yearOf(day), bg), {
-        category: category(b, item.code, bg),
-        project: routineProject(b, group.domain, day, bg),
-        method,
-        document: `FP${yearOf(day)}${String(bg.int(0, 999_999)).padStart(6, '0')}`,
-      });
+      const year = yearOf(day);
+      const r: SimulatedRecord = { id: '', buyer: b.name, vendor: loyalVendor(b, gi, bg), date: iso(day), amount: money(cents), currency, subject: subjectOf(item, b.lang, year, bg) };
+      const cat = category(b, item.code, bg);
+      if (cat !== undefined) r.category = cat;
+      const project = routineProject(b, group.domain, day, bg);
+      if (project !== undefined) r.project = project;
+      r.method = method;
+      r.document = `FP${year}${String(bg.int(0, 999_999)).padStart(6, '0')}`;
+      out.push(r);
+      outDays.push(day - cfg.start);
     }
   });
 
@@ -356,7 +372,7 @@ function readOptions(o: SimulateOptions): Config {
       if (gr.items.every((it) => (!inc || inc.some((p) => it.code.startsWith(p))) && !exc.some((p) => it.code.startsWith(p)))) groups.push(gi);
     });
     if (groups.length === 0) return void issues.push({ path: ['thresholds', i, 'categories'], message: 'no simulated category group falls under these categories' });
-    tiers.push({ id: t.id, cents: Math.ceil(a.mul(100).toNumber()), above: t.comparison === 'above', from, to, groups });
+    tiers.push({ id: t.id, cents: Math.ceil(a.mul(100).toNumber()), above: t.comparison === 'above', from, to, groups, scoped: inc !== undefined });
   });
   const buyers = o.buyers ?? (o.size !== undefined ? Math.max(1, Math.round(o.size / (o.recordsPerBuyer ?? DEFAULT_RPB))) : 20);
   const total = o.size ?? buyers * (o.recordsPerBuyer ?? DEFAULT_RPB);
@@ -632,7 +648,8 @@ function injectScheme(c: Ctx, kind: SchemeKind): (Injected & { cents: number }) 
       else if (req && r.chance(0.4)) subject = b.lang === 'zh' ? `${req.zh}${item.zh}` : `${req.en}: ${item.en}`;
       else subject = subjectOf(item, b.lang, partsOf(day)[0], r);
       return c.add(b, day, vendors[i]!, cents, subject, {
-        category: c.category(b, item.code, r),
+        // A tier scoped to categories only sees records that carry one.
+        category: tier.scoped || lower?.scoped ? item.code : c.category(b, item.code, r),
         project: project !== undefined && r.chance(0.95) ? project : undefined,
         method: methodOf(b, r),
         document: consecutive ? `FP${partsOf(day)[0]}${String(docBase + i).padStart(6, '0')}` : `FP${partsOf(day)[0]}${String(r.int(0, 999_999)).padStart(6, '0')}`,

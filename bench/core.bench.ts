@@ -1,0 +1,55 @@
+/**
+ * Benchmarks of the core's parts on one seeded 10k-record ledger:
+ * `npx vitest bench --run bench/core.bench.ts`.
+ *
+ * - tokenising: `subjectTokens` over every subject, then `rankTokens` (the vocabulary);
+ * - validating: `validateRecords`;
+ * - clustering: `detectSplits` with the text signal off (category / project / time linking only),
+ *   with the vendor rule 'same' (small partitions) and 'any' (the default);
+ * - detectSplits with the default options.
+ */
+import { bench, describe } from 'vitest';
+import { simulate, SIMULATION_THRESHOLDS } from '../src/simulate/index.js';
+import { subjectTokens } from '../src/similarity/tokens.js';
+import { rankTokens } from '../src/similarity/vocabulary.js';
+import { validateRecords } from '../src/records/validate.js';
+import { detectSplits } from '../src/detect.js';
+
+const { records } = simulate({ seed: 20240501, size: 10_000 });
+const subjects = records.map((r) => r.subject);
+const tokens = subjects.map(subjectTokens);
+const thresholds = [...SIMULATION_THRESHOLDS];
+const options = { time: 2000, iterations: 5 };
+
+describe(`tokenising ${records.length} subjects`, () => {
+  bench('subjectTokens', () => {
+    for (const s of subjects) subjectTokens(s);
+  }, options);
+  bench('rankTokens (vocabulary)', () => {
+    rankTokens(tokens);
+  }, options);
+});
+
+describe(`validating ${records.length} records`, () => {
+  bench('validateRecords', () => {
+    validateRecords(records);
+  }, options);
+});
+
+describe(`clustering ${records.length} records (text signal off)`, () => {
+  bench("vendor 'same'", () => {
+    detectSplits(records, { thresholds, vendor: 'same', subject: { minSimilarity: 2 } });
+  }, options);
+  bench("vendor 'any'", () => {
+    detectSplits(records, { thresholds, subject: { minSimilarity: 2 } });
+  }, options);
+});
+
+describe(`detectSplits on ${records.length} records`, () => {
+  bench('defaults', () => {
+    detectSplits(records, { thresholds });
+  }, options);
+  bench("window { period: 'fiscalYear' }", () => {
+    detectSplits(records, { thresholds, window: { period: 'fiscalYear', fiscalYearStart: 1 } });
+  }, options);
+});
