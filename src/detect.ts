@@ -13,7 +13,7 @@ import { subjectTokens } from './similarity/tokens.js';
 import { rankTokens } from './similarity/vocabulary.js';
 import { byDateThenId } from './cluster/item.js';
 import { linkComponents } from './cluster/link.js';
-import { cutRuns, itemBelow, type RunTier } from './cluster/runs.js';
+import { cutRuns, itemAtLeast, itemBelow, type RunTier } from './cluster/runs.js';
 import { inScope, measure } from './score/evidence.js';
 import { scoreOf, strengths } from './score/score.js';
 import { counterfactual, reasonMessage, REASON_ORDER } from './report/explain.js';
@@ -38,8 +38,20 @@ export interface DetectSplitsOptions {
   band?: number | undefined;
   /** Fewest parts a finding may have. @defaultValue 2 */
   minParts?: number | undefined;
+  /**
+   * Smallest part, as a share of the threshold it is summed against: purchases under it are not
+   * parts (a requirement is split into a few sizeable pieces; petty purchases would otherwise pile
+   * up in every window). 0 counts every purchase. @defaultValue 0.1
+   */
+  minPartShare?: number | undefined;
   /** Procedures (matched case-insensitively on `method`) whose records are never parts. @defaultValue see DEFAULT_SKIP_METHODS */
   skipMethods?: readonly string[] | undefined;
+  /**
+   * Findings scoring below this are left out (and counted in `stats.belowMinScore`): they are crossing
+   * runs with no sign of deliberateness, typically routine purchases of one kind over a few weeks.
+   * 0 returns every crossing run. @defaultValue 0.25
+   */
+  minScore?: number | undefined;
   /** Override the score weights. */
   weights?: Partial<ScoreWeights> | undefined;
   /** Name of the policy rule findings cite (set by presets). */
@@ -60,6 +72,8 @@ export interface DetectStats {
   readonly skipped: number;
   readonly buyers: number;
   readonly findings: number;
+  /** Crossing runs left out because they scored below `minScore`. */
+  readonly belowMinScore: number;
   /** Findings per threshold id. */
   readonly findingsByThreshold: Readonly<Record<string, number>>;
 }
@@ -125,10 +139,16 @@ export function detectSplits(records: readonly unknown[], options: DetectSplitsO
   const items = prepareItems(accepted, values, opts);
   const findings: Finding[] = [];
   const byThreshold: Record<string, number> = {};
+  let belowMinScore = 0;
   for (const tier of opts.thresholds) {
     let n = 0;
     for (const run of runsForTier(items, tier, opts)) {
-      findings.push(buildFinding(run, tier, opts));
+      const finding = buildFinding(run, tier, opts);
+      if (finding.score < opts.minScore) {
+        belowMinScore++;
+        continue;
+      }
+      findings.push(finding);
       n++;
     }
     byThreshold[tier.threshold.id] = n;
@@ -146,6 +166,7 @@ export function detectSplits(records: readonly unknown[], options: DetectSplitsO
       skipped: items.items.reduce((n, it) => n + (it.skipped ? 1 : 0), 0),
       buyers: new Set(accepted.map((r) => r.buyerKey)).size,
       findings: findings.length,
+      belowMinScore,
       findingsByThreshold: byThreshold,
     },
   };
@@ -178,13 +199,14 @@ function prepareItems(records: readonly PurchaseRecord[], values: readonly Decim
   });
   const ranked = rankTokens(tokenLists);
   const depth = subject.categoryPrefix;
+  const broad = broadProjects(records, depth, subject.maxProjectCategories);
   const unsorted: Item[] = records.map((rec, i) => ({
     rec,
     value: values[i] as Decimal,
     approx: (values[i] as Decimal).toNumber(),
     tokens: ranked[i] as number[],
     categoryPrefix: depth > 0 && rec.categoryKey !== undefined ? rec.categoryKey.slice(0, depth) : undefined,
-    project: rec.projectKey,
+    project: rec.projectKey !== undefined && !broad.has(projectOf(rec)) ? rec.projectKey : undefined,
     skipped: rec.exemption !== undefined || (rec.methodKey !== undefined && opts.skipMethods.has(rec.methodKey)),
   }));
 
@@ -197,8 +219,8 @@ function prepareItems(records: readonly PurchaseRecord[], values: readonly Decim
     let key = it.rec.buyerKey;
     if (opts.vendor === 'same') key += `\u0000v${it.rec.vendorKey}`;
     if (subject.sameProject) {
-      if (it.project === undefined) unl[i] = 1;
-      key += `\u0000p${it.project ?? ''}`;
+      if (it.rec.projectKey === undefined) unl[i] = 1;
+      key += `\u0000p${it.rec.projectKey ?? ''}`;
     }
     if (subject.sameCategory) {
       if (it.categoryPrefix === undefined) unl[i] = 1;
@@ -224,6 +246,29 @@ function prepareItems(records: readonly PurchaseRecord[], values: readonly Decim
   };
 }
 
+/** A buyer's project, as one key. */
+const projectOf = (r: PurchaseRecord) => `${r.buyerKey}\u0000${r.projectKey ?? ''}`;
+
+/**
+ * Broad projects: a buyer's projects whose records span more than `max` distinct category codes
+ * (cut to the prefix depth, or whole when depth is 0). A broad budget line such as "general running
+ * costs" says nothing about the requirement, so it does not link records (it can still be required
+ * by `sameProject`). Runs in O(n).
+ */
+export function broadProjects(records: readonly PurchaseRecord[], depth: number, max: number): Set<string> {
+  const spread = new Map<string, Set<string>>();
+  for (const r of records) {
+    if (r.projectKey === undefined || r.categoryKey === undefined) continue;
+    const key = projectOf(r);
+    let cats = spread.get(key);
+    if (!cats) spread.set(key, (cats = new Set()));
+    cats.add(depth > 0 ? r.categoryKey.slice(0, depth) : r.categoryKey);
+  }
+  const out = new Set<string>();
+  for (const [key, cats] of spread) if (cats.size > max) out.add(key);
+  return out;
+}
+
 /** Finds the runs crossing one threshold and marks their records as assigned. */
 function runsForTier(p: Prepared, tier: ResolvedThreshold, opts: ResolvedOptions): Item[][] {
   const { window, subject, minParts } = opts;
@@ -237,6 +282,9 @@ function runsForTier(p: Prepared, tier: ResolvedThreshold, opts: ResolvedOptions
     minSimilarity: subject.minSimilarity,
     required: subject.sameProject || subject.sameCategory,
   };
+  const minShare = opts.minPartShare;
+  const minPart = tier.value.times(minShare);
+  const minPartApprox = minPart.toNumber();
   const runTier: RunTier = { value: tier.value, approx: tier.approx, comparison: t.comparison, lastOpenDay: tier.toDay };
   const out: Item[][] = [];
   const { items, partition, assigned, unlinkable } = p;
@@ -274,6 +322,7 @@ function runsForTier(p: Prepared, tier: ResolvedThreshold, opts: ResolvedOptions
     const day = it.rec.day;
     if (day < tier.fromDay || day > lastDay) continue;
     if (!itemBelow(it, runTier) || !inScope(tier, it.rec.categoryKey)) continue;
+    if (minShare > 0 && !itemAtLeast(it, minPart, minPartApprox)) continue;
     group.push(i);
   }
   flush();

@@ -42,8 +42,14 @@ export const DEFAULT_SKIP_METHODS: readonly string[] = [
 /** Default "just below" band: 10% under a limit. */
 export const DEFAULT_BAND = 0.1;
 
+/** Default lowest score reported. */
+export const DEFAULT_MIN_SCORE = 0.25;
+
+/** Default smallest part: 10% of the threshold. */
+export const DEFAULT_MIN_PART_SHARE = 0.1;
+
 /** Default subject rule. */
-export const DEFAULT_SUBJECT = { categoryPrefix: 4, minSimilarity: 0.3, sameProject: false, sameCategory: false } as const;
+export const DEFAULT_SUBJECT = { categoryPrefix: 4, minSimilarity: 0.3, sameProject: false, sameCategory: false, maxProjectCategories: 4 } as const;
 
 /** {@link DetectSplitsOptions} checked, with defaults filled in and values resolved. */
 export interface ResolvedOptions {
@@ -51,12 +57,14 @@ export interface ResolvedOptions {
   readonly thresholds: readonly ResolvedThreshold[];
   readonly window: Window;
   readonly vendor: VendorRule;
-  readonly subject: { readonly categoryPrefix: number; readonly minSimilarity: number; readonly sameProject: boolean; readonly sameCategory: boolean };
+  readonly subject: { readonly categoryPrefix: number; readonly minSimilarity: number; readonly sameProject: boolean; readonly sameCategory: boolean; readonly maxProjectCategories: number };
   readonly currency: string;
   /** Value of one unit of each currency in the report currency (the report currency maps to 1). */
   readonly rates: ReadonlyMap<string, Decimal>;
   readonly band: number;
   readonly minParts: number;
+  readonly minPartShare: number;
+  readonly minScore: number;
   readonly skipMethods: ReadonlySet<string>;
   readonly weights: ScoreWeights;
   readonly rule?: { readonly name: string; readonly citation?: string };
@@ -104,6 +112,7 @@ const optionsSchema = z
         minSimilarity: z.number().min(0, 'minSimilarity must be ≥ 0').optional(),
         sameProject: z.boolean().optional(),
         sameCategory: z.boolean().optional(),
+        maxProjectCategories: z.number().int('maxProjectCategories must be a whole number').min(1, 'maxProjectCategories must be at least 1').or(z.literal(Infinity)).optional(),
       })
       .strict()
       .optional(),
@@ -111,6 +120,8 @@ const optionsSchema = z
     rates: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
     band: z.number().min(0, 'band must be in [0, 1)').lt(1, 'band must be in [0, 1)').optional(),
     minParts: positiveInt('minParts').min(2, 'minParts must be at least 2').optional(),
+    minScore: z.number().min(0, 'minScore must be in [0, 1]').max(1, 'minScore must be in [0, 1]').optional(),
+    minPartShare: z.number().min(0, 'minPartShare must be in [0, 1)').lt(1, 'minPartShare must be in [0, 1)').optional(),
     skipMethods: z.array(z.string()).optional(),
     weights: weightsSchema.optional(),
     name: z.string().optional(),
@@ -170,6 +181,7 @@ export function resolveOptions(options: DetectSplitsOptions, fn = 'detectSplits'
     minSimilarity: o.subject?.minSimilarity ?? DEFAULT_SUBJECT.minSimilarity,
     sameProject: o.subject?.sameProject ?? DEFAULT_SUBJECT.sameProject,
     sameCategory: o.subject?.sameCategory ?? DEFAULT_SUBJECT.sameCategory,
+    maxProjectCategories: o.subject?.maxProjectCategories ?? DEFAULT_SUBJECT.maxProjectCategories,
   };
   const weights = { ...DEFAULT_WEIGHTS, ...(stripUndefined(o.weights ?? {}) as Partial<ScoreWeights>) };
   return {
@@ -181,6 +193,8 @@ export function resolveOptions(options: DetectSplitsOptions, fn = 'detectSplits'
     rates,
     band: o.band ?? DEFAULT_BAND,
     minParts: o.minParts ?? 2,
+    minPartShare: o.minPartShare ?? DEFAULT_MIN_PART_SHARE,
+    minScore: o.minScore ?? DEFAULT_MIN_SCORE,
     skipMethods: new Set((o.skipMethods ?? DEFAULT_SKIP_METHODS).map(normalizeText)),
     weights,
     ...(o.name ? { rule: { name: o.name, ...(o.citation ? { citation: o.citation } : {}) } } : {}),

@@ -20,6 +20,8 @@ export interface OracleFinding {
 
 export interface OracleRecord {
   rec: PurchaseRecord;
+  /** The project, when it is specific enough to link (see SubjectRule.maxProjectCategories). */
+  linkProject: string | undefined;
   value: Decimal;
   tokens: string[];
   skipped: boolean;
@@ -27,12 +29,21 @@ export interface OracleRecord {
 
 /** Accepted records with their value in the report currency (records without a rate are dropped). */
 export function oracleRecords(input: readonly unknown[], o: ResolvedOptions): OracleRecord[] {
+  const accepted = validateRecords(input).records.filter((r) => o.rates.has(r.currency));
+  const s = o.subject;
+  const codeOf = (c: string) => (s.categoryPrefix > 0 ? c.slice(0, s.categoryPrefix) : c);
   const out: OracleRecord[] = [];
-  for (const rec of validateRecords(input).records) {
-    const rate = o.rates.get(rec.currency);
-    if (!rate) continue;
+  for (const rec of accepted) {
+    const rate = o.rates.get(rec.currency) as Decimal;
+    // Categories of the same buyer's records in the same project, counted the plain way.
+    const codes = new Set(
+      accepted
+        .filter((r) => rec.projectKey !== undefined && r.buyerKey === rec.buyerKey && r.projectKey === rec.projectKey && r.categoryKey !== undefined)
+        .map((r) => codeOf(r.categoryKey as string)),
+    );
     out.push({
       rec,
+      linkProject: codes.size > s.maxProjectCategories ? undefined : rec.projectKey,
       value: rec.amount.times(rate),
       tokens: rec.subject !== undefined && o.subject.minSimilarity <= 1 ? subjectTokens(rec.subject) : [],
       skipped: rec.exemption !== undefined || (rec.methodKey !== undefined && o.skipMethods.has(rec.methodKey)),
@@ -56,10 +67,10 @@ export function linked(o: ResolvedOptions, a: OracleRecord, b: OracleRecord): bo
   const cat = (r: OracleRecord) => (s.categoryPrefix > 0 && r.rec.categoryKey !== undefined ? r.rec.categoryKey.slice(0, s.categoryPrefix) : undefined);
   const ca = cat(a);
   const cb = cat(b);
-  const pa = a.rec.projectKey;
-  const pb = b.rec.projectKey;
+  const pa = a.linkProject;
+  const pb = b.linkProject;
   if (s.sameProject || s.sameCategory) {
-    if (s.sameProject && (pa === undefined || pa !== pb)) return false;
+    if (s.sameProject && (a.rec.projectKey === undefined || a.rec.projectKey !== b.rec.projectKey)) return false;
     if (s.sameCategory && (ca === undefined || ca !== cb)) return false;
     return true;
   }
@@ -97,6 +108,7 @@ export function inScopeOf(t: ResolvedThreshold, category: string | undefined): b
 /** May this record take part in a run for this threshold (ignoring assignment)? */
 export function eligibleFor(o: ResolvedOptions, t: ResolvedThreshold, r: OracleRecord): boolean {
   if (r.skipped || !belowTier(t, r.value) || !inScopeOf(t, r.rec.categoryKey)) return false;
+  if (r.value.lt(t.value.times(o.minPartShare))) return false;
   if (r.rec.day < t.fromDay) return false;
   // A record after the last day in force can still be a part if an opener in force can reach it.
   if (t.toDay !== Infinity) {

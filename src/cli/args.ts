@@ -254,7 +254,7 @@ Output:
   -f, --format F             table (default on a terminal) | json (default otherwise) | csv | md
   -o, --out FILE             write the report to FILE instead of stdout
       --rejects FILE         write rejected rows (line, column, code, reason) as CSV
-      --min-score S          only findings scoring at least S (0–1)
+      --min-score S          only findings scoring at least S (0–1; default 0.25, 0 lists every crossing run)
       --top N                only the N highest-scoring findings
       --fail-on-findings     exit 1 when there are findings
   -q, --quiet                no progress or summary on stderr

@@ -107,6 +107,7 @@ async function policy(args: ScanArgs): Promise<DetectSplitsOptions> {
     ...options,
     ...(args.window !== undefined ? { window: args.window } : {}),
     ...(args.vendor !== undefined ? { vendor: args.vendor } : {}),
+    ...(args.minScore !== undefined ? { minScore: args.minScore } : {}),
   };
 }
 
@@ -172,7 +173,6 @@ async function scan(args: ScanArgs, io: CliIo): Promise<number> {
       ...(options.citation !== undefined ? { citation: options.citation } : {}),
       ...(options.description !== undefined ? { description: options.description } : {}),
     },
-    ...(args.minScore !== undefined ? { minScore: args.minScore } : {}),
     ...(args.top !== undefined ? { top: args.top } : {}),
   });
   const format: ReportFormat = args.format ?? (io.stdout.isTTY && args.out === undefined ? 'table' : 'json');

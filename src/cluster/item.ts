@@ -12,7 +12,7 @@ export interface Item {
   readonly tokens: readonly number[];
   /** Category code cut to the policy's prefix depth, when the record has one and the signal is on. */
   readonly categoryPrefix: string | undefined;
-  /** Project key, when the record has one. */
+  /** Project key, when the record has one and the project is specific enough to link records. */
   readonly project: string | undefined;
   /** True when the record may never be a part (skipped method or an exemption). */
   readonly skipped: boolean;

@@ -44,4 +44,11 @@ export interface SubjectRule {
   sameProject?: boolean | undefined;
   /** @defaultValue false */
   sameCategory?: boolean | undefined;
+  /**
+   * A project links records only when it is specific: a buyer's project whose records span more than
+   * this many category codes (at `categoryPrefix` depth) is a broad budget line ("general running
+   * costs") and is not evidence of one requirement. `Infinity` lets every project link.
+   * @defaultValue 4
+   */
+  maxProjectCategories?: number | undefined;
 }

@@ -37,7 +37,7 @@ export interface ReportSummary {
   readonly rejected: number;
   /** Findings detected. */
   readonly findings: number;
-  /** Findings in this report after `minScore` and `top`. */
+  /** Findings in this report after `top`. */
   readonly shown: number;
 }
 
@@ -64,19 +64,16 @@ export interface BuildReportInput {
   readonly lines?: readonly number[];
   readonly source?: string;
   readonly policy?: { readonly name?: string; readonly citation?: string; readonly description?: string };
-  /** Keep findings scoring at least this. @defaultValue 0 */
-  readonly minScore?: number;
   /** Keep the first N findings. @defaultValue all */
   readonly top?: number;
 }
 
 /**
  * Assembles a {@link ScanReport}: findings ranked as given (detection sorts them by score), filtered
- * by `minScore` and `top`, each part carrying its file line.
+ * to the first `top`, each part carrying its file line.
  */
 export function buildReport(input: BuildReportInput): ScanReport {
-  const kept = input.findings.filter((f) => f.score >= (input.minScore ?? 0));
-  const shown = input.top === undefined ? kept : kept.slice(0, input.top);
+  const shown = input.top === undefined ? input.findings : input.findings.slice(0, input.top);
   const findings = shown.map((f, i): ReportFinding => ({
     ...f,
     rank: i + 1,

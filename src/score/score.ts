@@ -8,7 +8,8 @@ const clamp = (x: number) => (x < 0 ? 0 : x > 1 ? 1 : Number.isFinite(x) ? x : 0
  * Strength in [0, 1] of one measure, growing with the evidence of splitting:
  * - shares (justBelow, sameDay, vendorConcentration, subjectSimilarity, roundAmounts,
  *   consecutiveDocuments) are their own strength;
- * - parts: 1 − 1/k (2 parts 0.5, 4 parts 0.75);
+ * - parts: few sizeable parts are the shape of a split, many small ones the shape of routine buying:
+ *   1 for 2 parts, falling by 1/8 a part to 0 at 10;
  * - span: 1 − span / window length (all on one day is 1);
  * - equalAmounts: 1 when the coefficient of variation is ≤ 0.1, falling to 0 at 0.5;
  * - totalOverThreshold: how far the total passes the limit, (ratio − 1), capped at 1 (twice the limit).
@@ -16,7 +17,7 @@ const clamp = (x: number) => (x < 0 ? 0 : x > 1 ? 1 : Number.isFinite(x) ? x : 0
 export function strengthOf(code: ReasonCode, value: number, windowDays: number): number {
   switch (code) {
     case 'parts':
-      return clamp(1 - 1 / value);
+      return clamp((10 - value) / 8);
     case 'span':
       return clamp(1 - value / windowDays);
     case 'equalAmounts':

@@ -13,17 +13,18 @@ export interface ScoreWeights {
 }
 
 /**
- * Default weights. Being just under a limit is the classic sign and weighs most; a tight span,
- * similar subjects and consecutive document numbers come next; the rest are supporting signs.
+ * Default weights. Parts just under a limit and parts bought close together are the classic signs
+ * and weigh most; consecutive document numbers and equal amounts come next; the rest support.
+ * Subject similarity weighs little: the parts were already linked by their subjects.
  */
 export const DEFAULT_WEIGHTS: Readonly<ScoreWeights> = Object.freeze({
   justBelow: 3,
   parts: 1,
-  span: 2,
+  span: 3,
   sameDay: 1,
   vendorConcentration: 1,
-  subjectSimilarity: 2,
-  equalAmounts: 1,
+  subjectSimilarity: 1,
+  equalAmounts: 1.5,
   roundAmounts: 1,
   consecutiveDocuments: 2,
   totalOverThreshold: 1,

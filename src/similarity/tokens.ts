@@ -9,9 +9,17 @@ const CJK_RUN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=
 /** Dates, months and plain numbers ("2014年6月", "(11月)", "第2期", "2019") say when, not what. */
 const DATES_AND_NUMBERS = /第?\d+\s*[年月日号期次批]|\d+(?:[.,:/-]\d+)*(?:st|nd|rd|th)?/gu;
 
-/** Words too common in procurement subjects to say anything about the subject. */
+/** Chinese ledger boilerplate, cut out before bigrams are formed (so "服务采购" leaves no "务采"). */
+const CJK_BOILERPLATE = /采购|购买|购置|服务|项目|费用|一批|第[一二三四五六七八九十]+批|[一二三四五六七八九十]期|补充/gu;
+
+/**
+ * Words too common in procurement subjects to say anything about the subject: function words, and
+ * the boilerplate of ledgers ("purchase of", "supply of", "services", "batch", 采购, 服务, 项目).
+ */
 const STOPWORDS = new Set([
   'a', 'an', 'and', 'the', 'of', 'for', 'to', 'in', 'on', 'at', 'by', 'with', 'from', 'or', 'per',
+  'purchase', 'purchases', 'purchasing', 'procurement', 'supply', 'provision', 'order', 'service',
+  'services', 'batch', 'phase', 'lot', 'part', 'misc', 'various', 'other', 'others', 'new', 'project',
   'de', 'del', 'la', 'le', 'les', 'des', 'du', 'et', 'el', 'los', 'y', 'da', 'do', 'dos', 'das', 'e',
   'und', 'der', 'die', 'das', 'für', 'von', 'mit',
   'и', 'в', 'на', 'для', 'з', 'та', 'до',
@@ -28,11 +36,12 @@ const STOPWORDS = new Set([
  *
  * @example
  * subjectTokens('Office chairs for the 3rd floor, 2014') //=> ['office', 'chairs', 'floor']
- * subjectTokens('道路指示标牌')                     //=> ['道路', '路指', '指示', '示标', '标牌']
+ * subjectTokens('道路指示标牌采购（一期）')          //=> ['道路', '路指', '指示', '示标', '标牌']
  */
 export function subjectTokens(text: string): string[] {
   const out = new Set<string>();
-  for (const run of normalizeText(text).replace(DATES_AND_NUMBERS, ' ').match(WORD_RUN) ?? []) {
+  const cleaned = normalizeText(text).replace(DATES_AND_NUMBERS, ' ').replace(CJK_BOILERPLATE, ' ');
+  for (const run of cleaned.match(WORD_RUN) ?? []) {
     if (!CJK.test(run)) {
       if (run.length >= 2 && !STOPWORDS.has(run)) out.add(run);
       continue;

@@ -119,12 +119,16 @@ export const optionsArb: fc.Arbitrary<DetectSplitsOptions> = fc
     sameProject: fc.boolean(),
     sameCategory: fc.boolean(),
     minParts: fc.constantFrom(2, 2, 3),
+    maxProjectCategories: fc.constantFrom(1, 2, 4, Infinity),
+    minPartShare: fc.constantFrom(0, 0, 0.1, 0.25),
   })
   .map((o) => ({
     thresholds: o.tiers,
     window: o.window,
     vendor: o.vendor,
-    subject: { categoryPrefix: o.categoryPrefix, minSimilarity: o.minSimilarity, sameProject: o.sameProject && o.categoryPrefix % 2 === 0, sameCategory: o.sameCategory && o.minSimilarity === 0.3 },
+    subject: { categoryPrefix: o.categoryPrefix, minSimilarity: o.minSimilarity, sameProject: o.sameProject && o.categoryPrefix % 2 === 0, sameCategory: o.sameCategory && o.minSimilarity === 0.3, maxProjectCategories: o.maxProjectCategories },
     rates: { USD: '6.25' },
     minParts: o.minParts,
+    minPartShare: o.minPartShare,
+    minScore: 0,
   }));

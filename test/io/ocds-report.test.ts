@@ -96,7 +96,7 @@ describe('reports', () => {
   });
 
   it('filters by score and top', () => {
-    expect(buildReport({ findings: [finding], rejects: [], rows: 1, analysed: 1, minScore: 0.9 }).summary).toMatchObject({ findings: 1, shown: 0 });
+    expect(buildReport({ findings: [finding], rejects: [], rows: 1, analysed: 1, top: 0 }).summary).toMatchObject({ findings: 1, shown: 0 });
     expect(buildReport({ findings: [finding, { ...finding, id: 'f2' }], rejects: [], rows: 1, analysed: 1, top: 1 }).findings).toHaveLength(1);
   });
 
