@@ -1,5 +1,4 @@
-import type Decimal from 'decimal.js';
-import type { PurchaseRecord, PurchaseRecordInput, Reject } from './records/record.js';
+import type { PurchaseRecordInput, Reject } from './records/record.js';
 import type { ThresholdInput } from './thresholds/threshold.js';
 import type { SubjectRule, VendorRule, WindowOption } from './cluster/policy.js';
 import type { Finding, FindingPart, Reason, ReasonCode } from './report/finding.js';
@@ -8,12 +7,10 @@ import type { Item } from './cluster/item.js';
 import type { LinkPolicy } from './cluster/link.js';
 import type { ResolvedOptions, ResolvedThreshold } from './options.js';
 import { resolveOptions } from './options.js';
-import { validateRecords } from './records/validate.js';
-import { subjectTokens } from './similarity/tokens.js';
-import { rankTokens } from './similarity/vocabulary.js';
-import { byDateThenId } from './cluster/item.js';
+import { scanRecords } from './records/table.js';
+import { prepare, type Prepared } from './cluster/prepare.js';
 import { linkComponents } from './cluster/link.js';
-import { cutRuns, itemAtLeast, itemBelow, type RunTier } from './cluster/runs.js';
+import { below, clearOrder, cutRuns, type RunTier } from './cluster/runs.js';
 import { inScope, measure } from './score/evidence.js';
 import { scoreOf, strengths } from './score/score.js';
 import { counterfactual, reasonMessage, REASON_ORDER } from './report/explain.js';
@@ -111,38 +108,17 @@ export interface DetectResult {
  */
 export function detectSplits(records: readonly unknown[], options: DetectSplitsOptions): DetectResult {
   const opts = resolveOptions(options);
-  const validated = validateRecords(records);
-  const rejects: Reject[] = [...validated.rejects];
-
-  // Convert to the report currency; a record in a currency without a rate is rejected.
-  const accepted: PurchaseRecord[] = [];
-  const values: Decimal[] = [];
-  for (const rec of validated.records) {
-    const rate = opts.rates.get(rec.currency);
-    if (rate === undefined) {
-      rejects.push({
-        index: rec.index,
-        id: rec.id,
-        field: 'currency',
-        path: [rec.index, 'currency'],
-        code: 'no_exchange_rate',
-        message: `currency ${rec.currency} has no exchange rate to ${opts.currency}; pass rates: { ${rec.currency}: … }`,
-        value: rec.currency,
-      });
-      continue;
-    }
-    accepted.push(rec);
-    values.push(rec.currency === opts.currency ? rec.amount : rec.amount.times(rate));
-  }
+  const table = scanRecords(records);
+  const rejects: Reject[] = [...table.rejects];
+  const prepared = prepare(table, opts, rejects);
   rejects.sort((a, b) => a.index - b.index);
 
-  const items = prepareItems(accepted, values, opts);
   const findings: Finding[] = [];
   const byThreshold: Record<string, number> = {};
   let belowMinScore = 0;
   for (const tier of opts.thresholds) {
     let n = 0;
-    for (const run of runsForTier(items, tier, opts)) {
+    for (const run of runsForTier(prepared, tier, opts)) {
       const finding = buildFinding(run, tier, opts);
       if (finding.score < opts.minScore) {
         belowMinScore++;
@@ -156,15 +132,21 @@ export function detectSplits(records: readonly unknown[], options: DetectSplitsO
   findings.sort(
     (a, b) => b.score - a.score || cmp(a.buyer, b.buyer) || cmp(a.start, b.start) || cmp(a.id, b.id),
   );
+  const buyers = new Set<number>();
+  let skipped = 0;
+  for (const k of prepared.order) {
+    buyers.add(table.buyer[k] as number);
+    skipped += prepared.skipped[k] as number;
+  }
   return {
     findings,
     rejects,
     stats: {
       input: records.length,
-      accepted: accepted.length,
+      accepted: prepared.usable,
       rejected: rejects.length,
-      skipped: items.items.reduce((n, it) => n + (it.skipped ? 1 : 0), 0),
-      buyers: new Set(accepted.map((r) => r.buyerKey)).size,
+      skipped,
+      buyers: buyers.size,
       findings: findings.length,
       belowMinScore,
       findingsByThreshold: byThreshold,
@@ -173,101 +155,6 @@ export function detectSplits(records: readonly unknown[], options: DetectSplitsO
 }
 
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-
-/** Items in partition order: (partition, period, date, id). Partitions never change between tiers. */
-interface Prepared {
-  readonly items: Item[];
-  /** Partition number of each item (buyer, and vendor/project/category where the policy requires). */
-  readonly partition: Int32Array;
-  /** Records that cannot be linked at all (a required project or category is missing). */
-  readonly unlinkable: Uint8Array;
-  /** Whether each item is already part of a finding. */
-  readonly assigned: Uint8Array;
-}
-
-function prepareItems(records: readonly PurchaseRecord[], values: readonly Decimal[], opts: ResolvedOptions): Prepared {
-  const { subject, window } = opts;
-  const tokenCache = new Map<string, string[]>();
-  const tokenLists = records.map((r) => {
-    if (r.subject === undefined || subject.minSimilarity > 1) return [];
-    let t = tokenCache.get(r.subject);
-    if (t === undefined) {
-      t = subjectTokens(r.subject);
-      tokenCache.set(r.subject, t);
-    }
-    return t;
-  });
-  const ranked = rankTokens(tokenLists);
-  const depth = subject.categoryPrefix;
-  const broad = broadProjects(records, depth, subject.maxProjectCategories);
-  const unsorted: Item[] = records.map((rec, i) => ({
-    rec,
-    value: values[i] as Decimal,
-    approx: (values[i] as Decimal).toNumber(),
-    tokens: ranked[i] as number[],
-    categoryPrefix: depth > 0 && rec.categoryKey !== undefined ? rec.categoryKey.slice(0, depth) : undefined,
-    project: rec.projectKey !== undefined && !broad.has(projectOf(rec)) ? rec.projectKey : undefined,
-    skipped: rec.exemption !== undefined || (rec.methodKey !== undefined && opts.skipMethods.has(rec.methodKey)),
-  }));
-
-  // Partition key: buyer, then what the policy requires to be equal. A required field that is
-  // missing makes the record unlinkable.
-  const keys = new Map<string, number>();
-  const part = new Int32Array(unsorted.length);
-  const unl = new Uint8Array(unsorted.length);
-  unsorted.forEach((it, i) => {
-    let key = it.rec.buyerKey;
-    if (opts.vendor === 'same') key += `\u0000v${it.rec.vendorKey}`;
-    if (subject.sameProject) {
-      if (it.rec.projectKey === undefined) unl[i] = 1;
-      key += `\u0000p${it.rec.projectKey ?? ''}`;
-    }
-    if (subject.sameCategory) {
-      if (it.categoryPrefix === undefined) unl[i] = 1;
-      key += `\u0000c${it.categoryPrefix ?? ''}`;
-    }
-    if (window.kind === 'period') key += `\u0000t${window.periodOf(it.rec.day)}`;
-    let k = keys.get(key);
-    if (k === undefined) {
-      k = keys.size;
-      keys.set(key, k);
-    }
-    part[i] = k;
-  });
-  const day = Int32Array.from(unsorted, (it) => it.rec.day);
-  const order = Array.from(unsorted.keys()).sort(
-    (a, b) => (part[a] as number) - (part[b] as number) || (day[a] as number) - (day[b] as number) || byDateThenId(unsorted[a] as Item, unsorted[b] as Item),
-  );
-  return {
-    items: order.map((i) => unsorted[i] as Item),
-    partition: Int32Array.from(order, (i) => part[i] as number),
-    unlinkable: Uint8Array.from(order, (i) => unl[i] as number),
-    assigned: new Uint8Array(order.length),
-  };
-}
-
-/** A buyer's project, as one key. */
-const projectOf = (r: PurchaseRecord) => `${r.buyerKey}\u0000${r.projectKey ?? ''}`;
-
-/**
- * Broad projects: a buyer's projects whose records span more than `max` distinct category codes
- * (cut to the prefix depth, or whole when depth is 0). A broad budget line such as "general running
- * costs" says nothing about the requirement, so it does not link records (it can still be required
- * by `sameProject`). Runs in O(n).
- */
-export function broadProjects(records: readonly PurchaseRecord[], depth: number, max: number): Set<string> {
-  const spread = new Map<string, Set<string>>();
-  for (const r of records) {
-    if (r.projectKey === undefined || r.categoryKey === undefined) continue;
-    const key = projectOf(r);
-    let cats = spread.get(key);
-    if (!cats) spread.set(key, (cats = new Set()));
-    cats.add(depth > 0 ? r.categoryKey.slice(0, depth) : r.categoryKey);
-  }
-  const out = new Set<string>();
-  for (const [key, cats] of spread) if (cats.size > max) out.add(key);
-  return out;
-}
 
 /** Finds the runs crossing one threshold and marks their records as assigned. */
 function runsForTier(p: Prepared, tier: ResolvedThreshold, opts: ResolvedOptions): Item[][] {
@@ -282,16 +169,28 @@ function runsForTier(p: Prepared, tier: ResolvedThreshold, opts: ResolvedOptions
     minSimilarity: subject.minSimilarity,
     required: subject.sameProject || subject.sameCategory,
   };
-  const minShare = opts.minPartShare;
-  const minPart = tier.value.times(minShare);
+  const minPart = tier.value.times(opts.minPartShare);
   const minPartApprox = minPart.toNumber();
   const runTier: RunTier = { value: tier.value, approx: tier.approx, comparison: t.comparison, lastOpenDay: tier.toDay };
+  const { table, order, partition, assigned, unlinkable, approx, skipped } = p;
+  const slack = (a: number, b: number) => 1e-9 * Math.max(a, b);
+  // Exact comparisons only when the numbers are too close to call.
+  const isBelow = (k: number): boolean => {
+    const a = approx[k] as number;
+    const c = clearOrder(a, tier.approx, slack(a, tier.approx));
+    return c !== 0 ? c < 0 : below(p.valueOf(k), tier.value, t.comparison);
+  };
+  const isLargeEnough = (k: number): boolean => {
+    if (opts.minPartShare === 0) return true;
+    const a = approx[k] as number;
+    const c = clearOrder(a, minPartApprox, slack(a, minPartApprox));
+    return c !== 0 ? c > 0 : p.valueOf(k).gte(minPart);
+  };
   const out: Item[][] = [];
-  const { items, partition, assigned, unlinkable } = p;
   let group: number[] = [];
   const flush = () => {
     if (group.length >= minParts) {
-      const members = group.map((i) => items[i] as Item);
+      const members = group.map((i) => p.itemOf(order[i] as number));
       const uf = linkComponents(members, policy);
       const comps = new Map<number, number[]>();
       for (let j = 0; j < members.length; j++) {
@@ -312,17 +211,18 @@ function runsForTier(p: Prepared, tier: ResolvedThreshold, opts: ResolvedOptions
     group = [];
   };
   let current = -1;
-  for (let i = 0; i < items.length; i++) {
-    const it = items[i] as Item;
+  for (let i = 0; i < order.length; i++) {
+    const k = order[i] as number;
     if (partition[i] !== current) {
       flush();
       current = partition[i] as number;
     }
-    if (assigned[i] || it.skipped || unlinkable[i]) continue;
-    const day = it.rec.day;
+    if (assigned[i] || skipped[k] || unlinkable[i]) continue;
+    const day = table.day[k] as number;
     if (day < tier.fromDay || day > lastDay) continue;
-    if (!itemBelow(it, runTier) || !inScope(tier, it.rec.categoryKey)) continue;
-    if (minShare > 0 && !itemAtLeast(it, minPart, minPartApprox)) continue;
+    if (!isBelow(k) || !isLargeEnough(k)) continue;
+    const c = table.category[k] as number;
+    if (!inScope(tier, c < 0 ? undefined : table.categoryKeys[c])) continue;
     group.push(i);
   }
   flush();

@@ -141,6 +141,9 @@ export function resolveOptions(options: DetectSplitsOptions, fn = 'detectSplits'
   const parsed = optionsSchema.safeParse(options);
   if (!parsed.success) throw new OptionsError(fn, toOptionIssues(parsed.error, []));
   const o = parsed.data;
+  if (o.subject?.sameCategory && o.subject.categoryPrefix === 0) {
+    throw new OptionsError(fn, [{ path: ['subject', 'categoryPrefix'], message: 'sameCategory compares category prefixes: categoryPrefix must be at least 1' }]);
+  }
   const thresholds = parseThresholds(o.thresholds, fn, ['thresholds']);
 
   const currencies = [...new Set(thresholds.map((t) => t.currency))];

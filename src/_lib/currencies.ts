@@ -13,5 +13,5 @@ const CODES = new Set(
 
 /** True for a known ISO 4217 code (case-insensitive). */
 export function isCurrencyCode(code: string): boolean {
-  return CODES.has(code.trim().toUpperCase());
+  return CODES.has(code) || CODES.has(code.trim().toUpperCase());
 }

@@ -12,6 +12,47 @@ const DECIMAL_STRING = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/u;
 /** Most significant digits a JS number can carry and still name one decimal value unambiguously. */
 const EXACT_NUMBER_DIGITS = 15;
 
+/** Significant digits of a decimal text such as `'-0.00120e5'` (3). */
+function significantDigits(text: string): number {
+  let end = text.length;
+  const e = text.search(/[eE]/u);
+  if (e >= 0) end = e;
+  let first = -1;
+  let last = -1;
+  let count = 0;
+  for (let i = 0; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 48 || c > 57) continue;
+    if (first < 0 && c === 48) continue;
+    if (first < 0) first = i;
+    count++;
+    if (c !== 48) last = count;
+  }
+  return first < 0 ? 0 : last;
+}
+
+/**
+ * The decimal text of an exact amount, or undefined: the checks of {@link exactDecimal} without
+ * building a Decimal (validation reads millions of amounts; most never need exact arithmetic).
+ *
+ * @example
+ * exactDecimalText(' 1234.50 ') //=> '1234.50'
+ * exactDecimalText(1234.5)      //=> '1234.5'
+ * exactDecimalText(0.1 + 0.2)   //=> undefined
+ */
+export function exactDecimalText(value: unknown): string | undefined {
+  if (typeof value === 'string') {
+    const s = value.trim();
+    return DECIMAL_STRING.test(s) ? s : undefined;
+  }
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) return undefined;
+    const s = String(value);
+    return significantDigits(s) > EXACT_NUMBER_DIGITS ? undefined : s;
+  }
+  return undefined;
+}
+
 /**
  * Reads an amount exactly, or returns undefined.
  * Strings must be plain decimals (`'1234.50'`, `'-3'`, `'1e6'`); numbers must be finite and carry at
@@ -23,18 +64,8 @@ const EXACT_NUMBER_DIGITS = 15;
  * exactDecimal(0.1 + 0.2)             //=> undefined
  */
 export function exactDecimal(value: unknown): Decimal | undefined {
-  if (typeof value === 'string') {
-    const s = value.trim();
-    if (!DECIMAL_STRING.test(s)) return undefined;
-    return new D(s);
-  }
-  if (typeof value === 'number') {
-    if (!Number.isFinite(value)) return undefined;
-    const d = new D(String(value));
-    if (!d.isZero() && d.sd(true) > EXACT_NUMBER_DIGITS) return undefined;
-    return d;
-  }
-  return undefined;
+  const text = exactDecimalText(value);
+  return text === undefined ? undefined : new D(text);
 }
 
 /** A money string with at least two decimals: `591500` → `'591500.00'`, `1.005` → `'1.005'`. */

@@ -42,7 +42,7 @@ export interface SubjectRule {
   minSimilarity?: number | undefined;
   /** @defaultValue false */
   sameProject?: boolean | undefined;
-  /** @defaultValue false */
+  /** Requires equal category prefixes (so `categoryPrefix` must be at least 1). @defaultValue false */
   sameCategory?: boolean | undefined;
   /**
    * A project links records only when it is specific: a buyer's project whose records span more than

@@ -36,19 +36,28 @@ const CN_LEGAL_FORMS = ['股份有限公司', '有限责任公司', '有限公�
  */
 export function vendorKey(name: string): string {
   const base = normalizeText(name).replace(/[\p{P}\p{S}]+/gu, ' ').replace(/\s+/gu, ' ').trim();
-  let words = base.split(' ').filter(Boolean);
-  while (words.length > 1 && LEGAL_FORMS.has(words[words.length - 1] as string)) words = words.slice(0, -1);
-  let key = words.join(' ');
-  for (let changed = true; changed; ) {
-    changed = false;
-    for (const form of CN_LEGAL_FORMS) {
-      if (key.endsWith(form) && key.length > form.length) {
-        key = key.slice(0, -form.length).trim();
-        changed = true;
-      }
+  let key = base;
+  // Strip one legal form at a time from the end, English word or Chinese ending, until none is left
+  // or only a legal form remains.
+  for (;;) {
+    if (isLegalForm(key)) break;
+    const words = key.split(' ');
+    const last = words[words.length - 1] as string;
+    let rest: string | undefined;
+    if (words.length > 1 && LEGAL_FORMS.has(last)) rest = words.slice(0, -1).join(' ');
+    else {
+      const form = CN_LEGAL_FORMS.find((f) => key.endsWith(f) && key.length > f.length);
+      if (form) rest = key.slice(0, -form.length).trim();
     }
+    if (!rest) break;
+    key = rest;
   }
   return key || base;
+}
+
+/** True when a key is nothing but legal forms ("limited", "有限公司"). */
+function isLegalForm(key: string): boolean {
+  return CN_LEGAL_FORMS.includes(key) || key.split(' ').every((w) => LEGAL_FORMS.has(w));
 }
 
 /**

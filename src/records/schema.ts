@@ -1,12 +1,12 @@
 import { z } from 'zod';
-import type { FieldResult } from './fields.js';
-import { readAmount, readCurrency, readDate, readId, readName, readOptional } from './fields.js';
+import { FieldError, readAmount, readCurrency, readDate, readId, readName, readOptional } from './fields.js';
+import { dayOf } from '../_lib/days.js';
 
 /** A zod field built from a field reader; the issue carries `params.code`, a RejectCode. */
-function field<T>(read: (v: unknown) => FieldResult<T>) {
+function field<T>(read: (v: unknown) => T | FieldError) {
   return z.unknown().transform((v, ctx): T => {
     const r = read(v);
-    if (r.ok) return r.value;
+    if (!(r instanceof FieldError)) return r;
     ctx.addIssue({ code: 'custom', message: r.message, params: { code: r.code } });
     return z.NEVER;
   });
@@ -28,7 +28,10 @@ export const purchaseRecordSchema = z.looseObject({
   id: field(readId),
   buyer: field((v) => readName('buyer', v)),
   vendor: field((v) => readName('vendor', v)),
-  date: field(readDate),
+  date: field((v) => {
+    const date = readDate(v);
+    return date instanceof FieldError ? date : { date, day: dayOf(date) as number };
+  }),
   amount: field(readAmount),
   currency: field(readCurrency),
   subject: optional('subject'),

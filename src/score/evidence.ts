@@ -111,10 +111,15 @@ function subjectAgreement(a: Item, b: Item): number {
   return best;
 }
 
-/** Whole multiples of 1,000, or integers with at most two significant digits (500, 2,400 is not). */
+/**
+ * Round figures: whole multiples of 1,000, or integers with at most two significant digits.
+ *
+ * @example
+ * [500, 2400, 295000, 2450, 999.5].map((x) => isRound(new Decimal(x))) //=> [true, true, true, false, false]
+ */
 export function isRound(amount: Decimal): boolean {
   if (!amount.isInteger() || amount.isZero()) return false;
-  return amount.mod(1000).isZero() || amount.sd(true) <= 2;
+  return amount.mod(1000).isZero() || amount.sd(false) <= 2;
 }
 
 const DOC_NUMBER = /^(.*?)(\d+)(\D*)$/u;

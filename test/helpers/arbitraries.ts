@@ -126,7 +126,7 @@ export const optionsArb: fc.Arbitrary<DetectSplitsOptions> = fc
     thresholds: o.tiers,
     window: o.window,
     vendor: o.vendor,
-    subject: { categoryPrefix: o.categoryPrefix, minSimilarity: o.minSimilarity, sameProject: o.sameProject && o.categoryPrefix % 2 === 0, sameCategory: o.sameCategory && o.minSimilarity === 0.3, maxProjectCategories: o.maxProjectCategories },
+    subject: { categoryPrefix: o.categoryPrefix, minSimilarity: o.minSimilarity, sameProject: o.sameProject && o.categoryPrefix % 2 === 0, sameCategory: o.sameCategory && o.minSimilarity === 0.3 && o.categoryPrefix > 0, maxProjectCategories: o.maxProjectCategories },
     rates: { USD: '6.25' },
     minParts: o.minParts,
     minPartShare: o.minPartShare,

@@ -1,0 +1,420 @@
+/**
+ * Properties of detectSplits that hold for every ledger and every option set, checked against
+ * independent computations (integer arithmetic, date-fns calendars, the oracle's link predicate).
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import Decimal from 'decimal.js';
+import { getISOWeek, getISOWeekYear, getMonth, getQuarter, getYear, subMonths } from 'date-fns';
+import { detectSplits, type DetectResult, type DetectSplitsOptions } from '../src/detect.js';
+import { DEFAULT_SKIP_METHODS, resolveOptions } from '../src/options.js';
+import { categoryKey, normalizeText, vendorKey } from '../src/records/normalize.js';
+import { validateRecords } from '../src/records/validate.js';
+import { fingerprint } from '../src/report/fingerprint.js';
+import type { PurchaseRecordInput } from '../src/records/record.js';
+import type { WindowOption } from '../src/cluster/policy.js';
+import type { Finding } from '../src/report/finding.js';
+import { eligibleFor, linked, oracleRecords, type OracleRecord } from './oracle.js';
+import { CATEGORIES, METHODS, PROJECTS, SUBJECTS, ledgerArb, optionsArb } from './helpers/arbitraries.js';
+
+// ----- Independent helpers ------------------------------------------------------------------------
+
+/** A non-negative decimal string as an integer count of 10^-places units (throws if it has more). */
+function units(s: string, places: number): bigint {
+  const m = /^(\d+)(?:\.(\d*))?$/u.exec(s.trim());
+  if (!m) throw new Error(`not a plain decimal: ${s}`);
+  const frac = m[2] ?? '';
+  if (frac.length > places && !/^0*$/u.test(frac.slice(places))) throw new Error(`${s} has more than ${places} decimals`);
+  return BigInt((m[1] as string) + frac.slice(0, places).padEnd(places, '0'));
+}
+
+/** Rates of the generator: USD at 6.25 CNY, i.e. 625 hundredths. */
+const RATE_HUNDREDTHS: Record<string, bigint> = { CNY: 100n, USD: 625n };
+
+/** A record's amount in the report currency (CNY), in 1e-4 units: cents × rate in hundredths. */
+function convertedUnits(r: PurchaseRecordInput): bigint {
+  const rate = RATE_HUNDREDTHS[r.currency];
+  if (rate === undefined) throw new Error(`no rate for ${r.currency}`);
+  return units(String(r.amount), 2) * rate;
+}
+
+/** Day number of a YYYY-MM-DD, by plain UTC arithmetic. */
+const dayNo = (iso: string) => Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / 86_400_000;
+
+/** Name of the calendar period a date falls in, computed with date-fns on a local Date. */
+function periodName(window: Exclude<WindowOption, { days: number }>, iso: string): string {
+  const date = new Date(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10)));
+  switch (window.period) {
+    case 'day':
+      return iso;
+    case 'week':
+      return `${getISOWeekYear(date)}-W${getISOWeek(date)}`;
+    case 'month':
+      return `${getYear(date)}-${getMonth(date)}`;
+    case 'quarter':
+      return `${getYear(date)}-Q${getQuarter(date)}`;
+    case 'year':
+      return String(getYear(date));
+    case 'fiscalYear':
+      // The fiscal year starting in month m is named by the calendar year it starts in.
+      return `FY${getYear(subMonths(date, window.fiscalYearStart - 1))}`;
+  }
+}
+
+/** True when all the dates fit in one window of the option. */
+function fitsWindow(window: WindowOption, isos: readonly string[]): boolean {
+  if ('days' in window) {
+    const days = isos.map(dayNo);
+    return Math.max(...days) - Math.min(...days) <= window.days - 1;
+  }
+  return new Set(isos.map((d) => periodName(window, d))).size === 1;
+}
+
+const SKIP = new Set(DEFAULT_SKIP_METHODS.map(normalizeText));
+
+const withoutIndex = (fs: readonly Finding[]) => fs.map((f) => ({ ...f, parts: f.parts.map(({ index: _index, ...p }) => p) }));
+
+/**
+ * Small dense ledgers (≤ 10 records, ≤ 11 days, mostly one buyer and one requirement, few skipped methods, amounts mostly under the
+ * 1,000 and 2,500 limits) starting just before a boundary: a validity date of the generator's
+ * thresholds (20 Jan, 14/15 Feb, 10 Mar 2014) or a month / quarter end.
+ */
+const denseLedgerArb: fc.Arbitrary<PurchaseRecordInput[]> = fc
+  .tuple(
+    fc.constantFrom(Date.UTC(2014, 0, 15), Date.UTC(2014, 1, 10), Date.UTC(2014, 2, 6), Date.UTC(2014, 2, 27)),
+    fc.array(
+      fc.record({
+        buyer: fc.constantFrom('City Hall', 'city  hall', 'City Hall', 'Water Board'),
+        vendor: fc.constantFrom('Acme Ltd', 'ACME LIMITED', 'Beta GmbH'),
+        day: fc.integer({ min: 0, max: 10 }),
+        amount: fc.oneof(fc.constantFrom('999.99', '1000', '500', '400.01', '100', '2499.99', '1250'), fc.integer({ min: 5_000, max: 99_999 }).map((c) => (c / 100).toFixed(2))),
+        usd: fc.integer({ min: 0, max: 5 }),
+        // Mostly one requirement (road signs), so that many subsets link.
+        subject: fc.option(fc.oneof({ weight: 4, arbitrary: fc.constantFrom('road direction signs', 'direction signs for roads', '道路指示标牌') }, fc.constantFrom(...SUBJECTS)), { nil: undefined }),
+        category: fc.option(fc.oneof({ weight: 4, arbitrary: fc.constantFrom('45233', '45233130', '4523') }, fc.constantFrom(...CATEGORIES)), { nil: undefined }),
+        project: fc.option(fc.constantFrom(...PROJECTS), { nil: undefined, freq: 2 }),
+        method: fc.option(fc.constantFrom(...METHODS), { nil: undefined, freq: 2 }),
+        exempt: fc.integer({ min: 0, max: 9 }),
+      }),
+      { maxLength: 10 },
+    ),
+  )
+  .map(([start, rows]) =>
+    rows.map((r, i) => {
+      const rec: PurchaseRecordInput = {
+        id: `R${i}`,
+        buyer: r.buyer,
+        vendor: r.vendor,
+        date: new Date(start + r.day * 86_400_000).toISOString().slice(0, 10),
+        // One in six in USD: the same amount in dollars (6.25 CNY each) divided back by 6.25 where exact.
+        ...(r.usd === 0 ? { amount: (Number(r.amount) / 6.25).toFixed(2), currency: 'USD' } : { amount: r.amount, currency: 'CNY' }),
+      };
+      if (r.subject !== undefined) rec.subject = r.subject;
+      if (r.category !== undefined) rec.category = r.category;
+      if (r.project !== undefined) rec.project = r.project;
+      if (r.method !== undefined) rec.method = r.method;
+      if (r.exempt === 0) rec.exemption = 'approved';
+      return rec;
+    }),
+  );
+
+/** A ledger and a permutation of it. */
+const ledgerAndShuffle = (max: number) =>
+  ledgerArb(max).chain((rs) => fc.tuple(fc.constant(rs), fc.shuffledSubarray(rs, { minLength: rs.length, maxLength: rs.length })));
+
+// ----- Properties ---------------------------------------------------------------------------------
+
+describe('detectSplits properties', () => {
+  it('does not depend on input order (findings, rejects and stats)', () => {
+    fc.assert(
+      fc.property(ledgerAndShuffle(40), optionsArb, ([records, shuffled], options) => {
+        const a = detectSplits(records, options);
+        const b = detectSplits(shuffled, options);
+        expect(withoutIndex(b.findings)).toEqual(withoutIndex(a.findings));
+        expect(b.stats).toEqual(a.stats);
+        expect(b.rejects.length).toBe(a.rejects.length);
+        // Indexes still point at the right input records.
+        for (const f of b.findings) for (const p of f.parts) expect(shuffled[p.index]?.id).toBe(p.id);
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('reports exact totals: each total is the integer sum of its parts converted by hand', () => {
+    let parts = 0;
+    fc.assert(
+      fc.property(ledgerArb(60), optionsArb, (records, options) => {
+        const byId = new Map(records.map((r) => [String(r.id), r]));
+        for (const f of detectSplits(records, options).findings) {
+          let sum = 0n;
+          for (const p of f.parts) {
+            const rec = byId.get(p.id);
+            if (!rec) throw new Error(`unknown part ${p.id}`);
+            const v = convertedUnits(rec);
+            expect(units(p.converted, 4)).toBe(v);
+            expect(units(p.amount, 2)).toBe(units(String(rec.amount), 2));
+            expect(p.currency).toBe(rec.currency);
+            sum += v;
+            parts++;
+          }
+          expect(units(f.total, 4)).toBe(sum);
+          expect(f.total).toMatch(/^\d+\.\d{2,4}$/u);
+          expect(f.currency).toBe('CNY');
+        }
+      }),
+      { numRuns: 200 },
+    );
+    // Not vacuous (typically a few hundred parts).
+    expect(parts).toBeGreaterThan(60);
+  });
+
+  it('keeps every finding invariant', () => {
+    let findings = 0;
+    fc.assert(
+      fc.property(ledgerArb(60), optionsArb, (records, options) => {
+        const result = detectSplits(records, options);
+        const byId = new Map(records.map((r) => [String(r.id), r]));
+        const tiers = new Map(options.thresholds.map((t) => [t.id, t]));
+        const window = options.window as WindowOption;
+        const minParts = options.minParts ?? 2;
+        const sharePct = BigInt(Math.round((options.minPartShare ?? 0.1) * 100));
+        const used = new Set<string>();
+
+        expect(result.rejects).toEqual([]);
+        expect(result.stats.findings).toBe(result.findings.length);
+        result.findings.forEach((f, i) => {
+          findings++;
+          const tier = tiers.get(f.threshold.id);
+          if (!tier) throw new Error(`unknown threshold ${f.threshold.id}`);
+          const limit = units(String(tier.amount), 4);
+          const above = (tier.comparison ?? 'atOrAbove') === 'above';
+          const recs = f.recordIds.map((id) => {
+            const r = byId.get(id);
+            if (!r) throw new Error(`unknown record ${id}`);
+            return r;
+          });
+          expect(f.parts.map((p) => p.id)).toEqual(f.recordIds);
+          expect(f.recordIds.length).toBeGreaterThanOrEqual(minParts);
+
+          // Each part stays below the limit and is at least minPartShare of it; the total crosses it.
+          let total = 0n;
+          for (const r of recs) {
+            const v = convertedUnits(r);
+            total += v;
+            if (above) expect(v <= limit).toBe(true);
+            else expect(v < limit).toBe(true);
+            expect(v * 100n >= sharePct * limit).toBe(true);
+            // Skipped methods and exemptions are never parts.
+            expect(r.exemption).toBeUndefined();
+            if (r.method !== undefined) expect(SKIP.has(normalizeText(r.method))).toBe(false);
+            // In the threshold's scope.
+            const cat = r.category === undefined ? undefined : categoryKey(r.category);
+            if (tier.categories) expect(cat !== undefined && tier.categories.some((c) => cat.startsWith(categoryKey(c)))).toBe(true);
+            if (tier.excludeCategories && cat !== undefined) expect(tier.excludeCategories.some((c) => cat.startsWith(categoryKey(c)))).toBe(false);
+            // Never before the threshold came into force.
+            if (tier.validFrom) expect(String(r.date) >= tier.validFrom).toBe(true);
+          }
+          expect(above ? total > limit : total >= limit).toBe(true);
+
+          // Dates: sorted by (date, id), fit one window, first within the validity.
+          const dates = recs.map((r) => String(r.date));
+          for (let k = 1; k < recs.length; k++) {
+            const prev = [dates[k - 1] as string, f.recordIds[k - 1] as string] as const;
+            const cur = [dates[k] as string, f.recordIds[k] as string] as const;
+            expect(prev[0] < cur[0] || (prev[0] === cur[0] && prev[1] < cur[1])).toBe(true);
+          }
+          expect(f.parts.map((p) => p.date)).toEqual(dates);
+          expect(f.start).toBe(dates[0]);
+          expect(f.end).toBe(dates[dates.length - 1]);
+          expect(f.spanDays).toBe(dayNo(f.end) - dayNo(f.start));
+          expect(fitsWindow(window, dates)).toBe(true);
+          if ('days' in window) expect(f.spanDays).toBeLessThanOrEqual(window.days - 1);
+          if (tier.validFrom) expect(f.start >= tier.validFrom).toBe(true);
+          if (tier.validTo) expect(f.start <= tier.validTo).toBe(true);
+
+          // One buyer; one vendor when the rule says so.
+          expect(new Set(recs.map((r) => normalizeText(r.buyer))).size).toBe(1);
+          if (options.vendor === 'same') expect(new Set(recs.map((r) => vendorKey(r.vendor))).size).toBe(1);
+          expect(f.vendors).toEqual([...new Set(recs.map((r) => r.vendor))]);
+
+          // Disjoint, scored in [0, 1], sorted by score.
+          for (const id of f.recordIds) {
+            expect(used.has(id)).toBe(false);
+            used.add(id);
+          }
+          expect(f.score).toBeGreaterThanOrEqual(0);
+          expect(f.score).toBeLessThanOrEqual(1);
+          const next = result.findings[i + 1];
+          if (next) expect(f.score).toBeGreaterThanOrEqual(next.score);
+        });
+        const perTier: Record<string, number> = {};
+        for (const t of options.thresholds) perTier[t.id] = result.findings.filter((f) => f.threshold.id === t.id).length;
+        expect(result.stats.findingsByThreshold).toEqual(perTier);
+      }),
+      { numRuns: 250 },
+    );
+    // Not vacuous (typically 80 to 150 findings).
+    expect(findings).toBeGreaterThan(30);
+  });
+
+  it('covers every crossing set: a linked set in one window that crosses a threshold overlaps a finding', () => {
+    let checked = 0;
+    fc.assert(
+      fc.property(fc.oneof(ledgerArb(10), denseLedgerArb), optionsArb, (records, options) => {
+        const o = resolveOptions(options);
+        const all = oracleRecords(records, o);
+        const n = all.length;
+        const found = new Set(detectSplits(records, options).findings.flatMap((f) => f.recordIds));
+        const window = options.window as WindowOption;
+        // Link matrix as bitmasks.
+        const adj = all.map((a, i) => all.reduce((m, b, j) => (i !== j && linked(o, a, b) ? m | (1 << j) : m), 0));
+        for (const t of o.thresholds) {
+          let eligible = 0;
+          all.forEach((r, i) => {
+            if (eligibleFor(o, t, r)) eligible |= 1 << i;
+          });
+          // Every non-empty submask of the eligible set.
+          for (let s = eligible; s > 0; s = (s - 1) & eligible) {
+            const members: OracleRecord[] = [];
+            for (let i = 0; i < n; i++) if (s & (1 << i)) members.push(all[i] as OracleRecord);
+            if (members.length < o.minParts) continue;
+            const days = members.map((r) => r.rec.day);
+            const first = Math.min(...days);
+            if (first < t.fromDay || first > t.toDay) continue;
+            if (!fitsWindow(window, members.map((r) => r.rec.date))) continue;
+            const total = members.reduce((sum, r) => sum.plus(r.value), new Decimal(0));
+            if (!(t.comparison === 'above' ? total.gt(t.value) : total.gte(t.value))) continue;
+            // Connected within S.
+            const start = s & -s;
+            let reached = start;
+            let frontier = start;
+            while (frontier) {
+              const i = 31 - Math.clz32(frontier & -frontier);
+              frontier &= frontier - 1;
+              const nextBits = (adj[i] as number) & s & ~reached;
+              reached |= nextBits;
+              frontier |= nextBits;
+            }
+            if (reached !== s) continue;
+            checked++;
+            const overlaps = members.some((r) => found.has(r.rec.id));
+            if (!overlaps) {
+              throw new Error(`threshold ${t.threshold.id}: set {${members.map((r) => r.rec.id).join(', ')}} crosses it, links and fits one window, but no finding holds any of its records`);
+            }
+          }
+        }
+      }),
+      { numRuns: 500 },
+    );
+    // Not vacuous: crossing sets were checked (0.15 to 0.45 per run, depending on the seed).
+    expect(checked).toBeGreaterThan(25);
+  });
+
+  it('is deterministic, and finding ids are fingerprints of the threshold and record ids', () => {
+    fc.assert(
+      fc.property(ledgerArb(40), optionsArb, (records, options) => {
+        const a = detectSplits(records, options);
+        const b = detectSplits(records, options);
+        expect(b).toEqual(a);
+        for (const f of a.findings) {
+          expect(f.id).toBe(fingerprint(f.threshold.id, f.recordIds));
+          expect(f.id).toBe(fingerprint(f.threshold.id, [...f.recordIds].reverse()));
+        }
+        expect(new Set(a.findings.map((f) => f.id)).size).toBe(a.findings.length);
+      }),
+      { numRuns: 100 },
+    );
+  });
+});
+
+// ----- Time zones ---------------------------------------------------------------------------------
+
+const ZONES = ['UTC', 'America/Los_Angeles', 'Asia/Shanghai', 'Pacific/Kiritimati'] as const;
+
+const savedTz = process.env['TZ'];
+afterEach(() => {
+  if (savedTz === undefined) delete process.env['TZ'];
+  else process.env['TZ'] = savedTz;
+});
+
+function inZone<T>(tz: string, f: () => T): T {
+  const before = process.env['TZ'];
+  process.env['TZ'] = tz;
+  try {
+    return f();
+  } finally {
+    if (before === undefined) delete process.env['TZ'];
+    else process.env['TZ'] = before;
+  }
+}
+
+/**
+ * B1: three parts at the end of October / start of November 2014 (Mon 27 Oct – Sun 2 Nov is one ISO
+ * week; 2 Nov is the DST change in Los Angeles) and one later in November. A3's date is a timestamp
+ * whose UTC instant is on 2 November but which spells 1 November.
+ * B2: two parts on Tue 31 March 2015 and one on Wed 1 April (one ISO week, two months, two fiscal
+ * years starting in April).
+ */
+const TZ_LEDGER: PurchaseRecordInput[] = [
+  { id: 'A1', buyer: 'B1', vendor: 'Sign Co', date: '2014-10-30', amount: '400', currency: 'CNY', category: 'B0701', subject: 'road signs' },
+  { id: 'A2', buyer: 'B1', vendor: 'Light Co', date: '2014-10-31', amount: '400', currency: 'CNY', category: 'B0701', subject: 'road signs' },
+  { id: 'A3', buyer: 'B1', vendor: 'Sign Co', date: '2014-11-01T23:30:00-08:00', amount: '400', currency: 'CNY', category: 'B0701', subject: 'road signs' },
+  { id: 'A4', buyer: 'B1', vendor: 'Font Co', date: '2014-11-20', amount: '700', currency: 'CNY', category: 'B0701', subject: 'road signs' },
+  { id: 'D1', buyer: 'B2', vendor: 'Desk Co', date: '2015-03-31', amount: '600', currency: 'CNY', category: 'B0701', subject: 'road signs' },
+  { id: 'D2', buyer: 'B2', vendor: 'Desk Co', date: '2015-03-31', amount: '500', currency: 'CNY', category: 'B0701', subject: 'road signs' },
+  { id: 'D3', buyer: 'B2', vendor: 'Desk Co', date: '2015-04-01', amount: '600', currency: 'CNY', category: 'B0701', subject: 'road signs' },
+];
+
+const TZ_CASES: { window: WindowOption; expected: string[][] }[] = [
+  // Same day: only D1 + D2 (1,100).
+  { window: { days: 1 }, expected: [['D1', 'D2']] },
+  // Three days: A1 opens 30 Oct–1 Nov (1,200); D1 opens 31 Mar–2 Apr (1,700).
+  { window: { days: 3 }, expected: [['A1', 'A2', 'A3'], ['D1', 'D2', 'D3']] },
+  // Months: October has 800 only; November A3 + A4 = 1,100; March D1 + D2.
+  { window: { period: 'month' }, expected: [['A3', 'A4'], ['D1', 'D2']] },
+  // ISO weeks: 27 Oct – 2 Nov holds A1–A3; 30 Mar – 5 Apr holds D1–D3.
+  { window: { period: 'week' }, expected: [['A1', 'A2', 'A3'], ['D1', 'D2', 'D3']] },
+  // Fiscal years from April: Apr 2014 – Mar 2015 holds A1–A4, and D1 + D2; D3 is in the next one.
+  { window: { period: 'fiscalYear', fiscalYearStart: 4 }, expected: [['A1', 'A2', 'A3', 'A4'], ['D1', 'D2']] },
+];
+
+const tzOptions = (window: WindowOption): DetectSplitsOptions => ({
+  thresholds: [{ id: 'quote', amount: '1000', currency: 'CNY', procedure: 'quotation' }],
+  window,
+  minScore: 0,
+});
+
+const groups = (r: DetectResult) => r.findings.map((f) => [...f.recordIds].sort()).sort((a, b) => (a.join() < b.join() ? -1 : 1));
+
+describe('dates do not depend on the time zone', () => {
+  it('the zones really differ in this process (so the test below means something)', () => {
+    const offsets = ZONES.map((tz) => inZone(tz, () => new Date(2014, 10, 3).getTimezoneOffset()));
+    expect(new Set(offsets).size).toBe(ZONES.length);
+  });
+
+  it.each(TZ_CASES)('window $window gives the hand-computed findings in every zone', ({ window, expected }) => {
+    const results = ZONES.map((tz) => inZone(tz, () => detectSplits(TZ_LEDGER, tzOptions(window))));
+    for (const [i, r] of results.entries()) {
+      expect(groups(r), ZONES[i]).toEqual(expected);
+      expect(r, ZONES[i]).toEqual(results[0]);
+    }
+    // A3 keeps the date it spells.
+    const a3 = results[0]?.findings.flatMap((f) => f.parts).find((p) => p.id === 'A3');
+    if (a3) expect(a3.date).toBe('2014-11-01');
+  });
+
+  it('a Date built from local fields keeps its calendar date in every zone', () => {
+    for (const tz of ZONES) {
+      inZone(tz, () => {
+        const { records } = validateRecords([{ id: 1, buyer: 'B', vendor: 'V', date: new Date(2014, 10, 3), amount: '1', currency: 'CNY' }]);
+        expect(records[0]?.date, tz).toBe('2014-11-03');
+        // The week-window finding is the same when B1's dates are local Dates.
+        const ledger = TZ_LEDGER.map((r) => {
+          const d = String(r.date).slice(0, 10);
+          return { ...r, date: new Date(Number(d.slice(0, 4)), Number(d.slice(5, 7)) - 1, Number(d.slice(8, 10))) };
+        });
+        expect(groups(detectSplits(ledger, tzOptions({ period: 'week' }))), tz).toEqual([['A1', 'A2', 'A3'], ['D1', 'D2', 'D3']]);
+      });
+    }
+  });
+});

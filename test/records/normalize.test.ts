@@ -1,0 +1,121 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { categoryKey, normalizeText, vendorKey } from '../../src/records/normalize.js';
+
+describe('vendorKey', () => {
+  it.each([
+    ['Acme Ltd', 'acme'],
+    ['ACME LIMITED', 'acme'],
+    ['Acme Co., Ltd.', 'acme'],
+    ['Acme GmbH', 'acme'],
+    ['Acme, Inc.', 'acme'],
+    ['acme plc', 'acme'],
+    ['  Acme   Ltd  ', 'acme'],
+    ['ＡＣＭＥ　Ｌｔｄ', 'acme'], // full-width letters and ideographic space
+    ['Ａｃｍｅ Ｃｏ．，Ｌｔｄ．', 'acme'],
+    ['Acme Widgets Ltd', 'acme widgets'],
+    ['杭州某某广告有限公司', '杭州某某广告'],
+    ['某某股份有限公司', '某某'],
+    ['某某有限责任公司', '某某'],
+    ['杭州某某广告公司', '杭州某某广告'],
+    // Suffixes of both kinds at the end: all are stripped.
+    ['Acme Ltd 有限公司', 'acme'],
+    // A name that is nothing but a legal form keeps it.
+    ['Ltd', 'ltd'],
+    ['有限公司', '有限公司'],
+  ])('%s → %s', (name, key) => {
+    expect(vendorKey(name)).toBe(key);
+  });
+
+  it('gives the same key to the spellings of one vendor and different keys to different vendors', () => {
+    const acme = ['Acme Ltd', 'ACME LIMITED', 'Acme Co., Ltd.', 'Acme GmbH', 'ＡＣＭＥ　Ｌｔｄ'].map(vendorKey);
+    expect(new Set(acme).size).toBe(1);
+    expect(vendorKey('Acme Ltd')).not.toBe(vendorKey('Acne Ltd'));
+    expect(vendorKey('杭州某某广告有限公司')).not.toBe(vendorKey('杭州某某标识有限公司'));
+  });
+
+  // Names assembled from pieces that matter: words, legal forms (English, European, Chinese),
+  // punctuation, full-width forms and spacing, each letter in random case.
+  const piece = fc.constantFrom(
+    'acme', 'beta', 'widgets', 'signs', 'hangzhou', 'ltd', 'limited', 'co', 'company', 'gmbh', 'inc', 'plc', 'sa', 'ag',
+    '杭州', '某某', '广告', '标识', '有限公司', '股份有限公司', '公司', '集团公司',
+    ',', '.', '&', '-', '(', ')', ' ', '  ', '\t', 'Ｌｔｄ', 'ＡＣＭＥ', '　', '１２３',
+  );
+  const randomCase = (s: string, flips: readonly boolean[]) =>
+    [...s].map((c, i) => (flips[i % Math.max(1, flips.length)] ? c.toUpperCase() : c)).join('');
+  const nameArb = fc
+    .tuple(fc.array(piece, { minLength: 1, maxLength: 7 }), fc.array(fc.boolean(), { minLength: 1, maxLength: 8 }))
+    .map(([pieces, flips]) => randomCase(pieces.join(' '), flips))
+    .filter((s) => s.trim() !== '');
+
+  it('is idempotent: the key of a key is the key', () => {
+    fc.assert(
+      fc.property(nameArb, (name) => {
+        const k = vendorKey(name);
+        expect(vendorKey(k)).toBe(k);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('is case-insensitive', () => {
+    fc.assert(
+      fc.property(nameArb, (name) => {
+        expect(vendorKey(name.toUpperCase())).toBe(vendorKey(name));
+        expect(vendorKey(name.toLowerCase())).toBe(vendorKey(name));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('is idempotent and case-insensitive on arbitrary ASCII text too', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary-ascii', maxLength: 30 }), (name) => {
+        const k = vendorKey(name);
+        expect(vendorKey(k)).toBe(k);
+        expect(vendorKey(name.toUpperCase())).toBe(k);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('normalizeText', () => {
+  it.each([
+    ['  Ｏｆｆｉｃｅ   Chairs ', 'office chairs'],
+    ['City\tHall\n', 'city hall'],
+    ['city  hall', 'city hall'],
+    ['ＣＩＴＹ　ＨＡＬＬ', 'city hall'],
+  ])('%j → %j', (input, out) => {
+    expect(normalizeText(input)).toBe(out);
+  });
+});
+
+describe('categoryKey', () => {
+  it.each([
+    ['45233130-9', '452331309'],
+    ['4523 3130 9', '452331309'],
+    ['a02.01.01', 'A020101'],
+    ['b_07-01', 'B0701'],
+    ['Ｂ０７０１', 'B0701'], // full-width
+    ['B0701', 'B0701'],
+    ['  4523 ', '4523'],
+  ])('%j → %j', (code, key) => {
+    expect(categoryKey(code)).toBe(key);
+  });
+
+  it('keeps the parent relation: a parent code is a prefix of its child after normalising', () => {
+    expect(categoryKey('45233130-9').startsWith(categoryKey('45.23'))).toBe(true);
+    expect(categoryKey('A02.01.01').startsWith(categoryKey('a02-01'))).toBe(true);
+  });
+
+  it('is idempotent', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 20 }), (code) => {
+        const k = categoryKey(code);
+        expect(categoryKey(k)).toBe(k);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

@@ -1,0 +1,167 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { detectSplits, type DetectSplitsOptions } from '../../src/detect.js';
+import { fingerprint } from '../../src/report/fingerprint.js';
+import { DEFAULT_WEIGHTS } from '../../src/score/weights.js';
+import type { Comparison } from '../../src/thresholds/threshold.js';
+import type { PurchaseRecordInput } from '../../src/records/record.js';
+import type { Finding, ReasonCode } from '../../src/report/finding.js';
+
+/** Three purchases by one buyer from three vendors, 591,500 CNY in all, each under 300,000. */
+const LEDGER: PurchaseRecordInput[] = [
+  { id: 'A1', buyer: 'Acme City', vendor: 'Sign Co', date: '2014-11-03', amount: '197000', currency: 'CNY', category: 'B0701', subject: '道路指示标牌' },
+  { id: 'A2', buyer: 'Acme City', vendor: 'Light Co', date: '2014-11-10', amount: '198500', currency: 'CNY', category: 'B0701', subject: '道路指示标牌' },
+  { id: 'A3', buyer: 'Acme City', vendor: 'Font Co', date: '2014-11-17', amount: '196000', currency: 'CNY', category: 'B0701', subject: '道路指示标牌' },
+];
+
+const options = (comparison: Comparison): DetectSplitsOptions => ({
+  thresholds: [{ id: 'hz-decent', amount: '300000', currency: 'CNY', procedure: 'decentralised procurement', comparison }],
+  vendor: 'any',
+  minScore: 0,
+});
+
+function onlyFinding(comparison: Comparison): Finding {
+  const { findings } = detectSplits(LEDGER, options(comparison));
+  expect(findings).toHaveLength(1);
+  return findings[0] as Finding;
+}
+
+const CODES = Object.keys(DEFAULT_WEIGHTS) as ReasonCode[];
+
+describe('the explanation of a finding', () => {
+  it.each<[Comparison, string]>([
+    ['atOrAbove', 'reach'],
+    ['above', 'exceed'],
+  ])('comparison %s: names the records, total, limit, procedure, margin and says "%s"', (comparison, verb) => {
+    const f = onlyFinding(comparison);
+    expect(f.recordIds).toEqual(['A1', 'A2', 'A3']);
+    expect(f.total).toBe('591500.00');
+    const text = f.explanation;
+    for (const id of ['A1', 'A2', 'A3']) expect(text).toContain(id);
+    expect(text).toContain('Acme City');
+    expect(text).toContain('591,500.00 CNY');
+    expect(text).toContain('300,000.00 CNY');
+    expect(text).toContain('decentralised procurement');
+    expect(text).toContain('hz-decent');
+    expect(text).toContain('by 291,500.00 CNY');
+    expect(text).toContain('each stayed below it');
+    expect(text).toContain('2014-11-03');
+    expect(text).toContain('2014-11-17');
+    expect(text).toMatch(new RegExp(`\\b${verb}\\b`, 'u'));
+    expect(text).not.toMatch(new RegExp(`\\b${verb === 'reach' ? 'exceed' : 'reach'}\\b`, 'u'));
+  });
+
+  it('shows the threshold in the report currency and in its own when they differ', () => {
+    const usd = LEDGER.map((r) => ({ ...r, amount: String(Number(r.amount) / 10), currency: 'USD' }));
+    const { findings } = detectSplits(usd, {
+      thresholds: [{ id: 'eu-x', amount: '50000', currency: 'EUR', procedure: 'open procedure' }],
+      currency: 'USD',
+      rates: { EUR: '1.2' },
+      minScore: 0,
+    });
+    // 19,700 + 19,850 + 19,600 = 59,150 USD against 50,000 EUR = 60,000 USD: does not cross.
+    expect(findings).toEqual([]);
+    const { findings: crossing } = detectSplits(usd, {
+      thresholds: [{ id: 'eu-x', amount: '40000', currency: 'EUR', procedure: 'open procedure' }],
+      currency: 'USD',
+      rates: { EUR: '1.25' },
+      minScore: 0,
+    });
+    // 40,000 EUR × 1.25 = 50,000 USD; 59,150 − 50,000 = 9,150.
+    const text = crossing[0]?.explanation ?? '';
+    expect(text).toContain('59,150.00 USD');
+    expect(text).toContain('50,000.00 USD');
+    expect(text).toContain('40,000.00 EUR');
+    expect(text).toContain('by 9,150.00 USD');
+  });
+
+  it('gives every reason a code, a value, a strength in [0, 1], its weight and a message', () => {
+    const f = onlyFinding('atOrAbove');
+    expect(f.reasons.map((r) => r.code).sort()).toEqual([...CODES].sort());
+    for (const r of f.reasons) {
+      expect(Number.isFinite(r.value)).toBe(true);
+      expect(r.strength).toBeGreaterThanOrEqual(0);
+      expect(r.strength).toBeLessThanOrEqual(1);
+      expect(r.weight).toBe(DEFAULT_WEIGHTS[r.code]);
+      expect(r.message.trim().length).toBeGreaterThan(0);
+    }
+    // Reasons are listed strongest (strength × weight) first.
+    for (let i = 1; i < f.reasons.length; i++) {
+      const a = f.reasons[i - 1];
+      const b = f.reasons[i];
+      if (a && b) expect(a.strength * a.weight).toBeGreaterThanOrEqual(b.strength * b.weight);
+    }
+    // The score is the weighted mean of the reasons' strengths.
+    const den = f.reasons.reduce((s, r) => s + r.weight, 0);
+    const num = f.reasons.reduce((s, r) => s + r.weight * r.strength, 0);
+    expect(f.score).toBeCloseTo(num / den, 12);
+  });
+
+  it('measures the evidence of the hand-built split', () => {
+    const f = onlyFinding('atOrAbove');
+    const value = (code: ReasonCode) => f.reasons.find((r) => r.code === code)?.value;
+    const amounts = [197000, 198500, 196000];
+    const mean = amounts.reduce((a, b) => a + b, 0) / 3;
+    const cv = Math.sqrt(amounts.reduce((a, b) => a + (b - mean) ** 2, 0) / 3) / mean;
+    expect(value('parts')).toBe(3);
+    expect(value('span')).toBe(14);
+    expect(value('sameDay')).toBe(0);
+    expect(value('vendorConcentration')).toBeCloseTo(1 / 3, 12);
+    expect(value('subjectSimilarity')).toBeCloseTo(1, 12);
+    expect(value('equalAmounts')).toBeCloseTo(cv, 9);
+    // 197,000 and 196,000 are whole thousands; 198,500 is not.
+    expect(value('roundAmounts')).toBeCloseTo(2 / 3, 12);
+    expect(value('consecutiveDocuments')).toBe(0);
+    expect(value('totalOverThreshold')).toBeCloseTo(591500 / 300000, 12);
+    // Band 10%: just below means 270,000 ≤ part < 300,000; none is.
+    expect(value('justBelow')).toBe(0);
+  });
+
+  it('says so when the total lands exactly on the limit', () => {
+    const ledger = LEDGER.slice(0, 2).map((r) => ({ ...r, amount: '150000' }));
+    const { findings } = detectSplits(ledger, options('atOrAbove'));
+    expect(findings).toHaveLength(1);
+    expect(findings[0]?.explanation).toContain('300,000.00 CNY');
+    expect(findings[0]?.explanation).not.toMatch(/by 0\.00/u);
+  });
+});
+
+describe('fingerprint', () => {
+  it('does not depend on the order of the record ids', () => {
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(fc.string({ minLength: 1, maxLength: 8 }), { minLength: 1, maxLength: 10 }).chain((ids) =>
+          fc.tuple(fc.constant(ids), fc.shuffledSubarray(ids, { minLength: ids.length, maxLength: ids.length })),
+        ),
+        fc.string({ minLength: 1 }),
+        ([ids, shuffled], threshold) => {
+          expect(fingerprint(threshold, shuffled)).toBe(fingerprint(threshold, ids));
+          expect(fingerprint(threshold, ids)).toMatch(/^F[0-9a-f]{16}$/u);
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
+  it('differs for different thresholds and for different record sets', () => {
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(fc.string({ minLength: 1, maxLength: 8 }), { minLength: 1, maxLength: 10 }),
+        fc.string({ minLength: 1, maxLength: 12 }),
+        fc.string({ minLength: 1, maxLength: 12 }),
+        (ids, t1, t2) => {
+          fc.pre(t1 !== t2);
+          expect(fingerprint(t1, ids)).not.toBe(fingerprint(t2, ids));
+          expect(fingerprint(t1, ids)).not.toBe(fingerprint(t1, [...ids, `${ids[0] ?? ''}x`]));
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
+  it('is the id of the finding', () => {
+    const f = onlyFinding('atOrAbove');
+    expect(f.id).toBe(fingerprint('hz-decent', ['A3', 'A1', 'A2']));
+    expect(f.id).not.toBe(fingerprint('hz-open', ['A1', 'A2', 'A3']));
+  });
+});

@@ -1,0 +1,270 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { scoreOf, strengthOf } from '../../src/score/score.js';
+import { consecutiveShare, isRound } from '../../src/score/evidence.js';
+import { DEFAULT_WEIGHTS, type ScoreWeights } from '../../src/score/weights.js';
+import { detectSplits } from '../../src/detect.js';
+import { D } from '../../src/_lib/decimal.js';
+import type { ReasonCode } from '../../src/report/finding.js';
+import type { PurchaseRecordInput } from '../../src/records/record.js';
+
+/** Tolerance for floating-point comparisons of scores. */
+const EPSILON = 1e-12;
+
+const CODES = Object.keys(DEFAULT_WEIGHTS) as ReasonCode[];
+
+/**
+ * Direction in which each measure is evidence of splitting (src/score/score.ts): +1 when a larger
+ * value is stronger evidence, −1 when a smaller one is, with the range of values to draw from.
+ */
+const DIRECTION: Record<ReasonCode, { sign: 1 | -1; value: fc.Arbitrary<number> }> = {
+  justBelow: { sign: 1, value: fc.double({ min: 0, max: 1, noNaN: true }) },
+  sameDay: { sign: 1, value: fc.double({ min: 0, max: 1, noNaN: true }) },
+  vendorConcentration: { sign: 1, value: fc.double({ min: 0, max: 1, noNaN: true }) },
+  subjectSimilarity: { sign: 1, value: fc.double({ min: 0, max: 1, noNaN: true }) },
+  roundAmounts: { sign: 1, value: fc.double({ min: 0, max: 1, noNaN: true }) },
+  consecutiveDocuments: { sign: 1, value: fc.double({ min: 0, max: 1, noNaN: true }) },
+  parts: { sign: -1, value: fc.integer({ min: 2, max: 200 }) },
+  span: { sign: -1, value: fc.integer({ min: 0, max: 4000 }) },
+  equalAmounts: { sign: -1, value: fc.double({ min: 0, max: 5, noNaN: true }) },
+  totalOverThreshold: { sign: 1, value: fc.double({ min: 1, max: 10, noNaN: true }) },
+};
+
+describe('strengthOf', () => {
+  it.each(CODES)('%s: in [0, 1] and non-decreasing in the direction of the evidence', (code) => {
+    const { sign, value } = DIRECTION[code];
+    fc.assert(
+      fc.property(value, value, fc.integer({ min: 1, max: 3660 }), (a, b, windowDays) => {
+        const [weak, strong] = sign * (b - a) >= 0 ? [a, b] : [b, a];
+        const sw = strengthOf(code, weak, windowDays);
+        const ss = strengthOf(code, strong, windowDays);
+        for (const s of [sw, ss]) {
+          expect(s).toBeGreaterThanOrEqual(0);
+          expect(s).toBeLessThanOrEqual(1);
+        }
+        expect(ss).toBeGreaterThanOrEqual(sw);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it.each<[ReasonCode, number, number, number]>([
+    // code, value, window days, documented strength
+    ['parts', 2, 30, 1],
+    ['parts', 6, 30, 0.5],
+    ['parts', 10, 30, 0],
+    ['parts', 40, 30, 0],
+    ['span', 0, 30, 1],
+    ['span', 15, 30, 0.5],
+    ['span', 30, 30, 0],
+    ['span', 90, 30, 0],
+    ['equalAmounts', 0, 30, 1],
+    ['equalAmounts', 0.1, 30, 1],
+    ['equalAmounts', 0.3, 30, 0.5],
+    ['equalAmounts', 0.5, 30, 0],
+    ['equalAmounts', 2, 30, 0],
+    ['totalOverThreshold', 1, 30, 0],
+    ['totalOverThreshold', 1.5, 30, 0.5],
+    ['totalOverThreshold', 2, 30, 1],
+    ['totalOverThreshold', 7, 30, 1],
+    ['justBelow', 0.25, 30, 0.25],
+    ['sameDay', 1, 30, 1],
+    ['consecutiveDocuments', 0, 30, 0],
+  ])('%s = %d (window %d days) → %d', (code, value, windowDays, expected) => {
+    expect(strengthOf(code, value, windowDays)).toBeCloseTo(expected, 12);
+  });
+
+  it('maps non-finite measures into [0, 1]', () => {
+    for (const code of CODES) {
+      for (const v of [Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY]) {
+        const s = strengthOf(code, v, 30);
+        expect(Number.isFinite(s)).toBe(true);
+        expect(s).toBeGreaterThanOrEqual(0);
+        expect(s).toBeLessThanOrEqual(1);
+      }
+    }
+  });
+});
+
+const strengthsArb = fc.record(Object.fromEntries(CODES.map((c) => [c, fc.double({ min: 0, max: 1, noNaN: true })])) as Record<ReasonCode, fc.Arbitrary<number>>);
+const weightsArb = fc.record(Object.fromEntries(CODES.map((c) => [c, fc.oneof(fc.constant(0), fc.double({ min: 0, max: 10, noNaN: true }))])) as Record<ReasonCode, fc.Arbitrary<number>>) as fc.Arbitrary<ScoreWeights>;
+
+describe('scoreOf', () => {
+  it('is in [0, 1] and never falls when a strength rises', () => {
+    fc.assert(
+      fc.property(strengthsArb, weightsArb, fc.constantFrom(...CODES), fc.double({ min: 0, max: 1, noNaN: true }), (s, w, code, raise) => {
+        const before = scoreOf(s, w);
+        const higher = { ...s, [code]: Math.max(s[code], raise) };
+        const after = scoreOf(higher, w);
+        for (const x of [before, after]) {
+          expect(x).toBeGreaterThanOrEqual(0);
+          expect(x).toBeLessThanOrEqual(1 + EPSILON);
+        }
+        expect(after).toBeGreaterThanOrEqual(before - EPSILON);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('is the weighted mean of the strengths', () => {
+    fc.assert(
+      fc.property(strengthsArb, weightsArb, (s, w) => {
+        const den = CODES.reduce((a, c) => a + w[c], 0);
+        const num = CODES.reduce((a, c) => a + w[c] * s[c], 0);
+        expect(scoreOf(s, w)).toBeCloseTo(den > 0 ? num / den : 0, 10);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('is 0 with all weights zero, 1 with all strengths 1, and ignores zero-weight codes', () => {
+    const zero = Object.fromEntries(CODES.map((c) => [c, 0])) as unknown as ScoreWeights;
+    const ones = Object.fromEntries(CODES.map((c) => [c, 1])) as Record<ReasonCode, number>;
+    expect(scoreOf(ones, zero)).toBe(0);
+    expect(scoreOf(ones, DEFAULT_WEIGHTS)).toBeCloseTo(1, 12);
+    expect(scoreOf({ justBelow: 1, span: 1 }, { ...zero, justBelow: 3, span: 1 })).toBeCloseTo(1, 12);
+    expect(scoreOf({ justBelow: 1 }, { ...zero, justBelow: 3, span: 1 })).toBeCloseTo(0.75, 12);
+  });
+});
+
+describe('consecutiveShare', () => {
+  it.each<[string, (string | undefined)[], number]>([
+    ['no documents', [], 0],
+    ['all missing', [undefined, undefined], 0],
+    ['one consecutive pair of three', ['INV-100', 'INV-101', 'INV-105'], 2 / 3],
+    ['a run of three', ['INV-7', 'INV-9', 'INV-8'], 1],
+    ['different stems', ['A-1', 'B-2'], 0],
+    ['different suffixes', ['INV-100a', 'INV-101b'], 0],
+    ['same suffix', ['INV-100a', 'INV-101a'], 1],
+    ['carry into a new digit', ['X9', 'X10'], 1],
+    ['zero padding', ['2014/001', '2014/002'], 1],
+    ['the same number twice', ['INV-100', 'INV-100'], 0],
+    ['surrounding spaces', [' INV-7 ', 'INV-8'], 1],
+    ['a missing one among them', ['D-1', undefined, 'D-2', 'D-4'], 0.5],
+    ['no number at all', ['memo', 'memo'], 0],
+    ['numbers beyond 2^53', ['N9007199254740993', 'N9007199254740994'], 1],
+  ])('%s', (_name, docs, share) => {
+    expect(consecutiveShare(docs)).toBeCloseTo(share, 12);
+  });
+
+  it('does not depend on order and stays in [0, 1]', () => {
+    fc.assert(
+      fc.property(fc.array(fc.option(fc.integer({ min: 0, max: 20 }).map((n) => `INV-${n}`), { nil: undefined }), { maxLength: 12 }), fc.integer(), (docs, k) => {
+        const share = consecutiveShare(docs);
+        expect(share).toBeGreaterThanOrEqual(0);
+        expect(share).toBeLessThanOrEqual(1);
+        const rotated = docs.length ? [...docs.slice(Math.abs(k) % docs.length), ...docs.slice(0, Math.abs(k) % docs.length)] : docs;
+        expect(consecutiveShare(rotated)).toBeCloseTo(share, 12);
+        // Independent count.
+        const nums = docs.filter((d): d is string => d !== undefined).map((d) => Number(d.slice(4)));
+        const set = new Set(nums);
+        const hits = nums.filter((n) => set.has(n - 1) || set.has(n + 1)).length;
+        expect(share).toBeCloseTo(docs.length ? hits / docs.length : 0, 12);
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
+
+describe('isRound', () => {
+  it.each<[string, boolean]>([
+    ['1000', true],
+    ['591000', true],
+    ['120000', true],
+    ['12000.00', true],
+    ['500', true],
+    ['90', true],
+    ['7', true],
+    ['0', false],
+    ['1234.5', false],
+    ['12000.5', false],
+    ['2450', false],
+    ['999', false],
+    ['1001', false],
+    ['198500', false],
+  ])('%s → %s', (amount, round) => {
+    expect(isRound(new D(amount))).toBe(round);
+  });
+});
+
+// ----- End to end: making a split look more deliberate never lowers its score -------------------
+
+const split = (over: Partial<Record<'dates' | 'amounts' | 'documents', string[]>> = {}): PurchaseRecordInput[] => {
+  const dates = over.dates ?? ['2014-11-03', '2014-11-10', '2014-11-17'];
+  const amounts = over.amounts ?? ['120000', '150000', '90000'];
+  const documents = over.documents ?? ['D-1', 'D-5', 'D-9'];
+  return [0, 1, 2].map((i) => ({
+    id: `S${i + 1}`,
+    buyer: 'Zone Admin',
+    vendor: ['Sign Co', 'Light Co', 'Font Co'][i] as string,
+    date: dates[i] as string,
+    amount: amounts[i] as string,
+    currency: 'CNY',
+    category: 'B0701',
+    document: documents[i] as string,
+  }));
+};
+
+const opts = {
+  thresholds: [{ id: 'hz-decent', amount: '300000', currency: 'CNY', procedure: 'decentralised procurement' }],
+  minScore: 0,
+};
+
+/** Score of the one finding, which must hold all three parts. */
+function scoreOfSplit(records: PurchaseRecordInput[]): number {
+  const { findings } = detectSplits(records, opts);
+  expect(findings).toHaveLength(1);
+  expect([...(findings[0]?.recordIds ?? [])].sort()).toEqual(['S1', 'S2', 'S3']);
+  return findings[0]?.score as number;
+}
+
+describe('a split that looks more deliberate scores at least as high', () => {
+  const base = scoreOfSplit(split());
+  // Each change improves one kind of evidence with a positive default weight, so the score rises.
+  const equal = { amounts: ['120000', '120000', '120000'] };
+  const sameDay = { dates: ['2014-11-03', '2014-11-03', '2014-11-03'] };
+  const consecutive = { documents: ['D-1', 'D-2', 'D-3'] };
+
+  it.each([
+    ['more equal parts', equal],
+    ['all on the same day', sameDay],
+    ['consecutive document numbers', consecutive],
+    ['equal and same day', { ...equal, ...sameDay }],
+    ['all three changes', { ...equal, ...sameDay, ...consecutive }],
+  ])('%s', (_name, change) => {
+    expect(scoreOfSplit(split(change))).toBeGreaterThan(base);
+  });
+
+  it('each change on top of the others still raises the score', () => {
+    const s1 = scoreOfSplit(split(equal));
+    const s2 = scoreOfSplit(split({ ...equal, ...sameDay }));
+    const s3 = scoreOfSplit(split({ ...equal, ...sameDay, ...consecutive }));
+    expect(s1).toBeGreaterThan(base);
+    expect(s2).toBeGreaterThan(s1);
+    expect(s3).toBeGreaterThan(s2);
+    expect(s3).toBeLessThanOrEqual(1);
+  });
+
+  it('for random 3-part splits, moving parts to one day or numbering them consecutively never lowers the score', () => {
+    const arb = fc
+      .record({
+        amounts: fc.array(fc.integer({ min: 30_001, max: 299_999 }), { minLength: 3, maxLength: 3 }),
+        days: fc.array(fc.integer({ min: 0, max: 29 }), { minLength: 3, maxLength: 3 }),
+        docs: fc.array(fc.integer({ min: 1, max: 40 }), { minLength: 3, maxLength: 3 }),
+      })
+      .filter(({ amounts, days }) => amounts.reduce((a, b) => a + b, 0) >= 300_000 && Math.max(...days) - Math.min(...days) <= 29);
+    const iso = (d: number) => new Date(Date.UTC(2014, 10, 1) + d * 86_400_000).toISOString().slice(0, 10);
+    fc.assert(
+      fc.property(arb, ({ amounts, days, docs }) => {
+        const base3 = split({ amounts: amounts.map(String), dates: days.map(iso), documents: docs.map((n) => `D-${n}`) });
+        const s0 = scoreOfSplit(base3);
+        const first = Math.min(...days);
+        const oneDay = scoreOfSplit(base3.map((r) => ({ ...r, date: iso(first) })));
+        const numbered = scoreOfSplit(base3.map((r, i) => ({ ...r, document: `D-${500 + i}` })));
+        expect(oneDay).toBeGreaterThanOrEqual(s0 - EPSILON);
+        expect(numbered).toBeGreaterThanOrEqual(s0 - EPSILON);
+      }),
+      { numRuns: 100 },
+    );
+  });
+});

@@ -1,0 +1,93 @@
+/**
+ * The built package (run after `npm run build`): the ESM and CJS entries load, agree, run the README
+ * example, and the core entry stays platform-neutral.
+ */
+import { builtinModules, createRequire } from 'node:module';
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import * as esm from '../../dist/index.js';
+
+const require = createRequire(import.meta.url);
+const cjs = require('../../dist/index.cjs') as typeof esm;
+const dist = (file: string) => fileURLToPath(new URL(`../../dist/${file}`, import.meta.url));
+
+/**
+ * Four sign purchases of 300,000 CNY each by one buyer in November 2014 (1,200,000 together, each
+ * under the 1,000,000 tender limit), one unrelated purchase, and one bad record.
+ */
+const records = [
+  { id: 'S1', buyer: 'Zone Admin', vendor: 'Sign Co', date: '2014-11-03', amount: '300000', currency: 'CNY', category: 'B0701', subject: '道路指示标牌' },
+  { id: 'S2', buyer: 'Zone Admin', vendor: 'Sign Co', date: '2014-11-07', amount: '300000', currency: 'CNY', category: 'B0702', subject: '道路指示标牌制作安装' },
+  { id: 'S3', buyer: 'Zone Admin', vendor: 'Light Co', date: '2014-11-12', amount: '300000', currency: 'CNY', category: 'B0701', subject: '展示牌亮化及字体' },
+  { id: 'S4', buyer: 'Zone Admin', vendor: 'Sign Co', date: '2014-11-17', amount: '300000', currency: 'CNY', category: 'B0703', subject: '道路指示标牌' },
+  { id: 'X1', buyer: 'Water Board', vendor: 'Desk Co', date: '2014-11-05', amount: '40000', currency: 'CNY', category: 'A0601', subject: 'office desks' },
+  { id: 'BAD', buyer: 'Zone Admin', vendor: 'Sign Co', date: '2014-02-30', amount: '1', currency: 'CNY' },
+];
+
+const readme = (window: esm.WindowOption): esm.DetectSplitsOptions => ({
+  thresholds: [{ id: 'hz-open', amount: '1000000', currency: 'CNY', procedure: 'public tender', comparison: 'atOrAbove' }],
+  window,
+  vendor: 'any',
+  subject: { categoryPrefix: 4, minSimilarity: 0.3, sameProject: false },
+});
+
+describe('the built package', () => {
+  it('loads as ESM and as CommonJS with the same public functions', () => {
+    expect(typeof esm.detectSplits).toBe('function');
+    expect(typeof cjs.detectSplits).toBe('function');
+    expect(Object.keys(cjs).sort()).toEqual(Object.keys(esm).sort());
+  });
+
+  it.each<[string, esm.WindowOption]>([
+    ['a 30-day window', { days: 30 }],
+    ['a calendar month', { period: 'month' }],
+    ['a fiscal year from April', { period: 'fiscalYear', fiscalYearStart: 4 }],
+  ])('runs the README example with %s, the same in ESM and CJS', (_name, window) => {
+    const a = esm.detectSplits(records, readme(window));
+    const b = cjs.detectSplits(records, readme(window));
+    expect(b).toEqual(a);
+    expect(a.findings).toHaveLength(1);
+    const f = a.findings[0];
+    expect(f?.recordIds).toEqual(['S1', 'S2', 'S3', 'S4']);
+    expect(f?.total).toBe('1200000.00');
+    expect(f?.threshold.id).toBe('hz-open');
+    expect(f?.explanation).toContain('1,000,000.00 CNY');
+    expect(f?.explanation).toContain('public tender');
+    expect(f?.score).toBeGreaterThanOrEqual(0.25);
+    expect(a.rejects.map((r) => [r.id, r.code])).toEqual([['BAD', 'invalid_date']]);
+    expect(a.stats.input).toBe(records.length);
+    expect(a.stats.accepted).toBe(records.length - 1);
+  });
+
+  it('throws an OptionsError naming the option, from both builds', () => {
+    for (const lib of [esm, cjs]) {
+      let caught: unknown;
+      try {
+        lib.detectSplits(records, { thresholds: [] });
+      } catch (e) {
+        caught = e;
+      }
+      expect(lib.isOptionsError(caught)).toBe(true);
+      expect(String((caught as Error).message)).toContain('thresholds');
+    }
+  });
+
+  it('keeps the core entry free of Node.js built-ins', () => {
+    const text = readFileSync(dist('index.js'), 'utf8');
+    expect(text).not.toMatch(/["']node:/u);
+    const builtins = builtinModules.filter((m) => !m.startsWith('_')).map((m) => m.replace(/[/\\^$*+?.()|[\]{}-]/gu, '\\$&'));
+    const importOf = new RegExp(`(?:from\\s*|import\\s*\\(\\s*|require\\s*\\(\\s*)["'](?:${builtins.join('|')})["']`, 'u');
+    expect(text).not.toMatch(importOf);
+    expect(readFileSync(dist('index.cjs'), 'utf8')).not.toMatch(/require\(["']node:/u);
+  });
+
+  it('ships type declarations for both module systems that export detectSplits', () => {
+    for (const file of ['index.d.ts', 'index.d.cts']) {
+      expect(existsSync(dist(file)), file).toBe(true);
+      const text = readFileSync(dist(file), 'utf8');
+      expect(text).toMatch(/declare function detectSplits\b/u);
+      expect(text).toMatch(/export\s*\{[^}]*\bdetectSplits\b/u);
+    }
+  });
+});
