@@ -72,7 +72,7 @@ interface Config {
 
 async function configs(): Promise<{ list: Config[]; notes: string[] }> {
   const list: Config[] = [
-    { name: 'defaults', note: '30-day rolling window, any vendor, category prefix 4 / same project / text ≥ 0.3', options: { thresholds: [...SIMULATION_THRESHOLDS] } },
+    { name: 'defaults', note: '30-day rolling window, any vendor; category prefix 4 / specific project / text ≥ 0.3; parts ≥ 10% of the threshold; score ≥ 0.25', options: { thresholds: [...SIMULATION_THRESHOLDS] } },
   ];
   const notes: string[] = [];
   try {

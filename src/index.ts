@@ -6,7 +6,7 @@
 // Detection
 export { detectSplits } from './detect.js';
 export type { DetectSplitsOptions, DetectResult, DetectStats } from './detect.js';
-export { DEFAULT_SKIP_METHODS, DEFAULT_SUBJECT } from './options.js';
+export { DEFAULT_SKIP_METHODS, DEFAULT_SUBJECT, DEFAULT_BAND, DEFAULT_MIN_PART_SHARE, DEFAULT_MIN_SCORE } from './options.js';
 
 // Records
 export { validateRecords } from './records/validate.js';
@@ -53,3 +53,9 @@ export type { FromOcdsOptions, OcdsRecords } from './io/index.js';
 // Reports
 export { buildReport, formatReport, REPORT_FORMATS, neutralizeCell, recordsToCsv, rejectsToCsv } from './io/index.js';
 export type { ScanReport, ReportFinding, ReportPart, ReportSummary, ReportFormat, BuildReportInput } from './io/index.js';
+
+// Measuring quality: simulated ledgers with ground truth, and their evaluation
+export { simulate, SIMULATION_THRESHOLDS, SCHEME_KINDS, DECOY_KINDS } from './simulate/index.js';
+export type { SimulateOptions, SimulateResult, SimulatedLanguage, SimulatedRecord, Truth, SchemeTruth, DecoyTruth, SchemeKind, DecoyKind } from './simulate/index.js';
+export { evaluate } from './evaluate/index.js';
+export type { EvaluateOptions, EvaluateReport, EvaluatedFinding, SchemeKindQuality, DecoyKindQuality } from './evaluate/index.js';

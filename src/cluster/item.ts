@@ -17,8 +17,3 @@ export interface Item {
   /** True when the record may never be a part (skipped method or an exemption). */
   readonly skipped: boolean;
 }
-
-/** Orders items by date, then id: the canonical order every step uses, so input order never matters. */
-export function byDateThenId(a: Item, b: Item): number {
-  return a.rec.day - b.rec.day || (a.rec.id < b.rec.id ? -1 : a.rec.id > b.rec.id ? 1 : 0);
-}

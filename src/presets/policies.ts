@@ -79,7 +79,11 @@ export const _POLICY_PRESETS: readonly _PresetDefinition[] = [
       window: { days: 30 },
       vendor: 'same',
       subject: { categoryPrefix: 4, minSimilarity: 0.3 },
-      skipMethods: ['full and open competition', 'full and open competition after exclusion of sources', 'sealed bidding', 'competitive proposals'],
+      skipMethods: [
+        'full and open competition', 'full and open competition after exclusion of sources', 'sealed bidding', 'competitive proposals',
+        // Orders under existing contract vehicles: repeated orders are what those vehicles are for.
+        'framework call-off', 'call-off', 'gsa schedule order', 'blanket purchase agreement call', 'bpa call', 'delivery order', 'task order',
+      ],
       currency: 'USD',
     },
   },
@@ -128,7 +132,11 @@ export const _POLICY_PRESETS: readonly _PresetDefinition[] = [
       window: { period: 'fiscalYear', fiscalYearStart: 1 },
       vendor: 'any',
       subject: { categoryPrefix: 4, minSimilarity: 0.3 },
-      skipMethods: ['licitação', 'pregão', 'pregão eletrônico', 'concorrência', 'concorrência eletrônica', 'leilão', 'diálogo competitivo', 'concurso', 'inexigibilidade'],
+      skipMethods: [
+        'licitação', 'pregão', 'pregão eletrônico', 'concorrência', 'concorrência eletrônica', 'leilão', 'diálogo competitivo', 'concurso', 'inexigibilidade',
+        // Purchases from a price-registration record (ata de registro de preços) were tendered once for all.
+        'registro de preços', 'adesão a ata de registro de preços',
+      ],
       currency: 'BRL',
     },
   },
