@@ -75,8 +75,8 @@ const same = (s: string) => s;
  * Validates records into a {@link RecordTable}. Never throws on bad data: each input is either
  * accepted or rejected with its index, id (when usable), field, code and a plain message. A record
  * with several problems is rejected once, for the first in the order id, buyer, vendor, date,
- * amount, currency, then the optional fields; the message counts the others. When several records
- * share an id, all of them are rejected (none can be told apart, and keeping the first would make
+ * amount, currency, then the optional fields; the message counts the others. When several otherwise
+ * valid records share an id, all of them are rejected (none can be told apart, and keeping the first would make
  * the result depend on input order).
  *
  * Runs in O(n) and allocates nothing per good record beyond its id's entry in a map.

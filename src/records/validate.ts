@@ -7,7 +7,6 @@ export interface ValidationResult {
   readonly rejects: Reject[];
 }
 
-
 /**
  * Validates and normalises purchase records. Never throws on bad data: each record is either
  * accepted (normalised, with exact amounts and day numbers) or rejected with its index, id (when
@@ -15,8 +14,8 @@ export interface ValidationResult {
  * A record with several problems is rejected once, for the first in the order id, buyer, vendor,
  * date, amount, currency, then the optional fields; the message counts the others.
  *
- * Ids must be unique: when several records share an id, all of them are rejected, since none can
- * be told apart (and keeping the first would make the result depend on input order).
+ * Ids must be unique: when several otherwise valid records share an id, all of them are rejected,
+ * since none can be told apart (and keeping the first would make the result depend on input order).
  *
  * Runs in O(n).
  *
