@@ -26,7 +26,11 @@ export function reasonMessage(code: ReasonCode, value: number, k: number, ctx: {
     case 'subjectSimilarity':
       return value > 0 ? `Consecutive parts' subjects agree ${pct(value)} on average (text, category code, project).` : 'No subject data could be compared.';
     case 'equalAmounts':
-      return value <= 0.1 ? `The amounts are nearly equal (coefficient of variation ${value.toFixed(2)}).` : `The amounts vary (coefficient of variation ${value.toFixed(2)}).`;
+      return value <= 0.1
+        ? `The amounts are nearly equal (coefficient of variation ${value.toFixed(2)}).`
+        : value <= 0.3
+          ? `The amounts are similar (coefficient of variation ${value.toFixed(2)}).`
+          : `The amounts vary (coefficient of variation ${value.toFixed(2)}).`;
     case 'roundAmounts':
       return value > 0 ? `${count(value)} of ${k} amounts are round figures.` : 'No amount is a round figure.';
     case 'consecutiveDocuments':
