@@ -25,6 +25,13 @@ export interface DetectSplitsOptions {
   window?: WindowOption | undefined;
   /** @defaultValue `'any'` */
   vendor?: VendorRule | undefined;
+  /**
+   * With `vendor: 'any'` and no subject requirement, purchases from one vendor are related whatever
+   * their subjects: a shared vendor is evidence of one requirement even when the descriptions differ
+   * ("通信服务" for two departments). `false` relates records by their subjects only.
+   * @defaultValue true
+   */
+  linkSameVendor?: boolean | undefined;
   /** @defaultValue `{ categoryPrefix: 4, minSimilarity: 0.3, sameProject: false, sameCategory: false }` */
   subject?: SubjectRule | undefined;
   /** Currency findings are reported in. @defaultValue the thresholds' currency when they share one */
@@ -168,6 +175,7 @@ function runsForTier(p: Prepared, tier: ResolvedThreshold, opts: ResolvedOptions
     useText: subject.minSimilarity <= 1,
     minSimilarity: subject.minSimilarity,
     required: subject.sameProject || subject.sameCategory,
+    vendorLinks: opts.vendor === 'any' && opts.linkSameVendor,
   };
   const minPart = tier.value.times(opts.minPartShare);
   const minPartApprox = minPart.toNumber();

@@ -57,6 +57,7 @@ export interface ResolvedOptions {
   readonly thresholds: readonly ResolvedThreshold[];
   readonly window: Window;
   readonly vendor: VendorRule;
+  readonly linkSameVendor: boolean;
   readonly subject: { readonly categoryPrefix: number; readonly minSimilarity: number; readonly sameProject: boolean; readonly sameCategory: boolean; readonly maxProjectCategories: number };
   readonly currency: string;
   /** Value of one unit of each currency in the report currency (the report currency maps to 1). */
@@ -106,6 +107,7 @@ const optionsSchema = z
     thresholds: z.array(z.unknown(), { error: 'thresholds must be an array of thresholds' }),
     window: windowSchema.optional(),
     vendor: z.enum(['same', 'any'], { error: 'vendor must be "same" or "any"' }).optional(),
+    linkSameVendor: z.boolean({ error: 'linkSameVendor must be true or false' }).optional(),
     subject: z
       .object({
         categoryPrefix: z.number().int('categoryPrefix must be a whole number').min(0, 'categoryPrefix must be ≥ 0').optional(),
@@ -191,6 +193,7 @@ export function resolveOptions(options: DetectSplitsOptions, fn = 'detectSplits'
     thresholds: resolved,
     window: resolveWindow((o.window ?? { days: 30 }) as DetectSplitsOptions['window'] & object),
     vendor: o.vendor ?? 'any',
+    linkSameVendor: o.linkSameVendor ?? true,
     subject,
     currency,
     rates,

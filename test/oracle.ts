@@ -69,6 +69,7 @@ export function linked(o: ResolvedOptions, a: OracleRecord, b: OracleRecord): bo
   const cb = cat(b);
   const pa = a.linkProject;
   const pb = b.linkProject;
+  if (!s.sameProject && !s.sameCategory && o.vendor === 'any' && o.linkSameVendor && a.rec.vendorKey === b.rec.vendorKey) return true;
   if (s.sameProject || s.sameCategory) {
     if (s.sameProject && (a.rec.projectKey === undefined || a.rec.projectKey !== b.rec.projectKey)) return false;
     if (s.sameCategory && (ca === undefined || ca !== cb)) return false;

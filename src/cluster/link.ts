@@ -13,6 +13,8 @@ export interface LinkPolicy {
   readonly minSimilarity: number;
   /** A subject requirement (same project / category) is met by the partition itself: time decides. */
   readonly required: boolean;
+  /** Records from one vendor link whatever their subjects (vendor rule 'any' only). */
+  readonly vendorLinks: boolean;
 }
 
 /**
@@ -73,6 +75,11 @@ export function linkComponents(items: readonly Item[], policy: LinkPolicy): Unio
   }
   for (const positions of byCategory.values()) chain(positions);
   for (const positions of byProject.values()) chain(positions);
+  if (policy.vendorLinks) {
+    const byVendor = new Map<string, number[]>();
+    for (let i = 0; i < n; i++) push(byVendor, (items[i] as Item).rec.vendorKey, i);
+    for (const positions of byVendor.values()) chain(positions);
+  }
 
   if (withText.length > 1) {
     if (policy.minSimilarity <= 0) chain(withText);

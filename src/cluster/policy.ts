@@ -18,7 +18,10 @@ export type WindowOption =
   | { period: Exclude<CalendarPeriod, 'fiscalYear'> }
   | { period: 'fiscalYear'; fiscalYearStart: number };
 
-/** `'same'`: parts share a vendor. `'any'`: parts may come from different vendors (the real case). */
+/**
+ * `'same'`: parts share a vendor. `'any'`: parts may come from different vendors (the real case);
+ * purchases from one vendor are then related whatever their subjects, unless `linkSameVendor` is false.
+ */
 export type VendorRule = 'same' | 'any';
 
 /**

@@ -10,7 +10,7 @@ const CJK_RUN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=
 const DATES_AND_NUMBERS = /第?\d+\s*[年月日号期次批]|\d+(?:[.,:/-]\d+)*(?:st|nd|rd|th)?/gu;
 
 /** Chinese ledger boilerplate, cut out before bigrams are formed (so "服务采购" leaves no "务采"). */
-const CJK_BOILERPLATE = /采购|购买|购置|服务|项目|费用|一批|第[一二三四五六七八九十]+批|[一二三四五六七八九十]期|补充/gu;
+const CJK_BOILERPLATE = /采购|购买|购置|服务(?![器站台])|项目|费用|一批|第[一二三四五六七八九十]+批|[一二三四五六七八九十]期|补充/gu;
 
 /**
  * Words too common in procurement subjects to say anything about the subject: function words, and

@@ -121,6 +121,7 @@ export const optionsArb: fc.Arbitrary<DetectSplitsOptions> = fc
     minParts: fc.constantFrom(2, 2, 3),
     maxProjectCategories: fc.constantFrom(1, 2, 4, Infinity),
     minPartShare: fc.constantFrom(0, 0, 0.1, 0.25),
+    linkSameVendor: fc.boolean(),
   })
   .map((o) => ({
     thresholds: o.tiers,
@@ -130,5 +131,6 @@ export const optionsArb: fc.Arbitrary<DetectSplitsOptions> = fc
     rates: { USD: '6.25' },
     minParts: o.minParts,
     minPartShare: o.minPartShare,
+    linkSameVendor: o.linkSameVendor,
     minScore: 0,
   }));
