@@ -26,6 +26,9 @@ export interface ScanArgs {
   readonly limit?: string;
   readonly window?: WindowOption;
   readonly vendor?: VendorRule;
+  /** Overrides of the policy's subject rule. */
+  readonly subject?: { categoryPrefix?: number; minSimilarity?: number; sameProject?: boolean; sameCategory?: boolean };
+  readonly minPartShare?: number;
   readonly map?: ColumnMap;
   readonly mapFile?: string;
   readonly format?: ReportFormat;
@@ -68,6 +71,11 @@ const OPTIONS = {
   window: { type: 'string', short: 'w' },
   'fiscal-year-start': { type: 'string' },
   vendor: { type: 'string' },
+  'category-prefix': { type: 'string' },
+  'min-similarity': { type: 'string' },
+  'same-project': { type: 'boolean' },
+  'same-category': { type: 'boolean' },
+  'min-part-share': { type: 'string' },
   map: { type: 'string', short: 'm' },
   'map-file': { type: 'string' },
   format: { type: 'string', short: 'f' },
@@ -176,14 +184,23 @@ export function parseCli(argv: readonly string[]): CliArgs {
       throw new UsageError(`--map: ${(e as Error).message}`);
     }
   }
+  const opt = <K extends string, V>(k: K, v: V | undefined): Partial<Record<K, V>> => (v === undefined ? {} : ({ [k]: v } as Record<K, V>));
   const vendor = oneOf<VendorRule>('vendor', o.vendor, ['same', 'any']);
   const credits = oneOf<CreditPolicy>('credits', o.credits, ['reject', 'net']);
   const lines = oneOf<LinePolicy>('lines', o.lines, ['sum', 'keep']);
   const minScore = positiveNumber('min-score', o['min-score'], false);
+  const categoryPrefix = positiveNumber('category-prefix', o['category-prefix'], true);
+  const minSimilarity = positiveNumber('min-similarity', o['min-similarity'], false);
+  const minPartShare = positiveNumber('min-part-share', o['min-part-share'], false);
+  const subject = {
+    ...opt('categoryPrefix', categoryPrefix),
+    ...opt('minSimilarity', minSimilarity),
+    ...opt('sameProject', o['same-project']),
+    ...opt('sameCategory', o['same-category']),
+  };
   const top = positiveNumber('top', o.top, true);
   const window = o.window !== undefined ? parseWindow(o.window, fy ?? 1) : undefined;
   const inputFormat = oneOf<InputFormat>('input-format', o['input-format'], ['auto', 'csv', 'json', 'ndjson', 'ocds']) ?? 'auto';
-  const opt = <K extends string, V>(k: K, v: V | undefined): Partial<Record<K, V>> => (v === undefined ? {} : ({ [k]: v } as Record<K, V>));
   return {
     command: 'scan',
     file,
@@ -192,6 +209,8 @@ export function parseCli(argv: readonly string[]): CliArgs {
     ...opt('limit', o.limit),
     ...opt('window', window),
     ...opt('vendor', vendor),
+    ...(Object.keys(subject).length > 0 ? { subject } : {}),
+    ...opt('minPartShare', minPartShare),
     ...opt('map', map),
     ...opt('mapFile', o['map-file']),
     ...opt('format', format),
@@ -233,6 +252,11 @@ Policy:
   -w, --window W             30d (rolling days) | day | week | month | quarter | year | fiscal-year
       --fiscal-year-start M  first month of the fiscal year, 1–12 (default 1)
       --vendor same|any      parts must share a vendor, or may come from several (default: preset's)
+      --category-prefix N    category codes relate when their first N characters match (0: ignore codes)
+      --min-similarity X     subject texts relate at this similarity, 0–1 (above 1: ignore texts)
+      --same-project         parts must share a budget project (as China's Art. 28 requires)
+      --same-category        parts must share the category prefix
+      --min-part-share X     smallest part, as a share of the threshold (default 0.1; 0 counts all)
 
 Reading the file:
   -m, --map field=Header,…   columns for id buyer vendor date amount currency subject category

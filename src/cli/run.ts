@@ -108,6 +108,8 @@ async function policy(args: ScanArgs): Promise<DetectSplitsOptions> {
     ...(args.window !== undefined ? { window: args.window } : {}),
     ...(args.vendor !== undefined ? { vendor: args.vendor } : {}),
     ...(args.minScore !== undefined ? { minScore: args.minScore } : {}),
+    ...(args.minPartShare !== undefined ? { minPartShare: args.minPartShare } : {}),
+    ...(args.subject !== undefined ? { subject: { ...options.subject, ...args.subject } } : {}),
   };
 }
 

@@ -30,8 +30,16 @@ describe('arguments', () => {
     });
   });
 
+  it('parses the subject-rule flags into overrides', () => {
+    expect(parseCli(['scan', 'f.csv', '-t', 't.json', '--category-prefix', '3', '--min-similarity', '0.5', '--same-project', '--min-part-share', '0'])).toMatchObject({
+      subject: { categoryPrefix: 3, minSimilarity: 0.5, sameProject: true }, minPartShare: 0,
+    });
+    expect(parseCli(['scan', 'f.csv', '-t', 't.json'])).not.toHaveProperty('subject');
+    expect(() => parseCli(['scan', 'f.csv', '-t', 't.json', '--category-prefix', '2.5'])).toThrow(/category-prefix/u);
+  });
+
   it('documents every flag in --help', () => {
-    for (const flag of ['--preset', '--thresholds', '--window', '--vendor', '--map', '--format', '--out', '--rejects', '--min-score', '--top', '--fail-on-findings', '--date-format', '--decimal-comma', '--unit', '--encoding', '--currency', '--limit', '--credits', '--lines', '--line-suffix', '--delimiter', '--input-format', '--map-file', '--buyer', '--quiet', '--fiscal-year-start']) {
+    for (const flag of ['--category-prefix', '--min-similarity', '--same-project', '--same-category', '--min-part-share', '--preset', '--thresholds', '--window', '--vendor', '--map', '--format', '--out', '--rejects', '--min-score', '--top', '--fail-on-findings', '--date-format', '--decimal-comma', '--unit', '--encoding', '--currency', '--limit', '--credits', '--lines', '--line-suffix', '--delimiter', '--input-format', '--map-file', '--buyer', '--quiet', '--fiscal-year-start']) {
       expect(HELP).toContain(flag);
     }
   });
