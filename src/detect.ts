@@ -10,7 +10,7 @@ import { resolveOptions } from './options.js';
 import { scanRecords } from './records/table.js';
 import { prepare, type Prepared } from './cluster/prepare.js';
 import { linkComponents } from './cluster/link.js';
-import { below, clearOrder, cutRuns, type RunTier } from './cluster/runs.js';
+import { atLeast, belowTier, cutRuns, type RunTier } from './cluster/runs.js';
 import { inScope, measure } from './score/evidence.js';
 import { scoreOf, strengths } from './score/score.js';
 import { counterfactual, reasonMessage, REASON_ORDER } from './report/explain.js';
@@ -181,19 +181,6 @@ function runsForTier(p: Prepared, tier: ResolvedThreshold, opts: ResolvedOptions
   const minPartApprox = minPart.toNumber();
   const runTier: RunTier = { value: tier.value, approx: tier.approx, comparison: t.comparison, lastOpenDay: tier.toDay };
   const { table, order, partition, assigned, unlinkable, approx, skipped } = p;
-  const slack = (a: number, b: number) => 1e-9 * Math.max(a, b);
-  // Exact comparisons only when the numbers are too close to call.
-  const isBelow = (k: number): boolean => {
-    const a = approx[k] as number;
-    const c = clearOrder(a, tier.approx, slack(a, tier.approx));
-    return c !== 0 ? c < 0 : below(p.valueOf(k), tier.value, t.comparison);
-  };
-  const isLargeEnough = (k: number): boolean => {
-    if (opts.minPartShare === 0) return true;
-    const a = approx[k] as number;
-    const c = clearOrder(a, minPartApprox, slack(a, minPartApprox));
-    return c !== 0 ? c > 0 : p.valueOf(k).gte(minPart);
-  };
   const out: Item[][] = [];
   let group: number[] = [];
   const flush = () => {
@@ -228,7 +215,9 @@ function runsForTier(p: Prepared, tier: ResolvedThreshold, opts: ResolvedOptions
     if (assigned[i] || skipped[k] || unlinkable[i]) continue;
     const day = table.day[k] as number;
     if (day < tier.fromDay || day > lastDay) continue;
-    if (!isBelow(k) || !isLargeEnough(k)) continue;
+    // Exact Decimal comparisons only when the numbers are too close to call.
+    if (!belowTier(approx[k] as number, k, p.valueOf, runTier)) continue;
+    if (opts.minPartShare > 0 && !atLeast(approx[k] as number, k, p.valueOf, minPart, minPartApprox)) continue;
     const c = table.category[k] as number;
     if (!inScope(tier, c < 0 ? undefined : table.categoryKeys[c])) continue;
     group.push(i);

@@ -25,17 +25,23 @@ export function clearOrder(a: number, b: number, slack: number): -1 | 0 | 1 {
 
 const REL = 1e-9;
 
-/** {@link below} on an item, deciding with numbers when the amounts are clearly apart. */
-export function itemBelow(it: Item, tier: Pick<RunTier, 'value' | 'approx' | 'comparison'>): boolean {
-  const c = clearOrder(it.approx, tier.approx, REL * Math.max(it.approx, tier.approx));
-  return c !== 0 ? c < 0 : below(it.value, tier.value, tier.comparison);
+/**
+ * {@link below} decided on a JS number when it is clearly apart from the tier, else on the exact
+ * value, which `exact(key)` gives only then (most records never need their Decimal).
+ */
+export function belowTier<K>(approx: number, key: K, exact: (key: K) => Decimal, tier: Pick<RunTier, 'value' | 'approx' | 'comparison'>): boolean {
+  const c = clearOrder(approx, tier.approx, REL * Math.max(approx, tier.approx));
+  return c !== 0 ? c < 0 : below(exact(key), tier.value, tier.comparison);
 }
 
-/** True when an item is at or above an amount, deciding with numbers when clearly apart. */
-export function itemAtLeast(it: Item, value: Decimal, approx: number): boolean {
-  const c = clearOrder(it.approx, approx, REL * Math.max(it.approx, approx));
-  return c !== 0 ? c > 0 : it.value.gte(value);
+/** `value ≥ floor`, decided the same way as {@link belowTier}. */
+export function atLeast<K>(approx: number, key: K, exact: (key: K) => Decimal, floor: Decimal, floorApprox: number): boolean {
+  const c = clearOrder(approx, floorApprox, REL * Math.max(approx, floorApprox));
+  return c !== 0 ? c > 0 : exact(key).gte(floor);
 }
+
+/** The exact value of an item, for {@link belowTier} and {@link atLeast}. */
+export const itemValue = (it: Item): Decimal => it.value;
 
 /** True when `total` crosses the tier: `≥` for atOrAbove, `>` for above. */
 export function crosses(total: Decimal, value: Decimal, comparison: Comparison): boolean {

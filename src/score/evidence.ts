@@ -2,7 +2,7 @@ import type Decimal from 'decimal.js';
 import type { Item } from '../cluster/item.js';
 import type { ResolvedThreshold } from '../options.js';
 import type { ReasonCode } from '../report/finding.js';
-import { itemAtLeast, itemBelow } from '../cluster/runs.js';
+import { atLeast, belowTier, itemValue } from '../cluster/runs.js';
 import { jaccard } from '../similarity/jaccard.js';
 
 /**
@@ -50,7 +50,7 @@ export function measure(parts: readonly Item[], total: Decimal, ctx: EvidenceCon
   for (const p of parts) {
     const hit = ctx.thresholds.some((t) => {
       if (p.rec.day < t.fromDay || p.rec.day > t.toDay || !inScope(t, p.rec.categoryKey)) return false;
-      return itemBelow(p, t) && itemAtLeast(p, t.nearFrom, t.nearFromApprox);
+      return belowTier(p.approx, p, itemValue, t) && atLeast(p.approx, p, itemValue, t.nearFrom, t.nearFromApprox);
     });
     if (hit) justBelow++;
   }
