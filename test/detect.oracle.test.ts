@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { detectSplits } from '../src/detect.js';
 import { oracleDetect, sortFindings } from './oracle.js';
 import { ledgerArb, optionsArb } from './helpers/arbitraries.js';
+import { runs } from './helpers/runs.js';
 
 const fast = (records: unknown[], options: Parameters<typeof detectSplits>[1]) =>
   sortFindings(detectSplits(records, options).findings.map((f) => ({ thresholdId: f.threshold.id, recordIds: [...f.recordIds].sort() })));
@@ -13,7 +14,7 @@ describe('detectSplits agrees with the brute-force oracle', () => {
       fc.property(ledgerArb(60), optionsArb, (records, options) => {
         expect(fast(records, options)).toEqual(oracleDetect(records, options));
       }),
-      { numRuns: 400 },
+      { numRuns: runs(400) },
     );
   });
 
@@ -23,7 +24,7 @@ describe('detectSplits agrees with the brute-force oracle', () => {
       fc.property(dense, optionsArb, (records, options) => {
         expect(fast(records, options)).toEqual(oracleDetect(records, options));
       }),
-      { numRuns: 200 },
+      { numRuns: runs(200) },
     );
   });
 
@@ -45,7 +46,7 @@ describe('detectSplits agrees with the brute-force oracle', () => {
       fc.property(chain, optionsArb, (records, options) => {
         expect(fast(records, options)).toEqual(oracleDetect(records, options));
       }),
-      { numRuns: 300 },
+      { numRuns: runs(300) },
     );
   });
 
@@ -56,7 +57,7 @@ describe('detectSplits agrees with the brute-force oracle', () => {
       fc.property(ledgerArb(60), optionsArb, (records, options) => {
         if (oracleDetect(records, options).length > 0) withFindings++;
       }),
-      { numRuns: 200, seed: 42 },
+      { numRuns: runs(200), seed: 42 },
     );
     expect(withFindings).toBeGreaterThan(40);
   });

@@ -16,6 +16,7 @@ import type { WindowOption } from '../src/cluster/policy.js';
 import type { Finding } from '../src/report/finding.js';
 import { eligibleFor, linked, oracleRecords, type OracleRecord } from './oracle.js';
 import { CATEGORIES, METHODS, PROJECTS, SUBJECTS, ledgerArb, optionsArb } from './helpers/arbitraries.js';
+import { runs } from './helpers/runs.js';
 
 // ----- Independent helpers ------------------------------------------------------------------------
 
@@ -136,7 +137,7 @@ describe('detectSplits properties', () => {
         // Indexes still point at the right input records.
         for (const f of b.findings) for (const p of f.parts) expect(shuffled[p.index]?.id).toBe(p.id);
       }),
-      { numRuns: 150 },
+      { numRuns: runs(150) },
     );
   });
 
@@ -162,7 +163,7 @@ describe('detectSplits properties', () => {
           expect(f.currency).toBe('CNY');
         }
       }),
-      { numRuns: 200 },
+      { numRuns: runs(200) },
     );
     // Not vacuous (typically a few hundred parts).
     expect(parts).toBeGreaterThan(60);
@@ -251,7 +252,7 @@ describe('detectSplits properties', () => {
         for (const t of options.thresholds) perTier[t.id] = result.findings.filter((f) => f.threshold.id === t.id).length;
         expect(result.stats.findingsByThreshold).toEqual(perTier);
       }),
-      { numRuns: 250 },
+      { numRuns: runs(250) },
     );
     // Not vacuous (typically 80 to 150 findings).
     expect(findings).toBeGreaterThan(30);
@@ -304,7 +305,7 @@ describe('detectSplits properties', () => {
           }
         }
       }),
-      { numRuns: 500 },
+      { numRuns: runs(500) },
     );
     // Not vacuous: crossing sets were checked (0.15 to 0.45 per run, depending on the seed).
     expect(checked).toBeGreaterThan(25);
@@ -322,7 +323,7 @@ describe('detectSplits properties', () => {
         }
         expect(new Set(a.findings.map((f) => f.id)).size).toBe(a.findings.length);
       }),
-      { numRuns: 100 },
+      { numRuns: runs(100) },
     );
   });
 });

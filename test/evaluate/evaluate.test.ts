@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { evaluate, type EvaluatedFinding } from '../../src/evaluate/index.js';
 import type { Truth, SchemeTruth, DecoyTruth } from '../../src/simulate/truth.js';
 import { isOptionsError } from '../../src/errors.js';
+import { runs } from '../helpers/runs.js';
 
 const SEED = Number(process.env.FC_SEED ?? Date.now() % 2 ** 31);
 const EPS = 1e-12;
@@ -131,6 +132,6 @@ describe('evaluate properties', () => {
       // The truth itself, as findings, is perfect.
       const perfect = evaluate({ findings: schemes.map((s, i) => finding([...s.recordIds], 1 - i / 100)) }, truth);
       expect(perfect).toMatchObject({ precision: 1, recall: 1, f1: 1, averagePrecision: 1, averagePrecisionOverSchemes: 1 });
-    }), { seed: SEED, numRuns: 200 });
+    }), { seed: SEED, numRuns: runs(200) });
   });
 });

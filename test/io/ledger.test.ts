@@ -8,6 +8,7 @@ import { recordsToCsv } from '../../src/io/write.js';
 import { loadLedger } from '../../src/node.js';
 import { InputError, OptionsError } from '../../src/errors.js';
 import type { PurchaseRecordInput } from '../../src/records/record.js';
+import { runs } from '../helpers/runs.js';
 
 const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/io/${name}`, import.meta.url));
 const bytes = (name: string) => new Uint8Array(readFileSync(fixture(name)));
@@ -137,7 +138,7 @@ describe('round trip records → CSV → records', () => {
         expect(back.rejects).toEqual([]);
         expect(back.records).toEqual(clean);
       }),
-      { numRuns: 200 },
+      { numRuns: runs(200) },
     );
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { categoryKey, normalizeText, vendorKey } from '../../src/records/normalize.js';
+import { runs } from '../helpers/runs.js';
 
 describe('vendorKey', () => {
   it.each([
@@ -54,7 +55,7 @@ describe('vendorKey', () => {
         const k = vendorKey(name);
         expect(vendorKey(k)).toBe(k);
       }),
-      { numRuns: 300 },
+      { numRuns: runs(300) },
     );
   });
 
@@ -64,7 +65,7 @@ describe('vendorKey', () => {
         expect(vendorKey(name.toUpperCase())).toBe(vendorKey(name));
         expect(vendorKey(name.toLowerCase())).toBe(vendorKey(name));
       }),
-      { numRuns: 300 },
+      { numRuns: runs(300) },
     );
   });
 
@@ -75,7 +76,7 @@ describe('vendorKey', () => {
         expect(vendorKey(k)).toBe(k);
         expect(vendorKey(name.toUpperCase())).toBe(k);
       }),
-      { numRuns: 300 },
+      { numRuns: runs(300) },
     );
   });
 });
@@ -115,7 +116,7 @@ describe('categoryKey', () => {
         const k = categoryKey(code);
         expect(categoryKey(k)).toBe(k);
       }),
-      { numRuns: 300 },
+      { numRuns: runs(300) },
     );
   });
 });

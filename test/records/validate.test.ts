@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { validateRecords } from '../../src/records/validate.js';
 import type { RejectCode } from '../../src/records/record.js';
+import { runs } from '../helpers/runs.js';
 
 /** A record that passes every rule; each row of the tables below breaks exactly one field. */
 const good = (over: Record<string, unknown> = {}): Record<string, unknown> => ({
@@ -182,7 +183,7 @@ describe('validateRecords: duplicate ids', () => {
         expect(original).toEqual([0, 2, 4, 5, 6, 7, 8]);
         for (const r of rejects) expect(r.code).toBe('duplicate_id');
       }),
-      { numRuns: 100 },
+      { numRuns: runs(100) },
     );
   });
 });
@@ -342,7 +343,7 @@ describe('validateRecords: every input lands in exactly one list', () => {
         // Accepted ids are unique.
         expect(new Set(records.map((r) => r.id)).size).toBe(records.length);
       }),
-      { numRuns: 200 },
+      { numRuns: runs(200) },
     );
   });
 });

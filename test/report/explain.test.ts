@@ -6,6 +6,7 @@ import { DEFAULT_WEIGHTS } from '../../src/score/weights.js';
 import type { Comparison } from '../../src/thresholds/threshold.js';
 import type { PurchaseRecordInput } from '../../src/records/record.js';
 import type { Finding, ReasonCode } from '../../src/report/finding.js';
+import { runs } from '../helpers/runs.js';
 
 /** Three purchases by one buyer from three vendors, 591,500 CNY in all, each under 300,000. */
 const LEDGER: PurchaseRecordInput[] = [
@@ -139,7 +140,7 @@ describe('fingerprint', () => {
           expect(fingerprint(threshold, ids)).toMatch(/^F[0-9a-f]{16}$/u);
         },
       ),
-      { numRuns: 200 },
+      { numRuns: runs(200) },
     );
   });
 
@@ -155,7 +156,7 @@ describe('fingerprint', () => {
           expect(fingerprint(t1, ids)).not.toBe(fingerprint(t1, [...ids, `${ids[0] ?? ''}x`]));
         },
       ),
-      { numRuns: 200 },
+      { numRuns: runs(200) },
     );
   });
 

@@ -7,6 +7,7 @@ import { detectSplits } from '../../src/detect.js';
 import { D } from '../../src/_lib/decimal.js';
 import type { ReasonCode } from '../../src/report/finding.js';
 import type { PurchaseRecordInput } from '../../src/records/record.js';
+import { runs } from '../helpers/runs.js';
 
 /** Tolerance for floating-point comparisons of scores. */
 const EPSILON = 1e-12;
@@ -44,7 +45,7 @@ describe('strengthOf', () => {
         }
         expect(ss).toBeGreaterThanOrEqual(sw);
       }),
-      { numRuns: 200 },
+      { numRuns: runs(200) },
     );
   });
 
@@ -102,7 +103,7 @@ describe('scoreOf', () => {
         }
         expect(after).toBeGreaterThanOrEqual(before - EPSILON);
       }),
-      { numRuns: 300 },
+      { numRuns: runs(300) },
     );
   });
 
@@ -113,7 +114,7 @@ describe('scoreOf', () => {
         const num = CODES.reduce((a, c) => a + w[c] * s[c], 0);
         expect(scoreOf(s, w)).toBeCloseTo(den > 0 ? num / den : 0, 10);
       }),
-      { numRuns: 200 },
+      { numRuns: runs(200) },
     );
   });
 
@@ -161,7 +162,7 @@ describe('consecutiveShare', () => {
         const hits = nums.filter((n) => set.has(n - 1) || set.has(n + 1)).length;
         expect(share).toBeCloseTo(docs.length ? hits / docs.length : 0, 12);
       }),
-      { numRuns: 200 },
+      { numRuns: runs(200) },
     );
   });
 });
@@ -264,7 +265,7 @@ describe('a split that looks more deliberate scores at least as high', () => {
         expect(oneDay).toBeGreaterThanOrEqual(s0 - EPSILON);
         expect(numbered).toBeGreaterThanOrEqual(s0 - EPSILON);
       }),
-      { numRuns: 100 },
+      { numRuns: runs(100) },
     );
   });
 });

@@ -6,9 +6,10 @@ import { SCHEME_KINDS, DECOY_KINDS, type Truth, type SimulatedRecord } from '../
 import type { ThresholdInput } from '../../src/thresholds/threshold.js';
 import { isOptionsError } from '../../src/errors.js';
 import { dayOf } from '../../src/_lib/days.js';
+import { runs } from '../helpers/runs.js';
 
 const SEED = Number(process.env.FC_SEED ?? Date.now() % 2 ** 31);
-const fcParams = { seed: SEED, numRuns: 25 };
+const fcParams = { seed: SEED, numRuns: runs(25) };
 const DEFAULT_SKIP = ['framework call-off', '框架协议', '定点采购', 'public tender', '公开招标', 'open'];
 
 /** Every label is checked against an independent Decimal computation from the records. */
@@ -139,7 +140,7 @@ describe('simulate', () => {
       const b = simulate(o);
       expect(b).toEqual(a);
       if (a.records.length > 20) expect(simulate({ ...o, seed: (o.seed ?? 0) + 1 }).records).not.toEqual(a.records);
-    }), { ...fcParams, numRuns: 10 });
+    }), { ...fcParams, numRuns: runs(10) });
   });
 
   it('records are valid, in date order, with sequential ids and exact amounts', () => {
