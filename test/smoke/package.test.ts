@@ -4,13 +4,15 @@
  */
 import { builtinModules, createRequire } from 'node:module';
 import { existsSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import * as esm from '../../dist/index.js';
+import type * as Api from '../../src/index.js';
 
-const require = createRequire(import.meta.url);
-const cjs = require('../../dist/index.cjs') as typeof esm;
+// The built files, loaded by path (they exist only after `npm run build`), typed by the sources.
 const dist = (file: string) => fileURLToPath(new URL(`../../dist/${file}`, import.meta.url));
+const esm = (await import(pathToFileURL(dist('index.js')).href)) as typeof Api;
+const require = createRequire(import.meta.url);
+const cjs = require(dist('index.cjs')) as typeof Api;
 
 /**
  * Four sign purchases of 300,000 CNY each by one buyer in November 2014 (1,200,000 together, each
@@ -25,7 +27,7 @@ const records = [
   { id: 'BAD', buyer: 'Zone Admin', vendor: 'Sign Co', date: '2014-02-30', amount: '1', currency: 'CNY' },
 ];
 
-const readme = (window: esm.WindowOption): esm.DetectSplitsOptions => ({
+const readme = (window: Api.WindowOption): Api.DetectSplitsOptions => ({
   thresholds: [{ id: 'hz-open', amount: '1000000', currency: 'CNY', procedure: 'public tender', comparison: 'atOrAbove' }],
   window,
   vendor: 'any',
@@ -39,7 +41,7 @@ describe('the built package', () => {
     expect(Object.keys(cjs).sort()).toEqual(Object.keys(esm).sort());
   });
 
-  it.each<[string, esm.WindowOption]>([
+  it.each<[string, Api.WindowOption]>([
     ['a 30-day window', { days: 30 }],
     ['a calendar month', { period: 'month' }],
     ['a fiscal year from April', { period: 'fiscalYear', fiscalYearStart: 4 }],
