@@ -125,12 +125,14 @@ export const _POLICY_PRESETS: readonly _PresetDefinition[] = [
     name: 'br-14133',
     kind: 'policy',
     description:
-      'Brazil, Lei 14.133/2021 Art. 75 §1: the dispensa limits are checked against the sum spent in the fiscal year by the same unidade gestora (buyer) on objects of the same nature (same line of business). Grouping: same buyer, any supplier, related subject (category prefix of 4 or similar descriptions), fiscal year = calendar year. Thresholds from 2021-04-01, BRL, at or above: inciso I (works, engineering services, vehicle maintenance) and II (other services and purchases) both apply to every record. Records awarded by licitação (pregão, concorrência …) or by inexigibilidade are not parts.',
+      'Brazil, Lei 14.133/2021 Art. 75 §1: the dispensa limits are checked against the sum spent in the fiscal year by the same unidade gestora (buyer) on objects of the same nature (same line of business). Grouping: same buyer, any supplier, related subject (category prefix of 4 or similar descriptions; a shared supplier alone does not relate purchases), fiscal year = calendar year. Thresholds from 2021-04-01, BRL, at or above: inciso I (works, engineering services, vehicle maintenance) and II (other services and purchases) both apply to every record. Records awarded by licitação (pregão, concorrência …) or by inexigibilidade are not parts.',
     citation: 'Lei nº 14.133/2021, art. 75, I, II e §1º',
     options: {
       thresholds: [...BR_THRESHOLDS],
       window: { period: 'fiscalYear', fiscalYearStart: 1 },
       vendor: 'any',
+      // The law sums objects of the same nature; a shared supplier alone is not that.
+      linkSameVendor: false,
       subject: { categoryPrefix: 4, minSimilarity: 0.3 },
       skipMethods: [
         'licitação', 'pregão', 'pregão eletrônico', 'concorrência', 'concorrência eletrônica', 'leilão', 'diálogo competitivo', 'concurso', 'inexigibilidade',
@@ -144,7 +146,7 @@ export const _POLICY_PRESETS: readonly _PresetDefinition[] = [
     name: 'uk-pa2023',
     kind: 'policy',
     description:
-      'United Kingdom, Procurement Act 2023: a contract\'s estimated value includes what could reasonably be supplied under a single contract, and a below-threshold contract split off from one requirement is treated as above the threshold (before 24 February 2025, the Public Contracts Regulations 2015 forbade subdividing a procurement to escape them). Grouping: same contracting authority, any supplier, related subject (CPV group of 3 digits or similar descriptions), a rolling 12-month window. Thresholds: works, central-government and sub-central supplies/services, 2014 to today, GBP, at or above; net of VAT up to 2021, including VAT from 2022 (compare gross amounts). Use `thresholds: getPreset(\'uk-central\').thresholds` (or `uk-sub-central`) for one buyer type. Purchases under an advertised procedure or a framework call-off are not parts.',
+      'United Kingdom, Procurement Act 2023: a contract\'s estimated value includes what could reasonably be supplied under a single contract, and a below-threshold contract split off from one requirement is treated as above the threshold (before 24 February 2025, the Public Contracts Regulations 2015 forbade subdividing a procurement to escape them). Grouping: same contracting authority, any supplier, related subject (CPV group of 3 digits, similar descriptions, or the same supplier), a rolling 12-month window. Thresholds: works, central-government and sub-central supplies/services, 2014 to today, GBP, at or above; net of VAT up to 2021, including VAT from 2022 (compare gross amounts). Use `thresholds: getPreset(\'uk-central\').thresholds` (or `uk-sub-central`) for one buyer type. Purchases under an advertised procedure or a framework call-off are not parts.',
     citation: 'Procurement Act 2023 s. 5 and Sch. 3 (valuation), Sch. 1 (threshold amounts); Public Contracts Regulations 2015 reg. 6 before 24 February 2025',
     options: {
       thresholds: [...UK_WORKS, ...UK_CENTRAL, ...UK_SUB_CENTRAL],
