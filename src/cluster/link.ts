@@ -158,7 +158,6 @@ function textJoin(items: readonly Item[], positions: readonly number[], day: Int
     const x = (items[r] as Item).tokens;
     const prefix = x.length - Math.max(1, Math.floor(t * x.length)) + 1;
     const earliest = (day[r] as number) - reach;
-    const rootR = () => uf.find(r);
     for (let k = 0; k < prefix; k++) {
       const list = index.get(x[k] as number);
       if (!list) continue;
@@ -167,7 +166,7 @@ function textJoin(items: readonly Item[], positions: readonly number[], day: Int
         if ((day[c] as number) < earliest) break;
         if (seen[c] === r) continue;
         seen[c] = r;
-        if (uf.find(c) === rootR()) continue;
+        if (uf.find(c) === uf.find(r)) continue;
         const y = (items[c] as Item).tokens;
         // Length filter: |y| must lie in [t·|x|, |x| / t] for Jaccard ≥ t.
         if (y.length < t * x.length - 1e-9 || y.length * t > x.length + 1e-9) continue;
