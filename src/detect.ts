@@ -1,4 +1,4 @@
-import type { PurchaseRecordInput, Reject } from './records/record.js';
+import type { PurchaseRecordInput, RecordReject } from './records/record.js';
 import type { ThresholdInput } from './thresholds/threshold.js';
 import type { SubjectRule, VendorRule, WindowOption } from './cluster/policy.js';
 import type { Finding, FindingPart, Reason, ReasonCode } from './report/finding.js';
@@ -86,7 +86,7 @@ export interface DetectStats {
 export interface DetectResult {
   /** Sorted by score (highest first), then by buyer, start date and id. */
   readonly findings: readonly Finding[];
-  readonly rejects: readonly Reject[];
+  readonly rejects: readonly RecordReject[];
   readonly stats: DetectStats;
 }
 
@@ -116,7 +116,7 @@ export interface DetectResult {
 export function detectSplits(records: readonly unknown[], options: DetectSplitsOptions): DetectResult {
   const opts = resolveOptions(options);
   const table = scanRecords(records);
-  const rejects: Reject[] = [...table.rejects];
+  const rejects: RecordReject[] = [...table.rejects];
   const prepared = prepare(table, opts, rejects);
   rejects.sort((a, b) => a.index - b.index);
 

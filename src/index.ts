@@ -13,7 +13,8 @@ export { validateRecords } from './records/validate.js';
 export type { ValidationResult } from './records/validate.js';
 export { purchaseRecordSchema } from './records/schema.js';
 export { normalizeText, vendorKey, categoryKey } from './records/normalize.js';
-export type { PurchaseRecordInput, PurchaseRecord, Reject, RejectCode } from './records/record.js';
+export { RECORD_FIELDS, REQUIRED_FIELDS } from './records/record.js';
+export type { PurchaseRecordInput, PurchaseRecord, RecordField, Reject, RecordReject, RejectCode } from './records/record.js';
 
 // Thresholds
 export { thresholdInputSchema, thresholdListSchema, parseThresholds } from './thresholds/schema.js';

@@ -1,7 +1,7 @@
 import type Decimal from 'decimal.js';
 import type { Item } from './item.js';
 import type { ResolvedOptions } from '../options.js';
-import type { Reject } from '../records/record.js';
+import type { RecordReject } from '../records/record.js';
 import { recordAt, type RecordTable } from '../records/table.js';
 import { subjectTokens } from '../similarity/tokens.js';
 import { rankTokens } from '../similarity/vocabulary.js';
@@ -39,7 +39,7 @@ export interface Prepared {
  * Prepares a scanned ledger. Records in a currency without a rate are appended to `rejects`.
  * Runs in O(n log n) (one sort).
  */
-export function prepare(table: RecordTable, opts: ResolvedOptions, rejects: Reject[]): Prepared {
+export function prepare(table: RecordTable, opts: ResolvedOptions, rejects: RecordReject[]): Prepared {
   const { subject, window } = opts;
   const n = table.size;
 

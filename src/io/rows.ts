@@ -10,7 +10,7 @@
  */
 import { D, exactDecimal } from '../_lib/decimal.js';
 import { OptionsError } from '../errors.js';
-import type { PurchaseRecordInput, Reject, RejectCode } from '../records/record.js';
+import type { PurchaseRecordInput, RecordReject, Reject, RejectCode } from '../records/record.js';
 import { parseAmount } from './amount.js';
 import { type ColumnMap, type LedgerField, type ResolvedColumns, headerUnit, resolveColumns } from './columns.js';
 import { parseDate } from './date.js';
@@ -427,7 +427,7 @@ export class LedgerReader {
  * @example
  * locateRejects(result.rejects, ledger)[0].line //=> 17
  */
-export function locateRejects(rejects: readonly Reject[], ledger: Pick<Ledger, 'lines' | 'columns'>): Reject[] {
+export function locateRejects(rejects: readonly RecordReject[], ledger: Pick<Ledger, 'lines' | 'columns'>): Reject[] {
   return rejects.map((r) => {
     const line = ledger.lines[r.index];
     const column = ledger.columns[r.field as LedgerField]?.headers.join('+');

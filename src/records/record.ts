@@ -1,6 +1,18 @@
 import type Decimal from 'decimal.js';
 
 /**
+ * Every field of a purchase record, in the order they are validated, mapped from file columns and
+ * written: the one list of them (types, loaders, writers and the record table derive from it).
+ */
+export const RECORD_FIELDS = ['id', 'buyer', 'vendor', 'date', 'amount', 'currency', 'subject', 'category', 'project', 'method', 'document', 'exemption'] as const;
+
+/** One of {@link RECORD_FIELDS}. */
+export type RecordField = (typeof RECORD_FIELDS)[number];
+
+/** The fields a record must carry; the others are optional. */
+export const REQUIRED_FIELDS = ['id', 'buyer', 'vendor', 'date', 'amount', 'currency'] as const satisfies readonly RecordField[];
+
+/**
  * A purchase record as callers pass it in. Only `id`, `buyer`, `vendor`, `date`, `amount` and
  * `currency` are required; any other field passes through untouched (see {@link PurchaseRecord.extra}).
  *
@@ -93,8 +105,12 @@ export type RejectCode =
  *   message: 'amount -12.50 is negative; credits are not purchases', value: '-12.50' }
  */
 export interface Reject {
-  /** Position of the record in the input array (0-based). */
-  readonly index: number;
+  /**
+   * Position of the record in the records passed to `detectSplits` / `validateRecords` (0-based).
+   * Absent for a file row rejected while it was read: it never became a record, and `line` (with
+   * `file`) locates it instead.
+   */
+  readonly index?: number;
   /** The record's id, when it had a usable one. */
   readonly id?: string;
   /** The field at fault (`'amount'`), or `''` when the whole record is. */
@@ -108,6 +124,13 @@ export interface Reject {
   readonly value?: unknown;
   /** 1-based line in the source file, when the record came from a file. */
   readonly line?: number;
+  /** The source file, when the record came from one (several files can be read in one run). */
+  readonly file?: string;
   /** Source column name, when the record came from a file. */
   readonly column?: string;
+}
+
+/** A reject of `detectSplits` or `validateRecords`: a record, always located by its `index`. */
+export interface RecordReject extends Reject {
+  readonly index: number;
 }

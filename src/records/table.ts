@@ -1,4 +1,4 @@
-import type { PurchaseRecord, Reject } from './record.js';
+import type { PurchaseRecord, RecordReject } from './record.js';
 import { FieldError, readAmountText, readCurrency, readDate, readId, readName, readOptional } from './fields.js';
 import { categoryKey, normalizeText, vendorKey } from './normalize.js';
 import { dayOf } from '../_lib/days.js';
@@ -42,7 +42,7 @@ export interface RecordTable {
   /** 1 when the record carries an exemption. */
   readonly exempt: Uint8Array;
   /** Rejected records, by input index. */
-  readonly rejects: readonly Reject[];
+  readonly rejects: readonly RecordReject[];
 }
 
 const KNOWN = new Set(['id', 'buyer', 'vendor', 'date', 'amount', 'currency', 'subject', 'category', 'project', 'method', 'document', 'exemption']);
@@ -105,7 +105,7 @@ export function scanRecords(input: readonly unknown[]): RecordTable {
   const projects = new Interner(normalizeText);
   const methods = new Interner(normalizeText);
   const subjects = new Interner(same);
-  const rejects: Reject[] = [];
+  const rejects: RecordReject[] = [];
   const firstOf = new Map<string, number>();
   const repeats = new Map<string, number[]>();
   let size = 0;

@@ -1,10 +1,10 @@
-import type { PurchaseRecord, Reject } from './record.js';
+import type { PurchaseRecord, RecordReject } from './record.js';
 import { recordAt, scanRecords } from './table.js';
 
 /** What {@link validateRecords} returns: every input lands in exactly one of the two lists. */
 export interface ValidationResult {
   readonly records: PurchaseRecord[];
-  readonly rejects: Reject[];
+  readonly rejects: RecordReject[];
 }
 
 /**
