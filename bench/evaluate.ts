@@ -10,13 +10,10 @@
  */
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { simulate, SIMULATION_THRESHOLDS } from '../src/simulate/index.js';
-import { SCHEME_KINDS, DECOY_KINDS } from '../src/simulate/truth.js';
-import { evaluate, type EvaluateReport } from '../src/evaluate/index.js';
+import { simulate, evaluate, SIMULATION_THRESHOLDS, SCHEME_KINDS, DECOY_KINDS, type EvaluateReport, type Truth, type SimulatedRecord } from '../src/simulate.js';
 import { detectSplits, type DetectSplitsOptions } from '../src/detect.js';
 import { resolveOptions } from '../src/options.js';
 import { linked, oracleRecords } from '../test/oracle.js';
-import type { Truth, SimulatedRecord } from '../src/simulate/index.js';
 
 /**
  * Why schemes were missed, per kind: `unlinkable` when the scheme's own parts are not connected under

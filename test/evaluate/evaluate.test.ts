@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { evaluate, type EvaluatedFinding } from '../../src/evaluate/index.js';
-import type { Truth, SchemeTruth, DecoyTruth } from '../../src/simulate/truth.js';
+import { evaluate, type EvaluatedFinding, type Truth, type SchemeTruth, type DecoyTruth } from '../../src/simulate.js';
 import { isOptionsError } from '../../src/errors.js';
 import { runs } from '../helpers/runs.js';
 

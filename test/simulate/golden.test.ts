@@ -8,7 +8,7 @@
  */
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { simulate, type SimulateOptions } from '../../src/simulate/index.js';
+import { simulate, type SimulateOptions } from '../../src/simulate.js';
 
 const EUR_SCOPED: SimulateOptions['thresholds'] = [
   { id: 'works', amount: '50000', currency: 'EUR', procedure: 'tender', categories: ['45'], validFrom: '2024-01-01' },

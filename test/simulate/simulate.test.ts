@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import Decimal from 'decimal.js';
-import { simulate, SIMULATION_THRESHOLDS, type SimulateOptions } from '../../src/simulate/index.js';
-import { SCHEME_KINDS, DECOY_KINDS, type Truth, type SimulatedRecord } from '../../src/simulate/truth.js';
+import { simulate, SIMULATION_THRESHOLDS, SCHEME_KINDS, DECOY_KINDS, type SimulateOptions, type Truth, type SimulatedRecord } from '../../src/simulate.js';
 import type { ThresholdInput } from '../../src/thresholds/threshold.js';
 import { isOptionsError } from '../../src/errors.js';
 import { dayOf } from '../../src/_lib/days.js';
