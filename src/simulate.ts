@@ -5,10 +5,11 @@
  */
 
 // Simulated ledgers with ground truth
-export { simulate, SIMULATION_THRESHOLDS } from './simulate/simulate.js';
-export type { SimulateOptions, SimulateResult, SimulatedLanguage } from './simulate/simulate.js';
+export { simulate } from './simulate/simulate.js';
+export { SIMULATION_THRESHOLDS } from './simulate/options.js';
+export type { SimulateOptions, SimulatedLanguage } from './simulate/options.js';
 export { SCHEME_KINDS, DECOY_KINDS } from './simulate/truth.js';
-export type { SimulatedRecord, Truth, SchemeTruth, DecoyTruth, SchemeKind, DecoyKind } from './simulate/truth.js';
+export type { SimulateResult, SimulatedRecord, Truth, SchemeTruth, DecoyTruth, SchemeKind, DecoyKind } from './simulate/truth.js';
 
 // Their evaluation
 export { evaluate } from './evaluate/evaluate.js';

@@ -67,3 +67,10 @@ export interface SimulatedRecord extends PurchaseRecordInput {
   amount: string;
   subject: string;
 }
+
+/** What `simulate` returns. */
+export interface SimulateResult {
+  /** The ledger in date order (ties in random order), ids `P0000001` … in that order. */
+  readonly records: SimulatedRecord[];
+  readonly truth: Truth;
+}
