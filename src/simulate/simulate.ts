@@ -24,7 +24,8 @@ import type { SimulateResult } from './truth.js';
  *
  * Runs in O(n) time and memory; 1M records take a few seconds.
  *
- * @throws {OptionsError} on bad options (negative counts, bad dates, thresholds in several currencies).
+ * @throws {OptionsError} on bad options, each with its path: an unknown option, a negative count, a bad
+ *   date, a threshold that is not valid, thresholds in several currencies or with one id.
  * @example
  * const { records, truth } = simulate({ seed: 7, buyers: 4, recordsPerBuyer: 100 });
  * records.length > 400           //=> true
