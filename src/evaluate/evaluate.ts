@@ -107,7 +107,7 @@ export interface EvaluateReport {
  * {@link EvaluateReport.averagePrecisionOverSchemes}. Findings are ranked by `score`, highest first
  * (ties keep their given order; without scores the given order is the ranking).
  *
- * Runs in O(F·p + S·q) for F findings of p parts and S schemes of q parts.
+ * Runs in O(F log F + F·p + S·q) for F findings of p parts and S schemes of q parts.
  *
  * @throws {OptionsError} when `minOverlap` is not in (0, 1], `matchThreshold` is not a boolean, or an
  *   option is unknown.
@@ -160,7 +160,7 @@ export function evaluate(result: { readonly findings: readonly EvaluatedFinding[
     for (const [s, h] of hits) if (h > bestHits || (h === bestHits && best !== undefined && s < best)) [best, bestHits] = [s, h];
     const scheme = best !== undefined ? truth.schemes[best] : undefined;
     const fThreshold = f.threshold?.id ?? f.thresholdId;
-    const isTp = scheme !== undefined && ids.size > 0 && bestHits >= minOverlap * ids.size && (!matchThreshold || fThreshold === scheme.thresholdId);
+    const isTp = scheme !== undefined && bestHits >= minOverlap * ids.size && (!matchThreshold || fThreshold === scheme.thresholdId);
     const kinds = new Set<DecoyKind>();
     for (const d of decoysTouched) {
       decoyFlagged[d] = true;

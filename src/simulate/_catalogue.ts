@@ -1,6 +1,7 @@
 /**
- * The vocabulary of simulated ledgers: CPV-like 8-digit category codes grouped by their first four
- * digits, item names in Chinese and English, typical amounts, vendor names, buyers and projects.
+ * The vocabulary of simulated ledgers: CPV-like 8-digit category codes in groups of related items (a
+ * group's codes mostly share their first four digits), item names in Chinese and English, typical
+ * amounts, vendor names, buyers and projects.
  * Internal to the simulator.
  */
 

@@ -47,7 +47,7 @@ function injectDecoy(c: Injection, kind: DecoyKind): InjectedDecoy | undefined {
         if (!days) continue;
         const vendor = loyalVendor(b, gi, r);
         const item = group.items[0]!;
-        const contract = `HT${partsOf(days[0]!)[0]}${String(r.int(100, 999))}`;
+        const contract = `HT${ledger.yearOf(days[0]!)}${String(r.int(100, 999))}`;
         const project = b.projects ? domainProject(b, group.domain, ledger.yearOf(days[0]!)) : undefined;
         const records = days.map((day, i) => {
           const [y, m] = partsOf(day);
@@ -70,7 +70,7 @@ function injectDecoy(c: Injection, kind: DecoyKind): InjectedDecoy | undefined {
         const vendor = loyalVendor(b, gi, r);
         const records = amounts.map((cents, i) => {
           const item = r.pick(group.items);
-          return ledger.add(b, days[i]!, vendor, cents, subjectOf(item, b.lang, partsOf(days[i]!)[0], r), {
+          return ledger.add(b, days[i]!, vendor, cents, subjectOf(item, b.lang, ledger.yearOf(days[i]!), r), {
             category: recordedCategory(b, item.code, r),
             project: routineProject(b, group.domain, ledger.yearOf(days[i]!), r),
             method: b.lang === 'zh' ? r.pick(['框架协议', '定点采购']) : 'framework call-off',
@@ -83,7 +83,7 @@ function injectDecoy(c: Injection, kind: DecoyKind): InjectedDecoy | undefined {
         const item = r.pick(GROUPS[gi]!.items);
         const days = placeDays(config, [tier], 0, 1, r);
         if (!days) continue;
-        const record = ledger.add(b, days[0]!, loyalVendor(b, gi, r), r.int(Math.ceil(tier.cents * 0.9), tier.cents - 1), subjectOf(item, b.lang, partsOf(days[0]!)[0], r), {
+        const record = ledger.add(b, days[0]!, loyalVendor(b, gi, r), r.int(Math.ceil(tier.cents * 0.9), tier.cents - 1), subjectOf(item, b.lang, ledger.yearOf(days[0]!), r), {
           category: recordedCategory(b, item.code, r),
           project: routineProject(b, GROUPS[gi]!.domain, ledger.yearOf(days[0]!), r),
           method: negotiatedMethod(b, r),
@@ -108,7 +108,7 @@ function injectDecoy(c: Injection, kind: DecoyKind): InjectedDecoy | undefined {
         const days = placeDays(config, [tier], r.int(5, 25), items.length, r);
         if (!amounts || !days) continue;
         const vendor = b.lang === 'zh' ? r.pick(BIG_VENDORS_ZH) : r.pick(BIG_VENDORS_EN);
-        const records = items.map(({ gi, item }, i) => ledger.add(b, days[i]!, vendor, amounts[i]!, subjectOf(item, b.lang, partsOf(days[i]!)[0], r), {
+        const records = items.map(({ gi, item }, i) => ledger.add(b, days[i]!, vendor, amounts[i]!, subjectOf(item, b.lang, ledger.yearOf(days[i]!), r), {
           category: recordedCategory(b, item.code, r),
           project: routineProject(b, GROUPS[gi]!.domain, ledger.yearOf(days[i]!), r),
           method: b.lang === 'zh' ? '电子卖场' : 'e-marketplace',

@@ -29,10 +29,9 @@ export class DraftLedger {
     return (this.isoDates[day - this.config.start] ??= isoOf(day));
   }
 
-  /** Calendar year of a day. */
+  /** Calendar year of a day of the ledger. */
   yearOf(day: number): number {
-    const { start, end } = this.config;
-    return day >= start && day <= end ? this.years[day - start]! : partsOf(day)[0];
+    return this.years[day - this.config.start]!;
   }
 
   /** Writes a purchase (id to come) and returns it. */

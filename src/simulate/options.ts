@@ -52,8 +52,11 @@ export interface SimulateOptions {
 /** A threshold as the simulator uses it: integer cents and day numbers. */
 export interface Tier {
   readonly id: string;
+  /** The amount in cents, rounded up. */
   readonly cents: number;
+  /** Triggered above the amount (`comparison: 'above'`), not at it. */
   readonly above: boolean;
+  /** First and last day in force (±1e9 when open). */
   readonly from: number;
   readonly to: number;
   /** Groups (indices into GROUPS) whose codes the tier applies to. */

@@ -3,7 +3,6 @@
  * while their total crosses it (and stays under every higher tier), in the way {@link SchemeKind}
  * describes, by a buyer through its own habits.
  */
-import { partsOf } from '../_lib/days.js';
 import { GROUPS, REQUIREMENTS, type Domain, type Item, type Requirement } from './_catalogue.js';
 import { capOf, crossing, splitCents } from './_cents.js';
 import { fiscalYearDays, placeDays } from './_placement.js';
@@ -124,6 +123,7 @@ function injectScheme(c: Injection, kind: SchemeKind): InjectedScheme | undefine
       } else items.push({ group: gi0, item: kind === 'fiscalYear' || r.chance(0.7) ? GROUPS[gi0]!.items[0]! : r.pick(GROUPS[gi0]!.items) });
     }
     const rotate = kind === 'rotatedVendors' || (kind !== 'sameVendor' && r.chance(0.5));
+    // One vendor: a draw per part, then the first for all (the spare draws keep each seed's ledger).
     const vendors = rotate ? distinctVendors(c, b, items.map((x) => x.group)) : items.map(() => loyalVendor(b, items[0]!.group, r));
     if (!rotate) vendors.fill(vendors[0]!);
     const name: readonly [string, string] = req ? [req.zh, req.en] : [items[0]!.item.zh, items[0]!.item.en];
@@ -133,16 +133,17 @@ function injectScheme(c: Injection, kind: SchemeKind): InjectedScheme | undefine
     const records = amounts.map((cents, i) => {
       const { item } = items[i]!;
       const day = days[i]!;
+      const year = c.ledger.yearOf(day);
       let subject: string;
       if (kind === 'fiscalYear') subject = b.lang === 'zh' ? `${item.zh}（第${i + 1}期）` : `${item.en} phase ${i + 1}`;
       else if (req && r.chance(0.4)) subject = b.lang === 'zh' ? `${req.zh}${item.zh}` : `${req.en}: ${item.en}`;
-      else subject = subjectOf(item, b.lang, partsOf(day)[0], r);
+      else subject = subjectOf(item, b.lang, year, r);
       return c.ledger.add(b, day, vendors[i]!, cents, subject, {
         // A tier scoped to categories only sees records that carry one.
         category: tier.scoped || lower?.scoped ? item.code : recordedCategory(b, item.code, r),
         project: project !== undefined && r.chance(0.95) ? project : undefined,
         method: negotiatedMethod(b, r),
-        document: consecutive ? `FP${partsOf(day)[0]}${String(docBase + i).padStart(6, '0')}` : `FP${partsOf(day)[0]}${String(r.int(0, 999_999)).padStart(6, '0')}`,
+        document: consecutive ? `FP${year}${String(docBase + i).padStart(6, '0')}` : `FP${year}${String(r.int(0, 999_999)).padStart(6, '0')}`,
       });
     });
     return { kind, records, thresholdId: tier.id, buyer: b.name, cents: total };

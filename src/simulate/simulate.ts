@@ -12,17 +12,18 @@ import type { SimulateResult } from './truth.js';
  * Simulates a procurement ledger with ground-truth labels: routine purchases per buyer plus injected
  * split schemes and legitimate decoys.
  *
- * Routine purchases: each buyer prefers some of 38 CPV-like category groups, buys from a small pool of
- * vendors per group (Zipf-like loyalty), with log-normal amounts around each group's median (σ = 1,
- * redrawn when at or above half the lowest tier (after 8 tries, uniform under it); 0.3 % are large purchases above it, bought by public
- * tender), seasonality (Spring Festival lull, December budget flush, few weekend purchases), subjects
- * in Chinese or English with natural variation, category codes (85 % of buyers record them), budget
- * projects (70 % of buyers: a domain project, the general running-costs project, or none), methods
- * (quotation, direct award, framework call-off, card, e-marketplace) and invoice numbers.
- * Schemes and decoys are described at {@link SchemeKind} and {@link DecoyKind}. Amounts are built
- * from integer cents, so every label is exact.
+ * Routine purchases (the background): each buyer prefers some of 38 CPV-like category groups and
+ * buys from a pool of 2–6 vendors per group (Zipf-like loyalty), with log-normal amounts around each
+ * group's median (σ = 1) kept to about half the lowest tier or less, except 0.3 % of large purchases
+ * of 1–3 times the lowest tier, bought by public tender; with seasonality (Spring Festival lull,
+ * December budget flush, few weekend purchases), subjects in Chinese or English with natural
+ * variation, category codes (85 % of buyers record them), budget projects (70 % of buyers: a domain
+ * project, the general running-costs project, or none), methods (quotation, direct award, framework
+ * call-off, card, e-marketplace) and invoice numbers. Schemes and decoys, described at
+ * {@link SchemeKind} and {@link DecoyKind}, are bought through the same buyers' vendors, projects
+ * and record-keeping. Amounts are built from integer cents, so every label is exact.
  *
- * Runs in O(n) time and memory; 1M records take a few seconds.
+ * Runs in O(n + d) time and O(n) memory for n records over d days; 1M records take a few seconds.
  *
  * @throws {OptionsError} on bad options, each with its path: an unknown option, a negative count, a bad
  *   date, a threshold that is not valid, thresholds in several currencies or with one id.
