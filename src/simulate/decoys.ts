@@ -11,23 +11,10 @@ import { subjectOf } from './_wording.js';
 import { domainProject, loyalVendor, negotiatedMethod, recordedCategory, routineProject } from './buyers.js';
 import type { InjectedDecoy } from './assemble.js';
 import type { Injection } from './ledger.js';
-import { DECOY_KINDS, type DecoyKind } from './truth.js';
+import type { DecoyKind } from './truth.js';
 
-/** Injects `config.decoys[kind]` decoys of each kind, kind by kind; a decoy that finds no room is left out. */
-export function injectDecoys(c: Injection): InjectedDecoy[] {
-  const decoys: InjectedDecoy[] = [];
-  for (const kind of DECOY_KINDS) {
-    const count = c.ledger.config.decoys[kind];
-    for (let i = 0; i < count; i++) {
-      const d = injectDecoy(c, kind);
-      if (d) decoys.push(d);
-    }
-  }
-  return decoys;
-}
-
-/** One decoy of a kind: up to 50 attempts at a buyer, amounts and days that fit. */
-function injectDecoy(c: Injection, kind: DecoyKind): InjectedDecoy | undefined {
+/** One decoy of a kind: up to 50 attempts at a buyer, amounts and days that fit; else undefined. */
+export function injectDecoy(c: Injection, kind: DecoyKind): InjectedDecoy | undefined {
   const r = c.rng;
   const { ledger } = c;
   const { config } = ledger;

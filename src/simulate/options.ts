@@ -29,7 +29,7 @@ export interface SimulateOptions {
   buyers?: number | undefined;
   /** Mean routine (background) purchases per buyer; buyers vary ×0.3–×1.7 around it. @defaultValue 500 */
   recordsPerBuyer?: number | undefined;
-  /** Total routine purchases; overrides `recordsPerBuyer`. Schemes and decoys come on top. */
+  /** Total routine purchases; overrides `recordsPerBuyer`. Schemes and decoys come on top. @defaultValue `buyers × recordsPerBuyer` */
   size?: number | undefined;
   /** Tiers to split under: one currency, distinct ids. @defaultValue {@link SIMULATION_THRESHOLDS} */
   thresholds?: readonly ThresholdInput[] | undefined;

@@ -12,23 +12,10 @@ import { domainProject, loyalVendor, negotiatedMethod, recordedCategory, vendorP
 import type { InjectedScheme } from './assemble.js';
 import type { Injection } from './ledger.js';
 import type { Tier } from './options.js';
-import { SCHEME_KINDS, type SchemeKind } from './truth.js';
+import type { SchemeKind } from './truth.js';
 
-/** Injects `config.schemes[kind]` schemes of each kind, kind by kind; a scheme that finds no room is left out. */
-export function injectSchemes(c: Injection): InjectedScheme[] {
-  const schemes: InjectedScheme[] = [];
-  for (const kind of SCHEME_KINDS) {
-    const count = c.ledger.config.schemes[kind];
-    for (let i = 0; i < count; i++) {
-      const s = injectScheme(c, kind);
-      if (s) schemes.push(s);
-    }
-  }
-  return schemes;
-}
-
-/** One scheme of a kind: up to 50 attempts at a buyer, tier, amounts and days that fit. */
-function injectScheme(c: Injection, kind: SchemeKind): InjectedScheme | undefined {
+/** One scheme of a kind: up to 50 attempts at a buyer, tier, amounts and days that fit; else undefined. */
+export function injectScheme(c: Injection, kind: SchemeKind): InjectedScheme | undefined {
   const r = c.rng;
   const { config } = c.ledger;
   const tiers = config.tiers;

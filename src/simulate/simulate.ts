@@ -1,12 +1,12 @@
 import { assemble } from './assemble.js';
 import { buyRoutine } from './background.js';
 import { makeBuyers } from './buyers.js';
-import { injectDecoys } from './decoys.js';
+import { injectDecoy } from './decoys.js';
 import { DraftLedger } from './ledger.js';
 import { resolveSimulateOptions, type SimulateOptions } from './options.js';
 import { Rng } from './_prng.js';
-import { injectSchemes } from './schemes.js';
-import type { SimulateResult } from './truth.js';
+import { injectScheme } from './schemes.js';
+import { DECOY_KINDS, SCHEME_KINDS, type SimulateResult } from './truth.js';
 
 /**
  * Simulates a procurement ledger with ground-truth labels: routine purchases per buyer plus injected
@@ -42,7 +42,19 @@ export function simulate(options: SimulateOptions = {}): SimulateResult {
   const buyers = makeBuyers(config, routine);
   buyRoutine(ledger, buyers, routine);
   const injected = { ledger, buyers, rng: injection };
-  const schemes = injectSchemes(injected);
-  const decoys = injectDecoys(injected);
+  const schemes = injectEach(SCHEME_KINDS, config.schemes, (kind) => injectScheme(injected, kind));
+  const decoys = injectEach(DECOY_KINDS, config.decoys, (kind) => injectDecoy(injected, kind));
   return assemble(ledger, schemes, decoys, rng.fork(3));
+}
+
+/** `counts[kind]` injections of each kind, kind by kind; one that finds no room is left out. */
+function injectEach<K extends string, T>(kinds: readonly K[], counts: Readonly<Record<K, number>>, inject: (kind: K) => T | undefined): T[] {
+  const out: T[] = [];
+  for (const kind of kinds) {
+    for (let i = 0; i < counts[kind]; i++) {
+      const x = inject(kind);
+      if (x) out.push(x);
+    }
+  }
+  return out;
 }
