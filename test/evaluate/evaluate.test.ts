@@ -106,6 +106,15 @@ describe('evaluate on hand-made cases', () => {
   });
 });
 
+describe('the doc-comment example of evaluate', () => {
+  it('holds', () => {
+    const r = evaluate({ findings: [{ recordIds: ['a', 'b'], score: 0.9 }] },
+      { seed: 1, thresholds: [], decoys: [],
+        schemes: [{ id: 'S1', kind: 'sameVendor', buyer: 'x', recordIds: ['a', 'b', 'c'], thresholdId: 't', total: '1' }] });
+    expect(r).toMatchObject({ precision: 1, recall: 1, f1: 1, averagePrecision: 1 });
+  });
+});
+
 describe('evaluate properties', () => {
   // Schemes are disjoint blocks of ids; findings are random subsets of ids with random scores.
   const arb = fc.record({

@@ -142,6 +142,12 @@ describe('simulate', () => {
     }), { ...fcParams, numRuns: runs(10) });
   });
 
+  it('the doc-comment example of simulate holds', () => {
+    const { records, truth } = simulate({ seed: 7, buyers: 4, recordsPerBuyer: 100 });
+    expect(records.length > 400).toBe(true);
+    expect(truth.schemes[0]?.kind).toBe('sameVendor');
+  });
+
   it('records are valid, in date order, with sequential ids and exact amounts', () => {
     const { records } = simulate({ seed: 3, buyers: 5, recordsPerBuyer: 200 });
     records.forEach((r, i) => {
