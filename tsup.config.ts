@@ -2,8 +2,9 @@ import { defineConfig } from 'tsup';
 
 export default defineConfig([
   {
-    // `index` is the platform-neutral core; `node` adds file loaders for Node.js.
-    entry: { index: 'src/index.ts', node: 'src/node.ts' },
+    // `index` is the platform-neutral core; `node` adds file loaders for Node.js; `simulate` holds the
+    // ground-truth simulator and its evaluation, out of the core.
+    entry: { index: 'src/index.ts', node: 'src/node.ts', simulate: 'src/simulate.ts' },
     format: ['esm', 'cjs'],
     dts: true,
     target: 'node20',

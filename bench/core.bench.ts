@@ -9,7 +9,7 @@
  * - detectSplits with the default options.
  */
 import { bench, describe } from 'vitest';
-import { simulate, SIMULATION_THRESHOLDS } from '../src/simulate/index.js';
+import { simulate, SIMULATION_THRESHOLDS } from '../src/simulate.js';
 import { subjectTokens } from '../src/similarity/tokens.js';
 import { rankTokens } from '../src/similarity/vocabulary.js';
 import { validateRecords } from '../src/records/validate.js';

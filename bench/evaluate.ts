@@ -10,13 +10,11 @@
  */
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { simulate, SIMULATION_THRESHOLDS } from '../src/simulate/index.js';
-import { SCHEME_KINDS, DECOY_KINDS } from '../src/simulate/truth.js';
-import { evaluate, type EvaluateReport } from '../src/evaluate/index.js';
+import { simulate, evaluate, SIMULATION_THRESHOLDS, SCHEME_KINDS, DECOY_KINDS, type EvaluateReport, type Truth, type SimulatedRecord } from '../src/simulate.js';
 import { detectSplits, type DetectSplitsOptions } from '../src/detect.js';
 import { resolveOptions } from '../src/options.js';
+import { getPreset, listPresets } from '../src/presets/index.js';
 import { linked, oracleRecords } from '../test/oracle.js';
-import type { Truth, SimulatedRecord } from '../src/simulate/index.js';
 
 /**
  * Why schemes were missed, per kind: `unlinkable` when the scheme's own parts are not connected under
@@ -70,27 +68,22 @@ interface Config {
   options: DetectSplitsOptions;
 }
 
-async function configs(): Promise<{ list: Config[]; notes: string[] }> {
+function configs(): { list: Config[]; notes: string[] } {
   const list: Config[] = [
     { name: 'defaults', note: '30-day rolling window, any vendor; category prefix 4 / specific project / text ≥ 0.3; parts ≥ 10% of the threshold; score ≥ 0.25', options: { thresholds: [...SIMULATION_THRESHOLDS] } },
   ];
   const notes: string[] = [];
-  try {
-    const mod = (await import('../src/presets/index.js')) as typeof import('../src/presets/index.js');
-    for (const p of mod.listPresets()) {
-      if (p.kind !== 'policy') continue;
-      if (p.requires.length > 0) {
-        notes.push(`preset ${p.name} skipped: it needs ${p.requires.join(', ')} (a card limit; the simulation has no cardholders).`);
-        continue;
-      }
-      // The preset's grouping policy with the simulation's thresholds (its own are in other
-      // currencies or years), so the comparison is about how records are grouped.
-      const preset = mod.getPreset(p.name, { thresholds: [...SIMULATION_THRESHOLDS], currency: 'CNY' });
-      const w = preset.window ? JSON.stringify(preset.window) : 'default window';
-      list.push({ name: p.name, note: `${w}, vendor ${preset.vendor ?? 'any'}, subject ${JSON.stringify(preset.subject ?? {})}`, options: preset });
+  for (const p of listPresets()) {
+    if (p.kind !== 'policy') continue;
+    if (p.requires.length > 0) {
+      notes.push(`preset ${p.name} skipped: it needs ${p.requires.join(', ')} (a card limit; the simulation has no cardholders).`);
+      continue;
     }
-  } catch (e) {
-    notes.push(`presets skipped: src/presets/index.js could not be loaded (${(e as Error).message}).`);
+    // The preset's grouping policy with the simulation's thresholds (its own are in other
+    // currencies or years), so the comparison is about how records are grouped.
+    const preset = getPreset(p.name, { thresholds: [...SIMULATION_THRESHOLDS], currency: 'CNY' });
+    const w = preset.window ? JSON.stringify(preset.window) : 'default window';
+    list.push({ name: p.name, note: `${w}, vendor ${preset.vendor ?? 'any'}, subject ${JSON.stringify(preset.subject ?? {})}`, options: preset });
   }
   return { list, notes };
 }
@@ -106,7 +99,7 @@ async function main(): Promise<void> {
   const t0 = performance.now();
   const { records, truth } = simulate(STANDARD);
   const simMs = performance.now() - t0;
-  const { list, notes } = await configs();
+  const { list, notes } = configs();
   const reports: { c: Config; r: EvaluateReport; ms: number; findings: number; miss: ReturnType<typeof missReasons> }[] = [];
   for (const c of list) {
     const t = performance.now();

@@ -46,7 +46,7 @@ const SEED = Number(arg('seed', '20240501'));
 const MB = 1024 * 1024;
 
 async function child(size: number, withOracle: boolean): Promise<void> {
-  const { simulate, SIMULATION_THRESHOLDS } = await import('../src/simulate/index.js');
+  const { simulate, SIMULATION_THRESHOLDS } = await import('../src/simulate.js');
   const { detectSplits } = await import('../src/detect.js');
   const gc = (globalThis as { gc?: () => void }).gc;
   let t = performance.now();

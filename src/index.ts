@@ -54,9 +54,3 @@ export type { FromOcdsOptions, OcdsRecords } from './io/index.js';
 // Reports
 export { buildReport, formatReport, REPORT_FORMATS, neutralizeCell, recordsToCsv, rejectsToCsv } from './io/index.js';
 export type { ScanReport, ReportFinding, ReportPart, ReportSummary, ReportFormat, BuildReportInput } from './io/index.js';
-
-// Measuring quality: simulated ledgers with ground truth, and their evaluation
-export { simulate, SIMULATION_THRESHOLDS, SCHEME_KINDS, DECOY_KINDS } from './simulate/index.js';
-export type { SimulateOptions, SimulateResult, SimulatedLanguage, SimulatedRecord, Truth, SchemeTruth, DecoyTruth, SchemeKind, DecoyKind } from './simulate/index.js';
-export { evaluate } from './evaluate/index.js';
-export type { EvaluateOptions, EvaluateReport, EvaluatedFinding, SchemeKindQuality, DecoyKindQuality } from './evaluate/index.js';

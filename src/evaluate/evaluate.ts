@@ -1,4 +1,6 @@
+import { z } from 'zod';
 import { OptionsError } from '../errors.js';
+import { toOptionIssues } from '../thresholds/schema.js';
 import { DECOY_KINDS, SCHEME_KINDS, type DecoyKind, type SchemeKind, type Truth } from '../simulate/truth.js';
 
 /**
@@ -24,6 +26,15 @@ export interface EvaluateOptions {
   /** Also require a true positive's threshold to be the scheme's. @defaultValue false */
   matchThreshold?: boolean | undefined;
 }
+
+/** The zod schema of {@link EvaluateOptions}. */
+const evaluateOptionsSchema = z.strictObject(
+  {
+    minOverlap: z.number({ error: 'must be a number in (0, 1]' }).gt(0, 'must be in (0, 1]').max(1, 'must be in (0, 1]').optional(),
+    matchThreshold: z.boolean({ error: 'must be true or false' }).optional(),
+  },
+  { error: 'options must be an object' },
+);
 
 /** Quality on the schemes of one kind. */
 export interface SchemeKindQuality {
@@ -96,9 +107,10 @@ export interface EvaluateReport {
  * {@link EvaluateReport.averagePrecisionOverSchemes}. Findings are ranked by `score`, highest first
  * (ties keep their given order; without scores the given order is the ranking).
  *
- * Runs in O(F·p + S·q) for F findings of p parts and S schemes of q parts.
+ * Runs in O(F log F + F·p + S·q) for F findings of p parts and S schemes of q parts.
  *
- * @throws {OptionsError} when `minOverlap` is not in (0, 1].
+ * @throws {OptionsError} when `minOverlap` is not in (0, 1], `matchThreshold` is not a boolean, or an
+ *   option is unknown.
  * @example
  * evaluate({ findings: [{ recordIds: ['a', 'b'], score: 0.9 }] },
  *   { seed: 1, thresholds: [], decoys: [],
@@ -106,9 +118,10 @@ export interface EvaluateReport {
  * //=> { precision: 1, recall: 1, f1: 1, averagePrecision: 1, … }
  */
 export function evaluate(result: { readonly findings: readonly EvaluatedFinding[] }, truth: Truth, options: EvaluateOptions = {}): EvaluateReport {
-  const minOverlap = options.minOverlap ?? 0.5;
-  if (!(minOverlap > 0 && minOverlap <= 1)) throw new OptionsError('evaluate', [{ path: ['minOverlap'], message: 'must be in (0, 1]' }]);
-  const matchThreshold = options.matchThreshold ?? false;
+  const parsed = evaluateOptionsSchema.safeParse(options);
+  if (!parsed.success) throw new OptionsError('evaluate', toOptionIssues(parsed.error, []));
+  const minOverlap = parsed.data.minOverlap ?? 0.5;
+  const matchThreshold = parsed.data.matchThreshold ?? false;
 
   const schemeOf = new Map<string, number>();
   truth.schemes.forEach((s, i) => s.recordIds.forEach((id) => schemeOf.set(id, i)));
@@ -147,7 +160,7 @@ export function evaluate(result: { readonly findings: readonly EvaluatedFinding[
     for (const [s, h] of hits) if (h > bestHits || (h === bestHits && best !== undefined && s < best)) [best, bestHits] = [s, h];
     const scheme = best !== undefined ? truth.schemes[best] : undefined;
     const fThreshold = f.threshold?.id ?? f.thresholdId;
-    const isTp = scheme !== undefined && ids.size > 0 && bestHits >= minOverlap * ids.size && (!matchThreshold || fThreshold === scheme.thresholdId);
+    const isTp = scheme !== undefined && bestHits >= minOverlap * ids.size && (!matchThreshold || fThreshold === scheme.thresholdId);
     const kinds = new Set<DecoyKind>();
     for (const d of decoysTouched) {
       decoyFlagged[d] = true;

@@ -1,6 +1,7 @@
 /**
- * The vocabulary of simulated ledgers: CPV-like 8-digit category codes grouped by their first four
- * digits, item names in Chinese and English, typical amounts, vendor names, buyers and projects.
+ * The vocabulary of simulated ledgers: CPV-like 8-digit category codes in groups of related items (a
+ * group's codes mostly share their first four digits), item names in Chinese and English, typical
+ * amounts, vendor names, buyers and projects.
  * Internal to the simulator.
  */
 
@@ -128,3 +129,13 @@ export const BIG_VENDORS_ZH = ['京东企业购', '苏宁易购政企', '政采�
 export const BIG_VENDORS_EN = ['Amazon Business', 'Staples Business Advantage', 'Office Depot', 'Lyreco'];
 /** Seasonality: relative purchase intensity by month (Spring Festival lull, year-end budget flush). */
 export const MONTH_WEIGHTS = [0.65, 0.55, 0.95, 1, 1, 1.05, 0.95, 0.9, 1, 1, 1.15, 1.75];
+/** Batch words of Chinese subject lines. */
+export const BATCH_ZH = ['一期', '二期', '第一批', '第二批', '补充'];
+export const MONTHS_EN = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+/** Methods of routine purchases, in the order of {@link ROUTINE_METHOD_WEIGHTS}. */
+export const ROUTINE_METHODS_ZH = ['询价', '直接采购', '定点采购', '公务卡', '电子卖场'];
+export const ROUTINE_METHODS_EN = ['request for quotation', 'direct award', 'framework call-off', 'purchasing card', 'e-marketplace'];
+export const ROUTINE_METHOD_WEIGHTS = [0.25, 0.35, 0.15, 0.15, 0.1];
+/** Methods of negotiated purchases (the parts of a scheme, a lone purchase just below a tier). */
+export const NEGOTIATED_METHODS_ZH = ['询价', '直接采购', '单一来源', '竞争性磋商'];
+export const NEGOTIATED_METHODS_EN = ['request for quotation', 'direct award', 'single source', 'competitive negotiation'];

@@ -3,13 +3,16 @@ import type { ThresholdInput } from '../thresholds/threshold.js';
 
 /**
  * Kinds of injected split schemes.
- * - `sameVendor`: one vendor, 2–5 parts within a week.
- * - `rotatedVendors`: the items of one requirement bought from 2–4 different vendors within 25 days
- *   (the Chengxi case: signs, a landmark billboard, display-board lighting).
- * - `justBelow`: 2–3 parts each within 10% under the threshold.
- * - `equalParts`: 2–6 parts of the same round amount.
- * - `fiscalYear`: 4–10 parts of one budget project spread over a fiscal year (China's Art. 28).
- * - `twoTiers`: parts on both sides of a lower tier, all under a higher tier whose total they cross.
+ * - `sameVendor`: one vendor, 2–5 parts at most 7 days apart.
+ * - `rotatedVendors`: the items of one requirement bought from 2–4 different vendors at most 25 days
+ *   apart (the Chengxi case: signs, a landmark billboard, display-board lighting).
+ * - `justBelow`: 2–3 parts each within 10% under the threshold, at most 14 days apart.
+ * - `equalParts`: 2–6 parts of the same amount (a multiple of 100, 1,000 or 10,000 where the threshold
+ *   leaves room), at most 10 days apart.
+ * - `fiscalYear`: 4–10 phases of one item in different months of one fiscal year, under one budget
+ *   project when the buyer records projects (China's Art. 28 sums them).
+ * - `twoTiers`: parts on both sides of a lower tier, all under a higher tier whose total they cross,
+ *   at most 20 days apart.
  */
 export type SchemeKind = 'sameVendor' | 'rotatedVendors' | 'justBelow' | 'equalParts' | 'fiscalYear' | 'twoTiers';
 
@@ -18,10 +21,11 @@ export type SchemeKind = 'sameVendor' | 'rotatedVendors' | 'justBelow' | 'equalP
  * - `recurringService`: twelve monthly payments of one service contract; a year of them crosses the
  *   lowest tier, a month does not.
  * - `frameworkCallOff`: 3–8 call-offs from a framework (method `'framework call-off'`, `'框架协议'`,
- *   `'定点采购'`) within 20 days whose total crosses the lowest tier.
+ *   `'定点采购'`) at most 20 days apart whose total crosses the lowest tier.
  * - `singleJustBelow`: one purchase within 10% under a tier.
- * - `bigVendorSmallBuys`: 15–25 small, unrelated purchases (distinct 4-digit category groups) from one
- *   marketplace vendor within 25 days whose total crosses the lowest tier.
+ * - `bigVendorSmallBuys`: up to 15–25 small (each at most a quarter of the tier), unrelated purchases
+ *   (distinct 4-digit category prefixes) from one marketplace vendor at most 25 days apart whose total
+ *   crosses the lowest tier.
  */
 export type DecoyKind = 'recurringService' | 'frameworkCallOff' | 'singleJustBelow' | 'bigVendorSmallBuys';
 
@@ -66,4 +70,11 @@ export interface SimulatedRecord extends PurchaseRecordInput {
   /** Exact decimal string with two decimals, built from integer cents. */
   amount: string;
   subject: string;
+}
+
+/** What `simulate` returns. */
+export interface SimulateResult {
+  /** The ledger in date order (ties in random order), ids `P0000001` … (`idPrefix`, 7 digits or more) in that order. */
+  readonly records: SimulatedRecord[];
+  readonly truth: Truth;
 }

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { evaluate, type EvaluatedFinding } from '../../src/evaluate/index.js';
-import type { Truth, SchemeTruth, DecoyTruth } from '../../src/simulate/truth.js';
-import { isOptionsError } from '../../src/errors.js';
+import { evaluate, type EvaluateOptions, type EvaluatedFinding, type Truth, type SchemeTruth, type DecoyTruth } from '../../src/simulate.js';
+import { isOptionsError, type OptionsError } from '../../src/errors.js';
 import { runs } from '../helpers/runs.js';
 
 const SEED = Number(process.env.FC_SEED ?? Date.now() % 2 ** 31);
@@ -94,12 +93,25 @@ describe('evaluate on hand-made cases', () => {
     expect(empty).toMatchObject({ precision: 1, recall: 1, f1: 1, averagePrecisionOverSchemes: 1 });
   });
 
-  it('throws on a bad minOverlap', () => {
-    for (const minOverlap of [0, -1, 1.5, Number.NaN]) {
-      let caught: unknown;
-      try { evaluate({ findings: [] }, truth, { minOverlap }); } catch (e) { caught = e; }
-      expect(isOptionsError(caught)).toBe(true);
-    }
+  it.each<[string, unknown, (string | number)[]]>([
+    ...[0, -1, 1.5, Number.NaN].map((minOverlap): [string, unknown, (string | number)[]] => [`minOverlap ${minOverlap}`, { minOverlap }, ['minOverlap']]),
+    ['matchThreshold that is not a boolean', { matchThreshold: 'yes' }, ['matchThreshold']],
+    ['an unknown option (a typo)', { minOverLap: 0.3 }, []],
+  ])('throws an OptionsError naming the option: %s', (_name, options, path) => {
+    let caught: unknown;
+    try { evaluate({ findings: [] }, truth, options as EvaluateOptions); } catch (e) { caught = e; }
+    expect(isOptionsError(caught)).toBe(true);
+    expect((caught as OptionsError).issues[0]?.path).toEqual(path);
+    expect((caught as Error).message).toMatch(/^evaluate: options/u);
+  });
+});
+
+describe('the doc-comment example of evaluate', () => {
+  it('holds', () => {
+    const r = evaluate({ findings: [{ recordIds: ['a', 'b'], score: 0.9 }] },
+      { seed: 1, thresholds: [], decoys: [],
+        schemes: [{ id: 'S1', kind: 'sameVendor', buyer: 'x', recordIds: ['a', 'b', 'c'], thresholdId: 't', total: '1' }] });
+    expect(r).toMatchObject({ precision: 1, recall: 1, f1: 1, averagePrecision: 1 });
   });
 });
 

@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import Decimal from 'decimal.js';
-import { simulate, SIMULATION_THRESHOLDS, type SimulateOptions } from '../../src/simulate/index.js';
-import { SCHEME_KINDS, DECOY_KINDS, type Truth, type SimulatedRecord } from '../../src/simulate/truth.js';
+import { simulate, SIMULATION_THRESHOLDS, SCHEME_KINDS, DECOY_KINDS, type SimulateOptions, type Truth, type SimulatedRecord } from '../../src/simulate.js';
 import type { ThresholdInput } from '../../src/thresholds/threshold.js';
-import { isOptionsError } from '../../src/errors.js';
+import { isOptionsError, type OptionsError } from '../../src/errors.js';
 import { dayOf } from '../../src/_lib/days.js';
 import { runs } from '../helpers/runs.js';
 
@@ -143,6 +142,12 @@ describe('simulate', () => {
     }), { ...fcParams, numRuns: runs(10) });
   });
 
+  it('the doc-comment example of simulate holds', () => {
+    const { records, truth } = simulate({ seed: 7, buyers: 4, recordsPerBuyer: 100 });
+    expect(records.length > 400).toBe(true);
+    expect(truth.schemes[0]?.kind).toBe('sameVendor');
+  });
+
   it('records are valid, in date order, with sequential ids and exact amounts', () => {
     const { records } = simulate({ seed: 3, buyers: 5, recordsPerBuyer: 200 });
     records.forEach((r, i) => {
@@ -190,18 +195,38 @@ describe('simulate', () => {
     }
   });
 
-  it('throws OptionsError naming the option', () => {
-    const bad: SimulateOptions[] = [
-      { buyers: 0 }, { seed: 1.5 }, { start: '2023-02-30' }, { start: '2023-01-01', end: '2023-01-10' },
-      { thresholds: [] }, { schemes: { twoTiers: 1 }, thresholds: [SIMULATION_THRESHOLDS[0]!] },
-      { thresholds: [{ id: 'a', amount: '1', currency: 'CNY', procedure: 'x' }, { id: 'b', amount: '2', currency: 'EUR', procedure: 'x' }] },
-      { decoys: { frameworkCallOff: -1 } }, { fiscalYearStart: 13 },
-    ];
-    for (const o of bad) {
-      let caught: unknown;
-      try { simulate(o); } catch (e) { caught = e; }
-      expect(isOptionsError(caught), JSON.stringify(o)).toBe(true);
-      expect((caught as Error).message).toMatch(/^simulate: options\./u);
-    }
+  const threshold = (id: string, amount: string, currency: string, more: Partial<ThresholdInput> = {}): ThresholdInput => ({ id, amount, currency, procedure: 'tender', ...more });
+
+  it.each<[string, unknown, (string | number)[]]>([
+    ['no buyer', { buyers: 0 }, ['buyers']],
+    ['a fractional seed', { seed: 1.5 }, ['seed']],
+    ['a date that does not exist', { start: '2023-02-30' }, ['start']],
+    ['a ledger shorter than 60 days', { start: '2023-01-01', end: '2023-01-10' }, ['end']],
+    ['no threshold', { thresholds: [] }, ['thresholds']],
+    ['twoTiers with one tier', { schemes: { twoTiers: 1 }, thresholds: [SIMULATION_THRESHOLDS[0]!] }, ['schemes', 'twoTiers']],
+    ['thresholds in two currencies', { thresholds: [threshold('a', '1', 'CNY'), threshold('b', '2', 'EUR')] }, ['thresholds', 1, 'currency']],
+    ['a negative count', { decoys: { frameworkCallOff: -1 } }, ['decoys', 'frameworkCallOff']],
+    ['month 13', { fiscalYearStart: 13 }, ['fiscalYearStart']],
+    // Buyers come from size / recordsPerBuyer: with 0 per buyer there is no count to derive.
+    ['size with no purchases per buyer', { size: 100, recordsPerBuyer: 0 }, ['recordsPerBuyer']],
+    ['a currency that is no ISO 4217 code', { thresholds: [threshold('a', '300000', 'XYZ')] }, ['thresholds', 0, 'currency']],
+    ['two thresholds with one id (truth names thresholds by id)', { thresholds: [threshold('a', '300000', 'EUR'), threshold('a', '600000', 'EUR')] }, ['thresholds', 1, 'id']],
+    ['a threshold valid to before from', { thresholds: [threshold('a', '300000', 'EUR', { validFrom: '2024-01-01', validTo: '2023-01-01' })] }, ['thresholds', 0, 'validTo']],
+    ['categories no simulated group falls under', { thresholds: [threshold('a', '300000', 'EUR', { categories: ['99'] })] }, ['thresholds', 0, 'categories']],
+    ['an unknown option (a typo)', { buyer: 3 }, []],
+    ['an unknown scheme kind', { schemes: { sameVender: 2 } }, ['schemes']],
+    ['a language it does not write', { languages: ['fr'] }, ['languages', 0]],
+    ['options that are not an object', null, []],
+  ])('throws an OptionsError naming the option: %s', (_name, options, path) => {
+    let caught: unknown;
+    try { simulate(options as SimulateOptions); } catch (e) { caught = e; }
+    expect(isOptionsError(caught)).toBe(true);
+    expect((caught as OptionsError).issues[0]?.path).toEqual(path);
+    expect((caught as Error).message).toMatch(/^simulate: options/u);
+  });
+
+  it('reads currency codes in any case, as detectSplits does', () => {
+    const { records } = simulate({ seed: 1, buyers: 1, recordsPerBuyer: 10, thresholds: [threshold('a', '300000', 'eur'), threshold('b', '1000000', 'EUR')] });
+    expect(new Set(records.map((r) => r.currency))).toEqual(new Set(['EUR']));
   });
 });

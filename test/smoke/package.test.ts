@@ -7,6 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type * as Api from '../../src/index.js';
+import type * as SimulateApi from '../../src/simulate.js';
 
 // The built files, loaded by path (they exist only after `npm run build`), typed by the sources.
 const dist = (file: string) => fileURLToPath(new URL(`../../dist/${file}`, import.meta.url));
@@ -91,5 +92,44 @@ describe('the built package', () => {
       expect(text).toMatch(/declare function detectSplits\b/u);
       expect(text).toMatch(/export\s*\{[^}]*\bdetectSplits\b/u);
     }
+  });
+});
+
+describe('the splitscan/simulate entry', () => {
+  // Resolved by the package's own name, so the `exports` map is what is tested (Node resolves a
+  // package's name from inside it), then typed by the sources like the core above.
+  const esmUrl = import.meta.resolve('splitscan/simulate');
+  const cjsPath = require.resolve('splitscan/simulate');
+  const names = ['DECOY_KINDS', 'SCHEME_KINDS', 'SIMULATION_THRESHOLDS', 'evaluate', 'simulate'];
+
+  it('resolves to dist/simulate.js for import and dist/simulate.cjs for require, with the same exports', async () => {
+    expect(esmUrl).toBe(pathToFileURL(dist('simulate.js')).href);
+    expect(cjsPath).toBe(dist('simulate.cjs'));
+    const simEsm = (await import(esmUrl)) as typeof SimulateApi;
+    const simCjs = require(cjsPath) as typeof SimulateApi;
+    expect(Object.keys(simEsm).sort()).toEqual(names);
+    expect(Object.keys(simCjs).sort()).toEqual(names);
+    // Both builds make the same ledger, and its truth, offered as findings, evaluates as perfect.
+    const a = simEsm.simulate({ seed: 7, buyers: 2, recordsPerBuyer: 30 });
+    expect(simCjs.simulate({ seed: 7, buyers: 2, recordsPerBuyer: 30 })).toEqual(a);
+    expect(a.truth.schemes.length).toBeGreaterThan(0);
+    const report = simCjs.evaluate({ findings: a.truth.schemes }, a.truth);
+    expect([report.precision, report.recall]).toEqual([1, 1]);
+  });
+
+  it('is no longer part of the core entry', () => {
+    for (const lib of [esm, cjs]) for (const name of names) expect(Object.keys(lib)).not.toContain(name);
+    expect(import.meta.resolve('splitscan')).toBe(pathToFileURL(dist('index.js')).href);
+    for (const file of ['index.d.ts', 'index.d.cts']) expect(readFileSync(dist(file), 'utf8')).not.toMatch(/declare function (simulate|evaluate)\b/u);
+  });
+
+  it('ships type declarations for both module systems and stays free of Node.js built-ins', () => {
+    for (const file of ['simulate.d.ts', 'simulate.d.cts']) {
+      const text = readFileSync(dist(file), 'utf8');
+      expect(text).toMatch(/declare function simulate\b/u);
+      expect(text).toMatch(/declare function evaluate\b/u);
+    }
+    expect(readFileSync(dist('simulate.js'), 'utf8')).not.toMatch(/["']node:/u);
+    expect(readFileSync(dist('simulate.cjs'), 'utf8')).not.toMatch(/require\(["']node:/u);
   });
 });

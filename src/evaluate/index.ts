@@ -1,2 +1,0 @@
-export { evaluate } from './evaluate.js';
-export type { EvaluateOptions, EvaluateReport, EvaluatedFinding, SchemeKindQuality, DecoyKindQuality } from './evaluate.js';

@@ -1,0 +1,110 @@
+/**
+ * The buyers of a simulated ledger and their habits: which category groups they buy from, their few
+ * vendors per group, whether they record category codes and budget projects, and how they name
+ * projects. Routine purchases, schemes and decoys all buy through these habits, so injected records
+ * look like the buyer's own.
+ */
+import { BUREAUS_EN, BUREAUS_ZH, DISTRICTS_EN, DISTRICTS_ZH, DOMAIN_PROJECT, GROUPS, NEGOTIATED_METHODS_EN, NEGOTIATED_METHODS_ZH, type Domain } from './_catalogue.js';
+import { cumulative, type Rng } from './_prng.js';
+import { vendorName } from './_wording.js';
+import type { SimulatedLanguage, SimulationConfig } from './options.js';
+
+export interface Buyer {
+  readonly name: string;
+  readonly lang: SimulatedLanguage;
+  /** Records category codes. */
+  readonly categories: boolean;
+  /** Records budget projects. */
+  readonly projects: boolean;
+  /** Cumulative preference for each category group (0: never buys from it). */
+  readonly groupCum: readonly number[];
+  /** Vendors per category group, drawn at the first purchase from the group. */
+  readonly pools: (string[] | undefined)[];
+  /** Names of domain projects by domain and year, so that records share one string. */
+  readonly projectNames: Map<string, string>;
+}
+
+/**
+ * `config.buyers` buyers: Hangzhou-like district bureaus (or their English kin), each with its
+ * language, its preferred category groups and its record-keeping.
+ */
+export function makeBuyers(config: SimulationConfig, r: Rng): Buyer[] {
+  const baseWeights = GROUPS.map((gr) => gr.weight);
+  const buyers: Buyer[] = [];
+  for (let i = 0; i < config.buyers; i++) {
+    const lang = r.pick(config.languages);
+    const nd = DISTRICTS_ZH.length;
+    const nb = BUREAUS_ZH.length;
+    const round = Math.floor(i / (nd * nb));
+    const suffix = round > 0 ? (lang === 'zh' ? `第${round + 1}分局` : ` No. ${round + 1}`) : '';
+    const name = lang === 'zh'
+      ? `杭州市${DISTRICTS_ZH[i % nd]}${BUREAUS_ZH[Math.floor(i / nd) % nb]}${suffix}`
+      : `${DISTRICTS_EN[i % nd]} ${BUREAUS_EN[Math.floor(i / nd) % nb]}${suffix}`;
+    const prefs = baseWeights.map((w) => (r.chance(0.25) ? 0 : w * Math.exp(0.8 * r.normal())));
+    buyers.push({
+      name, lang,
+      categories: r.chance(0.85),
+      projects: r.chance(0.7),
+      groupCum: cumulative(prefs),
+      pools: [],
+      projectNames: new Map(),
+    });
+  }
+  return buyers;
+}
+
+/** The buyer's vendors of a category group: 2–6 of the trade's first twelve, drawn once. */
+export function vendorPool(b: Buyer, group: number, r: Rng): string[] {
+  let p = b.pools[group];
+  if (!p) {
+    const ks = r.shuffle([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]).slice(0, r.int(2, 6));
+    p = ks.map((k) => vendorName(group, k, b.lang));
+    b.pools[group] = p;
+  }
+  return p;
+}
+
+/** A vendor of the buyer's pool, Zipf-like: the first vendor of the pool gets most of the work. */
+export function loyalVendor(b: Buyer, group: number, r: Rng): string {
+  const p = vendorPool(b, group, r);
+  const x = r.next() * harmonic(p.length);
+  let acc = 0;
+  for (let k = 0; k < p.length; k++) {
+    acc += 1 / (k + 1);
+    if (x < acc) return p[k] as string;
+  }
+  return p[p.length - 1] as string;
+}
+
+function harmonic(n: number): number {
+  let h = 0;
+  for (let k = 1; k <= n; k++) h += 1 / k;
+  return h;
+}
+
+/** The buyer's budget project of a domain in a year: `2023年信息化建设`, `IT modernisation 2023`. */
+export function domainProject(b: Buyer, domain: Domain, year: number): string {
+  const key = `${domain}${year}`;
+  let p = b.projectNames.get(key);
+  if (p === undefined) {
+    const [zh, en] = DOMAIN_PROJECT[domain];
+    p = b.lang === 'zh' ? `${year}年${zh}` : `${en} ${year}`;
+    b.projectNames.set(key, p);
+  }
+  return p;
+}
+
+/** The project of a routine purchase: its domain's (60 %), general running costs (25 %) or none. */
+export function routineProject(b: Buyer, domain: Domain, year: number, r: Rng): string | undefined {
+  if (!b.projects) return undefined;
+  const x = r.next();
+  if (x < 0.6) return domainProject(b, domain, year);
+  if (x < 0.85) return domainProject(b, 'general', year);
+  return undefined;
+}
+
+/** The category code as the buyer records it: undefined when it records none, or forgot (3 %). */
+export const recordedCategory = (b: Buyer, code: string, r: Rng): string | undefined => (b.categories && r.chance(0.97) ? code : undefined);
+
+/** A negotiated method (quotation, direct award, single source, competitive negotiation). */
+export const negotiatedMethod = (b: Buyer, r: Rng): string => r.pick(b.lang === 'zh' ? NEGOTIATED_METHODS_ZH : NEGOTIATED_METHODS_EN);
