@@ -2,13 +2,15 @@ import { defineConfig } from 'tsup';
 
 export default defineConfig([
   {
-    // `index` is the platform-neutral core; `node` adds file loaders for Node.js.
+    // `index` is the platform-neutral core; `node` adds file loaders for Node.js. Code both use
+    // (the io layer, the error classes) goes to shared chunks, so `splitscan/node` and `splitscan`
+    // share one copy of each class per module system.
     entry: { index: 'src/index.ts', node: 'src/node.ts' },
     format: ['esm', 'cjs'],
     dts: true,
     target: 'node20',
     clean: true,
-    splitting: false,
+    splitting: true,
     treeshake: true,
   },
   {
