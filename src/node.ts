@@ -7,11 +7,11 @@ import { readFile, stat } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import Papa from 'papaparse';
 import { InputError } from './errors.js';
-import { LineCounter, detectDelimiter, papaStreamConfig } from './io/csv.js';
-import { StreamDecoder, decodeText } from './io/decode.js';
-import { detectFormat, readLedger, type ReadLedgerOptions } from './io/ledger.js';
-import { fromOcds, type FromOcdsOptions, type OcdsRecords } from './io/ocds.js';
-import { type Ledger, LedgerReader } from './io/rows.js';
+import { LineCounter, detectDelimiter, papaStreamConfig } from './io/read/csv.js';
+import { StreamDecoder, decodeText } from './io/read/decode.js';
+import { detectFormat, readLedger, type ReadLedgerOptions } from './io/read/ledger.js';
+import { fromOcds, type FromOcdsOptions, type OcdsRecords } from './io/read/ocds.js';
+import { type Ledger, LedgerReader } from './io/read/reader.js';
 
 /** Options of {@link loadLedger}. */
 export interface LoadLedgerOptions extends ReadLedgerOptions {
@@ -172,6 +172,6 @@ export async function loadOcds(path: string, options: FromOcdsOptions & { encodi
   return fromOcds(data, options);
 }
 
-export type { LedgerOptions, Ledger, LedgerStats, CreditPolicy, LinePolicy } from './io/rows.js';
-export type { ReadLedgerOptions, LedgerFormat } from './io/ledger.js';
-export type { FromOcdsOptions, OcdsRecords } from './io/ocds.js';
+export type { LedgerOptions, Ledger, LedgerStats, CreditPolicy, LinePolicy } from './io/read/reader.js';
+export type { ReadLedgerOptions, LedgerFormat } from './io/read/ledger.js';
+export type { FromOcdsOptions, OcdsRecords } from './io/read/ocds.js';

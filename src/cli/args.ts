@@ -3,11 +3,11 @@
  */
 import { parseArgs } from 'node:util';
 import type { VendorRule, WindowOption } from '../cluster/policy.js';
-import { type ColumnMap, parseColumnMap } from '../io/columns.js';
-import { DELIMITERS, type Delimiter } from '../io/csv.js';
-import { type Encoding, encodingOf } from '../io/decode.js';
-import { REPORT_FORMATS, type ReportFormat } from '../io/report.js';
-import type { CreditPolicy, LinePolicy } from '../io/rows.js';
+import { type ColumnMap, parseColumnMap } from '../io/read/columns.js';
+import { DELIMITERS, type Delimiter } from '../io/read/csv.js';
+import { type Encoding, encodingOf } from '../io/read/decode.js';
+import { REPORT_FORMATS, type ReportFormat } from '../io/write/formats.js';
+import type { CreditPolicy, LinePolicy } from '../io/read/reader.js';
 
 /** A mistake on the command line (exit code 2). */
 export class UsageError extends Error {

@@ -3,7 +3,7 @@
  * GB18030 (a superset of GBK, what Chinese Excel writes), detected or forced. Platform-neutral: it
  * uses only `TextDecoder`.
  */
-import { InputError } from '../errors.js';
+import { InputError } from '../../errors.js';
 
 /** Encodings the loaders read. `'auto'` detects (the default). */
 export type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252' | 'gb18030';

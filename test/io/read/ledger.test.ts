@@ -2,15 +2,14 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { readLedger } from '../../src/io/ledger.js';
-import { locateRejects } from '../../src/io/rows.js';
-import { recordsToCsv } from '../../src/io/write.js';
-import { loadLedger } from '../../src/node.js';
-import { InputError, OptionsError } from '../../src/errors.js';
-import type { PurchaseRecordInput } from '../../src/records/record.js';
-import { runs } from '../helpers/runs.js';
+import { locateRejects, readLedger } from '../../../src/io/read/ledger.js';
+import { recordsToCsv } from '../../../src/io/write/csv.js';
+import { loadLedger } from '../../../src/node.js';
+import { InputError, OptionsError } from '../../../src/errors.js';
+import type { PurchaseRecordInput } from '../../../src/records/record.js';
+import { runs } from '../../helpers/runs.js';
 
-const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/io/${name}`, import.meta.url));
+const fixture = (name: string) => fileURLToPath(new URL(`../../fixtures/io/${name}`, import.meta.url));
 const bytes = (name: string) => new Uint8Array(readFileSync(fixture(name)));
 const codes = (rejects: readonly { code: string }[]) => rejects.map((r) => r.code);
 

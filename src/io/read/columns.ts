@@ -2,7 +2,7 @@
  * Which source column feeds which record field: explicit mappings, plus recognition of common
  * header names in English and Chinese.
  */
-import { OptionsError } from '../errors.js';
+import { OptionsError } from '../../errors.js';
 
 /** Record fields a column can feed. */
 export type LedgerField =

@@ -2,7 +2,7 @@
  * Writing CSV: records for interchange, and cells made safe for spreadsheets.
  */
 import Papa from 'papaparse';
-import type { PurchaseRecordInput, Reject } from '../records/record.js';
+import type { PurchaseRecordInput, Reject } from '../../records/record.js';
 
 const FORMULA_START = /^[=+\-@\t\r\n\u0000-\u001f\u007f]/u;
 

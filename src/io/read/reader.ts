@@ -8,9 +8,9 @@
  * - credits and refunds (negative amounts) → `'credit'`, or netted against the purchase they refund;
  * - lines of one document (same buyer, vendor, currency and document number) → summed into one record.
  */
-import { D, exactDecimal } from '../_lib/decimal.js';
-import { OptionsError } from '../errors.js';
-import type { PurchaseRecordInput, RecordReject, Reject, RejectCode } from '../records/record.js';
+import { D, exactDecimal } from '../../_lib/decimal.js';
+import { OptionsError } from '../../errors.js';
+import type { PurchaseRecordInput, Reject, RejectCode } from '../../records/record.js';
 import { parseAmount } from './amount.js';
 import { type ColumnMap, type LedgerField, type ResolvedColumns, headerUnit, resolveColumns } from './columns.js';
 import { parseDate } from './date.js';
@@ -418,23 +418,4 @@ export class LedgerReader {
       stats: { rows: this.rowCount, blank: this.blank, records: final.length, rejected: rejects.length, merged, netted },
     };
   }
-}
-
-/**
- * Gives core rejects (from `detectSplits(ledger.records, …)`, whose `index` is a position in
- * `records`) the file line and column they came from.
- *
- * @example
- * locateRejects(result.rejects, ledger)[0].line //=> 17
- */
-export function locateRejects(rejects: readonly RecordReject[], ledger: Pick<Ledger, 'lines' | 'columns'>): Reject[] {
-  return rejects.map((r) => {
-    const line = ledger.lines[r.index];
-    const column = ledger.columns[r.field as LedgerField]?.headers.join('+');
-    return {
-      ...r,
-      ...(line !== undefined ? { line } : {}),
-      ...(column !== undefined && r.column === undefined ? { column } : {}),
-    };
-  });
 }

@@ -2,10 +2,12 @@
  * `readLedger`: a whole ledger held as a string or bytes (CSV/TSV, JSON array or NDJSON) → records
  * and rejects. Platform-neutral; `splitscan/node` streams files through the same {@link LedgerReader}.
  */
-import { InputError } from '../errors.js';
+import { InputError } from '../../errors.js';
 import { type Delimiter, parseCsv } from './csv.js';
 import { type Encoding, decodeText, stripBom } from './decode.js';
-import { type Ledger, type LedgerOptions, LedgerReader } from './rows.js';
+import type { RecordReject, Reject } from '../../records/record.js';
+import type { LedgerField } from './columns.js';
+import { type Ledger, type LedgerOptions, LedgerReader } from './reader.js';
 
 /** Text formats a ledger can come in. */
 export type LedgerFormat = 'csv' | 'json' | 'ndjson';
@@ -110,4 +112,23 @@ export function readLedger(input: string | Uint8Array, options: ReadLedgerOption
     ...(encoding !== undefined ? { encoding } : {}),
     ...(delimiter !== undefined ? { delimiter } : {}),
   };
+}
+
+/**
+ * Gives core rejects (from `detectSplits(ledger.records, …)`, whose `index` is a position in
+ * `records`) the file line and column they came from.
+ *
+ * @example
+ * locateRejects(result.rejects, ledger)[0].line //=> 17
+ */
+export function locateRejects(rejects: readonly RecordReject[], ledger: Pick<Ledger, 'lines' | 'columns'>): Reject[] {
+  return rejects.map((r) => {
+    const line = ledger.lines[r.index];
+    const column = ledger.columns[r.field as LedgerField]?.headers.join('+');
+    return {
+      ...r,
+      ...(line !== undefined ? { line } : {}),
+      ...(column !== undefined && r.column === undefined ? { column } : {}),
+    };
+  });
 }

@@ -2,9 +2,9 @@
  * Open Contracting Data Standard (OCDS 1.1) → purchase records: one record per contract, or per
  * award that has no contract.
  */
-import { exactDecimal } from '../_lib/decimal.js';
-import { InputError } from '../errors.js';
-import type { PurchaseRecordInput, Reject, RejectCode } from '../records/record.js';
+import { exactDecimal } from '../../_lib/decimal.js';
+import { InputError } from '../../errors.js';
+import type { PurchaseRecordInput, Reject, RejectCode } from '../../records/record.js';
 import { parseDate } from './date.js';
 
 /** Options of {@link fromOcds}. */

@@ -1,7 +1,7 @@
 /**
  * Amounts as ledgers write them → exact decimal strings.
  */
-import { D } from '../_lib/decimal.js';
+import { D } from '../../_lib/decimal.js';
 
 /** Options of {@link parseAmount}. */
 export interface ParseAmountOptions {
