@@ -5,10 +5,11 @@
  */
 import Papa from 'papaparse';
 
-/** Delimiters the loaders recognise. */
-export type Delimiter = ',' | ';' | '\t' | '|';
+/** Delimiters the loaders recognise, in the order {@link detectDelimiter} prefers them. */
+export const DELIMITERS = [',', ';', '\t', '|'] as const;
 
-export const DELIMITERS: readonly Delimiter[] = [',', ';', '\t', '|'];
+/** One of {@link DELIMITERS}. */
+export type Delimiter = (typeof DELIMITERS)[number];
 
 /**
  * Picks the delimiter of a CSV-like text from its first lines: the candidate that appears (outside
@@ -75,22 +76,75 @@ export interface CsvRow {
   readonly line: number;
 }
 
-/**
- * Tracks line numbers across rows: a row spans one line plus one for each newline inside its
- * quoted fields.
- */
-export class LineCounter {
-  private next = 1;
+/** Line breaks papaparse splits rows on. */
+type LineBreak = '\n' | '\r\n' | '\r';
 
-  /** Line of `fields`, advancing past it. */
-  take(fields: readonly string[]): number {
-    const line = this.next;
-    let extra = 0;
-    for (const f of fields) {
-      for (let i = f.indexOf('\n'); i >= 0; i = f.indexOf('\n', i + 1)) extra++;
+/** The first line break outside quotes; undefined until one is seen whole. */
+function lineBreakOf(text: string): LineBreak | undefined {
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '"') quoted = !quoted;
+    else if (!quoted && c === '\n') return '\n';
+    else if (!quoted && c === '\r') return i + 1 === text.length ? undefined : text[i + 1] === '\n' ? '\r\n' : '\r';
+  }
+  return undefined;
+}
+
+const BREAK = /\r\n|\r|\n/gu;
+
+/**
+ * Splits delimited text pushed in chunks into rows, each with the file line it starts on (a row
+ * spans one line plus one per line break inside its quoted fields). Parsing is papaparse's `Parser`
+ * (quoted fields, embedded newlines, CRLF); a row cut by a chunk boundary is carried over to the
+ * next chunk, as papaparse's own streamers do. The line break (LF, CRLF or CR) is the first one
+ * outside quotes; text is held until it is seen.
+ *
+ * Memory: one chunk and one row; O(n) for n characters.
+ */
+export class CsvRows {
+  private parser: Papa.Parser | undefined;
+  private rest = '';
+  private line = 1;
+
+  constructor(readonly delimiter: Delimiter) {}
+
+  /** Parses `text` after what was pushed before, calling `row` for each complete row. */
+  push(text: string, row: (fields: string[], line: number) => void): void {
+    const input = this.rest + text;
+    if (this.parser === undefined) {
+      const newline = lineBreakOf(input);
+      if (newline === undefined) {
+        this.rest = input;
+        return;
+      }
+      this.parser = this.open(newline);
     }
-    this.next += 1 + extra;
-    return line;
+    const result = this.parser.parse(input, 0, true) as Papa.ParseResult<string[]>;
+    this.rest = input.slice(result.meta.cursor);
+    this.emit(result.data, row);
+  }
+
+  /** Parses what is left once the text has ended. */
+  end(row: (fields: string[], line: number) => void): void {
+    if (this.rest === '') return;
+    this.parser ??= this.open(lineBreakOf(`${this.rest}\n`) ?? '\n');
+    const result = this.parser.parse(this.rest, 0, false) as Papa.ParseResult<string[]>;
+    this.rest = '';
+    this.emit(result.data, row);
+  }
+
+  private open(newline: LineBreak): Papa.Parser {
+    return new Papa.Parser({ delimiter: this.delimiter, newline, header: false });
+  }
+
+  private emit(rows: readonly string[][], row: (fields: string[], line: number) => void): void {
+    for (const fields of rows) {
+      const line = this.line;
+      this.line++;
+      for (const f of fields) if (f.includes('\n') || f.includes('\r')) this.line += f.match(BREAK)?.length ?? 0;
+      row(fields, line);
+    }
   }
 }
 
@@ -109,29 +163,17 @@ export interface ParsedCsv {
 
 /**
  * Parses a whole CSV/TSV text (papaparse, no header handling) and numbers its rows' lines.
- * For files too big to hold, `splitscan/node`'s `loadLedger` streams instead.
+ * Ledgers read by `readLedger` and `loadLedger` go through the same {@link CsvRows}, in chunks.
  *
  * @example
  * parseCsv('a;b\n"x\ny";2\n').rows //=> [{ fields: ['a','b'], line: 1 }, { fields: ['x\ny','2'], line: 2 }]
  */
 export function parseCsv(text: string, options: ParseCsvOptions = {}): ParsedCsv {
   const delimiter = options.delimiter ?? detectDelimiter(text);
-  const counter = new LineCounter();
+  const split = new CsvRows(delimiter);
   const rows: CsvRow[] = [];
-  const body = text.replace(/(\r?\n)$/u, '');
-  Papa.parse<string[]>(body, {
-    delimiter,
-    header: false,
-    skipEmptyLines: false,
-    step: (result) => {
-      const fields = result.data;
-      rows.push({ fields, line: counter.take(fields) });
-    },
-  });
+  const add = (fields: string[], line: number): void => void rows.push({ fields, line });
+  split.push(text, add);
+  split.end(add);
   return { delimiter, rows };
-}
-
-/** papaparse configuration the streaming loader uses (same as {@link parseCsv}). */
-export function papaStreamConfig(delimiter: Delimiter): Papa.ParseConfig<string[]> {
-  return { delimiter, header: false, skipEmptyLines: false };
 }

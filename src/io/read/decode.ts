@@ -198,7 +198,8 @@ export interface DecodedText {
 }
 
 /**
- * Decodes a whole file's bytes, detecting the encoding unless one is given. A BOM is removed.
+ * Decodes a whole file's bytes, detecting the encoding unless one is given. A byte-order mark is
+ * removed (the UTF-8 and UTF-16 decoders drop it).
  *
  * @throws InputError `'undecodable'` when the bytes are not valid in the chosen encoding.
  * @example
@@ -207,10 +208,10 @@ export interface DecodedText {
 export function decodeText(bytes: Uint8Array, encoding: Encoding | 'auto' = 'auto'): DecodedText {
   const d = new StreamDecoder(encoding);
   const text = d.push(bytes) + d.end();
-  return { text: stripBom(text), encoding: d.encoding ?? 'utf-8' };
+  return { text, encoding: d.encoding ?? 'utf-8' };
 }
 
-/** Removes a leading U+FEFF. */
+/** Removes a leading U+FEFF (text given as a string may still carry the byte-order mark). */
 export function stripBom(text: string): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }

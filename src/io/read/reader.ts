@@ -194,7 +194,7 @@ export class LedgerReader {
    * @throws OptionsError when required fields have no column (the message lists the headers found).
    */
   header(fields: readonly string[]): void {
-    this.headerRow = fields.map((f, i) => (i === 0 ? f.replace(/^\uFEFF/u, '') : f));
+    this.headerRow = fields;
     const optional: LedgerField[] = [];
     if (this.options.currency !== undefined) optional.push('currency');
     if (this.options.buyer !== undefined) optional.push('buyer');

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { locateRejects, readLedger } from '../../../src/io/read/ledger.js';
+import { LedgerParser, locateRejects, readLedger } from '../../../src/io/read/ledger.js';
 import { recordsToCsv } from '../../../src/io/write/csv.js';
 import { loadLedger } from '../../../src/node.js';
 import { InputError, OptionsError } from '../../../src/errors.js';
@@ -113,6 +113,51 @@ describe('policies', () => {
   it('maps core rejects back to lines', () => {
     const l = readLedger('id,buyer,vendor,date,amount,currency\na,B,V,2019-01-01,1,EUR\nb,B,V,2019-01-01,2,EUR\n');
     expect(locateRejects([{ index: 1, field: 'amount', path: [1, 'amount'], code: 'invalid_amount', message: 'x' }], l)[0]).toMatchObject({ line: 3, column: 'amount' });
+  });
+});
+
+describe('LedgerParser: one driver, any chunking', () => {
+  // Over 64 KiB, so the format is decided on a head and the rest streams through the format's loop.
+  const csvFiller = Array.from({ length: 1100 }, (_, i) => `F${i},City,Vendor ${i % 7},2019-01-${String(1 + (i % 28)).padStart(2, '0')},${100 + i}.50,EUR,"signs\nphase ${i}"`);
+  const csvTail = fc.constantFrom(
+    'G1,City,Acme,2019-02-01,12.50,EUR,plain',
+    'G2,城西管委会,甲标识公司,2019-02-02,"1,234.00",CNY,"道路""标牌""\r\n二期"',
+    'Total,,,,999,,',
+    'C1,City,Acme,2019-02-03,-5,EUR,refund',
+    'D1,City,Acme,2019-02-30,5,EUR,bad date',
+    ',,,,,,',
+    '',
+    'x',
+    'E1,City,,2019-02-04,5,EUR,no vendor',
+  );
+  const ndFiller = Array.from({ length: 700 }, (_, i) => JSON.stringify({ id: `F${i}`, buyer: 'City', vendor: `Vendor ${i % 7}`, date: '2019-01-05', amount: `${100 + i}.5`, currency: 'EUR', subject: '道路标牌' }));
+  const ndTail = fc.constantFrom('{"id":"G1","buyer":"B","vendor":"V","date":"2019-02-01","amount":"3","currency":"EUR"}', '', 'not json', '[1]', '{"id":"G2","buyer":"B","vendor":"V","date":"2019-02-31","amount":"3","currency":"EUR"}');
+  const chunked = (bytes: Uint8Array, cuts: number[]) => {
+    const at = [...new Set(cuts.map((c) => c % (bytes.length + 1)))].sort((a, b) => a - b);
+    const parser = new LedgerParser({ lines: 'keep' });
+    let from = 0;
+    for (const to of [...at, bytes.length]) {
+      parser.push(bytes.subarray(from, to));
+      from = to;
+    }
+    return parser.end();
+  };
+
+  it.each([
+    ['CSV (CRLF, quoted line breaks)', 'id,buyer,vendor,date,amount,currency,subject', csvFiller, csvTail, '\r\n'],
+    ['NDJSON', undefined, ndFiller, ndTail, '\n'],
+  ] as const)('reads %s pushed as bytes cut anywhere as readLedger reads the whole text (property)', (_name, header, filler, tail, eol) => {
+    fc.assert(
+      fc.property(fc.array(tail, { maxLength: 8 }), fc.array(fc.nat(), { maxLength: 6 }), fc.boolean(), (rows, cuts, bom) => {
+        const text = (bom ? '\uFEFF' : '') + [...(header ? [header] : []), ...filler, ...rows].join(eol);
+        const bytes = new TextEncoder().encode(text);
+        expect(bytes.length).toBeGreaterThan(1 << 16);
+        const { encoding, ...got } = chunked(bytes, cuts);
+        expect(encoding).toBe('utf-8');
+        expect(got).toEqual(readLedger(text, { lines: 'keep' }));
+      }),
+      { numRuns: runs(15) },
+    );
   });
 });
 
