@@ -44,8 +44,10 @@ export type { Preset, PresetInfo, PresetKind, PresetOverrides, PcardOptions } fr
 // Reading ledgers (strings and bytes; files are read by `splitscan/node`) and OCDS
 export { readLedger, locateRejects } from './io/read/ledger.js';
 export type { ReadLedgerOptions, LedgerFormat } from './io/read/ledger.js';
-export { LedgerReader, NOT_A_PURCHASE } from './io/read/reader.js';
-export type { Ledger, LedgerOptions, LedgerStats, CreditPolicy, LinePolicy } from './io/read/reader.js';
+export { LedgerReader } from './io/read/reader.js';
+export type { Ledger, LedgerStats } from './io/read/reader.js';
+export { NOT_A_PURCHASE } from './io/read/options.js';
+export type { LedgerOptions, CreditPolicy, LinePolicy } from './io/read/options.js';
 export { parseAmount } from './io/read/amount.js';
 export type { ParseAmountOptions, ParsedAmount } from './io/read/amount.js';
 export { parseDate } from './io/read/date.js';

@@ -77,6 +77,7 @@ export async function loadOcds(path: string, options: FromOcdsOptions & { encodi
   return fromOcds(data, options);
 }
 
-export type { LedgerOptions, Ledger, LedgerStats, CreditPolicy, LinePolicy } from './io/read/reader.js';
+export type { Ledger, LedgerStats } from './io/read/reader.js';
+export type { LedgerOptions, CreditPolicy, LinePolicy } from './io/read/options.js';
 export type { ReadLedgerOptions, LedgerFormat } from './io/read/ledger.js';
 export type { FromOcdsOptions, OcdsRecords } from './io/read/ocds.js';

@@ -2,12 +2,13 @@
  * Command-line arguments → a validated scan configuration. Pure: no I/O, so it is tested directly.
  */
 import { parseArgs } from 'node:util';
+import { isCurrencyCode } from '../_lib/currencies.js';
 import type { VendorRule, WindowOption } from '../cluster/policy.js';
 import { type ColumnMap, parseColumnMap } from '../io/read/columns.js';
 import { DELIMITERS, type Delimiter } from '../io/read/csv.js';
 import { type Encoding, encodingOf } from '../io/read/decode.js';
 import { REPORT_FORMATS, type ReportFormat } from '../io/write/formats.js';
-import type { CreditPolicy, LinePolicy } from '../io/read/reader.js';
+import { CREDIT_POLICIES, type CreditPolicy, LINE_POLICIES, type LinePolicy } from '../io/read/options.js';
 
 /** A mistake on the command line (exit code 2). */
 export class UsageError extends Error {
@@ -175,7 +176,7 @@ export function parseCli(argv: readonly string[]): CliArgs {
     if (delimiter === undefined) throw new UsageError(`--delimiter ${JSON.stringify(o.delimiter)}: expected one of , ; tab | (${DELIMITERS.length} choices)`);
   }
   if (o.unit !== undefined && !(Number(o.unit) > 0)) throw new UsageError(`--unit ${o.unit}: expected a positive number such as 10000`);
-  if (o.currency !== undefined && !/^[A-Za-z]{3}$/u.test(o.currency)) throw new UsageError(`--currency ${o.currency}: expected an ISO 4217 code such as CNY`);
+  if (o.currency !== undefined && !isCurrencyCode(o.currency)) throw new UsageError(`--currency ${o.currency}: expected an ISO 4217 code such as CNY`);
   let map: ColumnMap | undefined;
   if (o.map !== undefined) {
     try {
@@ -186,8 +187,8 @@ export function parseCli(argv: readonly string[]): CliArgs {
   }
   const opt = <K extends string, V>(k: K, v: V | undefined): Partial<Record<K, V>> => (v === undefined ? {} : ({ [k]: v } as Record<K, V>));
   const vendor = oneOf<VendorRule>('vendor', o.vendor, ['same', 'any']);
-  const credits = oneOf<CreditPolicy>('credits', o.credits, ['reject', 'net']);
-  const lines = oneOf<LinePolicy>('lines', o.lines, ['sum', 'keep']);
+  const credits = oneOf<CreditPolicy>('credits', o.credits, CREDIT_POLICIES);
+  const lines = oneOf<LinePolicy>('lines', o.lines, LINE_POLICIES);
   const minScore = positiveNumber('min-score', o['min-score'], false);
   const categoryPrefix = positiveNumber('category-prefix', o['category-prefix'], true);
   const minSimilarity = positiveNumber('min-similarity', o['min-similarity'], false);

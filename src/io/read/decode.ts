@@ -5,8 +5,11 @@
  */
 import { InputError } from '../../errors.js';
 
-/** Encodings the loaders read. `'auto'` detects (the default). */
-export type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252' | 'gb18030';
+/** Encodings the loaders read (`'auto'`, the default, detects one of them). */
+export const ENCODINGS = ['utf-8', 'utf-16le', 'utf-16be', 'windows-1252', 'gb18030'] as const;
+
+/** One of {@link ENCODINGS}. */
+export type Encoding = (typeof ENCODINGS)[number];
 
 /** Names accepted for {@link Encoding}, case-insensitively (`gbk`, `cp1252`, `latin1` …). */
 const ALIASES: Readonly<Record<string, Encoding>> = {

@@ -4,15 +4,21 @@
  * `loadLedger` (a file streamed chunk by chunk): decoding, the byte-order mark, the format and
  * delimiter, the header search and the NDJSON and JSON loops are written here once.
  */
-import { InputError } from '../../errors.js';
+import { z } from 'zod';
+import { InputError, OptionsError } from '../../errors.js';
 import type { RecordReject, Reject } from '../../records/record.js';
+import { toOptionIssues } from '../../thresholds/schema.js';
 import type { LedgerField } from './columns.js';
-import { type Delimiter, CsvRows, detectDelimiter } from './csv.js';
-import { type Encoding, StreamDecoder, stripBom } from './decode.js';
-import { type Ledger, type LedgerOptions, LedgerReader } from './reader.js';
+import { type Delimiter, CsvRows, DELIMITERS, detectDelimiter } from './csv.js';
+import { type Encoding, ENCODINGS, StreamDecoder, stripBom } from './decode.js';
+import type { LedgerOptions } from './options.js';
+import { type Ledger, LedgerReader } from './reader.js';
 
 /** Text formats a ledger can come in. */
-export type LedgerFormat = 'csv' | 'json' | 'ndjson';
+export const LEDGER_FORMATS = ['csv', 'json', 'ndjson'] as const;
+
+/** One of {@link LEDGER_FORMATS}. */
+export type LedgerFormat = (typeof LEDGER_FORMATS)[number];
 
 /** Options of {@link readLedger}. */
 export interface ReadLedgerOptions extends LedgerOptions {
@@ -33,6 +39,18 @@ export interface LedgerParserOptions extends ReadLedgerOptions {
   /** @defaultValue 50000 */
   progressEvery?: number | undefined;
 }
+
+/** The schema of what {@link LedgerParserOptions} add to {@link LedgerOptions} (checked by `LedgerReader`). */
+const parserOptionsSchema = z
+  .object({
+    format: z.enum(['auto', ...LEDGER_FORMATS], { error: (i) => `must be auto, ${LEDGER_FORMATS.join(', ')}, got ${JSON.stringify(i.input)}` }).optional(),
+    delimiter: z.enum(DELIMITERS, { error: (i) => `must be one of , ; tab |, got ${JSON.stringify(i.input)}` }).optional(),
+    encoding: z.enum(['auto', ...ENCODINGS], { error: (i) => `must be auto, ${ENCODINGS.join(', ')}, got ${JSON.stringify(i.input)}` }).optional(),
+    file: z.string().optional(),
+    onProgress: z.function().optional(),
+    progressEvery: z.number().int().positive('must be a whole number ≥ 1').optional(),
+  })
+  .loose();
 
 /** Text read before the format and the delimiter are decided. */
 const HEAD = 1 << 16;
@@ -78,7 +96,10 @@ export class LedgerParser {
   private delimiter: Delimiter | undefined;
   private started = false;
 
+  /** @throws OptionsError naming each bad option. */
   constructor(options: LedgerParserOptions = {}) {
+    const parsed = parserOptionsSchema.safeParse(options);
+    if (!parsed.success) throw new OptionsError('readLedger', toOptionIssues(parsed.error, []));
     this.options = options;
     this.reader = new LedgerReader(options);
   }

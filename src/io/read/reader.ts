@@ -2,7 +2,7 @@
  * Rows of a ledger file → purchase records and rejects. Every data row ends up either in a record
  * or in a reject that names its line, column and reason; nothing is dropped silently.
  *
- * Policies (all documented on {@link ReadLedgerOptions}):
+ * Policies (all documented on {@link LedgerOptions}):
  * - subtotal lines (amounts without buyer, vendor and date, or labelled total/合计/小计) → `'subtotal'`;
  * - card repayments (`direct debit payment` …) → `'not_a_purchase'`;
  * - credits and refunds (negative amounts) → `'credit'`, or netted against the purchase they refund;
@@ -10,73 +10,14 @@
  */
 import { D, exactDecimal } from '../../_lib/decimal.js';
 import { OptionsError } from '../../errors.js';
-import type { PurchaseRecordInput, Reject, RejectCode } from '../../records/record.js';
+import { type PurchaseRecordInput, type Reject, type RejectCode, RECORD_FIELDS, REQUIRED_FIELDS } from '../../records/record.js';
 import { parseAmount } from './amount.js';
-import { type ColumnMap, type LedgerField, type ResolvedColumns, headerUnit, resolveColumns } from './columns.js';
+import { type LedgerField, type ResolvedColumns, headerUnit, resolveColumns } from './columns.js';
 import { parseDate } from './date.js';
+import { type LedgerOptions, NOT_A_PURCHASE, parseLedgerOptions } from './options.js';
 
-/** How credits (negative amounts) are handled. */
-export type CreditPolicy = 'reject' | 'net';
-
-/** How rows sharing a document number are handled. */
-export type LinePolicy = 'sum' | 'keep';
-
-/** Options shared by every ledger loader. */
-export interface LedgerOptions {
-  /** Explicit column mapping (field → header); recognised header names fill the rest. */
-  map?: ColumnMap | undefined;
-  /** date-fns pattern for non-ISO dates, e.g. `'dd/MM/yyyy'`. @defaultValue ISO and year-first forms only */
-  dateFormat?: string | undefined;
-  /** Amounts use a decimal comma (`1 234,50`). @defaultValue false */
-  decimalComma?: boolean | undefined;
-  /**
-   * Multiplier for amounts, e.g. `10000` for 万元. @defaultValue the unit in the amount header's
-   * brackets (`金额(万元)` → 10000), else 1
-   */
-  unit?: string | number | undefined;
-  /** Currency of rows without one (no currency column, or an empty cell). */
-  currency?: string | undefined;
-  /** Buyer of every row when the file has no buyer column (a ledger of one body). */
-  buyer?: string | undefined;
-  /**
-   * `'reject'`: a negative amount is reported as a `'credit'` reject. `'net'`: it is subtracted from
-   * the latest purchase on or before its date with the same buyer, vendor and currency that is at
-   * least as large (same document number preferred); a purchase netted to zero becomes a `'credit'`
-   * reject, and a credit with nothing to net against is a `'credit'` reject.
-   * @defaultValue 'reject'
-   */
-  credits?: CreditPolicy | undefined;
-  /**
-   * `'sum'`: rows with the same buyer, vendor, currency and document number are lines of one
-   * document and become one record (amounts summed exactly, earliest date, first line's id and
-   * text) before credits are handled. Rows without a document number are never merged.
-   * `'keep'`: every row is its own record.
-   * @defaultValue 'sum'
-   */
-  lines?: LinePolicy | undefined;
-  /**
-   * A regular expression removed from document numbers before lines are grouped, e.g. `'_\\d+$'`
-   * for Oxford's `46287404_1`, `46287404_2`. @defaultValue none
-   */
-  lineSuffix?: string | undefined;
-  /**
-   * Texts (case-insensitive, matched inside vendor or subject) marking rows that are not purchases,
-   * such as card repayments. @defaultValue {@link NOT_A_PURCHASE}
-   */
-  notPurchase?: readonly string[] | undefined;
-}
-
-/** Vendor/subject texts of rows that are not purchases by default (card repayments, balance transfers). */
-export const NOT_A_PURCHASE: readonly string[] = [
-  'direct debit payment',
-  'payment - thank you',
-  'payment thank you',
-  'payment received',
-  'autopay payment',
-  'balance transfer',
-  '信用卡还款',
-  '还款',
-];
+/** The record fields a row may leave empty (subject, category, project …). */
+const OPTIONAL_FIELDS = RECORD_FIELDS.filter((f): f is Exclude<LedgerField, (typeof REQUIRED_FIELDS)[number]> => !(REQUIRED_FIELDS as readonly string[]).includes(f));
 
 /** A cell that is only a total label (`Total`, `Subtotal:`, `合计`, `小计 (元)`). */
 const SUBTOTAL_CELL = /^\s*(sub[\s-]?total|grand[\s-]?total|total|合计|小计|总计|累计|本页小计)\s*[:：]?\s*([(（].*[)）])?\s*$/iu;
@@ -151,31 +92,10 @@ export class LedgerReader {
   private blank = 0;
   private datesSeen = 0;
 
+  /** @throws OptionsError naming each bad option (see {@link LedgerOptions}). */
   constructor(options: LedgerOptions = {}) {
     this.options = options;
-    const issues: { path: string[]; message: string }[] = [];
-    if (options.credits !== undefined && options.credits !== 'reject' && options.credits !== 'net') {
-      issues.push({ path: ['credits'], message: `must be 'reject' or 'net', got ${JSON.stringify(options.credits)}` });
-    }
-    if (options.lines !== undefined && options.lines !== 'sum' && options.lines !== 'keep') {
-      issues.push({ path: ['lines'], message: `must be 'sum' or 'keep', got ${JSON.stringify(options.lines)}` });
-    }
-    if (options.unit !== undefined && (exactDecimal(options.unit) === undefined || !(exactDecimal(options.unit) as InstanceType<typeof D>).gt(0))) {
-      issues.push({ path: ['unit'], message: `must be a positive number, got ${JSON.stringify(options.unit)}` });
-    }
-    if (options.currency !== undefined && !/^[A-Za-z]{3}$/u.test(options.currency)) {
-      issues.push({ path: ['currency'], message: `must be an ISO 4217 code such as CNY, got ${JSON.stringify(options.currency)}` });
-    }
-    let suffix: RegExp | undefined;
-    if (options.lineSuffix !== undefined) {
-      try {
-        suffix = new RegExp(`(?:${options.lineSuffix})$`, 'u');
-      } catch {
-        issues.push({ path: ['lineSuffix'], message: `is not a regular expression: ${options.lineSuffix}` });
-      }
-    }
-    if (issues.length) throw new OptionsError('readLedger', issues);
-    this.suffix = suffix;
+    this.suffix = parseLedgerOptions(options).suffix;
     this.notPurchase = (options.notPurchase ?? NOT_A_PURCHASE).map((s) => s.toLowerCase());
   }
 
@@ -285,8 +205,7 @@ export class LedgerReader {
     if (currency === '') return reject('missing', 'currency', 'currency is empty (give a default currency)', undefined, id);
 
     const record: PurchaseRecordInput = { id, buyer, vendor, date: date.date, amount: amount.amount, currency };
-    if (subject !== '') record.subject = subject;
-    for (const f of ['category', 'project', 'method', 'document', 'exemption'] as const) {
+    for (const f of OPTIONAL_FIELDS) {
       const v = get(f);
       if (v !== '') record[f] = v;
     }

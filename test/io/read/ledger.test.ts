@@ -73,6 +73,38 @@ describe('readLedger: quirks', () => {
   });
 });
 
+describe('options', () => {
+  it.each([
+    [{ credits: 'drop' }, 'credits', /must be 'reject' or 'net', got "drop"/],
+    [{ lines: 'merge' }, 'lines', /must be 'sum' or 'keep', got "merge"/],
+    [{ unit: 0 }, 'unit', /must be a positive number, got 0/],
+    [{ unit: 'ten' }, 'unit', /must be a positive number, got "ten"/],
+    [{ currency: 'EURO' }, 'currency', /ISO 4217/],
+    [{ currency: 'XYZ' }, 'currency', /ISO 4217/],
+    [{ lineSuffix: '_(' }, 'lineSuffix', /not a regular expression/],
+    [{ notPurchase: 'repayment' }, 'notPurchase', /array of strings/],
+    [{ format: 'xml' }, 'format', /must be auto, csv, json, ndjson, got "xml"/],
+    [{ delimiter: ':' }, 'delimiter', /must be one of , ; tab \|/],
+    [{ encoding: 'ebcdic' }, 'encoding', /must be auto, utf-8/],
+  ])('refuses %o with an OptionsError at its path', (options, path, message) => {
+    let caught: unknown;
+    try {
+      readLedger('buyer,vendor,date,amount,currency\nB,V,2019-01-01,1,EUR\n', options as never);
+    } catch (e) {
+      caught = e;
+    }
+    expect(caught).toBeInstanceOf(OptionsError);
+    expect((caught as OptionsError).issues.map((i) => i.path)).toEqual([[path]]);
+    expect((caught as Error).message).toMatch(message);
+    expect((caught as Error).message).toMatch(new RegExp(`^readLedger: options\\.${path}: `));
+  });
+
+  it('takes a lowercase currency code and reports every bad option at once', () => {
+    expect(readLedger('buyer,vendor,date,amount\nB,V,2019-01-01,1\n', { currency: 'eur' }).records[0]?.currency).toBe('EUR');
+    expect(() => readLedger('a\n', { credits: 'x', lines: 'y' } as never)).toThrow(/options\.credits: .*; options\.lines: /);
+  });
+});
+
 describe('policies', () => {
   const csv = [
     'id,buyer,vendor,date,amount,currency,document',
