@@ -56,7 +56,7 @@ export async function loadLedger(path: string, options: LoadLedgerOptions = {}):
 
 /**
  * Reads an OCDS file (release package, record package, release or array of releases) with
- * `fromOcds`.
+ * `fromOcds`; its rejects name the `file`.
  *
  * @throws InputError when the file cannot be read, decoded or parsed as JSON, or is not OCDS.
  */
@@ -74,7 +74,8 @@ export async function loadOcds(path: string, options: FromOcdsOptions & { encodi
   } catch (e) {
     throw new InputError('invalid_json', `${path} is not valid JSON: ${(e as Error).message}`, [path]);
   }
-  return fromOcds(data, options);
+  const result = fromOcds(data, options);
+  return { ...result, rejects: result.rejects.map((r) => ({ ...r, file: path })) };
 }
 
 export type { Ledger, LedgerStats } from './io/read/reader.js';

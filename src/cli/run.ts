@@ -138,6 +138,7 @@ async function scan(args: ScanArgs, io: CliIo): Promise<number> {
   if (isOcds) {
     const o = await loadOcds(args.file, { ...(currency !== undefined ? { currency } : {}), ...(args.encoding ? { encoding: args.encoding } : {}) });
     ledger = {
+      file: args.file,
       records: o.records,
       rejects: o.rejects,
       lines: [],
@@ -164,7 +165,9 @@ async function scan(args: ScanArgs, io: CliIo): Promise<number> {
     if (progress && ledger.stats.rows >= 50000) io.stderr.write('\r\u001b[K');
   }
   const result = detectSplits(ledger.records, options);
-  const rejects: Reject[] = [...ledger.rejects, ...locateRejects(result.rejects, ledger)];
+  // Rows rejected while reading (located by line) and records rejected by detection (also by
+  // index), in file order.
+  const rejects: Reject[] = [...ledger.rejects, ...locateRejects(result.rejects, ledger)].sort(byLine);
   const report = buildReport({
     findings: result.findings,
     rejects,
@@ -194,6 +197,11 @@ async function scan(args: ScanArgs, io: CliIo): Promise<number> {
     );
   }
   return args.failOnFindings && result.findings.length > 0 ? EXIT.findings : EXIT.ok;
+}
+
+/** File order: by line, rejects without one (OCDS) last, ties as they came (the sort is stable). */
+function byLine(a: Reject, b: Reject): number {
+  return a.line === b.line ? 0 : a.line === undefined ? 1 : b.line === undefined ? -1 : a.line - b.line;
 }
 
 async function startsWithBrace(path: string): Promise<boolean> {

@@ -43,7 +43,11 @@ export interface LedgerStats {
 export interface Ledger {
   /** Records ready for `detectSplits`. */
   readonly records: PurchaseRecordInput[];
-  /** Rows that could not be used, each with `line` and `column`; `index` is the data row (0-based). */
+  /**
+   * Rows that could not be used, sorted by line. Each is located by `line` (1-based, in the text
+   * read), `column` (the header of the field at fault) and, for files, `file`; `path` is `[field]`.
+   * They never carry `index`: that is a position in `records`, and these rows never became records.
+   */
   readonly rejects: Reject[];
   /** `lines[i]` is the file line of `records[i]` (its first line when lines were summed). */
   readonly lines: number[];
@@ -52,6 +56,8 @@ export interface Ledger {
   /** Which column feeds which field. */
   readonly columns: ResolvedColumns;
   readonly stats: LedgerStats;
+  /** The file read (`loadLedger` only). */
+  readonly file?: string;
   /** Encoding read (files and bytes only). */
   readonly encoding?: string;
   /** Delimiter used (delimited text only). */
@@ -61,7 +67,6 @@ export interface Ledger {
 interface Candidate {
   record: PurchaseRecordInput;
   line: number;
-  row: number;
   amount: InstanceType<typeof D>;
   lines: number[];
   ids: string[];
@@ -127,7 +132,7 @@ export class LedgerReader {
   row(fields: readonly string[], line: number): void {
     const cols = this.cols;
     if (cols === undefined) throw new Error('LedgerReader.row: header() first');
-    const index = this.rowCount++;
+    this.rowCount++;
     if (fields.every((f) => f.trim() === '')) {
       this.blank++;
       return;
@@ -135,10 +140,9 @@ export class LedgerReader {
     const reject = (code: RejectCode, field: string, message: string, value?: unknown, id?: string): void => {
       const column = field !== '' ? cols[field as LedgerField]?.headers.join('+') : undefined;
       this.rejects.push({
-        index,
         ...(id !== undefined ? { id } : {}),
         field,
-        path: [index, field],
+        path: field !== '' ? [field] : [],
         code,
         message: `line ${line}: ${message}`,
         ...(value !== undefined ? { value } : {}),
@@ -209,7 +213,7 @@ export class LedgerReader {
       const v = get(f);
       if (v !== '') record[f] = v;
     }
-    this.candidates.push({ record, line, row: index, amount: new D(amount.amount), lines: [line], ids: [id], netted: [] });
+    this.candidates.push({ record, line, amount: new D(amount.amount), lines: [line], ids: [id], netted: [] });
   }
 
   /**
@@ -221,8 +225,8 @@ export class LedgerReader {
       this.header(value !== null && typeof value === 'object' && !Array.isArray(value) ? Object.keys(value) : []);
     }
     if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-      const index = this.rowCount++;
-      this.rejects.push({ index, field: '', path: [index], code: 'unparsable_row', message: `line ${line}: not an object`, value, line });
+      this.rowCount++;
+      this.rejects.push({ field: '', path: [], code: 'unparsable_row', message: `line ${line}: not an object`, value, line });
       return;
     }
     const obj = value as Record<string, unknown>;
@@ -281,10 +285,9 @@ export class LedgerReader {
     }
     const creditReject = (c: Candidate, message: string): void => {
       this.rejects.push({
-        index: c.row,
         id: String(c.record.id),
         field: 'amount',
-        path: [c.row, 'amount'],
+        path: ['amount'],
         code: 'credit',
         message: `line ${c.line}: ${message}`,
         value: c.record.amount,

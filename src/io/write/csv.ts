@@ -52,18 +52,25 @@ export function recordsToCsv(records: readonly PurchaseRecordInput[]): string {
 }
 
 /** Columns of {@link rejectsToCsv}. */
-export const REJECT_COLUMNS = ['line', 'index', 'id', 'column', 'field', 'code', 'message', 'value'] as const;
+const REJECT_COLUMNS = ['file', 'line', 'record', 'id', 'column', 'field', 'code', 'message', 'value'] as const;
 
 /**
- * Writes rejects as a spreadsheet-safe CSV: line, data-row index, id, source column, field, code,
- * message, offending value.
+ * Writes rejects as a spreadsheet-safe CSV, one row each: `file` and `line` where the row was read,
+ * `record` (its position in the records given to detection: only for rejects of `detectSplits`,
+ * empty for rows rejected while reading), `id`, the source `column`, the `field`, the reject `code`,
+ * the `message` and the offending `value`.
+ *
+ * @example
+ * rejectsToCsv([{ field: 'amount', path: ['amount'], code: 'credit', message: 'm', value: '-5', line: 2, column: 'Amt' }])
+ * //=> "file,line,record,id,column,field,code,message,value\r\n,2,,,Amt,amount,credit,m,'-5\r\n"
  */
 export function rejectsToCsv(rejects: readonly Reject[]): string {
   return safeCsv(
     REJECT_COLUMNS,
     rejects.map((r) => [
+      r.file ?? '',
       r.line ?? '',
-      r.index,
+      r.index ?? '',
       r.id ?? '',
       r.column ?? '',
       r.field,

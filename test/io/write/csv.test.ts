@@ -8,8 +8,16 @@ describe('spreadsheet-safe CSV', () => {
     expect(neutralizeCell(cell)).toBe(out);
   });
 
-  it('writes rejects safely', () => {
-    const csv = rejectsToCsv([{ index: 0, field: 'amount', path: [0, 'amount'], code: 'credit', message: 'm', value: '-5', line: 2, column: 'Amt' }]);
-    expect(csv.split('\r\n')[1]).toBe("2,0,,Amt,amount,credit,m,'-5");
+  it('writes rejects safely, with a record index only for rejects of detection', () => {
+    const csv = rejectsToCsv([
+      { field: 'amount', path: ['amount'], code: 'credit', message: 'm', value: '-5', line: 2, column: 'Amt', file: 'a.csv' },
+      { index: 0, id: '=x', field: 'currency', path: [0, 'currency'], code: 'unknown_currency', message: 'n', value: { c: 1 }, line: 3, column: 'Cur', file: 'a.csv' },
+    ]);
+    expect(csv.split('\r\n')).toEqual([
+      'file,line,record,id,column,field,code,message,value',
+      "a.csv,2,,,Amt,amount,credit,m,'-5",
+      'a.csv,3,0,\'=x,Cur,currency,unknown_currency,n,"{""c"":1}"',
+      '',
+    ]);
   });
 });
