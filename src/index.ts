@@ -53,11 +53,11 @@ export type { ParseAmountOptions, ParsedAmount } from './io/read/amount.js';
 export { parseDate } from './io/read/date.js';
 export type { ParsedDate } from './io/read/date.js';
 export { parseColumnMap, resolveColumns, HEADER_ALIASES, LEDGER_FIELDS } from './io/read/columns.js';
-export type { ColumnMap, LedgerField, ResolvedColumns } from './io/read/columns.js';
+export type { ColumnMap, ColumnSource, LedgerField, ResolveColumnsOptions, ResolvedColumns } from './io/read/columns.js';
 export { detectEncoding, decodeText } from './io/read/decode.js';
 export type { Encoding, DecodedText } from './io/read/decode.js';
 export { detectDelimiter, parseCsv } from './io/read/csv.js';
-export type { Delimiter, ParsedCsv, CsvRow } from './io/read/csv.js';
+export type { Delimiter, ParseCsvOptions, ParsedCsv, CsvRow } from './io/read/csv.js';
 export { fromOcds } from './io/read/ocds.js';
 export type { FromOcdsOptions, OcdsRecords } from './io/read/ocds.js';
 

@@ -19,7 +19,7 @@ import type { Reject } from '../records/record.js';
 import { HELP, type PresetsArgs, type ScanArgs, UsageError, parseCli } from './args.js';
 
 /** Exit codes, documented in `--help` and docs/cli.md. */
-export const EXIT = { ok: 0, findings: 1, usage: 2, input: 3, internal: 4 } as const;
+const EXIT = { ok: 0, findings: 1, usage: 2, input: 3, internal: 4 } as const;
 
 /** Where the CLI writes. */
 export interface CliIo {

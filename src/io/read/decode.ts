@@ -41,9 +41,6 @@ export function encodingOf(name: string): Encoding | undefined {
   return ALIASES[name.trim().toLowerCase()];
 }
 
-/** Every encoding name {@link encodingOf} accepts. */
-export const ENCODING_NAMES: readonly string[] = Object.keys(ALIASES);
-
 /**
  * Guesses the encoding of the start of a file.
  *

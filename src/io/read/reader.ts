@@ -45,7 +45,8 @@ export interface Ledger {
   readonly records: PurchaseRecordInput[];
   /**
    * Rows that could not be used, sorted by line. Each is located by `line` (1-based, in the text
-   * read), `column` (the header of the field at fault) and, for files, `file`; `path` is `[field]`.
+   * read), `column` (the header of the field at fault) and, for files, `file`; `path` is `[field]`
+   * (`[]` when the whole row is at fault).
    * They never carry `index`: that is a position in `records`, and these rows never became records.
    */
   readonly rejects: Reject[];
@@ -74,9 +75,9 @@ interface Candidate {
 }
 
 /**
- * Turns a header and rows into a {@link Ledger}. Push-based, so a file can be streamed row by row
- * (`splitscan/node` does) and strings parsed whole ({@link readLedger}) share one implementation.
- * Memory is proportional to the records kept, not to the raw text.
+ * Turns a header and rows into a {@link Ledger}: the row → record step of every loader, with the
+ * ledger policies. Push-based: the ledger driver behind `readLedger` and `loadLedger` feeds it each
+ * row as it is parsed, and it can be fed directly. Memory is proportional to the records kept.
  *
  * @example
  * const r = new LedgerReader({ currency: 'CNY' })

@@ -27,7 +27,7 @@ export function formatReport(report: ScanReport, format: ReportFormat): string {
 }
 
 /** Columns of the CSV report. */
-export const REPORT_CSV_COLUMNS = [
+const REPORT_CSV_COLUMNS = [
   'rank',
   'finding_id',
   'score',
@@ -61,7 +61,7 @@ export const REPORT_CSV_COLUMNS = [
  * One row per finding × record, safe to open in a spreadsheet (cells starting with `=` `+` `-` `@`
  * or a control character get a leading `'`).
  */
-export function reportToCsv(report: ScanReport): string {
+function reportToCsv(report: ScanReport): string {
   const rows: unknown[][] = [];
   for (const f of report.findings) {
     for (const p of f.parts) {
@@ -115,7 +115,7 @@ function mdCell(s: string | number | undefined): string {
 }
 
 /** A report for audit working papers: summary, then each finding with records, reasons, explanation. */
-export function reportToMarkdown(report: ScanReport): string {
+function reportToMarkdown(report: ScanReport): string {
   const s = report.summary;
   const out: string[] = ['# Split-purchase review', ''];
   if (report.source !== undefined) out.push(`- Source: \`${report.source}\``);
@@ -178,7 +178,7 @@ function clip(s: string, n: number): string {
 }
 
 /** A compact text report for terminals: one block per finding, parts indented. */
-export function reportToTable(report: ScanReport): string {
+function reportToTable(report: ScanReport): string {
   const s = report.summary;
   const out: string[] = [];
   for (const f of report.findings) {

@@ -6,7 +6,7 @@ import type { Reject } from '../../records/record.js';
 import type { Finding, FindingPart } from '../../report/finding.js';
 
 /** Schema tag of {@link ScanReport}; changes only when the shape changes incompatibly. */
-export const REPORT_SCHEMA = 'splitscan/report@1';
+const REPORT_SCHEMA = 'splitscan/report@1';
 
 /** A finding's part with the file line it came from. */
 export interface ReportPart extends FindingPart {

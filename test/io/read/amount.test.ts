@@ -5,22 +5,22 @@ import { D } from '../../../src/_lib/decimal.js';
 
 describe('parseAmount', () => {
   it.each([
-    ['1234.50', {}, '1234.5', false],
-    ['$1,234.50', {}, '1234.5', false],
-    ['¥1,234', {}, '1234', false],
-    ['1,234元', {}, '1234', false],
-    ['(12.34)', {}, '-12.34', true],
-    ['-1,277.78', {}, '-1277.78', true],
-    ['12.34-', {}, '-12.34', true],
-    ['GBP 12.00', {}, '12', false],
-    ['1 234,50', { decimalComma: true }, '1234.5', false],
-    ['1.234,50', { decimalComma: true }, '1234.5', false],
-    ['12,5', { decimalComma: true }, '12.5', false],
-    ['28.65', { unit: 10000 }, '286500', false],
-    ['0.1', { unit: '10000' }, '1000', false],
-  ] as const)('%s %o → %s', (raw, options, amount, negative) => {
+    ['1234.50', {}, '1234.5'],
+    ['$1,234.50', {}, '1234.5'],
+    ['¥1,234', {}, '1234'],
+    ['1,234元', {}, '1234'],
+    ['(12.34)', {}, '-12.34'],
+    ['-1,277.78', {}, '-1277.78'],
+    ['12.34-', {}, '-12.34'],
+    ['GBP 12.00', {}, '12'],
+    ['1 234,50', { decimalComma: true }, '1234.5'],
+    ['1.234,50', { decimalComma: true }, '1234.5'],
+    ['12,5', { decimalComma: true }, '12.5'],
+    ['28.65', { unit: 10000 }, '286500'],
+    ['0.1', { unit: '10000' }, '1000'],
+  ] as const)('%s %o → %s', (raw, options, amount) => {
     const r = parseAmount(raw, options);
-    expect(r).toMatchObject({ ok: true, amount, negative });
+    expect(r.ok && r.amount).toBe(amount);
   });
 
   it.each(['', 'abc', '12,5', '1,23,4', '1.2.3', '$', '1 234,50'])('refuses %j without guessing', (raw) => {
