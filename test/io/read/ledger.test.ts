@@ -151,6 +151,28 @@ describe('policies', () => {
   });
 });
 
+describe('JSON arrays', () => {
+  it('locate each element by the file line it starts on (property)', () => {
+    const text = fc.string({ unit: fc.constantFrom('a', '[', ']', '{', '}', ',', '"', '\\', '\n', ' ', '采'), maxLength: 8 });
+    const element = fc.record({ buyer: text.filter((s) => s.trim() !== '' && !/^(sub[\s-]?total|total|合计|小计)/iu.test(s.trim())), vendor: fc.constant(''), note: fc.array(text, { maxLength: 3 }) });
+    fc.assert(
+      fc.property(fc.array(element, { minLength: 1, maxLength: 8 }), (elements) => {
+        const rows = elements.map((e) => ({ ...e, date: '2019-01-01', amount: '5', currency: 'EUR' }));
+        // Oracle: JSON.stringify(array, null, 2) writes '[' on line 1, then each element on as many lines as it takes alone.
+        let line = 2;
+        const expected = rows.map((r) => {
+          const at = line;
+          line += JSON.stringify(r, null, 2).split('\n').length;
+          return at;
+        });
+        const l = readLedger(JSON.stringify(rows, null, 2));
+        expect(l.rejects.map((r) => [r.line, r.code, r.field])).toEqual(expected.map((at) => [at, 'missing', 'vendor']));
+      }),
+      { numRuns: runs(200) },
+    );
+  });
+});
+
 describe('LedgerParser: one driver, any chunking', () => {
   // Over 64 KiB, so the format is decided on a head and the rest streams through the format's loop.
   const csvFiller = Array.from({ length: 1100 }, (_, i) => `F${i},City,Vendor ${i % 7},2019-01-${String(1 + (i % 28)).padStart(2, '0')},${100 + i}.50,EUR,"signs\nphase ${i}"`);
