@@ -6,17 +6,12 @@ import { createReadStream } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { InputError } from './errors.js';
 import { decodeText } from './io/read/decode.js';
-import { LedgerParser, type ReadLedgerOptions } from './io/read/ledger.js';
+import { LedgerParser, type LedgerParserOptions, type ReadLedgerOptions } from './io/read/ledger.js';
 import { fromOcds, type FromOcdsOptions, type OcdsRecords } from './io/read/ocds.js';
 import type { Ledger } from './io/read/reader.js';
 
-/** Options of {@link loadLedger}. */
-export interface LoadLedgerOptions extends ReadLedgerOptions {
-  /** Called every `progressEvery` rows with the rows read so far. @defaultValue none */
-  onProgress?: ((rows: number) => void) | undefined;
-  /** @defaultValue 50000 */
-  progressEvery?: number | undefined;
-}
+/** Options of {@link loadLedger}: those of `readLedger`, and `onProgress` / `progressEvery`. */
+export type LoadLedgerOptions = Omit<LedgerParserOptions, 'file'>;
 
 function unreadable(path: string, e: unknown): InputError {
   const code = (e as { code?: string }).code;
