@@ -7,6 +7,24 @@
  * catch (e) { if (isSplitscanError(e)) console.log(e.code, e.path) }
  * //=> 'invalid_options' ['thresholds']
  */
+/**
+ * Marks splitscan's errors with their kind under a registry symbol, so the guards below recognise
+ * them whichever copy of this module threw them: the ESM and CJS builds, each entry point, or two
+ * installed versions of the package (`instanceof` sees only its own copy's classes).
+ */
+const KIND = Symbol.for('splitscan.error');
+
+/** The kinds the guards tell apart. */
+type ErrorKind = 'SplitscanError' | 'OptionsError' | 'InputError';
+
+function brand(error: SplitscanError, kind: ErrorKind): void {
+  Object.defineProperty(error, KIND, { value: kind, configurable: true });
+}
+
+function kindOf(e: unknown): unknown {
+  return typeof e === 'object' && e !== null ? (e as { [KIND]?: unknown })[KIND] : undefined;
+}
+
 export class SplitscanError extends Error {
   override name = 'SplitscanError';
   /** A stable machine-readable code. */
@@ -18,6 +36,7 @@ export class SplitscanError extends Error {
     super(message);
     this.code = code;
     this.path = path;
+    brand(this, 'SplitscanError');
   }
 }
 
@@ -33,6 +52,7 @@ export class OptionsError extends SplitscanError {
     const text = issues.map((i) => `${where(i.path)}: ${i.message}`).join('; ');
     super('invalid_options', `${fn}: ${text}`, first?.path ?? []);
     this.issues = issues;
+    brand(this, 'OptionsError');
   }
 }
 
@@ -45,19 +65,27 @@ export interface OptionIssue {
 /** Input that cannot be read at all (a file, an encoding, a whole document), as opposed to a bad row. */
 export class InputError extends SplitscanError {
   override name = 'InputError';
+
+  constructor(code: string, message: string, path: readonly (string | number)[] = []) {
+    super(code, message, path);
+    brand(this, 'InputError');
+  }
 }
 
-/** True when `e` is any error thrown by splitscan. */
+/**
+ * True when `e` is any error thrown by splitscan, from whichever build or installed copy (the guards
+ * read a `Symbol.for('splitscan.error')` brand, not `instanceof`).
+ */
 export function isSplitscanError(e: unknown): e is SplitscanError {
-  return e instanceof SplitscanError;
+  return kindOf(e) !== undefined;
 }
 
-/** True when `e` is an {@link OptionsError}. */
+/** True when `e` is an {@link OptionsError} (from any build or copy, as {@link isSplitscanError}). */
 export function isOptionsError(e: unknown): e is OptionsError {
-  return e instanceof OptionsError;
+  return kindOf(e) === 'OptionsError';
 }
 
-/** True when `e` is an {@link InputError}. */
+/** True when `e` is an {@link InputError} (from any build or copy, as {@link isSplitscanError}). */
 export function isInputError(e: unknown): e is InputError {
-  return e instanceof InputError;
+  return kindOf(e) === 'InputError';
 }

@@ -42,15 +42,29 @@ export { getPreset, listPresets, presetNames, presetKey, presets, loadThresholds
 export type { Preset, PresetInfo, PresetKind, PresetOverrides, PcardOptions } from './presets/index.js';
 
 // Reading ledgers (strings and bytes; files are read by `splitscan/node`) and OCDS
-export { readLedger, LedgerReader, locateRejects, NOT_A_PURCHASE } from './io/index.js';
-export type { Ledger, LedgerOptions, LedgerStats, ReadLedgerOptions, CreditPolicy, LinePolicy, LedgerFormat } from './io/index.js';
-export { parseAmount, parseDate, parseColumnMap, resolveColumns, HEADER_ALIASES, LEDGER_FIELDS } from './io/index.js';
-export type { ParseAmountOptions, ParsedAmount, ParsedDate, ColumnMap, LedgerField, ResolvedColumns } from './io/index.js';
-export { detectEncoding, decodeText, detectDelimiter, parseCsv } from './io/index.js';
-export type { Encoding, DecodedText, Delimiter, ParsedCsv, CsvRow } from './io/index.js';
-export { fromOcds } from './io/index.js';
-export type { FromOcdsOptions, OcdsRecords } from './io/index.js';
+export { readLedger, locateRejects } from './io/read/ledger.js';
+export type { ReadLedgerOptions, LedgerFormat } from './io/read/ledger.js';
+export { LedgerReader } from './io/read/reader.js';
+export type { Ledger, LedgerStats } from './io/read/reader.js';
+export { NOT_A_PURCHASE } from './io/read/options.js';
+export type { LedgerOptions, CreditPolicy, LinePolicy } from './io/read/options.js';
+export { parseAmount } from './io/read/amount.js';
+export type { ParseAmountOptions, ParsedAmount } from './io/read/amount.js';
+export { parseDate } from './io/read/date.js';
+export type { ParsedDate } from './io/read/date.js';
+export { parseColumnMap, resolveColumns, HEADER_ALIASES, LEDGER_FIELDS } from './io/read/columns.js';
+export type { ColumnMap, ColumnSource, LedgerField, ResolveColumnsOptions, ResolvedColumns } from './io/read/columns.js';
+export { detectEncoding, decodeText } from './io/read/decode.js';
+export type { Encoding, DecodedText } from './io/read/decode.js';
+export { detectDelimiter, parseCsv } from './io/read/csv.js';
+export type { Delimiter, ParseCsvOptions, ParsedCsv, CsvRow } from './io/read/csv.js';
+export { fromOcds } from './io/read/ocds.js';
+export type { FromOcdsOptions, OcdsRecords } from './io/read/ocds.js';
 
 // Reports
-export { buildReport, formatReport, REPORT_FORMATS, neutralizeCell, recordsToCsv, rejectsToCsv } from './io/index.js';
-export type { ScanReport, ReportFinding, ReportPart, ReportSummary, ReportFormat, BuildReportInput } from './io/index.js';
+export { buildReport } from './io/write/scanReport.js';
+export type { ScanReport, ReportFinding, ReportPart, ReportSummary, BuildReportInput } from './io/write/scanReport.js';
+export { formatReport, REPORT_FORMATS } from './io/write/formats.js';
+export type { ReportFormat } from './io/write/formats.js';
+export { neutralizeCell, recordsToCsv, rejectsToCsv } from './io/write/csv.js';
+

@@ -3,23 +3,15 @@
  * (JSON arrays and OCDS documents excepted, which must be parsed whole).
  */
 import { createReadStream } from 'node:fs';
-import { readFile, stat } from 'node:fs/promises';
-import { Readable } from 'node:stream';
-import Papa from 'papaparse';
+import { readFile } from 'node:fs/promises';
 import { InputError } from './errors.js';
-import { LineCounter, detectDelimiter, papaStreamConfig } from './io/csv.js';
-import { StreamDecoder, decodeText } from './io/decode.js';
-import { detectFormat, readLedger, type ReadLedgerOptions } from './io/ledger.js';
-import { fromOcds, type FromOcdsOptions, type OcdsRecords } from './io/ocds.js';
-import { type Ledger, LedgerReader } from './io/rows.js';
+import { decodeText } from './io/read/decode.js';
+import { LedgerParser, type LedgerParserOptions, type ReadLedgerOptions } from './io/read/ledger.js';
+import { fromOcds, type FromOcdsOptions, type OcdsRecords } from './io/read/ocds.js';
+import type { Ledger } from './io/read/reader.js';
 
-/** Options of {@link loadLedger}. */
-export interface LoadLedgerOptions extends ReadLedgerOptions {
-  /** Called every `progressEvery` rows with the rows read so far. */
-  onProgress?: ((rows: number) => void) | undefined;
-  /** @defaultValue 50000 */
-  progressEvery?: number | undefined;
-}
+/** Options of {@link loadLedger}: those of `readLedger`, and `onProgress` / `progressEvery`. */
+export type LoadLedgerOptions = Omit<LedgerParserOptions, 'file'>;
 
 function unreadable(path: string, e: unknown): InputError {
   const code = (e as { code?: string }).code;
@@ -27,9 +19,22 @@ function unreadable(path: string, e: unknown): InputError {
   return new InputError('unreadable', `cannot read ${path}: ${why}`, [path]);
 }
 
+/** The bytes of a file in 64 KiB chunks; a read error is an `'unreadable'` {@link InputError}. */
+async function* chunks(path: string): AsyncGenerator<Uint8Array> {
+  const stream = createReadStream(path, { highWaterMark: 1 << 16 });
+  try {
+    for await (const chunk of stream) yield chunk as Uint8Array;
+  } catch (e) {
+    throw unreadable(path, e);
+  } finally {
+    stream.destroy();
+  }
+}
+
 /**
  * Reads a ledger file (CSV/TSV, JSON array or NDJSON; any supported encoding) into records and
- * rejects, streaming delimited text and NDJSON row by row. Same options and policies as
+ * rejects, streaming it through the same driver as `readLedger`: only the records kept and one
+ * chunk are held (JSON arrays excepted, which are parsed whole). Same options and policies as
  * `readLedger`; rejects carry file lines.
  *
  * @throws InputError `'unreadable'` (missing file, directory, permissions) or `'undecodable'`.
@@ -39,119 +44,14 @@ function unreadable(path: string, e: unknown): InputError {
  * const result = detectSplits(ledger.records, getPreset('cn-hangzhou'))
  */
 export async function loadLedger(path: string, options: LoadLedgerOptions = {}): Promise<Ledger> {
-  try {
-    const s = await stat(path);
-    if (s.isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
-  } catch (e) {
-    throw unreadable(path, e);
-  }
-  const decoder = new StreamDecoder(options.encoding ?? 'auto');
-  const source = createReadStream(path, { highWaterMark: 1 << 16 });
-  const iterator = source[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
-  const next = async (): Promise<string | undefined> => {
-    let r: IteratorResult<Buffer>;
-    try {
-      r = await iterator.next();
-    } catch (e) {
-      throw unreadable(path, e);
-    }
-    if (r.done) return undefined;
-    return decoder.push(r.value);
-  };
-  // Peek enough text to decide the format and the delimiter.
-  let head = '';
-  let ended = false;
-  while (head.length < 65536 && !ended) {
-    const t = await next();
-    if (t === undefined) {
-      head += decoder.end();
-      ended = true;
-    } else head += t;
-  }
-  head = head.replace(/^\uFEFF/u, '');
-  const format = !options.format || options.format === 'auto' ? detectFormat(head) : options.format;
-  if (format === 'json') {
-    source.destroy();
-    let bytes: Uint8Array;
-    try {
-      bytes = await readFile(path);
-    } catch (e) {
-      throw unreadable(path, e);
-    }
-    return readLedger(bytes, { ...options, format: 'json' });
-  }
-  async function* text(): AsyncGenerator<string> {
-    if (head) yield head;
-    if (ended) return;
-    for (;;) {
-      const t = await next();
-      if (t === undefined) {
-        const last = decoder.end();
-        if (last) yield last;
-        return;
-      }
-      if (t) yield t;
-    }
-  }
-  const reader = new LedgerReader(options);
-  const every = options.progressEvery ?? 50000;
-  const progress = (): void => {
-    if (options.onProgress && reader.rowsRead % every === 0 && reader.rowsRead > 0) options.onProgress(reader.rowsRead);
-  };
-  let delimiter: string | undefined;
-  try {
-    if (format === 'ndjson') {
-      let line = 0;
-      let rest = '';
-      const handle = (l: string): void => {
-        line++;
-        if (l.trim() === '') return;
-        let value: unknown;
-        try {
-          value = JSON.parse(l);
-        } catch {
-          value = `unparsable JSON: ${l.slice(0, 80)}`;
-        }
-        reader.object(value, line);
-        progress();
-      };
-      for await (const t of text()) {
-        const parts = (rest + t).split('\n');
-        rest = parts.pop() ?? '';
-        parts.forEach(handle);
-      }
-      if (rest !== '') handle(rest);
-      if (reader.columns === undefined) throw new InputError('empty', `${path} has no rows`, [path]);
-    } else {
-      const d = options.delimiter ?? detectDelimiter(head);
-      delimiter = d;
-      const counter = new LineCounter();
-      const rows = Readable.from(text()).pipe(Papa.parse(Papa.NODE_STREAM_INPUT, papaStreamConfig(d)));
-      let headerSeen = false;
-      for await (const row of rows as AsyncIterable<string[]>) {
-        const line = counter.take(row);
-        if (row.length === 1 && row[0] === '') continue;
-        if (!headerSeen) {
-          if (row.every((f) => f.trim() === '')) continue;
-          reader.header(row);
-          headerSeen = true;
-          continue;
-        }
-        reader.row(row, line);
-        progress();
-      }
-      if (!headerSeen) throw new InputError('empty', `${path} has no header row`, [path]);
-    }
-  } finally {
-    source.destroy();
-  }
-  const ledger = reader.finish();
-  return { ...ledger, encoding: decoder.encoding ?? 'utf-8', ...(delimiter !== undefined ? { delimiter } : {}) };
+  const parser = new LedgerParser({ ...options, file: path });
+  for await (const chunk of chunks(path)) parser.push(chunk);
+  return parser.end();
 }
 
 /**
  * Reads an OCDS file (release package, record package, release or array of releases) with
- * `fromOcds`.
+ * `fromOcds`; its rejects name the `file`.
  *
  * @throws InputError when the file cannot be read, decoded or parsed as JSON, or is not OCDS.
  */
@@ -169,9 +69,11 @@ export async function loadOcds(path: string, options: FromOcdsOptions & { encodi
   } catch (e) {
     throw new InputError('invalid_json', `${path} is not valid JSON: ${(e as Error).message}`, [path]);
   }
-  return fromOcds(data, options);
+  const result = fromOcds(data, options);
+  return { ...result, rejects: result.rejects.map((r) => ({ ...r, file: path })) };
 }
 
-export type { LedgerOptions, Ledger, LedgerStats, CreditPolicy, LinePolicy } from './io/rows.js';
-export type { ReadLedgerOptions, LedgerFormat } from './io/ledger.js';
-export type { FromOcdsOptions, OcdsRecords } from './io/ocds.js';
+export type { Ledger, LedgerStats } from './io/read/reader.js';
+export type { LedgerOptions, CreditPolicy, LinePolicy } from './io/read/options.js';
+export type { ReadLedgerOptions, LedgerFormat } from './io/read/ledger.js';
+export type { FromOcdsOptions, OcdsRecords } from './io/read/ocds.js';

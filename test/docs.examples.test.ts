@@ -18,7 +18,7 @@ import { parseThresholds } from '../src/thresholds/schema.js';
 import { isRound } from '../src/score/evidence.js';
 import { scoreOf } from '../src/score/score.js';
 import { isSplitscanError } from '../src/errors.js';
-import { readLedger } from '../src/io/index.js';
+import { readLedger } from '../src/index.js';
 
 describe('doc-comment examples', () => {
   it('_lib', () => {

@@ -2,12 +2,14 @@
  * Command-line arguments → a validated scan configuration. Pure: no I/O, so it is tested directly.
  */
 import { parseArgs } from 'node:util';
+import { isCurrencyCode } from '../_lib/currencies.js';
 import type { VendorRule, WindowOption } from '../cluster/policy.js';
-import { type ColumnMap, parseColumnMap } from '../io/columns.js';
-import { DELIMITERS, type Delimiter } from '../io/csv.js';
-import { type Encoding, encodingOf } from '../io/decode.js';
-import { REPORT_FORMATS, type ReportFormat } from '../io/report.js';
-import type { CreditPolicy, LinePolicy } from '../io/rows.js';
+import { type ColumnMap, parseColumnMap } from '../io/read/columns.js';
+import { DELIMITERS, type Delimiter } from '../io/read/csv.js';
+import { type Encoding, ENCODINGS, encodingOf } from '../io/read/decode.js';
+import { REPORT_FORMATS, type ReportFormat } from '../io/write/formats.js';
+import { CREDIT_POLICIES, type CreditPolicy, LINE_POLICIES, type LinePolicy } from '../io/read/options.js';
+import { FLAG_OPTIONS, INPUT_FORMATS, flagHelp } from './flags.js';
 
 /** A mistake on the command line (exit code 2). */
 export class UsageError extends Error {
@@ -15,7 +17,7 @@ export class UsageError extends Error {
 }
 
 /** Input formats the CLI reads. */
-export type InputFormat = 'auto' | 'csv' | 'json' | 'ndjson' | 'ocds';
+export type InputFormat = (typeof INPUT_FORMATS)[number];
 
 /** What `splitscan scan` was asked to do. */
 export interface ScanArgs {
@@ -64,41 +66,6 @@ export interface HelpArgs {
 
 export type CliArgs = ScanArgs | PresetsArgs | HelpArgs;
 
-const OPTIONS = {
-  preset: { type: 'string', short: 'p' },
-  thresholds: { type: 'string', short: 't' },
-  limit: { type: 'string' },
-  window: { type: 'string', short: 'w' },
-  'fiscal-year-start': { type: 'string' },
-  vendor: { type: 'string' },
-  'category-prefix': { type: 'string' },
-  'min-similarity': { type: 'string' },
-  'same-project': { type: 'boolean' },
-  'same-category': { type: 'boolean' },
-  'min-part-share': { type: 'string' },
-  map: { type: 'string', short: 'm' },
-  'map-file': { type: 'string' },
-  format: { type: 'string', short: 'f' },
-  out: { type: 'string', short: 'o' },
-  rejects: { type: 'string' },
-  'min-score': { type: 'string' },
-  top: { type: 'string' },
-  'fail-on-findings': { type: 'boolean' },
-  'date-format': { type: 'string' },
-  'decimal-comma': { type: 'boolean' },
-  unit: { type: 'string' },
-  encoding: { type: 'string' },
-  currency: { type: 'string' },
-  buyer: { type: 'string' },
-  credits: { type: 'string' },
-  lines: { type: 'string' },
-  'line-suffix': { type: 'string' },
-  delimiter: { type: 'string' },
-  'input-format': { type: 'string' },
-  quiet: { type: 'boolean', short: 'q' },
-  help: { type: 'boolean', short: 'h' },
-} as const;
-
 const PERIODS = ['day', 'week', 'month', 'quarter', 'year'] as const;
 
 /**
@@ -137,6 +104,13 @@ function positiveNumber(flag: string, value: string | undefined, integer: boolea
   return n;
 }
 
+/** A share or similarity: a number from 0 to 1 (below 1 when `open`). */
+function fraction(flag: string, value: string | undefined, open = false): number | undefined {
+  const n = positiveNumber(flag, value, false);
+  if (n !== undefined && (open ? n >= 1 : n > 1)) throw new UsageError(`--${flag} ${value}: expected a number from 0 to ${open ? 'below ' : ''}1`);
+  return n;
+}
+
 const DELIMITER_NAMES: Readonly<Record<string, Delimiter>> = { ',': ',', comma: ',', ';': ';', semicolon: ';', '\\t': '\t', '\t': '\t', tab: '\t', '|': '|', pipe: '|' };
 
 /**
@@ -147,7 +121,7 @@ const DELIMITER_NAMES: Readonly<Record<string, Delimiter>> = { ',': ',', comma: 
 export function parseCli(argv: readonly string[]): CliArgs {
   let parsed;
   try {
-    parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
+    parsed = parseArgs({ args: [...argv], options: FLAG_OPTIONS, allowPositionals: true, strict: true });
   } catch (e) {
     throw new UsageError((e as Error).message.split('\n')[0] ?? 'bad arguments');
   }
@@ -167,7 +141,7 @@ export function parseCli(argv: readonly string[]): CliArgs {
   let encoding: Encoding | undefined;
   if (o.encoding !== undefined && o.encoding !== 'auto') {
     encoding = encodingOf(o.encoding);
-    if (encoding === undefined) throw new UsageError(`--encoding ${o.encoding}: expected auto, utf-8, utf-16le, utf-16be, windows-1252 or gb18030`);
+    if (encoding === undefined) throw new UsageError(`--encoding ${o.encoding}: expected auto, ${ENCODINGS.join(', ')} (or an alias such as gbk, latin1)`);
   }
   let delimiter: Delimiter | undefined;
   if (o.delimiter !== undefined) {
@@ -175,7 +149,7 @@ export function parseCli(argv: readonly string[]): CliArgs {
     if (delimiter === undefined) throw new UsageError(`--delimiter ${JSON.stringify(o.delimiter)}: expected one of , ; tab | (${DELIMITERS.length} choices)`);
   }
   if (o.unit !== undefined && !(Number(o.unit) > 0)) throw new UsageError(`--unit ${o.unit}: expected a positive number such as 10000`);
-  if (o.currency !== undefined && !/^[A-Za-z]{3}$/u.test(o.currency)) throw new UsageError(`--currency ${o.currency}: expected an ISO 4217 code such as CNY`);
+  if (o.currency !== undefined && !isCurrencyCode(o.currency)) throw new UsageError(`--currency ${o.currency}: expected an ISO 4217 code such as CNY`);
   let map: ColumnMap | undefined;
   if (o.map !== undefined) {
     try {
@@ -186,12 +160,12 @@ export function parseCli(argv: readonly string[]): CliArgs {
   }
   const opt = <K extends string, V>(k: K, v: V | undefined): Partial<Record<K, V>> => (v === undefined ? {} : ({ [k]: v } as Record<K, V>));
   const vendor = oneOf<VendorRule>('vendor', o.vendor, ['same', 'any']);
-  const credits = oneOf<CreditPolicy>('credits', o.credits, ['reject', 'net']);
-  const lines = oneOf<LinePolicy>('lines', o.lines, ['sum', 'keep']);
-  const minScore = positiveNumber('min-score', o['min-score'], false);
+  const credits = oneOf<CreditPolicy>('credits', o.credits, CREDIT_POLICIES);
+  const lines = oneOf<LinePolicy>('lines', o.lines, LINE_POLICIES);
+  const minScore = fraction('min-score', o['min-score']);
   const categoryPrefix = positiveNumber('category-prefix', o['category-prefix'], true);
-  const minSimilarity = positiveNumber('min-similarity', o['min-similarity'], false);
-  const minPartShare = positiveNumber('min-part-share', o['min-part-share'], false);
+  const minSimilarity = fraction('min-similarity', o['min-similarity']);
+  const minPartShare = fraction('min-part-share', o['min-part-share'], true);
   const subject = {
     ...opt('categoryPrefix', categoryPrefix),
     ...opt('minSimilarity', minSimilarity),
@@ -200,7 +174,7 @@ export function parseCli(argv: readonly string[]): CliArgs {
   };
   const top = positiveNumber('top', o.top, true);
   const window = o.window !== undefined ? parseWindow(o.window, fy ?? 1) : undefined;
-  const inputFormat = oneOf<InputFormat>('input-format', o['input-format'], ['auto', 'csv', 'json', 'ndjson', 'ocds']) ?? 'auto';
+  const inputFormat = oneOf<InputFormat>('input-format', o['input-format'], INPUT_FORMATS) ?? 'auto';
   return {
     command: 'scan',
     file,
@@ -234,7 +208,7 @@ export function parseCli(argv: readonly string[]): CliArgs {
   };
 }
 
-/** The `--help` text. Every flag is documented here and in docs/cli.md. */
+/** The `--help` text, generated from the flag table in flags.ts (docs/cli.md shows it verbatim). */
 export const HELP = `splitscan — find procurement purchases split to stay under legal thresholds
 
 Usage:
@@ -245,45 +219,7 @@ Usage:
 FILE is CSV/TSV (delimiter , ; tab | detected), a JSON array, NDJSON, or OCDS JSON
 (release package, record package or release).
 
-Policy:
-  -p, --preset NAME          thresholds and grouping policy (list: splitscan presets)
-  -t, --thresholds FILE      thresholds as JSON (array of {id, amount, currency, procedure, ...})
-      --limit AMOUNT         card single-transaction limit (with --preset pcard)
-  -w, --window W             30d (rolling days) | day | week | month | quarter | year | fiscal-year
-      --fiscal-year-start M  first month of the fiscal year, 1–12 (default 1)
-      --vendor same|any      parts must share a vendor, or may come from several (default: preset's)
-      --category-prefix N    category codes relate when their first N characters match (0: ignore codes)
-      --min-similarity X     subject texts relate at this similarity, 0–1 (above 1: ignore texts)
-      --same-project         parts must share a budget project (as China's Art. 28 requires)
-      --same-category        parts must share the category prefix
-      --min-part-share X     smallest part, as a share of the threshold (default 0.1; 0 counts all)
-
-Reading the file:
-  -m, --map field=Header,…   columns for id buyer vendor date amount currency subject category
-                             project method document exemption; A+B joins columns
-      --map-file FILE        the same mapping as a JSON object {"buyer": "Division", ...}
-      --date-format PATTERN  date-fns pattern for non-ISO dates, e.g. dd/MM/yyyy, MM-dd-yyyy
-      --decimal-comma        amounts are written 1 234,50 / 1.234,50
-      --unit N               multiply amounts by N (10000 for 万元; a "(万元)" header is read too)
-      --encoding E           auto | utf-8 | utf-16le | utf-16be | windows-1252 | gb18030 (default auto)
-      --currency CODE        currency of rows without one (default: the thresholds' currency)
-      --buyer NAME           buyer of every row when the file has no buyer column
-      --credits reject|net   negative amounts: report as rejects (default) or net against the purchase
-      --lines sum|keep       rows sharing a document number: sum into one record (default) or keep
-      --line-suffix REGEX    strip from document numbers before summing (e.g. '_\\d+$')
-      --delimiter D          , ; tab | (default detected)
-      --input-format F       auto | csv | json | ndjson | ocds (default auto)
-
-Output:
-  -f, --format F             table (default on a terminal) | json (default otherwise) | csv | md
-  -o, --out FILE             write the report to FILE instead of stdout
-      --rejects FILE         write rejected rows (line, column, code, reason) as CSV
-      --min-score S          only findings scoring at least S (0–1; default 0.25, 0 lists every crossing run)
-      --top N                only the N highest-scoring findings
-      --fail-on-findings     exit 1 when there are findings
-  -q, --quiet                no progress or summary on stderr
-  -h, --help                 this help
-
+${flagHelp()}
 Exit codes: 0 done · 1 findings (with --fail-on-findings) · 2 usage or options error ·
 3 unreadable input · 4 internal error (a bug: please report it)
 `;

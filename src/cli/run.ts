@@ -6,18 +6,20 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { type DetectSplitsOptions, detectSplits } from '../detect.js';
 import { InputError, OptionsError, isInputError, isOptionsError } from '../errors.js';
-import type { ColumnMap } from '../io/columns.js';
-import { decodeText } from '../io/decode.js';
-import { type ReportFormat, buildReport, formatReport } from '../io/report.js';
-import { type Ledger, locateRejects } from '../io/rows.js';
-import { rejectsToCsv, safeCsv } from '../io/write.js';
+import type { ColumnMap } from '../io/read/columns.js';
+import { decodeText } from '../io/read/decode.js';
+import { type ReportFormat, formatReport } from '../io/write/formats.js';
+import { buildReport } from '../io/write/scanReport.js';
+import { locateRejects } from '../io/read/ledger.js';
+import type { Ledger } from '../io/read/reader.js';
+import { rejectsToCsv, safeCsv } from '../io/write/csv.js';
 import { loadLedger, loadOcds } from '../node.js';
 import { getPreset, listPresets, loadThresholds } from '../presets/index.js';
 import type { Reject } from '../records/record.js';
 import { HELP, type PresetsArgs, type ScanArgs, UsageError, parseCli } from './args.js';
 
 /** Exit codes, documented in `--help` and docs/cli.md. */
-export const EXIT = { ok: 0, findings: 1, usage: 2, input: 3, internal: 4 } as const;
+const EXIT = { ok: 0, findings: 1, usage: 2, input: 3, internal: 4 } as const;
 
 /** Where the CLI writes. */
 export interface CliIo {
@@ -136,6 +138,7 @@ async function scan(args: ScanArgs, io: CliIo): Promise<number> {
   if (isOcds) {
     const o = await loadOcds(args.file, { ...(currency !== undefined ? { currency } : {}), ...(args.encoding ? { encoding: args.encoding } : {}) });
     ledger = {
+      file: args.file,
       records: o.records,
       rejects: o.rejects,
       lines: [],
@@ -162,7 +165,9 @@ async function scan(args: ScanArgs, io: CliIo): Promise<number> {
     if (progress && ledger.stats.rows >= 50000) io.stderr.write('\r\u001b[K');
   }
   const result = detectSplits(ledger.records, options);
-  const rejects: Reject[] = [...ledger.rejects, ...locateRejects(result.rejects, ledger)];
+  // Rows rejected while reading (located by line) and records rejected by detection (also by
+  // index), in file order.
+  const rejects: Reject[] = [...ledger.rejects, ...locateRejects(result.rejects, ledger)].sort(byLine);
   const report = buildReport({
     findings: result.findings,
     rejects,
@@ -192,6 +197,11 @@ async function scan(args: ScanArgs, io: CliIo): Promise<number> {
     );
   }
   return args.failOnFindings && result.findings.length > 0 ? EXIT.findings : EXIT.ok;
+}
+
+/** File order: by line, rejects without one (OCDS) last, ties as they came (the sort is stable). */
+function byLine(a: Reject, b: Reject): number {
+  return a.line === b.line ? 0 : a.line === undefined ? 1 : b.line === undefined ? -1 : a.line - b.line;
 }
 
 async function startsWithBrace(path: string): Promise<boolean> {

@@ -8,12 +8,16 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type * as Api from '../../src/index.js';
 import type * as SimulateApi from '../../src/simulate.js';
+import type * as NodeApi from '../../src/node.js';
 
 // The built files, loaded by path (they exist only after `npm run build`), typed by the sources.
 const dist = (file: string) => fileURLToPath(new URL(`../../dist/${file}`, import.meta.url));
 const esm = (await import(pathToFileURL(dist('index.js')).href)) as typeof Api;
 const require = createRequire(import.meta.url);
 const cjs = require(dist('index.cjs')) as typeof Api;
+const esmNode = (await import(pathToFileURL(dist('node.js')).href)) as typeof NodeApi;
+const cjsNode = require(dist('node.cjs')) as typeof NodeApi;
+const seed = fileURLToPath(new URL('../../seeds/chengxi-2014.csv', import.meta.url));
 
 /**
  * Four sign purchases of 300,000 CNY each by one buyer in November 2014 (1,200,000 together, each
@@ -34,6 +38,15 @@ const readme = (window: Api.WindowOption): Api.DetectSplitsOptions => ({
   vendor: 'any',
   subject: { categoryPrefix: 4, minSimilarity: 0.3, sameProject: false },
 });
+
+/** `file` and the files of dist/ it imports or requires by relative path, transitively. */
+function closure(file: string): string[] {
+  const seen = new Set<string>([file]);
+  for (const f of seen) {
+    for (const m of readFileSync(dist(f), 'utf8').matchAll(/(?:from\s*|import\s*|require\s*\(\s*)["']\.\/([^"']+)["']/gu)) seen.add(m[1] as string);
+  }
+  return [...seen];
+}
 
 describe('the built package', () => {
   it('loads as ESM and as CommonJS with the same public functions', () => {
@@ -76,13 +89,39 @@ describe('the built package', () => {
     }
   });
 
-  it('keeps the core entry free of Node.js built-ins', () => {
-    const text = readFileSync(dist('index.js'), 'utf8');
-    expect(text).not.toMatch(/["']node:/u);
+  it('recognises errors thrown by the node entry with the guards of the core entry, in ESM and CJS alike', async () => {
+    const thrown = async (p: Promise<unknown>): Promise<unknown> => p.then(() => undefined, (e: unknown) => e);
+    const errors = [
+      ['ESM', await thrown(esmNode.loadLedger('no-such-file.csv')), await thrown(esmNode.loadLedger(seed, { credits: 'bogus' as never }))],
+      ['CJS', await thrown(cjsNode.loadLedger('no-such-file.csv')), await thrown(cjsNode.loadLedger(seed, { credits: 'bogus' as never }))],
+    ] as const;
+    for (const [format, input, options] of errors) {
+      for (const lib of [esm, cjs]) {
+        expect(lib.isInputError(input), `${format} InputError`).toBe(true);
+        expect(lib.isSplitscanError(input), `${format} InputError`).toBe(true);
+        expect(lib.isOptionsError(input), `${format} InputError`).toBe(false);
+        expect(lib.isOptionsError(options), `${format} OptionsError`).toBe(true);
+        expect(lib.isSplitscanError(options), `${format} OptionsError`).toBe(true);
+        expect(lib.isInputError(options), `${format} OptionsError`).toBe(false);
+      }
+    }
+    // One copy of the error classes per module system: instanceof holds across the two entries too.
+    expect(errors[0][1]).toBeInstanceOf(esm.InputError);
+    expect(errors[1][1]).toBeInstanceOf(cjs.InputError);
+    for (const lib of [esm, cjs]) {
+      expect(lib.isSplitscanError(new Error('x'))).toBe(false);
+      expect(lib.isInputError({ name: 'InputError', code: 'unreadable' })).toBe(false);
+    }
+  });
+
+  it('keeps the core entry free of Node.js built-ins, the chunks it shares with splitscan/node included', () => {
     const builtins = builtinModules.filter((m) => !m.startsWith('_')).map((m) => m.replace(/[/\\^$*+?.()|[\]{}-]/gu, '\\$&'));
-    const importOf = new RegExp(`(?:from\\s*|import\\s*\\(\\s*|require\\s*\\(\\s*)["'](?:${builtins.join('|')})["']`, 'u');
-    expect(text).not.toMatch(importOf);
-    expect(readFileSync(dist('index.cjs'), 'utf8')).not.toMatch(/require\(["']node:/u);
+    const importOf = new RegExp(`(?:from\\s*|import\\s*\\(\\s*|require\\s*\\(\\s*)["'](?:node:[^"']*|${builtins.join('|')})["']`, 'u');
+    for (const entry of ['index.js', 'index.cjs']) {
+      const files = closure(entry);
+      expect(files.length, entry).toBeGreaterThan(1);
+      for (const file of files) expect(readFileSync(dist(file), 'utf8'), file).not.toMatch(importOf);
+    }
   });
 
   it('ships type declarations for both module systems that export detectSplits', () => {

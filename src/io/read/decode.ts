@@ -3,10 +3,13 @@
  * GB18030 (a superset of GBK, what Chinese Excel writes), detected or forced. Platform-neutral: it
  * uses only `TextDecoder`.
  */
-import { InputError } from '../errors.js';
+import { InputError } from '../../errors.js';
 
-/** Encodings the loaders read. `'auto'` detects (the default). */
-export type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252' | 'gb18030';
+/** Encodings the loaders read (`'auto'`, the default, detects one of them). */
+export const ENCODINGS = ['utf-8', 'utf-16le', 'utf-16be', 'windows-1252', 'gb18030'] as const;
+
+/** One of {@link ENCODINGS}. */
+export type Encoding = (typeof ENCODINGS)[number];
 
 /** Names accepted for {@link Encoding}, case-insensitively (`gbk`, `cp1252`, `latin1` …). */
 const ALIASES: Readonly<Record<string, Encoding>> = {
@@ -37,9 +40,6 @@ const ALIASES: Readonly<Record<string, Encoding>> = {
 export function encodingOf(name: string): Encoding | undefined {
   return ALIASES[name.trim().toLowerCase()];
 }
-
-/** Every encoding name {@link encodingOf} accepts. */
-export const ENCODING_NAMES: readonly string[] = Object.keys(ALIASES);
 
 /**
  * Guesses the encoding of the start of a file.
@@ -198,7 +198,8 @@ export interface DecodedText {
 }
 
 /**
- * Decodes a whole file's bytes, detecting the encoding unless one is given. A BOM is removed.
+ * Decodes a whole file's bytes, detecting the encoding unless one is given. A byte-order mark is
+ * removed (the UTF-8 and UTF-16 decoders drop it).
  *
  * @throws InputError `'undecodable'` when the bytes are not valid in the chosen encoding.
  * @example
@@ -207,10 +208,10 @@ export interface DecodedText {
 export function decodeText(bytes: Uint8Array, encoding: Encoding | 'auto' = 'auto'): DecodedText {
   const d = new StreamDecoder(encoding);
   const text = d.push(bytes) + d.end();
-  return { text: stripBom(text), encoding: d.encoding ?? 'utf-8' };
+  return { text, encoding: d.encoding ?? 'utf-8' };
 }
 
-/** Removes a leading U+FEFF. */
+/** Removes a leading U+FEFF (text given as a string may still carry the byte-order mark). */
 export function stripBom(text: string): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }

@@ -2,81 +2,22 @@
  * Rows of a ledger file → purchase records and rejects. Every data row ends up either in a record
  * or in a reject that names its line, column and reason; nothing is dropped silently.
  *
- * Policies (all documented on {@link ReadLedgerOptions}):
+ * Policies (all documented on {@link LedgerOptions}):
  * - subtotal lines (amounts without buyer, vendor and date, or labelled total/合计/小计) → `'subtotal'`;
  * - card repayments (`direct debit payment` …) → `'not_a_purchase'`;
  * - credits and refunds (negative amounts) → `'credit'`, or netted against the purchase they refund;
  * - lines of one document (same buyer, vendor, currency and document number) → summed into one record.
  */
-import { D, exactDecimal } from '../_lib/decimal.js';
-import { OptionsError } from '../errors.js';
-import type { PurchaseRecordInput, RecordReject, Reject, RejectCode } from '../records/record.js';
+import { D, exactDecimal } from '../../_lib/decimal.js';
+import { OptionsError } from '../../errors.js';
+import { type PurchaseRecordInput, type Reject, type RejectCode, RECORD_FIELDS, REQUIRED_FIELDS } from '../../records/record.js';
 import { parseAmount } from './amount.js';
-import { type ColumnMap, type LedgerField, type ResolvedColumns, headerUnit, resolveColumns } from './columns.js';
+import { type LedgerField, type ResolvedColumns, headerUnit, resolveColumns } from './columns.js';
 import { parseDate } from './date.js';
+import { type LedgerOptions, NOT_A_PURCHASE, parseLedgerOptions } from './options.js';
 
-/** How credits (negative amounts) are handled. */
-export type CreditPolicy = 'reject' | 'net';
-
-/** How rows sharing a document number are handled. */
-export type LinePolicy = 'sum' | 'keep';
-
-/** Options shared by every ledger loader. */
-export interface LedgerOptions {
-  /** Explicit column mapping (field → header); recognised header names fill the rest. */
-  map?: ColumnMap | undefined;
-  /** date-fns pattern for non-ISO dates, e.g. `'dd/MM/yyyy'`. @defaultValue ISO and year-first forms only */
-  dateFormat?: string | undefined;
-  /** Amounts use a decimal comma (`1 234,50`). @defaultValue false */
-  decimalComma?: boolean | undefined;
-  /**
-   * Multiplier for amounts, e.g. `10000` for 万元. @defaultValue the unit in the amount header's
-   * brackets (`金额(万元)` → 10000), else 1
-   */
-  unit?: string | number | undefined;
-  /** Currency of rows without one (no currency column, or an empty cell). */
-  currency?: string | undefined;
-  /** Buyer of every row when the file has no buyer column (a ledger of one body). */
-  buyer?: string | undefined;
-  /**
-   * `'reject'`: a negative amount is reported as a `'credit'` reject. `'net'`: it is subtracted from
-   * the latest purchase on or before its date with the same buyer, vendor and currency that is at
-   * least as large (same document number preferred); a purchase netted to zero becomes a `'credit'`
-   * reject, and a credit with nothing to net against is a `'credit'` reject.
-   * @defaultValue 'reject'
-   */
-  credits?: CreditPolicy | undefined;
-  /**
-   * `'sum'`: rows with the same buyer, vendor, currency and document number are lines of one
-   * document and become one record (amounts summed exactly, earliest date, first line's id and
-   * text) before credits are handled. Rows without a document number are never merged.
-   * `'keep'`: every row is its own record.
-   * @defaultValue 'sum'
-   */
-  lines?: LinePolicy | undefined;
-  /**
-   * A regular expression removed from document numbers before lines are grouped, e.g. `'_\\d+$'`
-   * for Oxford's `46287404_1`, `46287404_2`. @defaultValue none
-   */
-  lineSuffix?: string | undefined;
-  /**
-   * Texts (case-insensitive, matched inside vendor or subject) marking rows that are not purchases,
-   * such as card repayments. @defaultValue {@link NOT_A_PURCHASE}
-   */
-  notPurchase?: readonly string[] | undefined;
-}
-
-/** Vendor/subject texts of rows that are not purchases by default (card repayments, balance transfers). */
-export const NOT_A_PURCHASE: readonly string[] = [
-  'direct debit payment',
-  'payment - thank you',
-  'payment thank you',
-  'payment received',
-  'autopay payment',
-  'balance transfer',
-  '信用卡还款',
-  '还款',
-];
+/** The record fields a row may leave empty (subject, category, project …). */
+const OPTIONAL_FIELDS = RECORD_FIELDS.filter((f): f is Exclude<LedgerField, (typeof REQUIRED_FIELDS)[number]> => !(REQUIRED_FIELDS as readonly string[]).includes(f));
 
 /** A cell that is only a total label (`Total`, `Subtotal:`, `合计`, `小计 (元)`). */
 const SUBTOTAL_CELL = /^\s*(sub[\s-]?total|grand[\s-]?total|total|合计|小计|总计|累计|本页小计)\s*[:：]?\s*([(（].*[)）])?\s*$/iu;
@@ -102,7 +43,12 @@ export interface LedgerStats {
 export interface Ledger {
   /** Records ready for `detectSplits`. */
   readonly records: PurchaseRecordInput[];
-  /** Rows that could not be used, each with `line` and `column`; `index` is the data row (0-based). */
+  /**
+   * Rows that could not be used, sorted by line. Each is located by `line` (1-based, in the text
+   * read), `column` (the header of the field at fault) and, for files, `file`; `path` is `[field]`
+   * (`[]` when the whole row is at fault).
+   * They never carry `index`: that is a position in `records`, and these rows never became records.
+   */
   readonly rejects: Reject[];
   /** `lines[i]` is the file line of `records[i]` (its first line when lines were summed). */
   readonly lines: number[];
@@ -111,6 +57,8 @@ export interface Ledger {
   /** Which column feeds which field. */
   readonly columns: ResolvedColumns;
   readonly stats: LedgerStats;
+  /** The file read (`loadLedger` only). */
+  readonly file?: string;
   /** Encoding read (files and bytes only). */
   readonly encoding?: string;
   /** Delimiter used (delimited text only). */
@@ -120,7 +68,6 @@ export interface Ledger {
 interface Candidate {
   record: PurchaseRecordInput;
   line: number;
-  row: number;
   amount: InstanceType<typeof D>;
   lines: number[];
   ids: string[];
@@ -128,9 +75,9 @@ interface Candidate {
 }
 
 /**
- * Turns a header and rows into a {@link Ledger}. Push-based, so a file can be streamed row by row
- * (`splitscan/node` does) and strings parsed whole ({@link readLedger}) share one implementation.
- * Memory is proportional to the records kept, not to the raw text.
+ * Turns a header and rows into a {@link Ledger}: the row → record step of every loader, with the
+ * ledger policies. Push-based: the ledger driver behind `readLedger` and `loadLedger` feeds it each
+ * row as it is parsed, and it can be fed directly. Memory is proportional to the records kept.
  *
  * @example
  * const r = new LedgerReader({ currency: 'CNY' })
@@ -151,31 +98,10 @@ export class LedgerReader {
   private blank = 0;
   private datesSeen = 0;
 
+  /** @throws OptionsError naming each bad option (see {@link LedgerOptions}). */
   constructor(options: LedgerOptions = {}) {
     this.options = options;
-    const issues: { path: string[]; message: string }[] = [];
-    if (options.credits !== undefined && options.credits !== 'reject' && options.credits !== 'net') {
-      issues.push({ path: ['credits'], message: `must be 'reject' or 'net', got ${JSON.stringify(options.credits)}` });
-    }
-    if (options.lines !== undefined && options.lines !== 'sum' && options.lines !== 'keep') {
-      issues.push({ path: ['lines'], message: `must be 'sum' or 'keep', got ${JSON.stringify(options.lines)}` });
-    }
-    if (options.unit !== undefined && (exactDecimal(options.unit) === undefined || !(exactDecimal(options.unit) as InstanceType<typeof D>).gt(0))) {
-      issues.push({ path: ['unit'], message: `must be a positive number, got ${JSON.stringify(options.unit)}` });
-    }
-    if (options.currency !== undefined && !/^[A-Za-z]{3}$/u.test(options.currency)) {
-      issues.push({ path: ['currency'], message: `must be an ISO 4217 code such as CNY, got ${JSON.stringify(options.currency)}` });
-    }
-    let suffix: RegExp | undefined;
-    if (options.lineSuffix !== undefined) {
-      try {
-        suffix = new RegExp(`(?:${options.lineSuffix})$`, 'u');
-      } catch {
-        issues.push({ path: ['lineSuffix'], message: `is not a regular expression: ${options.lineSuffix}` });
-      }
-    }
-    if (issues.length) throw new OptionsError('readLedger', issues);
-    this.suffix = suffix;
+    this.suffix = parseLedgerOptions(options).suffix;
     this.notPurchase = (options.notPurchase ?? NOT_A_PURCHASE).map((s) => s.toLowerCase());
   }
 
@@ -194,7 +120,7 @@ export class LedgerReader {
    * @throws OptionsError when required fields have no column (the message lists the headers found).
    */
   header(fields: readonly string[]): void {
-    this.headerRow = fields.map((f, i) => (i === 0 ? f.replace(/^\uFEFF/u, '') : f));
+    this.headerRow = fields;
     const optional: LedgerField[] = [];
     if (this.options.currency !== undefined) optional.push('currency');
     if (this.options.buyer !== undefined) optional.push('buyer');
@@ -207,7 +133,7 @@ export class LedgerReader {
   row(fields: readonly string[], line: number): void {
     const cols = this.cols;
     if (cols === undefined) throw new Error('LedgerReader.row: header() first');
-    const index = this.rowCount++;
+    this.rowCount++;
     if (fields.every((f) => f.trim() === '')) {
       this.blank++;
       return;
@@ -215,10 +141,9 @@ export class LedgerReader {
     const reject = (code: RejectCode, field: string, message: string, value?: unknown, id?: string): void => {
       const column = field !== '' ? cols[field as LedgerField]?.headers.join('+') : undefined;
       this.rejects.push({
-        index,
         ...(id !== undefined ? { id } : {}),
         field,
-        path: [index, field],
+        path: field !== '' ? [field] : [],
         code,
         message: `line ${line}: ${message}`,
         ...(value !== undefined ? { value } : {}),
@@ -285,12 +210,11 @@ export class LedgerReader {
     if (currency === '') return reject('missing', 'currency', 'currency is empty (give a default currency)', undefined, id);
 
     const record: PurchaseRecordInput = { id, buyer, vendor, date: date.date, amount: amount.amount, currency };
-    if (subject !== '') record.subject = subject;
-    for (const f of ['category', 'project', 'method', 'document', 'exemption'] as const) {
+    for (const f of OPTIONAL_FIELDS) {
       const v = get(f);
       if (v !== '') record[f] = v;
     }
-    this.candidates.push({ record, line, row: index, amount: new D(amount.amount), lines: [line], ids: [id], netted: [] });
+    this.candidates.push({ record, line, amount: new D(amount.amount), lines: [line], ids: [id], netted: [] });
   }
 
   /**
@@ -302,8 +226,8 @@ export class LedgerReader {
       this.header(value !== null && typeof value === 'object' && !Array.isArray(value) ? Object.keys(value) : []);
     }
     if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-      const index = this.rowCount++;
-      this.rejects.push({ index, field: '', path: [index], code: 'unparsable_row', message: `line ${line}: not an object`, value, line });
+      this.rowCount++;
+      this.rejects.push({ field: '', path: [], code: 'unparsable_row', message: `line ${line}: not an object`, value, line });
       return;
     }
     const obj = value as Record<string, unknown>;
@@ -362,10 +286,9 @@ export class LedgerReader {
     }
     const creditReject = (c: Candidate, message: string): void => {
       this.rejects.push({
-        index: c.row,
         id: String(c.record.id),
         field: 'amount',
-        path: [c.row, 'amount'],
+        path: ['amount'],
         code: 'credit',
         message: `line ${c.line}: ${message}`,
         value: c.record.amount,
@@ -418,23 +341,4 @@ export class LedgerReader {
       stats: { rows: this.rowCount, blank: this.blank, records: final.length, rejected: rejects.length, merged, netted },
     };
   }
-}
-
-/**
- * Gives core rejects (from `detectSplits(ledger.records, …)`, whose `index` is a position in
- * `records`) the file line and column they came from.
- *
- * @example
- * locateRejects(result.rejects, ledger)[0].line //=> 17
- */
-export function locateRejects(rejects: readonly RecordReject[], ledger: Pick<Ledger, 'lines' | 'columns'>): Reject[] {
-  return rejects.map((r) => {
-    const line = ledger.lines[r.index];
-    const column = ledger.columns[r.field as LedgerField]?.headers.join('+');
-    return {
-      ...r,
-      ...(line !== undefined ? { line } : {}),
-      ...(column !== undefined && r.column === undefined ? { column } : {}),
-    };
-  });
 }

@@ -1,102 +1,16 @@
 /**
- * Findings → reports: `json` (the full report, stable schema), `csv` (one row per finding × record,
- * spreadsheet-safe), `md` (audit working papers) and `table` (terminals).
+ * A {@link ScanReport} rendered: `json` (the full report, stable schema), `csv` (one row per
+ * finding × record, spreadsheet-safe), `md` (audit working papers) and `table` (terminals).
  */
-import { D, groupedMoney } from '../_lib/decimal.js';
-import type { Reject } from '../records/record.js';
-import type { Finding, FindingPart } from '../report/finding.js';
-import { safeCsv } from './write.js';
+import { D, groupedMoney } from '../../_lib/decimal.js';
+import { safeCsv } from './csv.js';
+import type { ReportFinding, ScanReport } from './scanReport.js';
 
-/** Output formats. */
-export type ReportFormat = 'table' | 'json' | 'csv' | 'md';
+/** The output formats, the terminal's first. */
+export const REPORT_FORMATS = ['table', 'json', 'csv', 'md'] as const;
 
-export const REPORT_FORMATS: readonly ReportFormat[] = ['table', 'json', 'csv', 'md'];
-
-/** Schema tag of {@link ScanReport}; changes only when the shape changes incompatibly. */
-export const REPORT_SCHEMA = 'splitscan/report@1';
-
-/** A finding's part with the file line it came from. */
-export interface ReportPart extends FindingPart {
-  readonly line?: number;
-}
-
-/** A finding as reported: its rank and parts with lines. */
-export interface ReportFinding extends Omit<Finding, 'parts'> {
-  /** 1 = highest score. */
-  readonly rank: number;
-  readonly parts: readonly ReportPart[];
-}
-
-/** Counts of a run. */
-export interface ReportSummary {
-  /** Data rows read from the source (or records passed). */
-  readonly rows: number;
-  /** Records analysed by detection (accepted). */
-  readonly analysed: number;
-  /** Rejects from loading and detection. */
-  readonly rejected: number;
-  /** Findings detected. */
-  readonly findings: number;
-  /** Findings in this report after `top`. */
-  readonly shown: number;
-}
-
-/** The full report (`--format json`). */
-export interface ScanReport {
-  readonly schema: typeof REPORT_SCHEMA;
-  readonly source?: string;
-  readonly policy?: { readonly name?: string; readonly citation?: string; readonly description?: string };
-  readonly summary: ReportSummary;
-  readonly findings: readonly ReportFinding[];
-  readonly rejects: readonly Reject[];
-}
-
-/** Input of {@link buildReport}. */
-export interface BuildReportInput {
-  readonly findings: readonly Finding[];
-  /** All rejects (loader and detection), with lines where known. */
-  readonly rejects: readonly Reject[];
-  /** Rows read. */
-  readonly rows: number;
-  /** Records accepted by detection. */
-  readonly analysed: number;
-  /** `lines[i]` = file line of record i (from the loader). */
-  readonly lines?: readonly number[];
-  readonly source?: string;
-  readonly policy?: { readonly name?: string; readonly citation?: string; readonly description?: string };
-  /** Keep the first N findings. @defaultValue all */
-  readonly top?: number;
-}
-
-/**
- * Assembles a {@link ScanReport}: findings ranked as given (detection sorts them by score), filtered
- * to the first `top`, each part carrying its file line.
- */
-export function buildReport(input: BuildReportInput): ScanReport {
-  const shown = input.top === undefined ? input.findings : input.findings.slice(0, input.top);
-  const findings = shown.map((f, i): ReportFinding => ({
-    ...f,
-    rank: i + 1,
-    parts: f.parts.map((p) => {
-      const line = input.lines?.[p.index];
-      return line === undefined ? p : { ...p, line };
-    }),
-  }));
-  return {
-    schema: REPORT_SCHEMA,
-    ...(input.source !== undefined ? { source: input.source } : {}),
-    ...(input.policy !== undefined ? { policy: input.policy } : {}),
-    summary: {
-      rows: input.rows,
-      analysed: input.analysed,
-      rejected: input.rejects.length,
-      findings: input.findings.length,
-      shown: findings.length,
-    },
-    findings,
-    rejects: input.rejects,
-  };
-}
+/** One of {@link REPORT_FORMATS}. */
+export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
 /** Renders a report in one of {@link REPORT_FORMATS}. */
 export function formatReport(report: ScanReport, format: ReportFormat): string {
@@ -113,7 +27,7 @@ export function formatReport(report: ScanReport, format: ReportFormat): string {
 }
 
 /** Columns of the CSV report. */
-export const REPORT_CSV_COLUMNS = [
+const REPORT_CSV_COLUMNS = [
   'rank',
   'finding_id',
   'score',
@@ -147,7 +61,7 @@ export const REPORT_CSV_COLUMNS = [
  * One row per finding × record, safe to open in a spreadsheet (cells starting with `=` `+` `-` `@`
  * or a control character get a leading `'`).
  */
-export function reportToCsv(report: ScanReport): string {
+function reportToCsv(report: ScanReport): string {
   const rows: unknown[][] = [];
   for (const f of report.findings) {
     for (const p of f.parts) {
@@ -201,7 +115,7 @@ function mdCell(s: string | number | undefined): string {
 }
 
 /** A report for audit working papers: summary, then each finding with records, reasons, explanation. */
-export function reportToMarkdown(report: ScanReport): string {
+function reportToMarkdown(report: ScanReport): string {
   const s = report.summary;
   const out: string[] = ['# Split-purchase review', ''];
   if (report.source !== undefined) out.push(`- Source: \`${report.source}\``);
@@ -264,7 +178,7 @@ function clip(s: string, n: number): string {
 }
 
 /** A compact text report for terminals: one block per finding, parts indented. */
-export function reportToTable(report: ScanReport): string {
+function reportToTable(report: ScanReport): string {
   const s = report.summary;
   const out: string[] = [];
   for (const f of report.findings) {

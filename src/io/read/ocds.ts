@@ -2,9 +2,9 @@
  * Open Contracting Data Standard (OCDS 1.1) → purchase records: one record per contract, or per
  * award that has no contract.
  */
-import { exactDecimal } from '../_lib/decimal.js';
-import { InputError } from '../errors.js';
-import type { PurchaseRecordInput, Reject, RejectCode } from '../records/record.js';
+import { exactDecimal } from '../../_lib/decimal.js';
+import { InputError } from '../../errors.js';
+import type { PurchaseRecordInput, Reject, RejectCode } from '../../records/record.js';
 import { parseDate } from './date.js';
 
 /** Options of {@link fromOcds}. */
@@ -16,7 +16,10 @@ export interface FromOcdsOptions {
 /** What {@link fromOcds} returns. */
 export interface OcdsRecords {
   readonly records: PurchaseRecordInput[];
-  /** Awards and contracts that could not be used; `index` counts them in document order and `path` points into the JSON. */
+  /**
+   * Awards and contracts that could not be used, located by `path` into the JSON (e.g.
+   * `['releases', 1, 'awards', 2, 'status']`) and `id`; no `index`, as they never became records.
+   */
   readonly rejects: Reject[];
   /** Releases read (after keeping the latest release of each ocid). */
   readonly releases: number;
@@ -104,7 +107,7 @@ export function fromOcds(data: unknown, options: FromOcdsOptions = {}): OcdsReco
       const itemId = str(item.id) ?? String(i);
       const id = `${ocid}/${kind}/${itemId}`;
       const reject = (code: RejectCode, field: string, message: string, value?: unknown): void => {
-        rejects.push({ index: i, id, field, path: [...at, ...(field ? [field] : [])], code, message: `${id}: ${message}`, ...(value !== undefined ? { value } : {}) });
+        rejects.push({ id, field, path: [...at, ...(field ? [field] : [])], code, message: `${id}: ${message}`, ...(value !== undefined ? { value } : {}) });
       };
       const status = str(item.status);
       if (status === 'cancelled' || status === 'unsuccessful') return reject('not_a_purchase', 'status', `${kind} is ${status}`, status);

@@ -2,7 +2,7 @@
  * Writing CSV: records for interchange, and cells made safe for spreadsheets.
  */
 import Papa from 'papaparse';
-import type { PurchaseRecordInput, Reject } from '../records/record.js';
+import { type PurchaseRecordInput, type Reject, RECORD_FIELDS } from '../../records/record.js';
 
 const FORMULA_START = /^[=+\-@\t\r\n\u0000-\u001f\u007f]/u;
 
@@ -28,11 +28,9 @@ export function safeCsv(header: readonly string[], rows: readonly (readonly unkn
   return `${Papa.unparse({ fields: header.map(cell), data: rows.map((r) => r.map(cell)) }, { newline: '\r\n' })}\r\n`;
 }
 
-/** Standard columns of {@link recordsToCsv}, in order. */
-export const RECORD_COLUMNS = ['id', 'buyer', 'vendor', 'date', 'amount', 'currency', 'subject', 'category', 'project', 'method', 'document', 'exemption'] as const;
-
 /**
- * Writes records as a CSV that {@link readLedger} reads back to the same records (a round trip).
+ * Writes records as a CSV, one column per record field (`RECORD_FIELDS`), that `readLedger` reads
+ * back to the same records (a round trip).
  * Values are written as they are (no formula neutralisation: this is data interchange, not a
  * report); dates given as `Date` are written by their local calendar fields.
  *
@@ -42,7 +40,7 @@ export const RECORD_COLUMNS = ['id', 'buyer', 'vendor', 'date', 'amount', 'curre
  */
 export function recordsToCsv(records: readonly PurchaseRecordInput[]): string {
   const data = records.map((r) =>
-    RECORD_COLUMNS.map((c) => {
+    RECORD_FIELDS.map((c) => {
       const v = r[c];
       if (v instanceof Date) {
         return `${v.getFullYear()}-${String(v.getMonth() + 1).padStart(2, '0')}-${String(v.getDate()).padStart(2, '0')}`;
@@ -50,22 +48,29 @@ export function recordsToCsv(records: readonly PurchaseRecordInput[]): string {
       return v === undefined || v === null ? '' : String(v);
     }),
   );
-  return `${Papa.unparse({ fields: [...RECORD_COLUMNS], data }, { newline: '\r\n' })}\r\n`;
+  return `${Papa.unparse({ fields: [...RECORD_FIELDS], data }, { newline: '\r\n' })}\r\n`;
 }
 
 /** Columns of {@link rejectsToCsv}. */
-export const REJECT_COLUMNS = ['line', 'index', 'id', 'column', 'field', 'code', 'message', 'value'] as const;
+const REJECT_COLUMNS = ['file', 'line', 'record', 'id', 'column', 'field', 'code', 'message', 'value'] as const;
 
 /**
- * Writes rejects as a spreadsheet-safe CSV: line, data-row index, id, source column, field, code,
- * message, offending value.
+ * Writes rejects as a spreadsheet-safe CSV, one row each: `file` and `line` where the row was read,
+ * `record` (its position in the records given to detection: only for rejects of `detectSplits`,
+ * empty for rows rejected while reading), `id`, the source `column`, the `field`, the reject `code`,
+ * the `message` and the offending `value`.
+ *
+ * @example
+ * rejectsToCsv([{ field: 'amount', path: ['amount'], code: 'credit', message: 'm', value: '-5', line: 2, column: 'Amt' }])
+ * //=> "file,line,record,id,column,field,code,message,value\r\n,2,,,Amt,amount,credit,m,'-5\r\n"
  */
 export function rejectsToCsv(rejects: readonly Reject[]): string {
   return safeCsv(
     REJECT_COLUMNS,
     rejects.map((r) => [
+      r.file ?? '',
       r.line ?? '',
-      r.index,
+      r.index ?? '',
       r.id ?? '',
       r.column ?? '',
       r.field,

@@ -2,15 +2,14 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { readLedger } from '../../src/io/ledger.js';
-import { locateRejects } from '../../src/io/rows.js';
-import { recordsToCsv } from '../../src/io/write.js';
-import { loadLedger } from '../../src/node.js';
-import { InputError, OptionsError } from '../../src/errors.js';
-import type { PurchaseRecordInput } from '../../src/records/record.js';
-import { runs } from '../helpers/runs.js';
+import { LedgerParser, locateRejects, readLedger } from '../../../src/io/read/ledger.js';
+import { recordsToCsv } from '../../../src/io/write/csv.js';
+import { loadLedger } from '../../../src/node.js';
+import { InputError, OptionsError } from '../../../src/errors.js';
+import type { PurchaseRecordInput } from '../../../src/records/record.js';
+import { runs } from '../../helpers/runs.js';
 
-const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/io/${name}`, import.meta.url));
+const fixture = (name: string) => fileURLToPath(new URL(`../../fixtures/io/${name}`, import.meta.url));
 const bytes = (name: string) => new Uint8Array(readFileSync(fixture(name)));
 const codes = (rejects: readonly { code: string }[]) => rejects.map((r) => r.code);
 
@@ -74,6 +73,38 @@ describe('readLedger: quirks', () => {
   });
 });
 
+describe('options', () => {
+  it.each([
+    [{ credits: 'drop' }, 'credits', /must be 'reject' or 'net', got "drop"/],
+    [{ lines: 'merge' }, 'lines', /must be 'sum' or 'keep', got "merge"/],
+    [{ unit: 0 }, 'unit', /must be a positive number, got 0/],
+    [{ unit: 'ten' }, 'unit', /must be a positive number, got "ten"/],
+    [{ currency: 'EURO' }, 'currency', /ISO 4217/],
+    [{ currency: 'XYZ' }, 'currency', /ISO 4217/],
+    [{ lineSuffix: '_(' }, 'lineSuffix', /not a regular expression/],
+    [{ notPurchase: 'repayment' }, 'notPurchase', /array of strings/],
+    [{ format: 'xml' }, 'format', /must be auto, csv, json, ndjson, got "xml"/],
+    [{ delimiter: ':' }, 'delimiter', /must be one of , ; tab \|/],
+    [{ encoding: 'ebcdic' }, 'encoding', /must be auto, utf-8/],
+  ])('refuses %o with an OptionsError at its path', (options, path, message) => {
+    let caught: unknown;
+    try {
+      readLedger('buyer,vendor,date,amount,currency\nB,V,2019-01-01,1,EUR\n', options as never);
+    } catch (e) {
+      caught = e;
+    }
+    expect(caught).toBeInstanceOf(OptionsError);
+    expect((caught as OptionsError).issues.map((i) => i.path)).toEqual([[path]]);
+    expect((caught as Error).message).toMatch(message);
+    expect((caught as Error).message).toMatch(new RegExp(`^readLedger: options\\.${path}: `));
+  });
+
+  it('takes a lowercase currency code and reports every bad option at once', () => {
+    expect(readLedger('buyer,vendor,date,amount\nB,V,2019-01-01,1\n', { currency: 'eur' }).records[0]?.currency).toBe('EUR');
+    expect(() => readLedger('a\n', { credits: 'x', lines: 'y' } as never)).toThrow(/options\.credits: .*; options\.lines: /);
+  });
+});
+
 describe('policies', () => {
   const csv = [
     'id,buyer,vendor,date,amount,currency,document',
@@ -111,9 +142,79 @@ describe('policies', () => {
     expect(l.lines).toEqual([2]);
   });
 
-  it('maps core rejects back to lines', () => {
-    const l = readLedger('id,buyer,vendor,date,amount,currency\na,B,V,2019-01-01,1,EUR\nb,B,V,2019-01-01,2,EUR\n');
-    expect(locateRejects([{ index: 1, field: 'amount', path: [1, 'amount'], code: 'invalid_amount', message: 'x' }], l)[0]).toMatchObject({ line: 3, column: 'amount' });
+  it('locates core rejects by line and column, keeping their record index', () => {
+    const l = readLedger('id,buyer,vendor,date,Amt,currency\nTotal,,,,3,\na,B,V,2019-01-01,1,EUR\n\nb,B,V,2019-01-01,2,EUR\n');
+    expect(l.rejects).toEqual([{ id: 'Total', field: '', path: [], code: 'subtotal', message: 'line 2: a total line, not a purchase', value: '3', line: 2 }]);
+    const core = { index: 1, field: 'amount', path: [1, 'amount'], code: 'invalid_amount', message: 'x' } as const;
+    expect(locateRejects([core], l)).toEqual([{ ...core, line: 5, column: 'Amt' }]);
+    expect(locateRejects([core], { ...l, file: 'a.csv' })[0]).toMatchObject({ index: 1, line: 5, file: 'a.csv' });
+  });
+});
+
+describe('JSON arrays', () => {
+  it('locate each element by the file line it starts on (property)', () => {
+    const text = fc.string({ unit: fc.constantFrom('a', '[', ']', '{', '}', ',', '"', '\\', '\n', ' ', '采'), maxLength: 8 });
+    const element = fc.record({ buyer: text.filter((s) => s.trim() !== '' && !/^(sub[\s-]?total|total|合计|小计)/iu.test(s.trim())), vendor: fc.constant(''), note: fc.array(text, { maxLength: 3 }) });
+    fc.assert(
+      fc.property(fc.array(element, { minLength: 1, maxLength: 8 }), (elements) => {
+        const rows = elements.map((e) => ({ ...e, date: '2019-01-01', amount: '5', currency: 'EUR' }));
+        // Oracle: JSON.stringify(array, null, 2) writes '[' on line 1, then each element on as many lines as it takes alone.
+        let line = 2;
+        const expected = rows.map((r) => {
+          const at = line;
+          line += JSON.stringify(r, null, 2).split('\n').length;
+          return at;
+        });
+        const l = readLedger(JSON.stringify(rows, null, 2));
+        expect(l.rejects.map((r) => [r.line, r.code, r.field])).toEqual(expected.map((at) => [at, 'missing', 'vendor']));
+      }),
+      { numRuns: runs(200) },
+    );
+  });
+});
+
+describe('LedgerParser: one driver, any chunking', () => {
+  // Over 64 KiB, so the format is decided on a head and the rest streams through the format's loop.
+  const csvFiller = Array.from({ length: 1100 }, (_, i) => `F${i},City,Vendor ${i % 7},2019-01-${String(1 + (i % 28)).padStart(2, '0')},${100 + i}.50,EUR,"signs\nphase ${i}"`);
+  const csvTail = fc.constantFrom(
+    'G1,City,Acme,2019-02-01,12.50,EUR,plain',
+    'G2,城西管委会,甲标识公司,2019-02-02,"1,234.00",CNY,"道路""标牌""\r\n二期"',
+    'Total,,,,999,,',
+    'C1,City,Acme,2019-02-03,-5,EUR,refund',
+    'D1,City,Acme,2019-02-30,5,EUR,bad date',
+    ',,,,,,',
+    '',
+    'x',
+    'E1,City,,2019-02-04,5,EUR,no vendor',
+  );
+  const ndFiller = Array.from({ length: 700 }, (_, i) => JSON.stringify({ id: `F${i}`, buyer: 'City', vendor: `Vendor ${i % 7}`, date: '2019-01-05', amount: `${100 + i}.5`, currency: 'EUR', subject: '道路标牌' }));
+  const ndTail = fc.constantFrom('{"id":"G1","buyer":"B","vendor":"V","date":"2019-02-01","amount":"3","currency":"EUR"}', '', 'not json', '[1]', '{"id":"G2","buyer":"B","vendor":"V","date":"2019-02-31","amount":"3","currency":"EUR"}');
+  const chunked = (bytes: Uint8Array, cuts: number[]) => {
+    const at = [...new Set(cuts.map((c) => c % (bytes.length + 1)))].sort((a, b) => a - b);
+    const parser = new LedgerParser({ lines: 'keep' });
+    let from = 0;
+    for (const to of [...at, bytes.length]) {
+      parser.push(bytes.subarray(from, to));
+      from = to;
+    }
+    return parser.end();
+  };
+
+  it.each([
+    ['CSV (CRLF, quoted line breaks)', 'id,buyer,vendor,date,amount,currency,subject', csvFiller, csvTail, '\r\n'],
+    ['NDJSON', undefined, ndFiller, ndTail, '\n'],
+  ] as const)('reads %s pushed as bytes cut anywhere as readLedger reads the whole text (property)', (_name, header, filler, tail, eol) => {
+    fc.assert(
+      fc.property(fc.array(tail, { maxLength: 8 }), fc.array(fc.nat(), { maxLength: 6 }), fc.boolean(), (rows, cuts, bom) => {
+        const text = (bom ? '\uFEFF' : '') + [...(header ? [header] : []), ...filler, ...rows].join(eol);
+        const bytes = new TextEncoder().encode(text);
+        expect(bytes.length).toBeGreaterThan(1 << 16);
+        const { encoding, ...got } = chunked(bytes, cuts);
+        expect(encoding).toBe('utf-8');
+        expect(got).toEqual(readLedger(text, { lines: 'keep' }));
+      }),
+      { numRuns: runs(15) },
+    );
   });
 });
 
@@ -163,7 +264,8 @@ describe('real files (excerpts)', () => {
     expect(l.stats.blank).toBe(1);
     const same = readLedger(bytes('real/birmingham-pcard-2017-05.excerpt.csv'), { dateFormat: 'dd/MM/yy' });
     expect(same.records).toEqual(l.records);
-    expect(same.rejects).toEqual(l.rejects);
+    expect(l.rejects.map(({ file, ...r }) => r)).toEqual(same.rejects);
+    expect(l.rejects.every((r) => r.file === fixture('real/birmingham-pcard-2017-05.excerpt.csv') && r.index === undefined)).toBe(true);
   });
 
   it('Oxford: dd/MM/yyyy, Trans No lines summed into one invoice on request', async () => {

@@ -2,37 +2,14 @@
  * Which source column feeds which record field: explicit mappings, plus recognition of common
  * header names in English and Chinese.
  */
-import { OptionsError } from '../errors.js';
+import { OptionsError } from '../../errors.js';
+import { RECORD_FIELDS, REQUIRED_FIELDS, type RecordField } from '../../records/record.js';
 
-/** Record fields a column can feed. */
-export type LedgerField =
-  | 'id'
-  | 'buyer'
-  | 'vendor'
-  | 'date'
-  | 'amount'
-  | 'currency'
-  | 'subject'
-  | 'category'
-  | 'project'
-  | 'method'
-  | 'document'
-  | 'exemption';
+/** Record fields a column can feed: every field of a record ({@link RECORD_FIELDS}, in its order). */
+export const LEDGER_FIELDS = RECORD_FIELDS;
 
-export const LEDGER_FIELDS: readonly LedgerField[] = [
-  'id',
-  'buyer',
-  'vendor',
-  'date',
-  'amount',
-  'currency',
-  'subject',
-  'category',
-  'project',
-  'method',
-  'document',
-  'exemption',
-];
+/** One of {@link LEDGER_FIELDS}. */
+export type LedgerField = RecordField;
 
 /**
  * An explicit mapping: field → header. `'Directorate+CARD NUMBER'` joins several columns with
@@ -102,7 +79,8 @@ export interface ResolveColumnsOptions {
   fn?: string | undefined;
 }
 
-const REQUIRED: readonly LedgerField[] = ['buyer', 'vendor', 'date', 'amount', 'currency'];
+/** Fields that need a column: the required record fields but `id` (rows without one are named by line). */
+const REQUIRED_COLUMNS = REQUIRED_FIELDS.filter((f) => f !== 'id');
 
 /**
  * Maps headers to fields: explicit `map` entries first, then recognised names; each header feeds at
@@ -130,7 +108,7 @@ export function resolveColumns(headers: readonly string[], options: ResolveColum
   });
   const map = options.map ?? {};
   for (const field of Object.keys(map) as LedgerField[]) {
-    if (!LEDGER_FIELDS.includes(field)) {
+    if (!(LEDGER_FIELDS as readonly string[]).includes(field)) {
       issues.push({ path: ['map', field], message: `unknown field "${field}" (fields: ${LEDGER_FIELDS.join(', ')})` });
       continue;
     }
@@ -162,7 +140,7 @@ export function resolveColumns(headers: readonly string[], options: ResolveColum
     }
   }
   const optional = new Set(options.optional ?? []);
-  const missing = REQUIRED.filter((f) => !out[f] && !optional.has(f));
+  const missing = REQUIRED_COLUMNS.filter((f) => !out[f] && !optional.has(f));
   if (missing.length) {
     throw new OptionsError(fn, [
       {

@@ -4,7 +4,7 @@
  * (`03/04/2019`) are never guessed.
  */
 import { isValid, parse } from 'date-fns';
-import { isIsoDate } from '../_lib/days.js';
+import { isIsoDate } from '../../_lib/days.js';
 
 /** What {@link parseDate} returns. */
 export type ParsedDate =

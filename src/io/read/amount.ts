@@ -1,7 +1,7 @@
 /**
  * Amounts as ledgers write them → exact decimal strings.
  */
-import { D } from '../_lib/decimal.js';
+import { D } from '../../_lib/decimal.js';
 
 /** Options of {@link parseAmount}. */
 export interface ParseAmountOptions {
@@ -17,7 +17,7 @@ export interface ParseAmountOptions {
 
 /** What {@link parseAmount} returns. */
 export type ParsedAmount =
-  | { readonly ok: true; readonly amount: string; readonly negative: boolean; readonly currency?: string }
+  | { readonly ok: true; readonly amount: string; readonly currency?: string }
   | { readonly ok: false; readonly message: string };
 
 const SYMBOLS: readonly [RegExp, string][] = [
@@ -38,18 +38,18 @@ const SPACES = /[\s\u00a0\u202f\u2009']/gu;
 /**
  * Reads an amount written as in real files: `1234.50`, `$1,234.50`, `¥1,234`, `1,234元`,
  * `(12.34)` (accounting negative), `-12.34`, `12.34-`, `GBP 12.00`, and with `decimalComma`
- * `1 234,50` / `1.234,50`. The result is an exact decimal string multiplied by `unit`; `negative`
- * tells the caller a credit was read (the sign is kept in `amount`). A currency code or an
- * unambiguous symbol found in the cell is returned as `currency`.
+ * `1 234,50` / `1.234,50`. The result is an exact decimal string multiplied by `unit`, with its
+ * sign (a credit reads as a negative amount). A currency code or an unambiguous symbol found in
+ * the cell is returned as `currency`.
  *
  * Grouping must be well-formed: with the default (decimal point) `12,5` is an error that suggests
  * `decimalComma`, never a guess.
  *
  * @example
- * parseAmount('$1,234.50')                         //=> { ok: true, amount: '1234.5', negative: false }
- * parseAmount('(12.34)')                           //=> { ok: true, amount: '-12.34', negative: true }
- * parseAmount('1 234,50', { decimalComma: true })  //=> { ok: true, amount: '1234.5', negative: false }
- * parseAmount('12.5', { unit: 10000 })             //=> { ok: true, amount: '125000', negative: false }
+ * parseAmount('$1,234.50')                         //=> { ok: true, amount: '1234.5' }
+ * parseAmount('(12.34)')                           //=> { ok: true, amount: '-12.34' }
+ * parseAmount('1 234,50', { decimalComma: true })  //=> { ok: true, amount: '1234.5' }
+ * parseAmount('12.5', { unit: 10000 })             //=> { ok: true, amount: '125000' }
  */
 export function parseAmount(raw: string, options: ParseAmountOptions = {}): ParsedAmount {
   let s = raw.normalize('NFKC').trim();
@@ -96,9 +96,7 @@ export function parseAmount(raw: string, options: ParseAmountOptions = {}): Pars
   if (String(unit) !== '1') value = value.times(new D(String(unit)));
   if (negative && !value.isZero()) value = value.negated();
   const amount = value.toFixed();
-  return currency === undefined
-    ? { ok: true, amount, negative: value.isNegative() }
-    : { ok: true, amount, negative: value.isNegative(), currency };
+  return currency === undefined ? { ok: true, amount } : { ok: true, amount, currency };
 }
 
 function readDecimalPoint(s: string): string | undefined {

@@ -1,0 +1,336 @@
+/**
+ * The ledger driver: text or bytes, pushed in chunks, → records and rejects. One driver serves
+ * `readLedger` (a whole string or byte array, synchronously, in any runtime) and `splitscan/node`'s
+ * `loadLedger` (a file streamed chunk by chunk): decoding, the byte-order mark, the format and
+ * delimiter, the header search and the NDJSON and JSON loops are written here once.
+ */
+import { z } from 'zod';
+import { InputError, OptionsError } from '../../errors.js';
+import type { RecordReject } from '../../records/record.js';
+import { toOptionIssues } from '../../thresholds/schema.js';
+import type { LedgerField } from './columns.js';
+import { type Delimiter, CsvRows, DELIMITERS, detectDelimiter } from './csv.js';
+import { type Encoding, ENCODINGS, StreamDecoder, stripBom } from './decode.js';
+import type { LedgerOptions } from './options.js';
+import { type Ledger, LedgerReader } from './reader.js';
+
+/** Text formats a ledger can come in. */
+export const LEDGER_FORMATS = ['csv', 'json', 'ndjson'] as const;
+
+/** One of {@link LEDGER_FORMATS}. */
+export type LedgerFormat = (typeof LEDGER_FORMATS)[number];
+
+/** Options of {@link readLedger}. */
+export interface ReadLedgerOptions extends LedgerOptions {
+  /** @defaultValue detected: `[` starts a JSON array, `{` NDJSON, anything else delimited text */
+  format?: LedgerFormat | 'auto' | undefined;
+  /** Field delimiter of delimited text. @defaultValue detected among `,` `;` tab `|` */
+  delimiter?: Delimiter | undefined;
+  /** Encoding of bytes. @defaultValue `'auto'` (see `detectEncoding`) */
+  encoding?: Encoding | 'auto' | undefined;
+}
+
+/** Options of a {@link LedgerParser}: those of `readLedger`, and what a file loader adds. */
+export interface LedgerParserOptions extends ReadLedgerOptions {
+  /** The file read, named in errors. @defaultValue none (`'the input'`) */
+  file?: string | undefined;
+  /** Called every `progressEvery` rows with the rows read so far. @defaultValue none */
+  onProgress?: ((rows: number) => void) | undefined;
+  /** @defaultValue 50000 */
+  progressEvery?: number | undefined;
+}
+
+/** The schema of what {@link LedgerParserOptions} add to {@link LedgerOptions} (checked by `LedgerReader`). */
+const parserOptionsSchema = z
+  .object({
+    format: z.enum(['auto', ...LEDGER_FORMATS], { error: (i) => `must be auto, ${LEDGER_FORMATS.join(', ')}, got ${JSON.stringify(i.input)}` }).optional(),
+    delimiter: z.enum(DELIMITERS, { error: (i) => `must be one of , ; tab |, got ${JSON.stringify(i.input)}` }).optional(),
+    encoding: z.enum(['auto', ...ENCODINGS], { error: (i) => `must be auto, ${ENCODINGS.join(', ')}, got ${JSON.stringify(i.input)}` }).optional(),
+    file: z.string().optional(),
+    onProgress: z.function().optional(),
+    progressEvery: z.number().int().positive('must be a whole number ≥ 1').optional(),
+  })
+  .loose();
+
+/** Text read before the format and the delimiter are decided. */
+const HEAD = 1 << 16;
+
+/** Where decoded text goes once the format is known. */
+interface Sink {
+  push(text: string): void;
+  end(): void;
+}
+
+/**
+ * Guesses the format from the first non-blank character: `[` JSON array, `{` NDJSON, else CSV.
+ *
+ * @example
+ * detectFormat('{"id":1}\n{"id":2}') //=> 'ndjson'
+ */
+function detectFormat(text: string): LedgerFormat {
+  const c = text.trimStart()[0];
+  if (c === '[') return 'json';
+  if (c === '{') return 'ndjson';
+  return 'csv';
+}
+
+/**
+ * Reads a ledger pushed in chunks of text or bytes (not both). Push-based, so a synchronous source
+ * is read synchronously and an asynchronous one by a loop that awaits each chunk.
+ *
+ * 1. Bytes are decoded by a {@link StreamDecoder} (the encoding detected or given); a leading
+ *    byte-order mark is dropped.
+ * 2. The first 64 KiB (or the whole text, if shorter) decide the format and the delimiter.
+ * 3. Delimited text is split into rows by {@link CsvRows}; the first non-blank row is the header,
+ *    empty lines are not rows. NDJSON is read line by line; a JSON array is parsed whole at the end.
+ * 4. Rows and objects go to a {@link LedgerReader}, which applies the ledger policies.
+ *
+ * Memory: the records kept plus one chunk (JSON arrays: the whole text). O(n) for n characters.
+ */
+export class LedgerParser {
+  private readonly reader: LedgerReader;
+  private readonly options: LedgerParserOptions;
+  private decoder: StreamDecoder | undefined;
+  private head = '';
+  private sink: Sink | undefined;
+  private delimiter: Delimiter | undefined;
+  private started = false;
+
+  /** @throws OptionsError naming each bad option. */
+  constructor(options: LedgerParserOptions = {}) {
+    const parsed = parserOptionsSchema.safeParse(options);
+    if (!parsed.success) throw new OptionsError('readLedger', toOptionIssues(parsed.error, []));
+    this.options = options;
+    this.reader = new LedgerReader(options);
+  }
+
+  /** Adds the next chunk. */
+  push(chunk: string | Uint8Array): void {
+    let text: string;
+    if (typeof chunk === 'string') text = chunk;
+    else {
+      this.decoder ??= new StreamDecoder(this.options.encoding ?? 'auto');
+      text = this.decoder.push(chunk);
+    }
+    if (!this.started && text !== '') {
+      this.started = true;
+      text = stripBom(text);
+    }
+    if (this.sink) this.sink.push(text);
+    else {
+      this.head += text;
+      if (this.head.length >= HEAD) this.open();
+    }
+  }
+
+  /**
+   * Ends the input and returns the ledger.
+   * @throws InputError `'empty'` for input without a header row (or, NDJSON, without rows),
+   *   `'invalid_json'` for a JSON array that does not parse, `'undecodable'` for bytes cut inside a character.
+   */
+  end(): Ledger {
+    if (this.decoder) {
+      const last = this.decoder.end();
+      if (last !== '') this.push(last);
+    }
+    if (!this.sink) this.open();
+    this.sink?.end();
+    const ledger = this.reader.finish();
+    const encoding = this.decoder ? (this.decoder.encoding ?? 'utf-8') : undefined;
+    const file = this.options.file;
+    return {
+      ...ledger,
+      ...(file !== undefined ? { file, rejects: ledger.rejects.map((r) => ({ ...r, file })) } : {}),
+      ...(encoding !== undefined ? { encoding } : {}),
+      ...(this.delimiter !== undefined ? { delimiter: this.delimiter } : {}),
+    };
+  }
+
+  /** Decides the format from the head and sends the head on. */
+  private open(): void {
+    const head = this.head;
+    this.head = '';
+    const format = !this.options.format || this.options.format === 'auto' ? detectFormat(head) : this.options.format;
+    if (format === 'json') this.sink = this.json();
+    else if (format === 'ndjson') this.sink = this.ndjson();
+    else {
+      this.delimiter = this.options.delimiter ?? detectDelimiter(head);
+      this.sink = this.csv(this.delimiter);
+    }
+    this.sink.push(head);
+  }
+
+  private empty(what: string): InputError {
+    const file = this.options.file;
+    return new InputError('empty', `${file ?? 'the input'} has no ${what}`, file !== undefined ? [file] : []);
+  }
+
+  private progress(): void {
+    const { onProgress, progressEvery = 50000 } = this.options;
+    const n = this.reader.rowsRead;
+    if (onProgress && n > 0 && n % progressEvery === 0) onProgress(n);
+  }
+
+  private csv(delimiter: Delimiter): Sink {
+    const rows = new CsvRows(delimiter);
+    let header = false;
+    const row = (fields: string[], line: number): void => {
+      if (fields.length === 1 && fields[0] === '') return; // an empty line is not a row
+      if (!header) {
+        if (fields.every((f) => f.trim() === '')) return;
+        this.reader.header(fields);
+        header = true;
+        return;
+      }
+      // A row of empty cells (`;;;`) is a row: the reader counts it as blank.
+      this.reader.row(fields, line);
+      this.progress();
+    };
+    return {
+      push: (text) => rows.push(text, row),
+      end: () => {
+        rows.end(row);
+        if (!header) throw this.empty('header row');
+      },
+    };
+  }
+
+  private ndjson(): Sink {
+    let rest = '';
+    let line = 0;
+    const object = (text: string): void => {
+      line++;
+      if (text.trim() === '') return;
+      let value: unknown;
+      try {
+        value = JSON.parse(text);
+      } catch {
+        value = `unparsable JSON: ${text.slice(0, 80)}`;
+      }
+      this.reader.object(value, line);
+      this.progress();
+    };
+    return {
+      push: (text) => {
+        const lines = (rest + text).split('\n');
+        rest = lines.pop() ?? '';
+        lines.forEach(object);
+      },
+      end: () => {
+        if (rest !== '') object(rest);
+        if (this.reader.columns === undefined) throw this.empty('rows');
+      },
+    };
+  }
+
+  private json(): Sink {
+    const parts: string[] = [];
+    return {
+      push: (text) => void parts.push(text),
+      end: () => {
+        const text = parts.join('');
+        let data: unknown;
+        try {
+          data = JSON.parse(text);
+        } catch (e) {
+          throw new InputError('invalid_json', `${this.options.file ?? 'the input'} is not valid JSON: ${(e as Error).message}`, this.options.file !== undefined ? [this.options.file] : []);
+        }
+        if (!Array.isArray(data)) throw new InputError('invalid_json', 'a JSON ledger must be an array of objects');
+        const keys: string[] = [];
+        const seen = new Set<string>();
+        for (const o of data) {
+          if (o !== null && typeof o === 'object' && !Array.isArray(o)) {
+            for (const k of Object.keys(o)) if (!seen.has(k)) (seen.add(k), keys.push(k));
+          }
+        }
+        this.reader.header(keys);
+        const lines = elementLines(text);
+        data.forEach((o, i) => {
+          this.reader.object(o, lines[i] ?? i + 1);
+          this.progress();
+        });
+      },
+    };
+  }
+}
+
+/**
+ * The 1-based line on which each element of a valid JSON array starts (a JSON parser keeps no
+ * positions). O(n).
+ *
+ * @example
+ * elementLines('[\n {"a": 1},\n {"a": 2}\n]') //=> [2, 3]
+ */
+function elementLines(text: string): number[] {
+  const lines: number[] = [];
+  let line = 1;
+  let depth = 0;
+  let quoted = false;
+  let next = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '\\') i++;
+      else if (c === '"') quoted = false;
+      continue;
+    }
+    if (c === '\n') line++;
+    if (c === ' ' || c === '\t' || c === '\r' || c === '\n') continue;
+    if (next && depth === 1 && c !== ']') lines.push(line);
+    next = false;
+    if (c === '"') quoted = true;
+    else if (c === '[' || c === '{') next = ++depth === 1;
+    else if (c === ']' || c === '}') depth--;
+    else if (c === ',' && depth === 1) next = true;
+  }
+  return lines;
+}
+
+/**
+ * Reads a ledger from a string or bytes: decodes, parses, maps columns, reads amounts and dates,
+ * and applies the subtotal, repayment, lines and credits policies of {@link LedgerOptions}. Bad rows
+ * become rejects with their line, column and reason; the run goes on. `splitscan/node`'s
+ * `loadLedger` reads files through the same {@link LedgerParser}.
+ *
+ * Runs in O(n) for n rows (O(n·c) when `credits: 'net'` matches c candidate purchases per credit).
+ *
+ * @throws OptionsError when required columns are missing (the message lists the headers found), a
+ *   mapped column does not exist, or the first dates read are ambiguous without `dateFormat`.
+ * @throws InputError `'undecodable'` for bytes invalid in the chosen encoding, `'invalid_json'` for
+ *   a JSON array that does not parse, `'empty'` for input without a header.
+ * @example
+ * const { records, rejects } = readLedger('buyer,vendor,date,amount,currency\nCity,Acme,2019-03-04,"$1,234.50",USD\n')
+ * records[0] //=> { id: 'L2', buyer: 'City', vendor: 'Acme', date: '2019-03-04', amount: '1234.5', currency: 'USD' }
+ */
+export function readLedger(input: string | Uint8Array, options: ReadLedgerOptions = {}): Ledger {
+  const parser = new LedgerParser(options);
+  parser.push(input);
+  return parser.end();
+}
+
+/**
+ * Locates the rejects of `detectSplits(ledger.records, …)` in the file the ledger was read from:
+ * each keeps its `index` (its position in `ledger.records`) and gains the `line` that record came
+ * from (its first line when lines were summed), the `column` of the field at fault and, for files,
+ * the `file`. Together with `ledger.rejects` (rows rejected while reading, which have no index),
+ * every row of the file is then accounted for with a line.
+ *
+ * Runs in O(r) for r rejects.
+ *
+ * @example
+ * const ledger = readLedger('id,buyer,vendor,date,amount,currency\na,B,V,2019-01-01,1,EUR\nb,B,V,2019-01-01,2,XXX\n')
+ * locateRejects(detectSplits(ledger.records, options).rejects, ledger)[0]
+ * //=> { index: 1, id: 'b', field: 'currency', code: 'unknown_currency', line: 3, column: 'currency', … }
+ */
+export function locateRejects(rejects: readonly RecordReject[], ledger: Pick<Ledger, 'lines' | 'columns' | 'file'>): RecordReject[] {
+  return rejects.map((r) => {
+    const line = ledger.lines[r.index];
+    const column = ledger.columns[r.field as LedgerField]?.headers.join('+');
+    return {
+      ...r,
+      ...(line !== undefined ? { line } : {}),
+      ...(column !== undefined && r.column === undefined ? { column } : {}),
+      ...(ledger.file !== undefined && r.file === undefined ? { file: ledger.file } : {}),
+    };
+  });
+}

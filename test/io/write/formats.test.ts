@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import Papa from 'papaparse';
+import { formatReport } from '../../../src/io/write/formats.js';
+import { buildReport } from '../../../src/io/write/scanReport.js';
+import type { Finding } from '../../../src/report/finding.js';
+
+const finding: Finding = {
+  id: 'f1', buyer: '=cmd|"/c calc"!A1', recordIds: ['1', '2'],
+  parts: [
+    { id: '1', index: 0, date: '2014-11-04', vendor: '+SUM(1)', amount: '286500', currency: 'CNY', converted: '286500', subject: '@evil', category: 'C2101' },
+    { id: '2', index: 1, date: '2014-11-06', vendor: '-2+3', amount: '279800', currency: 'CNY', converted: '279800', subject: '\tTab' },
+  ],
+  vendors: ['+SUM(1)', '-2+3'], total: '566300.00', currency: 'CNY',
+  threshold: { id: 'T', amount: '300000', currency: 'CNY', procedure: 'tender', comparison: 'atOrAbove' },
+  start: '2014-11-04', end: '2014-11-06', spanDays: 2, score: 0.8,
+  reasons: [{ code: 'justBelow', value: 1, strength: 1, weight: 2, message: 'all parts just below' }],
+  explanation: 'Had these been bought together, 566,300.00 CNY would have required a tender.',
+};
+
+describe('reports', () => {
+  const report = buildReport({ findings: [finding], rejects: [], rows: 3, analysed: 2, lines: [5, 9], source: 'x.csv' });
+
+  it('writes one CSV row per finding × record, every cell safe for spreadsheets', () => {
+    const csv = formatReport(report, 'csv');
+    const rows = Papa.parse<string[]>(csv.trim(), { header: false }).data;
+    expect(rows).toHaveLength(3);
+    for (const row of rows) for (const cell of row) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
+    const header = rows[0] ?? [];
+    expect(rows[1]?.[header.indexOf('line')]).toBe('5');
+    expect(rows[2]?.[header.indexOf('vendor')]).toBe("'-2+3");
+  });
+
+  it('writes JSON with a stable schema tag, Markdown and a table', () => {
+    const json = JSON.parse(formatReport(report, 'json'));
+    expect(json.schema).toBe('splitscan/report@1');
+    expect(json.findings[0].rank).toBe(1);
+    expect(json.findings[0].parts[1].line).toBe(9);
+    const md = formatReport(report, 'md');
+    expect(md).toContain('# Split-purchase review');
+    expect(md).toContain('=cmd\\|"/c calc"!A1');
+    expect(md).toContain('would have required a tender');
+    expect(formatReport(report, 'table')).toContain('#1  score 0.80');
+  });
+
+  it('filters by score and top', () => {
+    expect(buildReport({ findings: [finding], rejects: [], rows: 1, analysed: 1, top: 0 }).summary).toMatchObject({ findings: 1, shown: 0 });
+    expect(buildReport({ findings: [finding, { ...finding, id: 'f2' }], rejects: [], rows: 1, analysed: 1, top: 1 }).findings).toHaveLength(1);
+  });
+});
