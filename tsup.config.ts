@@ -1,15 +1,32 @@
+import { readFile } from 'node:fs/promises';
 import { defineConfig } from 'tsup';
+import type { Plugin } from 'esbuild';
+
+/** `import text from 'file?raw'`: the file's text, embedded at build time (the review page's chart library). */
+const rawText: Plugin = {
+  name: 'raw-text',
+  setup(build) {
+    build.onResolve({ filter: /\?raw$/ }, async (args) => {
+      const found = await build.resolve(args.path.slice(0, -'?raw'.length), { resolveDir: args.resolveDir, kind: args.kind });
+      // The path keeps its `?raw`, so loaders keyed on extensions (tsup's CSS) leave it alone.
+      return found.errors.length ? { errors: found.errors } : { path: `${found.path}?raw`, namespace: 'raw-text' };
+    });
+    build.onLoad({ filter: /\?raw$/, namespace: 'raw-text' }, async (args) => ({ contents: await readFile(args.path.slice(0, -'?raw'.length), 'utf8'), loader: 'text' }));
+  },
+};
 
 export default defineConfig([
   {
-    // `index` is the platform-neutral core; `node` adds file loaders for Node.js.
-    entry: { index: 'src/index.ts', node: 'src/node.ts' },
+    // `index` is the platform-neutral core; `node` adds file loaders for Node.js; `review` the
+    // auditor's desk (HTML report with uPlot embedded, decisions, diffs), kept out of the core bundle.
+    entry: { index: 'src/index.ts', node: 'src/node.ts', review: 'src/review/index.ts' },
     format: ['esm', 'cjs'],
     dts: true,
     target: 'node20',
     clean: true,
     splitting: false,
     treeshake: true,
+    esbuildPlugins: [rawText],
   },
   {
     // The `splitscan` command.
