@@ -2,21 +2,11 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { OptionsError } from '../../src/errors.js';
 import { escapeHtml, inlineScript, jsonForScript } from '../../src/review/_html.js';
-import type { PageData } from '../../src/review/_page.js';
 import { applyDecisions } from '../../src/review/applyDecisions.js';
 import type { BuyerCoverage } from '../../src/review/coverage.js';
 import { toHtml } from '../../src/review/html.js';
 import { makeReport } from './_reports.js';
-
-/** Values a hostile or careless ledger could hold. */
-export const PAYLOADS = ['<script>alert(1)</script>', '</script><script>alert(2)</script>', '<img src=x onerror=alert(3)>', '" onmouseover="alert(4)', "' onfocus='alert(5)", 'javascript:alert(6)', 'line\u2028separator\u2029end', '<!-- comment', '&amp; &lt;'];
-
-/** The page's data element, parsed. */
-export function pageData(html: string): PageData {
-  const m = /<script type="application\/json" id="splitscan-data">([^]*?)<\/script>/u.exec(html);
-  if (!m) throw new Error('no data element');
-  return JSON.parse(m[1] as string) as PageData;
-}
+import { PAYLOADS, pageData } from './_payloads.js';
 
 /** The page without its own inline scripts and data: only the markup toHtml wrote. */
 const markup = (html: string) => html.replace(/<script(?: type="application\/json" id="splitscan-data")?>[^]*?<\/script>/gu, '');
