@@ -17,13 +17,23 @@ const rawText: Plugin = {
 
 export default defineConfig([
   {
-    // `index` is the platform-neutral core; `node` adds file loaders for Node.js; `review` the
-    // auditor's desk (HTML report with uPlot embedded, decisions, diffs), kept out of the core bundle.
-    entry: { index: 'src/index.ts', node: 'src/node.ts', review: 'src/review/index.ts' },
+    // `index` is the platform-neutral core; `node` adds file loaders for Node.js.
+    entry: { index: 'src/index.ts', node: 'src/node.ts' },
     format: ['esm', 'cjs'],
     dts: true,
     target: 'node20',
     clean: true,
+    splitting: false,
+    treeshake: true,
+  },
+  {
+    // `splitscan/review`: the auditor's desk (HTML report with uPlot embedded, decisions, diffs),
+    // built on its own so the core bundle and its declarations stay as they are.
+    entry: { review: 'src/review/index.ts' },
+    format: ['esm', 'cjs'],
+    dts: true,
+    target: 'node20',
+    clean: false,
     splitting: false,
     treeshake: true,
     esbuildPlugins: [rawText],
