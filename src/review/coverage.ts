@@ -88,8 +88,8 @@ const REL = 1e-9;
  *
  * @throws {OptionsError} when an option is invalid, naming it (`buyerCoverage: options.histogram.bins: …`).
  * @example
- * buyerCoverage(ledger.records, { thresholds, histogram: { from: 0.5, to: 1.5, bins: 40 } })[0]
- * //=> { buyer: '杭州城西科创产业集聚区管委会', currency: 'CNY', records: 146, assessed: 125, … }
+ * const [zone] = buyerCoverage(ledger.records, { thresholds }) // seeds/chengxi-2014.csv
+ * [zone.records, zone.assessed, zone.notApplicable.excluded] //=> [146, 136, 10]
  */
 export function buyerCoverage(records: readonly unknown[], options: BuyerCoverageOptions): BuyerCoverage[] {
   const opts = resolveOptions(options, 'buyerCoverage');

@@ -63,7 +63,7 @@ export interface ReportDiff {
  * Runs in O(r + p log p) for r record ids in both reports and p overlapping pairs.
  *
  * @example
- * const diff = diffReports(novemberReport, decemberReport)
+ * const diff = diffReports(novemberReport, januaryReport) // the seeds, docs/review.md
  * [diff.new.length, diff.changed.length, diff.gone.length] //=> [1, 1, 0]
  */
 export function diffReports(before: ScanReport, after: ScanReport): ReportDiff {

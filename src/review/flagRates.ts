@@ -67,7 +67,7 @@ export interface FlagRates {
  * @throws {OptionsError} when a share is not in (0, 1] or `minPurchases` is not a whole number ≥ 1.
  * @example
  * flagRates(report, buyerCoverage(records, options)).warnings[0]?.message
- * //=> 'Water Board: findings hold 34% of its 120 assessed purchases, above the 25% warning rate: …'
+ * //=> 'Water Board: findings hold 33% of its 30 assessed purchases (10), above the 25% warning rate: …'
  */
 export function flagRates(report: ScanReport, coverage: readonly BuyerCoverage[] = [], options: FlagRatesOptions = {}): FlagRates {
   const maxPurchaseShare = share(options.maxPurchaseShare, 0.25, 'maxPurchaseShare');

@@ -128,7 +128,7 @@ describe.skipIf(SKIP_BROWSER)('the HTML report in Chromium', () => {
     // The screenshot in the README: the summary and the first finding opened.
     const shot = process.env['SPLITSCAN_UPDATE_SCREENSHOT'] === '1' ? new URL('../../docs/review-report.png', import.meta.url).pathname : join(dir, 'review-report.png');
     mkdirSync(join(shot, '..'), { recursive: true });
-    await page.screenshot({ path: shot, fullPage: false, clip: { x: 0, y: 0, width: 1280, height: 1720 } });
+    await page.screenshot({ path: shot, fullPage: true, clip: { x: 0, y: 0, width: 1280, height: 1640 } });
     expect(statSync(shot).size).toBeGreaterThan(50_000);
     await page.close();
   });
