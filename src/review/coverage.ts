@@ -11,6 +11,7 @@ import { recordAt, scanRecords } from '../records/table.js';
 import { inScope } from '../score/evidence.js';
 import { clearOrder } from '../cluster/runs.js';
 import { D, moneyString } from '../_lib/decimal.js';
+import { ExactSum } from './_sum.js';
 
 /** Bins of {@link AmountHistogram}s, as shares of the threshold amount. */
 export interface HistogramBins {
@@ -105,7 +106,8 @@ export function buyerCoverage(records: readonly unknown[], options: BuyerCoverag
     first: number;
     records: number;
     assessed: number;
-    spend: Decimal;
+    /** Assessed amounts per currency (index into table.currencies), summed exactly; converted at the end. */
+    spend: (ExactSum | undefined)[];
     noThreshold: number;
     currency: number;
     excluded: number;
@@ -117,7 +119,7 @@ export function buyerCoverage(records: readonly unknown[], options: BuyerCoverag
     const b = table.buyer[k] as number;
     let a = acc.get(b);
     if (a === undefined) {
-      a = { first: k, records: 0, assessed: 0, spend: new D(0), noThreshold: 0, currency: 0, excluded: 0, histograms: tiers.map(() => undefined) };
+      a = { first: k, records: 0, assessed: 0, spend: [], noThreshold: 0, currency: 0, excluded: 0, histograms: tiers.map(() => undefined) };
       acc.set(b, a);
     } else if (earlier(table, k, a.first)) a.first = k;
     a.records++;
@@ -143,7 +145,7 @@ export function buyerCoverage(records: readonly unknown[], options: BuyerCoverag
     else if (table.exempt[k] || ((table.method[k] as number) >= 0 && skipMethod[table.method[k] as number])) a.excluded++;
     else {
       a.assessed++;
-      a.spend = a.spend.plus(value());
+      (a.spend[table.currency[k] as number] ??= new ExactSum()).add(table.amount[k] as string);
     }
   }
 
@@ -151,12 +153,16 @@ export function buyerCoverage(records: readonly unknown[], options: BuyerCoverag
   for (const b of [...acc.keys()].sort((x, y) => cmp(table.buyerKeys[x] as string, table.buyerKeys[y] as string))) {
     const a = acc.get(b) as Acc;
     const tooFew = a.assessed < opts.minParts ? a.assessed : 0;
+    let spend = new D(0);
+    a.spend.forEach((sum, c) => {
+      if (sum !== undefined) spend = spend.plus(sum.value().times(rates[c] as Decimal));
+    });
     out.push({
       buyer: recordAt(table, a.first).buyer,
       currency: opts.currency,
       records: a.records,
       assessed: a.assessed - tooFew,
-      assessedSpend: moneyString(tooFew ? new D(0) : a.spend),
+      assessedSpend: moneyString(tooFew ? new D(0) : spend),
       notApplicable: { noThreshold: a.noThreshold, currency: a.currency, excluded: a.excluded, tooFewRecords: tooFew },
       histograms: tiers.flatMap((t, i): AmountHistogram[] => {
         const h = a.histograms[i];
