@@ -255,7 +255,8 @@ export function reviewApp(doc: Document, U: typeof uPlot): void {
         ],
       },
     };
-    return new U(options, [xs, g.counts.map((c, i) => (isNear(i) ? null : c)), g.counts.map((c, i) => (isNear(i) ? c : null))], host);
+    // Empty bins draw nothing (a zero-height bar would still leave a hairline).
+    return new U(options, [xs, g.counts.map((c, i) => (isNear(i) || c === 0 ? null : c)), g.counts.map((c, i) => (isNear(i) && c > 0 ? c : null))], host);
   };
 
   // ---- Findings ----

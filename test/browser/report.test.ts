@@ -4,12 +4,16 @@
  * text, and stays responsive with 10,000 findings. Needs a browser (see _chromium.ts); fails, with
  * how to get one, when there is none — SPLITSCAN_SKIP_BROWSER=1 is the only way to skip.
  */
-import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { detectSplits } from '../../src/detect.js';
+import { readLedger } from '../../src/io/index.js';
+import { buildReport } from '../../src/io/report.js';
+import { presets } from '../../src/presets/index.js';
 import { applyDecisions } from '../../src/review/applyDecisions.js';
 import { buyerCoverage } from '../../src/review/coverage.js';
 import { toHtml } from '../../src/review/html.js';
@@ -130,6 +134,25 @@ describe.skipIf(SKIP_BROWSER)('the HTML report in Chromium', () => {
     mkdirSync(join(shot, '..'), { recursive: true });
     await page.screenshot({ path: shot, fullPage: true, clip: { x: 0, y: 0, width: 1280, height: 1640 } });
     expect(statSync(shot).size).toBeGreaterThan(50_000);
+    await page.close();
+  });
+
+  it('shows the purchase-card seed: same-day parts, buyers with empty distributions, no error', async () => {
+    const ledger = readLedger(readFileSync(new URL('../../seeds/pcard-2019.csv', import.meta.url)), { currency: 'USD' });
+    const options = { ...presets.pcard({ limit: '3000', currency: 'USD' }), window: { days: 3 } };
+    const result = detectSplits(ledger.records, options);
+    const report = buildReport({ findings: result.findings, rejects: ledger.rejects, rows: ledger.stats.rows, analysed: result.stats.accepted, lines: ledger.lines });
+    const coverage = buyerCoverage(ledger.records, options);
+    const { page, problems, requests } = await open('pcard', toHtml(report, { coverage }));
+    expect(requests).toEqual([]);
+    // The seed's three card splits (seeds/README.md), on three cards.
+    expect((await rowIds(page)).sort()).toEqual(report.findings.map((f) => f.id).sort());
+    expect(report.findings.map((f) => f.buyer).sort()).toEqual(['4417-0002', '4417-0003', '4417-0004']);
+    expect(await page.$$('#histograms canvas')).toHaveLength(coverage.length);
+    // Each click re-renders the page of rows, so each row is looked up afresh.
+    for (const f of report.findings) await page.click(`#findings tbody tr[data-id="${f.id}"]`);
+    await expect.poll(() => page.$$eval('.finding-detail [data-chart] canvas', (cs) => cs.length)).toBe(6);
+    expect(problems).toEqual([]);
     await page.close();
   });
 
