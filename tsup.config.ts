@@ -1,4 +1,19 @@
+import { readFile } from 'node:fs/promises';
 import { defineConfig } from 'tsup';
+import type { Plugin } from 'esbuild';
+
+/** `import text from 'file?raw'`: the file's text, embedded at build time (the review page's chart library). */
+const rawText: Plugin = {
+  name: 'raw-text',
+  setup(build) {
+    build.onResolve({ filter: /\?raw$/ }, async (args) => {
+      const found = await build.resolve(args.path.slice(0, -'?raw'.length), { resolveDir: args.resolveDir, kind: args.kind });
+      // The path keeps its `?raw`, so loaders keyed on extensions (tsup's CSS) leave it alone.
+      return found.errors.length ? { errors: found.errors } : { path: `${found.path}?raw`, namespace: 'raw-text' };
+    });
+    build.onLoad({ filter: /\?raw$/, namespace: 'raw-text' }, async (args) => ({ contents: await readFile(args.path.slice(0, -'?raw'.length), 'utf8'), loader: 'text' }));
+  },
+};
 
 export default defineConfig([
   {
@@ -13,6 +28,18 @@ export default defineConfig([
     clean: true,
     splitting: true,
     treeshake: true,
+  },
+  {
+    // `splitscan/review`: the auditor's desk (HTML report with uPlot embedded, decisions, diffs),
+    // built on its own so the core bundle and its declarations stay as they are.
+    entry: { review: 'src/review/index.ts' },
+    format: ['esm', 'cjs'],
+    dts: true,
+    target: 'node20',
+    clean: false,
+    splitting: false,
+    treeshake: true,
+    esbuildPlugins: [rawText],
   },
   {
     // The `splitscan` command.

@@ -1,0 +1,311 @@
+/**
+ * Reviewers' decisions about findings, kept between runs: the record, its zod schema, and the CSV
+ * and JSON files that hold them (an append-only register: a later line about the same finding
+ * supersedes an earlier one).
+ */
+import { z } from 'zod';
+import { InputError } from '../errors.js';
+import { isIsoDate } from '../_lib/days.js';
+import { decodeText } from '../io/read/decode.js';
+import { parseCsv } from '../io/read/csv.js';
+import { safeCsv } from '../io/write/csv.js';
+import type { ReportFinding, ScanReport } from '../io/write/scanReport.js';
+import { allFindings } from './_findings.js';
+
+/** What a reviewer concluded about a finding. `open`: not concluded yet. */
+export const DECISION_STATUSES = ['open', 'confirmed', 'dismissed', 'exempt'] as const;
+
+/** One of {@link DECISION_STATUSES}. */
+export type DecisionStatus = (typeof DECISION_STATUSES)[number];
+
+/** Schema tag of a decisions JSON file. */
+export const DECISIONS_SCHEMA = 'splitscan/decisions@1';
+
+/**
+ * A reviewer's decision about one finding. It names the finding by id *and* by its record ids, so
+ * that it still applies when the finding grows or shrinks on a longer ledger (its id then changes).
+ *
+ * @example
+ * { finding: 'F1a2b3c4d5e6f7a8b', status: 'confirmed', records: ['121', '123', '127'],
+ *   reviewer: 'Wang Li', date: '2015-01-12', note: 'one signage requirement; referred to the panel' }
+ */
+export interface Decision {
+  /** The finding's id when it was decided. */
+  readonly finding: string;
+  readonly status: DecisionStatus;
+  /** The finding's record ids when it was decided. */
+  readonly records: readonly string[];
+  readonly reviewer?: string;
+  /** Day of the decision, `YYYY-MM-DD`. */
+  readonly date?: string;
+  readonly note?: string;
+  /** For the reader of the file only (not used to match): the finding's buyer, threshold and total. */
+  readonly buyer?: string;
+  readonly threshold?: string;
+  readonly total?: string;
+  readonly currency?: string;
+}
+
+const text = z.string({ error: 'must be text' });
+const optionalText = text
+  .transform((s) => s.trim())
+  .optional()
+  .transform((s) => (s === '' ? undefined : s));
+
+/** The zod schema of one {@link Decision} (a JSON entry; a CSV line is read into the same shape). */
+export const decisionSchema = z
+  .object({
+    finding: text.trim().min(1, 'must be a finding id'),
+    status: z.enum(DECISION_STATUSES, { error: `must be one of ${DECISION_STATUSES.join(', ')}` }),
+    records: z.array(text.trim().min(1, 'must be a record id'), { error: 'must be a list of record ids' }).min(1, 'must list the finding\'s record ids'),
+    reviewer: optionalText,
+    date: optionalText.refine((d) => d === undefined || isIsoDate(d), 'must be a calendar date YYYY-MM-DD'),
+    note: optionalText,
+    buyer: optionalText,
+    threshold: optionalText,
+    total: optionalText,
+    currency: optionalText,
+  })
+  .strict();
+
+/** A decisions JSON file: `{ schema, decisions: [...] }`, or a bare array of decisions. */
+export const decisionsFileSchema = z.union([
+  z.object({ schema: z.literal(DECISIONS_SCHEMA), decisions: z.array(z.unknown()) }).strict(),
+  z.array(z.unknown()),
+]);
+
+/** A decisions-file entry that was not used, and why. */
+export interface DecisionIssue {
+  /** 1-based line of a CSV file. */
+  readonly line?: number;
+  /** Position of the entry (JSON array index, or CSV data row from 0). */
+  readonly index: number;
+  /** The finding id of the entry, when it had one. */
+  readonly finding?: string;
+  /** The field at fault, or `''` for the whole entry. */
+  readonly field: string;
+  /** `invalid`: the entry breaks the schema; `superseded`: a later entry decides the same finding. */
+  readonly code: 'invalid' | 'superseded';
+  readonly message: string;
+  readonly value?: unknown;
+}
+
+/** What {@link readDecisions} returns: every entry is in `decisions` or `issues`. */
+export interface DecisionsRead {
+  readonly decisions: readonly Decision[];
+  readonly issues: readonly DecisionIssue[];
+}
+
+/** Options of {@link readDecisions}. */
+export interface ReadDecisionsOptions {
+  /** @defaultValue `'auto'`: JSON when the text starts with `[` or `{`, else CSV */
+  readonly format?: 'auto' | 'csv' | 'json';
+}
+
+/** Columns of a decisions CSV, in the order {@link decisionsToCsv} writes them. */
+export const DECISION_CSV_COLUMNS = ['finding_id', 'status', 'reviewer', 'date', 'note', 'record_ids', 'buyer', 'threshold_id', 'total', 'currency'] as const;
+
+const CSV_FIELD: Readonly<Record<(typeof DECISION_CSV_COLUMNS)[number], keyof Decision>> = {
+  finding_id: 'finding',
+  status: 'status',
+  reviewer: 'reviewer',
+  date: 'date',
+  note: 'note',
+  record_ids: 'records',
+  buyer: 'buyer',
+  threshold_id: 'threshold',
+  total: 'total',
+  currency: 'currency',
+};
+const REQUIRED_COLUMNS = ['finding_id', 'status', 'record_ids'] as const;
+
+/**
+ * Reads a decisions file (CSV or JSON; bytes in any encoding `decodeText` detects, or text). Each
+ * entry is validated with {@link decisionSchema}; bad entries come back in `issues` with their line
+ * and field, never thrown. When several entries decide the same finding id, the one with the latest
+ * `date` holds (an entry without a date is the oldest; on equal dates the later entry in the file),
+ * and the others are reported as `superseded`.
+ *
+ * In CSV, `record_ids` lists the ids separated by `;` (or holds a JSON array when an id contains
+ * `;`), dates may also be written `YYYY/M/D` (as spreadsheets re-save them), statuses ignore case,
+ * and a leading `'` that a spreadsheet-safe writer put before `=`, `+`, `-`, `@` or `'` is removed.
+ *
+ * Runs in O(n) for n entries.
+ *
+ * @throws {InputError} `'invalid_json'` or `'invalid_decisions'` when the file as a whole cannot be
+ * read (not JSON, not a list of decisions, no header, a required column missing).
+ * @example
+ * readDecisions('finding_id,status,record_ids\nF0011223344556677,Confirmed,121; 123\n').decisions
+ * //=> [{ finding: 'F0011223344556677', status: 'confirmed', records: ['121', '123'] }]
+ */
+export function readDecisions(input: string | Uint8Array, options: ReadDecisionsOptions = {}): DecisionsRead {
+  const content = typeof input === 'string' ? input.replace(/^\uFEFF/u, '') : decodeText(input).text;
+  const format = options.format && options.format !== 'auto' ? options.format : /^\s*[[{]/u.test(content) ? 'json' : 'csv';
+  const entries = format === 'json' ? jsonEntries(content) : csvEntries(content);
+  const decisions: { decision: Decision; index: number; line?: number }[] = [];
+  const issues: DecisionIssue[] = [];
+  for (const e of entries) {
+    const parsed = decisionSchema.safeParse(e.value);
+    if (parsed.success) {
+      decisions.push({ decision: clean(parsed.data), index: e.index, ...(e.line !== undefined ? { line: e.line } : {}) });
+      continue;
+    }
+    const first = parsed.error.issues[0];
+    const key = first?.path[0];
+    const field = typeof key === 'string' ? key : '';
+    const finding = (e.value as { finding?: unknown } | null)?.finding;
+    issues.push({
+      ...(e.line !== undefined ? { line: e.line } : {}),
+      index: e.index,
+      ...(typeof finding === 'string' && finding.trim() !== '' ? { finding: finding.trim() } : {}),
+      field: e.column !== undefined && field !== '' ? (e.column[field] ?? field) : field,
+      code: 'invalid',
+      message: `${field ? `${e.column?.[field] ?? field} ` : ''}${first?.message ?? 'is not a decision'}`,
+      value: field ? (e.value as Record<string, unknown>)[field] : e.value,
+    });
+  }
+  // One decision per finding: the latest date holds; on equal dates, the later entry.
+  const latest = new Map<string, (typeof decisions)[number]>();
+  for (const d of decisions) {
+    const held = latest.get(d.decision.finding);
+    if (held === undefined || (d.decision.date ?? '') >= (held.decision.date ?? '')) latest.set(d.decision.finding, d);
+  }
+  for (const d of decisions) {
+    const held = latest.get(d.decision.finding);
+    if (held === d || held === undefined) continue;
+    issues.push({
+      ...(d.line !== undefined ? { line: d.line } : {}),
+      index: d.index,
+      finding: d.decision.finding,
+      field: '',
+      code: 'superseded',
+      message: `superseded by the decision ${held.line !== undefined ? `on line ${held.line}` : `at index ${held.index}`}${held.decision.date ? ` of ${held.decision.date}` : ''} about the same finding`,
+    });
+  }
+  issues.sort((x, y) => x.index - y.index);
+  return { decisions: [...latest.values()].sort((x, y) => x.index - y.index).map((d) => d.decision), issues };
+}
+
+interface Entry {
+  readonly value: unknown;
+  readonly index: number;
+  readonly line?: number;
+  /** CSV only: field → column name, to name the column in issues. */
+  readonly column?: Readonly<Record<string, string>>;
+}
+
+function jsonEntries(content: string): Entry[] {
+  let data: unknown;
+  try {
+    data = JSON.parse(content);
+  } catch (e) {
+    throw new InputError('invalid_json', `decisions file is not valid JSON: ${(e as Error).message}`);
+  }
+  const parsed = decisionsFileSchema.safeParse(data);
+  if (!parsed.success) {
+    throw new InputError('invalid_decisions', `decisions file must be { "schema": "${DECISIONS_SCHEMA}", "decisions": [...] } or an array of decisions`);
+  }
+  const list = Array.isArray(parsed.data) ? parsed.data : parsed.data.decisions;
+  return list.map((value, index) => ({ value, index }));
+}
+
+/** The `'` a spreadsheet-safe writer puts before a formula character (or before a value's own `'`). */
+const FORMULA_GUARD = /^'(?=['=+\-@\t\r\n\u0000-\u001f\u007f])/u;
+const SLASH_DATE = /^(\d{4})\/(\d{1,2})\/(\d{1,2})$/u;
+
+function csvEntries(content: string): Entry[] {
+  const rows = parseCsv(content).rows.filter((r) => !(r.fields.length === 1 && r.fields[0]?.trim() === ''));
+  const header = rows[0];
+  if (header === undefined) throw new InputError('invalid_decisions', 'decisions file has no header row');
+  const names = header.fields.map((h) => h.trim().toLowerCase());
+  const missing = REQUIRED_COLUMNS.filter((c) => !names.includes(c));
+  if (missing.length > 0) {
+    throw new InputError('invalid_decisions', `decisions file lacks the column${missing.length > 1 ? 's' : ''} ${missing.join(', ')} (columns: ${DECISION_CSV_COLUMNS.join(', ')})`);
+  }
+  const column: Record<string, string> = {};
+  for (const [name, field] of Object.entries(CSV_FIELD)) column[field] = name;
+  return rows.slice(1).map((row, index) => {
+    const value: Record<string, unknown> = {};
+    names.forEach((name, i) => {
+      const field = CSV_FIELD[name as keyof typeof CSV_FIELD];
+      if (field === undefined) return;
+      let cell = (row.fields[i] ?? '').replace(FORMULA_GUARD, '').trim();
+      if (field === 'status') cell = cell.toLowerCase();
+      if (field === 'date') cell = cell.replace(SLASH_DATE, (_, y: string, m: string, d: string) => `${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`);
+      if (field === 'records') {
+        value[field] = recordList(cell);
+        return;
+      }
+      if (cell !== '' || field === 'finding') value[field] = cell;
+    });
+    return { value, index, line: row.line, column };
+  });
+}
+
+function recordList(cell: string): unknown {
+  if (cell.startsWith('[')) {
+    try {
+      return JSON.parse(cell);
+    } catch {
+      return cell;
+    }
+  }
+  return cell === '' ? [] : cell.split(';').map((s) => s.trim()).filter((s) => s !== '');
+}
+
+/** Drops absent optional fields, so decisions compare and print cleanly. */
+function clean(d: z.infer<typeof decisionSchema>): Decision {
+  const out: Record<string, unknown> = { finding: d.finding, status: d.status, records: d.records };
+  for (const k of ['reviewer', 'date', 'note', 'buyer', 'threshold', 'total', 'currency'] as const) if (d[k] !== undefined) out[k] = d[k];
+  return out as unknown as Decision;
+}
+
+/**
+ * Writes decisions as a CSV that {@link readDecisions} reads back to the same decisions, with cells
+ * made safe for spreadsheets (a leading `=`, `+`, `-` or `@` gets a `'`, which reading removes).
+ *
+ * @example
+ * decisionsToCsv([{ finding: 'F0011223344556677', status: 'open', records: ['121', '123'] }])
+ * //=> 'finding_id,status,reviewer,date,note,record_ids,buyer,threshold_id,total,currency\r\nF0011223344556677,open,,,,121; 123,,,,\r\n'
+ */
+export function decisionsToCsv(decisions: readonly Decision[]): string {
+  return safeCsv(
+    DECISION_CSV_COLUMNS,
+    decisions.map((d) =>
+      DECISION_CSV_COLUMNS.map((c) => {
+        const v = d[CSV_FIELD[c]];
+        const ids = v as readonly string[];
+        const cell = c !== 'record_ids' ? (v as string | undefined) : ids.some((id) => id.includes(';') || id.startsWith('[')) ? JSON.stringify(ids) : ids.join('; ');
+        // A value's own leading `'` is doubled, so reading (which drops one) gives it back.
+        return cell?.startsWith("'") ? `'${cell}` : cell;
+      }),
+    ),
+  );
+}
+
+/** Writes decisions as a JSON file (`{ schema, decisions }`) that {@link readDecisions} reads back. */
+export function decisionsToJson(decisions: readonly Decision[]): string {
+  return `${JSON.stringify({ schema: DECISIONS_SCHEMA, decisions }, null, 2)}\n`;
+}
+
+/**
+ * One `open` decision for each finding of the report that has no decision yet (all of them for a
+ * report that went through no `applyDecisions`), with its record ids, buyer, threshold and total
+ * filled in: the lines a reviewer appends to the register and completes.
+ *
+ * @example
+ * decisionsToCsv(decisionsTemplate(report)) // a sheet to fill in: status, reviewer, date, note
+ */
+export function decisionsTemplate(report: ScanReport): Decision[] {
+  return allFindings(report as { findings: readonly (ReportFinding & { decision?: unknown })[]; dismissed?: readonly (ReportFinding & { decision?: unknown })[] })
+    .filter((f) => f.decision === undefined)
+    .map((f) => ({
+      finding: f.id,
+      status: 'open' as const,
+      records: [...f.recordIds],
+      buyer: f.buyer,
+      threshold: f.threshold.id,
+      total: f.total,
+      currency: f.currency,
+    }));
+}

@@ -1,0 +1,205 @@
+/**
+ * What changed between two runs (last month's report and this month's, on a longer ledger): new,
+ * gone, persisting and changed findings, with totals; as data, Markdown and HTML.
+ */
+import { D, groupedMoney, moneyString } from '../_lib/decimal.js';
+import type { ReportFinding, ScanReport } from '../io/write/scanReport.js';
+import { allFindings, isPartial } from './_findings.js';
+import { escapeHtml, htmlPage } from './_html.js';
+import { matchRecordSets } from './_match.js';
+
+/** Schema tag of {@link ReportDiff}. */
+export const DIFF_SCHEMA = 'splitscan/diff@1';
+
+/** A finding of the earlier run that is in the later one with other records (and so another id). */
+export interface FindingChange {
+  readonly before: ReportFinding;
+  readonly after: ReportFinding;
+  /** Record ids it gained, sorted. */
+  readonly added: readonly string[];
+  /** Record ids it lost, sorted. */
+  readonly removed: readonly string[];
+}
+
+/** How many findings of one kind, and their totals per currency (exact decimal strings). */
+export interface DiffTotal {
+  readonly findings: number;
+  readonly amount: Readonly<Record<string, string>>;
+}
+
+/** One side of a diff. */
+export interface DiffSide {
+  readonly source?: string;
+  readonly findings: number;
+  /** True when the report lists fewer findings than were found (`top`): the diff is then partial. */
+  readonly partial: boolean;
+}
+
+/** What {@link diffReports} returns. */
+export interface ReportDiff {
+  readonly schema: typeof DIFF_SCHEMA;
+  readonly before: DiffSide;
+  readonly after: DiffSide;
+  /** In the later run only, by rank there. */
+  readonly new: readonly ReportFinding[];
+  /** In the earlier run only, by rank there. */
+  readonly gone: readonly ReportFinding[];
+  /** The same finding (same id, so the same records and threshold) in both; the later run's copy. */
+  readonly persisting: readonly ReportFinding[];
+  /** Findings that share records across the runs but not all of them, by rank in the later run. */
+  readonly changed: readonly FindingChange[];
+  /** Totals; those of `changed` are the later run's. */
+  readonly totals: { readonly new: DiffTotal; readonly gone: DiffTotal; readonly persisting: DiffTotal; readonly changed: DiffTotal };
+}
+
+/**
+ * Compares two reports: findings with the same id persist; of the rest, findings sharing records
+ * are paired (most shared records first, one to one) as changed; what is left is new or gone. So
+ * `before.findings = persisting + changed + gone` and `after.findings = persisting + changed + new`,
+ * and no gone finding shares a record with a new one. Dismissed findings of decided reports count
+ * like any other; review statuses ride along on the findings. The result does not depend on the
+ * order of either report's findings.
+ *
+ * Runs in O(r + p log p) for r record ids in both reports and p overlapping pairs.
+ *
+ * @example
+ * const diff = diffReports(novemberReport, januaryReport) // the seeds, docs/review.md
+ * [diff.new.length, diff.changed.length, diff.gone.length] //=> [1, 1, 0]
+ */
+export function diffReports(before: ScanReport, after: ScanReport): ReportDiff {
+  const a = allFindings(before);
+  const b = allFindings(after);
+  const match = matchRecordSets(a, b);
+  const byRank = (x: ReportFinding, y: ReportFinding) => x.rank - y.rank;
+  const persisting = match.pairs.filter((p) => p.link === 'id' && p.added.length === 0 && p.removed.length === 0).map((p) => p.b).sort(byRank);
+  const changed = match.pairs
+    .filter((p) => !(p.link === 'id' && p.added.length === 0 && p.removed.length === 0))
+    .map((p): FindingChange => ({ before: p.a, after: p.b, added: p.added, removed: p.removed }))
+    .sort((x, y) => byRank(x.after, y.after));
+  const added = [...match.onlyB].sort(byRank);
+  const gone = [...match.onlyA].sort(byRank);
+  const side = (r: ScanReport, n: number): DiffSide => ({ ...(r.source !== undefined ? { source: r.source } : {}), findings: n, partial: isPartial(r) });
+  return {
+    schema: DIFF_SCHEMA,
+    before: side(before, a.length),
+    after: side(after, b.length),
+    new: added,
+    gone,
+    persisting,
+    changed,
+    totals: { new: total(added), gone: total(gone), persisting: total(persisting), changed: total(changed.map((c) => c.after)) },
+  };
+}
+
+function total(findings: readonly ReportFinding[]): DiffTotal {
+  const sums = new Map<string, InstanceType<typeof D>>();
+  for (const f of findings) sums.set(f.currency, (sums.get(f.currency) ?? new D(0)).plus(new D(f.total)));
+  const amount: Record<string, string> = {};
+  for (const c of [...sums.keys()].sort()) amount[c] = moneyString(sums.get(c) as InstanceType<typeof D>);
+  return { findings: findings.length, amount };
+}
+
+/** Output formats of {@link formatDiff}. */
+export type DiffFormat = 'md' | 'html' | 'json';
+
+/**
+ * Renders a {@link ReportDiff}: `md` for working papers, `html` as one self-contained page (no
+ * scripts, every value escaped), `json` as the diff itself.
+ */
+export function formatDiff(diff: ReportDiff, format: DiffFormat): string {
+  switch (format) {
+    case 'json':
+      return `${JSON.stringify(diff, null, 2)}\n`;
+    case 'md':
+      return diffToMarkdown(diff);
+    case 'html':
+      return diffToHtml(diff);
+  }
+}
+
+const KINDS = ['new', 'changed', 'gone', 'persisting'] as const;
+const KIND_LABEL: Record<(typeof KINDS)[number], string> = {
+  new: 'New',
+  changed: 'Changed',
+  gone: 'Gone',
+  persisting: 'Persisting',
+};
+
+const money = (s: string): string => groupedMoney(new D(s));
+const amounts = (t: DiffTotal): string =>
+  Object.entries(t.amount)
+    .map(([c, v]) => `${money(v)} ${c}`)
+    .join('; ') || '–';
+const status = (f: ReportFinding): string => {
+  const d = f as ReportFinding & { status?: string; decision?: { changed?: boolean } };
+  return d.status === undefined ? '' : `${d.status}${d.decision?.changed ? ' (changed since decision)' : ''}`;
+};
+const sideText = (s: DiffSide): string => `${s.source ?? 'report'}: ${s.findings} finding${s.findings === 1 ? '' : 's'}${s.partial ? ' (partial: cut by top)' : ''}`;
+
+function mdCell(s: string | number | undefined): string {
+  return String(s ?? '')
+    .replace(/\\/gu, '\\\\')
+    .replace(/\|/gu, '\\|')
+    .replace(/[\r\n\u2028\u2029]+/gu, ' ');
+}
+
+function diffToMarkdown(diff: ReportDiff): string {
+  const out = ['# What changed since the last run', '', `- Before: ${mdCell(sideText(diff.before))}`, `- After: ${mdCell(sideText(diff.after))}`, ''];
+  out.push('| | findings | total |', '|---|---:|---:|');
+  for (const k of KINDS) out.push(`| ${KIND_LABEL[k]} | ${diff.totals[k].findings} | ${amounts(diff.totals[k])} |`);
+  out.push('');
+  const row = (f: ReportFinding) =>
+    `| ${f.rank} | \`${f.id}\` | ${mdCell(f.buyer)} | ${mdCell(f.threshold.id)} | ${money(f.total)} ${f.currency} | ${f.parts.length} | ${f.start} – ${f.end} | ${f.score.toFixed(2)} | ${mdCell(status(f))} |`;
+  const head = ['| rank | finding | buyer | threshold | total | parts | period | score | status |', '|---:|---|---|---|---:|---:|---|---:|---|'];
+  out.push(`## New (${diff.new.length})`, '');
+  if (diff.new.length) out.push(...head, ...diff.new.map(row), '');
+  out.push(`## Changed (${diff.changed.length})`, '');
+  if (diff.changed.length) {
+    out.push('| rank | finding before → after | buyer | total before → after | records added | records removed | status |', '|---:|---|---|---|---|---|---|');
+    for (const c of diff.changed) {
+      out.push(
+        `| ${c.after.rank} | \`${c.before.id}\` → \`${c.after.id}\` | ${mdCell(c.after.buyer)} | ${money(c.before.total)} → ${money(c.after.total)} ${c.after.currency} | ${mdCell(c.added.join(', '))} | ${mdCell(c.removed.join(', '))} | ${mdCell(status(c.after))} |`,
+      );
+    }
+    out.push('');
+  }
+  out.push(`## Gone (${diff.gone.length})`, '');
+  if (diff.gone.length) out.push(...head, ...diff.gone.map(row), '');
+  out.push(`## Persisting (${diff.persisting.length})`, '');
+  if (diff.persisting.length) out.push(...head, ...diff.persisting.map(row), '');
+  return `${out.join('\n')}\n`;
+}
+
+function diffToHtml(diff: ReportDiff): string {
+  const e = escapeHtml;
+  const table = (findings: readonly ReportFinding[]) =>
+    findings.length === 0
+      ? ''
+      : `<table><thead><tr><th>rank</th><th>finding</th><th>buyer</th><th>threshold</th><th class="num">total</th><th class="num">parts</th><th>period</th><th class="num">score</th><th>status</th></tr></thead><tbody>${findings
+          .map(
+            (f) =>
+              `<tr><td class="num">${f.rank}</td><td><code>${e(f.id)}</code></td><td>${e(f.buyer)}</td><td>${e(f.threshold.id)}</td><td class="num">${e(money(f.total))} ${e(f.currency)}</td><td class="num">${f.parts.length}</td><td>${e(f.start)} – ${e(f.end)}</td><td class="num">${f.score.toFixed(2)}</td><td>${e(status(f))}</td></tr>`,
+          )
+          .join('')}</tbody></table>`;
+  const changed =
+    diff.changed.length === 0
+      ? ''
+      : `<table><thead><tr><th>rank</th><th>finding before → after</th><th>buyer</th><th class="num">total before → after</th><th>records added</th><th>records removed</th><th>status</th></tr></thead><tbody>${diff.changed
+          .map(
+            (c) =>
+              `<tr><td class="num">${c.after.rank}</td><td><code>${e(c.before.id)}</code> → <code>${e(c.after.id)}</code></td><td>${e(c.after.buyer)}</td><td class="num">${e(money(c.before.total))} → ${e(money(c.after.total))} ${e(c.after.currency)}</td><td>${e(c.added.join(', '))}</td><td>${e(c.removed.join(', '))}</td><td>${e(status(c.after))}</td></tr>`,
+          )
+          .join('')}</tbody></table>`;
+  const body = [
+    '<h1>What changed since the last run</h1>',
+    `<ul><li>Before: ${e(sideText(diff.before))}</li><li>After: ${e(sideText(diff.after))}</li></ul>`,
+    `<table class="totals"><thead><tr><th></th><th class="num">findings</th><th class="num">total</th></tr></thead><tbody>${KINDS.map(
+      (k) => `<tr><th>${KIND_LABEL[k]}</th><td class="num">${diff.totals[k].findings}</td><td class="num">${e(amounts(diff.totals[k]))}</td></tr>`,
+    ).join('')}</tbody></table>`,
+    `<h2>New (${diff.new.length})</h2>${table(diff.new)}`,
+    `<h2>Changed (${diff.changed.length})</h2>${changed}`,
+    `<h2>Gone (${diff.gone.length})</h2>${table(diff.gone)}`,
+    `<h2>Persisting (${diff.persisting.length})</h2>${table(diff.persisting)}`,
+  ].join('\n');
+  return htmlPage({ title: 'What changed — splitscan', body });
+}

@@ -1,0 +1,89 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { OptionsError } from '../../src/errors.js';
+import { applyDecisions } from '../../src/review/applyDecisions.js';
+import { DECISION_STATUSES, type Decision } from '../../src/review/decisions.js';
+import { runs } from '../helpers/runs.js';
+import { makeReport } from './_reports.js';
+
+const report = makeReport([
+  { id: 'FA', recordIds: ['1', '2', '3'] },
+  { id: 'FB', recordIds: ['4', '5'] },
+  { id: 'FC', recordIds: ['6', '7'] },
+  { id: 'FD', recordIds: ['8', '9'] },
+]);
+
+describe('applyDecisions', () => {
+  it('carries decisions by id, follows a changed finding by its records, keeps dismissed apart and counts', () => {
+    const decided = applyDecisions(report, [
+      { finding: 'FA', status: 'confirmed', records: ['1', '2', '3'], reviewer: 'Wang', date: '2015-01-12' },
+      { finding: 'OLD-B', status: 'dismissed', records: ['4'], reviewer: 'Li', note: 'pool call-off' },
+      { finding: 'FC', status: 'exempt', records: ['6', '7'] },
+      { finding: 'GONE', status: 'confirmed', records: ['99'] },
+    ]);
+    expect(decided.findings.map((f) => [f.id, f.status])).toEqual([
+      ['FA', 'confirmed'],
+      ['FC', 'exempt'],
+      ['FD', 'open'],
+    ]);
+    expect(decided.dismissed.map((f) => f.id)).toEqual(['FB']);
+    const b = decided.dismissed[0];
+    expect(b?.decision).toEqual({ finding: 'OLD-B', status: 'dismissed', records: ['4'], reviewer: 'Li', note: 'pool call-off', link: 'overlap', changed: true, added: ['5'], removed: [] });
+    expect(decided.findings[0]?.decision?.changed).toBe(false);
+    expect(decided.findings[2]?.decision).toBeUndefined();
+    expect(decided.decisions.counts).toEqual({ open: 1, confirmed: 1, dismissed: 1, exempt: 1 });
+    expect(decided.decisions.undecided).toBe(1);
+    expect(decided.decisions.changed).toBe(1);
+    expect(decided.decisions.unmatched).toEqual([{ decision: { finding: 'GONE', status: 'confirmed', records: ['99'] }, reason: 'gone' }]);
+    expect(decided.decisions.partial).toBe(false);
+    // The rest of the report is untouched.
+    expect(decided.summary).toEqual(report.summary);
+  });
+
+  it('says a decision was replaced when a newer decision covers its records under the finding\'s new id', () => {
+    const decided = applyDecisions(report, [
+      { finding: 'OLD-A', status: 'open', records: ['1', '2'] },
+      { finding: 'FA', status: 'confirmed', records: ['1', '2', '3'] },
+    ]);
+    expect(decided.findings[0]?.decision?.link).toBe('id');
+    expect(decided.decisions.unmatched).toEqual([{ decision: { finding: 'OLD-A', status: 'open', records: ['1', '2'] }, reason: 'replaced', finding: 'FA' }]);
+  });
+
+  it('gives the same result for decisions in any order, and again when applied to its own result', () => {
+    const decisionArb = fc.record({
+      finding: fc.constantFrom('FA', 'FB', 'FC', 'X1', 'X2', 'X3'),
+      status: fc.constantFrom(...DECISION_STATUSES),
+      records: fc.uniqueArray(fc.integer({ min: 1, max: 11 }).map(String), { minLength: 1, maxLength: 4 }),
+    });
+    fc.assert(
+      fc.property(fc.uniqueArray(decisionArb, { selector: (d) => d.finding, maxLength: 6 }), (decisions: Decision[]) => {
+        const a = applyDecisions(report, decisions);
+        const b = applyDecisions(report, [...decisions].reverse());
+        expect(b).toEqual(a);
+        expect(applyDecisions(a, decisions)).toEqual(a);
+        const all = [...a.findings, ...a.dismissed];
+        expect(all).toHaveLength(report.findings.length);
+        expect(Object.values(a.decisions.counts).reduce((x, y) => x + y, 0)).toBe(report.findings.length);
+        expect(all.filter((f) => f.decision).length + a.decisions.unmatched.length).toBe(decisions.length);
+        for (const f of all) if (f.decision) expect(f.status).toBe(f.decision.status);
+      }),
+      { numRuns: runs(300) },
+    );
+  });
+
+  it('marks the decisions of a report cut by top as partial', () => {
+    const cut = { ...report, summary: { ...report.summary, findings: 10 } };
+    expect(applyDecisions(cut, []).decisions.partial).toBe(true);
+  });
+
+  it('throws an OptionsError for an invalid decision or two decisions about one finding', () => {
+    expect(() => applyDecisions(report, [{ finding: 'FA', status: 'maybe' as never, records: ['1'] }])).toThrow(OptionsError);
+    expect(() => applyDecisions(report, [{ finding: 'FA', status: 'open', records: [] }])).toThrow(/options\.decisions\.0\.records/u);
+    expect(() =>
+      applyDecisions(report, [
+        { finding: 'FA', status: 'open', records: ['1'] },
+        { finding: 'FA', status: 'confirmed', records: ['1'] },
+      ]),
+    ).toThrow(/decisions 0 and 1 both decide finding FA/u);
+  });
+});

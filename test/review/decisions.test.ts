@@ -1,0 +1,139 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { InputError } from '../../src/errors.js';
+import { DECISION_STATUSES, decisionsTemplate, decisionsToCsv, decisionsToJson, readDecisions, type Decision } from '../../src/review/decisions.js';
+import { runs } from '../helpers/runs.js';
+import { makeReport } from './_reports.js';
+
+/** Text as a reviewer might type it: any characters, including CSV and formula specials and U+2028. */
+const textArb = fc
+  .string({ unit: fc.oneof(fc.constantFrom(',', ';', '"', "'", '=', '+', '-', '@', '\n', '\t', ' ', '[', '\u2028', '审', '計'), fc.string({ unit: 'grapheme', minLength: 1, maxLength: 1 })), maxLength: 12 })
+  .map((s) => s.trim())
+  .filter((s) => s !== '');
+const idArb = textArb.filter((s) => !/[\r\n]/u.test(s));
+const dateArb = fc.date({ min: new Date(Date.UTC(2000, 0, 1)), max: new Date(Date.UTC(2099, 11, 31)), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+
+const decisionArb: fc.Arbitrary<Decision> = fc
+  .record(
+    {
+      finding: idArb,
+      status: fc.constantFrom(...DECISION_STATUSES),
+      records: fc.uniqueArray(idArb, { minLength: 1, maxLength: 5 }),
+      reviewer: textArb,
+      date: dateArb,
+      note: textArb,
+      buyer: textArb,
+      threshold: textArb,
+      total: fc.constantFrom('1000.00', '344000.00'),
+      currency: fc.constantFrom('CNY', 'EUR'),
+    },
+    { requiredKeys: ['finding', 'status', 'records'] },
+  )
+  .map((d) => d as Decision);
+
+describe('readDecisions', () => {
+  it('reads the documented CSV example', () => {
+    expect(readDecisions('finding_id,status,record_ids\nF0011223344556677,Confirmed,121; 123\n').decisions).toEqual([{ finding: 'F0011223344556677', status: 'confirmed', records: ['121', '123'] }]);
+  });
+
+  it('reads what decisionsToCsv and decisionsToJson write, whatever the text (round trip)', () => {
+    fc.assert(
+      fc.property(fc.uniqueArray(decisionArb, { selector: (d) => d.finding, maxLength: 6 }), (decisions) => {
+        for (const text of [decisionsToCsv(decisions), decisionsToJson(decisions)]) {
+          const read = readDecisions(text);
+          expect(read.issues).toEqual([]);
+          expect(read.decisions).toEqual(decisions);
+        }
+        // Bytes with a BOM, as a spreadsheet saves them.
+        expect(readDecisions(new TextEncoder().encode(`\uFEFF${decisionsToCsv(decisions)}`)).decisions).toEqual(decisions);
+      }),
+      { numRuns: runs(200) },
+    );
+  });
+
+  it('neutralises formulas for spreadsheets and reads the values back', () => {
+    const d: Decision = { finding: 'F1', status: 'dismissed', records: ['=1+1', 'b'], note: '=HYPERLINK("http://x")', reviewer: "'quoted" };
+    const csv = decisionsToCsv([d]);
+    expect(csv).toContain(`"'=HYPERLINK(""http://x"")"`);
+    expect(csv).toContain("''quoted");
+    expect(readDecisions(csv).decisions).toEqual([d]);
+  });
+
+  it('reports bad lines with their line and column, and keeps the good ones', () => {
+    const csv = [
+      'finding_id,status,reviewer,date,note,record_ids',
+      'F1,confirmed,Wang,2015-01-12,ok,121; 123',
+      'F2,maybe,Wang,2015-01-12,,121',
+      'F3,dismissed,Li,2015-02-30,,7',
+      ',open,,,,8',
+      'F5,open,,,,',
+      'F6,exempt,Li,2015/1/9,approved non-tender method,"[""a;b"",""c""]"',
+    ].join('\r\n');
+    const { decisions, issues } = readDecisions(csv);
+    expect(decisions.map((d) => d.finding)).toEqual(['F1', 'F6']);
+    expect(decisions[1]).toEqual({ finding: 'F6', status: 'exempt', records: ['a;b', 'c'], reviewer: 'Li', date: '2015-01-09', note: 'approved non-tender method' });
+    expect(issues.map((i) => [i.line, i.field, i.code])).toEqual([
+      [3, 'status', 'invalid'],
+      [4, 'date', 'invalid'],
+      [5, 'finding_id', 'invalid'],
+      [6, 'record_ids', 'invalid'],
+    ]);
+    expect(issues[0]?.message).toContain('status must be one of open, confirmed, dismissed, exempt');
+    expect(issues[0]?.finding).toBe('F2');
+    expect(issues[1]?.value).toBe('2015-02-30');
+  });
+
+  it('keeps the latest decision about a finding and reports the others as superseded', () => {
+    const csv = [
+      'finding_id,status,date,record_ids',
+      'F1,open,2015-01-05,1;2',
+      'F1,confirmed,2015-01-12,1;2',
+      'F1,dismissed,2015-01-07,1;2',
+      'F2,open,,3',
+      'F2,confirmed,,3',
+    ].join('\n');
+    const { decisions, issues } = readDecisions(csv);
+    expect(decisions).toEqual([
+      { finding: 'F1', status: 'confirmed', date: '2015-01-12', records: ['1', '2'] },
+      { finding: 'F2', status: 'confirmed', records: ['3'] },
+    ]);
+    expect(issues.map((i) => [i.line, i.code])).toEqual([
+      [2, 'superseded'],
+      [4, 'superseded'],
+      [5, 'superseded'],
+    ]);
+    expect(issues[0]?.message).toBe('superseded by the decision on line 3 of 2015-01-12 about the same finding');
+  });
+
+  it('throws an InputError when the file as a whole cannot be read', () => {
+    expect(() => readDecisions('finding_id,status\nF1,open\n')).toThrow(InputError);
+    expect(() => readDecisions('finding_id,status\nF1,open\n')).toThrow(/lacks the column record_ids/u);
+    expect(() => readDecisions('{"decisions": 3}')).toThrow(/must be \{ "schema"/u);
+    expect(() => readDecisions('[{"finding": }]')).toThrow(/not valid JSON/u);
+    expect(() => readDecisions('')).toThrow(/no header row/u);
+  });
+
+  it('reports JSON entries that break the schema by index and field', () => {
+    const { decisions, issues } = readDecisions(JSON.stringify([{ finding: 'F1', status: 'open', records: ['1'], extra: 1 }, { finding: 'F2', status: 'open', records: [] }, { finding: 'F3', status: 'open', records: ['3'] }]));
+    expect(decisions.map((d) => d.finding)).toEqual(['F3']);
+    expect(issues.map((i) => [i.index, i.field, i.code])).toEqual([
+      [0, '', 'invalid'],
+      [1, 'records', 'invalid'],
+    ]);
+  });
+});
+
+describe('decisionsTemplate', () => {
+  it('gives one open decision, with record ids, per finding that has none', () => {
+    const report = makeReport([
+      { id: 'FA', recordIds: ['1', '2'] },
+      { id: 'FB', recordIds: ['3', '4', '5'] },
+    ]);
+    const template = decisionsTemplate(report);
+    expect(template.map((d) => [d.finding, d.status, d.records])).toEqual([
+      ['FA', 'open', ['1', '2']],
+      ['FB', 'open', ['3', '4', '5']],
+    ]);
+    expect(readDecisions(decisionsToCsv(template)).decisions).toEqual(template);
+  });
+});

@@ -1,0 +1,109 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { D } from '../../src/_lib/decimal.js';
+import { detectSplits } from '../../src/detect.js';
+import { buildReport } from '../../src/io/write/scanReport.js';
+import { applyDecisions } from '../../src/review/applyDecisions.js';
+import { diffReports, formatDiff } from '../../src/review/diff.js';
+import { ledgerArb, optionsArb } from '../helpers/arbitraries.js';
+import { runs } from '../helpers/runs.js';
+import { makeReport, type FindingSpec } from './_reports.js';
+
+const specsArb = fc.uniqueArray(
+  fc.record({ id: fc.constantFrom('a', 'b', 'c', 'd', 'e', 'f'), recordIds: fc.uniqueArray(fc.integer({ min: 1, max: 16 }).map(String), { minLength: 2, maxLength: 4 }), amount: fc.constantFrom('100.00', '250.50', '0.01') }),
+  { selector: (s) => s.id, maxLength: 6 },
+);
+
+describe('diffReports', () => {
+  it('accounts for every finding of both runs, pairs overlaps, and sums the totals exactly', () => {
+    fc.assert(
+      fc.property(specsArb, specsArb, (a: FindingSpec[], b: FindingSpec[]) => {
+        const before = makeReport(a);
+        const after = makeReport(b);
+        const diff = diffReports(before, after);
+        expect(diff.persisting.length + diff.changed.length + diff.gone.length).toBe(a.length);
+        expect(diff.persisting.length + diff.changed.length + diff.new.length).toBe(b.length);
+        for (const g of diff.gone) for (const n of diff.new) expect(g.recordIds.some((r) => n.recordIds.includes(r))).toBe(false);
+        // A changed finding differs in its records, or (same records) in what it is: another id, i.e. another threshold.
+        for (const c of diff.changed) expect(c.added.length + c.removed.length > 0 || c.before.id !== c.after.id).toBe(true);
+        const sum = (fs: readonly { total: string }[]) => fs.reduce((s, f) => s.plus(f.total), new D(0));
+        expect(new D(diff.totals.new.amount['CNY'] ?? 0).eq(sum(diff.new))).toBe(true);
+        expect(new D(diff.totals.gone.amount['CNY'] ?? 0).eq(sum(diff.gone))).toBe(true);
+        expect(diff.totals.changed.findings).toBe(diff.changed.length);
+        // Order of findings does not matter.
+        const again = diffReports(makeReport([...a].reverse()), makeReport([...b].reverse()));
+        const ids = (d: typeof diff) => [d.new, d.gone, d.persisting].map((fs) => fs.map((f) => f.id).sort()).concat([d.changed.map((c) => `${c.before.id}>${c.after.id}`).sort()]);
+        expect(ids(again)).toEqual(ids(diff));
+      }),
+      { numRuns: runs(300) },
+    );
+  });
+
+  it('sees only the new buyer\'s findings when a rerun adds another buyer\'s records (ids are stable)', () => {
+    fc.assert(
+      fc.property(ledgerArb(40), ledgerArb(30), optionsArb, (ledger, other, options) => {
+        const report = (records: readonly unknown[]) => {
+          const r = detectSplits(records, options);
+          return buildReport({ findings: r.findings, rejects: r.rejects, rows: records.length, analysed: r.stats.accepted });
+        };
+        const unrelated = other.map((r, i) => ({ ...r, id: `U${i}`, buyer: 'Unrelated Agency' }));
+        const before = report(ledger);
+        const after = report([...unrelated, ...ledger].reverse());
+        const diff = diffReports(before, after);
+        expect(diff.persisting).toHaveLength(before.findings.length);
+        expect(diff.changed).toEqual([]);
+        expect(diff.gone).toEqual([]);
+        expect(diff.new.every((f) => f.buyer === 'Unrelated Agency')).toBe(true);
+      }),
+      { numRuns: runs(100) },
+    );
+  });
+
+  it('notes a report cut by top as partial', () => {
+    const a = makeReport([{ id: 'a', recordIds: ['1', '2'] }]);
+    const diff = diffReports({ ...a, summary: { ...a.summary, findings: 5 } }, a);
+    expect(diff.before.partial).toBe(true);
+    expect(diff.after.partial).toBe(false);
+    expect(formatDiff(diff, 'md')).toContain('(partial: cut by top)');
+  });
+});
+
+describe('formatDiff', () => {
+  const payload = '<script>alert(1)</script> | "x" \'y\' <img src=x onerror=alert(2)>';
+  const before = makeReport([
+    { id: 'a', recordIds: ['1', '2'], buyer: payload },
+    { id: 'b', recordIds: ['3', '4'] },
+  ]);
+  const after = makeReport([
+    { id: 'a2', recordIds: ['1', '2', '5'], buyer: payload },
+    { id: 'c', recordIds: ['7', '8'] },
+  ]);
+  const diff = diffReports(before, after);
+
+  it('writes Markdown with a totals table and one section per kind', () => {
+    const md = formatDiff(diff, 'md');
+    expect(md).toContain('| New | 1 | 200.00 CNY |');
+    expect(md).toContain('| Changed | 1 | 300.00 CNY |');
+    expect(md).toContain('| Gone | 1 | 200.00 CNY |');
+    expect(md).toContain('| Persisting | 0 | – |');
+    expect(md).toContain('`a` → `a2`');
+    expect(md).toContain('| 5 |');
+    // A `|` in a value cannot break the table.
+    expect(md).toContain('<script>alert(1)</script> \\| "x"');
+  });
+
+  it('writes an HTML page with every value escaped and no script', () => {
+    const html = formatDiff(diff, 'html');
+    expect(html).not.toContain('<script>');
+    expect(html).not.toContain('<img');
+    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt; | &quot;x&quot; &#39;y&#39; &lt;img src=x onerror=alert(2)&gt;');
+    expect(html).toContain('script-src &#39;none&#39;'); // the CSP, quoted in its attribute
+  });
+
+  it('writes JSON that parses back to the diff, with review statuses when the reports were decided', () => {
+    expect(JSON.parse(formatDiff(diff, 'json'))).toEqual(JSON.parse(JSON.stringify(diff)));
+    const decided = applyDecisions(after, [{ finding: 'a', status: 'confirmed', records: ['1', '2'] }]);
+    const md = formatDiff(diffReports(before, decided), 'md');
+    expect(md).toContain('confirmed (changed since decision)');
+  });
+});

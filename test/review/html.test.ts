@@ -1,0 +1,123 @@
+import { createHash } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { OptionsError } from '../../src/errors.js';
+import { escapeHtml, inlineScript, jsonForScript } from '../../src/review/_html.js';
+import { applyDecisions } from '../../src/review/applyDecisions.js';
+import type { BuyerCoverage } from '../../src/review/coverage.js';
+import { toHtml } from '../../src/review/html.js';
+import { makeReport } from './_reports.js';
+import { PAYLOADS, pageData } from './_payloads.js';
+
+/** The page without its own inline scripts and data: only the markup toHtml wrote. */
+const markup = (html: string) => html.replace(/<script(?: type="application\/json" id="splitscan-data")?>[^]*?<\/script>/gu, '');
+
+const hostile = makeReport(
+  PAYLOADS.map((p, i) => ({ recordIds: [`${p}-${i}-a`, `${p}-${i}-b`], buyer: p, vendor: p, threshold: p })),
+  {
+    source: PAYLOADS.join(' '),
+    policy: { name: PAYLOADS[0] as string, citation: PAYLOADS[2] as string },
+    rejects: [{ field: PAYLOADS[3] as string, path: [], code: 'subtotal', message: PAYLOADS[1] as string, line: 3 }],
+  },
+);
+const withProvenance = { ...hostile, provenance: { tool: { name: 'splitscan', version: '0.2.0' }, inputs: [{ file: PAYLOADS[5], sha256: 'ab'.repeat(32), rows: 148 }], link: PAYLOADS[5], options: { window: { days: 30 }, note: PAYLOADS[0] }, thresholds: Array.from({ length: 60 }, (_, i) => ({ id: `t${i}`, amount: '1000' })) } };
+
+describe('toHtml', () => {
+  it('writes every value as escaped text: no markup, attribute or link comes from the report', () => {
+    const html = toHtml(withProvenance, { title: PAYLOADS[1] });
+    const page = markup(html);
+    expect(page).not.toMatch(/<script|<img|<!--/iu);
+    // No tag carries an event handler or a link.
+    expect(page).not.toMatch(/<[a-z][^>]*\s(on\w+|href|src)=/iu);
+    expect(page).toContain(escapeHtml(PAYLOADS[0] as string));
+    expect(page).toContain(`<title>${escapeHtml(PAYLOADS[1] as string)}</title>`);
+    // The page's own scripts: the chart library, the app, and the data element; nothing else.
+    expect(html.match(/<script/gu)).toHaveLength(3);
+  });
+
+  it('embeds the data as JSON that no value can break out of, and parses back to the report\'s values', () => {
+    const html = toHtml(hostile);
+    const raw = /<script type="application\/json" id="splitscan-data">([^]*?)<\/script>/u.exec(html)?.[1] ?? '';
+    expect(raw).not.toMatch(/[<>&\u2028\u2029]/u);
+    const data = pageData(html);
+    expect(data.findings.map((f) => f.buyer)).toEqual(PAYLOADS);
+    expect(data.findings.map((f) => f.id)).toEqual(hostile.findings.map((f) => f.id));
+    expect(jsonForScript('\u2028</script>')).toBe('"\\u2028\\u003c/script\\u003e"');
+  });
+
+  it('allows exactly its inline scripts by hash and forbids network access', () => {
+    const html = toHtml(hostile);
+    const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]*)">/u.exec(html)?.[1]?.replace(/&#39;/gu, "'") ?? '';
+    expect(csp).toMatch(/^default-src 'none'; script-src /u);
+    const scripts = [...html.matchAll(/<script>([^]*?)<\/script>/gu)].map((m) => m[1] as string);
+    expect(scripts).toHaveLength(2);
+    const hashes = scripts.map((s) => `'sha256-${createHash('sha256').update(s, 'utf8').digest('base64')}'`);
+    expect(csp).toContain(`script-src ${hashes.join(' ')};`);
+    expect(() => inlineScript('x = "</script>"')).toThrow();
+  });
+
+  it('renders provenance whatever its shape, cutting long lists, and omits it when absent', () => {
+    const html = toHtml(withProvenance);
+    expect(html).toContain('<h3>Provenance of this run</h3>');
+    expect(html).toContain('<th>sha256</th>');
+    expect(html).toContain('<dt>version</dt><dd>0.2.0</dd>');
+    expect(html).toContain('… and 10 more');
+    expect(markup(html)).toContain(escapeHtml(PAYLOADS[5] as string));
+    expect(toHtml(hostile)).not.toContain('Provenance of this run');
+  });
+
+  it('summarises rejects by reason, findings by threshold and buyer, and decisions', () => {
+    const report = makeReport([
+      { id: 'FA', recordIds: ['1', '2'], buyer: '杭州城西科创产业集聚区管委会', threshold: 'hz-open' },
+      { id: 'FB', recordIds: ['3', '4'], buyer: 'Water Board', threshold: 'hz-open' },
+      { id: 'FC', recordIds: ['5', '6'], buyer: 'Water Board', threshold: 'hz-decent' },
+    ]);
+    const decided = applyDecisions(report, [
+      { finding: 'OLD', status: 'confirmed', records: ['1'] },
+      { finding: 'FB', status: 'dismissed', records: ['3', '4'] },
+    ]);
+    const html = toHtml(decided);
+    expect(html).toContain('<h2>Dismissed (1)</h2>');
+    expect(html).toContain('1 finding changed since the decision');
+    expect(html).toMatch(/<code>hz-open<\/code><\/td><td>quotation<\/td><td class="num">≥ [\d,.]+ CNY<\/td><td class="num">2<\/td>/u);
+    expect(html).toContain('<td>杭州城西科创产业集聚区管委会</td><td class="num">1</td>');
+    const data = pageData(html);
+    expect(data.reviewed).toBe(true);
+    expect(data.findings.map((f) => [f.id, f.status])).toEqual([
+      ['FA', 'confirmed'],
+      ['FC', 'open'],
+      ['FB', 'dismissed'],
+    ]);
+  });
+
+  it('computes each part\'s running total exactly and marks where it reaches the limit', () => {
+    const report = makeReport([{ recordIds: ['1', '2', '3'], amount: '0.10' }]);
+    const f = { ...report.findings[0]!, threshold: { ...report.findings[0]!.threshold, amount: '0.20', comparison: 'above' as const } };
+    const data = pageData(toHtml({ ...report, findings: [f] }));
+    expect(data.findings[0]?.parts.map((p) => p[6])).toEqual(['0.10', '0.20', '0.30']);
+    // `above`: 0.20 does not exceed 0.20; 0.30 does.
+    expect(data.findings[0]?.crossing).toBe(2);
+  });
+
+  it('draws at most maxBuyerCharts buyers\' distributions', () => {
+    const coverage: BuyerCoverage[] = Array.from({ length: 30 }, (_, i) => ({
+      buyer: `Buyer ${i}`,
+      currency: 'CNY',
+      records: 100,
+      assessed: 100,
+      assessedSpend: '1000.00',
+      notApplicable: { noThreshold: 0, currency: 0, excluded: 0, tooFewRecords: 0 },
+      histograms: [{ threshold: 't1', amount: '100.00', from: 0.5, to: 1.5, counts: new Array<number>(40).fill(1), below: 0, above: 0 }],
+    }));
+    const report = makeReport([{ recordIds: ['1', '2'], buyer: 'Buyer 7' }]);
+    expect(pageData(toHtml(report, { coverage })).histograms).toHaveLength(24);
+    expect(pageData(toHtml(report, { coverage, maxBuyerCharts: 3 })).histograms.map((h) => h.buyer)).toEqual(['Buyer 7', 'Buyer 0', 'Buyer 1']);
+    expect(pageData(toHtml(report, { coverage, maxBuyerCharts: 0 })).histograms).toEqual([]);
+    expect(pageData(toHtml(report, { coverage, bunching: [{ buyer: 'buyer 7', threshold: 't1', value: 2.345678, label: 'excess mass' }] })).histograms[0]?.bunching).toBe('excess mass 2.346');
+  });
+
+  it('throws an OptionsError for a bad option', () => {
+    const report = makeReport([]);
+    expect(() => toHtml(report, { pageSize: 0 })).toThrow(OptionsError);
+    expect(() => toHtml(report, { maxBuyerCharts: 1.5 })).toThrow(/toHtml: options\.maxBuyerCharts/u);
+  });
+});
