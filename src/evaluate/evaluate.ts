@@ -114,7 +114,7 @@ export interface EvaluateReport {
  * @example
  * evaluate({ findings: [{ recordIds: ['a', 'b'], score: 0.9 }] },
  *   { seed: 1, thresholds: [], decoys: [],
- *     schemes: [{ id: 'S1', kind: 'sameVendor', buyer: 'x', recordIds: ['a', 'b', 'c'], thresholdId: 't', total: '1' }] })
+ *     schemes: [{ id: 'S1', kind: 'sameVendor', buyer: 'x', recordIds: ['a', 'b', 'c'], thresholdId: 't', total: '1', linkable: true }] })
  * //=> { precision: 1, recall: 1, f1: 1, averagePrecision: 1, … }
  */
 export function evaluate(result: { readonly findings: readonly EvaluatedFinding[] }, truth: Truth, options: EvaluateOptions = {}): EvaluateReport {

@@ -139,3 +139,8 @@ export const ROUTINE_METHOD_WEIGHTS = [0.25, 0.35, 0.15, 0.15, 0.1];
 /** Methods of negotiated purchases (the parts of a scheme, a lone purchase just below a tier). */
 export const NEGOTIATED_METHODS_ZH = ['询价', '直接采购', '单一来源', '竞争性磋商'];
 export const NEGOTIATED_METHODS_EN = ['request for quotation', 'direct award', 'single source', 'competitive negotiation'];
+/** Subjects that say nothing about what was bought: the subject field of sparse ledgers. */
+export const VAGUE_SUBJECTS_ZH = ['采购', '办公经费', '物资', '服务费', '杂项', '付款', '报销', '日常支出'];
+export const VAGUE_SUBJECTS_EN = ['Goods', 'Services', 'Supplies', 'Sundries', 'Miscellaneous', 'Invoice', 'Payment', 'As per invoice', 'General expenses'];
+/** Methods that say the purchase was competed or called off a framework: never left blank. */
+export const COMPETED_METHODS = new Set(['公开招标', 'public tender', '定点采购', '框架协议', 'framework call-off']);

@@ -7,7 +7,7 @@ import { runs } from '../helpers/runs.js';
 const SEED = Number(process.env.FC_SEED ?? Date.now() % 2 ** 31);
 const EPS = 1e-12;
 
-const scheme = (id: string, kind: SchemeTruth['kind'], recordIds: string[], thresholdId = 'low'): SchemeTruth => ({ id, kind, buyer: 'b', recordIds, thresholdId, total: '0' });
+const scheme = (id: string, kind: SchemeTruth['kind'], recordIds: string[], thresholdId = 'low'): SchemeTruth => ({ id, kind, buyer: 'b', recordIds, thresholdId, total: '0', linkable: true });
 const decoy = (id: string, kind: DecoyTruth['kind'], recordIds: string[]): DecoyTruth => ({ id, kind, buyer: 'b', recordIds, thresholdId: 'low' });
 const truthOf = (schemes: SchemeTruth[], decoys: DecoyTruth[] = []): Truth => ({ seed: 0, thresholds: [], schemes, decoys });
 const finding = (recordIds: string[], score: number, thresholdId = 'low'): EvaluatedFinding => ({ recordIds, score, threshold: { id: thresholdId } });
@@ -110,7 +110,7 @@ describe('the doc-comment example of evaluate', () => {
   it('holds', () => {
     const r = evaluate({ findings: [{ recordIds: ['a', 'b'], score: 0.9 }] },
       { seed: 1, thresholds: [], decoys: [],
-        schemes: [{ id: 'S1', kind: 'sameVendor', buyer: 'x', recordIds: ['a', 'b', 'c'], thresholdId: 't', total: '1' }] });
+        schemes: [{ id: 'S1', kind: 'sameVendor', buyer: 'x', recordIds: ['a', 'b', 'c'], thresholdId: 't', total: '1', linkable: true }] });
     expect(r).toMatchObject({ precision: 1, recall: 1, f1: 1, averagePrecision: 1 });
   });
 });
