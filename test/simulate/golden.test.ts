@@ -27,7 +27,7 @@ const THREE_TIERS: SimulateOptions['thresholds'] = [
 /** [name, options, records, schemes, decoys, classic sha256, full sha256]. */
 const GOLDEN: [string, SimulateOptions, number, number, number, string, string][] = [
   [
-    'the standard simulation of the README', { seed: 20240501, buyers: 40 }, 21_270, 120, 80,
+    'the classic standard ledger (seed 20240501, 40 buyers)', { seed: 20240501, buyers: 40 }, 21_270, 120, 80,
     '1eb963e950503dcd2ba56fc73c3c0a8ceceb281920be2c2edfeec7236610424e',
     '1a47fcb12e2ec79666abfc19db2a78c5096cf177e0ef05a6c04fad68877d2de7',
   ],
