@@ -13,8 +13,10 @@ import type { Rng } from './_prng.js';
  * - `heavyTail`: log-normal amounts with σ 1.3–2.2 per buyer (the top 1 % of purchases hold a large
  *   share of spend), anything up to the lowest tier bought directly and larger purchases tendered;
  *   buyers' purchases 0.6–1.6 times the usual size.
- * - `dense`: 1–3 busy categories per buyer bought every few days from one or two vendors (35–60 % of
- *   its purchases), 2–4 monthly service contracts, and many tiny purchases from one supplier.
+ * - `dense`: 1–3 busy categories per buyer, each bought at least fortnightly (weekly for most buyers)
+ *   from one or two vendors at 4–20 % of the lowest tier (35–60 % of its purchases); 2–4 monthly
+ *   service contracts (as many as fit in a quarter of its purchases); and tiny buys, under 1 % of the
+ *   tier, from one stationery supplier (10–25 % of its purchases).
  * - `sparseFields`: few buyers record category codes (20 %) or budget projects (20 %); 30–70 % of
  *   subjects say nothing ("Goods", "采购"); 30–80 % of records have no document number, and no method
  *   unless it was a tender or a framework.
@@ -42,7 +44,7 @@ export interface Habits {
   readonly busyShare: number;
   /** Number of busy categories (when `busyShare` > 0). */
   readonly busyGroups: number;
-  /** Monthly service contracts running through the ledger. */
+  /** Monthly service contracts running through the ledger (as many as fit in a quarter of the buyer's purchases). */
   readonly services: number;
   /** Share of routine purchases that are tiny buys from one supplier. */
   readonly tinyShare: number;
