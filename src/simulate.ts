@@ -8,6 +8,8 @@
 export { simulate } from './simulate/simulate.js';
 export { SIMULATION_THRESHOLDS } from './simulate/options.js';
 export type { SimulateOptions, SimulatedLanguage } from './simulate/options.js';
+export { REGIMES } from './simulate/regimes.js';
+export type { SimulatedRegime } from './simulate/regimes.js';
 export { SCHEME_KINDS, DECOY_KINDS } from './simulate/truth.js';
 export type { SimulateResult, SimulatedRecord, Truth, SchemeTruth, DecoyTruth, SchemeKind, DecoyKind } from './simulate/truth.js';
 

@@ -25,6 +25,11 @@ export interface EvaluateOptions {
   minOverlap?: number | undefined;
   /** Also require a true positive's threshold to be the scheme's. @defaultValue false */
   matchThreshold?: boolean | undefined;
+  /**
+   * How many of the highest-ranked findings {@link EvaluateReport.decoysInTopK} looks at: a reviewer's
+   * first page. @defaultValue the number of schemes (at least 1)
+   */
+  topK?: number | undefined;
 }
 
 /** The zod schema of {@link EvaluateOptions}. */
@@ -32,6 +37,7 @@ const evaluateOptionsSchema = z.strictObject(
   {
     minOverlap: z.number({ error: 'must be a number in (0, 1]' }).gt(0, 'must be in (0, 1]').max(1, 'must be in (0, 1]').optional(),
     matchThreshold: z.boolean({ error: 'must be true or false' }).optional(),
+    topK: z.number({ error: 'must be a whole number ≥ 1' }).int('must be a whole number ≥ 1').min(1, 'must be a whole number ≥ 1').optional(),
   },
   { error: 'options must be an object' },
 );
@@ -42,6 +48,11 @@ export interface SchemeKindQuality {
   /** Schemes recalled by some finding. */
   readonly recalled: number;
   readonly recall: number;
+  /** Schemes of this kind whose parts some field links (`SchemeTruth.linkable`), and how many of them were recalled. */
+  readonly linkable: number;
+  readonly recalledLinkable: number;
+  /** recalledLinkable / linkable; 1 when none is linkable. */
+  readonly recallLinkable: number;
   /** True-positive findings matched to a scheme of this kind. */
   readonly truePositives: number;
   /** False-positive findings that share a record with a scheme of this kind. */
@@ -77,6 +88,13 @@ export interface EvaluateReport {
   readonly precision: number;
   /** recalled / schemes; 1 when there are no schemes. */
   readonly recall: number;
+  /** Ids of the recalled schemes, in the truth's order. */
+  readonly recalledIds: readonly string[];
+  /** Schemes whose parts some field links (`SchemeTruth.linkable`): the ones a grouping rule can reach. */
+  readonly linkable: number;
+  readonly recalledLinkable: number;
+  /** recalledLinkable / linkable; 1 when none is linkable. */
+  readonly recallLinkable: number;
   readonly f1: number;
   /**
    * Ranking quality: the mean, over the true-positive findings in score order, of the precision at
@@ -92,6 +110,10 @@ export interface EvaluateReport {
   readonly byDecoyKind: Readonly<Record<DecoyKind, DecoyKindQuality>>;
   /** False positives by what they touch: a decoy kind, part of a scheme, or only routine records. */
   readonly falsePositivesTouching: Readonly<Record<DecoyKind | 'scheme' | 'background', number>>;
+  /** The K of {@link decoysInTopK}. */
+  readonly topK: number;
+  /** Per decoy kind, the false positives among the K highest-ranked findings that touch a decoy of that kind. */
+  readonly decoysInTopK: Readonly<Record<DecoyKind, number>>;
   /** Per finding in ranked order: the scheme it matches, or undefined for a false positive. */
   readonly ranked: readonly { readonly index: number; readonly score: number; readonly schemeId: string | undefined }[];
 }
@@ -105,16 +127,18 @@ export interface EvaluateReport {
  * a true positive for it covers at least `minOverlap` of the scheme's parts. Several findings may match
  * one scheme; all count as true positives for precision, only the first counts for
  * {@link EvaluateReport.averagePrecisionOverSchemes}. Findings are ranked by `score`, highest first
- * (ties keep their given order; without scores the given order is the ranking).
+ * (ties keep their given order; without scores the given order is the ranking). Recall is also
+ * reported over the schemes labelled `linkable` alone, and the false positives among the first `topK`
+ * findings are counted per decoy kind they touch.
  *
  * Runs in O(F log F + F·p + S·q) for F findings of p parts and S schemes of q parts.
  *
- * @throws {OptionsError} when `minOverlap` is not in (0, 1], `matchThreshold` is not a boolean, or an
- *   option is unknown.
+ * @throws {OptionsError} when `minOverlap` is not in (0, 1], `matchThreshold` is not a boolean, `topK`
+ *   is not a whole number ≥ 1, or an option is unknown.
  * @example
  * evaluate({ findings: [{ recordIds: ['a', 'b'], score: 0.9 }] },
  *   { seed: 1, thresholds: [], decoys: [],
- *     schemes: [{ id: 'S1', kind: 'sameVendor', buyer: 'x', recordIds: ['a', 'b', 'c'], thresholdId: 't', total: '1' }] })
+ *     schemes: [{ id: 'S1', kind: 'sameVendor', buyer: 'x', recordIds: ['a', 'b', 'c'], thresholdId: 't', total: '1', linkable: true }] })
  * //=> { precision: 1, recall: 1, f1: 1, averagePrecision: 1, … }
  */
 export function evaluate(result: { readonly findings: readonly EvaluatedFinding[] }, truth: Truth, options: EvaluateOptions = {}): EvaluateReport {
@@ -122,6 +146,7 @@ export function evaluate(result: { readonly findings: readonly EvaluatedFinding[
   if (!parsed.success) throw new OptionsError('evaluate', toOptionIssues(parsed.error, []));
   const minOverlap = parsed.data.minOverlap ?? 0.5;
   const matchThreshold = parsed.data.matchThreshold ?? false;
+  const topK = parsed.data.topK ?? Math.max(1, truth.schemes.length);
 
   const schemeOf = new Map<string, number>();
   truth.schemes.forEach((s, i) => s.recordIds.forEach((id) => schemeOf.set(id, i)));
@@ -138,6 +163,7 @@ export function evaluate(result: { readonly findings: readonly EvaluatedFinding[
   const decoyFindings = countByKind(DECOY_KINDS);
   const decoyFp = countByKind(DECOY_KINDS);
   const decoyFlagged = truth.decoys.map(() => false);
+  const inTopK = countByKind(DECOY_KINDS);
   const fpTouch: Record<DecoyKind | 'scheme' | 'background', number> = { ...countByKind(DECOY_KINDS), scheme: 0, background: 0 };
   const ranked: { index: number; score: number; schemeId: string | undefined }[] = [];
 
@@ -181,7 +207,10 @@ export function evaluate(result: { readonly findings: readonly EvaluatedFinding[
         apSchemesSum += firsts / (rank + 1);
       }
     } else {
-      for (const k of kinds) fpTouch[k]++;
+      for (const k of kinds) {
+        fpTouch[k]++;
+        if (rank < topK) inTopK[k]++;
+      }
       const touchedKinds = new Set([...hits.keys()].map((s) => truth.schemes[s]!.kind));
       for (const k of touchedKinds) fpByKind[k]++;
       if (hits.size > 0) fpTouch.scheme++;
@@ -194,16 +223,22 @@ export function evaluate(result: { readonly findings: readonly EvaluatedFinding[
   const recalled = recalledBy.filter((r) => r !== undefined).length;
   const precision = n === 0 ? 1 : tp / n;
   const recall = truth.schemes.length === 0 ? 1 : recalled / truth.schemes.length;
+  const linkableIdx = truth.schemes.map((s, i) => (s.linkable ? i : -1)).filter((i) => i >= 0);
+  const recalledLinkable = linkableIdx.filter((i) => recalledBy[i] !== undefined).length;
 
   const bySchemeKind = {} as Record<SchemeKind, SchemeKindQuality>;
   for (const k of SCHEME_KINDS) {
     const idx = truth.schemes.map((s, i) => (s.kind === k ? i : -1)).filter((i) => i >= 0);
     const rec = idx.filter((i) => recalledBy[i] !== undefined).length;
+    const link = idx.filter((i) => truth.schemes[i]!.linkable);
+    const recLink = link.filter((i) => recalledBy[i] !== undefined).length;
     const t = tpByKind[k];
     const fp = fpByKind[k];
     const p = t + fp === 0 ? 1 : t / (t + fp);
     const r = idx.length === 0 ? 1 : rec / idx.length;
-    bySchemeKind[k] = { schemes: idx.length, recalled: rec, recall: r, truePositives: t, falsePositives: fp, precision: p, f1: f1Of(p, r), averagePrecision: t === 0 ? 0 : apSumByKind[k] / t };
+    bySchemeKind[k] = {
+      schemes: idx.length, recalled: rec, recall: r, linkable: link.length, recalledLinkable: recLink, recallLinkable: link.length === 0 ? 1 : recLink / link.length, truePositives: t, falsePositives: fp, precision: p, f1: f1Of(p, r), averagePrecision: t === 0 ? 0 : apSumByKind[k] / t,
+    };
   }
   const byDecoyKind = {} as Record<DecoyKind, DecoyKindQuality>;
   for (const k of DECOY_KINDS) {
@@ -219,12 +254,18 @@ export function evaluate(result: { readonly findings: readonly EvaluatedFinding[
     recalled,
     precision,
     recall,
+    recalledIds: truth.schemes.filter((_, i) => recalledBy[i] !== undefined).map((s) => s.id),
+    linkable: linkableIdx.length,
+    recalledLinkable,
+    recallLinkable: linkableIdx.length === 0 ? 1 : recalledLinkable / linkableIdx.length,
     f1: f1Of(precision, recall),
     averagePrecision: tp === 0 ? 0 : apSum / tp,
     averagePrecisionOverSchemes: truth.schemes.length === 0 ? 1 : apSchemesSum / truth.schemes.length,
     bySchemeKind,
     byDecoyKind,
     falsePositivesTouching: fpTouch,
+    topK,
+    decoysInTopK: inTopK,
     ranked,
   };
 }

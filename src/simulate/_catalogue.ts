@@ -102,6 +102,12 @@ export const REQUIREMENTS: readonly Requirement[] = [
 
 /** Groups a recurring service is bought from. */
 export const RECURRING_GROUPS: readonly number[] = [g('9091'), g('7971'), g('7033'), g('7225')];
+/** Groups of monthly service contracts in busy ledgers: the recurring services, telecoms and subscriptions. */
+export const MONTHLY_GROUPS: readonly number[] = [...RECURRING_GROUPS, g('6421'), g('2220')];
+/** The group of the stationery supplier that takes a buyer's tiny purchases, and the groups it sells. */
+export const TINY_GROUPS: readonly number[] = [g('3019'), g('3023')];
+/** The group of hotel and venue vendors that bill a delegation's travel. */
+export const TRAVEL_GROUP: number = g('5512');
 
 export const DOMAIN_PROJECT: Readonly<Record<Domain, readonly [zh: string, en: string]>> = {
   office: ['办公设备购置', 'Office equipment'],
@@ -139,3 +145,13 @@ export const ROUTINE_METHOD_WEIGHTS = [0.25, 0.35, 0.15, 0.15, 0.1];
 /** Methods of negotiated purchases (the parts of a scheme, a lone purchase just below a tier). */
 export const NEGOTIATED_METHODS_ZH = ['询价', '直接采购', '单一来源', '竞争性磋商'];
 export const NEGOTIATED_METHODS_EN = ['request for quotation', 'direct award', 'single source', 'competitive negotiation'];
+/** Subjects that say nothing about what was bought: the subject field of sparse ledgers. */
+export const VAGUE_SUBJECTS_ZH = ['采购', '办公经费', '物资', '服务费', '杂项', '付款', '报销', '日常支出'];
+export const VAGUE_SUBJECTS_EN = ['Goods', 'Services', 'Supplies', 'Sundries', 'Miscellaneous', 'Invoice', 'Payment', 'As per invoice', 'General expenses'];
+/** Methods that say the purchase was competed or called off a framework: never left blank. */
+export const COMPETED_METHODS = new Set(['公开招标', 'public tender', '定点采购', '框架协议', 'framework call-off']);
+/** Where delegations go, and travellers' names, for travel charged per person. */
+export const DESTINATIONS_ZH = ['深圳', '成都', '新加坡', '德国', '日本'];
+export const DESTINATIONS_EN = ['Brussels', 'Singapore', 'Berlin', 'Tokyo', 'Boston'];
+export const SURNAMES_ZH = ['王', '李', '张', '刘', '陈', '杨', '赵', '黄', '周', '吴', '徐', '孙'].map((x) => `${x}某`);
+export const SURNAMES_EN = ['A. Smith', 'B. Jones', 'C. Taylor', 'D. Brown', 'E. Williams', 'F. Wilson', 'G. Johnson', 'H. Davies', 'J. Patel', 'K. Wright', 'L. Walker', 'M. Evans'];

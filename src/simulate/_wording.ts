@@ -1,7 +1,8 @@
 /** The words of simulated records: vendor names and subject lines, composed from the catalogue. */
 import type { Rng } from './_prng.js';
+import { partsOf } from '../_lib/days.js';
 import {
-  BATCH_ZH, CITIES_ZH, DEPTS_EN, DEPTS_ZH, GROUPS, LEGAL_EN, LEGAL_ZH, VENDOR_STEMS_EN, VENDOR_STEMS_ZH, type Item,
+  BATCH_ZH, CITIES_ZH, DEPTS_EN, DEPTS_ZH, GROUPS, LEGAL_EN, LEGAL_ZH, MONTHS_EN, VENDOR_STEMS_EN, VENDOR_STEMS_ZH, type Item,
 } from './_catalogue.js';
 import type { SimulatedLanguage } from './options.js';
 
@@ -41,3 +42,12 @@ export function subjectOf(item: Item, lang: SimulatedLanguage, year: number, r: 
     default: return `${r.pick(DEPTS_EN)} - ${item.en}`;
   }
 }
+
+/** The subject of one month of a service contract: `保洁服务费（2023年5月）`, `cleaning services – May 2023`. */
+export function monthlySubject(item: Item, lang: SimulatedLanguage, day: number): string {
+  const [y, m] = partsOf(day);
+  return lang === 'zh' ? `${item.zh}费（${y}年${m}月）` : `${item.en} – ${MONTHS_EN[m - 1]} ${y}`;
+}
+
+/** An invoice number of a year: `FP2023004711`. */
+export const invoiceNumber = (year: number, r: Rng): string => `FP${year}${String(r.int(0, 999_999)).padStart(6, '0')}`;

@@ -3,6 +3,7 @@
  * and the truth of what was injected, written with those ids.
  */
 import { money } from './_cents.js';
+import { linkable } from './linkable.js';
 import type { Rng } from './_prng.js';
 import type { DraftLedger } from './ledger.js';
 import type { DecoyKind, DecoyTruth, SchemeKind, SchemeTruth, SimulatedRecord, SimulateResult } from './truth.js';
@@ -24,7 +25,8 @@ export type InjectedDecoy = Injected<DecoyKind>;
 
 /**
  * Orders the draft by day, ties in random order (a random permutation, then a counting sort by day),
- * numbers the records in that order and writes the truth with their ids.
+ * numbers the records in that order and writes the truth with their ids (and whether each scheme's
+ * parts are linkable).
  *
  * Runs in O(n + d) for n records over d days.
  */
@@ -57,6 +59,7 @@ export function assemble(ledger: DraftLedger, schemes: readonly InjectedScheme[]
     recs.slice().sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.id < b.id ? -1 : 1)).map((rec) => rec.id);
   const schemeTruth: SchemeTruth[] = schemes.map((s, i) => ({
     id: `S${String(i + 1).padStart(4, '0')}`, kind: s.kind, buyer: s.buyer, recordIds: byDate(s.records), thresholdId: s.thresholdId, total: money(s.cents),
+    linkable: linkable(s.records),
   }));
   const decoyTruth: DecoyTruth[] = decoys.map((d, i) => ({
     id: `D${String(i + 1).padStart(4, '0')}`, kind: d.kind, buyer: d.buyer, recordIds: byDate(d.records), thresholdId: d.thresholdId,

@@ -8,6 +8,14 @@ import { BUREAUS_EN, BUREAUS_ZH, DISTRICTS_EN, DISTRICTS_ZH, DOMAIN_PROJECT, GRO
 import { cumulative, type Rng } from './_prng.js';
 import { vendorName } from './_wording.js';
 import type { SimulatedLanguage, SimulationConfig } from './options.js';
+import { CLASSIC_HABITS, drawHabits, type Habits } from './regimes.js';
+
+/** A category the buyer buys every few days: its group, its main vendor and the usual share of the lowest tier. */
+export interface BusyCategory {
+  readonly group: number;
+  readonly vendor: string;
+  readonly share: number;
+}
 
 export interface Buyer {
   readonly name: string;
@@ -22,13 +30,18 @@ export interface Buyer {
   readonly pools: (string[] | undefined)[];
   /** Names of domain projects by domain and year, so that records share one string. */
   readonly projectNames: Map<string, string>;
+  /** How it buys and keeps records. */
+  readonly habits: Habits;
+  /** Its busy categories, filled in when routine buying starts (none in the classic regime). */
+  readonly busy: BusyCategory[];
 }
 
 /**
  * `config.buyers` buyers: Hangzhou-like district bureaus (or their English kin), each with its
- * language, its preferred category groups and its record-keeping.
+ * language, its preferred category groups and its record-keeping. With a regime, each also draws its
+ * habits from `habitsRng`, so the draws of `r` are those of the classic simulation.
  */
-export function makeBuyers(config: SimulationConfig, r: Rng): Buyer[] {
+export function makeBuyers(config: SimulationConfig, r: Rng, habitsRng?: Rng): Buyer[] {
   const baseWeights = GROUPS.map((gr) => gr.weight);
   const buyers: Buyer[] = [];
   for (let i = 0; i < config.buyers; i++) {
@@ -41,13 +54,18 @@ export function makeBuyers(config: SimulationConfig, r: Rng): Buyer[] {
       ? `杭州市${DISTRICTS_ZH[i % nd]}${BUREAUS_ZH[Math.floor(i / nd) % nb]}${suffix}`
       : `${DISTRICTS_EN[i % nd]} ${BUREAUS_EN[Math.floor(i / nd) % nb]}${suffix}`;
     const prefs = baseWeights.map((w) => (r.chance(0.25) ? 0 : w * Math.exp(0.8 * r.normal())));
+    const categories = r.chance(0.85);
+    const projects = r.chance(0.7);
+    const habits = config.regime !== undefined && habitsRng ? drawHabits(config.regime, habitsRng) : CLASSIC_HABITS;
     buyers.push({
       name, lang,
-      categories: r.chance(0.85),
-      projects: r.chance(0.7),
+      categories: habits.categories ?? categories,
+      projects: habits.projects ?? projects,
       groupCum: cumulative(prefs),
       pools: [],
       projectNames: new Map(),
+      habits,
+      busy: [],
     });
   }
   return buyers;
@@ -62,6 +80,21 @@ export function vendorPool(b: Buyer, group: number, r: Rng): string[] {
     b.pools[group] = p;
   }
   return p;
+}
+
+/** Distinct vendors, one for each of `groups`: the buyer's pool of the group first, then other vendors of the trade. */
+export function distinctVendors(b: Buyer, groups: readonly number[], r: Rng): string[] {
+  const seen = new Set<string>();
+  return groups.map((gi) => {
+    const p = vendorPool(b, gi, r);
+    let v = p.find((x) => !seen.has(x));
+    for (let k = 0; v === undefined; k++) {
+      const cand = vendorName(gi, (k + 12) % 24, b.lang);
+      if (!seen.has(cand)) v = cand;
+    }
+    seen.add(v);
+    return v;
+  });
 }
 
 /** A vendor of the buyer's pool, Zipf-like: the first vendor of the pool gets most of the work. */
@@ -94,6 +127,9 @@ export function domainProject(b: Buyer, domain: Domain, year: number): string {
   return p;
 }
 
+/** A domain whose project is not `domain`'s: general running costs, or professional services for general purchases. */
+export const otherDomain = (domain: Domain): Domain => (domain === 'general' ? 'services' : 'general');
+
 /** The project of a routine purchase: its domain's (60 %), general running costs (25 %) or none. */
 export function routineProject(b: Buyer, domain: Domain, year: number, r: Rng): string | undefined {
   if (!b.projects) return undefined;
@@ -108,3 +144,12 @@ export const recordedCategory = (b: Buyer, code: string, r: Rng): string | undef
 
 /** A negotiated method (quotation, direct award, single source, competitive negotiation). */
 export const negotiatedMethod = (b: Buyer, r: Rng): string => r.pick(b.lang === 'zh' ? NEGOTIATED_METHODS_ZH : NEGOTIATED_METHODS_EN);
+
+/** The card as a method: `公务卡`, `purchasing card`. */
+export const cardMethod = (b: Buyer): string => (b.lang === 'zh' ? '公务卡' : 'purchasing card');
+
+/** The group of `groups` the buyer prefers most (the first when it prefers none of them). */
+export function favouriteGroup(b: Buyer, groups: readonly number[]): number {
+  const weight = (gi: number): number => (b.groupCum[gi] ?? 0) - (gi > 0 ? (b.groupCum[gi - 1] ?? 0) : 0);
+  return groups.reduce((best, gi) => (weight(gi) > weight(best) ? gi : best), groups[0]!);
+}

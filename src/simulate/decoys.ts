@@ -1,14 +1,17 @@
 /**
  * Decoys: legitimate look-alikes of splits, the patterns a naive rule flags (see {@link DecoyKind}):
- * a year of a monthly service, call-offs from a framework, one purchase just below a tier, and many
- * unrelated small buys from one marketplace.
+ * a year of a monthly service, call-offs from a framework, one purchase just below a tier, many
+ * unrelated small buys from one marketplace, stage payments of a tendered contract, a delegation's
+ * travel charged per traveller, one marketplace order charged in parts, and two unrelated purchases
+ * that happen to share a day and a category.
  */
-import { partsOf } from '../_lib/days.js';
-import { BIG_VENDORS_EN, BIG_VENDORS_ZH, GROUPS, MONTHS_EN, RECURRING_GROUPS, type Item } from './_catalogue.js';
+import {
+  BIG_VENDORS_EN, BIG_VENDORS_ZH, DESTINATIONS_EN, DESTINATIONS_ZH, GROUPS, RECURRING_GROUPS, SURNAMES_EN, SURNAMES_ZH, TRAVEL_GROUP, type Item,
+} from './_catalogue.js';
 import { capOf, crossing, splitCents } from './_cents.js';
 import { fiscalYearDays, placeDays } from './_placement.js';
-import { subjectOf } from './_wording.js';
-import { domainProject, loyalVendor, negotiatedMethod, recordedCategory, routineProject } from './buyers.js';
+import { invoiceNumber, monthlySubject, subjectOf } from './_wording.js';
+import { cardMethod, distinctVendors, domainProject, loyalVendor, negotiatedMethod, otherDomain, recordedCategory, routineProject, vendorPool } from './buyers.js';
 import type { InjectedDecoy } from './assemble.js';
 import type { Injection } from './ledger.js';
 import type { DecoyKind } from './truth.js';
@@ -20,7 +23,7 @@ export function injectDecoy(c: Injection, kind: DecoyKind): InjectedDecoy | unde
   const { config } = ledger;
   for (let attempt = 0; attempt < 50; attempt++) {
     const b = r.pick(c.buyers);
-    const tier = kind === 'singleJustBelow' ? r.pick(config.tiers) : config.tiers[0]!;
+    const tier = kind === 'singleJustBelow' || kind === 'sameDayCoincidence' ? r.pick(config.tiers) : config.tiers[0]!;
     const cap = capOf(config.tiers, tier);
     const min = crossing(tier);
     switch (kind) {
@@ -36,15 +39,12 @@ export function injectDecoy(c: Injection, kind: DecoyKind): InjectedDecoy | unde
         const item = group.items[0]!;
         const contract = `HT${ledger.yearOf(days[0]!)}${String(r.int(100, 999))}`;
         const project = b.projects ? domainProject(b, group.domain, ledger.yearOf(days[0]!)) : undefined;
-        const records = days.map((day, i) => {
-          const [y, m] = partsOf(day);
-          return ledger.add(b, day, vendor, monthly, b.lang === 'zh' ? `${item.zh}费（${y}年${m}月）` : `${item.en} – ${MONTHS_EN[m - 1]} ${y}`, {
-            category: recordedCategory(b, item.code, r),
-            project,
-            method: b.lang === 'zh' ? '询价' : 'request for quotation',
-            document: `${contract}-${String(i + 1).padStart(2, '0')}`,
-          });
-        });
+        const records = days.map((day, i) => ledger.add(b, day, vendor, monthly, monthlySubject(item, b.lang, day), {
+          category: recordedCategory(b, item.code, r),
+          project,
+          method: b.lang === 'zh' ? '询价' : 'request for quotation',
+          document: `${contract}-${String(i + 1).padStart(2, '0')}`,
+        }));
         return { kind, records, thresholdId: tier.id, buyer: b.name };
       }
       case 'frameworkCallOff': {
@@ -99,6 +99,86 @@ export function injectDecoy(c: Injection, kind: DecoyKind): InjectedDecoy | unde
           category: recordedCategory(b, item.code, r),
           project: routineProject(b, GROUPS[gi]!.domain, ledger.yearOf(days[i]!), r),
           method: b.lang === 'zh' ? '电子卖场' : 'e-marketplace',
+        }));
+        return { kind, records, thresholdId: tier.id, buyer: b.name };
+      }
+      case 'tenderedContract': {
+        const gi = r.pick(tier.groups);
+        const item = GROUPS[gi]!.items[0]!;
+        const k = r.int(2, 4);
+        const amounts = splitCents(r.int(Math.ceil(tier.cents * 1.2), Math.floor(tier.cents * Math.min(2.5, 0.9 * k))), k, tier.cents - 1, r);
+        const days = placeDays(config, [tier], r.int(10, 120), k, r);
+        if (!amounts || !days) continue;
+        const vendor = vendorPool(b, gi, r)[0]!;
+        const year = ledger.yearOf(days[0]!);
+        const contract = `ZB${year}${r.int(1000, 9999)}`;
+        const project = b.projects ? domainProject(b, GROUPS[gi]!.domain, year) : undefined;
+        const records = amounts.map((cents, i) => ledger.add(b, days[i]!, vendor, cents,
+          b.lang === 'zh' ? `${item.zh}（合同第${i + 1}次付款）` : `${item.en} – stage payment ${i + 1}`, {
+            category: recordedCategory(b, item.code, r),
+            project,
+            method: b.lang === 'zh' ? '公开招标' : 'public tender',
+            document: `${contract}-${i + 1}`,
+          }));
+        return { kind, records, thresholdId: tier.id, buyer: b.name };
+      }
+      case 'perPersonTravel': {
+        if (!tier.groups.includes(TRAVEL_GROUP)) continue;
+        const rate = Math.max(100, Math.round((tier.cents * r.uniform(0.1, 0.2)) / 1000) * 1000);
+        const k = Math.ceil((min * r.uniform(1, 1.3)) / rate);
+        const days = placeDays(config, [tier], r.int(0, 2), k, r);
+        if (k > 12 || k * rate > cap || !days) continue;
+        const vendor = loyalVendor(b, TRAVEL_GROUP, r);
+        const item = GROUPS[TRAVEL_GROUP]!.items[1]!;
+        const where = r.int(0, DESTINATIONS_EN.length - 1);
+        const names = r.shuffle(b.lang === 'zh' ? SURNAMES_ZH : SURNAMES_EN);
+        const records = days.map((day, i) => ledger.add(b, day, vendor, rate,
+          b.lang === 'zh' ? `赴${DESTINATIONS_ZH[where]}考察团费（${names[i % names.length]}）` : `Study visit to ${DESTINATIONS_EN[where]} – ${names[i % names.length]}`, {
+            category: recordedCategory(b, item.code, r),
+            project: routineProject(b, 'general', ledger.yearOf(day), r),
+            method: cardMethod(b),
+          }));
+        return { kind, records, thresholdId: tier.id, buyer: b.name };
+      }
+      case 'marketplaceOrder': {
+        const goods = tier.groups.filter((gi) => GROUPS[gi]!.domain === 'office');
+        const k = r.int(2, 5);
+        const amounts = splitCents(r.int(min, Math.min(cap, Math.floor(min * 1.4))), k, tier.cents - 1, r);
+        const days = placeDays(config, [tier], r.int(0, 2), k, r);
+        if (goods.length === 0 || !amounts || !days) continue;
+        const vendor = b.lang === 'zh' ? r.pick(BIG_VENDORS_ZH) : r.pick(BIG_VENDORS_EN);
+        const order = String(r.int(100_000_000, 999_999_999));
+        const records = amounts.map((cents, i) => {
+          const gi = r.pick(goods);
+          const item = r.pick(GROUPS[gi]!.items);
+          return ledger.add(b, days[i]!, vendor, cents, b.lang === 'zh' ? `${item.zh}（订单号${order}）` : `${item.en} – order ${order}`, {
+            category: recordedCategory(b, item.code, r),
+            project: routineProject(b, 'office', ledger.yearOf(days[i]!), r),
+            method: b.lang === 'zh' ? '电子卖场' : 'e-marketplace',
+            document: `${order}-${i + 1}`,
+          });
+        });
+        return { kind, records, thresholdId: tier.id, buyer: b.name };
+      }
+      case 'sameDayCoincidence': {
+        const gi = r.pick(tier.groups);
+        const group = GROUPS[gi]!;
+        const big = r.int(Math.ceil(tier.cents * 0.86), Math.floor(tier.cents * 0.95));
+        const small = r.int(Math.max(min - big, Math.ceil(tier.cents * 0.1)), Math.floor(tier.cents * 0.4));
+        const days = placeDays(config, [tier], 0, 1, r);
+        if (big + small > cap || !days) continue;
+        // Two items of one category (the same first four digits), from two vendors, under two projects.
+        const first = r.pick(group.items);
+        const kin = group.items.filter((x) => x !== first && x.code.slice(0, 4) === first.code.slice(0, 4));
+        const items = [first, kin.length > 0 ? r.pick(kin) : first];
+        const vendors = distinctVendors(b, [gi, gi], r);
+        const year = ledger.yearOf(days[0]!);
+        const projects = b.projects ? r.shuffle([domainProject(b, group.domain, year), domainProject(b, otherDomain(group.domain), year)]) : [undefined, undefined];
+        const records = r.shuffle([big, small]).map((cents, i) => ledger.add(b, days[0]!, vendors[i]!, cents, subjectOf(items[i]!, b.lang, year, r), {
+          category: recordedCategory(b, items[i]!.code, r),
+          project: projects[i],
+          method: negotiatedMethod(b, r),
+          document: invoiceNumber(year, r),
         }));
         return { kind, records, thresholdId: tier.id, buyer: b.name };
       }

@@ -3,6 +3,7 @@ import { money } from './_cents.js';
 import type { Rng } from './_prng.js';
 import type { Buyer } from './buyers.js';
 import type { SimulationConfig } from './options.js';
+import { keepRecord } from './recording.js';
 import type { SimulatedRecord } from './truth.js';
 
 /** The optional fields a simulated purchase may carry. */
@@ -19,7 +20,8 @@ export class DraftLedger {
   private readonly isoDates: string[] = [];
   private readonly years: Int32Array;
 
-  constructor(readonly config: SimulationConfig) {
+  /** @param recording - the generator of record-keeping habits (regimes only): see `keepRecord`. */
+  constructor(readonly config: SimulationConfig, private readonly recording?: Rng) {
     this.years = new Int32Array(config.end - config.start + 1);
     for (let d = config.start; d <= config.end; d++) this.years[d - config.start] = partsOf(d)[0];
   }
@@ -34,13 +36,14 @@ export class DraftLedger {
     return this.years[day - this.config.start]!;
   }
 
-  /** Writes a purchase (id to come) and returns it. */
+  /** Writes a purchase (id to come) as the buyer keeps its records, and returns it. */
   add(b: Buyer, day: number, vendor: string, cents: number, subject: string, details: RecordDetails): SimulatedRecord {
     const r: SimulatedRecord = { id: '', buyer: b.name, vendor, date: this.iso(day), amount: money(cents), currency: this.config.currency, subject };
     if (details.category !== undefined) r.category = details.category;
     if (details.project !== undefined) r.project = details.project;
     if (details.method !== undefined) r.method = details.method;
     if (details.document !== undefined) r.document = details.document;
+    if (this.recording) keepRecord(r, b, this.recording);
     this.records.push(r);
     this.offsets.push(day - this.config.start);
     return r;

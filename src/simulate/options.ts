@@ -7,7 +7,8 @@ import { OptionsError } from '../errors.js';
 import { dayOf, isIsoDate } from '../_lib/days.js';
 import { exactDecimal } from '../_lib/decimal.js';
 import { GROUPS } from './_catalogue.js';
-import { DECOY_KINDS, SCHEME_KINDS, type DecoyKind, type SchemeKind } from './truth.js';
+import { REGIMES, type SimulatedRegime } from './regimes.js';
+import { CLASSIC_DECOY_KINDS, CLASSIC_SCHEME_KINDS, DECOY_KINDS, SCHEME_KINDS, type DecoyKind, type SchemeKind } from './truth.js';
 
 /** Language of a buyer's ledger: subjects, vendor names, methods and projects. */
 export type SimulatedLanguage = 'zh' | 'en';
@@ -25,6 +26,14 @@ export const SIMULATION_THRESHOLDS: readonly ThresholdInput[] = [
 export interface SimulateOptions {
   /** Seed of the generator: the same seed and options give the same ledger. @defaultValue 1 */
   seed?: number | undefined;
+  /**
+   * How the buyers buy and keep records (see {@link SimulatedRegime}). With a regime, amounts follow
+   * the thresholds (a routine purchase is the same share of the lowest tier whatever its currency) and
+   * every scheme and decoy kind is made; without one, the ledger is the classic simulation, amounts on
+   * a CNY scale, with the six scheme kinds and four decoy kinds it has always had.
+   * @defaultValue undefined
+   */
+  regime?: SimulatedRegime | undefined;
   /** Number of buyers. @defaultValue 20, or `round(size / recordsPerBuyer)` (at least 1) when `size` is given */
   buyers?: number | undefined;
   /** Mean routine (background) purchases per buyer; buyers vary ×0.3–×1.7 around it. @defaultValue 500 */
@@ -39,9 +48,15 @@ export interface SimulateOptions {
   end?: string | undefined;
   /** First month (1–12) of the fiscal year used by `fiscalYear` schemes and recurring services. @defaultValue 1 */
   fiscalYearStart?: number | undefined;
-  /** Schemes per kind. @defaultValue `ceil(buyers / 2)` of each kind (`twoTiers` needs two tiers) */
+  /**
+   * Schemes per kind. @defaultValue `ceil(buyers / 2)` of each kind (`twoTiers` needs two tiers;
+   * without a regime, none of `mixedSubjects` and `busyCategory`)
+   */
   schemes?: Partial<Record<SchemeKind, number>> | undefined;
-  /** Decoys per kind. @defaultValue `ceil(buyers / 2)` of each kind */
+  /**
+   * Decoys per kind. @defaultValue `ceil(buyers / 2)` of each kind (without a regime, none of the kinds
+   * from `tenderedContract` on)
+   */
   decoys?: Partial<Record<DecoyKind, number>> | undefined;
   /** Languages of buyers' ledgers, drawn uniformly per buyer. @defaultValue `['zh', 'en']` */
   languages?: readonly SimulatedLanguage[] | undefined;
@@ -68,6 +83,9 @@ export interface Tier {
 /** {@link SimulateOptions} checked, with defaults filled in. */
 export interface SimulationConfig {
   readonly seed: number;
+  readonly regime: SimulatedRegime | undefined;
+  /** Multiplies the catalogue's CNY medians: 1 without a regime, else the lowest tier ÷ 300,000. */
+  readonly scale: number;
   readonly buyers: number;
   /** Routine purchases in all. */
   readonly total: number;
@@ -120,6 +138,7 @@ const simulateOptionsSchema = z
   .strictObject(
     {
       seed: wholeNumber().optional(),
+      regime: z.enum(REGIMES, { error: `must be one of ${REGIMES.map((x) => `'${x}'`).join(', ')}` }).optional(),
       buyers: wholeNumber(1).optional(),
       recordsPerBuyer: wholeNumber(0).optional(),
       size: wholeNumber(0).optional(),
@@ -175,12 +194,15 @@ export function resolveSimulateOptions(options: SimulateOptions): SimulationConf
     .sort((a, b) => a.cents - b.cents);
   const buyers = o.buyers ?? (o.size !== undefined ? Math.max(1, Math.round(o.size / (o.recordsPerBuyer ?? DEFAULT_RPB))) : 20);
   const dflt = Math.ceil(buyers / 2);
+  const made = <K extends string>(k: K, classic: readonly K[]): number => (o.regime !== undefined || classic.includes(k) ? dflt : 0);
   const schemes = {} as Record<SchemeKind, number>;
-  for (const k of SCHEME_KINDS) schemes[k] = o.schemes?.[k] ?? (k === 'twoTiers' && tiers.length < 2 ? 0 : dflt);
+  for (const k of SCHEME_KINDS) schemes[k] = o.schemes?.[k] ?? (k === 'twoTiers' && tiers.length < 2 ? 0 : made(k, CLASSIC_SCHEME_KINDS));
   const decoys = {} as Record<DecoyKind, number>;
-  for (const k of DECOY_KINDS) decoys[k] = o.decoys?.[k] ?? dflt;
+  for (const k of DECOY_KINDS) decoys[k] = o.decoys?.[k] ?? made(k, CLASSIC_DECOY_KINDS);
   return {
     seed: o.seed ?? 1,
+    regime: o.regime,
+    scale: o.regime === undefined ? 1 : tiers[0]!.cents / 30_000_000,
     buyers,
     total: o.size ?? buyers * (o.recordsPerBuyer ?? DEFAULT_RPB),
     tiers,

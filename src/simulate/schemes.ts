@@ -7,8 +7,8 @@ import { GROUPS, REQUIREMENTS, type Domain, type Item, type Requirement } from '
 import { capOf, crossing, splitCents } from './_cents.js';
 import { fiscalYearDays, placeDays } from './_placement.js';
 import { cumulative } from './_prng.js';
-import { subjectOf, vendorName } from './_wording.js';
-import { domainProject, loyalVendor, negotiatedMethod, recordedCategory, vendorPool, type Buyer } from './buyers.js';
+import { subjectOf } from './_wording.js';
+import { distinctVendors, domainProject, favouriteGroup, loyalVendor, negotiatedMethod, otherDomain, recordedCategory, routineProject, vendorPool, type Buyer, type BusyCategory } from './buyers.js';
 import type { InjectedScheme } from './assemble.js';
 import type { Injection } from './ledger.js';
 import type { Tier } from './options.js';
@@ -34,26 +34,43 @@ export function injectScheme(c: Injection, kind: SchemeKind): InjectedScheme | u
     const cap = capOf(tiers, tier);
     const min = crossing(tier);
     const maxPart = tier.cents - 1;
+    // A busy-category split goes where the buyer buys every few days, when some buyer does.
+    let busy: BusyCategory | undefined;
+    if (kind === 'busyCategory') {
+      const ok = b.busy.filter((x) => groupsOk.includes(x.group));
+      if (ok.length > 0) busy = r.pick(ok);
+      else if (attempt < 40 && c.buyers.some((x) => x.busy.length > 0)) continue;
+    }
 
-    // Items: one group, or the items of a multi-item requirement (rotated vendors, sometimes others).
+    // Items: one group, or the items of a multi-item requirement (rotated vendors, sometimes others);
+    // the parts of a mixed-subjects scheme take the group's items in turn.
     const reqs = REQUIREMENTS.filter((q) => q.parts.every(([gi]) => groupsOk.includes(gi)));
-    const useReq = kind === 'rotatedVendors' || ((kind === 'justBelow' || kind === 'twoTiers') && r.chance(0.5));
+    const useReq = kind === 'rotatedVendors' || ((kind === 'justBelow' || kind === 'twoTiers' || kind === 'mixedSubjects') && r.chance(0.5));
     const req: Requirement | undefined = useReq && reqs.length > 0 ? r.pick(reqs) : undefined;
     if (kind === 'rotatedVendors' && !req) continue;
     const weights = groupsOk.map((gi) => GROUPS[gi]!.median);
-    const gi0 = groupsOk[r.weighted(cumulative(weights))]!;
+    const drawn = groupsOk[r.weighted(cumulative(weights))]!;
+    const gi0 = kind === 'busyCategory' ? (busy?.group ?? favouriteGroup(b, groupsOk)) : drawn;
 
     let amounts: number[] | undefined;
     let span: number;
     let k: number;
     switch (kind) {
       case 'sameVendor':
-      case 'rotatedVendors': {
-        k = req ? r.int(2, req.parts.length) : r.int(2, 5);
+      case 'rotatedVendors':
+      case 'mixedSubjects': {
+        k = req ? r.int(2, req.parts.length) : r.int(2, kind === 'mixedSubjects' ? 4 : 5);
         const hi = Math.min(cap, Math.floor(tier.cents * Math.min(1.8, 0.95 * k)));
         amounts = splitCents(r.int(min, Math.max(min, hi)), k, maxPart, r);
         if (amounts && r.chance(0.3)) amounts = roundParts(amounts, min, maxPart);
-        span = kind === 'sameVendor' ? r.int(0, 7) : r.int(3, 25);
+        span = kind === 'sameVendor' ? r.int(0, 7) : kind === 'rotatedVendors' ? r.int(3, 25) : r.int(0, 20);
+        break;
+      }
+      case 'busyCategory': {
+        k = r.int(2, 5);
+        const base = (min / k) * r.uniform(1.01, 1.2);
+        amounts = Array.from({ length: k }, () => Math.round(base * r.uniform(0.97, 1.03)));
+        span = r.int(2, 10);
         break;
       }
       case 'justBelow': {
@@ -103,18 +120,23 @@ export function injectScheme(c: Injection, kind: SchemeKind): InjectedScheme | u
 
     // Items and vendors.
     const items: { group: number; item: Item }[] = [];
+    const turn = kind === 'mixedSubjects' ? r.int(0, 2) : 0;
     for (let i = 0; i < k; i++) {
+      const groupItems = GROUPS[gi0]!.items;
       if (req) {
         const [gi, ii] = req.parts[i % req.parts.length]!;
         items.push({ group: gi, item: GROUPS[gi]!.items[ii]! });
-      } else items.push({ group: gi0, item: kind === 'fiscalYear' || r.chance(0.7) ? GROUPS[gi0]!.items[0]! : r.pick(GROUPS[gi0]!.items) });
+      } else if (kind === 'mixedSubjects') items.push({ group: gi0, item: groupItems[(turn + i) % groupItems.length]! });
+      else items.push({ group: gi0, item: kind === 'fiscalYear' || r.chance(0.7) ? groupItems[0]! : r.pick(groupItems) });
     }
-    const rotate = kind === 'rotatedVendors' || (kind !== 'sameVendor' && r.chance(0.5));
+    const rotate = kind === 'rotatedVendors' || (kind !== 'sameVendor' && kind !== 'busyCategory' && r.chance(0.5));
     // One vendor: a draw per part, then the first for all (the spare draws keep each seed's ledger).
-    const vendors = rotate ? distinctVendors(c, b, items.map((x) => x.group)) : items.map(() => loyalVendor(b, items[0]!.group, r));
-    if (!rotate) vendors.fill(vendors[0]!);
+    const vendors = rotate ? distinctVendors(b, items.map((x) => x.group), c.rng) : items.map(() => loyalVendor(b, items[0]!.group, r));
+    if (!rotate) vendors.fill(kind === 'busyCategory' ? (busy?.vendor ?? vendorPool(b, gi0, r)[0]!) : vendors[0]!);
     const name: readonly [string, string] = req ? [req.zh, req.en] : [items[0]!.item.zh, items[0]!.item.en];
-    const project = schemeProject(c, b, req?.domain ?? GROUPS[gi0]!.domain, days[0]!, name);
+    const domain = req?.domain ?? GROUPS[gi0]!.domain;
+    const project = schemeProject(c, b, domain, days[0]!, name);
+    const projects = kind === 'mixedSubjects' ? mixedProjects(c, b, domain, days[0]!, name) : undefined;
     const consecutive = !rotate && r.chance(0.4);
     const docBase = r.int(10_000, 989_999);
     const records = amounts.map((cents, i) => {
@@ -123,12 +145,13 @@ export function injectScheme(c: Injection, kind: SchemeKind): InjectedScheme | u
       const year = c.ledger.yearOf(day);
       let subject: string;
       if (kind === 'fiscalYear') subject = b.lang === 'zh' ? `${item.zh}（第${i + 1}期）` : `${item.en} phase ${i + 1}`;
+      else if (kind === 'mixedSubjects') subject = subjectOf(item, b.lang, year, r);
       else if (req && r.chance(0.4)) subject = b.lang === 'zh' ? `${req.zh}${item.zh}` : `${req.en}: ${item.en}`;
       else subject = subjectOf(item, b.lang, year, r);
       return c.ledger.add(b, day, vendors[i]!, cents, subject, {
         // A tier scoped to categories only sees records that carry one.
         category: tier.scoped || lower?.scoped ? item.code : recordedCategory(b, item.code, r),
-        project: project !== undefined && r.chance(0.95) ? project : undefined,
+        project: projects ? projects[i % projects.length] : kind === 'busyCategory' ? routineProject(b, domain, year, r) : project !== undefined && r.chance(0.95) ? project : undefined,
         method: negotiatedMethod(b, r),
         document: consecutive ? `FP${year}${String(docBase + i).padStart(6, '0')}` : `FP${year}${String(r.int(0, 999_999)).padStart(6, '0')}`,
       });
@@ -136,6 +159,17 @@ export function injectScheme(c: Injection, kind: SchemeKind): InjectedScheme | u
     return { kind, records, thresholdId: tier.id, buyer: b.name, cents: total };
   }
   return undefined;
+}
+
+/**
+ * Projects for the parts of a mixed-subjects scheme, in turn: the domain's, another domain's (see
+ * `otherDomain`), the requirement's own and none, shuffled (none at all when the buyer records no projects).
+ */
+function mixedProjects(c: Injection, b: Buyer, domain: Domain, day: number, name: readonly [string, string]): (string | undefined)[] {
+  if (!b.projects) return [undefined];
+  const year = c.ledger.yearOf(day);
+  const own = b.lang === 'zh' ? `${name[0]}项目` : `${name[1]} project`;
+  return c.rng.shuffle([domainProject(b, domain, year), domainProject(b, otherDomain(domain), year), own, undefined]);
 }
 
 /** Rounds parts to whole thousands when that keeps every constraint. */
@@ -149,19 +183,4 @@ function roundParts(parts: number[], min: number, maxPart: number): number[] {
 function schemeProject(c: Injection, b: Buyer, domain: Domain, day: number, name: readonly [string, string]): string | undefined {
   if (!b.projects) return undefined;
   return c.rng.chance(0.5) ? (b.lang === 'zh' ? `${name[0]}项目` : `${name[1]} project`) : domainProject(b, domain, c.ledger.yearOf(day));
-}
-
-/** Distinct vendors of a group for a buyer: its pool first, then other vendors of the trade. */
-function distinctVendors(c: Injection, b: Buyer, groups: readonly number[]): string[] {
-  const seen = new Set<string>();
-  return groups.map((gi) => {
-    const p = vendorPool(b, gi, c.rng);
-    let v = p.find((x) => !seen.has(x));
-    for (let k = 0; v === undefined; k++) {
-      const cand = vendorName(gi, (k + 12) % 24, b.lang);
-      if (!seen.has(cand)) v = cand;
-    }
-    seen.add(v);
-    return v;
-  });
 }

@@ -23,6 +23,12 @@ import { DECOY_KINDS, SCHEME_KINDS, type SimulateResult } from './truth.js';
  * {@link SchemeKind} and {@link DecoyKind}, are bought through the same buyers' vendors, projects
  * and record-keeping. Amounts are built from integer cents, so every label is exact.
  *
+ * With a `regime` (see {@link SimulatedRegime}), each buyer also draws habits that real ledgers differ
+ * by — heavy-tailed amounts, busy categories bought weekly from one vendor, monthly contracts, tiny
+ * buys from one supplier, missing fields, vague or messy wording — amounts follow the thresholds'
+ * scale, and the scheme and decoy kinds added with regimes are made too. Without one, the ledger is
+ * the classic simulation, record for record as it has always been for a given seed.
+ *
  * Runs in O(n + d) time and O(n) memory for n records over d days; 1M records take a few seconds.
  *
  * @throws {OptionsError} on bad options, each with its path: an unknown option, a negative count, a bad
@@ -31,6 +37,8 @@ import { DECOY_KINDS, SCHEME_KINDS, type SimulateResult } from './truth.js';
  * const { records, truth } = simulate({ seed: 7, buyers: 4, recordsPerBuyer: 100 });
  * records.length > 400           //=> true
  * truth.schemes[0]?.kind         //=> 'sameVendor'
+ * simulate({ seed: 7, regime: 'messy', thresholds: [{ id: 'eu', amount: '50000', currency: 'EUR',
+ *   procedure: 'tender' }] }).truth.schemes.some((s) => s.kind === 'busyCategory') //=> true
  */
 export function simulate(options: SimulateOptions = {}): SimulateResult {
   const config = resolveSimulateOptions(options);
@@ -38,8 +46,11 @@ export function simulate(options: SimulateOptions = {}): SimulateResult {
   const rng = new Rng(config.seed);
   const routine = rng.fork(1);
   const injection = rng.fork(2);
-  const ledger = new DraftLedger(config);
-  const buyers = makeBuyers(config, routine);
+  // A regime's habits and record-keeping draw from generators of their own: without a regime, the
+  // draws are the classic simulator's, one for one.
+  const regime = config.regime === undefined ? undefined : rng.fork(4);
+  const ledger = new DraftLedger(config, regime?.fork(1));
+  const buyers = makeBuyers(config, routine, regime?.fork(2));
   buyRoutine(ledger, buyers, routine);
   const injected = { ledger, buyers, rng: injection };
   const schemes = injectEach(SCHEME_KINDS, config.schemes, (kind) => injectScheme(injected, kind));

@@ -13,8 +13,16 @@ import type { ThresholdInput } from '../thresholds/threshold.js';
  *   project when the buyer records projects (China's Art. 28 sums them).
  * - `twoTiers`: parts on both sides of a lower tier, all under a higher tier whose total they cross,
  *   at most 20 days apart.
+ * - `mixedSubjects`: 2–4 parts of one requirement described in different words and charged to
+ *   different budget projects (where the buyer records them), from one vendor or several, at most 20
+ *   days apart.
+ * - `busyCategory`: 2–5 nearly equal parts, at most 10 days apart, in a category the buyer buys every
+ *   few days from the same vendor, written like its routine purchases there (in a `dense` ledger, among
+ *   them).
+ *
+ * The last two are made only when asked for or when a regime is given.
  */
-export type SchemeKind = 'sameVendor' | 'rotatedVendors' | 'justBelow' | 'equalParts' | 'fiscalYear' | 'twoTiers';
+export type SchemeKind = 'sameVendor' | 'rotatedVendors' | 'justBelow' | 'equalParts' | 'fiscalYear' | 'twoTiers' | 'mixedSubjects' | 'busyCategory';
 
 /**
  * Kinds of legitimate decoys that naive rules flag.
@@ -26,11 +34,25 @@ export type SchemeKind = 'sameVendor' | 'rotatedVendors' | 'justBelow' | 'equalP
  * - `bigVendorSmallBuys`: up to 15–25 small (each at most a quarter of the tier), unrelated purchases
  *   (distinct 4-digit category prefixes) from one marketplace vendor at most 25 days apart whose total
  *   crosses the lowest tier.
+ * - `tenderedContract`: a contract awarded by public tender, 1.2–2.5 times the lowest tier, paid in 2–4
+ *   stage payments under it to one vendor under one contract number within 10–120 days.
+ * - `perPersonTravel`: a delegation's trip charged per traveller by card, one charge each (10–20 % of
+ *   the lowest tier, one rate) to one hotel or travel vendor within two days; together over the tier.
+ * - `marketplaceOrder`: one e-marketplace order charged in 2–5 parts (one order number with line
+ *   suffixes) within two days; together over the lowest tier.
+ * - `sameDayCoincidence`: two unrelated purchases on one day in one category, one 86–95 % of a tier
+ *   and one that takes the pair over it, from different vendors and budget projects.
+ *
+ * The last four are made only when asked for or when a regime is given.
  */
-export type DecoyKind = 'recurringService' | 'frameworkCallOff' | 'singleJustBelow' | 'bigVendorSmallBuys';
+export type DecoyKind = 'recurringService' | 'frameworkCallOff' | 'singleJustBelow' | 'bigVendorSmallBuys' | 'tenderedContract' | 'perPersonTravel' | 'marketplaceOrder' | 'sameDayCoincidence';
 
-export const SCHEME_KINDS: readonly SchemeKind[] = ['sameVendor', 'rotatedVendors', 'justBelow', 'equalParts', 'fiscalYear', 'twoTiers'];
-export const DECOY_KINDS: readonly DecoyKind[] = ['recurringService', 'frameworkCallOff', 'singleJustBelow', 'bigVendorSmallBuys'];
+export const SCHEME_KINDS: readonly SchemeKind[] = ['sameVendor', 'rotatedVendors', 'justBelow', 'equalParts', 'fiscalYear', 'twoTiers', 'mixedSubjects', 'busyCategory'];
+export const DECOY_KINDS: readonly DecoyKind[] = ['recurringService', 'frameworkCallOff', 'singleJustBelow', 'bigVendorSmallBuys', 'tenderedContract', 'perPersonTravel', 'marketplaceOrder', 'sameDayCoincidence'];
+
+/** The kinds a ledger without a regime makes by default: those the simulator had before regimes. */
+export const CLASSIC_SCHEME_KINDS: readonly SchemeKind[] = SCHEME_KINDS.slice(0, 6);
+export const CLASSIC_DECOY_KINDS: readonly DecoyKind[] = DECOY_KINDS.slice(0, 4);
 
 /** One injected split: its parts cross `thresholdId` together, each part is below it. */
 export interface SchemeTruth {
@@ -43,6 +65,14 @@ export interface SchemeTruth {
   readonly thresholdId: string;
   /** Exact sum of the parts, decimal string. */
   readonly total: string;
+  /**
+   * False when no field a rule could use ties the parts together: no chain of parts that share a
+   * vendor (as `vendorKey` compares them), the first three characters of a category code, or a word of
+   * the budget project or the subject (as `subjectTokens` splits them; subjects that say nothing, such
+   * as "Goods" or "采购", left out) reaches every part. Such a scheme can be grouped by buyer and time
+   * alone; evaluations report it apart.
+   */
+  readonly linkable: boolean;
 }
 
 /** One legitimate pattern: a reviewer should not be sent to it. */

@@ -7,16 +7,16 @@ import { runs } from '../helpers/runs.js';
 const SEED = Number(process.env.FC_SEED ?? Date.now() % 2 ** 31);
 const EPS = 1e-12;
 
-const scheme = (id: string, kind: SchemeTruth['kind'], recordIds: string[], thresholdId = 'low'): SchemeTruth => ({ id, kind, buyer: 'b', recordIds, thresholdId, total: '0' });
+const scheme = (id: string, kind: SchemeTruth['kind'], recordIds: string[], thresholdId = 'low', linkable = true): SchemeTruth => ({ id, kind, buyer: 'b', recordIds, thresholdId, total: '0', linkable });
 const decoy = (id: string, kind: DecoyTruth['kind'], recordIds: string[]): DecoyTruth => ({ id, kind, buyer: 'b', recordIds, thresholdId: 'low' });
 const truthOf = (schemes: SchemeTruth[], decoys: DecoyTruth[] = []): Truth => ({ seed: 0, thresholds: [], schemes, decoys });
 const finding = (recordIds: string[], score: number, thresholdId = 'low'): EvaluatedFinding => ({ recordIds, score, threshold: { id: thresholdId } });
 
 describe('evaluate on hand-made cases', () => {
-  // Schemes: S1 sameVendor a,b,c; S2 rotatedVendors d,e; S3 sameVendor f,g,h,i (missed).
+  // Schemes: S1 sameVendor a,b,c; S2 rotatedVendors d,e; S3 sameVendor f,g,h,i (missed, unlinkable).
   // Decoys: D1 recurringService r1..r3; D2 bigVendorSmallBuys v1..v4.
   const truth = truthOf(
-    [scheme('S1', 'sameVendor', ['a', 'b', 'c']), scheme('S2', 'rotatedVendors', ['d', 'e'], 'high'), scheme('S3', 'sameVendor', ['f', 'g', 'h', 'i'])],
+    [scheme('S1', 'sameVendor', ['a', 'b', 'c']), scheme('S2', 'rotatedVendors', ['d', 'e'], 'high'), scheme('S3', 'sameVendor', ['f', 'g', 'h', 'i'], 'low', false)],
     [decoy('D1', 'recurringService', ['r1', 'r2', 'r3']), decoy('D2', 'bigVendorSmallBuys', ['v1', 'v2', 'v3', 'v4'])],
   );
   const findings = [
@@ -40,6 +40,7 @@ describe('evaluate on hand-made cases', () => {
   it('computes precision, recall and F1', () => {
     expect(r.precision).toBeCloseTo(3 / 7, 12);
     expect(r.recalled).toBe(2);
+    expect(r.recalledIds).toEqual(['S1', 'S2']);
     expect(r.recall).toBeCloseTo(2 / 3, 12);
     expect(r.f1).toBeCloseTo((2 * (3 / 7) * (2 / 3)) / (3 / 7 + 2 / 3), 12);
   });
@@ -62,7 +63,24 @@ describe('evaluate on hand-made cases', () => {
     expect(r.byDecoyKind.recurringService).toEqual({ decoys: 1, flagged: 1, flaggedRate: 1, findings: 1, falsePositives: 1 });
     expect(r.byDecoyKind.bigVendorSmallBuys).toEqual({ decoys: 1, flagged: 1, flaggedRate: 1, findings: 1, falsePositives: 1 });
     expect(r.byDecoyKind.frameworkCallOff).toEqual({ decoys: 0, flagged: 0, flaggedRate: 0, findings: 0, falsePositives: 0 });
-    expect(r.falsePositivesTouching).toEqual({ recurringService: 1, frameworkCallOff: 0, singleJustBelow: 0, bigVendorSmallBuys: 1, scheme: 2, background: 0 });
+    expect(r.falsePositivesTouching).toMatchObject({ recurringService: 1, frameworkCallOff: 0, singleJustBelow: 0, bigVendorSmallBuys: 1, scheme: 2, background: 0 });
+    expect(Object.values(r.falsePositivesTouching).reduce((a, x) => a + x, 0)).toBe(4);
+  });
+
+  it('reports recall over the linkable schemes apart', () => {
+    // S3, the missed scheme, is unlinkable: the two linkable ones were both recalled.
+    expect(r).toMatchObject({ linkable: 2, recalledLinkable: 2, recallLinkable: 1 });
+    expect(r.bySchemeKind.sameVendor).toMatchObject({ linkable: 1, recalledLinkable: 1, recallLinkable: 1 });
+    expect(r.bySchemeKind.fiscalYear).toMatchObject({ linkable: 0, recalledLinkable: 0, recallLinkable: 1 });
+  });
+
+  it('counts the false positives touching decoys among the top K findings', () => {
+    // K defaults to the 3 schemes: rank 2 (the recurring service) is in, rank 6 (the big vendor) is not.
+    expect(r.topK).toBe(3);
+    expect(r.decoysInTopK).toMatchObject({ recurringService: 1, bigVendorSmallBuys: 0 });
+    const six = evaluate({ findings }, truth, { topK: 6 });
+    expect(six.decoysInTopK).toMatchObject({ recurringService: 1, bigVendorSmallBuys: 1 });
+    expect(evaluate({ findings }, truth, { topK: 1 }).decoysInTopK.recurringService).toBe(0);
   });
 
   it('ranks by score, not by input order', () => {
@@ -96,6 +114,8 @@ describe('evaluate on hand-made cases', () => {
   it.each<[string, unknown, (string | number)[]]>([
     ...[0, -1, 1.5, Number.NaN].map((minOverlap): [string, unknown, (string | number)[]] => [`minOverlap ${minOverlap}`, { minOverlap }, ['minOverlap']]),
     ['matchThreshold that is not a boolean', { matchThreshold: 'yes' }, ['matchThreshold']],
+    ['topK 0', { topK: 0 }, ['topK']],
+    ['a fractional topK', { topK: 2.5 }, ['topK']],
     ['an unknown option (a typo)', { minOverLap: 0.3 }, []],
   ])('throws an OptionsError naming the option: %s', (_name, options, path) => {
     let caught: unknown;
@@ -110,7 +130,7 @@ describe('the doc-comment example of evaluate', () => {
   it('holds', () => {
     const r = evaluate({ findings: [{ recordIds: ['a', 'b'], score: 0.9 }] },
       { seed: 1, thresholds: [], decoys: [],
-        schemes: [{ id: 'S1', kind: 'sameVendor', buyer: 'x', recordIds: ['a', 'b', 'c'], thresholdId: 't', total: '1' }] });
+        schemes: [{ id: 'S1', kind: 'sameVendor', buyer: 'x', recordIds: ['a', 'b', 'c'], thresholdId: 't', total: '1', linkable: true }] });
     expect(r).toMatchObject({ precision: 1, recall: 1, f1: 1, averagePrecision: 1 });
   });
 });
@@ -141,9 +161,41 @@ describe('evaluate properties', () => {
       }
       expect(r.averagePrecisionOverSchemes).toBeLessThanOrEqual(r.recall + EPS);
       expect(r.truePositives + r.falsePositives).toBe(findings.length);
+      expect(r.recalledIds).toHaveLength(r.recalled);
+      // A recalled scheme has a finding that is mostly its parts and covers half of them.
+      for (const id of r.recalledIds) {
+        const parts = new Set(schemes.find((s) => s.id === id)!.recordIds);
+        expect(findings.some((fd) => {
+          const hits = fd.recordIds.filter((x) => parts.has(x)).length;
+          return hits >= fd.recordIds.length / 2 && hits >= parts.size / 2;
+        })).toBe(true);
+      }
       // The truth itself, as findings, is perfect.
       const perfect = evaluate({ findings: schemes.map((s, i) => finding([...s.recordIds], 1 - i / 100)) }, truth);
       expect(perfect).toMatchObject({ precision: 1, recall: 1, f1: 1, averagePrecision: 1, averagePrecisionOverSchemes: 1 });
+    }), { seed: SEED, numRuns: runs(200) });
+  });
+});
+
+describe('decoys in the top K', () => {
+  it(`with K = every finding they are the false positives touching each decoy kind; fewer with a smaller K (FC_SEED=${SEED})`, () => {
+    const kinds = ['recurringService', 'frameworkCallOff', 'perPersonTravel', 'sameDayCoincidence'] as const;
+    const arb = fc.record({
+      decoyKinds: fc.array(fc.constantFrom(...kinds), { minLength: 1, maxLength: 5 }),
+      picks: fc.array(fc.tuple(fc.uniqueArray(fc.nat(30), { minLength: 1, maxLength: 4 }), fc.double({ min: 0, max: 1, noNaN: true })), { minLength: 1, maxLength: 12 }),
+      k: fc.integer({ min: 1, max: 12 }),
+    });
+    fc.assert(fc.property(arb, ({ decoyKinds, picks, k }) => {
+      // Ids 0–5 are one scheme; decoy i holds ids 6 + 3i … 8 + 3i; the rest is background.
+      const truth = truthOf([scheme('S0', 'sameVendor', ['0', '1', '2', '3', '4', '5'])], decoyKinds.map((kind, i) => decoy(`D${i}`, kind, [0, 1, 2].map((j) => String(6 + 3 * i + j)))));
+      const findings = picks.map(([ids, score]) => finding(ids.map(String), score));
+      const all = evaluate({ findings }, truth, { topK: findings.length });
+      const some = evaluate({ findings }, truth, { topK: k });
+      for (const kind of kinds) {
+        expect(all.decoysInTopK[kind]).toBe(all.falsePositivesTouching[kind]);
+        expect(some.decoysInTopK[kind]).toBeLessThanOrEqual(all.decoysInTopK[kind]);
+        expect(some.decoysInTopK[kind]).toBeLessThanOrEqual(k);
+      }
     }), { seed: SEED, numRuns: runs(200) });
   });
 });

@@ -1,103 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import Decimal from 'decimal.js';
-import { simulate, SIMULATION_THRESHOLDS, SCHEME_KINDS, DECOY_KINDS, type SimulateOptions, type Truth, type SimulatedRecord } from '../../src/simulate.js';
+import { simulate, SIMULATION_THRESHOLDS, SCHEME_KINDS, DECOY_KINDS, REGIMES, type SimulateOptions } from '../../src/simulate.js';
 import type { ThresholdInput } from '../../src/thresholds/threshold.js';
 import { isOptionsError, type OptionsError } from '../../src/errors.js';
 import { dayOf } from '../../src/_lib/days.js';
 import { runs } from '../helpers/runs.js';
+import { checkLabels } from '../helpers/labels.js';
 
 const SEED = Number(process.env.FC_SEED ?? Date.now() % 2 ** 31);
 const fcParams = { seed: SEED, numRuns: runs(25) };
-const DEFAULT_SKIP = ['framework call-off', '框架协议', '定点采购', 'public tender', '公开招标', 'open'];
-
-/** Every label is checked against an independent Decimal computation from the records. */
-function checkLabels(records: readonly SimulatedRecord[], truth: Truth, thresholds: readonly ThresholdInput[], fiscalYearStart = 1): void {
-  const byId = new Map(records.map((r) => [r.id, r]));
-  expect(byId.size).toBe(records.length);
-  const tierById = new Map(thresholds.map((t) => [t.id, t]));
-  const used = new Set<string>();
-  for (const s of truth.schemes) {
-    const tier = tierById.get(s.thresholdId)!;
-    expect(tier, s.id).toBeDefined();
-    const limit = new Decimal(tier.amount);
-    const parts = s.recordIds.map((id) => byId.get(id)!);
-    expect(parts.length, s.id).toBeGreaterThanOrEqual(2);
-    let total = new Decimal(0);
-    for (const p of parts) {
-      expect(p, s.id).toBeDefined();
-      expect(p.buyer).toBe(s.buyer);
-      expect(p.amount).toMatch(/^\d+\.\d\d$/u);
-      expect(new Decimal(p.amount).lt(limit), `${s.id} part ${p.amount} < ${tier.amount}`).toBe(true);
-      expect(DEFAULT_SKIP.includes((p.method ?? '').toLowerCase()), s.id).toBe(false);
-      expect(p.exemption).toBeUndefined();
-      total = total.plus(p.amount);
-      expect(used.has(p.id), 'a record belongs to one label').toBe(false);
-      used.add(p.id);
-    }
-    expect(total.toFixed(2)).toBe(s.total);
-    expect(tier.comparison === 'above' ? total.gt(limit) : total.gte(limit), `${s.id} total ${s.total} crosses ${tier.amount}`).toBe(true);
-    // Below every higher tier, so the tier named is the one a detector reports.
-    for (const u of thresholds) if (new Decimal(u.amount).gt(limit)) expect(total.lt(u.amount), `${s.id} stays under ${u.id}`).toBe(true);
-    const dates = parts.map((p) => p.date);
-    expect(dates).toEqual([...dates].sort());
-    if (s.kind === 'sameVendor') expect(new Set(parts.map((p) => p.vendor)).size).toBe(1);
-    if (s.kind === 'rotatedVendors') expect(new Set(parts.map((p) => p.vendor)).size).toBe(parts.length);
-    if (s.kind === 'justBelow') for (const p of parts) expect(new Decimal(p.amount).gte(limit.mul(0.9))).toBe(true);
-    if (s.kind === 'equalParts') expect(new Set(parts.map((p) => p.amount)).size).toBe(1);
-    if (s.kind === 'sameVendor' || s.kind === 'equalParts' || s.kind === 'rotatedVendors' || s.kind === 'justBelow' || s.kind === 'twoTiers') {
-      expect(dayOf(dates[dates.length - 1]!)! - dayOf(dates[0]!)!).toBeLessThanOrEqual(25);
-    }
-    if (s.kind === 'fiscalYear') {
-      const fy = (d: string) => { const [y, m] = d.split('-').map(Number) as [number, number]; return m >= fiscalYearStart ? y : y - 1; };
-      expect(new Set(dates.map(fy)).size).toBe(1);
-      expect(new Set(dates.map((d) => d.slice(0, 7))).size).toBe(dates.length);
-    }
-    if (s.kind === 'twoTiers') {
-      const lower = thresholds.filter((u) => new Decimal(u.amount).lt(limit)).map((u) => new Decimal(u.amount)).sort((a, b) => b.cmp(a))[0]!;
-      expect(parts.some((p) => new Decimal(p.amount).gte(lower))).toBe(true);
-      expect(parts.some((p) => new Decimal(p.amount).lt(lower))).toBe(true);
-    }
-  }
-  const lowest = thresholds.map((t) => new Decimal(t.amount)).sort((a, b) => a.cmp(b))[0]!;
-  for (const d of truth.decoys) {
-    const parts = d.recordIds.map((id) => byId.get(id)!);
-    for (const p of parts) {
-      expect(p.buyer).toBe(d.buyer);
-      expect(used.has(p.id), 'a record belongs to one label').toBe(false);
-      used.add(p.id);
-    }
-    const total = parts.reduce((a, p) => a.plus(p.amount), new Decimal(0));
-    const tier = new Decimal(tierById.get(d.thresholdId)!.amount);
-    switch (d.kind) {
-      case 'singleJustBelow':
-        expect(parts.length).toBe(1);
-        expect(total.lt(tier) && total.gte(tier.mul(0.9))).toBe(true);
-        break;
-      case 'frameworkCallOff':
-        expect(parts.every((p) => DEFAULT_SKIP.includes((p.method ?? '').toLowerCase()))).toBe(true);
-        expect(total.gte(lowest)).toBe(true);
-        break;
-      case 'recurringService': {
-        expect(parts.length).toBe(12);
-        expect(new Set(parts.map((p) => p.amount)).size).toBe(1);
-        expect(new Set(parts.map((p) => p.vendor)).size).toBe(1);
-        expect(total.gte(lowest)).toBe(true);
-        // Two consecutive months never cross the tier: only a year of them does.
-        expect(new Decimal(parts[0]!.amount).mul(2).lt(lowest)).toBe(true);
-        break;
-      }
-      case 'bigVendorSmallBuys': {
-        expect(new Set(parts.map((p) => p.vendor)).size).toBe(1);
-        const cats = parts.map((p) => p.category).filter((c): c is string => c !== undefined).map((c) => c.slice(0, 4));
-        expect(new Set(cats).size).toBe(cats.length);
-        expect(total.gte(lowest)).toBe(true);
-        break;
-      }
-    }
-  }
-}
-
 const smallOptions: fc.Arbitrary<SimulateOptions> = fc.record({
   seed: fc.integer({ min: 0, max: 2 ** 31 - 1 }),
   buyers: fc.integer({ min: 1, max: 6 }),
@@ -146,6 +57,7 @@ describe('simulate', () => {
     const { records, truth } = simulate({ seed: 7, buyers: 4, recordsPerBuyer: 100 });
     expect(records.length > 400).toBe(true);
     expect(truth.schemes[0]?.kind).toBe('sameVendor');
+    expect(simulate({ seed: 7, regime: 'messy', thresholds: [{ id: 'eu', amount: '50000', currency: 'EUR', procedure: 'tender' }] }).truth.schemes.some((s) => s.kind === 'busyCategory')).toBe(true);
   });
 
   it('records are valid, in date order, with sequential ids and exact amounts', () => {
@@ -166,8 +78,26 @@ describe('simulate', () => {
     expect(truth.decoys.filter((d) => d.kind === 'singleJustBelow')).toHaveLength(4);
     const labelled = new Set([...truth.schemes, ...truth.decoys].flatMap((x) => x.recordIds));
     expect(records.length - labelled.size).toBe(3000);
-    for (const k of SCHEME_KINDS) expect(truth.schemes.some((s) => s.kind === k) || k === 'twoTiers').toBe(true);
-    for (const k of DECOY_KINDS) expect(truth.decoys.some((d) => d.kind === k)).toBe(true);
+    // Without a regime, the kinds the simulator always had, and only those.
+    const classicSchemes = SCHEME_KINDS.slice(0, 6);
+    const classicDecoys = DECOY_KINDS.slice(0, 4);
+    for (const k of SCHEME_KINDS) expect(truth.schemes.some((s) => s.kind === k), k).toBe(classicSchemes.includes(k) && k !== 'twoTiers');
+    for (const k of DECOY_KINDS) expect(truth.decoys.some((d) => d.kind === k), k).toBe(classicDecoys.includes(k));
+  });
+
+  it('makes every kind under a regime, and the new kinds without one when asked', () => {
+    for (const regime of REGIMES) {
+      const { records, truth } = simulate({ seed: 9, size: 3000, regime });
+      for (const k of SCHEME_KINDS) expect(truth.schemes.some((s) => s.kind === k), `${regime} ${k}`).toBe(true);
+      for (const k of DECOY_KINDS) expect(truth.decoys.some((d) => d.kind === k), `${regime} ${k}`).toBe(true);
+      const labelled = new Set([...truth.schemes, ...truth.decoys].flatMap((x) => x.recordIds));
+      expect(records.length - labelled.size, regime).toBe(3000);
+    }
+    const asked = simulate({ seed: 9, size: 500, schemes: { busyCategory: 3, mixedSubjects: 2 }, decoys: { sameDayCoincidence: 2, perPersonTravel: 1 } }).truth;
+    expect(asked.schemes.filter((s) => s.kind === 'busyCategory')).toHaveLength(3);
+    expect(asked.schemes.filter((s) => s.kind === 'mixedSubjects')).toHaveLength(2);
+    expect(asked.decoys.filter((d) => d.kind === 'sameDayCoincidence')).toHaveLength(2);
+    expect(asked.decoys.filter((d) => d.kind === 'perPersonTravel')).toHaveLength(1);
   });
 
   it('writes subjects in the languages asked for', () => {
@@ -216,6 +146,7 @@ describe('simulate', () => {
     ['an unknown option (a typo)', { buyer: 3 }, []],
     ['an unknown scheme kind', { schemes: { sameVender: 2 } }, ['schemes']],
     ['a language it does not write', { languages: ['fr'] }, ['languages', 0]],
+    ['a regime it does not know', { regime: 'chaotic' }, ['regime']],
     ['options that are not an object', null, []],
   ])('throws an OptionsError naming the option: %s', (_name, options, path) => {
     let caught: unknown;

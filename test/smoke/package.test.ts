@@ -139,7 +139,7 @@ describe('the splitscan/simulate entry', () => {
   // package's name from inside it), then typed by the sources like the core above.
   const esmUrl = import.meta.resolve('splitscan/simulate');
   const cjsPath = require.resolve('splitscan/simulate');
-  const names = ['DECOY_KINDS', 'SCHEME_KINDS', 'SIMULATION_THRESHOLDS', 'evaluate', 'simulate'];
+  const names = ['DECOY_KINDS', 'REGIMES', 'SCHEME_KINDS', 'SIMULATION_THRESHOLDS', 'evaluate', 'simulate'];
 
   it('resolves to dist/simulate.js for import and dist/simulate.cjs for require, with the same exports', async () => {
     expect(esmUrl).toBe(pathToFileURL(dist('simulate.js')).href);

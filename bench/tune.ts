@@ -1,0 +1,104 @@
+/**
+ * Tuning harness: `npm run tune`. Evaluates a grid of `detectSplits` option values on the FIT ledgers
+ * of the protocol (bench/protocol.ts) — and on nothing else: it never simulates a held-out regime or
+ * seed — and prints the grid points ranked by the objective, best first. Choose values here, then
+ * measure them with `npm run evaluate` on the held-out ledgers.
+ *
+ * Objective, per ledger: the mean of recall in reach (schemes linkable by some field and inside the
+ * window) and ranking AP; the grid point's objective is the mean over the FIT ledgers, ties broken by
+ * the worst ledger. Beside it: the worst recall and AP, and the most false positives of one decoy kind
+ * in a ledger's top K (K = its schemes).
+ *
+ * Options:
+ * - `--grid JSON`: option paths and the values to try, e.g.
+ *   `--grid '{"band":[0.05,0.1],"weights.justBelow":[2,3,4],"subject.minSimilarity":[0.25,0.3]}'`;
+ *   a path names a `detectSplits` option, nested options with dots. Default: {@link DEFAULT_GRID}.
+ * - `--top N`: how many grid points to print (default 10).
+ */
+import { DECOY_KINDS, evaluate, type EvaluateReport } from '../src/simulate.js';
+import { detectSplits, type DetectSplitsOptions } from '../src/detect.js';
+import { FIT, checkProtocol, ledgerOf, schemesInReach, type ProtocolLedger } from './protocol.js';
+
+/** Option values tried when no `--grid` is given. */
+export const DEFAULT_GRID: Readonly<Record<string, readonly unknown[]>> = {
+  band: [0.05, 0.1, 0.15],
+  minScore: [0.15, 0.25, 0.35],
+  'subject.minSimilarity': [0.2, 0.3, 0.4],
+};
+
+const args = process.argv.slice(2);
+const arg = (name: string): string | undefined => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? args[i + 1] : undefined;
+};
+
+/** Every combination of the grid's values, as `{ path: value }`. */
+function points(grid: Readonly<Record<string, readonly unknown[]>>): Record<string, unknown>[] {
+  return Object.entries(grid).reduce<Record<string, unknown>[]>(
+    (acc, [path, values]) => acc.flatMap((p) => values.map((v) => ({ ...p, [path]: v }))),
+    [{}],
+  );
+}
+
+/** `{ 'subject.minSimilarity': 0.3 }` → `{ subject: { minSimilarity: 0.3 } }`, on top of `base`. */
+function optionsOf(base: DetectSplitsOptions, point: Record<string, unknown>): DetectSplitsOptions {
+  const out = structuredClone(base) as unknown as Record<string, unknown>;
+  for (const [path, value] of Object.entries(point)) {
+    const keys = path.split('.');
+    let node = out;
+    for (const k of keys.slice(0, -1)) node = (node[k] ??= {}) as Record<string, unknown>;
+    node[keys[keys.length - 1]!] = value;
+  }
+  return out as unknown as DetectSplitsOptions;
+}
+
+interface Scored {
+  readonly point: Record<string, unknown>;
+  readonly objective: number;
+  readonly worst: number;
+  readonly worstRecall: number;
+  readonly worstAp: number;
+  readonly worstDecoys: number;
+}
+
+function score(ledgers: readonly ProtocolLedger[], point: Record<string, unknown>): Scored {
+  const runs = ledgers.map((ledger) => {
+    const options = optionsOf({ thresholds: [...ledger.set.thresholds] }, point);
+    const report: EvaluateReport = evaluate(detectSplits(ledger.records, options), ledger.truth);
+    const reach = schemesInReach(ledger, options);
+    const recall = reach.size === 0 ? 1 : report.recalledIds.filter((id) => reach.has(id)).length / reach.size;
+    return { recall, ap: report.averagePrecision, decoys: Math.max(...DECOY_KINDS.map((k) => report.decoysInTopK[k])) };
+  });
+  const perLedger = runs.map((r) => (r.recall + r.ap) / 2);
+  return {
+    point,
+    objective: perLedger.reduce((a, x) => a + x, 0) / perLedger.length,
+    worst: Math.min(...perLedger),
+    worstRecall: Math.min(...runs.map((r) => r.recall)),
+    worstAp: Math.min(...runs.map((r) => r.ap)),
+    worstDecoys: Math.max(...runs.map((r) => r.decoys)),
+  };
+}
+
+function main(): void {
+  checkProtocol();
+  const grid = arg('grid') !== undefined ? (JSON.parse(arg('grid')!) as Record<string, unknown[]>) : DEFAULT_GRID;
+  const top = Number(arg('top') ?? 10);
+  const t0 = performance.now();
+  const ledgers = FIT.regimes.flatMap((regime) => FIT.seeds.map((seed) => ledgerOf(regime, seed)));
+  const all = points(grid);
+  process.stderr.write(`${all.length} grid points × ${ledgers.length} FIT ledgers (regimes ${FIT.regimes.join(', ')}; seeds ${FIT.seeds.join(', ')})\n`);
+  const scored = all.map((point, i) => {
+    const s = score(ledgers, point);
+    process.stderr.write(`${i + 1}/${all.length} ${JSON.stringify(point)} ${s.objective.toFixed(3)}\n`);
+    return s;
+  });
+  scored.sort((a, b) => b.objective - a.objective || b.worst - a.worst);
+  const f = (x: number): string => x.toFixed(3);
+  console.log(`Best of ${all.length} grid points on the FIT ledgers (${((performance.now() - t0) / 1000).toFixed(0)} s):\n`);
+  console.log('| objective | worst ledger | worst recall in reach | worst AP | worst decoy kind in top K | options |');
+  console.log('|---|---|---|---|---|---|');
+  for (const s of scored.slice(0, top)) console.log(`| ${f(s.objective)} | ${f(s.worst)} | ${f(s.worstRecall)} | ${f(s.worstAp)} | ${s.worstDecoys} | \`${JSON.stringify(s.point)}\` |`);
+}
+
+main();
