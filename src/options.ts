@@ -4,7 +4,8 @@ import type { DetectSplitsOptions } from './detect.js';
 import type { Comparison, Threshold } from './thresholds/threshold.js';
 import type { ScoreWeights } from './score/weights.js';
 import { DEFAULT_WEIGHTS } from './score/weights.js';
-import { parseThresholds, toOptionIssues } from './thresholds/schema.js';
+import { parseThresholds } from './thresholds/schema.js';
+import { optionIssues } from './_lib/issues.js';
 import { OptionsError } from './errors.js';
 import { isCurrencyCode } from './_lib/currencies.js';
 import { exactDecimal } from './_lib/decimal.js';
@@ -130,8 +131,7 @@ const optionsSchema = z
     citation: z.string().optional(),
     description: z.string().optional(),
   })
-  // Presets carry extra descriptive fields (kind, jurisdiction …): allowed and ignored.
-  .loose();
+  .strict();
 
 /**
  * Checks options and fills in defaults.
@@ -141,7 +141,7 @@ const optionsSchema = z
 export function resolveOptions(options: DetectSplitsOptions, fn = 'detectSplits'): ResolvedOptions {
   if (typeof options !== 'object' || options === null) throw new OptionsError(fn, [{ path: [], message: 'options must be an object with at least `thresholds`' }]);
   const parsed = optionsSchema.safeParse(options);
-  if (!parsed.success) throw new OptionsError(fn, toOptionIssues(parsed.error, []));
+  if (!parsed.success) throw new OptionsError(fn, optionIssues(parsed.error, optionsSchema));
   const o = parsed.data;
   if (o.subject?.sameCategory && o.subject.categoryPrefix === 0) {
     throw new OptionsError(fn, [{ path: ['subject', 'categoryPrefix'], message: 'sameCategory compares category prefixes: categoryPrefix must be at least 1' }]);

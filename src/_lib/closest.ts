@@ -33,14 +33,16 @@ export function editDistance(a: string, b: string): number {
 
 /**
  * The known name closest to `word`, ignoring case, when it is close enough to be a likely
- * misspelling of it: at most max(1, ⌊|word| / 3⌋) edits away (see {@link editDistance}). Ties go to
- * the earlier name; `undefined` when none is that close.
+ * misspelling of it: at most max(1, ⌊|word| / 3⌋) edits away (see {@link editDistance}), ties to
+ * the earlier name; failing that, the first name that `word` (of three characters or more) begins
+ * as, an abbreviation such as `minSim`. `undefined` when none qualifies.
  *
  * Runs in O(|word| · total length of the names).
  *
  * @example
- * closest('minscore', ['minParts', 'minScore']) //=> 'minScore'
- * closest('colour', ['window', 'vendor'])       //=> undefined
+ * closest('minscore', ['minParts', 'minScore'])     //=> 'minScore'
+ * closest('minSim', ['minScore', 'minSimilarity']) //=> 'minSimilarity'
+ * closest('colour', ['window', 'vendor'])          //=> undefined
  */
 export function closest(word: string, names: readonly string[]): string | undefined {
   const w = word.toLowerCase();
@@ -54,5 +56,6 @@ export function closest(word: string, names: readonly string[]): string | undefi
       bestDistance = d;
     }
   }
-  return bestDistance <= limit ? best : undefined;
+  if (bestDistance <= limit) return best;
+  return w.length >= 3 ? names.find((name) => name.toLowerCase().startsWith(w)) : undefined;
 }

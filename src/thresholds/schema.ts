@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import Decimal from 'decimal.js';
 import type { Threshold, ThresholdInput } from './threshold.js';
-import { OptionsError, type OptionIssue } from '../errors.js';
+import { OptionsError } from '../errors.js';
+import { optionIssues } from '../_lib/issues.js';
 import { isCurrencyCode } from '../_lib/currencies.js';
 import { isIsoDate } from '../_lib/days.js';
 import { exactDecimal } from '../_lib/decimal.js';
@@ -48,14 +49,6 @@ export const thresholdListSchema = z.array(thresholdInputSchema).min(1, 'give at
   });
 });
 
-/** zod issues → option issues with paths prefixed by `prefix`. */
-export function toOptionIssues(error: z.ZodError, prefix: readonly (string | number)[]): OptionIssue[] {
-  return error.issues.map((i) => ({
-    path: [...prefix, ...i.path.map((p) => (typeof p === 'symbol' ? String(p) : p))],
-    message: i.message,
-  }));
-}
-
 /**
  * Validates thresholds and resolves them to exact {@link Threshold}s.
  *
@@ -66,7 +59,7 @@ export function toOptionIssues(error: z.ZodError, prefix: readonly (string | num
  */
 export function parseThresholds(input: unknown, fn = 'parseThresholds', prefix: readonly (string | number)[] = ['thresholds']): Threshold[] {
   const parsed = thresholdListSchema.safeParse(input);
-  if (!parsed.success) throw new OptionsError(fn, toOptionIssues(parsed.error, prefix));
+  if (!parsed.success) throw new OptionsError(fn, optionIssues(parsed.error, thresholdListSchema, prefix));
   return parsed.data.map((t, i) => {
     const raw = (input as ThresholdInput[])[i] as ThresholdInput;
     const out: Threshold = {

@@ -66,12 +66,13 @@ describe('editDistance', () => {
 });
 
 describe('closest', () => {
-  it('is the first nearest name by the case-blind distance, when within max(1, ⌊length / 3⌋)', () => {
+  it('is the first nearest name by the case-blind distance within max(1, ⌊length / 3⌋), else the first it abbreviates', () => {
     fc.assert(
       fc.property(word, fc.array(word, { maxLength: 6 }), (w, names) => {
         const distances = names.map((n) => oracleDistance(w.toLowerCase(), n.toLowerCase()));
         const min = Math.min(...distances);
-        const expected = min <= Math.max(1, Math.floor(w.length / 3)) ? names[distances.indexOf(min)] : undefined;
+        const abbreviated = w.length >= 3 ? names.find((n) => n.toLowerCase().slice(0, w.length) === w.toLowerCase()) : undefined;
+        const expected = min <= Math.max(1, Math.floor(w.length / 3)) ? names[distances.indexOf(min)] : abbreviated;
         expect(closest(w, names)).toBe(expected);
       }),
       { numRuns: runs(500) },
@@ -82,6 +83,9 @@ describe('closest', () => {
     ['minscore', ['minParts', 'minScore'], 'minScore'],
     ['windw', ['vendor', 'window'], 'window'],
     ['treshold', ['thresholds'], 'thresholds'],
+    ['minSim', ['minScore', 'minSimilarity'], 'minSimilarity'],
+    ['cat', ['category', 'categoryPrefix'], 'category'],
+    ['ca', ['category'], undefined],
     ['colour', ['window', 'vendor'], undefined],
     ['x', [], undefined],
   ] as const)('%s among %j → %s', (w, names, expected) => {

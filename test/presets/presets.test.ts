@@ -140,7 +140,7 @@ describe('loadThresholds', () => {
     ['a bad date', [{ ...good[0], validTo: '2018-02-30' }], ['thresholds', 0, 'validTo'], 'calendar date'],
     ['dates in the wrong order', [{ ...good[0], validFrom: '2019-01-01' }], ['thresholds', 0, 'validTo'], 'validFrom must not be after validTo'],
     ['a duplicate id', [good[0], good[0]], ['thresholds', 1, 'id'], 'duplicate threshold id'],
-    ['an unknown field', [{ ...good[0], ammount: 5 }], ['thresholds', 0], 'ammount'],
+    ['an unknown field', [{ ...good[0], ammount: 5 }], ['thresholds', 0, 'ammount'], 'did you mean "amount"?'],
     ['not an array', { thresholds: good }, ['thresholds'], 'array'],
   ] as const)('points at %s', (_what, input, path, text) => {
     const e = thrown(() => loadThresholds(input));
