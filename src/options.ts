@@ -103,7 +103,8 @@ const weightsSchema = z
   .object(Object.fromEntries(Object.keys(DEFAULT_WEIGHTS).map((k) => [k, z.number().nonnegative(`weight ${k} must be ≥ 0`).optional()])))
   .strict();
 
-const optionsSchema = z
+/** The zod schema of {@link DetectSplitsOptions}: every option, and nothing else. */
+export const optionsSchema = z
   .object({
     thresholds: z.array(z.unknown(), { error: 'thresholds must be an array of thresholds' }),
     window: windowSchema.optional(),
@@ -132,6 +133,17 @@ const optionsSchema = z
     description: z.string().optional(),
   })
   .strict();
+
+/** The name of a `detectSplits` option. */
+export type OptionKey = keyof typeof optionsSchema.shape;
+
+/** Every `detectSplits` option, in the schema's order: the one list (getPreset's overrides use it too). */
+export const OPTION_KEYS = Object.keys(optionsSchema.shape) as OptionKey[];
+
+// The schema declares exactly the options DetectSplitsOptions documents: a type error otherwise.
+type SameKeys<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+type Assert<T extends true> = T;
+type OptionKeysMatch = Assert<SameKeys<OptionKey, keyof DetectSplitsOptions>>;
 
 /**
  * Checks options and fills in defaults.

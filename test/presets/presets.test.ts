@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { isInputError, isOptionsError, OptionsError } from '../../src/errors.js';
 import { getPreset, listPresets, loadThresholds, presetKey, presetNames, presets } from '../../src/presets/index.js';
+import { detectSplits } from '../../src/detect.js';
+import { OPTION_KEYS, type OptionKey } from '../../src/options.js';
 
 const REQUIRED_POLICIES = ['cn-gpl-art28', 'eu-2014-24', 'us-far-13', 'pcard', 'ua-922', 'br-14133', 'uk-pa2023'];
 const REQUIRED_TABLES = ['cn-central', 'cn-hangzhou', 'eu', 'us-far', 'uk', 'ua', 'br'];
@@ -96,8 +98,41 @@ describe('getPreset', () => {
     expect(getPreset('eu-2014-24', { thresholds: central }).thresholds).toEqual(central);
   });
 
+  /** A valid value of every detectSplits option, as getPreset overrides it. */
+  const SAMPLES: Record<OptionKey, unknown> = {
+    thresholds: [{ id: 'mine', amount: '500', currency: 'EUR', procedure: 'quotation' }],
+    window: { period: 'month' },
+    vendor: 'same',
+    linkSameVendor: false,
+    subject: { minSimilarity: 0.5 },
+    currency: 'EUR',
+    rates: { USD: '0.9' },
+    band: 0.05,
+    minParts: 3,
+    minPartShare: 0.2,
+    skipMethods: ['open'],
+    minScore: 0.5,
+    weights: { justBelow: 5 },
+    name: 'my-rule',
+    citation: 'Art. 1',
+    description: 'my own rule',
+  };
+
+  it('has a sample of every option', () => {
+    expect(Object.keys(SAMPLES).sort()).toEqual([...OPTION_KEYS].sort());
+  });
+
+  it.each(Object.entries(SAMPLES))('overrides %s, and detectSplits takes the result', (key, value) => {
+    const p = getPreset('eu-2014-24', { [key]: value });
+    const merged = key === 'subject' || key === 'weights' ? expect.objectContaining(value as object) : value;
+    expect((p as unknown as Record<string, unknown>)[key]).toEqual(merged);
+    expect(detectSplits([], p).findings).toEqual([]);
+  });
+
   it.each([
-    ['an unknown option', 'eu', { windw: { days: 3 } }, ['windw'], 'unknown option'],
+    ['an unknown option', 'eu', { windw: { days: 3 } }, ['windw'], 'did you mean "window"?'],
+    ['a misspelt subject field', 'eu', { subject: { minSim: 0.2 } }, ['subject', 'minSim'], 'did you mean "minSimilarity"?'],
+    ['a bad option value', 'eu', { band: 2 }, ['band'], 'band must be in [0, 1)'],
     ['limit on another preset', 'eu', { limit: '3000' }, ['limit'], 'only the pcard preset'],
     ['pcard without a limit', 'pcard', {}, ['limit'], "getPreset('pcard', { limit: '3000', currency: 'CAD' })"],
     ['pcard without a currency', 'pcard', { limit: '3000' }, ['currency'], 'currency'],
