@@ -172,7 +172,7 @@ function runsForTier(p: Prepared, tier: ResolvedThreshold, opts: ResolvedOptions
   const policy: LinkPolicy = {
     reach,
     useCategory: subject.categoryPrefix > 0,
-    useText: subject.minSimilarity <= 1,
+    useText: subject.minSimilarity > 0,
     minSimilarity: subject.minSimilarity,
     required: subject.sameProject || subject.sameCategory,
     vendorLinks: opts.vendor === 'any' && opts.linkSameVendor,

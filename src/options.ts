@@ -113,7 +113,7 @@ export const optionsSchema = z
     subject: z
       .object({
         categoryPrefix: z.number().int('categoryPrefix must be a whole number').min(0, 'categoryPrefix must be ≥ 0').optional(),
-        minSimilarity: z.number().min(0, 'minSimilarity must be ≥ 0').optional(),
+        minSimilarity: z.number().min(0, 'minSimilarity must be 0 (texts not compared) or in (0, 1]').max(1, 'minSimilarity must be 0 (texts not compared) or in (0, 1]').optional(),
         sameProject: z.boolean().optional(),
         sameCategory: z.boolean().optional(),
         maxProjectCategories: z.number().int('maxProjectCategories must be a whole number').min(1, 'maxProjectCategories must be at least 1').or(z.literal(Infinity)).optional(),

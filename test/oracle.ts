@@ -45,7 +45,7 @@ export function oracleRecords(input: readonly unknown[], o: ResolvedOptions): Or
       rec,
       linkProject: codes.size > s.maxProjectCategories ? undefined : rec.projectKey,
       value: rec.amount.times(rate),
-      tokens: rec.subject !== undefined && o.subject.minSimilarity <= 1 ? subjectTokens(rec.subject) : [],
+      tokens: rec.subject !== undefined && o.subject.minSimilarity > 0 ? subjectTokens(rec.subject) : [],
       skipped: rec.exemption !== undefined || (rec.methodKey !== undefined && o.skipMethods.has(rec.methodKey)),
     });
   }
@@ -84,9 +84,9 @@ export function linked(o: ResolvedOptions, a: OracleRecord, b: OracleRecord): bo
     comparable = true;
     if (pa === pb) return true;
   }
-  if (s.minSimilarity <= 1 && a.tokens.length > 0 && b.tokens.length > 0) {
+  if (s.minSimilarity > 0 && a.tokens.length > 0 && b.tokens.length > 0) {
     comparable = true;
-    if (s.minSimilarity <= 0 || textSimilarity(a.tokens, b.tokens) >= s.minSimilarity) return true;
+    if (textSimilarity(a.tokens, b.tokens) >= s.minSimilarity) return true;
   }
   return !comparable;
 }

@@ -8,7 +8,7 @@ export interface LinkPolicy {
   readonly reach: number;
   /** The category signal is on (categoryPrefix > 0). */
   readonly useCategory: boolean;
-  /** The text signal is on (minSimilarity ≤ 1). */
+  /** The text signal is on (minSimilarity > 0). */
   readonly useText: boolean;
   readonly minSimilarity: number;
   /** A subject requirement (same project / category) is met by the partition itself: time decides. */
@@ -81,10 +81,7 @@ export function linkComponents(items: readonly Item[], policy: LinkPolicy): Unio
     for (const positions of byVendor.values()) chain(positions);
   }
 
-  if (withText.length > 1) {
-    if (policy.minSimilarity <= 0) chain(withText);
-    else textJoin(items, withText, day, reach, policy.minSimilarity, uf);
-  }
+  if (withText.length > 1) textJoin(items, withText, day, reach, policy.minSimilarity, uf);
 
   // Pairs with no signal in common: masks m1, m2 with m1 & m2 === 0.
   chain(byMask[0] as number[]);

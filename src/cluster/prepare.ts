@@ -101,7 +101,7 @@ export function prepare(table: RecordTable, opts: ResolvedOptions, rejects: Reco
 
   // Subject tokens per distinct subject, ranked rarest first over the usable records.
   let ranked: number[][] = [];
-  if (subject.minSimilarity <= 1) {
+  if (subject.minSimilarity > 0) {
     const uses = new Int32Array(table.subjects.length);
     for (let k = 0; k < n; k++) if (usable[k] && (table.subject[k] as number) >= 0) uses[table.subject[k] as number]! += 1;
     const lists = table.subjects.map((s, i) => (uses[i] ? subjectTokens(s) : []));

@@ -115,7 +115,7 @@ export const optionsArb: fc.Arbitrary<DetectSplitsOptions> = fc
     ),
     vendor: fc.constantFrom('same' as const, 'any' as const),
     categoryPrefix: fc.integer({ min: 0, max: 5 }),
-    minSimilarity: fc.constantFrom(0, 0.2, 0.3, 0.5, 1, 1.5),
+    minSimilarity: fc.constantFrom(0, 0.2, 0.3, 0.5, 1),
     sameProject: fc.boolean(),
     sameCategory: fc.boolean(),
     minParts: fc.constantFrom(2, 2, 3),
