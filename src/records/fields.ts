@@ -52,12 +52,17 @@ const TIME_PART = /^[T ]\d{2}:\d{2}/u;
 
 /**
  * A calendar date, as its `YYYY-MM-DD` text: `'YYYY-MM-DD'` (a longer ISO timestamp keeps the date it
- * spells, whatever its offset), or a valid `Date`, read by its local calendar fields.
+ * spells, whatever its offset), or a valid `Date` in the years 0000–9999, read by its local calendar
+ * fields. The result is always a date {@link dayOf} accepts.
  * Use {@link dayOf} on the result for its day number.
  */
 export function readDate(v: unknown): string | FieldError {
   if (v === undefined || v === null || v === '') return bad('missing', 'date is missing');
-  if (v instanceof Date) return Number.isNaN(v.getTime()) ? bad('invalid_date', 'date is an invalid Date') : localIso(v);
+  if (v instanceof Date) {
+    if (Number.isNaN(v.getTime())) return bad('invalid_date', 'date is an invalid Date');
+    const iso = localIso(v);
+    return dayOf(iso) === undefined ? bad('invalid_date', `date ${iso} is outside the years 0000–9999 that YYYY-MM-DD can spell`) : iso;
+  }
   if (typeof v !== 'string') return bad('invalid_date', `date must be a YYYY-MM-DD string, got ${typeof v}`);
   const s = v.length === 10 ? v : v.trim();
   const date = s.length === 10 ? s : s.slice(0, 10);
