@@ -7,7 +7,7 @@ import type { Item } from './cluster/item.js';
 import type { LinkPolicy } from './cluster/link.js';
 import type { ResolvedOptions, ResolvedThreshold } from './options.js';
 import { resolveOptions } from './options.js';
-import { scanRecords } from './records/table.js';
+import { keyAt, scanRecords } from './records/table.js';
 import { prepare, type Prepared } from './cluster/prepare.js';
 import { linkComponents } from './cluster/link.js';
 import { atLeast, belowTier, cutRuns, type RunTier } from './cluster/runs.js';
@@ -115,10 +115,8 @@ export interface DetectResult {
  */
 export function detectSplits(records: readonly unknown[], options: DetectSplitsOptions): DetectResult {
   const opts = resolveOptions(options);
-  const table = scanRecords(records);
-  const rejects: RecordReject[] = [...table.rejects];
-  const prepared = prepare(table, opts, rejects);
-  rejects.sort((a, b) => a.index - b.index);
+  const table = scanRecords(records, { currency: opts.currency, rates: opts.rates });
+  const prepared = prepare(table, opts);
 
   const findings: Finding[] = [];
   const byThreshold: Record<string, number> = {};
@@ -142,16 +140,16 @@ export function detectSplits(records: readonly unknown[], options: DetectSplitsO
   const buyers = new Set<number>();
   let skipped = 0;
   for (const k of prepared.order) {
-    buyers.add(table.buyer[k] as number);
+    buyers.add(table.buyer.key[k] as number);
     skipped += prepared.skipped[k] as number;
   }
   return {
     findings,
-    rejects,
+    rejects: table.rejects,
     stats: {
       input: records.length,
-      accepted: prepared.usable,
-      rejected: rejects.length,
+      accepted: table.size,
+      rejected: table.rejects.length,
       skipped,
       buyers: buyers.size,
       findings: findings.length,
@@ -218,8 +216,7 @@ function runsForTier(p: Prepared, tier: ResolvedThreshold, opts: ResolvedOptions
     // Exact Decimal comparisons only when the numbers are too close to call.
     if (!belowTier(approx[k] as number, k, p.valueOf, runTier)) continue;
     if (opts.minPartShare > 0 && !atLeast(approx[k] as number, k, p.valueOf, minPart, minPartApprox)) continue;
-    const c = table.category[k] as number;
-    if (!inScope(tier, c < 0 ? undefined : table.categoryKeys[c])) continue;
+    if (!inScope(tier, keyAt(table.category, k))) continue;
     group.push(i);
   }
   flush();
