@@ -2,7 +2,7 @@ import type Decimal from 'decimal.js';
 import { D, exactDecimalText } from '../_lib/decimal.js';
 import { dayOf } from '../_lib/days.js';
 import { isCurrencyCode } from '../_lib/currencies.js';
-import type { RejectCode } from './record.js';
+import type { RecordField, RejectCode } from './record.js';
 
 /**
  * Why a field cannot be used. Field readers return the value or one of these, so the common case
@@ -109,4 +109,27 @@ export function readCurrency(v: unknown): string | FieldError {
   if (v === undefined || v === null || v === '') return bad('missing', 'currency is missing');
   if (typeof v !== 'string' || !isCurrencyCode(v)) return bad('unknown_currency', `currency "${String(v)}" is not an ISO 4217 code`);
   return v.length === 3 && v === v.toUpperCase() ? v : v.trim().toUpperCase();
+}
+
+/**
+ * The reader of a record field, as {@link validateRecords} applies it: `id` {@link readId}, `buyer`
+ * and `vendor` {@link readName}, `date` {@link readDate}, `amount` {@link readAmountText}, `currency`
+ * {@link readCurrency}, and {@link readOptional} for the optional fields.
+ */
+export function fieldReader(f: RecordField): (v: unknown) => string | undefined | FieldError {
+  switch (f) {
+    case 'id':
+      return readId;
+    case 'buyer':
+    case 'vendor':
+      return (v) => readName(f, v);
+    case 'date':
+      return readDate;
+    case 'amount':
+      return readAmountText;
+    case 'currency':
+      return readCurrency;
+    default:
+      return (v) => readOptional(f, v);
+  }
 }
