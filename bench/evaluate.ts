@@ -13,8 +13,9 @@ import { fileURLToPath } from 'node:url';
 import { simulate, SIMULATION_THRESHOLDS } from '../src/simulate/index.js';
 import { SCHEME_KINDS, DECOY_KINDS } from '../src/simulate/truth.js';
 import { evaluate, type EvaluateReport } from '../src/evaluate/index.js';
-import { detectSplits, type DetectSplitsOptions } from '../src/detect.js';
-import { resolveOptions } from '../src/options.js';
+import { detectSplits } from '../src/detect.js';
+import type { DetectSplitsOptions } from '../src/options/options.js';
+import { resolveOptions } from '../src/options/resolve.js';
 import { linked, oracleRecords } from '../test/oracle.js';
 import type { Truth, SimulatedRecord } from '../src/simulate/index.js';
 

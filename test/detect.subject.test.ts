@@ -1,6 +1,7 @@
 /** The subject rule end to end: 0 turns a signal off, for category codes and texts alike. */
 import { describe, expect, it } from 'vitest';
-import { detectSplits, type DetectSplitsOptions } from '../src/detect.js';
+import { detectSplits } from '../src/detect.js';
+import type { DetectSplitsOptions } from '../src/options/options.js';
 import { isOptionsError } from '../src/errors.js';
 import type { PurchaseRecordInput } from '../src/records/record.js';
 

@@ -2,7 +2,7 @@
  * Command-line arguments → a validated scan configuration. Pure: no I/O, so it is tested directly.
  */
 import { parseArgs } from 'node:util';
-import type { VendorRule, WindowOption } from '../cluster/policy.js';
+import type { VendorRule, WindowOption } from '../options/policy.js';
 import { type ColumnMap, parseColumnMap } from '../io/columns.js';
 import { DELIMITERS, type Delimiter } from '../io/csv.js';
 import { type Encoding, encodingOf } from '../io/decode.js';

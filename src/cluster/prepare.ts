@@ -1,53 +1,48 @@
 import type Decimal from 'decimal.js';
 import type { Item } from './item.js';
-import type { ResolvedOptions } from '../options.js';
+import type { ResolvedOptions } from '../options/resolve.js';
+import { linkPolicy, type LinkPolicy } from './link.js';
+import { resolveWindow, type Window } from './window.js';
+import { compareText } from '../_lib/order.js';
 import { recordAt, valueAt, type RecordTable } from '../records/table.js';
 import { subjectTokens } from '../similarity/tokens.js';
 import { rankTokens } from '../similarity/vocabulary.js';
 
 /**
- * A ledger made ready for detection: the usable records (those with an exchange rate) in partition
- * order — (buyer, then vendor / project / category / period where the policy requires them equal),
- * then date, then id — with their values in the report currency. Items (the records the clustering
- * handles) are built only for records that become eligible for some threshold.
+ * A ledger made ready for clustering: the records in partition order — buyer, then vendor / project
+ * / category / period where the policy requires them equal, then date, then id — with the window and
+ * link policy resolved. Items (the records the clustering handles) are built only for records that
+ * become candidate parts of some threshold.
  */
 export interface Prepared {
   readonly table: RecordTable;
+  readonly window: Window;
+  readonly links: LinkPolicy;
   /** Table index (k) of each position, in partition order. */
   readonly order: Int32Array;
   /** Partition number of each position. */
   readonly partition: Int32Array;
   /** 1 when a position can never link (a required project or category is missing). */
   readonly unlinkable: Uint8Array;
-  /** 1 when a position is already part of a finding. */
+  /** 1 when a record (by table index) is already part of a finding. */
   readonly assigned: Uint8Array;
-  /** Value in the report currency as a JS number, per table index. */
-  readonly approx: Float64Array;
-  /** 1 when the record may never be a part (skipped method or exemption), per table index. */
-  readonly skipped: Uint8Array;
-  /** Number of usable records. */
-  readonly usable: number;
-  /** Exact value in the report currency of table index k. */
+  /** Exact value in the report currency of table index k (computed once). */
   valueOf(k: number): Decimal;
-  /** The item of table index k. */
+  /** The item of table index k (built once). */
   itemOf(k: number): Item;
+  /** Marks the records of a run as part of a finding: they are no candidates for later tiers. */
+  assign(run: readonly Item[]): void;
 }
 
 /**
- * Prepares a scanned ledger. Runs in O(n log n) (one sort).
+ * Prepares a record table for clustering: resolves the window and the link policy, interns
+ * category prefixes, finds broad projects, ranks subject tokens and sorts the records into
+ * partitions. Runs in O(n log n) (one sort) plus the tokenising of distinct subjects.
  */
 export function prepare(table: RecordTable, opts: ResolvedOptions): Prepared {
-  const { subject, window } = opts;
+  const { subject } = opts;
+  const window = resolveWindow(opts.window);
   const n = table.size;
-  const approx = table.approx;
-
-  // Skipped records: a method in the skip list, or an exemption.
-  const skipMethod = table.method.keys.map((m) => opts.skipMethods.has(m));
-  const skipped = new Uint8Array(n);
-  for (let k = 0; k < n; k++) {
-    const m = table.method.key[k] as number;
-    if ((table.exemption.key[k] as number) >= 0 || (m >= 0 && skipMethod[m])) skipped[k] = 1;
-  }
 
   // Category prefixes (interned), and projects too broad to link.
   const depth = subject.categoryPrefix;
@@ -69,7 +64,7 @@ export function prepare(table: RecordTable, opts: ResolvedOptions): Prepared {
   };
   const broad = broadProjects(table, prefixOf, subject.maxProjectCategories);
 
-  // Subject tokens per distinct subject, ranked rarest first over the usable records.
+  // Subject tokens per distinct subject, ranked rarest first over the records.
   let ranked: number[][] = [];
   if (subject.minSimilarity > 0) {
     const uses = new Int32Array(table.subject.keys.length);
@@ -111,14 +106,7 @@ export function prepare(table: RecordTable, opts: ResolvedOptions): Prepared {
   for (let k = 0; k < n; k++) ks.push(k);
   const ids = table.id;
   const day = table.day;
-  ks.sort((a, b) => {
-    const d = (partOf[a] as number) - (partOf[b] as number) || (day[a] as number) - (day[b] as number);
-    if (d !== 0) return d;
-    const ia = ids[a] as string;
-    const ib = ids[b] as string;
-    return ia < ib ? -1 : ia > ib ? 1 : 0;
-  });
-  const order = Int32Array.from(ks);
+  ks.sort((a, b) => (partOf[a] as number) - (partOf[b] as number) || (day[a] as number) - (day[b] as number) || compareText(ids[a] as string, ids[b] as string));
 
   const values: (Decimal | undefined)[] = new Array(n);
   const items: (Item | undefined)[] = new Array(n);
@@ -131,16 +119,19 @@ export function prepare(table: RecordTable, opts: ResolvedOptions): Prepared {
     return v;
   };
   const empty: number[] = [];
+  const assigned = new Uint8Array(n);
   return {
     table,
-    order,
+    window,
+    links: linkPolicy(opts, window),
+    order: Int32Array.from(ks),
     partition: Int32Array.from(ks, (k) => partOf[k] as number),
     unlinkable: Uint8Array.from(ks, (k) => unlinkableOf[k] as number),
-    assigned: new Uint8Array(ks.length),
-    approx,
-    skipped,
-    usable: n,
+    assigned,
     valueOf,
+    assign(run) {
+      for (const it of run) assigned[it.k] = 1;
+    },
     itemOf(k) {
       let it = items[k];
       if (it === undefined) {
@@ -149,13 +140,13 @@ export function prepare(table: RecordTable, opts: ResolvedOptions): Prepared {
         const s = table.subject.key[k] as number;
         const proj = table.project.key[k] as number;
         it = {
+          k,
           rec,
           value: valueOf(k),
-          approx: approx[k] as number,
+          approx: table.approx[k] as number,
           tokens: s >= 0 && ranked.length > 0 ? (ranked[s] as number[]) : empty,
           categoryPrefix: depth > 0 && p >= 0 ? prefixes[p] : undefined,
           project: proj >= 0 && !broad.has(projectKey(table.buyer.key[k] as number, proj)) ? rec.projectKey : undefined,
-          skipped: skipped[k] === 1,
         };
         items[k] = it;
       }

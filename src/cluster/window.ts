@@ -1,5 +1,5 @@
 import { addMonths, addQuarters, addWeeks, addYears, startOfISOWeek, startOfMonth, startOfQuarter, startOfYear } from 'date-fns';
-import type { CalendarPeriod, WindowOption } from './policy.js';
+import type { CalendarPeriod, WindowOption } from '../options/policy.js';
 import { dayFromParts, partsOf } from '../_lib/days.js';
 
 /**
@@ -66,7 +66,30 @@ function bounds(period: CalendarPeriod, fiscalYearStart: number, date: Date): [D
   }
 }
 
-/** Resolves a window option (already validated). */
+/**
+ * The last day a window opened on `day` covers: `day + reach` for a rolling window, the last day of
+ * `day`'s period for a calendar one.
+ */
+export function windowEnd(w: Window, day: number): number {
+  return w.kind === 'rolling' ? day + w.reach : day === Infinity ? Infinity : w.periodEnd(day);
+}
+
+/**
+ * The most days two dates of one window may lie apart: N − 1 for `{ days: N }`; unbounded for a
+ * calendar window, whose records are kept apart by period instead.
+ */
+export function reachOf(w: Window): number {
+  return w.kind === 'rolling' ? w.reach : Infinity;
+}
+
+/**
+ * Resolves a window option (already validated): its reach, label and nominal length, and for a
+ * calendar period the start and end of the period of any day (computed once per day, with
+ * date-fns's calendar arithmetic).
+ *
+ * @example
+ * resolveWindow({ days: 30 }) //=> { kind: 'rolling', days: 30, reach: 29, label: 'a 30-day window' }
+ */
 export function resolveWindow(option: WindowOption): Window {
   if ('days' in option) {
     const n = option.days;

@@ -3,7 +3,7 @@ import type Decimal from 'decimal.js';
 import { OptionsError } from '../errors.js';
 import { exactDecimal } from '../_lib/decimal.js';
 import { optionIssues } from '../_lib/issues.js';
-import { optionsSchema } from '../options.js';
+import { optionsSchema } from '../options/options.js';
 import { parseThresholds } from '../thresholds/schema.js';
 import type { ThresholdInput } from '../thresholds/threshold.js';
 import { _deepCopy } from './_clone.js';

@@ -360,6 +360,19 @@ export function keyAt(c: TextColumn, k: number): string | undefined {
   return i < 0 ? undefined : c.keys[i];
 }
 
+/** Number of distinct keys the records of the table carry in column `c`. Runs in O(n). */
+export function distinctKeys(c: TextColumn): number {
+  const seen = new Uint8Array(c.keys.length);
+  let count = 0;
+  for (const key of c.key) {
+    if (key >= 0 && !seen[key]) {
+      seen[key] = 1;
+      count++;
+    }
+  }
+  return count;
+}
+
 /**
  * The exact value of table index k in the report currency (its amount as recorded when the table
  * has no conversion or the record is in the report currency).

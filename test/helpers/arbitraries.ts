@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import type { PurchaseRecordInput } from '../../src/records/record.js';
-import type { DetectSplitsOptions } from '../../src/detect.js';
+import type { DetectSplitsOptions } from '../../src/options/options.js';
 import type { ThresholdInput } from '../../src/thresholds/threshold.js';
 
 export const BUYERS = ['City Hall', 'city  hall', 'Water Board'];

@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { isInputError, isOptionsError, OptionsError } from '../../src/errors.js';
 import { getPreset, listPresets, loadThresholds, presetKey, presetNames, presets } from '../../src/presets/index.js';
 import { detectSplits } from '../../src/detect.js';
-import { OPTION_KEYS, type OptionKey } from '../../src/options.js';
+import { OPTION_KEYS, type OptionKey } from '../../src/options/options.js';
 
 const REQUIRED_POLICIES = ['cn-gpl-art28', 'eu-2014-24', 'us-far-13', 'pcard', 'ua-922', 'br-14133', 'uk-pa2023'];
 const REQUIRED_TABLES = ['cn-central', 'cn-hangzhou', 'eu', 'us-far', 'uk', 'ua', 'br'];

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { detectSplits, type DetectSplitsOptions } from '../../src/detect.js';
+import { detectSplits } from '../../src/detect.js';
+import type { DetectSplitsOptions } from '../../src/options/options.js';
 import { fingerprint } from '../../src/report/fingerprint.js';
-import { DEFAULT_WEIGHTS } from '../../src/score/weights.js';
+import { DEFAULT_WEIGHTS, type ReasonCode } from '../../src/options/reasons.js';
 import type { Comparison } from '../../src/thresholds/threshold.js';
 import type { PurchaseRecordInput } from '../../src/records/record.js';
-import type { Finding, ReasonCode } from '../../src/report/finding.js';
+import type { Finding } from '../../src/report/finding.js';
 import { runs } from '../helpers/runs.js';
 
 /** Three purchases by one buyer from three vendors, 591,500 CNY in all, each under 300,000. */

@@ -2,10 +2,9 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { scoreOf, strengthOf } from '../../src/score/score.js';
 import { consecutiveShare, isRound } from '../../src/score/evidence.js';
-import { DEFAULT_WEIGHTS, type ScoreWeights } from '../../src/score/weights.js';
+import { DEFAULT_WEIGHTS, type ReasonCode, type ScoreWeights } from '../../src/options/reasons.js';
 import { detectSplits } from '../../src/detect.js';
 import { D } from '../../src/_lib/decimal.js';
-import type { ReasonCode } from '../../src/report/finding.js';
 import type { PurchaseRecordInput } from '../../src/records/record.js';
 import { runs } from '../helpers/runs.js';
 

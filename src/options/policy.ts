@@ -3,8 +3,11 @@
  * Buyer is always compared; vendor, time and subject are set here.
  */
 
-/** A calendar period a window can be. */
-export type CalendarPeriod = 'day' | 'week' | 'month' | 'quarter' | 'year' | 'fiscalYear';
+/** The calendar periods a window can be. */
+export const CALENDAR_PERIODS = ['day', 'week', 'month', 'quarter', 'year', 'fiscalYear'] as const;
+
+/** One of {@link CALENDAR_PERIODS}. */
+export type CalendarPeriod = (typeof CALENDAR_PERIODS)[number];
 
 /**
  * The time window.
@@ -18,11 +21,14 @@ export type WindowOption =
   | { period: Exclude<CalendarPeriod, 'fiscalYear'> }
   | { period: 'fiscalYear'; fiscalYearStart: number };
 
+/** The vendor rules. */
+export const VENDOR_RULES = ['same', 'any'] as const;
+
 /**
  * `'same'`: parts share a vendor. `'any'`: parts may come from different vendors (the real case);
  * purchases from one vendor are then related whatever their subjects, unless `linkSameVendor` is false.
  */
-export type VendorRule = 'same' | 'any';
+export type VendorRule = (typeof VENDOR_RULES)[number];
 
 /**
  * When two purchases are about the same requirement.
