@@ -405,6 +405,22 @@ describe('dates do not depend on the time zone', () => {
     if (a3) expect(a3.date).toBe('2014-11-01');
   });
 
+  it.each([
+    ['Pacific/Kiritimati', '1994-12-31', '1995-01-01'],
+    ['Pacific/Apia', '2011-12-30', '2011-12-31'],
+  ])('in %s, which skipped %s, that day is still its own day, in its own year', (tz, skipped, next) => {
+    const ledger: PurchaseRecordInput[] = [
+      { id: 'K1', buyer: 'B', vendor: 'V', date: skipped, amount: '600', currency: 'CNY', subject: 'road signs' },
+      { id: 'K2', buyer: 'B', vendor: 'V', date: next, amount: '600', currency: 'CNY', subject: 'road signs' },
+      { id: 'K3', buyer: 'B', vendor: 'V', date: `${skipped.slice(0, 4)}-06-01`, amount: '600', currency: 'CNY', subject: 'road signs' },
+    ];
+    const sameYear = next.slice(0, 4) === skipped.slice(0, 4);
+    inZone(tz, () => {
+      expect(groups(detectSplits(ledger, tzOptions({ period: 'day' })))).toEqual([]);
+      expect(groups(detectSplits(ledger, tzOptions({ period: 'year' })))).toEqual([sameYear ? ['K1', 'K2', 'K3'] : ['K1', 'K3']]);
+    });
+  });
+
   it('a Date built from local fields keeps its calendar date in every zone', () => {
     for (const tz of ZONES) {
       inZone(tz, () => {
