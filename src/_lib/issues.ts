@@ -28,7 +28,7 @@ export function optionIssues(error: z.ZodError, schema: z.ZodType, prefix: Path 
 }
 
 /** The message for a key that is not among `known`. */
-export function unknownKey(key: string, known: readonly string[]): string {
+function unknownKey(key: string, known: readonly string[]): string {
   const near = closest(key, known);
   const shown = JSON.stringify(key);
   return near !== undefined ? `unknown key ${shown}; did you mean "${near}"?` : `unknown key ${shown}; known keys: ${known.join(', ')}`;
