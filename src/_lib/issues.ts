@@ -13,7 +13,7 @@ type Path = readonly (string | number)[];
  * Runs in O(issues × declared keys at their paths).
  *
  * @example
- * const schema = z.strictObject({ window: z.number() });
+ * const schema = z.strictObject({ window: z.number().optional() });
  * optionIssues(schema.safeParse({ windw: 1 }).error as z.ZodError, schema)
  * //=> [{ path: ['windw'], message: 'unknown key "windw"; did you mean "window"?' }]
  */

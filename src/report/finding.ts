@@ -29,7 +29,7 @@ export interface FindingPart {
 /** A piece of evidence: what was measured, how strong it is, and a sentence for the reviewer. */
 export interface Reason {
   readonly code: ReasonCode;
-  /** The measured value (a share, a count, a ratio or days: see the code's documentation). */
+  /** The measured value: a share, a count, a ratio or days, as `measure` (score/evidence.ts) documents each code. */
   readonly value: number;
   /** Strength of the evidence in [0, 1]; the score is the weighted mean of strengths. */
   readonly strength: number;
