@@ -21,7 +21,11 @@ export function optionIssues(error: z.ZodError, schema: z.ZodType, prefix: Path 
   return error.issues.flatMap((issue) => {
     const path = issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p));
     const unknown = issue.code === 'unrecognized_keys' ? issue.keys : issue.code === 'invalid_union' ? unknownInEveryMember(issue.errors) : [];
-    if (unknown.length === 0) return [{ path: [...prefix, ...path], message: issue.message }];
+    if (unknown.length === 0) {
+      // A bad record key: zod says only "Invalid key in record"; the key's own issue says why.
+      const message = issue.code === 'invalid_key' ? (issue.issues[0]?.message ?? issue.message) : issue.message;
+      return [{ path: [...prefix, ...path], message }];
+    }
     const known = declaredKeys(schema, path);
     return unknown.map((key) => ({ path: [...prefix, ...path, key], message: unknownKey(key, known) }));
   });

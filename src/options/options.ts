@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { ThresholdInput } from '../thresholds/threshold.js';
 import { isCurrencyCode } from '../_lib/currencies.js';
+import { exactDecimal } from '../_lib/decimal.js';
 import { CALENDAR_PERIODS, VENDOR_RULES, type CalendarPeriod, type SubjectRule, type VendorRule, type WindowOption } from './policy.js';
 import { REASON_CODES, type ScoreWeights } from './reasons.js';
 
@@ -128,9 +129,15 @@ export const optionsSchema = z.strictObject({
       sameCategory: z.boolean().optional(),
       maxProjectCategories: z.number().int('maxProjectCategories must be a whole number').min(1, 'maxProjectCategories must be at least 1').or(z.literal(Infinity)).optional(),
     })
+    .refine((s) => !(s.sameCategory && s.categoryPrefix === 0), { message: 'sameCategory compares category prefixes: categoryPrefix must be at least 1', path: ['categoryPrefix'] })
     .optional(),
   currency: z.string().refine(isCurrencyCode, 'currency must be an ISO 4217 code').optional(),
-  rates: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+  rates: z
+    .record(
+      z.string().refine(isCurrencyCode, { error: (iss) => `${JSON.stringify(iss.input)} is not an ISO 4217 currency code` }),
+      z.union([z.string(), z.number()]).refine((v) => exactDecimal(v)?.gt(0) === true, 'rate must be a positive decimal (units of the report currency per unit of this currency)'),
+    )
+    .optional(),
   band: z.number().min(0, 'band must be in [0, 1)').lt(1, 'band must be in [0, 1)').optional(),
   minParts: positiveInt('minParts').min(2, 'minParts must be at least 2').optional(),
   minScore: z.number().min(0, 'minScore must be in [0, 1]').max(1, 'minScore must be in [0, 1]').optional(),

@@ -3,7 +3,6 @@ import type { ResolvedThreshold } from '../thresholds/threshold.js';
 import { parseThresholds } from '../thresholds/schema.js';
 import { normalizeText } from '../records/normalize.js';
 import { OptionsError } from '../errors.js';
-import { isCurrencyCode } from '../_lib/currencies.js';
 import { exactDecimal } from '../_lib/decimal.js';
 import { dayOf } from '../_lib/days.js';
 import { optionIssues } from '../_lib/issues.js';
@@ -52,9 +51,6 @@ export function resolveOptions(options: DetectSplitsOptions, fn = 'detectSplits'
   const parsed = optionsSchema.safeParse(options);
   if (!parsed.success) throw new OptionsError(fn, optionIssues(parsed.error, optionsSchema));
   const o = parsed.data;
-  if (o.subject?.sameCategory && o.subject.categoryPrefix === 0) {
-    throw new OptionsError(fn, [{ path: ['subject', 'categoryPrefix'], message: 'sameCategory compares category prefixes: categoryPrefix must be at least 1' }]);
-  }
   const thresholds = parseThresholds(o.thresholds, fn, ['thresholds']);
 
   const currencies = [...new Set(thresholds.map((t) => t.currency))];
@@ -63,12 +59,7 @@ export function resolveOptions(options: DetectSplitsOptions, fn = 'detectSplits'
     throw new OptionsError(fn, [{ path: ['currency'], message: `thresholds use several currencies (${currencies.join(', ')}); set currency (the report currency) and rates` }]);
   }
   const rates = new Map<string, Decimal>();
-  for (const [code, value] of Object.entries(o.rates ?? {})) {
-    const d = exactDecimal(value);
-    if (!isCurrencyCode(code)) throw new OptionsError(fn, [{ path: ['rates', code], message: `"${code}" is not an ISO 4217 currency code` }]);
-    if (d === undefined || !d.gt(0)) throw new OptionsError(fn, [{ path: ['rates', code], message: `rate must be a positive decimal (units of ${currency} per ${code})` }]);
-    rates.set(code.toUpperCase(), d);
-  }
+  for (const [code, value] of Object.entries(o.rates ?? {})) rates.set(code.toUpperCase(), exactDecimal(value) as Decimal);
   rates.set(currency, exactDecimal('1') as Decimal);
   const band = o.band ?? DEFAULT_BAND;
   const resolved: ResolvedThreshold[] = thresholds.map((t, i) => {

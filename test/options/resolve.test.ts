@@ -60,4 +60,17 @@ describe('resolveOptions', () => {
   ])('throws on %s', (_what, options, path) => {
     expect(pathOf(() => resolveOptions(options as never))).toEqual(path);
   });
+
+  it('says why a rate is bad, with every bad rate at once', () => {
+    try {
+      resolveOptions({ thresholds: [threshold('a', '1')], rates: { XYZ: '2', USD: '-1' } });
+      expect.unreachable();
+    } catch (e) {
+      if (!isOptionsError(e)) throw e;
+      expect(e.issues).toEqual([
+        { path: ['rates', 'XYZ'], message: '"XYZ" is not an ISO 4217 currency code' },
+        { path: ['rates', 'USD'], message: 'rate must be a positive decimal (units of the report currency per unit of this currency)' },
+      ]);
+    }
+  });
 });
