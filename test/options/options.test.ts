@@ -2,20 +2,11 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { detectSplits } from '../../src/detect.js';
-import { isOptionsError, type OptionsError } from '../../src/errors.js';
+import { optionsErrorOf } from '../helpers/errors.js';
 import { runs } from '../helpers/runs.js';
 
 const THRESHOLDS = [{ id: 'q', amount: '1000', currency: 'CNY', procedure: 'quotation' }];
 
-function thrown(f: () => unknown): OptionsError {
-  try {
-    f();
-  } catch (e) {
-    if (isOptionsError(e)) return e;
-    throw e;
-  }
-  throw new Error('did not throw');
-}
 
 const detect = (options: Record<string, unknown>) => detectSplits([], { thresholds: THRESHOLDS, ...options } as never);
 
@@ -29,7 +20,7 @@ describe('unknown options', () => {
     ['a field of another window kind', { window: { days: 3, fiscalYearStart: 4 } }, ['window', 'fiscalYearStart'], 'unknown key "fiscalYearStart"'],
     ['a key far from every option', { colour: 'red' }, ['colour'], 'known keys: thresholds, window'],
   ] as const)('%s is an OptionsError at its path', (_what, options, path, text) => {
-    const e = thrown(() => detect(options));
+    const e = optionsErrorOf(() => detect(options));
     expect(e.path).toEqual(path);
     expect(e.message).toMatch(/^detectSplits: /u);
     expect(e.message).toContain(text);
@@ -39,7 +30,7 @@ describe('unknown options', () => {
     const known = new Set(['thresholds', 'window', 'vendor', 'linkSameVendor', 'subject', 'currency', 'rates', 'band', 'minParts', 'minPartShare', 'skipMethods', 'minScore', 'weights', 'name', 'citation', 'description']);
     fc.assert(
       fc.property(fc.string({ minLength: 1, maxLength: 12 }).filter((k) => !known.has(k) && k !== '__proto__'), (key) => {
-        const e = thrown(() => detect({ [key]: 1 }));
+        const e = optionsErrorOf(() => detect({ [key]: 1 }));
         expect(e.issues.map((i) => i.path)).toContainEqual([key]);
         expect(e.message).toContain(JSON.stringify(key));
       }),
@@ -48,7 +39,7 @@ describe('unknown options', () => {
   });
 
   it('every issue is reported at once', () => {
-    const e = thrown(() => detect({ minscore: 1, band: 2, subject: { minSim: 1 } }));
+    const e = optionsErrorOf(() => detect({ minscore: 1, band: 2, subject: { minSim: 1 } }));
     expect(e.issues.map((i) => i.path)).toEqual(expect.arrayContaining([['minscore'], ['band'], ['subject', 'minSim']]));
   });
 

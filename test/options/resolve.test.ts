@@ -3,20 +3,12 @@ import fc from 'fast-check';
 import { resolveOptions } from '../../src/options/resolve.js';
 import { DEFAULT_SKIP_METHODS, DEFAULT_SUBJECT, DEFAULT_WINDOW } from '../../src/options/options.js';
 import { DEFAULT_WEIGHTS } from '../../src/options/reasons.js';
-import { isOptionsError } from '../../src/errors.js';
+import { optionsErrorOf } from '../helpers/errors.js';
 import { runs } from '../helpers/runs.js';
 
 const threshold = (id: string, amount: string, currency = 'CNY') => ({ id, amount, currency, procedure: 'quotation' });
 
-function pathOf(f: () => unknown): readonly (string | number)[] {
-  try {
-    f();
-  } catch (e) {
-    if (isOptionsError(e)) return e.path;
-    throw e;
-  }
-  throw new Error('did not throw');
-}
+const pathOf = (f: () => unknown) => optionsErrorOf(f).path;
 
 describe('resolveOptions', () => {
   it('fills in every default', () => {
@@ -62,15 +54,9 @@ describe('resolveOptions', () => {
   });
 
   it('says why a rate is bad, with every bad rate at once', () => {
-    try {
-      resolveOptions({ thresholds: [threshold('a', '1')], rates: { XYZ: '2', USD: '-1' } });
-      expect.unreachable();
-    } catch (e) {
-      if (!isOptionsError(e)) throw e;
-      expect(e.issues).toEqual([
-        { path: ['rates', 'XYZ'], message: '"XYZ" is not an ISO 4217 currency code' },
-        { path: ['rates', 'USD'], message: 'rate must be a positive decimal (units of the report currency per unit of this currency)' },
-      ]);
-    }
+    expect(optionsErrorOf(() => resolveOptions({ thresholds: [threshold('a', '1')], rates: { XYZ: '2', USD: '-1' } })).issues).toEqual([
+      { path: ['rates', 'XYZ'], message: '"XYZ" is not an ISO 4217 currency code' },
+      { path: ['rates', 'USD'], message: 'rate must be a positive decimal (units of the report currency per unit of this currency)' },
+    ]);
   });
 });

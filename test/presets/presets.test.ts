@@ -1,7 +1,8 @@
 /** getPreset, listPresets, presets and loadThresholds: the public surface of src/presets. */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { isInputError, isOptionsError, OptionsError } from '../../src/errors.js';
+import { isInputError } from '../../src/errors.js';
+import { optionsErrorOf } from '../helpers/errors.js';
 import { getPreset, listPresets, loadThresholds, presetKey, presetNames, presets } from '../../src/presets/index.js';
 import { detectSplits } from '../../src/detect.js';
 import { OPTION_KEYS, type OptionKey } from '../../src/options/options.js';
@@ -9,15 +10,6 @@ import { OPTION_KEYS, type OptionKey } from '../../src/options/options.js';
 const REQUIRED_POLICIES = ['cn-gpl-art28', 'eu-2014-24', 'us-far-13', 'pcard', 'ua-922', 'br-14133', 'uk-pa2023'];
 const REQUIRED_TABLES = ['cn-central', 'cn-hangzhou', 'eu', 'us-far', 'uk', 'ua', 'br'];
 
-function thrown(f: () => unknown): OptionsError {
-  try {
-    f();
-  } catch (e) {
-    if (isOptionsError(e)) return e;
-    throw e;
-  }
-  throw new Error('did not throw');
-}
 
 describe('listPresets', () => {
   const list = listPresets();
@@ -82,7 +74,7 @@ describe('getPreset', () => {
   });
 
   it('throws an OptionsError listing the known names on an unknown name', () => {
-    const e = thrown(() => getPreset('eu-2004-18'));
+    const e = optionsErrorOf(() => getPreset('eu-2004-18'));
     expect(e.path).toEqual(['name']);
     expect(e.message).toContain('unknown preset "eu-2004-18"');
     for (const n of presetNames()) expect(e.message).toContain(n);
@@ -139,7 +131,7 @@ describe('getPreset', () => {
     ['pcard with a bad limit', 'pcard', { limit: '-5', currency: 'CAD' }, ['limit'], 'positive decimal'],
     ['bad override thresholds', 'eu', { thresholds: [{ id: 'x', amount: 'lots', currency: 'EUR', procedure: 'p' }] }, ['thresholds', 0, 'amount'], 'positive decimal'],
   ] as const)('rejects %s', (_what, name, overrides, path, text) => {
-    const e = thrown(() => getPreset(name, overrides as never));
+    const e = optionsErrorOf(() => getPreset(name, overrides as never));
     expect(e.path).toEqual(path);
     expect(e.message).toContain(text);
   });
@@ -178,14 +170,14 @@ describe('loadThresholds', () => {
     ['an unknown field', [{ ...good[0], ammount: 5 }], ['thresholds', 0, 'ammount'], 'did you mean "amount"?'],
     ['not an array', { thresholds: good }, ['thresholds'], 'array'],
   ] as const)('points at %s', (_what, input, path, text) => {
-    const e = thrown(() => loadThresholds(input));
+    const e = optionsErrorOf(() => loadThresholds(input));
     expect(e.message).toMatch(/^loadThresholds: /u);
     expect(e.issues[0]?.path).toEqual(path);
     expect(e.message).toContain(text);
   });
 
   it('reports every bad entry at once', () => {
-    const e = thrown(() => loadThresholds([{ id: 'a', amount: 0, currency: 'XXQ', procedure: '' }, { id: 'b' }]));
+    const e = optionsErrorOf(() => loadThresholds([{ id: 'a', amount: 0, currency: 'XXQ', procedure: '' }, { id: 'b' }]));
     expect(e.issues.length).toBeGreaterThanOrEqual(4);
   });
 
