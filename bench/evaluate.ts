@@ -15,8 +15,9 @@
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { evaluate, DECOY_KINDS, REGIMES, SCHEME_KINDS, type EvaluateReport, type SchemeKind, type SchemeTruth } from '../src/simulate.js';
-import { detectSplits, type DetectSplitsOptions } from '../src/detect.js';
-import { resolveOptions, type ResolvedOptions } from '../src/options.js';
+import { detectSplits } from '../src/detect.js';
+import type { DetectSplitsOptions } from '../src/options/options.js';
+import { resolveOptions, type ResolvedOptions } from '../src/options/resolve.js';
 import { validateRecords } from '../src/records/validate.js';
 import { getPreset, listPresets } from '../src/presets/index.js';
 import { linked, oracleRecords, type OracleRecord } from '../test/oracle.js';

@@ -15,8 +15,8 @@
  */
 import { DECOY_KINDS, SCHEME_KINDS, SIMULATION_THRESHOLDS, simulate, type SimulateOptions, type SimulateResult, type SimulatedRegime } from '../src/simulate.js';
 import type { ThresholdInput } from '../src/thresholds/threshold.js';
-import type { DetectSplitsOptions } from '../src/detect.js';
-import { resolveOptions } from '../src/options.js';
+import type { DetectSplitsOptions } from '../src/options/options.js';
+import { resolveOptions } from '../src/options/resolve.js';
 import { dayOf } from '../src/_lib/days.js';
 import { sameWindow } from '../test/oracle.js';
 

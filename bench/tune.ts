@@ -16,7 +16,8 @@
  * - `--top N`: how many grid points to print (default 10).
  */
 import { DECOY_KINDS, evaluate, type EvaluateReport } from '../src/simulate.js';
-import { detectSplits, type DetectSplitsOptions } from '../src/detect.js';
+import { detectSplits } from '../src/detect.js';
+import type { DetectSplitsOptions } from '../src/options/options.js';
 import { FIT, checkProtocol, ledgerOf, schemesInReach, type ProtocolLedger } from './protocol.js';
 
 /** Option values tried when no `--grid` is given. */

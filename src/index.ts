@@ -5,8 +5,9 @@
 
 // Detection
 export { detectSplits } from './detect.js';
-export type { DetectSplitsOptions, DetectResult, DetectStats } from './detect.js';
-export { DEFAULT_SKIP_METHODS, DEFAULT_SUBJECT, DEFAULT_BAND, DEFAULT_MIN_PART_SHARE, DEFAULT_MIN_SCORE } from './options.js';
+export type { DetectResult, DetectStats } from './detect.js';
+export { DEFAULT_SKIP_METHODS, DEFAULT_SUBJECT, DEFAULT_BAND, DEFAULT_MIN_PART_SHARE, DEFAULT_MIN_SCORE } from './options/options.js';
+export type { DetectSplitsOptions } from './options/options.js';
 
 // Records
 export { validateRecords } from './records/validate.js';
@@ -21,17 +22,17 @@ export { thresholdInputSchema, thresholdListSchema, parseThresholds } from './th
 export type { ThresholdInput, Threshold, Comparison } from './thresholds/threshold.js';
 
 // Grouping policy
-export type { WindowOption, CalendarPeriod, VendorRule, SubjectRule } from './cluster/policy.js';
+export type { WindowOption, CalendarPeriod, VendorRule, SubjectRule } from './options/policy.js';
 
 // Similarity
 export { subjectTokens } from './similarity/tokens.js';
 export { textSimilarity } from './similarity/jaccard.js';
 
 // Scoring and findings
-export { DEFAULT_WEIGHTS } from './score/weights.js';
-export type { ScoreWeights } from './score/weights.js';
+export { DEFAULT_WEIGHTS } from './options/reasons.js';
+export type { ScoreWeights, ReasonCode } from './options/reasons.js';
 export { fingerprint } from './report/fingerprint.js';
-export type { Finding, FindingPart, FindingThreshold, Reason, ReasonCode } from './report/finding.js';
+export type { Finding, FindingPart, FindingThreshold, Reason } from './report/finding.js';
 
 // Errors
 export { SplitscanError, OptionsError, InputError, isSplitscanError, isOptionsError, isInputError } from './errors.js';

@@ -6,13 +6,14 @@ import { afterEach, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import Decimal from 'decimal.js';
 import { getISOWeek, getISOWeekYear, getMonth, getQuarter, getYear, subMonths } from 'date-fns';
-import { detectSplits, type DetectResult, type DetectSplitsOptions } from '../src/detect.js';
-import { DEFAULT_SKIP_METHODS, resolveOptions } from '../src/options.js';
+import { detectSplits, type DetectResult } from '../src/detect.js';
+import { DEFAULT_SKIP_METHODS, type DetectSplitsOptions } from '../src/options/options.js';
+import { resolveOptions } from '../src/options/resolve.js';
 import { categoryKey, normalizeText, vendorKey } from '../src/records/normalize.js';
 import { validateRecords } from '../src/records/validate.js';
 import { fingerprint } from '../src/report/fingerprint.js';
 import type { PurchaseRecordInput } from '../src/records/record.js';
-import type { WindowOption } from '../src/cluster/policy.js';
+import type { WindowOption } from '../src/options/policy.js';
 import type { Finding } from '../src/report/finding.js';
 import { eligibleFor, linked, oracleRecords, type OracleRecord } from './oracle.js';
 import { CATEGORIES, METHODS, PROJECTS, SUBJECTS, ledgerArb, optionsArb } from './helpers/arbitraries.js';
@@ -402,6 +403,22 @@ describe('dates do not depend on the time zone', () => {
     // A3 keeps the date it spells.
     const a3 = results[0]?.findings.flatMap((f) => f.parts).find((p) => p.id === 'A3');
     if (a3) expect(a3.date).toBe('2014-11-01');
+  });
+
+  it.each([
+    ['Pacific/Kiritimati', '1994-12-31', '1995-01-01'],
+    ['Pacific/Apia', '2011-12-30', '2011-12-31'],
+  ])('in %s, which skipped %s, that day is still its own day, in its own year', (tz, skipped, next) => {
+    const ledger: PurchaseRecordInput[] = [
+      { id: 'K1', buyer: 'B', vendor: 'V', date: skipped, amount: '600', currency: 'CNY', subject: 'road signs' },
+      { id: 'K2', buyer: 'B', vendor: 'V', date: next, amount: '600', currency: 'CNY', subject: 'road signs' },
+      { id: 'K3', buyer: 'B', vendor: 'V', date: `${skipped.slice(0, 4)}-06-01`, amount: '600', currency: 'CNY', subject: 'road signs' },
+    ];
+    const sameYear = next.slice(0, 4) === skipped.slice(0, 4);
+    inZone(tz, () => {
+      expect(groups(detectSplits(ledger, tzOptions({ period: 'day' })))).toEqual([]);
+      expect(groups(detectSplits(ledger, tzOptions({ period: 'year' })))).toEqual([sameYear ? ['K1', 'K2', 'K3'] : ['K1', 'K3']]);
+    });
   });
 
   it('a Date built from local fields keeps its calendar date in every zone', () => {

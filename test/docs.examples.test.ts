@@ -19,6 +19,14 @@ import { isRound } from '../src/score/evidence.js';
 import { scoreOf } from '../src/score/score.js';
 import { isSplitscanError } from '../src/errors.js';
 import { readLedger } from '../src/index.js';
+import { z } from 'zod';
+import { closest, editDistance } from '../src/_lib/closest.js';
+import { optionIssues } from '../src/_lib/issues.js';
+import { compareText } from '../src/_lib/order.js';
+import { resolveOptions } from '../src/options/resolve.js';
+import { below, clearOrder, crosses } from '../src/thresholds/compare.js';
+import { resolveWindow } from '../src/cluster/window.js';
+import { strengthOf } from '../src/score/score.js';
 
 describe('doc-comment examples', () => {
   it('_lib', () => {
@@ -74,6 +82,26 @@ describe('doc-comment examples', () => {
       caught = e;
     }
     expect(isSplitscanError(caught) && [(caught as { code: string }).code, (caught as { path: unknown }).path]).toEqual(['invalid_options', ['thresholds']]);
+  });
+});
+
+describe('doc-comment examples of the core stages', () => {
+  it('_lib, options, thresholds, cluster, score', () => {
+    expect(editDistance('windw', 'window')).toBe(1);
+    expect(editDistance('minSocre', 'minScore')).toBe(1);
+    expect(closest('minscore', ['minParts', 'minScore'])).toBe('minScore');
+    expect(closest('minSim', ['minScore', 'minSimilarity'])).toBe('minSimilarity');
+    expect(closest('colour', ['window', 'vendor'])).toBeUndefined();
+    const schema = z.strictObject({ window: z.number().optional() });
+    expect(optionIssues(schema.safeParse({ windw: 1 }).error as z.ZodError, schema)).toEqual([{ path: ['windw'], message: 'unknown key "windw"; did you mean "window"?' }]);
+    expect(['b', 'B', 'a'].sort(compareText)).toEqual(['B', 'a', 'b']);
+    expect(resolveOptions({ thresholds: [{ id: 'q', amount: '300000', currency: 'CNY', procedure: 'quotation' }] }).subject.minSimilarity).toBe(0.3);
+    expect(clearOrder(299_999.99, 300_000, 1e-3)).toBe(-1);
+    expect(clearOrder(300_000, 300_000, 1e-3)).toBe(0);
+    expect(crosses(new Decimal(300000), new Decimal(300000), 'above')).toBe(false);
+    expect(below(new Decimal(300000), new Decimal(300000), 'above')).toBe(true);
+    expect(resolveWindow({ days: 30 })).toEqual({ kind: 'rolling', days: 30, reach: 29, label: 'a 30-day window' });
+    expect(strengthOf('parts', 6, 30)).toBe(0.5);
   });
 });
 

@@ -2,15 +2,17 @@
  * The brute-force oracle: the detection semantics written as plainly as possible, comparing every
  * pair. O(n²) per threshold; fine up to a few thousand records. The fast detector must agree with
  * it exactly. It shares only record validation, option resolution and tokenisation with the library,
- * none of the clustering or run-cutting code.
+ * none of the windows, candidate, clustering or run-cutting code: it keeps its own plain copies.
  */
 import Decimal from 'decimal.js';
 import { validateRecords } from '../src/records/validate.js';
-import { resolveOptions, type ResolvedOptions, type ResolvedThreshold } from '../src/options.js';
+import { resolveOptions, type ResolvedOptions } from '../src/options/resolve.js';
+import type { ResolvedThreshold } from '../src/thresholds/threshold.js';
 import { subjectTokens } from '../src/similarity/tokens.js';
 import { textSimilarity } from '../src/similarity/jaccard.js';
-import type { DetectSplitsOptions } from '../src/detect.js';
+import type { DetectSplitsOptions } from '../src/options/options.js';
 import type { PurchaseRecord } from '../src/records/record.js';
+import type { WindowOption } from '../src/options/policy.js';
 
 export interface OracleFinding {
   thresholdId: string;
@@ -45,17 +47,49 @@ export function oracleRecords(input: readonly unknown[], o: ResolvedOptions): Or
       rec,
       linkProject: codes.size > s.maxProjectCategories ? undefined : rec.projectKey,
       value: rec.amount.times(rate),
-      tokens: rec.subject !== undefined && o.subject.minSimilarity <= 1 ? subjectTokens(rec.subject) : [],
+      tokens: rec.subject !== undefined && o.subject.minSimilarity > 0 ? subjectTokens(rec.subject) : [],
       skipped: rec.exemption !== undefined || (rec.methodKey !== undefined && o.skipMethods.has(rec.methodKey)),
     });
   }
   return out;
 }
 
+/**
+ * The calendar period a day number falls in, named by a number, by plain arithmetic: the day; the
+ * Monday of its ISO week (1970-01-05 was a Monday); its month, quarter or year counted from year 0;
+ * its fiscal year (the months since the start of the fiscal year, whole years of them).
+ */
+export function periodKey(w: Exclude<WindowOption, { days: number }>, day: number): number {
+  const d = new Date(day * 86_400_000);
+  const months = d.getUTCFullYear() * 12 + d.getUTCMonth();
+  switch (w.period) {
+    case 'day':
+      return day;
+    case 'week':
+      return day - (((day - 4) % 7) + 7) % 7;
+    case 'month':
+      return months;
+    case 'quarter':
+      return Math.floor(months / 3);
+    case 'year':
+      return d.getUTCFullYear();
+    case 'fiscalYear':
+      return Math.floor((months - (w.fiscalYearStart - 1)) / 12);
+  }
+}
+
 /** Same calendar period (or within N − 1 days for a rolling window). */
 export function sameWindow(o: ResolvedOptions, a: number, b: number): boolean {
   const w = o.window;
-  return w.kind === 'rolling' ? Math.abs(a - b) <= w.reach : w.periodOf(a) === w.periodOf(b);
+  return 'days' in w ? Math.abs(a - b) <= w.days - 1 : periodKey(w, a) === periodKey(w, b);
+}
+
+/** The last day a window opened on `day` reaches: N − 1 days on, or the last day of its period (walked to). */
+export function windowEndOf(o: ResolvedOptions, day: number): number {
+  if ('days' in o.window) return day + o.window.days - 1;
+  let end = day;
+  while (sameWindow(o, day, end + 1)) end++;
+  return end;
 }
 
 /** The link predicate, straight from the documentation of SubjectRule and DetectSplitsOptions. */
@@ -84,9 +118,9 @@ export function linked(o: ResolvedOptions, a: OracleRecord, b: OracleRecord): bo
     comparable = true;
     if (pa === pb) return true;
   }
-  if (s.minSimilarity <= 1 && a.tokens.length > 0 && b.tokens.length > 0) {
+  if (s.minSimilarity > 0 && a.tokens.length > 0 && b.tokens.length > 0) {
     comparable = true;
-    if (s.minSimilarity <= 0 || textSimilarity(a.tokens, b.tokens) >= s.minSimilarity) return true;
+    if (textSimilarity(a.tokens, b.tokens) >= s.minSimilarity) return true;
   }
   return !comparable;
 }
@@ -112,11 +146,7 @@ export function eligibleFor(o: ResolvedOptions, t: ResolvedThreshold, r: OracleR
   if (r.value.lt(t.value.times(o.minPartShare))) return false;
   if (r.rec.day < t.fromDay) return false;
   // A record after the last day in force can still be a part if an opener in force can reach it.
-  if (t.toDay !== Infinity) {
-    const w = o.window;
-    const last = w.kind === 'rolling' ? t.toDay + w.reach : w.periodEnd(t.toDay);
-    if (r.rec.day > last) return false;
-  }
+  if (t.toDay !== Infinity && r.rec.day > windowEndOf(o, t.toDay)) return false;
   return true;
 }
 

@@ -3,7 +3,7 @@
  */
 import { parseArgs } from 'node:util';
 import { isCurrencyCode } from '../_lib/currencies.js';
-import type { VendorRule, WindowOption } from '../cluster/policy.js';
+import type { VendorRule, WindowOption } from '../options/policy.js';
 import { type ColumnMap, parseColumnMap } from '../io/read/columns.js';
 import { DELIMITERS, type Delimiter } from '../io/read/csv.js';
 import { type Encoding, ENCODINGS, encodingOf } from '../io/read/decode.js';

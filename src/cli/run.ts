@@ -4,7 +4,8 @@
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { extname } from 'node:path';
-import { type DetectSplitsOptions, detectSplits } from '../detect.js';
+import { detectSplits } from '../detect.js';
+import type { DetectSplitsOptions } from '../options/options.js';
 import { InputError, OptionsError, isInputError, isOptionsError } from '../errors.js';
 import type { ColumnMap } from '../io/read/columns.js';
 import { decodeText } from '../io/read/decode.js';

@@ -3,6 +3,8 @@ import type { PurchaseRecord } from '../records/record.js';
 
 /** A record as the clustering sees it: its value in the report currency and its subject signals. */
 export interface Item {
+  /** Index of the record in the record table. */
+  readonly k: number;
   readonly rec: PurchaseRecord;
   /** Amount converted to the report currency (exact). */
   readonly value: Decimal;
@@ -14,6 +16,4 @@ export interface Item {
   readonly categoryPrefix: string | undefined;
   /** Project key, when the record has one and the project is specific enough to link records. */
   readonly project: string | undefined;
-  /** True when the record may never be a part (skipped method or an exemption). */
-  readonly skipped: boolean;
 }

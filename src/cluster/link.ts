@@ -1,5 +1,7 @@
 import type { Item } from './item.js';
 import { UnionFind } from './unionFind.js';
+import { reachOf, type Window } from './window.js';
+import type { ResolvedOptions } from '../options/resolve.js';
 import { jaccard } from '../similarity/jaccard.js';
 
 /** How items of one partition (same buyer, and same vendor/project/category/period where required) link. */
@@ -8,13 +10,44 @@ export interface LinkPolicy {
   readonly reach: number;
   /** The category signal is on (categoryPrefix > 0). */
   readonly useCategory: boolean;
-  /** The text signal is on (minSimilarity ≤ 1). */
+  /** The text signal is on (minSimilarity > 0). */
   readonly useText: boolean;
   readonly minSimilarity: number;
   /** A subject requirement (same project / category) is met by the partition itself: time decides. */
   readonly required: boolean;
   /** Records from one vendor link whatever their subjects (vendor rule 'any' only). */
   readonly vendorLinks: boolean;
+}
+
+/** The link policy of resolved options and their window. */
+export function linkPolicy(opts: Pick<ResolvedOptions, 'subject' | 'vendor' | 'linkSameVendor'>, window: Window): LinkPolicy {
+  const { subject } = opts;
+  return {
+    reach: reachOf(window),
+    useCategory: subject.categoryPrefix > 0,
+    useText: subject.minSimilarity > 0,
+    minSimilarity: subject.minSimilarity,
+    required: subject.sameProject || subject.sameCategory,
+    vendorLinks: opts.vendor === 'any' && opts.linkSameVendor,
+  };
+}
+
+/**
+ * The components of the link graph of one partition's items (in date order) that have at least
+ * `minParts` items, each in date order, ordered by their first item.
+ *
+ * Runs in the time of {@link linkComponents} plus O(n).
+ */
+export function components(items: readonly Item[], policy: LinkPolicy, minParts: number): Item[][] {
+  const uf = linkComponents(items, policy);
+  const byRoot = new Map<number, Item[]>();
+  for (let i = 0; i < items.length; i++) {
+    const root = uf.find(i);
+    const c = byRoot.get(root);
+    if (c) c.push(items[i] as Item);
+    else byRoot.set(root, [items[i] as Item]);
+  }
+  return [...byRoot.values()].filter((c) => c.length >= minParts);
 }
 
 /**
@@ -81,10 +114,7 @@ export function linkComponents(items: readonly Item[], policy: LinkPolicy): Unio
     for (const positions of byVendor.values()) chain(positions);
   }
 
-  if (withText.length > 1) {
-    if (policy.minSimilarity <= 0) chain(withText);
-    else textJoin(items, withText, day, reach, policy.minSimilarity, uf);
-  }
+  if (withText.length > 1) textJoin(items, withText, day, reach, policy.minSimilarity, uf);
 
   // Pairs with no signal in common: masks m1, m2 with m1 & m2 === 0.
   chain(byMask[0] as number[]);

@@ -1,89 +1,54 @@
 import type Decimal from 'decimal.js';
 import type { Item } from './item.js';
-import type { ResolvedOptions } from '../options.js';
-import type { RecordReject } from '../records/record.js';
-import { recordAt, type RecordTable } from '../records/table.js';
+import type { ResolvedOptions } from '../options/resolve.js';
+import { linkPolicy, type LinkPolicy } from './link.js';
+import { resolveWindow, type Window } from './window.js';
+import { compareText } from '../_lib/order.js';
+import { recordAt, valueAt, type RecordTable } from '../records/table.js';
 import { subjectTokens } from '../similarity/tokens.js';
 import { rankTokens } from '../similarity/vocabulary.js';
-import { D } from '../_lib/decimal.js';
 
 /**
- * A ledger made ready for detection: the usable records (those with an exchange rate) in partition
- * order — (buyer, then vendor / project / category / period where the policy requires them equal),
- * then date, then id — with their values in the report currency. Items (the records the clustering
- * handles) are built only for records that become eligible for some threshold.
+ * A ledger made ready for clustering: the records in partition order — buyer, then vendor / project
+ * / category / period where the policy requires them equal, then date, then id — with the window and
+ * link policy resolved. Items (the records the clustering handles) are built only for records that
+ * become candidate parts of some threshold.
  */
 export interface Prepared {
   readonly table: RecordTable;
+  readonly window: Window;
+  readonly links: LinkPolicy;
   /** Table index (k) of each position, in partition order. */
   readonly order: Int32Array;
   /** Partition number of each position. */
   readonly partition: Int32Array;
   /** 1 when a position can never link (a required project or category is missing). */
   readonly unlinkable: Uint8Array;
-  /** 1 when a position is already part of a finding. */
+  /** 1 when a record (by table index) is already part of a finding. */
   readonly assigned: Uint8Array;
-  /** Value in the report currency as a JS number, per table index. */
-  readonly approx: Float64Array;
-  /** 1 when the record may never be a part (skipped method or exemption), per table index. */
-  readonly skipped: Uint8Array;
-  /** Number of usable records. */
-  readonly usable: number;
-  /** Exact value in the report currency of table index k. */
+  /** Exact value in the report currency of table index k (computed once). */
   valueOf(k: number): Decimal;
-  /** The item of table index k. */
+  /** The item of table index k (built once). */
   itemOf(k: number): Item;
+  /** Marks the records of a run as part of a finding: they are no candidates for later tiers. */
+  assign(run: readonly Item[]): void;
 }
 
 /**
- * Prepares a scanned ledger. Records in a currency without a rate are appended to `rejects`.
- * Runs in O(n log n) (one sort).
+ * Prepares a record table for clustering: resolves the window and the link policy, interns
+ * category prefixes, finds broad projects, ranks subject tokens and sorts the records into
+ * partitions. Runs in O(n log n) (one sort) plus the tokenising of distinct subjects.
  */
-export function prepare(table: RecordTable, opts: ResolvedOptions, rejects: RecordReject[]): Prepared {
-  const { subject, window } = opts;
+export function prepare(table: RecordTable, opts: ResolvedOptions): Prepared {
+  const { subject } = opts;
+  const window = resolveWindow(opts.window);
   const n = table.size;
-
-  // Exchange rates per currency; records without one are rejected.
-  const rates = table.currencies.map((c) => opts.rates.get(c));
-  const rateApprox = rates.map((r) => (r === undefined ? NaN : r.toNumber()));
-  const usable = new Uint8Array(n);
-  const approx = new Float64Array(n);
-  let usableCount = 0;
-  for (let k = 0; k < n; k++) {
-    const c = table.currency[k] as number;
-    if (rates[c] === undefined) {
-      const index = table.row[k] as number;
-      const code = table.currencies[c] as string;
-      rejects.push({
-        index,
-        id: table.id[k] as string,
-        field: 'currency',
-        path: [index, 'currency'],
-        code: 'no_exchange_rate',
-        message: `currency ${code} has no exchange rate to ${opts.currency}; pass rates: { ${code}: … }`,
-        value: code,
-      });
-      continue;
-    }
-    usable[k] = 1;
-    usableCount++;
-    const rate = rateApprox[c] as number;
-    approx[k] = rate === 1 ? (table.approx[k] as number) : (table.approx[k] as number) * rate;
-  }
-
-  // Skipped records: a method in the skip list, or an exemption.
-  const skipMethod = table.methodKeys.map((m) => opts.skipMethods.has(m));
-  const skipped = new Uint8Array(n);
-  for (let k = 0; k < n; k++) {
-    const m = table.method[k] as number;
-    if (table.exempt[k] || (m >= 0 && skipMethod[m])) skipped[k] = 1;
-  }
 
   // Category prefixes (interned), and projects too broad to link.
   const depth = subject.categoryPrefix;
   const prefixIds = new Map<string, number>();
   const prefixes: string[] = [];
-  const prefixOfKey = table.categoryKeys.map((key) => {
+  const prefixOfKey = table.category.keys.map((key) => {
     const p = depth > 0 ? key.slice(0, depth) : key;
     let id = prefixIds.get(p);
     if (id === undefined) {
@@ -94,17 +59,17 @@ export function prepare(table: RecordTable, opts: ResolvedOptions, rejects: Reco
     return id;
   });
   const prefixOf = (k: number) => {
-    const c = table.category[k] as number;
+    const c = table.category.key[k] as number;
     return c < 0 ? -1 : (prefixOfKey[c] as number);
   };
-  const broad = broadProjects(table, usable, prefixOf, subject.maxProjectCategories);
+  const broad = broadProjects(table, prefixOf, subject.maxProjectCategories);
 
-  // Subject tokens per distinct subject, ranked rarest first over the usable records.
+  // Subject tokens per distinct subject, ranked rarest first over the records.
   let ranked: number[][] = [];
-  if (subject.minSimilarity <= 1) {
-    const uses = new Int32Array(table.subjects.length);
-    for (let k = 0; k < n; k++) if (usable[k] && (table.subject[k] as number) >= 0) uses[table.subject[k] as number]! += 1;
-    const lists = table.subjects.map((s, i) => (uses[i] ? subjectTokens(s) : []));
+  if (subject.minSimilarity > 0) {
+    const uses = new Int32Array(table.subject.keys.length);
+    for (let k = 0; k < n; k++) if ((table.subject.key[k] as number) >= 0) uses[table.subject.key[k] as number]! += 1;
+    const lists = table.subject.keys.map((s, i) => (uses[i] ? subjectTokens(s) : []));
     ranked = rankTokens(lists, uses);
   }
 
@@ -122,11 +87,10 @@ export function prepare(table: RecordTable, opts: ResolvedOptions, rejects: Reco
   const partOf = new Int32Array(n);
   const unlinkableOf = new Uint8Array(n);
   for (let k = 0; k < n; k++) {
-    if (!usable[k]) continue;
-    let pid = table.buyer[k] as number;
-    if (opts.vendor === 'same') pid = combine(pid, table.vendor[k] as number);
+    let pid = table.buyer.key[k] as number;
+    if (opts.vendor === 'same') pid = combine(pid, table.vendor.key[k] as number);
     if (subject.sameProject) {
-      const p = table.project[k] as number;
+      const p = table.project.key[k] as number;
       if (p < 0) unlinkableOf[k] = 1;
       pid = combine(pid, p + 1);
     }
@@ -139,56 +103,50 @@ export function prepare(table: RecordTable, opts: ResolvedOptions, rejects: Reco
     partOf[k] = pid;
   }
   const ks: number[] = [];
-  for (let k = 0; k < n; k++) if (usable[k]) ks.push(k);
+  for (let k = 0; k < n; k++) ks.push(k);
   const ids = table.id;
   const day = table.day;
-  ks.sort((a, b) => {
-    const d = (partOf[a] as number) - (partOf[b] as number) || (day[a] as number) - (day[b] as number);
-    if (d !== 0) return d;
-    const ia = ids[a] as string;
-    const ib = ids[b] as string;
-    return ia < ib ? -1 : ia > ib ? 1 : 0;
-  });
-  const order = Int32Array.from(ks);
+  ks.sort((a, b) => (partOf[a] as number) - (partOf[b] as number) || (day[a] as number) - (day[b] as number) || compareText(ids[a] as string, ids[b] as string));
 
   const values: (Decimal | undefined)[] = new Array(n);
   const items: (Item | undefined)[] = new Array(n);
   const valueOf = (k: number): Decimal => {
     let v = values[k];
     if (v === undefined) {
-      const c = table.currency[k] as number;
-      const amount = new D(table.amount[k] as string);
-      v = table.currencies[c] === opts.currency ? amount : amount.times(rates[c] as Decimal);
+      v = valueAt(table, k);
       values[k] = v;
     }
     return v;
   };
   const empty: number[] = [];
+  const assigned = new Uint8Array(n);
   return {
     table,
-    order,
+    window,
+    links: linkPolicy(opts, window),
+    order: Int32Array.from(ks),
     partition: Int32Array.from(ks, (k) => partOf[k] as number),
     unlinkable: Uint8Array.from(ks, (k) => unlinkableOf[k] as number),
-    assigned: new Uint8Array(ks.length),
-    approx,
-    skipped,
-    usable: usableCount,
+    assigned,
     valueOf,
+    assign(run) {
+      for (const it of run) assigned[it.k] = 1;
+    },
     itemOf(k) {
       let it = items[k];
       if (it === undefined) {
         const rec = recordAt(table, k);
         const p = prefixOf(k);
-        const s = table.subject[k] as number;
-        const proj = table.project[k] as number;
+        const s = table.subject.key[k] as number;
+        const proj = table.project.key[k] as number;
         it = {
+          k,
           rec,
           value: valueOf(k),
-          approx: approx[k] as number,
+          approx: table.approx[k] as number,
           tokens: s >= 0 && ranked.length > 0 ? (ranked[s] as number[]) : empty,
           categoryPrefix: depth > 0 && p >= 0 ? prefixes[p] : undefined,
-          project: proj >= 0 && !broad.has(projectKey(table.buyer[k] as number, proj)) ? rec.projectKey : undefined,
-          skipped: skipped[k] === 1,
+          project: proj >= 0 && !broad.has(projectKey(table.buyer.key[k] as number, proj)) ? rec.projectKey : undefined,
         };
         items[k] = it;
       }
@@ -205,13 +163,13 @@ const projectKey = (buyer: number, project: number) => buyer * 8_388_608 + proje
  * costs" says nothing about the requirement, so it does not link records (it can still be required
  * by `sameProject`). Runs in O(n).
  */
-function broadProjects(table: RecordTable, usable: Uint8Array, prefixOf: (k: number) => number, max: number): Set<number> {
+function broadProjects(table: RecordTable, prefixOf: (k: number) => number, max: number): Set<number> {
   const spread = new Map<number, Set<number>>();
   for (let k = 0; k < table.size; k++) {
-    const p = table.project[k] as number;
+    const p = table.project.key[k] as number;
     const c = prefixOf(k);
-    if (!usable[k] || p < 0 || c < 0) continue;
-    const key = projectKey(table.buyer[k] as number, p);
+    if (p < 0 || c < 0) continue;
+    const key = projectKey(table.buyer.key[k] as number, p);
     let cats = spread.get(key);
     if (!cats) spread.set(key, (cats = new Set()));
     cats.add(c);

@@ -1,5 +1,4 @@
-import { addMonths, addQuarters, addWeeks, addYears, startOfISOWeek, startOfMonth, startOfQuarter, startOfYear } from 'date-fns';
-import type { CalendarPeriod, WindowOption } from './policy.js';
+import type { CalendarPeriod, WindowOption } from '../options/policy.js';
 import { dayFromParts, partsOf } from '../_lib/days.js';
 
 /**
@@ -26,47 +25,58 @@ const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 
 
 const NOMINAL: Record<CalendarPeriod, number> = { day: 1, week: 7, month: 31, quarter: 92, year: 366, fiscalYear: 366 };
 
-/** A local Date at midnight of a day number, for date-fns's calendar functions. */
-function localDate(day: number): Date {
-  const [y, m, d] = partsOf(day);
-  return new Date(y, m - 1, d);
-}
-
-/** Day number of a local Date's calendar date. */
-function dayOfLocal(d: Date): number {
-  return dayFromParts(d.getFullYear(), d.getMonth() + 1, d.getDate());
-}
-
-/** Start and next start of the period containing a date, by date-fns's calendar arithmetic. */
-function bounds(period: CalendarPeriod, fiscalYearStart: number, date: Date): [Date, Date] {
+/**
+ * First day and first day of the next period of the period containing a day number, by calendar
+ * arithmetic on day numbers (no local Date: a day a time zone skipped, such as 1994-12-31 in
+ * Kiribati, is still its own day). Weeks are ISO weeks, Monday first (1970-01-05 was a Monday).
+ */
+function bounds(period: CalendarPeriod, fiscalYearStart: number, day: number): [number, number] {
+  if (period === 'day') return [day, day + 1];
+  if (period === 'week') {
+    const monday = day - ((((day - 4) % 7) + 7) % 7);
+    return [monday, monday + 7];
+  }
+  const [y, m] = partsOf(day);
   switch (period) {
-    case 'day':
-      return [date, new Date(date.getFullYear(), date.getMonth(), date.getDate() + 1)];
-    case 'week': {
-      const s = startOfISOWeek(date);
-      return [s, addWeeks(s, 1)];
-    }
-    case 'month': {
-      const s = startOfMonth(date);
-      return [s, addMonths(s, 1)];
-    }
+    case 'month':
+      return [dayFromParts(y, m, 1), dayFromParts(y, m + 1, 1)];
     case 'quarter': {
-      const s = startOfQuarter(date);
-      return [s, addQuarters(s, 1)];
+      const first = m - ((m - 1) % 3);
+      return [dayFromParts(y, first, 1), dayFromParts(y, first + 3, 1)];
     }
-    case 'year': {
-      const s = startOfYear(date);
-      return [s, addYears(s, 1)];
-    }
+    case 'year':
+      return [dayFromParts(y, 1, 1), dayFromParts(y + 1, 1, 1)];
     case 'fiscalYear': {
-      // Shift back to a calendar year, take its start, shift forward again.
-      const s = addMonths(startOfYear(addMonths(startOfMonth(date), -(fiscalYearStart - 1))), fiscalYearStart - 1);
-      return [s, addYears(s, 1)];
+      const start = m >= fiscalYearStart ? y : y - 1;
+      return [dayFromParts(start, fiscalYearStart, 1), dayFromParts(start + 1, fiscalYearStart, 1)];
     }
   }
 }
 
-/** Resolves a window option (already validated). */
+/**
+ * The last day a window opened on `day` covers: `day + reach` for a rolling window, the last day of
+ * `day`'s period for a calendar one.
+ */
+export function windowEnd(w: Window, day: number): number {
+  return w.kind === 'rolling' ? day + w.reach : day === Infinity ? Infinity : w.periodEnd(day);
+}
+
+/**
+ * The most days two dates of one window may lie apart: N − 1 for `{ days: N }`; unbounded for a
+ * calendar window, whose records are kept apart by period instead.
+ */
+export function reachOf(w: Window): number {
+  return w.kind === 'rolling' ? w.reach : Infinity;
+}
+
+/**
+ * Resolves a window option (already validated): its reach, label and nominal length, and for a
+ * calendar period the start and end of the period of any day (computed once per day, on day
+ * numbers: the same in every time zone).
+ *
+ * @example
+ * resolveWindow({ days: 30 }) //=> { kind: 'rolling', days: 30, reach: 29, label: 'a 30-day window' }
+ */
 export function resolveWindow(option: WindowOption): Window {
   if ('days' in option) {
     const n = option.days;
@@ -77,9 +87,9 @@ export function resolveWindow(option: WindowOption): Window {
   const starts = new Map<number, number>();
   const ends = new Map<number, number>();
   const compute = (day: number): void => {
-    const [s, next] = bounds(period, fiscalYearStart, localDate(day));
-    starts.set(day, dayOfLocal(s));
-    ends.set(day, dayOfLocal(next) - 1);
+    const [start, next] = bounds(period, fiscalYearStart, day);
+    starts.set(day, start);
+    ends.set(day, next - 1);
   };
   const label =
     period === 'fiscalYear'

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { OptionsError } from '../errors.js';
-import { toOptionIssues } from '../thresholds/schema.js';
+import { optionIssues } from '../_lib/issues.js';
 import { DECOY_KINDS, SCHEME_KINDS, type DecoyKind, type SchemeKind, type Truth } from '../simulate/truth.js';
 
 /**
@@ -143,7 +143,7 @@ export interface EvaluateReport {
  */
 export function evaluate(result: { readonly findings: readonly EvaluatedFinding[] }, truth: Truth, options: EvaluateOptions = {}): EvaluateReport {
   const parsed = evaluateOptionsSchema.safeParse(options);
-  if (!parsed.success) throw new OptionsError('evaluate', toOptionIssues(parsed.error, []));
+  if (!parsed.success) throw new OptionsError('evaluate', optionIssues(parsed.error, evaluateOptionsSchema, []));
   const minOverlap = parsed.data.minOverlap ?? 0.5;
   const matchThreshold = parsed.data.matchThreshold ?? false;
   const topK = parsed.data.topK ?? Math.max(1, truth.schemes.length);

@@ -1,5 +1,6 @@
 import { InputError, OptionsError } from '../errors.js';
-import { thresholdListSchema, toOptionIssues } from '../thresholds/schema.js';
+import { thresholdListSchema } from '../thresholds/schema.js';
+import { optionIssues } from '../_lib/issues.js';
 import type { ThresholdInput } from '../thresholds/threshold.js';
 import { _deepCopy } from './_clone.js';
 
@@ -31,7 +32,7 @@ export function loadThresholds(json: unknown): ThresholdInput[] {
   }
   const parsed = thresholdListSchema.safeParse(value);
   if (!parsed.success) {
-    const issues = toOptionIssues(parsed.error, ['thresholds']).map((issue) => {
+    const issues = optionIssues(parsed.error, thresholdListSchema, ['thresholds']).map((issue) => {
       const index = issue.path[1];
       const entry = typeof index === 'number' && Array.isArray(value) ? (value[index] as unknown) : undefined;
       const id = entry && typeof entry === 'object' && typeof (entry as { id?: unknown }).id === 'string' ? (entry as { id: string }).id : undefined;

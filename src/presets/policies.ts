@@ -98,7 +98,7 @@ export const _POLICY_PRESETS: readonly _PresetDefinition[] = [
       thresholds: [],
       window: { days: 1 },
       vendor: 'same',
-      subject: { categoryPrefix: 0, minSimilarity: 2 },
+      subject: { categoryPrefix: 0, minSimilarity: 0 },
       skipMethods: [],
     },
   },

@@ -1,4 +1,4 @@
-import type { DetectSplitsOptions } from '../detect.js';
+import type { DetectSplitsOptions } from '../options/options.js';
 import type { ThresholdInput } from '../thresholds/threshold.js';
 
 /**

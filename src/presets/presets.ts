@@ -1,6 +1,9 @@
-import { OptionsError, type OptionIssue } from '../errors.js';
-import { isCurrencyCode } from '../_lib/currencies.js';
+import { z } from 'zod';
+import type Decimal from 'decimal.js';
+import { OptionsError } from '../errors.js';
 import { exactDecimal } from '../_lib/decimal.js';
+import { optionIssues } from '../_lib/issues.js';
+import { optionsSchema } from '../options/options.js';
 import { parseThresholds } from '../thresholds/schema.js';
 import type { ThresholdInput } from '../thresholds/threshold.js';
 import { _deepCopy } from './_clone.js';
@@ -30,13 +33,8 @@ for (const d of DEFINITIONS) {
   BY_NAME.set(presetKey(d.name), d);
 }
 
-/** Option names `getPreset` accepts as overrides: `detectSplits`'s options, plus `limit`. */
-const OVERRIDE_KEYS = new Set([
-  'thresholds', 'window', 'vendor', 'subject', 'currency', 'rates', 'band', 'minParts', 'skipMethods', 'weights',
-  'name', 'citation', 'description', 'limit',
-]);
 /** Overrides merged field by field into the preset's own object rather than replacing it. */
-const MERGED_KEYS = new Set(['subject', 'weights']);
+const MERGED_KEYS = new Set<string>(['subject', 'weights']);
 
 function knownNames(): string {
   return DEFINITIONS.map((d) => d.name).join(', ');
@@ -51,20 +49,36 @@ function lookup(name: unknown, fn: string): _PresetDefinition {
   return def;
 }
 
+const HOW = "give the card programme's single-transaction limit and its currency, e.g. getPreset('pcard', { limit: '3000', currency: 'CAD' })";
+
+/** A card programme's single-transaction limit: a positive decimal. */
+const limitSchema = z
+  .union([z.string(), z.number()], { error: (iss) => (iss.input === undefined ? `pcard needs a limit: ${HOW}` : `must be a positive decimal such as '3000' (got ${JSON.stringify(iss.input)}); ${HOW}`) })
+  .refine((v) => exactDecimal(v)?.gt(0) === true, { error: (iss) => `must be a positive decimal such as '3000' (got ${JSON.stringify(iss.input)}); ${HOW}` });
+
+/** What `pcard` needs besides its options: the limit and its currency. */
+const pcardSchema = z.object({
+  limit: limitSchema,
+  currency: z.string({ error: `pcard needs the limit's currency: ${HOW}` }),
+});
+
+/**
+ * The overrides a preset takes: any detectSplits option (checked by the options schema itself),
+ * plus `limit` where the preset requires one.
+ */
+function overridesSchema(def: _PresetDefinition) {
+  return optionsSchema.partial().extend({
+    limit: def.requires?.includes('limit') ? limitSchema.optional() : z.never({ error: `only the pcard preset takes a limit, not ${def.name}` }).optional(),
+  });
+}
+
 /** The user-set threshold of `pcard`. */
 function pcardThreshold(limit: unknown, currency: unknown): ThresholdInput {
-  const issues: OptionIssue[] = [];
-  const how = "give the card programme's single-transaction limit and its currency, e.g. getPreset('pcard', { limit: '3000', currency: 'CAD' })";
-  const amount = limit === undefined ? undefined : exactDecimal(limit);
-  if (limit === undefined) issues.push({ path: ['limit'], message: `pcard needs a limit: ${how}` });
-  else if (!amount || !amount.gt(0)) issues.push({ path: ['limit'], message: `must be a positive decimal such as '3000' (got ${JSON.stringify(limit)}); ${how}` });
-  if (currency === undefined) issues.push({ path: ['currency'], message: `pcard needs the limit's currency: ${how}` });
-  else if (typeof currency !== 'string' || !isCurrencyCode(currency)) {
-    issues.push({ path: ['currency'], message: `must be an ISO 4217 currency code such as 'CAD' (got ${JSON.stringify(currency)})` });
-  }
-  if (issues.length > 0 || !amount) throw new OptionsError('getPreset', issues);
-  const code = (currency as string).toUpperCase();
-  const text = typeof limit === 'string' ? limit.trim() : amount.toFixed();
+  const parsed = pcardSchema.safeParse({ limit, currency });
+  if (!parsed.success) throw new OptionsError('getPreset', optionIssues(parsed.error, pcardSchema));
+  const code = parsed.data.currency.toUpperCase();
+  const given = parsed.data.limit;
+  const text = typeof given === 'string' ? given.trim() : (exactDecimal(given) as Decimal).toFixed();
   return {
     id: 'PCARD-LIMIT',
     amount: text,
@@ -86,9 +100,9 @@ function pcardThreshold(limit: unknown, currency: unknown): ThresholdInput {
  *
  * Runs in O(number of thresholds).
  *
- * @throws {OptionsError} for an unknown name (the message lists the known ones), an unknown
- *   override, `limit` on a preset other than `pcard`, `pcard` without `limit` and `currency`, or
- *   invalid override thresholds.
+ * @throws {OptionsError} for an unknown name (the message lists the known ones), an override that is
+ *   not a detectSplits option (with the nearest option's name) or not a valid value for it, `limit`
+ *   on a preset other than `pcard`, or `pcard` without `limit` and `currency`.
  * @example
  * const p = getPreset('eu-2014-24', { window: { period: 'fiscalYear', fiscalYearStart: 1 } });
  * p.thresholds.find((t) => t.id === 'EU-2024-W')?.amount //=> '5538000'
@@ -102,14 +116,10 @@ export function getPreset(name: string, overrides?: PresetOverrides): Preset {
     if (overrides === null || typeof overrides !== 'object' || Array.isArray(overrides)) {
       throw new OptionsError('getPreset', [{ path: [], message: 'overrides must be an object of detectSplits options' }]);
     }
-    const issues: OptionIssue[] = [];
-    for (const [k, v] of Object.entries(overrides)) {
-      if (v === undefined) continue;
-      if (!OVERRIDE_KEYS.has(k)) issues.push({ path: [k], message: `unknown option; known options: ${[...OVERRIDE_KEYS].join(', ')}` });
-      else if (k === 'limit' && !def.requires?.includes('limit')) issues.push({ path: [k], message: `only the pcard preset takes a limit, not ${def.name}` });
-      else given[k] = v;
-    }
-    if (issues.length > 0) throw new OptionsError('getPreset', issues);
+    const schema = overridesSchema(def);
+    const parsed = schema.safeParse(overrides);
+    if (!parsed.success) throw new OptionsError('getPreset', optionIssues(parsed.error, schema));
+    for (const [k, v] of Object.entries(overrides)) if (v !== undefined) given[k] = v;
     if (given.thresholds !== undefined) parseThresholds(given.thresholds, 'getPreset', ['thresholds']);
   }
 

@@ -2,7 +2,7 @@ import type Decimal from 'decimal.js';
 import { D, exactDecimalText } from '../_lib/decimal.js';
 import { dayOf } from '../_lib/days.js';
 import { isCurrencyCode } from '../_lib/currencies.js';
-import type { RejectCode } from './record.js';
+import type { RecordField, RejectCode } from './record.js';
 
 /**
  * Why a field cannot be used. Field readers return the value or one of these, so the common case
@@ -52,12 +52,17 @@ const TIME_PART = /^[T ]\d{2}:\d{2}/u;
 
 /**
  * A calendar date, as its `YYYY-MM-DD` text: `'YYYY-MM-DD'` (a longer ISO timestamp keeps the date it
- * spells, whatever its offset), or a valid `Date`, read by its local calendar fields.
+ * spells, whatever its offset), or a valid `Date` in the years 0000–9999, read by its local calendar
+ * fields. The result is always a date {@link dayOf} accepts.
  * Use {@link dayOf} on the result for its day number.
  */
 export function readDate(v: unknown): string | FieldError {
   if (v === undefined || v === null || v === '') return bad('missing', 'date is missing');
-  if (v instanceof Date) return Number.isNaN(v.getTime()) ? bad('invalid_date', 'date is an invalid Date') : localIso(v);
+  if (v instanceof Date) {
+    if (Number.isNaN(v.getTime())) return bad('invalid_date', 'date is an invalid Date');
+    const iso = localIso(v);
+    return dayOf(iso) === undefined ? bad('invalid_date', `date ${iso} is outside the years 0000–9999 that YYYY-MM-DD can spell`) : iso;
+  }
   if (typeof v !== 'string') return bad('invalid_date', `date must be a YYYY-MM-DD string, got ${typeof v}`);
   const s = v.length === 10 ? v : v.trim();
   const date = s.length === 10 ? s : s.slice(0, 10);
@@ -104,4 +109,27 @@ export function readCurrency(v: unknown): string | FieldError {
   if (v === undefined || v === null || v === '') return bad('missing', 'currency is missing');
   if (typeof v !== 'string' || !isCurrencyCode(v)) return bad('unknown_currency', `currency "${String(v)}" is not an ISO 4217 code`);
   return v.length === 3 && v === v.toUpperCase() ? v : v.trim().toUpperCase();
+}
+
+/**
+ * The reader of a record field, as {@link validateRecords} applies it: `id` {@link readId}, `buyer`
+ * and `vendor` {@link readName}, `date` {@link readDate}, `amount` {@link readAmountText}, `currency`
+ * {@link readCurrency}, and {@link readOptional} for the optional fields.
+ */
+export function fieldReader(f: RecordField): (v: unknown) => string | undefined | FieldError {
+  switch (f) {
+    case 'id':
+      return readId;
+    case 'buyer':
+    case 'vendor':
+      return (v) => readName(f, v);
+    case 'date':
+      return readDate;
+    case 'amount':
+      return readAmountText;
+    case 'currency':
+      return readCurrency;
+    default:
+      return (v) => readOptional(f, v);
+  }
 }

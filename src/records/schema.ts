@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import { FieldError, readAmount, readCurrency, readDate, readId, readName, readOptional } from './fields.js';
+import type Decimal from 'decimal.js';
+import { RECORD_FIELDS, REQUIRED_FIELDS, type RecordField } from './record.js';
+import { FieldError, fieldReader, readAmount, readDate } from './fields.js';
 import { dayOf } from '../_lib/days.js';
 
 /** A zod field built from a field reader; the issue carries `params.code`, a RejectCode. */
@@ -12,32 +14,37 @@ function field<T>(read: (v: unknown) => T | FieldError) {
   });
 }
 
-const optional = (name: string) => field((v) => readOptional(name, v));
+type RequiredField = (typeof REQUIRED_FIELDS)[number];
+
+/** What a required field becomes: text, `{ date, day }` for the date, an exact Decimal for the amount. */
+type RequiredValue<F extends RequiredField> = F extends 'date' ? { date: string; day: number } : F extends 'amount' ? Decimal : string;
+
+type Shape = { [F in RequiredField]: z.ZodType<RequiredValue<F>, unknown> } & {
+  [F in Exclude<RecordField, RequiredField>]: z.ZodOptional<z.ZodType<string | undefined, unknown>>;
+};
+
+const REQUIRED: ReadonlySet<RecordField> = new Set(REQUIRED_FIELDS);
+
+const readDateAndDay = (v: unknown) => {
+  const date = readDate(v);
+  return date instanceof FieldError ? date : { date, day: dayOf(date) as number };
+};
 
 /**
  * The zod schema of one purchase record, for callers who compose zod schemas. It applies the same
  * field rules as {@link validateRecords} (which is faster on large ledgers and also rejects duplicate
- * ids): `amount` becomes an exact Decimal, `date` becomes `{ date, day }`, unknown fields are kept,
- * and each issue carries `params.code`, a RejectCode.
+ * ids): `amount` becomes an exact Decimal, `date` becomes `{ date, day }`, optional fields may be
+ * absent, unknown fields are kept, and each issue carries `params.code`, a RejectCode.
  *
  * @example
  * purchaseRecordSchema.safeParse({ id: 1, buyer: 'B', vendor: 'V', date: '2014-11-03',
  *   amount: '-1', currency: 'CNY' }).error?.issues[0].params //=> { code: 'negative_amount' }
  */
-export const purchaseRecordSchema = z.looseObject({
-  id: field(readId),
-  buyer: field((v) => readName('buyer', v)),
-  vendor: field((v) => readName('vendor', v)),
-  date: field((v) => {
-    const date = readDate(v);
-    return date instanceof FieldError ? date : { date, day: dayOf(date) as number };
-  }),
-  amount: field(readAmount),
-  currency: field(readCurrency),
-  subject: optional('subject'),
-  category: optional('category'),
-  project: optional('project'),
-  method: optional('method'),
-  document: optional('document'),
-  exemption: optional('exemption'),
-});
+export const purchaseRecordSchema = z.looseObject(
+  Object.fromEntries(
+    RECORD_FIELDS.map((f) => {
+      const schema = f === 'date' ? field(readDateAndDay) : f === 'amount' ? field(readAmount) : field(fieldReader(f));
+      return [f, REQUIRED.has(f) ? schema : schema.optional()];
+    }),
+  ) as unknown as Shape,
+);

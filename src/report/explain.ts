@@ -1,7 +1,6 @@
 import type Decimal from 'decimal.js';
-import type { Evidence } from '../score/evidence.js';
-import type { ReasonCode } from './finding.js';
-import type { ResolvedThreshold } from '../options.js';
+import type { ReasonCode } from '../options/reasons.js';
+import type { ResolvedThreshold } from '../thresholds/threshold.js';
 import { groupedMoney } from '../_lib/decimal.js';
 
 const pct = (x: number) => `${Math.round(x * 100)}%`;
@@ -73,18 +72,25 @@ export function counterfactual(args: {
   );
 }
 
-/** Codes in the order reasons are listed when equally strong. */
-export const REASON_ORDER: readonly ReasonCode[] = [
-  'justBelow',
-  'consecutiveDocuments',
-  'span',
-  'sameDay',
-  'subjectSimilarity',
-  'vendorConcentration',
-  'equalAmounts',
-  'roundAmounts',
-  'parts',
-  'totalOverThreshold',
-];
+/** Rank of each code among reasons of equal weighted strength: the more telling first. */
+const LISTING_RANK: Readonly<Record<ReasonCode, number>> = {
+  justBelow: 0,
+  consecutiveDocuments: 1,
+  span: 2,
+  sameDay: 3,
+  subjectSimilarity: 4,
+  vendorConcentration: 5,
+  equalAmounts: 6,
+  roundAmounts: 7,
+  parts: 8,
+  totalOverThreshold: 9,
+};
 
-export type { Evidence };
+/**
+ * Reasons ordered for the reviewer: by weighted strength (strength × weight), strongest first; ties
+ * by how telling the kind of evidence is (parts just below a limit first). Sorts in place and
+ * returns the array. Runs in O(r log r).
+ */
+export function orderReasons<R extends { readonly code: ReasonCode; readonly strength: number; readonly weight: number }>(reasons: R[]): R[] {
+  return reasons.sort((a, b) => b.strength * b.weight - a.strength * a.weight || LISTING_RANK[a.code] - LISTING_RANK[b.code]);
+}

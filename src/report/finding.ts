@@ -1,4 +1,11 @@
-import type { Comparison } from '../thresholds/threshold.js';
+import type { Item } from '../cluster/item.js';
+import type { ResolvedOptions } from '../options/resolve.js';
+import { REASON_CODES, type ReasonCode } from '../options/reasons.js';
+import type { ScoredRun } from '../score/score.js';
+import type { Comparison, ResolvedThreshold } from '../thresholds/threshold.js';
+import { moneyString } from '../_lib/decimal.js';
+import { counterfactual, orderReasons, reasonMessage } from './explain.js';
+import { fingerprint } from './fingerprint.js';
 
 /** One purchase inside a finding, with what a reviewer needs to see. */
 export interface FindingPart {
@@ -22,7 +29,7 @@ export interface FindingPart {
 /** A piece of evidence: what was measured, how strong it is, and a sentence for the reviewer. */
 export interface Reason {
   readonly code: ReasonCode;
-  /** The measured value (a share, a count, a ratio or days: see the code's documentation). */
+  /** The measured value: a share, a count, a ratio or days, as `measure` (score/evidence.ts) documents each code. */
   readonly value: number;
   /** Strength of the evidence in [0, 1]; the score is the weighted mean of strengths. */
   readonly strength: number;
@@ -30,18 +37,6 @@ export interface Reason {
   readonly weight: number;
   readonly message: string;
 }
-
-export type ReasonCode =
-  | 'justBelow'
-  | 'parts'
-  | 'span'
-  | 'sameDay'
-  | 'vendorConcentration'
-  | 'subjectSimilarity'
-  | 'equalAmounts'
-  | 'roundAmounts'
-  | 'consecutiveDocuments'
-  | 'totalOverThreshold';
 
 /** The threshold a finding's parts avoided. */
 export interface FindingThreshold {
@@ -83,4 +78,83 @@ export interface Finding {
   readonly explanation: string;
   /** The policy rule the finding cites, when the options name one (presets do). */
   readonly rule?: { readonly name: string; readonly citation?: string };
+}
+
+/** What a finding says besides its run: the report currency, band, window and the rule it cites. */
+export interface FindingContext extends Pick<ResolvedOptions, 'currency' | 'band' | 'weights' | 'rule'> {
+  /** The window in words, e.g. `'a 30-day window'`. */
+  readonly windowLabel: string;
+}
+
+/**
+ * The finding of a scored run (items in date order) that crosses `tier`: its parts, total,
+ * threshold, dates, score, reasons (strongest first) and explanation.
+ *
+ * Runs in O(k log k) for k parts.
+ */
+export function buildFinding(run: readonly Item[], tier: ResolvedThreshold, scored: ScoredRun, ctx: FindingContext): Finding {
+  const first = run[0] as Item;
+  const last = run[run.length - 1] as Item;
+  const k = run.length;
+  const reasons: Reason[] = orderReasons(
+    REASON_CODES.map((code) => ({
+      code,
+      value: scored.evidence[code],
+      strength: scored.strengths[code],
+      weight: ctx.weights[code],
+      message: reasonMessage(code, scored.evidence[code], k, { band: ctx.band, windowLabel: ctx.windowLabel }),
+    })),
+  );
+  const ids = run.map((it) => it.rec.id);
+  const vendors: string[] = [];
+  for (const it of run) if (!vendors.includes(it.rec.vendor)) vendors.push(it.rec.vendor);
+  const t = tier.threshold;
+  const strong = reasons.filter((r) => r.weight > 0 && r.strength >= 0.5).slice(0, 4);
+  const explanation =
+    counterfactual({ buyer: first.rec.buyer, ids, total: scored.total, currency: ctx.currency, tier, start: first.rec.date, end: last.rec.date }) +
+    (strong.length ? ` Why it looks deliberate: ${strong.map((r) => r.message).join(' ')}` : '');
+  const parts: FindingPart[] = run.map((it) => {
+    const r = it.rec;
+    return {
+      id: r.id,
+      index: r.index,
+      date: r.date,
+      vendor: r.vendor,
+      amount: moneyString(r.amount),
+      currency: r.currency,
+      converted: moneyString(it.value),
+      ...(r.subject !== undefined ? { subject: r.subject } : {}),
+      ...(r.category !== undefined ? { category: r.category } : {}),
+      ...(r.project !== undefined ? { project: r.project } : {}),
+      ...(r.method !== undefined ? { method: r.method } : {}),
+      ...(r.document !== undefined ? { document: r.document } : {}),
+    };
+  });
+  return {
+    id: fingerprint(t.id, ids),
+    buyer: first.rec.buyer,
+    recordIds: ids,
+    parts,
+    vendors,
+    total: moneyString(scored.total),
+    currency: ctx.currency,
+    threshold: {
+      id: t.id,
+      amount: moneyString(tier.value),
+      currency: ctx.currency,
+      procedure: t.procedure,
+      comparison: t.comparison,
+      ...(t.validFrom ? { validFrom: t.validFrom } : {}),
+      ...(t.validTo ? { validTo: t.validTo } : {}),
+      ...(t.label ? { label: t.label } : {}),
+      ...(t.source ? { source: t.source } : {}),
+    },
+    start: first.rec.date,
+    end: last.rec.date,
+    spanDays: last.rec.day - first.rec.day,
+    score: scored.score,
+    reasons,
+    explanation,
+    ...(ctx.rule ? { rule: ctx.rule } : {}),
+  };
 }

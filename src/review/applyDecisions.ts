@@ -3,7 +3,7 @@
  * by shared records when it changed since), dismissed findings are kept apart, statuses counted.
  */
 import { OptionsError } from '../errors.js';
-import { toOptionIssues } from '../thresholds/schema.js';
+import { optionIssues } from '../_lib/issues.js';
 import type { ReportFinding, ScanReport } from '../io/write/scanReport.js';
 import { allFindings, isPartial } from './_findings.js';
 import { matchRecordSets } from './_match.js';
@@ -131,7 +131,7 @@ function checkDecisions(list: readonly Decision[]): void {
   const seen = new Map<string, number>();
   list.forEach((d, i) => {
     const parsed = decisionSchema.safeParse(d);
-    if (!parsed.success) throw new OptionsError('applyDecisions', toOptionIssues(parsed.error, ['decisions', i]));
+    if (!parsed.success) throw new OptionsError('applyDecisions', optionIssues(parsed.error, decisionSchema, ['decisions', i]));
     const before = seen.get(d.finding);
     if (before !== undefined) {
       throw new OptionsError('applyDecisions', [

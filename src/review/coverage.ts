@@ -4,12 +4,12 @@
  * threshold (binned, so a million-row ledger gives a few numbers per buyer, not its amounts).
  */
 import type Decimal from 'decimal.js';
-import type { DetectSplitsOptions } from '../detect.js';
+import type { DetectSplitsOptions } from '../options/options.js';
 import { OptionsError } from '../errors.js';
-import { resolveOptions, type ResolvedThreshold } from '../options.js';
+import { resolveOptions } from '../options/resolve.js';
+import type { ResolvedThreshold } from '../thresholds/threshold.js';
 import { recordAt, scanRecords } from '../records/table.js';
-import { inScope } from '../score/evidence.js';
-import { clearOrder } from '../cluster/runs.js';
+import { clearOrder, inForce as isInForce, inScope } from '../thresholds/compare.js';
 import { D, moneyString } from '../_lib/decimal.js';
 import { ExactSum } from './_sum.js';
 
@@ -93,14 +93,15 @@ const REL = 1e-9;
  * [zone.records, zone.assessed, zone.notApplicable.excluded] //=> [146, 136, 10]
  */
 export function buyerCoverage(records: readonly unknown[], options: BuyerCoverageOptions): BuyerCoverage[] {
-  const opts = resolveOptions(options, 'buyerCoverage');
-  const bins = resolveBins(options.histogram);
+  const { histogram, ...detectOptions } = options;
+  const opts = resolveOptions(detectOptions, 'buyerCoverage');
+  const bins = resolveBins(histogram);
   const table = scanRecords(records);
   const tiers = opts.thresholds;
   const edges = tiers.map((t) => binEdges(t, bins));
   const rates = table.currencies.map((c) => opts.rates.get(c));
   const rateApprox = rates.map((r) => (r === undefined ? NaN : r.toNumber()));
-  const skipMethod = table.methodKeys.map((m) => opts.skipMethods.has(m));
+  const skipMethod = table.method.keys.map((m) => opts.skipMethods.has(m));
 
   interface Acc {
     first: number;
@@ -116,7 +117,7 @@ export function buyerCoverage(records: readonly unknown[], options: BuyerCoverag
   const acc = new Map<number, Acc>();
   const days = table.day;
   for (let k = 0; k < table.size; k++) {
-    const b = table.buyer[k] as number;
+    const b = table.buyer.key[k] as number;
     let a = acc.get(b);
     if (a === undefined) {
       a = { first: k, records: 0, assessed: 0, spend: [], noThreshold: 0, currency: 0, excluded: 0, histograms: tiers.map(() => undefined) };
@@ -129,20 +130,20 @@ export function buyerCoverage(records: readonly unknown[], options: BuyerCoverag
       continue;
     }
     const day = days[k] as number;
-    const c = table.category[k] as number;
-    const category = c < 0 ? undefined : table.categoryKeys[c];
+    const c = table.category.key[k] as number;
+    const category = c < 0 ? undefined : table.category.keys[c];
     const approx = (table.approx[k] as number) * (rateApprox[table.currency[k] as number] as number);
     let exact: Decimal | undefined;
     const value = (): Decimal => (exact ??= new D(table.amount[k] as string).times(rate));
     let inForce = false;
     tiers.forEach((t, i) => {
-      if (day < t.fromDay || day > t.toDay || !inScope(t, category)) return;
+      if (!isInForce(t, day) || !inScope(t, category)) return;
       inForce = true;
       const h = (a.histograms[i] ??= new Int32Array(bins.bins + 2));
       h[binOf(approx, value, edges[i] as Edges) + 1]! += 1;
     });
     if (!inForce) a.noThreshold++;
-    else if (table.exempt[k] || ((table.method[k] as number) >= 0 && skipMethod[table.method[k] as number])) a.excluded++;
+    else if ((table.exemption.text[k] as number) >= 0 || ((table.method.key[k] as number) >= 0 && skipMethod[table.method.key[k] as number])) a.excluded++;
     else {
       a.assessed++;
       (a.spend[table.currency[k] as number] ??= new ExactSum()).add(table.amount[k] as string);
@@ -150,7 +151,7 @@ export function buyerCoverage(records: readonly unknown[], options: BuyerCoverag
   }
 
   const out: BuyerCoverage[] = [];
-  for (const b of [...acc.keys()].sort((x, y) => cmp(table.buyerKeys[x] as string, table.buyerKeys[y] as string))) {
+  for (const b of [...acc.keys()].sort((x, y) => cmp(table.buyer.keys[x] as string, table.buyer.keys[y] as string))) {
     const a = acc.get(b) as Acc;
     const tooFew = a.assessed < opts.minParts ? a.assessed : 0;
     let spend = new D(0);

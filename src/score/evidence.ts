@@ -1,8 +1,8 @@
 import type Decimal from 'decimal.js';
 import type { Item } from '../cluster/item.js';
-import type { ResolvedThreshold } from '../options.js';
-import type { ReasonCode } from '../report/finding.js';
-import { atLeast, belowTier, itemValue } from '../cluster/runs.js';
+import type { ReasonCode } from '../options/reasons.js';
+import type { ResolvedThreshold } from '../thresholds/threshold.js';
+import { atLeast, belowTier, inForce, inScope } from '../thresholds/compare.js';
 import { jaccard } from '../similarity/jaccard.js';
 
 /**
@@ -48,10 +48,9 @@ export function measure(parts: readonly Item[], total: Decimal, ctx: EvidenceCon
 
   let justBelow = 0;
   for (const p of parts) {
-    const hit = ctx.thresholds.some((t) => {
-      if (p.rec.day < t.fromDay || p.rec.day > t.toDay || !inScope(t, p.rec.categoryKey)) return false;
-      return belowTier(p.approx, p, itemValue, t) && atLeast(p.approx, p, itemValue, t.nearFrom, t.nearFromApprox);
-    });
+    const hit = ctx.thresholds.some(
+      (t) => inForce(t, p.rec.day) && inScope(t, p.rec.categoryKey) && belowTier(p.approx, p, valueOf, t) && atLeast(p.approx, p, valueOf, t.nearFrom, t.nearFromApprox),
+    );
     if (hit) justBelow++;
   }
 
@@ -89,13 +88,7 @@ export function measure(parts: readonly Item[], total: Decimal, ctx: EvidenceCon
   };
 }
 
-/** True when a threshold applies to a category (records without one meet only unscoped thresholds). */
-export function inScope(t: ResolvedThreshold, category: string | undefined): boolean {
-  const { categories, excludeCategories } = t.threshold;
-  if (categories && (category === undefined || !categories.some((c) => category.startsWith(c)))) return false;
-  if (excludeCategories && category !== undefined && excludeCategories.some((c) => category.startsWith(c))) return false;
-  return true;
-}
+const valueOf = (it: Item): Decimal => it.value;
 
 function subjectAgreement(a: Item, b: Item): number {
   let best = 0;

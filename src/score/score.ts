@@ -1,6 +1,9 @@
-import type { Evidence } from './evidence.js';
-import type { ScoreWeights } from './weights.js';
-import type { ReasonCode } from '../report/finding.js';
+import type Decimal from 'decimal.js';
+import type { Item } from '../cluster/item.js';
+import { REASON_CODES, type ReasonCode, type ScoreWeights } from '../options/reasons.js';
+import type { ResolvedThreshold } from '../thresholds/threshold.js';
+import { D } from '../_lib/decimal.js';
+import { measure, type Evidence, type EvidenceContext } from './evidence.js';
 
 const clamp = (x: number) => (x < 0 ? 0 : x > 1 ? 1 : Number.isFinite(x) ? x : 0);
 
@@ -13,6 +16,9 @@ const clamp = (x: number) => (x < 0 ? 0 : x > 1 ? 1 : Number.isFinite(x) ? x : 0
  * - span: 1 − span / window length (all on one day is 1);
  * - equalAmounts: 1 when the coefficient of variation is ≤ 0.1, falling to 0 at 0.5;
  * - totalOverThreshold: how far the total passes the limit, (ratio − 1), capped at 1 (twice the limit).
+ *
+ * @example
+ * strengthOf('parts', 6, 30) //=> 0.5
  */
 export function strengthOf(code: ReasonCode, value: number, windowDays: number): number {
   switch (code) {
@@ -30,17 +36,18 @@ export function strengthOf(code: ReasonCode, value: number, windowDays: number):
 }
 
 /**
- * The score: the weighted mean of the strengths, in [0, 1]. It never falls when any strength rises
- * (property-tested), and with all weights zero it is 0.
+ * The score: the weighted mean of the strengths, in [0, 1], summed in the order of REASON_CODES. It
+ * never falls when any strength rises (property-tested), and with all weights zero it is 0.
  *
  * @example
  * scoreOf({ justBelow: 1, span: 1 } as never, { justBelow: 3, span: 1 } as never) //=> 1
  */
-export function scoreOf(strengths: Partial<Record<ReasonCode, number>>, weights: ScoreWeights): number {
+export function scoreOf(strengths: Partial<Record<ReasonCode, number>>, weights: Partial<ScoreWeights>): number {
   let num = 0;
   let den = 0;
-  for (const code of Object.keys(weights) as ReasonCode[]) {
+  for (const code of REASON_CODES) {
     const w = weights[code];
+    if (w === undefined) continue;
     den += w;
     num += w * (strengths[code] ?? 0);
   }
@@ -50,6 +57,28 @@ export function scoreOf(strengths: Partial<Record<ReasonCode, number>>, weights:
 /** Strengths of every measure. */
 export function strengths(evidence: Evidence, windowDays: number): Record<ReasonCode, number> {
   const out = {} as Record<ReasonCode, number>;
-  for (const code of Object.keys(evidence) as ReasonCode[]) out[code] = strengthOf(code, evidence[code], windowDays);
+  for (const code of REASON_CODES) out[code] = strengthOf(code, evidence[code], windowDays);
   return out;
+}
+
+/** A run with its total, what was measured on it, the strength of each measure and its score. */
+export interface ScoredRun {
+  readonly total: Decimal;
+  readonly evidence: Evidence;
+  readonly strengths: Record<ReasonCode, number>;
+  readonly score: number;
+}
+
+/**
+ * Scores a run (items in date order) that crosses `tier`: its exact total, its evidence (see
+ * {@link measure}), their strengths and the weighted score.
+ *
+ * Runs in O(k log k) for k parts.
+ */
+export function scoreRun(run: readonly Item[], tier: ResolvedThreshold, ctx: Omit<EvidenceContext, 'tier'> & { readonly weights: ScoreWeights }): ScoredRun {
+  let total = new D(0);
+  for (const it of run) total = total.plus(it.value);
+  const evidence = measure(run, total, { tier, thresholds: ctx.thresholds, windowDays: ctx.windowDays, band: ctx.band });
+  const strength = strengths(evidence, ctx.windowDays);
+  return { total, evidence, strengths: strength, score: scoreOf(strength, ctx.weights) };
 }

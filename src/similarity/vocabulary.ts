@@ -1,7 +1,7 @@
 /**
  * Maps tokens to integer ids ordered by rarity (rarest first, ties by the token itself), so that
  * each record's tokens become an ascending array of ids whose first entries are its rarest tokens:
- * the order prefix filtering needs (see `cluster/textJoin.ts`).
+ * the order prefix filtering needs (the text join of `cluster/link.ts`).
  *
  * `weights[i]` counts list i that many times (a distinct subject used by several records).
  *

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import type Decimal from 'decimal.js';
 import type { ThresholdInput } from '../thresholds/threshold.js';
-import { thresholdListSchema, toOptionIssues } from '../thresholds/schema.js';
+import { thresholdListSchema } from '../thresholds/schema.js';
+import { optionIssues } from '../_lib/issues.js';
 import { categoryKey } from '../records/normalize.js';
 import { OptionsError } from '../errors.js';
 import { dayOf, isIsoDate } from '../_lib/days.js';
@@ -14,7 +15,7 @@ import { CLASSIC_DECOY_KINDS, CLASSIC_SCHEME_KINDS, DECOY_KINDS, SCHEME_KINDS, t
 export type SimulatedLanguage = 'zh' | 'en';
 
 /**
- * The default thresholds: a Hangzhou-like pair (2018 catalogue, see DOMAIN.md): decentralised
+ * The default thresholds: a Hangzhou-like pair (2018 catalogue, as the Chengxi rectification report cites them): decentralised
  * procurement from 300,000 CNY and public tender from 1,000,000 CNY, both triggered at or above.
  */
 export const SIMULATION_THRESHOLDS: readonly ThresholdInput[] = [
@@ -177,7 +178,7 @@ const simulateOptionsSchema = z
  */
 export function resolveSimulateOptions(options: SimulateOptions): SimulationConfig {
   const parsed = simulateOptionsSchema.safeParse(options);
-  if (!parsed.success) throw new OptionsError('simulate', toOptionIssues(parsed.error, []));
+  if (!parsed.success) throw new OptionsError('simulate', optionIssues(parsed.error, simulateOptionsSchema, []));
   const o = parsed.data;
   // The caller's own threshold objects go into the truth, as given.
   const inputs = [...(options.thresholds ?? SIMULATION_THRESHOLDS)];

@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import Decimal from 'decimal.js';
-import type { Threshold, ThresholdInput } from './threshold.js';
-import { OptionsError, type OptionIssue } from '../errors.js';
+import type Decimal from 'decimal.js';
+import { COMPARISONS, THRESHOLD_STATUSES, type Threshold } from './threshold.js';
+import { OptionsError } from '../errors.js';
+import { optionIssues } from '../_lib/issues.js';
 import { isCurrencyCode } from '../_lib/currencies.js';
 import { isIsoDate } from '../_lib/days.js';
 import { exactDecimal } from '../_lib/decimal.js';
@@ -22,7 +23,7 @@ export const thresholdInputSchema = z
     }, { message: 'must be a positive decimal (a string such as "1000000", or an exact number)' }),
     currency: z.string().refine(isCurrencyCode, { message: 'must be an ISO 4217 currency code such as "EUR"' }),
     procedure: z.string().min(1, 'must name the procedure the threshold triggers'),
-    comparison: z.enum(['atOrAbove', 'above']).optional(),
+    comparison: z.enum(COMPARISONS).optional(),
     categories: z.array(z.string().min(1)).optional(),
     excludeCategories: z.array(z.string().min(1)).optional(),
     validFrom: isoDate.optional(),
@@ -31,7 +32,7 @@ export const thresholdInputSchema = z
     label: z.string().optional(),
     jurisdiction: z.string().optional(),
     source: z.string().optional(),
-    status: z.enum(['verified', 'partial', 'unverified']).optional(),
+    status: z.enum(THRESHOLD_STATUSES).optional(),
   })
   .strict()
   .refine((t) => !(t.validFrom && t.validTo && t.validFrom > t.validTo), {
@@ -48,14 +49,6 @@ export const thresholdListSchema = z.array(thresholdInputSchema).min(1, 'give at
   });
 });
 
-/** zod issues → option issues with paths prefixed by `prefix`. */
-export function toOptionIssues(error: z.ZodError, prefix: readonly (string | number)[]): OptionIssue[] {
-  return error.issues.map((i) => ({
-    path: [...prefix, ...i.path.map((p) => (typeof p === 'symbol' ? String(p) : p))],
-    message: i.message,
-  }));
-}
-
 /**
  * Validates thresholds and resolves them to exact {@link Threshold}s.
  *
@@ -66,9 +59,8 @@ export function toOptionIssues(error: z.ZodError, prefix: readonly (string | num
  */
 export function parseThresholds(input: unknown, fn = 'parseThresholds', prefix: readonly (string | number)[] = ['thresholds']): Threshold[] {
   const parsed = thresholdListSchema.safeParse(input);
-  if (!parsed.success) throw new OptionsError(fn, toOptionIssues(parsed.error, prefix));
-  return parsed.data.map((t, i) => {
-    const raw = (input as ThresholdInput[])[i] as ThresholdInput;
+  if (!parsed.success) throw new OptionsError(fn, optionIssues(parsed.error, thresholdListSchema, prefix));
+  return parsed.data.map((t) => {
     const out: Threshold = {
       id: t.id,
       amount: exactDecimal(t.amount) as Decimal,
@@ -76,7 +68,6 @@ export function parseThresholds(input: unknown, fn = 'parseThresholds', prefix: 
       procedure: t.procedure,
       comparison: t.comparison ?? 'atOrAbove',
       status: t.status ?? 'verified',
-      input: raw,
       ...(t.categories ? { categories: t.categories.map(categoryKey) } : {}),
       ...(t.excludeCategories ? { excludeCategories: t.excludeCategories.map(categoryKey) } : {}),
       ...(t.validFrom ? { validFrom: t.validFrom } : {}),

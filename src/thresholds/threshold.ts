@@ -1,11 +1,20 @@
 import type Decimal from 'decimal.js';
 
+/** The ways a total is compared with a threshold amount (see {@link Comparison}). */
+export const COMPARISONS = ['atOrAbove', 'above'] as const;
+
 /**
  * How a total is compared with a threshold amount. A single purchase usually triggers a procedure
  * when it is *at or above* the amount; China's 政府采购法实施条例 Art. 28 sums purchases whose
  * cumulative amount *exceeds* (超过) it. Each threshold says which it uses.
  */
-export type Comparison = 'atOrAbove' | 'above';
+export type Comparison = (typeof COMPARISONS)[number];
+
+/** How far a threshold's figure was checked against its source. */
+export const THRESHOLD_STATUSES = ['verified', 'partial', 'unverified'] as const;
+
+/** One of {@link THRESHOLD_STATUSES}. */
+export type ThresholdStatus = (typeof THRESHOLD_STATUSES)[number];
 
 /**
  * A value limit that triggers a procedure, as callers (and presets) write it.
@@ -42,7 +51,7 @@ export interface ThresholdInput {
   /** Where the figure comes from (act, article, URL). */
   source?: string | undefined;
   /** How far the figure was checked against its source. @defaultValue `'verified'` */
-  status?: 'verified' | 'partial' | 'unverified' | undefined;
+  status?: ThresholdStatus | undefined;
 }
 
 /** A validated threshold with its amount as an exact Decimal and days resolved. */
@@ -60,7 +69,21 @@ export interface Threshold {
   readonly label?: string;
   readonly jurisdiction?: string;
   readonly source?: string;
-  readonly status: 'verified' | 'partial' | 'unverified';
-  /** The input object as given. */
-  readonly input: ThresholdInput;
+  readonly status: ThresholdStatus;
+}
+
+/** A threshold with its amount converted to the report currency and its validity as day numbers. */
+export interface ResolvedThreshold {
+  readonly threshold: Threshold;
+  /** Amount in the report currency. */
+  readonly value: Decimal;
+  /** `value` as a JS number. */
+  readonly approx: number;
+  readonly comparison: Comparison;
+  /** Lowest amount counted as "just below" it: value × (1 − band). */
+  readonly nearFrom: Decimal;
+  readonly nearFromApprox: number;
+  /** First and last day it is in force (−∞ / +∞ when open). */
+  readonly fromDay: number;
+  readonly toDay: number;
 }

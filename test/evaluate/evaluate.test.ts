@@ -116,7 +116,7 @@ describe('evaluate on hand-made cases', () => {
     ['matchThreshold that is not a boolean', { matchThreshold: 'yes' }, ['matchThreshold']],
     ['topK 0', { topK: 0 }, ['topK']],
     ['a fractional topK', { topK: 2.5 }, ['topK']],
-    ['an unknown option (a typo)', { minOverLap: 0.3 }, []],
+    ['an unknown option (a typo)', { minOverLap: 0.3 }, ['minOverLap']],
   ])('throws an OptionsError naming the option: %s', (_name, options, path) => {
     let caught: unknown;
     try { evaluate({ findings: [] }, truth, options as EvaluateOptions); } catch (e) { caught = e; }

@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import type { PurchaseRecordInput } from '../../src/records/record.js';
-import type { DetectSplitsOptions } from '../../src/detect.js';
+import type { DetectSplitsOptions } from '../../src/options/options.js';
 import type { ThresholdInput } from '../../src/thresholds/threshold.js';
 
 export const BUYERS = ['City Hall', 'city  hall', 'Water Board'];
@@ -115,7 +115,7 @@ export const optionsArb: fc.Arbitrary<DetectSplitsOptions> = fc
     ),
     vendor: fc.constantFrom('same' as const, 'any' as const),
     categoryPrefix: fc.integer({ min: 0, max: 5 }),
-    minSimilarity: fc.constantFrom(0, 0.2, 0.3, 0.5, 1, 1.5),
+    minSimilarity: fc.constantFrom(0, 0.2, 0.3, 0.5, 1),
     sameProject: fc.boolean(),
     sameCategory: fc.boolean(),
     minParts: fc.constantFrom(2, 2, 3),

@@ -1,21 +1,15 @@
 /** getPreset, listPresets, presets and loadThresholds: the public surface of src/presets. */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { isInputError, isOptionsError, OptionsError } from '../../src/errors.js';
+import { isInputError } from '../../src/errors.js';
+import { optionsErrorOf } from '../helpers/errors.js';
 import { getPreset, listPresets, loadThresholds, presetKey, presetNames, presets } from '../../src/presets/index.js';
+import { detectSplits } from '../../src/detect.js';
+import { OPTION_KEYS, type OptionKey } from '../../src/options/options.js';
 
 const REQUIRED_POLICIES = ['cn-gpl-art28', 'eu-2014-24', 'us-far-13', 'pcard', 'ua-922', 'br-14133', 'uk-pa2023'];
 const REQUIRED_TABLES = ['cn-central', 'cn-hangzhou', 'eu', 'us-far', 'uk', 'ua', 'br'];
 
-function thrown(f: () => unknown): OptionsError {
-  try {
-    f();
-  } catch (e) {
-    if (isOptionsError(e)) return e;
-    throw e;
-  }
-  throw new Error('did not throw');
-}
 
 describe('listPresets', () => {
   const list = listPresets();
@@ -80,7 +74,7 @@ describe('getPreset', () => {
   });
 
   it('throws an OptionsError listing the known names on an unknown name', () => {
-    const e = thrown(() => getPreset('eu-2004-18'));
+    const e = optionsErrorOf(() => getPreset('eu-2004-18'));
     expect(e.path).toEqual(['name']);
     expect(e.message).toContain('unknown preset "eu-2004-18"');
     for (const n of presetNames()) expect(e.message).toContain(n);
@@ -96,15 +90,48 @@ describe('getPreset', () => {
     expect(getPreset('eu-2014-24', { thresholds: central }).thresholds).toEqual(central);
   });
 
+  /** A valid value of every detectSplits option, as getPreset overrides it. */
+  const SAMPLES: Record<OptionKey, unknown> = {
+    thresholds: [{ id: 'mine', amount: '500', currency: 'EUR', procedure: 'quotation' }],
+    window: { period: 'month' },
+    vendor: 'same',
+    linkSameVendor: false,
+    subject: { minSimilarity: 0.5 },
+    currency: 'EUR',
+    rates: { USD: '0.9' },
+    band: 0.05,
+    minParts: 3,
+    minPartShare: 0.2,
+    skipMethods: ['open'],
+    minScore: 0.5,
+    weights: { justBelow: 5 },
+    name: 'my-rule',
+    citation: 'Art. 1',
+    description: 'my own rule',
+  };
+
+  it('has a sample of every option', () => {
+    expect(Object.keys(SAMPLES).sort()).toEqual([...OPTION_KEYS].sort());
+  });
+
+  it.each(Object.entries(SAMPLES))('overrides %s, and detectSplits takes the result', (key, value) => {
+    const p = getPreset('eu-2014-24', { [key]: value });
+    const merged = key === 'subject' || key === 'weights' ? expect.objectContaining(value as object) : value;
+    expect((p as unknown as Record<string, unknown>)[key]).toEqual(merged);
+    expect(detectSplits([], p).findings).toEqual([]);
+  });
+
   it.each([
-    ['an unknown option', 'eu', { windw: { days: 3 } }, ['windw'], 'unknown option'],
+    ['an unknown option', 'eu', { windw: { days: 3 } }, ['windw'], 'did you mean "window"?'],
+    ['a misspelt subject field', 'eu', { subject: { minSim: 0.2 } }, ['subject', 'minSim'], 'did you mean "minSimilarity"?'],
+    ['a bad option value', 'eu', { band: 2 }, ['band'], 'band must be in [0, 1)'],
     ['limit on another preset', 'eu', { limit: '3000' }, ['limit'], 'only the pcard preset'],
     ['pcard without a limit', 'pcard', {}, ['limit'], "getPreset('pcard', { limit: '3000', currency: 'CAD' })"],
     ['pcard without a currency', 'pcard', { limit: '3000' }, ['currency'], 'currency'],
     ['pcard with a bad limit', 'pcard', { limit: '-5', currency: 'CAD' }, ['limit'], 'positive decimal'],
     ['bad override thresholds', 'eu', { thresholds: [{ id: 'x', amount: 'lots', currency: 'EUR', procedure: 'p' }] }, ['thresholds', 0, 'amount'], 'positive decimal'],
   ] as const)('rejects %s', (_what, name, overrides, path, text) => {
-    const e = thrown(() => getPreset(name, overrides as never));
+    const e = optionsErrorOf(() => getPreset(name, overrides as never));
     expect(e.path).toEqual(path);
     expect(e.message).toContain(text);
   });
@@ -140,17 +167,17 @@ describe('loadThresholds', () => {
     ['a bad date', [{ ...good[0], validTo: '2018-02-30' }], ['thresholds', 0, 'validTo'], 'calendar date'],
     ['dates in the wrong order', [{ ...good[0], validFrom: '2019-01-01' }], ['thresholds', 0, 'validTo'], 'validFrom must not be after validTo'],
     ['a duplicate id', [good[0], good[0]], ['thresholds', 1, 'id'], 'duplicate threshold id'],
-    ['an unknown field', [{ ...good[0], ammount: 5 }], ['thresholds', 0], 'ammount'],
+    ['an unknown field', [{ ...good[0], ammount: 5 }], ['thresholds', 0, 'ammount'], 'did you mean "amount"?'],
     ['not an array', { thresholds: good }, ['thresholds'], 'array'],
   ] as const)('points at %s', (_what, input, path, text) => {
-    const e = thrown(() => loadThresholds(input));
+    const e = optionsErrorOf(() => loadThresholds(input));
     expect(e.message).toMatch(/^loadThresholds: /u);
     expect(e.issues[0]?.path).toEqual(path);
     expect(e.message).toContain(text);
   });
 
   it('reports every bad entry at once', () => {
-    const e = thrown(() => loadThresholds([{ id: 'a', amount: 0, currency: 'XXQ', procedure: '' }, { id: 'b' }]));
+    const e = optionsErrorOf(() => loadThresholds([{ id: 'a', amount: 0, currency: 'XXQ', procedure: '' }, { id: 'b' }]));
     expect(e.issues.length).toBeGreaterThanOrEqual(4);
   });
 

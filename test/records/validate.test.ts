@@ -78,6 +78,9 @@ const rows: Row[] = [
   { name: 'Feb 29 in a common year', record: good({ date: '2015-02-29' }), field: 'date', code: 'invalid_date' },
   { name: 'date followed by junk', record: good({ date: '2014-11-03abc' }), field: 'date', code: 'invalid_date' },
   { name: 'invalid Date object', record: good({ date: new Date(Number.NaN) }), field: 'date', code: 'invalid_date' },
+  // A Date whose year YYYY-MM-DD cannot spell (it used to become day 0, 1970-01-01).
+  { name: 'a Date after year 9999', record: good({ date: new Date(10000, 0, 1) }), field: 'date', code: 'invalid_date' },
+  { name: 'a Date before year 0', record: good({ date: new Date(-5, 0, 1) }), field: 'date', code: 'invalid_date' },
   // Amounts that are not numbers.
   { name: 'decimal comma', record: good({ amount: '12,5' }), field: 'amount', code: 'invalid_amount' },
   { name: 'letters', record: good({ amount: 'abc' }), field: 'amount', code: 'invalid_amount' },

@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { detectSplits, type DetectSplitsOptions } from '../../src/detect.js';
+import { detectSplits } from '../../src/detect.js';
+import type { DetectSplitsOptions } from '../../src/options/options.js';
 import { fingerprint } from '../../src/report/fingerprint.js';
-import { DEFAULT_WEIGHTS } from '../../src/score/weights.js';
+import { DEFAULT_WEIGHTS, REASON_CODES, type ReasonCode } from '../../src/options/reasons.js';
+import { orderReasons } from '../../src/report/explain.js';
 import type { Comparison } from '../../src/thresholds/threshold.js';
 import type { PurchaseRecordInput } from '../../src/records/record.js';
-import type { Finding, ReasonCode } from '../../src/report/finding.js';
+import type { Finding } from '../../src/report/finding.js';
 import { runs } from '../helpers/runs.js';
 
 /** Three purchases by one buyer from three vendors, 591,500 CNY in all, each under 300,000. */
@@ -27,7 +29,7 @@ function onlyFinding(comparison: Comparison): Finding {
   return findings[0] as Finding;
 }
 
-const CODES = Object.keys(DEFAULT_WEIGHTS) as ReasonCode[];
+const CODES = REASON_CODES;
 
 describe('the explanation of a finding', () => {
   it.each<[Comparison, string]>([
@@ -164,5 +166,29 @@ describe('fingerprint', () => {
     const f = onlyFinding('atOrAbove');
     expect(f.id).toBe(fingerprint('hz-decent', ['A3', 'A1', 'A2']));
     expect(f.id).not.toBe(fingerprint('hz-open', ['A1', 'A2', 'A3']));
+  });
+});
+
+describe('orderReasons', () => {
+  it('lists reasons by weighted strength, strongest first; equally strong ones with the more telling first', () => {
+    const reason = (code: ReasonCode, strength: number, weight = 1) => ({ code, strength, weight });
+    expect(orderReasons([reason('parts', 1), reason('span', 0.5, 3), reason('justBelow', 0.2, 3)]).map((r) => r.code)).toEqual(['span', 'parts', 'justBelow']);
+    // All equal: parts just below a limit, consecutive documents and a short span tell most; the
+    // number of parts and how far the total passes the limit least.
+    const tied = orderReasons(REASON_CODES.map((code) => reason(code, 1))).map((r) => r.code);
+    expect(tied.slice(0, 3)).toEqual(['justBelow', 'consecutiveDocuments', 'span']);
+    expect(tied.slice(-2)).toEqual(['parts', 'totalOverThreshold']);
+  });
+
+  it('does not depend on the order reasons come in', () => {
+    const codes = fc.constantFrom(...REASON_CODES);
+    fc.assert(
+      fc.property(fc.uniqueArray(fc.record({ code: codes, strength: fc.constantFrom(0, 0.5, 1), weight: fc.constantFrom(0, 1, 3) }), { selector: (r) => r.code }), (reasons) => {
+        const a = orderReasons([...reasons]).map((r) => r.code);
+        const b = orderReasons([...reasons].reverse()).map((r) => r.code);
+        expect(b).toEqual(a);
+      }),
+      { numRuns: runs(200) },
+    );
   });
 });

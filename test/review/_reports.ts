@@ -4,7 +4,7 @@
  */
 import { D, moneyString } from '../../src/_lib/decimal.js';
 import { fingerprint } from '../../src/report/fingerprint.js';
-import type { ReasonCode } from '../../src/report/finding.js';
+import { REASON_CODES, type ReasonCode } from '../../src/options/reasons.js';
 import type { ReportFinding, ScanReport } from '../../src/io/write/scanReport.js';
 
 const REPORT_SCHEMA = 'splitscan/report@1' as const;
@@ -21,7 +21,7 @@ export interface FindingSpec {
   readonly currency?: string;
 }
 
-const REASONS: readonly ReasonCode[] = ['justBelow', 'parts', 'span', 'sameDay', 'vendorConcentration', 'subjectSimilarity', 'equalAmounts', 'roundAmounts', 'consecutiveDocuments', 'totalOverThreshold'];
+const REASONS: readonly ReasonCode[] = REASON_CODES;
 
 /** One finding: parts of `amount` each (default 100.00) on consecutive days from 2015-01-01. */
 export function makeFinding(spec: FindingSpec, rank: number): ReportFinding {

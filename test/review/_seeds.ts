@@ -3,7 +3,8 @@
  * then rescanned with the January 2015 export appended (seeds/chengxi-2015-01.csv).
  */
 import { readFileSync } from 'node:fs';
-import { detectSplits, type DetectSplitsOptions } from '../../src/detect.js';
+import { detectSplits } from '../../src/detect.js';
+import type { DetectSplitsOptions } from '../../src/options/options.js';
 import { buildReport, type ScanReport } from '../../src/io/write/scanReport.js';
 import { readLedger, locateRejects } from '../../src/io/read/ledger.js';
 import type { Ledger } from '../../src/io/read/reader.js';

@@ -1,18 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { scoreOf, strengthOf } from '../../src/score/score.js';
-import { consecutiveShare, isRound } from '../../src/score/evidence.js';
-import { DEFAULT_WEIGHTS, type ScoreWeights } from '../../src/score/weights.js';
+import { scoreOf, scoreRun, strengthOf, strengths } from '../../src/score/score.js';
+import { measure } from '../../src/score/evidence.js';
+import { prepare } from '../../src/cluster/prepare.js';
+import { scanRecords } from '../../src/records/table.js';
+import { resolveOptions } from '../../src/options/resolve.js';
+import type { ResolvedThreshold } from '../../src/thresholds/threshold.js';
+import { DEFAULT_WEIGHTS, REASON_CODES, type ReasonCode, type ScoreWeights } from '../../src/options/reasons.js';
 import { detectSplits } from '../../src/detect.js';
-import { D } from '../../src/_lib/decimal.js';
-import type { ReasonCode } from '../../src/report/finding.js';
 import type { PurchaseRecordInput } from '../../src/records/record.js';
 import { runs } from '../helpers/runs.js';
 
 /** Tolerance for floating-point comparisons of scores. */
 const EPSILON = 1e-12;
 
-const CODES = Object.keys(DEFAULT_WEIGHTS) as ReasonCode[];
+const CODES = REASON_CODES;
 
 /**
  * Direction in which each measure is evidence of splitting (src/score/score.ts): +1 when a larger
@@ -128,66 +130,6 @@ describe('scoreOf', () => {
   });
 });
 
-describe('consecutiveShare', () => {
-  it.each<[string, (string | undefined)[], number]>([
-    ['no documents', [], 0],
-    ['all missing', [undefined, undefined], 0],
-    ['one consecutive pair of three', ['INV-100', 'INV-101', 'INV-105'], 2 / 3],
-    ['a run of three', ['INV-7', 'INV-9', 'INV-8'], 1],
-    ['different stems', ['A-1', 'B-2'], 0],
-    ['different suffixes', ['INV-100a', 'INV-101b'], 0],
-    ['same suffix', ['INV-100a', 'INV-101a'], 1],
-    ['carry into a new digit', ['X9', 'X10'], 1],
-    ['zero padding', ['2014/001', '2014/002'], 1],
-    ['the same number twice', ['INV-100', 'INV-100'], 0],
-    ['surrounding spaces', [' INV-7 ', 'INV-8'], 1],
-    ['a missing one among them', ['D-1', undefined, 'D-2', 'D-4'], 0.5],
-    ['no number at all', ['memo', 'memo'], 0],
-    ['numbers beyond 2^53', ['N9007199254740993', 'N9007199254740994'], 1],
-  ])('%s', (_name, docs, share) => {
-    expect(consecutiveShare(docs)).toBeCloseTo(share, 12);
-  });
-
-  it('does not depend on order and stays in [0, 1]', () => {
-    fc.assert(
-      fc.property(fc.array(fc.option(fc.integer({ min: 0, max: 20 }).map((n) => `INV-${n}`), { nil: undefined }), { maxLength: 12 }), fc.integer(), (docs, k) => {
-        const share = consecutiveShare(docs);
-        expect(share).toBeGreaterThanOrEqual(0);
-        expect(share).toBeLessThanOrEqual(1);
-        const rotated = docs.length ? [...docs.slice(Math.abs(k) % docs.length), ...docs.slice(0, Math.abs(k) % docs.length)] : docs;
-        expect(consecutiveShare(rotated)).toBeCloseTo(share, 12);
-        // Independent count.
-        const nums = docs.filter((d): d is string => d !== undefined).map((d) => Number(d.slice(4)));
-        const set = new Set(nums);
-        const hits = nums.filter((n) => set.has(n - 1) || set.has(n + 1)).length;
-        expect(share).toBeCloseTo(docs.length ? hits / docs.length : 0, 12);
-      }),
-      { numRuns: runs(200) },
-    );
-  });
-});
-
-describe('isRound', () => {
-  it.each<[string, boolean]>([
-    ['1000', true],
-    ['591000', true],
-    ['120000', true],
-    ['12000.00', true],
-    ['500', true],
-    ['90', true],
-    ['7', true],
-    ['0', false],
-    ['1234.5', false],
-    ['12000.5', false],
-    ['2450', false],
-    ['999', false],
-    ['1001', false],
-    ['198500', false],
-  ])('%s → %s', (amount, round) => {
-    expect(isRound(new D(amount))).toBe(round);
-  });
-});
-
 // ----- End to end: making a split look more deliberate never lowers its score -------------------
 
 const split = (over: Partial<Record<'dates' | 'amounts' | 'documents', string[]>> = {}): PurchaseRecordInput[] => {
@@ -267,5 +209,20 @@ describe('a split that looks more deliberate scores at least as high', () => {
       }),
       { numRuns: runs(100) },
     );
+  });
+});
+
+describe('scoreRun', () => {
+  it('sums the parts exactly and scores the strengths of what it measured', () => {
+    const records = split({ amounts: ['0.1', '0.2', '99999.7'] });
+    const o = resolveOptions({ ...opts, minScore: 0 });
+    const ledger = prepare(scanRecords(records), o);
+    const run = Array.from(ledger.order, (k) => ledger.itemOf(k));
+    const tier = o.thresholds[0] as ResolvedThreshold;
+    const scored = scoreRun(run, tier, { thresholds: o.thresholds, windowDays: 30, band: o.band, weights: o.weights });
+    expect(scored.total.toFixed()).toBe('100000');
+    expect(scored.evidence).toEqual(measure(run, scored.total, { tier, thresholds: o.thresholds, windowDays: 30, band: o.band }));
+    expect(scored.strengths).toEqual(strengths(scored.evidence, 30));
+    expect(scored.score).toBe(scoreOf(scored.strengths, o.weights));
   });
 });

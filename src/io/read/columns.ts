@@ -23,7 +23,7 @@ export type ColumnMap = Partial<Record<LedgerField, string>>;
  * trailing unit in brackets (`合同金额(元)`).
  *
  * Card data: a card or cardholder column is preferred as buyer over a department, because on card
- * data the buyer that matters is the card (see DOMAIN.md).
+ * data the buyer that matters is the card (a department-level rule mixes many people's purchases).
  */
 export const HEADER_ALIASES: Readonly<Record<LedgerField, readonly string[]>> = {
   id: ['id', 'recordid', 'transactionid', 'batchtransactionid', 'transno', 'transactionno', 'transactionnumber', 'reference', 'ref', 'no', '序号', '编号', '流水号', '记录号'],

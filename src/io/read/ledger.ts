@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import { InputError, OptionsError } from '../../errors.js';
 import type { RecordReject } from '../../records/record.js';
-import { toOptionIssues } from '../../thresholds/schema.js';
+import { optionIssues } from '../../_lib/issues.js';
 import type { LedgerField } from './columns.js';
 import { type Delimiter, CsvRows, DELIMITERS, detectDelimiter } from './csv.js';
 import { type Encoding, ENCODINGS, StreamDecoder, stripBom } from './decode.js';
@@ -99,7 +99,7 @@ export class LedgerParser {
   /** @throws OptionsError naming each bad option. */
   constructor(options: LedgerParserOptions = {}) {
     const parsed = parserOptionsSchema.safeParse(options);
-    if (!parsed.success) throw new OptionsError('readLedger', toOptionIssues(parsed.error, []));
+    if (!parsed.success) throw new OptionsError('readLedger', optionIssues(parsed.error, parserOptionsSchema, []));
     this.options = options;
     this.reader = new LedgerReader(options);
   }

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { isCurrencyCode } from '../../_lib/currencies.js';
 import { exactDecimal } from '../../_lib/decimal.js';
 import { OptionsError } from '../../errors.js';
-import { toOptionIssues } from '../../thresholds/schema.js';
+import { optionIssues } from '../../_lib/issues.js';
 import type { ColumnMap } from './columns.js';
 
 /** How credits (negative amounts) can be handled (see {@link LedgerOptions.credits}). */
@@ -126,6 +126,6 @@ export interface ParsedLedgerOptions {
  */
 export function parseLedgerOptions(options: LedgerOptions, fn = 'readLedger'): ParsedLedgerOptions {
   const parsed = ledgerOptionsSchema.safeParse(options);
-  if (!parsed.success) throw new OptionsError(fn, toOptionIssues(parsed.error, []));
+  if (!parsed.success) throw new OptionsError(fn, optionIssues(parsed.error, ledgerOptionsSchema, []));
   return { suffix: options.lineSuffix === undefined ? undefined : suffixPattern(options.lineSuffix) };
 }

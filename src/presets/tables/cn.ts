@@ -2,7 +2,7 @@
  * China: thresholds of the central budget units' procurement catalogue, of the NDRC rules on works
  * projects that must be tendered, and of Hangzhou's municipal catalogue.
  *
- * Rows and ids come from the project's sourced table (`thresholds.csv`, see docs/presets.md).
+ * Rows and ids come from the project's sourced table, `test/fixtures/thresholds.csv` (coverage in docs/presets.md).
  *
  * Category scope uses the 政府采购品目分类目录 codes: A… goods, B… works (工程), C… services.
  * Goods-and-services limits are written `excludeCategories: ['B']` rather than

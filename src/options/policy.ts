@@ -3,8 +3,11 @@
  * Buyer is always compared; vendor, time and subject are set here.
  */
 
-/** A calendar period a window can be. */
-export type CalendarPeriod = 'day' | 'week' | 'month' | 'quarter' | 'year' | 'fiscalYear';
+/** The calendar periods a window can be. */
+export const CALENDAR_PERIODS = ['day', 'week', 'month', 'quarter', 'year', 'fiscalYear'] as const;
+
+/** One of {@link CALENDAR_PERIODS}. */
+export type CalendarPeriod = (typeof CALENDAR_PERIODS)[number];
 
 /**
  * The time window.
@@ -18,20 +21,26 @@ export type WindowOption =
   | { period: Exclude<CalendarPeriod, 'fiscalYear'> }
   | { period: 'fiscalYear'; fiscalYearStart: number };
 
+/** The vendor rules. */
+export const VENDOR_RULES = ['same', 'any'] as const;
+
 /**
  * `'same'`: parts share a vendor. `'any'`: parts may come from different vendors (the real case);
  * purchases from one vendor are then related whatever their subjects, unless `linkSameVendor` is false.
  */
-export type VendorRule = 'same' | 'any';
+export type VendorRule = (typeof VENDOR_RULES)[number];
 
 /**
  * When two purchases are about the same requirement.
  *
  * Three signals are compared, each only when both records carry it:
  * - category: codes share their first `categoryPrefix` characters (0 turns the signal off);
- * - project: the same budget project / requisition;
+ * - project: the same budget project / requisition, when it is specific (`maxProjectCategories`);
  * - text: similarity of `subject` texts (Jaccard of word tokens and Chinese character bigrams) is at
- *   least `minSimilarity` (values above 1 turn the signal off).
+ *   least `minSimilarity`, in (0, 1] (0 turns the signal off).
+ *
+ * Zero means "off" for both numbers: `{ categoryPrefix: 5, minSimilarity: 0 }` compares category
+ * codes only, `{ categoryPrefix: 0 }` texts and projects only.
  *
  * With no requirement set, two records are related when some comparable signal matches, or when no
  * signal is comparable (missing data does not separate records; the finding's subject reason says the
@@ -39,9 +48,9 @@ export type VendorRule = 'same' | 'any';
  * then both carry it and match on it, and the required signals alone decide.
  */
 export interface SubjectRule {
-  /** @defaultValue 4 */
+  /** A whole number of characters, or 0 to leave category codes out. @defaultValue 4 */
   categoryPrefix?: number | undefined;
-  /** @defaultValue 0.3 */
+  /** In (0, 1], or 0 to leave texts out. @defaultValue 0.3 */
   minSimilarity?: number | undefined;
   /** @defaultValue false */
   sameProject?: boolean | undefined;

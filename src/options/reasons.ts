@@ -1,16 +1,26 @@
+/**
+ * The kinds of evidence a finding is scored on, its reasons: the one list of reason codes (the
+ * score's weights, the evidence measured and the reasons reported all derive from it), in the order
+ * the score sums them.
+ */
+export const REASON_CODES = [
+  'justBelow',
+  'parts',
+  'span',
+  'sameDay',
+  'vendorConcentration',
+  'subjectSimilarity',
+  'equalAmounts',
+  'roundAmounts',
+  'consecutiveDocuments',
+  'totalOverThreshold',
+] as const;
+
+/** One of {@link REASON_CODES}. */
+export type ReasonCode = (typeof REASON_CODES)[number];
+
 /** Weight of each kind of evidence in a finding's score (the weighted mean of strengths). */
-export interface ScoreWeights {
-  justBelow: number;
-  parts: number;
-  span: number;
-  sameDay: number;
-  vendorConcentration: number;
-  subjectSimilarity: number;
-  equalAmounts: number;
-  roundAmounts: number;
-  consecutiveDocuments: number;
-  totalOverThreshold: number;
-}
+export type ScoreWeights = Record<ReasonCode, number>;
 
 /**
  * Default weights. Parts just under a limit and parts bought close together are the classic signs

@@ -1,0 +1,68 @@
+import { z } from 'zod';
+import type { OptionIssue } from '../errors.js';
+import { closest } from './closest.js';
+
+type Path = readonly (string | number)[];
+
+/**
+ * zod issues → {@link OptionIssue}s, paths prefixed by `prefix`. A key no object schema declares
+ * becomes one issue per key, at the key's own path, with the nearest declared key as a suggestion:
+ * `subject.minSim: unknown key "minSim"; did you mean "minSimilarity"?`. That holds inside unions
+ * too (`window: { dayz: 3 }`), where zod reports only that no member matched.
+ *
+ * Runs in O(issues × declared keys at their paths).
+ *
+ * @example
+ * const schema = z.strictObject({ window: z.number().optional() });
+ * optionIssues(schema.safeParse({ windw: 1 }).error as z.ZodError, schema)
+ * //=> [{ path: ['windw'], message: 'unknown key "windw"; did you mean "window"?' }]
+ */
+export function optionIssues(error: z.ZodError, schema: z.ZodType, prefix: Path = []): OptionIssue[] {
+  return error.issues.flatMap((issue) => {
+    const path = issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p));
+    const unknown = issue.code === 'unrecognized_keys' ? issue.keys : issue.code === 'invalid_union' ? unknownInEveryMember(issue.errors) : [];
+    if (unknown.length === 0) {
+      // A bad record key: zod says only "Invalid key in record"; the key's own issue says why.
+      const message = issue.code === 'invalid_key' ? (issue.issues[0]?.message ?? issue.message) : issue.message;
+      return [{ path: [...prefix, ...path], message }];
+    }
+    const known = declaredKeys(schema, path);
+    return unknown.map((key) => ({ path: [...prefix, ...path, key], message: unknownKey(key, known) }));
+  });
+}
+
+/** The message for a key that is not among `known`. */
+function unknownKey(key: string, known: readonly string[]): string {
+  const near = closest(key, known);
+  const shown = JSON.stringify(key);
+  return near !== undefined ? `unknown key ${shown}; did you mean "${near}"?` : `unknown key ${shown}; known keys: ${known.join(', ')}`;
+}
+
+/** Keys every member of a failed union found unrecognised at its own top level. */
+function unknownInEveryMember(errors: readonly (readonly z.core.$ZodIssue[])[]): string[] {
+  const sets = errors.map((issues) => new Set(issues.flatMap((i) => (i.code === 'unrecognized_keys' && i.path.length === 0 ? i.keys : []))));
+  const [first, ...rest] = sets;
+  return first ? [...first].filter((k) => rest.every((s) => s.has(k))) : [];
+}
+
+/** The keys the object schema(s) at `path` declare; a union contributes every member's keys. */
+function declaredKeys(schema: z.ZodType, path: Path): string[] {
+  let level = [schema];
+  for (const segment of path) level = level.flatMap((s) => members(s).flatMap((m) => child(m, segment)));
+  return [...new Set(level.flatMap((s) => members(s).flatMap((m) => (m instanceof z.ZodObject ? Object.keys(m.shape) : []))))];
+}
+
+/** A schema without its optional, nullable, default and pipe wrappers, and a union as its members. */
+function members(s: z.ZodType): z.ZodType[] {
+  if (s instanceof z.ZodOptional || s instanceof z.ZodNullable || s instanceof z.ZodDefault) return members(s.unwrap() as z.ZodType);
+  if (s instanceof z.ZodPipe) return members(s.in as z.ZodType);
+  if (s instanceof z.ZodUnion) return (s.options as z.ZodType[]).flatMap(members);
+  return [s];
+}
+
+function child(s: z.ZodType, segment: string | number): z.ZodType[] {
+  if (s instanceof z.ZodObject) return typeof segment === 'string' && Object.hasOwn(s.shape, segment) ? [s.shape[segment] as z.ZodType] : [];
+  if (s instanceof z.ZodArray) return [s.element as z.ZodType];
+  if (s instanceof z.ZodRecord) return [s.valueType as z.ZodType];
+  return [];
+}

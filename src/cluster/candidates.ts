@@ -1,0 +1,84 @@
+import type { Item } from './item.js';
+import type { Prepared } from './prepare.js';
+import { windowEnd } from './window.js';
+import type { ResolvedOptions } from '../options/resolve.js';
+import type { ResolvedThreshold } from '../thresholds/threshold.js';
+import { atLeast, belowTier, inScope } from '../thresholds/compare.js';
+import { keyAt } from '../records/table.js';
+
+/** The candidate parts of a ledger, threshold by threshold. */
+export interface Candidates {
+  /** Records that can never be parts: they carry an exemption, or their method is in `skipMethods`. */
+  readonly neverParts: number;
+  /**
+   * The candidate parts of a threshold not yet in a finding, as one group per partition, in date
+   * order (ties by id); only groups of at least `minParts` records.
+   */
+  forTier(tier: ResolvedThreshold): Item[][];
+}
+
+/**
+ * Decides, in this one place, whether a record may be a part of a run for a threshold: a record is
+ * a *candidate part* when
+ * - it can ever be a part: no `exemption`, and its `method` is not one of `skipMethods`;
+ * - it can link at all: it carries the project and category prefix the subject rule requires;
+ * - it is not yet in a finding (of a more serious threshold);
+ * - the threshold can judge it: dated on or after the first day in force, and no later than the
+ *   end of a window opened on the last day in force (a run opened while the rule is in force may
+ *   reach past it);
+ * - it stays below the threshold (`atOrAbove`: amount < limit; `above`: amount ≤ limit), is in its
+ *   category scope, and is at least `minPartShare` of it.
+ *
+ * Runs in O(n) to set up; {@link Candidates.forTier} in O(n) plus O(1) per candidate.
+ */
+export function candidates(p: Prepared, opts: Pick<ResolvedOptions, 'skipMethods' | 'minParts' | 'minPartShare'>): Candidates {
+  const { table, order, partition, unlinkable, assigned, window } = p;
+  const n = table.size;
+  const skipMethod = table.method.keys.map((m) => opts.skipMethods.has(m));
+  const never = new Uint8Array(n);
+  let neverParts = 0;
+  for (let k = 0; k < n; k++) {
+    const m = table.method.key[k] as number;
+    if ((table.exemption.text[k] as number) >= 0 || (m >= 0 && skipMethod[m])) {
+      never[k] = 1;
+      neverParts++;
+    }
+  }
+
+  return {
+    neverParts,
+    forTier(tier) {
+      const lastDay = windowEnd(window, tier.toDay);
+      const minPart = tier.value.times(opts.minPartShare);
+      const minPartApprox = minPart.toNumber();
+      const isCandidate = (k: number): boolean => {
+        const day = table.day[k] as number;
+        if (never[k] || assigned[k] || day < tier.fromDay || day > lastDay) return false;
+        // Exact Decimal comparisons only when the numbers are too close to call.
+        const approx = table.approx[k] as number;
+        if (!belowTier(approx, k, p.valueOf, tier)) return false;
+        if (opts.minPartShare > 0 && !atLeast(approx, k, p.valueOf, minPart, minPartApprox)) return false;
+        return inScope(tier, keyAt(table.category, k));
+      };
+
+      // Items are built only for groups large enough to hold a run.
+      const groups: Item[][] = [];
+      let group: number[] = [];
+      const flush = () => {
+        if (group.length >= opts.minParts) groups.push(group.map(p.itemOf));
+        group = [];
+      };
+      let current = -1;
+      for (let i = 0; i < order.length; i++) {
+        if (partition[i] !== current) {
+          flush();
+          current = partition[i] as number;
+        }
+        const k = order[i] as number;
+        if (!unlinkable[i] && isCandidate(k)) group.push(k);
+      }
+      flush();
+      return groups;
+    },
+  };
+}

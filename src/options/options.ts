@@ -1,0 +1,161 @@
+import { z } from 'zod';
+import type { ThresholdInput } from '../thresholds/threshold.js';
+import { isCurrencyCode } from '../_lib/currencies.js';
+import { exactDecimal } from '../_lib/decimal.js';
+import { CALENDAR_PERIODS, VENDOR_RULES, type CalendarPeriod, type SubjectRule, type VendorRule, type WindowOption } from './policy.js';
+import { REASON_CODES, type ScoreWeights } from './reasons.js';
+
+/**
+ * Procedures whose records are never parts of a split by default: competitive procedures (the
+ * requirement was tendered) and call-offs from frameworks or pools (repeated purchases there are the
+ * point of the framework). Matched on the normalised `method` (NFKC, lower case).
+ */
+export const DEFAULT_SKIP_METHODS: readonly string[] = [
+  'open',
+  'open procedure',
+  'open tender',
+  'public tender',
+  'restricted',
+  'restricted procedure',
+  'competitive tender',
+  'framework',
+  'framework agreement',
+  'framework call-off',
+  'call-off',
+  'dynamic purchasing system',
+  '公开招标',
+  '邀请招标',
+  '框架协议',
+  '框架协议采购',
+  '定点采购',
+  '协议供货',
+];
+
+/** Default window: 30 consecutive days. */
+export const DEFAULT_WINDOW: Readonly<WindowOption> = Object.freeze({ days: 30 });
+
+/** Default "just below" band: 10% under a limit. */
+export const DEFAULT_BAND = 0.1;
+
+/** Default fewest parts of a finding. */
+export const DEFAULT_MIN_PARTS = 2;
+
+/** Default lowest score reported. */
+export const DEFAULT_MIN_SCORE = 0.25;
+
+/** Default smallest part: 10% of the threshold. */
+export const DEFAULT_MIN_PART_SHARE = 0.1;
+
+/** Default subject rule. */
+export const DEFAULT_SUBJECT = { categoryPrefix: 4, minSimilarity: 0.3, sameProject: false, sameCategory: false, maxProjectCategories: 4 } as const;
+
+/** Options of `detectSplits`. Only `thresholds` is required. */
+export interface DetectSplitsOptions {
+  /** The tiers to test. Several may apply at once; each is in force between its validity dates. */
+  thresholds: readonly ThresholdInput[];
+  /** @defaultValue {@link DEFAULT_WINDOW}, `{ days: 30 }` */
+  window?: WindowOption | undefined;
+  /** @defaultValue `'any'` */
+  vendor?: VendorRule | undefined;
+  /**
+   * With `vendor: 'any'` and no subject requirement, purchases from one vendor are related whatever
+   * their subjects: a shared vendor is evidence of one requirement even when the descriptions differ
+   * ("通信服务" for two departments). `false` relates records by their subjects only.
+   * @defaultValue true
+   */
+  linkSameVendor?: boolean | undefined;
+  /** Fields left out take their defaults. @defaultValue {@link DEFAULT_SUBJECT}, each field as {@link SubjectRule} documents it */
+  subject?: SubjectRule | undefined;
+  /** Currency findings are reported in. @defaultValue the thresholds' currency when they share one */
+  currency?: string | undefined;
+  /** Value of one unit of each other currency in `currency`, e.g. `{ USD: '7.1' }` for CNY. @defaultValue `{}` (no conversion) */
+  rates?: Readonly<Record<string, string | number>> | undefined;
+  /** A part within this fraction under a threshold counts as "just below" it. @defaultValue {@link DEFAULT_BAND}, 0.1 */
+  band?: number | undefined;
+  /** Fewest parts a finding may have. @defaultValue {@link DEFAULT_MIN_PARTS}, 2 */
+  minParts?: number | undefined;
+  /**
+   * Smallest part, as a share of the threshold it is summed against: purchases under it are not
+   * parts (a requirement is split into a few sizeable pieces; petty purchases would otherwise pile
+   * up in every window). 0 counts every purchase. @defaultValue {@link DEFAULT_MIN_PART_SHARE}, 0.1
+   */
+  minPartShare?: number | undefined;
+  /** Procedures (matched case-insensitively on `method`) whose records are never parts. @defaultValue {@link DEFAULT_SKIP_METHODS} */
+  skipMethods?: readonly string[] | undefined;
+  /**
+   * Findings scoring below this are left out (and counted in `stats.belowMinScore`): they are crossing
+   * runs with no sign of deliberateness, typically routine purchases of one kind over a few weeks.
+   * 0 returns every crossing run. @defaultValue {@link DEFAULT_MIN_SCORE}, 0.25
+   */
+  minScore?: number | undefined;
+  /** Override the score weights; codes left out keep theirs. @defaultValue `DEFAULT_WEIGHTS` */
+  weights?: Partial<ScoreWeights> | undefined;
+  /** Name of the policy rule findings cite (set by presets). @defaultValue none: findings cite no rule */
+  name?: string | undefined;
+  /** Citation of that rule. @defaultValue none */
+  citation?: string | undefined;
+  /** One-paragraph description of the policy (set by presets; not used by detection). @defaultValue none */
+  description?: string | undefined;
+}
+
+const positiveInt = (what: string) => z.number({ error: `${what} must be a number` }).int(`${what} must be a whole number`).positive(`${what} must be at least 1`);
+
+const PERIODS = CALENDAR_PERIODS.filter((p): p is Exclude<CalendarPeriod, 'fiscalYear'> => p !== 'fiscalYear');
+
+const windowSchema = z.union(
+  [
+    z.strictObject({ days: positiveInt('days').max(3660, 'days must be at most 3660') }),
+    z.strictObject({ period: z.enum(PERIODS) }),
+    z.strictObject({ period: z.literal('fiscalYear'), fiscalYearStart: positiveInt('fiscalYearStart').max(12, 'fiscalYearStart must be a month 1–12') }),
+  ],
+  { error: `window must be { days: N }, { period: ${PERIODS.map((p) => `"${p}"`).join(' | ')} } or { period: "fiscalYear", fiscalYearStart: 1–12 }` },
+);
+
+const weightsSchema = z.strictObject(Object.fromEntries(REASON_CODES.map((k) => [k, z.number().nonnegative(`weight ${k} must be ≥ 0`).optional()])) as Record<keyof ScoreWeights, z.ZodOptional<z.ZodNumber>>);
+
+const SIMILARITY = 'minSimilarity must be 0 (texts not compared) or in (0, 1]';
+
+/** The zod schema of {@link DetectSplitsOptions}: every option, and nothing else. */
+export const optionsSchema = z.strictObject({
+  thresholds: z.array(z.unknown(), { error: 'thresholds must be an array of thresholds' }),
+  window: windowSchema.optional(),
+  vendor: z.enum(VENDOR_RULES, { error: `vendor must be ${VENDOR_RULES.map((v) => `"${v}"`).join(' or ')}` }).optional(),
+  linkSameVendor: z.boolean({ error: 'linkSameVendor must be true or false' }).optional(),
+  subject: z
+    .strictObject({
+      categoryPrefix: z.number().int('categoryPrefix must be a whole number').min(0, 'categoryPrefix must be ≥ 0').optional(),
+      minSimilarity: z.number().min(0, SIMILARITY).max(1, SIMILARITY).optional(),
+      sameProject: z.boolean().optional(),
+      sameCategory: z.boolean().optional(),
+      maxProjectCategories: z.number().int('maxProjectCategories must be a whole number').min(1, 'maxProjectCategories must be at least 1').or(z.literal(Infinity)).optional(),
+    })
+    .refine((s) => !(s.sameCategory && s.categoryPrefix === 0), { message: 'sameCategory compares category prefixes: categoryPrefix must be at least 1', path: ['categoryPrefix'] })
+    .optional(),
+  currency: z.string().refine(isCurrencyCode, 'currency must be an ISO 4217 code').optional(),
+  rates: z
+    .record(
+      z.string().refine(isCurrencyCode, { error: (iss) => `${JSON.stringify(iss.input)} is not an ISO 4217 currency code` }),
+      z.union([z.string(), z.number()]).refine((v) => exactDecimal(v)?.gt(0) === true, 'rate must be a positive decimal (units of the report currency per unit of this currency)'),
+    )
+    .optional(),
+  band: z.number().min(0, 'band must be in [0, 1)').lt(1, 'band must be in [0, 1)').optional(),
+  minParts: positiveInt('minParts').min(2, 'minParts must be at least 2').optional(),
+  minScore: z.number().min(0, 'minScore must be in [0, 1]').max(1, 'minScore must be in [0, 1]').optional(),
+  minPartShare: z.number().min(0, 'minPartShare must be in [0, 1)').lt(1, 'minPartShare must be in [0, 1)').optional(),
+  skipMethods: z.array(z.string()).optional(),
+  weights: weightsSchema.optional(),
+  name: z.string().optional(),
+  citation: z.string().optional(),
+  description: z.string().optional(),
+});
+
+/** The name of a `detectSplits` option. */
+export type OptionKey = keyof typeof optionsSchema.shape;
+
+/** Every `detectSplits` option, in the schema's order: the one list (getPreset's overrides use it too). */
+export const OPTION_KEYS = Object.keys(optionsSchema.shape) as OptionKey[];
+
+// The schema declares exactly the options DetectSplitsOptions documents: a type error otherwise.
+type SameKeys<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+type Assert<T extends true> = T;
+type OptionKeysMatch = Assert<SameKeys<OptionKey, keyof DetectSplitsOptions>>;

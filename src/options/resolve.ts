@@ -1,0 +1,112 @@
+import type Decimal from 'decimal.js';
+import type { ResolvedThreshold } from '../thresholds/threshold.js';
+import { parseThresholds } from '../thresholds/schema.js';
+import { normalizeText } from '../records/normalize.js';
+import { OptionsError } from '../errors.js';
+import { exactDecimal } from '../_lib/decimal.js';
+import { dayOf } from '../_lib/days.js';
+import { optionIssues } from '../_lib/issues.js';
+import { compareText } from '../_lib/order.js';
+import {
+  DEFAULT_BAND, DEFAULT_MIN_PART_SHARE, DEFAULT_MIN_PARTS, DEFAULT_MIN_SCORE, DEFAULT_SKIP_METHODS, DEFAULT_SUBJECT, DEFAULT_WINDOW,
+  optionsSchema, type DetectSplitsOptions,
+} from './options.js';
+import type { VendorRule, WindowOption } from './policy.js';
+import { DEFAULT_WEIGHTS, REASON_CODES, type ScoreWeights } from './reasons.js';
+
+/** {@link DetectSplitsOptions} checked, with defaults filled in and values resolved. */
+export interface ResolvedOptions {
+  /** Thresholds with their amount in the report currency, most serious first (ties by id). */
+  readonly thresholds: readonly ResolvedThreshold[];
+  readonly window: WindowOption;
+  readonly vendor: VendorRule;
+  readonly linkSameVendor: boolean;
+  readonly subject: { readonly categoryPrefix: number; readonly minSimilarity: number; readonly sameProject: boolean; readonly sameCategory: boolean; readonly maxProjectCategories: number };
+  readonly currency: string;
+  /** Value of one unit of each currency in the report currency (the report currency maps to 1). */
+  readonly rates: ReadonlyMap<string, Decimal>;
+  readonly band: number;
+  readonly minParts: number;
+  readonly minPartShare: number;
+  readonly minScore: number;
+  /** Normalised (NFKC, lower case) procedures whose records are never parts. */
+  readonly skipMethods: ReadonlySet<string>;
+  readonly weights: ScoreWeights;
+  readonly rule?: { readonly name: string; readonly citation?: string };
+}
+
+/**
+ * Checks options and fills in defaults: thresholds validated and converted to the report currency
+ * (most serious first), rates as exact decimals, the subject rule and weights completed.
+ *
+ * Runs in O(t log t + rates) for t thresholds.
+ *
+ * @throws {OptionsError} naming `fn` and each bad option with its path.
+ * @example
+ * resolveOptions({ thresholds: [{ id: 'q', amount: '300000', currency: 'CNY', procedure: 'quotation' }] }).subject.minSimilarity
+ * //=> 0.3
+ */
+export function resolveOptions(options: DetectSplitsOptions, fn = 'detectSplits'): ResolvedOptions {
+  if (typeof options !== 'object' || options === null) throw new OptionsError(fn, [{ path: [], message: 'options must be an object with at least `thresholds`' }]);
+  const parsed = optionsSchema.safeParse(options);
+  if (!parsed.success) throw new OptionsError(fn, optionIssues(parsed.error, optionsSchema));
+  const o = parsed.data;
+  const thresholds = parseThresholds(o.thresholds, fn, ['thresholds']);
+
+  const currencies = [...new Set(thresholds.map((t) => t.currency))];
+  const currency = o.currency?.toUpperCase() ?? (currencies.length === 1 ? (currencies[0] as string) : undefined);
+  if (currency === undefined) {
+    throw new OptionsError(fn, [{ path: ['currency'], message: `thresholds use several currencies (${currencies.join(', ')}); set currency (the report currency) and rates` }]);
+  }
+  const rates = new Map<string, Decimal>();
+  for (const [code, value] of Object.entries(o.rates ?? {})) rates.set(code.toUpperCase(), exactDecimal(value) as Decimal);
+  rates.set(currency, exactDecimal('1') as Decimal);
+  const band = o.band ?? DEFAULT_BAND;
+  const resolved: ResolvedThreshold[] = thresholds.map((t, i) => {
+    const rate = rates.get(t.currency);
+    if (rate === undefined) {
+      throw new OptionsError(fn, [{ path: ['thresholds', i, 'currency'], message: `threshold "${t.id}" is in ${t.currency}; pass rates: { ${t.currency}: … } (units of ${currency} per ${t.currency})` }]);
+    }
+    const value = t.amount.times(rate);
+    const nearFrom = value.times(1 - band);
+    return {
+      threshold: t,
+      value,
+      approx: value.toNumber(),
+      comparison: t.comparison,
+      nearFrom,
+      nearFromApprox: nearFrom.toNumber(),
+      fromDay: t.validFrom ? (dayOf(t.validFrom) as number) : -Infinity,
+      toDay: t.validTo ? (dayOf(t.validTo) as number) : Infinity,
+    };
+  });
+  resolved.sort((a, b) => b.value.cmp(a.value) || compareText(a.threshold.id, b.threshold.id));
+
+  const weights = { ...DEFAULT_WEIGHTS };
+  for (const code of REASON_CODES) {
+    const w = o.weights?.[code];
+    if (w !== undefined) weights[code] = w;
+  }
+  return {
+    thresholds: resolved,
+    window: o.window ?? DEFAULT_WINDOW,
+    vendor: o.vendor ?? 'any',
+    linkSameVendor: o.linkSameVendor ?? true,
+    subject: {
+      categoryPrefix: o.subject?.categoryPrefix ?? DEFAULT_SUBJECT.categoryPrefix,
+      minSimilarity: o.subject?.minSimilarity ?? DEFAULT_SUBJECT.minSimilarity,
+      sameProject: o.subject?.sameProject ?? DEFAULT_SUBJECT.sameProject,
+      sameCategory: o.subject?.sameCategory ?? DEFAULT_SUBJECT.sameCategory,
+      maxProjectCategories: o.subject?.maxProjectCategories ?? DEFAULT_SUBJECT.maxProjectCategories,
+    },
+    currency,
+    rates,
+    band,
+    minParts: o.minParts ?? DEFAULT_MIN_PARTS,
+    minPartShare: o.minPartShare ?? DEFAULT_MIN_PART_SHARE,
+    minScore: o.minScore ?? DEFAULT_MIN_SCORE,
+    skipMethods: new Set((o.skipMethods ?? DEFAULT_SKIP_METHODS).map(normalizeText)),
+    weights,
+    ...(o.name ? { rule: { name: o.name, ...(o.citation ? { citation: o.citation } : {}) } } : {}),
+  };
+}

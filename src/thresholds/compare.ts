@@ -1,0 +1,77 @@
+import type Decimal from 'decimal.js';
+import type { Comparison, ResolvedThreshold } from './threshold.js';
+
+/**
+ * How amounts are compared with thresholds: exactly (Decimals), with JS-number fast paths for the
+ * comparisons that are not close, and when a threshold applies to a record at all (in force on its
+ * date, in its category scope).
+ */
+
+/** Relative slack within which a JS-number comparison of amounts is too close to call. */
+export const RELATIVE_SLACK = 1e-9;
+
+/**
+ * Orders two JS-number approximations of exact amounts when they are clearly apart (more than
+ * `slack`), else returns 0: the caller must then decide with exact Decimals. Amounts with up to 15
+ * significant digits are within 1e-15 relative of their doubles, far inside the slack used here.
+ *
+ * @example
+ * clearOrder(299_999.99, 300_000, 1e-3) //=> -1
+ * clearOrder(300_000, 300_000, 1e-3)    //=> 0
+ */
+export function clearOrder(a: number, b: number, slack: number): -1 | 0 | 1 {
+  return a < b - slack ? -1 : a > b + slack ? 1 : 0;
+}
+
+/**
+ * True when `total` crosses the tier: `≥` for atOrAbove, `>` for above.
+ *
+ * @example
+ * crosses(new Decimal(300000), new Decimal(300000), 'above') //=> false
+ */
+export function crosses(total: Decimal, value: Decimal, comparison: Comparison): boolean {
+  return comparison === 'above' ? total.gt(value) : total.gte(value);
+}
+
+/**
+ * True when a single amount stays below the tier, so that it did not itself trigger the procedure:
+ * `<` for atOrAbove, `≤` for above.
+ *
+ * @example
+ * below(new Decimal(300000), new Decimal(300000), 'above') //=> true
+ */
+export function below(amount: Decimal, value: Decimal, comparison: Comparison): boolean {
+  return comparison === 'above' ? amount.lte(value) : amount.lt(value);
+}
+
+/**
+ * {@link below}, decided on a JS number when it is clearly apart from the tier, else on the exact
+ * value, which `exact(key)` gives only then (most records never need their Decimal). Runs in O(1).
+ */
+export function belowTier<K>(approx: number, key: K, exact: (key: K) => Decimal, tier: Pick<ResolvedThreshold, 'value' | 'approx' | 'comparison'>): boolean {
+  const c = clearOrder(approx, tier.approx, RELATIVE_SLACK * Math.max(approx, tier.approx));
+  return c !== 0 ? c < 0 : below(exact(key), tier.value, tier.comparison);
+}
+
+/** `value ≥ floor`, decided the same way as {@link belowTier}. Runs in O(1). */
+export function atLeast<K>(approx: number, key: K, exact: (key: K) => Decimal, floor: Decimal, floorApprox: number): boolean {
+  const c = clearOrder(approx, floorApprox, RELATIVE_SLACK * Math.max(approx, floorApprox));
+  return c !== 0 ? c > 0 : exact(key).gte(floor);
+}
+
+/** True when the threshold is in force on a day (a day number): between its validity dates, inclusive. */
+export function inForce(t: Pick<ResolvedThreshold, 'fromDay' | 'toDay'>, day: number): boolean {
+  return day >= t.fromDay && day <= t.toDay;
+}
+
+/**
+ * True when a threshold applies to a category key: it starts with one of the threshold's
+ * `categories` (when it has some) and with none of its `excludeCategories`. A record without a
+ * category meets only thresholds without `categories`.
+ */
+export function inScope(t: ResolvedThreshold, category: string | undefined): boolean {
+  const { categories, excludeCategories } = t.threshold;
+  if (categories && (category === undefined || !categories.some((c) => category.startsWith(c)))) return false;
+  if (excludeCategories && category !== undefined && excludeCategories.some((c) => category.startsWith(c))) return false;
+  return true;
+}

@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { candidates } from '../../src/cluster/candidates.js';
+import { prepare } from '../../src/cluster/prepare.js';
+import { scanRecords } from '../../src/records/table.js';
+import { resolveOptions, type ResolvedOptions } from '../../src/options/resolve.js';
+import { eligibleFor, oracleRecords, periodKey, type OracleRecord } from '../oracle.js';
+import { ledgerArb, optionsArb } from '../helpers/arbitraries.js';
+import { runs } from '../helpers/runs.js';
+
+/** The partition a record falls in, written plainly: buyer, and what the policy requires equal. */
+function partitionOf(o: ResolvedOptions, r: OracleRecord): string | undefined {
+  const s = o.subject;
+  const category = r.rec.categoryKey?.slice(0, s.categoryPrefix);
+  if ((s.sameProject && r.rec.projectKey === undefined) || (s.sameCategory && category === undefined)) return undefined;
+  return JSON.stringify([
+    r.rec.buyerKey,
+    o.vendor === 'same' ? r.rec.vendorKey : '',
+    s.sameProject ? r.rec.projectKey : '',
+    s.sameCategory ? category : '',
+    'days' in o.window ? '' : periodKey(o.window, r.rec.day),
+  ]);
+}
+
+const byDateId = (a: OracleRecord, b: OracleRecord) => a.rec.day - b.rec.day || (a.rec.id < b.rec.id ? -1 : 1);
+
+describe('candidates', () => {
+  it('are the records the oracle finds eligible, grouped by partition, groups of at least minParts', () => {
+    let seen = 0;
+    fc.assert(
+      fc.property(ledgerArb(40), optionsArb, (records, options) => {
+        const o = resolveOptions(options);
+        const ledger = prepare(scanRecords(records, { currency: o.currency, rates: o.rates }), o);
+        const select = candidates(ledger, o);
+        const all = oracleRecords(records, o);
+        expect(select.neverParts).toBe(all.filter((r) => r.skipped).length);
+        for (const t of o.thresholds) {
+          const got = select.forTier(t).map((g) => g.map((it) => it.rec.id));
+          const groups = new Map<string, OracleRecord[]>();
+          for (const r of all) {
+            const key = partitionOf(o, r);
+            if (key === undefined || !eligibleFor(o, t, r)) continue;
+            groups.set(key, [...(groups.get(key) ?? []), r]);
+          }
+          const expected = [...groups.values()].filter((g) => g.length >= o.minParts).map((g) => g.sort(byDateId).map((r) => r.rec.id));
+          const sorted = (gs: string[][]) => [...gs].sort((a, b) => (a.join() < b.join() ? -1 : 1));
+          expect(sorted(got)).toEqual(sorted(expected));
+          seen += got.length;
+        }
+      }),
+      { numRuns: runs(300) },
+    );
+    expect(seen).toBeGreaterThan(100);
+  });
+
+  it('leave out records already in a finding', () => {
+    const records = ['2014-03-03', '2014-03-04', '2014-03-05'].map((date, i) => ({ id: `R${i}`, buyer: 'B', vendor: 'V', date, amount: '400', currency: 'CNY' }));
+    const o = resolveOptions({ thresholds: [{ id: 'q', amount: '1000', currency: 'CNY', procedure: 'quotation' }] });
+    const ledger = prepare(scanRecords(records), o);
+    const select = candidates(ledger, o);
+    const tier = o.thresholds[0] as (typeof o.thresholds)[number];
+    const [group] = select.forTier(tier);
+    expect(group?.map((it) => it.rec.id)).toEqual(['R0', 'R1', 'R2']);
+    ledger.assign(group?.slice(0, 2) ?? []);
+    expect(select.forTier(tier)).toEqual([]);
+  });
+});

@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { prepare } from '../../src/cluster/prepare.js';
+import { scanRecords } from '../../src/records/table.js';
+import { resolveOptions, type ResolvedOptions } from '../../src/options/resolve.js';
+import type { PurchaseRecord } from '../../src/records/record.js';
+import { oracleRecords, periodKey } from '../oracle.js';
+import { ledgerArb, optionsArb } from '../helpers/arbitraries.js';
+import { runs } from '../helpers/runs.js';
+
+/** What the policy requires equal, written plainly; a missing required signal counts as a value of its own. */
+function partitionKey(o: ResolvedOptions, r: PurchaseRecord): string {
+  const s = o.subject;
+  return JSON.stringify([
+    r.buyerKey,
+    o.vendor === 'same' ? r.vendorKey : '',
+    s.sameProject ? (r.projectKey ?? null) : '',
+    s.sameCategory ? (r.categoryKey?.slice(0, s.categoryPrefix) ?? null) : '',
+    'days' in o.window ? '' : periodKey(o.window, r.day),
+  ]);
+}
+
+describe('prepare', () => {
+  it('orders the records by partition, then date, then id; partitions are the plain keys; unlinkable is a missing required signal', () => {
+    fc.assert(
+      fc.property(ledgerArb(40), optionsArb, (records, options) => {
+        const o = resolveOptions(options);
+        const table = scanRecords(records, { currency: o.currency, rates: o.rates });
+        const p = prepare(table, o);
+        const recs = Array.from(p.order, (k) => p.itemOf(k).rec);
+        expect([...p.order].sort((a, b) => a - b)).toEqual(Array.from({ length: table.size }, (_, k) => k));
+        const keys = recs.map((r) => partitionKey(o, r));
+        for (let i = 0; i < recs.length; i++) {
+          for (let j = i + 1; j < recs.length; j++) expect(p.partition[i] === p.partition[j]).toBe(keys[i] === keys[j]);
+          const r = recs[i] as PurchaseRecord;
+          const missing = (o.subject.sameProject && r.projectKey === undefined) || (o.subject.sameCategory && r.categoryKey === undefined);
+          expect(p.unlinkable[i] === 1).toBe(missing);
+          const next = recs[i + 1];
+          if (next && p.partition[i] === p.partition[i + 1]) expect(r.day < next.day || (r.day === next.day && r.id < next.id)).toBe(true);
+        }
+      }),
+      { numRuns: runs(200) },
+    );
+  });
+
+  it('items carry the value, tokens, category prefix and specific project the oracle computes', () => {
+    fc.assert(
+      fc.property(ledgerArb(40), optionsArb, (records, options) => {
+        const o = resolveOptions(options);
+        const p = prepare(scanRecords(records, { currency: o.currency, rates: o.rates }), o);
+        const oracle = new Map(oracleRecords(records, o).map((r) => [r.rec.id, r]));
+        for (const k of p.order) {
+          const it = p.itemOf(k);
+          const r = oracle.get(it.rec.id);
+          if (!r) throw new Error(`no oracle record ${it.rec.id}`);
+          expect(it.k).toBe(k);
+          expect(it.value.eq(r.value)).toBe(true);
+          expect(it.approx).toBeCloseTo(r.value.toNumber(), 6);
+          expect(it.tokens.length).toBe(r.tokens.length);
+          expect(it.categoryPrefix).toBe(o.subject.categoryPrefix > 0 ? r.rec.categoryKey?.slice(0, o.subject.categoryPrefix) : undefined);
+          expect(it.project).toBe(r.linkProject);
+          expect(p.valueOf(k)).toBe(it.value);
+        }
+      }),
+      { numRuns: runs(200) },
+    );
+  });
+});

@@ -1,0 +1,150 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import Decimal from 'decimal.js';
+import { consecutiveShare, isRound, measure } from '../../src/score/evidence.js';
+import type { Item } from '../../src/cluster/item.js';
+import type { PurchaseRecord } from '../../src/records/record.js';
+import type { ResolvedThreshold } from '../../src/thresholds/threshold.js';
+import { D } from '../../src/_lib/decimal.js';
+import { runs } from '../helpers/runs.js';
+
+/** A part with what measure reads. */
+function part(day: number, amount: string, vendorKey: string, over: { categoryKey?: string; document?: string; tokens?: number[]; project?: string } = {}): Item {
+  const value = new Decimal(amount);
+  const rec = { day, amount: value, vendorKey, categoryKey: over.categoryKey, document: over.document } as unknown as PurchaseRecord;
+  return { k: day, rec, value, approx: value.toNumber(), tokens: over.tokens ?? [], categoryPrefix: undefined, project: over.project };
+}
+
+function tier(amount: string, over: { fromDay?: number; toDay?: number; categories?: string[] } = {}): ResolvedThreshold {
+  const value = new Decimal(amount);
+  const nearFrom = value.times(0.9);
+  return {
+    threshold: { id: amount, ...(over.categories ? { categories: over.categories } : {}) },
+    value,
+    approx: value.toNumber(),
+    comparison: 'atOrAbove',
+    nearFrom,
+    nearFromApprox: nearFrom.toNumber(),
+    fromDay: over.fromDay ?? -Infinity,
+    toDay: over.toDay ?? Infinity,
+  } as unknown as ResolvedThreshold;
+}
+
+describe('measure', () => {
+  it('measures each kind of evidence as documented, on a hand-worked case', () => {
+    // Three parts of a 1,000 limit: two just below it (≥ 900), on days 10, 10 and 14, two from Acme,
+    // documents 7 and 8 consecutive, amounts 955, 945 and 600 (one round: 600 has two significant digits).
+    const parts = [
+      part(10, '955', 'acme', { categoryKey: '4523', document: 'D-7', tokens: [1, 2] }),
+      part(10, '945', 'beta', { categoryKey: '4523', document: 'D-8', tokens: [1, 2] }),
+      part(14, '600', 'acme', { categoryKey: '4599', document: 'X-1', tokens: [3] }),
+    ];
+    const t = tier('1000');
+    const e = measure(parts, new Decimal(2500), { tier: t, thresholds: [t], windowDays: 30, band: 0.1 });
+    expect(e.justBelow).toBeCloseTo(2 / 3, 12);
+    expect(e.parts).toBe(3);
+    expect(e.span).toBe(4);
+    expect(e.sameDay).toBeCloseTo(2 / 3, 12);
+    expect(e.vendorConcentration).toBeCloseTo(2 / 3, 12);
+    // Consecutive pairs: identical tokens and category (1); category 4523 vs 4599 shares 2 of 4 (0.5).
+    expect(e.subjectSimilarity).toBeCloseTo((1 + 0.5) / 2, 12);
+    // Coefficient of variation: population standard deviation over the mean (about 0.2).
+    const mean = 2500 / 3;
+    const sd = Math.sqrt(((955 - mean) ** 2 + (945 - mean) ** 2 + (600 - mean) ** 2) / 3);
+    expect(e.equalAmounts).toBeCloseTo(sd / mean, 12);
+    expect(e.roundAmounts).toBeCloseTo(1 / 3, 12);
+    expect(e.consecutiveDocuments).toBeCloseTo(2 / 3, 12);
+    expect(e.totalOverThreshold).toBe(2.5);
+  });
+
+  it('counts a part just below only under a limit in force on its date and in its scope', () => {
+    const parts = [part(10, '950', 'a', { categoryKey: '3019' }), part(20, '950', 'a', { categoryKey: '3019' })];
+    const crossed = tier('1000');
+    const e = (thresholds: ResolvedThreshold[]) => measure(parts, new Decimal(1900), { tier: crossed, thresholds, windowDays: 30, band: 0.1 }).justBelow;
+    expect(e([tier('1000', { toDay: 15 })])).toBe(0.5);
+    expect(e([tier('1000', { categories: ['45'] })])).toBe(0);
+    expect(e([tier('5000'), tier('1000', { fromDay: 15 })])).toBe(0.5);
+  });
+
+  it('keeps shares in [0, 1], counts the parts and measures the span', () => {
+    const partsArb = fc
+      .array(fc.tuple(fc.integer({ min: 0, max: 30 }), fc.integer({ min: 1, max: 99_999 }), fc.constantFrom('a', 'b', 'c')), { minLength: 2, maxLength: 12 })
+      .map((rows) => rows.sort((x, y) => x[0] - y[0]).map(([day, cents, v]) => part(day, (cents / 100).toFixed(2), v)));
+    fc.assert(
+      fc.property(partsArb, (parts) => {
+        const total = parts.reduce((s, p) => s.plus(p.value), new Decimal(0));
+        const t = tier('500');
+        const e = measure(parts, total, { tier: t, thresholds: [t], windowDays: 30, band: 0.1 });
+        for (const share of [e.justBelow, e.sameDay, e.vendorConcentration, e.subjectSimilarity, e.roundAmounts, e.consecutiveDocuments]) {
+          expect(share).toBeGreaterThanOrEqual(0);
+          expect(share).toBeLessThanOrEqual(1);
+        }
+        expect(e.parts).toBe(parts.length);
+        expect(e.span).toBe((parts.at(-1) as Item).rec.day - (parts[0] as Item).rec.day);
+        expect(e.totalOverThreshold).toBeCloseTo(total.toNumber() / 500, 9);
+      }),
+      { numRuns: runs(200) },
+    );
+  });
+});
+
+describe('consecutiveShare', () => {
+  it.each<[string, (string | undefined)[], number]>([
+    ['no documents', [], 0],
+    ['all missing', [undefined, undefined], 0],
+    ['one consecutive pair of three', ['INV-100', 'INV-101', 'INV-105'], 2 / 3],
+    ['a run of three', ['INV-7', 'INV-9', 'INV-8'], 1],
+    ['different stems', ['A-1', 'B-2'], 0],
+    ['different suffixes', ['INV-100a', 'INV-101b'], 0],
+    ['same suffix', ['INV-100a', 'INV-101a'], 1],
+    ['carry into a new digit', ['X9', 'X10'], 1],
+    ['zero padding', ['2014/001', '2014/002'], 1],
+    ['the same number twice', ['INV-100', 'INV-100'], 0],
+    ['surrounding spaces', [' INV-7 ', 'INV-8'], 1],
+    ['a missing one among them', ['D-1', undefined, 'D-2', 'D-4'], 0.5],
+    ['no number at all', ['memo', 'memo'], 0],
+    ['numbers beyond 2^53', ['N9007199254740993', 'N9007199254740994'], 1],
+  ])('%s', (_name, docs, share) => {
+    expect(consecutiveShare(docs)).toBeCloseTo(share, 12);
+  });
+
+  it('does not depend on order and stays in [0, 1]', () => {
+    fc.assert(
+      fc.property(fc.array(fc.option(fc.integer({ min: 0, max: 20 }).map((n) => `INV-${n}`), { nil: undefined }), { maxLength: 12 }), fc.integer(), (docs, k) => {
+        const share = consecutiveShare(docs);
+        expect(share).toBeGreaterThanOrEqual(0);
+        expect(share).toBeLessThanOrEqual(1);
+        const rotated = docs.length ? [...docs.slice(Math.abs(k) % docs.length), ...docs.slice(0, Math.abs(k) % docs.length)] : docs;
+        expect(consecutiveShare(rotated)).toBeCloseTo(share, 12);
+        // Independent count.
+        const nums = docs.filter((d): d is string => d !== undefined).map((d) => Number(d.slice(4)));
+        const set = new Set(nums);
+        const hits = nums.filter((n) => set.has(n - 1) || set.has(n + 1)).length;
+        expect(share).toBeCloseTo(docs.length ? hits / docs.length : 0, 12);
+      }),
+      { numRuns: runs(200) },
+    );
+  });
+});
+
+describe('isRound', () => {
+  it.each<[string, boolean]>([
+    ['1000', true],
+    ['591000', true],
+    ['120000', true],
+    ['12000.00', true],
+    ['500', true],
+    ['90', true],
+    ['7', true],
+    ['0', false],
+    ['1234.5', false],
+    ['12000.5', false],
+    ['2450', false],
+    ['999', false],
+    ['1001', false],
+    ['198500', false],
+  ])('%s → %s', (amount, round) => {
+    expect(isRound(new D(amount))).toBe(round);
+  });
+});
+
