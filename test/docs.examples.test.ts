@@ -14,6 +14,8 @@ import { detectSplits } from '../src/detect.js';
 import { fingerprint } from '../src/report/fingerprint.js';
 import { jaccard, textSimilarity } from '../src/similarity/jaccard.js';
 import { subjectTokens } from '../src/similarity/tokens.js';
+import { keyTokenCount, rarityWeight } from '../src/similarity/rarity.js';
+import { vocabularies } from '../src/similarity/vocabulary.js';
 import { parseThresholds } from '../src/thresholds/schema.js';
 import { isRound } from '../src/score/evidence.js';
 import { scoreOf } from '../src/score/score.js';
@@ -69,9 +71,14 @@ describe('doc-comment examples', () => {
   it('similarity, scoring, fingerprints, thresholds, errors', () => {
     expect(fingerprint('hz-open', ['b', 'a']) === fingerprint('hz-open', ['a', 'b'])).toBe(true);
     expect(jaccard(Int32Array.of(1, 2, 3), Int32Array.of(2, 3, 4))).toBe(0.5);
-    expect(textSimilarity(['office', 'chairs'], ['office', 'desks'])).toBe(0.3333333333333333);
+    const ledger = ['office chairs', 'office desks', 'office paper', 'office toner', 'meeting chairs'];
+    expect(textSimilarity('office chairs', 'meeting chairs', ledger)).toBe(0.324948132780083);
+    expect(textSimilarity('office chairs', 'office desks', ledger)).toBe(0.21032157676348548);
+    expect(rarityWeight(4, 146)).toBe(3624);
+    expect(keyTokenCount([0, 1, 2], Int32Array.of(5000, 1000, 1000), 0.3)).toBe(1);
+    expect(vocabularies(Int32Array.of(0, 0, 0), Int32Array.of(0, 1, 1), (s) => [['road', 'signs'], ['signs']][s]!).tokens).toEqual([[0, 1], [1], [1]]);
     expect(subjectTokens('Office chairs for the 3rd floor, 2014')).toEqual(['office', 'chairs', 'floor']);
-    expect(subjectTokens('道路指示标牌采购（一期）')).toEqual(['道路', '路指', '指示', '示标', '标牌']);
+    expect(subjectTokens('指示标牌采购（一期）')).toEqual(['指', '指示', '示', '示标', '标', '标牌', '牌']);
     expect([500, 2400, 295000, 2450, 999.5].map((x) => isRound(new Decimal(x)))).toEqual([true, true, true, false, false]);
     expect(scoreOf({ justBelow: 1, span: 1 } as never, { justBelow: 3, span: 1 } as never)).toBe(1);
     expect(parseThresholds([{ id: 'a', amount: '300000', currency: 'CNY', procedure: 'quotation' }])[0]?.amount.toString()).toBe('300000');

@@ -1,15 +1,16 @@
 /**
  * The brute-force oracle: the detection semantics written as plainly as possible, comparing every
  * pair. O(n²) per threshold; fine up to a few thousand records. The fast detector must agree with
- * it exactly. It shares only record validation, option resolution and tokenisation with the library,
- * none of the windows, candidate, clustering or run-cutting code: it keeps its own plain copies.
+ * it exactly. It shares only record validation, option resolution, tokenisation and the token weight
+ * formula with the library, none of the windows, candidate, similarity, clustering or run-cutting
+ * code: it keeps its own plain copies.
  */
 import Decimal from 'decimal.js';
 import { validateRecords } from '../src/records/validate.js';
 import { resolveOptions, type ResolvedOptions } from '../src/options/resolve.js';
 import type { ResolvedThreshold } from '../src/thresholds/threshold.js';
 import { subjectTokens } from '../src/similarity/tokens.js';
-import { textSimilarity } from '../src/similarity/jaccard.js';
+import { rarityWeight } from '../src/similarity/rarity.js';
 import type { DetectSplitsOptions } from '../src/options/options.js';
 import type { PurchaseRecord } from '../src/records/record.js';
 import type { WindowOption } from '../src/options/policy.js';
@@ -26,14 +27,40 @@ export interface OracleRecord {
   linkProject: string | undefined;
   value: Decimal;
   tokens: string[];
+  /** Each token's weight: `rarityWeight` of its uses among the subjects of the record's buyer. */
+  weights: ReadonlyMap<string, number>;
+  /**
+   * Key tokens: the tokens, rarest first (fewest uses, then by the token), up to the point where the
+   * tokens left weigh less than minSimilarity of all of them.
+   */
+  keys: string[];
   skipped: boolean;
 }
 
-/** Accepted records with their value in the report currency (records without a rate are dropped). */
-export function oracleRecords(input: readonly unknown[], o: ResolvedOptions): OracleRecord[] {
+/**
+ * Accepted records with their value in the report currency (records without a rate are dropped).
+ * Token weights count the subjects of `ledger` (by default the input itself): pass the whole ledger
+ * when `input` is a part of it.
+ */
+export function oracleRecords(input: readonly unknown[], o: ResolvedOptions, ledger: readonly unknown[] = input): OracleRecord[] {
   const accepted = validateRecords(input).records.filter((r) => o.rates.has(r.currency));
+  const wholeLedger = ledger === input ? accepted : validateRecords(ledger).records.filter((r) => o.rates.has(r.currency));
   const s = o.subject;
   const codeOf = (c: string) => (s.categoryPrefix > 0 ? c.slice(0, s.categoryPrefix) : c);
+  const tokensOf = (r: PurchaseRecord) => (r.subject !== undefined && o.subject.minSimilarity > 0 ? subjectTokens(r.subject) : []);
+  // Per buyer: how many of its records' subjects use each token, out of those with any token.
+  const uses = new Map<string, Map<string, number>>();
+  const subjects = new Map<string, number>();
+  for (const r of wholeLedger) {
+    const tokens = tokensOf(r);
+    if (tokens.length === 0) continue;
+    subjects.set(r.buyerKey, (subjects.get(r.buyerKey) ?? 0) + 1);
+    if (!uses.has(r.buyerKey)) uses.set(r.buyerKey, new Map());
+    const u = uses.get(r.buyerKey) as Map<string, number>;
+    for (const t of tokens) u.set(t, (u.get(t) ?? 0) + 1);
+  }
+  const weightsOf = new Map<string, Map<string, number>>();
+  for (const [buyer, u] of uses) weightsOf.set(buyer, new Map([...u].map(([t, n]) => [t, rarityWeight(n, subjects.get(buyer) as number)])));
   const out: OracleRecord[] = [];
   for (const rec of accepted) {
     const rate = o.rates.get(rec.currency) as Decimal;
@@ -43,15 +70,45 @@ export function oracleRecords(input: readonly unknown[], o: ResolvedOptions): Or
         .filter((r) => rec.projectKey !== undefined && r.buyerKey === rec.buyerKey && r.projectKey === rec.projectKey && r.categoryKey !== undefined)
         .map((r) => codeOf(r.categoryKey as string)),
     );
+    const tokens = tokensOf(rec);
+    const weights = weightsOf.get(rec.buyerKey) ?? new Map<string, number>();
     out.push({
       rec,
       linkProject: codes.size > s.maxProjectCategories ? undefined : rec.projectKey,
       value: rec.amount.times(rate),
-      tokens: rec.subject !== undefined && o.subject.minSimilarity > 0 ? subjectTokens(rec.subject) : [],
+      tokens,
+      weights,
+      keys: keyTokens(tokens, uses.get(rec.buyerKey), weights, o.subject.minSimilarity),
       skipped: rec.exemption !== undefined || (rec.methodKey !== undefined && o.skipMethods.has(rec.methodKey)),
     });
   }
   return out;
+}
+
+function keyTokens(tokens: readonly string[], uses: ReadonlyMap<string, number> | undefined, weights: ReadonlyMap<string, number>, t: number): string[] {
+  const rarestFirst = [...tokens].sort((a, b) => (uses?.get(a) as number) - (uses?.get(b) as number) || (a < b ? -1 : 1));
+  const total = rarestFirst.reduce((sum, x) => sum + (weights.get(x) as number), 0);
+  const keys: string[] = [];
+  let left = total;
+  for (const x of rarestFirst) {
+    if (left < t * total) break;
+    keys.push(x);
+    left -= weights.get(x) as number;
+  }
+  return keys;
+}
+
+/** Weighted Jaccard similarity ≥ t: shared weight ≥ t × the weight of all tokens of the two (weights are whole numbers). */
+export function similarTexts(t: number, a: OracleRecord, b: OracleRecord): boolean {
+  const all = new Set([...a.tokens, ...b.tokens]);
+  let shared = 0;
+  let union = 0;
+  for (const x of all) {
+    const w = a.weights.get(x) as number;
+    union += w;
+    if (a.tokens.includes(x) && b.tokens.includes(x)) shared += w;
+  }
+  return shared > 0 && shared >= t * union;
 }
 
 /**
@@ -120,7 +177,7 @@ export function linked(o: ResolvedOptions, a: OracleRecord, b: OracleRecord): bo
   }
   if (s.minSimilarity > 0 && a.tokens.length > 0 && b.tokens.length > 0) {
     comparable = true;
-    if (textSimilarity(a.tokens, b.tokens) >= s.minSimilarity) return true;
+    if (similarTexts(s.minSimilarity, a, b)) return true;
   }
   return !comparable;
 }
@@ -151,6 +208,7 @@ export function eligibleFor(o: ResolvedOptions, t: ResolvedThreshold, r: OracleR
 }
 
 const byDateId = (a: OracleRecord, b: OracleRecord) => a.rec.day - b.rec.day || (a.rec.id < b.rec.id ? -1 : a.rec.id > b.rec.id ? 1 : 0);
+
 
 export function oracleDetect(input: readonly unknown[], options: DetectSplitsOptions): OracleFinding[] {
   const o = resolveOptions(options);

@@ -2,7 +2,8 @@ import type { Item } from './item.js';
 import { UnionFind } from './unionFind.js';
 import { reachOf, type Window } from './window.js';
 import type { ResolvedOptions } from '../options/resolve.js';
-import { jaccard } from '../similarity/jaccard.js';
+import { sharedWeight, similarEnough, weightOf } from '../similarity/jaccard.js';
+import { keyTokenCount } from '../similarity/rarity.js';
 
 /** How items of one partition (same buyer, and same vendor/project/category/period where required) link. */
 export interface LinkPolicy {
@@ -55,12 +56,12 @@ export function components(items: readonly Item[], policy: LinkPolicy, minParts:
  * `items` must be in date order. Returns the component root of each item.
  *
  * Two items are linked when their dates are within `reach` and their subjects are related (see
- * `SubjectRule`): a shared category prefix, a shared project, text similarity ≥ minSimilarity, or
- * no comparable signal at all. Each kind of link is found by its own index:
+ * `SubjectRule`): a shared category prefix, a shared project, similar texts (weighted Jaccard ≥
+ * minSimilarity), or no comparable signal at all. Each kind of link is found by its own index:
  * - equal keys (category prefix, project): items of one key in date order, each joined to the next
  *   when within reach (an interval graph: this gives the same components as all its edges);
- * - text: a similarity join with prefix filtering over tokens ordered rarest first, probing only
- *   earlier items within reach, skipping pairs already in one component;
+ * - text: a similarity join over key tokens (see `textJoin`), probing earlier items within reach,
+ *   skipping pairs already in one component;
  * - no comparable signal: items grouped by which signals they carry; two groups with no signal in
  *   common are joined by linking each item to the nearest item of the other group on each side.
  *
@@ -72,13 +73,7 @@ export function linkComponents(items: readonly Item[], policy: LinkPolicy): Unio
   const day = Int32Array.from(items, (it) => it.rec.day);
   const { reach } = policy;
 
-  const chain = (positions: readonly number[]): void => {
-    for (let k = 1; k < positions.length; k++) {
-      const a = positions[k - 1] as number;
-      const b = positions[k] as number;
-      if ((day[b] as number) - (day[a] as number) <= reach) uf.union(a, b);
-    }
-  };
+  const chain = (positions: readonly number[]): void => chainWithin(positions, day, reach, uf);
 
   if (policy.required) {
     chain(Array.from({ length: n }, (_, i) => i));
@@ -129,7 +124,16 @@ export function linkComponents(items: readonly Item[], policy: LinkPolicy): Unio
   return uf;
 }
 
-function push(map: Map<string, number[]>, key: string, i: number): void {
+/** Joins each of `positions` (ascending, so in date order) to the next when within reach: an interval graph's components. */
+function chainWithin(positions: readonly number[], day: Int32Array, reach: number, uf: UnionFind): void {
+  for (let k = 1; k < positions.length; k++) {
+    const a = positions[k - 1] as number;
+    const b = positions[k] as number;
+    if ((day[b] as number) - (day[a] as number) <= reach) uf.union(a, b);
+  }
+}
+
+function push<K>(map: Map<K, number[]>, key: K, i: number): void {
   const list = map.get(key);
   if (list) list.push(i);
   else map.set(key, [i]);
@@ -177,18 +181,23 @@ function linkAcross(a: readonly number[], b: readonly number[], day: Int32Array,
 }
 
 /**
- * Similarity join: unions every pair within reach whose Jaccard similarity is ≥ t.
- * Prefix filtering: with tokens ordered rarest first, two sets with Jaccard ≥ t share a token among
- * the first |x| − ⌈t·|x|⌉ + 1 tokens of each; we index and probe a prefix at least that long.
+ * Similarity join: unions every pair within reach whose subjects are similar (weighted Jaccard ≥ t,
+ * see similarity/jaccard `similarEnough`). Every similar pair shares a key token (similarity/rarity
+ * `keyTokenCount`, tokens rarest first), so each item is indexed under its key tokens and, in date
+ * order, probes the index of each of its key tokens for earlier items within reach, skipping pairs
+ * already in one component and pairs whose weights are too far apart.
  */
 function textJoin(items: readonly Item[], positions: readonly number[], day: Int32Array, reach: number, t: number, uf: UnionFind): void {
   const index = new Map<number, number[]>();
   const seen = new Int32Array(items.length).fill(-1);
+  const total = new Float64Array(items.length);
   for (const r of positions) {
-    const x = (items[r] as Item).tokens;
-    const prefix = x.length - Math.max(1, Math.floor(t * x.length)) + 1;
+    const { tokens: x, weights } = items[r] as Item;
+    const wx = weightOf(x, weights);
+    total[r] = wx;
+    const keys = keyTokenCount(x, weights, t);
     const earliest = (day[r] as number) - reach;
-    for (let k = 0; k < prefix; k++) {
+    for (let k = 0; k < keys; k++) {
       const list = index.get(x[k] as number);
       if (!list) continue;
       for (let q = list.length - 1; q >= 0; q--) {
@@ -197,17 +206,12 @@ function textJoin(items: readonly Item[], positions: readonly number[], day: Int
         if (seen[c] === r) continue;
         seen[c] = r;
         if (uf.find(c) === uf.find(r)) continue;
-        const y = (items[c] as Item).tokens;
-        // Length filter: |y| must lie in [t·|x|, |x| / t] for Jaccard ≥ t.
-        if (y.length < t * x.length - 1e-9 || y.length * t > x.length + 1e-9) continue;
-        if (jaccard(x, y) >= t) uf.union(r, c);
+        // Weight filter: the similarity is at most the lighter set's weight over the heavier one's.
+        const wy = total[c] as number;
+        if (Math.min(wx, wy) < t * Math.max(wx, wy)) continue;
+        if (similarEnough(sharedWeight(x, (items[c] as Item).tokens, weights), wx, wy, t)) uf.union(r, c);
       }
     }
-    for (let k = 0; k < prefix; k++) {
-      const tok = x[k] as number;
-      const list = index.get(tok);
-      if (list) list.push(r);
-      else index.set(tok, [r]);
-    }
+    for (let k = 0; k < keys; k++) push(index, x[k] as number, r);
   }
 }

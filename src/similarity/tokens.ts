@@ -27,8 +27,9 @@ const STOPWORDS = new Set([
 
 /**
  * Splits a subject text into the tokens similarity is measured on: words of two or more characters
- * for space-separated scripts (stop words dropped), and overlapping character bigrams for Chinese,
- * Japanese and Korean runs (a lone CJK character is its own token). Text is normalised first
+ * for space-separated scripts (stop words dropped); for Chinese, Japanese and Korean runs, which
+ * have no spaces, each character and each overlapping pair of characters (the pairs keep words such
+ * as 标牌 whole, the characters let 标牌 and 展示牌 share 牌). Text is normalised first
  * (NFKC, lower case), and numbers and dates are dropped ("安保服务（6月）" and "安保服务（7月）" are
  * the same subject). Returns distinct tokens in first-seen order.
  *
@@ -36,7 +37,7 @@ const STOPWORDS = new Set([
  *
  * @example
  * subjectTokens('Office chairs for the 3rd floor, 2014') //=> ['office', 'chairs', 'floor']
- * subjectTokens('道路指示标牌采购（一期）')          //=> ['道路', '路指', '指示', '示标', '标牌']
+ * subjectTokens('指示标牌采购（一期）') //=> ['指', '指示', '示', '示标', '标', '标牌', '牌']
  */
 export function subjectTokens(text: string): string[] {
   const out = new Set<string>();
@@ -46,15 +47,17 @@ export function subjectTokens(text: string): string[] {
       if (run.length >= 2 && !STOPWORDS.has(run)) out.add(run);
       continue;
     }
-    // A mixed run such as "led显示屏": latin parts are words, CJK parts are bigrams.
+    // A mixed run such as "led显示屏": latin parts are words, CJK parts characters and bigrams.
     let last = 0;
     for (const m of run.matchAll(CJK_RUN)) {
       const before = run.slice(last, m.index);
       if (before.length >= 2) out.add(before);
-      const cjk = m[0];
-      if (cjk.length === 1) out.add(cjk);
-      for (let i = 0; i + 1 < cjk.length; i++) out.add(cjk.slice(i, i + 2));
-      last = (m.index ?? 0) + cjk.length;
+      const chars = [...m[0]];
+      for (let i = 0; i < chars.length; i++) {
+        out.add(chars[i] as string);
+        if (i + 1 < chars.length) out.add((chars[i] as string) + (chars[i + 1] as string));
+      }
+      last = (m.index ?? 0) + m[0].length;
     }
     const after = run.slice(last);
     if (after.length >= 2) out.add(after);

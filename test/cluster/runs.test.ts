@@ -8,7 +8,7 @@ import { runs } from '../helpers/runs.js';
 
 function item(k: number, day: number, amount: string): Item {
   const value = new Decimal(amount);
-  return { k, rec: { index: k, id: `R${k}`, day } as unknown as PurchaseRecord, value, approx: value.toNumber(), tokens: [], categoryPrefix: undefined, project: undefined };
+  return { k, rec: { index: k, id: `R${k}`, day } as unknown as PurchaseRecord, value, approx: value.toNumber(), tokens: [], weights: [], categoryPrefix: undefined, project: undefined };
 }
 
 /** The rule of the README ("How detection works", step 5), written plainly with exact sums. */
