@@ -1,9 +1,9 @@
 /**
  * The brute-force oracle: the detection semantics written as plainly as possible, comparing every
  * pair. O(n²) per threshold; fine up to a few thousand records. The fast detector must agree with
- * it exactly. It shares only record validation, option resolution, tokenisation and the token weight
- * formula with the library, none of the windows, candidate, similarity, clustering or run-cutting
- * code: it keeps its own plain copies.
+ * it exactly. It shares only record validation, option resolution, tokenisation, the token weight
+ * formula and the text join's budget constant with the library, none of the windows, candidate,
+ * similarity, clustering or run-cutting code: it keeps its own plain copies.
  */
 import Decimal from 'decimal.js';
 import { validateRecords } from '../src/records/validate.js';
@@ -11,6 +11,7 @@ import { resolveOptions, type ResolvedOptions } from '../src/options/resolve.js'
 import type { ResolvedThreshold } from '../src/thresholds/threshold.js';
 import { subjectTokens } from '../src/similarity/tokens.js';
 import { rarityWeight } from '../src/similarity/rarity.js';
+import { TEXT_BUDGET } from '../src/cluster/link.js';
 import type { DetectSplitsOptions } from '../src/options/options.js';
 import type { PurchaseRecord } from '../src/records/record.js';
 import type { WindowOption } from '../src/options/policy.js';
@@ -149,8 +150,12 @@ export function windowEndOf(o: ResolvedOptions, day: number): number {
   return end;
 }
 
-/** The link predicate, straight from the documentation of SubjectRule and DetectSplitsOptions. */
-export function linked(o: ResolvedOptions, a: OracleRecord, b: OracleRecord): boolean {
+/**
+ * The link predicate, straight from the documentation of SubjectRule and DetectSplitsOptions.
+ * `compared(a, b)` says whether the text join's budget lets it compare the two (see {@link withinBudget});
+ * by default it always does.
+ */
+export function linked(o: ResolvedOptions, a: OracleRecord, b: OracleRecord, compared: (a: OracleRecord, b: OracleRecord) => boolean = () => true): boolean {
   if (a.rec.buyerKey !== b.rec.buyerKey) return false;
   if (o.vendor === 'same' && a.rec.vendorKey !== b.rec.vendorKey) return false;
   if (!sameWindow(o, a.rec.day, b.rec.day)) return false;
@@ -177,7 +182,8 @@ export function linked(o: ResolvedOptions, a: OracleRecord, b: OracleRecord): bo
   }
   if (s.minSimilarity > 0 && a.tokens.length > 0 && b.tokens.length > 0) {
     comparable = true;
-    if (similarTexts(s.minSimilarity, a, b)) return true;
+    const sameTokens = a.tokens.length === b.tokens.length && a.tokens.every((x) => b.tokens.includes(x));
+    if (similarTexts(s.minSimilarity, a, b) && (sameTokens || compared(a, b))) return true;
   }
   return !comparable;
 }
@@ -209,6 +215,21 @@ export function eligibleFor(o: ResolvedOptions, t: ResolvedThreshold, r: OracleR
 
 const byDateId = (a: OracleRecord, b: OracleRecord) => a.rec.day - b.rec.day || (a.rec.id < b.rec.id ? -1 : a.rec.id > b.rec.id ? 1 : 0);
 
+/**
+ * The text join's budget (README, "How detection works", step 5): of two records with different
+ * token sets, the later one is compared with the earlier one only when they share a key token z
+ * such that fewer than TEXT_BUDGET records of `pool` (the candidate parts of the same buyer, and
+ * vendor under vendor 'same') lie between them in (date, id) order with z among their key tokens.
+ */
+export function withinBudget(o: ResolvedOptions, pool: readonly OracleRecord[], a: OracleRecord, b: OracleRecord, budget = TEXT_BUDGET): boolean {
+  const [first, last] = byDateId(a, b) < 0 ? [a, b] : [b, a];
+  const samePartition = (c: OracleRecord) => c.rec.buyerKey === last.rec.buyerKey && (o.vendor !== 'same' || c.rec.vendorKey === last.rec.vendorKey);
+  return first.keys.some((z) => {
+    if (!last.keys.includes(z)) return false;
+    const between = pool.filter((c) => samePartition(c) && c.keys.includes(z) && byDateId(first, c) < 0 && byDateId(c, last) < 0);
+    return between.length < budget;
+  });
+}
 
 export function oracleDetect(input: readonly unknown[], options: DetectSplitsOptions): OracleFinding[] {
   const o = resolveOptions(options);
@@ -222,7 +243,7 @@ export function oracleDetect(input: readonly unknown[], options: DetectSplitsOpt
     const find = (x: number): number => (parent[x] === x ? x : (parent[x] = find(parent[x] as number)));
     for (let i = 0; i < elig.length; i++) {
       for (let j = i + 1; j < elig.length; j++) {
-        if (linked(o, elig[i] as OracleRecord, elig[j] as OracleRecord)) parent[find(i)] = find(j);
+        if (linked(o, elig[i] as OracleRecord, elig[j] as OracleRecord, (a, b) => withinBudget(o, elig, a, b))) parent[find(i)] = find(j);
       }
     }
     const comps = new Map<number, OracleRecord[]>();

@@ -2,8 +2,14 @@ import type { Item } from './item.js';
 import { UnionFind } from './unionFind.js';
 import { reachOf, type Window } from './window.js';
 import type { ResolvedOptions } from '../options/resolve.js';
-import { sharedWeight, similarEnough, weightOf } from '../similarity/jaccard.js';
+import { similarSets, weightOf } from '../similarity/jaccard.js';
 import { keyTokenCount } from '../similarity/rarity.js';
+
+/**
+ * Through each of its key tokens, a record is compared with at most this many of the latest
+ * earlier records in reach that have the token as a key token (see {@link LinkPolicy.textBudget}).
+ */
+export const TEXT_BUDGET = 64;
 
 /** How items of one partition (same buyer, and same vendor/project/category/period where required) link. */
 export interface LinkPolicy {
@@ -14,6 +20,11 @@ export interface LinkPolicy {
   /** The text signal is on (minSimilarity > 0). */
   readonly useText: boolean;
   readonly minSimilarity: number;
+  /**
+   * The text join's bound on work per record: through each key token, an item is compared with at
+   * most this many of the latest earlier items in reach having that key token ({@link TEXT_BUDGET}).
+   */
+  readonly textBudget: number;
   /** A subject requirement (same project / category) is met by the partition itself: time decides. */
   readonly required: boolean;
   /** Records from one vendor link whatever their subjects (vendor rule 'any' only). */
@@ -28,6 +39,7 @@ export function linkPolicy(opts: Pick<ResolvedOptions, 'subject' | 'vendor' | 'l
     useCategory: subject.categoryPrefix > 0,
     useText: subject.minSimilarity > 0,
     minSimilarity: subject.minSimilarity,
+    textBudget: TEXT_BUDGET,
     required: subject.sameProject || subject.sameCategory,
     vendorLinks: opts.vendor === 'any' && opts.linkSameVendor,
   };
@@ -57,15 +69,17 @@ export function components(items: readonly Item[], policy: LinkPolicy, minParts:
  *
  * Two items are linked when their dates are within `reach` and their subjects are related (see
  * `SubjectRule`): a shared category prefix, a shared project, similar texts (weighted Jaccard ≥
- * minSimilarity), or no comparable signal at all. Each kind of link is found by its own index:
- * - equal keys (category prefix, project): items of one key in date order, each joined to the next
- *   when within reach (an interval graph: this gives the same components as all its edges);
+ * minSimilarity, found by the text join within its budget), or no comparable signal at all. Each
+ * kind of link is found by its own index:
+ * - equal keys (category prefix, project, token set): items of one key in date order, each joined
+ *   to the next when within reach (an interval graph: this gives the same components as all its edges);
  * - text: a similarity join over key tokens (see `textJoin`), probing earlier items within reach,
- *   skipping pairs already in one component;
+ *   at most `textBudget` of them per key token, skipping pairs already in one component;
  * - no comparable signal: items grouped by which signals they carry; two groups with no signal in
  *   common are joined by linking each item to the nearest item of the other group on each side.
  *
- * Runs in O(n α(n)) for the key links and O(n + candidate pairs) for the text join.
+ * Runs in O(n α(n)) for the key links and O(n + k·textBudget) pair comparisons for the text join
+ * (k key tokens in all, a few per item).
  */
 export function linkComponents(items: readonly Item[], policy: LinkPolicy): UnionFind {
   const n = items.length;
@@ -109,7 +123,7 @@ export function linkComponents(items: readonly Item[], policy: LinkPolicy): Unio
     for (const positions of byVendor.values()) chain(positions);
   }
 
-  if (withText.length > 1) textJoin(items, withText, day, reach, policy.minSimilarity, uf);
+  if (withText.length > 1) textJoin(items, withText, day, reach, policy.minSimilarity, policy.textBudget, uf);
 
   // Pairs with no signal in common: masks m1, m2 with m1 & m2 === 0.
   chain(byMask[0] as number[]);
@@ -181,35 +195,62 @@ function linkAcross(a: readonly number[], b: readonly number[], day: Int32Array,
 }
 
 /**
- * Similarity join: unions every pair within reach whose subjects are similar (weighted Jaccard ≥ t,
- * see similarity/jaccard `similarEnough`). Every similar pair shares a key token (similarity/rarity
- * `keyTokenCount`, tokens rarest first), so each item is indexed under its key tokens and, in date
- * order, probes the index of each of its key tokens for earlier items within reach, skipping pairs
- * already in one component and pairs whose weights are too far apart.
+ * Similarity join: unions the pairs within reach whose subjects are similar (weighted Jaccard ≥ t,
+ * see similarity/jaccard `similarEnough`), as far as the budget lets it look:
+ * - items with the same token set (one shared array per buyer) are chained in date order: they are
+ *   similar whatever t;
+ * - every other similar pair shares a key token (similarity/rarity `keyTokenCount`, tokens rarest
+ *   first), so each item is indexed under its key tokens and, in date order, probes the index of each
+ *   of its key tokens for earlier items within reach — the latest first and at most `budget` of them
+ *   per key token — skipping pairs already in one component and pairs whose weights are too far apart.
+ *
+ * Runs in O(n + k·budget) comparisons for n items with k key tokens in all, each comparison in
+ * O(tokens of the pair).
  */
-function textJoin(items: readonly Item[], positions: readonly number[], day: Int32Array, reach: number, t: number, uf: UnionFind): void {
+function textJoin(items: readonly Item[], positions: readonly number[], day: Int32Array, reach: number, t: number, budget: number, uf: UnionFind): void {
+  const sameSet = new Map<readonly number[], number[]>();
+  for (const r of positions) push(sameSet, (items[r] as Item).tokens, r);
+  for (const list of sameSet.values()) chainWithin(list, day, reach, uf);
+  // Once every item is in one component, no pair is left to join.
+  let components = 0;
+  for (let i = 0; i < items.length; i++) if (uf.find(i) === i) components++;
+
+  // The tokens of all items in one array, in date order: the items compared are recent, so near.
+  const start = new Int32Array(items.length + 1);
+  for (const r of positions) start[r + 1] = (items[r] as Item).tokens.length;
+  for (let i = 0; i < items.length; i++) start[i + 1]! += start[i] as number;
+  const flat = new Int32Array(start[items.length] as number);
+  for (const r of positions) flat.set((items[r] as Item).tokens, start[r]);
+  const weights = (items[positions[0] as number] as Item).weights;
+
   const index = new Map<number, number[]>();
   const seen = new Int32Array(items.length).fill(-1);
   const total = new Float64Array(items.length);
   for (const r of positions) {
-    const { tokens: x, weights } = items[r] as Item;
+    if (components === 1) return;
+    const x = flat.subarray(start[r], start[r + 1]);
     const wx = weightOf(x, weights);
     total[r] = wx;
     const keys = keyTokenCount(x, weights, t);
     const earliest = (day[r] as number) - reach;
+    let root = uf.find(r);
     for (let k = 0; k < keys; k++) {
       const list = index.get(x[k] as number);
       if (!list) continue;
-      for (let q = list.length - 1; q >= 0; q--) {
+      for (let q = list.length - 1, left = budget; q >= 0 && left > 0; q--, left--) {
         const c = list[q] as number;
         if ((day[c] as number) < earliest) break;
         if (seen[c] === r) continue;
         seen[c] = r;
-        if (uf.find(c) === uf.find(r)) continue;
+        if (uf.find(c) === root) continue;
         // Weight filter: the similarity is at most the lighter set's weight over the heavier one's.
         const wy = total[c] as number;
         if (Math.min(wx, wy) < t * Math.max(wx, wy)) continue;
-        if (similarEnough(sharedWeight(x, (items[c] as Item).tokens, weights), wx, wy, t)) uf.union(r, c);
+        if (similarSets(flat, start[r] as number, start[r + 1] as number, start[c] as number, start[c + 1] as number, weights, wx, wy, t)) {
+          uf.union(r, c);
+          root = uf.find(r);
+          components--;
+        }
       }
     }
     for (let k = 0; k < keys; k++) push(index, x[k] as number, r);

@@ -71,6 +71,40 @@ export function similarEnough(shared: number, a: number, b: number, minSimilarit
 }
 
 /**
+ * Whether two token sets of total weights `wa` and `wb` are similar — `similarEnough` of their
+ * shared weight — stopping as soon as the tokens left cannot make up the shared weight still
+ * missing. The sets are the ranges [a, aEnd) and [b, bEnd) of `tokens`, each ascending ids: the
+ * tokens of many sets in one array, read without a copy.
+ *
+ * Runs in O(|a| + |b|), often far less.
+ */
+export function similarSets(tokens: ArrayLike<number>, a: number, aEnd: number, b: number, bEnd: number, weights: ArrayLike<number>, wa: number, wb: number, t: number): boolean {
+  let shared = 0;
+  let restA = wa;
+  let restB = wb;
+  while (a < aEnd && b < bEnd) {
+    if (!similarEnough(shared + Math.min(restA, restB), wa, wb, t)) return false;
+    const x = tokens[a] as number;
+    const y = tokens[b] as number;
+    if (x === y) {
+      const w = weights[x] as number;
+      shared += w;
+      restA -= w;
+      restB -= w;
+      a++;
+      b++;
+    } else if (x < y) {
+      restA -= weights[x] as number;
+      a++;
+    } else {
+      restB -= weights[y] as number;
+      b++;
+    }
+  }
+  return similarEnough(shared, wa, wb, t);
+}
+
+/**
  * How similar two subject texts are within a buyer's ledger, the way the detector measures it: the
  * weighted Jaccard similarity of their tokens ({@link subjectTokens}), each token weighing more the
  * rarer it is among the ledger's subjects ({@link rarityWeight}): the weight of the tokens the two

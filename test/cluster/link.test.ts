@@ -23,8 +23,33 @@ function similar(t: number, a: Item, b: Item): boolean {
   return shared > 0 && shared >= t * [...all].reduce((s, x) => s + w(x), 0);
 }
 
+/** Key tokens: ids in ascending order while the tokens left weigh at least t of the whole. */
+function keys(t: number, a: Item): number[] {
+  const w = (x: number) => a.weights[x] as number;
+  const total = a.tokens.reduce((s, x) => s + w(x), 0);
+  const out: number[] = [];
+  let left = total;
+  for (const x of [...a.tokens].sort((p, q) => p - q)) {
+    if (left < t * total) break;
+    out.push(x);
+    left -= w(x);
+  }
+  return out;
+}
+
+/**
+ * The text join's budget: a (earlier) and b share a key token that fewer than `textBudget` items
+ * strictly between them have among their key tokens.
+ */
+function compared(p: LinkPolicy, items: readonly Item[], a: Item, b: Item): boolean {
+  const [x, y] = a.k < b.k ? [a, b] : [b, a];
+  return keys(p.minSimilarity, x).some(
+    (z) => keys(p.minSimilarity, y).includes(z) && items.filter((c) => c.k > x.k && c.k < y.k && c.tokens.length > 0 && keys(p.minSimilarity, c).includes(z)).length < p.textBudget,
+  );
+}
+
 /** The link predicate of the README ("How detection works", step 5), for one pair. */
-function linked(p: LinkPolicy, a: Item, b: Item): boolean {
+function linked(p: LinkPolicy, items: readonly Item[], a: Item, b: Item): boolean {
   if (Math.abs(a.rec.day - b.rec.day) > p.reach) return false;
   if (p.required) return true;
   if (p.vendorLinks && a.rec.vendorKey === b.rec.vendorKey) return true;
@@ -39,7 +64,8 @@ function linked(p: LinkPolicy, a: Item, b: Item): boolean {
   }
   if (p.useText && a.tokens.length > 0 && b.tokens.length > 0) {
     comparable = true;
-    if (similar(p.minSimilarity, a, b)) return true;
+    const same = a.tokens.length === b.tokens.length && a.tokens.every((x) => b.tokens.includes(x));
+    if (similar(p.minSimilarity, a, b) && (same || compared(p, items, a, b))) return true;
   }
   return !comparable;
 }
@@ -54,7 +80,7 @@ function labels(p: LinkPolicy, items: readonly Item[]): number[] {
     while (stack.length) {
       const i = stack.pop() as number;
       items.forEach((other, j) => {
-        if (label[j] === -1 && linked(p, items[i] as Item, other)) {
+        if (label[j] === -1 && linked(p, items, items[i] as Item, other)) {
           label[j] = start;
           stack.push(j);
         }
@@ -94,6 +120,7 @@ const policyArb: fc.Arbitrary<LinkPolicy> = fc.record({
   useCategory: fc.boolean(),
   useText: fc.boolean(),
   minSimilarity: fc.constantFrom(0.1, 0.2, 0.3, 0.5, 1),
+  textBudget: fc.constantFrom(1, 2, 3, 64),
   required: fc.boolean(),
   vendorLinks: fc.boolean(),
 });
@@ -119,8 +146,53 @@ describe('linkComponents', () => {
     ['nothing comparable: missing data does not separate', item(0, 0, 'a', '4523', undefined, []), item(1, 5, 'b', undefined, 'p1', [2]), true],
     ['too far apart', item(0, 0, 'a', '4523', undefined, []), item(1, 30, 'b', '4523', undefined, []), false],
   ] as const)('%s', (_what, a, b, expected) => {
-    const policy: LinkPolicy = { reach: 29, useCategory: true, useText: true, minSimilarity: 0.3, required: false, vendorLinks: false };
+    const policy: LinkPolicy = { reach: 29, useCategory: true, useText: true, minSimilarity: 0.3, textBudget: 64, required: false, vendorLinks: false };
     expect(linkComponents([a, b], policy).find(0) === linkComponents([a, b], policy).find(1)).toBe(expected);
+  });
+});
+
+describe('the text join', () => {
+  const textOnly = (minSimilarity: number, textBudget: number): LinkPolicy => ({ reach: 29, useCategory: false, useText: true, minSimilarity, textBudget, required: false, vendorLinks: false });
+
+  it('finds the components of the all-pairs graph when texts alone decide and the budget binds', () => {
+    // Few tokens, a shared first key token and small budgets: the budget decides often.
+    const texts = fc
+      .array(fc.record({ day: fc.integer({ min: 0, max: 10 }), tokens: fc.uniqueArray(fc.integer({ min: 0, max: 5 }), { minLength: 1, maxLength: 4 }) }), { maxLength: 30 })
+      .map((rows) => {
+        const sets = new Map<string, readonly number[]>();
+        return rows.sort((a, b) => a.day - b.day).map((r, k) => item(k, r.day, `v${k}`, undefined, undefined, canonical([0, ...r.tokens.filter((x) => x > 0)].sort((a, b) => a - b), sets)));
+      });
+    fc.assert(
+      fc.property(texts, fc.constantFrom(0.2, 0.35, 0.5), fc.constantFrom(1, 2, 3), (items, t, budget) => {
+        const policy = textOnly(t, budget);
+        const uf = linkComponents(items, policy);
+        const label = labels(policy, items);
+        for (let i = 0; i < items.length; i++) {
+          for (let j = i + 1; j < items.length; j++) expect(uf.find(i) === uf.find(j), `${i}, ${j}`).toBe(label[i] === label[j]);
+        }
+      }),
+      { numRuns: runs(500) },
+    );
+  });
+
+  // a ~ b (4000 shared of 9500 = 0.42); c shares key token 0 with both but is not similar to either
+  // (4000 of 12900 and of 12400, under 0.35). a and b are compared only when the budget reaches past c.
+  const a = item(0, 0, 'x', undefined, undefined, [0, 1]);
+  const c = item(1, 1, 'y', undefined, undefined, [0, 3, 4, 5, 6, 7]);
+  const b = item(2, 2, 'z', undefined, undefined, [0, 2]);
+  it.each([
+    [1, false],
+    [2, true],
+  ])('with budget %d, a record one dissimilar record apart %s linked', (budget, expected) => {
+    const uf = linkComponents([a, c, b], textOnly(0.35, budget));
+    expect(uf.find(0) === uf.find(2)).toBe(expected);
+    expect(uf.find(0) === uf.find(1)).toBe(false);
+  });
+
+  it('links equal token sets within reach whatever the budget', () => {
+    const same = [0, 3, 4, 5, 6, 7];
+    const uf = linkComponents([item(0, 0, 'x', undefined, undefined, same), c, item(2, 2, 'z', undefined, undefined, same)], textOnly(0.35, 1));
+    expect(uf.find(0) === uf.find(2) && uf.find(1) === uf.find(2)).toBe(true);
   });
 });
 
