@@ -133,13 +133,14 @@ export function prepare(table: RecordTable, opts: ResolvedOptions): Prepared {
         const rec = recordAt(table, k);
         const p = prefixOf(k);
         const proj = table.project.key[k] as number;
+        const pair = text ? (text.pairOf[k] as number) : -1;
         it = {
           k,
           rec,
           value: valueOf(k),
           approx: table.approx[k] as number,
-          tokens: text ? (text.tokens[k] as readonly number[]) : empty,
-          weights: text ? (text.weights[k] as Int32Array) : noWeights,
+          tokens: text && pair >= 0 ? (text.tokens[pair] as readonly number[]) : empty,
+          weights: text && pair >= 0 ? (text.weights[pair] as Int32Array) : noWeights,
           categoryPrefix: depth > 0 && p >= 0 ? prefixes[p] : undefined,
           project: proj >= 0 && !broad.has(projectKey(table.buyer.key[k] as number, proj)) ? rec.projectKey : undefined,
         };

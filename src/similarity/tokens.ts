@@ -2,12 +2,17 @@ import { normalizeText } from '../records/normalize.js';
 
 /** Han, Hiragana, Katakana and Hangul: scripts written without spaces between words. */
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
-/** Runs of letters and digits (a CJK run is split further into bigrams). */
+/** Runs of letters and digits (a CJK run is split further into characters and pairs). */
 const WORD_RUN = /[\p{L}\p{N}]+/gu;
+/** Text that is all ASCII: the common case, read by {@link asciiTokens}. */
+const ASCII = /^[\x00-\x7f]*$/u;
 const CJK_RUN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]+/gu;
 
 /** Dates, months and plain numbers ("2014年6月", "(11月)", "第2期", "2019") say when, not what. */
 const DATES_AND_NUMBERS = /第?\d+\s*[年月日号期次批]|\d+(?:[.,:/-]\d+)*(?:st|nd|rd|th)?/gu;
+
+/** English ordinal suffixes, dropped with their number ("3rd"). */
+const ORDINALS = new Set(['st', 'nd', 'rd', 'th']);
 
 /** Chinese ledger boilerplate, cut out before bigrams are formed (so "服务采购" leaves no "务采"). */
 const CJK_BOILERPLATE = /采购|购买|购置|服务(?![器站台])|项目|费用|一批|第[一二三四五六七八九十]+批|[一二三四五六七八九十]期|补充/gu;
@@ -40,6 +45,7 @@ const STOPWORDS = new Set([
  * subjectTokens('指示标牌采购（一期）') //=> ['指', '指示', '示', '示标', '标', '标牌', '牌']
  */
 export function subjectTokens(text: string): string[] {
+  if (ASCII.test(text)) return asciiTokens(text);
   const out = new Set<string>();
   const cleaned = normalizeText(text).replace(DATES_AND_NUMBERS, ' ').replace(CJK_BOILERPLATE, ' ');
   for (const run of cleaned.match(WORD_RUN) ?? []) {
@@ -62,5 +68,40 @@ export function subjectTokens(text: string): string[] {
     const after = run.slice(last);
     if (after.length >= 2) out.add(after);
   }
+  return [...out];
+}
+
+/**
+ * {@link subjectTokens} of ASCII text, in one pass without regular expressions (NFKC leaves ASCII
+ * as it is, and no ASCII is CJK): runs of letters, every number dropped with its ordinal suffix as
+ * DATES_AND_NUMBERS drops it (the separators it also takes, as in "2014-11", are no words anyway).
+ */
+function asciiTokens(text: string): string[] {
+  const s = text.toLowerCase();
+  const out = new Set<string>();
+  let word = -1;
+  const endWord = (end: number): void => {
+    if (word >= 0 && end - word >= 2) {
+      const w = s.slice(word, end);
+      if (!STOPWORDS.has(w)) out.add(w);
+    }
+    word = -1;
+  };
+  let i = 0;
+  while (i < s.length) {
+    const c = s.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      endWord(i);
+      while (i < s.length && s.charCodeAt(i) >= 48 && s.charCodeAt(i) <= 57) i++;
+      if (ORDINALS.has(s.slice(i, i + 2))) i += 2;
+    } else if (c >= 97 && c <= 122) {
+      if (word < 0) word = i;
+      i++;
+    } else {
+      endWord(i);
+      i++;
+    }
+  }
+  endWord(s.length);
   return [...out];
 }

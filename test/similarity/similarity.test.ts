@@ -1,7 +1,7 @@
 /** Subject similarity: tokens, rarity weights per buyer, key tokens, and the weighted Jaccard measure. */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { jaccard, overlap, sharedWeight, similarEnough, textSimilarity, weightOf } from '../../src/similarity/jaccard.js';
+import { jaccard, overlap, sharedWeight, similarEnough, similarSets, textSimilarity, weightOf } from '../../src/similarity/jaccard.js';
 import { keyTokenCount, rarityWeight } from '../../src/similarity/rarity.js';
 import { vocabularies } from '../../src/similarity/vocabulary.js';
 import { subjectTokens } from '../../src/similarity/tokens.js';
@@ -11,6 +11,15 @@ const WORDS = ['road', 'signs', 'office', 'chairs', '道路', '标牌', 'led', '
 const tokenList = fc.uniqueArray(fc.constantFrom(...WORDS), { maxLength: 6 });
 const idSet = fc.uniqueArray(fc.integer({ min: 0, max: 9 }), { maxLength: 7 }).map((t) => t.sort((a, b) => a - b));
 const weightTable = fc.array(fc.integer({ min: 1, max: 9000 }), { minLength: 10, maxLength: 10 });
+/** Two sets that are often near each other (one from the other, a few ids dropped or added), so exact ties at t occur. */
+const setPair = fc.oneof(
+  fc.tuple(idSet, idSet),
+  fc.tuple(idSet, fc.uniqueArray(fc.integer({ min: 0, max: 9 }), { maxLength: 3 }), fc.uniqueArray(fc.integer({ min: 0, max: 9 }), { maxLength: 2 })).map(
+    ([a, drop, add]) => [a, [...new Set([...a.filter((x) => !drop.includes(x)), ...add])].sort((x, y) => x - y)] as const,
+  ),
+);
+/** Few distinct weights, so sums meet the threshold exactly. */
+const smallWeights = fc.array(fc.integer({ min: 1, max: 4 }), { minLength: 10, maxLength: 10 });
 
 describe('rarityWeight', () => {
   it('is ln(1 + subjects / uses) in thousandths, at least 1, and falls as a token is used more', () => {
@@ -41,18 +50,23 @@ describe('vocabularies', () => {
           const mine = rows.map((_, k) => k).filter((k) => buyer[k] === b && tokensOf(k).length > 0);
           const uses = new Map<string, number>();
           for (const k of mine) for (const t of tokensOf(k)) uses.set(t, (uses.get(t) ?? 0) + 1);
-          const order = [...uses.keys()].sort((x, y) => (uses.get(x) as number) - (uses.get(y) as number) || (x < y ? -1 : 1));
+          // Tokens of one record first, in any order; then by uses, then by the token.
+          const once = [...uses.keys()].filter((t) => uses.get(t) === 1).length;
+          const order = [...uses.keys()].filter((t) => (uses.get(t) as number) > 1).sort((x, y) => (uses.get(x) as number) - (uses.get(y) as number) || (x < y ? -1 : 1));
           for (const k of mine) {
-            expect(v.tokens[k]).toEqual(tokensOf(k).map((t) => order.indexOf(t)).sort((x, y) => x - y));
-            expect([...(v.weights[k] as Int32Array)]).toEqual(order.map((t) => rarityWeight(uses.get(t) as number, mine.length)));
+            const ids = v.tokens[v.pairOf[k] as number] as number[];
+            expect(ids).toEqual([...ids].sort((x, y) => x - y));
+            expect(ids.filter((id) => id >= once)).toEqual(tokensOf(k).filter((t) => (uses.get(t) as number) > 1).map((t) => once + order.indexOf(t)).sort((x, y) => x - y));
+            expect(ids.filter((id) => id < once).length).toBe(tokensOf(k).filter((t) => uses.get(t) === 1).length);
+            expect([...(v.weights[v.pairOf[k] as number] as Int32Array)]).toEqual([...Array(once).fill(rarityWeight(1, mine.length)), ...order.map((t) => rarityWeight(uses.get(t) as number, mine.length))]);
             for (const j of mine) {
               const same = new Set(tokensOf(j)).size === new Set([...tokensOf(j), ...tokensOf(k)]).size && tokensOf(j).length === tokensOf(k).length;
-              expect(v.tokens[j] === v.tokens[k]).toBe(same);
+              expect(v.tokens[v.pairOf[j] as number] === v.tokens[v.pairOf[k] as number]).toBe(same);
             }
           }
         }
         rows.forEach((_, k) => {
-          if (tokensOf(k).length === 0) expect(v.tokens[k]).toEqual([]);
+          if (tokensOf(k).length === 0) expect(v.pairOf[k]).toBe(-1);
         });
       }),
       { numRuns: runs(300) },
@@ -71,6 +85,17 @@ describe('weighted Jaccard on token ids', () => {
         if (a.length && b.length) expect(jaccard(a, b)).toBeCloseTo(shared.length / new Set([...a, ...b]).size, 12);
       }),
       { numRuns: runs(300) },
+    );
+  });
+
+  it('similarSets, which stops early, answers as similarEnough of the whole shared weight, on sets side by side in one array', () => {
+    fc.assert(
+      fc.property(setPair, smallWeights, fc.constantFrom(0.1, 0.25, 0.3, 0.5, 1), fc.nat(3), ([a, b], w, t, gap) => {
+        const tokens = [...a, ...Array(gap).fill(0), ...b];
+        const expected = similarEnough(sharedWeight(a, b, w), weightOf(a, w), weightOf(b, w), t);
+        expect(similarSets(tokens, 0, a.length, a.length + gap, tokens.length, w, weightOf(a, w), weightOf(b, w), t)).toBe(expected);
+      }),
+      { numRuns: runs(500) },
     );
   });
 
@@ -162,6 +187,17 @@ describe('subjectTokens', () => {
     expect(subjectTokens('展示牌').filter((t) => subjectTokens('标牌').includes(t))).toEqual(['牌']);
     expect(subjectTokens('led显示屏')).toEqual(['led', '显', '显示', '示', '示屏', '屏']);
     expect(subjectTokens('𠀀𠀁')).toEqual(['𠀀', '𠀀𠀁', '𠀁']);
+  });
+
+  it('reads ASCII text as the general path reads it (numbers, ordinals, separators, stop words, case)', () => {
+    // A CJK word after a space sends the text down the general path and adds only itself.
+    const ascii = fc.array(fc.constantFrom('a', 'B', 'st', 'nd', 'rd', 'th', '1', '23', '.', ',', ':', '/', '-', ' ', 'of', 'Office', 'x9y', '_', '(', '3rd', '2014-11'), { maxLength: 14 }).map((p) => p.join(''));
+    fc.assert(
+      fc.property(ascii, (s) => {
+        expect(subjectTokens(s)).toEqual(subjectTokens(`${s} 中`).filter((t) => t !== '中'));
+      }),
+      { numRuns: runs(1000) },
+    );
   });
 
   it('returns distinct tokens', () => {
