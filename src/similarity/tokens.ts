@@ -78,30 +78,47 @@ export function subjectTokens(text: string): string[] {
  */
 function asciiTokens(text: string): string[] {
   const s = text.toLowerCase();
-  const out = new Set<string>();
+  const out: string[] = [];
+  let seen: Set<string> | undefined;
   let word = -1;
-  const endWord = (end: number): void => {
-    if (word >= 0 && end - word >= 2) {
-      const w = s.slice(word, end);
-      if (!STOPWORDS.has(w)) out.add(w);
-    }
-    word = -1;
-  };
   let i = 0;
-  while (i < s.length) {
-    const c = s.charCodeAt(i);
-    if (c >= 48 && c <= 57) {
-      endWord(i);
-      while (i < s.length && s.charCodeAt(i) >= 48 && s.charCodeAt(i) <= 57) i++;
-      if (ORDINALS.has(s.slice(i, i + 2))) i += 2;
-    } else if (c >= 97 && c <= 122) {
+  while (i <= s.length) {
+    const c = i < s.length ? s.charCodeAt(i) : 32;
+    if (c >= 97 && c <= 122) {
       if (word < 0) word = i;
       i++;
-    } else {
-      endWord(i);
-      i++;
+      continue;
+    }
+    if (word >= 0 && i - word >= 2) seen = addWord(out, s.slice(word, i), seen);
+    word = -1;
+    i++;
+    if (isDigit(c)) {
+      while (i < s.length && isDigit(s.charCodeAt(i))) i++;
+      if (ORDINALS.has(s.slice(i, i + 2))) i += 2;
     }
   }
-  endWord(s.length);
-  return [...out];
+  return out;
+}
+
+const isDigit = (c: number): boolean => c >= 48 && c <= 57;
+
+/** Distinct tokens are found by scanning the list up to this many, by a set beyond. */
+const SCAN_LIMIT = 16;
+
+/**
+ * Adds a word to a subject's tokens unless it is a stop word or already there: a scan of the few
+ * tokens of a subject, a set's lookup past {@link SCAN_LIMIT} (so long texts stay linear).
+ */
+function addWord(out: string[], w: string, seen: Set<string> | undefined): Set<string> | undefined {
+  if (STOPWORDS.has(w)) return seen;
+  if (seen === undefined) {
+    for (let j = 0; j < out.length; j++) if (out[j] === w) return seen;
+    out.push(w);
+    return out.length > SCAN_LIMIT ? new Set(out) : undefined;
+  }
+  if (!seen.has(w)) {
+    seen.add(w);
+    out.push(w);
+  }
+  return seen;
 }
