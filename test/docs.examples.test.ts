@@ -14,7 +14,7 @@ import { detectSplits } from '../src/detect.js';
 import { fingerprint } from '../src/report/fingerprint.js';
 import { jaccard, textSimilarity } from '../src/similarity/jaccard.js';
 import { subjectTokens } from '../src/similarity/tokens.js';
-import { keyTokenCount, rarityWeight } from '../src/similarity/rarity.js';
+import { keyTokenCount, rareTokenCount, rarityWeight } from '../src/similarity/rarity.js';
 import { vocabularies } from '../src/similarity/vocabulary.js';
 import { parseThresholds } from '../src/thresholds/schema.js';
 import { isRound } from '../src/score/evidence.js';
@@ -76,6 +76,7 @@ describe('doc-comment examples', () => {
     expect(textSimilarity('office chairs', 'office desks', ledger)).toBe(0.21032157676348548);
     expect(rarityWeight(4, 146)).toBe(3624);
     expect(keyTokenCount([0, 1, 2], Int32Array.of(5000, 1000, 1000), 0.3)).toBe(1);
+    expect(rareTokenCount([0, 1, 2], Int32Array.of(5000, 3497, 1000))).toBe(2);
     const v = vocabularies(Int32Array.of(0, 0, 0), Int32Array.of(0, 1, 1), (s) => [['road', 'signs'], ['signs']][s]!);
     expect([...v.pairOf].map((p) => v.tokens[p])).toEqual([[0, 1], [1], [1]]);
     expect(subjectTokens('Office chairs for the 3rd floor, 2014')).toEqual(['office', 'chairs', 'floor']);

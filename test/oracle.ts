@@ -10,7 +10,7 @@ import { validateRecords } from '../src/records/validate.js';
 import { resolveOptions, type ResolvedOptions } from '../src/options/resolve.js';
 import type { ResolvedThreshold } from '../src/thresholds/threshold.js';
 import { subjectTokens } from '../src/similarity/tokens.js';
-import { rarityWeight } from '../src/similarity/rarity.js';
+import { RARE_WEIGHT, rarityWeight } from '../src/similarity/rarity.js';
 import { TEXT_BUDGET } from '../src/cluster/link.js';
 import type { DetectSplitsOptions } from '../src/options/options.js';
 import type { PurchaseRecord } from '../src/records/record.js';
@@ -31,10 +31,11 @@ export interface OracleRecord {
   /** Each token's weight: `rarityWeight` of its uses among the subjects of the record's buyer. */
   weights: ReadonlyMap<string, number>;
   /**
-   * Key tokens: the tokens, rarest first (fewest uses, then by the token), up to the point where the
-   * tokens left weigh less than minSimilarity of all of them.
+   * Probe tokens: the key tokens — the tokens, rarest first (fewest uses, then by the token), up to
+   * the point where the tokens left weigh less than minSimilarity of all of them — and the rare
+   * tokens (weighing at least RARE_WEIGHT).
    */
-  keys: string[];
+  probes: string[];
   skipped: boolean;
 }
 
@@ -79,14 +80,14 @@ export function oracleRecords(input: readonly unknown[], o: ResolvedOptions, led
       value: rec.amount.times(rate),
       tokens,
       weights,
-      keys: keyTokens(tokens, uses.get(rec.buyerKey), weights, o.subject.minSimilarity),
+      probes: probeTokens(tokens, uses.get(rec.buyerKey), weights, o.subject.minSimilarity),
       skipped: rec.exemption !== undefined || (rec.methodKey !== undefined && o.skipMethods.has(rec.methodKey)),
     });
   }
   return out;
 }
 
-function keyTokens(tokens: readonly string[], uses: ReadonlyMap<string, number> | undefined, weights: ReadonlyMap<string, number>, t: number): string[] {
+function probeTokens(tokens: readonly string[], uses: ReadonlyMap<string, number> | undefined, weights: ReadonlyMap<string, number>, t: number): string[] {
   const rarestFirst = [...tokens].sort((a, b) => (uses?.get(a) as number) - (uses?.get(b) as number) || (a < b ? -1 : 1));
   const total = rarestFirst.reduce((sum, x) => sum + (weights.get(x) as number), 0);
   const keys: string[] = [];
@@ -96,7 +97,14 @@ function keyTokens(tokens: readonly string[], uses: ReadonlyMap<string, number> 
     keys.push(x);
     left -= weights.get(x) as number;
   }
-  return keys;
+  return tokens.filter((x) => keys.includes(x) || isRare(weights.get(x) as number));
+}
+
+const isRare = (weight: number) => weight >= RARE_WEIGHT;
+
+/** The two share a rare token (one weighing at least RARE_WEIGHT in the buyer's ledger). */
+export function shareRare(a: OracleRecord, b: OracleRecord): boolean {
+  return a.tokens.some((x) => b.tokens.includes(x) && isRare(a.weights.get(x) as number));
 }
 
 /** Weighted Jaccard similarity ≥ t: shared weight ≥ t × the weight of all tokens of the two (weights are whole numbers). */
@@ -183,7 +191,10 @@ export function linked(o: ResolvedOptions, a: OracleRecord, b: OracleRecord, com
   if (s.minSimilarity > 0 && a.tokens.length > 0 && b.tokens.length > 0) {
     comparable = true;
     const sameTokens = a.tokens.length === b.tokens.length && a.tokens.every((x) => b.tokens.includes(x));
-    if (similarTexts(s.minSimilarity, a, b) && (sameTokens || compared(a, b))) return true;
+    // A shared rare token relates the two only where neither categories nor projects are comparable.
+    const rareMayLink = !(ca !== undefined && cb !== undefined) && !(pa !== undefined && pb !== undefined);
+    const related = similarTexts(s.minSimilarity, a, b) || (rareMayLink && shareRare(a, b));
+    if (related && (sameTokens || compared(a, b))) return true;
   }
   return !comparable;
 }
@@ -217,16 +228,16 @@ const byDateId = (a: OracleRecord, b: OracleRecord) => a.rec.day - b.rec.day || 
 
 /**
  * The text join's budget (README, "How detection works", step 5): of two records with different
- * token sets, the later one is compared with the earlier one only when they share a key token z
+ * token sets, the later one is compared with the earlier one only when they share a probe token z
  * such that fewer than TEXT_BUDGET records of `pool` (the candidate parts of the same buyer, and
- * vendor under vendor 'same') lie between them in (date, id) order with z among their key tokens.
+ * vendor under vendor 'same') lie between them in (date, id) order with z among their probe tokens.
  */
 export function withinBudget(o: ResolvedOptions, pool: readonly OracleRecord[], a: OracleRecord, b: OracleRecord, budget = TEXT_BUDGET): boolean {
   const [first, last] = byDateId(a, b) < 0 ? [a, b] : [b, a];
   const samePartition = (c: OracleRecord) => c.rec.buyerKey === last.rec.buyerKey && (o.vendor !== 'same' || c.rec.vendorKey === last.rec.vendorKey);
-  return first.keys.some((z) => {
-    if (!last.keys.includes(z)) return false;
-    const between = pool.filter((c) => samePartition(c) && c.keys.includes(z) && byDateId(first, c) < 0 && byDateId(c, last) < 0);
+  return first.probes.some((z) => {
+    if (!last.probes.includes(z)) return false;
+    const between = pool.filter((c) => samePartition(c) && c.probes.includes(z) && byDateId(first, c) < 0 && byDateId(c, last) < 0);
     return between.length < budget;
   });
 }

@@ -2,12 +2,13 @@ import type { Item } from './item.js';
 import { UnionFind } from './unionFind.js';
 import { reachOf, type Window } from './window.js';
 import type { ResolvedOptions } from '../options/resolve.js';
-import { similarSets, weightOf } from '../similarity/jaccard.js';
-import { keyTokenCount } from '../similarity/rarity.js';
+import { shareRareToken, similarSets, weightOf } from '../similarity/jaccard.js';
+import { keyTokenCount, rareTokenCount } from '../similarity/rarity.js';
 
 /**
- * Through each of its key tokens, a record is compared with at most this many of the latest
- * earlier records in reach that have the token as a key token (see {@link LinkPolicy.textBudget}).
+ * Through each of its probe tokens (key and rare tokens), a record is compared with at most this
+ * many of the latest earlier records in reach that have the token as a probe token (see
+ * {@link LinkPolicy.textBudget}).
  */
 export const TEXT_BUDGET = 64;
 
@@ -21,8 +22,8 @@ export interface LinkPolicy {
   readonly useText: boolean;
   readonly minSimilarity: number;
   /**
-   * The text join's bound on work per record: through each key token, an item is compared with at
-   * most this many of the latest earlier items in reach having that key token ({@link TEXT_BUDGET}).
+   * The text join's bound on work per record: through each probe token, an item is compared with at
+   * most this many of the latest earlier items in reach having that probe token ({@link TEXT_BUDGET}).
    */
   readonly textBudget: number;
   /** A subject requirement (same project / category) is met by the partition itself: time decides. */
@@ -68,18 +69,18 @@ export function components(items: readonly Item[], policy: LinkPolicy, minParts:
  * `items` must be in date order. Returns the component root of each item.
  *
  * Two items are linked when their dates are within `reach` and their subjects are related (see
- * `SubjectRule`): a shared category prefix, a shared project, similar texts (weighted Jaccard ≥
- * minSimilarity, found by the text join within its budget), or no comparable signal at all. Each
- * kind of link is found by its own index:
+ * `SubjectRule`): a shared category prefix, a shared project, related texts (weighted Jaccard ≥
+ * minSimilarity, or a shared rare token where no category or project is comparable; found by the
+ * text join within its budget), or no comparable signal at all. Each kind of link is found by its own index:
  * - equal keys (category prefix, project, token set): items of one key in date order, each joined
  *   to the next when within reach (an interval graph: this gives the same components as all its edges);
- * - text: a similarity join over key tokens (see `textJoin`), probing earlier items within reach,
- *   at most `textBudget` of them per key token, skipping pairs already in one component;
+ * - text: a similarity join over probe tokens (see `textJoin`), probing earlier items within reach,
+ *   at most `textBudget` of them per probe token, skipping pairs already in one component;
  * - no comparable signal: items grouped by which signals they carry; two groups with no signal in
  *   common are joined by linking each item to the nearest item of the other group on each side.
  *
  * Runs in O(n α(n)) for the key links and O(n + k·textBudget) pair comparisons for the text join
- * (k key tokens in all, a few per item).
+ * (k probe tokens in all, a few per item).
  */
 export function linkComponents(items: readonly Item[], policy: LinkPolicy): UnionFind {
   const n = items.length;
@@ -123,7 +124,7 @@ export function linkComponents(items: readonly Item[], policy: LinkPolicy): Unio
     for (const positions of byVendor.values()) chain(positions);
   }
 
-  if (withText.length > 1) textJoin(items, withText, day, reach, policy.minSimilarity, policy.textBudget, uf);
+  if (withText.length > 1) textJoin(items, withText, day, policy, uf);
 
   // Pairs with no signal in common: masks m1, m2 with m1 & m2 === 0.
   chain(byMask[0] as number[]);
@@ -195,19 +196,23 @@ function linkAcross(a: readonly number[], b: readonly number[], day: Int32Array,
 }
 
 /**
- * Similarity join: unions the pairs within reach whose subjects are similar (weighted Jaccard ≥ t,
- * see similarity/jaccard `similarEnough`), as far as the budget lets it look:
+ * Similarity join: unions the pairs within reach whose subjects are related — weighted Jaccard ≥ t
+ * (similarity/jaccard `similarEnough`), or a shared rare token (similarity/rarity `RARE_WEIGHT`)
+ * where no category or project is comparable (`rareMayLink`) — as far as the budget lets it look:
  * - items with the same token set (one shared array per buyer) are chained in date order: they are
  *   similar whatever t;
- * - every other similar pair shares a key token (similarity/rarity `keyTokenCount`, tokens rarest
- *   first), so each item is indexed under its key tokens and, in date order, probes the index of each
- *   of its key tokens for earlier items within reach — the latest first and at most `budget` of them
- *   per key token — skipping pairs already in one component and pairs whose weights are too far apart.
+ * - every other related pair shares a *probe token* of both: a key token (`keyTokenCount`: two
+ *   similar sets share one) or a rare token (`rareTokenCount`), which with tokens rarest first are
+ *   the first max(key, rare) tokens of a set. So each item is indexed under its probe tokens and,
+ *   in date order, probes the index of each of them for earlier items within reach — the latest
+ *   first and at most `budget` of them per probe token — skipping pairs already in one component,
+ *   then pairs that share no rare token and whose weights are too far apart to be similar.
  *
- * Runs in O(n + k·budget) comparisons for n items with k key tokens in all, each comparison in
+ * Runs in O(n + k·budget) comparisons for n items with k probe tokens in all, each comparison in
  * O(tokens of the pair).
  */
-function textJoin(items: readonly Item[], positions: readonly number[], day: Int32Array, reach: number, t: number, budget: number, uf: UnionFind): void {
+function textJoin(items: readonly Item[], positions: readonly number[], day: Int32Array, policy: LinkPolicy, uf: UnionFind): void {
+  const { reach, minSimilarity: t, textBudget: budget } = policy;
   const sameSet = new Map<readonly number[], number[]>();
   for (const r of positions) push(sameSet, (items[r] as Item).tokens, r);
   for (const list of sameSet.values()) chainWithin(list, day, reach, uf);
@@ -231,10 +236,10 @@ function textJoin(items: readonly Item[], positions: readonly number[], day: Int
     const x = flat.subarray(start[r], start[r + 1]);
     const wx = weightOf(x, weights);
     total[r] = wx;
-    const keys = keyTokenCount(x, weights, t);
+    const probes = Math.max(keyTokenCount(x, weights, t), rareTokenCount(x, weights));
     const earliest = (day[r] as number) - reach;
     let root = uf.find(r);
-    for (let k = 0; k < keys; k++) {
+    for (let k = 0; k < probes; k++) {
       const list = index.get(x[k] as number);
       if (!list) continue;
       for (let q = list.length - 1, left = budget; q >= 0 && left > 0; q--, left--) {
@@ -243,16 +248,29 @@ function textJoin(items: readonly Item[], positions: readonly number[], day: Int
         if (seen[c] === r) continue;
         seen[c] = r;
         if (uf.find(c) === root) continue;
-        // Weight filter: the similarity is at most the lighter set's weight over the heavier one's.
+        const a = start[r] as number;
+        const b = start[c] as number;
         const wy = total[c] as number;
-        if (Math.min(wx, wy) < t * Math.max(wx, wy)) continue;
-        if (similarSets(flat, start[r] as number, start[r + 1] as number, start[c] as number, start[c + 1] as number, weights, wx, wy, t)) {
+        // Weight filter: the similarity is at most the lighter set's weight over the heavier one's.
+        const related =
+          (rareMayLink(items[r] as Item, items[c] as Item, policy.useCategory) && shareRareToken(flat, a, start[r + 1] as number, b, start[c + 1] as number, weights)) ||
+          (Math.min(wx, wy) >= t * Math.max(wx, wy) && similarSets(flat, a, start[r + 1] as number, b, start[c + 1] as number, weights, wx, wy, t));
+        if (related) {
           uf.union(r, c);
           root = uf.find(r);
           components--;
         }
       }
     }
-    for (let k = 0; k < keys; k++) push(index, x[k] as number, r);
+    for (let k = 0; k < probes; k++) push(index, x[k] as number, r);
   }
+}
+
+/**
+ * Whether a shared rare token may relate two items: only when neither a category prefix (with the
+ * category signal on) nor a specific project is comparable between them — rare-token evidence is
+ * the weakest, so it fills gaps and never overrides categories or projects that tell the two apart.
+ */
+function rareMayLink(a: Item, b: Item, useCategory: boolean): boolean {
+  return !(useCategory && a.categoryPrefix !== undefined && b.categoryPrefix !== undefined) && !(a.project !== undefined && b.project !== undefined);
 }

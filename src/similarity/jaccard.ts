@@ -1,4 +1,4 @@
-import { rarityWeight } from './rarity.js';
+import { RARE_WEIGHT, rarityWeight } from './rarity.js';
 import { subjectTokens } from './tokens.js';
 
 /**
@@ -102,6 +102,27 @@ export function similarSets(tokens: ArrayLike<number>, a: number, aEnd: number, 
     }
   }
   return similarEnough(shared, wa, wb, t);
+}
+
+/**
+ * Whether two token sets share a rare token (one weighing at least {@link RARE_WEIGHT}). The sets
+ * are the ranges [a, aEnd) and [b, bEnd) of `tokens`, each ascending ids of one vocabulary (so
+ * rarest first, weights non-increasing, and the rare tokens lead): the scan stops once no token
+ * left to share can be rare.
+ *
+ * Runs in O(rare tokens of the two).
+ */
+export function shareRareToken(tokens: ArrayLike<number>, a: number, aEnd: number, b: number, bEnd: number, weights: ArrayLike<number>): boolean {
+  while (a < aEnd && b < bEnd) {
+    const x = tokens[a] as number;
+    const y = tokens[b] as number;
+    // Any token both still hold is at least max(x, y), so weighs at most weights[max(x, y)].
+    if ((weights[Math.max(x, y)] as number) < RARE_WEIGHT) return false;
+    if (x === y) return true;
+    if (x < y) a++;
+    else b++;
+  }
+  return false;
 }
 
 /**

@@ -21,6 +21,30 @@ export function rarityWeight(uses: number, subjects: number): number {
 }
 
 /**
+ * A token weighing at least this is *rare* in its buyer's ledger: ln 33 in thousandths, a token in
+ * at most one in 32 of the buyer's subjects. Two subjects within reach that share a rare token are
+ * related whatever their similarity: a word the buyer uses that seldom, in two purchases of one
+ * window, is evidence of one requirement on its own (道路指示标牌 and 精神堡垒标识塔 share only 标;
+ * 标牌 and 展示牌 only 牌).
+ */
+export const RARE_WEIGHT = rarityWeight(1, 32);
+
+/**
+ * The number of *rare tokens* of a token set ordered rarest first (ascending ids of a vocabulary,
+ * see similarity/vocabulary): its first tokens weighing at least {@link RARE_WEIGHT}.
+ *
+ * Runs in O(rare tokens).
+ *
+ * @example
+ * rareTokenCount([0, 1, 2], Int32Array.of(5000, 3497, 1000)) //=> 2
+ */
+export function rareTokenCount(tokens: ArrayLike<number>, weights: ArrayLike<number>): number {
+  let n = 0;
+  while (n < tokens.length && (weights[tokens[n] as number] as number) >= RARE_WEIGHT) n++;
+  return n;
+}
+
+/**
  * The number of *key tokens* of a token set: its first tokens, in an order shared by every set they
  * are compared with, up to the point where the tokens left weigh less than `minSimilarity` of the
  * whole. Two sets with weighted Jaccard similarity ≥ `minSimilarity` always share a key token (the

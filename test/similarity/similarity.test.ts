@@ -1,8 +1,8 @@
 /** Subject similarity: tokens, rarity weights per buyer, key tokens, and the weighted Jaccard measure. */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { jaccard, overlap, sharedWeight, similarEnough, similarSets, textSimilarity, weightOf } from '../../src/similarity/jaccard.js';
-import { keyTokenCount, rarityWeight } from '../../src/similarity/rarity.js';
+import { jaccard, overlap, shareRareToken, sharedWeight, similarEnough, similarSets, textSimilarity, weightOf } from '../../src/similarity/jaccard.js';
+import { keyTokenCount, RARE_WEIGHT, rareTokenCount, rarityWeight } from '../../src/similarity/rarity.js';
 import { vocabularies } from '../../src/similarity/vocabulary.js';
 import { subjectTokens } from '../../src/similarity/tokens.js';
 import { runs } from '../helpers/runs.js';
@@ -94,6 +94,32 @@ describe('weighted Jaccard on token ids', () => {
         const tokens = [...a, ...Array(gap).fill(0), ...b];
         const expected = similarEnough(sharedWeight(a, b, w), weightOf(a, w), weightOf(b, w), t);
         expect(similarSets(tokens, 0, a.length, a.length + gap, tokens.length, w, weightOf(a, w), weightOf(b, w), t)).toBe(expected);
+      }),
+      { numRuns: runs(500) },
+    );
+  });
+
+  // A vocabulary's weights: non-increasing by id (rarest first), many of them at the rare boundary.
+  const rankedWeights = fc
+    .array(fc.constantFrom(RARE_WEIGHT - 1, RARE_WEIGHT, RARE_WEIGHT + 1, 800, 2500, 6000), { minLength: 10, maxLength: 10 })
+    .map((w) => w.sort((a, b) => b - a));
+
+  it('rareTokenCount counts the tokens weighing at least RARE_WEIGHT, which lead a set', () => {
+    expect(RARE_WEIGHT).toBe(rarityWeight(1, 32));
+    fc.assert(
+      fc.property(idSet, rankedWeights, (a, w) => {
+        expect(rareTokenCount(a, w)).toBe(a.filter((x) => (w[x] as number) >= RARE_WEIGHT).length);
+      }),
+      { numRuns: runs(300) },
+    );
+  });
+
+  it('shareRareToken is whether a shared token weighs at least RARE_WEIGHT, on sets side by side in one array', () => {
+    fc.assert(
+      fc.property(setPair, rankedWeights, fc.nat(3), ([a, b], w, gap) => {
+        const tokens = [...a, ...Array(gap).fill(0), ...b];
+        const expected = a.some((x) => b.includes(x) && (w[x] as number) >= RARE_WEIGHT);
+        expect(shareRareToken(tokens, 0, a.length, a.length + gap, tokens.length, w)).toBe(expected);
       }),
       { numRuns: runs(500) },
     );
