@@ -78,7 +78,7 @@ describe('doc-comment examples', () => {
     expect(keyTokenCount([0, 1, 2], Int32Array.of(5000, 1000, 1000), 0.3)).toBe(1);
     expect(rareTokenCount([0, 1, 2], Int32Array.of(5000, 3497, 1000))).toBe(2);
     const v = vocabularies(Int32Array.of(0, 0, 0), Int32Array.of(0, 1, 1), (s) => [['road', 'signs'], ['signs']][s]!);
-    expect([...v.pairOf].map((p) => v.tokens[p])).toEqual([[0, 1], [1], [1]]);
+    expect([...v.pairOf].map((p) => v.tokensOf(p))).toEqual([[0, 1], [1], [1]]);
     expect(subjectTokens('Office chairs for the 3rd floor, 2014')).toEqual(['office', 'chairs', 'floor']);
     expect(subjectTokens('指示标牌采购（一期）')).toEqual(['指', '指示', '示', '示标', '标', '标牌', '牌']);
     expect([500, 2400, 295000, 2450, 999.5].map((x) => isRound(new Decimal(x)))).toEqual([true, true, true, false, false]);

@@ -139,8 +139,8 @@ export function prepare(table: RecordTable, opts: ResolvedOptions): Prepared {
           rec,
           value: valueOf(k),
           approx: table.approx[k] as number,
-          tokens: text && pair >= 0 ? (text.tokens[pair] as readonly number[]) : empty,
-          weights: text && pair >= 0 ? (text.weights[pair] as Int32Array) : noWeights,
+          tokens: text && pair >= 0 ? text.tokensOf(pair) : empty,
+          weights: text && pair >= 0 ? text.weightsOf(pair) : noWeights,
           categoryPrefix: depth > 0 && p >= 0 ? prefixes[p] : undefined,
           project: proj >= 0 && !broad.has(projectKey(table.buyer.key[k] as number, proj)) ? rec.projectKey : undefined,
         };
