@@ -31,11 +31,12 @@ export interface OracleRecord {
   /** Each token's weight: `rarityWeight` of its uses among the subjects of the record's buyer. */
   weights: ReadonlyMap<string, number>;
   /**
-   * Probe tokens: the key tokens — the tokens, rarest first (fewest uses, then by the token), up to
-   * the point where the tokens left weigh less than minSimilarity of all of them — and the rare
-   * tokens (weighing at least RARE_WEIGHT).
+   * Key tokens: the tokens, rarest first (fewest uses, then by the token), up to the point where the
+   * tokens left weigh less than minSimilarity of all of them.
    */
-  probes: string[];
+  keys: string[];
+  /** Rare tokens: those weighing at least RARE_WEIGHT. */
+  rares: string[];
   skipped: boolean;
 }
 
@@ -80,14 +81,15 @@ export function oracleRecords(input: readonly unknown[], o: ResolvedOptions, led
       value: rec.amount.times(rate),
       tokens,
       weights,
-      probes: probeTokens(tokens, uses.get(rec.buyerKey), weights, o.subject.minSimilarity),
+      keys: keyTokens(tokens, uses.get(rec.buyerKey), weights, o.subject.minSimilarity),
+      rares: tokens.filter((x) => isRare(weights.get(x) as number)),
       skipped: rec.exemption !== undefined || (rec.methodKey !== undefined && o.skipMethods.has(rec.methodKey)),
     });
   }
   return out;
 }
 
-function probeTokens(tokens: readonly string[], uses: ReadonlyMap<string, number> | undefined, weights: ReadonlyMap<string, number>, t: number): string[] {
+function keyTokens(tokens: readonly string[], uses: ReadonlyMap<string, number> | undefined, weights: ReadonlyMap<string, number>, t: number): string[] {
   const rarestFirst = [...tokens].sort((a, b) => (uses?.get(a) as number) - (uses?.get(b) as number) || (a < b ? -1 : 1));
   const total = rarestFirst.reduce((sum, x) => sum + (weights.get(x) as number), 0);
   const keys: string[] = [];
@@ -97,7 +99,7 @@ function probeTokens(tokens: readonly string[], uses: ReadonlyMap<string, number
     keys.push(x);
     left -= weights.get(x) as number;
   }
-  return tokens.filter((x) => keys.includes(x) || isRare(weights.get(x) as number));
+  return keys;
 }
 
 const isRare = (weight: number) => weight >= RARE_WEIGHT;
@@ -191,9 +193,7 @@ export function linked(o: ResolvedOptions, a: OracleRecord, b: OracleRecord, com
   if (s.minSimilarity > 0 && a.tokens.length > 0 && b.tokens.length > 0) {
     comparable = true;
     const sameTokens = a.tokens.length === b.tokens.length && a.tokens.every((x) => b.tokens.includes(x));
-    // A shared rare token relates the two only where neither categories nor projects are comparable.
-    const rareMayLink = !(ca !== undefined && cb !== undefined) && !(pa !== undefined && pb !== undefined);
-    const related = similarTexts(s.minSimilarity, a, b) || (rareMayLink && shareRare(a, b));
+    const related = similarTexts(s.minSimilarity, a, b) || (rareMayLink(o, a, b) && shareRare(a, b));
     if (related && (sameTokens || compared(a, b))) return true;
   }
   return !comparable;
@@ -226,20 +226,30 @@ export function eligibleFor(o: ResolvedOptions, t: ResolvedThreshold, r: OracleR
 
 const byDateId = (a: OracleRecord, b: OracleRecord) => a.rec.day - b.rec.day || (a.rec.id < b.rec.id ? -1 : a.rec.id > b.rec.id ? 1 : 0);
 
+/** A shared rare token may relate the two only where neither category prefixes nor projects are comparable. */
+export function rareMayLink(o: ResolvedOptions, a: OracleRecord, b: OracleRecord): boolean {
+  const hasCategory = (r: OracleRecord) => o.subject.categoryPrefix > 0 && r.rec.categoryKey !== undefined;
+  return !(hasCategory(a) && hasCategory(b)) && !(a.linkProject !== undefined && b.linkProject !== undefined);
+}
+
 /**
  * The text join's budget (README, "How detection works", step 5): of two records with different
- * token sets, the later one is compared with the earlier one only when they share a probe token z
- * such that fewer than TEXT_BUDGET records of `pool` (the candidate parts of the same buyer, and
- * vendor under vendor 'same') lie between them in (date, id) order with z among their probe tokens.
+ * token sets, the later one is compared with the earlier one only when they share
+ * - a key token z such that fewer than TEXT_BUDGET records of `pool` (the candidate parts of the
+ *   same buyer, and vendor under vendor 'same') lie between them in (date, id) order with z among
+ *   their key tokens; or
+ * - a rare token z, where a rare token may relate them, such that fewer than TEXT_BUDGET records of
+ *   `pool` between them have z among their rare tokens and are of the earlier one's kind (with or
+ *   without a category prefix, with or without a project).
  */
 export function withinBudget(o: ResolvedOptions, pool: readonly OracleRecord[], a: OracleRecord, b: OracleRecord, budget = TEXT_BUDGET): boolean {
   const [first, last] = byDateId(a, b) < 0 ? [a, b] : [b, a];
   const samePartition = (c: OracleRecord) => c.rec.buyerKey === last.rec.buyerKey && (o.vendor !== 'same' || c.rec.vendorKey === last.rec.vendorKey);
-  return first.probes.some((z) => {
-    if (!last.probes.includes(z)) return false;
-    const between = pool.filter((c) => samePartition(c) && c.probes.includes(z) && byDateId(first, c) < 0 && byDateId(c, last) < 0);
-    return between.length < budget;
-  });
+  const between = (has: (c: OracleRecord) => boolean) => pool.filter((c) => samePartition(c) && has(c) && byDateId(first, c) < 0 && byDateId(c, last) < 0).length;
+  const kind = (r: OracleRecord) => `${o.subject.categoryPrefix > 0 && r.rec.categoryKey !== undefined}/${r.linkProject !== undefined}`;
+  const byKey = first.keys.some((z) => last.keys.includes(z) && between((c) => c.keys.includes(z)) < budget);
+  const byRare = rareMayLink(o, first, last) && first.rares.some((z) => last.rares.includes(z) && between((c) => c.rares.includes(z) && kind(c) === kind(first)) < budget);
+  return byKey || byRare;
 }
 
 export function oracleDetect(input: readonly unknown[], options: DetectSplitsOptions): OracleFinding[] {

@@ -6,9 +6,9 @@ import { shareRareToken, similarSets, weightOf } from '../similarity/jaccard.js'
 import { keyTokenCount, rareTokenCount } from '../similarity/rarity.js';
 
 /**
- * Through each of its probe tokens (key and rare tokens), a record is compared with at most this
- * many of the latest earlier records in reach that have the token as a probe token (see
- * {@link LinkPolicy.textBudget}).
+ * Through each of its key tokens, a record is compared with at most this many of the latest earlier
+ * records in reach that have the token as a key token; through each of its rare tokens, with at most
+ * this many of each kind of record that may rare-link with it (see {@link LinkPolicy.textBudget}).
  */
 export const TEXT_BUDGET = 64;
 
@@ -22,8 +22,10 @@ export interface LinkPolicy {
   readonly useText: boolean;
   readonly minSimilarity: number;
   /**
-   * The text join's bound on work per record: through each probe token, an item is compared with at
-   * most this many of the latest earlier items in reach having that probe token ({@link TEXT_BUDGET}).
+   * The text join's bound on work per record: through each key token, an item is compared with at
+   * most this many of the latest earlier items in reach having that key token; through each rare
+   * token, with at most this many of each kind of item (with or without a category prefix, with or
+   * without a project) that may rare-link with it and have that rare token ({@link TEXT_BUDGET}).
    */
   readonly textBudget: number;
   /** A subject requirement (same project / category) is met by the partition itself: time decides. */
@@ -74,13 +76,13 @@ export function components(items: readonly Item[], policy: LinkPolicy, minParts:
  * text join within its budget), or no comparable signal at all. Each kind of link is found by its own index:
  * - equal keys (category prefix, project, token set): items of one key in date order, each joined
  *   to the next when within reach (an interval graph: this gives the same components as all its edges);
- * - text: a similarity join over probe tokens (see `textJoin`), probing earlier items within reach,
- *   at most `textBudget` of them per probe token, skipping pairs already in one component;
+ * - text: a similarity join over key and rare tokens (see `textJoin`), probing earlier items within
+ *   reach, at most `textBudget` of them per token list, skipping pairs already in one component;
  * - no comparable signal: items grouped by which signals they carry; two groups with no signal in
  *   common are joined by linking each item to the nearest item of the other group on each side.
  *
  * Runs in O(n α(n)) for the key links and O(n + k·textBudget) pair comparisons for the text join
- * (k probe tokens in all, a few per item).
+ * (k key and rare tokens in all, a few per item).
  */
 export function linkComponents(items: readonly Item[], policy: LinkPolicy): UnionFind {
   const n = items.length;
@@ -198,18 +200,20 @@ function linkAcross(a: readonly number[], b: readonly number[], day: Int32Array,
 /**
  * Similarity join: unions the pairs within reach whose subjects are related — weighted Jaccard ≥ t
  * (similarity/jaccard `similarEnough`), or a shared rare token (similarity/rarity `RARE_WEIGHT`)
- * where no category or project is comparable (`rareMayLink`) — as far as the budget lets it look:
+ * between items of disjoint kinds (`kindOf`: no category prefix or project comparable) — as far as
+ * the budget lets it look:
  * - items with the same token set (one shared array per buyer) are chained in date order: they are
  *   similar whatever t;
- * - every other related pair shares a *probe token* of both: a key token (`keyTokenCount`: two
- *   similar sets share one) or a rare token (`rareTokenCount`), which with tokens rarest first are
- *   the first max(key, rare) tokens of a set. So each item is indexed under its probe tokens and,
- *   in date order, probes the index of each of them for earlier items within reach — the latest
- *   first and at most `budget` of them per probe token — skipping pairs already in one component,
- *   then pairs that share no rare token and whose weights are too far apart to be similar.
+ * - two similar sets share a key token of both (`keyTokenCount`), so each item is indexed under its
+ *   key tokens and, in date order, probes the list of each for earlier items within reach;
+ * - two items that may rare-link share a rare token of both (`rareTokenCount`: with tokens rarest
+ *   first, the first tokens), so each item is indexed under its rare tokens in the list of its kind,
+ *   and probes the lists of the kinds disjoint from its own;
+ * the latest first and at most `budget` of them per list, skipping pairs already in one component,
+ * then pairs that may not rare-link and whose weights are too far apart to be similar.
  *
- * Runs in O(n + k·budget) comparisons for n items with k probe tokens in all, each comparison in
- * O(tokens of the pair).
+ * Runs in O(n + k·budget) comparisons for n items with k key and rare tokens in all, each
+ * comparison in O(tokens of the pair).
  */
 function textJoin(items: readonly Item[], positions: readonly number[], day: Int32Array, policy: LinkPolicy, uf: UnionFind): void {
   const { reach, minSimilarity: t, textBudget: budget } = policy;
@@ -228,7 +232,15 @@ function textJoin(items: readonly Item[], positions: readonly number[], day: Int
   for (const r of positions) flat.set((items[r] as Item).tokens, start[r]);
   const weights = (items[positions[0] as number] as Item).weights;
 
-  const index = new Map<number, number[]>();
+  // Key-token lists hold every item; rare-token lists one per kind of item (with or without a
+  // category, with or without a project: kindOf), read only by the kinds that may rare-link with it
+  // (disjoint kinds), and filled only when some such kind is in the partition.
+  const keyIndex = new Map<number, number[]>();
+  const rareIndex = [new Map<number, number[]>(), new Map<number, number[]>(), new Map<number, number[]>(), new Map<number, number[]>()];
+  const present = [false, false, false, false];
+  for (const r of positions) present[kindOf(items[r] as Item, policy.useCategory)] = true;
+  const readable = present.map((_, kind) => present.some((there, other) => there && (kind & other) === 0));
+  const lists: (number[] | undefined)[] = [];
   const seen = new Int32Array(items.length).fill(-1);
   const total = new Float64Array(items.length);
   for (const r of positions) {
@@ -236,11 +248,15 @@ function textJoin(items: readonly Item[], positions: readonly number[], day: Int
     const x = flat.subarray(start[r], start[r + 1]);
     const wx = weightOf(x, weights);
     total[r] = wx;
-    const probes = Math.max(keyTokenCount(x, weights, t), rareTokenCount(x, weights));
+    const keys = keyTokenCount(x, weights, t);
+    const rares = rareTokenCount(x, weights);
+    const kind = kindOf(items[r] as Item, policy.useCategory);
+    lists.length = 0;
+    for (let k = 0; k < keys; k++) lists.push(keyIndex.get(x[k] as number));
+    for (let other = 0; other < 4; other++) if (present[other] && (kind & other) === 0) for (let k = 0; k < rares; k++) lists.push((rareIndex[other] as Map<number, number[]>).get(x[k] as number));
     const earliest = (day[r] as number) - reach;
     let root = uf.find(r);
-    for (let k = 0; k < probes; k++) {
-      const list = index.get(x[k] as number);
+    for (const list of lists) {
       if (!list) continue;
       for (let q = list.length - 1, left = budget; q >= 0 && left > 0; q--, left--) {
         const c = list[q] as number;
@@ -253,7 +269,7 @@ function textJoin(items: readonly Item[], positions: readonly number[], day: Int
         const wy = total[c] as number;
         // Weight filter: the similarity is at most the lighter set's weight over the heavier one's.
         const related =
-          (rareMayLink(items[r] as Item, items[c] as Item, policy.useCategory) && shareRareToken(flat, a, start[r + 1] as number, b, start[c + 1] as number, weights)) ||
+          ((kind & kindOf(items[c] as Item, policy.useCategory)) === 0 && shareRareToken(flat, a, start[r + 1] as number, b, start[c + 1] as number, weights)) ||
           (Math.min(wx, wy) >= t * Math.max(wx, wy) && similarSets(flat, a, start[r + 1] as number, b, start[c + 1] as number, weights, wx, wy, t));
         if (related) {
           uf.union(r, c);
@@ -262,15 +278,18 @@ function textJoin(items: readonly Item[], positions: readonly number[], day: Int
         }
       }
     }
-    for (let k = 0; k < probes; k++) push(index, x[k] as number, r);
+    for (let k = 0; k < keys; k++) push(keyIndex, x[k] as number, r);
+    if (readable[kind]) for (let k = 0; k < rares; k++) push(rareIndex[kind] as Map<number, number[]>, x[k] as number, r);
   }
 }
 
 /**
- * Whether a shared rare token may relate two items: only when neither a category prefix (with the
- * category signal on) nor a specific project is comparable between them — rare-token evidence is
- * the weakest, so it fills gaps and never overrides categories or projects that tell the two apart.
+ * An item's kind for rare-token links: bit 1 when it has a category prefix (with the category
+ * signal on), bit 2 when it has a specific project. A shared rare token may relate two items only
+ * when their kinds are disjoint — neither a category prefix nor a project is comparable between them:
+ * rare-token evidence is the weakest, so it fills gaps and never overrides categories or projects
+ * that tell the two apart.
  */
-function rareMayLink(a: Item, b: Item, useCategory: boolean): boolean {
-  return !(useCategory && a.categoryPrefix !== undefined && b.categoryPrefix !== undefined) && !(a.project !== undefined && b.project !== undefined);
+function kindOf(it: Item, useCategory: boolean): number {
+  return (useCategory && it.categoryPrefix !== undefined ? 1 : 0) | (it.project !== undefined ? 2 : 0);
 }

@@ -31,29 +31,41 @@ function shareRare(a: Item, b: Item): boolean {
   return a.tokens.some((x) => b.tokens.includes(x) && (a.weights[x] as number) >= RARE_WEIGHT);
 }
 
-/** Probe tokens: key tokens (ids in ascending order while the tokens left weigh at least t of the whole), and rare tokens. */
-function probes(t: number, a: Item): number[] {
+/** Key tokens: ids in ascending order while the tokens left weigh at least t of the whole. */
+function keys(t: number, a: Item): number[] {
   const w = (x: number) => a.weights[x] as number;
   const total = a.tokens.reduce((s, x) => s + w(x), 0);
-  const keys: number[] = [];
+  const out: number[] = [];
   let left = total;
   for (const x of [...a.tokens].sort((p, q) => p - q)) {
     if (left < t * total) break;
-    keys.push(x);
+    out.push(x);
     left -= w(x);
   }
-  return a.tokens.filter((x) => keys.includes(x) || w(x) >= RARE_WEIGHT);
+  return out;
 }
 
+/** Rare tokens: those weighing at least RARE_WEIGHT. */
+const rares = (a: Item): number[] => a.tokens.filter((x) => (a.weights[x] as number) >= RARE_WEIGHT);
+
+/** An item's kind for rare links: whether it has a category prefix (signal on), whether a project. */
+const kind = (p: LinkPolicy, a: Item) => `${p.useCategory && a.categoryPrefix !== undefined}/${a.project !== undefined}`;
+
+/** A shared rare token may link the two only where no category prefix or project is comparable. */
+const rareMayLink = (p: LinkPolicy, a: Item, b: Item) =>
+  !(p.useCategory && a.categoryPrefix !== undefined && b.categoryPrefix !== undefined) && !(a.project !== undefined && b.project !== undefined);
+
 /**
- * The text join's budget: a (earlier) and b share a probe token that fewer than `textBudget` items
- * strictly between them have among their probe tokens.
+ * The text join's budget: a (earlier) and b share a key token that fewer than `textBudget` items
+ * strictly between them have among their key tokens, or — where a rare token may link them — a
+ * rare token that fewer than `textBudget` items between them of a's kind have among their rare tokens.
  */
 function compared(p: LinkPolicy, items: readonly Item[], a: Item, b: Item): boolean {
   const [x, y] = a.k < b.k ? [a, b] : [b, a];
-  return probes(p.minSimilarity, x).some(
-    (z) => probes(p.minSimilarity, y).includes(z) && items.filter((c) => c.k > x.k && c.k < y.k && c.tokens.length > 0 && probes(p.minSimilarity, c).includes(z)).length < p.textBudget,
-  );
+  const between = (has: (c: Item) => boolean) => items.filter((c) => c.k > x.k && c.k < y.k && c.tokens.length > 0 && has(c)).length;
+  const byKey = keys(p.minSimilarity, x).some((z) => keys(p.minSimilarity, y).includes(z) && between((c) => keys(p.minSimilarity, c).includes(z)) < p.textBudget);
+  const byRare = rareMayLink(p, x, y) && rares(x).some((z) => rares(y).includes(z) && between((c) => rares(c).includes(z) && kind(p, c) === kind(p, x)) < p.textBudget);
+  return byKey || byRare;
 }
 
 /** The link predicate of the README ("How detection works", step 5), for one pair. */
@@ -74,8 +86,7 @@ function linked(p: LinkPolicy, items: readonly Item[], a: Item, b: Item): boolea
     comparable = true;
     const same = a.tokens.length === b.tokens.length && a.tokens.every((x) => b.tokens.includes(x));
     // A shared rare token counts only where no category prefix or project is comparable.
-    const rareMayLink = !(p.useCategory && a.categoryPrefix !== undefined && b.categoryPrefix !== undefined) && !(a.project !== undefined && b.project !== undefined);
-    if ((similar(p.minSimilarity, a, b) || (rareMayLink && shareRare(a, b))) && (same || compared(p, items, a, b))) return true;
+    if ((similar(p.minSimilarity, a, b) || (rareMayLink(p, a, b) && shareRare(a, b))) && (same || compared(p, items, a, b))) return true;
   }
   return !comparable;
 }
@@ -195,6 +206,36 @@ describe('the text join', () => {
       fc.property(texts(WEIGHTS), fc.constantFrom(0.5, 1), fc.constantFrom(1, 2, 3, 64), (items, t, budget) => sameComponents(items, textOnly(t, budget))),
       { numRuns: runs(500) },
     );
+  });
+
+  it('finds them when items of every kind share rare tokens and the budgets bind', () => {
+    // Categories on some items (the category signal on): rare-token lists are per kind, and their budgets too.
+    const kinds = fc
+      .array(
+        fc.record({
+          day: fc.integer({ min: 0, max: 10 }),
+          tokens: fc.uniqueArray(fc.integer({ min: 0, max: 5 }), { minLength: 1, maxLength: 3 }),
+          category: fc.option(fc.constantFrom('4523', '3019'), { nil: undefined }),
+          project: fc.option(fc.constant('p1'), { nil: undefined, freq: 3 }),
+        }),
+        { maxLength: 25 },
+      )
+      .map((rows) => {
+        const sets = new Map<string, readonly number[]>();
+        return rows.sort((a, b) => a.day - b.day).map((r, k) => item(k, r.day, `v${k}`, r.category, r.project, canonical([...r.tokens].sort((a, b) => a - b), sets)));
+      });
+    fc.assert(
+      fc.property(kinds, fc.constantFrom(0.5, 1), fc.constantFrom(1, 2, 3), (items, t, budget) => sameComponents(items, { ...textOnly(t, budget), useCategory: true })),
+      { numRuns: runs(500) },
+    );
+  });
+
+  it('counts a rare-token budget among items of one kind only', () => {
+    // a and b may rare-link (b has a category, a none); c, between them, has a category like b, so
+    // it cannot. With a budget of 1, c uses up the key-token list, not a's rare-token list.
+    const policy = { ...textOnly(1, 1), useCategory: true };
+    const uf = linkComponents([item(0, 0, 'x', undefined, undefined, [0, 3]), item(1, 1, 'y', '4523', undefined, [0, 4]), item(2, 2, 'z', '3019', undefined, [0, 5])], policy);
+    expect(uf.find(0) === uf.find(2)).toBe(true);
   });
 
   // With no rare token (PLAIN): a ~ b (3000 shared of 8500 = 0.35); c shares key token 0 with both

@@ -58,10 +58,11 @@ describe('prepare', () => {
           expect(it.value.eq(r.value)).toBe(true);
           expect(it.approx).toBeCloseTo(r.value.toNumber(), 6);
           expect(it.tokens.length).toBe(r.tokens.length);
-          // The same weights, and as many probe tokens (key and rare), as the oracle's rarest-first tokens of the buyer.
+          // The same weights, and as many key and rare tokens, as the oracle's rarest-first tokens of the buyer.
           const byNumber = (a: number, b: number) => a - b;
           expect(it.tokens.map((id) => it.weights[id] as number).sort(byNumber)).toEqual(r.tokens.map((t) => r.weights.get(t) as number).sort(byNumber));
-          if (it.tokens.length > 0) expect(Math.max(keyTokenCount(it.tokens, it.weights, o.subject.minSimilarity), rareTokenCount(it.tokens, it.weights))).toBe(r.probes.length);
+          if (it.tokens.length > 0) expect(keyTokenCount(it.tokens, it.weights, o.subject.minSimilarity)).toBe(r.keys.length);
+          expect(rareTokenCount(it.tokens, it.weights)).toBe(r.rares.length);
           expect(it.categoryPrefix).toBe(o.subject.categoryPrefix > 0 ? r.rec.categoryKey?.slice(0, o.subject.categoryPrefix) : undefined);
           expect(it.project).toBe(r.linkProject);
           expect(p.valueOf(k)).toBe(it.value);
