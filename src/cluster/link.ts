@@ -237,23 +237,28 @@ function textJoin(items: readonly Item[], positions: readonly number[], day: Int
   // (disjoint kinds), and filled only when some such kind is in the partition.
   const keyIndex = new Map<number, number[]>();
   const rareIndex = [new Map<number, number[]>(), new Map<number, number[]>(), new Map<number, number[]>(), new Map<number, number[]>()];
+  const kinds = new Uint8Array(items.length);
   const present = [false, false, false, false];
-  for (const r of positions) present[kindOf(items[r] as Item, policy.useCategory)] = true;
+  for (const r of positions) {
+    kinds[r] = kindOf(items[r] as Item, policy.useCategory);
+    present[kinds[r] as number] = true;
+  }
   const readable = present.map((_, kind) => present.some((there, other) => there && (kind & other) === 0));
   const lists: (number[] | undefined)[] = [];
   const seen = new Int32Array(items.length).fill(-1);
   const total = new Float64Array(items.length);
   for (const r of positions) {
     if (components === 1) return;
-    const x = flat.subarray(start[r], start[r + 1]);
-    const wx = weightOf(x, weights);
+    const a = start[r] as number;
+    const aEnd = start[r + 1] as number;
+    const wx = weightOf(flat, weights, a, aEnd);
     total[r] = wx;
-    const keys = keyTokenCount(x, weights, t);
-    const rares = rareTokenCount(x, weights);
-    const kind = kindOf(items[r] as Item, policy.useCategory);
+    const keys = keyTokenCount(flat, weights, t, a, aEnd);
+    const rares = rareTokenCount(flat, weights, a, aEnd);
+    const kind = kinds[r] as number;
     lists.length = 0;
-    for (let k = 0; k < keys; k++) lists.push(keyIndex.get(x[k] as number));
-    for (let other = 0; other < 4; other++) if (present[other] && (kind & other) === 0) for (let k = 0; k < rares; k++) lists.push((rareIndex[other] as Map<number, number[]>).get(x[k] as number));
+    for (let k = a; k < a + keys; k++) lists.push(keyIndex.get(flat[k] as number));
+    for (let other = 0; other < 4; other++) if (present[other] && (kind & other) === 0) for (let k = a; k < a + rares; k++) lists.push((rareIndex[other] as Map<number, number[]>).get(flat[k] as number));
     const earliest = (day[r] as number) - reach;
     let root = uf.find(r);
     for (const list of lists) {
@@ -264,13 +269,12 @@ function textJoin(items: readonly Item[], positions: readonly number[], day: Int
         if (seen[c] === r) continue;
         seen[c] = r;
         if (uf.find(c) === root) continue;
-        const a = start[r] as number;
         const b = start[c] as number;
         const wy = total[c] as number;
         // Weight filter: the similarity is at most the lighter set's weight over the heavier one's.
         const related =
-          ((kind & kindOf(items[c] as Item, policy.useCategory)) === 0 && shareRareToken(flat, a, start[r + 1] as number, b, start[c + 1] as number, weights)) ||
-          (Math.min(wx, wy) >= t * Math.max(wx, wy) && similarSets(flat, a, start[r + 1] as number, b, start[c + 1] as number, weights, wx, wy, t));
+          ((kind & (kinds[c] as number)) === 0 && shareRareToken(flat, a, aEnd, b, start[c + 1] as number, weights)) ||
+          (Math.min(wx, wy) >= t * Math.max(wx, wy) && similarSets(flat, a, aEnd, b, start[c + 1] as number, weights, wx, wy, t));
         if (related) {
           uf.union(r, c);
           root = uf.find(r);
@@ -278,8 +282,8 @@ function textJoin(items: readonly Item[], positions: readonly number[], day: Int
         }
       }
     }
-    for (let k = 0; k < keys; k++) push(keyIndex, x[k] as number, r);
-    if (readable[kind]) for (let k = 0; k < rares; k++) push(rareIndex[kind] as Map<number, number[]>, x[k] as number, r);
+    for (let k = a; k < a + keys; k++) push(keyIndex, flat[k] as number, r);
+    if (readable[kind]) for (let k = a; k < a + rares; k++) push(rareIndex[kind] as Map<number, number[]>, flat[k] as number, r);
   }
 }
 

@@ -34,10 +34,10 @@ export function overlap(a: ArrayLike<number>, b: ArrayLike<number>): number {
   return n;
 }
 
-/** Total weight of the tokens (ids) of a set. */
-export function weightOf(a: ArrayLike<number>, weights: ArrayLike<number>): number {
+/** Total weight of the tokens (ids) of a set: `a`, or its range [from, to). */
+export function weightOf(a: ArrayLike<number>, weights: ArrayLike<number>, from = 0, to = a.length): number {
   let w = 0;
-  for (let i = 0; i < a.length; i++) w += weights[a[i] as number] as number;
+  for (let i = from; i < to; i++) w += weights[a[i] as number] as number;
   return w;
 }
 

@@ -31,17 +31,18 @@ export const RARE_WEIGHT = rarityWeight(1, 32);
 
 /**
  * The number of *rare tokens* of a token set ordered rarest first (ascending ids of a vocabulary,
- * see similarity/vocabulary): its first tokens weighing at least {@link RARE_WEIGHT}.
+ * see similarity/vocabulary): its first tokens weighing at least {@link RARE_WEIGHT}. The set is
+ * `tokens`, or its range [from, to).
  *
  * Runs in O(rare tokens).
  *
  * @example
  * rareTokenCount([0, 1, 2], Int32Array.of(5000, 3497, 1000)) //=> 2
  */
-export function rareTokenCount(tokens: ArrayLike<number>, weights: ArrayLike<number>): number {
-  let n = 0;
-  while (n < tokens.length && (weights[tokens[n] as number] as number) >= RARE_WEIGHT) n++;
-  return n;
+export function rareTokenCount(tokens: ArrayLike<number>, weights: ArrayLike<number>, from = 0, to = tokens.length): number {
+  let i = from;
+  while (i < to && (weights[tokens[i] as number] as number) >= RARE_WEIGHT) i++;
+  return i - from;
 }
 
 /**
@@ -50,19 +51,20 @@ export function rareTokenCount(tokens: ArrayLike<number>, weights: ArrayLike<num
  * whole. Two sets with weighted Jaccard similarity ≥ `minSimilarity` always share a key token (the
  * first token they share is a key token of both: were it not, the shared weight would be less than
  * `minSimilarity` of either set's weight), so a similarity join need only compare sets through their
- * key tokens. With tokens ordered rarest first, the key tokens are the rarest ones.
+ * key tokens. With tokens ordered rarest first, the key tokens are the rarest ones. The set is
+ * `tokens`, or its range [from, to).
  *
  * Runs in O(|tokens|).
  *
  * @example
  * keyTokenCount([0, 1, 2], Int32Array.of(5000, 1000, 1000), 0.3) //=> 1
  */
-export function keyTokenCount(tokens: ArrayLike<number>, weights: ArrayLike<number>, minSimilarity: number): number {
+export function keyTokenCount(tokens: ArrayLike<number>, weights: ArrayLike<number>, minSimilarity: number, from = 0, to = tokens.length): number {
   let total = 0;
-  for (let i = 0; i < tokens.length; i++) total += weights[tokens[i] as number] as number;
+  for (let i = from; i < to; i++) total += weights[tokens[i] as number] as number;
   const bound = minSimilarity * total;
   let rest = total;
-  let n = 0;
-  while (n < tokens.length && !(rest < bound)) rest -= weights[tokens[n++] as number] as number;
-  return n;
+  let i = from;
+  while (i < to && !(rest < bound)) rest -= weights[tokens[i++] as number] as number;
+  return i - from;
 }

@@ -111,6 +111,19 @@ describe('weighted Jaccard on token ids', () => {
     .array(fc.constantFrom(RARE_WEIGHT - 1, RARE_WEIGHT, RARE_WEIGHT + 1, 800, 2500, 6000), { minLength: 10, maxLength: 10 })
     .map((w) => w.sort((a, b) => b - a));
 
+  it('weightOf, keyTokenCount and rareTokenCount of a range are those of the range as a set', () => {
+    fc.assert(
+      fc.property(idSet, fc.array(fc.nat(9), { maxLength: 3 }), fc.array(fc.nat(9), { maxLength: 3 }), rankedWeights, fc.constantFrom(0.1, 0.3, 1), (a, before, after, w, t) => {
+        const tokens = [...before, ...a, ...after];
+        const [from, to] = [before.length, before.length + a.length];
+        expect(weightOf(tokens, w, from, to)).toBe(weightOf(a, w));
+        expect(keyTokenCount(tokens, w, t, from, to)).toBe(keyTokenCount(a, w, t));
+        expect(rareTokenCount(tokens, w, from, to)).toBe(rareTokenCount(a, w));
+      }),
+      { numRuns: runs(300) },
+    );
+  });
+
   it('rareTokenCount counts the tokens weighing at least RARE_WEIGHT, which lead a set', () => {
     expect(RARE_WEIGHT).toBe(rarityWeight(1, 32));
     fc.assert(
