@@ -153,6 +153,8 @@ export function markdownBlocks(file: string, text = readFileSync(join(ROOT, file
     const open = /^( {0,3})(`{3,}|~{3,})\s*([^\s`]*)(.*)$/u.exec(lines[i] as string);
     if (!open) continue;
     const [, indent, fence, lang, rest] = open as unknown as [string, string, string, string, string];
+    // A backtick fence's info has no backtick (CommonMark): ```` ```ts ```` is inline code.
+    if (fence[0] === '`' && rest.includes('`')) continue;
     let j = i + 1;
     while (j < lines.length && !new RegExp(`^ {0,3}${fence[0] === '`' ? '`' : '~'}{${fence.length},}\\s*$`, 'u').test(lines[j] as string)) j++;
     const code = lines.slice(i + 1, j).map((l) => l.slice(Math.min(indent.length, /^ */u.exec(l)?.[0].length ?? 0)));

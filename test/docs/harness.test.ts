@@ -147,7 +147,7 @@ describe('extraction', () => {
   });
 
   it('finds fenced blocks with their language, info and first code line', () => {
-    const md = ['# T', '', '```ts', 'a //=> 1', '```', '', '- item', '  ```js (not run: big file)', '  b', '  ```', '~~~sh', 'splitscan presets', '~~~'].join('\n');
+    const md = ['# T', '````` ```sh ````` is inline code', '```ts', 'a //=> 1', '```', '', '- item', '  ```js (not run: big file)', '  b', '  ```', '~~~sh', 'splitscan presets', '~~~'].join('\n');
     expect(markdownBlocks('d.md', md).map((b) => [b.line, b.codeLine, b.lang, b.code, b.notRun])).toEqual([
       [3, 4, 'ts', 'a //=> 1', undefined],
       [8, 9, 'js', 'b', 'big file'],
