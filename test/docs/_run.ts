@@ -80,10 +80,15 @@ function markMore(value: string): string {
   return out;
 }
 
-/** True when an expected value is a whole expression (else it continues on the next `//` line). */
+/**
+ * True when an expected value is a whole expression (else it continues on the next `//` line).
+ * Values are JavaScript, so the engine's parser decides (compiling runs nothing).
+ */
 function complete(value: string): boolean {
   try {
-    return syntaxErrors(`(${markMore(value)}\n);`).length === 0;
+    // eslint-disable-next-line @typescript-eslint/no-implied-eval -- only parsed, never called
+    new Function('__h', `return (${markMore(value)}\n);`);
+    return true;
   } catch {
     return false;
   }
@@ -240,13 +245,14 @@ export function project(actual: unknown, expected: unknown): [unknown, unknown] 
     const rest = Object.fromEntries(keys.map((k) => [k, expected[k]]));
     if (typeof actual !== 'object' || actual === null || (!more && !isPlain(actual))) return [actual, rest];
     const a = actual as Record<string, unknown>;
-    const shownKeys = more ? keys.filter((k) => k in a) : Object.keys(a);
+    const shownKeys = more ? keys.filter((k) => Object.hasOwn(a, k)) : Object.keys(a);
     const shown: Record<string, unknown> = {};
     const exp: Record<string, unknown> = { ...rest };
     for (const k of shownKeys) {
-      const [pa, pe] = k in rest ? project(a[k], rest[k]) : [a[k], undefined];
+      const own = Object.hasOwn(rest, k);
+      const [pa, pe] = own ? project(a[k], rest[k]) : [a[k], undefined];
       shown[k] = pa;
-      if (k in rest) exp[k] = pe;
+      if (own) exp[k] = pe;
     }
     return [shown, exp];
   }
