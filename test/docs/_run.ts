@@ -143,26 +143,22 @@ function importStatement(node: ts.ImportDeclaration, file: ts.SourceFile, line: 
 }
 
 /**
- * Compiles an example: each top-level statement is prefixed by `__h.at(line)`; a statement followed
- * by `//=>` becomes an assertion; imports read modules through the harness. Lines in messages are
- * file lines.
- * @throws ExampleError when the example does not parse or breaks a convention.
+ * The example as the body of an async function: each top-level statement prefixed by
+ * `__h.at(line)`, a statement followed by `//=>` turned into an assertion, imports read through
+ * the harness. Lines in messages are file lines.
  */
-export function compileExample(example: Example): CompiledExample {
+function rewrite(example: Example): { body: string; assertions: number } {
   const { code } = example;
   const fileLine = (codeLine: number): number => example.codeLine + codeLine;
-  const errors = syntaxErrors(code);
-  if (errors.length > 0) throw new ExampleError(`does not parse: ${errors.join('; ')}`);
   const file = ts.createSourceFile('example.ts', code, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
   const used = new Set<number>();
   let out = '';
   let last = 0;
   let assertions = 0;
-  const statements = file.statements;
   // Comments before the first statement: a `//=>` there follows nothing.
   const leading = ts.getLeadingCommentRanges(code, 0) ?? [];
   for (const c of leading) if (code.startsWith('//=>', c.pos)) throw new ExampleError(`line ${fileLine(lineAt(code, c.pos))}: \`//=>\` follows no statement: show the call whose result it is`);
-  statements.forEach((s) => {
+  for (const s of file.statements) {
     const start = s.getStart(file);
     const line = fileLine(lineAt(code, start));
     out += `${code.slice(last, start)};__h.at(${line}); `;
@@ -190,7 +186,7 @@ export function compileExample(example: Example): CompiledExample {
         out += `await __h.check(async () => (${expr}), async () => (${markMore(assertion.value)}\n), ${at}, ${JSON.stringify(expr)});`;
       }
     }
-  });
+  }
   out += code.slice(last);
   // Every `//=>` must have been read as an assertion (one inside an expression, or a second one
   // after the same statement, would otherwise be silently ignored).
@@ -201,7 +197,28 @@ export function compileExample(example: Example): CompiledExample {
       );
     }
   }
-  const js = ts.transpileModule(`async function __example(__h) {\n${out}\n}`, { compilerOptions: COMPILER_OPTIONS }).outputText;
+  return { body: out, assertions };
+}
+
+/**
+ * Compiles an example (see {@link rewrite}) to JavaScript, types stripped.
+ * @throws ExampleError when the example does not parse or breaks a convention.
+ */
+export function compileExample(example: Example): CompiledExample {
+  // One transpile when all is well; the example alone is parsed again only to say why it is not.
+  const unparsable = (): ExampleError | undefined => {
+    const errors = syntaxErrors(example.code);
+    return errors.length > 0 ? new ExampleError(`does not parse: ${errors.join('; ')}`) : undefined;
+  };
+  let rewritten: { body: string; assertions: number };
+  try {
+    rewritten = rewrite(example);
+  } catch (e) {
+    throw unparsable() ?? e;
+  }
+  const { outputText: js, diagnostics = [] } = ts.transpileModule(`async function __example(__h) {\n${rewritten.body}\n}`, { compilerOptions: COMPILER_OPTIONS, reportDiagnostics: true });
+  if (diagnostics.length > 0) throw unparsable() ?? new ExampleError(`does not parse once rewritten: ${diagnostics.map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n')).join('; ')}`);
+  const { assertions } = rewritten;
   return {
     js,
     assertions,
