@@ -33,7 +33,7 @@ export interface Helpers {
 
 /** An example ready to run in a scope. */
 export interface CompiledExample {
-  /** The JavaScript body it runs (shown when it fails). */
+  /** The JavaScript it runs, to read when an example fails in a way its message does not explain. */
   readonly js: string;
   /** How many `//=>` assertions it makes. */
   readonly assertions: number;
@@ -86,7 +86,6 @@ function markMore(value: string): string {
  */
 function complete(value: string): boolean {
   try {
-    // eslint-disable-next-line @typescript-eslint/no-implied-eval -- only parsed, never called
     new Function('__h', `return (${markMore(value)}\n);`);
     return true;
   } catch {
@@ -224,7 +223,6 @@ export function compileExample(example: Example): CompiledExample {
     assertions,
     run: async (scope, load) => {
       const names = Object.keys(scope).filter((n) => /^[A-Za-z_$][\w$]*$/u.test(n));
-      // eslint-disable-next-line @typescript-eslint/no-implied-eval -- running the example is the point
       const make = new Function('__scope', `'use strict';\nconst { ${names.join(', ')} } = __scope;\n${js}\nreturn __example;`) as (scope: unknown) => (h: Helpers) => Promise<void>;
       const h = helpers(example, load);
       try {
