@@ -2,8 +2,7 @@
  * `splitscan/node`: file loaders for Node.js. Files are streamed: the raw text is never held whole
  * (JSON arrays and OCDS documents excepted, which must be parsed whole).
  */
-import { createReadStream } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { open, readFile } from 'node:fs/promises';
 import { InputError } from './errors.js';
 import { decodeText } from './io/read/decode.js';
 import { LedgerParser, type LedgerParserOptions, type ReadLedgerOptions } from './io/read/ledger.js';
@@ -19,15 +18,35 @@ function unreadable(path: string, e: unknown): InputError {
   return new InputError('unreadable', `cannot read ${path}: ${why}`, [path]);
 }
 
-/** The bytes of a file in 64 KiB chunks; a read error is an `'unreadable'` {@link InputError}. */
-async function* chunks(path: string): AsyncGenerator<Uint8Array> {
-  const stream = createReadStream(path, { highWaterMark: 1 << 16 });
+/** Bytes read from a file at a time. */
+const CHUNK = 1 << 18;
+
+/**
+ * Feeds the bytes of a file to `push`, chunk by chunk, through a file handle that is closed before
+ * the returned promise settles, whatever `push` or the read throws. A read error is an
+ * `'unreadable'` {@link InputError}; errors thrown by `push` pass unchanged.
+ */
+async function readChunks(path: string, push: (chunk: Uint8Array) => void): Promise<void> {
+  let handle;
   try {
-    for await (const chunk of stream) yield chunk as Uint8Array;
+    handle = await open(path, 'r');
   } catch (e) {
     throw unreadable(path, e);
+  }
+  try {
+    for (;;) {
+      const buffer = new Uint8Array(CHUNK);
+      let bytesRead: number;
+      try {
+        ({ bytesRead } = await handle.read(buffer, 0, CHUNK, null));
+      } catch (e) {
+        throw unreadable(path, e);
+      }
+      if (bytesRead === 0) return;
+      push(buffer.subarray(0, bytesRead));
+    }
   } finally {
-    stream.destroy();
+    await handle.close();
   }
 }
 
@@ -45,7 +64,7 @@ async function* chunks(path: string): AsyncGenerator<Uint8Array> {
  */
 export async function loadLedger(path: string, options: LoadLedgerOptions = {}): Promise<Ledger> {
   const parser = new LedgerParser({ ...options, file: path });
-  for await (const chunk of chunks(path)) parser.push(chunk);
+  await readChunks(path, (chunk) => parser.push(chunk));
   return parser.end();
 }
 
