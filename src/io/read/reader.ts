@@ -13,7 +13,7 @@ import { OptionsError } from '../../errors.js';
 import { type PurchaseRecordInput, type Reject, type RejectCode, RECORD_FIELDS, REQUIRED_FIELDS } from '../../records/record.js';
 import { parseAmount } from './amount.js';
 import { type LedgerField, type ResolvedColumns, headerUnit, resolveColumns } from './columns.js';
-import { parseDate } from './date.js';
+import { checkDatePattern, parseDate } from './date.js';
 import { type LedgerOptions, NOT_A_PURCHASE, parseLedgerOptions } from './options.js';
 
 /** The record fields a row may leave empty (subject, category, project …). */
@@ -102,6 +102,7 @@ export class LedgerReader {
   constructor(options: LedgerOptions = {}) {
     this.options = options;
     this.suffix = parseLedgerOptions(options).suffix;
+    if (options.dateFormat !== undefined) checkDatePattern(options.dateFormat, 'readLedger');
     this.notPurchase = (options.notPurchase ?? NOT_A_PURCHASE).map((s) => s.toLowerCase());
   }
 
