@@ -9,7 +9,7 @@ import { InputError, OptionsError } from '../../errors.js';
 import type { RecordReject } from '../../records/record.js';
 import { toOptionIssues } from '../../thresholds/schema.js';
 import type { LedgerField } from './columns.js';
-import { type Delimiter, CsvRows, DELIMITERS, detectDelimiter } from './csv.js';
+import { type CsvSink, type Delimiter, CsvRows, DELIMITERS, detectDelimiter } from './csv.js';
 import { type Encoding, ENCODINGS, StreamDecoder, stripBom } from './decode.js';
 import type { LedgerOptions } from './options.js';
 import { type Ledger, LedgerReader } from './reader.js';
@@ -174,22 +174,30 @@ export class LedgerParser {
   private csv(delimiter: Delimiter): Sink {
     const rows = new CsvRows(delimiter);
     let header = false;
-    const row = (fields: string[], line: number): void => {
-      if (fields.length === 1 && fields[0] === '') return; // an empty line is not a row
-      if (!header) {
-        if (fields.every((f) => f.trim() === '')) return;
-        this.reader.header(fields);
-        header = true;
-        return;
-      }
-      // A row of empty cells (`;;;`) is a row: the reader counts it as blank.
-      this.reader.row(fields, line);
-      this.progress();
+    const sink: CsvSink = {
+      row: (fields, line) => {
+        if (fields.length === 1 && fields[0] === '') return; // an empty line is not a row
+        if (!header) {
+          if (fields.every((f) => f.trim() === '')) return;
+          this.reader.header(fields);
+          rows.width = fields.length;
+          header = true;
+          return;
+        }
+        // A row of empty cells (`;;;`) is a row: the reader counts it as blank.
+        this.reader.row(fields, line);
+        this.progress();
+      },
+      problem: (p) => {
+        if (!header) throw new InputError('unparsable', `${this.options.file ?? 'the input'}: the header row cannot be read: line ${p.line}: ${p.message}: ${JSON.stringify(p.excerpt)}`, this.options.file !== undefined ? [this.options.file] : []);
+        this.reader.problem(p);
+        this.progress();
+      },
     };
     return {
-      push: (text) => rows.push(text, row),
+      push: (text) => rows.push(text, sink),
       end: () => {
-        rows.end(row);
+        rows.end(sink);
         if (!header) throw this.empty('header row');
       },
     };

@@ -12,6 +12,7 @@ import { D, exactDecimal } from '../../_lib/decimal.js';
 import { OptionsError } from '../../errors.js';
 import { type PurchaseRecordInput, type Reject, type RejectCode, RECORD_FIELDS, REQUIRED_FIELDS } from '../../records/record.js';
 import { parseAmount } from './amount.js';
+import type { CsvProblem } from './csv.js';
 import { type LedgerField, type ResolvedColumns, headerUnit, resolveColumns } from './columns.js';
 import { checkDatePattern, parseDate } from './date.js';
 import { type LedgerOptions, NOT_A_PURCHASE, parseLedgerOptions } from './options.js';
@@ -216,6 +217,12 @@ export class LedgerReader {
       if (v !== '') record[f] = v;
     }
     this.candidates.push({ record, line, amount: new D(amount.amount), lines: [line], ids: [id], netted: [] });
+  }
+
+  /** Adds a stretch of text that is no row (a quote error, a row past the limits) as an `'unparsable_row'` reject. */
+  problem(p: CsvProblem): void {
+    this.rowCount++;
+    this.rejects.push({ field: '', path: [], code: 'unparsable_row', message: `line ${p.line}: ${p.message}`, value: p.excerpt, line: p.line });
   }
 
   /**

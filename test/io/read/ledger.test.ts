@@ -282,3 +282,51 @@ describe('real files (excerpts)', () => {
     await expect(loadLedger(fixture('nope.csv'))).rejects.toThrow(/cannot read .*no such file/);
   });
 });
+
+describe('readLedger: quotes, line endings and giant lines', () => {
+  const header = 'id,buyer,vendor,date,amount,currency,subject';
+  const row = (id: string, subject = 'desks') => `${id},City,Acme,2019-01-02,5,EUR,${subject}`;
+
+  it('reads the rows after an unclosed quote, and rejects the line it opened on', () => {
+    const l = readLedger([header, row('R1'), row('R2', '"chairs'), row('R3'), row('R4'), ''].join('\n'), { lines: 'keep' });
+    expect(l.records.map((r) => r.id)).toEqual(['R1', 'R3', 'R4']);
+    expect(l.rejects.map((r) => [r.line, r.code])).toEqual([[3, 'unparsable_row']]);
+    expect(l.rejects[0]?.message).toMatch(/quote opened on line 3/u);
+    expect(l.stats).toMatchObject({ rows: 4, records: 3, rejected: 1 });
+  });
+
+  it('keeps the row after text that follows a closing quote', () => {
+    const l = readLedger([header, 'R1,City,"Acme"x,2019-01-02,5,EUR,desks', row('R2'), ''].join('\n'));
+    expect(l.records.map((r) => r.id)).toEqual(['R2']);
+    expect(l.rejects.map((r) => [r.line, r.code])).toEqual([[2, 'unparsable_row']]);
+  });
+
+  it.each([
+    ['CRLF then LF', ['\r\n', '\r\n', '\n', '\n', '\n', '\n']],
+    ['LF then a lone CR', ['\n', '\n', '\n', '\r', '\n', '\n']],
+  ])('reads every row of a file mixing line endings (%s)', (_name, breaks) => {
+    const lines = [header, row('R1'), row('R2'), row('R3'), row('R4'), row('R5')];
+    const l = readLedger(lines.map((x, i) => x + (breaks[i] as string)).join(''), { lines: 'keep' });
+    expect(l.records.map((r) => [r.id, r.subject])).toEqual(['R1', 'R2', 'R3', 'R4', 'R5'].map((id) => [id, 'desks']));
+    expect(l.lines).toEqual([2, 3, 4, 5, 6]);
+  });
+
+  it('rejects a giant row with a short excerpt and reads on', () => {
+    const giant = `R2,City,${'A'.repeat(3 << 20)},2019-01-02,5,EUR,x`;
+    const l = readLedger([header, row('R1'), giant, row('R3'), ''].join('\n'));
+    expect(l.records.map((r) => r.id)).toEqual(['R1', 'R3']);
+    expect(l.rejects.map((r) => [r.line, r.code])).toEqual([[3, 'unparsable_row']]);
+    expect(String(l.rejects[0]?.value).length + (l.rejects[0]?.message.length ?? 0)).toBeLessThan(400);
+  });
+
+  it('refuses a giant header in a short message', () => {
+    let caught: unknown;
+    try {
+      readLedger(`${'H'.repeat(5 << 20)},b\n1,2\n`);
+    } catch (e) {
+      caught = e;
+    }
+    expect(caught).toBeInstanceOf(InputError);
+    expect((caught as Error).message.length).toBeLessThan(400);
+  });
+});
