@@ -145,6 +145,8 @@ async function scan(args: ScanArgs, io: CliIo): Promise<number> {
       headers: [],
       columns: {},
       stats: { rows: o.records.length + o.rejects.length, blank: 0, records: o.records.length, rejected: o.rejects.length, merged: 0, netted: 0 },
+      warnings: [],
+      sources: [],
     };
   } else {
     ledger = await loadLedger(args.file, {

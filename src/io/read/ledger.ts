@@ -5,14 +5,14 @@
  * delimiter, the header search and the NDJSON and JSON loops are written here once.
  */
 import { z } from 'zod';
-import { InputError, OptionsError } from '../../errors.js';
+import { InputError, OptionsError, isInputError } from '../../errors.js';
 import type { RecordReject } from '../../records/record.js';
 import { toOptionIssues } from '../../thresholds/schema.js';
 import type { LedgerField } from './columns.js';
 import { type CsvSink, type Delimiter, CsvRows, DELIMITERS, detectDelimiter } from './csv.js';
 import { type Encoding, ENCODINGS, StreamDecoder, stripBom } from './decode.js';
 import type { LedgerOptions } from './options.js';
-import { type Ledger, LedgerReader } from './reader.js';
+import { type Ledger, type LedgerSource, LedgerReader } from './reader.js';
 
 /** Text formats a ledger can come in. */
 export const LEDGER_FORMATS = ['csv', 'json', 'ndjson'] as const;
@@ -94,6 +94,7 @@ export class LedgerParser {
   private head = '';
   private sink: Sink | undefined;
   private delimiter: Delimiter | undefined;
+  private format: LedgerFormat | undefined;
   private started = false;
 
   /** @throws OptionsError naming each bad option. */
@@ -110,7 +111,7 @@ export class LedgerParser {
     if (typeof chunk === 'string') text = chunk;
     else {
       this.decoder ??= new StreamDecoder(this.options.encoding ?? 'auto');
-      text = this.decoder.push(chunk);
+      text = this.decoded(() => (this.decoder as StreamDecoder).push(chunk));
     }
     if (!this.started && text !== '') {
       this.started = true;
@@ -129,21 +130,47 @@ export class LedgerParser {
    *   `'invalid_json'` for a JSON array that does not parse, `'undecodable'` for bytes cut inside a character.
    */
   end(): Ledger {
-    if (this.decoder) {
-      const last = this.decoder.end();
+    const decoder = this.decoder;
+    if (decoder) {
+      const last = this.decoded(() => decoder.end());
       if (last !== '') this.push(last);
+      for (const w of decoder.warnings) this.reader.warn('bom_overrides_encoding', w);
     }
     if (!this.sink) this.open();
     this.sink?.end();
     const ledger = this.reader.finish();
-    const encoding = this.decoder ? (this.decoder.encoding ?? 'utf-8') : undefined;
+    const encoding = decoder?.encoding;
     const file = this.options.file;
+    const stamp = <T extends object>(x: T): T => (file !== undefined ? { ...x, file } : x);
+    const source: LedgerSource = {
+      ...(file !== undefined ? { file } : {}),
+      ...(decoder ? { bytes: decoder.bytes } : {}),
+      format: this.format ?? 'csv',
+      ...(encoding !== undefined ? { encoding, encodingEvidence: decoder?.evidence ?? '' } : {}),
+      ...(this.delimiter !== undefined ? { delimiter: this.delimiter } : {}),
+      headers: ledger.headers,
+      columns: ledger.columns,
+      stats: ledger.stats,
+    };
     return {
       ...ledger,
-      ...(file !== undefined ? { file, rejects: ledger.rejects.map((r) => ({ ...r, file })) } : {}),
+      ...(file !== undefined ? { file, rejects: ledger.rejects.map(stamp) } : {}),
+      warnings: ledger.warnings.map(stamp),
+      sources: [source],
       ...(encoding !== undefined ? { encoding } : {}),
       ...(this.delimiter !== undefined ? { delimiter: this.delimiter } : {}),
     };
+  }
+
+  /** Runs a decoder step, naming the file in an undecodable-bytes error. */
+  private decoded(step: () => string): string {
+    try {
+      return step();
+    } catch (e) {
+      const file = this.options.file;
+      if (file !== undefined && isInputError(e)) throw new InputError(e.code, `${file}: ${e.message}`, [file]);
+      throw e;
+    }
   }
 
   /** Decides the format from the head and sends the head on. */
@@ -151,6 +178,7 @@ export class LedgerParser {
     const head = this.head;
     this.head = '';
     const format = !this.options.format || this.options.format === 'auto' ? detectFormat(head) : this.options.format;
+    this.format = format;
     if (format === 'json') this.sink = this.json();
     else if (format === 'ndjson') this.sink = this.ndjson();
     else {

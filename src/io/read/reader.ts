@@ -40,6 +40,44 @@ export interface LedgerStats {
   readonly netted: number;
 }
 
+/**
+ * Something the reader decided that a reviewer should know: a column pair it was not sure of, a
+ * byte-order mark that overrode the encoding given. The CLI prints them.
+ */
+export interface LedgerWarning {
+  /** A stable code: `'bom_overrides_encoding'`, `'currency_column'` … */
+  readonly code: string;
+  readonly message: string;
+  /** The file it concerns, when files were read. */
+  readonly file?: string;
+}
+
+/**
+ * Where a ledger's rows came from and how they were read: one per input. What a report's
+ * provenance needs to let someone else repeat the run.
+ */
+export interface LedgerSource {
+  /** The file read (`'-'` for standard input); absent for a string or bytes given directly. */
+  readonly file?: string;
+  /** Bytes read (files and bytes; for a gzip file, its compressed size). */
+  readonly bytes?: number;
+  /** SHA-256 of the bytes read, hex (`splitscan/node`'s loaders; computed while streaming). */
+  readonly sha256?: string;
+  /** `'csv'`, `'json'` or `'ndjson'`. */
+  readonly format: string;
+  /** Encoding the bytes were read in, and why (absent for text given as a string). */
+  readonly encoding?: string;
+  readonly encodingEvidence?: string;
+  /** Delimiter (delimited text only). */
+  readonly delimiter?: string;
+  /** Headers as written. */
+  readonly headers: readonly string[];
+  /** Which column feeds which field, and why. */
+  readonly columns: ResolvedColumns;
+  /** Counts for this input alone. */
+  readonly stats: LedgerStats;
+}
+
 /** What a loader returns. */
 export interface Ledger {
   /** Records ready for `detectSplits`. */
@@ -58,6 +96,10 @@ export interface Ledger {
   /** Which column feeds which field. */
   readonly columns: ResolvedColumns;
   readonly stats: LedgerStats;
+  /** What a reviewer should know about how the input was read. */
+  readonly warnings: readonly LedgerWarning[];
+  /** How each input was read (one entry per file). */
+  readonly sources: readonly LedgerSource[];
   /** The file read (`loadLedger` only). */
   readonly file?: string;
   /** Encoding read (files and bytes only). */
@@ -93,6 +135,7 @@ export class LedgerReader {
   private unit: string | number = 1;
   private readonly candidates: Candidate[] = [];
   private readonly rejects: Reject[] = [];
+  private readonly warnings: LedgerWarning[] = [];
   private readonly suffix: RegExp | undefined;
   private readonly notPurchase: readonly string[];
   private rowCount = 0;
@@ -110,6 +153,11 @@ export class LedgerReader {
   /** Columns in use (after {@link header}). */
   get columns(): ResolvedColumns | undefined {
     return this.cols;
+  }
+
+  /** Records a warning for the ledger. */
+  warn(code: string, message: string): void {
+    this.warnings.push({ code, message });
   }
 
   /** Rows pushed so far (header excluded). */
@@ -250,8 +298,8 @@ export class LedgerReader {
     this.row(cells, line);
   }
 
-  /** Applies the lines and credits policies and returns the ledger. */
-  finish(): Ledger {
+  /** Applies the lines and credits policies and returns the ledger (without its sources: the driver knows them). */
+  finish(): Omit<Ledger, 'sources'> {
     let list = this.candidates;
     let merged = 0;
     if ((this.options.lines ?? 'sum') === 'sum' && this.cols?.document) {
@@ -347,6 +395,7 @@ export class LedgerReader {
       headers: this.headerRow,
       columns: this.cols ?? {},
       stats: { rows: this.rowCount, blank: this.blank, records: final.length, rejected: rejects.length, merged, netted },
+      warnings: this.warnings,
     };
   }
 }

@@ -1,4 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
@@ -209,9 +211,11 @@ describe('LedgerParser: one driver, any chunking', () => {
         const text = (bom ? '\uFEFF' : '') + [...(header ? [header] : []), ...filler, ...rows].join(eol);
         const bytes = new TextEncoder().encode(text);
         expect(bytes.length).toBeGreaterThan(1 << 16);
-        const { encoding, ...got } = chunked(bytes, cuts);
+        const { encoding, sources, ...got } = chunked(bytes, cuts);
         expect(encoding).toBe('utf-8');
-        expect(got).toEqual(readLedger(text, { lines: 'keep' }));
+        expect(sources.map((s) => [s.bytes, s.encoding])).toEqual([[bytes.length, 'utf-8']]);
+        const { sources: _, ...whole } = readLedger(text, { lines: 'keep' });
+        expect(got).toEqual(whole);
       }),
       { numRuns: runs(15) },
     );
@@ -328,5 +332,24 @@ describe('readLedger: quotes, line endings and giant lines', () => {
     }
     expect(caught).toBeInstanceOf(InputError);
     expect((caught as Error).message.length).toBeLessThan(400);
+  });
+});
+
+describe('readLedger: encodings', () => {
+  it('drops a UTF-8 byte-order mark even when another encoding is given, and says so', () => {
+    const bytes = new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode('id,buyer,vendor,date,amount,currency\nX1,City,Café,2019-01-02,5,EUR\n')]);
+    const l = readLedger(bytes, { encoding: 'windows-1252' });
+    expect(l.headers[0]).toBe('id');
+    expect(l.records[0]).toMatchObject({ id: 'X1', vendor: 'Café' });
+    expect(l.encoding).toBe('utf-8');
+    expect(l.warnings.map((w) => w.code)).toEqual(['bom_overrides_encoding']);
+  });
+
+  it('names the file, byte offset and line of undecodable bytes', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'splitscan-enc-'));
+    const file = join(dir, 'late.csv');
+    const head = `id,buyer,vendor,date,amount,currency\n${'A,City,Acme,2019-01-02,5,EUR\n'.repeat(10000)}`;
+    writeFileSync(file, Buffer.concat([Buffer.from(head), Buffer.from([0x42, 0x2c, 0x43, 0x2c, 0xc9, 0x2c, 0x0a])]));
+    await expect(loadLedger(file, { encoding: 'utf-8' })).rejects.toThrow(new RegExp(`${file}: byte 0xC9 at offset ${(head.length + 4).toLocaleString('en')} \\(line 10,002\\).*--encoding windows-1252`, 'u'));
   });
 });
