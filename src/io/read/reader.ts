@@ -175,6 +175,7 @@ export class LedgerReader {
     if (this.options.currency !== undefined) optional.push('currency');
     if (this.options.buyer !== undefined) optional.push('buyer');
     this.cols = resolveColumns(this.headerRow, { map: this.options.map, optional });
+    for (const source of Object.values(this.cols)) if (source.warning !== undefined) this.warn('column_pair', source.warning);
     const amountHeader = this.cols.amount?.headers[0];
     this.unit = this.options.unit ?? (amountHeader !== undefined ? headerUnit(amountHeader) : undefined) ?? 1;
   }

@@ -353,3 +353,21 @@ describe('readLedger: encodings', () => {
     await expect(loadLedger(file, { encoding: 'utf-8' })).rejects.toThrow(new RegExp(`${file}: byte 0xC9 at offset ${(head.length + 4).toLocaleString('en')} \\(line 10,002\\).*--encoding windows-1252`, 'u'));
   });
 });
+
+describe('readLedger: amount and currency from one pair of columns', () => {
+  it('reads a Toronto 2018 row paid in CAD for a USD purchase as CAD', () => {
+    const text = [
+      'Division\tBatch-Transaction ID\tTransaction Date\tMerchant Name\tTransaction Amount\tTransaction Currency\tOriginal Amount\tOriginal Currency',
+      'WATER\t5028-105\t2018-07-09\tAMAZON WEB SERVICES\t131.90\tCAD\t100.00\tUSD',
+    ].join('\r\n');
+    const l = readLedger(text);
+    expect(l.records[0]).toMatchObject({ amount: '131.9', currency: 'CAD' });
+    expect(l.columns.currency).toMatchObject({ headers: ['Transaction Currency'], how: 'pair' });
+    expect(l.warnings).toEqual([]);
+  });
+
+  it('warns when the only currency column belongs to another amount', () => {
+    const l = readLedger('Division,Merchant Name,Transaction Date,Transaction Amt.,Original Currency\nWATER,ESSO,2018-07-09,10.00,CAD\n');
+    expect(l.warnings.map((w) => w.code)).toEqual(['column_pair']);
+  });
+});
