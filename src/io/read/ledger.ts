@@ -328,7 +328,7 @@ function elementLines(text: string): number[] {
  * become rejects with their line, column and reason; the run goes on. `splitscan/node`'s
  * `loadLedger` reads files through the same {@link LedgerParser}.
  *
- * Runs in O(n) for n rows (O(n·c) when `credits: 'net'` matches c candidate purchases per credit).
+ * Runs in O(n) for n characters, plus O(r log r) for r records when `credits: 'net'`.
  *
  * @throws OptionsError when required columns are missing (the message lists the headers found), a
  *   mapped column does not exist, or the first dates read are ambiguous without `dateFormat`.

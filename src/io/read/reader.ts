@@ -3,27 +3,26 @@
  * or in a reject that names its line, column and reason; nothing is dropped silently.
  *
  * Policies (all documented on {@link LedgerOptions}):
- * - subtotal lines (amounts without buyer, vendor and date, or labelled total/合计/小计) → `'subtotal'`;
- * - card repayments (`direct debit payment` …) → `'not_a_purchase'`;
+ * - total lines (rows without vendor or date that carry a total label, or amounts alone) → `'subtotal'`;
+ * - card repayments (a vendor that is `direct debit payment` …) → `'not_a_purchase'`;
  * - credits and refunds (negative amounts) → `'credit'`, or netted against the purchase they refund;
- * - lines of one document (same buyer, vendor, currency and document number) → summed into one record.
+ * - lines of one document (same buyer, vendor, currency and a real document number) → summed into one record.
  */
+import type Decimal from 'decimal.js';
 import { D, exactDecimal } from '../../_lib/decimal.js';
 import { OptionsError } from '../../errors.js';
 import { type PurchaseRecordInput, type Reject, type RejectCode, RECORD_FIELDS, REQUIRED_FIELDS } from '../../records/record.js';
 import { parseAmount } from './amount.js';
 import type { CsvProblem } from './csv.js';
+import { excerpt } from './_excerpt.js';
 import { type LedgerField, type ResolvedColumns, headerUnit, resolveColumns } from './columns.js';
 import { checkDatePattern, parseDate } from './date.js';
+import { matchCredits, type NettingItem } from './credits.js';
+import { isPlaceholderDocument, isTotalLine, repaymentTest } from './markers.js';
 import { type LedgerOptions, NOT_A_PURCHASE, parseLedgerOptions } from './options.js';
 
 /** The record fields a row may leave empty (subject, category, project …). */
 const OPTIONAL_FIELDS = RECORD_FIELDS.filter((f): f is Exclude<LedgerField, (typeof REQUIRED_FIELDS)[number]> => !(REQUIRED_FIELDS as readonly string[]).includes(f));
-
-/** A cell that is only a total label (`Total`, `Subtotal:`, `合计`, `小计 (元)`). */
-const SUBTOTAL_CELL = /^\s*(sub[\s-]?total|grand[\s-]?total|total|合计|小计|总计|累计|本页小计)\s*[:：]?\s*([(（].*[)）])?\s*$/iu;
-/** A cell that starts with a total label (`Total for March`): a total only when the row has no date. */
-const SUBTOTAL_START = /^\s*(sub[\s-]?total|grand[\s-]?total|total|合计|小计|总计|累计)\b|^\s*(合计|小计|总计)/iu;
 
 /** Counts that describe a load. */
 export interface LedgerStats {
@@ -108,13 +107,40 @@ export interface Ledger {
   readonly delimiter?: string;
 }
 
+/** A row read into a record, before the lines and credits policies. */
 interface Candidate {
   record: PurchaseRecordInput;
   line: number;
-  amount: InstanceType<typeof D>;
-  lines: number[];
-  ids: string[];
-  netted: string[];
+  /** The amount, once exact arithmetic is needed (sums, credits). */
+  exact?: Decimal;
+  /** Lines and ids of the rows summed into it (`lines: 'sum'`). */
+  lines?: number[];
+  ids?: string[];
+  /** Ids of the credits netted against it. */
+  netted?: string[];
+}
+
+const exactOf = (c: Candidate): Decimal => (c.exact ??= new D(c.record.amount as string));
+const isNegative = (c: Candidate): boolean => (c.exact ? c.exact.isNegative() : (c.record.amount as string).startsWith('-'));
+const isZero = (c: Candidate): boolean => (c.exact ? c.exact.isZero() : /^0(\.0*)?$/u.test(c.record.amount as string));
+
+const byDateLine = (a: Candidate, b: Candidate): number => {
+  const x = String(a.record.date);
+  const y = String(b.record.date);
+  return x < y ? -1 : x > y ? 1 : a.line - b.line;
+};
+
+/** A cell without surrounding white space (most cells have none: no copy then). */
+function clean(cell: string): string {
+  if (cell === '') return cell;
+  const a = cell.charCodeAt(0);
+  const z = cell.charCodeAt(cell.length - 1);
+  return a <= 32 || z <= 32 || a >= 0x80 || z >= 0x80 ? cell.trim() : cell;
+}
+
+function isBlank(fields: readonly string[]): boolean {
+  for (const f of fields) if (f !== '' && clean(f) !== '') return false;
+  return true;
 }
 
 /**
@@ -137,7 +163,7 @@ export class LedgerReader {
   private readonly rejects: Reject[] = [];
   private readonly warnings: LedgerWarning[] = [];
   private readonly suffix: RegExp | undefined;
-  private readonly notPurchase: readonly string[];
+  private readonly repayment: (vendor: string) => string | undefined;
   private rowCount = 0;
   private blank = 0;
   private datesSeen = 0;
@@ -147,7 +173,7 @@ export class LedgerReader {
     this.options = options;
     this.suffix = parseLedgerOptions(options).suffix;
     if (options.dateFormat !== undefined) checkDatePattern(options.dateFormat, 'readLedger');
-    this.notPurchase = (options.notPurchase ?? NOT_A_PURCHASE).map((s) => s.toLowerCase());
+    this.repayment = repaymentTest(options.notPurchase ?? NOT_A_PURCHASE);
   }
 
   /** Columns in use (after {@link header}). */
@@ -185,7 +211,7 @@ export class LedgerReader {
     const cols = this.cols;
     if (cols === undefined) throw new Error('LedgerReader.row: header() first');
     this.rowCount++;
-    if (fields.every((f) => f.trim() === '')) {
+    if (isBlank(fields)) {
       this.blank++;
       return;
     }
@@ -197,48 +223,47 @@ export class LedgerReader {
         path: field !== '' ? [field] : [],
         code,
         message: `line ${line}: ${message}`,
-        ...(value !== undefined ? { value } : {}),
+        ...(value !== undefined ? { value: typeof value === 'string' ? excerpt(value) : value } : {}),
         line,
         ...(column !== undefined ? { column } : {}),
       });
     };
-    if (fields.length > this.headerRow.length && fields.slice(this.headerRow.length).some((f) => f.trim() !== '')) {
-      reject('unparsable_row', '', `${fields.length} cells for ${this.headerRow.length} headers (a delimiter or quote problem?)`, fields.join(' | '));
+    const width = this.headerRow.length;
+    if (fields.length > width && fields.slice(width).some((f) => clean(f) !== '')) {
+      reject('unparsable_row', '', `${fields.length} cells for ${width} headers (a delimiter or quote problem?)`, fields.join(' | '));
       return;
     }
-    if (fields.length < this.headerRow.length && fields.length <= 1) {
-      reject('unparsable_row', '', `1 cell for ${this.headerRow.length} headers`, fields.join(''));
+    if (fields.length < width && fields.length <= 1) {
+      reject('unparsable_row', '', `1 cell for ${width} headers`, fields.join(''));
       return;
     }
     const get = (f: LedgerField): string => {
       const src = cols[f];
       if (!src) return '';
-      return src.indexes
-        .map((i) => (fields[i] ?? '').trim())
+      const ix = src.indexes;
+      if (ix.length === 1) return clean(fields[ix[0] as number] ?? '');
+      return ix
+        .map((i) => clean(fields[i] ?? ''))
         .filter((s) => s !== '')
         .join(' / ');
     };
     const idCell = get('id');
     const id = idCell !== '' ? idCell : `L${line}`;
-    const buyer = get('buyer') || (cols.buyer ? '' : (this.options.buyer ?? ''));
+    const buyerCell = get('buyer');
+    const buyer = buyerCell || (cols.buyer ? '' : (this.options.buyer ?? ''));
     const vendor = get('vendor');
     const rawDate = get('date');
     const rawAmount = get('amount');
-    const subject = get('subject');
-
-    const labels = [get('buyer'), vendor, idCell, subject];
-    if (labels.some((l) => SUBTOTAL_CELL.test(l)) || (rawDate === '' && labels.some((l) => SUBTOTAL_START.test(l)))) {
-      reject('subtotal', '', 'a total line, not a purchase', rawAmount || undefined, id);
-      return;
+    if (vendor === '' || rawDate === '') {
+      const labels = [buyerCell, vendor, idCell, get('subject')];
+      if (isTotalLine({ buyer: buyerCell, vendor, date: rawDate, labels, hasAmount: () => fields.some((f) => parseAmount(f).ok) })) {
+        reject('subtotal', '', 'a total line, not a purchase (no vendor or date, and a total label or amounts alone)', rawAmount || undefined, id);
+        return;
+      }
     }
-    if (get('buyer') === '' && vendor === '' && rawDate === '' && fields.some((f) => parseAmount(f).ok)) {
-      reject('subtotal', '', 'amounts without buyer, vendor or date (a subtotal line)', rawAmount || undefined, id);
-      return;
-    }
-    const text = `${vendor}\n${subject}`.toLowerCase();
-    const marker = this.notPurchase.find((p) => text.includes(p));
+    const marker = this.repayment(vendor);
     if (marker !== undefined) {
-      reject('not_a_purchase', 'vendor', `"${vendor || subject}" is not a purchase (matches "${marker}")`, vendor, id);
+      reject('not_a_purchase', 'vendor', `"${excerpt(vendor)}" is not a purchase (a repayment: matches "${marker}")`, vendor, id);
       return;
     }
     if (buyer === '') return reject('missing', 'buyer', 'buyer is empty', undefined, id);
@@ -251,7 +276,7 @@ export class LedgerReader {
     if (!date.ok) {
       if (date.ambiguous && this.datesSeen === 0) {
         throw new OptionsError('readLedger', [
-          { path: ['dateFormat'], message: `line ${line}, column "${cols.date?.headers[0] ?? 'date'}": ${date.message}` },
+          { path: ['dateFormat'], message: `line ${line}, column "${excerpt(cols.date?.headers[0] ?? 'date', 40)}": ${date.message}` },
         ]);
       }
       return reject(date.ambiguous ? 'ambiguous_date' : 'invalid_date', 'date', date.message, rawDate, id);
@@ -265,7 +290,7 @@ export class LedgerReader {
       const v = get(f);
       if (v !== '') record[f] = v;
     }
-    this.candidates.push({ record, line, amount: new D(amount.amount), lines: [line], ids: [id], netted: [] });
+    this.candidates.push({ record, line });
   }
 
   /** Adds a stretch of text that is no row (a quote error, a row past the limits) as an `'unparsable_row'` reject. */
@@ -303,91 +328,54 @@ export class LedgerReader {
   finish(): Omit<Ledger, 'sources'> {
     let list = this.candidates;
     let merged = 0;
-    if ((this.options.lines ?? 'sum') === 'sum' && this.cols?.document) {
-      const byDoc = new Map<string, Candidate>();
-      const out: Candidate[] = [];
-      for (const c of list) {
-        const doc = c.record.document;
-        if (doc === undefined) {
-          out.push(c);
-          continue;
-        }
-        const base = this.suffix ? doc.replace(this.suffix, '') : doc;
-        const key = JSON.stringify([c.record.buyer.toLowerCase(), c.record.vendor.toLowerCase(), c.record.currency, base]);
-        const first = byDoc.get(key);
-        if (first === undefined) {
-          c.record.document = base;
-          byDoc.set(key, c);
-          out.push(c);
-          continue;
-        }
-        merged++;
-        first.amount = first.amount.plus(c.amount);
-        first.record.amount = first.amount.toFixed();
-        first.lines.push(c.line);
-        first.ids.push(String(c.record.id));
-        if (String(c.record.date) < String(first.record.date)) first.record.date = c.record.date;
-        first.record.lines = first.lines.slice();
-        first.record.lineIds = first.ids.slice();
-      }
-      list = out;
-    }
-    let netted = 0;
+    if ((this.options.lines ?? 'sum') === 'sum' && this.cols?.document) ({ list, merged } = this.sumDocuments(list));
     const kept: Candidate[] = [];
     const credits: Candidate[] = [];
-    const netZero: Candidate[] = [];
     for (const c of list) {
-      if (c.amount.isNegative()) credits.push(c);
-      else if (c.amount.isZero() && c.lines.length > 1) netZero.push(c);
+      if (isNegative(c)) credits.push(c);
+      else if (isZero(c) && (c.lines?.length ?? 1) > 1) this.creditReject(c, `the lines of document ${String(c.record.document)} (${(c.ids ?? []).join(', ')}) add up to zero: a purchase and its credit`);
       else kept.push(c);
     }
-    const creditReject = (c: Candidate, message: string): void => {
-      this.rejects.push({
-        id: String(c.record.id),
-        field: 'amount',
-        path: ['amount'],
-        code: 'credit',
-        message: `line ${c.line}: ${message}`,
-        value: c.record.amount,
-        line: c.line,
-        ...(this.cols?.amount ? { column: this.cols.amount.headers.join('+') } : {}),
-      });
-    };
-    for (const c of netZero) creditReject(c, `the lines of document ${String(c.record.document)} (${c.ids.join(', ')}) add up to zero: a purchase and its credit`);
+    let netted = 0;
     const zeroed = new Set<Candidate>();
-    for (const credit of credits) {
-      if ((this.options.credits ?? 'reject') === 'reject') {
-        creditReject(credit, `credit or refund of ${credit.record.amount} ${credit.record.currency} from "${credit.record.vendor}" is not a purchase (credits: 'reject')`);
-        continue;
+    if ((this.options.credits ?? 'reject') === 'reject') {
+      for (const c of credits) this.creditReject(c, `credit or refund of ${String(c.record.amount)} ${c.record.currency} from "${excerpt(c.record.vendor)}" is not a purchase (credits: 'reject')`);
+    } else {
+      const item = (c: Candidate, amount: Decimal): NettingItem => ({
+        key: JSON.stringify([c.record.buyer, c.record.vendor.toLowerCase(), c.record.currency]),
+        document: c.record.document !== undefined && !isPlaceholderDocument(c.record.document) ? c.record.document : undefined,
+        date: String(c.record.date),
+        line: c.line,
+        amount,
+      });
+      const { purchase, left } = matchCredits(
+        kept.map((c) => item(c, exactOf(c))),
+        credits.map((c) => item(c, exactOf(c).abs())),
+      );
+      const byDate = credits.map((_, i) => i).sort((a, b) => byDateLine(credits[a] as Candidate, credits[b] as Candidate));
+      for (const i of byDate) {
+        const credit = credits[i] as Candidate;
+        const p = kept[purchase[i] as number];
+        if (p === undefined) {
+          this.creditReject(credit, `credit of ${String(credit.record.amount)} ${credit.record.currency} from "${excerpt(credit.record.vendor)}" has no purchase on or before it of at least that size to net against`);
+          continue;
+        }
+        netted++;
+        (p.netted ??= []).push(String(credit.record.id));
       }
-      const size = credit.amount.abs();
-      const r = credit.record;
-      let best: Candidate | undefined;
-      for (const p of kept) {
-        const q = p.record;
-        if (zeroed.has(p) || q.buyer !== r.buyer || q.vendor.toLowerCase() !== r.vendor.toLowerCase() || q.currency !== r.currency) continue;
-        if (String(q.date) > String(r.date) || p.amount.lt(size)) continue;
-        const better =
-          best === undefined ||
-          (q.document !== undefined && q.document === r.document && best.record.document !== r.document) ||
-          ((q.document === r.document) === (best.record.document === r.document) && String(q.date) >= String(best.record.date));
-        if (better) best = p;
-      }
-      if (best === undefined) {
-        creditReject(credit, `credit of ${r.amount} ${r.currency} from "${r.vendor}" has no earlier purchase of at least that size to net against`);
-        continue;
-      }
-      netted++;
-      best.amount = best.amount.minus(size);
-      best.record.amount = best.amount.toFixed();
-      best.netted.push(String(r.id));
-      best.record.credits = best.netted.slice();
-      if (best.amount.isZero()) {
-        zeroed.add(best);
-        creditReject(best, `purchase fully refunded by ${best.netted.join(', ')} (credits: 'net')`);
-      }
+      kept.forEach((p, i) => {
+        if (!p.netted) return;
+        const rest = left[i] as Decimal;
+        p.exact = rest;
+        p.record.amount = rest.toFixed();
+        p.record.credits = p.netted.slice();
+        if (rest.isZero()) {
+          zeroed.add(p);
+          this.creditReject(p, `purchase fully refunded by ${p.netted.join(', ')} (credits: 'net')`);
+        }
+      });
     }
-    const final = kept.filter((c) => !zeroed.has(c));
+    const final = zeroed.size ? kept.filter((c) => !zeroed.has(c)) : kept;
     const rejects = this.rejects.slice().sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
     return {
       records: final.map((c) => c.record),
@@ -398,5 +386,54 @@ export class LedgerReader {
       stats: { rows: this.rowCount, blank: this.blank, records: final.length, rejected: rejects.length, merged, netted },
       warnings: this.warnings,
     };
+  }
+
+  /**
+   * Sums rows with the same buyer, vendor, currency and document number (a placeholder number such
+   * as `-` or `N/A` names no document) into the first of them.
+   */
+  private sumDocuments(list: readonly Candidate[]): { list: Candidate[]; merged: number } {
+    const byDoc = new Map<string, Candidate>();
+    const out: Candidate[] = [];
+    let merged = 0;
+    for (const c of list) {
+      const doc = c.record.document;
+      if (doc === undefined || isPlaceholderDocument(doc)) {
+        out.push(c);
+        continue;
+      }
+      const base = this.suffix ? doc.replace(this.suffix, '') : doc;
+      const key = JSON.stringify([c.record.buyer.toLowerCase(), c.record.vendor.toLowerCase(), c.record.currency, base]);
+      const first = byDoc.get(key);
+      if (first === undefined) {
+        c.record.document = base;
+        byDoc.set(key, c);
+        out.push(c);
+        continue;
+      }
+      merged++;
+      const sum = exactOf(first).plus(exactOf(c));
+      first.exact = sum;
+      first.record.amount = sum.toFixed();
+      (first.lines ??= [first.line]).push(c.line);
+      (first.ids ??= [String(first.record.id)]).push(String(c.record.id));
+      if (String(c.record.date) < String(first.record.date)) first.record.date = c.record.date;
+      first.record.lines = first.lines.slice();
+      first.record.lineIds = first.ids.slice();
+    }
+    return { list: out, merged };
+  }
+
+  private creditReject(c: Candidate, message: string): void {
+    this.rejects.push({
+      id: String(c.record.id),
+      field: 'amount',
+      path: ['amount'],
+      code: 'credit',
+      message: `line ${c.line}: ${message}`,
+      value: c.record.amount,
+      line: c.line,
+      ...(this.cols?.amount ? { column: this.cols.amount.headers.join('+') } : {}),
+    });
   }
 }

@@ -146,7 +146,7 @@ describe('policies', () => {
 
   it('locates core rejects by line and column, keeping their record index', () => {
     const l = readLedger('id,buyer,vendor,date,Amt,currency\nTotal,,,,3,\na,B,V,2019-01-01,1,EUR\n\nb,B,V,2019-01-01,2,EUR\n');
-    expect(l.rejects).toEqual([{ id: 'Total', field: '', path: [], code: 'subtotal', message: 'line 2: a total line, not a purchase', value: '3', line: 2 }]);
+    expect(l.rejects).toEqual([{ id: 'Total', field: '', path: [], code: 'subtotal', message: 'line 2: a total line, not a purchase (no vendor or date, and a total label or amounts alone)', value: '3', line: 2 }]);
     const core = { index: 1, field: 'amount', path: [1, 'amount'], code: 'invalid_amount', message: 'x' } as const;
     expect(locateRejects([core], l)).toEqual([{ ...core, line: 5, column: 'Amt' }]);
     expect(locateRejects([core], { ...l, file: 'a.csv' })[0]).toMatchObject({ index: 1, line: 5, file: 'a.csv' });
@@ -369,5 +369,94 @@ describe('readLedger: amount and currency from one pair of columns', () => {
   it('warns when the only currency column belongs to another amount', () => {
     const l = readLedger('Division,Merchant Name,Transaction Date,Transaction Amt.,Original Currency\nWATER,ESSO,2018-07-09,10.00,CAD\n');
     expect(l.warnings.map((w) => w.code)).toEqual(['column_pair']);
+  });
+});
+
+describe('readLedger: what is and is not a purchase', () => {
+  const header = 'id,buyer,vendor,date,amount,currency,subject,document';
+  const read = (...rows: string[]) => readLedger([header, ...rows, ''].join('\n'));
+
+  it('keeps a purchase from a vendor named Total; a subtotal is a row without the purchase fields', () => {
+    const l = read('X1,City,Total,2019-01-02,50,EUR,,', 'Total,,,,50,,,', ',,,,999,,,', 'Subtotal March,City,,2019-03-31,999,EUR,,');
+    expect(l.records.map((r) => [r.id, r.vendor])).toEqual([['X1', 'Total']]);
+    expect(l.rejects.map((r) => [r.line, r.code])).toEqual([[3, 'subtotal'], [4, 'subtotal'], [5, 'subtotal']]);
+  });
+
+  it('matches repayment markers against the vendor as a whole phrase, never inside a subject', () => {
+    const l = read(
+      'A,City,甲公司,2019-01-02,50,CNY,信用卡还款手续费,',
+      'B,City,Acme,2019-01-02,50,EUR,Payment received for invoice 9,',
+      'C,City,PAYMENT RECEIVED - THANK YOU,2019-01-03,-50,EUR,,',
+      'D,City,direct debit payment than,2019-01-03,-50,EUR,,',
+      'E,City,还款,2019-01-03,-50,CNY,,',
+      'F,City,Repayment Solutions Ltd,2019-01-03,50,EUR,,',
+    );
+    expect(l.records.map((r) => r.id)).toEqual(['A', 'B', 'F']);
+    expect(l.rejects.map((r) => [r.id, r.code])).toEqual([['C', 'not_a_purchase'], ['D', 'not_a_purchase'], ['E', 'not_a_purchase']]);
+  });
+
+  it.each(['-', '0', '000', 'N/A', 'n.a.', 'none', '—', '*'])('never sums rows whose document number is the placeholder %j', (doc) => {
+    const l = read(`P1,City,Acme,2019-01-02,900,EUR,,${doc}`, `P2,City,Acme,2019-03-02,900,EUR,,${doc}`, `P3,City,Acme,2019-06-02,900,EUR,,${doc}`, `P4,City,Acme,2019-09-02,900,EUR,,${doc}`);
+    expect(l.records.map((r) => [r.id, r.amount])).toEqual([['P1', '900'], ['P2', '900'], ['P3', '900'], ['P4', '900']]);
+    expect(l.stats.merged).toBe(0);
+  });
+});
+
+describe("readLedger: credits: 'net'", () => {
+  /** The quadratic rule, as documented: credits in date order (ties by line), each against the latest eligible purchase. */
+  type Row = { line: number; buyer: string; vendor: string; date: string; amount: number; doc?: string | undefined };
+  function oracle(purchases: Row[], credits: Row[]) {
+    const left = new Map(purchases.map((p) => [p.line, p.amount]));
+    const netted: [number, number][] = [];
+    for (const c of [...credits].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.line - b.line))) {
+      let best: (typeof purchases)[number] | undefined;
+      for (const p of purchases) {
+        const amount = left.get(p.line) as number;
+        if (p.buyer !== c.buyer || p.vendor.toLowerCase() !== c.vendor.toLowerCase() || p.date > c.date || amount < c.amount || amount === 0) continue;
+        const same = (x: (typeof purchases)[number]) => c.doc !== undefined && x.doc === c.doc;
+        if (best === undefined || (same(p) && !same(best)) || (same(p) === same(best) && (p.date > best.date || (p.date === best.date && p.line > best.line)))) best = p;
+      }
+      if (best) {
+        left.set(best.line, (left.get(best.line) as number) - c.amount);
+        netted.push([c.line, best.line]);
+      }
+    }
+    return { left, netted };
+  }
+
+  it('nets each credit as the documented rule says (property)', () => {
+    const row = fc.record({
+      buyer: fc.constantFrom('B1', 'B2'),
+      vendor: fc.constantFrom('Acme', 'ACME', 'Other'),
+      day: fc.integer({ min: 1, max: 6 }),
+      amount: fc.integer({ min: 1, max: 9 }),
+      credit: fc.boolean(),
+      doc: fc.option(fc.constantFrom('D1', 'D2'), { nil: undefined }),
+    });
+    fc.assert(
+      fc.property(fc.array(row, { minLength: 1, maxLength: 25 }), (rows) => {
+        const lines = rows.map((r, i) => ({ ...r, line: i + 2, date: `2019-01-0${r.day}` }));
+        const text = ['id,buyer,vendor,date,amount,currency,document', ...lines.map((r) => `R${r.line},${r.buyer},${r.vendor},${r.date},${r.credit ? '-' : ''}${r.amount},EUR,${r.doc ?? ''}`)].join('\n');
+        const l = readLedger(text, { credits: 'net', lines: 'keep' });
+        const { left, netted } = oracle(lines.filter((r) => !r.credit), lines.filter((r) => r.credit));
+        const kept = lines.filter((r) => !r.credit && (left.get(r.line) as number) > 0);
+        expect(l.records.map((r) => [r.id, r.amount])).toEqual(kept.map((r) => [`R${r.line}`, String(left.get(r.line))]));
+        expect(l.stats.netted).toBe(netted.length);
+        const byPurchase = new Map<number, string[]>();
+        for (const [c, p] of netted) byPurchase.set(p, [...(byPurchase.get(p) ?? []), `R${c}`]);
+        for (const r of l.records) expect(r.credits ?? []).toEqual(byPurchase.get(Number(String(r.id).slice(1))) ?? []);
+      }),
+      { numRuns: runs(300) },
+    );
+  });
+
+  it('nets 20,000 credits against 20,000 purchases of one card and merchant in well under a second', () => {
+    const rows = ['id,buyer,vendor,date,amount,currency'];
+    for (let i = 0; i < 20000; i++) rows.push(`P${i},Card 1,Acme,2019-01-01,${100 + (i % 50)},EUR`);
+    for (let i = 0; i < 20000; i++) rows.push(`C${i},Card 1,Acme,2019-01-02,-${200 - (i % 50)},EUR`);
+    const t = performance.now();
+    const l = readLedger(rows.join('\n'), { credits: 'net' });
+    expect(performance.now() - t).toBeLessThan(3000);
+    expect(l.stats.netted + l.rejects.length).toBeGreaterThan(0);
   });
 });
