@@ -62,17 +62,35 @@ interface Sink {
 }
 
 /**
- * Guesses the format from the first non-blank character: `[` JSON array, `{` NDJSON, else CSV.
+ * Guesses the format of a text from its start: a JSON array (`[` not followed by a letter), NDJSON
+ * (a first line that is a JSON object), else delimited text — so a CSV whose first header is
+ * `[Date]` or `{id}` is read as CSV.
  *
  * @example
  * detectFormat('{"id":1}\n{"id":2}') //=> 'ndjson'
+ * detectFormat('[Date],Amount\n')    //=> 'csv'
  */
 function detectFormat(text: string): LedgerFormat {
-  const c = text.trimStart()[0];
-  if (c === '[') return 'json';
-  if (c === '{') return 'ndjson';
+  const t = text.trimStart();
+  if (t[0] === '[' && !/^\[\s*[\p{L}_]/u.test(t)) return 'json';
+  if (t[0] === '{') {
+    const end = t.search(/[\r\n]/u);
+    try {
+      const first: unknown = JSON.parse(end < 0 ? t : t.slice(0, end));
+      if (first !== null && typeof first === 'object' && !Array.isArray(first)) return 'ndjson';
+    } catch {
+      // not JSON: a header such as {id},{amount}
+    }
+  }
   return 'csv';
 }
+
+/** Archives and compressed files, told by their first bytes, and what to do with them. */
+const PACKED: readonly { magic: readonly number[]; what: string; fix: string }[] = [
+  { magic: [0x1f, 0x8b], what: 'gzip-compressed', fix: 'decompress it first (gzip -dc FILE | splitscan scan - …, or zlib.gunzipSync for readLedger)' },
+  { magic: [0x50, 0x4b, 0x03, 0x04], what: 'a ZIP archive (an Excel .xlsx workbook?)', fix: 'extract the file, or save the sheet as CSV' },
+  { magic: [0xd0, 0xcf, 0x11, 0xe0], what: 'an old Excel .xls workbook', fix: 'save the sheet as CSV' },
+];
 
 /**
  * Reads a ledger pushed in chunks of text or bytes (not both). Push-based, so a synchronous source
@@ -110,6 +128,7 @@ export class LedgerParser {
     let text: string;
     if (typeof chunk === 'string') text = chunk;
     else {
+      if (this.decoder === undefined) this.refusePacked(chunk);
       this.decoder ??= new StreamDecoder(this.options.encoding ?? 'auto');
       text = this.decoded(() => (this.decoder as StreamDecoder).push(chunk));
     }
@@ -160,6 +179,14 @@ export class LedgerParser {
       ...(encoding !== undefined ? { encoding } : {}),
       ...(this.delimiter !== undefined ? { delimiter: this.delimiter } : {}),
     };
+  }
+
+  /** Throws when the first bytes are those of an archive or a compressed file, not text. */
+  private refusePacked(bytes: Uint8Array): void {
+    const packed = PACKED.find((p) => p.magic.every((b, i) => bytes[i] === b));
+    if (!packed) return;
+    const file = this.options.file;
+    throw new InputError('compressed', `${file ?? 'the input'} is ${packed.what}, not text: ${packed.fix}`, file !== undefined ? [file] : []);
   }
 
   /** Runs a decoder step, naming the file in an undecodable-bytes error. */

@@ -460,3 +460,18 @@ describe("readLedger: credits: 'net'", () => {
     expect(l.stats.netted + l.rejects.length).toBeGreaterThan(0);
   });
 });
+
+describe('readLedger: what kind of input', () => {
+  it('reads a CSV whose first header starts with [ or { as CSV', () => {
+    const l = readLedger('[Date],Buyer,Vendor,Amount,Currency\n2019-01-01,B,V,5,EUR\n', { map: { date: '[Date]' } });
+    expect(l.records).toHaveLength(1);
+    expect(l.sources[0]?.format).toBe('csv');
+    const m = readLedger('{date},buyer,vendor,amount,currency\n2019-01-01,B,V,5,EUR\n', { map: { date: '{date}' } });
+    expect(m.records).toHaveLength(1);
+  });
+
+  it('refuses compressed input with the fix', () => {
+    expect(() => readLedger(new Uint8Array([0x1f, 0x8b, 0x08, 0, 0, 0, 0, 0, 0, 3]))).toThrow(/gzip-compressed.*gzip -dc/u);
+    expect(() => readLedger(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x14, 0]))).toThrow(/ZIP archive.*xlsx/u);
+  });
+});
