@@ -22,7 +22,10 @@ export type InputFormat = (typeof INPUT_FORMATS)[number];
 /** What `splitscan scan` was asked to do. */
 export interface ScanArgs {
   readonly command: 'scan';
+  /** The first of {@link files}. */
   readonly file: string;
+  /** Files, folders or glob patterns to read as one ledger; `-` is standard input. */
+  readonly files: readonly string[];
   readonly preset?: string;
   readonly thresholds?: string;
   readonly limit?: string;
@@ -133,7 +136,6 @@ export function parseCli(argv: readonly string[]): CliArgs {
   if (command !== 'scan') throw new UsageError(`unknown command "${command}" (commands: scan, presets, help)`);
   const file = rest[0];
   if (file === undefined) throw new UsageError('scan: give the ledger FILE to scan');
-  if (rest.length > 1) throw new UsageError(`scan: one FILE at a time (got ${rest.join(', ')})`);
   if (o.preset !== undefined && o.thresholds !== undefined) throw new UsageError('give --preset or --thresholds, not both');
   if (o.preset === undefined && o.thresholds === undefined) throw new UsageError('scan: give --preset NAME or --thresholds FILE (see `splitscan presets`)');
   const fy = positiveNumber('fiscal-year-start', o['fiscal-year-start'], true);
@@ -178,6 +180,7 @@ export function parseCli(argv: readonly string[]): CliArgs {
   return {
     command: 'scan',
     file,
+    files: rest,
     ...opt('preset', o.preset),
     ...opt('thresholds', o.thresholds),
     ...opt('limit', o.limit),
@@ -212,12 +215,13 @@ export function parseCli(argv: readonly string[]): CliArgs {
 export const HELP = `splitscan — find procurement purchases split to stay under legal thresholds
 
 Usage:
-  splitscan scan FILE (--preset NAME | --thresholds FILE) [options]
+  splitscan scan FILE... (--preset NAME | --thresholds FILE) [options]
   splitscan presets [--format json]
   splitscan help
 
 FILE is CSV/TSV (delimiter , ; tab | detected), a JSON array, NDJSON, or OCDS JSON
-(release package, record package or release).
+(release package, record package or release). Several files, a folder or a glob
+pattern are read as one ledger; - is standard input.
 
 ${flagHelp()}
 Exit codes: 0 done · 1 findings (with --fail-on-findings) · 2 usage or options error ·

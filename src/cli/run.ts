@@ -13,7 +13,7 @@ import { buildReport } from '../io/write/scanReport.js';
 import { locateRejects } from '../io/read/ledger.js';
 import type { Ledger } from '../io/read/reader.js';
 import { rejectsToCsv, safeCsv } from '../io/write/csv.js';
-import { loadLedger, loadOcds } from '../node.js';
+import { loadLedgers, loadOcds } from '../node.js';
 import { getPreset, listPresets, loadThresholds } from '../presets/index.js';
 import type { Reject } from '../records/record.js';
 import { HELP, type PresetsArgs, type ScanArgs, UsageError, parseCli } from './args.js';
@@ -134,7 +134,9 @@ async function scan(args: ScanArgs, io: CliIo): Promise<number> {
   const currency = args.currency ?? sharedCurrency(options);
   const progress = io.stderr.isTTY && !args.quiet;
   let ledger: Ledger;
-  const isOcds = args.inputFormat === 'ocds' || (args.inputFormat === 'auto' && extname(args.file).toLowerCase() === '.json' && (await startsWithBrace(args.file)));
+  const single = args.files.length === 1 && args.file !== '-';
+  const isOcds = single && (args.inputFormat === 'ocds' || (args.inputFormat === 'auto' && extname(args.file).toLowerCase() === '.json' && (await startsWithBrace(args.file))));
+  if (!single && args.inputFormat === 'ocds') throw new UsageError('--input-format ocds reads one file at a time');
   if (isOcds) {
     const o = await loadOcds(args.file, { ...(currency !== undefined ? { currency } : {}), ...(args.encoding ? { encoding: args.encoding } : {}) });
     ledger = {
@@ -149,7 +151,7 @@ async function scan(args: ScanArgs, io: CliIo): Promise<number> {
       sources: [],
     };
   } else {
-    ledger = await loadLedger(args.file, {
+    ledger = await loadLedgers(args.files, {
       ...(map !== undefined ? { map } : {}),
       ...(args.dateFormat !== undefined ? { dateFormat: args.dateFormat } : {}),
       decimalComma: args.decimalComma,
@@ -161,11 +163,12 @@ async function scan(args: ScanArgs, io: CliIo): Promise<number> {
       ...(args.lines !== undefined ? { lines: args.lines } : {}),
       ...(args.lineSuffix !== undefined ? { lineSuffix: args.lineSuffix } : {}),
       ...(args.delimiter !== undefined ? { delimiter: args.delimiter } : {}),
-      ...(args.inputFormat !== 'auto' ? { format: args.inputFormat } : {}),
+      ...(args.inputFormat !== 'auto' && args.inputFormat !== 'ocds' ? { format: args.inputFormat } : {}),
       ...(progress ? { onProgress: (n: number) => io.stderr.write(`\rread ${n.toLocaleString('en')} rows…`) } : {}),
     });
     if (progress && ledger.stats.rows >= 50000) io.stderr.write('\r\u001b[K');
   }
+  if (!args.quiet) for (const w of ledger.warnings) io.stderr.write(`splitscan: warning: ${w.file !== undefined ? `${w.file}: ` : ''}${w.message}\n`);
   const result = detectSplits(ledger.records, options);
   // Rows rejected while reading (located by line) and records rejected by detection (also by
   // index), in file order.
@@ -176,7 +179,7 @@ async function scan(args: ScanArgs, io: CliIo): Promise<number> {
     rows: ledger.stats.rows,
     analysed: result.stats.accepted,
     lines: ledger.lines,
-    source: args.file,
+    source: args.files.join(', '),
     policy: {
       ...(options.name !== undefined ? { name: options.name } : {}),
       ...(options.citation !== undefined ? { citation: options.citation } : {}),

@@ -86,6 +86,12 @@ export interface ResolveColumnsOptions {
   optional?: readonly LedgerField[] | undefined;
   /** Name of the calling function, for error messages. @defaultValue `'readLedger'` */
   fn?: string | undefined;
+  /**
+   * Called for a mapped header that is not in the file, instead of throwing: the field is then
+   * recognised as if unmapped (several files read with one mapping use it where it resolves).
+   * @defaultValue none: such a header is an error
+   */
+  onUnknownHeader?: ((field: LedgerField, header: string) => void) | undefined;
 }
 
 /** Fields that need a column: the required record fields but `id` (rows without one are named by line). */
@@ -142,7 +148,8 @@ export function resolveColumns(headers: readonly string[], options: ResolveColum
     const nth = /^(.*)#(\d+)$/u.exec(name);
     const list = exact.get(name) ?? byKey.get(headerKey(name)) ?? (nth ? byKey.get(headerKey(nth[1] as string)) : undefined);
     if (list === undefined) {
-      issues.push({ path: ['map', field], message: `column "${excerpt(name, 40)}" is not in the file (headers found: ${list_(headers)})` });
+      if (options.onUnknownHeader) options.onUnknownHeader(field, name);
+      else issues.push({ path: ['map', field], message: `column "${excerpt(name, 40)}" is not in the file (headers found: ${list_(headers)})` });
       return undefined;
     }
     if (nth && !(exact.has(name) || byKey.has(headerKey(name)))) {

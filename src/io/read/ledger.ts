@@ -11,7 +11,7 @@ import { toOptionIssues } from '../../thresholds/schema.js';
 import type { LedgerField } from './columns.js';
 import { type CsvSink, type Delimiter, CsvRows, DELIMITERS, detectDelimiter } from './csv.js';
 import { type Encoding, ENCODINGS, StreamDecoder, stripBom } from './decode.js';
-import type { LedgerOptions } from './options.js';
+import type { LedgerReaderOptions } from './reader.js';
 import { type Ledger, type LedgerSource, LedgerReader } from './reader.js';
 
 /** Text formats a ledger can come in. */
@@ -21,7 +21,7 @@ export const LEDGER_FORMATS = ['csv', 'json', 'ndjson'] as const;
 export type LedgerFormat = (typeof LEDGER_FORMATS)[number];
 
 /** Options of {@link readLedger}. */
-export interface ReadLedgerOptions extends LedgerOptions {
+export interface ReadLedgerOptions extends LedgerReaderOptions {
   /** @defaultValue detected: `[` starts a JSON array, `{` NDJSON, anything else delimited text */
   format?: LedgerFormat | 'auto' | undefined;
   /** Field delimiter of delimited text. @defaultValue detected among `,` `;` tab `|` */
@@ -385,15 +385,17 @@ export function readLedger(input: string | Uint8Array, options: ReadLedgerOption
  * locateRejects(detectSplits(ledger.records, options).rejects, ledger)[0]
  * //=> { index: 1, id: 'b', field: 'currency', code: 'unknown_currency', line: 3, column: 'currency', … }
  */
-export function locateRejects(rejects: readonly RecordReject[], ledger: Pick<Ledger, 'lines' | 'columns' | 'file'>): RecordReject[] {
+export function locateRejects(rejects: readonly RecordReject[], ledger: Pick<Ledger, 'lines' | 'columns' | 'file' | 'files' | 'sources'>): RecordReject[] {
   return rejects.map((r) => {
     const line = ledger.lines[r.index];
-    const column = ledger.columns[r.field as LedgerField]?.headers.join('+');
+    const file = ledger.files?.[r.index] ?? ledger.file;
+    const columns = ledger.files ? ledger.sources.find((s) => s.file === file)?.columns : ledger.columns;
+    const column = columns?.[r.field as LedgerField]?.headers.join('+');
     return {
       ...r,
       ...(line !== undefined ? { line } : {}),
       ...(column !== undefined && r.column === undefined ? { column } : {}),
-      ...(ledger.file !== undefined && r.file === undefined ? { file: ledger.file } : {}),
+      ...(file !== undefined && r.file === undefined ? { file } : {}),
     };
   });
 }

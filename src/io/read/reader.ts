@@ -49,6 +49,8 @@ export interface LedgerWarning {
   readonly message: string;
   /** The file it concerns, when files were read. */
   readonly file?: string;
+  /** The record field it concerns, if one. */
+  readonly field?: string;
 }
 
 /**
@@ -90,9 +92,11 @@ export interface Ledger {
   readonly rejects: Reject[];
   /** `lines[i]` is the file line of `records[i]` (its first line when lines were summed). */
   readonly lines: number[];
-  /** Headers of the file, as written. */
+  /** `files[i]` is the file of `records[i]`, when several files were read (see `combineLedgers`). */
+  readonly files?: readonly string[];
+  /** Headers of the file, as written (empty when several files were read: see `sources`). */
   readonly headers: readonly string[];
-  /** Which column feeds which field. */
+  /** Which column feeds which field (empty when several files were read: see `sources`). */
   readonly columns: ResolvedColumns;
   readonly stats: LedgerStats;
   /** What a reviewer should know about how the input was read. */
@@ -143,6 +147,15 @@ function isBlank(fields: readonly string[]): boolean {
   return true;
 }
 
+/** Options of a {@link LedgerReader}: the ledger options, and how a mapping meets several files. */
+export interface LedgerReaderOptions extends LedgerOptions {
+  /**
+   * A mapped header this input lacks is a warning, and the field is recognised as if unmapped (one
+   * mapping applied to files with different headers). @defaultValue false: an error
+   */
+  mapWhereFound?: boolean | undefined;
+}
+
 /**
  * Turns a header and rows into a {@link Ledger}: the row → record step of every loader, with the
  * ledger policies. Push-based: the ledger driver behind `readLedger` and `loadLedger` feeds it each
@@ -155,7 +168,7 @@ function isBlank(fields: readonly string[]): boolean {
  * r.finish().records //=> [{ id: 'L2', buyer: '管委会', vendor: '甲公司', amount: '98000', currency: 'CNY', date: '2014-11-03' }]
  */
 export class LedgerReader {
-  private readonly options: LedgerOptions;
+  private readonly options: LedgerReaderOptions;
   private cols: ResolvedColumns | undefined;
   private headerRow: readonly string[] = [];
   private unit: string | number = 1;
@@ -169,7 +182,7 @@ export class LedgerReader {
   private datesSeen = 0;
 
   /** @throws OptionsError naming each bad option (see {@link LedgerOptions}). */
-  constructor(options: LedgerOptions = {}) {
+  constructor(options: LedgerReaderOptions = {}) {
     this.options = options;
     this.suffix = parseLedgerOptions(options).suffix;
     if (options.dateFormat !== undefined) checkDatePattern(options.dateFormat, 'readLedger');
@@ -182,8 +195,8 @@ export class LedgerReader {
   }
 
   /** Records a warning for the ledger. */
-  warn(code: string, message: string): void {
-    this.warnings.push({ code, message });
+  warn(code: string, message: string, field?: string): void {
+    this.warnings.push({ code, message, ...(field !== undefined ? { field } : {}) });
   }
 
   /** Rows pushed so far (header excluded). */
@@ -200,8 +213,11 @@ export class LedgerReader {
     const optional: LedgerField[] = [];
     if (this.options.currency !== undefined) optional.push('currency');
     if (this.options.buyer !== undefined) optional.push('buyer');
-    this.cols = resolveColumns(this.headerRow, { map: this.options.map, optional });
-    for (const source of Object.values(this.cols)) if (source.warning !== undefined) this.warn('column_pair', source.warning);
+    const skipped = (field: LedgerField, header: string): void => {
+      this.warn('map_not_here', `no column "${excerpt(header, 40)}" (map ${field}=${excerpt(header, 40)}) in this file: ${field} is read from the headers recognised here`, field);
+    };
+    this.cols = resolveColumns(this.headerRow, { map: this.options.map, optional, ...(this.options.mapWhereFound ? { onUnknownHeader: skipped } : {}) });
+    for (const [field, source] of Object.entries(this.cols)) if (source.warning !== undefined) this.warn('column_pair', source.warning, field);
     const amountHeader = this.cols.amount?.headers[0];
     this.unit = this.options.unit ?? (amountHeader !== undefined ? headerUnit(amountHeader) : undefined) ?? 1;
   }
