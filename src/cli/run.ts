@@ -172,7 +172,8 @@ async function scan(args: ScanArgs, io: CliIo): Promise<number> {
   const result = detectSplits(ledger.records, options);
   // Rows rejected while reading (located by line) and records rejected by detection (also by
   // index), in file order.
-  const rejects: Reject[] = [...ledger.rejects, ...locateRejects(result.rejects, ledger)].sort(byLine);
+  const fileOrder = new Map(ledger.sources.map((s, i) => [s.file, i]));
+  const rejects: Reject[] = [...ledger.rejects, ...locateRejects(result.rejects, ledger)].sort((a, b) => (fileOrder.get(a.file) ?? 0) - (fileOrder.get(b.file) ?? 0) || byLine(a, b));
   const report = buildReport({
     findings: result.findings,
     rejects,
@@ -204,7 +205,7 @@ async function scan(args: ScanArgs, io: CliIo): Promise<number> {
   return args.failOnFindings && result.findings.length > 0 ? EXIT.findings : EXIT.ok;
 }
 
-/** File order: by line, rejects without one (OCDS) last, ties as they came (the sort is stable). */
+/** Within a file: by line, rejects without one (OCDS) last, ties as they came (the sort is stable). */
 function byLine(a: Reject, b: Reject): number {
   return a.line === b.line ? 0 : a.line === undefined ? 1 : b.line === undefined ? -1 : a.line - b.line;
 }

@@ -21,6 +21,8 @@ export type ParsedDate =
 export const DATE_RANGE = { from: '1900-01-01', to: '2099-12-31' } as const;
 
 const YEAR_FIRST = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[T\s].*)?$/u;
+/** ISO `YYYY-MM-DD` (a time may follow): read whatever pattern is given, as nobody writes year-day-month. */
+const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[T\s].*)?$/u;
 const CHINESE = /^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日?(?:\s.*)?$/u;
 const COMPACT = /^(\d{4})(\d{2})(\d{2})$/u;
 const AMBIGUOUS = /^(\d{1,2})([-/.])(\d{1,2})\2(\d{2}|\d{4})(?:[T\s].*)?$/u;
@@ -165,7 +167,8 @@ export function checkDatePattern(pattern: string, fn: string): void {
  *
  * With `pattern` (date-fns letters, see {@link checkDatePattern}: `dd/MM/yyyy`, `MM-dd-yyyy`,
  * `dd/MM/yy`, `d MMM yyyy`), the text must match it whole; a trailing time after a space is
- * ignored. `yyyy` needs four digits: `23/05/17` does not match `dd/MM/yyyy` (the message says to
+ * ignored. An ISO date (`2014-02-21`) is read whatever the pattern, so one pattern serves files
+ * that changed to ISO over the years. `yyyy` needs four digits: `23/05/17` does not match `dd/MM/yyyy` (the message says to
  * use `yy`). Two-digit years fall in 1950–2049. Dates outside {@link DATE_RANGE} are refused.
  *
  * Runs in O(length); no `Date` is built, so the host's time zone plays no part.
@@ -181,7 +184,11 @@ export function parseDate(raw: string, pattern?: string): ParsedDate {
   let s = raw.trim();
   if (s === '') return { ok: false, ambiguous: false, message: 'date is empty' };
   if (!isAscii(s)) s = s.normalize('NFKC');
-  if (pattern !== undefined) return withPattern(s, raw, compile(pattern));
+  if (pattern !== undefined) {
+    const read = withPattern(s, raw, compile(pattern));
+    const iso = read.ok ? undefined : ISO.exec(s);
+    return iso ? checked(Number(iso[1]), Number(iso[2]), Number(iso[3]), raw) : read;
+  }
   const m = YEAR_FIRST.exec(s) ?? CHINESE.exec(s) ?? COMPACT.exec(s);
   if (m) return checked(Number(m[1]), Number(m[2]), Number(m[3]), raw);
   const a = AMBIGUOUS.exec(s);

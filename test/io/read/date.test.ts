@@ -34,7 +34,8 @@ describe('parseDate', () => {
   });
 
   it('refuses text that does not match the pattern', () => {
-    expect(parseDate('2019-03-04', 'dd/MM/yyyy').ok).toBe(false);
+    expect(parseDate('2019.03.04', 'dd/MM/yyyy').ok).toBe(false);
+    expect(parseDate('3/4', 'dd/MM/yyyy').ok).toBe(false);
   });
 });
 
@@ -99,5 +100,13 @@ describe('parseDate: no time zone', () => {
         { numRuns: runs(300) },
       );
     }
+  });
+});
+
+describe('parseDate: ISO under a pattern', () => {
+  it('reads an ISO date whatever the pattern, and only ISO', () => {
+    expect(parseDate('2014-02-21', 'MM-dd-yyyy')).toEqual({ ok: true, date: '2014-02-21' });
+    expect(parseDate('2014-02-21 00:00:00', 'dd/MM/yyyy')).toEqual({ ok: true, date: '2014-02-21' });
+    expect(parseDate('2014/02/21', 'MM-dd-yyyy').ok).toBe(false);
   });
 });
