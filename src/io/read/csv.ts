@@ -102,6 +102,9 @@ export interface CsvProblem {
   readonly excerpt: string;
 }
 
+/** A non-empty cell of a column not {@link CsvRows.wanted}: never cut out of the text. */
+export const UNREAD_CELL = '\u0000';
+
 /** Where {@link CsvRows} sends what it reads. */
 export interface CsvSink {
   row(fields: string[], line: number): void;
@@ -109,6 +112,8 @@ export interface CsvSink {
 }
 
 const QUOTE = 34;
+/** `indexOf`'s answer, with "not found" as the end of the text. */
+const at = (i: number, n: number): number => (i < 0 ? n : i);
 const LF = 10;
 const CR = 13;
 /** `scan` found no complete row: wait for more text. */
@@ -135,6 +140,11 @@ const MORE = -1;
 export class CsvRows {
   /** Cells a row should have (the header's), once known: it tells a stray quote from a multi-line cell. */
   width: number | undefined;
+  /**
+   * The columns whose text is wanted (1), once known: other cells are read past without being cut
+   * out of the text, and come as {@link UNREAD_CELL} (or `''` when empty). @defaultValue all
+   */
+  wanted: Uint8Array | undefined;
   private rest = '';
   private line = 1;
   /** Skipping the rest of an over-long line (`'line'`), or a LF after its CR (`'lf'`). */
@@ -215,11 +225,16 @@ export class CsvRows {
     const fields: string[] = [];
     let i = start;
     let breaks = 0;
+    // The next delimiter, LF and CR at or after the position read (-1: not searched yet).
+    let nd = -1;
+    let nl = -1;
+    let nc = -1;
     let spoiled: string | undefined;
     for (;;) {
       if (i - start > CSV_LIMITS.row) return this.tooLong(buf, start, breaks, final, sink);
       let value: string;
       let c: number;
+      const want = this.wanted === undefined || this.wanted[fields.length] === 1;
       if (buf.charCodeAt(i) === QUOTE) {
         // A quoted cell: find its closing quote, counting the line breaks it holds.
         let j = i + 1;
@@ -241,12 +256,13 @@ export class CsvRows {
           }
           if (q + 1 === n && !final) return MORE; // `""` may be cut between chunks
           if (buf.charCodeAt(q + 1) === QUOTE) {
-            (pieces ??= []).push(buf.slice(from, q + 1));
+            if (want) (pieces ??= []).push(buf.slice(from, q + 1));
             j = q + 2;
             from = j;
             continue;
           }
-          value = pieces === undefined ? buf.slice(from, q) : pieces.join('') + buf.slice(from, q);
+          if (!want) value = q > i + 1 ? UNREAD_CELL : '';
+          else value = pieces === undefined ? buf.slice(from, q) : pieces.join('') + buf.slice(from, q);
           i = q + 1;
           break;
         }
@@ -261,19 +277,19 @@ export class CsvRows {
             k++;
           }
           if (k === n && !final) return MORE;
-          value += buf.slice(i, k);
+          value = want ? value + buf.slice(i, k) : UNREAD_CELL;
           i = k;
           c = i < n ? buf.charCodeAt(i) : -1;
         }
       } else {
-        let k = i;
-        while (k < n) {
-          const ch = buf.charCodeAt(k);
-          if (ch === d || ch === LF || ch === CR) break;
-          k++;
-        }
+        // The cell ends at the next delimiter or line break: found by indexOf, each position
+        // remembered through the row until passed, so the text is searched about once.
+        if (nd < i) nd = at(buf.indexOf(this.delimiter, i), n);
+        if (nl < i) nl = at(buf.indexOf('\n', i), n);
+        if (nc < i) nc = at(buf.indexOf('\r', i), n);
+        const k = Math.min(nd, nl, nc);
         if (k === n && !final) return k - start > CSV_LIMITS.row ? this.tooLong(buf, start, breaks, final, sink) : MORE;
-        value = buf.slice(i, k);
+        value = want ? buf.slice(i, k) : k > i ? UNREAD_CELL : '';
         i = k;
         c = i < n ? buf.charCodeAt(i) : -1;
       }

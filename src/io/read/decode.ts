@@ -323,12 +323,20 @@ export class StreamDecoder {
   private phase: 'start' | 'ascii' | 'sample' | 'decoding' = 'start';
   /** Offset in the input of `held[0]`. */
   private offset = 0;
-  /** Line feeds before `held[0]`. */
-  private lines = 0;
+  /** Line feeds in the text made by the current call and not returned yet (an error stops it). */
+  private unsent = 0;
+  /** Line breaks in the text this decoder returned before, as its reader counts them. */
+  private readonly linesBefore: () => number;
   private readonly ascii = new TextDecoder('windows-1252');
 
-  constructor(encoding: Encoding | 'auto' = 'auto') {
+  /**
+   * @param linesBefore the line breaks in the text returned so far, for the line of an error (a
+   *   reader counts them anyway, so decoding does not). @defaultValue the decoder counts none:
+   *   right when all the bytes come in one chunk
+   */
+  constructor(encoding: Encoding | 'auto' = 'auto', linesBefore: () => number = () => 0) {
     this.declared = encoding === 'auto' ? undefined : encoding;
+    this.linesBefore = linesBefore;
   }
 
   /** The encoding in use, once known (`undefined` while only ASCII has been seen). */
@@ -367,6 +375,7 @@ export class StreamDecoder {
   }
 
   private take(chunk: Uint8Array, final: boolean): string {
+    this.unsent = 0;
     let bytes = this.held.length ? concat(this.held, chunk) : chunk;
     this.held = new Uint8Array(0);
     let out = '';
@@ -395,7 +404,7 @@ export class StreamDecoder {
       while (high < bytes.length && (bytes[high] as number) < 0x80) high++;
       if (high > 0) {
         out = this.ascii.decode(bytes.subarray(0, high));
-        this.lines += countLines(bytes, 0, high, undefined);
+        if (this.phase === 'ascii' && high < bytes.length) this.unsent = countLines(bytes, 0, high, undefined);
         this.offset += high;
         bytes = bytes.subarray(high);
       }
@@ -436,7 +445,6 @@ export class StreamDecoder {
       throw this.undecodable(whole);
     }
     if (!final) this.held = end === bytes.length ? new Uint8Array(0) : bytes.slice(end);
-    this.lines += countLines(whole, 0, whole.length, encoding);
     this.offset += end;
     return text;
   }
@@ -446,7 +454,7 @@ export class StreamDecoder {
     let at = firstInvalid(bytes, encoding, true);
     if (at < 0) at = 0;
     const offset = this.offset + at;
-    const line = this.lines + countLines(bytes, 0, at, encoding) + 1;
+    const line = this.linesBefore() + this.unsent + countLines(bytes, 0, at, encoding) + 1;
     const around = sniffEncoding(bytes.subarray(Math.max(0, at - 256), at + SAMPLE_BYTES));
     const fix = around.encoding !== encoding ? around.encoding : encoding === 'utf-8' ? 'windows-1252' : 'utf-8';
     const what = at < bytes.length ? `byte 0x${hex(bytes.subarray(at, at + 1))}` : 'the last bytes';

@@ -59,6 +59,15 @@ const HEAD = 1 << 16;
 interface Sink {
   push(text: string): void;
   end(): void;
+  /** Line breaks in the text pushed so far (for the line of an undecodable byte). */
+  breaks(): number;
+}
+
+/** Line feeds in a text. */
+function feeds(text: string): number {
+  let n = 0;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) n++;
+  return n;
 }
 
 /**
@@ -129,7 +138,7 @@ export class LedgerParser {
     if (typeof chunk === 'string') text = chunk;
     else {
       if (this.decoder === undefined) this.refusePacked(chunk);
-      this.decoder ??= new StreamDecoder(this.options.encoding ?? 'auto');
+      this.decoder ??= new StreamDecoder(this.options.encoding ?? 'auto', () => (this.sink ? this.sink.breaks() : feeds(this.head)));
       text = this.decoded(() => (this.decoder as StreamDecoder).push(chunk));
     }
     if (!this.started && text !== '') {
@@ -236,6 +245,7 @@ export class LedgerParser {
           if (fields.every((f) => f.trim() === '')) return;
           this.reader.header(fields);
           rows.width = fields.length;
+          rows.wanted = this.reader.wantedColumns();
           header = true;
           return;
         }
@@ -255,6 +265,7 @@ export class LedgerParser {
         rows.end(sink);
         if (!header) throw this.empty('header row');
       },
+      breaks: () => rows.nextLine - 1 + feeds(rows.pending),
     };
   }
 
@@ -283,6 +294,7 @@ export class LedgerParser {
         if (rest !== '') object(rest);
         if (this.reader.columns === undefined) throw this.empty('rows');
       },
+      breaks: () => line + feeds(rest),
     };
   }
 
@@ -290,6 +302,7 @@ export class LedgerParser {
     const parts: string[] = [];
     return {
       push: (text) => void parts.push(text),
+      breaks: () => parts.reduce((n, p) => n + feeds(p), 0),
       end: () => {
         const text = parts.join('');
         let data: unknown;

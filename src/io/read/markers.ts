@@ -9,7 +9,7 @@ const TOTAL_LABEL = /^\s*(sub[\s-]?total|grand[\s-]?total|total)\b|^\s*(合计|�
 /**
  * True when a row is a total line: it lacks a purchase field (vendor or date) and one of its label
  * cells starts with a total label (`Total`, `Subtotal March`, `合计`), or it has no buyer, vendor
- * and date at all but an amount. A row with vendor and date is a purchase, whatever its vendor is
+ * and date at all but an amount (in a mapped or an amount column). A row with vendor and date is a purchase, whatever its vendor is
  * called (a merchant named `Total` exists).
  */
 export function isTotalLine(row: { buyer: string; vendor: string; date: string; labels: readonly string[]; hasAmount: () => boolean }): boolean {

@@ -12,11 +12,11 @@ import type Decimal from 'decimal.js';
 import { D, exactDecimal } from '../../_lib/decimal.js';
 import { OptionsError } from '../../errors.js';
 import { type PurchaseRecordInput, type Reject, type RejectCode, RECORD_FIELDS, REQUIRED_FIELDS } from '../../records/record.js';
-import { parseAmount } from './amount.js';
-import type { CsvProblem } from './csv.js';
+import { type ParseAmountOptions, parseAmount } from './amount.js';
+import { type CsvProblem, UNREAD_CELL } from './csv.js';
 import { excerpt } from './_excerpt.js';
-import { type LedgerField, type ResolvedColumns, headerUnit, resolveColumns } from './columns.js';
-import { checkDatePattern, parseDate } from './date.js';
+import { HEADER_ALIASES, type LedgerField, type ResolvedColumns, headerKey, headerUnit, resolveColumns } from './columns.js';
+import { checkDatePattern, type ParsedDate, parseDate } from './date.js';
 import { matchCredits, type NettingItem } from './credits.js';
 import { isPlaceholderDocument, isTotalLine, repaymentTest } from './markers.js';
 import { type LedgerOptions, NOT_A_PURCHASE, parseLedgerOptions } from './options.js';
@@ -134,6 +134,18 @@ const byDateLine = (a: Candidate, b: Candidate): number => {
   return x < y ? -1 : x > y ? 1 : a.line - b.line;
 };
 
+/** Distinct values remembered per reader (dates read, vendors tested, strings interned). */
+const MEMO = 1 << 17;
+
+/**
+ * A copy of a string that does not keep alive the chunk of text it was cut from (a cut of 13
+ * characters or more is a view into its chunk in V8, so a few kept cells would hold the whole
+ * decoded file in memory).
+ */
+function own(s: string): string {
+  return s.length < 13 ? s : (' ' + s).slice(1);
+}
+
 /** A cell without surrounding white space (most cells have none: no copy then). */
 function clean(cell: string): string {
   if (cell === '') return cell;
@@ -176,17 +188,23 @@ export class LedgerReader {
   private readonly rejects: Reject[] = [];
   private readonly warnings: LedgerWarning[] = [];
   private readonly suffix: RegExp | undefined;
-  private readonly repayment: (vendor: string) => string | undefined;
   private rowCount = 0;
   private blank = 0;
   private datesSeen = 0;
+  private readonly dates = new Map<string, ParsedDate>();
+  private readonly repaid = new Map<string, string>();
+  private readonly strings = new Map<string, string>();
+  private readonly repaymentOf: (vendor: string) => string | undefined;
+  private amountOptions: ParseAmountOptions = {};
+  /** The optional fields the file has columns for. */
+  private optional: readonly LedgerField[] = [];
 
   /** @throws OptionsError naming each bad option (see {@link LedgerOptions}). */
   constructor(options: LedgerReaderOptions = {}) {
     this.options = options;
     this.suffix = parseLedgerOptions(options).suffix;
     if (options.dateFormat !== undefined) checkDatePattern(options.dateFormat, 'readLedger');
-    this.repayment = repaymentTest(options.notPurchase ?? NOT_A_PURCHASE);
+    this.repaymentOf = repaymentTest(options.notPurchase ?? NOT_A_PURCHASE);
   }
 
   /** Columns in use (after {@link header}). */
@@ -220,6 +238,33 @@ export class LedgerReader {
     for (const [field, source] of Object.entries(this.cols)) if (source.warning !== undefined) this.warn('column_pair', source.warning, field);
     const amountHeader = this.cols.amount?.headers[0];
     this.unit = this.options.unit ?? (amountHeader !== undefined ? headerUnit(amountHeader) : undefined) ?? 1;
+    this.amountOptions = { decimalComma: this.options.decimalComma, unit: this.unit };
+    this.optional = OPTIONAL_FIELDS.filter((f) => this.cols?.[f] !== undefined);
+  }
+
+  /**
+   * The columns rows need (1) of the header's, after {@link header}: those mapped to a field, and
+   * every amount column (a row of amounts alone is a total line, whichever amount it fills).
+   */
+  wantedColumns(): Uint8Array {
+    const wanted = new Uint8Array(this.headerRow.length);
+    for (const source of Object.values(this.cols ?? {})) for (const i of source.indexes) wanted[i] = 1;
+    const amounts = new Set(HEADER_ALIASES.amount);
+    this.headerRow.forEach((h, i) => {
+      if (amounts.has(headerKey(h))) wanted[i] = 1;
+    });
+    return wanted;
+  }
+
+  /** Whether a vendor is a card repayment, tested once per distinct vendor. */
+  private repayment(vendor: string): string | undefined {
+    if (vendor === '') return undefined;
+    const hit = this.repaid.get(vendor);
+    if (hit !== undefined) return hit === '' ? undefined : hit;
+    const m = this.repaymentOf(vendor);
+    if (this.repaid.size >= MEMO) this.repaid.clear();
+    this.repaid.set(vendor, m ?? '');
+    return m;
   }
 
   /** Adds one data row (cells in header order) found at `line`. */
@@ -231,82 +276,98 @@ export class LedgerReader {
       this.blank++;
       return;
     }
-    const reject = (code: RejectCode, field: string, message: string, value?: unknown, id?: string): void => {
-      const column = field !== '' ? cols[field as LedgerField]?.headers.join('+') : undefined;
-      this.rejects.push({
-        ...(id !== undefined ? { id } : {}),
-        field,
-        path: field !== '' ? [field] : [],
-        code,
-        message: `line ${line}: ${message}`,
-        ...(value !== undefined ? { value: typeof value === 'string' ? excerpt(value) : value } : {}),
-        line,
-        ...(column !== undefined ? { column } : {}),
-      });
-    };
     const width = this.headerRow.length;
     if (fields.length > width && fields.slice(width).some((f) => clean(f) !== '')) {
-      reject('unparsable_row', '', `${fields.length} cells for ${width} headers (a delimiter or quote problem?)`, fields.join(' | '));
-      return;
+      return this.reject(line, 'unparsable_row', '', `${fields.length} cells for ${width} headers (a delimiter or quote problem?)`, fields.map((f) => (f === UNREAD_CELL ? '…' : f)).join(' | '));
     }
-    if (fields.length < width && fields.length <= 1) {
-      reject('unparsable_row', '', `1 cell for ${width} headers`, fields.join(''));
-      return;
-    }
-    const get = (f: LedgerField): string => {
-      const src = cols[f];
-      if (!src) return '';
-      const ix = src.indexes;
-      if (ix.length === 1) return clean(fields[ix[0] as number] ?? '');
-      return ix
-        .map((i) => clean(fields[i] ?? ''))
-        .filter((s) => s !== '')
-        .join(' / ');
-    };
-    const idCell = get('id');
+    if (fields.length < width && fields.length <= 1) return this.reject(line, 'unparsable_row', '', `1 cell for ${width} headers`, fields.join(''));
+    const idCell = this.cell(fields, 'id');
     const id = idCell !== '' ? idCell : `L${line}`;
-    const buyerCell = get('buyer');
+    const buyerCell = this.cell(fields, 'buyer');
     const buyer = buyerCell || (cols.buyer ? '' : (this.options.buyer ?? ''));
-    const vendor = get('vendor');
-    const rawDate = get('date');
-    const rawAmount = get('amount');
+    const vendor = this.cell(fields, 'vendor');
+    const rawDate = this.cell(fields, 'date');
+    const rawAmount = this.cell(fields, 'amount');
     if (vendor === '' || rawDate === '') {
-      const labels = [buyerCell, vendor, idCell, get('subject')];
+      const labels = [buyerCell, vendor, idCell, this.cell(fields, 'subject')];
       if (isTotalLine({ buyer: buyerCell, vendor, date: rawDate, labels, hasAmount: () => fields.some((f) => parseAmount(f).ok) })) {
-        reject('subtotal', '', 'a total line, not a purchase (no vendor or date, and a total label or amounts alone)', rawAmount || undefined, id);
-        return;
+        return this.reject(line, 'subtotal', '', 'a total line, not a purchase (no vendor or date, and a total label or amounts alone)', rawAmount || undefined, id);
       }
     }
     const marker = this.repayment(vendor);
-    if (marker !== undefined) {
-      reject('not_a_purchase', 'vendor', `"${excerpt(vendor)}" is not a purchase (a repayment: matches "${marker}")`, vendor, id);
-      return;
-    }
-    if (buyer === '') return reject('missing', 'buyer', 'buyer is empty', undefined, id);
-    if (vendor === '') return reject('missing', 'vendor', 'vendor is empty', undefined, id);
-    if (rawAmount === '') return reject('missing', 'amount', 'amount is empty', undefined, id);
-    const amount = parseAmount(rawAmount, { decimalComma: this.options.decimalComma, unit: this.unit });
-    if (!amount.ok) return reject('invalid_amount', 'amount', amount.message, rawAmount, id);
-    if (rawDate === '') return reject('missing', 'date', 'date is empty', undefined, id);
-    const date = parseDate(rawDate, this.options.dateFormat);
+    if (marker !== undefined) return this.reject(line, 'not_a_purchase', 'vendor', `"${excerpt(vendor)}" is not a purchase (a repayment: matches "${marker}")`, vendor, id);
+    if (buyer === '') return this.reject(line, 'missing', 'buyer', 'buyer is empty', undefined, id);
+    if (vendor === '') return this.reject(line, 'missing', 'vendor', 'vendor is empty', undefined, id);
+    if (rawAmount === '') return this.reject(line, 'missing', 'amount', 'amount is empty', undefined, id);
+    const amount = parseAmount(rawAmount, this.amountOptions);
+    if (!amount.ok) return this.reject(line, 'invalid_amount', 'amount', amount.message, rawAmount, id);
+    if (rawDate === '') return this.reject(line, 'missing', 'date', 'date is empty', undefined, id);
+    const date = this.date(rawDate);
     if (!date.ok) {
       if (date.ambiguous && this.datesSeen === 0) {
         throw new OptionsError('readLedger', [
           { path: ['dateFormat'], message: `line ${line}, column "${excerpt(cols.date?.headers[0] ?? 'date', 40)}": ${date.message}` },
         ]);
       }
-      return reject(date.ambiguous ? 'ambiguous_date' : 'invalid_date', 'date', date.message, rawDate, id);
+      return this.reject(line, date.ambiguous ? 'ambiguous_date' : 'invalid_date', 'date', date.message, rawDate, id);
     }
     this.datesSeen++;
-    const currency = (get('currency') || amount.currency || this.options.currency || '').toUpperCase();
-    if (currency === '') return reject('missing', 'currency', 'currency is empty (give a default currency)', undefined, id);
+    const currencyCell = this.cell(fields, 'currency');
+    const currency = currencyCell !== '' ? this.intern(currencyCell.toUpperCase()) : (amount.currency ?? this.options.currency ?? '').toUpperCase();
+    if (currency === '') return this.reject(line, 'missing', 'currency', 'currency is empty (give a default currency)', undefined, id);
 
-    const record: PurchaseRecordInput = { id, buyer, vendor, date: date.date, amount: amount.amount, currency };
-    for (const f of OPTIONAL_FIELDS) {
-      const v = get(f);
-      if (v !== '') record[f] = v;
+    const record: PurchaseRecordInput = { id: own(id), buyer: this.intern(buyer), vendor: this.intern(vendor), date: date.date, amount: amount.amount, currency };
+    for (const f of this.optional) {
+      const v = this.cell(fields, f);
+      if (v !== '') record[f] = f === 'subject' || f === 'document' ? own(v) : this.intern(v);
     }
     this.candidates.push({ record, line });
+  }
+
+  /** A field's cell in `fields` (several columns joined with ` / `), without surrounding spaces. */
+  private cell(fields: readonly string[], f: LedgerField): string {
+    const src = (this.cols as ResolvedColumns)[f];
+    if (!src) return '';
+    const ix = src.indexes;
+    if (ix.length === 1) return clean(fields[ix[0] as number] ?? '');
+    return ix
+      .map((i) => clean(fields[i] ?? ''))
+      .filter((x) => x !== '')
+      .join(' / ');
+  }
+
+  /** A date read once per distinct text (ledgers repeat their dates). */
+  private date(raw: string): ParsedDate {
+    let d = this.dates.get(raw);
+    if (d === undefined) {
+      d = parseDate(raw, this.options.dateFormat);
+      if (this.dates.size >= MEMO) this.dates.clear();
+      this.dates.set(raw, d);
+    }
+    return d;
+  }
+
+  /**
+   * One copy of each repeated long value (buyers, vendors, descriptions of codes), detached from the
+   * text it was cut from. Short values are copies already, and are kept as they are.
+   */
+  private intern(value: string): string {
+    if (value.length < 13) return value;
+    let v = this.strings.get(value);
+    if (v === undefined) {
+      v = own(value);
+      if (this.strings.size < MEMO) this.strings.set(v, v);
+    }
+    return v;
+  }
+
+  private reject(line: number, code: RejectCode, field: string, message: string, value?: unknown, id?: string): void {
+    const r: { -readonly [K in keyof Reject]: Reject[K] } = { field, path: field !== '' ? [field] : [], code, message: `line ${line}: ${message}`, line };
+    if (id !== undefined) r.id = own(id);
+    if (value !== undefined) r.value = typeof value === 'string' ? own(excerpt(value)) : value;
+    const column = field !== '' ? this.cols?.[field as LedgerField]?.headers.join('+') : undefined;
+    if (column !== undefined) r.column = column;
+    this.rejects.push(r);
   }
 
   /** Adds a stretch of text that is no row (a quote error, a row past the limits) as an `'unparsable_row'` reject. */

@@ -475,3 +475,30 @@ describe('readLedger: what kind of input', () => {
     expect(() => readLedger(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x14, 0]))).toThrow(/ZIP archive.*xlsx/u);
   });
 });
+
+describe('readLedger: the line of an undecodable byte', () => {
+  it.each([3, 700, 5000, 12000])('is the line it is on, in UTF-8 detected from the sample (bad byte on line %i)', (at) => {
+    const rows = ['id,buyer,vendor,date,amount,currency'];
+    for (let i = 2; i <= 12001; i++) rows.push(`R${i},Ville,Café ${i % 7},2019-01-02,5,EUR`);
+    const lines = rows.map((r) => new TextEncoder().encode(`${r}\n`));
+    const bad = lines[at - 1] as Uint8Array;
+    bad[bad.indexOf(0x2c) + 1] = 0xff; // the buyer's first byte
+    const bytes = new Uint8Array(lines.reduce((n, l) => n + l.length, 0));
+    let offset = 0;
+    let where = 0;
+    lines.forEach((l, i) => {
+      if (i === at - 1) where = offset + l.indexOf(0xff);
+      bytes.set(l, offset);
+      offset += l.length;
+    });
+    const parser = new LedgerParser({});
+    let message = '';
+    try {
+      for (let i = 0; i < bytes.length; i += 1 << 16) parser.push(bytes.subarray(i, i + (1 << 16)));
+      parser.end();
+    } catch (e) {
+      message = (e as Error).message;
+    }
+    expect(message).toContain(`byte 0xFF at offset ${where.toLocaleString('en')} (line ${at.toLocaleString('en')})`);
+  });
+});
