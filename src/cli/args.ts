@@ -56,6 +56,11 @@ export interface ScanArgs {
   readonly quiet: boolean;
 }
 
+/** `splitscan inspect FILE...`: the reading flags of a scan, no policy. */
+export interface InspectArgs extends Omit<ScanArgs, 'command'> {
+  readonly command: 'inspect';
+}
+
 /** `splitscan presets`. */
 export interface PresetsArgs {
   readonly command: 'presets';
@@ -67,7 +72,7 @@ export interface HelpArgs {
   readonly command: 'help';
 }
 
-export type CliArgs = ScanArgs | PresetsArgs | HelpArgs;
+export type CliArgs = ScanArgs | InspectArgs | PresetsArgs | HelpArgs;
 
 const PERIODS = ['day', 'week', 'month', 'quarter', 'year'] as const;
 
@@ -133,11 +138,11 @@ export function parseCli(argv: readonly string[]): CliArgs {
   if (o.help || command === undefined || command === 'help') return { command: 'help' };
   const format = oneOf('format', o.format, REPORT_FORMATS);
   if (command === 'presets') return { command: 'presets', ...(format ? { format } : {}) };
-  if (command !== 'scan') throw new UsageError(`unknown command "${command}" (commands: scan, presets, help)`);
+  if (command !== 'scan' && command !== 'inspect') throw new UsageError(`unknown command "${command}" (commands: scan, inspect, presets, help)`);
   const file = rest[0];
-  if (file === undefined) throw new UsageError('scan: give the ledger FILE to scan');
+  if (file === undefined) throw new UsageError(`${command}: give the ledger FILE to ${command === 'scan' ? 'scan' : 'inspect'}`);
   if (o.preset !== undefined && o.thresholds !== undefined) throw new UsageError('give --preset or --thresholds, not both');
-  if (o.preset === undefined && o.thresholds === undefined) throw new UsageError('scan: give --preset NAME or --thresholds FILE (see `splitscan presets`)');
+  if (command === 'scan' && o.preset === undefined && o.thresholds === undefined) throw new UsageError('scan: give --preset NAME or --thresholds FILE (see `splitscan presets`)');
   const fy = positiveNumber('fiscal-year-start', o['fiscal-year-start'], true);
   if (fy !== undefined && (fy < 1 || fy > 12)) throw new UsageError(`--fiscal-year-start ${fy}: a month 1–12`);
   let encoding: Encoding | undefined;
@@ -178,7 +183,7 @@ export function parseCli(argv: readonly string[]): CliArgs {
   const window = o.window !== undefined ? parseWindow(o.window, fy ?? 1) : undefined;
   const inputFormat = oneOf<InputFormat>('input-format', o['input-format'], INPUT_FORMATS) ?? 'auto';
   return {
-    command: 'scan',
+    command,
     file,
     files: rest,
     ...opt('preset', o.preset),
@@ -216,6 +221,7 @@ export const HELP = `splitscan — find procurement purchases split to stay unde
 
 Usage:
   splitscan scan FILE... (--preset NAME | --thresholds FILE) [options]
+  splitscan inspect FILE... [reading options] [--format json]
   splitscan presets [--format json]
   splitscan help
 

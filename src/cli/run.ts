@@ -13,10 +13,11 @@ import { buildReport } from '../io/write/scanReport.js';
 import { locateRejects } from '../io/read/ledger.js';
 import type { Ledger } from '../io/read/reader.js';
 import { rejectsToCsv, safeCsv } from '../io/write/csv.js';
-import { loadLedgers, loadOcds } from '../node.js';
+import { type LoadLedgersOptions, loadLedgers, loadOcds } from '../node.js';
+import { inspect } from './inspect.js';
 import { getPreset, listPresets, loadThresholds } from '../presets/index.js';
 import type { Reject } from '../records/record.js';
-import { HELP, type PresetsArgs, type ScanArgs, UsageError, parseCli } from './args.js';
+import { HELP, type InspectArgs, type PresetsArgs, type ScanArgs, UsageError, parseCli } from './args.js';
 
 /** Exit codes, documented in `--help` and docs/cli.md. */
 const EXIT = { ok: 0, findings: 1, usage: 2, input: 3, internal: 4 } as const;
@@ -38,6 +39,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       return EXIT.ok;
     }
     if (args.command === 'presets') return presets(args, io);
+    if (args.command === 'inspect') return await inspect(args, io, await ledgerOptions(args, args.currency, io));
     return await scan(args, io);
   } catch (e) {
     return fail(e, io);
@@ -121,8 +123,8 @@ function sharedCurrency(options: DetectSplitsOptions): string | undefined {
   return set.size === 1 ? [...set][0] : undefined;
 }
 
-async function scan(args: ScanArgs, io: CliIo): Promise<number> {
-  const options = await policy(args);
+/** The options `loadLedgers` reads the files with, from the reading flags (and `--map-file`). */
+async function ledgerOptions(args: ScanArgs | InspectArgs, currency: string | undefined, io: CliIo): Promise<LoadLedgersOptions> {
   let map: ColumnMap | undefined = args.map;
   if (args.mapFile !== undefined) {
     const json = await readJson(args.mapFile, 'mapping file');
@@ -131,6 +133,26 @@ async function scan(args: ScanArgs, io: CliIo): Promise<number> {
     }
     map = { ...(json as ColumnMap), ...map };
   }
+  const progress = io.stderr.isTTY && !args.quiet;
+  return {
+    ...(map !== undefined ? { map } : {}),
+    ...(args.dateFormat !== undefined ? { dateFormat: args.dateFormat } : {}),
+    decimalComma: args.decimalComma,
+    ...(args.unit !== undefined ? { unit: args.unit } : {}),
+    ...(args.encoding !== undefined ? { encoding: args.encoding } : {}),
+    ...(currency !== undefined ? { currency } : {}),
+    ...(args.buyer !== undefined ? { buyer: args.buyer } : {}),
+    ...(args.credits !== undefined ? { credits: args.credits } : {}),
+    ...(args.lines !== undefined ? { lines: args.lines } : {}),
+    ...(args.lineSuffix !== undefined ? { lineSuffix: args.lineSuffix } : {}),
+    ...(args.delimiter !== undefined ? { delimiter: args.delimiter } : {}),
+    ...(args.inputFormat !== 'auto' && args.inputFormat !== 'ocds' ? { format: args.inputFormat } : {}),
+    ...(progress ? { onProgress: (n: number) => io.stderr.write(`\rread ${n.toLocaleString('en')} rows…`) } : {}),
+  };
+}
+
+async function scan(args: ScanArgs, io: CliIo): Promise<number> {
+  const options = await policy(args);
   const currency = args.currency ?? sharedCurrency(options);
   const progress = io.stderr.isTTY && !args.quiet;
   let ledger: Ledger;
@@ -151,21 +173,7 @@ async function scan(args: ScanArgs, io: CliIo): Promise<number> {
       sources: [],
     };
   } else {
-    ledger = await loadLedgers(args.files, {
-      ...(map !== undefined ? { map } : {}),
-      ...(args.dateFormat !== undefined ? { dateFormat: args.dateFormat } : {}),
-      decimalComma: args.decimalComma,
-      ...(args.unit !== undefined ? { unit: args.unit } : {}),
-      ...(args.encoding !== undefined ? { encoding: args.encoding } : {}),
-      ...(currency !== undefined ? { currency } : {}),
-      ...(args.buyer !== undefined ? { buyer: args.buyer } : {}),
-      ...(args.credits !== undefined ? { credits: args.credits } : {}),
-      ...(args.lines !== undefined ? { lines: args.lines } : {}),
-      ...(args.lineSuffix !== undefined ? { lineSuffix: args.lineSuffix } : {}),
-      ...(args.delimiter !== undefined ? { delimiter: args.delimiter } : {}),
-      ...(args.inputFormat !== 'auto' && args.inputFormat !== 'ocds' ? { format: args.inputFormat } : {}),
-      ...(progress ? { onProgress: (n: number) => io.stderr.write(`\rread ${n.toLocaleString('en')} rows…`) } : {}),
-    });
+    ledger = await loadLedgers(args.files, await ledgerOptions(args, currency, io));
     if (progress && ledger.stats.rows >= 50000) io.stderr.write('\r\u001b[K');
   }
   if (!args.quiet) for (const w of ledger.warnings) io.stderr.write(`splitscan: warning: ${w.file !== undefined ? `${w.file}: ` : ''}${w.message}\n`);

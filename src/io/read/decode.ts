@@ -106,11 +106,11 @@ export function sniffEncoding(sample: Uint8Array): EncodingGuess {
   if (u.multi === 0 && u.invalid === 0) return { encoding: 'utf-8', evidence: 'only ASCII bytes' };
   const n = sample.length.toLocaleString('en');
   if (u.multi > 0 && u.multi >= 4 * u.invalid) {
-    return { encoding: 'utf-8', evidence: `${u.multi.toLocaleString('en')} valid UTF-8 multi-byte characters${u.invalid ? ` and ${u.invalid} invalid bytes` : ''} in ${n} bytes` };
+    return { encoding: 'utf-8', evidence: `${u.multi.toLocaleString('en')} valid UTF-8 multi-byte character${u.multi === 1 ? '' : 's'}${u.invalid ? ` and ${u.invalid} invalid byte${u.invalid === 1 ? '' : 's'}` : ''} in ${n} bytes` };
   }
   const g = gbCensus(sample);
   const pairs = g.common + g.rare;
-  const notUtf8 = `not UTF-8 (${u.invalid.toLocaleString('en')} invalid bytes in ${n})`;
+  const notUtf8 = `not UTF-8 (${u.invalid.toLocaleString('en')} invalid byte${u.invalid === 1 ? '' : 's'} in ${n})`;
   if (g.broken === 0 && g.common > 0 && g.common >= 0.8 * pairs) {
     return { encoding: 'gb18030', evidence: `${notUtf8}; as GB18030, ${g.common.toLocaleString('en')} of ${pairs.toLocaleString('en')} double-byte characters are common GB2312 ones` };
   }

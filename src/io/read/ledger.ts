@@ -122,6 +122,7 @@ export class LedgerParser {
   private sink: Sink | undefined;
   private delimiter: Delimiter | undefined;
   private format: LedgerFormat | undefined;
+  private headerLine: number | undefined;
   private started = false;
 
   /** @throws OptionsError naming each bad option. */
@@ -176,9 +177,11 @@ export class LedgerParser {
       format: this.format ?? 'csv',
       ...(encoding !== undefined ? { encoding, encodingEvidence: decoder?.evidence ?? '' } : {}),
       ...(this.delimiter !== undefined ? { delimiter: this.delimiter } : {}),
+      ...(this.headerLine !== undefined ? { headerLine: this.headerLine } : {}),
       headers: ledger.headers,
       columns: ledger.columns,
       stats: ledger.stats,
+      samples: this.reader.samples,
     };
     return {
       ...ledger,
@@ -244,6 +247,7 @@ export class LedgerParser {
         if (!header) {
           if (fields.every((f) => f.trim() === '')) return;
           this.reader.header(fields);
+          this.headerLine = line;
           rows.width = fields.length;
           rows.wanted = this.reader.wantedColumns();
           header = true;

@@ -77,6 +77,18 @@ export interface LedgerSource {
   readonly columns: ResolvedColumns;
   /** Counts for this input alone. */
   readonly stats: LedgerStats;
+  /** The line the header row starts on (delimited text). */
+  readonly headerLine?: number;
+  /** The first rows read into records, their date and amount as written and as read. */
+  readonly samples: readonly LedgerSample[];
+}
+
+/** A row's date and amount as the file wrote them and as they were read (see `inspectLedger`). */
+export interface LedgerSample {
+  readonly line: number;
+  readonly date: readonly [written: string, read: string];
+  readonly amount: readonly [written: string, read: string];
+  readonly currency: string;
 }
 
 /** What a loader returns. */
@@ -133,6 +145,9 @@ const byDateLine = (a: Candidate, b: Candidate): number => {
   const y = String(b.record.date);
   return x < y ? -1 : x > y ? 1 : a.line - b.line;
 };
+
+/** Rows kept as samples. */
+const SAMPLES = 5;
 
 /** Distinct values remembered per reader (dates read, vendors tested, strings interned). */
 const MEMO = 1 << 17;
@@ -191,6 +206,7 @@ export class LedgerReader {
   private rowCount = 0;
   private blank = 0;
   private datesSeen = 0;
+  private readonly firstRows: LedgerSample[] = [];
   private readonly dates = new Map<string, ParsedDate>();
   private readonly repaid = new Map<string, string>();
   private readonly strings = new Map<string, string>();
@@ -322,6 +338,12 @@ export class LedgerReader {
       if (v !== '') record[f] = f === 'subject' || f === 'document' ? own(v) : this.intern(v);
     }
     this.candidates.push({ record, line });
+    if (this.firstRows.length < SAMPLES) this.firstRows.push({ line, date: [rawDate, date.date], amount: [rawAmount, amount.amount], currency });
+  }
+
+  /** The first rows read into records (at most five), for inspection. */
+  get samples(): readonly LedgerSample[] {
+    return this.firstRows;
   }
 
   /** A field's cell in `fields` (several columns joined with ` / `), without surrounding spaces. */
