@@ -42,6 +42,9 @@ interface DatePattern {
   readonly shortYear: RegExp | undefined;
 }
 
+/** Hours, minutes and seconds: read and ignored. */
+const TIME = ['H', 'HH', 'h', 'hh', 'm', 'mm', 's', 'ss'] as const;
+
 /** Tokens a pattern may use (date-fns / Unicode letters), each read as a regular expression. */
 const TOKENS: Readonly<Record<string, { slot: Slot; re: string } | ((next: boolean) => { slot: Slot; re: string })>> = {
   yyyy: { slot: 'year', re: '(\\d{4})' },
@@ -54,21 +57,14 @@ const TOKENS: Readonly<Record<string, { slot: Slot; re: string } | ((next: boole
   MMMM: { slot: 'monthName', re: '([a-z]{3,9})' },
   d: { slot: 'day', re: '(\\d{1,2})' },
   dd: (next) => ({ slot: 'day', re: next ? '(\\d{2})' : '(\\d{1,2})' }),
-  H: { slot: 'skip', re: '(\\d{1,2})' },
-  HH: { slot: 'skip', re: '(\\d{1,2})' },
-  h: { slot: 'skip', re: '(\\d{1,2})' },
-  hh: { slot: 'skip', re: '(\\d{1,2})' },
-  m: { slot: 'skip', re: '(\\d{1,2})' },
-  mm: { slot: 'skip', re: '(\\d{1,2})' },
-  s: { slot: 'skip', re: '(\\d{1,2})' },
-  ss: { slot: 'skip', re: '(\\d{1,2})' },
+  ...Object.fromEntries(TIME.map((t) => [t, { slot: 'skip', re: '(\\d{1,2})' }])),
   SSS: { slot: 'skip', re: '(\\d{1,9})' },
   a: { slot: 'skip', re: '([ap]\\.?m\\.?)' },
   EEE: { slot: 'skip', re: '([a-z]{3})\\.?' },
   EEEE: { slot: 'skip', re: '([a-z]{6,9})' },
 };
 
-const NUMERIC = new Set(['y', 'yy', 'yyyy', 'uuuu', 'M', 'MM', 'd', 'dd', 'H', 'HH', 'h', 'hh', 'm', 'mm', 's', 'ss', 'SSS']);
+const NUMERIC = new Set<string>(['y', 'yy', 'yyyy', 'uuuu', 'M', 'MM', 'd', 'dd', ...TIME, 'SSS']);
 
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
 

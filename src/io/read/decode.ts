@@ -188,33 +188,39 @@ function utf16At(b: Uint8Array, i: number, le: boolean): number {
   return v >= 0xdc00 && v <= 0xdfff ? 4 : 0;
 }
 
+/** The length of the sequence at `i` in some encoding: 0 when invalid, -1 when cut by the end. */
+type SequenceAt = (b: Uint8Array, i: number) => number;
+
+/** Calls `visit` with each sequence's length (0: one invalid byte) and start, up to a sequence cut by the end. */
+function walk(b: Uint8Array, at: SequenceAt, visit: (length: number, i: number) => boolean | void): void {
+  for (let i = 0; i < b.length; ) {
+    const n = at(b, i);
+    if (n < 0 || visit(n, i) === true) return;
+    i += n === 0 ? 1 : n;
+  }
+}
+
 /** Where the first invalid sequence of `b` starts in `encoding` (`final`: a cut sequence is invalid), or -1. */
 function firstInvalid(b: Uint8Array, encoding: Encoding, final: boolean): number {
   if (encoding === 'windows-1252') return -1;
-  const at = encoding === 'utf-8' ? utf8At : encoding === 'gb18030' ? gbAt : (x: Uint8Array, i: number) => utf16At(x, i, encoding === 'utf-16le');
-  for (let i = 0; i < b.length; ) {
-    const n = at(b, i);
-    if (n === 0 || (n < 0 && final)) return i;
-    if (n < 0) return -1;
-    i += n;
-  }
-  return -1;
+  const at: SequenceAt = encoding === 'utf-8' ? utf8At : encoding === 'gb18030' ? gbAt : (x, i) => utf16At(x, i, encoding === 'utf-16le');
+  let found = -1;
+  let end = 0;
+  walk(b, at, (n, i) => {
+    end = i + Math.max(n, 1);
+    if (n === 0) found = i;
+    return n === 0;
+  });
+  return found >= 0 ? found : final && end < b.length ? end : -1;
 }
 
 function utf8Census(b: Uint8Array): { multi: number; invalid: number } {
   let multi = 0;
   let invalid = 0;
-  for (let i = 0; i < b.length; ) {
-    const n = utf8At(b, i);
-    if (n < 0) break;
-    if (n === 0) {
-      invalid++;
-      i++;
-    } else {
-      if (n > 1) multi++;
-      i += n;
-    }
-  }
+  walk(b, utf8At, (n) => {
+    if (n === 0) invalid++;
+    else if (n > 1) multi++;
+  });
   return { multi, invalid };
 }
 
@@ -222,22 +228,11 @@ function gbCensus(b: Uint8Array): { common: number; rare: number; broken: number
   let common = 0;
   let rare = 0;
   let broken = 0;
-  for (let i = 0; i < b.length; ) {
-    const n = gbAt(b, i);
-    if (n < 0) break;
-    if (n === 0) {
-      broken++;
-      i++;
-      continue;
-    }
-    if (n === 2) {
-      const lead = b[i] as number;
-      const trail = b[i + 1] as number;
-      if (lead >= 0xa1 && trail >= 0xa1) common++;
-      else rare++;
-    } else if (n === 4) rare++;
-    i += n;
-  }
+  walk(b, gbAt, (n, i) => {
+    if (n === 0) broken++;
+    else if (n === 4 || (n === 2 && ((b[i] as number) < 0xa1 || (b[i + 1] as number) < 0xa1))) rare++;
+    else if (n === 2) common++;
+  });
   return { common, rare, broken };
 }
 

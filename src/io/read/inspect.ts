@@ -7,7 +7,7 @@ import { validateRecords } from '../../records/validate.js';
 import type { Reject, RejectCode } from '../../records/record.js';
 import { type ColumnSource, LEDGER_FIELDS, type LedgerField } from './columns.js';
 import { locateRejects } from './ledger.js';
-import type { Ledger, LedgerSample, LedgerSource, LedgerStats, LedgerWarning } from './reader.js';
+import type { Ledger, LedgerSource, LedgerStats, LedgerWarning } from './reader.js';
 
 /** A field's column and why it was chosen. */
 export interface ColumnChoice {
@@ -21,20 +21,9 @@ export interface ColumnChoice {
   readonly warning?: string;
 }
 
-/** How one input was read. */
-export interface SourceInspection {
-  readonly file?: string;
-  readonly bytes?: number;
-  readonly sha256?: string;
-  readonly format: string;
-  readonly encoding?: string;
-  readonly encodingEvidence?: string;
-  readonly delimiter?: string;
-  readonly headerLine?: number;
-  readonly headers: readonly string[];
+/** How one input was read: its {@link LedgerSource}, with each column's choice explained. */
+export interface SourceInspection extends Omit<LedgerSource, 'columns'> {
   readonly columns: readonly ColumnChoice[];
-  readonly samples: readonly LedgerSample[];
-  readonly stats: LedgerStats;
 }
 
 /** Rejects of one code: how many, and the first few. */
