@@ -21,7 +21,7 @@
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, statSync, writeFileSync, writeSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Rng } from '../src/simulate/_prng.js';
@@ -104,7 +104,7 @@ function generate(): { path: string; bytes: number; splits: number } {
       const [gl, glText] = r.pick(GL) as [string, string];
       const [mcc, mccText] = r.pick(MCC) as [string, string];
       const purpose = Array.from({ length: r.int(10, 40) }, () => r.pick(WORDS)).join(' ').toUpperCase();
-      buffer.push([division.includes(',') ? `"${division}"` : division, `${batch}-${k + 1}`, date, posted, merchant, money(cents), 'CAD', money(cents), 'CAD', gl, glText, `B${r.int(10000, 99999)}`, `COST CENTRE ${r.int(1, 400)} \u2013 OPERATIONS AND MAINTENANCE`, mcc, `"${mccText}"`, purpose].join('\t'));
+      buffer.push([division.includes(',') ? `"${division}"` : division, `${batch}-${k + 1}`, date, posted, merchant, money(cents), 'CAD', money(cents), 'CAD', gl, glText, `B${r.int(10000, 99999)}`, `COST CENTRE ${r.int(1, 400)} - OPERATIONS AND MAINTENANCE`, mcc, `"${mccText}"`, purpose].join('\t'));
       rows++;
     }
     if (split) splits++;
@@ -206,7 +206,7 @@ const ratio = duck ? cli.ms / duck.ms : undefined;
 const lines = [
   '# Reading benchmark',
   '',
-  `\`npm run bench:read\` on a generated Toronto-shaped file (${gen.path.replace(root, '')}: ${ROWS.toLocaleString('en')} rows, ${(gen.bytes / 1e6).toFixed(0)} MB, seed ${SEED}; see bench/read.ts). Best of ${RUNS} runs, each in a fresh process, measured in one run on ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GB, Node ${process.version}.`,
+  `\`npm run bench:read\` on a generated Toronto-shaped file (${gen.path.replace(root, '')}: ${ROWS.toLocaleString('en')} rows, ${(gen.bytes / 1e6).toFixed(0)} MB, seed ${SEED}; see bench/read.ts). Best of ${RUNS} runs, each in a fresh process, measured in one run on ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GB, Node ${process.version}; load average ${loadavg().map((x) => x.toFixed(1)).join(', ')} when it ended (other work on the machine slows both sides).`,
   '',
   '| run | wall time | CPU time | peak RSS | result |',
   '|---|---|---|---|---|',

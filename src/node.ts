@@ -81,7 +81,7 @@ async function readStream(name: string, stream: AsyncIterable<Uint8Array | strin
  * @example
  * const ledger = await loadLedger('seeds/chengxi-2014.csv', { currency: 'CNY' })
  * const result = detectSplits(ledger.records, getPreset('cn-hangzhou'))
- * ledger.sources[0].sha256 //=> 'e3b0c4…' (64 hex digits)
+ * ledger.sources[0].sha256 //=> the file's SHA-256, 64 hex digits
  */
 export async function loadLedger(input: LedgerInput, options: LoadLedgerOptions = {}): Promise<Ledger> {
   const name = typeof input === 'string' ? input : '-';

@@ -34,8 +34,8 @@ export async function inspect(args: InspectArgs, io: Io, options: LoadLedgersOpt
  * The inspection as text: one block per file, then the rejects by code and the warnings.
  *
  * @example
- * formatInspection(inspectLedger(readLedger('buyer,vendor,date,amount,currency\nB,V,2019-01-02,5,EUR\n')))
- * //=> 'the input\n  format    csv, delimiter comma, header on line 1 (5 columns)\n  encoding  …'
+ * formatInspection(inspectLedger(readLedger('buyer,vendor,date,amount,currency\nB,V,2019-01-02,5,EUR\n'))).split('\n')[1]
+ * //=> '  format    csv, delimiter comma, header on line 1 (5 columns)'
  */
 export function formatInspection(inspection: LedgerInspection): string {
   const out: string[] = [];

@@ -35,8 +35,8 @@ export interface CreditMatches {
  * large enough is found, and its amount lowered, in O(log p).
  *
  * @example
- * matchCredits([{ key: 'k', document: undefined, date: '2019-01-02', line: 2, amount: D(100) }],
- *              [{ key: 'k', document: undefined, date: '2019-01-05', line: 3, amount: D(30) }]).purchase
+ * matchCredits([{ key: 'k', document: undefined, date: '2019-01-02', line: 2, amount: new D('100') }],
+ *              [{ key: 'k', document: undefined, date: '2019-01-05', line: 3, amount: new D('30') }]).purchase
  * //=> Int32Array [0]
  */
 export function matchCredits(purchases: readonly NettingItem[], credits: readonly NettingItem[]): CreditMatches {
