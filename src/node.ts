@@ -124,7 +124,8 @@ export const LEDGER_EXTENSIONS = ['.csv', '.tsv', '.txt', '.json', '.ndjson', '.
  *
  * Files are read one after the other; memory is the records kept plus one chunk.
  *
- * @throws InputError `'no_files'` when a folder or pattern matches no ledger file, and as {@link loadLedger}.
+ * @throws InputError `'no_files'` when no input is given or a folder or pattern matches no ledger
+ *   file, and as {@link loadLedger}.
  * @throws OptionsError as {@link loadLedger}, and for a mapped header found in no file.
  * @example
  * const ledger = await loadLedgers('data/toronto-pcard-by-year', { currency: 'CAD', dateFormat: 'MM-dd-yyyy' })
@@ -132,6 +133,7 @@ export const LEDGER_EXTENSIONS = ['.csv', '.tsv', '.txt', '.json', '.ndjson', '.
  */
 export async function loadLedgers(inputs: string | readonly string[], options: LoadLedgersOptions = {}): Promise<Ledger> {
   const list = typeof inputs === 'string' ? [inputs] : inputs;
+  if (list.length === 0) throw new InputError('no_files', 'no ledger file given', []);
   const files: string[] = [];
   for (const input of list) files.push(...(await expand(input)));
   if (files.filter((f) => f === '-').length > 1) throw new InputError('unreadable', 'standard input (-) can be read once only', ['-']);

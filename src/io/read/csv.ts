@@ -107,6 +107,7 @@ export const UNREAD_CELL = '\u0000';
 
 /** Where {@link CsvRows} sends what it reads. */
 export interface CsvSink {
+  /** A row's cells: the array is reused for the next row, so a sink that keeps it copies it. */
   row(fields: string[], line: number): void;
   problem(problem: CsvProblem): void;
 }
@@ -150,6 +151,8 @@ export class CsvRows {
   /** Skipping the rest of an over-long line (`'line'`), or a LF after its CR (`'lf'`). */
   private skipping: 'no' | 'line' | 'lf' = 'no';
   private readonly d: number;
+  /** The cells of the row being read (one array for every row: no garbage per row). */
+  private readonly cells: string[] = [];
 
   constructor(readonly delimiter: Delimiter) {
     this.d = delimiter.charCodeAt(0);
@@ -222,7 +225,8 @@ export class CsvRows {
   private scan(buf: string, start: number, final: boolean, sink: CsvSink): number {
     const n = buf.length;
     const d = this.d;
-    const fields: string[] = [];
+    const fields = this.cells;
+    fields.length = 0;
     let i = start;
     let breaks = 0;
     // The next delimiter, LF and CR at or after the position read (-1: not searched yet).
@@ -392,7 +396,7 @@ export function parseCsv(text: string, options: ParseCsvOptions = {}): ParsedCsv
   const split = new CsvRows(delimiter);
   const rows: CsvRow[] = [];
   const problems: CsvProblem[] = [];
-  const sink: CsvSink = { row: (fields, line) => void rows.push({ fields, line }), problem: (p) => void problems.push(p) };
+  const sink: CsvSink = { row: (fields, line) => void rows.push({ fields: fields.slice(), line }), problem: (p) => void problems.push(p) };
   split.push(text, sink);
   split.end(sink);
   return { delimiter, rows, problems };

@@ -243,7 +243,7 @@ export class LedgerReader {
    * @throws OptionsError when required fields have no column (the message lists the headers found).
    */
   header(fields: readonly string[]): void {
-    this.headerRow = fields;
+    this.headerRow = fields.slice();
     const optional: LedgerField[] = [];
     if (this.options.currency !== undefined) optional.push('currency');
     if (this.options.buyer !== undefined) optional.push('buyer');

@@ -37,7 +37,7 @@ describe('CsvRows: delimited text in chunks', () => {
   const collect = () => {
     const got: { fields: string[]; line: number }[] = [];
     const problems: unknown[] = [];
-    return { got, problems, sink: { row: (fields: string[], line: number) => void got.push({ fields, line }), problem: (p: unknown) => void problems.push(p) } };
+    return { got, problems, sink: { row: (fields: string[], line: number) => void got.push({ fields: [...fields], line }), problem: (p: unknown) => void problems.push(p) } };
   };
 
   it('gives back the rows written, each on the line it starts, whatever the line breaks and wherever the chunks are cut (property)', () => {

@@ -450,13 +450,14 @@ describe("readLedger: credits: 'net'", () => {
     );
   });
 
-  it('nets 20,000 credits against 20,000 purchases of one card and merchant in well under a second', () => {
+  it('nets 20,000 credits against 20,000 purchases of one card and merchant in seconds, not the minutes of a scan per credit', () => {
     const rows = ['id,buyer,vendor,date,amount,currency'];
     for (let i = 0; i < 20000; i++) rows.push(`P${i},Card 1,Acme,2019-01-01,${100 + (i % 50)},EUR`);
     for (let i = 0; i < 20000; i++) rows.push(`C${i},Card 1,Acme,2019-01-02,-${200 - (i % 50)},EUR`);
     const t = performance.now();
     const l = readLedger(rows.join('\n'), { credits: 'net' });
-    expect(performance.now() - t).toBeLessThan(3000);
+    // Quadratic matching took 81 s here; n log n takes well under a second on an idle machine.
+    expect(performance.now() - t).toBeLessThan(15000);
     expect(l.stats.netted + l.rejects.length).toBeGreaterThan(0);
   });
 });
