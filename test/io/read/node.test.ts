@@ -165,4 +165,14 @@ describe('splitscan scan: several files, folders and standard input', () => {
     const findings = (r: { stdout: string }) => (JSON.parse(r.stdout) as { findings: { total: string; recordIds: string[] }[] }).findings.map((f) => [f.total, f.recordIds]);
     expect(findings(viaStdin)).toEqual(findings(viaFile));
   });
+
+  it('stops on an error late in standard input with its exit code, one line, and no stray stream error', () => {
+    const late = readFileSync(bigLedger('stdin-late.csv', new Uint8Array([0x58, 0x2c, 0x43, 0x2c, 0xff, 0xfe, 0x0a]), 60000));
+    for (const [flags, code] of [[['--encoding', 'utf-8'], 3], [['--map', 'buyer=Nope'], 2]] as const) {
+      const r = spawnSync(process.execPath, ['--import', 'tsx', main, 'scan', '-', '--preset', 'pcard', '--limit', '3000', '--currency', 'EUR', ...flags], { input: late, encoding: 'utf8' });
+      expect(r.status, flags.join(' ')).toBe(code);
+      expect(r.stderr.trim().split('\n'), flags.join(' ')).toHaveLength(1);
+      expect(r.stderr).toMatch(/^splitscan: /u);
+    }
+  });
 });
