@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { ThresholdInput } from '../thresholds/threshold.js';
 import { isCurrencyCode } from '../_lib/currencies.js';
-import { exactDecimal } from '../_lib/decimal.js';
+import { RATE_BOUNDS, exactDecimal } from '../_lib/decimal.js';
 import { CALENDAR_PERIODS, VENDOR_RULES, type CalendarPeriod, type SubjectRule, type VendorRule, type WindowOption } from './policy.js';
 import { REASON_CODES, type ScoreWeights } from './reasons.js';
 
@@ -68,7 +68,11 @@ export interface DetectSplitsOptions {
   subject?: SubjectRule | undefined;
   /** Currency findings are reported in. @defaultValue the thresholds' currency when they share one */
   currency?: string | undefined;
-  /** Value of one unit of each other currency in `currency`, e.g. `{ USD: '7.1' }` for CNY. @defaultValue `{}` (no conversion) */
+  /**
+   * Value of one unit of each other currency in `currency`, e.g. `{ USD: '7.1' }` for CNY: positive,
+   * below 10^12, at most 12 decimal places (`RATE_BOUNDS`, so that converted sums stay exact).
+   * @defaultValue `{}` (no conversion)
+   */
   rates?: Readonly<Record<string, string | number>> | undefined;
   /** A part within this fraction under a threshold counts as "just below" it. @defaultValue {@link DEFAULT_BAND}, 0.1 */
   band?: number | undefined;
@@ -113,6 +117,8 @@ const windowSchema = z.union(
 
 const weightsSchema = z.strictObject(Object.fromEntries(REASON_CODES.map((k) => [k, z.number().nonnegative(`weight ${k} must be ≥ 0`).optional()])) as Record<keyof ScoreWeights, z.ZodOptional<z.ZodNumber>>);
 
+const RATE_MESSAGE = `rate must be a positive decimal below 10^${RATE_BOUNDS.digits} with at most ${RATE_BOUNDS.places} decimal places (units of the report currency per unit of this currency)`;
+
 const SIMILARITY = 'minSimilarity must be 0 (texts not compared) or in (0, 1]';
 
 /** The zod schema of {@link DetectSplitsOptions}: every option, and nothing else. */
@@ -135,7 +141,7 @@ export const optionsSchema = z.strictObject({
   rates: z
     .record(
       z.string().refine(isCurrencyCode, { error: (iss) => `${JSON.stringify(iss.input)} is not an ISO 4217 currency code` }),
-      z.union([z.string(), z.number()]).refine((v) => exactDecimal(v)?.gt(0) === true, 'rate must be a positive decimal (units of the report currency per unit of this currency)'),
+      z.union([z.string(), z.number()]).refine((v) => exactDecimal(v, RATE_BOUNDS)?.gt(0) === true, RATE_MESSAGE),
     )
     .optional(),
   band: z.number().min(0, 'band must be in [0, 1)').lt(1, 'band must be in [0, 1)').optional(),

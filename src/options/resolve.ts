@@ -3,7 +3,7 @@ import type { ResolvedThreshold } from '../thresholds/threshold.js';
 import { parseThresholds } from '../thresholds/schema.js';
 import { normalizeText } from '../records/normalize.js';
 import { OptionsError } from '../errors.js';
-import { exactDecimal } from '../_lib/decimal.js';
+import { RATE_BOUNDS, exactDecimal } from '../_lib/decimal.js';
 import { dayOf } from '../_lib/days.js';
 import { optionIssues } from '../_lib/issues.js';
 import { compareText } from '../_lib/order.js';
@@ -59,7 +59,7 @@ export function resolveOptions(options: DetectSplitsOptions, fn = 'detectSplits'
     throw new OptionsError(fn, [{ path: ['currency'], message: `thresholds use several currencies (${currencies.join(', ')}); set currency (the report currency) and rates` }]);
   }
   const rates = new Map<string, Decimal>();
-  for (const [code, value] of Object.entries(o.rates ?? {})) rates.set(code.toUpperCase(), exactDecimal(value) as Decimal);
+  for (const [code, value] of Object.entries(o.rates ?? {})) rates.set(code.toUpperCase(), exactDecimal(value, RATE_BOUNDS) as Decimal);
   rates.set(currency, exactDecimal('1') as Decimal);
   const band = o.band ?? DEFAULT_BAND;
   const resolved: ResolvedThreshold[] = thresholds.map((t, i) => {

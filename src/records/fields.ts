@@ -1,5 +1,5 @@
 import type Decimal from 'decimal.js';
-import { D, exactDecimalText } from '../_lib/decimal.js';
+import { AMOUNT_BOUNDS, D, decimalIssue } from '../_lib/decimal.js';
 import { dayOf } from '../_lib/days.js';
 import { isCurrencyCode } from '../_lib/currencies.js';
 import type { RecordField, RejectCode } from './record.js';
@@ -73,24 +73,30 @@ export function readDate(v: unknown): string | FieldError {
 }
 
 /**
- * A non-negative exact amount, as its decimal text (see {@link exactDecimalText}); a Decimal is made
- * from it only where exact arithmetic is needed.
+ * A non-negative exact amount within {@link AMOUNT_BOUNDS} (below 10^18, at most 10 decimal places),
+ * as its decimal text (see {@link exactDecimalText}); a Decimal is made from it only where exact
+ * arithmetic is needed. An exponent is read, never expanded.
  */
 export function readAmountText(v: unknown): string | FieldError {
   if (v === undefined || v === null || v === '') return bad('missing', 'amount is missing');
   if (typeof v !== 'string' && typeof v !== 'number') {
     return bad('invalid_amount', `amount must be a decimal string or a number, got ${typeof v}`);
   }
-  const text = exactDecimalText(v);
-  if (text === undefined) {
-    return typeof v === 'number' && Number.isFinite(v)
-      ? bad('inexact_amount', `amount ${v} is not exact as a JS number; pass it as a decimal string`)
-      : bad('invalid_amount', `amount "${String(v)}" is not a number`);
-  }
+  const issue = decimalIssue(v);
+  if (issue === 'not_decimal') return bad('invalid_amount', `amount "${short(String(v))}" is not a number`);
+  if (issue === 'inexact_number') return bad('inexact_amount', `amount ${v} is not exact as a JS number; pass it as a decimal string`);
+  const text = typeof v === 'string' ? v.trim() : String(v);
   if (text.charCodeAt(0) === 45 && /[1-9]/u.test(text.split(/[eE]/u)[0] as string)) {
-    return bad('negative_amount', `amount ${String(v)} is negative; credits and refunds are not purchases`);
+    return bad('negative_amount', `amount ${short(text)} is negative; credits and refunds are not purchases`);
   }
+  if (issue === 'too_large') return bad('amount_out_of_range', `amount ${short(text)} is 10^${AMOUNT_BOUNDS.digits} or more; amounts must be below 10^${AMOUNT_BOUNDS.digits}`);
+  if (issue === 'too_many_places') return bad('amount_out_of_range', `amount ${short(text)} has digits past the ${AMOUNT_BOUNDS.places}th decimal place; amounts have at most ${AMOUNT_BOUNDS.places}`);
   return text;
+}
+
+/** A text cut to 40 characters for a message (an amount can be a megabyte of digits). */
+function short(s: string): string {
+  return s.length <= 40 ? s : `${s.slice(0, 20)}…${s.slice(-10)} (${s.length} characters)`;
 }
 
 /** A non-negative exact amount as a Decimal. */

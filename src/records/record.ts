@@ -17,7 +17,9 @@ export const REQUIRED_FIELDS = ['id', 'buyer', 'vendor', 'date', 'amount', 'curr
  * `currency` are required; any other field passes through untouched (see {@link PurchaseRecord.extra}).
  *
  * - `amount`: a decimal string (`'1234.50'`) is best. A JS number is accepted only when it is exact
- *   (at most 15 significant digits, e.g. `1234.5`); `0.1 + 0.2` is rejected, never rounded.
+ *   (at most 15 significant digits, e.g. `1234.5`); `0.1 + 0.2` is rejected, never rounded. An
+ *   amount is below 10^18 with at most 10 decimal places (`amount_out_of_range` otherwise): no
+ *   ledger comes near either bound, and within them every sum is exact.
  *   Negative amounts are rejected: credits and refunds are the loaders' policy, not the core's.
  * - `date`: `'YYYY-MM-DD'` (a longer ISO string keeps the calendar date it spells), or a `Date`,
  *   read by its local calendar fields as date-fns does.
@@ -87,6 +89,7 @@ export type RejectCode =
   | 'invalid_date'
   | 'invalid_amount'
   | 'inexact_amount'
+  | 'amount_out_of_range'
   | 'negative_amount'
   | 'unknown_currency'
   | 'no_exchange_rate'

@@ -1,0 +1,76 @@
+/**
+ * Records under hostile input (issue 9): values no ledger holds, records that cannot be read, inputs
+ * that are not lists, dates outside the calendar, keys that vanish. Each comes back as a reject with
+ * its index, never as a thrown error, a hang or a finding that is not there.
+ */
+import { describe, expect, it } from 'vitest';
+import { detectSplits } from '../../src/detect.js';
+import { validateRecords } from '../../src/records/validate.js';
+import type { RecordReject } from '../../src/records/record.js';
+
+const good = (over: Record<string, unknown> = {}): Record<string, unknown> => ({
+  id: 'A1',
+  buyer: 'City Hall',
+  vendor: 'Acme Ltd',
+  date: '2014-11-03',
+  amount: '600',
+  currency: 'CNY',
+  subject: 'road signs',
+  ...over,
+});
+
+const OPTIONS = { thresholds: [{ id: 'q', amount: '1000', currency: 'CNY', procedure: 'quotation' }], minScore: 0, minPartShare: 0 };
+
+/** The single reject of validating `record` between two good records, checked for its index. */
+function rejectOf(record: unknown): RecordReject {
+  const { records, rejects } = validateRecords([good({ id: 'OK-0' }), record, good({ id: 'OK-2' })]);
+  expect(records.map((r) => r.id)).toEqual(['OK-0', 'OK-2']);
+  expect(rejects).toHaveLength(1);
+  const r = rejects[0] as RecordReject;
+  expect(r.index).toBe(1);
+  return r;
+}
+
+describe('amounts: bounded, never expanded, never rounded', () => {
+  it.each([
+    ['1e-100000000', 'a 12-character amount whose expansion has 100 million digits'],
+    ['1e-10000000', 'an amount whose expansion has 10 million digits'],
+    ['1e-11', 'a digit past the 10th decimal place'],
+    ['1e18', '10^18'],
+    ['123456789012345678901', 'a 21-digit amount'],
+    [`499.${'9'.repeat(70)}`, '73 significant digits'],
+    [1e300, 'a JS number of 10^300'],
+    [5e-324, 'the smallest JS number'],
+  ] as [string | number, string][])('%s (%s) is rejected with amount_out_of_range, at once', (amount) => {
+    const start = performance.now();
+    const r = rejectOf(good({ id: 'X', amount }));
+    expect(performance.now() - start).toBeLessThan(500);
+    expect(r.code).toBe('amount_out_of_range');
+    expect(r.field).toBe('amount');
+    expect(r.path).toEqual([1, 'amount']);
+    expect(r.message).toMatch(/amount .* (10\^18|10th decimal place)/u);
+    // The message stays short, whatever the amount's length.
+    expect(r.message.length).toBeLessThan(200);
+  });
+
+  it('1e-100000000 with minPartShare 0 neither hangs nor writes the expansion anywhere', () => {
+    const start = performance.now();
+    const result = detectSplits([good({ id: 'A', amount: '1e-100000000' }), good({ id: 'B', amount: '1000' })], OPTIONS);
+    expect(performance.now() - start).toBeLessThan(2000);
+    expect(result.rejects.map((r) => [r.id, r.code])).toEqual([['A', 'amount_out_of_range']]);
+    expect(JSON.stringify(result).length).toBeLessThan(10_000);
+  });
+
+  it('500 + 499.999… (70 nines) does not "reach" 1,000: the second amount is rejected, not rounded', () => {
+    const result = detectSplits([good({ id: 'A', amount: '500' }), good({ id: 'B', amount: `499.${'9'.repeat(70)}` })], OPTIONS);
+    expect(result.findings).toEqual([]);
+    expect(result.rejects.map((r) => [r.id, r.code])).toEqual([['B', 'amount_out_of_range']]);
+  });
+
+  it('amounts at the bounds are accepted and summed exactly', () => {
+    const big = { thresholds: [{ id: 'big', amount: '999999999999999999.9999999999', currency: 'CNY', procedure: 'x' }], minScore: 0, minPartShare: 0 };
+    const result = detectSplits([good({ id: 'A', amount: '500000000000000000' }), good({ id: 'B', amount: '499999999999999999.9999999999' }), good({ id: 'C', amount: '0.0000000001' })], big);
+    expect(result.rejects).toEqual([]);
+    expect(result.findings.map((f) => f.total)).toEqual(['1000000000000000000.00']);
+  });
+});
