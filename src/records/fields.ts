@@ -42,10 +42,30 @@ export function readOptional(field: string, v: unknown): string | undefined | Fi
   return bad('invalid_type', `${field} must be text, got ${typeof v}`);
 }
 
-/** `YYYY-MM-DD` of a local Date (its calendar fields, as date-fns reads them). */
+/**
+ * True for a real Date (one with a time value), told by its internal slot, not by `instanceof` or
+ * its methods: a Proxy, a revoked Proxy or an object posing as a Date is not one, and checking runs
+ * none of the caller's code.
+ */
+export function isDate(v: unknown): v is Date {
+  if (typeof v !== 'object' || v === null) return false;
+  try {
+    DATE_VALUE.call(v);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const DATE_VALUE = Date.prototype.getTime;
+const LOCAL_YEAR = Date.prototype.getFullYear;
+const LOCAL_MONTH = Date.prototype.getMonth;
+const LOCAL_DATE = Date.prototype.getDate;
+
+/** `YYYY-MM-DD` of a real Date by its local calendar fields (as date-fns reads them), with Date's own methods. */
 function localIso(d: Date): string {
   const p = (n: number, w = 2) => String(n).padStart(w, '0');
-  return `${p(d.getFullYear(), 4)}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
+  return `${p(LOCAL_YEAR.call(d), 4)}-${p(LOCAL_MONTH.call(d) + 1)}-${p(LOCAL_DATE.call(d))}`;
 }
 
 const TIME_PART = /^[T ]\d{2}:\d{2}/u;
@@ -58,8 +78,8 @@ const TIME_PART = /^[T ]\d{2}:\d{2}/u;
  */
 export function readDate(v: unknown): string | FieldError {
   if (v === undefined || v === null || v === '') return bad('missing', 'date is missing');
-  if (v instanceof Date) {
-    if (Number.isNaN(v.getTime())) return bad('invalid_date', 'date is an invalid Date');
+  if (isDate(v)) {
+    if (Number.isNaN(DATE_VALUE.call(v))) return bad('invalid_date', 'date is an invalid Date');
     const iso = localIso(v);
     return dayOf(iso) === undefined ? bad('invalid_date', `date ${iso} is outside the years 0000–9999 that YYYY-MM-DD can spell`) : iso;
   }
@@ -113,7 +133,8 @@ export function readCurrency(v: unknown): string | FieldError {
     if (c0 >= 65 && c0 <= 90 && v.charCodeAt(1) <= 90 && v.charCodeAt(2) <= 90) return v;
   }
   if (v === undefined || v === null || v === '') return bad('missing', 'currency is missing');
-  if (typeof v !== 'string' || !isCurrencyCode(v)) return bad('unknown_currency', `currency "${String(v)}" is not an ISO 4217 code`);
+  if (typeof v !== 'string') return bad('unknown_currency', `currency must be an ISO 4217 code, got ${typeof v}`);
+  if (!isCurrencyCode(v)) return bad('unknown_currency', `currency "${short(v)}" is not an ISO 4217 code`);
   return v.length === 3 && v === v.toUpperCase() ? v : v.trim().toUpperCase();
 }
 

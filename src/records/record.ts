@@ -82,6 +82,7 @@ export interface PurchaseRecord {
 /** Why a record was rejected. */
 export type RejectCode =
   | 'not_an_object'
+  | 'unreadable_record'
   | 'missing'
   | 'invalid_type'
   | 'empty'

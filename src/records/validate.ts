@@ -12,7 +12,9 @@ export interface ValidationResult {
  * accepted (normalised, with exact amounts and day numbers) or rejected with its index, id (when
  * usable), field, code and a plain message, so `records.length + rejects.length === input.length`.
  * A record with several problems is rejected once, for the first in the order id, buyer, vendor,
- * date, amount, currency, then the optional fields; the message counts the others.
+ * date, amount, currency, then the optional fields; the message counts the others. A record that
+ * is not an object is rejected with code `not_an_object`, and one whose reading throws (a getter, a
+ * Proxy trap, a revoked Proxy) with code `unreadable_record`, naming the field that threw.
  *
  * Ids must be unique: when several otherwise valid records share an id, all of them are rejected,
  * since none can be told apart (and keeping the first would make the result depend on input order).

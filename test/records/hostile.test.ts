@@ -74,3 +74,73 @@ describe('amounts: bounded, never expanded, never rounded', () => {
     expect(result.findings.map((f) => f.total)).toEqual(['1000000000000000000.00']);
   });
 });
+
+describe('records that cannot be read are rejects, never thrown', () => {
+  const throwingGetter = (field: string) => {
+    const r = good({ id: 'X' });
+    Object.defineProperty(r, field, { enumerable: true, get: () => { throw new Error(`no ${field} for you`); } });
+    return r;
+  };
+  const revoked = () => {
+    const { proxy, revoke } = Proxy.revocable(good({ id: 'X' }), {});
+    revoke();
+    return proxy;
+  };
+  const throwing = (trap: keyof ProxyHandler<object>) => new Proxy(good({ id: 'X' }), { [trap]: () => { throw new Error(`${trap} trap`); } });
+
+  it.each([
+    ['a throwing getter on amount', () => throwingGetter('amount'), 'amount'],
+    ['a throwing getter on vendor', () => throwingGetter('vendor'), 'vendor'],
+    ['a throwing getter on a pass-through field', () => throwingGetter('note'), 'note'],
+    ['a revoked Proxy', revoked, ''],
+    ['a Proxy whose get trap throws', () => throwing('get'), ''],
+    ['a Proxy whose getPrototypeOf trap throws', () => throwing('getPrototypeOf'), ''],
+    ['a Proxy whose ownKeys trap throws', () => throwing('ownKeys'), ''],
+    ['a revoked Proxy as the date', () => good({ id: 'X', date: revoked() }), 'date'],
+    ['a Proxy of a Date as the date', () => good({ id: 'X', date: new Proxy(new Date(2014, 10, 3), {}) }), 'date'],
+    ['a currency whose toString throws', () => good({ id: 'X', currency: { toString: () => { throw new Error('no text'); } } }), 'currency'],
+    ['a currency that is a revoked Proxy', () => good({ id: 'X', currency: revoked() }), 'currency'],
+    ['an amount that is a Symbol', () => good({ id: 'X', amount: Symbol('1') }), 'amount'],
+    ['an id that is a BigInt', () => good({ id: 10n }), 'id'],
+  ] as [string, () => unknown, string][])('%s is a reject at its index', (_name, make, field) => {
+    const r = rejectOf(make());
+    if (field === '') {
+      expect(['unreadable_record', 'not_an_object']).toContain(r.code);
+      expect(r.path[0]).toBe(1);
+    } else {
+      expect(r.field).toBe(field);
+      expect(r.path).toEqual([1, field]);
+    }
+    expect(r.message.length).toBeGreaterThan(10);
+  });
+
+  it('a Date is read by its own calendar value, whatever methods it carries', () => {
+    const d = new Date(2014, 10, 3);
+    Object.defineProperty(d, 'getFullYear', { value: () => { throw new Error('no year'); } });
+    Object.defineProperty(d, 'getTime', { value: () => Number.NaN });
+    const { records, rejects } = validateRecords([good({ date: d })]);
+    expect(rejects).toEqual([]);
+    expect(records[0]?.date).toBe('2014-11-03');
+  });
+
+  it('a record whose getter throws is rejected as unreadable, naming the field and the error', () => {
+    const r = rejectOf(throwingGetter('amount'));
+    expect(r).toMatchObject({ code: 'unreadable_record', field: 'amount', path: [1, 'amount'] });
+    expect(r.message).toMatch(/amount.*no amount for you/u);
+    expect('value' in r).toBe(false);
+  });
+
+  it('null and undefined records are rejects', () => {
+    const { rejects } = validateRecords([null, undefined, good()]);
+    expect(rejects.map((r) => [r.index, r.code])).toEqual([[0, 'not_an_object'], [1, 'not_an_object']]);
+  });
+
+  it('detectSplits accounts for every unreadable record', () => {
+    const { proxy, revoke } = Proxy.revocable({}, {});
+    revoke();
+    const result = detectSplits([proxy, throwingGetter('date'), good({ id: 'A' }), good({ id: 'B' })], OPTIONS);
+    expect(result.stats).toMatchObject({ input: 4, accepted: 2, rejected: 2 });
+    expect(result.rejects.map((r) => r.index)).toEqual([0, 1]);
+    expect(result.findings.map((f) => f.recordIds)).toEqual([['A', 'B']]);
+  });
+});
