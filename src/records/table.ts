@@ -4,6 +4,7 @@ import { FieldError, isDate, readAmountText, readCurrency, readDate, readId, rea
 import { categoryKey, normalizeText, vendorKey } from './normalize.js';
 import { dayOf, isoOf } from '../_lib/days.js';
 import { D } from '../_lib/decimal.js';
+import { thrownText } from '../_lib/thrown.js';
 
 /**
  * A text field as columns: each record's text as written (trimmed), for display, and its
@@ -336,7 +337,7 @@ export function scanRecords(input: readonly unknown[], conversion?: Conversion):
 function unreadable(index: number, raw: unknown, error: unknown): RecordReject {
   const field = throwingField(raw);
   const what = field === '' ? `record ${index}` : `field ${field} of record ${index}`;
-  return { index, field, path: field === '' ? [index] : [index, field], code: 'unreadable_record', message: `${what} cannot be read: ${errorText(error)}` };
+  return { index, field, path: field === '' ? [index] : [index, field], code: 'unreadable_record', message: `${what} cannot be read: ${thrownText(error)}` };
 }
 
 /** The first field whose read throws, or '' when none does alone (the record as a whole cannot be read). */
@@ -367,16 +368,6 @@ function throwingField(raw: unknown): string {
     return '';
   }
   return '';
-}
-
-/** What a thrown value says, without letting it throw again. */
-function errorText(error: unknown): string {
-  try {
-    const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-    return text.length <= 200 ? text : `${text.slice(0, 200)}…`;
-  } catch {
-    return 'an error that cannot be shown';
-  }
 }
 
 /**

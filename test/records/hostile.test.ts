@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { detectSplits } from '../../src/detect.js';
 import { validateRecords } from '../../src/records/validate.js';
 import type { RecordReject } from '../../src/records/record.js';
+import { isInputError, type InputError } from '../../src/errors.js';
 
 const good = (over: Record<string, unknown> = {}): Record<string, unknown> => ({
   id: 'A1',
@@ -144,3 +145,76 @@ describe('records that cannot be read are rejects, never thrown', () => {
     expect(result.findings.map((f) => f.recordIds)).toEqual([['A', 'B']]);
   });
 });
+
+describe('records: any iterable of records, and nothing else', () => {
+  const ledger = [good({ id: 'A' }), good({ id: 'B' }), null, good({ id: 'C', amount: 'x' })];
+
+  function* streamed(): Generator<unknown> {
+    yield* ledger;
+  }
+
+  it.each([
+    ['an array', () => ledger],
+    ['a Set', () => new Set(ledger)],
+    ['a generator', () => streamed()],
+    ['an iterable object', () => ({ [Symbol.iterator]: () => ledger[Symbol.iterator]() })],
+  ] as [string, () => Iterable<unknown>][])('%s gives the same result as the array, indexes in iteration order', (_name, make) => {
+    const expected = detectSplits(ledger, OPTIONS);
+    const result = detectSplits(make(), OPTIONS);
+    expect(result).toEqual(expected);
+    expect(result.stats).toMatchObject({ input: 4, accepted: 2, rejected: 2 });
+    expect(result.rejects.map((r) => [r.index, r.code])).toEqual([[2, 'not_an_object'], [3, 'invalid_amount']]);
+    expect(validateRecords(make())).toEqual(validateRecords(ledger));
+  });
+
+  it('a Map yields its entries, which are not records: each a reject', () => {
+    const result = detectSplits(new Map([['a', good()]]), OPTIONS);
+    expect(result.stats).toMatchObject({ input: 1, accepted: 0, rejected: 1 });
+    expect(result.rejects[0]?.code).toBe('not_an_object');
+  });
+
+  it.each([
+    ['a number', 42, /got a number/u],
+    ['a string', 'A1,City Hall,Acme,2014-11-03,100,CNY', /a string is not a ledger/u],
+    ['a String object', new String('abc'), /a string is not a ledger/u],
+    ['a plain object', { a: good() }, /got an object/u],
+    ['an array-like with length −1', { length: -1 }, /got an object/u],
+    ['null', null, /got null/u],
+    ['undefined', undefined, /got undefined/u],
+    ['a revoked Proxy', (() => { const p = Proxy.revocable([], {}); p.revoke(); return p.proxy; })(), /records/u],
+    ['an object whose Symbol.iterator getter throws', { get [Symbol.iterator]() { throw new Error('no'); } }, /records/u],
+  ])('%s is an InputError naming the function, for detectSplits and validateRecords', (_name, records, message) => {
+    for (const [fn, call] of [
+      ['detectSplits', () => detectSplits(records as never, OPTIONS)],
+      ['validateRecords', () => validateRecords(records as never)],
+    ] as const) {
+      const e = inputErrorOf(call);
+      expect(e.code).toBe('invalid_records');
+      expect(e.message).toMatch(new RegExp(`^${fn}: records`, 'u'));
+      expect(e.message).toMatch(message);
+    }
+  });
+
+  it('an iterator that throws part-way is an InputError saying how far it got', () => {
+    function* failing(): Generator<unknown> {
+      yield good({ id: 'A' });
+      yield good({ id: 'B' });
+      throw new Error('connection lost');
+    }
+    const e = inputErrorOf(() => detectSplits(failing(), OPTIONS));
+    expect(e.code).toBe('unreadable_records');
+    expect(e.message).toMatch(/after 2 records.*connection lost/u);
+    expect(e.path).toEqual([2]);
+  });
+});
+
+/** The InputError `f` throws; any other error is rethrown, and not throwing fails the test. */
+function inputErrorOf(f: () => unknown): InputError {
+  try {
+    f();
+  } catch (e) {
+    if (isInputError(e)) return e;
+    throw e;
+  }
+  throw new Error('did not throw');
+}
