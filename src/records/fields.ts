@@ -72,22 +72,24 @@ const TIME_PART = /^[T ]\d{2}:\d{2}/u;
 
 /**
  * A calendar date, as its `YYYY-MM-DD` text: `'YYYY-MM-DD'` (a longer ISO timestamp keeps the date it
- * spells, whatever its offset), or a valid `Date` in the years 0000–9999, read by its local calendar
- * fields. The result is always a date {@link dayOf} accepts.
+ * spells, whatever its offset), or a valid `Date` in the years 0001–9999, read by its local calendar
+ * fields. The result is always a date {@link dayOf} accepts: years outside 0001–9999 are rejected,
+ * never moved to another day.
  * Use {@link dayOf} on the result for its day number.
  */
 export function readDate(v: unknown): string | FieldError {
   if (v === undefined || v === null || v === '') return bad('missing', 'date is missing');
   if (isDate(v)) {
     if (Number.isNaN(DATE_VALUE.call(v))) return bad('invalid_date', 'date is an invalid Date');
-    const iso = localIso(v);
-    return dayOf(iso) === undefined ? bad('invalid_date', `date ${iso} is outside the years 0000–9999 that YYYY-MM-DD can spell`) : iso;
+    const year = LOCAL_YEAR.call(v);
+    if (year < 1 || year > 9999) return bad('invalid_date', `date is a Date in the year ${year}, outside the years 0001–9999`);
+    return localIso(v);
   }
   if (typeof v !== 'string') return bad('invalid_date', `date must be a YYYY-MM-DD string, got ${typeof v}`);
   const s = v.length === 10 ? v : v.trim();
   const date = s.length === 10 ? s : s.slice(0, 10);
   if (dayOf(date) === undefined || (s.length > 10 && !TIME_PART.test(s.slice(10)))) {
-    return bad('invalid_date', `date "${v}" is not a calendar date written YYYY-MM-DD`);
+    return bad('invalid_date', `date "${v.length <= 40 ? v : `${v.slice(0, 40)}…`}" is not a calendar date written YYYY-MM-DD in the years 0001–9999`);
   }
   return date;
 }

@@ -22,7 +22,8 @@ export const REQUIRED_FIELDS = ['id', 'buyer', 'vendor', 'date', 'amount', 'curr
  *   ledger comes near either bound, and within them every sum is exact.
  *   Negative amounts are rejected: credits and refunds are the loaders' policy, not the core's.
  * - `date`: `'YYYY-MM-DD'` (a longer ISO string keeps the calendar date it spells), or a `Date`,
- *   read by its local calendar fields as date-fns does.
+ *   read by its local calendar fields as date-fns does; in the years 0001–9999 (`invalid_date`
+ *   otherwise).
  * - `category`: a hierarchical code (CPV, UNSPSC, 品目, MCC); a shared prefix means a shared parent.
  * - `method`: the procedure actually used; `exemption`: a documented reason the record may not be
  *   summed (budget adjusted, non-tender method approved …): such records are analysed but never parts.

@@ -218,3 +218,48 @@ function inputErrorOf(f: () => unknown): InputError {
   }
   throw new Error('did not throw');
 }
+
+describe('dates: the years 1–9999, and nothing else', () => {
+  const localDate = (year: number, month = 0, day = 1) => {
+    const d = new Date(2000, month, day);
+    d.setFullYear(year, month, day);
+    return d;
+  };
+
+  it.each([
+    ['a Date in year 0', localDate(0)],
+    ['a Date in year −1', localDate(-1)],
+    ['a Date in year 10000', localDate(10_000)],
+    ['the last Date there is', new Date(8.64e15)],
+    ['the first Date there is', new Date(-8.64e15)],
+    ['the string 0000-01-01', '0000-01-01'],
+    ['the string 0000-12-31T23:00:00Z', '0000-12-31T23:00:00Z'],
+    ['the string +010000-01-01', '+010000-01-01'],
+  ])('%s is rejected (invalid_date), never moved to another day', (_name, date) => {
+    const r = rejectOf(good({ id: 'X', date }));
+    expect(r.code).toBe('invalid_date');
+    expect(r.field).toBe('date');
+    expect(r.message).toMatch(/0001.9999|YYYY-MM-DD/u);
+  });
+
+  it.each([
+    ['a Date in year 1', localDate(1, 0, 1), '0001-01-01'],
+    ['a Date in year 99', localDate(99, 11, 31), '0099-12-31'],
+    ['a Date in year 9999', localDate(9999, 11, 31), '9999-12-31'],
+    ['the string 0001-01-01', '0001-01-01', '0001-01-01'],
+    ['the string 0004-02-29 (a leap day of year 4)', '0004-02-29', '0004-02-29'],
+  ])('%s is read as %s', (_name, date, iso) => {
+    const { records, rejects } = validateRecords([good({ date })]);
+    expect(rejects).toEqual([]);
+    expect(records[0]?.date).toBe(iso);
+  });
+
+  it('findings of records in years 1–99 stay inside their calendar periods (the years are not the 1900s)', () => {
+    const ledger = [good({ id: 'A', date: '0050-12-28' }), good({ id: 'B', date: '0051-01-01' }), good({ id: 'C', date: '1950-12-31' })];
+    const yearly = detectSplits(ledger, { ...OPTIONS, window: { period: 'year' } });
+    expect(yearly.findings).toEqual([]);
+    const weekly = detectSplits(ledger, { ...OPTIONS, window: { period: 'week' } });
+    // 0050-12-28 was a Wednesday and 0051-01-01 the Sunday of the same ISO week.
+    expect(weekly.findings.map((f) => [f.recordIds, f.start, f.end])).toEqual([[['A', 'B'], '0050-12-28', '0051-01-01']]);
+  });
+});
