@@ -31,7 +31,8 @@ export default defineConfig({
     css: { include: [/uPlot\.min\.css/u] },
     projects: [
       { extends: true, test: { name: 'main', include: ['test/**/*.test.ts'] } },
-      ...TZ_RUNS.map((tz) => ({ extends: true as const, test: { name: `TZ=${tz}`, include: DATE_SUITES, env: { TZ: tz } } })),
+      // Benchmarks (`vitest bench`) run once, in the main project.
+      ...TZ_RUNS.map((tz) => ({ extends: true as const, test: { name: `TZ=${tz}`, include: DATE_SUITES, env: { TZ: tz }, benchmark: { include: [] } } })),
     ],
   },
 });
