@@ -85,7 +85,8 @@ export function detectSplits(records: Iterable<unknown>, options: DetectSplitsOp
         for (const run of cutRuns(component, tier, ledger.links.reach, opts.minParts)) {
           ledger.assign(run);
           const scored = scoreRun(run, tier, scoring);
-          if (scored.score < opts.minScore) belowMinScore++;
+          // Defensive: a score that is not a number in [minScore, 1] (NaN included) is never reported.
+          if (!(scored.score >= opts.minScore && scored.score <= 1)) belowMinScore++;
           else {
             findings.push(buildFinding(run, tier, scored, context));
             found++;

@@ -92,7 +92,10 @@ export interface DetectSplitsOptions {
    * 0 returns every crossing run. @defaultValue {@link DEFAULT_MIN_SCORE}, 0.25
    */
   minScore?: number | undefined;
-  /** Override the score weights; codes left out keep theirs. @defaultValue `DEFAULT_WEIGHTS` */
+  /**
+   * Override the score weights (finite numbers ≥ 0; only their ratios matter); codes left out keep
+   * theirs. @defaultValue `DEFAULT_WEIGHTS`
+   */
   weights?: Partial<ScoreWeights> | undefined;
   /** Name of the policy rule findings cite (set by presets). @defaultValue none: findings cite no rule */
   name?: string | undefined;
@@ -115,7 +118,9 @@ const windowSchema = z.union(
   { error: `window must be { days: N }, { period: ${PERIODS.map((p) => `"${p}"`).join(' | ')} } or { period: "fiscalYear", fiscalYearStart: 1–12 }` },
 );
 
-const weightsSchema = z.strictObject(Object.fromEntries(REASON_CODES.map((k) => [k, z.number().nonnegative(`weight ${k} must be ≥ 0`).optional()])) as Record<keyof ScoreWeights, z.ZodOptional<z.ZodNumber>>);
+const weightsSchema = z.strictObject(
+  Object.fromEntries(REASON_CODES.map((k) => [k, z.number({ error: `weight ${k} must be a finite number ≥ 0` }).nonnegative(`weight ${k} must be a finite number ≥ 0`).optional()])) as Record<keyof ScoreWeights, z.ZodOptional<z.ZodNumber>>,
+);
 
 const RATE_MESSAGE = `rate must be a positive decimal below 10^${RATE_BOUNDS.digits} with at most ${RATE_BOUNDS.places} decimal places (units of the report currency per unit of this currency)`;
 
