@@ -3,6 +3,7 @@ import { AMOUNT_BOUNDS, D, decimalIssue } from '../_lib/decimal.js';
 import { dayOf } from '../_lib/days.js';
 import { isCurrencyCode } from '../_lib/currencies.js';
 import type { RecordField, RejectCode } from './record.js';
+import { categoryKey, isBlank, vendorKey } from './normalize.js';
 
 /**
  * Why a field cannot be used. Field readers return the value or one of these, so the common case
@@ -23,21 +24,49 @@ export function readId(v: unknown): string | FieldError {
   if (typeof v === 'number') return Number.isFinite(v) ? String(v) : bad('invalid_type', `id ${v} is not a finite number`);
   if (typeof v !== 'string') return bad('invalid_type', `id must be a string or a number, got ${typeof v}`);
   const s = v.trim();
-  return s ? s : bad('empty', 'id is empty');
+  return !s ? bad('empty', 'id is empty') : isBlank(s) ? bad('empty', 'id has no visible characters (only invisible ones such as zero-width spaces)') : s;
 }
 
-/** A required name such as `buyer` or `vendor`: non-empty text, trimmed. */
+/**
+ * A required name such as `buyer` or `vendor`: text, trimmed, with a visible character (a name of
+ * zero-width spaces or soft hyphens only is empty).
+ */
 export function readName(field: string, v: unknown): string | FieldError {
   if (v === undefined || v === null) return bad('missing', `${field} is missing`);
   if (typeof v !== 'string') return bad('invalid_type', `${field} must be text, got ${typeof v}`);
   const s = v.trim();
-  return s ? s : bad('empty', `${field} is empty`);
+  if (!s) return bad('empty', `${field} is empty`);
+  return isBlank(s) ? bad('empty', `${field} has no visible characters (only invisible ones such as zero-width spaces)`) : s;
 }
 
-/** An optional text field: absent, null and blank are `undefined`; numbers become strings. */
+/**
+ * A vendor: a name ({@link readName}) whose {@link vendorKey} is not empty. A name of punctuation,
+ * symbols and invisible characters only (`'...'`, `'（）'`, `'★'`) names no one: were it accepted,
+ * every such vendor would share the empty key and become one vendor. `keyOf` computes the key
+ * (validation passes a memoised one).
+ */
+export function readVendor(v: unknown, keyOf: (name: string) => string = vendorKey): string | FieldError {
+  const name = readName('vendor', v);
+  if (typeof name !== 'string' || keyOf(name) !== '') return name;
+  return bad('empty', `vendor "${short(name)}" has no letters or digits (only punctuation, symbols or invisible characters)`);
+}
+
+/**
+ * A category code ({@link readOptional}); one whose {@link categoryKey} is empty (`'-'`, `'.'`, a
+ * placeholder of separators) is absent, like a blank one. `keyOf` computes the key.
+ */
+export function readCategory(v: unknown, keyOf: (code: string) => string = categoryKey): string | undefined | FieldError {
+  const code = readOptional('category', v);
+  return typeof code === 'string' && keyOf(code) === '' ? undefined : code;
+}
+
+/** An optional text field: absent, null, blank and invisible-only text are `undefined`; numbers become strings. */
 export function readOptional(field: string, v: unknown): string | undefined | FieldError {
   if (v === undefined || v === null) return undefined;
-  if (typeof v === 'string') return v.trim() || undefined;
+  if (typeof v === 'string') {
+    const s = v.trim();
+    return s && !isBlank(s) ? s : undefined;
+  }
   if (typeof v === 'number' && Number.isFinite(v)) return String(v);
   return bad('invalid_type', `${field} must be text, got ${typeof v}`);
 }
@@ -142,16 +171,20 @@ export function readCurrency(v: unknown): string | FieldError {
 
 /**
  * The reader of a record field, as {@link validateRecords} applies it: `id` {@link readId}, `buyer`
- * and `vendor` {@link readName}, `date` {@link readDate}, `amount` {@link readAmountText}, `currency`
- * {@link readCurrency}, and {@link readOptional} for the optional fields.
+ * {@link readName}, `vendor` {@link readVendor}, `date` {@link readDate}, `amount`
+ * {@link readAmountText}, `currency` {@link readCurrency}, `category` {@link readCategory}, and
+ * {@link readOptional} for the other optional fields.
  */
 export function fieldReader(f: RecordField): (v: unknown) => string | undefined | FieldError {
   switch (f) {
     case 'id':
       return readId;
     case 'buyer':
-    case 'vendor':
       return (v) => readName(f, v);
+    case 'vendor':
+      return readVendor;
+    case 'category':
+      return readCategory;
     case 'date':
       return readDate;
     case 'amount':

@@ -24,7 +24,11 @@ export const REQUIRED_FIELDS = ['id', 'buyer', 'vendor', 'date', 'amount', 'curr
  * - `date`: `'YYYY-MM-DD'` (a longer ISO string keeps the calendar date it spells), or a `Date`,
  *   read by its local calendar fields as date-fns does; in the years 0001–9999 (`invalid_date`
  *   otherwise).
+ * - `id`, `buyer`, `vendor`: text with a visible character (zero-width spaces, soft hyphens and bidi
+ *   controls alone are `empty`); a vendor also needs a letter or digit (`'...'` is `empty`). Keys
+ *   ignore invisible characters.
  * - `category`: a hierarchical code (CPV, UNSPSC, 品目, MCC); a shared prefix means a shared parent.
+ *   A code of separators only (`'-'`) is absent, as is any optional field without a visible character.
  * - `method`: the procedure actually used; `exemption`: a documented reason the record may not be
  *   summed (budget adjusted, non-tender method approved …): such records are analysed but never parts.
  */
@@ -76,7 +80,7 @@ export interface PurchaseRecord {
   readonly methodKey: string | undefined;
   readonly document: string | undefined;
   readonly exemption: string | undefined;
-  /** Every input field that is not one of the above, untouched. */
+  /** Every input field that is not one of the above, untouched, in a null-prototype object (an own `__proto__` field stays a field). */
   readonly extra: Readonly<Record<string, unknown>>;
 }
 

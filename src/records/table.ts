@@ -1,6 +1,6 @@
 import type Decimal from 'decimal.js';
 import { RECORD_FIELDS, type PurchaseRecord, type RecordField, type RecordReject } from './record.js';
-import { FieldError, isDate, readAmountText, readCurrency, readDate, readId, readName, readOptional } from './fields.js';
+import { FieldError, isDate, readAmountText, readCategory, readCurrency, readDate, readId, readName, readOptional, readVendor } from './fields.js';
 import { categoryKey, normalizeText, vendorKey } from './normalize.js';
 import { dayOf, isoOf } from '../_lib/days.js';
 import { D } from '../_lib/decimal.js';
@@ -94,6 +94,9 @@ class Interner {
     }
     return id;
   }
+
+  /** The key of `text` (interning it): each distinct text is normalised once. */
+  readonly keyOfText = (text: string): string => this.keys[this.keyOf[this.id(text)] as number] as string;
 }
 
 /** Builds a column while records are scanned, then trims it to the accepted ones. */
@@ -101,8 +104,11 @@ class ColumnBuilder {
   readonly text: Int32Array;
   readonly key: Int32Array;
   private readonly interner: Interner;
+  /** The key of a text, memoised per distinct text. */
+  readonly keyOf: (text: string) => string;
   constructor(n: number, normalise: ((s: string) => string) | undefined) {
     this.interner = new Interner(normalise ?? same);
+    this.keyOf = this.interner.keyOfText;
     this.text = new Int32Array(n);
     this.key = normalise ? new Int32Array(n) : this.text;
   }
@@ -189,12 +195,12 @@ export function scanRecords(input: readonly unknown[], conversion?: Conversion):
       const exemptionIn = obj['exemption'];
       const id = readId(idIn);
       const buyer = readName('buyer', buyerIn);
-      const vendor = readName('vendor', vendorIn);
+      const vendor = readVendor(vendorIn, cols.vendor.keyOf);
       const date = readDate(dateIn);
       const amount = readAmountText(amountIn);
       const cur = readCurrency(currencyIn);
       const subject = readOptional('subject', subjectIn);
-      const category = readOptional('category', categoryIn);
+      const category = readCategory(categoryIn, cols.category.keyOf);
       const project = readOptional('project', projectIn);
       const method = readOptional('method', methodIn);
       const document = readOptional('document', documentIn);

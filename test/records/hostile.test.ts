@@ -263,3 +263,56 @@ describe('dates: the years 1–9999, and nothing else', () => {
     expect(weekly.findings.map((f) => [f.recordIds, f.start, f.end])).toEqual([[['A', 'B'], '0050-12-28', '0051-01-01']]);
   });
 });
+
+describe('keys: nothing vanishes, nothing merges that should not', () => {
+  it.each([
+    ['buyer', '\u200B\u00AD', 'zero-width space and soft hyphen'],
+    ['buyer', '\u200B \u2060\uFEFF', 'zero-width characters and a space'],
+    ['buyer', '\u202E\u2066', 'bidi controls'],
+    ['vendor', '...', 'punctuation'],
+    ['vendor', '（）—', 'full-width brackets and a dash'],
+    ['vendor', '★ & ☆', 'symbols'],
+    ['vendor', '\u00AD', 'a soft hyphen'],
+    ['id', '\u200B\u200C', 'zero-width characters'],
+  ])('a %s made only of %j (%s) is rejected as empty', (field, value) => {
+    const r = rejectOf(good({ id: field === 'id' ? value : 'X', [field]: value }));
+    expect(r.code).toBe('empty');
+    expect(r.field).toBe(field);
+    expect(r.message).toMatch(new RegExp(`${field}.*(no visible|no letters or digits)`, 'u'));
+  });
+
+  it('vendors made only of punctuation never merge into one vendor', () => {
+    const result = detectSplits([good({ id: 'A', vendor: '...' }), good({ id: 'B', vendor: '---' }), good({ id: 'C', vendor: 'Acme' })], { ...OPTIONS, vendor: 'same' });
+    expect(result.findings).toEqual([]);
+    expect(result.rejects.map((r) => [r.id, r.code])).toEqual([['A', 'empty'], ['B', 'empty']]);
+  });
+
+  it('invisible characters do not separate names: "City\\u200BHall" is "CityHall", "Ac\\u00ADme Ltd" is "Acme"', () => {
+    const { records } = validateRecords([
+      good({ id: '1', buyer: 'City\u200BHall', vendor: 'Ac\u00ADme Ltd' }),
+      good({ id: '2', buyer: 'CityHall', vendor: 'Acme' }),
+    ]);
+    expect(records[0]?.buyerKey).toBe(records[1]?.buyerKey);
+    expect(records[0]?.vendorKey).toBe(records[1]?.vendorKey);
+    // The names are kept as written.
+    expect(records[0]?.buyer).toBe('City\u200BHall');
+  });
+
+  it('an optional field made only of invisible characters, or a category of only separators, is absent', () => {
+    const { records, rejects } = validateRecords([good({ subject: '\u200B', project: '\u00AD', method: '\u2060', category: '-', exemption: '\uFEFF' })]);
+    expect(rejects).toEqual([]);
+    expect(records[0]).toMatchObject({ subject: undefined, project: undefined, method: undefined, category: undefined, categoryKey: undefined, exemption: undefined });
+  });
+
+  it('an own __proto__ field passes through as a field, in a null-prototype object, and pollutes nothing', () => {
+    const record = JSON.parse('{"id":"P","buyer":"B","vendor":"V","date":"2014-11-03","amount":"1","currency":"CNY","__proto__":{"polluted":true},"constructor":"c","note":"n"}') as Record<string, unknown>;
+    const { records, rejects } = validateRecords([record]);
+    expect(rejects).toEqual([]);
+    const extra = records[0]?.extra as Record<string, unknown>;
+    expect(Object.getPrototypeOf(extra)).toBeNull();
+    expect(Object.keys(extra).sort()).toEqual(['__proto__', 'constructor', 'note']);
+    expect(Object.getOwnPropertyDescriptor(extra, '__proto__')?.value).toEqual({ polluted: true });
+    expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
+    expect((Object.prototype as Record<string, unknown>)['polluted']).toBeUndefined();
+  });
+});
