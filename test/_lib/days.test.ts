@@ -83,3 +83,12 @@ describe('the time zone of this run', () => {
     expect(offset).toBe(expected);
   });
 });
+
+describe('doc examples', () => {
+  it('isoOf(0), dayOf, dayFromParts(1970, 13, 1)', () => {
+    expect(isoOf(0)).toBe('1970-01-01');
+    expect(dayOf('1970-01-02')).toBe(1);
+    expect(dayOf('2014-02-29')).toBeUndefined();
+    expect(dayFromParts(1970, 13, 1)).toBe(365);
+  });
+});
