@@ -72,20 +72,23 @@ export function readOptional(field: string, v: unknown): string | undefined | Fi
 }
 
 /**
- * True for a real Date (one with a time value), told by its internal slot, not by `instanceof` or
- * its methods: a Proxy, a revoked Proxy or an object posing as a Date is not one, and checking runs
- * none of the caller's code.
+ * True for a real Date (one with a time value): its tag says Date and Date's own `getTime` accepts
+ * it, so neither an object posing as a Date nor a Proxy of one is one. Cheap for everything else
+ * (no exception is thrown for a plain object: validation asks this of every record).
  */
 export function isDate(v: unknown): v is Date {
   if (typeof v !== 'object' || v === null) return false;
   try {
+    if (OBJECT_TAG.call(v) !== '[object Date]') return false;
     DATE_VALUE.call(v);
     return true;
   } catch {
+    // A revoked Proxy, a throwing toStringTag getter, or an object posing as a Date.
     return false;
   }
 }
 
+const OBJECT_TAG = Object.prototype.toString;
 const DATE_VALUE = Date.prototype.getTime;
 const LOCAL_YEAR = Date.prototype.getFullYear;
 const LOCAL_MONTH = Date.prototype.getMonth;

@@ -16,15 +16,16 @@ const VISIBLE = /[^\s\p{Default_Ignorable_Code_Point}]/u;
 /**
  * True when `s` has no visible character: only whitespace and invisible characters (zero-width
  * spaces, soft hyphens, bidi controls …). Such a name is empty. Runs in O(|s|), O(1) for text
- * starting with a printable ASCII character.
+ * starting with a printable ASCII or Latin letter or a CJK character.
  *
  * @example
  * isBlank(' \u200B\u00AD ') //=> true
  * isBlank('Acme')           //=> false
  */
 export function isBlank(s: string): boolean {
+  // Fast paths: text starting with printable ASCII, Latin letters, or CJK and Hangul syllables.
   const c = s.charCodeAt(0);
-  if (c > 32 && c < 127) return false;
+  if ((c > 32 && c < 127) || (c > 0xa0 && c < 0x300 && c !== 0xad) || (c >= 0x3400 && c < 0xd800)) return false;
   return !VISIBLE.test(s);
 }
 

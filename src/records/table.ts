@@ -76,8 +76,12 @@ class Interner {
   private readonly byKey = new Map<string, number>();
   constructor(private readonly normalise: (s: string) => string) {}
 
-  /** The text id of `text`. */
+  private lastText: string | undefined;
+  private lastId = -1;
+
+  /** The text id of `text` (the last one is remembered: a text's key is asked for just before it is set). */
   id(text: string): number {
+    if (text === this.lastText) return this.lastId;
     let id = this.byText.get(text);
     if (id === undefined) {
       const key = this.normalise(text);
@@ -92,6 +96,8 @@ class Interner {
       this.keyOf.push(keyId);
       this.byText.set(text, id);
     }
+    this.lastText = text;
+    this.lastId = id;
     return id;
   }
 
