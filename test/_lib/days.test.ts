@@ -6,26 +6,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { dayFromParts, dayOf, isoOf, partsOf } from '../../src/_lib/days.js';
 import { runs } from '../helpers/runs.js';
-
-const MS_PER_DAY = 86_400_000;
-
-/** The day number of a year, month (any integer, rolling over) and day of month, by a UTC Date. */
-function utcDay(year: number, month: number, date: number): number {
-  const d = new Date(0);
-  d.setUTCFullYear(year, month - 1, date);
-  return Math.round(d.getTime() / MS_PER_DAY);
-}
-
-/** Day numbers of 0001-01-01 and 9999-12-31, by a UTC Date. */
-const FIRST = utcDay(1, 1, 1);
-const LAST = utcDay(9999, 12, 31);
-
-/** Days across the whole range, weighted towards the years 1–99 and the ends of months. */
-const dayArb = fc.oneof(
-  fc.integer({ min: FIRST, max: LAST }),
-  fc.integer({ min: FIRST, max: utcDay(100, 1, 1) }),
-  fc.tuple(fc.integer({ min: 1, max: 9999 }), fc.constantFrom(1, 2, 3, 12), fc.constantFrom(-1, 0, 1, 28, 29)).map(([y, m, d]) => Math.min(LAST, Math.max(FIRST, utcDay(y, m, d)))),
-);
+import { FIRST_DAY as FIRST, LAST_DAY as LAST, MS_PER_DAY, utcDay, wideDayArb as dayArb } from '../helpers/days.js';
 
 describe('day numbers', () => {
   it('isoOf, partsOf and dayOf agree with UTC Dates on every day of the years 1–9999', () => {

@@ -6,6 +6,7 @@ import { dayOf, isoOf } from '../../src/_lib/days.js';
 import { periodKey } from '../oracle.js';
 import { runs } from '../helpers/runs.js';
 import { inZone } from '../helpers/zones.js';
+import { MS_PER_DAY, wideDayArb as wideDay } from '../helpers/days.js';
 import { addDays, addMonths, getMonth, setMonth, startOfISOWeek, startOfMonth, startOfQuarter, startOfYear, subYears } from 'date-fns';
 
 type PeriodOption = Exclude<WindowOption, { days: number }>;
@@ -72,24 +73,6 @@ describe('resolveWindow: calendar periods', () => {
     expect(resolveWindow(option).label).toBe(label);
   });
 });
-
-const MS_PER_DAY = 86_400_000;
-
-/** 0001-01-01 and 9999-12-31 as day numbers (by UTC Dates, which take years 0–99 as written). */
-const utcDay = (y: number, m: number, d: number) => {
-  const date = new Date(0);
-  date.setUTCFullYear(y, m - 1, d);
-  return Math.round(date.getTime() / MS_PER_DAY);
-};
-const FIRST = utcDay(1, 1, 1);
-const LAST = utcDay(9999, 12, 31);
-
-/** Days over the years 1–9999, weighted towards the years 1–99 and to month ends and leap days. */
-const wideDay = fc.oneof(
-  fc.integer({ min: FIRST, max: LAST }),
-  fc.integer({ min: FIRST, max: utcDay(100, 12, 31) }),
-  fc.tuple(fc.integer({ min: 1, max: 9999 }), fc.integer({ min: 1, max: 12 }), fc.constantFrom(-1, 0, 1, 28, 29)).map(([y, m, d]) => Math.min(LAST, Math.max(FIRST, utcDay(y, m, d)))),
-);
 
 /**
  * First and last day of the period containing `day`, by date-fns on Dates in UTC (local time is UTC

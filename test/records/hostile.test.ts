@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { detectSplits } from '../../src/detect.js';
 import { validateRecords } from '../../src/records/validate.js';
 import type { RecordReject } from '../../src/records/record.js';
-import { isInputError, type InputError } from '../../src/errors.js';
+import { inputErrorOf } from '../helpers/errors.js';
 
 const good = (over: Record<string, unknown> = {}): Record<string, unknown> => ({
   id: 'A1',
@@ -205,114 +205,5 @@ describe('records: any iterable of records, and nothing else', () => {
     expect(e.code).toBe('unreadable_records');
     expect(e.message).toMatch(/after 2 records.*connection lost/u);
     expect(e.path).toEqual([2]);
-  });
-});
-
-/** The InputError `f` throws; any other error is rethrown, and not throwing fails the test. */
-function inputErrorOf(f: () => unknown): InputError {
-  try {
-    f();
-  } catch (e) {
-    if (isInputError(e)) return e;
-    throw e;
-  }
-  throw new Error('did not throw');
-}
-
-describe('dates: the years 1–9999, and nothing else', () => {
-  const localDate = (year: number, month = 0, day = 1) => {
-    const d = new Date(2000, month, day);
-    d.setFullYear(year, month, day);
-    return d;
-  };
-
-  it.each([
-    ['a Date in year 0', localDate(0)],
-    ['a Date in year −1', localDate(-1)],
-    ['a Date in year 10000', localDate(10_000)],
-    ['the last Date there is', new Date(8.64e15)],
-    ['the first Date there is', new Date(-8.64e15)],
-    ['the string 0000-01-01', '0000-01-01'],
-    ['the string 0000-12-31T23:00:00Z', '0000-12-31T23:00:00Z'],
-    ['the string +010000-01-01', '+010000-01-01'],
-  ])('%s is rejected (invalid_date), never moved to another day', (_name, date) => {
-    const r = rejectOf(good({ id: 'X', date }));
-    expect(r.code).toBe('invalid_date');
-    expect(r.field).toBe('date');
-    expect(r.message).toMatch(/0001.9999|YYYY-MM-DD/u);
-  });
-
-  it.each([
-    ['a Date in year 1', localDate(1, 0, 1), '0001-01-01'],
-    ['a Date in year 99', localDate(99, 11, 31), '0099-12-31'],
-    ['a Date in year 9999', localDate(9999, 11, 31), '9999-12-31'],
-    ['the string 0001-01-01', '0001-01-01', '0001-01-01'],
-    ['the string 0004-02-29 (a leap day of year 4)', '0004-02-29', '0004-02-29'],
-  ])('%s is read as %s', (_name, date, iso) => {
-    const { records, rejects } = validateRecords([good({ date })]);
-    expect(rejects).toEqual([]);
-    expect(records[0]?.date).toBe(iso);
-  });
-
-  it('findings of records in years 1–99 stay inside their calendar periods (the years are not the 1900s)', () => {
-    const ledger = [good({ id: 'A', date: '0050-12-28' }), good({ id: 'B', date: '0051-01-01' }), good({ id: 'C', date: '1950-12-31' })];
-    const yearly = detectSplits(ledger, { ...OPTIONS, window: { period: 'year' } });
-    expect(yearly.findings).toEqual([]);
-    const weekly = detectSplits(ledger, { ...OPTIONS, window: { period: 'week' } });
-    // 0050-12-28 was a Wednesday and 0051-01-01 the Sunday of the same ISO week.
-    expect(weekly.findings.map((f) => [f.recordIds, f.start, f.end])).toEqual([[['A', 'B'], '0050-12-28', '0051-01-01']]);
-  });
-});
-
-describe('keys: nothing vanishes, nothing merges that should not', () => {
-  it.each([
-    ['buyer', '\u200B\u00AD', 'zero-width space and soft hyphen'],
-    ['buyer', '\u200B \u2060\uFEFF', 'zero-width characters and a space'],
-    ['buyer', '\u202E\u2066', 'bidi controls'],
-    ['vendor', '...', 'punctuation'],
-    ['vendor', '（）—', 'full-width brackets and a dash'],
-    ['vendor', '★ & ☆', 'symbols'],
-    ['vendor', '\u00AD', 'a soft hyphen'],
-    ['id', '\u200B\u200C', 'zero-width characters'],
-  ])('a %s made only of %j (%s) is rejected as empty', (field, value) => {
-    const r = rejectOf(good({ id: field === 'id' ? value : 'X', [field]: value }));
-    expect(r.code).toBe('empty');
-    expect(r.field).toBe(field);
-    expect(r.message).toMatch(new RegExp(`${field}.*(no visible|no letters or digits)`, 'u'));
-  });
-
-  it('vendors made only of punctuation never merge into one vendor', () => {
-    const result = detectSplits([good({ id: 'A', vendor: '...' }), good({ id: 'B', vendor: '---' }), good({ id: 'C', vendor: 'Acme' })], { ...OPTIONS, vendor: 'same' });
-    expect(result.findings).toEqual([]);
-    expect(result.rejects.map((r) => [r.id, r.code])).toEqual([['A', 'empty'], ['B', 'empty']]);
-  });
-
-  it('invisible characters do not separate names: "City\\u200BHall" is "CityHall", "Ac\\u00ADme Ltd" is "Acme"', () => {
-    const { records } = validateRecords([
-      good({ id: '1', buyer: 'City\u200BHall', vendor: 'Ac\u00ADme Ltd' }),
-      good({ id: '2', buyer: 'CityHall', vendor: 'Acme' }),
-    ]);
-    expect(records[0]?.buyerKey).toBe(records[1]?.buyerKey);
-    expect(records[0]?.vendorKey).toBe(records[1]?.vendorKey);
-    // The names are kept as written.
-    expect(records[0]?.buyer).toBe('City\u200BHall');
-  });
-
-  it('an optional field made only of invisible characters, or a category of only separators, is absent', () => {
-    const { records, rejects } = validateRecords([good({ subject: '\u200B', project: '\u00AD', method: '\u2060', category: '-', exemption: '\uFEFF' })]);
-    expect(rejects).toEqual([]);
-    expect(records[0]).toMatchObject({ subject: undefined, project: undefined, method: undefined, category: undefined, categoryKey: undefined, exemption: undefined });
-  });
-
-  it('an own __proto__ field passes through as a field, in a null-prototype object, and pollutes nothing', () => {
-    const record = JSON.parse('{"id":"P","buyer":"B","vendor":"V","date":"2014-11-03","amount":"1","currency":"CNY","__proto__":{"polluted":true},"constructor":"c","note":"n"}') as Record<string, unknown>;
-    const { records, rejects } = validateRecords([record]);
-    expect(rejects).toEqual([]);
-    const extra = records[0]?.extra as Record<string, unknown>;
-    expect(Object.getPrototypeOf(extra)).toBeNull();
-    expect(Object.keys(extra).sort()).toEqual(['__proto__', 'constructor', 'note']);
-    expect(Object.getOwnPropertyDescriptor(extra, '__proto__')?.value).toEqual({ polluted: true });
-    expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
-    expect((Object.prototype as Record<string, unknown>)['polluted']).toBeUndefined();
   });
 });
