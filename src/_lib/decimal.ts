@@ -146,7 +146,8 @@ function readText(value: unknown): string | 'not_decimal' | 'inexact_number' {
  * exactDecimalText(' 1234.50 ') //=> '1234.50'
  * exactDecimalText(1234.5)      //=> '1234.5'
  * exactDecimalText(0.1 + 0.2)   //=> undefined
- * exactDecimalText('1e18')      //=> undefined (amounts are below 10^18)
+ * // Amounts are below 10^18:
+ * exactDecimalText('1e18')      //=> undefined
  */
 export function exactDecimalText(value: unknown, bounds: DecimalBounds = AMOUNT_BOUNDS): string | undefined {
   const text = readText(value);
