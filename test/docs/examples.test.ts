@@ -17,7 +17,6 @@ import { compileExample, shapeProblems } from './_run.js';
  * and checked still to fail (an entry that passes, or names no example, fails the suite).
  */
 const PENDING: Readonly<Record<string, string>> = {
-  'src/io/read/decode.ts:55': "`//=> 'gb18030' (采购)`: the words after the value make it a call; put the remark in a comment of its own",
   'src/io/read/ledger.ts:67': '`detectFormat` is not exported by its module, so its example cannot call it: export it, or show it through `readLedger`',
   'src/io/read/ledger.ts:261': '`elementLines` is not exported by its module, so its example cannot call it: export it, or drop the example',
   'src/io/read/ledger.ts:320':
