@@ -402,8 +402,9 @@ export function readLedger(input: string | Uint8Array, options: ReadLedgerOption
  *
  * @example
  * const ledger = readLedger('id,buyer,vendor,date,amount,currency\na,B,V,2019-01-01,1,EUR\nb,B,V,2019-01-01,2,XXX\n')
- * locateRejects(detectSplits(ledger.records, options).rejects, ledger)[0]
- * //=> { index: 1, id: 'b', field: 'currency', code: 'unknown_currency', line: 3, column: 'currency', … }
+ * const thresholds = [{ id: 'tender', amount: '10000', currency: 'EUR', procedure: 'tender' }]
+ * locateRejects(detectSplits(ledger.records, { thresholds }).rejects, ledger)
+ * //=> [{ index: 1, id: 'b', field: 'currency', code: 'unknown_currency', line: 3, column: 'currency', … }]
  */
 export function locateRejects(rejects: readonly RecordReject[], ledger: Pick<Ledger, 'lines' | 'columns' | 'file' | 'files' | 'sources'>): RecordReject[] {
   return rejects.map((r) => {
