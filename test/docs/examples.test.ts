@@ -17,7 +17,6 @@ import { compileExample, shapeProblems } from './_run.js';
  * and checked still to fail (an entry that passes, or names no example, fails the suite).
  */
 const PENDING: Readonly<Record<string, string>> = {
-  'src/io/read/ocds.ts:52': "drifted: fromOcds's records now also carry `ocid: 'ocds-1'`, which the value does not show",
   'src/report/explain.ts:46': 'shows a sentence without the call that gives it (`counterfactual({ … })`)',
   'README.md:181': 'section "Reading real ledgers": loads payments.csv, which the repository does not hold; load a seed, or mark the block (not run: …)',
   'docs/presets.md:8': '`text` (the contents of a thresholds file) is never defined; read seeds/chengxi-thresholds.json, or define it',
