@@ -18,7 +18,6 @@ import { compileExample, shapeProblems } from './_run.js';
  */
 const PENDING: Readonly<Record<string, string>> = {
   'src/report/explain.ts:46': 'shows a sentence without the call that gives it (`counterfactual({ … })`)',
-  'README.md:181': 'section "Reading real ledgers": loads payments.csv, which the repository does not hold; load a seed, or mark the block (not run: …)',
   'docs/presets.md:8': '`text` (the contents of a thresholds file) is never defined; read seeds/chengxi-thresholds.json, or define it',
 };
 
