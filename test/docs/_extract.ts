@@ -179,8 +179,12 @@ export interface ShellCommand {
   /** 1-based line the command starts on. */
   readonly line: number;
   readonly text: string;
-  /** The command's words (no shell expansion: quotes are removed, nothing else). */
+  /** The command's words (no shell expansion: quotes are removed, nothing else; `< FILE` is taken out). */
   readonly words: readonly string[];
+  /** The file of `< FILE`, read as standard input. */
+  readonly stdin?: string;
+  /** In a `console` transcript, the output shown under the command (trailing blank lines dropped). */
+  readonly shown?: string;
 }
 
 /** Splits a shell line into words: single and double quotes group, `#` outside quotes starts a comment. */
@@ -204,25 +208,55 @@ export function shellWords(line: string): string[] {
   return words;
 }
 
-/** The commands of a shell block, split at `&&`, `;` and new lines (a trailing `\` continues a line). */
+/** A `$ ` prompt: in a `console` transcript, the lines that are commands. */
+const PROMPT = /^\s*\$\s/u;
+
+/**
+ * The commands of a shell block, split at `&&`, `;` and new lines (a trailing `\` continues a
+ * line). A `console` block is a transcript: only `$ ` lines are commands, and the lines under one
+ * are its output (`shown`). `< FILE` gives the command's standard input.
+ */
 export function shellCommands(block: Example): ShellCommand[] {
   const out: ShellCommand[] = [];
+  const transcript = block.lang === 'console';
   const lines = block.code.split('\n');
   for (let i = 0; i < lines.length; i++) {
     const start = i;
     let text = lines[i] as string;
+    if (transcript && !PROMPT.test(text)) continue;
     while (/\\\s*$/u.test(text) && i + 1 < lines.length) text = `${text.replace(/\\\s*$/u, ' ')}${lines[++i] as string}`;
-    const words = shellWords(text.replace(/^\s*\$\s/u, ''));
+    const words = shellWords(text.replace(PROMPT, ''));
+    let shown: string | undefined;
+    if (transcript) {
+      let end = i + 1;
+      while (end < lines.length && !PROMPT.test(lines[end] as string)) end++;
+      shown = lines.slice(i + 1, end).join('\n').trimEnd();
+    }
+    const commands: ShellCommand[] = [];
     let current: string[] = [];
+    let all: string[] = [];
+    let stdin: string | undefined;
     const flush = (): void => {
-      if (current.length > 0) out.push({ file: block.file, line: block.codeLine + start, text: current.join(' '), words: current });
+      if (current.length > 0) commands.push({ file: block.file, line: block.codeLine + start, text: all.join(' '), words: current, ...(stdin !== undefined ? { stdin } : {}) });
       current = [];
+      all = [];
+      stdin = undefined;
     };
-    for (const w of words) {
+    for (let k = 0; k < words.length; k++) {
+      const w = words[k] as string;
       if (w === '&&' || w === ';' || w === '||') flush();
-      else current.push(w);
+      else if (w === '<' && k + 1 < words.length) {
+        stdin = words[++k] as string;
+        all.push(w, stdin);
+      } else {
+        current.push(w);
+        all.push(w);
+      }
     }
     flush();
+    // What a transcript shows is the output of the line's last command.
+    const last = commands.pop();
+    out.push(...commands, ...(last ? [shown !== undefined ? { ...last, shown } : last] : []));
   }
   return out;
 }
@@ -236,8 +270,8 @@ export const RUN_COMMANDS: ReadonlySet<string> = new Set(['scan', 'inspect', 'pr
 /** Flags whose value is a file the command writes (it need not exist before). */
 const OUTPUT_FLAGS: ReadonlySet<string> = new Set(['--out', '-o', '--rejects', '--decisions-template']);
 
-/** A word that names a file: it ends in an extension of the files the command reads or writes. */
-const FILE_WORD = /\.(csv|tsv|txt|json|ndjson|md|html)$/iu;
+/** A word that names a file or a folder: it ends in an extension of the files the command reads or writes, or in `/`. */
+const FILE_WORD = /(\.(csv|tsv|txt|json|ndjson|md|html)|\/)$/iu;
 
 /** A shell command and whether the smoke suite runs it: `skip` says why not. */
 export interface PlannedCommand extends ShellCommand {
@@ -264,7 +298,7 @@ export function planCommands(block: Example, exists: (path: string) => boolean):
     if (c.words.some((w, i) => /[[\]()|]/u.test(w) || (/^[A-Z]{2,}$/u.test(w) && !(c.words[i - 1] ?? '').startsWith('-')))) {
       return planned('a synopsis (placeholders), not a command');
     }
-    const inputs = c.words.filter((w, i) => FILE_WORD.test(w) && !OUTPUT_FLAGS.has(c.words[i - 1] ?? ''));
+    const inputs = [...c.words.filter((w, i) => FILE_WORD.test(w) && !OUTPUT_FLAGS.has(c.words[i - 1] ?? '')), ...(c.stdin !== undefined ? [c.stdin] : [])];
     const missing = inputs.filter((f) => !written.has(f) && !exists(f));
     if (missing.length > 0) return planned(`names ${missing.join(', ')}, not in the repository`);
     for (const o of outputs) written.add(o);

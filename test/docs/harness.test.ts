@@ -185,4 +185,41 @@ describe('extraction', () => {
     expect(plan[2]?.outputs).toEqual(['out.json', 'r j.csv']);
     expect(plan[4]?.skip).toBe('names missing.csv, not in the repository');
   });
+
+  it('reads a console block as a transcript: $ lines are commands, the lines under one its output', () => {
+    const block = example(
+      [
+        '$ splitscan inspect seeds/a.csv',
+        'seeds/a.csv  10 bytes',
+        '  columns   id ← "n" (1)',
+        '',
+        '$ splitscan presets',
+        'cn-central',
+      ].join('\n'),
+      { lang: 'console', file: 'd.md', codeLine: 3 },
+    );
+    expect(shellCommands(block).map((c) => [c.line, c.words, c.shown])).toEqual([
+      [3, ['splitscan', 'inspect', 'seeds/a.csv'], 'seeds/a.csv  10 bytes\n  columns   id ← "n" (1)'],
+      [7, ['splitscan', 'presets'], 'cn-central'],
+    ]);
+  });
+
+  it('takes `< FILE` as standard input, and a word ending in / as a folder the command reads', () => {
+    const block = example(
+      [
+        'splitscan inspect - --encoding utf-8 < seeds/a.csv',
+        'splitscan inspect - < gone.csv',
+        'splitscan scan seeds/months/ --currency USD',
+        'splitscan scan by-year/ --currency USD',
+      ].join('\n'),
+      { lang: 'sh', file: 'd.md', codeLine: 1 },
+    );
+    const plan = planCommands(block, (p) => p.startsWith('seeds/'));
+    expect(plan.map((c) => [c.words, c.stdin, c.skip])).toEqual([
+      [['splitscan', 'inspect', '-', '--encoding', 'utf-8'], 'seeds/a.csv', undefined],
+      [['splitscan', 'inspect', '-'], 'gone.csv', 'names gone.csv, not in the repository'],
+      [['splitscan', 'scan', 'seeds/months/', '--currency', 'USD'], undefined, undefined],
+      [['splitscan', 'scan', 'by-year/', '--currency', 'USD'], undefined, 'names by-year/, not in the repository'],
+    ]);
+  });
 });

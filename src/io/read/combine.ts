@@ -19,8 +19,10 @@ import type { Ledger, LedgerStats } from './reader.js';
  * Runs in O(n) for n records and rejects.
  *
  * @example
- * combineLedgers([await loadLedger('a/2013-01.csv'), await loadLedger('a/2013-02.csv')]).records[0].id
- * //=> '2013-01.csv:2327-1'
+ * const months = 'test/fixtures/io/docs/months'
+ * combineLedgers([await loadLedger(`${months}/2013-01.tsv`, { dateFormat: 'MM-dd-yyyy' }),
+ *                 await loadLedger(`${months}/2018-07.csv`)]).records.map((r) => r.id)
+ * //=> ['2013-01.tsv:1813-2', '2018-07.csv:5028-105']
  */
 export function combineLedgers(ledgers: readonly Ledger[]): Ledger {
   if (ledgers.length === 1) return ledgers[0] as Ledger;
