@@ -27,6 +27,7 @@ import { resolveOptions } from '../src/options/resolve.js';
 import { below, clearOrder, crosses } from '../src/thresholds/compare.js';
 import { resolveWindow } from '../src/cluster/window.js';
 import { strengthOf } from '../src/score/score.js';
+import { SlotHeap } from '../src/_lib/heap.js';
 
 describe('doc-comment examples', () => {
   it('_lib', () => {
@@ -102,6 +103,15 @@ describe('doc-comment examples of the core stages', () => {
     expect(below(new Decimal(300000), new Decimal(300000), 'above')).toBe(true);
     expect(resolveWindow({ days: 30 })).toEqual({ kind: 'rolling', days: 30, reach: 29, label: 'a 30-day window' });
     expect(strengthOf('parts', 6, 30)).toBe(0.5);
+  });
+
+  it('heap', () => {
+    const h = new SlotHeap<number>(3, (a, b) => a > b);
+    h.set(0, 3);
+    h.set(1, 5);
+    h.set(2, 4);
+    h.set(1, 1);
+    expect([h.pop(), h.pop(), h.pop(), h.pop()]).toEqual([4, 3, 1, undefined]);
   });
 });
 
