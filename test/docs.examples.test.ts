@@ -28,6 +28,9 @@ import { below, clearOrder, crosses } from '../src/thresholds/compare.js';
 import { resolveWindow } from '../src/cluster/window.js';
 import { strengthOf } from '../src/score/score.js';
 import { SlotHeap } from '../src/_lib/heap.js';
+import { extractRuns } from '../src/cluster/runs.js';
+import type { Item } from '../src/cluster/item.js';
+import type { PurchaseRecord } from '../src/records/record.js';
 
 describe('doc-comment examples', () => {
   it('_lib', () => {
@@ -112,6 +115,23 @@ describe('doc-comment examples of the core stages', () => {
     h.set(2, 4);
     h.set(1, 1);
     expect([h.pop(), h.pop(), h.pop(), h.pop()]).toEqual([4, 3, 1, undefined]);
+  });
+
+  it('runs and large runs', () => {
+    const part = (k: number, day: number, amount: string): Item => ({ k, rec: { day } as PurchaseRecord, value: new Decimal(amount), approx: Number(amount), tokens: [], categoryPrefix: undefined, project: undefined });
+    const parts = [part(0, 0, '100'), part(1, 1, '600'), part(2, 2, '500')];
+    const cut = extractRuns(parts, { value: new Decimal(1000), approx: 1000, comparison: 'atOrAbove', toDay: Infinity }, { reach: 29, minParts: 2, maxParts: 50, taken: new Uint8Array(3), rank: (run) => -run.length });
+    expect(cut.runs.map((r) => r.map((it) => it.k))).toEqual([[1, 2]]);
+
+    const { stats } = detectSplits(
+      ['L1', 'L2', 'L3'].map((id) => ({ id, buyer: 'City Works', vendor: 'Road Co', date: '2024-03-14', amount: '400', currency: 'CNY', subject: 'road repairs' })),
+      { thresholds: [{ id: 'q', amount: '1000', currency: 'CNY', procedure: 'quotation' }], maxParts: 2 },
+    );
+    expect(stats.largeRuns[0]?.explanation).toBe(
+      'The rule (a 30-day window) grouped 3 purchases by City Works on 2024-03-14, 1,200.00 CNY together, into one cluster: they reach the 1,000.00 CNY limit for quotation (threshold q). ' +
+        "More than 2 linked purchases in one window are not the shape of one requirement cut into pieces but of a rule that groups too much: narrow it (a shorter window, vendor 'same', a longer categoryPrefix or a higher minSimilarity), or check whether these are call-offs of one contract. " +
+        'They are not reported as findings; the first 2 record ids are listed.',
+    );
   });
 });
 

@@ -8,7 +8,7 @@ import { dayOf } from '../_lib/days.js';
 import { optionIssues } from '../_lib/issues.js';
 import { compareText } from '../_lib/order.js';
 import {
-  DEFAULT_BAND, DEFAULT_MIN_PART_SHARE, DEFAULT_MIN_PARTS, DEFAULT_MIN_SCORE, DEFAULT_SKIP_METHODS, DEFAULT_SUBJECT, DEFAULT_WINDOW,
+  DEFAULT_BAND, DEFAULT_MAX_PARTS, DEFAULT_MIN_PART_SHARE, DEFAULT_MIN_PARTS, DEFAULT_MIN_SCORE, DEFAULT_SKIP_METHODS, DEFAULT_SUBJECT, DEFAULT_WINDOW,
   optionsSchema, type DetectSplitsOptions,
 } from './options.js';
 import type { VendorRule, WindowOption } from './policy.js';
@@ -27,6 +27,7 @@ export interface ResolvedOptions {
   readonly rates: ReadonlyMap<string, Decimal>;
   readonly band: number;
   readonly minParts: number;
+  readonly maxParts: number;
   readonly minPartShare: number;
   readonly minScore: number;
   /** Normalised (NFKC, lower case) procedures whose records are never parts. */
@@ -61,6 +62,9 @@ export function resolveOptions(options: DetectSplitsOptions, fn = 'detectSplits'
   const rates = new Map<string, Decimal>();
   for (const [code, value] of Object.entries(o.rates ?? {})) rates.set(code.toUpperCase(), exactDecimal(value) as Decimal);
   rates.set(currency, exactDecimal('1') as Decimal);
+  const minParts = o.minParts ?? DEFAULT_MIN_PARTS;
+  const maxParts = o.maxParts ?? DEFAULT_MAX_PARTS;
+  if (maxParts < minParts) throw new OptionsError(fn, [{ path: ['maxParts'], message: `maxParts (${maxParts}) must be at least minParts (${minParts})` }]);
   const band = o.band ?? DEFAULT_BAND;
   const resolved: ResolvedThreshold[] = thresholds.map((t, i) => {
     const rate = rates.get(t.currency);
@@ -102,7 +106,8 @@ export function resolveOptions(options: DetectSplitsOptions, fn = 'detectSplits'
     currency,
     rates,
     band,
-    minParts: o.minParts ?? DEFAULT_MIN_PARTS,
+    minParts,
+    maxParts,
     minPartShare: o.minPartShare ?? DEFAULT_MIN_PART_SHARE,
     minScore: o.minScore ?? DEFAULT_MIN_SCORE,
     skipMethods: new Set((o.skipMethods ?? DEFAULT_SKIP_METHODS).map(normalizeText)),
