@@ -287,8 +287,9 @@ export function oracleRank(o: ResolvedOptions, t: ResolvedThreshold): (records: 
 
 /**
  * Detection, plainly: per threshold, most serious first, the clusters are the connected components
- * (all pairs, union-find) of the threshold's eligible records not yet in a run, and each cluster's
- * runs and large runs are cut by {@link plainRuns}, ranked by the score.
+ * (all pairs, union-find) of the threshold's eligible records — those already in a run of a more
+ * serious threshold included: they link, but are no parts — and each cluster's runs and large runs
+ * are cut by {@link plainRuns}, ranked by the score.
  */
 export function oracleRuns(input: readonly unknown[], options: DetectSplitsOptions): { findings: OracleFinding[]; largeRuns: OracleLargeRun[] } {
   const o = resolveOptions(options);
@@ -297,7 +298,7 @@ export function oracleRuns(input: readonly unknown[], options: DetectSplitsOptio
   const findings: OracleFinding[] = [];
   const largeRuns: OracleLargeRun[] = [];
   for (const t of o.thresholds) {
-    const elig = all.filter((r) => !assigned.has(r.rec.id) && eligibleFor(o, t, r));
+    const elig = all.filter((r) => eligibleFor(o, t, r));
     // Union-find over all pairs.
     const parent = elig.map((_, i) => i);
     const find = (x: number): number => (parent[x] === x ? x : (parent[x] = find(parent[x] as number)));
