@@ -107,10 +107,10 @@ export function extractRuns(items: readonly Item[], tier: RunTier, o: ExtractRun
       totalApprox += it.approx;
     }
   }
-  if (nFree < o.minParts) return { runs, largeRuns };
-
   // Float sums decide clear cases; a total within the slack of the tier is summed exactly.
   const slack = RELATIVE_SLACK * (totalApprox + tier.approx);
+  // No window holds more than all the free parts: a cluster whose free parts do not cross has no run.
+  if (nFree < o.minParts || clearOrder(totalApprox, tier.approx, slack) < 0) return { runs, largeRuns };
   const crossing = (approxSum: number, parts: () => readonly number[]): boolean => {
     const c = clearOrder(approxSum, tier.approx, slack);
     if (c !== 0) return c > 0;
