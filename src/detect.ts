@@ -6,9 +6,11 @@ import { resolveOptions } from './options/resolve.js';
 import { prepare } from './cluster/prepare.js';
 import { candidates } from './cluster/candidates.js';
 import { components } from './cluster/link.js';
-import { cutRuns } from './cluster/runs.js';
+import { extractRuns } from './cluster/runs.js';
+import type { Item } from './cluster/item.js';
 import { scoreRun } from './score/score.js';
 import { buildFinding, type Finding } from './report/finding.js';
+import { buildLargeRun, type LargeRun } from './report/largeRun.js';
 import { compareText } from './_lib/order.js';
 
 /** Counts that describe a run. */
@@ -25,6 +27,11 @@ export interface DetectStats {
   readonly belowMinScore: number;
   /** Findings per threshold id. */
   readonly findingsByThreshold: Readonly<Record<string, number>>;
+  /**
+   * Windows of more than `maxParts` linked purchases crossing a threshold: a rule that groups too
+   * much, not a split. Their purchases are in no finding. Sorted by buyer, start date, threshold id.
+   */
+  readonly largeRuns: readonly LargeRun[];
 }
 
 /** What {@link detectSplits} returns. */
@@ -42,12 +49,14 @@ export interface DetectResult {
  * The steps of "How detection works" in the README, one call each: the options are resolved; the
  * records are validated into a table (bad ones come back in `rejects`, never thrown) and converted
  * to the report currency; the table is prepared (partitions, window, link policy); then for each
- * threshold, most serious first, its candidate parts are linked into components, each component is
- * cut into runs whose parts each stay below the threshold while their total crosses it, and each
- * run is scored and, unless it scores below `minScore`, reported as a finding. A record belongs to
- * at most one finding.
+ * threshold, most serious first, its candidate parts are linked into clusters, the sets of parts
+ * that look most like one requirement cut into pieces (their parts each below the threshold, their
+ * total crossing it) are extracted from each cluster by their score, and each such run is reported
+ * as a finding unless it scores below `minScore`; a window of more than `maxParts` parts is a large
+ * run (`stats.largeRuns`). A record belongs to at most one finding or large run.
  *
- * Runs in O(n log n) for n records (sorting), plus the candidate pairs of the text join.
+ * Runs in O(n log n) for n records (sorting), plus the candidate pairs of the text join, plus the
+ * run extraction's work per busy window (see `extractRuns`).
  *
  * `records` is any iterable of records (an array, a Set, a generator), read once; a record's index
  * is its position in iteration order.
@@ -76,13 +85,20 @@ export function detectSplits(records: Iterable<unknown>, options: DetectSplitsOp
   const context = { currency: opts.currency, band: opts.band, weights: opts.weights, windowLabel: ledger.window.label, ...(opts.rule ? { rule: opts.rule } : {}) };
 
   const findings: Finding[] = [];
+  const largeRuns: LargeRun[] = [];
   const byThreshold: Record<string, number> = {};
   let belowMinScore = 0;
   for (const tier of opts.thresholds) {
     let found = 0;
+    const extraction = { reach: ledger.links.reach, minParts: opts.minParts, maxParts: opts.maxParts, taken: ledger.assigned, rank: (run: readonly Item[]) => scoreRun(run, tier, scoring).score };
     for (const group of parts.forTier(tier)) {
-      for (const component of components(group, ledger.links, opts.minParts)) {
-        for (const run of cutRuns(component, tier, ledger.links.reach, opts.minParts)) {
+      for (const cluster of components(group, ledger.links, opts.minParts)) {
+        const { runs, largeRuns: large } = extractRuns(cluster, tier, extraction);
+        for (const run of large) {
+          ledger.assign(run);
+          largeRuns.push(buildLargeRun(run, tier, { currency: opts.currency, windowLabel: ledger.window.label, maxParts: opts.maxParts }));
+        }
+        for (const run of runs) {
           ledger.assign(run);
           const scored = scoreRun(run, tier, scoring);
           // Defensive: a score that is not a number in [minScore, 1] (NaN included) is never reported.
@@ -97,6 +113,7 @@ export function detectSplits(records: Iterable<unknown>, options: DetectSplitsOp
     byThreshold[tier.threshold.id] = found;
   }
   findings.sort((a, b) => b.score - a.score || compareText(a.buyer, b.buyer) || compareText(a.start, b.start) || compareText(a.id, b.id));
+  largeRuns.sort((a, b) => compareText(a.buyer, b.buyer) || compareText(a.start, b.start) || compareText(a.threshold.id, b.threshold.id) || compareText(a.recordIds[0] as string, b.recordIds[0] as string));
 
   return {
     findings,
@@ -110,6 +127,7 @@ export function detectSplits(records: Iterable<unknown>, options: DetectSplitsOp
       findings: findings.length,
       belowMinScore,
       findingsByThreshold: byThreshold,
+      largeRuns,
     },
   };
 }

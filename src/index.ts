@@ -6,7 +6,7 @@
 // Detection
 export { detectSplits } from './detect.js';
 export type { DetectResult, DetectStats } from './detect.js';
-export { DEFAULT_SKIP_METHODS, DEFAULT_SUBJECT, DEFAULT_BAND, DEFAULT_MIN_PART_SHARE, DEFAULT_MIN_SCORE } from './options/options.js';
+export { DEFAULT_SKIP_METHODS, DEFAULT_SUBJECT, DEFAULT_BAND, DEFAULT_MAX_PARTS, DEFAULT_MIN_PART_SHARE, DEFAULT_MIN_SCORE } from './options/options.js';
 export type { DetectSplitsOptions } from './options/options.js';
 
 // Records
@@ -33,6 +33,7 @@ export { DEFAULT_WEIGHTS } from './options/reasons.js';
 export type { ScoreWeights, ReasonCode } from './options/reasons.js';
 export { fingerprint } from './report/fingerprint.js';
 export type { Finding, FindingPart, FindingThreshold, Reason } from './report/finding.js';
+export type { LargeRun } from './report/largeRun.js';
 
 // Errors
 export { SplitscanError, OptionsError, InputError, isSplitscanError, isOptionsError, isInputError } from './errors.js';

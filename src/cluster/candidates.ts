@@ -11,8 +11,10 @@ export interface Candidates {
   /** Records that can never be parts: they carry an exemption, or their method is in `skipMethods`. */
   readonly neverParts: number;
   /**
-   * The candidate parts of a threshold not yet in a finding, as one group per partition, in date
-   * order (ties by id); only groups of at least `minParts` records.
+   * The candidate parts of a threshold as one group per partition, in date order (ties by id): only
+   * groups with at least `minParts` records not yet in a finding. Records already in a finding (of a
+   * more serious threshold) stay in their group: they still link their neighbours into one cluster,
+   * and the runs leave them out (see `extractRuns`).
    */
   forTier(tier: ResolvedThreshold): Item[][];
 }
@@ -22,12 +24,13 @@ export interface Candidates {
  * a *candidate part* when
  * - it can ever be a part: no `exemption`, and its `method` is not one of `skipMethods`;
  * - it can link at all: it carries the project and category prefix the subject rule requires;
- * - it is not yet in a finding (of a more serious threshold);
  * - the threshold can judge it: dated on or after the first day in force, and no later than the
  *   end of a window opened on the last day in force (a run opened while the rule is in force may
  *   reach past it);
  * - it stays below the threshold (`atOrAbove`: amount < limit; `above`: amount ≤ limit), is in its
  *   category scope, and is at least `minPartShare` of it.
+ * Whether it is already in a finding does not matter here: the clusters of a threshold are the same
+ * whatever more serious thresholds found first.
  *
  * Runs in O(n) to set up; {@link Candidates.forTier} in O(n) plus O(1) per candidate.
  */
@@ -53,7 +56,7 @@ export function candidates(p: Prepared, opts: Pick<ResolvedOptions, 'skipMethods
       const minPartApprox = minPart.toNumber();
       const isCandidate = (k: number): boolean => {
         const day = table.day[k] as number;
-        if (never[k] || assigned[k] || day < tier.fromDay || day > lastDay) return false;
+        if (never[k] || day < tier.fromDay || day > lastDay) return false;
         // Exact Decimal comparisons only when the numbers are too close to call.
         const approx = table.approx[k] as number;
         if (!belowTier(approx, k, p.valueOf, tier)) return false;
@@ -61,12 +64,14 @@ export function candidates(p: Prepared, opts: Pick<ResolvedOptions, 'skipMethods
         return inScope(tier, keyAt(table.category, k));
       };
 
-      // Items are built only for groups large enough to hold a run.
+      // Items are built only for groups with enough parts not yet in a finding to hold a run.
       const groups: Item[][] = [];
       let group: number[] = [];
+      let open = 0;
       const flush = () => {
-        if (group.length >= opts.minParts) groups.push(group.map(p.itemOf));
+        if (open >= opts.minParts) groups.push(group.map(p.itemOf));
         group = [];
+        open = 0;
       };
       let current = -1;
       for (let i = 0; i < order.length; i++) {
@@ -75,7 +80,9 @@ export function candidates(p: Prepared, opts: Pick<ResolvedOptions, 'skipMethods
           current = partition[i] as number;
         }
         const k = order[i] as number;
-        if (!unlinkable[i] && isCandidate(k)) group.push(k);
+        if (unlinkable[i] || !isCandidate(k)) continue;
+        group.push(k);
+        if (!assigned[k]) open++;
       }
       flush();
       return groups;

@@ -40,6 +40,9 @@ export const DEFAULT_BAND = 0.1;
 /** Default fewest parts of a finding. */
 export const DEFAULT_MIN_PARTS = 2;
 
+/** Default most parts of a finding: a window holding more is a large run (see `DetectSplitsOptions.maxParts`). */
+export const DEFAULT_MAX_PARTS = 50;
+
 /** Default lowest score reported. */
 export const DEFAULT_MIN_SCORE = 0.25;
 
@@ -78,6 +81,14 @@ export interface DetectSplitsOptions {
   band?: number | undefined;
   /** Fewest parts a finding may have. @defaultValue {@link DEFAULT_MIN_PARTS}, 2 */
   minParts?: number | undefined;
+  /**
+   * Most parts a finding may have. A window of linked purchases with more parts than this (not yet in
+   * a finding) whose total crosses a threshold is not one requirement cut into pieces but a rule that
+   * groups too much: it is reported in `stats.largeRuns` (buyer, window, threshold, count, the first
+   * `maxParts` record ids) instead of as a finding, and its purchases are parts of no finding. Also
+   * bounds the work per window. At least `minParts`. @defaultValue {@link DEFAULT_MAX_PARTS}, 50
+   */
+  maxParts?: number | undefined;
   /**
    * Smallest part, as a share of the threshold it is summed against: purchases under it are not
    * parts (a requirement is split into a few sizeable pieces; petty purchases would otherwise pile
@@ -151,6 +162,7 @@ export const optionsSchema = z.strictObject({
     .optional(),
   band: z.number().min(0, 'band must be in [0, 1)').lt(1, 'band must be in [0, 1)').optional(),
   minParts: positiveInt('minParts').min(2, 'minParts must be at least 2').optional(),
+  maxParts: positiveInt('maxParts').min(2, 'maxParts must be at least 2').optional(),
   minScore: z.number().min(0, 'minScore must be in [0, 1]').max(1, 'minScore must be in [0, 1]').optional(),
   minPartShare: z.number().min(0, 'minPartShare must be in [0, 1)').lt(1, 'minPartShare must be in [0, 1)').optional(),
   skipMethods: z.array(z.string()).optional(),

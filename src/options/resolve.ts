@@ -9,7 +9,7 @@ import { optionIssues } from '../_lib/issues.js';
 import { thrownText } from '../_lib/thrown.js';
 import { compareText } from '../_lib/order.js';
 import {
-  DEFAULT_BAND, DEFAULT_MIN_PART_SHARE, DEFAULT_MIN_PARTS, DEFAULT_MIN_SCORE, DEFAULT_SKIP_METHODS, DEFAULT_SUBJECT, DEFAULT_WINDOW,
+  DEFAULT_BAND, DEFAULT_MAX_PARTS, DEFAULT_MIN_PART_SHARE, DEFAULT_MIN_PARTS, DEFAULT_MIN_SCORE, DEFAULT_SKIP_METHODS, DEFAULT_SUBJECT, DEFAULT_WINDOW,
   optionsSchema, type DetectSplitsOptions,
 } from './options.js';
 import type { VendorRule, WindowOption } from './policy.js';
@@ -28,6 +28,7 @@ export interface ResolvedOptions {
   readonly rates: ReadonlyMap<string, Decimal>;
   readonly band: number;
   readonly minParts: number;
+  readonly maxParts: number;
   readonly minPartShare: number;
   readonly minScore: number;
   /** Normalised (NFKC, lower case) procedures whose records are never parts. */
@@ -63,6 +64,9 @@ export function resolveOptions(options: DetectSplitsOptions, fn = 'detectSplits'
   const rates = new Map<string, Decimal>();
   for (const [code, value] of Object.entries(o.rates ?? {})) rates.set(code.toUpperCase(), exactDecimal(value, RATE_BOUNDS) as Decimal);
   rates.set(currency, exactDecimal('1') as Decimal);
+  const minParts = o.minParts ?? DEFAULT_MIN_PARTS;
+  const maxParts = o.maxParts ?? DEFAULT_MAX_PARTS;
+  if (maxParts < minParts) throw new OptionsError(fn, [{ path: ['maxParts'], message: `maxParts (${maxParts}) must be at least minParts (${minParts})` }]);
   const band = o.band ?? DEFAULT_BAND;
   const resolved: ResolvedThreshold[] = thresholds.map((t, i) => {
     const rate = rates.get(t.currency);
@@ -104,7 +108,8 @@ export function resolveOptions(options: DetectSplitsOptions, fn = 'detectSplits'
     currency,
     rates,
     band,
-    minParts: o.minParts ?? DEFAULT_MIN_PARTS,
+    minParts,
+    maxParts,
     minPartShare: o.minPartShare ?? DEFAULT_MIN_PART_SHARE,
     minScore: o.minScore ?? DEFAULT_MIN_SCORE,
     skipMethods: new Set((o.skipMethods ?? DEFAULT_SKIP_METHODS).map(normalizeText)),

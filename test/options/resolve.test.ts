@@ -13,9 +13,15 @@ const pathOf = (f: () => unknown) => optionsErrorOf(f).path;
 describe('resolveOptions', () => {
   it('fills in every default', () => {
     const o = resolveOptions({ thresholds: [threshold('q', '1000')] });
-    expect(o).toMatchObject({ window: DEFAULT_WINDOW, vendor: 'any', linkSameVendor: true, subject: DEFAULT_SUBJECT, currency: 'CNY', band: 0.1, minParts: 2, minPartShare: 0.1, minScore: 0.25, weights: DEFAULT_WEIGHTS });
+    expect(o).toMatchObject({ window: DEFAULT_WINDOW, vendor: 'any', linkSameVendor: true, subject: DEFAULT_SUBJECT, currency: 'CNY', band: 0.1, minParts: 2, maxParts: 50, minPartShare: 0.1, minScore: 0.25, weights: DEFAULT_WEIGHTS });
     expect([...o.skipMethods]).toEqual(DEFAULT_SKIP_METHODS.map((m) => m.toLowerCase()));
     expect(o.rule).toBeUndefined();
+  });
+
+  it('refuses a maxParts below minParts, given or by default, at maxParts', () => {
+    expect(pathOf(() => resolveOptions({ thresholds: [threshold('q', '1000')], minParts: 5, maxParts: 4 }))).toEqual(['maxParts']);
+    expect(pathOf(() => resolveOptions({ thresholds: [threshold('q', '1000')], minParts: 51 }))).toEqual(['maxParts']);
+    expect(resolveOptions({ thresholds: [threshold('q', '1000')], minParts: 4, maxParts: 4 }).maxParts).toBe(4);
   });
 
   it('orders thresholds most serious first in the report currency, ties by id, whatever the input order', () => {

@@ -101,6 +101,7 @@ describe('getPreset', () => {
     rates: { USD: '0.9' },
     band: 0.05,
     minParts: 3,
+    maxParts: 20,
     minPartShare: 0.2,
     skipMethods: ['open'],
     minScore: 0.5,

@@ -69,8 +69,9 @@ describe('amounts: bounded, never expanded, never rounded', () => {
   });
 
   it('amounts at the bounds are accepted and summed exactly', () => {
+    // A + B stays one ten-billionth under the limit, so all three parts are needed to reach it.
     const big = { thresholds: [{ id: 'big', amount: '999999999999999999.9999999999', currency: 'CNY', procedure: 'x' }], minScore: 0, minPartShare: 0 };
-    const result = detectSplits([good({ id: 'A', amount: '500000000000000000' }), good({ id: 'B', amount: '499999999999999999.9999999999' }), good({ id: 'C', amount: '0.0000000001' })], big);
+    const result = detectSplits([good({ id: 'A', amount: '500000000000000000' }), good({ id: 'B', amount: '499999999999999999.9999999998' }), good({ id: 'C', amount: '0.0000000002' })], big);
     expect(result.rejects).toEqual([]);
     expect(result.findings.map((f) => f.total)).toEqual(['1000000000000000000.00']);
   });
