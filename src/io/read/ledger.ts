@@ -71,9 +71,10 @@ function feeds(text: string): number {
 }
 
 /**
- * Guesses the format of a text from its start: a JSON array (`[` not followed by a letter), NDJSON
+ * Guesses the format of a text from its start: a JSON array (`[` not followed by a letter, nor by a
+ * bracketed header and a delimiter), NDJSON
  * (a first line that is a JSON object), else delimited text — so a CSV whose first header is
- * `[Date]` or `{id}` is read as CSV. `readLedger` reports it as `sources[0].format`.
+ * `[Date]`, `[1]` or `{id}` is read as CSV. `readLedger` reports it as `sources[0].format`.
  *
  * @example
  * readLedger('{"buyer":"City","vendor":"Acme","date":"2019-03-04","amount":5,"currency":"EUR"}\n').sources[0].format
@@ -83,17 +84,22 @@ function feeds(text: string): number {
  */
 function detectFormat(text: string): LedgerFormat {
   const t = text.trimStart();
-  if (t[0] === '[' && !/^\[\s*[\p{L}_]/u.test(t)) return 'json';
+  if (t[0] === '[') return /^\[\s*[\p{L}_]|^\[[^\]\r\n]*\][,;\t|]/u.test(t) ? 'csv' : 'json';
   if (t[0] === '{') {
-    const end = t.search(/[\r\n]/u);
-    try {
-      const first: unknown = JSON.parse(end < 0 ? t : t.slice(0, end));
-      if (first !== null && typeof first === 'object' && !Array.isArray(first)) return 'ndjson';
-    } catch {
-      // not JSON: a header such as {id},{amount}
-    }
+    const first = firstLineJson(t);
+    if (first !== null && typeof first === 'object' && !Array.isArray(first)) return 'ndjson';
   }
   return 'csv';
+}
+
+/** The first line of `text` parsed as JSON, or `undefined` when it is not JSON (a header such as `[1],buyer` or `{id},{amount}`). */
+function firstLineJson(text: string): unknown {
+  const end = text.search(/[\r\n]/u);
+  try {
+    return JSON.parse(end < 0 ? text : text.slice(0, end));
+  } catch {
+    return undefined;
+  }
 }
 
 /** Archives and compressed files, told by their first bytes, and what to do with them. */

@@ -471,6 +471,14 @@ describe('readLedger: what kind of input', () => {
     expect(m.records).toHaveLength(1);
   });
 
+  it('reads a CSV whose first header is [1] (a numbered column) as CSV, and a broken JSON array as JSON', () => {
+    const l = readLedger('[1],buyer,vendor,date,amount,currency\nA,City,Acme,2019-03-04,5,EUR\n');
+    expect(l.sources[0]?.format).toBe('csv');
+    expect(l.records).toHaveLength(1);
+    expect(() => readLedger('[1,\n')).toThrow(/not valid JSON/u);
+    expect(readLedger('[\n  {"buyer":"City","vendor":"Acme","date":"2019-03-04","amount":5,"currency":"EUR"}\n]\n').sources[0]?.format).toBe('json');
+  });
+
   it('refuses compressed input with the fix', () => {
     expect(() => readLedger(new Uint8Array([0x1f, 0x8b, 0x08, 0, 0, 0, 0, 0, 0, 3]))).toThrow(/gzip-compressed.*gzip -dc/u);
     expect(() => readLedger(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x14, 0]))).toThrow(/ZIP archive.*xlsx/u);
