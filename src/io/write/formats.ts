@@ -2,8 +2,9 @@
  * A {@link ScanReport} rendered: `json` (the full report, stable schema), `csv` (one row per
  * finding × record, spreadsheet-safe), `md` (audit working papers) and `table` (terminals).
  */
-import { D, groupedMoney } from '../../_lib/decimal.js';
 import { safeCsv } from './csv.js';
+import { markdownText, terminalText } from './escape.js';
+import { amount, count, plural } from './numbers.js';
 import type { ReportFinding, ScanReport } from './scanReport.js';
 
 /** The output formats, the terminal's first. */
@@ -12,8 +13,18 @@ export const REPORT_FORMATS = ['table', 'json', 'csv', 'md'] as const;
 /** One of {@link REPORT_FORMATS}. */
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
-/** Renders a report in one of {@link REPORT_FORMATS}. */
-export function formatReport(report: ScanReport, format: ReportFormat): string {
+/** Options of {@link formatReport}. */
+export interface FormatReportOptions {
+  /** `table` only: bold headlines and dimmed reason codes (ANSI SGR). @defaultValue false */
+  readonly color?: boolean | undefined;
+}
+
+/**
+ * Renders a report in one of {@link REPORT_FORMATS}. Text from the ledger is escaped for each sink:
+ * `csv` neutralises formulas, `md` escapes every Markdown-active character, `table` shows control
+ * characters as escapes. Runs in O(size of the report).
+ */
+export function formatReport(report: ScanReport, format: ReportFormat, options: FormatReportOptions = {}): string {
   switch (format) {
     case 'json':
       return `${JSON.stringify(report, null, 2)}\n`;
@@ -22,7 +33,7 @@ export function formatReport(report: ScanReport, format: ReportFormat): string {
     case 'md':
       return reportToMarkdown(report);
     case 'table':
-      return reportToTable(report);
+      return reportToTable(report, options.color ?? false);
   }
 }
 
@@ -99,32 +110,31 @@ function reportToCsv(report: ScanReport): string {
   return safeCsv(REPORT_CSV_COLUMNS, rows);
 }
 
-const money = (s: string): string => groupedMoney(new D(s));
+/** Reasons with some strength, strongest contribution (strength × weight) first. */
+function strongReasons(f: ReportFinding): ReportFinding['reasons'] {
+  return [...f.reasons].filter((r) => r.strength > 0).sort((a, b) => b.strength * b.weight - a.strength * a.weight || (a.code < b.code ? -1 : 1));
+}
 
-function headline(f: ReportFinding): string {
+/** The finding in one line, each piece of data passed through `text` (the sink's escaping). */
+function headline(f: ReportFinding, text: (s: string) => string): string {
   const cmp = f.threshold.comparison === 'above' ? '>' : '≥';
-  return `${f.buyer}: ${f.parts.length} purchases from ${f.vendors.length} vendor${f.vendors.length === 1 ? '' : 's'}, ${money(f.total)} ${f.currency} ${cmp} ${money(f.threshold.amount)} ${f.threshold.currency} (${f.threshold.procedure})`;
+  return `${text(f.buyer)}: ${plural(f.parts.length, 'purchase')} from ${plural(f.vendors.length, 'vendor')}, ${amount(f.total)} ${f.currency} ${cmp} ${amount(f.threshold.amount)} ${f.threshold.currency} (${text(f.threshold.procedure)})`;
 }
 
-/** Escapes text for a Markdown table cell. */
-function mdCell(s: string | number | undefined): string {
-  return String(s ?? '')
-    .replace(/\\/gu, '\\\\')
-    .replace(/\|/gu, '\\|')
-    .replace(/\r?\n/gu, ' ');
-}
+/** Markdown text of an optional value. */
+const md = (s: string | number | undefined): string => (s === undefined ? '' : markdownText(String(s)));
 
 /** A report for audit working papers: summary, then each finding with records, reasons, explanation. */
 function reportToMarkdown(report: ScanReport): string {
   const s = report.summary;
   const out: string[] = ['# Split-purchase review', ''];
-  if (report.source !== undefined) out.push(`- Source: \`${report.source}\``);
+  if (report.source !== undefined) out.push(`- Source: ${md(report.source)}`);
   if (report.policy?.name !== undefined) {
-    out.push(`- Policy: ${report.policy.name}${report.policy.citation ? ` (${report.policy.citation})` : ''}`);
+    out.push(`- Policy: ${md(report.policy.name)}${report.policy.citation ? ` (${md(report.policy.citation)})` : ''}`);
   }
   out.push(
-    `- Rows read: ${s.rows}; analysed: ${s.analysed}; rejected: ${s.rejected}`,
-    `- Findings: ${s.findings}${s.shown !== s.findings ? ` (${s.shown} shown)` : ''}`,
+    `- Rows read: ${count(s.rows)}; analysed: ${count(s.analysed)}; rejected: ${count(s.rejected)}`,
+    `- Findings: ${count(s.findings)}${s.shown !== s.findings ? ` (${count(s.shown)} shown)` : ''}`,
     '',
     'Each finding is a candidate for human review, not a conclusion: a reviewer decides whether the',
     'purchases were one requirement and whether an exception applies.',
@@ -132,33 +142,35 @@ function reportToMarkdown(report: ScanReport): string {
   );
   if (report.findings.length === 0) out.push('No findings.', '');
   for (const f of report.findings) {
-    out.push(`## ${f.rank}. ${mdCell(headline(f))}`, '');
+    out.push(`## ${f.rank}\\. ${headline(f, md)}`, '');
     out.push(
-      `- Finding id: \`${f.id}\`; score ${f.score.toFixed(2)}`,
-      `- Period: ${f.start} to ${f.end} (${f.spanDays} day${f.spanDays === 1 ? '' : 's'})`,
-      `- Threshold: \`${f.threshold.id}\` ${money(f.threshold.amount)} ${f.threshold.currency}${f.threshold.source ? ` — ${f.threshold.source}` : ''}`,
+      `- Finding id: ${md(f.id)}; score ${f.score.toFixed(2)}`,
+      `- Period: ${f.start} to ${f.end} (${plural(f.spanDays, 'day')})`,
+      `- Threshold: ${md(f.threshold.id)} ${amount(f.threshold.amount)} ${f.threshold.currency}${f.threshold.source ? ` — ${md(f.threshold.source)}` : ''}`,
     );
-    if (f.rule) out.push(`- Rule: ${f.rule.name}${f.rule.citation ? ` (${f.rule.citation})` : ''}`);
-    out.push('', `> ${mdCell(f.explanation)}`, '');
+    if (f.rule) out.push(`- Rule: ${md(f.rule.name)}${f.rule.citation ? ` (${md(f.rule.citation)})` : ''}`);
+    out.push('', `> ${md(f.explanation)}`, '');
     out.push('| # | line | id | date | vendor | amount | subject | category | project | method | document |');
     out.push('|---|---|---|---|---|---:|---|---|---|---|---|');
     f.parts.forEach((p, i) => {
       out.push(
-        `| ${i + 1} | ${p.line ?? ''} | ${mdCell(p.id)} | ${p.date} | ${mdCell(p.vendor)} | ${money(p.amount)} ${p.currency} | ${mdCell(p.subject)} | ${mdCell(p.category)} | ${mdCell(p.project)} | ${mdCell(p.method)} | ${mdCell(p.document)} |`,
+        `| ${i + 1} | ${p.line ?? ''} | ${md(p.id)} | ${p.date} | ${md(p.vendor)} | ${amount(p.amount)} ${p.currency} | ${md(p.subject)} | ${md(p.category)} | ${md(p.project)} | ${md(p.method)} | ${md(p.document)} |`,
       );
     });
-    out.push(`| | | | | **total** | **${money(f.total)} ${f.currency}** | | | | | |`, '', 'Reasons:', '');
+    out.push(`| | | | | **total** | **${amount(f.total)} ${f.currency}** | | | | | |`, '', 'Reasons:', '');
     for (const r of [...f.reasons].sort((a, b) => b.strength * b.weight - a.strength * a.weight)) {
-      out.push(`- **${r.code}** (strength ${r.strength.toFixed(2)}, weight ${r.weight}): ${mdCell(r.message)}`);
+      out.push(`- **${r.code}** (strength ${r.strength.toFixed(2)}, weight ${r.weight}): ${md(r.message)}`);
     }
     out.push('', 'Reviewer decision: ☐ split ☐ not a split ☐ exception applies — notes:', '');
   }
   return `${out.join('\n')}\n`;
 }
 
+const WIDE = /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u;
+
 function width(s: string): number {
   let w = 0;
-  for (const c of s) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(c) ? 2 : 1;
+  for (const c of s) w += WIDE.test(c) ? 2 : 1;
   return w;
 }
 
@@ -170,29 +182,45 @@ function pad(s: string, n: number, right = false): string {
 function clip(s: string, n: number): string {
   if (width(s) <= n) return s;
   let out = '';
+  let w = 0;
   for (const c of s) {
-    if (width(out + c) > n - 1) break;
+    w += WIDE.test(c) ? 2 : 1;
+    if (w > n - 1) break;
     out += c;
   }
   return `${out}…`;
 }
 
-/** A compact text report for terminals: one block per finding, parts indented. */
-function reportToTable(report: ScanReport): string {
+/** SGR styles of the table, applied only when colour is on. */
+const STYLE = { bold: ['\u001b[1m', '\u001b[22m'], dim: ['\u001b[2m', '\u001b[22m'], yellow: ['\u001b[33m', '\u001b[39m'] } as const;
+
+/**
+ * A text report for terminals: per finding a headline, its period and threshold, its parts, and the
+ * reasons it looks deliberate (every reason with some strength, strongest first, in full). Text
+ * from the ledger is shown with its control characters as escapes, so it cannot drive the terminal.
+ */
+function reportToTable(report: ScanReport, color: boolean): string {
+  const paint = (style: keyof typeof STYLE, text: string): string => (color ? `${STYLE[style][0]}${text}${STYLE[style][1]}` : text);
+  const t = terminalText;
   const s = report.summary;
   const out: string[] = [];
   for (const f of report.findings) {
-    out.push(`#${f.rank}  score ${f.score.toFixed(2)}  ${headline(f)}`);
-    out.push(`    ${f.start} → ${f.end} (${f.spanDays} d)  ${f.threshold.id}`);
-    const amountWidth = Math.max(...f.parts.map((p) => money(p.amount).length));
+    out.push(paint('bold', `#${f.rank}  score ${f.score.toFixed(2)}  ${headline(f, t)}`));
+    out.push(`    ${f.start} → ${f.end} (${plural(f.spanDays, 'day')})  threshold ${t(f.threshold.id)}${f.rule ? `  rule ${t(f.rule.name)}` : ''}`);
+    const amountWidth = Math.max(...f.parts.map((p) => amount(p.amount).length));
     for (const p of f.parts) {
       out.push(
-        `    ${p.date}  ${pad(clip(p.id, 10), 10)}  ${pad(clip(p.vendor, 28), 28)}  ${pad(money(p.amount), amountWidth, true)}  ${clip(p.subject ?? '', 40)}`,
+        `    ${p.date}  ${pad(clip(t(p.id), 12), 12)}  ${pad(clip(t(p.vendor), 28), 28)}  ${pad(amount(p.amount), amountWidth, true)} ${p.currency}  ${clip(t(p.subject ?? ''), 40)}`,
       );
     }
-    out.push(`    ${clip(f.explanation, 200)}`, '');
+    const reasons = strongReasons(f);
+    if (reasons.length > 0) {
+      out.push('    why it looks deliberate:');
+      for (const r of reasons) out.push(`      - ${t(r.message)} ${paint('dim', `(${r.code} ${r.strength.toFixed(2)} × ${r.weight})`)}`);
+    }
+    out.push('');
   }
   if (report.findings.length === 0) out.push('No findings.');
-  out.push(`${s.findings} finding${s.findings === 1 ? '' : 's'}${s.shown !== s.findings ? ` (${s.shown} shown)` : ''}; ${s.rows} rows read, ${s.analysed} analysed, ${s.rejected} rejected`);
+  out.push(`${plural(s.findings, 'finding')}${s.shown !== s.findings ? ` (${count(s.shown)} shown)` : ''}; ${count(s.rows)} rows read, ${count(s.analysed)} analysed, ${count(s.rejected)} rejected`);
   return `${out.join('\n')}\n`;
 }
