@@ -1,4 +1,4 @@
-import type Decimal from 'decimal.js';
+import type { Decimal } from 'decimal.js';
 import type { PurchaseRecord } from '../records/record.js';
 
 /** A record as the clustering sees it: its value in the report currency and its subject signals. */

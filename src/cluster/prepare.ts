@@ -1,4 +1,4 @@
-import type Decimal from 'decimal.js';
+import type { Decimal } from 'decimal.js';
 import type { Item } from './item.js';
 import type { ResolvedOptions } from '../options/resolve.js';
 import { linkPolicy, type LinkPolicy } from './link.js';

@@ -1,4 +1,4 @@
-import type Decimal from 'decimal.js';
+import type { Decimal } from 'decimal.js';
 import type { ResolvedThreshold } from '../thresholds/threshold.js';
 import { parseThresholds } from '../thresholds/schema.js';
 import { normalizeText } from '../records/normalize.js';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type Decimal from 'decimal.js';
+import type { Decimal } from 'decimal.js';
 import { OptionsError } from '../errors.js';
 import { exactDecimal } from '../_lib/decimal.js';
 import { optionIssues } from '../_lib/issues.js';

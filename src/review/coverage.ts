@@ -3,7 +3,7 @@
  * force, how many could not be and why, and how each buyer's purchase amounts lie around each
  * threshold (binned, so a million-row ledger gives a few numbers per buyer, not its amounts).
  */
-import type Decimal from 'decimal.js';
+import type { Decimal } from 'decimal.js';
 import type { DetectSplitsOptions } from '../options/options.js';
 import { OptionsError } from '../errors.js';
 import { resolveOptions } from '../options/resolve.js';
