@@ -16,4 +16,6 @@ export interface Item {
   readonly categoryPrefix: string | undefined;
   /** Project key, when the record has one and the project is specific enough to link records. */
   readonly project: string | undefined;
+  /** True when the vendor is a placeholder (`placeholderVendors`): it is the same vendor as no other record. */
+  readonly placeholderVendor?: true;
 }

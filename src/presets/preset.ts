@@ -41,7 +41,7 @@ export interface PresetInfo {
 
 /**
  * What {@link getPreset} accepts besides the name: any `detectSplits` option, replacing the preset's
- * (`subject` and `weights` are merged field by field; `undefined` fields are ignored), plus `limit`
+ * (`subject`, `weights` and `exclude` are merged field by field; `undefined` fields are ignored), plus `limit`
  * for `pcard`.
  */
 export interface PresetOverrides extends Partial<DetectSplitsOptions> {

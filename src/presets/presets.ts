@@ -34,7 +34,7 @@ for (const d of DEFINITIONS) {
 }
 
 /** Overrides merged field by field into the preset's own object rather than replacing it. */
-const MERGED_KEYS = new Set<string>(['subject', 'weights']);
+const MERGED_KEYS = new Set<string>(['subject', 'weights', 'exclude']);
 
 function knownNames(): string {
   return DEFINITIONS.map((d) => d.name).join(', ');
@@ -95,7 +95,7 @@ function pcardThreshold(limit: unknown, currency: unknown): ThresholdInput {
 /**
  * A preset by name (`'eu-2014-24'`) or by its `presets` key (`'eu2014_24'`): the options
  * `detectSplits` takes, with `name`, `description` and `citation`, as a fresh deep copy the caller
- * may change. `overrides` replace the preset's options (`subject` and `weights` are merged field by
+ * may change. `overrides` replace the preset's options (`subject`, `weights` and `exclude` are merged field by
  * field; `undefined` values are ignored, so a CLI can pass its flags through unconditionally).
  *
  * Runs in O(number of thresholds).

@@ -103,6 +103,8 @@ describe('getPreset', () => {
     minParts: 3,
     minPartShare: 0.2,
     skipMethods: ['open'],
+    exclude: { vendors: ['Acme'], categories: ['45'] },
+    placeholderVendors: ['Various'],
     minScore: 0.5,
     weights: { justBelow: 5 },
     name: 'my-rule',
@@ -116,7 +118,7 @@ describe('getPreset', () => {
 
   it.each(Object.entries(SAMPLES))('overrides %s, and detectSplits takes the result', (key, value) => {
     const p = getPreset('eu-2014-24', { [key]: value });
-    const merged = key === 'subject' || key === 'weights' ? expect.objectContaining(value as object) : value;
+    const merged = key === 'subject' || key === 'weights' || key === 'exclude' ? expect.objectContaining(value as object) : value;
     expect((p as unknown as Record<string, unknown>)[key]).toEqual(merged);
     expect(detectSplits([], p).findings).toEqual([]);
   });
