@@ -1,11 +1,14 @@
 /**
  * A {@link ScanReport} rendered: `json` (the full report, stable schema), `csv` (one row per
- * finding × record, spreadsheet-safe), `md` (audit working papers) and `table` (terminals).
+ * finding × record, spreadsheet-safe), `md` (audit working papers) and `table` (terminals). A
+ * report that went through `applyDecisions` (splitscan/review) shows each finding's status, the
+ * dismissed findings apart and the decision counts.
  */
+import type { DecidedFinding, DecidedReport } from '../../review/applyDecisions.js';
 import { safeCsv } from './csv.js';
 import { markdownText, terminalText } from './escape.js';
 import { amount, count, plural } from './numbers.js';
-import type { ReportFinding, ScanReport } from './scanReport.js';
+import type { ReportFinding, ReportProvenance, ScanReport } from './scanReport.js';
 
 /** The output formats, the terminal's first. */
 export const REPORT_FORMATS = ['table', 'json', 'csv', 'md'] as const;
@@ -19,12 +22,18 @@ export interface FormatReportOptions {
   readonly color?: boolean | undefined;
 }
 
+/** A report as the formats take it: from `buildReport`, or after `applyDecisions`. */
+type AnyReport = ScanReport | DecidedReport;
+
+/** A finding, with its review status when the report went through `applyDecisions`. */
+type AnyFinding = ReportFinding & Partial<Pick<DecidedFinding, 'status' | 'decision'>>;
+
 /**
  * Renders a report in one of {@link REPORT_FORMATS}. Text from the ledger is escaped for each sink:
  * `csv` neutralises formulas, `md` escapes every Markdown-active character, `table` shows control
  * characters as escapes. Runs in O(size of the report).
  */
-export function formatReport(report: ScanReport, format: ReportFormat, options: FormatReportOptions = {}): string {
+export function formatReport(report: AnyReport, format: ReportFormat, options: FormatReportOptions = {}): string {
   switch (format) {
     case 'json':
       return `${JSON.stringify(report, null, 2)}\n`;
@@ -37,77 +46,70 @@ export function formatReport(report: ScanReport, format: ReportFormat, options: 
   }
 }
 
+/** The dismissed findings of a decided report (none for a plain one). */
+const dismissedOf = (report: AnyReport): readonly AnyFinding[] => ('dismissed' in report ? report.dismissed : []);
+
 /** Columns of the CSV report. */
 const REPORT_CSV_COLUMNS = [
-  'rank',
-  'finding_id',
-  'score',
-  'buyer',
-  'threshold_id',
-  'threshold_amount',
-  'procedure',
-  'total',
-  'currency',
-  'start',
-  'end',
-  'span_days',
-  'parts',
-  'vendors',
-  'record_id',
-  'line',
-  'date',
-  'vendor',
-  'amount',
-  'record_currency',
-  'converted',
-  'subject',
-  'category',
-  'project',
-  'method',
-  'document',
-  'explanation',
+  'rank', 'finding_id', 'score', 'buyer', 'threshold_id', 'threshold_amount', 'procedure', 'total', 'currency', 'start', 'end', 'span_days',
+  'parts', 'vendors', 'record_id', 'file', 'line', 'date', 'vendor', 'amount', 'record_currency', 'converted', 'subject', 'category',
+  'project', 'method', 'document', 'explanation', 'status',
 ] as const;
 
 /**
- * One row per finding × record, safe to open in a spreadsheet (cells starting with `=` `+` `-` `@`
- * or a control character get a leading `'`).
+ * One row per finding × record, safe to open in a spreadsheet (cells starting with `=` `+` `@`, a
+ * control character, or a `-` that does not start a number get a leading `'`). Dismissed findings
+ * come last; `status` is empty unless the report went through `applyDecisions`.
  */
-function reportToCsv(report: ScanReport): string {
+function reportToCsv(report: AnyReport): string {
   const rows: unknown[][] = [];
-  for (const f of report.findings) {
+  for (const f of [...report.findings as readonly AnyFinding[], ...dismissedOf(report)]) {
     for (const p of f.parts) {
       rows.push([
-        f.rank,
-        f.id,
-        f.score.toFixed(3),
-        f.buyer,
-        f.threshold.id,
-        f.threshold.amount,
-        f.threshold.procedure,
-        f.total,
-        f.currency,
-        f.start,
-        f.end,
-        f.spanDays,
-        f.parts.length,
-        f.vendors.join('; '),
-        p.id,
-        p.line ?? '',
-        p.date,
-        p.vendor,
-        p.amount,
-        p.currency,
-        p.converted,
-        p.subject ?? '',
-        p.category ?? '',
-        p.project ?? '',
-        p.method ?? '',
-        p.document ?? '',
-        f.explanation,
+        f.rank, f.id, f.score.toFixed(3), f.buyer, f.threshold.id, f.threshold.amount, f.threshold.procedure, f.total, f.currency, f.start, f.end, f.spanDays,
+        f.parts.length, f.vendors.join('; '), p.id, p.file ?? '', p.line ?? '', p.date, p.vendor, p.amount, p.currency, p.converted, p.subject ?? '',
+        p.category ?? '', p.project ?? '', p.method ?? '', p.document ?? '', f.explanation, f.status ?? '',
       ]);
     }
   }
   return safeCsv(REPORT_CSV_COLUMNS, rows);
+}
+
+/** A finding's review line, each piece of data passed through `text`: `confirmed by A on D: note; changed …`. */
+function reviewLine(f: AnyFinding, text: (s: string) => string): string | undefined {
+  const d = f.decision;
+  if (f.status === undefined) return undefined;
+  if (d === undefined) return `${f.status} (no decision yet)`;
+  const who = [d.reviewer !== undefined ? ` by ${text(d.reviewer)}` : '', d.date !== undefined ? ` on ${d.date}` : ''].join('');
+  const changed = d.changed
+    ? `; changed since the decision:${d.added.length ? ` added ${text(d.added.join(', '))}` : ''}${d.removed.length ? ` removed ${text(d.removed.join(', '))}` : ''}`
+    : '';
+  return `${f.status}${who}${d.note !== undefined ? `: ${text(d.note)}` : ''}${changed}`;
+}
+
+/** Decision counts of a decided report, as one line. */
+function decisionLine(report: AnyReport): string | undefined {
+  if (!('decisions' in report)) return undefined;
+  const d = report.decisions;
+  const counts = Object.entries(d.counts).map(([status, n]) => `${count(n)} ${status}`).join(', ');
+  return `${counts}; ${plural(d.changed, 'finding')} changed since its decision; ${plural(d.unmatched.length, 'decision')} matching no finding`;
+}
+
+/** JSON for a fenced Markdown block: bidi and other invisible controls written as `\u` escapes (still valid JSON). */
+function fencedJson(value: unknown): string {
+  const text = JSON.stringify(value, null, 2).replace(/[\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/gu, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return `\`\`\`\`json\n${text}\n\`\`\`\``;
+}
+
+/** The provenance section of the Markdown report. */
+function provenanceMarkdown(p: ReportProvenance): string[] {
+  const out = ['## Provenance', '', `- Tool: ${md(p.tool.name)} ${md(p.tool.version)}`];
+  if (p.argv !== undefined) out.push(`- Command: ${md(['splitscan', ...p.argv].join(' '))}`);
+  out.push('', '| input | bytes | SHA-256 | rows | encoding |', '|---|---:|---|---:|---|');
+  for (const i of p.inputs) out.push(`| ${md(i.file)} | ${count(i.bytes)} | ${i.sha256} | ${i.rows !== undefined ? count(i.rows) : ''} | ${md(i.encoding)} |`);
+  out.push('', 'Reading options, detection options (every threshold, defaults filled in) and output options:', '');
+  out.push(fencedJson({ reading: p.reading ?? {}, options: p.options, output: p.output ?? {} }), '');
+  return out;
 }
 
 /** Reasons with some strength, strongest contribution (strength × weight) first. */
@@ -125,24 +127,29 @@ function headline(f: ReportFinding, text: (s: string) => string): string {
 const md = (s: string | number | undefined): string => (s === undefined ? '' : markdownText(String(s)));
 
 /** A report for audit working papers: summary, then each finding with records, reasons, explanation. */
-function reportToMarkdown(report: ScanReport): string {
+function reportToMarkdown(report: AnyReport): string {
   const s = report.summary;
   const out: string[] = ['# Split-purchase review', ''];
   if (report.source !== undefined) out.push(`- Source: ${md(report.source)}`);
   if (report.policy?.name !== undefined) {
     out.push(`- Policy: ${md(report.policy.name)}${report.policy.citation ? ` (${md(report.policy.citation)})` : ''}`);
   }
+  const decisions = decisionLine(report);
   out.push(
     `- Rows read: ${count(s.rows)}; analysed: ${count(s.analysed)}; rejected: ${count(s.rejected)}`,
     `- Findings: ${count(s.findings)}${s.shown !== s.findings ? ` (${count(s.shown)} shown)` : ''}`,
+    ...(decisions !== undefined ? [`- Decisions: ${decisions}`] : []),
+    ...(report.warnings ?? []).map((w) => `- **Warning:** ${md(w.message)}`),
     '',
     'Each finding is a candidate for human review, not a conclusion: a reviewer decides whether the',
     'purchases were one requirement and whether an exception applies.',
     '',
   );
   if (report.findings.length === 0) out.push('No findings.', '');
-  for (const f of report.findings) {
+  for (const f of report.findings as readonly AnyFinding[]) {
     out.push(`## ${f.rank}\\. ${headline(f, md)}`, '');
+    const review = reviewLine(f, md);
+    if (review !== undefined) out.push(`- Status: ${review}`);
     out.push(
       `- Finding id: ${md(f.id)}; score ${f.score.toFixed(2)}`,
       `- Period: ${f.start} to ${f.end} (${plural(f.spanDays, 'day')})`,
@@ -153,8 +160,9 @@ function reportToMarkdown(report: ScanReport): string {
     out.push('| # | line | id | date | vendor | amount | subject | category | project | method | document |');
     out.push('|---|---|---|---|---|---:|---|---|---|---|---|');
     f.parts.forEach((p, i) => {
+      const line = `${p.file !== undefined ? `${md(p.file)}:` : ''}${p.line ?? ''}`;
       out.push(
-        `| ${i + 1} | ${p.line ?? ''} | ${md(p.id)} | ${p.date} | ${md(p.vendor)} | ${amount(p.amount)} ${p.currency} | ${md(p.subject)} | ${md(p.category)} | ${md(p.project)} | ${md(p.method)} | ${md(p.document)} |`,
+        `| ${i + 1} | ${line} | ${md(p.id)} | ${p.date} | ${md(p.vendor)} | ${amount(p.amount)} ${p.currency} | ${md(p.subject)} | ${md(p.category)} | ${md(p.project)} | ${md(p.method)} | ${md(p.document)} |`,
       );
     });
     out.push(`| | | | | **total** | **${amount(f.total)} ${f.currency}** | | | | | |`, '', 'Reasons:', '');
@@ -163,6 +171,13 @@ function reportToMarkdown(report: ScanReport): string {
     }
     out.push('', 'Reviewer decision: ☐ split ☐ not a split ☐ exception applies — notes:', '');
   }
+  const dismissed = dismissedOf(report);
+  if (dismissed.length > 0) {
+    out.push('## Dismissed', '');
+    for (const f of dismissed) out.push(`- ${f.rank}\\. ${headline(f, md)} — ${reviewLine(f, md) ?? ''}`);
+    out.push('');
+  }
+  if (report.provenance !== undefined) out.push(...provenanceMarkdown(report.provenance));
   return `${out.join('\n')}\n`;
 }
 
@@ -199,13 +214,16 @@ const STYLE = { bold: ['\u001b[1m', '\u001b[22m'], dim: ['\u001b[2m', '\u001b[22
  * reasons it looks deliberate (every reason with some strength, strongest first, in full). Text
  * from the ledger is shown with its control characters as escapes, so it cannot drive the terminal.
  */
-function reportToTable(report: ScanReport, color: boolean): string {
+function reportToTable(report: AnyReport, color: boolean): string {
   const paint = (style: keyof typeof STYLE, text: string): string => (color ? `${STYLE[style][0]}${text}${STYLE[style][1]}` : text);
   const t = terminalText;
   const s = report.summary;
-  const out: string[] = [];
-  for (const f of report.findings) {
+  const out: string[] = (report.warnings ?? []).map((w) => paint('yellow', `warning: ${t(w.message)}`));
+  if (out.length > 0) out.push('');
+  for (const f of report.findings as readonly AnyFinding[]) {
+    const review = reviewLine(f, t);
     out.push(paint('bold', `#${f.rank}  score ${f.score.toFixed(2)}  ${headline(f, t)}`));
+    if (review !== undefined) out.push(`    status: ${review}`);
     out.push(`    ${f.start} → ${f.end} (${plural(f.spanDays, 'day')})  threshold ${t(f.threshold.id)}${f.rule ? `  rule ${t(f.rule.name)}` : ''}`);
     const amountWidth = Math.max(...f.parts.map((p) => amount(p.amount).length));
     for (const p of f.parts) {
@@ -221,6 +239,10 @@ function reportToTable(report: ScanReport, color: boolean): string {
     out.push('');
   }
   if (report.findings.length === 0) out.push('No findings.');
+  const dismissed = dismissedOf(report);
+  if (dismissed.length > 0) out.push(`${plural(dismissed.length, 'dismissed finding')} not shown: ${dismissed.map((f) => `#${f.rank}`).join(', ')}`);
+  const decisions = decisionLine(report);
+  if (decisions !== undefined) out.push(`decisions: ${decisions}`);
   out.push(`${plural(s.findings, 'finding')}${s.shown !== s.findings ? ` (${count(s.shown)} shown)` : ''}; ${count(s.rows)} rows read, ${count(s.analysed)} analysed, ${count(s.rejected)} rejected`);
   return `${out.join('\n')}\n`;
 }
