@@ -1,6 +1,11 @@
+import { readFileSync } from 'node:fs';
 import { defineConfig } from 'vitest/config';
 
+const { name, version } = JSON.parse(readFileSync('package.json', 'utf8')) as { name: string; version: string };
+
 export default defineConfig({
+  // The command's package name and version, as tsup embeds them in dist/cli.js (src/cli/version.ts).
+  define: { __SPLITSCAN_PACKAGE__: JSON.stringify({ name, version }) },
   test: {
     include: ['test/**/*.test.ts'],
     exclude: ['test/smoke/**'],

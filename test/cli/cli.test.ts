@@ -26,8 +26,8 @@ describe('arguments', () => {
   });
 
   it('parses a scan line', () => {
-    expect(parseCli(['scan', 'f.csv', '--preset', 'pcard', '--limit', '3000', '--map', 'buyer=Card,vendor=Merchant Name', '--delimiter', 'tab', '--top', '3'])).toMatchObject({
-      command: 'scan', file: 'f.csv', preset: 'pcard', limit: '3000', map: { buyer: 'Card', vendor: 'Merchant Name' }, delimiter: '\t', top: 3,
+    expect(parseCli(['scan', 'f.csv', '--preset', 'pcard', '--limit', '3000', '--currency', 'cad', '--map', 'buyer=Card,vendor=Merchant Name', '--delimiter', 'tab', '--top', '3'])).toMatchObject({
+      command: 'scan', file: 'f.csv', files: ['f.csv'], preset: 'pcard', limit: '3000', currency: 'CAD', map: { buyer: 'Card', vendor: 'Merchant Name' }, delimiter: '\t', top: 3,
     });
   });
 
