@@ -12,8 +12,8 @@ import { createReadStream } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { InputError } from '../errors.js';
-import type { LedgerField } from '../io/read/columns.js';
 import { decodeText } from '../io/read/decode.js';
+import { locateRejects } from '../io/read/ledger.js';
 import type { Ledger } from '../io/read/reader.js';
 import type { ProvenanceInput } from '../io/write/scanReport.js';
 import { loadLedger, loadOcds, type LoadLedgerOptions } from '../node.js';
@@ -121,15 +121,9 @@ export async function readInputs(files: readonly string[], options: LoadLedgerOp
     sources,
     locate: (rejects) =>
       rejects.map((r) => {
+        // Each file locates its own records; the index stays the one detection gave.
         const [ledger, local] = ledgerOf(r.index);
-        const line = ledger.lines[local];
-        const column = ledger.columns[r.field as LedgerField]?.headers.join('+');
-        return {
-          ...r,
-          ...(line !== undefined ? { line } : {}),
-          ...(column !== undefined && r.column === undefined ? { column } : {}),
-          ...(ledger.file !== undefined && r.file === undefined ? { file: ledger.file } : {}),
-        };
+        return { ...(locateRejects([{ ...r, index: local }], ledger)[0] as RecordReject), index: r.index };
       }),
   };
 }
