@@ -10,7 +10,7 @@ import { InputError } from '../errors.js';
 import type { DetectSplitsOptions } from '../options/options.js';
 import type { ColumnMap } from '../io/read/columns.js';
 import { rejectsToCsv, safeCsv } from '../io/write/csv.js';
-import { terminalText } from '../io/write/escape.js';
+import { terminalLines, terminalText } from '../io/write/escape.js';
 import { formatReport } from '../io/write/formats.js';
 import { count, plural } from '../io/write/numbers.js';
 import { buildReport, type ReportWarning, type ScanReport } from '../io/write/scanReport.js';
@@ -92,7 +92,7 @@ async function diff(args: DiffArgs, io: CliIo): Promise<number> {
   };
   const text = formatDiff(diffReports(await report(args.before), await report(args.after)), args.format ?? 'md');
   if (args.out !== undefined) await write(args.out, text);
-  else io.stdout.write(text);
+  else io.stdout.write(forTerminal(text, io));
   return EXIT.ok;
 }
 
@@ -199,7 +199,7 @@ async function scan(args: ScanArgs, io: CliIo): Promise<number> {
       ? toHtml(report, { coverage, flagRates: flagLimits })
       : formatReport(report, format, { color: format === 'table' && args.out === undefined && colorEnabled(io.stdout, io.env ?? {}) });
   if (args.out !== undefined) await write(args.out, text);
-  else io.stdout.write(text);
+  else io.stdout.write(format === 'table' ? text : forTerminal(text, io));
   if (args.rejects !== undefined) await write(args.rejects, rejectsToCsv(rejects));
   if (args.decisionsTemplate !== undefined) notes.push(await appendTemplate(args.decisionsTemplate, plain, report));
 
@@ -251,6 +251,14 @@ async function appendTemplate(path: string, plain: ScanReport, report: ScanRepor
     }
   }
   return `${plural(lines.length, 'open line')} for undecided findings ${existing.trim() === '' ? 'written to' : 'appended to'} ${path}`;
+}
+
+/**
+ * Text bound for stdout: on a terminal, control characters from the data (in a CSV cell, an HTML
+ * page, a diff) are shown as escapes; to a file or a pipe it goes as it is.
+ */
+function forTerminal(text: string, io: CliIo): string {
+  return io.stdout.isTTY === true ? terminalLines(text.replace(/\r\n/gu, '\n')) : text;
 }
 
 /** File order: by file (as given), then line; rejects without a line (OCDS) last; ties as they came. */

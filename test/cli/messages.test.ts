@@ -108,3 +108,23 @@ describe('colour', () => {
     expect(plain((await cli([...argv, '--format', 'table'], { tty: true })).out)).toBe((await cli([...argv, '--format', 'table'])).out);
   });
 });
+
+describe('the terminal gets no control sequence from data, whatever the format', () => {
+  const hostile = file('hostile.csv', `id,buyer,vendor,date,amount,currency\na,City,"Acme\u001b]52;c;ZXZpbA==\u0007 \u202eLtd",2019-03-01,600,EUR\nb,City,"Acme\u001b]52;c;ZXZpbA==\u0007 \u202eLtd",2019-03-02,600,EUR\n`);
+  const t = file('t1000.json', JSON.stringify([{ id: 'T', amount: '1000', currency: 'EUR', procedure: 'tender' }]));
+  const unsafe = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/u;
+
+  it.each(['table', 'json', 'csv', 'md', 'html'])('--format %s on a terminal', async (format) => {
+    const r = await cli(['scan', hostile, '--thresholds', t, '--min-score', '0', '--format', format], { tty: true });
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('Acme');
+    // Our own colours (SGR) aside, nothing a terminal acts on.
+    expect(r.out.replace(/\u001b\[\d+m/gu, '')).not.toMatch(unsafe);
+    expect(r.err).not.toMatch(unsafe);
+  });
+
+  it('writes the data as it is to a pipe (a CSV keeps its cells)', async () => {
+    const r = await cli(['scan', hostile, '--thresholds', t, '--min-score', '0', '--format', 'csv']);
+    expect(r.out).toContain('\u202eLtd');
+  });
+});

@@ -6,7 +6,7 @@
  */
 import type { DecidedFinding, DecidedReport } from '../../review/applyDecisions.js';
 import { safeCsv } from './csv.js';
-import { markdownText, terminalText } from './escape.js';
+import { markdownText, safeJson, terminalText } from './escape.js';
 import { amount, count, plural } from './numbers.js';
 import type { ReportFinding, ReportProvenance, ScanReport } from './scanReport.js';
 
@@ -36,7 +36,7 @@ type AnyFinding = ReportFinding & Partial<Pick<DecidedFinding, 'status' | 'decis
 export function formatReport(report: AnyReport, format: ReportFormat, options: FormatReportOptions = {}): string {
   switch (format) {
     case 'json':
-      return `${JSON.stringify(report, null, 2)}\n`;
+      return `${safeJson(report, 2)}\n`;
     case 'csv':
       return reportToCsv(report);
     case 'md':
@@ -95,10 +95,9 @@ function decisionLine(report: AnyReport): string | undefined {
   return `${counts}; ${plural(d.changed, 'finding')} changed since its decision; ${plural(d.unmatched.length, 'decision')} matching no finding`;
 }
 
-/** JSON for a fenced Markdown block: bidi and other invisible controls written as `\u` escapes (still valid JSON). */
+/** JSON for a fenced Markdown block ({@link safeJson}: still valid JSON, nothing a renderer or terminal acts on). */
 function fencedJson(value: unknown): string {
-  const text = JSON.stringify(value, null, 2).replace(/[\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/gu, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-  return `\`\`\`\`json\n${text}\n\`\`\`\``;
+  return `\`\`\`\`json\n${safeJson(value, 2)}\n\`\`\`\``;
 }
 
 /** The provenance section of the Markdown report. */

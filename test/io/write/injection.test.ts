@@ -50,6 +50,12 @@ function report(text: string) {
   return buildReport({
     findings: [finding(text)], rejects, rows: 3, analysed: 2, lines: [5, 9], source: text,
     policy: { name: text, citation: text, description: text },
+    warnings: [{ code: 'flag_rate', message: text, buyer: text }],
+    provenance: {
+      tool: { name: 'splitscan', version: '0.1.0' }, argv: ['scan', text],
+      inputs: [{ file: text, bytes: 1, sha256: 'ab'.repeat(32), encoding: text, columns: { vendor: [text] }, rows: 3 }],
+      reading: { map: { vendor: text } }, options: { thresholds: [{ id: text, amount: '1', currency: 'CNY', procedure: text }], name: text },
+    },
   });
 }
 
@@ -66,13 +72,22 @@ describe('Markdown report', () => {
   it('renders with the benign text as a table per finding, reasons as a list', () => {
     expect(expected).toContain('table');
     expect(expected).toContain('li');
-    expect(expected.filter((t) => t === 'h2')).toHaveLength(1);
+    expect(expected.filter((t) => t === 'h2')).toHaveLength(2); // the finding, and the provenance
+    expect(expected).toContain('pre');
   });
 
   it.each(PAYLOADS)('renders %j as text: the same elements and attributes as a benign value', (payload) => {
     const rendered = md.render(formatReport(report(payload), 'md'));
     expect(structure(rendered)).toEqual(expected);
     expect(rendered).not.toMatch(/<(script|img|a|iframe|details)\b/iu);
+  });
+});
+
+describe('JSON report', () => {
+  it.each(PAYLOADS)('writes %j escaped where a terminal or editor would act on it, and reads back the same', (payload) => {
+    const text = formatReport(report(payload), 'json');
+    expect(text).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/u);
+    expect(JSON.parse(text)).toEqual(JSON.parse(JSON.stringify(report(payload))));
   });
 });
 
