@@ -6,17 +6,24 @@ import { type PurchaseRecordInput, type Reject, RECORD_FIELDS } from '../../reco
 
 const FORMULA_START = /^[=+\-@\t\r\n\u0000-\u001f\u007f]/u;
 
+/** A negative decimal number, with an optional exponent: data, not a formula. */
+const NEGATIVE_NUMBER = /^-(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/u;
+
 /**
  * Makes a cell safe to open in Excel, LibreOffice or Google Sheets: a value beginning with `=`, `+`,
  * `-`, `@` or a control character (tab, CR …) could run as a formula, so it gets a leading `'`
- * (the OWASP "CSV injection" advice). Other values are unchanged.
+ * (the OWASP "CSV injection" advice). A negative number (`-718.35`, `-1e5`) is not a formula and
+ * stays as it is, so spreadsheets and pandas still read it as a number; `-1+1` and `-A1` are
+ * formulas. Other values are unchanged.
  *
  * @example
  * neutralizeCell('=HYPERLINK("http://x")') //=> `'=HYPERLINK("http://x")`
+ * neutralizeCell('-718.35')                //=> '-718.35'
+ * neutralizeCell('-1+1')                   //=> "'-1+1"
  * neutralizeCell('Acme Ltd')                //=> 'Acme Ltd'
  */
 export function neutralizeCell(value: string): string {
-  return FORMULA_START.test(value) ? `'${value}` : value;
+  return FORMULA_START.test(value) && !NEGATIVE_NUMBER.test(value) ? `'${value}` : value;
 }
 
 /**
@@ -62,7 +69,7 @@ const REJECT_COLUMNS = ['file', 'line', 'record', 'id', 'column', 'field', 'code
  *
  * @example
  * rejectsToCsv([{ field: 'amount', path: ['amount'], code: 'credit', message: 'm', value: '-5', line: 2, column: 'Amt' }])
- * //=> "file,line,record,id,column,field,code,message,value\r\n,2,,,Amt,amount,credit,m,'-5\r\n"
+ * //=> "file,line,record,id,column,field,code,message,value\r\n,2,,,Amt,amount,credit,m,-5\r\n"
  */
 export function rejectsToCsv(rejects: readonly Reject[]): string {
   return safeCsv(
