@@ -80,8 +80,11 @@ async function readStream(name: string, stream: AsyncIterable<Uint8Array | strin
  * @throws OptionsError on missing columns, a bad mapping or ambiguous dates (naming the file).
  * @example
  * const ledger = await loadLedger('seeds/chengxi-2014.csv', { currency: 'CNY' })
- * const result = detectSplits(ledger.records, getPreset('cn-hangzhou'))
- * ledger.sources[0].sha256 //=> the file's SHA-256, 64 hex digits
+ * ledger.records.length //=> 146
+ * // the refund on line 70 and the 合计 line
+ * ledger.rejects.map((r) => [r.code, r.line]) //=> [['credit', 70], ['subtotal', 149]]
+ * // as `sha256sum seeds/chengxi-2014.csv` prints it
+ * ledger.sources[0].sha256 //=> '74c6c8ca1f3f2fa59365face858baeae35d0552ea0a44158a01eff3a2db2b94a'
  */
 export async function loadLedger(input: LedgerInput, options: LoadLedgerOptions = {}): Promise<Ledger> {
   const name = typeof input === 'string' ? input : '-';
@@ -129,8 +132,10 @@ export const LEDGER_EXTENSIONS = ['.csv', '.tsv', '.txt', '.json', '.ndjson', '.
  *   file, and as {@link loadLedger}.
  * @throws OptionsError as {@link loadLedger}, and for a mapped header found in no file.
  * @example
- * const ledger = await loadLedgers('data/toronto-pcard-by-year', { currency: 'CAD', dateFormat: 'MM-dd-yyyy' })
- * ledger.sources.length //=> 11
+ * const ledger = await loadLedgers('test/fixtures/io/docs/months', { dateFormat: 'MM-dd-yyyy' })
+ * ledger.sources.map((s) => [s.file, s.encoding, s.delimiter])
+ * //=> [['test/fixtures/io/docs/months/2013-01.tsv', 'utf-8', '\t'],
+ * //    ['test/fixtures/io/docs/months/2018-07.csv', 'windows-1252', ',']]
  */
 export async function loadLedgers(inputs: string | readonly string[], options: LoadLedgersOptions = {}): Promise<Ledger> {
   const list = typeof inputs === 'string' ? [inputs] : inputs;

@@ -179,8 +179,14 @@ export interface ShellCommand {
   /** 1-based line the command starts on. */
   readonly line: number;
   readonly text: string;
-  /** The command's words (no shell expansion: quotes are removed, nothing else). */
+  /** The command's words (no shell expansion: quotes are removed, nothing else; `< FILE` is taken out). */
   readonly words: readonly string[];
+  /** The file of `< FILE`, read as standard input. */
+  readonly stdin?: string;
+  /** In a `console` transcript, the output shown under the command (trailing blank lines and `[exit N]` dropped). */
+  readonly shown?: string;
+  /** In a `console` transcript, the exit status shown by a last line `[exit N]` (none shown: 0). */
+  readonly exit?: number;
 }
 
 /** Splits a shell line into words: single and double quotes group, `#` outside quotes starts a comment. */
@@ -204,25 +210,65 @@ export function shellWords(line: string): string[] {
   return words;
 }
 
-/** The commands of a shell block, split at `&&`, `;` and new lines (a trailing `\` continues a line). */
+/** A `$ ` prompt: in a `console` transcript, the lines that are commands. */
+const PROMPT = /^\s*\$\s/u;
+
+/** The last line of a transcript's output when the command exits with a status other than 0. */
+const EXIT_LINE = /\n?\[exit (\d+)\]$/u;
+
+/**
+ * The commands of a shell block, split at `&&`, `;` and new lines (a trailing `\` continues a
+ * line). A `console` block is a transcript: only `$ ` lines are commands, and the lines under one
+ * are its output (`shown`), then `[exit N]` when it exits with N (`exit`). `< FILE` gives the
+ * command's standard input.
+ */
 export function shellCommands(block: Example): ShellCommand[] {
   const out: ShellCommand[] = [];
+  const transcript = block.lang === 'console';
   const lines = block.code.split('\n');
   for (let i = 0; i < lines.length; i++) {
     const start = i;
     let text = lines[i] as string;
+    if (transcript && !PROMPT.test(text)) continue;
     while (/\\\s*$/u.test(text) && i + 1 < lines.length) text = `${text.replace(/\\\s*$/u, ' ')}${lines[++i] as string}`;
-    const words = shellWords(text.replace(/^\s*\$\s/u, ''));
+    const words = shellWords(text.replace(PROMPT, ''));
+    let shown: string | undefined;
+    let exit: number | undefined;
+    if (transcript) {
+      let end = i + 1;
+      while (end < lines.length && !PROMPT.test(lines[end] as string)) end++;
+      shown = lines.slice(i + 1, end).join('\n').trimEnd();
+      const status = EXIT_LINE.exec(shown);
+      if (status) {
+        exit = Number(status[1]);
+        shown = shown.slice(0, status.index).trimEnd();
+      }
+    }
+    const commands: ShellCommand[] = [];
     let current: string[] = [];
+    let all: string[] = [];
+    let stdin: string | undefined;
     const flush = (): void => {
-      if (current.length > 0) out.push({ file: block.file, line: block.codeLine + start, text: current.join(' '), words: current });
+      if (current.length > 0) commands.push({ file: block.file, line: block.codeLine + start, text: all.join(' '), words: current, ...(stdin !== undefined ? { stdin } : {}) });
       current = [];
+      all = [];
+      stdin = undefined;
     };
-    for (const w of words) {
+    for (let k = 0; k < words.length; k++) {
+      const w = words[k] as string;
       if (w === '&&' || w === ';' || w === '||') flush();
-      else current.push(w);
+      else if (w === '<' && k + 1 < words.length) {
+        stdin = words[++k] as string;
+        all.push(w, stdin);
+      } else {
+        current.push(w);
+        all.push(w);
+      }
     }
     flush();
+    // What a transcript shows is the output of the line's last command.
+    const last = commands.pop();
+    out.push(...commands, ...(last ? [shown !== undefined ? { ...last, shown, ...(exit !== undefined ? { exit } : {}) } : last] : []));
   }
   return out;
 }
@@ -230,14 +276,35 @@ export function shellCommands(block: Example): ShellCommand[] {
 /** Path of a file relative to the root, with `/`. */
 export const fromRoot = (path: string): string => relative(ROOT, path).split(sep).join('/');
 
+/** A transcript line as a regular expression: `…` is any text, the rest literal. */
+const linePattern = (line: string): RegExp => new RegExp(`^${line.split('…').map((p) => p.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')).join('.*')}$`, 'u');
+
+/**
+ * True when the lines a command printed are those a transcript shows: line by line, a line `…`
+ * alone standing for any number of lines and `…` within a line for any text.
+ *
+ * @example
+ * transcriptMatches(['read 3 rows', 'a', 'b', 'done'], 'read … rows\n…\ndone') //=> true
+ */
+export function transcriptMatches(actual: readonly string[], shown: string): boolean {
+  const expected = shown === '' ? [] : shown.split('\n');
+  const match = (a: number, e: number): boolean => {
+    const line = expected[e];
+    if (line === undefined) return a === actual.length;
+    if (line === '…') return actual.slice(a).some((_, k) => match(a + k, e + 1)) || match(actual.length, e + 1);
+    return a < actual.length && linePattern(line).test(actual[a] as string) && match(a + 1, e + 1);
+  };
+  return match(0, 0);
+}
+
 /** Sub-commands of `splitscan` the smoke suite runs; other commands of the docs are listed only. */
 export const RUN_COMMANDS: ReadonlySet<string> = new Set(['scan', 'inspect', 'presets', 'diff']);
 
 /** Flags whose value is a file the command writes (it need not exist before). */
 const OUTPUT_FLAGS: ReadonlySet<string> = new Set(['--out', '-o', '--rejects', '--decisions-template']);
 
-/** A word that names a file: it ends in an extension of the files the command reads or writes. */
-const FILE_WORD = /\.(csv|tsv|txt|json|ndjson|md|html)$/iu;
+/** A word that names a file or a folder: it ends in an extension of the files the command reads or writes, or in `/`. */
+const FILE_WORD = /(\.(csv|tsv|txt|json|ndjson|md|html)|\/)$/iu;
 
 /** A shell command and whether the smoke suite runs it: `skip` says why not. */
 export interface PlannedCommand extends ShellCommand {
@@ -264,7 +331,7 @@ export function planCommands(block: Example, exists: (path: string) => boolean):
     if (c.words.some((w, i) => /[[\]()|]/u.test(w) || (/^[A-Z]{2,}$/u.test(w) && !(c.words[i - 1] ?? '').startsWith('-')))) {
       return planned('a synopsis (placeholders), not a command');
     }
-    const inputs = c.words.filter((w, i) => FILE_WORD.test(w) && !OUTPUT_FLAGS.has(c.words[i - 1] ?? ''));
+    const inputs = [...c.words.filter((w, i) => FILE_WORD.test(w) && !OUTPUT_FLAGS.has(c.words[i - 1] ?? '')), ...(c.stdin !== undefined ? [c.stdin] : [])];
     const missing = inputs.filter((f) => !written.has(f) && !exists(f));
     if (missing.length > 0) return planned(`names ${missing.join(', ')}, not in the repository`);
     for (const o of outputs) written.add(o);

@@ -17,15 +17,7 @@ import { compileExample, shapeProblems } from './_run.js';
  * and checked still to fail (an entry that passes, or names no example, fails the suite).
  */
 const PENDING: Readonly<Record<string, string>> = {
-  'src/io/read/date.ts:33': "`//=> false (ambiguous)`: the words after the value make it a call, `false(ambiguous)`; put the remark in a comment of its own",
-  'src/io/read/decode.ts:55': "`//=> 'gb18030' (采购)`: the words after the value make it a call; put the remark in a comment of its own",
-  'src/io/read/ledger.ts:67': '`detectFormat` is not exported by its module, so its example cannot call it: export it, or show it through `readLedger`',
-  'src/io/read/ledger.ts:261': '`elementLines` is not exported by its module, so its example cannot call it: export it, or drop the example',
-  'src/io/read/ledger.ts:320':
-    '`options` is the fixture (CNY thresholds, no rates), so record a (EUR) is rejected first (index 0, no_exchange_rate) and the value shown is the second reject; give the example EUR thresholds of its own',
-  'src/io/read/ocds.ts:52': "drifted: fromOcds's records now also carry `ocid: 'ocds-1'`, which the value does not show",
   'src/report/explain.ts:46': 'shows a sentence without the call that gives it (`counterfactual({ … })`)',
-  'README.md:181': 'section "Reading real ledgers": loads payments.csv, which the repository does not hold; load a seed, or mark the block (not run: …)',
   'docs/presets.md:8': '`text` (the contents of a thresholds file) is never defined; read seeds/chengxi-thresholds.json, or define it',
 };
 

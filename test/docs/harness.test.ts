@@ -4,7 +4,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { docExamples, markdownBlocks, planCommands, shellCommands, type Example } from './_extract.js';
+import { docExamples, markdownBlocks, planCommands, shellCommands, transcriptMatches, type Example } from './_extract.js';
 import { ExampleError, compileExample, project, shapeProblems } from './_run.js';
 
 const example = (code: string, over: Partial<Example> = {}): Example => ({ file: 'x.ts', line: 10, codeLine: 11, lang: 'ts', code, ...over });
@@ -184,5 +184,65 @@ describe('extraction', () => {
     expect(plan.map((c) => c.skip === undefined)).toEqual([false, false, true, true, false, false, false, false]);
     expect(plan[2]?.outputs).toEqual(['out.json', 'r j.csv']);
     expect(plan[4]?.skip).toBe('names missing.csv, not in the repository');
+  });
+
+  it('reads a console block as a transcript: $ lines are commands, the lines under one its output', () => {
+    const block = example(
+      [
+        '$ splitscan inspect seeds/a.csv',
+        'seeds/a.csv  10 bytes',
+        '  columns   id ← "n" (1)',
+        '',
+        '$ splitscan presets',
+        'cn-central',
+      ].join('\n'),
+      { lang: 'console', file: 'd.md', codeLine: 3 },
+    );
+    expect(shellCommands(block).map((c) => [c.line, c.words, c.shown])).toEqual([
+      [3, ['splitscan', 'inspect', 'seeds/a.csv'], 'seeds/a.csv  10 bytes\n  columns   id ← "n" (1)'],
+      [7, ['splitscan', 'presets'], 'cn-central'],
+    ]);
+  });
+
+  it('reads a last output line `[exit N]` as the exit status shown, not as output', () => {
+    const block = example(['$ splitscan scan a.csv --preset pcrad', 'splitscan: unknown preset', '[exit 2]', '$ splitscan presets', 'cn-central'].join('\n'), { lang: 'console', file: 'd.md', codeLine: 1 });
+    expect(shellCommands(block).map((c) => [c.shown, c.exit])).toEqual([
+      ['splitscan: unknown preset', 2],
+      ['cn-central', undefined],
+    ]);
+  });
+
+  it('matches printed lines to a transcript: `…` alone is any lines, within a line any text', () => {
+    const printed = ['read 3 rows', 'a', 'b', 'done'];
+    expect(transcriptMatches(printed, 'read … rows\n…\ndone')).toBe(true);
+    expect(transcriptMatches(printed, 'read 3 rows\na\nb\ndone')).toBe(true);
+    expect(transcriptMatches(printed, '…')).toBe(true);
+    expect(transcriptMatches([], '')).toBe(true);
+    // Every line counts: none missing, none extra, none different.
+    expect(transcriptMatches(printed, 'read 3 rows\na\ndone')).toBe(false);
+    expect(transcriptMatches(printed, 'read 3 rows\n…')).toBe(true);
+    expect(transcriptMatches(printed, 'read … rows')).toBe(false);
+    expect(transcriptMatches(printed, 'read 4 rows\n…')).toBe(false);
+    expect(transcriptMatches(['a.b'], 'a?b')).toBe(false);
+    expect(transcriptMatches(['a?b'], 'a?b')).toBe(true);
+  });
+
+  it('takes `< FILE` as standard input, and a word ending in / as a folder the command reads', () => {
+    const block = example(
+      [
+        'splitscan inspect - --encoding utf-8 < seeds/a.csv',
+        'splitscan inspect - < gone.csv',
+        'splitscan scan seeds/months/ --currency USD',
+        'splitscan scan by-year/ --currency USD',
+      ].join('\n'),
+      { lang: 'sh', file: 'd.md', codeLine: 1 },
+    );
+    const plan = planCommands(block, (p) => p.startsWith('seeds/'));
+    expect(plan.map((c) => [c.words, c.stdin, c.skip])).toEqual([
+      [['splitscan', 'inspect', '-', '--encoding', 'utf-8'], 'seeds/a.csv', undefined],
+      [['splitscan', 'inspect', '-'], 'gone.csv', 'names gone.csv, not in the repository'],
+      [['splitscan', 'scan', 'seeds/months/', '--currency', 'USD'], undefined, undefined],
+      [['splitscan', 'scan', 'by-year/', '--currency', 'USD'], undefined, 'names by-year/, not in the repository'],
+    ]);
   });
 });

@@ -1,16 +1,18 @@
 /**
  * The `splitscan` commands of the docs' shell blocks, run on the built command (dist/cli.js): each
  * `splitscan scan|inspect|presets|diff …` on files in the repository must exit 0 or 1 and write
- * something. Each block runs in order in a fresh directory holding `seeds/`, so a command may read
- * what an earlier one of its block wrote. Which commands run and why the others do not:
- * `planCommands` (test/docs/_extract.ts), conventions in docs/examples.md.
+ * something — or, where a `console` transcript shows it stopping (`[exit N]`, N ≥ 2), exit N and
+ * print what the transcript shows (`transcriptMatches`). Each block runs in order in a fresh directory holding `seeds/`
+ * and `test/fixtures/`, so a command may read what an earlier one of its block wrote; `< FILE` is
+ * its standard input. Which commands run and why the others do not: `planCommands`
+ * (test/docs/_extract.ts), conventions in docs/examples.md.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ROOT, SHELL_LANGS, markdownBlocks, markdownFiles, planCommands, where } from '../docs/_extract.js';
+import { ROOT, SHELL_LANGS, markdownBlocks, markdownFiles, planCommands, transcriptMatches, where } from '../docs/_extract.js';
 
 /**
  * Commands known to fail until other work lands, with the reason: reported as `todo`, and checked
@@ -23,11 +25,12 @@ const blocks = markdownFiles()
   .flatMap((f) => markdownBlocks(f))
   .filter((b) => SHELL_LANGS.has(b.lang));
 
-/** Runs a command's words after `splitscan` in a directory; the status, and whether it wrote anything. */
-function runIn(dir: string, words: readonly string[], outputs: readonly string[]): { status: number | null; wrote: boolean; stderr: string } {
-  const r = spawnSync(process.execPath, [CLI, ...words.slice(1)], { cwd: dir, encoding: 'utf8' });
+/** Runs a command's words after `splitscan` in a directory, `stdin` (a path in it) as its input; the status, and whether it wrote anything. */
+function runIn(dir: string, words: readonly string[], outputs: readonly string[], stdin?: string): { status: number | null; wrote: boolean; stdout: string; stderr: string } {
+  const input = stdin !== undefined ? { input: readFileSync(join(dir, stdin)) } : {};
+  const r = spawnSync(process.execPath, [CLI, ...words.slice(1)], { cwd: dir, encoding: 'utf8', ...input });
   const wrote = r.stdout.trim() !== '' || outputs.some((o) => existsSync(join(dir, o)) && readFileSync(join(dir, o)).length > 0);
-  return { status: r.status, wrote, stderr: r.stderr };
+  return { status: r.status, wrote, stdout: r.stdout, stderr: r.stderr };
 }
 
 const dirs: string[] = [];
@@ -38,6 +41,8 @@ afterAll(() => {
 function freshDir(): string {
   const dir = mkdtempSync(join(tmpdir(), 'splitscan-docs-'));
   symlinkSync(join(ROOT, 'seeds'), join(dir, 'seeds'), 'dir');
+  mkdirSync(join(dir, 'test'));
+  symlinkSync(join(ROOT, 'test/fixtures'), join(dir, 'test/fixtures'), 'dir');
   dirs.push(dir);
   return dir;
 }
@@ -55,12 +60,19 @@ for (const block of blocks) {
       else if (PENDING[name] !== undefined) {
         it.todo(`${title} — pending: ${PENDING[name]}`);
         it(`${name} is still pending (fails)`, () => {
-          const r = runIn(here(), c.words, c.outputs);
+          const r = runIn(here(), c.words, c.outputs, c.stdin);
           expect(r.status === 0 || r.status === 1 ? r.wrote : false, `${name} passes now: remove it from PENDING`).toBe(false);
+        });
+      } else if (c.exit !== undefined && c.exit >= 2) {
+        it(`${title} (stops as shown)`, () => {
+          const r = runIn(here(), c.words, c.outputs, c.stdin);
+          expect(r.status, `${name}: ${r.stderr}`).toBe(c.exit);
+          const printed = `${r.stdout}${r.stderr}`.trimEnd().split('\n');
+          expect(transcriptMatches(printed, c.shown ?? ''), `${name} printed\n${printed.join('\n')}\ninstead of\n${c.shown ?? ''}`).toBe(true);
         });
       } else {
         it(title, () => {
-          const r = runIn(here(), c.words, c.outputs);
+          const r = runIn(here(), c.words, c.outputs, c.stdin);
           expect(r.status, `${name}: ${r.stderr}`).toBeOneOf([0, 1]);
           expect(r.wrote, `${name} wrote nothing`).toBe(true);
         });

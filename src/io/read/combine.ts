@@ -22,8 +22,13 @@ import type { Ledger, LedgerStats } from './reader.js';
  * Runs in O(n) for n records and rejects.
  *
  * @example
- * combineLedgers([await loadLedger('a/2013-01.csv'), await loadLedger('a/2013-02.csv')]).records[0].id
- * //=> '2013-01.csv:2327-1'
+ * const months = 'test/fixtures/io/docs/months'
+ * const jan = await loadLedger(`${months}/2013-01.tsv`, { dateFormat: 'MM-dd-yyyy' })
+ * const jul = await loadLedger(`${months}/2018-07.csv`)
+ * combineLedgers([jan, jul]).records.map((r) => r.id) //=> ['1813-2', '5028-105']
+ * // The same id in both files: each prefixed with its file.
+ * const again = { ...jul, records: jul.records.map((r) => ({ ...r, id: '1813-2' })) }
+ * combineLedgers([jan, again]).records.map((r) => r.id) //=> ['2013-01.tsv:1813-2', '2018-07.csv:1813-2']
  */
 export function combineLedgers(ledgers: readonly Ledger[]): Ledger {
   if (ledgers.length === 1) return ledgers[0] as Ledger;

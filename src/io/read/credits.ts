@@ -35,9 +35,11 @@ export interface CreditMatches {
  * large enough is found, and its amount lowered, in O(log p).
  *
  * @example
- * matchCredits([{ key: 'k', document: undefined, date: '2019-01-02', line: 2, amount: new D('100') }],
- *              [{ key: 'k', document: undefined, date: '2019-01-05', line: 3, amount: new D('30') }]).purchase
- * //=> Int32Array [0]
+ * const { purchase, left } = matchCredits(
+ *   [{ key: 'k', document: undefined, date: '2019-01-02', line: 2, amount: new Decimal('100') }],
+ *   [{ key: 'k', document: undefined, date: '2019-01-05', line: 3, amount: new Decimal('30') }])
+ * purchase[0]        //=> 0
+ * left[0].toFixed()  //=> '70'
  */
 export function matchCredits(purchases: readonly NettingItem[], credits: readonly NettingItem[]): CreditMatches {
   const left = purchases.map((p) => p.amount);

@@ -172,9 +172,12 @@ export function checkDatePattern(pattern: string, fn: string): void {
  * @throws OptionsError when `pattern` has a letter this reader does not know.
  * @example
  * parseDate('2014年11月3日')              //=> { ok: true, date: '2014-11-03' }
- * parseDate('03/04/2019').ok              //=> false (ambiguous)
  * parseDate('03/04/2019', 'dd/MM/yyyy')   //=> { ok: true, date: '2019-04-03' }
- * parseDate('23/05/17', 'dd/MM/yyyy').ok  //=> false (a two-digit year: use dd/MM/yy)
+ * parseDate('03/04/2019')
+ * //=> { ok: false, ambiguous: true,
+ * //     message: '"03/04/2019" could be day-first or month-first; give the date format (dd/MM/yyyy or MM/dd/yyyy)' }
+ * parseDate('23/05/17', 'dd/MM/yyyy').message
+ * //=> '"23/05/17" has a two-digit year, and dd/MM/yyyy asks for four; use dd/MM/yy'
  */
 export function parseDate(raw: string, pattern?: string): ParsedDate {
   let s = raw.trim();

@@ -123,7 +123,8 @@ export function sniffEncoding(sample: Uint8Array): EncodingGuess {
  *
  * @example
  * detectEncoding(new Uint8Array([0xef, 0xbb, 0xbf, 0x61])) //=> 'utf-8'
- * detectEncoding(new Uint8Array([0xb2, 0xc9, 0xb9, 0xba])) //=> 'gb18030' (采购)
+ * // 采购 in GB18030
+ * detectEncoding(new Uint8Array([0xb2, 0xc9, 0xb9, 0xba])) //=> 'gb18030'
  */
 export function detectEncoding(sample: Uint8Array): Encoding {
   return sniffEncoding(sample).encoding;

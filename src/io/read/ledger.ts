@@ -73,11 +73,13 @@ function feeds(text: string): number {
 /**
  * Guesses the format of a text from its start: a JSON array (`[` not followed by a letter), NDJSON
  * (a first line that is a JSON object), else delimited text — so a CSV whose first header is
- * `[Date]` or `{id}` is read as CSV.
+ * `[Date]` or `{id}` is read as CSV. `readLedger` reports it as `sources[0].format`.
  *
  * @example
- * detectFormat('{"id":1}\n{"id":2}') //=> 'ndjson'
- * detectFormat('[Date],Amount\n')    //=> 'csv'
+ * readLedger('{"buyer":"City","vendor":"Acme","date":"2019-03-04","amount":5,"currency":"EUR"}\n').sources[0].format
+ * //=> 'ndjson'
+ * readLedger('[Date],buyer,vendor,amount,currency\n2019-03-04,City,Acme,5,EUR\n', { map: { date: '[Date]' } }).sources[0].format
+ * //=> 'csv'
  */
 function detectFormat(text: string): LedgerFormat {
   const t = text.trimStart();
@@ -336,10 +338,11 @@ export class LedgerParser {
 
 /**
  * The 1-based line on which each element of a valid JSON array starts (a JSON parser keeps no
- * positions). O(n).
+ * positions): the `lines` of a ledger read from a JSON array. O(n).
  *
  * @example
- * elementLines('[\n {"a": 1},\n {"a": 2}\n]') //=> [2, 3]
+ * const row = '{"buyer":"City","vendor":"Acme","date":"2019-03-04","amount":5,"currency":"EUR"}'
+ * readLedger(`[\n ${row},\n ${row}\n]`).lines //=> [2, 3]
  */
 function elementLines(text: string): number[] {
   const lines: number[] = [];
@@ -399,8 +402,9 @@ export function readLedger(input: string | Uint8Array, options: ReadLedgerOption
  *
  * @example
  * const ledger = readLedger('id,buyer,vendor,date,amount,currency\na,B,V,2019-01-01,1,EUR\nb,B,V,2019-01-01,2,XXX\n')
- * locateRejects(detectSplits(ledger.records, options).rejects, ledger)[0]
- * //=> { index: 1, id: 'b', field: 'currency', code: 'unknown_currency', line: 3, column: 'currency', … }
+ * const thresholds = [{ id: 'tender', amount: '10000', currency: 'EUR', procedure: 'tender' }]
+ * locateRejects(detectSplits(ledger.records, { thresholds }).rejects, ledger)
+ * //=> [{ index: 1, id: 'b', field: 'currency', code: 'unknown_currency', line: 3, column: 'currency', … }]
  */
 export function locateRejects(rejects: readonly RecordReject[], ledger: Pick<Ledger, 'lines' | 'columns' | 'file' | 'files' | 'sources'>): RecordReject[] {
   return rejects.map((r) => {
