@@ -10,7 +10,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { type ShellCommand, markdownBlocks, markdownFiles, shellCommands, transcriptMatches } from '../docs/_extract.js';
+import { SHELL_LANGS, type ShellCommand, markdownBlocks, markdownFiles, planCommands, repoHas, shellCommands, transcriptMatches } from '../docs/_extract.js';
 import { cli, repo, root } from './_run.js';
 
 /** The output lines, without the blank lines at the end. */
@@ -55,5 +55,16 @@ describe('the console transcripts of the docs', () => {
 
   it.each(transcripts.map((b) => [`${b.file}:${b.line}`, b] as const))('%s runs as shown', async (_where, block) => {
     await runTranscript(shellCommands(block));
+  });
+});
+
+describe('docs/cli.md', () => {
+  it('names only files and folders a clone of the repository holds, so its commands run as written', () => {
+    const missing = markdownBlocks('docs/cli.md')
+      .filter((b) => SHELL_LANGS.has(b.lang))
+      .flatMap((b) => planCommands(b, repoHas))
+      .filter((c) => c.skip?.endsWith('not in the repository'))
+      .map((c) => `${c.file}:${c.line} ${c.skip ?? ''}`);
+    expect(missing).toEqual([]);
   });
 });

@@ -3,8 +3,8 @@
  * every fenced code block of README.md and docs/*.md, each with the file and line it starts on.
  * The conventions they follow are in docs/examples.md.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 
@@ -295,6 +295,18 @@ export function transcriptMatches(actual: readonly string[], shown: string): boo
     return a < actual.length && linePattern(line).test(actual[a] as string) && match(a + 1, e + 1);
   };
   return match(0, 0);
+}
+
+/**
+ * True when the repository holds `path` (from its root): a file, a folder, or a pattern with `*` or
+ * `?` in its last part that matches a file of its folder, as the command expands it.
+ */
+export function repoHas(path: string): boolean {
+  const name = basename(path);
+  if (!/[*?]/u.test(name)) return existsSync(join(ROOT, path));
+  const re = new RegExp(`^${name.split('').map((c) => (c === '*' ? '[^/]*' : c === '?' ? '[^/]' : c.replace(/[.+^${}()|[\]\\]/gu, '\\$&'))).join('')}$`, 'u');
+  const dir = join(ROOT, dirname(path));
+  return existsSync(dir) && statSync(dir).isDirectory() && readdirSync(dir).some((f) => re.test(f));
 }
 
 /** Sub-commands of `splitscan` the smoke suite runs; other commands of the docs are listed only. */

@@ -4,7 +4,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { docExamples, markdownBlocks, planCommands, shellCommands, transcriptMatches, type Example } from './_extract.js';
+import { docExamples, markdownBlocks, planCommands, repoHas, shellCommands, transcriptMatches, type Example } from './_extract.js';
 import { ExampleError, compileExample, project, shapeProblems } from './_run.js';
 
 const example = (code: string, over: Partial<Example> = {}): Example => ({ file: 'x.ts', line: 10, codeLine: 11, lang: 'ts', code, ...over });
@@ -202,6 +202,16 @@ describe('extraction', () => {
       [3, ['splitscan', 'inspect', 'seeds/a.csv'], 'seeds/a.csv  10 bytes\n  columns   id ← "n" (1)'],
       [7, ['splitscan', 'presets'], 'cn-central'],
     ]);
+  });
+
+  it('finds files, folders and patterns of the repository', () => {
+    expect(repoHas('seeds/chengxi-2014.csv')).toBe(true);
+    expect(repoHas('test/fixtures/io/docs/months/')).toBe(true);
+    expect(repoHas('seeds/chengxi-*.csv')).toBe(true);
+    expect(repoHas('seeds/chengxi-201?-01.csv')).toBe(true);
+    expect(repoHas('seeds/nothing-*.csv')).toBe(false);
+    expect(repoHas('toronto-pcard-by-year/')).toBe(false);
+    expect(repoHas('seeds/chengxi-2014.cs')).toBe(false);
   });
 
   it('reads a last output line `[exit N]` as the exit status shown, not as output', () => {
