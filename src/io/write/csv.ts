@@ -3,6 +3,7 @@
  */
 import Papa from 'papaparse';
 import { type PurchaseRecordInput, type Reject, RECORD_FIELDS } from '../../records/record.js';
+import { valueText } from './values.js';
 
 const FORMULA_START = /^[=+\-@\t\r\n\u0000-\u001f\u007f]/u;
 
@@ -65,7 +66,8 @@ const REJECT_COLUMNS = ['file', 'line', 'record', 'id', 'column', 'field', 'code
  * Writes rejects as a spreadsheet-safe CSV, one row each: `file` and `line` where the row was read,
  * `record` (its position in the records given to detection: only for rejects of `detectSplits`,
  * empty for rows rejected while reading), `id`, the source `column`, the `field`, the reject `code`,
- * the `message` and the offending `value`.
+ * the `message` and the offending `value` (as text: JSON for objects, and a placeholder
+ * `[a value that cannot be shown: …]` for one that throws when read, such as a revoked Proxy).
  *
  * @example
  * rejectsToCsv([{ field: 'amount', path: ['amount'], code: 'credit', message: 'm', value: '-5', line: 2, column: 'Amt' }])
@@ -83,7 +85,7 @@ export function rejectsToCsv(rejects: readonly Reject[]): string {
       r.field,
       r.code,
       r.message,
-      r.value === undefined ? '' : typeof r.value === 'string' ? r.value : JSON.stringify(r.value),
+      valueText(r.value),
     ]),
   );
 }

@@ -4,6 +4,7 @@
  */
 import type { Reject } from '../../records/record.js';
 import type { Finding, FindingPart } from '../../report/finding.js';
+import { plainValue } from './values.js';
 
 /** Schema tag of {@link ScanReport}; changes only when the shape changes incompatibly. */
 const REPORT_SCHEMA = 'splitscan/report@1';
@@ -122,7 +123,9 @@ export interface BuildReportInput {
 
 /**
  * Assembles a {@link ScanReport}: findings ranked as given (detection sorts them by score), filtered
- * to the first `top`, each part carrying its file line.
+ * to the first `top`, each part carrying its file line; each reject's `value` as plain JSON data (a
+ * value that throws when read, such as a revoked Proxy, as the text `[a value that cannot be
+ * shown: …]`), so every format can write the report.
  */
 export function buildReport(input: BuildReportInput): ScanReport {
   const shown = input.top === undefined ? input.findings : input.findings.slice(0, input.top);
@@ -149,6 +152,7 @@ export function buildReport(input: BuildReportInput): ScanReport {
     },
     ...(input.warnings !== undefined && input.warnings.length > 0 ? { warnings: input.warnings } : {}),
     findings,
-    rejects: input.rejects,
+    // Values as plain data: what a caller passed may throw or refuse JSON when written.
+    rejects: input.rejects.map((r) => ('value' in r ? { ...r, value: plainValue(r.value) } : r)),
   };
 }
