@@ -90,7 +90,7 @@ export function detectSplits(records: Iterable<unknown>, options: DetectSplitsOp
   let belowMinScore = 0;
   for (const tier of opts.thresholds) {
     let found = 0;
-    const extraction = { reach: ledger.links.reach, minParts: opts.minParts, maxParts: opts.maxParts, taken: ledger.assigned, rank: (run: readonly Item[]) => scoreRun(run, tier, scoring).score };
+    const extraction = { reach: ledger.links.reach, minParts: opts.minParts, maxParts: opts.maxParts, whole: opts.runs === 'window', taken: ledger.assigned, rank: (run: readonly Item[]) => scoreRun(run, tier, scoring).score };
     for (const group of parts.forTier(tier)) {
       for (const cluster of components(group, ledger.links, opts.minParts)) {
         const { runs, largeRuns: large } = extractRuns(cluster, tier, extraction);

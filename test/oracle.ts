@@ -173,6 +173,8 @@ export interface PlainRunRule {
   readonly sameWindow: (a: number, b: number) => boolean;
   readonly minParts: number;
   readonly maxParts: number;
+  /** Runs are windows' whole contents (`runs: 'window'`). */
+  readonly whole: boolean;
   /** How much a set of parts (positions, ascending) looks like one requirement cut into pieces. */
   readonly rank: (parts: number[]) => number;
 }
@@ -238,6 +240,12 @@ export function plainRuns(cluster: readonly { day: number; value: Decimal }[], f
       for (const [content, fromEnd] of [[startingOn(d), false], [endingOn(d), true]] as const) {
         // A window proposes when its first part is dated while the tier is in force, and crosses it.
         if (content.length < rule.minParts || dayOf(content[0] as number) > rule.toDay || !crossing(content)) continue;
+        if (rule.whole) {
+          const r = rule.rank(content);
+          const rank = Number.isNaN(r) ? -Infinity : r;
+          if (!best || rank > best.rank || (rank === best.rank && earlier(content, best.parts))) best = { rank, parts: content };
+          continue;
+        }
         const bySize = [...content].sort((a, b) => (cluster[b] as { value: Decimal }).value.cmp((cluster[a] as { value: Decimal }).value) || a - b);
         const largest = withAlike(firstCrossing(bySize).sort((a, b) => a - b));
         const tightest = withAlike(fromEnd ? firstCrossing([...content].reverse()).sort((a, b) => a - b) : firstCrossing(content));
@@ -322,6 +330,7 @@ export function oracleRuns(input: readonly unknown[], options: DetectSplitsOptio
         sameWindow: (a, b) => sameWindow(o, a, b),
         minParts: o.minParts,
         maxParts: o.maxParts,
+        whole: o.runs === 'window',
         rank: (parts) => rank(parts.map((i) => comp[i] as OracleRecord)),
       };
       const cut = plainRuns(comp.map((r) => ({ day: r.rec.day, value: r.value })), comp.map((r) => !assigned.has(r.rec.id)), rule);

@@ -15,6 +15,8 @@ export interface ExtractRunsOptions {
   readonly minParts: number;
   /** A window holding more parts than this (not yet in a run) whose total crosses the tier is a large run. */
   readonly maxParts: number;
+  /** `'window'`: a window proposes all its free parts, not the sets that look most like one requirement. */
+  readonly whole?: boolean | undefined;
   /**
    * Nonzero for a record (by table index `k`) already in a run or a large run, of this threshold or a
    * more serious one: it still links its neighbours (it is part of the cluster), but is no part again.
@@ -337,6 +339,7 @@ export function extractRuns(items: readonly Item[], tier: RunTier, o: ExtractRun
     let s = 0;
     for (const p of content) s += approx[p] as number;
     if (!crossing(s, () => content)) return [];
+    if (o.whole) return [content];
     const side = sides[w] as number;
     return [
       extend(crossingPrefix(Array.from(Int32Array.from(content, (p) => place[p] as number).sort(), (i) => byPlace[i] as number)).sort((x, y) => x - y)),

@@ -51,12 +51,12 @@ describe('extractRuns', () => {
     let chosen = 0;
     let large = 0;
     fc.assert(
-      fc.property(clusterArb, tierArb, fc.constantFrom(0, 2, 6, Infinity), fc.constantFrom(2, 3), fc.constantFrom(3, 4, 50), rankArb, ({ items, taken }, tier, reach, minParts, maxParts, [, rank]) => {
-        const got = extractRuns(items, tier, { reach, minParts, maxParts, taken, rank });
+      fc.property(clusterArb, tierArb, fc.constantFrom(0, 2, 6, Infinity), fc.constantFrom(2, 3), fc.constantFrom(3, 4, 50), rankArb, fc.boolean(), ({ items, taken }, tier, reach, minParts, maxParts, [, rank], whole) => {
+        const got = extractRuns(items, tier, { reach, minParts, maxParts, whole, taken, rank });
         const want = plainRuns(
           items.map((it) => ({ day: it.rec.day, value: it.value })),
           items.map((it) => !taken[it.k]),
-          { value: tier.value, comparison: tier.comparison, toDay: tier.toDay, sameWindow: (a, b) => Math.abs(a - b) <= reach, minParts, maxParts, rank: (ps) => rank(ps.map((i) => items[i] as Item)) },
+          { value: tier.value, comparison: tier.comparison, toDay: tier.toDay, sameWindow: (a, b) => Math.abs(a - b) <= reach, minParts, maxParts, whole, rank: (ps) => rank(ps.map((i) => items[i] as Item)) },
         );
         expect(ids(got.largeRuns)).toEqual(want.largeRuns);
         expect(ids(got.runs)).toEqual(want.runs);

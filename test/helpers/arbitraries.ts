@@ -121,6 +121,7 @@ export const optionsArb: fc.Arbitrary<DetectSplitsOptions> = fc
     minParts: fc.constantFrom(2, 2, 3),
     // Mostly the default; small caps so that large runs happen.
     maxParts: fc.constantFrom(undefined, undefined, 3, 4, 6),
+    runs: fc.constantFrom(undefined, undefined, 'window' as const),
     maxProjectCategories: fc.constantFrom(1, 2, 4, Infinity),
     minPartShare: fc.constantFrom(0, 0, 0.1, 0.25),
     linkSameVendor: fc.boolean(),
@@ -133,6 +134,7 @@ export const optionsArb: fc.Arbitrary<DetectSplitsOptions> = fc
     rates: { USD: '6.25' },
     minParts: o.minParts,
     maxParts: o.maxParts,
+    runs: o.runs,
     minPartShare: o.minPartShare,
     linkSameVendor: o.linkSameVendor,
     minScore: 0,
