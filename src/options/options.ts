@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { ThresholdInput } from '../thresholds/threshold.js';
 import { isCurrencyCode } from '../_lib/currencies.js';
 import { RATE_BOUNDS, exactDecimal } from '../_lib/decimal.js';

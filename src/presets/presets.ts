@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Decimal } from 'decimal.js';
 import { OptionsError } from '../errors.js';
 import { exactDecimal } from '../_lib/decimal.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Decimal } from 'decimal.js';
 import { RECORD_FIELDS, REQUIRED_FIELDS, type RecordField } from './record.js';
 import { FieldError, fieldReader, readAmount, readDate } from './fields.js';

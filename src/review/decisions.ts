@@ -3,7 +3,7 @@
  * and JSON files that hold them (an append-only register: a later line about the same finding
  * supersedes an earlier one).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { InputError } from '../errors.js';
 import { isIsoDate } from '../_lib/days.js';
 import { decodeText } from '../io/read/decode.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Decimal } from 'decimal.js';
 import type { ThresholdInput } from '../thresholds/threshold.js';
 import { thresholdListSchema } from '../thresholds/schema.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Decimal } from 'decimal.js';
 import { COMPARISONS, THRESHOLD_STATUSES, type Threshold } from './threshold.js';
 import { OptionsError } from '../errors.js';

@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Decimal from 'decimal.js';
-import { z } from 'zod';
+import * as z from 'zod';
 import * as core from '../../src/index.js';
 import * as node from '../../src/node.js';
 import * as review from '../../src/review/index.js';

@@ -4,7 +4,7 @@
  * `loadLedger` (a file streamed chunk by chunk): decoding, the byte-order mark, the format and
  * delimiter, the header search and the NDJSON and JSON loops are written here once.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { InputError, OptionsError, isInputError } from '../../errors.js';
 import type { RecordReject } from '../../records/record.js';
 import { optionIssues } from '../../_lib/issues.js';

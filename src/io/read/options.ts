@@ -2,7 +2,7 @@
  * The options every ledger loader takes, their zod schema, and the texts that mark rows that are not
  * purchases.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { isCurrencyCode } from '../../_lib/currencies.js';
 import { exactDecimal } from '../../_lib/decimal.js';
 import { OptionsError } from '../../errors.js';

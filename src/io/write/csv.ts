@@ -1,7 +1,6 @@
 /**
  * Writing CSV: records for interchange, and cells made safe for spreadsheets.
  */
-import Papa from 'papaparse';
 import { type PurchaseRecordInput, type Reject, RECORD_FIELDS } from '../../records/record.js';
 import { valueText } from './values.js';
 
@@ -27,13 +26,25 @@ export function neutralizeCell(value: string): string {
   return FORMULA_START.test(value) && !NEGATIVE_NUMBER.test(value) ? `'${value}` : value;
 }
 
+/** One CSV field, RFC 4180: quoted when it holds a comma, a quote, a line break or edge spaces. */
+function field(v: string): string {
+  return /[",\r\n]|^\s|\s$/u.test(v) ? `"${v.replaceAll('"', '""')}"` : v;
+}
+
+/** Rows as CSV text: fields joined by commas, each row ended by CRLF (as Excel writes it). */
+function csvText(rows: readonly (readonly string[])[]): string {
+  let out = '';
+  for (const row of rows) out += `${row.map(field).join(',')}\r\n`;
+  return out;
+}
+
 /**
  * Writes rows as CSV (RFC 4180 quoting, CRLF line ends as Excel expects) with every cell passed
  * through {@link neutralizeCell}.
  */
 export function safeCsv(header: readonly string[], rows: readonly (readonly unknown[])[]): string {
   const cell = (v: unknown): string => (v === undefined || v === null ? '' : neutralizeCell(typeof v === 'string' ? v : String(v)));
-  return `${Papa.unparse({ fields: header.map(cell), data: rows.map((r) => r.map(cell)) }, { newline: '\r\n' })}\r\n`;
+  return csvText([header.map(cell), ...rows.map((r) => r.map(cell))]);
 }
 
 /**
@@ -56,7 +67,7 @@ export function recordsToCsv(records: readonly PurchaseRecordInput[]): string {
       return v === undefined || v === null ? '' : String(v);
     }),
   );
-  return `${Papa.unparse({ fields: [...RECORD_FIELDS], data }, { newline: '\r\n' })}\r\n`;
+  return csvText([[...RECORD_FIELDS], ...data]);
 }
 
 /** Columns of {@link rejectsToCsv}. */
