@@ -4,7 +4,8 @@
  *
  * - `oneDay`: one buyer, one day, one subject, 50 vendors — every record links to every other.
  * - `sharedTokens`: distinct long subjects that share 8 tokens, one buyer, 30 days — every pair of
- *   subjects has the same 8 tokens in common, so a text join meets every pair.
+ *   subjects has the same 8 tokens in common, so a text join meets every pair; each subject also has
+ *   4 words of 500 and a word of its own.
  * - `busyMonth`: one buyer, one month, 1,000 vendors, subjects drawn from 500 words, 200 category
  *   codes — a dense month of a large buyer.
  *
@@ -32,7 +33,14 @@ function rng(seed: number): () => number {
   };
 }
 
-const WORDS_500 = Array.from({ length: 500 }, (_, i) => `w${i.toString(36)}x${((i * 7919) % 1000).toString(36)}`);
+/** `n` in base 26, as `width` letters ('aa', 'ab', …): words a tokeniser keeps whole (it drops digits). */
+const letters = (n: number, width: number): string => {
+  let out = '';
+  for (let i = 0; i < width; i++, n = Math.floor(n / 26)) out = String.fromCharCode(97 + (n % 26)) + out;
+  return out;
+};
+/** 500 distinct words ('waa' … 'wtf'), none of them a stop word. */
+const WORDS_500 = Array.from({ length: 500 }, (_, i) => `w${letters(i, 2)}`);
 const SHARED_8 = ['maintenance', 'municipal', 'building', 'annual', 'contract', 'electrical', 'facility', 'repairs'];
 
 export interface WorstCaseRecord {
@@ -60,7 +68,7 @@ export function worstCase(kind: WorstCase, n: number, seed = 1): WorstCaseRecord
     } else if (kind === 'sharedTokens') {
       const own = Array.from({ length: 4 }, () => pick(WORDS_500)).join(' ');
       const day = 1 + Math.floor(r() * 30);
-      out[i] = { id, buyer: 'City Works Department', vendor: `Vendor ${Math.floor(r() * 200)}`, date: `2024-04-${String(day).padStart(2, '0')}`, amount: amount(), currency: 'CNY', subject: `${SHARED_8.join(' ')} ${own} item${i}` };
+      out[i] = { id, buyer: 'City Works Department', vendor: `Vendor ${Math.floor(r() * 200)}`, date: `2024-04-${String(day).padStart(2, '0')}`, amount: amount(), currency: 'CNY', subject: `${SHARED_8.join(' ')} ${own} item${letters(i, 5)}` };
     } else {
       const words = 3 + Math.floor(r() * 4);
       const subject = Array.from({ length: words }, () => pick(WORDS_500)).join(' ');

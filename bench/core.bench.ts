@@ -2,7 +2,7 @@
  * Benchmarks of the core's parts on one seeded 10k-record ledger:
  * `npx vitest bench --run bench/core.bench.ts`.
  *
- * - tokenising: `subjectTokens` over every subject, then `rankTokens` (the vocabulary);
+ * - tokenising: `subjectTokens` over every subject, then `vocabularies` (each buyer's tokens, ranked and weighed);
  * - validating: `validateRecords`;
  * - clustering: `detectSplits` with the text signal off (category / project / time linking only),
  *   with the vendor rule 'same' (small partitions) and 'any' (the default);
@@ -11,13 +11,17 @@
 import { bench, describe } from 'vitest';
 import { simulate, SIMULATION_THRESHOLDS } from '../src/simulate.js';
 import { subjectTokens } from '../src/similarity/tokens.js';
-import { rankTokens } from '../src/similarity/vocabulary.js';
+import { vocabularies } from '../src/similarity/vocabulary.js';
 import { validateRecords } from '../src/records/validate.js';
 import { detectSplits } from '../src/detect.js';
 
 const { records } = simulate({ seed: 20240501, size: 10_000 });
 const subjects = records.map((r) => r.subject);
 const tokens = subjects.map(subjectTokens);
+const buyerIds = new Map(records.map((r) => [r.buyer, 0]));
+[...buyerIds.keys()].forEach((b, i) => buyerIds.set(b, i));
+const buyerOf = Int32Array.from(records, (r) => buyerIds.get(r.buyer) as number);
+const subjectOf = Int32Array.from(records, (_, k) => k);
 const thresholds = [...SIMULATION_THRESHOLDS];
 const options = { time: 2000, iterations: 5 };
 
@@ -25,8 +29,8 @@ describe(`tokenising ${records.length} subjects`, () => {
   bench('subjectTokens', () => {
     for (const s of subjects) subjectTokens(s);
   }, options);
-  bench('rankTokens (vocabulary)', () => {
-    rankTokens(tokens);
+  bench('vocabularies', () => {
+    vocabularies(buyerOf, subjectOf, (s) => tokens[s] as string[]);
   }, options);
 });
 

@@ -72,7 +72,7 @@ function connected(o: ResolvedOptions, parts: readonly OracleRecord[]): boolean 
   return seen.size === parts.length;
 }
 
-/** The oracle's view of the schemes' records, with project breadth counted over the buyer's whole ledger. */
+/** The oracle's view of the schemes' records, with project breadth and token weights counted over the buyer's whole ledger. */
 function schemeParts(ledger: ProtocolLedger, o: ResolvedOptions): Map<string, OracleRecord> {
   const ids = new Set(ledger.truth.schemes.flatMap((s) => s.recordIds));
   const prefix = (c: string): string => (o.subject.categoryPrefix > 0 ? c.slice(0, o.subject.categoryPrefix) : c);
@@ -83,7 +83,7 @@ function schemeParts(ledger: ProtocolLedger, o: ResolvedOptions): Map<string, Or
     (codes.get(key) ?? codes.set(key, new Set()).get(key)!).add(prefix(r.categoryKey));
   }
   const out = new Map<string, OracleRecord>();
-  for (const p of oracleRecords(ledger.records.filter((r) => ids.has(r.id)), o)) {
+  for (const p of oracleRecords(ledger.records.filter((r) => ids.has(r.id)), o, ledger.records)) {
     const breadth = p.rec.projectKey === undefined ? 0 : (codes.get(`${p.rec.buyerKey}\u0000${p.rec.projectKey}`)?.size ?? 0);
     out.set(p.rec.id, { ...p, linkProject: breadth > o.subject.maxProjectCategories ? undefined : p.rec.projectKey });
   }

@@ -2,16 +2,18 @@
  * The brute-force oracle: the detection semantics written as plainly as possible, comparing every
  * pair and recomputing every window on every step. O(n²) per threshold for the links, and far more
  * for the runs of a busy cluster; fine up to a few hundred records. The fast detector must agree
- * with it exactly. It shares only record validation, option resolution, tokenisation and the score
- * of a set of parts with the library, none of the windows, candidate, clustering or run-extraction
- * code: it keeps its own plain copies.
+ * with it exactly. It shares only record validation, option resolution, tokenisation, the token
+ * weight formula, the text join's budget constant and the score of a set of parts with the library,
+ * none of the windows, candidate, similarity, clustering or run-extraction code: it keeps its own
+ * plain copies.
  */
 import Decimal from 'decimal.js';
 import { validateRecords } from '../src/records/validate.js';
 import { resolveOptions, type ResolvedOptions } from '../src/options/resolve.js';
 import type { Comparison, ResolvedThreshold } from '../src/thresholds/threshold.js';
 import { subjectTokens } from '../src/similarity/tokens.js';
-import { textSimilarity } from '../src/similarity/jaccard.js';
+import { RARE_WEIGHT, rarityWeight } from '../src/similarity/rarity.js';
+import { TEXT_BUDGET } from '../src/cluster/link.js';
 import { scoreRun } from '../src/score/score.js';
 import type { Item } from '../src/cluster/item.js';
 import type { DetectSplitsOptions } from '../src/options/options.js';
@@ -37,14 +39,41 @@ export interface OracleRecord {
   linkProject: string | undefined;
   value: Decimal;
   tokens: string[];
+  /** Each token's weight: `rarityWeight` of its uses among the subjects of the record's buyer. */
+  weights: ReadonlyMap<string, number>;
+  /**
+   * Probe tokens: the key tokens — the tokens, rarest first (fewest uses, then by the token), up to
+   * the point where the tokens left weigh less than minSimilarity of all of them — and the rare
+   * tokens (weighing at least RARE_WEIGHT).
+   */
+  probes: string[];
   skipped: boolean;
 }
 
-/** Accepted records with their value in the report currency (records without a rate are dropped). */
-export function oracleRecords(input: readonly unknown[], o: ResolvedOptions): OracleRecord[] {
+/**
+ * Accepted records with their value in the report currency (records without a rate are dropped).
+ * Token weights count the subjects of `ledger` (by default the input itself): pass the whole ledger
+ * when `input` is a part of it.
+ */
+export function oracleRecords(input: readonly unknown[], o: ResolvedOptions, ledger: readonly unknown[] = input): OracleRecord[] {
   const accepted = validateRecords(input).records.filter((r) => o.rates.has(r.currency));
+  const wholeLedger = ledger === input ? accepted : validateRecords(ledger).records.filter((r) => o.rates.has(r.currency));
   const s = o.subject;
   const codeOf = (c: string) => (s.categoryPrefix > 0 ? c.slice(0, s.categoryPrefix) : c);
+  const tokensOf = (r: PurchaseRecord) => (r.subject !== undefined && o.subject.minSimilarity > 0 ? subjectTokens(r.subject) : []);
+  // Per buyer: how many of its records' subjects use each token, out of those with any token.
+  const uses = new Map<string, Map<string, number>>();
+  const subjects = new Map<string, number>();
+  for (const r of wholeLedger) {
+    const tokens = tokensOf(r);
+    if (tokens.length === 0) continue;
+    subjects.set(r.buyerKey, (subjects.get(r.buyerKey) ?? 0) + 1);
+    if (!uses.has(r.buyerKey)) uses.set(r.buyerKey, new Map());
+    const u = uses.get(r.buyerKey) as Map<string, number>;
+    for (const t of tokens) u.set(t, (u.get(t) ?? 0) + 1);
+  }
+  const weightsOf = new Map<string, Map<string, number>>();
+  for (const [buyer, u] of uses) weightsOf.set(buyer, new Map([...u].map(([t, n]) => [t, rarityWeight(n, subjects.get(buyer) as number)])));
   const out: OracleRecord[] = [];
   for (const rec of accepted) {
     const rate = o.rates.get(rec.currency) as Decimal;
@@ -54,15 +83,52 @@ export function oracleRecords(input: readonly unknown[], o: ResolvedOptions): Or
         .filter((r) => rec.projectKey !== undefined && r.buyerKey === rec.buyerKey && r.projectKey === rec.projectKey && r.categoryKey !== undefined)
         .map((r) => codeOf(r.categoryKey as string)),
     );
+    const tokens = tokensOf(rec);
+    const weights = weightsOf.get(rec.buyerKey) ?? new Map<string, number>();
     out.push({
       rec,
       linkProject: codes.size > s.maxProjectCategories ? undefined : rec.projectKey,
       value: rec.amount.times(rate),
-      tokens: rec.subject !== undefined && o.subject.minSimilarity > 0 ? subjectTokens(rec.subject) : [],
+      tokens,
+      weights,
+      probes: probeTokens(tokens, uses.get(rec.buyerKey), weights, o.subject.minSimilarity),
       skipped: rec.exemption !== undefined || (rec.methodKey !== undefined && o.skipMethods.has(rec.methodKey)),
     });
   }
   return out;
+}
+
+function probeTokens(tokens: readonly string[], uses: ReadonlyMap<string, number> | undefined, weights: ReadonlyMap<string, number>, t: number): string[] {
+  const rarestFirst = [...tokens].sort((a, b) => (uses?.get(a) as number) - (uses?.get(b) as number) || (a < b ? -1 : 1));
+  const total = rarestFirst.reduce((sum, x) => sum + (weights.get(x) as number), 0);
+  const keys: string[] = [];
+  let left = total;
+  for (const x of rarestFirst) {
+    if (left < t * total) break;
+    keys.push(x);
+    left -= weights.get(x) as number;
+  }
+  return tokens.filter((x) => keys.includes(x) || isRare(weights.get(x) as number));
+}
+
+const isRare = (weight: number) => weight >= RARE_WEIGHT;
+
+/** The two share a rare token (one weighing at least RARE_WEIGHT in the buyer's ledger). */
+export function shareRare(a: OracleRecord, b: OracleRecord): boolean {
+  return a.tokens.some((x) => b.tokens.includes(x) && isRare(a.weights.get(x) as number));
+}
+
+/** Weighted Jaccard similarity ≥ t: shared weight ≥ t × the weight of all tokens of the two (weights are whole numbers). */
+export function similarTexts(t: number, a: OracleRecord, b: OracleRecord): boolean {
+  const all = new Set([...a.tokens, ...b.tokens]);
+  let shared = 0;
+  let union = 0;
+  for (const x of all) {
+    const w = a.weights.get(x) as number;
+    union += w;
+    if (a.tokens.includes(x) && b.tokens.includes(x)) shared += w;
+  }
+  return shared > 0 && shared >= t * union;
 }
 
 /**
@@ -103,8 +169,12 @@ export function windowEndOf(o: ResolvedOptions, day: number): number {
   return end;
 }
 
-/** The link predicate, straight from the documentation of SubjectRule and DetectSplitsOptions. */
-export function linked(o: ResolvedOptions, a: OracleRecord, b: OracleRecord): boolean {
+/**
+ * The link predicate, straight from the documentation of SubjectRule and DetectSplitsOptions.
+ * `compared(a, b)` says whether the text join's budget lets it compare the two (see {@link withinBudget});
+ * by default it always does.
+ */
+export function linked(o: ResolvedOptions, a: OracleRecord, b: OracleRecord, compared: (a: OracleRecord, b: OracleRecord) => boolean = () => true): boolean {
   if (a.rec.buyerKey !== b.rec.buyerKey) return false;
   if (o.vendor === 'same' && a.rec.vendorKey !== b.rec.vendorKey) return false;
   if (!sameWindow(o, a.rec.day, b.rec.day)) return false;
@@ -131,7 +201,11 @@ export function linked(o: ResolvedOptions, a: OracleRecord, b: OracleRecord): bo
   }
   if (s.minSimilarity > 0 && a.tokens.length > 0 && b.tokens.length > 0) {
     comparable = true;
-    if (textSimilarity(a.tokens, b.tokens) >= s.minSimilarity) return true;
+    const sameTokens = a.tokens.length === b.tokens.length && a.tokens.every((x) => b.tokens.includes(x));
+    // A shared rare token relates the two only where neither categories nor projects are comparable.
+    const rareMayLink = !(ca !== undefined && cb !== undefined) && !(pa !== undefined && pb !== undefined);
+    const related = similarTexts(s.minSimilarity, a, b) || (rareMayLink && shareRare(a, b));
+    if (related && (sameTokens || compared(a, b))) return true;
   }
   return !comparable;
 }
@@ -162,6 +236,22 @@ export function eligibleFor(o: ResolvedOptions, t: ResolvedThreshold, r: OracleR
 }
 
 const byDateId = (a: OracleRecord, b: OracleRecord) => a.rec.day - b.rec.day || (a.rec.id < b.rec.id ? -1 : a.rec.id > b.rec.id ? 1 : 0);
+
+/**
+ * The text join's budget (README, "How detection works", step 5): of two records with different
+ * token sets, the later one is compared with the earlier one only when they share a probe token z
+ * such that fewer than TEXT_BUDGET records of `pool` (the candidate parts of the same buyer, and
+ * vendor under vendor 'same') lie between them in (date, id) order with z among their probe tokens.
+ */
+export function withinBudget(o: ResolvedOptions, pool: readonly OracleRecord[], a: OracleRecord, b: OracleRecord, budget = TEXT_BUDGET): boolean {
+  const [first, last] = byDateId(a, b) < 0 ? [a, b] : [b, a];
+  const samePartition = (c: OracleRecord) => c.rec.buyerKey === last.rec.buyerKey && (o.vendor !== 'same' || c.rec.vendorKey === last.rec.vendorKey);
+  return first.probes.some((z) => {
+    if (!last.probes.includes(z)) return false;
+    const between = pool.filter((c) => samePartition(c) && c.probes.includes(z) && byDateId(first, c) < 0 && byDateId(c, last) < 0);
+    return between.length < budget;
+  });
+}
 
 /** What the plain run rule needs to know besides the parts. */
 export interface PlainRunRule {
@@ -286,6 +376,7 @@ export function oracleRank(o: ResolvedOptions, t: ResolvedThreshold): (records: 
       // As the record table computes it: the amount as a double, times the rate as a double.
       approx: r.rec.currency === o.currency ? r.rec.amount.toNumber() : r.rec.amount.toNumber() * (o.rates.get(r.rec.currency) as Decimal).toNumber(),
       tokens: r.tokens.map(idOf).sort((a, b) => a - b),
+      weights: [],
       categoryPrefix: undefined,
       project: r.linkProject,
     }));
@@ -312,7 +403,7 @@ export function oracleRuns(input: readonly unknown[], options: DetectSplitsOptio
     const find = (x: number): number => (parent[x] === x ? x : (parent[x] = find(parent[x] as number)));
     for (let i = 0; i < elig.length; i++) {
       for (let j = i + 1; j < elig.length; j++) {
-        if (linked(o, elig[i] as OracleRecord, elig[j] as OracleRecord)) parent[find(i)] = find(j);
+        if (linked(o, elig[i] as OracleRecord, elig[j] as OracleRecord, (a, b) => withinBudget(o, elig, a, b))) parent[find(i)] = find(j);
       }
     }
     const comps = new Map<number, OracleRecord[]>();

@@ -2,7 +2,15 @@ import type { Item } from './item.js';
 import { UnionFind } from './unionFind.js';
 import { reachOf, type Window } from './window.js';
 import type { ResolvedOptions } from '../options/resolve.js';
-import { jaccard } from '../similarity/jaccard.js';
+import { shareRareToken, similarSets, weightOf } from '../similarity/jaccard.js';
+import { keyTokenCount, rareTokenCount } from '../similarity/rarity.js';
+
+/**
+ * Through each of its probe tokens (key and rare tokens), a record is compared with at most this
+ * many of the latest earlier records in reach that have the token as a probe token (see
+ * {@link LinkPolicy.textBudget}).
+ */
+export const TEXT_BUDGET = 64;
 
 /** How items of one partition (same buyer, and same vendor/project/category/period where required) link. */
 export interface LinkPolicy {
@@ -13,6 +21,11 @@ export interface LinkPolicy {
   /** The text signal is on (minSimilarity > 0). */
   readonly useText: boolean;
   readonly minSimilarity: number;
+  /**
+   * The text join's bound on work per record: through each probe token, an item is compared with at
+   * most this many of the latest earlier items in reach having that probe token ({@link TEXT_BUDGET}).
+   */
+  readonly textBudget: number;
   /** A subject requirement (same project / category) is met by the partition itself: time decides. */
   readonly required: boolean;
   /** Records from one vendor link whatever their subjects (vendor rule 'any' only). */
@@ -27,6 +40,7 @@ export function linkPolicy(opts: Pick<ResolvedOptions, 'subject' | 'vendor' | 'l
     useCategory: subject.categoryPrefix > 0,
     useText: subject.minSimilarity > 0,
     minSimilarity: subject.minSimilarity,
+    textBudget: TEXT_BUDGET,
     required: subject.sameProject || subject.sameCategory,
     vendorLinks: opts.vendor === 'any' && opts.linkSameVendor,
   };
@@ -55,16 +69,18 @@ export function components(items: readonly Item[], policy: LinkPolicy, minParts:
  * `items` must be in date order. Returns the component root of each item.
  *
  * Two items are linked when their dates are within `reach` and their subjects are related (see
- * `SubjectRule`): a shared category prefix, a shared project, text similarity ≥ minSimilarity, or
- * no comparable signal at all. Each kind of link is found by its own index:
- * - equal keys (category prefix, project): items of one key in date order, each joined to the next
- *   when within reach (an interval graph: this gives the same components as all its edges);
- * - text: a similarity join with prefix filtering over tokens ordered rarest first, probing only
- *   earlier items within reach, skipping pairs already in one component;
+ * `SubjectRule`): a shared category prefix, a shared project, related texts (weighted Jaccard ≥
+ * minSimilarity, or a shared rare token where no category or project is comparable; found by the
+ * text join within its budget), or no comparable signal at all. Each kind of link is found by its own index:
+ * - equal keys (category prefix, project, token set): items of one key in date order, each joined
+ *   to the next when within reach (an interval graph: this gives the same components as all its edges);
+ * - text: a similarity join over probe tokens (see `textJoin`), probing earlier items within reach,
+ *   at most `textBudget` of them per probe token, skipping pairs already in one component;
  * - no comparable signal: items grouped by which signals they carry; two groups with no signal in
  *   common are joined by linking each item to the nearest item of the other group on each side.
  *
- * Runs in O(n α(n)) for the key links and O(n + candidate pairs) for the text join.
+ * Runs in O(n α(n)) for the key links and O(n + k·textBudget) pair comparisons for the text join
+ * (k probe tokens in all, a few per item).
  */
 export function linkComponents(items: readonly Item[], policy: LinkPolicy): UnionFind {
   const n = items.length;
@@ -72,13 +88,7 @@ export function linkComponents(items: readonly Item[], policy: LinkPolicy): Unio
   const day = Int32Array.from(items, (it) => it.rec.day);
   const { reach } = policy;
 
-  const chain = (positions: readonly number[]): void => {
-    for (let k = 1; k < positions.length; k++) {
-      const a = positions[k - 1] as number;
-      const b = positions[k] as number;
-      if ((day[b] as number) - (day[a] as number) <= reach) uf.union(a, b);
-    }
-  };
+  const chain = (positions: readonly number[]): void => chainWithin(positions, day, reach, uf);
 
   if (policy.required) {
     chain(Array.from({ length: n }, (_, i) => i));
@@ -114,7 +124,7 @@ export function linkComponents(items: readonly Item[], policy: LinkPolicy): Unio
     for (const positions of byVendor.values()) chain(positions);
   }
 
-  if (withText.length > 1) textJoin(items, withText, day, reach, policy.minSimilarity, uf);
+  if (withText.length > 1) textJoin(items, withText, day, policy, uf);
 
   // Pairs with no signal in common: masks m1, m2 with m1 & m2 === 0.
   chain(byMask[0] as number[]);
@@ -129,7 +139,16 @@ export function linkComponents(items: readonly Item[], policy: LinkPolicy): Unio
   return uf;
 }
 
-function push(map: Map<string, number[]>, key: string, i: number): void {
+/** Joins each of `positions` (ascending, so in date order) to the next when within reach: an interval graph's components. */
+function chainWithin(positions: readonly number[], day: Int32Array, reach: number, uf: UnionFind): void {
+  for (let k = 1; k < positions.length; k++) {
+    const a = positions[k - 1] as number;
+    const b = positions[k] as number;
+    if ((day[b] as number) - (day[a] as number) <= reach) uf.union(a, b);
+  }
+}
+
+function push<K>(map: Map<K, number[]>, key: K, i: number): void {
   const list = map.get(key);
   if (list) list.push(i);
   else map.set(key, [i]);
@@ -177,37 +196,81 @@ function linkAcross(a: readonly number[], b: readonly number[], day: Int32Array,
 }
 
 /**
- * Similarity join: unions every pair within reach whose Jaccard similarity is ≥ t.
- * Prefix filtering: with tokens ordered rarest first, two sets with Jaccard ≥ t share a token among
- * the first |x| − ⌈t·|x|⌉ + 1 tokens of each; we index and probe a prefix at least that long.
+ * Similarity join: unions the pairs within reach whose subjects are related — weighted Jaccard ≥ t
+ * (similarity/jaccard `similarEnough`), or a shared rare token (similarity/rarity `RARE_WEIGHT`)
+ * where no category or project is comparable (`rareMayLink`) — as far as the budget lets it look:
+ * - items with the same token set (one shared array per buyer) are chained in date order: they are
+ *   similar whatever t;
+ * - every other related pair shares a *probe token* of both: a key token (`keyTokenCount`: two
+ *   similar sets share one) or a rare token (`rareTokenCount`), which with tokens rarest first are
+ *   the first max(key, rare) tokens of a set. So each item is indexed under its probe tokens and,
+ *   in date order, probes the index of each of them for earlier items within reach — the latest
+ *   first and at most `budget` of them per probe token — skipping pairs already in one component,
+ *   then pairs that share no rare token and whose weights are too far apart to be similar.
+ *
+ * Runs in O(n + k·budget) comparisons for n items with k probe tokens in all, each comparison in
+ * O(tokens of the pair).
  */
-function textJoin(items: readonly Item[], positions: readonly number[], day: Int32Array, reach: number, t: number, uf: UnionFind): void {
+function textJoin(items: readonly Item[], positions: readonly number[], day: Int32Array, policy: LinkPolicy, uf: UnionFind): void {
+  const { reach, minSimilarity: t, textBudget: budget } = policy;
+  const sameSet = new Map<readonly number[], number[]>();
+  for (const r of positions) push(sameSet, (items[r] as Item).tokens, r);
+  for (const list of sameSet.values()) chainWithin(list, day, reach, uf);
+  // Once every item is in one component, no pair is left to join.
+  let components = 0;
+  for (let i = 0; i < items.length; i++) if (uf.find(i) === i) components++;
+
+  // The tokens of all items in one array, in date order: the items compared are recent, so near.
+  const start = new Int32Array(items.length + 1);
+  for (const r of positions) start[r + 1] = (items[r] as Item).tokens.length;
+  for (let i = 0; i < items.length; i++) start[i + 1]! += start[i] as number;
+  const flat = new Int32Array(start[items.length] as number);
+  for (const r of positions) flat.set((items[r] as Item).tokens, start[r]);
+  const weights = (items[positions[0] as number] as Item).weights;
+
   const index = new Map<number, number[]>();
   const seen = new Int32Array(items.length).fill(-1);
+  const total = new Float64Array(items.length);
   for (const r of positions) {
-    const x = (items[r] as Item).tokens;
-    const prefix = x.length - Math.max(1, Math.floor(t * x.length)) + 1;
+    if (components === 1) return;
+    const x = flat.subarray(start[r], start[r + 1]);
+    const wx = weightOf(x, weights);
+    total[r] = wx;
+    const probes = Math.max(keyTokenCount(x, weights, t), rareTokenCount(x, weights));
     const earliest = (day[r] as number) - reach;
-    for (let k = 0; k < prefix; k++) {
+    let root = uf.find(r);
+    for (let k = 0; k < probes; k++) {
       const list = index.get(x[k] as number);
       if (!list) continue;
-      for (let q = list.length - 1; q >= 0; q--) {
+      for (let q = list.length - 1, left = budget; q >= 0 && left > 0; q--, left--) {
         const c = list[q] as number;
         if ((day[c] as number) < earliest) break;
         if (seen[c] === r) continue;
         seen[c] = r;
-        if (uf.find(c) === uf.find(r)) continue;
-        const y = (items[c] as Item).tokens;
-        // Length filter: |y| must lie in [t·|x|, |x| / t] for Jaccard ≥ t.
-        if (y.length < t * x.length - 1e-9 || y.length * t > x.length + 1e-9) continue;
-        if (jaccard(x, y) >= t) uf.union(r, c);
+        if (uf.find(c) === root) continue;
+        const a = start[r] as number;
+        const b = start[c] as number;
+        const wy = total[c] as number;
+        // Weight filter: the similarity is at most the lighter set's weight over the heavier one's.
+        const related =
+          (rareMayLink(items[r] as Item, items[c] as Item, policy.useCategory) && shareRareToken(flat, a, start[r + 1] as number, b, start[c + 1] as number, weights)) ||
+          (Math.min(wx, wy) >= t * Math.max(wx, wy) && similarSets(flat, a, start[r + 1] as number, b, start[c + 1] as number, weights, wx, wy, t));
+        if (related) {
+          uf.union(r, c);
+          root = uf.find(r);
+          components--;
+        }
       }
     }
-    for (let k = 0; k < prefix; k++) {
-      const tok = x[k] as number;
-      const list = index.get(tok);
-      if (list) list.push(r);
-      else index.set(tok, [r]);
-    }
+    for (let k = 0; k < probes; k++) push(index, x[k] as number, r);
   }
+}
+
+/**
+ * Whether a shared rare token may relate two items: only when neither a category prefix (with the
+ * category signal on) nor a specific project is comparable between them — rare-token evidence is
+ * the weakest, so it fills gaps and never overrides categories or projects that tell the two apart.
+ */
+function rareMayLink(a: Item, b: Item, useCategory: boolean): boolean {
+  return !(useCategory && a.categoryPrefix !== undefined && b.categoryPrefix !== undefined) && !(a.project !== undefined && b.project !== undefined);
 }

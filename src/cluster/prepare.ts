@@ -6,7 +6,7 @@ import { resolveWindow, type Window } from './window.js';
 import { compareText } from '../_lib/order.js';
 import { recordAt, valueAt, type RecordTable } from '../records/table.js';
 import { subjectTokens } from '../similarity/tokens.js';
-import { rankTokens } from '../similarity/vocabulary.js';
+import { vocabularies } from '../similarity/vocabulary.js';
 
 /**
  * A ledger made ready for clustering: the records in partition order — buyer, then vendor / project
@@ -36,7 +36,7 @@ export interface Prepared {
 
 /**
  * Prepares a record table for clustering: resolves the window and the link policy, interns
- * category prefixes, finds broad projects, ranks subject tokens and sorts the records into
+ * category prefixes, finds broad projects, weighs subject tokens per buyer and sorts the records into
  * partitions. Runs in O(n log n) (one sort) plus the tokenising of distinct subjects.
  */
 export function prepare(table: RecordTable, opts: ResolvedOptions): Prepared {
@@ -65,14 +65,8 @@ export function prepare(table: RecordTable, opts: ResolvedOptions): Prepared {
   const broad = broadProjects(table, prefixOf, subject.maxProjectCategories);
   const placeholder = table.vendor.keys.map((v) => opts.placeholderVendors.has(v));
 
-  // Subject tokens per distinct subject, ranked rarest first over the records.
-  let ranked: number[][] = [];
-  if (subject.minSimilarity > 0) {
-    const uses = new Int32Array(table.subject.keys.length);
-    for (let k = 0; k < n; k++) if ((table.subject.key[k] as number) >= 0) uses[table.subject.key[k] as number]! += 1;
-    const lists = table.subject.keys.map((s, i) => (uses[i] ? subjectTokens(s) : []));
-    ranked = rankTokens(lists, uses);
-  }
+  // Subject tokens, numbered rarest first and weighed by rarity in each buyer's ledger.
+  const text = subject.minSimilarity > 0 ? vocabularies(table.buyer.key, table.subject.key, (s) => subjectTokens(table.subject.keys[s] as string)) : undefined;
 
   // Partitions: buyer, then whatever the policy requires to be equal.
   const parts = new Map<number, number>();
@@ -124,6 +118,7 @@ export function prepare(table: RecordTable, opts: ResolvedOptions): Prepared {
     return v;
   };
   const empty: number[] = [];
+  const noWeights = new Int32Array(0);
   const assigned = new Uint8Array(n);
   return {
     table,
@@ -142,14 +137,15 @@ export function prepare(table: RecordTable, opts: ResolvedOptions): Prepared {
       if (it === undefined) {
         const rec = recordAt(table, k);
         const p = prefixOf(k);
-        const s = table.subject.key[k] as number;
         const proj = table.project.key[k] as number;
+        const pair = text ? (text.pairOf[k] as number) : -1;
         it = {
           k,
           rec,
           value: valueOf(k),
           approx: table.approx[k] as number,
-          tokens: s >= 0 && ranked.length > 0 ? (ranked[s] as number[]) : empty,
+          tokens: text && pair >= 0 ? (text.tokens[pair] as readonly number[]) : empty,
+          weights: text && pair >= 0 ? (text.weights[pair] as Int32Array) : noWeights,
           categoryPrefix: depth > 0 && p >= 0 ? prefixes[p] : undefined,
           project: proj >= 0 && subject.maxProjectCategories > 0 && !broad.has(projectKey(table.buyer.key[k] as number, proj)) ? rec.projectKey : undefined,
           ...(placeholder[table.vendor.key[k] as number] ? { placeholderVendor: true as const } : {}),

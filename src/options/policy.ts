@@ -36,8 +36,10 @@ export type VendorRule = (typeof VENDOR_RULES)[number];
  * Three signals are compared, each only when both records carry it:
  * - category: codes share their first `categoryPrefix` characters (0 turns the signal off);
  * - project: the same budget project / requisition, when it is specific (`maxProjectCategories`);
- * - text: similarity of `subject` texts (Jaccard of word tokens and Chinese character bigrams) is at
- *   least `minSimilarity`, in (0, 1] (0 turns the signal off).
+ * - text: similarity of `subject` texts (weighted Jaccard of their tokens, each token weighing more
+ *   the rarer it is in the buyer's ledger: see `textSimilarity`) is at least `minSimilarity`, in
+ *   (0, 1] (0 turns the signal off); or, where neither categories nor projects are comparable, the
+ *   texts share a rare token (one in at most 1 of 32 of the buyer's subjects).
  *
  * Zero means "off" for both numbers: `{ categoryPrefix: 5, minSimilarity: 0 }` compares category
  * codes only, `{ categoryPrefix: 0 }` texts and projects only.

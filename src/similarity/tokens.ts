@@ -2,12 +2,17 @@ import { normalizeText } from '../records/normalize.js';
 
 /** Han, Hiragana, Katakana and Hangul: scripts written without spaces between words. */
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
-/** Runs of letters and digits (a CJK run is split further into bigrams). */
+/** Runs of letters and digits (a CJK run is split further into characters and pairs). */
 const WORD_RUN = /[\p{L}\p{N}]+/gu;
+/** Text that is all ASCII: the common case, read by {@link asciiTokens}. */
+const ASCII = /^[\x00-\x7f]*$/u;
 const CJK_RUN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]+/gu;
 
 /** Dates, months and plain numbers ("2014年6月", "(11月)", "第2期", "2019") say when, not what. */
 const DATES_AND_NUMBERS = /第?\d+\s*[年月日号期次批]|\d+(?:[.,:/-]\d+)*(?:st|nd|rd|th)?/gu;
+
+/** English ordinal suffixes, dropped with their number ("3rd"). */
+const ORDINALS = new Set(['st', 'nd', 'rd', 'th']);
 
 /** Chinese ledger boilerplate, cut out before bigrams are formed (so "服务采购" leaves no "务采"). */
 const CJK_BOILERPLATE = /采购|购买|购置|服务(?![器站台])|项目|费用|一批|第[一二三四五六七八九十]+批|[一二三四五六七八九十]期|补充/gu;
@@ -27,8 +32,9 @@ const STOPWORDS = new Set([
 
 /**
  * Splits a subject text into the tokens similarity is measured on: words of two or more characters
- * for space-separated scripts (stop words dropped), and overlapping character bigrams for Chinese,
- * Japanese and Korean runs (a lone CJK character is its own token). Text is normalised first
+ * for space-separated scripts (stop words dropped); for Chinese, Japanese and Korean runs, which
+ * have no spaces, each character and each overlapping pair of characters (the pairs keep words such
+ * as 标牌 whole, the characters let 标牌 and 展示牌 share 牌). Text is normalised first
  * (NFKC, lower case), and numbers and dates are dropped ("安保服务（6月）" and "安保服务（7月）" are
  * the same subject). Returns distinct tokens in first-seen order.
  *
@@ -36,9 +42,10 @@ const STOPWORDS = new Set([
  *
  * @example
  * subjectTokens('Office chairs for the 3rd floor, 2014') //=> ['office', 'chairs', 'floor']
- * subjectTokens('道路指示标牌采购（一期）')          //=> ['道路', '路指', '指示', '示标', '标牌']
+ * subjectTokens('指示标牌采购（一期）') //=> ['指', '指示', '示', '示标', '标', '标牌', '牌']
  */
 export function subjectTokens(text: string): string[] {
+  if (ASCII.test(text)) return asciiTokens(text);
   const out = new Set<string>();
   const cleaned = normalizeText(text).replace(DATES_AND_NUMBERS, ' ').replace(CJK_BOILERPLATE, ' ');
   for (const run of cleaned.match(WORD_RUN) ?? []) {
@@ -46,18 +53,72 @@ export function subjectTokens(text: string): string[] {
       if (run.length >= 2 && !STOPWORDS.has(run)) out.add(run);
       continue;
     }
-    // A mixed run such as "led显示屏": latin parts are words, CJK parts are bigrams.
+    // A mixed run such as "led显示屏": latin parts are words, CJK parts characters and bigrams.
     let last = 0;
     for (const m of run.matchAll(CJK_RUN)) {
       const before = run.slice(last, m.index);
       if (before.length >= 2) out.add(before);
-      const cjk = m[0];
-      if (cjk.length === 1) out.add(cjk);
-      for (let i = 0; i + 1 < cjk.length; i++) out.add(cjk.slice(i, i + 2));
-      last = (m.index ?? 0) + cjk.length;
+      const chars = [...m[0]];
+      for (let i = 0; i < chars.length; i++) {
+        out.add(chars[i] as string);
+        if (i + 1 < chars.length) out.add((chars[i] as string) + (chars[i + 1] as string));
+      }
+      last = (m.index ?? 0) + m[0].length;
     }
     const after = run.slice(last);
     if (after.length >= 2) out.add(after);
   }
   return [...out];
+}
+
+/**
+ * {@link subjectTokens} of ASCII text, in one pass without regular expressions (NFKC leaves ASCII
+ * as it is, and no ASCII is CJK): runs of letters, every number dropped with its ordinal suffix as
+ * DATES_AND_NUMBERS drops it (the separators it also takes, as in "2014-11", are no words anyway).
+ */
+function asciiTokens(text: string): string[] {
+  const s = text.toLowerCase();
+  const out: string[] = [];
+  let seen: Set<string> | undefined;
+  let word = -1;
+  let i = 0;
+  while (i <= s.length) {
+    const c = i < s.length ? s.charCodeAt(i) : 32;
+    if (c >= 97 && c <= 122) {
+      if (word < 0) word = i;
+      i++;
+      continue;
+    }
+    if (word >= 0 && i - word >= 2) seen = addWord(out, s.slice(word, i), seen);
+    word = -1;
+    i++;
+    if (isDigit(c)) {
+      while (i < s.length && isDigit(s.charCodeAt(i))) i++;
+      if (ORDINALS.has(s.slice(i, i + 2))) i += 2;
+    }
+  }
+  return out;
+}
+
+const isDigit = (c: number): boolean => c >= 48 && c <= 57;
+
+/** Distinct tokens are found by scanning the list up to this many, by a set beyond. */
+const SCAN_LIMIT = 16;
+
+/**
+ * Adds a word to a subject's tokens unless it is a stop word or already there: a scan of the few
+ * tokens of a subject, a set's lookup past {@link SCAN_LIMIT} (so long texts stay linear).
+ */
+function addWord(out: string[], w: string, seen: Set<string> | undefined): Set<string> | undefined {
+  if (STOPWORDS.has(w)) return seen;
+  if (seen === undefined) {
+    for (let j = 0; j < out.length; j++) if (out[j] === w) return seen;
+    out.push(w);
+    return out.length > SCAN_LIMIT ? new Set(out) : undefined;
+  }
+  if (!seen.has(w)) {
+    seen.add(w);
+    out.push(w);
+  }
+  return seen;
 }

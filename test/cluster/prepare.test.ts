@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { prepare } from '../../src/cluster/prepare.js';
 import { scanRecords } from '../../src/records/table.js';
+import { keyTokenCount, rareTokenCount } from '../../src/similarity/rarity.js';
 import { resolveOptions, type ResolvedOptions } from '../../src/options/resolve.js';
 import type { PurchaseRecord } from '../../src/records/record.js';
 import { oracleRecords, periodKey } from '../oracle.js';
@@ -43,7 +44,7 @@ describe('prepare', () => {
     );
   });
 
-  it('items carry the value, tokens, category prefix and specific project the oracle computes', () => {
+  it('items carry the value, weighed tokens, category prefix and specific project the oracle computes', () => {
     fc.assert(
       fc.property(ledgerArb(40), optionsArb, (records, options) => {
         const o = resolveOptions(options);
@@ -57,6 +58,10 @@ describe('prepare', () => {
           expect(it.value.eq(r.value)).toBe(true);
           expect(it.approx).toBeCloseTo(r.value.toNumber(), 6);
           expect(it.tokens.length).toBe(r.tokens.length);
+          // The same weights, and as many probe tokens (key and rare), as the oracle's rarest-first tokens of the buyer.
+          const byNumber = (a: number, b: number) => a - b;
+          expect(it.tokens.map((id) => it.weights[id] as number).sort(byNumber)).toEqual(r.tokens.map((t) => r.weights.get(t) as number).sort(byNumber));
+          if (it.tokens.length > 0) expect(Math.max(keyTokenCount(it.tokens, it.weights, o.subject.minSimilarity), rareTokenCount(it.tokens, it.weights))).toBe(r.probes.length);
           expect(it.categoryPrefix).toBe(o.subject.categoryPrefix > 0 ? r.rec.categoryKey?.slice(0, o.subject.categoryPrefix) : undefined);
           expect(it.project).toBe(r.linkProject);
           expect(p.valueOf(k)).toBe(it.value);

@@ -9,7 +9,7 @@ import { runs } from '../helpers/runs.js';
 
 function item(k: number, day: number, amount: string): Item {
   const value = new Decimal(amount);
-  return { k, rec: { index: k, id: `R${k}`, day } as unknown as PurchaseRecord, value, approx: value.toNumber(), tokens: [], categoryPrefix: undefined, project: undefined };
+  return { k, rec: { index: k, id: `R${k}`, day } as unknown as PurchaseRecord, value, approx: value.toNumber(), tokens: [], weights: [], categoryPrefix: undefined, project: undefined };
 }
 
 /** Amounts at and around a third, a half and all of the 0.3 and 1000 tiers, where doubles round. */

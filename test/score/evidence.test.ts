@@ -12,7 +12,7 @@ import { runs } from '../helpers/runs.js';
 function part(day: number, amount: string, vendorKey: string, over: { categoryKey?: string; document?: string; tokens?: number[]; project?: string } = {}): Item {
   const value = new Decimal(amount);
   const rec = { day, amount: value, vendorKey, categoryKey: over.categoryKey, document: over.document } as unknown as PurchaseRecord;
-  return { k: day, rec, value, approx: value.toNumber(), tokens: over.tokens ?? [], categoryPrefix: undefined, project: over.project };
+  return { k: day, rec, value, approx: value.toNumber(), tokens: over.tokens ?? [], weights: [], categoryPrefix: undefined, project: over.project };
 }
 
 function tier(amount: string, over: { fromDay?: number; toDay?: number; categories?: string[] } = {}): ResolvedThreshold {

@@ -1,50 +1,200 @@
-/** Subject similarity: Jaccard on ranked token ids agrees with Jaccard on the token strings. */
+/** Subject similarity: tokens, rarity weights per buyer, key tokens, and the weighted Jaccard measure. */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { jaccard, overlap, textSimilarity } from '../../src/similarity/jaccard.js';
-import { rankTokens } from '../../src/similarity/vocabulary.js';
+import { jaccard, overlap, shareRareToken, sharedWeight, similarEnough, similarSets, textSimilarity, weightOf } from '../../src/similarity/jaccard.js';
+import { keyTokenCount, RARE_WEIGHT, rareTokenCount, rarityWeight } from '../../src/similarity/rarity.js';
+import { vocabularies } from '../../src/similarity/vocabulary.js';
 import { subjectTokens } from '../../src/similarity/tokens.js';
 import { runs } from '../helpers/runs.js';
 
-const tokenList = fc.uniqueArray(fc.constantFrom('road', 'signs', 'office', 'chairs', '道路', '标牌', 'led', 'desks'), { maxLength: 6 });
+const WORDS = ['road', 'signs', 'office', 'chairs', '道路', '标牌', 'led', 'desks'];
+const tokenList = fc.uniqueArray(fc.constantFrom(...WORDS), { maxLength: 6 });
+const idSet = fc.uniqueArray(fc.integer({ min: 0, max: 9 }), { maxLength: 7 }).map((t) => t.sort((a, b) => a - b));
+const weightTable = fc.array(fc.integer({ min: 1, max: 9000 }), { minLength: 10, maxLength: 10 });
+/** Two sets that are often near each other (one from the other, a few ids dropped or added), so exact ties at t occur. */
+const setPair = fc.oneof(
+  fc.tuple(idSet, idSet),
+  fc.tuple(idSet, fc.uniqueArray(fc.integer({ min: 0, max: 9 }), { maxLength: 3 }), fc.uniqueArray(fc.integer({ min: 0, max: 9 }), { maxLength: 2 })).map(
+    ([a, drop, add]) => [a, [...new Set([...a.filter((x) => !drop.includes(x)), ...add])].sort((x, y) => x - y)] as const,
+  ),
+);
+/** Few distinct weights, so sums meet the threshold exactly. */
+const smallWeights = fc.array(fc.integer({ min: 1, max: 4 }), { minLength: 10, maxLength: 10 });
 
-describe('rankTokens', () => {
-  it('numbers tokens rarest first (ties by the token), each list ascending, weights counting a list that many times', () => {
+describe('rarityWeight', () => {
+  it('is ln(1 + subjects / uses) in thousandths, at least 1, and falls as a token is used more', () => {
+    expect(rarityWeight(1, 1)).toBe(693);
+    expect(rarityWeight(4, 146)).toBe(Math.round(1000 * Math.log(1 + 146 / 4)));
     fc.assert(
-      fc.property(fc.array(tokenList, { maxLength: 8 }), fc.array(fc.integer({ min: 1, max: 3 }), { minLength: 8, maxLength: 8 }), (lists, weights) => {
-        const ranked = rankTokens(lists, weights);
-        const freq = new Map<string, number>();
-        lists.forEach((l, i) => l.forEach((t) => freq.set(t, (freq.get(t) ?? 0) + (weights[i] as number))));
-        const order = [...freq.keys()].sort((a, b) => (freq.get(a) as number) - (freq.get(b) as number) || (a < b ? -1 : 1));
-        lists.forEach((l, i) => expect(ranked[i]).toEqual(l.map((t) => order.indexOf(t)).sort((a, b) => a - b)));
+      fc.property(fc.integer({ min: 1, max: 10_000 }), fc.integer({ min: 1, max: 10_000 }), (uses, extra) => {
+        const subjects = uses + extra;
+        expect(rarityWeight(uses, subjects)).toBeGreaterThanOrEqual(rarityWeight(uses + 1, subjects));
+        expect(rarityWeight(uses, subjects)).toBeGreaterThanOrEqual(1);
+        expect(Number.isInteger(rarityWeight(uses, subjects))).toBe(true);
       }),
       { numRuns: runs(200) },
     );
   });
 });
 
-describe('jaccard', () => {
-  it('on ranked ids equals textSimilarity on the strings, and overlap counts the shared ones', () => {
+describe('vocabularies', () => {
+  it("numbers each buyer's tokens by uses (then the token), weighs them by rarity among the buyer's subjects, and shares equal sets", () => {
+    const ledger = fc.array(fc.tuple(fc.integer({ min: 0, max: 2 }), fc.integer({ min: -1, max: 5 })), { maxLength: 30 });
     fc.assert(
-      fc.property(tokenList, tokenList, (a, b) => {
-        const [x, y] = rankTokens([a, b]) as [number[], number[]];
-        expect(jaccard(x, y)).toBeCloseTo(textSimilarity(a, b), 12);
-        expect(overlap(x, y)).toBe(a.filter((t) => b.includes(t)).length);
+      fc.property(ledger, fc.array(tokenList, { minLength: 6, maxLength: 6 }), (rows, subjects) => {
+        const buyer = Int32Array.from(rows, ([b]) => b);
+        const subject = Int32Array.from(rows, ([, s]) => s);
+        const v = vocabularies(buyer, subject, (s) => subjects[s] as string[]);
+        const tokensOf = (k: number): string[] => ((subject[k] as number) < 0 ? [] : (subjects[subject[k] as number] as string[]));
+        for (const b of [0, 1, 2]) {
+          const mine = rows.map((_, k) => k).filter((k) => buyer[k] === b && tokensOf(k).length > 0);
+          const uses = new Map<string, number>();
+          for (const k of mine) for (const t of tokensOf(k)) uses.set(t, (uses.get(t) ?? 0) + 1);
+          // Tokens of one record first, in any order; then by uses, then by the token.
+          const once = [...uses.keys()].filter((t) => uses.get(t) === 1).length;
+          const order = [...uses.keys()].filter((t) => (uses.get(t) as number) > 1).sort((x, y) => (uses.get(x) as number) - (uses.get(y) as number) || (x < y ? -1 : 1));
+          for (const k of mine) {
+            const ids = v.tokens[v.pairOf[k] as number] as number[];
+            expect(ids).toEqual([...ids].sort((x, y) => x - y));
+            expect(ids.filter((id) => id >= once)).toEqual(tokensOf(k).filter((t) => (uses.get(t) as number) > 1).map((t) => once + order.indexOf(t)).sort((x, y) => x - y));
+            expect(ids.filter((id) => id < once).length).toBe(tokensOf(k).filter((t) => uses.get(t) === 1).length);
+            expect([...(v.weights[v.pairOf[k] as number] as Int32Array)]).toEqual([...Array(once).fill(rarityWeight(1, mine.length)), ...order.map((t) => rarityWeight(uses.get(t) as number, mine.length))]);
+            for (const j of mine) {
+              const same = new Set(tokensOf(j)).size === new Set([...tokensOf(j), ...tokensOf(k)]).size && tokensOf(j).length === tokensOf(k).length;
+              expect(v.tokens[v.pairOf[j] as number] === v.tokens[v.pairOf[k] as number]).toBe(same);
+            }
+          }
+        }
+        rows.forEach((_, k) => {
+          if (tokensOf(k).length === 0) expect(v.pairOf[k]).toBe(-1);
+        });
+      }),
+      { numRuns: runs(300) },
+    );
+  });
+});
+
+describe('weighted Jaccard on token ids', () => {
+  it('sharedWeight and weightOf sum the weights of the shared and of all tokens; jaccard and overlap count them', () => {
+    fc.assert(
+      fc.property(idSet, idSet, weightTable, (a, b, w) => {
+        const shared = a.filter((x) => b.includes(x));
+        expect(sharedWeight(a, b, w)).toBe(shared.reduce((s, x) => s + (w[x] as number), 0));
+        expect(weightOf(a, w)).toBe(a.reduce((s, x) => s + (w[x] as number), 0));
+        expect(overlap(a, b)).toBe(shared.length);
+        if (a.length && b.length) expect(jaccard(a, b)).toBeCloseTo(shared.length / new Set([...a, ...b]).size, 12);
       }),
       { numRuns: runs(300) },
     );
   });
 
-  it('is 0 when either side is empty, 1 for equal non-empty sets, symmetric', () => {
-    expect(jaccard([], [])).toBe(0);
-    expect(jaccard([1, 2], [1, 2])).toBe(1);
-    expect(textSimilarity(['a'], [])).toBe(0);
+  it('similarSets, which stops early, answers as similarEnough of the whole shared weight, on sets side by side in one array', () => {
     fc.assert(
-      fc.property(tokenList, tokenList, (a, b) => {
-        expect(textSimilarity(a, b)).toBe(textSimilarity(b, a));
+      fc.property(setPair, smallWeights, fc.constantFrom(0.1, 0.25, 0.3, 0.5, 1), fc.nat(3), ([a, b], w, t, gap) => {
+        const tokens = [...a, ...Array(gap).fill(0), ...b];
+        const expected = similarEnough(sharedWeight(a, b, w), weightOf(a, w), weightOf(b, w), t);
+        expect(similarSets(tokens, 0, a.length, a.length + gap, tokens.length, w, weightOf(a, w), weightOf(b, w), t)).toBe(expected);
       }),
-      { numRuns: runs(100) },
+      { numRuns: runs(500) },
     );
+  });
+
+  // A vocabulary's weights: non-increasing by id (rarest first), many of them at the rare boundary.
+  const rankedWeights = fc
+    .array(fc.constantFrom(RARE_WEIGHT - 1, RARE_WEIGHT, RARE_WEIGHT + 1, 800, 2500, 6000), { minLength: 10, maxLength: 10 })
+    .map((w) => w.sort((a, b) => b - a));
+
+  it('rareTokenCount counts the tokens weighing at least RARE_WEIGHT, which lead a set', () => {
+    expect(RARE_WEIGHT).toBe(rarityWeight(1, 32));
+    fc.assert(
+      fc.property(idSet, rankedWeights, (a, w) => {
+        expect(rareTokenCount(a, w)).toBe(a.filter((x) => (w[x] as number) >= RARE_WEIGHT).length);
+      }),
+      { numRuns: runs(300) },
+    );
+  });
+
+  it('shareRareToken is whether a shared token weighs at least RARE_WEIGHT, on sets side by side in one array', () => {
+    fc.assert(
+      fc.property(setPair, rankedWeights, fc.nat(3), ([a, b], w, gap) => {
+        const tokens = [...a, ...Array(gap).fill(0), ...b];
+        const expected = a.some((x) => b.includes(x) && (w[x] as number) >= RARE_WEIGHT);
+        expect(shareRareToken(tokens, 0, a.length, a.length + gap, tokens.length, w)).toBe(expected);
+      }),
+      { numRuns: runs(500) },
+    );
+  });
+
+  it('similarEnough is shared weight ≥ t × the weight of the union, and never for nothing shared', () => {
+    expect(similarEnough(3, 5, 8, 0.3)).toBe(true); // 3 of 10
+    expect(similarEnough(2, 5, 8, 0.3)).toBe(false); // 2 of 11
+    expect(similarEnough(0, 0, 0, 0.3)).toBe(false);
+    expect(similarEnough(7, 7, 7, 1)).toBe(true);
+  });
+});
+
+describe('keyTokenCount', () => {
+  it('is the shortest start whose remaining tokens weigh less than t of the set', () => {
+    fc.assert(
+      fc.property(idSet.filter((a) => a.length > 0), weightTable, fc.constantFrom(0.1, 0.3, 0.5, 0.8, 1), (a, w, t) => {
+        const n = keyTokenCount(a, w, t);
+        const total = a.reduce((s, x) => s + (w[x] as number), 0);
+        const rest = (from: number) => a.slice(from).reduce((s, x) => s + (w[x] as number), 0);
+        expect(rest(n)).toBeLessThan(t * total);
+        expect(rest(n - 1)).toBeGreaterThanOrEqual(t * total);
+      }),
+      { numRuns: runs(300) },
+    );
+  });
+
+  it('two sets whose weighted Jaccard similarity is at least t share a key token', () => {
+    fc.assert(
+      fc.property(idSet, idSet, weightTable, fc.constantFrom(0.1, 0.2, 0.3, 0.5, 1), (a, b, w, t) => {
+        const shared = sharedWeight(a, b, w);
+        fc.pre(similarEnough(shared, weightOf(a, w), weightOf(b, w), t));
+        const keysA = a.slice(0, keyTokenCount(a, w, t));
+        const keysB = b.slice(0, keyTokenCount(b, w, t));
+        expect(keysA.some((x) => keysB.includes(x))).toBe(true);
+      }),
+      { numRuns: runs(500) },
+    );
+  });
+});
+
+describe('textSimilarity', () => {
+  /** The measure written out: uses of each token among the ledger's subjects with tokens. */
+  function plain(a: string, b: string, ledger: readonly string[]): number {
+    const lists = ledger.map(subjectTokens).filter((l) => l.length > 0);
+    const uses = (t: string) => Math.max(1, lists.filter((l) => l.includes(t)).length);
+    const w = (t: string) => Math.max(1, Math.round(1000 * Math.log(1 + Math.max(1, lists.length) / uses(t))));
+    const ta = subjectTokens(a);
+    const tb = subjectTokens(b);
+    if (ta.length === 0 || tb.length === 0) return 0;
+    const all = [...new Set([...ta, ...tb])];
+    return all.filter((t) => ta.includes(t) && tb.includes(t)).reduce((s, t) => s + w(t), 0) / all.reduce((s, t) => s + w(t), 0);
+  }
+
+  const subject = fc.array(fc.constantFrom(...WORDS), { maxLength: 4 }).map((w) => w.join(' '));
+
+  it('is the weighted Jaccard similarity of the subjects in the measure of the ledger: symmetric, in [0, 1], 1 for the same tokens', () => {
+    fc.assert(
+      fc.property(subject, subject, fc.array(subject, { maxLength: 8 }), (a, b, rest) => {
+        const ledger = [a, b, ...rest];
+        const s = textSimilarity(a, b, ledger);
+        expect(s).toBeCloseTo(plain(a, b, ledger), 12);
+        expect(s).toBe(textSimilarity(b, a, ledger));
+        expect(s).toBeGreaterThanOrEqual(0);
+        expect(s).toBeLessThanOrEqual(1);
+        if (subjectTokens(a).length > 0) expect(textSimilarity(a, `${a} ${a}`, ledger)).toBe(1);
+      }),
+      { numRuns: runs(300) },
+    );
+  });
+
+  it('rates a shared rare word above a shared common one', () => {
+    // Each pair shares one token of three; 'office' is in 4 of 5 subjects, 'chairs' in 2.
+    const ledger = ['office chairs', 'office desks', 'office paper', 'office toner', 'meeting chairs'];
+    expect(textSimilarity('office chairs', 'meeting chairs', ledger)).toBeGreaterThan(textSimilarity('office chairs', 'office desks', ledger));
   });
 });
 
@@ -56,6 +206,26 @@ describe('subjectTokens', () => {
   ])('%s and %s are the same subject (numbers, boilerplate, width and case left out)', (a, b) => {
     expect(subjectTokens(a)).toEqual(subjectTokens(b));
     expect(subjectTokens(a).length).toBeGreaterThan(0);
+  });
+
+  it('splits CJK runs into characters and overlapping pairs, so 标牌 and 展示牌 share 牌', () => {
+    expect(subjectTokens('标牌')).toEqual(['标', '标牌', '牌']);
+    expect(subjectTokens('展示牌').filter((t) => subjectTokens('标牌').includes(t))).toEqual(['牌']);
+    expect(subjectTokens('led显示屏')).toEqual(['led', '显', '显示', '示', '示屏', '屏']);
+    expect(subjectTokens('𠀀𠀁')).toEqual(['𠀀', '𠀀𠀁', '𠀁']);
+  });
+
+  it('reads ASCII text as the general path reads it (numbers, ordinals, separators, stop words, case)', () => {
+    // A CJK word after a space sends the text down the general path and adds only itself.
+    // Up to 60 pieces, so some texts have more distinct words than a subject's tokens are scanned for.
+    const piece = fc.oneof(fc.constantFrom('a', 'B', 'st', 'nd', 'rd', 'th', '1', '23', '.', ',', ':', '/', '-', ' ', 'of', 'Office', 'x9y', '_', '(', '3rd', '2014-11'), fc.stringMatching(/^ [a-zA-Z]{2,3}$/));
+    const ascii = fc.array(piece, { maxLength: 60, size: 'max' }).map((p) => p.join(''));
+    fc.assert(
+      fc.property(ascii, (s) => {
+        expect(subjectTokens(s)).toEqual(subjectTokens(`${s} 中`).filter((t) => t !== '中'));
+      }),
+      { numRuns: runs(1000) },
+    );
   });
 
   it('returns distinct tokens', () => {
