@@ -80,6 +80,9 @@ const K = BUNCHING.sideBins;
 
 /** w: the band's width on the log scale, and so every bin's. */
 const BAND_WIDTH = -Math.log(1 - BUNCHING.band);
+/** The comparison region's edges as ratios to the limit (amounts outside are only counted in the sample). */
+const LOWEST = Math.exp(-(K + 1) * BAND_WIDTH);
+const HIGHEST = Math.exp(K * BAND_WIDTH);
 
 /**
  * The counts of one buyer's purchases around one limit, filled one purchase at a time. Bin t
@@ -116,6 +119,7 @@ export class BunchingBins {
     let t: number;
     if (inBand) t = 0;
     else {
+      if (ratio < LOWEST || ratio >= HIGHEST) return;
       const s = Math.log(ratio) / BAND_WIDTH;
       t = Math.floor(s) + 1;
       // Not in the band by the exact comparison, though its logarithm says so: an edge case.

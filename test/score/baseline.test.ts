@@ -1,0 +1,156 @@
+/**
+ * The buyer baselines against a plain recount from the input records: every figure a finding's
+ * buyer evidence rests on (other purchases, days, sizes, vendors, bunching counts) is counted again
+ * here by filtering the records, with no code shared with the module but the key normalisers.
+ */
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import Decimal from 'decimal.js';
+import { BASELINE, buyerBaselines } from '../../src/score/baseline.js';
+import { BUNCHING } from '../../src/score/bunching.js';
+import { prepare } from '../../src/cluster/prepare.js';
+import { scanRecords } from '../../src/records/table.js';
+import { resolveOptions } from '../../src/options/resolve.js';
+import { categoryKey, normalizeText, vendorKey } from '../../src/records/normalize.js';
+import type { PurchaseRecordInput } from '../../src/records/record.js';
+import type { DetectSplitsOptions } from '../../src/options/options.js';
+import { ledgerArb } from '../helpers/arbitraries.js';
+import { runs } from '../helpers/runs.js';
+
+const RATES: Record<string, number> = { CNY: 1, USD: 6.25 };
+const dayNo = (iso: string | Date) => ((iso = String(iso)),  Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / 86_400_000);
+const value = (r: PurchaseRecordInput) => Number(r.amount) * (RATES[r.currency] as number);
+const exact = (r: PurchaseRecordInput) => new Decimal(String(r.amount)).times(RATES[r.currency] as number);
+
+const policyArb = fc.record({
+  depth: fc.constantFrom(0, 2, 4, 5),
+  comparison: fc.constantFrom('atOrAbove' as const, 'above' as const),
+  minPartShare: fc.constantFrom(0, 0.1, 0.25),
+});
+
+function optionsOf(p: { depth: number; comparison: 'atOrAbove' | 'above'; minPartShare: number }): DetectSplitsOptions {
+  return {
+    thresholds: [
+      { id: 'low', amount: '1000', currency: 'CNY', procedure: 'quotation', comparison: p.comparison },
+      { id: 'high', amount: '2500', currency: 'CNY', procedure: 'tender', comparison: p.comparison, validFrom: '2014-02-01' },
+    ],
+    subject: { categoryPrefix: p.depth },
+    rates: { USD: '6.25' },
+    minPartShare: p.minPartShare,
+  };
+}
+
+describe('buyerBaselines', () => {
+  it("measures a run against the buyer's other purchases exactly as a recount of the records does", () => {
+    fc.assert(
+      fc.property(ledgerArb(60), policyArb, fc.integer({ min: 0, max: 2 ** 31 - 1 }), fc.constantFrom(0, 1), (records, policy, pick, tierIndex) => {
+        const opts = resolveOptions(optionsOf(policy));
+        const table = scanRecords(records, { currency: opts.currency, rates: opts.rates });
+        const ledger = prepare(table, opts);
+        const baselines = buyerBaselines(table, opts);
+        fc.pre(table.size > 0);
+        // A run: some records of the buyer of the first record, in date order (ties by id).
+        const k0 = pick % table.size;
+        const buyer = table.buyer.key[k0];
+        const mine = Array.from(ledger.order).filter((k) => table.buyer.key[k] === buyer);
+        const chosen = mine.filter((_, i) => ((pick >> (i % 24)) & 1) === 1 || i === 0);
+        const parts = chosen.map((k) => ledger.itemOf(k));
+        const tier = opts.thresholds[tierIndex] as (typeof opts.thresholds)[number];
+        const facts = baselines.measure(parts, tier);
+
+        // The recount.
+        const ids = new Set(parts.map((p) => p.rec.id));
+        const buyerKey = normalizeText(parts[0]!.rec.buyer);
+        const ofBuyer = records.filter((r) => normalizeText(r.buyer) === buyerKey);
+        const prefix = (r: PurchaseRecordInput) => (r.category === undefined ? undefined : categoryKey(r.category).slice(0, policy.depth));
+        const partRecords = ofBuyer.filter((r) => ids.has(String(r.id)));
+        const prefixes = policy.depth > 0 && partRecords.every((r) => r.category !== undefined) ? [...new Set(partRecords.map((r) => prefix(r) as string))].sort() : undefined;
+        expect(facts.subject).toEqual(prefixes);
+        const inSubject = ofBuyer.filter((r) => prefixes === undefined || (r.category !== undefined && prefixes.includes(prefix(r) as string)));
+        const others = inSubject.filter((r) => !ids.has(String(r.id)));
+        const days = ofBuyer.map((r) => dayNo(r.date));
+
+        const k = parts.length;
+        expect(facts.rate.buyerOthers).toBe(ofBuyer.length - k);
+        expect(facts.rate.days).toBe(Math.max(...days) - Math.min(...days) + 1);
+        expect(facts.rate.window).toBe(dayNo(partRecords.map((r) => String(r.date)).sort().at(-1)!) - dayNo(partRecords.map((r) => String(r.date)).sort()[0]!) + 1);
+        const limit = Number(tier.threshold.amount);
+        const floor = limit * policy.minPartShare;
+        const sized = others.filter((r) => value(r) >= floor && (policy.comparison === 'above' ? value(r) <= limit : value(r) < limit));
+        expect(facts.rate.others).toBe(sized.length);
+        expect(facts.rate.expected).toBeCloseTo(((sized.length + BASELINE.pseudoCount) / facts.rate.days) * facts.rate.window, 12);
+        expect(facts.rate.applicable).toBe(ofBuyer.length - k >= BASELINE.minRecords && facts.rate.days >= BASELINE.minDays);
+
+        expect(facts.size.others).toBe(others.length);
+        expect(facts.size.applicable).toBe(others.length >= BASELINE.minSubject);
+        const midRank = (v: number) => (others.filter((r) => value(r) < v).length + others.filter((r) => value(r) === v).length / 2) / others.length;
+        const percentile = others.length ? partRecords.reduce((s, r) => s + midRank(value(r)), 0) / k : 0;
+        expect(facts.size.percentile).toBeCloseTo(percentile, 12);
+
+        const vendors = new Set(partRecords.map((r) => vendorKey(r.vendor)));
+        expect(facts.vendor.vendors).toBe(vendors.size);
+        expect(facts.vendor.fromVendors).toBe(others.filter((r) => vendors.has(vendorKey(r.vendor))).length);
+      }),
+      { numRuns: runs(300) },
+    );
+  });
+
+  it('lists every buyer once, by key, with its records, dates and bunching counts recounted from the records', () => {
+    fc.assert(
+      fc.property(ledgerArb(60), policyArb, (records, policy) => {
+        const opts = resolveOptions(optionsOf(policy));
+        const table = scanRecords(records, { currency: opts.currency, rates: opts.rates });
+        const { buyers } = buyerBaselines(table, opts);
+        const keys = [...new Set(records.map((r) => normalizeText(r.buyer)))].sort();
+        expect(buyers.map((b) => normalizeText(b.buyer))).toEqual(keys);
+        for (const b of buyers) {
+          const mine = records.filter((r) => normalizeText(r.buyer) === normalizeText(b.buyer));
+          const earliest = [...mine].sort((x, y) => (String(x.date) < String(y.date) ? -1 : String(x.date) > String(y.date) ? 1 : String(x.id) < String(y.id) ? -1 : 1))[0]!;
+          expect(b.buyer).toBe(earliest.buyer.trim());
+          expect(b.records).toBe(mine.length);
+          expect(b.first).toBe(earliest.date);
+          expect(b.last).toBe(mine.map((r) => String(r.date)).sort().at(-1));
+          for (const t of opts.thresholds) {
+            const inForce = mine.filter((r) => dayNo(r.date) >= t.fromDay && dayNo(r.date) <= t.toDay && Number(r.amount) > 0);
+            const test = b.bunching.find((x) => x.threshold === t.threshold.id);
+            if (inForce.length === 0) {
+              expect(test).toBeUndefined();
+              continue;
+            }
+            expect(test?.sample).toBe(inForce.length);
+            // The band, on exact amounts: [0.9 L, L), or [0.9 L, L] for `above`.
+            const L = t.value;
+            const from = L.times(1 - BUNCHING.band);
+            const band = inForce.filter((r) => exact(r).gte(from) && (policy.comparison === 'above' ? exact(r).lte(L) : exact(r).lt(L)));
+            expect(test?.observed).toBe(band.length);
+            expect(test?.applicable).toBe(false); // never 200 purchases here
+          }
+        }
+      }),
+      { numRuns: runs(200) },
+    );
+  });
+
+  it("finds a buyer's bunching under a limit, and none in a buyer whose amounts are smooth", () => {
+    // Two buyers with 600 purchases each from the same smooth spread of amounts around 1,000; the
+    // second also has 60 purchases just under it.
+    const records: PurchaseRecordInput[] = [];
+    let id = 0;
+    for (const buyer of ['Smooth Office', 'Bunched Office']) {
+      for (let i = 0; i < 600; i++) {
+        // Amounts 400 to 2,500 spread evenly on the log scale (a smooth density).
+        const amount = (400 * Math.exp((Math.log(2500 / 400) * (i + 0.5)) / 600)).toFixed(2);
+        records.push({ id: `R${id++}`, buyer, vendor: `V${i % 7}`, date: `2014-${String((i % 12) + 1).padStart(2, '0')}-10`, amount, currency: 'CNY' });
+      }
+    }
+    for (let i = 0; i < 60; i++) records.push({ id: `R${id++}`, buyer: 'Bunched Office', vendor: 'V1', date: '2014-06-01', amount: String(950 + i), currency: 'CNY' });
+    const opts = resolveOptions({ thresholds: [{ id: 'q', amount: '1000', currency: 'CNY', procedure: 'quotation' }] });
+    const { buyers } = buyerBaselines(scanRecords(records), opts);
+    const [bunched, smooth] = buyers;
+    expect(bunched?.buyer).toBe('Bunched Office');
+    const t = bunched?.bunching[0];
+    expect(t?.applicable && t.z > 3 && t.p < 0.01).toBe(true);
+    const s = smooth?.bunching[0];
+    expect(s?.applicable && Math.abs(s.z) < 2).toBe(true);
+  });
+});
