@@ -7,6 +7,7 @@ import { candidates } from './cluster/candidates.js';
 import { components } from './cluster/link.js';
 import { cutRuns } from './cluster/runs.js';
 import { scoreRun } from './score/score.js';
+import { buyerBaselines, type BuyerStats } from './score/baseline.js';
 import { buildFinding, type Finding } from './report/finding.js';
 import { compareText } from './_lib/order.js';
 
@@ -33,6 +34,12 @@ export interface DetectResult {
   /** Records that could not be analysed, by index. */
   readonly rejects: readonly RecordReject[];
   readonly stats: DetectStats;
+  /**
+   * Every buyer with accepted records, by buyer key: its records, dates and its bunching test at
+   * each threshold in force for it (purchases just under the limit against what its amount
+   * distribution predicts; see `BUNCHING`).
+   */
+  readonly buyers: readonly BuyerStats[];
 }
 
 /**
@@ -65,8 +72,9 @@ export function detectSplits(records: readonly unknown[], options: DetectSplitsO
   const table = scanRecords(records, { currency: opts.currency, rates: opts.rates });
   const ledger = prepare(table, opts);
   const parts = candidates(ledger, opts);
-  const scoring = { thresholds: opts.thresholds, windowDays: ledger.window.days, band: opts.band, weights: opts.weights };
-  const context = { currency: opts.currency, band: opts.band, weights: opts.weights, windowLabel: ledger.window.label, ...(opts.rule ? { rule: opts.rule } : {}) };
+  const baselines = buyerBaselines(table, opts);
+  const scoring = { thresholds: opts.thresholds, windowDays: ledger.window.days, band: opts.band, weights: opts.weights, baselines };
+  const context = { currency: opts.currency, band: opts.band, windowLabel: ledger.window.label, ...(opts.rule ? { rule: opts.rule } : {}) };
 
   const findings: Finding[] = [];
   const byThreshold: Record<string, number> = {};
@@ -103,5 +111,6 @@ export function detectSplits(records: readonly unknown[], options: DetectSplitsO
       belowMinScore,
       findingsByThreshold: byThreshold,
     },
+    buyers: baselines.buyers,
   };
 }

@@ -213,12 +213,13 @@ export function buyerBaselines(table: RecordTable, opts: Pick<ResolvedOptions, '
         p: poissonAtLeast(k, expected),
       };
 
-      // Size: the mean mid-rank of the parts among the other purchases of the subject.
-      let rank = 0;
+      // Size: the mean mid-rank of the parts among the other purchases of the subject, as one
+      // fraction of whole numbers, Σ (2 · less + equal) / (2 · others · k).
+      let twiceRanks = 0;
       for (const v of approx) {
         const less = groups.reduce((s, g) => s + lower(g.amounts, v), 0) - lower(approx, v);
         const equal = groups.reduce((s, g) => s + upper(g.amounts, v) - lower(g.amounts, v), 0) - (upper(approx, v) - lower(approx, v));
-        rank += others > 0 ? (less + equal / 2) / others : 0;
+        twiceRanks += 2 * less + equal;
       }
       const subjectApplicable = others >= BASELINE.minSubject;
 
@@ -230,7 +231,7 @@ export function buyerBaselines(table: RecordTable, opts: Pick<ResolvedOptions, '
       return {
         subject: prefixes,
         rate,
-        size: { applicable: subjectApplicable, others, percentile: rank / k },
+        size: { applicable: subjectApplicable, others, percentile: others > 0 ? twiceRanks / (2 * others * k) : 0 },
         vendor: { applicable: subjectApplicable, others, share: others > 0 ? fromVendors / others : 0, fromVendors, vendors: vendorSet.size },
         bunching: tests[b]?.find((t) => t.threshold === tier.threshold.id),
       };

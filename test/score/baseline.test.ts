@@ -11,15 +11,14 @@ import { BUNCHING } from '../../src/score/bunching.js';
 import { prepare } from '../../src/cluster/prepare.js';
 import { scanRecords } from '../../src/records/table.js';
 import { resolveOptions } from '../../src/options/resolve.js';
-import { categoryKey, normalizeText, vendorKey } from '../../src/records/normalize.js';
+import { normalizeText } from '../../src/records/normalize.js';
 import type { PurchaseRecordInput } from '../../src/records/record.js';
 import type { DetectSplitsOptions } from '../../src/options/options.js';
 import { ledgerArb } from '../helpers/arbitraries.js';
 import { runs } from '../helpers/runs.js';
+import { dayNumber as dayNo, recountBaseline } from '../helpers/recount.js';
 
 const RATES: Record<string, number> = { CNY: 1, USD: 6.25 };
-const dayNo = (iso: string | Date) => ((iso = String(iso)),  Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / 86_400_000);
-const value = (r: PurchaseRecordInput) => Number(r.amount) * (RATES[r.currency] as number);
 const exact = (r: PurchaseRecordInput) => new Decimal(String(r.amount)).times(RATES[r.currency] as number);
 
 const policyArb = fc.record({
@@ -60,36 +59,22 @@ describe('buyerBaselines', () => {
 
         // The recount.
         const ids = new Set(parts.map((p) => p.rec.id));
-        const buyerKey = normalizeText(parts[0]!.rec.buyer);
-        const ofBuyer = records.filter((r) => normalizeText(r.buyer) === buyerKey);
-        const prefix = (r: PurchaseRecordInput) => (r.category === undefined ? undefined : categoryKey(r.category).slice(0, policy.depth));
-        const partRecords = ofBuyer.filter((r) => ids.has(String(r.id)));
-        const prefixes = policy.depth > 0 && partRecords.every((r) => r.category !== undefined) ? [...new Set(partRecords.map((r) => prefix(r) as string))].sort() : undefined;
-        expect(facts.subject).toEqual(prefixes);
-        const inSubject = ofBuyer.filter((r) => prefixes === undefined || (r.category !== undefined && prefixes.includes(prefix(r) as string)));
-        const others = inSubject.filter((r) => !ids.has(String(r.id)));
-        const days = ofBuyer.map((r) => dayNo(r.date));
-
         const k = parts.length;
-        expect(facts.rate.buyerOthers).toBe(ofBuyer.length - k);
-        expect(facts.rate.days).toBe(Math.max(...days) - Math.min(...days) + 1);
-        expect(facts.rate.window).toBe(dayNo(partRecords.map((r) => String(r.date)).sort().at(-1)!) - dayNo(partRecords.map((r) => String(r.date)).sort()[0]!) + 1);
         const limit = Number(tier.threshold.amount);
-        const floor = limit * policy.minPartShare;
-        const sized = others.filter((r) => value(r) >= floor && (policy.comparison === 'above' ? value(r) <= limit : value(r) < limit));
-        expect(facts.rate.others).toBe(sized.length);
-        expect(facts.rate.expected).toBeCloseTo(((sized.length + BASELINE.pseudoCount) / facts.rate.days) * facts.rate.window, 12);
-        expect(facts.rate.applicable).toBe(ofBuyer.length - k >= BASELINE.minRecords && facts.rate.days >= BASELINE.minDays);
-
-        expect(facts.size.others).toBe(others.length);
-        expect(facts.size.applicable).toBe(others.length >= BASELINE.minSubject);
-        const midRank = (v: number) => (others.filter((r) => value(r) < v).length + others.filter((r) => value(r) === v).length / 2) / others.length;
-        const percentile = others.length ? partRecords.reduce((s, r) => s + midRank(value(r)), 0) / k : 0;
-        expect(facts.size.percentile).toBeCloseTo(percentile, 12);
-
-        const vendors = new Set(partRecords.map((r) => vendorKey(r.vendor)));
-        expect(facts.vendor.vendors).toBe(vendors.size);
-        expect(facts.vendor.fromVendors).toBe(others.filter((r) => vendors.has(vendorKey(r.vendor))).length);
+        const want = recountBaseline(records, ids, limit, policy.comparison, { depth: policy.depth, minPartShare: policy.minPartShare, rates: RATES });
+        expect(facts.subject).toEqual(want.subject);
+        expect(facts.rate.buyerOthers).toBe(want.buyerOthers);
+        expect(facts.rate.days).toBe(want.days);
+        expect(facts.rate.window).toBe(want.window);
+        expect(facts.rate.others).toBe(want.sized);
+        expect(facts.rate.expected).toBeCloseTo(((want.sized + BASELINE.pseudoCount) / want.days) * want.window, 12);
+        expect(facts.rate.applicable).toBe(want.buyerOthers >= BASELINE.minRecords && want.days >= BASELINE.minDays);
+        expect(facts.size.others).toBe(want.others);
+        expect(facts.size.applicable).toBe(want.others >= BASELINE.minSubject);
+        expect(facts.size.percentile).toBeCloseTo(want.percentile, 12);
+        expect(facts.vendor.vendors).toBe(want.vendors);
+        expect(facts.vendor.fromVendors).toBe(want.fromVendors);
+        expect(k).toBeGreaterThan(0);
       }),
       { numRuns: runs(300) },
     );
