@@ -2,12 +2,12 @@ import type Decimal from 'decimal.js';
 import type { Item } from '../cluster/item.js';
 import type { ResolvedOptions } from '../options/resolve.js';
 import type { ResolvedThreshold } from '../thresholds/threshold.js';
-import { atLeast, belowTier, inForce, inScope } from '../thresholds/compare.js';
+import { atLeast, belowTier, inScope } from '../thresholds/compare.js';
 import { keyAt, valueAt, type RecordTable } from '../records/table.js';
 import { isoOf } from '../_lib/days.js';
 import { compareText } from '../_lib/order.js';
 import { poissonAtLeast } from '../_lib/stats.js';
-import { BUNCHING, BunchingBins, type BunchingTest } from './bunching.js';
+import { BUNCHING, BUNCHING_BINS, bunchingBin, bunchingTest, excludedBins, type BunchingTest } from './bunching.js';
 
 /**
  * Evidence relative to the buyer: a burst of purchases is only unusual against the buyer's own
@@ -92,22 +92,69 @@ export interface BuyerBaselines {
   measure(parts: readonly Item[], tier: ResolvedThreshold): BaselineFacts;
 }
 
-/** One subject of a buyer: its purchases' amounts (ascending, report currency) and vendors. */
-interface Group {
-  readonly amounts: Float64Array;
-  readonly vendors: Map<number, number>;
+/**
+ * A buyer's purchases in one subject (by table index), asked how many lie below an amount or went
+ * to a vendor. Most subjects are asked about by one or two findings: a linear scan answers them;
+ * once a subject has been measured {@link SORT_AFTER} times its amounts and vendors are sorted, and
+ * each answer is a binary search. So a subject of m purchases costs O(m) per finding at first and
+ * at most O(m log m) once, then O(log m) per question.
+ */
+class Group {
+  private amounts: Float64Array | undefined;
+  private vendors: Int32Array | undefined;
+  private uses = 0;
+  constructor(
+    private readonly table: RecordTable,
+    private readonly records: ArrayLike<number>,
+  ) {}
+
+  get size(): number {
+    return this.records.length;
+  }
+
+  /** Counts one more finding measured against the group; sorts it when enough have been. */
+  use(): void {
+    if (++this.uses <= SORT_AFTER || this.amounts) return;
+    const { table, records } = this;
+    this.amounts = Float64Array.from({ length: records.length }, (_, i) => table.approx[records[i] as number] as number).sort();
+    this.vendors = Int32Array.from({ length: records.length }, (_, i) => table.vendor.key[records[i] as number] as number).sort();
+  }
+
+  /** Purchases below x, and equal to x. */
+  rank(x: number): [less: number, equal: number] {
+    if (this.amounts) return [lower(this.amounts, x), upper(this.amounts, x) - lower(this.amounts, x)];
+    let less = 0;
+    let equal = 0;
+    const { approx } = this.table;
+    for (let i = 0; i < this.records.length; i++) {
+      const a = approx[this.records[i] as number] as number;
+      if (a < x) less++;
+      else if (a === x) equal++;
+    }
+    return [less, equal];
+  }
+
+  /** Purchases from any of the vendors (key ids). */
+  fromVendors(vendors: ReadonlySet<number>): number {
+    let n = 0;
+    if (this.vendors) {
+      for (const v of vendors) n += upper(this.vendors, v) - lower(this.vendors, v);
+      return n;
+    }
+    const key = this.table.vendor.key;
+    for (let i = 0; i < this.records.length; i++) if (vendors.has(key[this.records[i] as number] as number)) n++;
+    return n;
+  }
 }
 
-interface Profile {
-  readonly all: Group;
-  readonly byPrefix: Map<string, Group>;
-}
+/** Findings measured against a subject before its purchases are sorted. */
+const SORT_AFTER = 4;
 
 /**
  * The buyers' baselines of a record table under resolved options: per buyer its records, dates and
- * bunching tests (one pass over the records per threshold, the logarithm taken only for amounts
- * near a limit); the per-subject amounts and vendors a finding is compared with are gathered for a
- * buyer the first time one of its findings is measured.
+ * bunching tests (one pass over the records, the logarithm taken only for amounts near a limit);
+ * the per-subject amounts and vendors a finding is compared with are gathered for a buyer the
+ * first time one of its findings is measured.
  *
  * Runs in O(n · t) for n records and t thresholds, plus O(m log m) for each buyer of m records
  * that has a finding: O(n log n) at most.
@@ -140,7 +187,7 @@ export function buyerBaselines(table: RecordTable, opts: Pick<ResolvedOptions, '
   }
 
   const valueOf = (k: number) => valueAt(table, k);
-  const tests = bunchingTests(table, opts.thresholds, start, members, valueOf);
+  const tests = bunchingTests(table, opts.thresholds, nb, valueOf);
   const listed: number[] = [];
   for (let b = 0; b < nb; b++) if ((earliest[b] as number) >= 0) listed.push(b);
   listed.sort((a, b) => compareText(table.buyer.keys[a] as string, table.buyer.keys[b] as string));
@@ -152,31 +199,55 @@ export function buyerBaselines(table: RecordTable, opts: Pick<ResolvedOptions, '
     bunching: tests[b] ?? [],
   }));
 
+  // Category prefixes at the policy's depth, interned once per distinct category key.
   const depth = opts.subject.categoryPrefix;
-  const profiles = new Map<number, Profile>();
-  const profileOf = (b: number): Profile => {
-    let p = profiles.get(b);
-    if (p) return p;
-    const lists = new Map<string, number[]>();
-    const all: number[] = [];
-    for (let i = start[b] as number; i < (start[b + 1] as number); i++) {
-      const k = members[i] as number;
-      all.push(k);
-      const prefix = depth > 0 ? keyAt(table.category, k)?.slice(0, depth) : undefined;
-      if (prefix === undefined) continue;
-      const list = lists.get(prefix);
-      if (list) list.push(k);
-      else lists.set(prefix, [k]);
+  const prefixNames: string[] = [];
+  const prefixIds = new Map<string, number>();
+  const prefixOfKey = Int32Array.from(table.category.keys, (key) => {
+    const name = key.slice(0, depth);
+    let id = prefixIds.get(name);
+    if (id === undefined) prefixIds.set(name, (id = prefixNames.push(name) - 1));
+    return id;
+  });
+  // Groups are gathered when a finding first needs them: a buyer's records by prefix, in one pass
+  // over them. Keyed by buyer and prefix id (−1: all the buyer's purchases).
+  const groups = new Map<number, Group>();
+  const byPrefix = new Map<number, Map<number, number[]>>();
+  const groupOf = (b: number, prefix: number): Group => {
+    const key = b * (prefixNames.length + 1) + prefix + 1;
+    let g = groups.get(key);
+    if (g) return g;
+    const mine = members.subarray(start[b] as number, start[b + 1] as number);
+    if (prefix < 0) g = new Group(table, mine);
+    else {
+      let lists = byPrefix.get(b);
+      if (!lists) {
+        lists = new Map();
+        for (const k of mine) {
+          const c = table.category.key[k] as number;
+          if (c < 0) continue;
+          const id = prefixOfKey[c] as number;
+          const list = lists.get(id);
+          if (list) list.push(k);
+          else lists.set(id, [k]);
+        }
+        byPrefix.set(b, lists);
+      }
+      g = new Group(table, lists.get(prefix) ?? []);
     }
-    const group = (ks: readonly number[]): Group => {
-      const amounts = Float64Array.from(ks, (k) => table.approx[k] as number).sort();
-      const vendors = new Map<number, number>();
-      for (const k of ks) vendors.set(table.vendor.key[k] as number, (vendors.get(table.vendor.key[k] as number) ?? 0) + 1);
-      return { amounts, vendors };
-    };
-    p = { all: group(all), byPrefix: new Map([...lists].map(([prefix, ks]) => [prefix, group(ks)])) };
-    profiles.set(b, p);
-    return p;
+    groups.set(key, g);
+    return g;
+  };
+
+  // The smallest part of each threshold, computed once.
+  const floors = new Map<ResolvedThreshold, { from: Decimal; fromApprox: number }>();
+  const sizeFloor = (tier: ResolvedThreshold) => {
+    let f = floors.get(tier);
+    if (!f) {
+      const from = tier.value.times(opts.minPartShare);
+      floors.set(tier, (f = { from, fromApprox: from.toNumber() }));
+    }
+    return f;
   };
 
   return {
@@ -184,19 +255,29 @@ export function buyerBaselines(table: RecordTable, opts: Pick<ResolvedOptions, '
     measure(parts, tier) {
       const k = parts.length;
       const b = buyerOf[(parts[0] as Item).k] as number;
-      const profile = profileOf(b);
       const prefixes = depth > 0 && parts.every((p) => p.categoryPrefix !== undefined) ? [...new Set(parts.map((p) => p.categoryPrefix as string))].sort(compareText) : undefined;
-      const groups = prefixes ? prefixes.map((p) => profile.byPrefix.get(p) as Group) : [profile.all];
-      const inSubject = groups.reduce((s, g) => s + g.amounts.length, 0);
-      const others = inSubject - k;
+      const subject = prefixes ? prefixes.map((p) => groupOf(b, prefixIds.get(p) as number)) : [groupOf(b, -1)];
+      for (const g of subject) g.use();
+      const others = subject.reduce((s, g) => s + g.size, 0) - k;
       const approx = parts.map((p) => p.approx).sort((x, y) => x - y);
+      /** The other purchases of the subject below x, and equal to x. */
+      const rankAmong = (x: number): [number, number] => {
+        let less = -lower(approx, x);
+        let equal = lower(approx, x) - upper(approx, x);
+        for (const g of subject) {
+          const [l, e] = g.rank(x);
+          less += l;
+          equal += e;
+        }
+        return [less, equal];
+      };
 
-      // Rate: purchases of a part's size in the subject, besides the parts.
-      const from = tier.value.times(opts.minPartShare);
-      const fromApprox = from.toNumber();
-      const to = tier.approx;
-      const sized = (a: Float64Array | number[]) => (tier.comparison === 'above' ? upper(a, to) : lower(a, to)) - lower(a, fromApprox);
-      const sizedOthers = groups.reduce((s, g) => s + sized(g.amounts), 0) - sized(approx);
+      // Rate: purchases of a part's size in the subject, besides the parts: at least `from`, below
+      // the limit (at most it, for `above`).
+      const { from, fromApprox } = sizeFloor(tier);
+      const [belowFrom] = rankAmong(fromApprox);
+      const [belowTo, atTo] = rankAmong(tier.approx);
+      const sizedOthers = belowTo + (tier.comparison === 'above' ? atTo : 0) - belowFrom;
       const buyerOthers = (start[b + 1] as number) - (start[b] as number) - k;
       const days = (lastDay[b] as number) - (firstDay[b] as number) + 1;
       const window = (parts[k - 1] as Item).rec.day - (parts[0] as Item).rec.day + 1;
@@ -217,16 +298,14 @@ export function buyerBaselines(table: RecordTable, opts: Pick<ResolvedOptions, '
       // fraction of whole numbers, Σ (2 · less + equal) / (2 · others · k).
       let twiceRanks = 0;
       for (const v of approx) {
-        const less = groups.reduce((s, g) => s + lower(g.amounts, v), 0) - lower(approx, v);
-        const equal = groups.reduce((s, g) => s + upper(g.amounts, v) - lower(g.amounts, v), 0) - (upper(approx, v) - lower(approx, v));
+        const [less, equal] = rankAmong(v);
         twiceRanks += 2 * less + equal;
       }
       const subjectApplicable = others >= BASELINE.minSubject;
 
       // Vendors: the share of the other purchases of the subject that went to the parts' vendors.
       const vendorSet = new Set(parts.map((p) => table.vendor.key[p.k] as number));
-      let fromVendors = -k;
-      for (const g of groups) for (const v of vendorSet) fromVendors += g.vendors.get(v) ?? 0;
+      const fromVendors = subject.reduce((s, g) => s + g.fromVendors(vendorSet), 0) - k;
 
       return {
         subject: prefixes,
@@ -263,40 +342,51 @@ function upper(a: ArrayLike<number>, x: number): number {
   return lo;
 }
 
+/** Ratios to the limit outside which an amount is clearly not in the band (a margin around [1 − h, 1]). */
+const NEAR_BAND = [(1 - BUNCHING.band) * 0.99, 1.01] as const;
+
 /**
  * Each buyer's bunching test at each threshold in force for some of its purchases (most serious
- * first), on the purchases in force and in scope; the band is decided on exact amounts.
+ * first), on the purchases in force and in scope; the band is decided on exact amounts. One pass
+ * over the records in table order (no random access), with the scope decided once per category.
  */
-function bunchingTests(
-  table: RecordTable,
-  thresholds: readonly ResolvedThreshold[],
-  start: Int32Array,
-  members: Int32Array,
-  valueOf: (k: number) => Decimal,
-): (BunchingTest[] | undefined)[] {
-  const out: (BunchingTest[] | undefined)[] = [];
+function bunchingTests(table: RecordTable, thresholds: readonly ResolvedThreshold[], buyers: number, valueOf: (k: number) => Decimal): (BunchingTest[] | undefined)[] {
+  const nt = thresholds.length;
   const tiers = thresholds.map((t) => {
     const bandFrom = t.value.times(1 - BUNCHING.band);
     const others = thresholds.filter((o) => o !== t && o.fromDay <= t.toDay && t.fromDay <= o.toDay).map((o) => o.approx / t.approx);
-    return { t, bandFrom, bandFromApprox: bandFrom.toNumber(), others };
+    return { t, bandFrom, bandFromApprox: bandFrom.toNumber(), excluded: excludedBins(others), scope: Uint8Array.from(table.category.keys, (c) => (inScope(t, c) ? 1 : 0)), noCategory: inScope(t, undefined) };
   });
-  for (let b = 0; b + 1 < start.length; b++) {
-    const from = start[b] as number;
-    const to = start[b + 1] as number;
-    if (from === to) continue;
-    const list: BunchingTest[] = [];
-    for (const { t, bandFrom, bandFromApprox, others } of tiers) {
-      const bins = new BunchingBins(others);
-      for (let i = from; i < to; i++) {
-        const k = members[i] as number;
-        const approx = table.approx[k] as number;
-        if (!(approx > 0) || !inForce(t, table.day[k] as number) || !inScope(t, keyAt(table.category, k))) continue;
-        bins.add(approx / t.approx, belowTier(approx, k, valueOf, t) && atLeast(approx, k, valueOf, bandFrom, bandFromApprox));
-      }
-      const test = bins.test(t.threshold.id);
-      if (test.sample > 0) list.push(test);
+  const samples = new Int32Array(buyers * nt);
+  const counts = new Float64Array(buyers * nt * BUNCHING_BINS);
+  const { key: buyerOf } = table.buyer;
+  const { key: categoryOf } = table.category;
+  for (let k = 0; k < table.size; k++) {
+    const approx = table.approx[k] as number;
+    if (!(approx > 0)) continue;
+    const day = table.day[k] as number;
+    const c = categoryOf[k] as number;
+    const cell = (buyerOf[k] as number) * nt;
+    for (let i = 0; i < nt; i++) {
+      const { t, bandFrom, bandFromApprox, scope, noCategory } = tiers[i] as (typeof tiers)[number];
+      if (day < t.fromDay || day > t.toDay || !(c < 0 ? noCategory : scope[c])) continue;
+      samples[cell + i]! += 1;
+      const ratio = approx / t.approx;
+      // The band's edges are decided exactly, and only for amounts near them.
+      const bin = bunchingBin(ratio, ratio > NEAR_BAND[0] && ratio < NEAR_BAND[1] && belowTier(approx, k, valueOf, t) && atLeast(approx, k, valueOf, bandFrom, bandFromApprox));
+      if (bin >= 0) counts[(cell + i) * BUNCHING_BINS + bin]! += 1;
     }
-    out[b] = list;
+  }
+  const out: (BunchingTest[] | undefined)[] = new Array(buyers);
+  for (let b = 0; b < buyers; b++) {
+    const list: BunchingTest[] = [];
+    for (let i = 0; i < nt; i++) {
+      const cell = b * nt + i;
+      if (samples[cell] === 0) continue;
+      const { t, excluded } = tiers[i] as (typeof tiers)[number];
+      list.push(bunchingTest(t.threshold.id, samples[cell] as number, counts.subarray(cell * BUNCHING_BINS, (cell + 1) * BUNCHING_BINS), excluded));
+    }
+    if (list.length) out[b] = list;
   }
   return out;
 }

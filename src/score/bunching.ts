@@ -84,80 +84,75 @@ const BAND_WIDTH = -Math.log(1 - BUNCHING.band);
 const LOWEST = Math.exp(-(K + 1) * BAND_WIDTH);
 const HIGHEST = Math.exp(K * BAND_WIDTH);
 
+/** Number of bins: the band and K on each side. */
+export const BUNCHING_BINS = 2 * K + 1;
+
 /**
- * The counts of one buyer's purchases around one limit, filled one purchase at a time. Bin t
- * (−K ≤ t ≤ K) holds the amounts with u / w in [t − 1, t): t = 0 is the band, t < 0 lies below it
- * and t > 0 at or above the limit.
+ * The bin of a purchase of `ratio` = amount ÷ limit (> 0): index t + K of bin t (−K ≤ t ≤ K), which
+ * holds the amounts with u / w in [t − 1, t) — t = 0 is the band, t < 0 lies below it and t > 0 at
+ * or above the limit — or −1 outside the comparison region. `inBand` says whether it lies in the
+ * band, decided exactly by the caller (the band's edges are legal edges); other amounts are binned
+ * on their logarithm, taken only inside the region. Runs in O(1).
  */
-export class BunchingBins {
-  /** Count of bin t at index t + K. */
-  private readonly counts = new Float64Array(2 * K + 1);
-  private readonly excluded = new Uint8Array(2 * K + 1);
-  private sample = 0;
+export function bunchingBin(ratio: number, inBand: boolean): number {
+  if (inBand) return K;
+  if (!(ratio >= LOWEST && ratio < HIGHEST)) return -1;
+  const s = Math.log(ratio) / BAND_WIDTH;
+  let t = Math.floor(s) + 1;
+  // Not in the band by the exact comparison, though its logarithm says so: an edge case.
+  if (t === 0) t = s < -0.5 ? -1 : 1;
+  return t >= -K && t <= K ? t + K : -1;
+}
 
-  /**
-   * @param others the other limits in force at the same time, as ratios to this one (L' / L);
-   *   comparison bins within one band width of them are left out.
-   */
-  constructor(others: readonly number[] = []) {
-    for (const ratio of others) {
-      if (!(ratio > 0) || ratio === 1) continue;
-      // The other limit at q bin widths; bin t covers [t − 1, t). Above: stop before its band,
-      // (q − 1, ∞); below: stop above the bin over it, (−∞, q + 1).
-      const q = Math.log(ratio) / BAND_WIDTH;
-      for (let t = -K; t <= K; t++) if (t !== 0 && (q > 0 ? t > q - 1 : t < q + 2)) this.excluded[t + K] = 1;
-    }
+/**
+ * The comparison bins (by index) left out of a test because another limit in force at the same time
+ * lies near: `others` are those limits as ratios to this one (L' / L). The comparison stops one band
+ * width short of each. Runs in O(others).
+ */
+export function excludedBins(others: readonly number[]): Uint8Array {
+  const excluded = new Uint8Array(BUNCHING_BINS);
+  for (const ratio of others) {
+    if (!(ratio > 0) || ratio === 1) continue;
+    // The other limit at q bin widths; bin t covers [t − 1, t). Above: stop before its band,
+    // (q − 1, ∞); below: stop above the bin over it, (−∞, q + 1).
+    const q = Math.log(ratio) / BAND_WIDTH;
+    for (let t = -K; t <= K; t++) if (t !== 0 && (q > 0 ? t > q - 1 : t < q + 2)) excluded[t + K] = 1;
   }
+  return excluded;
+}
 
-  /**
-   * Counts a purchase of `ratio` = amount ÷ limit (> 0). `inBand` says whether it lies in the band,
-   * decided exactly by the caller (the band's edges are legal edges); other amounts are binned on
-   * their logarithm. Runs in O(1).
-   */
-  add(ratio: number, inBand: boolean): void {
-    this.sample++;
-    let t: number;
-    if (inBand) t = 0;
-    else {
-      if (ratio < LOWEST || ratio >= HIGHEST) return;
-      const s = Math.log(ratio) / BAND_WIDTH;
-      t = Math.floor(s) + 1;
-      // Not in the band by the exact comparison, though its logarithm says so: an edge case.
-      if (t === 0) t = s < -0.5 ? -1 : 1;
-    }
-    if (t >= -K && t <= K) this.counts[t + K]! += 1;
+/**
+ * The bunching test (see {@link BUNCHING}) of `sample` purchases whose bins (by {@link bunchingBin})
+ * hold `counts`, with the bins `excluded` left out of the fit. Runs in O(1).
+ */
+export function bunchingTest(threshold: string, sample: number, counts: ArrayLike<number>, excluded: ArrayLike<number>): BunchingTest {
+  let below = 0;
+  let above = 0;
+  const points: [number, number][] = [];
+  let keptBelow = 0;
+  let keptAbove = 0;
+  for (let t = -K; t <= K; t++) {
+    if (t === 0) continue;
+    const c = counts[t + K] as number;
+    if (t < 0) below += c;
+    else above += c;
+    if (excluded[t + K]) continue;
+    points.push([t, c + BUNCHING.pseudoCount]);
+    if (t < 0) keptBelow++;
+    else keptAbove++;
   }
-
-  /** The test on the counts so far (see {@link BUNCHING}). Runs in O(1). */
-  test(threshold: string): BunchingTest {
-    let below = 0;
-    let above = 0;
-    const points: [number, number][] = [];
-    let keptBelow = 0;
-    let keptAbove = 0;
-    for (let t = -K; t <= K; t++) {
-      if (t === 0) continue;
-      const c = this.counts[t + K] as number;
-      if (t < 0) below += c;
-      else above += c;
-      if (this.excluded[t + K]) continue;
-      points.push([t, c + BUNCHING.pseudoCount]);
-      if (t < 0) keptBelow++;
-      else keptAbove++;
-    }
-    const observed = this.counts[K] as number;
-    const counts: BunchingCounts = { threshold, sample: this.sample, observed, below, above };
-    const na = (why: string): BunchingTest => ({ ...counts, applicable: false, why });
-    if (this.sample < BUNCHING.minSample) return na(`${this.sample} purchases in force for the threshold; the test needs at least ${BUNCHING.minSample}`);
-    if (below < BUNCHING.minSide || above < BUNCHING.minSide) {
-      return na(`${below} purchases in the comparison range below the band and ${above} above the limit; the test needs at least ${BUNCHING.minSide} on each side`);
-    }
-    if (below + above < BUNCHING.minSides) return na(`${below + above} purchases in the comparison range; the test needs at least ${BUNCHING.minSides}`);
-    if (keptBelow < 1 || keptAbove < 1 || keptBelow + keptAbove < 4) return na('other thresholds lie too close to this one to compare both sides');
-    const fit = fitBand(points);
-    const z = (observed - fit.expected) / Math.sqrt(fit.expected + fit.variance);
-    return { ...counts, applicable: true, expected: fit.expected, ratio: observed / fit.expected, z, p: normalAbove(z) };
+  const observed = counts[K] as number;
+  const base: BunchingCounts = { threshold, sample, observed, below, above };
+  const na = (why: string): BunchingTest => ({ ...base, applicable: false, why });
+  if (sample < BUNCHING.minSample) return na(`the buyer has ${sample} purchases in force for this threshold; the test needs at least ${BUNCHING.minSample}`);
+  if (below < BUNCHING.minSide || above < BUNCHING.minSide) {
+    return na(`the buyer has ${below} purchases in the comparison range below the band and ${above} at or just over the limit; the test needs at least ${BUNCHING.minSide} on each side`);
   }
+  if (below + above < BUNCHING.minSides) return na(`the buyer has ${below + above} purchases in the comparison range; the test needs at least ${BUNCHING.minSides}`);
+  if (keptBelow < 1 || keptAbove < 1 || keptBelow + keptAbove < 4) return na('other thresholds lie too close to this one to compare both sides');
+  const fit = fitBand(points);
+  const z = (observed - fit.expected) / Math.sqrt(fit.expected + fit.variance);
+  return { ...base, applicable: true, expected: fit.expected, ratio: observed / fit.expected, z, p: normalAbove(z) };
 }
 
 /**
@@ -169,10 +164,16 @@ export class BunchingBins {
  * bunchingOfRatios(Array(100).fill(0.5), 'atOrAbove').applicable //=> false
  */
 export function bunchingOfRatios(ratios: Iterable<number>, comparison: 'atOrAbove' | 'above', others: readonly number[] = [], threshold = ''): BunchingTest {
-  const bins = new BunchingBins(others);
+  const counts = new Float64Array(BUNCHING_BINS);
   const from = 1 - BUNCHING.band;
-  for (const r of ratios) if (r > 0) bins.add(r, r >= from && (comparison === 'above' ? r <= 1 : r < 1));
-  return bins.test(threshold);
+  let sample = 0;
+  for (const r of ratios) {
+    if (!(r > 0)) continue;
+    sample++;
+    const bin = bunchingBin(r, r >= from && (comparison === 'above' ? r <= 1 : r < 1));
+    if (bin >= 0) counts[bin]! += 1;
+  }
+  return bunchingTest(threshold, sample, counts, excludedBins(others));
 }
 
 /**

@@ -96,11 +96,16 @@ export function measure(parts: readonly Item[], total: Decimal, ctx: EvidenceCon
   let justBelow = 0;
   let atLimitAllowed = false;
   for (const p of parts) {
-    const hits = ctx.thresholds.filter(
-      (t) => inForce(t, p.rec.day) && inScope(t, p.rec.categoryKey) && belowTier(p.approx, p, valueOf, t) && atLeast(p.approx, p, valueOf, t.nearFrom, t.nearFromApprox),
-    );
-    if (hits.length > 0) justBelow++;
-    if (hits.some((t) => t.comparison === 'above')) atLimitAllowed = true;
+    let hit = false;
+    for (const t of ctx.thresholds) {
+      // Once a hit is known, only an `above` limit can still change the wording.
+      if (hit && (atLimitAllowed || t.comparison !== 'above')) continue;
+      if (inForce(t, p.rec.day) && inScope(t, p.rec.categoryKey) && belowTier(p.approx, p, valueOf, t) && atLeast(p.approx, p, valueOf, t.nearFrom, t.nearFromApprox)) {
+        hit = true;
+        if (t.comparison === 'above') atLimitAllowed = true;
+      }
+    }
+    if (hit) justBelow++;
   }
 
   const dayCounts = new Map<number, number>();

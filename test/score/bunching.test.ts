@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { BUNCHING, BunchingBins, bunchingOfRatios, type BunchingTest } from '../../src/score/bunching.js';
+import { BUNCHING, bunchingBin, bunchingOfRatios, type BunchingTest } from '../../src/score/bunching.js';
 import { normalAbove } from '../../src/_lib/stats.js';
 import { runs } from '../helpers/runs.js';
 
@@ -163,8 +163,9 @@ describe('bunchingOfRatios', () => {
     expect(bins('above').observed).toBe(3);
     expect(bins('atOrAbove').observed).toBe(1);
     expect(bins('atOrAbove').above).toBe(2);
-    const exact = new BunchingBins();
-    exact.add(0.95, false); // decided by the caller on exact amounts
-    expect(exact.test('t').observed).toBe(0);
+    // The caller decides the band on exact amounts: a ratio inside it that the caller says is not in it goes to a side bin.
+    expect(bunchingBin(0.95, false)).not.toBe(BUNCHING.sideBins);
+    expect(bunchingBin(0.95, true)).toBe(BUNCHING.sideBins);
+    expect(bunchingBin(0.1, false)).toBe(-1);
   });
 });
