@@ -94,15 +94,15 @@ export interface BuyerBaselines {
 
 /**
  * A buyer's purchases in one subject (by table index), asked how many lie below an amount or went
- * to a vendor. Most subjects are asked about by one or two findings: a linear scan answers them;
- * once a subject has been measured {@link SORT_AFTER} times its amounts and vendors are sorted, and
- * each answer is a binary search. So a subject of m purchases costs O(m) per finding at first and
- * at most O(m log m) once, then O(log m) per question.
+ * to a vendor. Most subjects are asked about by one or two findings, for which linear scans cost
+ * least; once the scans of a subject of m purchases have cost 2 m log2 m, its amounts and vendors
+ * are sorted and each answer is a binary search. So a subject costs O(m log m) at most, then
+ * O(log m) per question.
  */
 class Group {
   private amounts: Float64Array | undefined;
   private vendors: Int32Array | undefined;
-  private uses = 0;
+  private scanned = 0;
   constructor(
     private readonly table: RecordTable,
     private readonly records: ArrayLike<number>,
@@ -112,12 +112,13 @@ class Group {
     return this.records.length;
   }
 
-  /** Counts one more finding measured against the group; sorts it when enough have been. */
-  use(): void {
-    if (++this.uses <= SORT_AFTER || this.amounts) return;
+  /** Announces `questions` about to be asked; sorts the group once scanning would cost more than sorting. */
+  use(questions: number): void {
+    const m = this.records.length;
+    if (this.amounts || (this.scanned += questions * m) <= 2 * m * Math.log2(m + 2)) return;
     const { table, records } = this;
-    this.amounts = Float64Array.from({ length: records.length }, (_, i) => table.approx[records[i] as number] as number).sort();
-    this.vendors = Int32Array.from({ length: records.length }, (_, i) => table.vendor.key[records[i] as number] as number).sort();
+    this.amounts = Float64Array.from({ length: m }, (_, i) => table.approx[records[i] as number] as number).sort();
+    this.vendors = Int32Array.from({ length: m }, (_, i) => table.vendor.key[records[i] as number] as number).sort();
   }
 
   /** Purchases below x, and equal to x. */
@@ -146,9 +147,6 @@ class Group {
     return n;
   }
 }
-
-/** Findings measured against a subject before its purchases are sorted. */
-const SORT_AFTER = 4;
 
 /**
  * The buyers' baselines of a record table under resolved options: per buyer its records, dates and
@@ -257,7 +255,8 @@ export function buyerBaselines(table: RecordTable, opts: Pick<ResolvedOptions, '
       const b = buyerOf[(parts[0] as Item).k] as number;
       const prefixes = depth > 0 && parts.every((p) => p.categoryPrefix !== undefined) ? [...new Set(parts.map((p) => p.categoryPrefix as string))].sort(compareText) : undefined;
       const subject = prefixes ? prefixes.map((p) => groupOf(b, prefixIds.get(p) as number)) : [groupOf(b, -1)];
-      for (const g of subject) g.use();
+      // Questions: the rate's two bounds, each part's rank, the vendors.
+      for (const g of subject) g.use(k + 3);
       const others = subject.reduce((s, g) => s + g.size, 0) - k;
       const approx = parts.map((p) => p.approx).sort((x, y) => x - y);
       /** The other purchases of the subject below x, and equal to x. */

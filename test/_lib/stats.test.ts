@@ -89,3 +89,11 @@ describe('normalAbove', () => {
     );
   });
 });
+
+describe('doc-comment examples', () => {
+  it('stats', () => {
+    expect(Math.exp(logGamma(5))).toBeCloseTo(24, 11);
+    expect(poissonAtLeast(2, 1)).toBeCloseTo(1 - 2 / Math.E, 12);
+    expect(normalAbove(1.959963984540054)).toBeCloseTo(0.025, 12);
+  });
+});

@@ -169,3 +169,9 @@ describe('bunchingOfRatios', () => {
     expect(bunchingBin(0.1, false)).toBe(-1);
   });
 });
+
+describe('doc-comment examples', () => {
+  it('bunching', () => {
+    expect(bunchingOfRatios(Array(100).fill(0.5), 'atOrAbove').applicable).toBe(false);
+  });
+});
