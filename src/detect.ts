@@ -1,5 +1,6 @@
 import type { RecordReject } from './records/record.js';
 import { distinctKeys, scanRecords } from './records/table.js';
+import { recordArray } from './records/input.js';
 import type { DetectSplitsOptions } from './options/options.js';
 import { resolveOptions } from './options/resolve.js';
 import { prepare } from './cluster/prepare.js';
@@ -55,7 +56,12 @@ export interface DetectResult {
  *
  * Runs in O(n log n) for n records (sorting), plus the candidate pairs of the text join.
  *
+ * `records` is any iterable of records (an array, a Set, a generator), read once; a record's index
+ * is its position in iteration order.
+ *
  * @throws {OptionsError} when an option is invalid or unknown, naming the option.
+ * @throws {InputError} when `records` is not an iterable of records (a number, a string, a plain
+ * object), or iterating it throws.
  * @example
  * const { findings } = detectSplits(
  *   [
@@ -67,9 +73,10 @@ export interface DetectResult {
  * )
  * findings[0].total //=> '570000.00'
  */
-export function detectSplits(records: readonly unknown[], options: DetectSplitsOptions): DetectResult {
+export function detectSplits(records: Iterable<unknown>, options: DetectSplitsOptions): DetectResult {
   const opts = resolveOptions(options);
-  const table = scanRecords(records, { currency: opts.currency, rates: opts.rates });
+  const input = recordArray(records, 'detectSplits');
+  const table = scanRecords(input, { currency: opts.currency, rates: opts.rates });
   const ledger = prepare(table, opts);
   const parts = candidates(ledger, opts);
   const baselines = buyerBaselines(table, opts);
@@ -86,7 +93,8 @@ export function detectSplits(records: readonly unknown[], options: DetectSplitsO
         for (const run of cutRuns(component, tier, ledger.links.reach, opts.minParts)) {
           ledger.assign(run);
           const scored = scoreRun(run, tier, scoring);
-          if (scored.score < opts.minScore) belowMinScore++;
+          // Defensive: a score that is not a number in [minScore, 1] (NaN included) is never reported.
+          if (!(scored.score >= opts.minScore && scored.score <= 1)) belowMinScore++;
           else {
             findings.push(buildFinding(run, tier, scored, context));
             found++;
@@ -102,7 +110,7 @@ export function detectSplits(records: readonly unknown[], options: DetectSplitsO
     findings,
     rejects: table.rejects,
     stats: {
-      input: records.length,
+      input: input.length,
       accepted: table.size,
       rejected: table.rejects.length,
       skipped: parts.neverParts,

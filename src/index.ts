@@ -50,7 +50,10 @@ export type { Preset, PresetInfo, PresetKind, PresetOverrides, PcardOptions } fr
 export { readLedger, locateRejects } from './io/read/ledger.js';
 export type { ReadLedgerOptions, LedgerFormat } from './io/read/ledger.js';
 export { LedgerReader } from './io/read/reader.js';
-export type { Ledger, LedgerStats } from './io/read/reader.js';
+export type { Ledger, LedgerStats, LedgerSample, LedgerSource, LedgerWarning } from './io/read/reader.js';
+export { combineLedgers } from './io/read/combine.js';
+export { inspectLedger } from './io/read/inspect.js';
+export type { ColumnChoice, InspectLedgerOptions, LedgerInspection, RejectSummary, SourceInspection } from './io/read/inspect.js';
 export { NOT_A_PURCHASE } from './io/read/options.js';
 export type { LedgerOptions, CreditPolicy, LinePolicy } from './io/read/options.js';
 export { parseAmount } from './io/read/amount.js';

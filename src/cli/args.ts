@@ -22,7 +22,10 @@ export type InputFormat = (typeof INPUT_FORMATS)[number];
 /** What `splitscan scan` was asked to do. */
 export interface ScanArgs {
   readonly command: 'scan';
+  /** The first of {@link files}. */
   readonly file: string;
+  /** Files, folders or glob patterns to read as one ledger; `-` is standard input. */
+  readonly files: readonly string[];
   readonly preset?: string;
   readonly thresholds?: string;
   readonly limit?: string;
@@ -53,6 +56,11 @@ export interface ScanArgs {
   readonly quiet: boolean;
 }
 
+/** `splitscan inspect FILE...`: the reading flags of a scan, no policy. */
+export interface InspectArgs extends Omit<ScanArgs, 'command'> {
+  readonly command: 'inspect';
+}
+
 /** `splitscan presets`. */
 export interface PresetsArgs {
   readonly command: 'presets';
@@ -64,7 +72,7 @@ export interface HelpArgs {
   readonly command: 'help';
 }
 
-export type CliArgs = ScanArgs | PresetsArgs | HelpArgs;
+export type CliArgs = ScanArgs | InspectArgs | PresetsArgs | HelpArgs;
 
 const PERIODS = ['day', 'week', 'month', 'quarter', 'year'] as const;
 
@@ -130,12 +138,11 @@ export function parseCli(argv: readonly string[]): CliArgs {
   if (o.help || command === undefined || command === 'help') return { command: 'help' };
   const format = oneOf('format', o.format, REPORT_FORMATS);
   if (command === 'presets') return { command: 'presets', ...(format ? { format } : {}) };
-  if (command !== 'scan') throw new UsageError(`unknown command "${command}" (commands: scan, presets, help)`);
+  if (command !== 'scan' && command !== 'inspect') throw new UsageError(`unknown command "${command}" (commands: scan, inspect, presets, help)`);
   const file = rest[0];
-  if (file === undefined) throw new UsageError('scan: give the ledger FILE to scan');
-  if (rest.length > 1) throw new UsageError(`scan: one FILE at a time (got ${rest.join(', ')})`);
+  if (file === undefined) throw new UsageError(`${command}: give the ledger FILE to ${command === 'scan' ? 'scan' : 'inspect'}`);
   if (o.preset !== undefined && o.thresholds !== undefined) throw new UsageError('give --preset or --thresholds, not both');
-  if (o.preset === undefined && o.thresholds === undefined) throw new UsageError('scan: give --preset NAME or --thresholds FILE (see `splitscan presets`)');
+  if (command === 'scan' && o.preset === undefined && o.thresholds === undefined) throw new UsageError('scan: give --preset NAME or --thresholds FILE (see `splitscan presets`)');
   const fy = positiveNumber('fiscal-year-start', o['fiscal-year-start'], true);
   if (fy !== undefined && (fy < 1 || fy > 12)) throw new UsageError(`--fiscal-year-start ${fy}: a month 1–12`);
   let encoding: Encoding | undefined;
@@ -176,8 +183,9 @@ export function parseCli(argv: readonly string[]): CliArgs {
   const window = o.window !== undefined ? parseWindow(o.window, fy ?? 1) : undefined;
   const inputFormat = oneOf<InputFormat>('input-format', o['input-format'], INPUT_FORMATS) ?? 'auto';
   return {
-    command: 'scan',
+    command,
     file,
+    files: rest,
     ...opt('preset', o.preset),
     ...opt('thresholds', o.thresholds),
     ...opt('limit', o.limit),
@@ -212,12 +220,14 @@ export function parseCli(argv: readonly string[]): CliArgs {
 export const HELP = `splitscan — find procurement purchases split to stay under legal thresholds
 
 Usage:
-  splitscan scan FILE (--preset NAME | --thresholds FILE) [options]
+  splitscan scan FILE... (--preset NAME | --thresholds FILE) [options]
+  splitscan inspect FILE... [reading options] [--format json]
   splitscan presets [--format json]
   splitscan help
 
 FILE is CSV/TSV (delimiter , ; tab | detected), a JSON array, NDJSON, or OCDS JSON
-(release package, record package or release).
+(release package, record package or release). Several files, a folder or a glob
+pattern are read as one ledger; - is standard input.
 
 ${flagHelp()}
 Exit codes: 0 done · 1 findings (with --fail-on-findings) · 2 usage or options error ·

@@ -14,10 +14,11 @@ import { buildReport } from '../io/write/scanReport.js';
 import { locateRejects } from '../io/read/ledger.js';
 import type { Ledger } from '../io/read/reader.js';
 import { rejectsToCsv, safeCsv } from '../io/write/csv.js';
-import { loadLedger, loadOcds } from '../node.js';
+import { type LoadLedgersOptions, loadLedgers, loadOcds } from '../node.js';
+import { inspect } from './inspect.js';
 import { getPreset, listPresets, loadThresholds } from '../presets/index.js';
 import type { Reject } from '../records/record.js';
-import { HELP, type PresetsArgs, type ScanArgs, UsageError, parseCli } from './args.js';
+import { HELP, type InspectArgs, type PresetsArgs, type ScanArgs, UsageError, parseCli } from './args.js';
 
 /** Exit codes, documented in `--help` and docs/cli.md. */
 const EXIT = { ok: 0, findings: 1, usage: 2, input: 3, internal: 4 } as const;
@@ -39,6 +40,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       return EXIT.ok;
     }
     if (args.command === 'presets') return presets(args, io);
+    if (args.command === 'inspect') return await inspect(args, io, await ledgerOptions(args, args.currency, io));
     return await scan(args, io);
   } catch (e) {
     return fail(e, io);
@@ -122,8 +124,8 @@ function sharedCurrency(options: DetectSplitsOptions): string | undefined {
   return set.size === 1 ? [...set][0] : undefined;
 }
 
-async function scan(args: ScanArgs, io: CliIo): Promise<number> {
-  const options = await policy(args);
+/** The options `loadLedgers` reads the files with, from the reading flags (and `--map-file`). */
+async function ledgerOptions(args: ScanArgs | InspectArgs, currency: string | undefined, io: CliIo): Promise<LoadLedgersOptions> {
   let map: ColumnMap | undefined = args.map;
   if (args.mapFile !== undefined) {
     const json = await readJson(args.mapFile, 'mapping file');
@@ -132,10 +134,32 @@ async function scan(args: ScanArgs, io: CliIo): Promise<number> {
     }
     map = { ...(json as ColumnMap), ...map };
   }
+  const progress = io.stderr.isTTY && !args.quiet;
+  return {
+    ...(map !== undefined ? { map } : {}),
+    ...(args.dateFormat !== undefined ? { dateFormat: args.dateFormat } : {}),
+    decimalComma: args.decimalComma,
+    ...(args.unit !== undefined ? { unit: args.unit } : {}),
+    ...(args.encoding !== undefined ? { encoding: args.encoding } : {}),
+    ...(currency !== undefined ? { currency } : {}),
+    ...(args.buyer !== undefined ? { buyer: args.buyer } : {}),
+    ...(args.credits !== undefined ? { credits: args.credits } : {}),
+    ...(args.lines !== undefined ? { lines: args.lines } : {}),
+    ...(args.lineSuffix !== undefined ? { lineSuffix: args.lineSuffix } : {}),
+    ...(args.delimiter !== undefined ? { delimiter: args.delimiter } : {}),
+    ...(args.inputFormat !== 'auto' && args.inputFormat !== 'ocds' ? { format: args.inputFormat } : {}),
+    ...(progress ? { onProgress: (n: number) => io.stderr.write(`\rread ${n.toLocaleString('en')} rows…`) } : {}),
+  };
+}
+
+async function scan(args: ScanArgs, io: CliIo): Promise<number> {
+  const options = await policy(args);
   const currency = args.currency ?? sharedCurrency(options);
   const progress = io.stderr.isTTY && !args.quiet;
   let ledger: Ledger;
-  const isOcds = args.inputFormat === 'ocds' || (args.inputFormat === 'auto' && extname(args.file).toLowerCase() === '.json' && (await startsWithBrace(args.file)));
+  const single = args.files.length === 1 && args.file !== '-';
+  const isOcds = single && (args.inputFormat === 'ocds' || (args.inputFormat === 'auto' && extname(args.file).toLowerCase() === '.json' && (await startsWithBrace(args.file))));
+  if (!single && args.inputFormat === 'ocds') throw new UsageError('--input-format ocds reads one file at a time');
   if (isOcds) {
     const o = await loadOcds(args.file, { ...(currency !== undefined ? { currency } : {}), ...(args.encoding ? { encoding: args.encoding } : {}) });
     ledger = {
@@ -146,36 +170,26 @@ async function scan(args: ScanArgs, io: CliIo): Promise<number> {
       headers: [],
       columns: {},
       stats: { rows: o.records.length + o.rejects.length, blank: 0, records: o.records.length, rejected: o.rejects.length, merged: 0, netted: 0 },
+      warnings: [],
+      sources: [],
     };
   } else {
-    ledger = await loadLedger(args.file, {
-      ...(map !== undefined ? { map } : {}),
-      ...(args.dateFormat !== undefined ? { dateFormat: args.dateFormat } : {}),
-      decimalComma: args.decimalComma,
-      ...(args.unit !== undefined ? { unit: args.unit } : {}),
-      ...(args.encoding !== undefined ? { encoding: args.encoding } : {}),
-      ...(currency !== undefined ? { currency } : {}),
-      ...(args.buyer !== undefined ? { buyer: args.buyer } : {}),
-      ...(args.credits !== undefined ? { credits: args.credits } : {}),
-      ...(args.lines !== undefined ? { lines: args.lines } : {}),
-      ...(args.lineSuffix !== undefined ? { lineSuffix: args.lineSuffix } : {}),
-      ...(args.delimiter !== undefined ? { delimiter: args.delimiter } : {}),
-      ...(args.inputFormat !== 'auto' ? { format: args.inputFormat } : {}),
-      ...(progress ? { onProgress: (n: number) => io.stderr.write(`\rread ${n.toLocaleString('en')} rows…`) } : {}),
-    });
+    ledger = await loadLedgers(args.files, await ledgerOptions(args, currency, io));
     if (progress && ledger.stats.rows >= 50000) io.stderr.write('\r\u001b[K');
   }
+  if (!args.quiet) for (const w of ledger.warnings) io.stderr.write(`splitscan: warning: ${w.file !== undefined ? `${w.file}: ` : ''}${w.message}\n`);
   const result = detectSplits(ledger.records, options);
   // Rows rejected while reading (located by line) and records rejected by detection (also by
   // index), in file order.
-  const rejects: Reject[] = [...ledger.rejects, ...locateRejects(result.rejects, ledger)].sort(byLine);
+  const fileOrder = new Map(ledger.sources.map((s, i) => [s.file, i]));
+  const rejects: Reject[] = [...ledger.rejects, ...locateRejects(result.rejects, ledger)].sort((a, b) => (fileOrder.get(a.file) ?? 0) - (fileOrder.get(b.file) ?? 0) || byLine(a, b));
   const report = buildReport({
     findings: result.findings,
     rejects,
     rows: ledger.stats.rows,
     analysed: result.stats.accepted,
     lines: ledger.lines,
-    source: args.file,
+    source: args.files.join(', '),
     policy: {
       ...(options.name !== undefined ? { name: options.name } : {}),
       ...(options.citation !== undefined ? { citation: options.citation } : {}),
@@ -200,7 +214,7 @@ async function scan(args: ScanArgs, io: CliIo): Promise<number> {
   return args.failOnFindings && result.findings.length > 0 ? EXIT.findings : EXIT.ok;
 }
 
-/** File order: by line, rejects without one (OCDS) last, ties as they came (the sort is stable). */
+/** Within a file: by line, rejects without one (OCDS) last, ties as they came (the sort is stable). */
 function byLine(a: Reject, b: Reject): number {
   return a.line === b.line ? 0 : a.line === undefined ? 1 : b.line === undefined ? -1 : a.line - b.line;
 }

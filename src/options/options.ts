@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { ThresholdInput } from '../thresholds/threshold.js';
 import { isCurrencyCode } from '../_lib/currencies.js';
-import { exactDecimal } from '../_lib/decimal.js';
+import { RATE_BOUNDS, exactDecimal } from '../_lib/decimal.js';
 import { CALENDAR_PERIODS, VENDOR_RULES, type CalendarPeriod, type SubjectRule, type VendorRule, type WindowOption } from './policy.js';
 import { REASON_CODES, type ScoreWeights } from './reasons.js';
 
@@ -68,7 +68,11 @@ export interface DetectSplitsOptions {
   subject?: SubjectRule | undefined;
   /** Currency findings are reported in. @defaultValue the thresholds' currency when they share one */
   currency?: string | undefined;
-  /** Value of one unit of each other currency in `currency`, e.g. `{ USD: '7.1' }` for CNY. @defaultValue `{}` (no conversion) */
+  /**
+   * Value of one unit of each other currency in `currency`, e.g. `{ USD: '7.1' }` for CNY: positive,
+   * below 10^12, at most 12 decimal places (`RATE_BOUNDS`, so that converted sums stay exact).
+   * @defaultValue `{}` (no conversion)
+   */
   rates?: Readonly<Record<string, string | number>> | undefined;
   /** A part within this fraction under a threshold counts as "just below" it. @defaultValue {@link DEFAULT_BAND}, 0.1 */
   band?: number | undefined;
@@ -88,7 +92,10 @@ export interface DetectSplitsOptions {
    * 0 returns every crossing run. @defaultValue {@link DEFAULT_MIN_SCORE}, 0.25
    */
   minScore?: number | undefined;
-  /** Override the score weights; codes left out keep theirs. @defaultValue `DEFAULT_WEIGHTS` */
+  /**
+   * Override the score weights (finite numbers ≥ 0; only their ratios matter); codes left out keep
+   * theirs. @defaultValue `DEFAULT_WEIGHTS`
+   */
   weights?: Partial<ScoreWeights> | undefined;
   /** Name of the policy rule findings cite (set by presets). @defaultValue none: findings cite no rule */
   name?: string | undefined;
@@ -111,7 +118,11 @@ const windowSchema = z.union(
   { error: `window must be { days: N }, { period: ${PERIODS.map((p) => `"${p}"`).join(' | ')} } or { period: "fiscalYear", fiscalYearStart: 1–12 }` },
 );
 
-const weightsSchema = z.strictObject(Object.fromEntries(REASON_CODES.map((k) => [k, z.number().nonnegative(`weight ${k} must be ≥ 0`).optional()])) as Record<keyof ScoreWeights, z.ZodOptional<z.ZodNumber>>);
+const weightsSchema = z.strictObject(
+  Object.fromEntries(REASON_CODES.map((k) => [k, z.number({ error: `weight ${k} must be a finite number ≥ 0` }).nonnegative(`weight ${k} must be a finite number ≥ 0`).optional()])) as Record<keyof ScoreWeights, z.ZodOptional<z.ZodNumber>>,
+);
+
+const RATE_MESSAGE = `rate must be a positive decimal below 10^${RATE_BOUNDS.digits} with at most ${RATE_BOUNDS.places} decimal places (units of the report currency per unit of this currency)`;
 
 const SIMILARITY = 'minSimilarity must be 0 (texts not compared) or in (0, 1]';
 
@@ -135,7 +146,7 @@ export const optionsSchema = z.strictObject({
   rates: z
     .record(
       z.string().refine(isCurrencyCode, { error: (iss) => `${JSON.stringify(iss.input)} is not an ISO 4217 currency code` }),
-      z.union([z.string(), z.number()]).refine((v) => exactDecimal(v)?.gt(0) === true, 'rate must be a positive decimal (units of the report currency per unit of this currency)'),
+      z.union([z.string(), z.number()]).refine((v) => exactDecimal(v, RATE_BOUNDS)?.gt(0) === true, RATE_MESSAGE),
     )
     .optional(),
   band: z.number().min(0, 'band must be in [0, 1)').lt(1, 'band must be in [0, 1)').optional(),

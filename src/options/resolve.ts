@@ -2,10 +2,11 @@ import type Decimal from 'decimal.js';
 import type { ResolvedThreshold } from '../thresholds/threshold.js';
 import { parseThresholds } from '../thresholds/schema.js';
 import { normalizeText } from '../records/normalize.js';
-import { OptionsError } from '../errors.js';
-import { exactDecimal } from '../_lib/decimal.js';
+import { OptionsError, isSplitscanError } from '../errors.js';
+import { RATE_BOUNDS, exactDecimal } from '../_lib/decimal.js';
 import { dayOf } from '../_lib/days.js';
 import { optionIssues } from '../_lib/issues.js';
+import { thrownText } from '../_lib/thrown.js';
 import { compareText } from '../_lib/order.js';
 import {
   DEFAULT_BAND, DEFAULT_MIN_PART_SHARE, DEFAULT_MIN_PARTS, DEFAULT_MIN_SCORE, DEFAULT_SKIP_METHODS, DEFAULT_SUBJECT, DEFAULT_WINDOW,
@@ -48,10 +49,11 @@ export interface ResolvedOptions {
  */
 export function resolveOptions(options: DetectSplitsOptions, fn = 'detectSplits'): ResolvedOptions {
   if (typeof options !== 'object' || options === null) throw new OptionsError(fn, [{ path: [], message: 'options must be an object with at least `thresholds`' }]);
-  const parsed = optionsSchema.safeParse(options);
-  if (!parsed.success) throw new OptionsError(fn, optionIssues(parsed.error, optionsSchema));
-  const o = parsed.data;
-  const thresholds = parseThresholds(o.thresholds, fn, ['thresholds']);
+  const { o, thresholds } = readable(fn, options, () => {
+    const parsed = optionsSchema.safeParse(options);
+    if (!parsed.success) throw new OptionsError(fn, optionIssues(parsed.error, optionsSchema));
+    return { o: parsed.data, thresholds: parseThresholds(parsed.data.thresholds, fn, ['thresholds']) };
+  });
 
   const currencies = [...new Set(thresholds.map((t) => t.currency))];
   const currency = o.currency?.toUpperCase() ?? (currencies.length === 1 ? (currencies[0] as string) : undefined);
@@ -59,7 +61,7 @@ export function resolveOptions(options: DetectSplitsOptions, fn = 'detectSplits'
     throw new OptionsError(fn, [{ path: ['currency'], message: `thresholds use several currencies (${currencies.join(', ')}); set currency (the report currency) and rates` }]);
   }
   const rates = new Map<string, Decimal>();
-  for (const [code, value] of Object.entries(o.rates ?? {})) rates.set(code.toUpperCase(), exactDecimal(value) as Decimal);
+  for (const [code, value] of Object.entries(o.rates ?? {})) rates.set(code.toUpperCase(), exactDecimal(value, RATE_BOUNDS) as Decimal);
   rates.set(currency, exactDecimal('1') as Decimal);
   const band = o.band ?? DEFAULT_BAND;
   const resolved: ResolvedThreshold[] = thresholds.map((t, i) => {
@@ -109,4 +111,37 @@ export function resolveOptions(options: DetectSplitsOptions, fn = 'detectSplits'
     weights,
     ...(o.name ? { rule: { name: o.name, ...(o.citation ? { citation: o.citation } : {}) } } : {}),
   };
+}
+
+/**
+ * Runs `read` on the caller's options, turning anything it throws other than a splitscan error into
+ * an OptionsError: options that cannot even be read (a getter that throws, a revoked Proxy) are bad
+ * options, located by the first option whose value cannot be read or inspected.
+ */
+function readable<T>(fn: string, options: object, read: () => T): T {
+  try {
+    return read();
+  } catch (e) {
+    if (isSplitscanError(e)) throw e;
+    const path = unreadableOption(options);
+    throw new OptionsError(fn, [{ path, message: `${path.length ? 'cannot be read' : 'options cannot be read'}: ${thrownText(e)}` }]);
+  }
+}
+
+/** The first option whose value cannot be read, or whose keys cannot be listed; [] when none alone. */
+function unreadableOption(options: object): (string | number)[] {
+  try {
+    for (const key of Reflect.ownKeys(options)) {
+      if (typeof key !== 'string') continue;
+      try {
+        const v: unknown = (options as Record<string, unknown>)[key];
+        if (typeof v === 'object' && v !== null) Reflect.ownKeys(v);
+      } catch {
+        return [key];
+      }
+    }
+  } catch {
+    return [];
+  }
+  return [];
 }

@@ -89,7 +89,7 @@ const REL = 1e-9;
  *
  * @throws {OptionsError} when an option is invalid, naming it (`buyerCoverage: options.histogram.bins: …`).
  * @example
- * const [zone] = buyerCoverage(ledger.records, { thresholds }) // seeds/chengxi-2014.csv
+ * const [zone] = buyerCoverage(ledger.records, { thresholds }); // seeds/chengxi-2014.csv
  * [zone.records, zone.assessed, zone.notApplicable.excluded] //=> [146, 136, 10]
  */
 export function buyerCoverage(records: readonly unknown[], options: BuyerCoverageOptions): BuyerCoverage[] {

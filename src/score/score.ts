@@ -53,21 +53,30 @@ export function strengthOf(code: ReasonCode, value: number, windowDays: number):
 
 /**
  * The score: the weighted mean of the strengths, in [0, 1], summed in the order of REASON_CODES. It
- * never falls when any strength rises (property-tested), and with all weights zero it is 0.
+ * never falls when any strength rises (property-tested), and with all weights zero it is 0. The
+ * weights are first divided by the largest, so that no sum overflows whatever their scale (weights
+ * of 1e308 score as weights of 1); a strength outside [0, 1] counts as its nearest end, and NaN as 0.
  *
  * @example
  * scoreOf({ justBelow: 1, span: 1 } as never, { justBelow: 3, span: 1 } as never) //=> 1
  */
 export function scoreOf(strengths: Partial<Record<ReasonCode, number>>, weights: Partial<ScoreWeights>): number {
+  let max = 0;
+  for (const code of REASON_CODES) {
+    const w = weights[code];
+    if (w !== undefined && w > max) max = w;
+  }
+  if (max === 0) return 0;
   let num = 0;
   let den = 0;
   for (const code of REASON_CODES) {
     const w = weights[code];
-    if (w === undefined) continue;
-    den += w;
-    num += w * (strengths[code] ?? 0);
+    if (w === undefined || !(w > 0)) continue;
+    const share = w === max ? 1 : w / max;
+    den += share;
+    num += share * clamp(strengths[code] ?? 0);
   }
-  return den > 0 ? num / den : 0;
+  return clamp(num / den);
 }
 
 /** Strengths of every measure. */

@@ -47,6 +47,9 @@ describe('resolveOptions', () => {
     ['a threshold in a currency without a rate', { thresholds: [threshold('a', '1'), threshold('b', '1', 'USD')], currency: 'CNY' }, ['thresholds', 1, 'currency']],
     ['a rate that is not a currency code', { thresholds: [threshold('a', '1')], rates: { XYZ: '2' } }, ['rates', 'XYZ']],
     ['a rate that is not positive', { thresholds: [threshold('a', '1')], rates: { USD: '0' } }, ['rates', 'USD']],
+    ['a rate of 10^12', { thresholds: [threshold('a', '1')], rates: { USD: '1e12' } }, ['rates', 'USD']],
+    ['a rate with 13 decimal places', { thresholds: [threshold('a', '1')], rates: { USD: '0.0000000000001' } }, ['rates', 'USD']],
+    ['a rate of 10^-100000000', { thresholds: [threshold('a', '1')], rates: { USD: '1e-100000000' } }, ['rates', 'USD']],
     ['sameCategory without a category prefix', { thresholds: [threshold('a', '1')], subject: { sameCategory: true, categoryPrefix: 0 } }, ['subject', 'categoryPrefix']],
     ['no options at all', null, []],
   ])('throws on %s', (_what, options, path) => {
@@ -56,7 +59,13 @@ describe('resolveOptions', () => {
   it('says why a rate is bad, with every bad rate at once', () => {
     expect(optionsErrorOf(() => resolveOptions({ thresholds: [threshold('a', '1')], rates: { XYZ: '2', USD: '-1' } })).issues).toEqual([
       { path: ['rates', 'XYZ'], message: '"XYZ" is not an ISO 4217 currency code' },
-      { path: ['rates', 'USD'], message: 'rate must be a positive decimal (units of the report currency per unit of this currency)' },
+      { path: ['rates', 'USD'], message: 'rate must be a positive decimal below 10^12 with at most 12 decimal places (units of the report currency per unit of this currency)' },
     ]);
+  });
+
+  it('takes rates at their bounds exactly', () => {
+    const o = resolveOptions({ thresholds: [threshold('a', '1'), threshold('b', '1', 'USD'), threshold('c', '1', 'VND')], currency: 'CNY', rates: { USD: '999999999999.999999999999', VND: '0.000000000001' } });
+    expect(o.rates.get('USD')?.toFixed()).toBe('999999999999.999999999999');
+    expect(o.thresholds.map((t) => t.value.toFixed())).toEqual(['999999999999.999999999999', '1', '0.000000000001']);
   });
 });
