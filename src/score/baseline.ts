@@ -105,7 +105,7 @@ class Group {
   private scanned = 0;
   constructor(
     private readonly table: RecordTable,
-    private readonly records: ArrayLike<number>,
+    private readonly records: Int32Array,
   ) {}
 
   get size(): number {
@@ -117,8 +117,15 @@ class Group {
     const m = this.records.length;
     if (this.amounts || (this.scanned += questions * m) <= 2 * m * Math.log2(m + 2)) return;
     const { table, records } = this;
-    this.amounts = Float64Array.from({ length: m }, (_, i) => table.approx[records[i] as number] as number).sort();
-    this.vendors = Int32Array.from({ length: m }, (_, i) => table.vendor.key[records[i] as number] as number).sort();
+    const amounts = new Float64Array(m);
+    const vendors = new Int32Array(m);
+    for (let i = 0; i < m; i++) {
+      const k = records[i] as number;
+      amounts[i] = table.approx[k] as number;
+      vendors[i] = table.vendor.key[k] as number;
+    }
+    this.amounts = amounts.sort();
+    this.vendors = vendors.sort();
   }
 
   /** Purchases below x, and equal to x. */
@@ -135,15 +142,23 @@ class Group {
     return [less, equal];
   }
 
-  /** Purchases from any of the vendors (key ids). */
-  fromVendors(vendors: ReadonlySet<number>): number {
+  /** Purchases from any of the vendors (distinct key ids; a finding has a few). */
+  fromVendors(vendors: readonly number[]): number {
     let n = 0;
     if (this.vendors) {
       for (const v of vendors) n += upper(this.vendors, v) - lower(this.vendors, v);
       return n;
     }
     const key = this.table.vendor.key;
-    for (let i = 0; i < this.records.length; i++) if (vendors.has(key[this.records[i] as number] as number)) n++;
+    for (let i = 0; i < this.records.length; i++) {
+      const v = key[this.records[i] as number] as number;
+      for (const w of vendors) {
+        if (v === w) {
+          n++;
+          break;
+        }
+      }
+    }
     return n;
   }
 }
@@ -207,10 +222,38 @@ export function buyerBaselines(table: RecordTable, opts: Pick<ResolvedOptions, '
     if (id === undefined) prefixIds.set(name, (id = prefixNames.push(name) - 1));
     return id;
   });
-  // Groups are gathered when a finding first needs them: a buyer's records by prefix, in one pass
-  // over them. Keyed by buyer and prefix id (−1: all the buyer's purchases).
+  // Groups are gathered when a finding first needs them: a buyer's records by prefix, in two passes
+  // over them (a counting sort into one typed array). Keyed by buyer and prefix id (−1: all the
+  // buyer's purchases).
   const groups = new Map<number, Group>();
-  const byPrefix = new Map<number, Map<number, number[]>>();
+  const byPrefix = new Map<number, Map<number, Int32Array>>();
+  const tally = new Int32Array(prefixNames.length);
+  const prefixAt = (k: number) => {
+    const c = table.category.key[k] as number;
+    return c < 0 ? -1 : (prefixOfKey[c] as number);
+  };
+  const splitByPrefix = (mine: Int32Array): Map<number, Int32Array> => {
+    const seen: number[] = [];
+    for (const k of mine) {
+      const p = prefixAt(k);
+      if (p >= 0 && tally[p]!++ === 0) seen.push(p);
+    }
+    const sorted = new Int32Array(mine.length);
+    const lists = new Map<number, Int32Array>();
+    let at = 0;
+    for (const p of seen) {
+      const size = tally[p] as number;
+      lists.set(p, sorted.subarray(at, at + size));
+      tally[p] = at;
+      at += size;
+    }
+    for (const k of mine) {
+      const p = prefixAt(k);
+      if (p >= 0) sorted[tally[p]!++] = k;
+    }
+    for (const p of seen) tally[p] = 0;
+    return lists;
+  };
   const groupOf = (b: number, prefix: number): Group => {
     const key = b * (prefixNames.length + 1) + prefix + 1;
     let g = groups.get(key);
@@ -219,19 +262,8 @@ export function buyerBaselines(table: RecordTable, opts: Pick<ResolvedOptions, '
     if (prefix < 0) g = new Group(table, mine);
     else {
       let lists = byPrefix.get(b);
-      if (!lists) {
-        lists = new Map();
-        for (const k of mine) {
-          const c = table.category.key[k] as number;
-          if (c < 0) continue;
-          const id = prefixOfKey[c] as number;
-          const list = lists.get(id);
-          if (list) list.push(k);
-          else lists.set(id, [k]);
-        }
-        byPrefix.set(b, lists);
-      }
-      g = new Group(table, lists.get(prefix) ?? []);
+      if (!lists) byPrefix.set(b, (lists = splitByPrefix(mine)));
+      g = new Group(table, lists.get(prefix) ?? new Int32Array(0));
     }
     groups.set(key, g);
     return g;
@@ -303,14 +335,14 @@ export function buyerBaselines(table: RecordTable, opts: Pick<ResolvedOptions, '
       const subjectApplicable = others >= BASELINE.minSubject;
 
       // Vendors: the share of the other purchases of the subject that went to the parts' vendors.
-      const vendorSet = new Set(parts.map((p) => table.vendor.key[p.k] as number));
+      const vendorSet = [...new Set(parts.map((p) => table.vendor.key[p.k] as number))];
       const fromVendors = subject.reduce((s, g) => s + g.fromVendors(vendorSet), 0) - k;
 
       return {
         subject: prefixes,
         rate,
         size: { applicable: subjectApplicable, others, percentile: others > 0 ? twiceRanks / (2 * others * k) : 0 },
-        vendor: { applicable: subjectApplicable, others, share: others > 0 ? fromVendors / others : 0, fromVendors, vendors: vendorSet.size },
+        vendor: { applicable: subjectApplicable, others, share: others > 0 ? fromVendors / others : 0, fromVendors, vendors: vendorSet.length },
         bunching: tests[b]?.find((t) => t.threshold === tier.threshold.id),
       };
     },
@@ -357,7 +389,7 @@ function bunchingTests(table: RecordTable, thresholds: readonly ResolvedThreshol
     return { t, bandFrom, bandFromApprox: bandFrom.toNumber(), excluded: excludedBins(others), scope: Uint8Array.from(table.category.keys, (c) => (inScope(t, c) ? 1 : 0)), noCategory: inScope(t, undefined) };
   });
   const samples = new Int32Array(buyers * nt);
-  const counts = new Float64Array(buyers * nt * BUNCHING_BINS);
+  const counts = new Int32Array(buyers * nt * BUNCHING_BINS);
   const { key: buyerOf } = table.buyer;
   const { key: categoryOf } = table.category;
   for (let k = 0; k < table.size; k++) {
