@@ -12,7 +12,7 @@ const HALF_LOG_2PI = 0.5 * Math.log(2 * Math.PI);
  * recurrence Γ(x + 1) = x Γ(x) below that. Runs in O(1).
  *
  * @example
- * Math.exp(logGamma(5)) //=> 24 (to 13 digits)
+ * Math.exp(logGamma(5)).toFixed(9) //=> '24.000000000'
  */
 export function logGamma(x: number): number {
   let shift = 0;
@@ -75,7 +75,8 @@ function incompleteGamma(a: number, x: number): { p: number; q: number } {
  * incomplete gamma). Runs in O(√k) iterations at most for the sizes a finding has.
  *
  * @example
- * poissonAtLeast(2, 1) //=> 1 − 2/e ≈ 0.2642
+ * // 1 − 2/e: one minus the chances of none and of one
+ * poissonAtLeast(2, 1).toFixed(12) //=> '0.264241117657'
  */
 export function poissonAtLeast(k: number, mean: number): number {
   if (k <= 0) return 1;
@@ -87,7 +88,7 @@ export function poissonAtLeast(k: number, mean: number): number {
  * The standard normal upper tail P(Z ≥ z): a z-score's one-sided p-value.
  *
  * @example
- * normalAbove(1.959963984540054) //=> 0.025 (to 12 digits)
+ * normalAbove(1.959963984540054).toFixed(12) //=> '0.025000000000'
  */
 export function normalAbove(z: number): number {
   if (Number.isNaN(z)) return Number.NaN;

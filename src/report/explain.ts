@@ -112,6 +112,9 @@ function subjectMessage(value: number, s: SubjectAgreement): string {
  * below it", or for `above`, where a part may equal the limit, "none exceeded it".
  *
  * @example
+ * const threshold = { id: 'hz-decent', amount: '300000', currency: 'CNY', procedure: 'decentralised procurement', comparison: 'atOrAbove' };
+ * const tier = { threshold, value: new Decimal('300000') };
+ * counterfactual({ buyer: 'Acme City', ids: ['A1', 'A2', 'A3'], total: new Decimal('591500'), currency: 'CNY', tier, start: '2014-11-03', end: '2014-11-20' })
  * //=> 'Together these 3 purchases by Acme City (A1, A2, A3), 591,500.00 CNY from 2014-11-03 to
  * //    2014-11-20, reach the 300,000.00 CNY limit for decentralised procurement (threshold hz-decent)
  * //    by 291,500.00 CNY; each stayed below it.'
