@@ -81,7 +81,7 @@ export function detectSplits(records: Iterable<unknown>, options: DetectSplitsOp
   const parts = candidates(ledger, opts);
   const baselines = buyerBaselines(table, opts);
   const scoring = { thresholds: opts.thresholds, windowDays: ledger.window.days, band: opts.band, weights: opts.weights, baselines };
-  const context = { currency: opts.currency, band: opts.band, windowLabel: ledger.window.label, ...(opts.rule ? { rule: opts.rule } : {}) };
+  const context = { currency: opts.currency, band: opts.band, subject: opts.subject, windowLabel: ledger.window.label, ...(opts.rule ? { rule: opts.rule } : {}) };
 
   const findings: Finding[] = [];
   const byThreshold: Record<string, number> = {};

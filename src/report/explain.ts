@@ -1,5 +1,6 @@
 import type Decimal from 'decimal.js';
 import type { ReasonCode } from '../options/reasons.js';
+import type { ResolvedOptions } from '../options/resolve.js';
 import type { ResolvedThreshold } from '../thresholds/threshold.js';
 import type { EvidenceFacts, SubjectAgreement } from '../score/evidence.js';
 import { BASELINE } from '../score/baseline.js';
@@ -21,13 +22,17 @@ export interface MessageContext {
   readonly windowLabel: string;
   readonly currency: string;
   readonly tier: ResolvedThreshold;
+  /** The subject rule, for the signals it compares: texts, category codes, projects (each 0 = off). */
+  readonly subject: Pick<ResolvedOptions['subject'], 'minSimilarity' | 'categoryPrefix' | 'maxProjectCategories'>;
 }
+
+/** "a", "a or b", "a, b or c". */
+const either = (items: readonly string[]) => (items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} or ${items.at(-1)}`);
 
 /** "with category codes starting 3019 or 4523", or nothing for all the buyer's purchases. */
 function subjectPhrase(prefixes: readonly string[] | undefined): string {
   if (prefixes === undefined) return '';
-  const shown = prefixes.length <= 4 ? prefixes : [...prefixes.slice(0, 3), `${prefixes.length - 3} more`];
-  return ` with category codes starting ${shown.length === 1 ? shown[0] : `${shown.slice(0, -1).join(', ')} or ${shown.at(-1)}`}`;
+  return ` with category codes starting ${either(prefixes.length <= 4 ? prefixes : [...prefixes.slice(0, 3), `${prefixes.length - 3} more`])}`;
 }
 
 /**
@@ -51,7 +56,7 @@ export function reasonMessage(code: ReasonCode, value: number, k: number, facts:
     case 'vendorConcentration':
       return facts.topVendor === k ? 'All parts went to the same vendor.' : `The most frequent vendor received ${facts.topVendor} of ${k} parts; ${facts.vendors} vendors in all.`;
     case 'subjectSimilarity':
-      return subjectMessage(value, facts.subject);
+      return subjectMessage(value, facts.subject, ctx.subject);
     case 'equalAmounts':
       return value <= 0.1
         ? `The amounts are nearly equal (coefficient of variation ${value.toFixed(2)}).`
@@ -95,9 +100,22 @@ export function reasonMessage(code: ReasonCode, value: number, k: number, facts:
   }
 }
 
-/** The subject sentence: the mean closest agreement, and each signal compared with its pairs. */
-function subjectMessage(value: number, s: SubjectAgreement): string {
-  if (s.text.pairs + s.category.pairs + s.project.pairs === 0) return 'No subject data could be compared.';
+/**
+ * The subject sentence: the mean closest agreement, and each signal compared with its pairs; or,
+ * when no pair was compared, why: the policy compares no subject signal, or no two consecutive parts
+ * both carry one it compares.
+ */
+function subjectMessage(value: number, s: SubjectAgreement, rule: MessageContext['subject']): string {
+  if (s.text.pairs + s.category.pairs + s.project.pairs === 0) {
+    const compared = [
+      ...(rule.minSimilarity > 0 ? ['a subject text with words to compare'] : []),
+      ...(rule.categoryPrefix > 0 ? ['a category code'] : []),
+      ...(rule.maxProjectCategories > 0 ? ['a specific project'] : []),
+    ];
+    return compared.length === 0
+      ? 'Subjects not compared: the policy compares no subject text, category code or project.'
+      : `Subjects not compared: no two consecutive parts both carry ${either(compared)}.`;
+  }
   const signals: string[] = [];
   if (s.text.pairs > 0) signals.push(`texts ${pct(s.text.sum / s.text.pairs)} (${plural(s.text.pairs, 'pair')})`);
   if (s.category.pairs > 0) signals.push(`category codes ${pct(s.category.sum / s.category.pairs)} (${plural(s.category.pairs, 'pair')})`);

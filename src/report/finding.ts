@@ -36,7 +36,10 @@ export interface Reason {
   readonly value: number;
   /** Strength of the evidence in [0, 1]; the score is the weighted mean of strengths. */
   readonly strength: number;
-  /** Weight used for this reason: the option's weight, or 0 when the measure was not applicable (too little history). */
+  /**
+   * Weight used for this reason: the option's weight, or 0 when the measure was not applicable (no
+   * subject signal to compare, too little history).
+   */
   readonly weight: number;
   readonly message: string;
 }
@@ -83,8 +86,8 @@ export interface Finding {
   readonly rule?: { readonly name: string; readonly citation?: string };
 }
 
-/** What a finding says besides its run: the report currency, band, window and the rule it cites. */
-export interface FindingContext extends Pick<ResolvedOptions, 'currency' | 'band' | 'rule'> {
+/** What a finding says besides its run: the report currency, band, window, subject rule and the rule it cites. */
+export interface FindingContext extends Pick<ResolvedOptions, 'currency' | 'band' | 'rule' | 'subject'> {
   /** The window in words, e.g. `'a 30-day window'`. */
   readonly windowLabel: string;
 }
@@ -99,7 +102,7 @@ export function buildFinding(run: readonly Item[], tier: ResolvedThreshold, scor
   const first = run[0] as Item;
   const last = run[run.length - 1] as Item;
   const k = run.length;
-  const messages = { band: ctx.band, windowLabel: ctx.windowLabel, currency: ctx.currency, tier };
+  const messages = { band: ctx.band, windowLabel: ctx.windowLabel, currency: ctx.currency, tier, subject: ctx.subject };
   const reasons: Reason[] = orderReasons(
     REASON_CODES.map((code) => {
       const value = scored.evidence[code];

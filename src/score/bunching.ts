@@ -144,11 +144,12 @@ export function bunchingTest(threshold: string, sample: number, counts: ArrayLik
   const observed = counts[K] as number;
   const base: BunchingCounts = { threshold, sample, observed, below, above };
   const na = (why: string): BunchingTest => ({ ...base, applicable: false, why });
-  if (sample < BUNCHING.minSample) return na(`the buyer has ${sample} purchases in force for this threshold; the test needs at least ${BUNCHING.minSample}`);
+  const purchases = (n: number) => `${n} ${n === 1 ? 'purchase' : 'purchases'}`;
+  if (sample < BUNCHING.minSample) return na(`the buyer has ${purchases(sample)} in force for this threshold; the test needs at least ${BUNCHING.minSample}`);
   if (below < BUNCHING.minSide || above < BUNCHING.minSide) {
-    return na(`the buyer has ${below} purchases in the comparison range below the band and ${above} at or just over the limit; the test needs at least ${BUNCHING.minSide} on each side`);
+    return na(`the buyer has ${purchases(below)} in the comparison range below the band and ${above} above it; the test needs at least ${BUNCHING.minSide} on each side`);
   }
-  if (below + above < BUNCHING.minSides) return na(`the buyer has ${below + above} purchases in the comparison range; the test needs at least ${BUNCHING.minSides}`);
+  if (below + above < BUNCHING.minSides) return na(`the buyer has ${purchases(below + above)} in the comparison range; the test needs at least ${BUNCHING.minSides}`);
   if (keptBelow < 1 || keptAbove < 1 || keptBelow + keptAbove < 4) return na('other thresholds lie too close to this one to compare both sides');
   const fit = fitBand(points);
   const z = (observed - fit.expected) / Math.sqrt(fit.expected + fit.variance);

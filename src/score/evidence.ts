@@ -9,8 +9,8 @@ import type { BaselineFacts, BuyerBaselines } from './baseline.js';
 /**
  * What was measured on a finding, one number per reason code. Each measure maps to a strength in
  * [0, 1] by `strengthOf`; strengths only grow as the evidence of splitting grows. A measure that
- * could not be taken (too little history for the buyer baselines) is NaN: its reason is not
- * applicable and weighs nothing in that finding's score.
+ * could not be taken (no subject signal to compare, too little history for the buyer baselines) is
+ * NaN: its reason is not applicable and weighs nothing in that finding's score.
  */
 export type Evidence = Record<ReasonCode, number>;
 
@@ -72,7 +72,9 @@ export interface Measurement {
  * - sameDay: share of parts dated the same day as another part;
  * - vendorConcentration: share of parts from the most frequent vendor;
  * - subjectSimilarity: mean, over consecutive parts, of their closest agreement among the signals
- *   the policy compares and both carry (see {@link SubjectAgreement}); 0 where nothing is comparable;
+ *   the policy compares and both carry (see {@link SubjectAgreement}); 0 for a pair with nothing to
+ *   compare, and NaN (not applicable) when no pair has anything to compare — the policy compares no
+ *   subject signal (as `pcard` does), or the parts carry none it compares;
  * - equalAmounts: coefficient of variation of the amounts (lower is more equal);
  * - roundAmounts: share of parts with round amounts (whole multiples of 1,000, or at most two
  *   significant digits);
@@ -139,7 +141,7 @@ export function measure(parts: readonly Item[], total: Decimal, ctx: EvidenceCon
       span: last.rec.day - first.rec.day,
       sameDay: sameDay / k,
       vendorConcentration: topVendor / k,
-      subjectSimilarity: k > 1 ? subject / (k - 1) : 0,
+      subjectSimilarity: agreement.none < k - 1 ? subject / (k - 1) : Number.NaN,
       equalAmounts: cv,
       roundAmounts: round / k,
       consecutiveDocuments: consecutive / k,

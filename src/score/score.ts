@@ -104,8 +104,8 @@ export type ScoreContext = Omit<EvidenceContext, 'tier'> & { readonly weights: S
 /**
  * Scores a run (items in date order) that crosses `tier`: its exact total, its evidence (see
  * {@link measure}), their strengths and the weighted score, in which a measure that could not be
- * taken (NaN: a buyer measure below its minimum sample, or no `baselines` in the context) weighs
- * nothing. Callers pass one context for a whole run of detection and forward it unchanged.
+ * taken (NaN: no subject signal to compare, a buyer measure below its minimum sample, or no
+ * `baselines` in the context) weighs nothing. Callers pass one context for a whole run of detection and forward it unchanged.
  *
  * Runs in O(k log k) for k parts, plus O(k log m) for the buyer measures.
  */

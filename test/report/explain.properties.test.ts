@@ -18,6 +18,7 @@ import { getPreset } from '../../src/presets/index.js';
 import { poissonAtLeast } from '../../src/_lib/stats.js';
 import { BASELINE } from '../../src/score/baseline.js';
 import { BUNCHING } from '../../src/score/bunching.js';
+import { DEFAULT_WEIGHTS } from '../../src/options/reasons.js';
 import { CATEGORIES, PROJECTS, SUBJECTS, VENDORS, ledgerArb, optionsArb } from '../helpers/arbitraries.js';
 import { dayNumber, exactIn, recountBaseline, valueIn } from '../helpers/recount.js';
 import { runs } from '../helpers/runs.js';
@@ -74,9 +75,47 @@ const policyArb: fc.Arbitrary<DetectSplitsOptions> = fc.oneof(
   }),
 );
 
-/** The options' subject rule with its defaults. */
+/**
+ * A buyer large enough for its bunching test: 200 to 320 purchases spread evenly on the log scale
+ * from 400 to 4,000 CNY over a year (so both sides of the 1,000 and 2,500 limits hold some), and
+ * up to 40 more just under 1,000, some of them on one day.
+ */
+const largeArb: fc.Arbitrary<PurchaseRecordInput[]> = fc
+  .record({
+    spread: fc.array(fc.record({ u: fc.integer({ min: 0, max: 10_000 }), day: fc.integer({ min: 0, max: 364 }), vendor: fc.constantFrom(...VENDORS) }), { minLength: 200, maxLength: 320 }),
+    bump: fc.array(fc.record({ cents: fc.integer({ min: 90_000, max: 99_999 }), day: fc.constantFrom(40, 40, 41, 200), vendor: fc.constantFrom(...VENDORS) }), { maxLength: 40 }),
+    category: fc.option(fc.constantFrom('3019', '4523'), { nil: undefined }),
+  })
+  .map(({ spread, bump, category }) => {
+    const date = (day: number) => new Date(Date.UTC(2014, 0, 1) + day * 86_400_000).toISOString().slice(0, 10);
+    const rows = [
+      ...spread.map((r) => ({ ...r, amount: (400 * 10 ** (r.u / 10_000)).toFixed(2) })),
+      ...bump.map((r) => ({ ...r, amount: (r.cents / 100).toFixed(2) })),
+    ];
+    return rows.map((r, i) => ({ id: `L${String(i).padStart(3, '0')}`, buyer: 'Large Office', vendor: r.vendor, date: date(r.day), amount: r.amount, currency: 'CNY', ...(category ? { category } : {}) }));
+  });
+
+/** The options' subject rule with its defaults (0 turns a signal off). */
 function subjectRule(o: DetectSplitsOptions) {
   return { categoryPrefix: o.subject?.categoryPrefix ?? 4, minSimilarity: o.subject?.minSimilarity ?? 0.3, maxProjectCategories: o.subject?.maxProjectCategories ?? 4 };
+}
+
+/**
+ * The purchases (exact values) in the comparison range of a bunching test at limit L, below the band
+ * [L(1 − h)^(K+1), L(1 − h)) and above it [L, L(1 − h)^−K) — (L, …) for `above`, whose band holds
+ * L — as a least and a most: the outer edges are counted a hair inside and a hair outside, where
+ * rounding may decide.
+ */
+function comparisonRange(values: readonly Decimal[], limit: Decimal, above: boolean) {
+  const h = BUNCHING.band;
+  const K = BUNCHING.sideBins;
+  const L = limit.toNumber();
+  const lowest = L * (1 - h) ** (K + 1);
+  const highest = L * (1 - h) ** -K;
+  const eps = 1e-9;
+  const below = (lo: number) => values.filter((v) => v.lt(limit.times(1 - h)) && v.toNumber() >= lo).length;
+  const over = (hi: number) => values.filter((v) => (above ? v.gt(limit) : v.gte(limit)) && v.toNumber() < hi).length;
+  return { below: [below(lowest * (1 + eps)), below(lowest * (1 - eps))] as const, above: [over(highest * (1 - eps)), over(highest * (1 + eps))] as const };
 }
 
 const inForce = (t: ThresholdInput, date: string) => (t.validFrom === undefined || date >= t.validFrom) && (t.validTo === undefined || date <= t.validTo);
@@ -189,7 +228,7 @@ function checkFinding(f: Finding, records: readonly PurchaseRecordInput[], o: De
       pair = Math.max(pair, n / Math.max(ca.length, cb.length));
       compared = true;
     }
-    const specific = (p: typeof a) => p.project !== undefined && specificProject(records, f.buyer, p.project, rule.categoryPrefix, rule.maxProjectCategories);
+    const specific = (p: typeof a) => rule.maxProjectCategories > 0 && p.project !== undefined && specificProject(records, f.buyer, p.project, rule.categoryPrefix, rule.maxProjectCategories);
     if (specific(a) && specific(b)) {
       project.pairs++;
       if (normalizeText(a.project as string) === normalizeText(b.project as string)) {
@@ -201,8 +240,20 @@ function checkFinding(f: Finding, records: readonly PurchaseRecordInput[], o: De
     if (!compared) none++;
     best += pair;
   }
-  if (text.pairs + category.pairs + project.pairs === 0) expect(message('subjectSimilarity')).toBe('No subject data could be compared.');
-  else {
+  if (text.pairs + category.pairs + project.pairs === 0) {
+    // Nothing compared: the reason says why, naming only the signals the policy compares, and weighs nothing.
+    const signals = [
+      ...(rule.minSimilarity > 0 ? ['a subject text with words to compare'] : []),
+      ...(rule.categoryPrefix > 0 ? ['a category code'] : []),
+      ...(rule.maxProjectCategories > 0 ? ['a specific project'] : []),
+    ];
+    expect(message('subjectSimilarity')).toBe(
+      signals.length === 0
+        ? 'Subjects not compared: the policy compares no subject text, category code or project.'
+        : `Subjects not compared: no two consecutive parts both carry ${signals.length === 1 ? signals[0] : `${signals.slice(0, -1).join(', ')} or ${signals.at(-1)}`}.`,
+    );
+    expect(f.reasons.find((r) => r.code === 'subjectSimilarity')).toMatchObject({ value: 0, strength: 0, weight: 0 });
+  } else {
     const signals = [
       ...(text.pairs ? [`texts ${pct(text.sum / text.pairs)} (${plural(text.pairs, 'pair')})`] : []),
       ...(category.pairs ? [`category codes ${pct(category.sum / category.pairs)} (${plural(category.pairs, 'pair')})`] : []),
@@ -253,19 +304,47 @@ function checkFinding(f: Finding, records: readonly PurchaseRecordInput[], o: De
   expect(test?.sample).toBe(ofBuyer.length);
   const inBand = ofBuyer.filter((r) => exactIn(r, RATES).gte(limit.times(1 - BUNCHING.band)) && (above ? exactIn(r, RATES).lte(limit) : exactIn(r, RATES).lt(limit)));
   expect(test?.observed).toBe(inBand.length);
+  const range = comparisonRange(ofBuyer.map((r) => exactIn(r, RATES)), limit, above);
+  expect(test?.below).toBeGreaterThanOrEqual(range.below[0]);
+  expect(test?.below).toBeLessThanOrEqual(range.below[1]);
+  expect(test?.above).toBeGreaterThanOrEqual(range.above[0]);
+  expect(test?.above).toBeLessThanOrEqual(range.above[1]);
+  const bunching = f.reasons.find((r) => r.code === 'buyerBunching')!;
+  const purchases = (n: number) => plural(n, 'purchase');
   if (test && !test.applicable) {
-    expect(ofBuyer.length < BUNCHING.minSample || test.below < BUNCHING.minSide || test.above < BUNCHING.minSide || test.below + test.above < BUNCHING.minSides).toBe(true);
-    expect(message('buyerBunching')).toBe(`Bunching under this limit not tested: ${test.why}.`);
+    // The first condition that fails, in the order the test checks them.
+    const why =
+      test.sample < BUNCHING.minSample
+        ? `the buyer has ${purchases(test.sample)} in force for this threshold; the test needs at least ${BUNCHING.minSample}`
+        : test.below < BUNCHING.minSide || test.above < BUNCHING.minSide
+          ? `the buyer has ${purchases(test.below)} in the comparison range below the band and ${test.above} above it; the test needs at least ${BUNCHING.minSide} on each side`
+          : test.below + test.above < BUNCHING.minSides
+            ? `the buyer has ${purchases(test.below + test.above)} in the comparison range; the test needs at least ${BUNCHING.minSides}`
+            : 'other thresholds lie too close to this one to compare both sides';
+    expect(message('buyerBunching')).toBe(`Bunching under this limit not tested: ${why}.`);
+  } else if (test) {
+    bunchingChecked++;
+    const where = `${test.observed} of its ${test.sample.toLocaleString('en-US')} purchases in force for the limit lie within ${+(BUNCHING.band * 100).toFixed(2)}% ${above ? 'at or below' : 'below'} it, where the rest of its amounts predict ${test.expected.toFixed(1)} (z = ${test.z.toFixed(1)}, one-sided p ${probability(test.p)})`;
+    expect(message('buyerBunching')).toBe(test.z >= 2 ? `The buyer's purchases bunch under this limit: ${where}.` : `The buyer's purchases show no clear bunching under this limit: ${where}.`);
+    expect([bunching.value, bunching.weight]).toEqual([test.z, o.weights?.buyerBunching ?? DEFAULT_WEIGHTS.buyerBunching]);
+    expect(bunching.strength).toBeCloseTo(Math.min(1, Math.max(0, (test.z - 1) / 2)), 12);
+  } else {
+    expect(message('buyerBunching')).toBe('Bunching under this limit not tested: the buyer has no purchase in force for it.');
   }
   // A reason that was not measured weighs nothing.
-  for (const r of f.reasons) if (/^(Not compared|Part sizes not compared|Vendors not compared|Bunching under this limit not tested)/u.test(r.message)) expect([r.weight, r.strength, r.value]).toEqual([0, 0, 0]);
+  for (const r of f.reasons) if (/^(Not compared|Part sizes not compared|Vendors not compared|Bunching under this limit not tested|Subjects not compared)/u.test(r.message)) expect([r.weight, r.strength, r.value]).toEqual([0, 0, 0]);
 }
+
+/** Findings whose buyer's bunching test was applicable, checked in the current property. */
+let bunchingChecked = 0;
 
 describe('every sentence of an explanation is true of its finding', () => {
   it.each([
     ['small adversarial ledgers', ledgerArb(40), 300],
     ['buyers with a history', busyArb, 150],
-  ] as const)('%s', (_name, ledger, numRuns) => {
+    ['a buyer large enough for its bunching test', largeArb, 40],
+  ] as const)('%s', (name, ledger, numRuns) => {
+    bunchingChecked = 0;
     let checked = 0;
     fc.assert(
       fc.property(ledger, policyArb, (records, options) => {
@@ -278,5 +357,6 @@ describe('every sentence of an explanation is true of its finding', () => {
       { numRuns: runs(numRuns) },
     );
     expect(checked).toBeGreaterThan(20);
+    if (name.startsWith('a buyer large')) expect(bunchingChecked).toBeGreaterThan(20);
   });
 });

@@ -218,20 +218,37 @@ describe('sentences that used to say false things (issue 10 item 7)', () => {
     expect(reason(f, 'justBelow')).toBe('1 of 2 parts lie within 10% at or below a limit in force.');
   });
 
-  it('under the pcard preset, which compares no subject signal, the subject reason claims none', () => {
+  it('under a policy that compares neither texts nor category codes, the subject reason names neither', () => {
     const card = (id: string, amount: string) => ({ id, buyer: 'Card 0042', vendor: 'Office Depot', date: '2019-05-06', amount, currency: 'USD', category: '5943', subject: 'toner cartridges', project: 'P-7' });
-    const { findings } = detectSplits([card('C1', '2400'), card('C2', '1900')], { ...getPreset('pcard', { limit: '3000', currency: 'USD' }), minScore: 0 });
+    const policy = { ...getPreset('pcard', { limit: '3000', currency: 'USD' }), subject: { categoryPrefix: 0, minSimilarity: 0 }, minScore: 0 };
+    const { findings } = detectSplits([card('C1', '2400'), card('C2', '1900')], policy);
     const f = findings[0] as Finding;
     expect(f.recordIds).toEqual(['C1', 'C2']);
-    const subject = reason(f, 'subjectSimilarity');
-    expect(subject).not.toMatch(/text|category/u);
-    // The one signal the link policy still compares under pcard is a specific project.
-    expect(subject).toBe("Consecutive parts' subjects agree 100% on average, each pair by its closest signal: the same project in 1 of 1 pair.");
-    const withoutProject = detectSplits([card('C1', '2400'), card('C2', '1900')].map(({ project: _p, ...r }) => r), { ...getPreset('pcard', { limit: '3000', currency: 'USD' }), minScore: 0 });
-    expect(reason(withoutProject.findings[0] as Finding, 'subjectSimilarity')).toBe('No subject data could be compared.');
+    // The one signal such a policy still compares is a specific project.
+    expect(reason(f, 'subjectSimilarity')).toBe("Consecutive parts' subjects agree 100% on average, each pair by its closest signal: the same project in 1 of 1 pair.");
+    // Without projects nothing is compared: the reason says so, names no text or category, and weighs nothing.
+    const without = detectSplits([card('C1', '2400'), card('C2', '1900')].map(({ project: _p, ...r }) => r), policy).findings[0] as Finding;
+    expect(without.reasons.find((r) => r.code === 'subjectSimilarity')).toEqual({
+      code: 'subjectSimilarity',
+      value: 0,
+      strength: 0,
+      weight: 0,
+      message: 'Subjects not compared: no two consecutive parts both carry a specific project.',
+    });
     // The threshold's procedure says what the limit is for, not the limit again.
     expect(f.explanation).not.toMatch(/limit for a purchase above the single-transaction limit/u);
-    expect(f.explanation).toContain('exceed the 3,000.00 USD limit for ');
+    expect(f.explanation).toContain('exceed the 3,000.00 USD limit for normal procurement instead of the card, unless the limit was raised');
+  });
+
+  it('names the signals a policy compares when the parts carry none of them', () => {
+    const rows = [
+      { id: 'N1', buyer: 'Acme City', vendor: 'Sign Co', date: '2014-11-03', amount: '160000', currency: 'CNY' },
+      { id: 'N2', buyer: 'Acme City', vendor: 'Sign Co', date: '2014-11-05', amount: '170000', currency: 'CNY' },
+    ];
+    const f = detectSplits(rows, { ...options('atOrAbove'), linkSameVendor: true }).findings[0] as Finding;
+    expect(f.recordIds).toEqual(['N1', 'N2']);
+    expect(reason(f, 'subjectSimilarity')).toBe('Subjects not compared: no two consecutive parts both carry a subject text with words to compare, a category code or a specific project.');
+    expect(f.reasons.find((r) => r.code === 'subjectSimilarity')?.weight).toBe(0);
   });
 
   it('parts under different projects are not said to agree on the project', () => {

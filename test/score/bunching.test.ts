@@ -2,18 +2,13 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { BUNCHING, bunchingBin, bunchingOfRatios, type BunchingTest } from '../../src/score/bunching.js';
 import { normalAbove } from '../../src/_lib/stats.js';
+import { Rng } from '../../src/simulate/_prng.js';
 import { runs } from '../helpers/runs.js';
 
-/** A seeded uniform generator (mulberry32): the samples are the same on every run. */
+/** A seeded uniform generator (the simulator's): the samples are the same on every run. */
 function uniform(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const rng = new Rng(seed);
+  return () => rng.next();
 }
 
 /** n amounts ÷ limit drawn from a log-normal with median e^mu and log-scale sd sigma (Box–Muller). */

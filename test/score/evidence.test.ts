@@ -67,16 +67,33 @@ describe('measure', () => {
     expect(e([tier('5000'), tier('1000', { fromDay: 15 })])).toBe(0.5);
   });
 
-  it('keeps shares in [0, 1], counts the parts and measures the span', () => {
+  it('keeps shares in [0, 1], counts the parts and measures the span; subjects are not applicable when no pair has a signal to compare', () => {
     const partsArb = fc
-      .array(fc.tuple(fc.integer({ min: 0, max: 30 }), fc.integer({ min: 1, max: 99_999 }), fc.constantFrom('a', 'b', 'c')), { minLength: 2, maxLength: 12 })
-      .map((rows) => rows.sort((x, y) => x[0] - y[0]).map(([day, cents, v]) => part(day, (cents / 100).toFixed(2), v)));
+      .array(
+        fc.tuple(
+          fc.integer({ min: 0, max: 30 }),
+          fc.integer({ min: 1, max: 99_999 }),
+          fc.constantFrom('a', 'b', 'c'),
+          fc.option(fc.constantFrom('3019', '4523'), { nil: undefined, freq: 2 }),
+          fc.option(fc.constantFrom([1, 2], [2, 3]), { nil: undefined, freq: 2 }),
+        ),
+        { minLength: 2, maxLength: 12 },
+      )
+      .map((rows) =>
+        rows
+          .sort((x, y) => x[0] - y[0])
+          .map(([day, cents, v, categoryKey, tokens]) => part(day, (cents / 100).toFixed(2), v, { ...(categoryKey ? { categoryKey } : {}), ...(tokens ? { tokens: [...tokens] } : {}) })),
+      );
+    let applicable = 0;
     fc.assert(
       fc.property(partsArb, (parts) => {
         const total = parts.reduce((s, p) => s.plus(p.value), new Decimal(0));
         const t = tier('500');
         const e = measure(parts, total, { tier: t, thresholds: [t], windowDays: 30, band: 0.1 }).evidence;
-        for (const share of [e.justBelow, e.sameDay, e.vendorConcentration, e.subjectSimilarity, e.roundAmounts, e.consecutiveDocuments]) {
+        const comparable = parts.some((p, i) => i > 0 && ((p.categoryPrefix && parts[i - 1]?.categoryPrefix) || (p.tokens.length && parts[i - 1]?.tokens.length)));
+        expect(Number.isNaN(e.subjectSimilarity)).toBe(!comparable);
+        if (comparable) applicable++;
+        for (const share of [e.justBelow, e.sameDay, e.vendorConcentration, ...(comparable ? [e.subjectSimilarity] : []), e.roundAmounts, e.consecutiveDocuments]) {
           expect(share).toBeGreaterThanOrEqual(0);
           expect(share).toBeLessThanOrEqual(1);
         }
@@ -86,6 +103,7 @@ describe('measure', () => {
       }),
       { numRuns: runs(200) },
     );
+    expect(applicable).toBeGreaterThan(20);
   });
 });
 
