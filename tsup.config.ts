@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { defineConfig } from 'tsup';
 import type { Plugin } from 'esbuild';
@@ -14,6 +15,9 @@ const rawText: Plugin = {
     build.onLoad({ filter: /\?raw$/, namespace: 'raw-text' }, async (args) => ({ contents: await readFile(args.path.slice(0, -'?raw'.length), 'utf8'), loader: 'text' }));
   },
 };
+
+/** `{ name, version }` of package.json, for the command's `--version` and reports' provenance. */
+const { name, version } = JSON.parse(readFileSync('package.json', 'utf8')) as { name: string; version: string };
 
 export default defineConfig([
   {
@@ -42,12 +46,14 @@ export default defineConfig([
     esbuildPlugins: [rawText],
   },
   {
-    // The `splitscan` command.
+    // The `splitscan` command (its --format html embeds the review page's chart library too).
     entry: { cli: 'src/cli/main.ts' },
     format: ['esm'],
     target: 'node20',
     banner: { js: '#!/usr/bin/env node' },
     clean: false,
     splitting: false,
+    esbuildPlugins: [rawText],
+    define: { __SPLITSCAN_PACKAGE__: JSON.stringify({ name, version }) },
   },
 ]);

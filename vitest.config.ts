@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { defineConfig } from 'vitest/config';
 
 /**
@@ -21,7 +22,11 @@ const DATE_SUITES = [
  */
 const TZ_RUNS = ['Pacific/Kiritimati', 'Pacific/Apia'];
 
+const { name, version } = JSON.parse(readFileSync('package.json', 'utf8')) as { name: string; version: string };
+
 export default defineConfig({
+  // The command's package name and version, as tsup embeds them in dist/cli.js (src/cli/version.ts).
+  define: { __SPLITSCAN_PACKAGE__: JSON.stringify({ name, version }) },
   test: {
     exclude: ['test/smoke/**'],
     setupFiles: ['test/setup.ts'],

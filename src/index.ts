@@ -6,7 +6,7 @@
 // Detection
 export { detectSplits } from './detect.js';
 export type { DetectResult, DetectStats } from './detect.js';
-export { DEFAULT_SKIP_METHODS, DEFAULT_SUBJECT, DEFAULT_BAND, DEFAULT_MIN_PART_SHARE, DEFAULT_MIN_SCORE } from './options/options.js';
+export { DEFAULT_SKIP_METHODS, DEFAULT_PLACEHOLDER_VENDORS, DEFAULT_SUBJECT, DEFAULT_BAND, DEFAULT_MIN_PART_SHARE, DEFAULT_MIN_SCORE } from './options/options.js';
 export type { DetectSplitsOptions } from './options/options.js';
 
 // Records
@@ -22,7 +22,7 @@ export { thresholdInputSchema, thresholdListSchema, parseThresholds } from './th
 export type { ThresholdInput, Threshold, Comparison } from './thresholds/threshold.js';
 
 // Grouping policy
-export type { WindowOption, CalendarPeriod, VendorRule, SubjectRule } from './options/policy.js';
+export type { WindowOption, CalendarPeriod, VendorRule, SubjectRule, ExcludeRule } from './options/policy.js';
 
 // Similarity
 export { subjectTokens } from './similarity/tokens.js';
@@ -71,8 +71,8 @@ export type { FromOcdsOptions, OcdsRecords } from './io/read/ocds.js';
 
 // Reports
 export { buildReport } from './io/write/scanReport.js';
-export type { ScanReport, ReportFinding, ReportPart, ReportSummary, BuildReportInput } from './io/write/scanReport.js';
+export type { ScanReport, ReportFinding, ReportPart, ReportSummary, ReportProvenance, ProvenanceInput, ReportWarning, BuildReportInput } from './io/write/scanReport.js';
 export { formatReport, REPORT_FORMATS } from './io/write/formats.js';
-export type { ReportFormat } from './io/write/formats.js';
+export type { ReportFormat, FormatReportOptions } from './io/write/formats.js';
 export { neutralizeCell, recordsToCsv, rejectsToCsv } from './io/write/csv.js';
 

@@ -10,7 +10,7 @@ import { combineLedgers } from './io/read/combine.js';
 import { decodeText } from './io/read/decode.js';
 import { LedgerParser, type LedgerParserOptions, type ReadLedgerOptions } from './io/read/ledger.js';
 import { fromOcds, type FromOcdsOptions, type OcdsRecords } from './io/read/ocds.js';
-import type { Ledger } from './io/read/reader.js';
+import type { Ledger, LedgerSource } from './io/read/reader.js';
 
 /** Options of {@link loadLedger}: those of `readLedger`, and `onProgress` / `progressEvery`. */
 export type LoadLedgerOptions = Omit<LedgerParserOptions, 'file'>;
@@ -117,7 +117,8 @@ export const LEDGER_EXTENSIONS = ['.csv', '.tsv', '.txt', '.json', '.ndjson', '.
 /**
  * Reads several ledger files into one: each file is read on its own (its own encoding, delimiter,
  * header and column recognition), then {@link combineLedgers} joins them — records, lines and
- * rejects carry their `file`, and record ids are prefixed with the file (`2013-01.csv:2327-1`).
+ * rejects carry their `file`, and an id found in more than one file is prefixed with its file
+ * (`2013-01.csv:2327-1`); ids found in one file only stay as written.
  *
  * `inputs` are file paths, folders (their files ending in {@link LEDGER_EXTENSIONS}, not
  * recursively), glob patterns (`*`, `?`, `[…]` and `**`, expanded here, sorted), or `'-'`
@@ -209,18 +210,19 @@ async function glob(pattern: string): Promise<string[]> {
 
 /**
  * Reads an OCDS file (release package, record package, release or array of releases) with
- * `fromOcds`; its rejects name the `file`.
+ * `fromOcds`; its rejects name the `file`, and `source` says how it was read (size, SHA-256,
+ * encoding; a report's provenance), as a ledger's `sources` do.
  *
  * @throws InputError when the file cannot be read, decoded or parsed as JSON, or is not OCDS.
  */
-export async function loadOcds(path: string, options: FromOcdsOptions & { encoding?: ReadLedgerOptions['encoding'] } = {}): Promise<OcdsRecords> {
+export async function loadOcds(path: string, options: FromOcdsOptions & { encoding?: ReadLedgerOptions['encoding'] } = {}): Promise<OcdsRecords & { readonly source: LedgerSource }> {
   let bytes: Uint8Array;
   try {
     bytes = await readFile(path);
   } catch (e) {
     throw unreadable(path, e);
   }
-  const { text } = decodeText(bytes, options.encoding ?? 'auto');
+  const { text, encoding } = decodeText(bytes, options.encoding ?? 'auto');
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -228,7 +230,10 @@ export async function loadOcds(path: string, options: FromOcdsOptions & { encodi
     throw new InputError('invalid_json', `${path} is not valid JSON: ${(e as Error).message}`, [path]);
   }
   const result = fromOcds(data, options);
-  return { ...result, rejects: result.rejects.map((r) => ({ ...r, file: path })) };
+  const rejects = result.rejects.map((r) => ({ ...r, file: path }));
+  const stats = { rows: result.records.length + rejects.length, blank: 0, records: result.records.length, rejected: rejects.length, merged: 0, netted: 0 };
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  return { ...result, rejects, source: { file: path, bytes: bytes.length, sha256, format: 'ocds', encoding, headers: [], columns: {}, stats, samples: [] } };
 }
 
 export { combineLedgers } from './io/read/combine.js';

@@ -4,11 +4,11 @@ import { windowEnd } from './window.js';
 import type { ResolvedOptions } from '../options/resolve.js';
 import type { ResolvedThreshold } from '../thresholds/threshold.js';
 import { atLeast, belowTier, inScope } from '../thresholds/compare.js';
-import { keyAt } from '../records/table.js';
+import { keyAt, type RecordTable } from '../records/table.js';
 
 /** The candidate parts of a ledger, threshold by threshold. */
 export interface Candidates {
-  /** Records that can never be parts: they carry an exemption, or their method is in `skipMethods`. */
+  /** Records that can never be parts: an exemption, a method in `skipMethods`, or an excluded vendor or category. */
   readonly neverParts: number;
   /**
    * The candidate parts of a threshold not yet in a finding, as one group per partition, in date
@@ -18,9 +18,29 @@ export interface Candidates {
 }
 
 /**
+ * The records that can never be parts, whatever the threshold: 1 where a record carries an
+ * `exemption`, its `method` is one of `skipMethods`, its vendor is one of `exclude.vendors` or its
+ * category code starts with one of `exclude.categories`. Runs in O(n + distinct keys × prefixes).
+ */
+export function neverParts(table: RecordTable, opts: Pick<ResolvedOptions, 'skipMethods' | 'exclude'>): Uint8Array {
+  const skipMethod = table.method.keys.map((m) => opts.skipMethods.has(m));
+  const excludedVendor = table.vendor.keys.map((v) => opts.exclude.vendors.has(v));
+  const excludedCategory = table.category.keys.map((c) => opts.exclude.categories.some((p) => c.startsWith(p)));
+  const never = new Uint8Array(table.size);
+  const hit = (flags: readonly boolean[], key: number): boolean => key >= 0 && flags[key] === true;
+  for (let k = 0; k < table.size; k++) {
+    if ((table.exemption.text[k] as number) >= 0 || hit(skipMethod, table.method.key[k] as number) || hit(excludedVendor, table.vendor.key[k] as number) || hit(excludedCategory, table.category.key[k] as number)) {
+      never[k] = 1;
+    }
+  }
+  return never;
+}
+
+/**
  * Decides, in this one place, whether a record may be a part of a run for a threshold: a record is
  * a *candidate part* when
- * - it can ever be a part: no `exemption`, and its `method` is not one of `skipMethods`;
+ * - it can ever be a part ({@link neverParts}): no `exemption`, its `method` is not one of
+ *   `skipMethods`, its vendor and category are not excluded (`exclude`);
  * - it can link at all: it carries the project and category prefix the subject rule requires;
  * - it is not yet in a finding (of a more serious threshold);
  * - the threshold can judge it: dated on or after the first day in force, and no later than the
@@ -31,22 +51,12 @@ export interface Candidates {
  *
  * Runs in O(n) to set up; {@link Candidates.forTier} in O(n) plus O(1) per candidate.
  */
-export function candidates(p: Prepared, opts: Pick<ResolvedOptions, 'skipMethods' | 'minParts' | 'minPartShare'>): Candidates {
+export function candidates(p: Prepared, opts: Pick<ResolvedOptions, 'skipMethods' | 'exclude' | 'minParts' | 'minPartShare'>): Candidates {
   const { table, order, partition, unlinkable, assigned, window } = p;
-  const n = table.size;
-  const skipMethod = table.method.keys.map((m) => opts.skipMethods.has(m));
-  const never = new Uint8Array(n);
-  let neverParts = 0;
-  for (let k = 0; k < n; k++) {
-    const m = table.method.key[k] as number;
-    if ((table.exemption.text[k] as number) >= 0 || (m >= 0 && skipMethod[m])) {
-      never[k] = 1;
-      neverParts++;
-    }
-  }
+  const never = neverParts(table, opts);
 
   return {
-    neverParts,
+    neverParts: never.reduce((a, b) => a + b, 0),
     forTier(tier) {
       const lastDay = windowEnd(window, tier.toDay);
       const minPart = tier.value.times(opts.minPartShare);

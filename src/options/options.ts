@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { ThresholdInput } from '../thresholds/threshold.js';
 import { isCurrencyCode } from '../_lib/currencies.js';
 import { RATE_BOUNDS, exactDecimal } from '../_lib/decimal.js';
-import { CALENDAR_PERIODS, VENDOR_RULES, type CalendarPeriod, type SubjectRule, type VendorRule, type WindowOption } from './policy.js';
+import { CALENDAR_PERIODS, VENDOR_RULES, type CalendarPeriod, type ExcludeRule, type SubjectRule, type VendorRule, type WindowOption } from './policy.js';
 import { REASON_CODES, type ScoreWeights } from './reasons.js';
 
 /**
@@ -29,6 +29,18 @@ export const DEFAULT_SKIP_METHODS: readonly string[] = [
   '框架协议采购',
   '定点采购',
   '协议供货',
+];
+
+/**
+ * Vendor names that stand for many suppliers, not one: redacted names ("Redacted, personal data" in
+ * UK spend files), "Various", "Sundry", "Miscellaneous", "Unknown", 个人 (an individual), 零星供应商
+ * (sundry suppliers). Compared as vendors are (case, punctuation and legal forms ignored).
+ */
+export const DEFAULT_PLACEHOLDER_VENDORS: readonly string[] = [
+  'redacted', 'redacted personal data', 'personal data', 'redacted for data protection', 'name withheld', 'withheld', 'not disclosed',
+  'confidential', 'private individual', 'individual', 'various', 'various suppliers', 'various vendors', 'sundry', 'sundries',
+  'sundry suppliers', 'sundry creditors', 'miscellaneous', 'misc', 'unknown', 'n/a', 'not applicable', 'none',
+  '个人', '自然人', '其他', '零星供应商', '多家供应商',
 ];
 
 /** Default window: 30 consecutive days. */
@@ -86,6 +98,15 @@ export interface DetectSplitsOptions {
   minPartShare?: number | undefined;
   /** Procedures (matched case-insensitively on `method`) whose records are never parts. @defaultValue {@link DEFAULT_SKIP_METHODS} */
   skipMethods?: readonly string[] | undefined;
+  /** Vendors and category prefixes whose records are never parts (they are still analysed and counted). @defaultValue nothing excluded */
+  exclude?: ExcludeRule | undefined;
+  /**
+   * Vendor names that stand for many suppliers: a record with one never shares its vendor with
+   * another (no vendor link, no "same vendor" partition, each counts as its own vendor in the
+   * evidence), so redacted or pooled names do not merge unrelated suppliers into one.
+   * @defaultValue {@link DEFAULT_PLACEHOLDER_VENDORS}
+   */
+  placeholderVendors?: readonly string[] | undefined;
   /**
    * Findings scoring below this are left out (and counted in `stats.belowMinScore`): they are crossing
    * runs with no sign of deliberateness, typically routine purchases of one kind over a few weeks.
@@ -138,7 +159,7 @@ export const optionsSchema = z.strictObject({
       minSimilarity: z.number().min(0, SIMILARITY).max(1, SIMILARITY).optional(),
       sameProject: z.boolean().optional(),
       sameCategory: z.boolean().optional(),
-      maxProjectCategories: z.number().int('maxProjectCategories must be a whole number').min(1, 'maxProjectCategories must be at least 1').or(z.literal(Infinity)).optional(),
+      maxProjectCategories: z.number().int('maxProjectCategories must be a whole number').min(0, 'maxProjectCategories must be ≥ 0').or(z.literal(Infinity)).optional(),
     })
     .refine((s) => !(s.sameCategory && s.categoryPrefix === 0), { message: 'sameCategory compares category prefixes: categoryPrefix must be at least 1', path: ['categoryPrefix'] })
     .optional(),
@@ -154,6 +175,13 @@ export const optionsSchema = z.strictObject({
   minScore: z.number().min(0, 'minScore must be in [0, 1]').max(1, 'minScore must be in [0, 1]').optional(),
   minPartShare: z.number().min(0, 'minPartShare must be in [0, 1)').lt(1, 'minPartShare must be in [0, 1)').optional(),
   skipMethods: z.array(z.string()).optional(),
+  exclude: z
+    .strictObject({
+      vendors: z.array(z.string().trim().min(1, 'an excluded vendor must not be empty')).optional(),
+      categories: z.array(z.string().trim().min(1, 'an excluded category prefix must not be empty')).optional(),
+    })
+    .optional(),
+  placeholderVendors: z.array(z.string()).optional(),
   weights: weightsSchema.optional(),
   name: z.string().optional(),
   citation: z.string().optional(),

@@ -1,7 +1,7 @@
-import type Decimal from 'decimal.js';
+import type { Decimal } from 'decimal.js';
 import type { ResolvedThreshold } from '../thresholds/threshold.js';
 import { parseThresholds } from '../thresholds/schema.js';
-import { normalizeText } from '../records/normalize.js';
+import { categoryKey, normalizeText, vendorKey } from '../records/normalize.js';
 import { OptionsError, isSplitscanError } from '../errors.js';
 import { RATE_BOUNDS, exactDecimal } from '../_lib/decimal.js';
 import { dayOf } from '../_lib/days.js';
@@ -9,7 +9,7 @@ import { optionIssues } from '../_lib/issues.js';
 import { thrownText } from '../_lib/thrown.js';
 import { compareText } from '../_lib/order.js';
 import {
-  DEFAULT_BAND, DEFAULT_MIN_PART_SHARE, DEFAULT_MIN_PARTS, DEFAULT_MIN_SCORE, DEFAULT_SKIP_METHODS, DEFAULT_SUBJECT, DEFAULT_WINDOW,
+  DEFAULT_BAND, DEFAULT_MIN_PART_SHARE, DEFAULT_MIN_PARTS, DEFAULT_MIN_SCORE, DEFAULT_PLACEHOLDER_VENDORS, DEFAULT_SKIP_METHODS, DEFAULT_SUBJECT, DEFAULT_WINDOW,
   optionsSchema, type DetectSplitsOptions,
 } from './options.js';
 import type { VendorRule, WindowOption } from './policy.js';
@@ -32,6 +32,10 @@ export interface ResolvedOptions {
   readonly minScore: number;
   /** Normalised (NFKC, lower case) procedures whose records are never parts. */
   readonly skipMethods: ReadonlySet<string>;
+  /** Vendor keys and category-key prefixes whose records are never parts. */
+  readonly exclude: { readonly vendors: ReadonlySet<string>; readonly categories: readonly string[] };
+  /** Vendor keys that stand for many suppliers. */
+  readonly placeholderVendors: ReadonlySet<string>;
   readonly weights: ScoreWeights;
   readonly rule?: { readonly name: string; readonly citation?: string };
 }
@@ -108,6 +112,8 @@ export function resolveOptions(options: DetectSplitsOptions, fn = 'detectSplits'
     minPartShare: o.minPartShare ?? DEFAULT_MIN_PART_SHARE,
     minScore: o.minScore ?? DEFAULT_MIN_SCORE,
     skipMethods: new Set((o.skipMethods ?? DEFAULT_SKIP_METHODS).map(normalizeText)),
+    exclude: { vendors: new Set((o.exclude?.vendors ?? []).map(vendorKey)), categories: (o.exclude?.categories ?? []).map(categoryKey) },
+    placeholderVendors: new Set((o.placeholderVendors ?? DEFAULT_PLACEHOLDER_VENDORS).map(vendorKey)),
     weights,
     ...(o.name ? { rule: { name: o.name, ...(o.citation ? { citation: o.citation } : {}) } } : {}),
   };

@@ -1,4 +1,4 @@
-import type Decimal from 'decimal.js';
+import type { Decimal } from 'decimal.js';
 import { AMOUNT_BOUNDS, D, decimalIssue } from '../_lib/decimal.js';
 import { dayOf } from '../_lib/days.js';
 import { isCurrencyCode } from '../_lib/currencies.js';

@@ -1,4 +1,4 @@
-import type Decimal from 'decimal.js';
+import type { Decimal } from 'decimal.js';
 import { RECORD_FIELDS, type PurchaseRecord, type RecordField, type RecordReject } from './record.js';
 import { FieldError, isDate, readAmountText, readCategory, readCurrency, readDate, readId, readName, readOptional, readVendor } from './fields.js';
 import { categoryKey, normalizeText, vendorKey } from './normalize.js';

@@ -1,4 +1,4 @@
-import type Decimal from 'decimal.js';
+import type { Decimal } from 'decimal.js';
 import type { Item } from '../cluster/item.js';
 import type { ReasonCode } from '../options/reasons.js';
 import type { ResolvedThreshold } from '../thresholds/threshold.js';
@@ -116,7 +116,11 @@ export function measure(parts: readonly Item[], total: Decimal, ctx: EvidenceCon
   for (const p of parts) if ((dayCounts.get(p.rec.day) as number) > 1) sameDay++;
 
   const vendorCounts = new Map<string, number>();
-  for (const p of parts) vendorCounts.set(p.rec.vendorKey, (vendorCounts.get(p.rec.vendorKey) ?? 0) + 1);
+  for (const p of parts) {
+    // Each placeholder ("Various", a redacted name) counts as a vendor of its own.
+    const key = p.placeholderVendor ? `\u0000${p.k}` : p.rec.vendorKey;
+    vendorCounts.set(key, (vendorCounts.get(key) ?? 0) + 1);
+  }
   const topVendor = Math.max(...vendorCounts.values());
 
   const agreement = { text: { pairs: 0, sum: 0 }, category: { pairs: 0, sum: 0 }, project: { pairs: 0, same: 0 }, none: 0 };

@@ -1,4 +1,4 @@
-import type Decimal from 'decimal.js';
+import type { Decimal } from 'decimal.js';
 import type { Item } from '../cluster/item.js';
 import { REASON_CODES, type ReasonCode, type ScoreWeights } from '../options/reasons.js';
 import type { ResolvedThreshold } from '../thresholds/threshold.js';

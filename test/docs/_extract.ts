@@ -3,8 +3,8 @@
  * every fenced code block of README.md and docs/*.md, each with the file and line it starts on.
  * The conventions they follow are in docs/examples.md.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 
@@ -183,8 +183,10 @@ export interface ShellCommand {
   readonly words: readonly string[];
   /** The file of `< FILE`, read as standard input. */
   readonly stdin?: string;
-  /** In a `console` transcript, the output shown under the command (trailing blank lines dropped). */
+  /** In a `console` transcript, the output shown under the command (trailing blank lines and `[exit N]` dropped). */
   readonly shown?: string;
+  /** In a `console` transcript, the exit status shown by a last line `[exit N]` (none shown: 0). */
+  readonly exit?: number;
 }
 
 /** Splits a shell line into words: single and double quotes group, `#` outside quotes starts a comment. */
@@ -211,10 +213,14 @@ export function shellWords(line: string): string[] {
 /** A `$ ` prompt: in a `console` transcript, the lines that are commands. */
 const PROMPT = /^\s*\$\s/u;
 
+/** The last line of a transcript's output when the command exits with a status other than 0. */
+const EXIT_LINE = /\n?\[exit (\d+)\]$/u;
+
 /**
  * The commands of a shell block, split at `&&`, `;` and new lines (a trailing `\` continues a
  * line). A `console` block is a transcript: only `$ ` lines are commands, and the lines under one
- * are its output (`shown`). `< FILE` gives the command's standard input.
+ * are its output (`shown`), then `[exit N]` when it exits with N (`exit`). `< FILE` gives the
+ * command's standard input.
  */
 export function shellCommands(block: Example): ShellCommand[] {
   const out: ShellCommand[] = [];
@@ -227,10 +233,16 @@ export function shellCommands(block: Example): ShellCommand[] {
     while (/\\\s*$/u.test(text) && i + 1 < lines.length) text = `${text.replace(/\\\s*$/u, ' ')}${lines[++i] as string}`;
     const words = shellWords(text.replace(PROMPT, ''));
     let shown: string | undefined;
+    let exit: number | undefined;
     if (transcript) {
       let end = i + 1;
       while (end < lines.length && !PROMPT.test(lines[end] as string)) end++;
       shown = lines.slice(i + 1, end).join('\n').trimEnd();
+      const status = EXIT_LINE.exec(shown);
+      if (status) {
+        exit = Number(status[1]);
+        shown = shown.slice(0, status.index).trimEnd();
+      }
     }
     const commands: ShellCommand[] = [];
     let current: string[] = [];
@@ -256,13 +268,46 @@ export function shellCommands(block: Example): ShellCommand[] {
     flush();
     // What a transcript shows is the output of the line's last command.
     const last = commands.pop();
-    out.push(...commands, ...(last ? [shown !== undefined ? { ...last, shown } : last] : []));
+    out.push(...commands, ...(last ? [shown !== undefined ? { ...last, shown, ...(exit !== undefined ? { exit } : {}) } : last] : []));
   }
   return out;
 }
 
 /** Path of a file relative to the root, with `/`. */
 export const fromRoot = (path: string): string => relative(ROOT, path).split(sep).join('/');
+
+/** A transcript line as a regular expression: `…` is any text, the rest literal. */
+const linePattern = (line: string): RegExp => new RegExp(`^${line.split('…').map((p) => p.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')).join('.*')}$`, 'u');
+
+/**
+ * True when the lines a command printed are those a transcript shows: line by line, a line `…`
+ * alone standing for any number of lines and `…` within a line for any text.
+ *
+ * @example
+ * transcriptMatches(['read 3 rows', 'a', 'b', 'done'], 'read … rows\n…\ndone') //=> true
+ */
+export function transcriptMatches(actual: readonly string[], shown: string): boolean {
+  const expected = shown === '' ? [] : shown.split('\n');
+  const match = (a: number, e: number): boolean => {
+    const line = expected[e];
+    if (line === undefined) return a === actual.length;
+    if (line === '…') return actual.slice(a).some((_, k) => match(a + k, e + 1)) || match(actual.length, e + 1);
+    return a < actual.length && linePattern(line).test(actual[a] as string) && match(a + 1, e + 1);
+  };
+  return match(0, 0);
+}
+
+/**
+ * True when the repository holds `path` (from its root): a file, a folder, or a pattern with `*` or
+ * `?` in its last part that matches a file of its folder, as the command expands it.
+ */
+export function repoHas(path: string): boolean {
+  const name = basename(path);
+  if (!/[*?]/u.test(name)) return existsSync(join(ROOT, path));
+  const re = new RegExp(`^${name.split('').map((c) => (c === '*' ? '[^/]*' : c === '?' ? '[^/]' : c.replace(/[.+^${}()|[\]\\]/gu, '\\$&'))).join('')}$`, 'u');
+  const dir = join(ROOT, dirname(path));
+  return existsSync(dir) && statSync(dir).isDirectory() && readdirSync(dir).some((f) => re.test(f));
+}
 
 /** Sub-commands of `splitscan` the smoke suite runs; other commands of the docs are listed only. */
 export const RUN_COMMANDS: ReadonlySet<string> = new Set(['scan', 'inspect', 'presets', 'diff']);

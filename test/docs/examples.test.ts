@@ -5,10 +5,10 @@
  * (test/docs/_run.ts). Shell blocks are listed here; the smoke suite runs their `splitscan`
  * commands on the built command (test/smoke/docs.test.ts).
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROOT, RUN_LANGS, SHELL_LANGS, allExamples, planCommands, where, type Example } from './_extract.js';
+import { ROOT, RUN_LANGS, SHELL_LANGS, allExamples, planCommands, repoHas, where, type Example } from './_extract.js';
 import { ENTRIES, LIBRARIES, fixtures, publicApi } from './_fixtures.js';
 import { compileExample, shapeProblems } from './_run.js';
 
@@ -88,7 +88,7 @@ describe('doc examples', () => {
 describe('shell blocks (listed; test/smoke/docs.test.ts runs their splitscan commands)', () => {
   const blocks = examples.filter((e) => SHELL_LANGS.has(e.lang));
   for (const block of blocks) {
-    for (const c of planCommands(block, (p) => existsSync(join(ROOT, p)))) {
+    for (const c of planCommands(block, repoHas)) {
       it.skip(`${c.file}:${c.line} $ ${c.text} — ${c.skip ?? 'run by the smoke suite on dist/cli.js'}`, () => {});
     }
   }

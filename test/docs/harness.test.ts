@@ -4,7 +4,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { docExamples, markdownBlocks, planCommands, shellCommands, type Example } from './_extract.js';
+import { docExamples, markdownBlocks, planCommands, repoHas, shellCommands, transcriptMatches, type Example } from './_extract.js';
 import { ExampleError, compileExample, project, shapeProblems } from './_run.js';
 
 const example = (code: string, over: Partial<Example> = {}): Example => ({ file: 'x.ts', line: 10, codeLine: 11, lang: 'ts', code, ...over });
@@ -202,6 +202,39 @@ describe('extraction', () => {
       [3, ['splitscan', 'inspect', 'seeds/a.csv'], 'seeds/a.csv  10 bytes\n  columns   id ← "n" (1)'],
       [7, ['splitscan', 'presets'], 'cn-central'],
     ]);
+  });
+
+  it('finds files, folders and patterns of the repository', () => {
+    expect(repoHas('seeds/chengxi-2014.csv')).toBe(true);
+    expect(repoHas('test/fixtures/io/docs/months/')).toBe(true);
+    expect(repoHas('seeds/chengxi-*.csv')).toBe(true);
+    expect(repoHas('seeds/chengxi-201?-01.csv')).toBe(true);
+    expect(repoHas('seeds/nothing-*.csv')).toBe(false);
+    expect(repoHas('toronto-pcard-by-year/')).toBe(false);
+    expect(repoHas('seeds/chengxi-2014.cs')).toBe(false);
+  });
+
+  it('reads a last output line `[exit N]` as the exit status shown, not as output', () => {
+    const block = example(['$ splitscan scan a.csv --preset pcrad', 'splitscan: unknown preset', '[exit 2]', '$ splitscan presets', 'cn-central'].join('\n'), { lang: 'console', file: 'd.md', codeLine: 1 });
+    expect(shellCommands(block).map((c) => [c.shown, c.exit])).toEqual([
+      ['splitscan: unknown preset', 2],
+      ['cn-central', undefined],
+    ]);
+  });
+
+  it('matches printed lines to a transcript: `…` alone is any lines, within a line any text', () => {
+    const printed = ['read 3 rows', 'a', 'b', 'done'];
+    expect(transcriptMatches(printed, 'read … rows\n…\ndone')).toBe(true);
+    expect(transcriptMatches(printed, 'read 3 rows\na\nb\ndone')).toBe(true);
+    expect(transcriptMatches(printed, '…')).toBe(true);
+    expect(transcriptMatches([], '')).toBe(true);
+    // Every line counts: none missing, none extra, none different.
+    expect(transcriptMatches(printed, 'read 3 rows\na\ndone')).toBe(false);
+    expect(transcriptMatches(printed, 'read 3 rows\n…')).toBe(true);
+    expect(transcriptMatches(printed, 'read … rows')).toBe(false);
+    expect(transcriptMatches(printed, 'read 4 rows\n…')).toBe(false);
+    expect(transcriptMatches(['a.b'], 'a?b')).toBe(false);
+    expect(transcriptMatches(['a?b'], 'a?b')).toBe(true);
   });
 
   it('takes `< FILE` as standard input, and a word ending in / as a folder the command reads', () => {

@@ -1,8 +1,8 @@
 /**
  * The `splitscan` commands of the docs' shell blocks, run on the built command (dist/cli.js): each
  * `splitscan scan|inspect|presets|diff …` on files in the repository must exit 0 or 1 and write
- * something — or, where a `console` transcript shows it stopping with an error (`splitscan: …`),
- * exit 2 or more with that error. Each block runs in order in a fresh directory holding `seeds/`
+ * something — or, where a `console` transcript shows it stopping (`[exit N]`, N ≥ 2), exit N and
+ * print what the transcript shows (`transcriptMatches`). Each block runs in order in a fresh directory holding `seeds/`
  * and `test/fixtures/`, so a command may read what an earlier one of its block wrote; `< FILE` is
  * its standard input. Which commands run and why the others do not: `planCommands`
  * (test/docs/_extract.ts), conventions in docs/examples.md.
@@ -12,19 +12,13 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync }
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ROOT, SHELL_LANGS, markdownBlocks, markdownFiles, planCommands, where } from '../docs/_extract.js';
+import { ROOT, SHELL_LANGS, markdownBlocks, markdownFiles, planCommands, repoHas, transcriptMatches, where } from '../docs/_extract.js';
 
 /**
  * Commands known to fail until other work lands, with the reason: reported as `todo`, and checked
  * still to fail (an entry that passes, or names no command, fails the suite).
  */
-const NO_REVIEW_CLI = "the built command has no --decisions-template, --decisions or diff yet (docs/review.md: 'after the CLI lands')";
-const PENDING: Readonly<Record<string, string>> = {
-  'docs/review.md:76': NO_REVIEW_CLI,
-  'docs/review.md:78': NO_REVIEW_CLI,
-  'docs/review.md:80': NO_REVIEW_CLI,
-  'docs/review.md:82': NO_REVIEW_CLI,
-};
+const PENDING: Readonly<Record<string, string>> = {};
 
 const CLI = join(ROOT, 'dist/cli.js');
 const blocks = markdownFiles()
@@ -32,11 +26,12 @@ const blocks = markdownFiles()
   .filter((b) => SHELL_LANGS.has(b.lang));
 
 /** Runs a command's words after `splitscan` in a directory, `stdin` (a path in it) as its input; the status, and whether it wrote anything. */
-function runIn(dir: string, words: readonly string[], outputs: readonly string[], stdin?: string): { status: number | null; wrote: boolean; stderr: string } {
+function runIn(dir: string, words: readonly string[], outputs: readonly string[], stdin?: string): { status: number | null; wrote: boolean; stdout: string; stderr: string } {
   const input = stdin !== undefined ? { input: readFileSync(join(dir, stdin)) } : {};
-  const r = spawnSync(process.execPath, [CLI, ...words.slice(1)], { cwd: dir, encoding: 'utf8', ...input });
+  // A report of a real ledger (every reject listed) runs to megabytes: room beyond the 1 MiB default.
+  const r = spawnSync(process.execPath, [CLI, ...words.slice(1)], { cwd: dir, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, ...input });
   const wrote = r.stdout.trim() !== '' || outputs.some((o) => existsSync(join(dir, o)) && readFileSync(join(dir, o)).length > 0);
-  return { status: r.status, wrote, stderr: r.stderr };
+  return { status: r.status, wrote, stdout: r.stdout, stderr: r.stderr };
 }
 
 const dirs: string[] = [];
@@ -58,7 +53,7 @@ for (const block of blocks) {
   describe(`${where(block)} (sh)`, () => {
     let dir: string | undefined;
     const here = (): string => (dir ??= freshDir());
-    for (const c of planCommands(block, (p) => existsSync(join(ROOT, p)))) {
+    for (const c of planCommands(block, repoHas)) {
       const name = `${c.file}:${c.line}`;
       seen.add(name);
       const title = `${name} $ ${c.text}`;
@@ -69,11 +64,12 @@ for (const block of blocks) {
           const r = runIn(here(), c.words, c.outputs, c.stdin);
           expect(r.status === 0 || r.status === 1 ? r.wrote : false, `${name} passes now: remove it from PENDING`).toBe(false);
         });
-      } else if (c.shown?.startsWith('splitscan: ')) {
-        it(`${title} (stops with the error shown)`, () => {
+      } else if (c.exit !== undefined && c.exit >= 2) {
+        it(`${title} (stops as shown)`, () => {
           const r = runIn(here(), c.words, c.outputs, c.stdin);
-          expect(r.status, `${name}: ${r.stderr}`).toBeGreaterThanOrEqual(2);
-          expect(r.stderr.trimEnd(), name).toBe(c.shown);
+          expect(r.status, `${name}: ${r.stderr}`).toBe(c.exit);
+          const printed = `${r.stdout}${r.stderr}`.trimEnd().split('\n');
+          expect(transcriptMatches(printed, c.shown ?? ''), `${name} printed\n${printed.join('\n')}\ninstead of\n${c.shown ?? ''}`).toBe(true);
         });
       } else {
         it(title, () => {

@@ -1,7 +1,7 @@
 /**
  * Credits netted against the purchases they refund (`credits: 'net'`), in O((p + c) log p).
  */
-import type Decimal from 'decimal.js';
+import type { Decimal } from 'decimal.js';
 
 /** A purchase or a credit, as the matching sees it. */
 export interface NettingItem {

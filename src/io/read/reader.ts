@@ -8,7 +8,7 @@
  * - credits and refunds (negative amounts) → `'credit'`, or netted against the purchase they refund;
  * - lines of one document (same buyer, vendor, currency and a real document number) → summed into one record.
  */
-import type Decimal from 'decimal.js';
+import type { Decimal } from 'decimal.js';
 import { D, exactDecimal } from '../../_lib/decimal.js';
 import { OptionsError } from '../../errors.js';
 import { type PurchaseRecordInput, type Reject, type RejectCode, RECORD_FIELDS, REQUIRED_FIELDS } from '../../records/record.js';
@@ -64,7 +64,7 @@ export interface LedgerSource {
   readonly bytes?: number;
   /** SHA-256 of the bytes read, hex (`splitscan/node`'s loaders; computed while streaming). */
   readonly sha256?: string;
-  /** `'csv'`, `'json'` or `'ndjson'`. */
+  /** `'csv'`, `'json'` or `'ndjson'` (`'ocds'` for `loadOcds`). */
   readonly format: string;
   /** Encoding the bytes were read in, and why (absent for text given as a string). */
   readonly encoding?: string;

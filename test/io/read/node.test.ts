@@ -14,6 +14,7 @@ import { isInputError, isOptionsError } from '../../../src/errors.js';
 import { loadLedger, loadLedgers } from '../../../src/node.js';
 import { locateRejects } from '../../../src/io/read/ledger.js';
 import { run } from '../../../src/cli/run.js';
+import { cli } from '../../cli/_run.js';
 
 const src = fileURLToPath(new URL('../../../src/node.ts', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'splitscan-node-'));
@@ -124,6 +125,22 @@ describe('loadLedgers: several files as one ledger', () => {
     expect(l.stats.rows).toBe(l.sources.reduce((n, s) => n + s.stats.rows, 0));
   });
 
+  it('prefixes only ids found in more than one file, so a month added keeps the ids of the months before', async () => {
+    const months = mkdtempSync(join(tmpdir(), 'splitscan-months-'));
+    const month = (name: string, ids: string[]) => {
+      writeFileSync(join(months, name), `id,buyer,vendor,date,amount,currency\n${ids.map((id) => `${id},B,V,2019-01-01,5,EUR`).join('\n')}\n`);
+      return join(months, name);
+    };
+    const [m1, m2] = [month('m1.csv', ['7', '8', 'L2']), month('m2.csv', ['9', 'L2'])];
+    const one = await loadLedger(m1);
+    const two = await loadLedgers([m1, m2]);
+    expect(two.records.map((r) => r.id)).toEqual(['7', '8', 'm1.csv:L2', '9', 'm2.csv:L2']);
+    // An id seen in one file only is the id that file gives alone: decisions keyed by it still match.
+    expect(two.records.slice(0, 2)).toEqual(one.records.slice(0, 2));
+    // In any order of the files, the same ids.
+    expect((await loadLedgers([m2, m1])).records.map((r) => r.id).sort()).toEqual(two.records.map((r) => r.id).sort());
+  });
+
   it('expands glob patterns, sorted, and refuses one that matches nothing', async () => {
     expect((await loadLedgers(join(many, '*.csv'))).sources.map((s) => s.file)).toEqual([join(many, '2013-01.csv'), join(many, '2018-07.csv')]);
     expect((await loadLedgers(join(many, '**', '*.csv'))).sources.map((s) => s.file)).toEqual([join(many, '2013-01.csv'), join(many, '2018-07.csv'), join(many, 'sub', 'x.csv')]);
@@ -154,25 +171,24 @@ describe('loadLedgers: several files as one ledger', () => {
 });
 
 describe('splitscan scan: several files, folders and standard input', () => {
-  const main = fileURLToPath(new URL('../../../src/cli/main.ts', import.meta.url));
   const thresholds = fileURLToPath(new URL('../../../seeds/chengxi-thresholds.json', import.meta.url));
   const seed = fileURLToPath(new URL('../../../seeds/chengxi-2014.csv', import.meta.url));
 
-  it('reads - from standard input as the file itself', () => {
-    const viaStdin = spawnSync(process.execPath, ['--import', 'tsx', main, 'scan', '-', '--thresholds', thresholds, '-f', 'json', '-q'], { input: readFileSync(seed), encoding: 'utf8' });
-    const viaFile = spawnSync(process.execPath, ['--import', 'tsx', main, 'scan', seed, '--thresholds', thresholds, '-f', 'json', '-q'], { encoding: 'utf8' });
-    expect(viaStdin.status).toBe(0);
-    const findings = (r: { stdout: string }) => (JSON.parse(r.stdout) as { findings: { total: string; recordIds: string[] }[] }).findings.map((f) => [f.total, f.recordIds]);
+  it('reads - from standard input as the file itself', async () => {
+    const viaStdin = await cli(['scan', '-', '--thresholds', thresholds, '-f', 'json', '-q'], { stdin: readFileSync(seed) });
+    const viaFile = await cli(['scan', seed, '--thresholds', thresholds, '-f', 'json', '-q']);
+    expect(viaStdin.code).toBe(0);
+    const findings = (r: { out: string }) => (JSON.parse(r.out) as { findings: { total: string; recordIds: string[] }[] }).findings.map((f) => [f.total, f.recordIds]);
     expect(findings(viaStdin)).toEqual(findings(viaFile));
   });
 
-  it('stops on an error late in standard input with its exit code, one line, and no stray stream error', () => {
+  it('stops on an error late in standard input with its exit code, one line, and no stray stream error', async () => {
     const late = readFileSync(bigLedger('stdin-late.csv', new Uint8Array([0x58, 0x2c, 0x43, 0x2c, 0xff, 0xfe, 0x0a]), 60000));
     for (const [flags, code] of [[['--encoding', 'utf-8'], 3], [['--map', 'buyer=Nope'], 2]] as const) {
-      const r = spawnSync(process.execPath, ['--import', 'tsx', main, 'scan', '-', '--preset', 'pcard', '--limit', '3000', '--currency', 'EUR', ...flags], { input: late, encoding: 'utf8' });
-      expect(r.status, flags.join(' ')).toBe(code);
-      expect(r.stderr.trim().split('\n'), flags.join(' ')).toHaveLength(1);
-      expect(r.stderr).toMatch(/^splitscan: /u);
+      const r = await cli(['scan', '-', '--preset', 'pcard', '--limit', '3000', '--currency', 'EUR', ...flags], { stdin: late });
+      expect(r.code, flags.join(' ')).toBe(code);
+      expect(r.err.trim().split('\n'), flags.join(' ')).toHaveLength(1);
+      expect(r.err).toMatch(/^splitscan: /u);
     }
   });
 });
