@@ -1,4 +1,4 @@
-import type Decimal from 'decimal.js';
+import type { Decimal } from 'decimal.js';
 import type { Item } from '../cluster/item.js';
 import type { ResolvedOptions } from '../options/resolve.js';
 import type { ResolvedThreshold } from '../thresholds/threshold.js';
@@ -12,7 +12,8 @@ import { BUNCHING, BUNCHING_BINS, bunchingBin, bunchingTest, excludedBins, type 
 /**
  * Evidence relative to the buyer: a burst of purchases is only unusual against the buyer's own
  * habits. Each finding is compared with its buyer's other purchases — all its accepted records,
- * whatever their method, not only the candidate parts — in the finding's *subject*: the category
+ * whatever their method, not only the candidate parts, except those the policy excludes (`exclude`:
+ * they are out of the analysis, as if absent) — in the finding's *subject*: the category
  * prefixes (at the policy's `categoryPrefix` depth) its parts carry, or all the buyer's purchases
  * when some part carries none or the policy compares no category codes. The minimum samples below
  * make a measure *not applicable* (its reason weighs nothing) rather than noisy.
@@ -34,7 +35,10 @@ export interface BaselineFacts {
   readonly subject: readonly string[] | undefined;
   readonly rate: RateFacts;
   readonly size: SubjectFacts & { readonly percentile: number };
-  /** `fromVendors` of the `others` went to the parts' `vendors` (distinct vendor keys). */
+  /**
+   * `fromVendors` of the `others` went to the parts' `vendors` (distinct vendors; a part from a
+   * placeholder vendor counts as a vendor of its own that no other purchase went to).
+   */
   readonly vendor: SubjectFacts & { readonly share: number; readonly fromVendors: number; readonly vendors: number };
   /** The buyer's bunching test at the finding's threshold; undefined when it has no purchase in force for it. */
   readonly bunching: BunchingTest | undefined;
@@ -72,7 +76,7 @@ export interface SubjectFacts {
 export interface BuyerStats {
   /** The buyer as written on its earliest purchase (date, then id). */
   readonly buyer: string;
-  /** Accepted records of the buyer. */
+  /** Accepted records of the buyer that the policy does not exclude (`exclude`). */
   readonly records: number;
   /** Dates of its first and last purchase. */
   readonly first: string;
@@ -172,22 +176,26 @@ class Group {
  * Runs in O(n · t) for n records and t thresholds, plus O(m log m) for each buyer of m records
  * that has a finding: O(n log n) at most.
  */
-export function buyerBaselines(table: RecordTable, opts: Pick<ResolvedOptions, 'thresholds' | 'subject' | 'minPartShare'>): BuyerBaselines {
+export function buyerBaselines(table: RecordTable, opts: Pick<ResolvedOptions, 'thresholds' | 'subject' | 'minPartShare' | 'exclude' | 'placeholderVendors'>): BuyerBaselines {
   const n = table.size;
   const nb = table.buyer.keys.length;
   const { key: buyerOf } = table.buyer;
   const day = table.day;
+  const out = excludedRecords(table, opts.exclude);
+  // A placeholder vendor ("Various", a redacted name) is the same vendor as no other purchase.
+  const placeholder = Uint8Array.from(table.vendor.keys, (v) => (opts.placeholderVendors.has(v) ? 1 : 0));
 
   // Records by buyer (a counting sort), with each buyer's first and last day and earliest record.
   const start = new Int32Array(nb + 1);
-  for (let k = 0; k < n; k++) start[(buyerOf[k] as number) + 1]! += 1;
+  for (let k = 0; k < n; k++) if (!out[k]) start[(buyerOf[k] as number) + 1]! += 1;
   for (let b = 0; b < nb; b++) start[b + 1]! += start[b] as number;
-  const members = new Int32Array(n);
+  const members = new Int32Array(start[nb] as number);
   const fill = start.slice(0, nb);
   const firstDay = new Int32Array(nb).fill(2 ** 31 - 1);
   const lastDay = new Int32Array(nb).fill(-(2 ** 31));
   const earliest = new Int32Array(nb).fill(-1);
   for (let k = 0; k < n; k++) {
+    if (out[k]) continue;
     const b = buyerOf[k] as number;
     members[fill[b]!++] = k;
     const d = day[k] as number;
@@ -200,7 +208,7 @@ export function buyerBaselines(table: RecordTable, opts: Pick<ResolvedOptions, '
   }
 
   const valueOf = (k: number) => valueAt(table, k);
-  const tests = bunchingTests(table, opts.thresholds, nb, valueOf);
+  const tests = bunchingTests(table, out, opts.thresholds, nb, valueOf);
   const listed: number[] = [];
   for (let b = 0; b < nb; b++) if ((earliest[b] as number) >= 0) listed.push(b);
   listed.sort((a, b) => compareText(table.buyer.keys[a] as string, table.buyer.keys[b] as string));
@@ -334,19 +342,34 @@ export function buyerBaselines(table: RecordTable, opts: Pick<ResolvedOptions, '
       }
       const subjectApplicable = others >= BASELINE.minSubject;
 
-      // Vendors: the share of the other purchases of the subject that went to the parts' vendors.
-      const vendorSet = [...new Set(parts.map((p) => table.vendor.key[p.k] as number))];
-      const fromVendors = subject.reduce((s, g) => s + g.fromVendors(vendorSet), 0) - k;
+      // Vendors: the share of the other purchases of the subject that went to the parts' vendors;
+      // a part from a placeholder vendor is a vendor of its own, which no other purchase went to.
+      const named = parts.filter((p) => !placeholder[table.vendor.key[p.k] as number]);
+      const vendorSet = [...new Set(named.map((p) => table.vendor.key[p.k] as number))];
+      const fromVendors = subject.reduce((s, g) => s + g.fromVendors(vendorSet), 0) - named.length;
 
       return {
         subject: prefixes,
         rate,
         size: { applicable: subjectApplicable, others, percentile: others > 0 ? twiceRanks / (2 * others * k) : 0 },
-        vendor: { applicable: subjectApplicable, others, share: others > 0 ? fromVendors / others : 0, fromVendors, vendors: vendorSet.length },
+        vendor: { applicable: subjectApplicable, others, share: others > 0 ? fromVendors / others : 0, fromVendors, vendors: vendorSet.length + k - named.length },
         bunching: tests[b]?.find((t) => t.threshold === tier.threshold.id),
       };
     },
   };
+}
+
+/** 1 for each record the policy excludes from the analysis (`exclude`: its vendor, or a prefix of its category code). Runs in O(n + distinct keys × prefixes). */
+function excludedRecords(table: RecordTable, exclude: ResolvedOptions['exclude']): Uint8Array {
+  const out = new Uint8Array(table.size);
+  if (exclude.vendors.size === 0 && exclude.categories.length === 0) return out;
+  const vendor = Uint8Array.from(table.vendor.keys, (v) => (exclude.vendors.has(v) ? 1 : 0));
+  const category = Uint8Array.from(table.category.keys, (c) => (exclude.categories.some((p) => c.startsWith(p)) ? 1 : 0));
+  for (let k = 0; k < table.size; k++) {
+    const c = table.category.key[k] as number;
+    if (vendor[table.vendor.key[k] as number] || (c >= 0 && category[c])) out[k] = 1;
+  }
+  return out;
 }
 
 /** Number of entries of an ascending array below x. */
@@ -378,10 +401,11 @@ const NEAR_BAND = [(1 - BUNCHING.band) * 0.99, 1.01] as const;
 
 /**
  * Each buyer's bunching test at each threshold in force for some of its purchases (most serious
- * first), on the purchases in force and in scope; the band is decided on exact amounts. One pass
- * over the records in table order (no random access), with the scope decided once per category.
+ * first), on the purchases in force, in scope and not `skip`ped (excluded); the band is decided on
+ * exact amounts. One pass over the records in table order (no random access), with the scope
+ * decided once per category.
  */
-function bunchingTests(table: RecordTable, thresholds: readonly ResolvedThreshold[], buyers: number, valueOf: (k: number) => Decimal): (BunchingTest[] | undefined)[] {
+function bunchingTests(table: RecordTable, skip: Uint8Array, thresholds: readonly ResolvedThreshold[], buyers: number, valueOf: (k: number) => Decimal): (BunchingTest[] | undefined)[] {
   const nt = thresholds.length;
   const tiers = thresholds.map((t) => {
     const bandFrom = t.value.times(1 - BUNCHING.band);
@@ -394,7 +418,7 @@ function bunchingTests(table: RecordTable, thresholds: readonly ResolvedThreshol
   const { key: categoryOf } = table.category;
   for (let k = 0; k < table.size; k++) {
     const approx = table.approx[k] as number;
-    if (!(approx > 0)) continue;
+    if (!(approx > 0) || skip[k]) continue;
     const day = table.day[k] as number;
     const c = categoryOf[k] as number;
     const cell = (buyerOf[k] as number) * nt;

@@ -21,6 +21,8 @@ export interface RecountPolicy {
   readonly minPartShare: number;
   /** Units of the report currency per unit of each record currency (the report currency is 1). */
   readonly rates: Readonly<Record<string, number>>;
+  /** Placeholder vendor names: each record carrying one is from a vendor of its own. @defaultValue none */
+  readonly placeholders?: readonly string[];
 }
 
 /** The figures of {@link recountBaseline}. */
@@ -44,8 +46,8 @@ export const valueIn = (r: PurchaseRecordInput, rates: Readonly<Record<string, n
 export const exactIn = (r: PurchaseRecordInput, rates: Readonly<Record<string, number>>) => new Decimal(String(r.amount)).times(rates[r.currency] as number);
 
 /**
- * Recounts, among the accepted `records`, the baseline of the parts `partIds` (records of one buyer)
- * against a threshold of `limit` compared `comparison`.
+ * Recounts, among the accepted `records` (less those the policy excludes), the baseline of the
+ * parts `partIds` (records of one buyer) against a threshold of `limit` compared `comparison`.
  */
 export function recountBaseline(records: readonly PurchaseRecordInput[], partIds: ReadonlySet<string>, limit: number, comparison: 'atOrAbove' | 'above', policy: RecountPolicy): Recount {
   const value = (r: PurchaseRecordInput) => valueIn(r, policy.rates);
@@ -62,7 +64,8 @@ export function recountBaseline(records: readonly PurchaseRecordInput[], partIds
   const sized = others.filter((r) => value(r) >= floor && (comparison === 'above' ? value(r) <= limit : value(r) < limit));
   // Mid-ranks (ties count half), as one fraction of whole numbers.
   const twiceRank = (v: number) => 2 * others.filter((r) => value(r) < v).length + others.filter((r) => value(r) === v).length;
-  const vendors = new Set(parts.map((r) => vendorKey(r.vendor)));
+  const placeholder = (r: PurchaseRecordInput) => (policy.placeholders ?? []).some((v) => vendorKey(v) === vendorKey(r.vendor));
+  const vendors = new Set(parts.filter((r) => !placeholder(r)).map((r) => vendorKey(r.vendor)));
   return {
     buyerOthers: ofBuyer.length - parts.length,
     days: Math.max(...days) - Math.min(...days) + 1,
@@ -71,7 +74,7 @@ export function recountBaseline(records: readonly PurchaseRecordInput[], partIds
     others: others.length,
     sized: sized.length,
     percentile: others.length ? parts.reduce((s, r) => s + twiceRank(value(r)), 0) / (2 * others.length * parts.length) : 0,
-    vendors: vendors.size,
-    fromVendors: others.filter((r) => vendors.has(vendorKey(r.vendor))).length,
+    vendors: vendors.size + parts.filter(placeholder).length,
+    fromVendors: others.filter((r) => !placeholder(r) && vendors.has(vendorKey(r.vendor))).length,
   };
 }

@@ -66,9 +66,10 @@ const busyArb: fc.Arbitrary<PurchaseRecordInput[]> = fc
     }),
   );
 
-/** Policies: the generated ones with several bands, and the pcard preset (no subject signal compared). */
+/** Policies: the generated ones, and the pcard preset (no subject signal compared), with either comparison. */
 const policyArb: fc.Arbitrary<DetectSplitsOptions> = fc.oneof(
-  fc.tuple(optionsArb, fc.constantFrom(0.05, 0.1, 0.125, 0.3)).map(([o, band]) => ({ ...o, band })),
+  // Generated policies, with several bands and sometimes the project signal off.
+  fc.tuple(optionsArb, fc.constantFrom(0.05, 0.1, 0.125, 0.3), fc.boolean()).map(([o, band, noProjects]) => ({ ...o, band, ...(noProjects ? { subject: { ...o.subject, maxProjectCategories: 0 } } : {}) })),
   fc.constantFrom('atOrAbove' as const, 'above' as const).map((comparison) => {
     const pcard = getPreset('pcard', { limit: '1000', currency: 'CNY' });
     return { ...pcard, thresholds: pcard.thresholds.map((t) => ({ ...t, comparison })), rates: { USD: '6.25' }, minScore: 0 };
@@ -278,7 +279,11 @@ function checkFinding(f: Finding, records: readonly PurchaseRecordInput[], o: De
   expect(message('totalOverThreshold')).toBe(`Together they come to ${total.div(limit).toNumber().toFixed(2)} times the limit.`);
 
   // The buyer: its other purchases, recounted from the records.
-  const accepted = records.filter((_, i) => !result.rejects.some((r) => r.index === i));
+  // The buyer's accepted records, less those the policy excludes from the analysis.
+  const excluded = (r: PurchaseRecordInput) =>
+    (o.exclude?.vendors ?? []).some((v) => vendorKey(v) === vendorKey(r.vendor)) ||
+    (r.category !== undefined && (o.exclude?.categories ?? []).some((c) => categoryKey(String(r.category)).startsWith(categoryKey(c))));
+  const accepted = records.filter((r, i) => !result.rejects.some((x) => x.index === i) && !excluded(r));
   const policy = { depth: rule.categoryPrefix, minPartShare: o.minPartShare ?? 0.1, rates: RATES };
   const want = recountBaseline(accepted, new Set(f.recordIds), limit.toNumber(), above ? 'above' : 'atOrAbove', policy);
   const subject = want.subject === undefined ? '' : ` with category codes starting ${want.subject.length === 1 ? want.subject[0] : want.subject.length <= 4 ? `${want.subject.slice(0, -1).join(', ')} or ${want.subject.at(-1)}` : `${want.subject.slice(0, 3).join(', ')} or ${want.subject.length - 3} more`}`;

@@ -11,10 +11,10 @@ import { BUNCHING } from '../../src/score/bunching.js';
 import { prepare } from '../../src/cluster/prepare.js';
 import { scanRecords } from '../../src/records/table.js';
 import { resolveOptions } from '../../src/options/resolve.js';
-import { normalizeText } from '../../src/records/normalize.js';
+import { categoryKey, normalizeText, vendorKey } from '../../src/records/normalize.js';
 import type { PurchaseRecordInput } from '../../src/records/record.js';
 import type { DetectSplitsOptions } from '../../src/options/options.js';
-import { ledgerArb } from '../helpers/arbitraries.js';
+import { ledgerArb, VENDORS } from '../helpers/arbitraries.js';
 import { runs } from '../helpers/runs.js';
 import { dayNumber as dayNo, recountBaseline } from '../helpers/recount.js';
 
@@ -25,10 +25,21 @@ const policyArb = fc.record({
   depth: fc.constantFrom(0, 2, 4, 5),
   comparison: fc.constantFrom('atOrAbove' as const, 'above' as const),
   minPartShare: fc.constantFrom(0, 0.1, 0.25),
+  // Vendors and category prefixes the policy leaves out, and vendor names that stand for many.
+  excludeVendors: fc.subarray(VENDORS, { maxLength: 2 }),
+  excludeCategories: fc.subarray(['45', '3019', 'b07'], { maxLength: 2 }),
+  placeholders: fc.subarray(VENDORS, { maxLength: 2 }),
 });
+type Policy = typeof policyArb extends fc.Arbitrary<infer P> ? P : never;
 
-function optionsOf(p: { depth: number; comparison: 'atOrAbove' | 'above'; minPartShare: number }): DetectSplitsOptions {
+/** Whether the policy leaves a record out of the analysis. */
+const excludedBy = (p: Policy) => (r: PurchaseRecordInput) =>
+  p.excludeVendors.some((v) => vendorKey(v) === vendorKey(r.vendor)) || (r.category !== undefined && p.excludeCategories.some((c) => categoryKey(String(r.category)).startsWith(categoryKey(c))));
+
+function optionsOf(p: Policy): DetectSplitsOptions {
   return {
+    exclude: { vendors: p.excludeVendors, categories: p.excludeCategories },
+    placeholderVendors: p.placeholders,
     thresholds: [
       { id: 'low', amount: '1000', currency: 'CNY', procedure: 'quotation', comparison: p.comparison },
       { id: 'high', amount: '2500', currency: 'CNY', procedure: 'tender', comparison: p.comparison, validFrom: '2014-02-01' },
@@ -48,10 +59,11 @@ describe('buyerBaselines', () => {
         const ledger = prepare(table, opts);
         const baselines = buyerBaselines(table, opts);
         fc.pre(table.size > 0);
-        // A run: some records of the buyer of the first record, in date order (ties by id).
-        const k0 = pick % table.size;
-        const buyer = table.buyer.key[k0];
-        const mine = Array.from(ledger.order).filter((k) => table.buyer.key[k] === buyer);
+        // A run: some records of the buyer of a record the policy keeps, in date order (ties by id).
+        const kept = Array.from(ledger.order).filter((k) => !excludedBy(policy)(records[table.row[k] as number] as PurchaseRecordInput));
+        fc.pre(kept.length > 0);
+        const buyer = table.buyer.key[kept[pick % kept.length] as number];
+        const mine = kept.filter((k) => table.buyer.key[k] === buyer);
         const chosen = mine.filter((_, i) => ((pick >> (i % 24)) & 1) === 1 || i === 0);
         const parts = chosen.map((k) => ledger.itemOf(k));
         const tier = opts.thresholds[tierIndex] as (typeof opts.thresholds)[number];
@@ -61,7 +73,7 @@ describe('buyerBaselines', () => {
         const ids = new Set(parts.map((p) => p.rec.id));
         const k = parts.length;
         const limit = Number(tier.threshold.amount);
-        const want = recountBaseline(records, ids, limit, policy.comparison, { depth: policy.depth, minPartShare: policy.minPartShare, rates: RATES });
+        const want = recountBaseline(records.filter((r) => !excludedBy(policy)(r)), ids, limit, policy.comparison, { depth: policy.depth, minPartShare: policy.minPartShare, rates: RATES, placeholders: policy.placeholders });
         expect(facts.subject).toEqual(want.subject);
         expect(facts.rate.buyerOthers).toBe(want.buyerOthers);
         expect(facts.rate.days).toBe(want.days);
@@ -88,10 +100,11 @@ describe('buyerBaselines', () => {
         const opts = resolveOptions(optionsOf(policy));
         const table = scanRecords(records, { currency: opts.currency, rates: opts.rates });
         const { buyers } = buyerBaselines(table, opts);
-        const keys = [...new Set(records.map((r) => normalizeText(r.buyer)))].sort();
+        const analysed = records.filter((r) => !excludedBy(policy)(r));
+        const keys = [...new Set(analysed.map((r) => normalizeText(r.buyer)))].sort();
         expect(buyers.map((b) => normalizeText(b.buyer))).toEqual(keys);
         for (const b of buyers) {
-          const mine = records.filter((r) => normalizeText(r.buyer) === normalizeText(b.buyer));
+          const mine = analysed.filter((r) => normalizeText(r.buyer) === normalizeText(b.buyer));
           const earliest = [...mine].sort((x, y) => (String(x.date) < String(y.date) ? -1 : String(x.date) > String(y.date) ? 1 : String(x.id) < String(y.id) ? -1 : 1))[0]!;
           expect(b.buyer).toBe(earliest.buyer.trim());
           expect(b.records).toBe(mine.length);
