@@ -218,26 +218,36 @@ describe('sentences that used to say false things (issue 10 item 7)', () => {
     expect(reason(f, 'justBelow')).toBe('1 of 2 parts lie within 10% at or below a limit in force.');
   });
 
-  it('under a policy that compares neither texts nor category codes, the subject reason names neither', () => {
-    const card = (id: string, amount: string) => ({ id, buyer: 'Card 0042', vendor: 'Office Depot', date: '2019-05-06', amount, currency: 'USD', category: '5943', subject: 'toner cartridges', project: 'P-7' });
-    const policy = { ...getPreset('pcard', { limit: '3000', currency: 'USD' }), subject: { categoryPrefix: 0, minSimilarity: 0 }, minScore: 0 };
-    const { findings } = detectSplits([card('C1', '2400'), card('C2', '1900')], policy);
-    const f = findings[0] as Finding;
-    expect(f.recordIds).toEqual(['C1', 'C2']);
-    // The one signal such a policy still compares is a specific project.
+  it('under the pcard preset, which compares no subject signal, the subject reason claims no comparison and weighs nothing', () => {
+    const card = (id: string, amount: string, project: string) => ({ id, buyer: 'Card 0042', vendor: 'Office Depot', date: '2019-05-06', amount, currency: 'USD', category: '5943', subject: 'toner cartridges', project });
+    const pcard = getPreset('pcard', { limit: '3000', currency: 'USD' });
+    expect(pcard.subject).toMatchObject({ categoryPrefix: 0, minSimilarity: 0, maxProjectCategories: 0 });
+    // The same text, category and project, and then different projects: neither is a claim.
+    for (const projects of [['P-7', 'P-7'], ['P-7', 'P-9']]) {
+      const { findings } = detectSplits([card('C1', '2400', projects[0] as string), card('C2', '1900', projects[1] as string)], pcard);
+      const f = findings[0] as Finding;
+      expect(f.recordIds).toEqual(['C1', 'C2']);
+      expect(f.reasons.find((r) => r.code === 'subjectSimilarity')).toEqual({
+        code: 'subjectSimilarity',
+        value: 0,
+        strength: 0,
+        weight: 0,
+        message: 'Subjects not compared: the policy compares no subject text, category code or project.',
+      });
+      expect(f.explanation).not.toMatch(/subjects agree|text|categor|project/iu);
+      // The threshold's procedure says what the limit is for, not the limit again.
+      expect(f.explanation).not.toMatch(/limit for a purchase above the single-transaction limit/u);
+      expect(f.explanation).toContain('exceed the 3,000.00 USD limit for normal procurement instead of the card, unless the limit was raised');
+    }
+  });
+
+  it('under a policy that compares only projects, the subject reason names only projects', () => {
+    const row = (id: string, amount: string, project?: string) => ({ id, buyer: 'Card 0042', vendor: 'Office Depot', date: '2019-05-06', amount, currency: 'USD', category: '5943', subject: 'toner cartridges', ...(project ? { project } : {}) });
+    const policy = { ...getPreset('pcard', { limit: '3000', currency: 'USD' }), subject: { categoryPrefix: 0, minSimilarity: 0, maxProjectCategories: 4 } };
+    const f = detectSplits([row('C1', '2400', 'P-7'), row('C2', '1900', 'P-7')], policy).findings[0] as Finding;
     expect(reason(f, 'subjectSimilarity')).toBe("Consecutive parts' subjects agree 100% on average, each pair by its closest signal: the same project in 1 of 1 pair.");
-    // Without projects nothing is compared: the reason says so, names no text or category, and weighs nothing.
-    const without = detectSplits([card('C1', '2400'), card('C2', '1900')].map(({ project: _p, ...r }) => r), policy).findings[0] as Finding;
-    expect(without.reasons.find((r) => r.code === 'subjectSimilarity')).toEqual({
-      code: 'subjectSimilarity',
-      value: 0,
-      strength: 0,
-      weight: 0,
-      message: 'Subjects not compared: no two consecutive parts both carry a specific project.',
-    });
-    // The threshold's procedure says what the limit is for, not the limit again.
-    expect(f.explanation).not.toMatch(/limit for a purchase above the single-transaction limit/u);
-    expect(f.explanation).toContain('exceed the 3,000.00 USD limit for normal procurement instead of the card, unless the limit was raised');
+    const without = detectSplits([row('C1', '2400'), row('C2', '1900')], policy).findings[0] as Finding;
+    expect(without.reasons.find((r) => r.code === 'subjectSimilarity')).toMatchObject({ weight: 0, message: 'Subjects not compared: no two consecutive parts both carry a specific project.' });
   });
 
   it('names the signals a policy compares when the parts carry none of them', () => {
