@@ -10,8 +10,8 @@ import { groupedMoney } from '../_lib/decimal.js';
 const pct = (x: number) => `${Math.round(x * 100)}%`;
 /** A band as a percentage, exactly as given up to two decimals (0.125 → "12.5%"). */
 const bandPct = (x: number) => `${+(x * 100).toFixed(2)}%`;
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 const grouped = (n: number) => n.toLocaleString('en-US');
+const plural = (n: number, one: string, many = `${one}s`) => `${grouped(n)} ${n === 1 ? one : many}`;
 /** A probability in words a reviewer reads: two decimals, three under 0.01, "< 0.001" below that. */
 const probability = (p: number) => (p < 0.001 ? '< 0.001' : p < 0.01 ? p.toFixed(3) : p.toFixed(2));
 
@@ -88,13 +88,13 @@ export function reasonMessage(code: ReasonCode, value: number, k: number, facts:
     case 'buyerVendor':
       if (!b) return "Vendors not compared with the buyer's other purchases (no baseline).";
       return b.vendor.applicable
-        ? `${b.vendor.fromVendors} of the buyer's ${plural(b.vendor.others, 'other purchase')}${subjectPhrase(b.subject)} went to ${b.vendor.vendors === 1 ? 'this vendor' : `these ${b.vendor.vendors} vendors`}.`
+        ? `${grouped(b.vendor.fromVendors)} of the buyer's ${plural(b.vendor.others, 'other purchase')}${subjectPhrase(b.subject)} went to ${b.vendor.vendors === 1 ? 'this vendor' : `these ${b.vendor.vendors} vendors`}.`
         : `Vendors not compared with the buyer's other purchases: it has ${plural(b.vendor.others, 'other purchase')}${subjectPhrase(b.subject)} (at least ${BASELINE.minSubject} are needed).`;
     case 'buyerBunching': {
       const t = b?.bunching;
       if (!t) return 'Bunching under this limit not tested: the buyer has no purchase in force for it.';
       if (!t.applicable) return `Bunching under this limit not tested: ${t.why}.`;
-      const where = `${t.observed} of its ${grouped(t.sample)} purchases in force for the limit lie within ${bandPct(BUNCHING.band)} ${ctx.tier.comparison === 'above' ? 'at or below' : 'below'} it, where the rest of its amounts predict ${t.expected.toFixed(1)} (z = ${t.z.toFixed(1)}, one-sided p ${probability(t.p)})`;
+      const where = `${grouped(t.observed)} of its ${grouped(t.sample)} purchases in force for the limit lie within ${bandPct(BUNCHING.band)} ${ctx.tier.comparison === 'above' ? 'at or below' : 'below'} it, where the rest of its amounts predict ${t.expected.toFixed(1)} (z = ${t.z.toFixed(1)}, one-sided p ${probability(t.p)})`;
       return t.z >= 2 ? `The buyer's purchases bunch under this limit: ${where}.` : `The buyer's purchases show no clear bunching under this limit: ${where}.`;
     }
   }

@@ -30,7 +30,7 @@ const money = (d: Decimal) => {
   return `${(int as string).replace(/\B(?=(\d{3})+(?!\d))/gu, ',')}.${frac}`;
 };
 const pct = (x: number) => `${Math.round(x * 100)}%`;
-const plural = (n: number, one: string) => `${n} ${n === 1 ? one : `${one}s`}`;
+const plural = (n: number, one: string) => `${n.toLocaleString('en-US')} ${n === 1 ? one : `${one}s`}`;
 const probability = (p: number) => (p < 0.001 ? '< 0.001' : p < 0.01 ? p.toFixed(3) : p.toFixed(2));
 
 /** A buyer with a history: 30 to 150 purchases over ten months, around the 1,000 and 2,500 CNY limits. */
@@ -298,7 +298,7 @@ function checkFinding(f: Finding, records: readonly PurchaseRecordInput[], o: De
   }
   if (want.others >= BASELINE.minSubject) {
     expect(message('buyerSize')).toBe(`By amount, the parts rank on average above ${pct(want.percentile)} of the buyer's ${plural(want.others, 'other purchase')}${subject} (ties count half).`);
-    expect(message('buyerVendor')).toBe(`${want.fromVendors} of the buyer's ${plural(want.others, 'other purchase')}${subject} went to ${want.vendors === 1 ? 'this vendor' : `these ${want.vendors} vendors`}.`);
+    expect(message('buyerVendor')).toBe(`${want.fromVendors.toLocaleString('en-US')} of the buyer's ${plural(want.others, 'other purchase')}${subject} went to ${want.vendors === 1 ? 'this vendor' : `these ${want.vendors} vendors`}.`);
   } else {
     expect(message('buyerSize')).toBe(`Part sizes not compared with the buyer's other purchases: it has ${plural(want.others, 'other purchase')}${subject} (at least ${BASELINE.minSubject} are needed).`);
     expect(message('buyerVendor')).toBe(`Vendors not compared with the buyer's other purchases: it has ${plural(want.others, 'other purchase')}${subject} (at least ${BASELINE.minSubject} are needed).`);
@@ -329,7 +329,7 @@ function checkFinding(f: Finding, records: readonly PurchaseRecordInput[], o: De
     expect(message('buyerBunching')).toBe(`Bunching under this limit not tested: ${why}.`);
   } else if (test) {
     bunchingChecked++;
-    const where = `${test.observed} of its ${test.sample.toLocaleString('en-US')} purchases in force for the limit lie within ${+(BUNCHING.band * 100).toFixed(2)}% ${above ? 'at or below' : 'below'} it, where the rest of its amounts predict ${test.expected.toFixed(1)} (z = ${test.z.toFixed(1)}, one-sided p ${probability(test.p)})`;
+    const where = `${test.observed.toLocaleString('en-US')} of its ${test.sample.toLocaleString('en-US')} purchases in force for the limit lie within ${+(BUNCHING.band * 100).toFixed(2)}% ${above ? 'at or below' : 'below'} it, where the rest of its amounts predict ${test.expected.toFixed(1)} (z = ${test.z.toFixed(1)}, one-sided p ${probability(test.p)})`;
     expect(message('buyerBunching')).toBe(test.z >= 2 ? `The buyer's purchases bunch under this limit: ${where}.` : `The buyer's purchases show no clear bunching under this limit: ${where}.`);
     expect([bunching.value, bunching.weight]).toEqual([test.z, o.weights?.buyerBunching ?? DEFAULT_WEIGHTS.buyerBunching]);
     expect(bunching.strength).toBeCloseTo(Math.min(1, Math.max(0, (test.z - 1) / 2)), 12);
