@@ -372,29 +372,21 @@ function excludedRecords(table: RecordTable, exclude: ResolvedOptions['exclude']
   return out;
 }
 
-/** Number of entries of an ascending array below x. */
-function lower(a: ArrayLike<number>, x: number): number {
+/** Number of entries of an ascending array below x (or at or below it, with `orEqual`), by binary search. */
+function countBelow(a: ArrayLike<number>, x: number, orEqual = false): number {
   let lo = 0;
   let hi = a.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if ((a[mid] as number) < x) lo = mid + 1;
+    const v = a[mid] as number;
+    if (v < x || (orEqual && v === x)) lo = mid + 1;
     else hi = mid;
   }
   return lo;
 }
 
-/** Number of entries of an ascending array at or below x. */
-function upper(a: ArrayLike<number>, x: number): number {
-  let lo = 0;
-  let hi = a.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((a[mid] as number) <= x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
+const lower = (a: ArrayLike<number>, x: number) => countBelow(a, x);
+const upper = (a: ArrayLike<number>, x: number) => countBelow(a, x, true);
 
 /** Ratios to the limit outside which an amount is clearly not in the band (a margin around [1 − h, 1]). */
 const NEAR_BAND = [(1 - BUNCHING.band) * 0.99, 1.01] as const;
