@@ -9,6 +9,7 @@ import { components } from './cluster/link.js';
 import { extractRuns } from './cluster/runs.js';
 import type { Item } from './cluster/item.js';
 import { scoreRun } from './score/score.js';
+import { buyerBaselines, type BuyerStats } from './score/baseline.js';
 import { buildFinding, type Finding } from './report/finding.js';
 import { buildLargeRun, type LargeRun } from './report/largeRun.js';
 import { compareText } from './_lib/order.js';
@@ -41,6 +42,12 @@ export interface DetectResult {
   /** Records that could not be analysed, by index. */
   readonly rejects: readonly RecordReject[];
   readonly stats: DetectStats;
+  /**
+   * Every buyer with accepted records, by buyer key: its records, dates and its bunching test at
+   * each threshold in force for it (purchases just under the limit against what its amount
+   * distribution predicts; see `BUNCHING`).
+   */
+  readonly buyers: readonly BuyerStats[];
 }
 
 /**
@@ -81,8 +88,9 @@ export function detectSplits(records: Iterable<unknown>, options: DetectSplitsOp
   const table = scanRecords(input, { currency: opts.currency, rates: opts.rates });
   const ledger = prepare(table, opts);
   const parts = candidates(ledger, opts);
-  const scoring = { thresholds: opts.thresholds, windowDays: ledger.window.days, band: opts.band, weights: opts.weights };
-  const context = { currency: opts.currency, band: opts.band, weights: opts.weights, windowLabel: ledger.window.label, ...(opts.rule ? { rule: opts.rule } : {}) };
+  const baselines = buyerBaselines(table, opts);
+  const scoring = { thresholds: opts.thresholds, windowDays: ledger.window.days, band: opts.band, weights: opts.weights, baselines };
+  const context = { currency: opts.currency, band: opts.band, subject: opts.subject, windowLabel: ledger.window.label, ...(opts.rule ? { rule: opts.rule } : {}) };
 
   const findings: Finding[] = [];
   const largeRuns: LargeRun[] = [];
@@ -129,5 +137,6 @@ export function detectSplits(records: Iterable<unknown>, options: DetectSplitsOp
       findingsByThreshold: byThreshold,
       largeRuns,
     },
+    buyers: baselines.buyers,
   };
 }

@@ -31,6 +31,10 @@ export { textSimilarity } from './similarity/jaccard.js';
 // Scoring and findings
 export { DEFAULT_WEIGHTS } from './options/reasons.js';
 export type { ScoreWeights, ReasonCode } from './options/reasons.js';
+export { BASELINE } from './score/baseline.js';
+export type { BuyerStats } from './score/baseline.js';
+export { BUNCHING } from './score/bunching.js';
+export type { BunchingTest } from './score/bunching.js';
 export { fingerprint } from './report/fingerprint.js';
 export type { Finding, FindingPart, FindingThreshold, Reason } from './report/finding.js';
 export type { LargeRun } from './report/largeRun.js';

@@ -15,6 +15,8 @@ import { subjectTokens } from '../src/similarity/tokens.js';
 import { RARE_WEIGHT, rarityWeight } from '../src/similarity/rarity.js';
 import { TEXT_BUDGET } from '../src/cluster/link.js';
 import { scoreRun } from '../src/score/score.js';
+import { buyerBaselines, type BuyerBaselines } from '../src/score/baseline.js';
+import { scanRecords } from '../src/records/table.js';
 import type { Item } from '../src/cluster/item.js';
 import type { DetectSplitsOptions } from '../src/options/options.js';
 import type { PurchaseRecord } from '../src/records/record.js';
@@ -360,24 +362,25 @@ const NOMINAL_DAYS: Record<CalendarPeriod, number> = { day: 1, week: 7, month: 3
  * The score of a set of records as detection ranks it (the library's `scoreRun`, the one thing the
  * oracle does not rewrite), on items the oracle builds itself.
  */
-export function oracleRank(o: ResolvedOptions, t: ResolvedThreshold): (records: readonly OracleRecord[]) => number {
+export function oracleRank(o: ResolvedOptions, t: ResolvedThreshold, baselines?: { readonly of: BuyerBaselines; readonly k: ReadonlyMap<string, number> }): (records: readonly OracleRecord[]) => number {
   const ids = new Map<string, number>();
   const idOf = (token: string): number => {
     let id = ids.get(token);
     if (id === undefined) ids.set(token, (id = ids.size));
     return id;
   };
-  const ctx = { thresholds: o.thresholds, windowDays: 'days' in o.window ? o.window.days : NOMINAL_DAYS[o.window.period], band: o.band, weights: o.weights };
+  const ctx = { thresholds: o.thresholds, windowDays: 'days' in o.window ? o.window.days : NOMINAL_DAYS[o.window.period], band: o.band, weights: o.weights, ...(baselines ? { baselines: baselines.of } : {}) };
   return (records) => {
     const items: Item[] = records.map((r) => ({
-      k: r.rec.index,
+      k: baselines ? (baselines.k.get(r.rec.id) as number) : r.rec.index,
       rec: r.rec,
       value: r.value,
       // As the record table computes it: the amount as a double, times the rate as a double.
       approx: r.rec.currency === o.currency ? r.rec.amount.toNumber() : r.rec.amount.toNumber() * (o.rates.get(r.rec.currency) as Decimal).toNumber(),
       tokens: r.tokens.map(idOf).sort((a, b) => a - b),
       weights: [],
-      categoryPrefix: undefined,
+      // As the record table cuts it: the category code to the prefix depth, when that signal is on.
+      categoryPrefix: o.subject.categoryPrefix > 0 && r.rec.categoryKey !== undefined ? r.rec.categoryKey.slice(0, o.subject.categoryPrefix) : undefined,
       project: r.linkProject,
     }));
     return scoreRun(items, t, ctx).score;
@@ -393,6 +396,9 @@ export function oracleRank(o: ResolvedOptions, t: ResolvedThreshold): (records: 
 export function oracleRuns(input: readonly unknown[], options: DetectSplitsOptions): { findings: OracleFinding[]; largeRuns: OracleLargeRun[] } {
   const o = resolveOptions(options);
   const all = oracleRecords(input, o);
+  // The buyers' baselines are part of the score, which the oracle takes from the library as it is.
+  const table = scanRecords(input, { currency: o.currency, rates: o.rates });
+  const baselines = { of: buyerBaselines(table, o), k: new Map(table.id.map((id, k) => [id, k])) };
   const assigned = new Set<string>();
   const findings: OracleFinding[] = [];
   const largeRuns: OracleLargeRun[] = [];
@@ -411,7 +417,7 @@ export function oracleRuns(input: readonly unknown[], options: DetectSplitsOptio
       const root = find(i);
       comps.set(root, [...(comps.get(root) ?? []), r]);
     });
-    const rank = oracleRank(o, t);
+    const rank = oracleRank(o, t, baselines);
     for (const comp of comps.values()) {
       comp.sort(byDateId);
       const rule: PlainRunRule = {

@@ -93,7 +93,8 @@ function pcardThreshold(limit: unknown, currency: unknown): ThresholdInput {
     id: 'PCARD-LIMIT',
     amount: text,
     currency: code,
-    procedure: 'a purchase above the single-transaction limit (normal procurement or an approved limit increase)',
+    // Read as "the 3,000.00 USD limit for <procedure>": what a purchase over the limit needs instead.
+    procedure: 'normal procurement instead of the card, unless the limit was raised',
     comparison: 'above',
     label: `Card single-transaction limit ${text} ${code}`,
     jurisdiction: 'card programme',

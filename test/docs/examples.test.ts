@@ -17,7 +17,6 @@ import { compileExample, shapeProblems } from './_run.js';
  * and checked still to fail (an entry that passes, or names no example, fails the suite).
  */
 const PENDING: Readonly<Record<string, string>> = {
-  'src/report/explain.ts:46': 'shows a sentence without the call that gives it (`counterfactual({ … })`)',
   'docs/presets.md:8': '`text` (the contents of a thresholds file) is never defined; read seeds/chengxi-thresholds.json, or define it',
 };
 

@@ -15,16 +15,21 @@ import { runs } from '../helpers/runs.js';
 /** Tolerance of a score computed in doubles against the exact weighted mean. */
 const EPSILON = 1e-12;
 
-/** The weighted mean Σ w·s / Σ w in 200-digit decimals (0 when every weight is 0). */
+/**
+ * The weighted mean Σ w·s / Σ w in 200-digit decimals (0 when every weight is 0), of the doubles'
+ * own values: a subnormal's shortest text is far from it (`5e-324` is 4.94…e-324), so each number is
+ * read through 40 significant digits of its exact expansion.
+ */
 function exactMean(weights: Partial<ScoreWeights>, strengths: Partial<Record<string, number>>): number {
   const X = Decimal.clone({ precision: 200 });
+  const exact = (x: number) => new X(x.toExponential(40));
   let num = new X(0);
   let den = new X(0);
   for (const code of REASON_CODES) {
     const w = weights[code];
     if (w === undefined) continue;
-    den = den.plus(w);
-    num = num.plus(new X(w).times(strengths[code] ?? 0));
+    den = den.plus(exact(w));
+    num = num.plus(exact(w).times(exact(strengths[code] ?? 0)));
   }
   return den.isZero() ? 0 : num.div(den).toNumber();
 }
