@@ -16,9 +16,7 @@ import { compileExample, shapeProblems } from './_run.js';
  * Examples known to fail, in files other work is changing now: reported as `todo` with the reason,
  * and checked still to fail (an entry that passes, or names no example, fails the suite).
  */
-const PENDING: Readonly<Record<string, string>> = {
-  'docs/presets.md:8': '`text` (the contents of a thresholds file) is never defined; read seeds/chengxi-thresholds.json, or define it',
-};
+const PENDING: Readonly<Record<string, string>> = {};
 
 const examples = allExamples();
 const fx = fixtures();
