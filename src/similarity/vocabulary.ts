@@ -2,15 +2,15 @@ import { rarityWeight } from './rarity.js';
 
 /** Each buyer's subject vocabulary, and each record's subject tokens in it. */
 export interface Vocabularies {
-  /** The (buyer, subject) pair of each record (by index), or −1 when its subject has no tokens. */
+  /** The (buyer, token set) pair of each record (by index), or −1 when its subject has no tokens. */
   readonly pairOf: Int32Array;
   /**
-   * The tokens of each pair as ascending ids of its buyer's vocabulary, so rarest first. Pairs of
-   * one buyer with the same token set share one array (`===`).
+   * The tokens of pair p as ascending ids of its buyer's vocabulary, so rarest first: records of
+   * one buyer with the same token set share one array (`===`). Built on first request.
    */
-  readonly tokens: readonly (readonly number[])[];
-  /** The weight table of each pair's buyer: `weights[p][id]` ({@link rarityWeight}). */
-  readonly weights: readonly Int32Array[];
+  tokensOf(p: number): readonly number[];
+  /** The weight table of pair p's buyer: `weightsOf(p)[id]` ({@link rarityWeight}). */
+  weightsOf(p: number): Int32Array;
 }
 
 /**
@@ -23,26 +23,30 @@ export interface Vocabularies {
  * `buyer[k]` is record k's buyer (a key from 0 up), `subject[k]` its subject key (−1 for none) and
  * `tokensOf(s)` the tokens of subject key s (distinct), asked once per subject key.
  *
- * Runs in O(n + T + V log V) for n records, T tokens over the distinct (buyer, subject) pairs and
- * V tokens over the buyers' vocabularies.
+ * Subjects are first grouped by token set (subjects that differ only in dates, numbers or
+ * boilerplate have one), so the work per buyer is per distinct token set it uses, not per subject.
+ * Runs in O(n + S + T + V log V) for n records, S tokens over the distinct subjects, T tokens over
+ * the distinct (buyer, token set) pairs and V tokens over the buyers' vocabularies.
  *
  * @example
  * const v = vocabularies(Int32Array.of(0, 0, 0), Int32Array.of(0, 1, 1), (s) => [['road', 'signs'], ['signs']][s]!);
- * [...v.pairOf].map((p) => v.tokens[p]) //=> [[0, 1], [1], [1]]
+ * [...v.pairOf].map((p) => v.tokensOf(p)) //=> [[0, 1], [1], [1]]
  */
 export function vocabularies(buyer: Int32Array, subject: Int32Array, tokensOf: (s: number) => readonly string[]): Vocabularies {
   const n = buyer.length;
   let subjects = 0;
   for (let k = 0; k < n; k++) subjects = Math.max(subjects, (subject[k] as number) + 1);
 
-  // Each subject's tokens once, as global ids in one array: subject s holds ids[start[s] … end[s]).
+  // Each subject's tokens once, as ascending global ids in one array: ids[start[s] … end[s]).
   const globalIds = new Map<string, number>();
   const globalText: string[] = [];
   const start = new Int32Array(subjects).fill(-1);
   const end = new Int32Array(subjects);
   let ids: Int32Array = new Int32Array(1024);
   let used = 0;
-  const tokenise = (s: number): void => {
+  for (let k = 0; k < n; k++) {
+    const s = subject[k] as number;
+    if (s < 0 || start[s] !== -1) continue;
     start[s] = used;
     for (const t of tokensOf(s)) {
       let g = globalIds.get(t);
@@ -55,12 +59,12 @@ export function vocabularies(buyer: Int32Array, subject: Int32Array, tokensOf: (
       ids[used++] = g;
     }
     end[s] = used;
-  };
+    sortRun(ids, start[s] as number, used);
+  }
+  const setOf = tokenSets(ids, start, end);
 
-  for (let k = 0; k < n; k++) if ((subject[k] as number) >= 0 && start[subject[k] as number] === -1) tokenise(subject[k] as number);
-
-  // Records bucketed by buyer (a counting sort), then each buyer's distinct subjects with tokens —
-  // its (buyer, subject) pairs — and how many of its records use each, found by stamping subjects.
+  // Records bucketed by buyer (a counting sort), then each buyer's distinct token sets — its
+  // (buyer, token set) pairs — and how many of its records use each, found by stamping sets.
   let buyers = 0;
   for (let k = 0; k < n; k++) buyers = Math.max(buyers, (buyer[k] as number) + 1);
   const first = new Int32Array(buyers + 1);
@@ -70,10 +74,11 @@ export function vocabularies(buyer: Int32Array, subject: Int32Array, tokensOf: (
   const next = first.slice(0, buyers);
   for (let k = 0; k < n; k++) byBuyer[next[buyer[k] as number]!++] = k;
   const stamp = new Int32Array(subjects).fill(-1);
-  const pairOfSubject = new Int32Array(subjects);
-  const pairBuyer: number[] = [];
-  const pairSubject: number[] = [];
-  const pairUses: number[] = [];
+  const pairOfSet = new Int32Array(subjects);
+  // A pair's token set is named by its first subject (see tokenSets).
+  let pairSet: Int32Array = new Int32Array(1024);
+  let pairUses: Int32Array = new Int32Array(1024);
+  let pairs = 0;
   const pairOf = new Int32Array(n).fill(-1);
   const buyerPairs: number[] = [0];
   for (let b = 0; b < buyers; b++) {
@@ -81,95 +86,163 @@ export function vocabularies(buyer: Int32Array, subject: Int32Array, tokensOf: (
       const k = byBuyer[i] as number;
       const s = subject[k] as number;
       if (s < 0 || start[s] === end[s]) continue;
-      if (stamp[s] !== b) {
-        stamp[s] = b;
-        pairOfSubject[s] = pairBuyer.length;
-        pairBuyer.push(b);
-        pairSubject.push(s);
-        pairUses.push(0);
+      const set = setOf[s] as number;
+      if (stamp[set] !== b) {
+        stamp[set] = b;
+        pairOfSet[set] = pairs;
+        if (pairs === pairSet.length) {
+          pairSet = grow(pairSet, pairs + 1);
+          pairUses = grow(pairUses, pairs + 1);
+        }
+        pairSet[pairs] = set;
+        pairUses[pairs] = 0;
+        pairs++;
       }
-      const p = pairOfSubject[s] as number;
+      const p = pairOfSet[set] as number;
       pairUses[p]! += 1;
       pairOf[k] = p;
     }
-    if (pairBuyer.length > (buyerPairs[buyerPairs.length - 1] as number)) buyerPairs.push(pairBuyer.length);
+    if (pairs > (buyerPairs[buyerPairs.length - 1] as number)) buyerPairs.push(pairs);
   }
 
-  const pairTokens: (readonly number[])[] = new Array(pairBuyer.length);
-  const pairWeights: Int32Array[] = new Array(pairBuyer.length);
+  // Each buyer's tokens and their uses (the r-th buyer with tokens has seen[seenFrom[r] … seenFrom[r + 1]))
+  // and its records with tokens; the tokens some buyer uses more than once are ranked by text, once.
   const uses = new Int32Array(globalText.length);
-  const local = new Int32Array(globalText.length);
-  let buffer: Int32Array = new Int32Array(16);
+  const seen: number[] = [];
+  const seenUses: number[] = [];
+  const seenFrom: number[] = [0];
+  const records: number[] = [];
+  const textRank = new Int32Array(globalText.length).fill(-1);
+  const toRank: number[] = [];
   for (let range = 0; range + 1 < buyerPairs.length; range++) {
-    const pairs: number[] = [];
-    for (let p = buyerPairs[range] as number; p < (buyerPairs[range + 1] as number); p++) pairs.push(p);
-    const seen: number[] = [];
-    let records = 0;
-    for (const p of pairs) {
+    const from = seen.length;
+    let count = 0;
+    for (let p = buyerPairs[range] as number; p < (buyerPairs[range + 1] as number); p++) {
       const u = pairUses[p] as number;
-      const s = pairSubject[p] as number;
-      records += u;
+      const s = pairSet[p] as number;
+      count += u;
       for (let i = start[s] as number; i < (end[s] as number); i++) {
         const g = ids[i] as number;
         if (uses[g] === 0) seen.push(g);
         uses[g]! += u;
       }
     }
-    // Tokens of a single record first (no two records share one, so their order among themselves
-    // changes nothing and costs no string comparisons), then by uses and by the token.
-    const shared = seen.filter((g) => uses[g] !== 1);
-    shared.sort((a, b) => (uses[a] as number) - (uses[b] as number) || (globalText[a]! < globalText[b]! ? -1 : 1));
-    const ranked = seen.filter((g) => uses[g] === 1).concat(shared);
-    const weights = new Int32Array(ranked.length);
-    ranked.forEach((g, id) => {
-      local[g] = id;
-      weights[id] = rarityWeight(uses[g] as number, records);
-    });
-
-    // One array per token set: records with the same tokens share it (found by hash, open addressing).
-    const mask = (1 << Math.ceil(Math.log2(2 * pairs.length + 2))) - 1;
-    const slots = new Int32Array(mask + 1).fill(-1);
-    const sets: number[][] = [];
-    for (const p of pairs) {
-      const s = pairSubject[p] as number;
-      const m = (end[s] as number) - (start[s] as number);
-      if (buffer.length < m) buffer = new Int32Array(m * 2);
-      for (let i = 0; i < m; i++) {
-        // Insertion sort: token sets are short.
-        const id = local[ids[(start[s] as number) + i] as number] as number;
-        let j = i;
-        for (; j > 0 && (buffer[j - 1] as number) > id; j--) buffer[j] = buffer[j - 1] as number;
-        buffer[j] = id;
+    for (let i = from; i < seen.length; i++) {
+      const g = seen[i] as number;
+      seenUses.push(uses[g] as number);
+      if ((uses[g] as number) > 1 && textRank[g] === -1) {
+        textRank[g] = 0;
+        toRank.push(g);
       }
-      let hash = m;
-      for (let i = 0; i < m; i++) hash = Math.imul(hash ^ (buffer[i] as number), 0x9e3779b1);
-      let slot = (hash ^ (hash >>> 15)) & mask;
-      let set: number[] | undefined;
-      for (; slots[slot] !== -1; slot = (slot + 1) & mask) {
-        const other = sets[slots[slot] as number] as number[];
-        if (sameIds(other, buffer, m)) {
-          set = other;
-          break;
-        }
-      }
-      if (set === undefined) {
-        set = [];
-        for (let i = 0; i < m; i++) set.push(buffer[i] as number);
-        slots[slot] = sets.length;
-        sets.push(set);
-      }
-      pairTokens[p] = set;
-      pairWeights[p] = weights;
+      uses[g] = 0;
     }
-    for (const g of ranked) uses[g] = 0;
+    seenFrom.push(seen.length);
+    records.push(count);
+  }
+  toRank.sort((a, b) => (globalText[a]! < globalText[b]! ? -1 : 1));
+  toRank.forEach((g, r) => (textRank[g] = r));
+
+  // Pair p's tokens, as local ids ascending, are pairIds[pairFrom[p] … pairFrom[p + 1]); its buyer's
+  // weights buyerWeights[pairRange[p]].
+  const pairFrom = new Int32Array(pairs + 1);
+  for (let p = 0; p < pairs; p++) pairFrom[p + 1] = (pairFrom[p] as number) + (end[pairSet[p] as number] as number) - (start[pairSet[p] as number] as number);
+  const pairIds = new Int32Array(pairFrom[pairs] as number);
+  const pairRange = new Int32Array(pairs);
+  const buyerWeights: Int32Array[] = [];
+  const local = new Int32Array(globalText.length);
+  const R = toRank.length;
+  for (let range = 0; range + 1 < buyerPairs.length; range++) {
+    // Tokens of a single record first (no two records share one, so their order among themselves
+    // changes nothing), then by uses and by the token: sorted as the numbers uses × R + rank.
+    const from = seenFrom[range] as number;
+    const to = seenFrom[range + 1] as number;
+    const weights = new Int32Array(to - from);
+    let id = 0;
+    let keys = 0;
+    for (let i = from; i < to; i++) if (seenUses[i] === 1) local[seen[i] as number] = id++;
+    else keys++;
+    // Exact while uses × R stays below 2^53 (over 9·10^15): a ledger of n records and R ranked
+    // tokens has uses ≤ n, so n·R would have to pass it.
+    const key = new Float64Array(keys);
+    keys = 0;
+    for (let i = from; i < to; i++) if (seenUses[i] !== 1) key[keys++] = (seenUses[i] as number) * R + (textRank[seen[i] as number] as number);
+    key.sort();
+    for (let i = 0; i < keys; i++) local[toRank[(key[i] as number) % R] as number] = id++;
+    for (let i = from; i < to; i++) weights[local[seen[i] as number] as number] = rarityWeight(seenUses[i] as number, records[range] as number);
+
+    buyerWeights.push(weights);
+    // Its pairs' tokens in local ids, each set sorted.
+    for (let p = buyerPairs[range] as number; p < (buyerPairs[range + 1] as number); p++) {
+      const s = pairSet[p] as number;
+      const at = pairFrom[p] as number;
+      for (let i = start[s] as number; i < (end[s] as number); i++) pairIds[at + i - (start[s] as number)] = local[ids[i] as number] as number;
+      sortRun(pairIds, at, pairFrom[p + 1] as number);
+      pairRange[p] = range;
+    }
   }
 
-  return { pairOf, tokens: pairTokens, weights: pairWeights };
+  // Arrays only for the pairs asked for (the records that become candidate parts): distinct token
+  // sets, so distinct arrays.
+  const arrays: (number[] | undefined)[] = new Array(pairs);
+  return {
+    pairOf,
+    tokensOf(p) {
+      let set = arrays[p];
+      if (set === undefined) {
+        set = [];
+        for (let i = pairFrom[p] as number; i < (pairFrom[p + 1] as number); i++) set.push(pairIds[i] as number);
+        arrays[p] = set;
+      }
+      return set;
+    },
+    weightsOf: (p) => buyerWeights[pairRange[p] as number] as Int32Array,
+  };
 }
 
-function sameIds(a: readonly number[], b: Int32Array, m: number): boolean {
-  if (a.length !== m) return false;
-  for (let i = 0; i < m; i++) if (a[i] !== b[i]) return false;
+/** Sorts ids[from … to) ascending: by insertion when short (token sets mostly are), else by the typed array's sort. */
+function sortRun(ids: Int32Array, from: number, to: number): void {
+  if (to - from > 32) {
+    ids.subarray(from, to).sort();
+    return;
+  }
+  for (let i = from + 1; i < to; i++) {
+    const g = ids[i] as number;
+    let j = i;
+    for (; j > from && (ids[j - 1] as number) > g; j--) ids[j] = ids[j - 1] as number;
+    ids[j] = g;
+  }
+}
+
+/**
+ * Numbers the distinct token sets of subjects (each the ascending run ids[start[s] … end[s]), empty
+ * when start[s] = end[s]): subjects with equal runs get the same number, which is that of the first
+ * of them (a subject key, so numbers stay below the number of subjects). Hashing, open addressing.
+ */
+function tokenSets(ids: Int32Array, start: Int32Array, end: Int32Array): Int32Array {
+  const subjects = start.length;
+  const setOf = new Int32Array(subjects).fill(-1);
+  const mask = (1 << Math.ceil(Math.log2(2 * subjects + 2))) - 1;
+  const slots = new Int32Array(mask + 1).fill(-1);
+  for (let s = 0; s < subjects; s++) {
+    const a = start[s] as number;
+    const m = (end[s] as number) - a;
+    if (a < 0 || m === 0) continue;
+    let hash = m;
+    for (let i = a; i < a + m; i++) hash = Math.imul(hash ^ (ids[i] as number), 0x9e3779b1);
+    let slot = (hash ^ (hash >>> 15)) & mask;
+    for (; slots[slot] !== -1; slot = (slot + 1) & mask) {
+      const o = slots[slot] as number;
+      if (sameRun(ids, start[o] as number, end[o] as number, a, m)) break;
+    }
+    if (slots[slot] === -1) slots[slot] = s;
+    setOf[s] = slots[slot] as number;
+  }
+  return setOf;
+}
+
+function sameRun(ids: Int32Array, a: number, aEnd: number, b: number, m: number): boolean {
+  if (aEnd - a !== m) return false;
+  for (let i = 0; i < m; i++) if (ids[a + i] !== ids[b + i]) return false;
   return true;
 }
 
