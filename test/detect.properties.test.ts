@@ -18,6 +18,7 @@ import type { Finding } from '../src/report/finding.js';
 import { eligibleFor, linked, oracleRecords, type OracleRecord } from './oracle.js';
 import { CATEGORIES, METHODS, PROJECTS, SUBJECTS, ledgerArb, optionsArb } from './helpers/arbitraries.js';
 import { runs } from './helpers/runs.js';
+import { inZone } from './helpers/zones.js';
 
 // ----- Independent helpers ------------------------------------------------------------------------
 
@@ -446,16 +447,6 @@ afterEach(() => {
   else process.env['TZ'] = savedTz;
 });
 
-function inZone<T>(tz: string, f: () => T): T {
-  const before = process.env['TZ'];
-  process.env['TZ'] = tz;
-  try {
-    return f();
-  } finally {
-    if (before === undefined) delete process.env['TZ'];
-    else process.env['TZ'] = before;
-  }
-}
 
 /**
  * B1: three parts at the end of October / start of November 2014 (Mon 27 Oct – Sun 2 Nov is one ISO
