@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { defineConfig } from 'tsup';
 import type { Plugin } from 'esbuild';
@@ -15,19 +16,38 @@ const rawText: Plugin = {
   },
 };
 
+/** `{ name, version }` of package.json, for the command's `--version` and reports' provenance. */
+const { name, version } = JSON.parse(readFileSync('package.json', 'utf8')) as { name: string; version: string };
+
 export default defineConfig([
   {
-    // `index` is the platform-neutral core; `node` adds file loaders for Node.js; `simulate` holds the
-    // ground-truth simulator and its evaluation, out of the core. Code several entries use (the io
-    // layer, the error classes) goes to shared chunks, so the entries share one copy of each class
-    // per module system.
-    entry: { index: 'src/index.ts', node: 'src/node.ts', simulate: 'src/simulate.ts' },
-    format: ['esm', 'cjs'],
-    dts: true,
+    // ESM: the core, node and simulate entries as one file per source module (transpiled, not
+    // bundled), so a user's bundler sees the module graph and, with `"sideEffects": false`, drops the
+    // modules an import does not reach (the preset tables, the ledger readers' schemas …). Every
+    // entry imports the same dist/errors.js, so the error classes are shared.
+    entry: ['src/**/*.ts', '!src/cli/**', '!src/review/**'],
+    format: ['esm'],
+    bundle: false,
     target: 'node20',
     clean: true,
+  },
+  {
+    // CommonJS: bundled, with the code several entries use (the io layer, the error classes) in
+    // shared chunks, so the entries share one copy of each class.
+    entry: { index: 'src/index.ts', node: 'src/node.ts', simulate: 'src/simulate.ts' },
+    format: ['cjs'],
+    target: 'node20',
+    clean: false,
     splitting: true,
     treeshake: true,
+  },
+  {
+    // The declarations of both module systems.
+    entry: { index: 'src/index.ts', node: 'src/node.ts', simulate: 'src/simulate.ts' },
+    format: ['esm', 'cjs'],
+    dts: { only: true },
+    target: 'node20',
+    clean: false,
   },
   {
     // `splitscan/review`: the auditor's desk (HTML report with uPlot embedded, decisions, diffs),
@@ -42,12 +62,14 @@ export default defineConfig([
     esbuildPlugins: [rawText],
   },
   {
-    // The `splitscan` command.
+    // The `splitscan` command (its --format html embeds the review page's chart library too).
     entry: { cli: 'src/cli/main.ts' },
     format: ['esm'],
     target: 'node20',
     banner: { js: '#!/usr/bin/env node' },
     clean: false,
     splitting: false,
+    esbuildPlugins: [rawText],
+    define: { __SPLITSCAN_PACKAGE__: JSON.stringify({ name, version }) },
   },
 ]);

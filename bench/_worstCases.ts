@@ -12,6 +12,8 @@
  * @example
  * worstCase('oneDay', 1000, 1).length //=> 1000
  */
+import { Rng } from '../src/simulate/_prng.js';
+
 export const WORST_CASES = ['oneDay', 'sharedTokens', 'busyMonth'] as const;
 export type WorstCase = (typeof WORST_CASES)[number];
 
@@ -21,17 +23,6 @@ export const WORST_CASE_THRESHOLDS = [
   { id: 'WC-OPEN', amount: '1000000', currency: 'CNY', procedure: 'public tender' },
 ] as const;
 
-/** mulberry32: a small seeded PRNG, uniform in [0, 1). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** `n` in base 26, as `width` letters ('aa', 'ab', …): words a tokeniser keeps whole (it drops digits). */
 const letters = (n: number, width: number): string => {
@@ -56,7 +47,8 @@ export interface WorstCaseRecord {
 
 /** `n` records of the named worst case, seeded. */
 export function worstCase(kind: WorstCase, n: number, seed = 1): WorstCaseRecord[] {
-  const r = rng(seed);
+  const prng = new Rng(seed);
+  const r = (): number => prng.next();
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)] as T;
   // Amounts between 30,000.00 and 290,000.00 CNY: each under the lower limit, sizeable parts.
   const amount = () => (30000 + Math.floor(r() * 26_000_000) / 100).toFixed(2);

@@ -1,13 +1,17 @@
 import type { RecordReject } from './records/record.js';
 import { distinctKeys, scanRecords } from './records/table.js';
+import { recordArray } from './records/input.js';
 import type { DetectSplitsOptions } from './options/options.js';
 import { resolveOptions } from './options/resolve.js';
 import { prepare } from './cluster/prepare.js';
 import { candidates } from './cluster/candidates.js';
 import { components } from './cluster/link.js';
-import { cutRuns } from './cluster/runs.js';
+import { extractRuns } from './cluster/runs.js';
+import type { Item } from './cluster/item.js';
 import { scoreRun } from './score/score.js';
+import { buyerBaselines, type BuyerStats } from './score/baseline.js';
 import { buildFinding, type Finding } from './report/finding.js';
+import { buildLargeRun, type LargeRun } from './report/largeRun.js';
 import { compareText } from './_lib/order.js';
 
 /** Counts that describe a run. */
@@ -24,6 +28,11 @@ export interface DetectStats {
   readonly belowMinScore: number;
   /** Findings per threshold id. */
   readonly findingsByThreshold: Readonly<Record<string, number>>;
+  /**
+   * Windows of more than `maxParts` linked purchases crossing a threshold: a rule that groups too
+   * much, not a split. Their purchases are in no finding. Sorted by buyer, start date, threshold id.
+   */
+  readonly largeRuns: readonly LargeRun[];
 }
 
 /** What {@link detectSplits} returns. */
@@ -33,6 +42,12 @@ export interface DetectResult {
   /** Records that could not be analysed, by index. */
   readonly rejects: readonly RecordReject[];
   readonly stats: DetectStats;
+  /**
+   * Every buyer with accepted records, by buyer key: its records, dates and its bunching test at
+   * each threshold in force for it (purchases just under the limit against what its amount
+   * distribution predicts; see `BUNCHING`).
+   */
+  readonly buyers: readonly BuyerStats[];
 }
 
 /**
@@ -41,14 +56,21 @@ export interface DetectResult {
  * The steps of "How detection works" in the README, one call each: the options are resolved; the
  * records are validated into a table (bad ones come back in `rejects`, never thrown) and converted
  * to the report currency; the table is prepared (partitions, window, link policy); then for each
- * threshold, most serious first, its candidate parts are linked into components, each component is
- * cut into runs whose parts each stay below the threshold while their total crosses it, and each
- * run is scored and, unless it scores below `minScore`, reported as a finding. A record belongs to
- * at most one finding.
+ * threshold, most serious first, its candidate parts are linked into clusters, the sets of parts
+ * that look most like one requirement cut into pieces (their parts each below the threshold, their
+ * total crossing it) are extracted from each cluster by their score, and each such run is reported
+ * as a finding unless it scores below `minScore`; a window of more than `maxParts` parts is a large
+ * run (`stats.largeRuns`). A record belongs to at most one finding or large run.
  *
- * Runs in O(n log n) for n records (sorting), plus the candidate pairs of the text join.
+ * Runs in O(n log n) for n records (sorting), plus the candidate pairs of the text join, plus the
+ * run extraction's work per busy window (see `extractRuns`).
+ *
+ * `records` is any iterable of records (an array, a Set, a generator), read once; a record's index
+ * is its position in iteration order.
  *
  * @throws {OptionsError} when an option is invalid or unknown, naming the option.
+ * @throws {InputError} when `records` is not an iterable of records (a number, a string, a plain
+ * object), or iterating it throws.
  * @example
  * const { findings } = detectSplits(
  *   [
@@ -60,25 +82,35 @@ export interface DetectResult {
  * )
  * findings[0].total //=> '570000.00'
  */
-export function detectSplits(records: readonly unknown[], options: DetectSplitsOptions): DetectResult {
+export function detectSplits(records: Iterable<unknown>, options: DetectSplitsOptions): DetectResult {
   const opts = resolveOptions(options);
-  const table = scanRecords(records, { currency: opts.currency, rates: opts.rates });
+  const input = recordArray(records, 'detectSplits');
+  const table = scanRecords(input, { currency: opts.currency, rates: opts.rates });
   const ledger = prepare(table, opts);
   const parts = candidates(ledger, opts);
-  const scoring = { thresholds: opts.thresholds, windowDays: ledger.window.days, band: opts.band, weights: opts.weights };
-  const context = { currency: opts.currency, band: opts.band, weights: opts.weights, windowLabel: ledger.window.label, ...(opts.rule ? { rule: opts.rule } : {}) };
+  const baselines = buyerBaselines(table, opts);
+  const scoring = { thresholds: opts.thresholds, windowDays: ledger.window.days, band: opts.band, weights: opts.weights, baselines };
+  const context = { currency: opts.currency, band: opts.band, subject: opts.subject, windowLabel: ledger.window.label, ...(opts.rule ? { rule: opts.rule } : {}) };
 
   const findings: Finding[] = [];
+  const largeRuns: LargeRun[] = [];
   const byThreshold: Record<string, number> = {};
   let belowMinScore = 0;
   for (const tier of opts.thresholds) {
     let found = 0;
+    const extraction = { reach: ledger.links.reach, minParts: opts.minParts, maxParts: opts.maxParts, whole: opts.runs === 'window', taken: ledger.assigned, rank: (run: readonly Item[]) => scoreRun(run, tier, scoring).score };
     for (const group of parts.forTier(tier)) {
-      for (const component of components(group, ledger.links, opts.minParts)) {
-        for (const run of cutRuns(component, tier, ledger.links.reach, opts.minParts)) {
+      for (const cluster of components(group, ledger.links, opts.minParts)) {
+        const { runs, largeRuns: large } = extractRuns(cluster, tier, extraction);
+        for (const run of large) {
+          ledger.assign(run);
+          largeRuns.push(buildLargeRun(run, tier, { currency: opts.currency, windowLabel: ledger.window.label, maxParts: opts.maxParts }));
+        }
+        for (const run of runs) {
           ledger.assign(run);
           const scored = scoreRun(run, tier, scoring);
-          if (scored.score < opts.minScore) belowMinScore++;
+          // Defensive: a score that is not a number in [minScore, 1] (NaN included) is never reported.
+          if (!(scored.score >= opts.minScore && scored.score <= 1)) belowMinScore++;
           else {
             findings.push(buildFinding(run, tier, scored, context));
             found++;
@@ -89,12 +121,13 @@ export function detectSplits(records: readonly unknown[], options: DetectSplitsO
     byThreshold[tier.threshold.id] = found;
   }
   findings.sort((a, b) => b.score - a.score || compareText(a.buyer, b.buyer) || compareText(a.start, b.start) || compareText(a.id, b.id));
+  largeRuns.sort((a, b) => compareText(a.buyer, b.buyer) || compareText(a.start, b.start) || compareText(a.threshold.id, b.threshold.id) || compareText(a.recordIds[0] as string, b.recordIds[0] as string));
 
   return {
     findings,
     rejects: table.rejects,
     stats: {
-      input: records.length,
+      input: input.length,
       accepted: table.size,
       rejected: table.rejects.length,
       skipped: parts.neverParts,
@@ -102,6 +135,8 @@ export function detectSplits(records: readonly unknown[], options: DetectSplitsO
       findings: findings.length,
       belowMinScore,
       findingsByThreshold: byThreshold,
+      largeRuns,
     },
+    buyers: baselines.buyers,
   };
 }

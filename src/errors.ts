@@ -3,9 +3,9 @@
  * (a caller's mistake) throw an {@link OptionsError} naming the function and the option.
  *
  * @example
- * try { detectSplits(records, { thresholds: [] }) }
- * catch (e) { if (isSplitscanError(e)) console.log(e.code, e.path) }
- * //=> 'invalid_options' ['thresholds']
+ * detectSplits(records, { thresholds: [] }) //=> throws OptionsError 'detectSplits: options.thresholds: give at least one threshold'
+ * let error; try { detectSplits(records, { thresholds: [] }) } catch (e) { error = e }
+ * isSplitscanError(error) && [error.code, error.path] //=> ['invalid_options', ['thresholds']]
  */
 /**
  * Marks splitscan's errors with their kind under a registry symbol, so the guards below recognise

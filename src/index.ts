@@ -6,7 +6,7 @@
 // Detection
 export { detectSplits } from './detect.js';
 export type { DetectResult, DetectStats } from './detect.js';
-export { DEFAULT_SKIP_METHODS, DEFAULT_SUBJECT, DEFAULT_BAND, DEFAULT_MIN_PART_SHARE, DEFAULT_MIN_SCORE } from './options/options.js';
+export { DEFAULT_SKIP_METHODS, DEFAULT_PLACEHOLDER_VENDORS, DEFAULT_SUBJECT, DEFAULT_BAND, DEFAULT_MAX_PARTS, DEFAULT_MIN_PART_SHARE, DEFAULT_MIN_SCORE } from './options/options.js';
 export type { DetectSplitsOptions } from './options/options.js';
 
 // Records
@@ -22,7 +22,7 @@ export { thresholdInputSchema, thresholdListSchema, parseThresholds } from './th
 export type { ThresholdInput, Threshold, Comparison } from './thresholds/threshold.js';
 
 // Grouping policy
-export type { WindowOption, CalendarPeriod, VendorRule, SubjectRule } from './options/policy.js';
+export type { WindowOption, CalendarPeriod, VendorRule, SubjectRule, ExcludeRule } from './options/policy.js';
 
 // Similarity
 export { subjectTokens } from './similarity/tokens.js';
@@ -31,8 +31,13 @@ export { textSimilarity } from './similarity/jaccard.js';
 // Scoring and findings
 export { DEFAULT_WEIGHTS } from './options/reasons.js';
 export type { ScoreWeights, ReasonCode } from './options/reasons.js';
+export { BASELINE } from './score/baseline.js';
+export type { BuyerStats } from './score/baseline.js';
+export { BUNCHING } from './score/bunching.js';
+export type { BunchingTest } from './score/bunching.js';
 export { fingerprint } from './report/fingerprint.js';
 export type { Finding, FindingPart, FindingThreshold, Reason } from './report/finding.js';
+export type { LargeRun } from './report/largeRun.js';
 
 // Errors
 export { SplitscanError, OptionsError, InputError, isSplitscanError, isOptionsError, isInputError } from './errors.js';
@@ -46,7 +51,10 @@ export type { Preset, PresetInfo, PresetKind, PresetOverrides, PcardOptions } fr
 export { readLedger, locateRejects } from './io/read/ledger.js';
 export type { ReadLedgerOptions, LedgerFormat } from './io/read/ledger.js';
 export { LedgerReader } from './io/read/reader.js';
-export type { Ledger, LedgerStats } from './io/read/reader.js';
+export type { Ledger, LedgerStats, LedgerSample, LedgerSource, LedgerWarning } from './io/read/reader.js';
+export { combineLedgers } from './io/read/combine.js';
+export { inspectLedger } from './io/read/inspect.js';
+export type { ColumnChoice, InspectLedgerOptions, LedgerInspection, RejectSummary, SourceInspection } from './io/read/inspect.js';
 export { NOT_A_PURCHASE } from './io/read/options.js';
 export type { LedgerOptions, CreditPolicy, LinePolicy } from './io/read/options.js';
 export { parseAmount } from './io/read/amount.js';
@@ -64,8 +72,8 @@ export type { FromOcdsOptions, OcdsRecords } from './io/read/ocds.js';
 
 // Reports
 export { buildReport } from './io/write/scanReport.js';
-export type { ScanReport, ReportFinding, ReportPart, ReportSummary, BuildReportInput } from './io/write/scanReport.js';
+export type { ScanReport, ReportFinding, ReportPart, ReportSummary, ReportProvenance, ProvenanceInput, ReportWarning, BuildReportInput } from './io/write/scanReport.js';
 export { formatReport, REPORT_FORMATS } from './io/write/formats.js';
-export type { ReportFormat } from './io/write/formats.js';
+export type { ReportFormat, FormatReportOptions } from './io/write/formats.js';
 export { neutralizeCell, recordsToCsv, rejectsToCsv } from './io/write/csv.js';
 

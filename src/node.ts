@@ -2,16 +2,21 @@
  * `splitscan/node`: file loaders for Node.js. Files are streamed: the raw text is never held whole
  * (JSON arrays and OCDS documents excepted, which must be parsed whole).
  */
-import { createReadStream } from 'node:fs';
-import { readFile } from 'node:fs/promises';
-import { InputError } from './errors.js';
+import { createHash } from 'node:crypto';
+import { open, readdir, readFile, stat } from 'node:fs/promises';
+import { join, sep } from 'node:path';
+import { InputError, OptionsError, isOptionsError, isSplitscanError } from './errors.js';
+import { combineLedgers } from './io/read/combine.js';
 import { decodeText } from './io/read/decode.js';
 import { LedgerParser, type LedgerParserOptions, type ReadLedgerOptions } from './io/read/ledger.js';
 import { fromOcds, type FromOcdsOptions, type OcdsRecords } from './io/read/ocds.js';
-import type { Ledger } from './io/read/reader.js';
+import type { Ledger, LedgerSource } from './io/read/reader.js';
 
 /** Options of {@link loadLedger}: those of `readLedger`, and `onProgress` / `progressEvery`. */
 export type LoadLedgerOptions = Omit<LedgerParserOptions, 'file'>;
+
+/** Where a ledger's bytes come from: a file path (`'-'`: standard input), or a stream such as a Node `Readable`. */
+export type LedgerInput = string | AsyncIterable<Uint8Array>;
 
 function unreadable(path: string, e: unknown): InputError {
   const code = (e as { code?: string }).code;
@@ -19,50 +24,205 @@ function unreadable(path: string, e: unknown): InputError {
   return new InputError('unreadable', `cannot read ${path}: ${why}`, [path]);
 }
 
-/** The bytes of a file in 64 KiB chunks; a read error is an `'unreadable'` {@link InputError}. */
-async function* chunks(path: string): AsyncGenerator<Uint8Array> {
-  const stream = createReadStream(path, { highWaterMark: 1 << 16 });
+/** Bytes read from a file at a time. */
+const CHUNK = 1 << 18;
+
+/**
+ * Feeds the bytes of a file to `push`, chunk by chunk, through a file handle that is closed before
+ * the returned promise settles, whatever `push` or the read throws. A read error is an
+ * `'unreadable'` {@link InputError}; errors thrown by `push` pass unchanged.
+ */
+async function readChunks(path: string, push: (chunk: Uint8Array) => void): Promise<void> {
+  let handle;
   try {
-    for await (const chunk of stream) yield chunk as Uint8Array;
+    handle = await open(path, 'r');
   } catch (e) {
     throw unreadable(path, e);
+  }
+  try {
+    for (;;) {
+      const buffer = new Uint8Array(CHUNK);
+      let bytesRead: number;
+      try {
+        ({ bytesRead } = await handle.read(buffer, 0, CHUNK, null));
+      } catch (e) {
+        throw unreadable(path, e);
+      }
+      if (bytesRead === 0) return;
+      push(buffer.subarray(0, bytesRead));
+    }
   } finally {
-    stream.destroy();
+    await handle.close();
+  }
+}
+
+/** Feeds a stream's chunks to `push`; the stream is released (its iterator returned) whatever happens. */
+async function readStream(name: string, stream: AsyncIterable<Uint8Array | string>, push: (chunk: Uint8Array) => void): Promise<void> {
+  try {
+    for await (const chunk of stream) push(typeof chunk === 'string' ? new TextEncoder().encode(chunk) : chunk);
+  } catch (e) {
+    throw isSplitscanError(e) ? e : unreadable(name, e);
   }
 }
 
 /**
- * Reads a ledger file (CSV/TSV, JSON array or NDJSON; any supported encoding) into records and
- * rejects, streaming it through the same driver as `readLedger`: only the records kept and one
- * chunk are held (JSON arrays excepted, which are parsed whole). Same options and policies as
- * `readLedger`; rejects carry file lines.
+ * Reads a ledger (CSV/TSV, JSON array or NDJSON; any supported encoding) into records and rejects,
+ * streaming it through the same driver as `readLedger`: only the records kept and one chunk are
+ * held (JSON arrays excepted, which are parsed whole). Same options and policies as `readLedger`;
+ * rejects carry the file and their lines. The SHA-256 of the bytes is computed as they stream, for
+ * the ledger's `sources` (a report's provenance).
  *
- * @throws InputError `'unreadable'` (missing file, directory, permissions) or `'undecodable'`.
- * @throws OptionsError on missing columns, a bad mapping or ambiguous dates.
+ * `input` is a file path, `'-'` for standard input, or any async iterable of bytes (a Node
+ * `Readable`, a web `ReadableStream`), named `'-'` in rejects.
+ *
+ * @throws InputError `'unreadable'` (missing file, directory, permissions), `'undecodable'` (with
+ *   the byte, its offset and line), `'compressed'`, `'unparsable'` (a header that cannot be read).
+ * @throws OptionsError on missing columns, a bad mapping or ambiguous dates (naming the file).
  * @example
  * const ledger = await loadLedger('seeds/chengxi-2014.csv', { currency: 'CNY' })
- * const result = detectSplits(ledger.records, getPreset('cn-hangzhou'))
+ * ledger.records.length //=> 146
+ * // the refund on line 70 and the 合计 line
+ * ledger.rejects.map((r) => [r.code, r.line]) //=> [['credit', 70], ['subtotal', 149]]
+ * // as `sha256sum seeds/chengxi-2014.csv` prints it
+ * ledger.sources[0].sha256 //=> '74c6c8ca1f3f2fa59365face858baeae35d0552ea0a44158a01eff3a2db2b94a'
  */
-export async function loadLedger(path: string, options: LoadLedgerOptions = {}): Promise<Ledger> {
-  const parser = new LedgerParser({ ...options, file: path });
-  for await (const chunk of chunks(path)) parser.push(chunk);
-  return parser.end();
+export async function loadLedger(input: LedgerInput, options: LoadLedgerOptions = {}): Promise<Ledger> {
+  const name = typeof input === 'string' ? input : '-';
+  const parser = new LedgerParser({ ...options, file: name });
+  const hash = createHash('sha256');
+  const push = (chunk: Uint8Array): void => {
+    hash.update(chunk);
+    parser.push(chunk);
+  };
+  try {
+    if (input === '-') await readStream(name, process.stdin, push);
+    else if (typeof input === 'string') await readChunks(input, push);
+    else await readStream(name, input, push);
+    const ledger = parser.end();
+    const sha256 = hash.digest('hex');
+    return { ...ledger, sources: ledger.sources.map((s) => ({ ...s, sha256 })) };
+  } catch (e) {
+    // Name the file in an options error too: with several files, which one needs the fix matters.
+    if (isOptionsError(e) && !e.message.includes(name)) throw new OptionsError(`${e.message.split(':')[0] ?? 'loadLedger'} (${name})`, e.issues);
+    throw e;
+  }
+}
+
+/** Options of {@link loadLedgers}: those of {@link loadLedger}, applied to every file. */
+export type LoadLedgersOptions = LoadLedgerOptions;
+
+/** Extensions a folder's ledger files have (a folder given as input is read for these). */
+export const LEDGER_EXTENSIONS = ['.csv', '.tsv', '.txt', '.json', '.ndjson', '.jsonl'] as const;
+
+/**
+ * Reads several ledger files into one: each file is read on its own (its own encoding, delimiter,
+ * header and column recognition), then {@link combineLedgers} joins them — records, lines and
+ * rejects carry their `file`, and an id found in more than one file is prefixed with its file
+ * (`2013-01.csv:2327-1`); ids found in one file only stay as written.
+ *
+ * `inputs` are file paths, folders (their files ending in {@link LEDGER_EXTENSIONS}, not
+ * recursively), glob patterns (`*`, `?`, `[…]` and `**`, expanded here, sorted), or `'-'`
+ * (standard input, once). A `map` applies to every file where its headers are found; a file
+ * lacking a mapped header gets a warning and its recognised header instead, and a mapped header
+ * found in no file is an error.
+ *
+ * Files are read one after the other; memory is the records kept plus one chunk.
+ *
+ * @throws InputError `'no_files'` when no input is given or a folder or pattern matches no ledger
+ *   file, and as {@link loadLedger}.
+ * @throws OptionsError as {@link loadLedger}, and for a mapped header found in no file.
+ * @example
+ * const ledger = await loadLedgers('test/fixtures/io/docs/months', { dateFormat: 'MM-dd-yyyy' })
+ * ledger.sources.map((s) => [s.file, s.encoding, s.delimiter])
+ * //=> [['test/fixtures/io/docs/months/2013-01.tsv', 'utf-8', '\t'],
+ * //    ['test/fixtures/io/docs/months/2018-07.csv', 'windows-1252', ',']]
+ */
+export async function loadLedgers(inputs: string | readonly string[], options: LoadLedgersOptions = {}): Promise<Ledger> {
+  const list = typeof inputs === 'string' ? [inputs] : inputs;
+  if (list.length === 0) throw new InputError('no_files', 'no ledger file given', []);
+  const files: string[] = [];
+  for (const input of list) files.push(...(await expand(input)));
+  if (files.filter((f) => f === '-').length > 1) throw new InputError('unreadable', 'standard input (-) can be read once only', ['-']);
+  if (files.length === 1) return loadLedger(files[0] as string, options);
+  const ledgers: Ledger[] = [];
+  const missing = new Map<string, number>();
+  for (const file of files) {
+    const ledger = await loadLedger(file, { ...options, mapWhereFound: true });
+    for (const w of ledger.warnings) if (w.code === 'map_not_here' && w.field !== undefined) missing.set(w.field, (missing.get(w.field) ?? 0) + 1);
+    ledgers.push(ledger);
+  }
+  const nowhere = [...missing].filter(([, n]) => n === files.length).map(([field]) => field);
+  if (nowhere.length) {
+    throw new OptionsError(
+      'loadLedgers',
+      nowhere.map((field) => ({ path: ['map', field], message: `column "${String(options.map?.[field as keyof typeof options.map])}" is in none of the ${files.length} files` })),
+    );
+  }
+  return combineLedgers(ledgers);
+}
+
+/** A path, folder, pattern or `-` → the files it names, sorted. */
+async function expand(input: string): Promise<string[]> {
+  if (input === '-') return ['-'];
+  if (/[*?[]/u.test(input)) {
+    const found = await glob(input);
+    if (!found.length) throw new InputError('no_files', `no file matches ${input}`, [input]);
+    return found;
+  }
+  const info = await stat(input).catch(() => undefined);
+  if (!info?.isDirectory()) return [input];
+  const names = (await readdir(input)).filter((n) => !n.startsWith('.') && LEDGER_EXTENSIONS.some((x) => n.toLowerCase().endsWith(x))).sort();
+  if (!names.length) throw new InputError('no_files', `${input} holds no ledger file (${LEDGER_EXTENSIONS.join(' ')})`, [input]);
+  return names.map((n) => join(input, n));
+}
+
+/** Files matching a glob pattern (`*` and `?` within a name, `[…]` sets, `**` any folders), sorted. */
+async function glob(pattern: string): Promise<string[]> {
+  const absolute = pattern.startsWith('/');
+  const parts = pattern.split(/[\\/]/u).filter((p, i) => p !== '' || i > 0);
+  const out = new Set<string>();
+  const at = (dir: string, name: string): string => (dir === '' ? name : join(dir, name));
+  const list = (dir: string) => readdir(dir === '' ? '.' : dir, { withFileTypes: true }).catch(() => []);
+  const walk = async (dir: string, rest: readonly string[]): Promise<void> => {
+    const [head, ...tail] = rest;
+    if (head === undefined) return;
+    if (head === '**') {
+      await walk(dir, tail);
+      for (const e of await list(dir)) if (e.isDirectory() && !e.name.startsWith('.')) await walk(at(dir, e.name), rest);
+      return;
+    }
+    if (!/[*?[]/u.test(head)) {
+      const path = at(dir, head);
+      if (tail.length) await walk(path, tail);
+      else if (await stat(path).then((x) => x.isFile(), () => false)) out.add(path);
+      return;
+    }
+    const re = new RegExp(`^${head.replace(/[.+^${}()|\\]/gu, '\\$&').replace(/\*/gu, '[^/]*').replace(/\?/gu, '[^/]')}$`, 'u');
+    for (const e of await list(dir)) {
+      if (!re.test(e.name) || (e.name.startsWith('.') && !head.startsWith('.'))) continue;
+      if (tail.length === 0 && e.isFile()) out.add(at(dir, e.name));
+      else if (tail.length && e.isDirectory()) await walk(at(dir, e.name), tail);
+    }
+  };
+  await walk(absolute ? sep : '', parts);
+  return [...out].sort();
 }
 
 /**
  * Reads an OCDS file (release package, record package, release or array of releases) with
- * `fromOcds`; its rejects name the `file`.
+ * `fromOcds`; its rejects name the `file`, and `source` says how it was read (size, SHA-256,
+ * encoding; a report's provenance), as a ledger's `sources` do.
  *
  * @throws InputError when the file cannot be read, decoded or parsed as JSON, or is not OCDS.
  */
-export async function loadOcds(path: string, options: FromOcdsOptions & { encoding?: ReadLedgerOptions['encoding'] } = {}): Promise<OcdsRecords> {
+export async function loadOcds(path: string, options: FromOcdsOptions & { encoding?: ReadLedgerOptions['encoding'] } = {}): Promise<OcdsRecords & { readonly source: LedgerSource }> {
   let bytes: Uint8Array;
   try {
     bytes = await readFile(path);
   } catch (e) {
     throw unreadable(path, e);
   }
-  const { text } = decodeText(bytes, options.encoding ?? 'auto');
+  const { text, encoding } = decodeText(bytes, options.encoding ?? 'auto');
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -70,10 +230,14 @@ export async function loadOcds(path: string, options: FromOcdsOptions & { encodi
     throw new InputError('invalid_json', `${path} is not valid JSON: ${(e as Error).message}`, [path]);
   }
   const result = fromOcds(data, options);
-  return { ...result, rejects: result.rejects.map((r) => ({ ...r, file: path })) };
+  const rejects = result.rejects.map((r) => ({ ...r, file: path }));
+  const stats = { rows: result.records.length + rejects.length, blank: 0, records: result.records.length, rejected: rejects.length, merged: 0, netted: 0 };
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  return { ...result, rejects, source: { file: path, bytes: bytes.length, sha256, format: 'ocds', encoding, headers: [], columns: {}, stats, samples: [] } };
 }
 
-export type { Ledger, LedgerStats } from './io/read/reader.js';
+export { combineLedgers } from './io/read/combine.js';
+export type { Ledger, LedgerStats, LedgerSource, LedgerWarning } from './io/read/reader.js';
 export type { LedgerOptions, CreditPolicy, LinePolicy } from './io/read/options.js';
 export type { ReadLedgerOptions, LedgerFormat } from './io/read/ledger.js';
 export type { FromOcdsOptions, OcdsRecords } from './io/read/ocds.js';

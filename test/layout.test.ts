@@ -121,7 +121,7 @@ describe('the checks themselves', () => {
       "export { e } from './e.js';",
       "export type { F } from './f.js';",
       "import './side.js';",
-      "import { z } from 'zod';",
+      "import * as z from 'zod';",
       " * import { not } from './comment.js' (a doc comment)",
       "const s = 'from ./x.js';",
     ].join('\n');

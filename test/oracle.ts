@@ -1,24 +1,37 @@
 /**
  * The brute-force oracle: the detection semantics written as plainly as possible, comparing every
- * pair. O(n²) per threshold; fine up to a few thousand records. The fast detector must agree with
- * it exactly. It shares only record validation, option resolution, tokenisation, the token weight
- * formula and the text join's budget constant with the library, none of the windows, candidate,
- * similarity, clustering or run-cutting code: it keeps its own plain copies.
+ * pair and recomputing every window on every step. O(n²) per threshold for the links, and far more
+ * for the runs of a busy cluster; fine up to a few hundred records. The fast detector must agree
+ * with it exactly. It shares only record validation, option resolution, tokenisation, the token
+ * weight formula, the text join's budget constant and the score of a set of parts with the library,
+ * none of the windows, candidate, similarity, clustering or run-extraction code: it keeps its own
+ * plain copies.
  */
 import Decimal from 'decimal.js';
 import { validateRecords } from '../src/records/validate.js';
 import { resolveOptions, type ResolvedOptions } from '../src/options/resolve.js';
-import type { ResolvedThreshold } from '../src/thresholds/threshold.js';
+import type { Comparison, ResolvedThreshold } from '../src/thresholds/threshold.js';
 import { subjectTokens } from '../src/similarity/tokens.js';
 import { RARE_WEIGHT, rarityWeight } from '../src/similarity/rarity.js';
 import { TEXT_BUDGET } from '../src/cluster/link.js';
+import { scoreRun } from '../src/score/score.js';
+import { buyerBaselines, type BuyerBaselines } from '../src/score/baseline.js';
+import { scanRecords } from '../src/records/table.js';
+import type { Item } from '../src/cluster/item.js';
 import type { DetectSplitsOptions } from '../src/options/options.js';
 import type { PurchaseRecord } from '../src/records/record.js';
-import type { WindowOption } from '../src/options/policy.js';
+import type { CalendarPeriod, WindowOption } from '../src/options/policy.js';
 
 export interface OracleFinding {
   thresholdId: string;
   /** Sorted record ids. */
+  recordIds: string[];
+}
+
+/** A window of more than `maxParts` parts crossing a threshold. */
+export interface OracleLargeRun {
+  thresholdId: string;
+  /** Every record id, in date order (ties by id). */
   recordIds: string[];
 }
 
@@ -252,13 +265,155 @@ export function withinBudget(o: ResolvedOptions, pool: readonly OracleRecord[], 
   return byKey || byRare;
 }
 
-export function oracleDetect(input: readonly unknown[], options: DetectSplitsOptions): OracleFinding[] {
+/** What the plain run rule needs to know besides the parts. */
+export interface PlainRunRule {
+  readonly value: Decimal;
+  readonly comparison: Comparison;
+  /** Last day the tier is in force: a run's first part must be dated no later. */
+  readonly toDay: number;
+  /** Two days lie in one window. */
+  readonly sameWindow: (a: number, b: number) => boolean;
+  readonly minParts: number;
+  readonly maxParts: number;
+  /** Runs are windows' whole contents (`runs: 'window'`). */
+  readonly whole: boolean;
+  /** How much a set of parts (positions, ascending) looks like one requirement cut into pieces. */
+  readonly rank: (parts: number[]) => number;
+}
+
+/**
+ * The run rule of README "How detection works" (src/cluster/runs.ts), written plainly: all windows
+ * and all proposals recomputed, and every proposal ranked again, on every step. `cluster` is in date
+ * order (ties by id); `free[i]` is false for a part already taken. Returns positions.
+ */
+export function plainRuns(cluster: readonly { day: number; value: Decimal }[], free: readonly boolean[], rule: PlainRunRule): { runs: number[][]; largeRuns: number[][] } {
+  const isFree = [...free];
+  const positions = cluster.map((_, i) => i);
+  const crossing = (ps: readonly number[]): boolean => {
+    const total = ps.reduce((s, i) => s.plus((cluster[i] as { value: Decimal }).value), new Decimal(0));
+    return rule.comparison === 'above' ? total.gt(rule.value) : total.gte(rule.value);
+  };
+  const dayOf = (i: number) => (cluster[i] as { day: number }).day;
+  const startingOn = (d: number) => positions.filter((i) => isFree[i] && dayOf(i) >= d && rule.sameWindow(d, dayOf(i)));
+  const endingOn = (d: number) => positions.filter((i) => isFree[i] && dayOf(i) <= d && rule.sameWindow(dayOf(i), d));
+  const days = [...new Set(cluster.map((p) => p.day))].sort((a, b) => a - b);
+  const largeRuns: number[][] = [];
+  for (const d of days) {
+    if (d > rule.toDay) break;
+    const content = startingOn(d);
+    if (content.length > rule.maxParts && crossing(content)) {
+      largeRuns.push(content);
+      for (const i of content) isFree[i] = false;
+    }
+  }
+  // The fewest first entries of `order` (at least minParts) that cross.
+  const firstCrossing = (order: number[]): number[] => {
+    let m = rule.minParts;
+    while (!crossing(order.slice(0, m))) m++;
+    return order.slice(0, m);
+  };
+  // A core with the free parts that belong with it: at least half its smallest part, within its
+  // largest gap in days of the run, nearest first (the earlier on a tie), while all fit one window.
+  const withAlike = (core: number[]): number[] => {
+    let gap = 0;
+    for (let i = 1; i < core.length; i++) gap = Math.max(gap, dayOf(core[i] as number) - dayOf(core[i - 1] as number));
+    const least = core.map((i) => (cluster[i] as { value: Decimal }).value).reduce((a, b) => (b.lt(a) ? b : a));
+    const run = [...core];
+    const fits = (ps: number[]) => rule.sameWindow(Math.min(...ps.map(dayOf)), Math.max(...ps.map(dayOf)));
+    let pool = positions.filter((i) => isFree[i] && !core.includes(i) && (cluster[i] as { value: Decimal }).value.times(2).gte(least));
+    const distance = (i: number) => Math.min(...run.map((j) => Math.abs(dayOf(i) - dayOf(j))));
+    for (;;) {
+      const near = pool.filter((i) => distance(i) <= gap);
+      if (near.length === 0) return run.sort((a, b) => a - b);
+      const next = near.reduce((a, b) => (distance(b) < distance(a) ? b : a));
+      pool = pool.filter((i) => i !== next);
+      if (fits([...run, next])) run.push(next);
+    }
+  };
+  const earlier = (a: readonly number[], b: readonly number[]): boolean => {
+    const i = a.findIndex((x, j) => x !== b[j]);
+    if (i < 0) return a.length < b.length;
+    return i < b.length && (a[i] as number) < (b[i] as number);
+  };
+  const runs: number[][] = [];
+  for (;;) {
+    let best: { rank: number; parts: number[] } | undefined;
+    for (const d of days) {
+      for (const [content, fromEnd] of [[startingOn(d), false], [endingOn(d), true]] as const) {
+        // A window proposes when its first part is dated while the tier is in force, and crosses it.
+        if (content.length < rule.minParts || dayOf(content[0] as number) > rule.toDay || !crossing(content)) continue;
+        if (rule.whole) {
+          const r = rule.rank(content);
+          const rank = Number.isNaN(r) ? -Infinity : r;
+          if (!best || rank > best.rank || (rank === best.rank && earlier(content, best.parts))) best = { rank, parts: content };
+          continue;
+        }
+        const bySize = [...content].sort((a, b) => (cluster[b] as { value: Decimal }).value.cmp((cluster[a] as { value: Decimal }).value) || a - b);
+        const largest = withAlike(firstCrossing(bySize).sort((a, b) => a - b));
+        const tightest = withAlike(fromEnd ? firstCrossing([...content].reverse()).sort((a, b) => a - b) : firstCrossing(content));
+        for (const parts of [largest, tightest]) {
+          if (dayOf(parts[0] as number) > rule.toDay) continue;
+          const r = rule.rank(parts);
+          const rank = Number.isNaN(r) ? -Infinity : r;
+          if (!best || rank > best.rank || (rank === best.rank && earlier(parts, best.parts))) best = { rank, parts };
+        }
+      }
+    }
+    if (!best) return { runs, largeRuns };
+    runs.push(best.parts);
+    for (const i of best.parts) isFree[i] = false;
+  }
+}
+
+/** Nominal window length in days (the score's measure of a tight span), written out. */
+const NOMINAL_DAYS: Record<CalendarPeriod, number> = { day: 1, week: 7, month: 31, quarter: 92, year: 366, fiscalYear: 366 };
+
+/**
+ * The score of a set of records as detection ranks it (the library's `scoreRun`, the one thing the
+ * oracle does not rewrite), on items the oracle builds itself.
+ */
+export function oracleRank(o: ResolvedOptions, t: ResolvedThreshold, baselines?: { readonly of: BuyerBaselines; readonly k: ReadonlyMap<string, number> }): (records: readonly OracleRecord[]) => number {
+  const ids = new Map<string, number>();
+  const idOf = (token: string): number => {
+    let id = ids.get(token);
+    if (id === undefined) ids.set(token, (id = ids.size));
+    return id;
+  };
+  const ctx = { thresholds: o.thresholds, windowDays: 'days' in o.window ? o.window.days : NOMINAL_DAYS[o.window.period], band: o.band, weights: o.weights, ...(baselines ? { baselines: baselines.of } : {}) };
+  return (records) => {
+    const items: Item[] = records.map((r) => ({
+      k: baselines ? (baselines.k.get(r.rec.id) as number) : r.rec.index,
+      rec: r.rec,
+      value: r.value,
+      // As the record table computes it: the amount as a double, times the rate as a double.
+      approx: r.rec.currency === o.currency ? r.rec.amount.toNumber() : r.rec.amount.toNumber() * (o.rates.get(r.rec.currency) as Decimal).toNumber(),
+      tokens: r.tokens.map(idOf).sort((a, b) => a - b),
+      weights: [],
+      // As the record table cuts it: the category code to the prefix depth, when that signal is on.
+      categoryPrefix: o.subject.categoryPrefix > 0 && r.rec.categoryKey !== undefined ? r.rec.categoryKey.slice(0, o.subject.categoryPrefix) : undefined,
+      project: r.linkProject,
+    }));
+    return scoreRun(items, t, ctx).score;
+  };
+}
+
+/**
+ * Detection, plainly: per threshold, most serious first, the clusters are the connected components
+ * (all pairs, union-find) of the threshold's eligible records — those already in a run of a more
+ * serious threshold included: they link, but are no parts — and each cluster's runs and large runs
+ * are cut by {@link plainRuns}, ranked by the score.
+ */
+export function oracleRuns(input: readonly unknown[], options: DetectSplitsOptions): { findings: OracleFinding[]; largeRuns: OracleLargeRun[] } {
   const o = resolveOptions(options);
   const all = oracleRecords(input, o);
+  // The buyers' baselines are part of the score, which the oracle takes from the library as it is.
+  const table = scanRecords(input, { currency: o.currency, rates: o.rates });
+  const baselines = { of: buyerBaselines(table, o), k: new Map(table.id.map((id, k) => [id, k])) };
   const assigned = new Set<string>();
   const findings: OracleFinding[] = [];
+  const largeRuns: OracleLargeRun[] = [];
   for (const t of o.thresholds) {
-    const elig = all.filter((r) => !assigned.has(r.rec.id) && eligibleFor(o, t, r));
+    const elig = all.filter((r) => eligibleFor(o, t, r));
     // Union-find over all pairs.
     const parent = elig.map((_, i) => i);
     const find = (x: number): number => (parent[x] === x ? x : (parent[x] = find(parent[x] as number)));
@@ -272,25 +427,32 @@ export function oracleDetect(input: readonly unknown[], options: DetectSplitsOpt
       const root = find(i);
       comps.set(root, [...(comps.get(root) ?? []), r]);
     });
+    const rank = oracleRank(o, t, baselines);
     for (const comp of comps.values()) {
       comp.sort(byDateId);
-      const taken = new Set<string>();
-      for (const opener of comp) {
-        if (taken.has(opener.rec.id)) continue;
-        if (opener.rec.day > t.toDay) continue;
-        const run = comp.filter(
-          (r) => !taken.has(r.rec.id) && r.rec.day >= opener.rec.day && sameWindow(o, opener.rec.day, r.rec.day),
-        );
-        const total = run.reduce((s, r) => s.plus(r.value), new Decimal(0));
-        if (run.length >= o.minParts && crossesTier(t, total)) {
-          for (const r of run) taken.add(r.rec.id);
-          findings.push({ thresholdId: t.threshold.id, recordIds: run.map((r) => r.rec.id).sort() });
-        }
-      }
-      for (const id of taken) assigned.add(id);
+      const rule: PlainRunRule = {
+        value: t.value,
+        comparison: t.threshold.comparison,
+        toDay: t.toDay,
+        sameWindow: (a, b) => sameWindow(o, a, b),
+        minParts: o.minParts,
+        maxParts: o.maxParts,
+        whole: o.runs === 'window',
+        rank: (parts) => rank(parts.map((i) => comp[i] as OracleRecord)),
+      };
+      const cut = plainRuns(comp.map((r) => ({ day: r.rec.day, value: r.value })), comp.map((r) => !assigned.has(r.rec.id)), rule);
+      const ids = (parts: number[]) => parts.map((i) => (comp[i] as OracleRecord).rec.id);
+      for (const parts of cut.largeRuns) largeRuns.push({ thresholdId: t.threshold.id, recordIds: ids(parts) });
+      for (const parts of cut.runs) findings.push({ thresholdId: t.threshold.id, recordIds: ids(parts).sort() });
+      for (const parts of [...cut.largeRuns, ...cut.runs]) for (const id of ids(parts)) assigned.add(id);
     }
   }
-  return sortFindings(findings);
+  return { findings: sortFindings(findings), largeRuns: sortFindings(largeRuns) };
+}
+
+/** The runs the oracle finds (every crossing run, as `minScore: 0` reports them). */
+export function oracleDetect(input: readonly unknown[], options: DetectSplitsOptions): OracleFinding[] {
+  return oracleRuns(input, options).findings;
 }
 
 export function sortFindings(f: OracleFinding[]): OracleFinding[] {

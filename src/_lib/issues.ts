@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { OptionIssue } from '../errors.js';
 import { closest } from './closest.js';
 

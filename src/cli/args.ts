@@ -1,15 +1,19 @@
 /**
- * Command-line arguments → a validated scan configuration. Pure: no I/O, so it is tested directly.
+ * Command-line arguments → a validated command. Pure: no I/O, so it is tested directly. Every
+ * mistake is a {@link UsageError} that names the flag (and the nearest flag or command when one
+ * was mistyped).
  */
 import { parseArgs } from 'node:util';
+import { closest } from '../_lib/closest.js';
 import { isCurrencyCode } from '../_lib/currencies.js';
+import { exactDecimal } from '../_lib/decimal.js';
 import type { VendorRule, WindowOption } from '../options/policy.js';
+import type { Comparison } from '../thresholds/threshold.js';
 import { type ColumnMap, parseColumnMap } from '../io/read/columns.js';
 import { DELIMITERS, type Delimiter } from '../io/read/csv.js';
 import { type Encoding, ENCODINGS, encodingOf } from '../io/read/decode.js';
-import { REPORT_FORMATS, type ReportFormat } from '../io/write/formats.js';
 import { CREDIT_POLICIES, type CreditPolicy, LINE_POLICIES, type LinePolicy } from '../io/read/options.js';
-import { FLAG_OPTIONS, INPUT_FORMATS, flagHelp } from './flags.js';
+import { COMMAND_NAMES, DIFF_FORMATS, FLAG_OPTIONS, FLAGS, INPUT_FORMATS, INSPECT_FORMATS, SCAN_FORMATS, flagHelp, usageHelp } from './flags.js';
 
 /** A mistake on the command line (exit code 2). */
 export class UsageError extends Error {
@@ -19,28 +23,48 @@ export class UsageError extends Error {
 /** Input formats the CLI reads. */
 export type InputFormat = (typeof INPUT_FORMATS)[number];
 
+/** Output formats of `splitscan scan`. */
+export type ScanFormat = (typeof SCAN_FORMATS)[number];
+
+/** Output formats of `splitscan diff`. */
+export type DiffFormat = (typeof DIFF_FORMATS)[number];
+
 /** What `splitscan scan` was asked to do. */
 export interface ScanArgs {
   readonly command: 'scan';
+  /** The first of {@link files}. */
   readonly file: string;
+  /** Files, folders or glob patterns to read as one ledger; `-` is standard input. */
+  readonly files: readonly string[];
+  /** The command line as given (it goes into the report's provenance). */
+  readonly argv: readonly string[];
   readonly preset?: string;
+  readonly tier?: string;
   readonly thresholds?: string;
+  /** An ad-hoc threshold (`--threshold`), with its procedure and comparison. */
+  readonly threshold?: { readonly amount: string; readonly procedure?: string; readonly comparison?: Comparison };
   readonly limit?: string;
+  /** `--options FILE`: detectSplits options, or a report whose provenance to rerun. */
+  readonly optionsFile?: string;
   readonly window?: WindowOption;
   readonly vendor?: VendorRule;
   /** Overrides of the policy's subject rule. */
   readonly subject?: { categoryPrefix?: number; minSimilarity?: number; sameProject?: boolean; sameCategory?: boolean };
   readonly minPartShare?: number;
+  /** Vendors and category prefixes added to the policy's exclusions; `categories: []` with `replace` clears them. */
+  readonly exclude?: { readonly vendors: readonly string[]; readonly categories: readonly string[]; readonly replaceCategories: boolean };
+  /** Placeholder vendor names added to the default list. */
+  readonly placeholderVendors?: readonly string[];
   readonly map?: ColumnMap;
   readonly mapFile?: string;
-  readonly format?: ReportFormat;
+  readonly format?: ScanFormat;
   readonly out?: string;
   readonly rejects?: string;
   readonly minScore?: number;
   readonly top?: number;
   readonly failOnFindings: boolean;
   readonly dateFormat?: string;
-  readonly decimalComma: boolean;
+  readonly decimalComma?: boolean;
   readonly unit?: string;
   readonly encoding?: Encoding;
   readonly currency?: string;
@@ -50,21 +74,39 @@ export interface ScanArgs {
   readonly lineSuffix?: string;
   readonly delimiter?: Delimiter;
   readonly inputFormat: InputFormat;
+  readonly decisions?: string;
+  readonly decisionsTemplate?: string;
+  readonly maxFlagShare?: number;
+  readonly maxFlagSpendShare?: number;
   readonly quiet: boolean;
+}
+
+/** `splitscan inspect FILE...`: the reading flags of a scan, no policy. */
+export interface InspectArgs extends Omit<ScanArgs, 'command'> {
+  readonly command: 'inspect';
+}
+
+/** `splitscan diff OLD.json NEW.json`. */
+export interface DiffArgs {
+  readonly command: 'diff';
+  readonly before: string;
+  readonly after: string;
+  readonly format?: DiffFormat;
+  readonly out?: string;
 }
 
 /** `splitscan presets`. */
 export interface PresetsArgs {
   readonly command: 'presets';
-  readonly format?: ReportFormat;
+  readonly format?: 'table' | 'json' | 'csv';
 }
 
-/** `splitscan help` / `--help`. */
-export interface HelpArgs {
-  readonly command: 'help';
+/** `splitscan help` / `--help`, and `--version`. */
+export interface InfoArgs {
+  readonly command: 'help' | 'version';
 }
 
-export type CliArgs = ScanArgs | PresetsArgs | HelpArgs;
+export type CliArgs = ScanArgs | InspectArgs | DiffArgs | PresetsArgs | InfoArgs;
 
 const PERIODS = ['day', 'week', 'month', 'quarter', 'year'] as const;
 
@@ -89,9 +131,15 @@ export function parseWindow(value: string, fiscalYearStart = 1): WindowOption {
   throw new UsageError(`--window ${value}: expected Nd (e.g. 30d), day, week, month, quarter, year or fiscal-year`);
 }
 
+/** " (did you mean X?)" when a known name is close to `word`, else "". */
+function didYouMean(word: string, names: readonly string[], prefix = ''): string {
+  const near = closest(word, names);
+  return near === undefined ? '' : `; did you mean ${prefix}${near}?`;
+}
+
 function oneOf<T extends string>(flag: string, value: string | undefined, allowed: readonly T[]): T | undefined {
   if (value === undefined) return undefined;
-  if (!(allowed as readonly string[]).includes(value)) throw new UsageError(`--${flag} ${value}: expected ${allowed.join(', ')}`);
+  if (!(allowed as readonly string[]).includes(value)) throw new UsageError(`--${flag} ${value}: expected ${allowed.join(', ')}${didYouMean(value, allowed)}`);
   return value as T;
 }
 
@@ -104,38 +152,71 @@ function positiveNumber(flag: string, value: string | undefined, integer: boolea
   return n;
 }
 
-/** A share or similarity: a number from 0 to 1 (below 1 when `open`). */
-function fraction(flag: string, value: string | undefined, open = false): number | undefined {
+/** A share or similarity: a number from 0 to 1 (below 1 when `open`, above 0 when `positive`). */
+function fraction(flag: string, value: string | undefined, { open = false, positive = false } = {}): number | undefined {
   const n = positiveNumber(flag, value, false);
-  if (n !== undefined && (open ? n >= 1 : n > 1)) throw new UsageError(`--${flag} ${value}: expected a number from 0 to ${open ? 'below ' : ''}1`);
+  if (n !== undefined && ((open ? n >= 1 : n > 1) || (positive && n === 0))) {
+    throw new UsageError(`--${flag} ${value}: expected a number from ${positive ? 'above ' : ''}0 to ${open ? 'below ' : ''}1`);
+  }
   return n;
+}
+
+/** An amount: a positive decimal such as `3000` or `4999.99`. */
+function amount(flag: string, value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  if (exactDecimal(value.trim())?.gt(0) !== true) throw new UsageError(`--${flag} ${value}: expected a positive amount such as 3000 or 4999.99`);
+  return value.trim();
 }
 
 const DELIMITER_NAMES: Readonly<Record<string, Delimiter>> = { ',': ',', comma: ',', ';': ';', semicolon: ';', '\\t': '\t', '\t': '\t', tab: '\t', '|': '|', pipe: '|' };
 
+const FLAG_NAMES = FLAGS.map((f) => f.name);
+
+/** A parseArgs error as a message that names the flag, with the nearest known flag for a typo. */
+function usageOf(e: unknown): UsageError {
+  const message = (e as Error).message.split('\n')[0] ?? 'bad arguments';
+  const unknown = /Unknown option '(-{1,2})([^'=]+)/u.exec(message);
+  if (unknown) {
+    const [, dashes = '--', name = ''] = unknown;
+    const hint = dashes === '--' ? didYouMean(name, FLAG_NAMES, '--') : '';
+    return new UsageError(`unknown flag ${dashes}${name}${hint}`);
+  }
+  const missing = /Option '(-\w, )?(--[\w-]+)[^']*' argument missing/u.exec(message);
+  if (missing) return new UsageError(`${missing[2]} needs a value`);
+  const noValue = /Option '(-\w, )?(--[\w-]+)' does not take an argument/u.exec(message);
+  if (noValue) return new UsageError(`${noValue[2]} takes no value`);
+  return new UsageError(message.replace(/\. To specify a positional argument.*$/u, ''));
+}
+
 /**
  * Parses the command line (without `node` and the script).
  *
- * @throws UsageError on an unknown command or option, a missing file, or a bad value.
+ * @throws UsageError on an unknown command or flag (naming the nearest known one), a missing file,
+ * or a bad value.
  */
 export function parseCli(argv: readonly string[]): CliArgs {
   let parsed;
   try {
     parsed = parseArgs({ args: [...argv], options: FLAG_OPTIONS, allowPositionals: true, strict: true });
   } catch (e) {
-    throw new UsageError((e as Error).message.split('\n')[0] ?? 'bad arguments');
+    throw usageOf(e);
   }
   const { values: o, positionals } = parsed;
   const [command, ...rest] = positionals;
+  if (o.version) return { command: 'version' };
   if (o.help || command === undefined || command === 'help') return { command: 'help' };
-  const format = oneOf('format', o.format, REPORT_FORMATS);
-  if (command === 'presets') return { command: 'presets', ...(format ? { format } : {}) };
-  if (command !== 'scan') throw new UsageError(`unknown command "${command}" (commands: scan, presets, help)`);
+  if (command === 'presets') {
+    const format = oneOf('format', o.format, ['table', 'json', 'csv'] as const);
+    return { command: 'presets', ...(format ? { format } : {}) };
+  }
+  if (command === 'diff') return diffArgs(rest, o.format, o.out);
+  if (command !== 'scan' && command !== 'inspect') throw new UsageError(`unknown command "${command}"${didYouMean(command, COMMAND_NAMES)} (commands: ${COMMAND_NAMES.join(', ')})`);
+  const format = oneOf('format', o.format, command === 'scan' ? SCAN_FORMATS : INSPECT_FORMATS);
   const file = rest[0];
-  if (file === undefined) throw new UsageError('scan: give the ledger FILE to scan');
-  if (rest.length > 1) throw new UsageError(`scan: one FILE at a time (got ${rest.join(', ')})`);
-  if (o.preset !== undefined && o.thresholds !== undefined) throw new UsageError('give --preset or --thresholds, not both');
-  if (o.preset === undefined && o.thresholds === undefined) throw new UsageError('scan: give --preset NAME or --thresholds FILE (see `splitscan presets`)');
+  if (file === undefined) throw new UsageError(`${command}: give the ledger FILE to ${command}`);
+  if (command === 'scan' && o.preset === undefined && o.thresholds === undefined && o.threshold === undefined && o.options === undefined) {
+    throw new UsageError('scan: give --preset NAME, --thresholds FILE or --threshold AMOUNT (see `splitscan presets`)');
+  }
   const fy = positiveNumber('fiscal-year-start', o['fiscal-year-start'], true);
   if (fy !== undefined && (fy < 1 || fy > 12)) throw new UsageError(`--fiscal-year-start ${fy}: a month 1–12`);
   let encoding: Encoding | undefined;
@@ -158,6 +239,13 @@ export function parseCli(argv: readonly string[]): CliArgs {
       throw new UsageError(`--map: ${(e as Error).message}`);
     }
   }
+  const limit = amount('limit', o.limit);
+  const threshold = amount('threshold', o.threshold);
+  const comparison = oneOf<Comparison>('comparison', o.comparison, ['atOrAbove', 'above']);
+  if (threshold === undefined && (o.procedure !== undefined || comparison !== undefined)) throw new UsageError(`${o.procedure !== undefined ? '--procedure' : '--comparison'} goes with --threshold AMOUNT`);
+  if (threshold !== undefined && o.thresholds !== undefined) throw new UsageError('give --threshold or --thresholds, not both');
+  if (o.tier !== undefined && (threshold !== undefined || o.thresholds !== undefined)) throw new UsageError('--tier picks a preset\'s thresholds; --threshold and --thresholds replace them: give one');
+  if ((threshold !== undefined || limit !== undefined) && o.currency === undefined) throw new UsageError(`--${threshold !== undefined ? 'threshold' : 'limit'} ${threshold ?? limit} needs --currency CODE (the currency of the amount)`);
   const opt = <K extends string, V>(k: K, v: V | undefined): Partial<Record<K, V>> => (v === undefined ? {} : ({ [k]: v } as Record<K, V>));
   const vendor = oneOf<VendorRule>('vendor', o.vendor, ['same', 'any']);
   const credits = oneOf<CreditPolicy>('credits', o.credits, CREDIT_POLICIES);
@@ -165,26 +253,40 @@ export function parseCli(argv: readonly string[]): CliArgs {
   const minScore = fraction('min-score', o['min-score']);
   const categoryPrefix = positiveNumber('category-prefix', o['category-prefix'], true);
   const minSimilarity = fraction('min-similarity', o['min-similarity']);
-  const minPartShare = fraction('min-part-share', o['min-part-share'], true);
+  const minPartShare = fraction('min-part-share', o['min-part-share'], { open: true });
+  const maxFlagShare = fraction('max-flag-share', o['max-flag-share'], { positive: true });
+  const maxFlagSpendShare = fraction('max-flag-spend-share', o['max-flag-spend-share'], { positive: true });
   const subject = {
     ...opt('categoryPrefix', categoryPrefix),
     ...opt('minSimilarity', minSimilarity),
     ...opt('sameProject', o['same-project']),
     ...opt('sameCategory', o['same-category']),
   };
+  const vendors = (o['exclude-vendor'] ?? []).map((v) => v.trim()).filter((v) => v !== '');
+  const categoryValues = (o['exclude-category'] ?? []).flatMap((v) => v.split(',')).map((c) => c.trim()).filter((c) => c !== '');
+  const replaceCategories = categoryValues.some((c) => c.toLowerCase() === 'none');
+  const categories = categoryValues.filter((c) => c.toLowerCase() !== 'none');
+  const exclude = o['exclude-vendor'] !== undefined || o['exclude-category'] !== undefined ? { vendors, categories, replaceCategories } : undefined;
   const top = positiveNumber('top', o.top, true);
   const window = o.window !== undefined ? parseWindow(o.window, fy ?? 1) : undefined;
   const inputFormat = oneOf<InputFormat>('input-format', o['input-format'], INPUT_FORMATS) ?? 'auto';
   return {
-    command: 'scan',
+    command,
     file,
+    files: rest,
+    argv: [...argv],
     ...opt('preset', o.preset),
+    ...opt('tier', o.tier),
     ...opt('thresholds', o.thresholds),
-    ...opt('limit', o.limit),
+    ...(threshold !== undefined ? { threshold: { amount: threshold, ...opt('procedure', o.procedure), ...opt('comparison', comparison) } } : {}),
+    ...opt('limit', limit),
+    ...opt('optionsFile', o.options),
     ...opt('window', window),
     ...opt('vendor', vendor),
     ...(Object.keys(subject).length > 0 ? { subject } : {}),
     ...opt('minPartShare', minPartShare),
+    ...opt('exclude', exclude),
+    ...opt('placeholderVendors', o['placeholder-vendor']),
     ...opt('map', map),
     ...opt('mapFile', o['map-file']),
     ...opt('format', format),
@@ -194,7 +296,7 @@ export function parseCli(argv: readonly string[]): CliArgs {
     ...opt('top', top),
     failOnFindings: o['fail-on-findings'] ?? false,
     ...opt('dateFormat', o['date-format']),
-    decimalComma: o['decimal-comma'] ?? false,
+    ...opt('decimalComma', o['decimal-comma']),
     ...opt('unit', o.unit),
     ...opt('encoding', encoding),
     ...opt('currency', o.currency?.toUpperCase()),
@@ -204,22 +306,32 @@ export function parseCli(argv: readonly string[]): CliArgs {
     ...opt('lineSuffix', o['line-suffix']),
     ...opt('delimiter', delimiter),
     inputFormat,
+    ...opt('decisions', o.decisions),
+    ...opt('decisionsTemplate', o['decisions-template']),
+    ...opt('maxFlagShare', maxFlagShare),
+    ...opt('maxFlagSpendShare', maxFlagSpendShare),
     quiet: o.quiet ?? false,
   };
+}
+
+function diffArgs(files: readonly string[], format: string | undefined, out: string | undefined): DiffArgs {
+  const [before, after, ...more] = files;
+  if (before === undefined || after === undefined || more.length > 0) throw new UsageError('diff: give two JSON reports, OLD.json NEW.json (from scan --format json)');
+  const f = oneOf('format', format, DIFF_FORMATS);
+  return { command: 'diff', before, after, ...(f ? { format: f } : {}), ...(out !== undefined ? { out } : {}) };
 }
 
 /** The `--help` text, generated from the flag table in flags.ts (docs/cli.md shows it verbatim). */
 export const HELP = `splitscan — find procurement purchases split to stay under legal thresholds
 
 Usage:
-  splitscan scan FILE (--preset NAME | --thresholds FILE) [options]
-  splitscan presets [--format json]
-  splitscan help
+${usageHelp()}
 
 FILE is CSV/TSV (delimiter , ; tab | detected), a JSON array, NDJSON, or OCDS JSON
-(release package, record package or release).
+(release package, record package or release). Several files, a folder or a glob
+pattern are read as one ledger; - is standard input.
 
 ${flagHelp()}
 Exit codes: 0 done · 1 findings (with --fail-on-findings) · 2 usage or options error ·
-3 unreadable input · 4 internal error (a bug: please report it)
+3 unreadable input, or no row could be analysed · 4 internal error (a bug: please report it)
 `;

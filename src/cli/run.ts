@@ -1,221 +1,305 @@
 /**
  * The `splitscan` command: runs a parsed command line against the file system and returns the exit
- * code. Errors become one line on stderr (`splitscan: …`), never a stack.
+ * code. Errors become one line on stderr (`splitscan: …`) that names the flag at fault, never a
+ * stack. See docs/cli.md.
  */
-import { readFile, writeFile } from 'node:fs/promises';
-import { extname } from 'node:path';
+import { appendFile, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import { detectSplits } from '../detect.js';
+import { InputError } from '../errors.js';
 import type { DetectSplitsOptions } from '../options/options.js';
-import { InputError, OptionsError, isInputError, isOptionsError } from '../errors.js';
 import type { ColumnMap } from '../io/read/columns.js';
-import { decodeText } from '../io/read/decode.js';
-import { type ReportFormat, formatReport } from '../io/write/formats.js';
-import { buildReport } from '../io/write/scanReport.js';
-import { locateRejects } from '../io/read/ledger.js';
-import type { Ledger } from '../io/read/reader.js';
 import { rejectsToCsv, safeCsv } from '../io/write/csv.js';
-import { loadLedger, loadOcds } from '../node.js';
-import { getPreset, listPresets, loadThresholds } from '../presets/index.js';
+import { terminalLines, terminalText } from '../io/write/escape.js';
+import { formatReport } from '../io/write/formats.js';
+import { count, plural } from '../io/write/numbers.js';
+import { buildReport, type ReportWarning, type ScanReport } from '../io/write/scanReport.js';
+import { locateRejects } from '../io/read/ledger.js';
+import type { LedgerStats } from '../io/read/reader.js';
+import type { LoadLedgersOptions } from '../node.js';
+import { listPresets } from '../presets/index.js';
 import type { Reject } from '../records/record.js';
-import { HELP, type PresetsArgs, type ScanArgs, UsageError, parseCli } from './args.js';
+import { applyDecisions, type DecidedReport } from '../review/applyDecisions.js';
+import { buyerCoverage } from '../review/coverage.js';
+import { decisionsTemplate, decisionsToCsv, readDecisions } from '../review/decisions.js';
+import { diffReports, formatDiff } from '../review/diff.js';
+import { flagRates } from '../review/flagRates.js';
+import { toHtml } from '../review/html.js';
+import { type DiffArgs, HELP, type InputFormat, type InspectArgs, type PresetsArgs, type ScanArgs, parseCli } from './args.js';
+import { colorEnabled } from './color.js';
+import { provenanceInputs, readInputs } from './inputs.js';
+import { inspect } from './inspect.js';
+import { EXIT, failure, type IssueContext } from './messages.js';
+import { policyOf, readJson, readText } from './policy.js';
+import { buildProvenance } from './provenance.js';
+import { summarizeRejects } from './rejectSummary.js';
+import { TOOL } from './version.js';
 
-/** Exit codes, documented in `--help` and docs/cli.md. */
-const EXIT = { ok: 0, findings: 1, usage: 2, input: 3, internal: 4 } as const;
-
-/** Where the CLI writes. */
+/** Where the CLI writes, and the environment it reads (`NO_COLOR`, `FORCE_COLOR`, `TERM`). */
 export interface CliIo {
   readonly stdout: { write(s: string): unknown; isTTY?: boolean | undefined };
   readonly stderr: { write(s: string): unknown; isTTY?: boolean | undefined };
+  /** @defaultValue `{}` */
+  readonly env?: Readonly<Record<string, string | undefined>> | undefined;
 }
 
 /**
  * Runs the CLI on `argv` (without `node` and the script) and resolves to the exit code.
  */
 export async function run(argv: readonly string[], io: CliIo): Promise<number> {
+  let context: IssueContext = {};
   try {
     const args = parseCli(argv);
-    if (args.command === 'help') {
-      io.stdout.write(HELP);
-      return EXIT.ok;
+    switch (args.command) {
+      case 'help':
+        io.stdout.write(HELP);
+        return EXIT.ok;
+      case 'version':
+        io.stdout.write(`${TOOL.name} ${TOOL.version}\n`);
+        return EXIT.ok;
+      case 'presets':
+        return presets(args, io);
+      case 'inspect':
+        return await inspectFiles(args, io);
+      case 'diff':
+        return await diff(args, io);
+      case 'scan':
+        context = { optionsFile: args.optionsFile !== undefined };
+        return await scan(args, io);
     }
-    if (args.command === 'presets') return presets(args, io);
-    return await scan(args, io);
   } catch (e) {
-    return fail(e, io);
+    const f = failure(e, context);
+    io.stderr.write(`${f.message}\n`);
+    return f.code;
   }
-}
-
-function fail(e: unknown, io: CliIo): number {
-  const message = (e as Error)?.message ?? String(e);
-  if (e instanceof UsageError) {
-    io.stderr.write(`splitscan: ${message}\nRun \`splitscan --help\` for usage.\n`);
-    return EXIT.usage;
-  }
-  if (isOptionsError(e)) {
-    io.stderr.write(`splitscan: ${message}\n`);
-    return EXIT.usage;
-  }
-  if (isInputError(e)) {
-    io.stderr.write(`splitscan: ${message}\n`);
-    return EXIT.input;
-  }
-  io.stderr.write(`splitscan: internal error: ${message.split('\n')[0]}\n`);
-  return EXIT.internal;
 }
 
 function presets(args: PresetsArgs, io: CliIo): number {
   const list = listPresets();
   if (args.format === 'json') io.stdout.write(`${JSON.stringify(list, null, 2)}\n`);
-  else if (args.format === 'csv') io.stdout.write(safeCsv(['name', 'kind', 'description', 'citation'], list.map((p) => [p.name, p.kind, p.description, p.citation])));
+  else if (args.format === 'csv') io.stdout.write(safeCsv(['name', 'kind', 'tiers', 'description', 'citation'], list.map((p) => [p.name, p.kind, p.tiers.join('; '), p.description, p.citation])));
   else {
     const w = Math.max(...list.map((p) => p.name.length));
-    for (const p of list) io.stdout.write(`${p.name.padEnd(w)}  ${p.description}\n${' '.repeat(w)}  ${p.citation}\n`);
+    for (const p of list) {
+      const tiers = p.tiers.length > 0 ? ` (--tier ${p.tiers.join(' | ')})` : '';
+      io.stdout.write(`${p.name.padEnd(w)}  ${p.description}${tiers}\n${' '.repeat(w)}  ${p.citation}\n`);
+    }
   }
   return EXIT.ok;
 }
 
-async function readText(path: string, what: string): Promise<string> {
-  let bytes: Uint8Array;
-  try {
-    bytes = await readFile(path);
-  } catch (e) {
-    const code = (e as { code?: string }).code;
-    throw new InputError('unreadable', `cannot read ${what} ${path}: ${code === 'ENOENT' ? 'no such file' : (e as Error).message}`, [path]);
-  }
-  return decodeText(bytes).text;
-}
-
-async function readJson(path: string, what: string): Promise<unknown> {
-  const text = await readText(path, what);
-  try {
-    return JSON.parse(text);
-  } catch (e) {
-    throw new InputError('invalid_json', `${what} ${path} is not valid JSON: ${(e as Error).message}`, [path]);
-  }
-}
-
-async function policy(args: ScanArgs): Promise<DetectSplitsOptions> {
-  let options: DetectSplitsOptions;
-  if (args.preset !== undefined) {
-    const overrides: Record<string, string> = {};
-    if (args.limit !== undefined) overrides.limit = args.limit;
-    if (args.limit !== undefined && args.currency !== undefined) overrides.currency = args.currency;
-    options = Object.keys(overrides).length ? getPreset(args.preset, overrides) : getPreset(args.preset);
-  } else {
-    if (args.limit !== undefined) throw new UsageError('--limit goes with --preset pcard');
-    const json = await readJson(args.thresholds as string, 'thresholds file');
-    options = { thresholds: loadThresholds(json) };
-  }
-  return {
-    ...options,
-    ...(args.window !== undefined ? { window: args.window } : {}),
-    ...(args.vendor !== undefined ? { vendor: args.vendor } : {}),
-    ...(args.minScore !== undefined ? { minScore: args.minScore } : {}),
-    ...(args.minPartShare !== undefined ? { minPartShare: args.minPartShare } : {}),
-    ...(args.subject !== undefined ? { subject: { ...options.subject, ...args.subject } } : {}),
+/** `splitscan diff OLD.json NEW.json`: what changed between two runs. */
+async function diff(args: DiffArgs, io: CliIo): Promise<number> {
+  const report = async (path: string): Promise<ScanReport> => {
+    const json = await readJson(path, 'report');
+    if ((json as { schema?: unknown } | null)?.schema !== 'splitscan/report@1') throw new InputError('not_a_report', `${path} is not a splitscan report (write one with scan --format json)`, [path]);
+    return json as ScanReport;
   };
+  const text = formatDiff(diffReports(await report(args.before), await report(args.after)), args.format ?? 'md');
+  if (args.out !== undefined) await write(args.out, text);
+  else io.stdout.write(forTerminal(text, io));
+  return EXIT.ok;
 }
 
 /** The thresholds' shared currency, used for rows without one when `--currency` is not given. */
 function sharedCurrency(options: DetectSplitsOptions): string | undefined {
+  if (options.currency !== undefined) return options.currency.toUpperCase();
   const set = new Set(options.thresholds.map((t) => t.currency.toUpperCase()));
   return set.size === 1 ? [...set][0] : undefined;
 }
 
-async function scan(args: ScanArgs, io: CliIo): Promise<number> {
-  const options = await policy(args);
-  let map: ColumnMap | undefined = args.map;
+/**
+ * The reading options of a scan or an inspection: the reading flags (and `--map-file`), over those
+ * of the report a scan reruns (`--options`); rows without a currency get `currency`, the
+ * thresholds' own, unless `--currency` says otherwise. `format` is the input format to read.
+ */
+async function readingOf(args: ScanArgs | InspectArgs, base: Readonly<Record<string, unknown>> = {}, currency?: string): Promise<{ reading: LoadLedgersOptions; format: InputFormat }> {
+  const { format: baseFormat, ...rest } = base;
+  let map: ColumnMap | undefined = rest['map'] as ColumnMap | undefined;
   if (args.mapFile !== undefined) {
     const json = await readJson(args.mapFile, 'mapping file');
     if (json === null || typeof json !== 'object' || Array.isArray(json) || Object.values(json).some((v) => typeof v !== 'string')) {
-      throw new OptionsError('splitscan', [{ path: ['map-file'], message: `${args.mapFile} must be a JSON object of field → header strings` }]);
+      throw new InputError('invalid_map_file', `--map-file ${args.mapFile} must be a JSON object of field → header strings`, [args.mapFile]);
     }
-    map = { ...(json as ColumnMap), ...map };
+    map = json as ColumnMap;
   }
-  const currency = args.currency ?? sharedCurrency(options);
-  const progress = io.stderr.isTTY && !args.quiet;
-  let ledger: Ledger;
-  const isOcds = args.inputFormat === 'ocds' || (args.inputFormat === 'auto' && extname(args.file).toLowerCase() === '.json' && (await startsWithBrace(args.file)));
-  if (isOcds) {
-    const o = await loadOcds(args.file, { ...(currency !== undefined ? { currency } : {}), ...(args.encoding ? { encoding: args.encoding } : {}) });
-    ledger = {
-      file: args.file,
-      records: o.records,
-      rejects: o.rejects,
-      lines: [],
-      headers: [],
-      columns: {},
-      stats: { rows: o.records.length + o.rejects.length, blank: 0, records: o.records.length, rejected: o.rejects.length, merged: 0, netted: 0 },
-    };
-  } else {
-    ledger = await loadLedger(args.file, {
-      ...(map !== undefined ? { map } : {}),
-      ...(args.dateFormat !== undefined ? { dateFormat: args.dateFormat } : {}),
-      decimalComma: args.decimalComma,
-      ...(args.unit !== undefined ? { unit: args.unit } : {}),
-      ...(args.encoding !== undefined ? { encoding: args.encoding } : {}),
-      ...(currency !== undefined ? { currency } : {}),
-      ...(args.buyer !== undefined ? { buyer: args.buyer } : {}),
-      ...(args.credits !== undefined ? { credits: args.credits } : {}),
-      ...(args.lines !== undefined ? { lines: args.lines } : {}),
-      ...(args.lineSuffix !== undefined ? { lineSuffix: args.lineSuffix } : {}),
-      ...(args.delimiter !== undefined ? { delimiter: args.delimiter } : {}),
-      ...(args.inputFormat !== 'auto' ? { format: args.inputFormat } : {}),
-      ...(progress ? { onProgress: (n: number) => io.stderr.write(`\rread ${n.toLocaleString('en')} rows…`) } : {}),
-    });
-    if (progress && ledger.stats.rows >= 50000) io.stderr.write('\r\u001b[K');
+  if (args.map !== undefined) map = { ...map, ...args.map };
+  const flags: Record<string, unknown> = {
+    map,
+    dateFormat: args.dateFormat,
+    decimalComma: args.decimalComma,
+    unit: args.unit,
+    encoding: args.encoding,
+    currency: args.currency,
+    buyer: args.buyer,
+    credits: args.credits,
+    lines: args.lines,
+    lineSuffix: args.lineSuffix,
+    delimiter: args.delimiter,
+  };
+  const reading: Record<string, unknown> = { ...rest };
+  for (const [k, v] of Object.entries(flags)) if (v !== undefined) reading[k] = v;
+  reading['currency'] ??= currency;
+  for (const [k, v] of Object.entries(reading)) if (v === undefined) delete reading[k];
+  const format = args.inputFormat !== 'auto' ? args.inputFormat : ((baseFormat as InputFormat | undefined) ?? 'auto');
+  return { reading: reading as LoadLedgersOptions, format };
+}
+
+/** `onProgress` for the loaders: `read N rows…` on a terminal's stderr, unless `-q`. */
+function progressOf(args: ScanArgs | InspectArgs, io: CliIo): Pick<LoadLedgersOptions, 'onProgress'> {
+  return io.stderr.isTTY === true && !args.quiet ? { onProgress: (n: number) => io.stderr.write(`\rread ${count(n)} rows…`) } : {};
+}
+
+/** `splitscan inspect FILE...`: what reading understood of the files (shown safely on a terminal). */
+async function inspectFiles(args: InspectArgs, io: CliIo): Promise<number> {
+  const { reading, format } = await readingOf(args);
+  const shown: CliIo = { ...io, stdout: { write: (s: string) => io.stdout.write(forTerminal(s, io)), isTTY: io.stdout.isTTY } };
+  return inspect(args, shown, { ...reading, ...(format !== 'auto' && format !== 'ocds' ? { format } : {}), ...progressOf(args, io) });
+}
+
+async function scan(args: ScanArgs, io: CliIo): Promise<number> {
+  const policy = await policyOf(args);
+  const { options } = policy;
+  const { reading, format: inputFormat } = await readingOf(args, policy.rerun?.reading, sharedCurrency(options));
+  const warnings: ReportWarning[] = [];
+  const warn = (w: ReportWarning) => warnings.push(w);
+  const progress = progressOf(args, io);
+  const ledger = await readInputs(args.files, { ...reading, ...progress }, inputFormat);
+  if (progress.onProgress && ledger.stats.rows >= 50000) io.stderr.write('\r\u001b[K');
+  for (const w of ledger.warnings) warn({ code: w.code, message: `${w.file !== undefined ? `${w.file}: ` : ''}${w.message}` });
+  const inputs = provenanceInputs(ledger.sources);
+  for (const before of policy.rerun?.inputs ?? []) {
+    const now = inputs.find((s) => s.file === before.file);
+    if (now !== undefined && now.sha256 !== before.sha256) warn({ code: 'input_changed', message: `${before.file} is not the file the report read (SHA-256 ${now.sha256.slice(0, 12)}…, was ${before.sha256.slice(0, 12)}…)` });
   }
+
   const result = detectSplits(ledger.records, options);
-  // Rows rejected while reading (located by line) and records rejected by detection (also by
-  // index), in file order.
-  const rejects: Reject[] = [...ledger.rejects, ...locateRejects(result.rejects, ledger)].sort(byLine);
-  const report = buildReport({
+  // Rows rejected while reading (located by line) and records rejected by detection (located by
+  // their index), in input order: by file, then line.
+  const fileOrder = new Map(ledger.sources.map((s, i) => [s.file, i]));
+  const rejects: Reject[] = [...ledger.rejects, ...locateRejects(result.rejects, ledger)].sort((a, b) => (fileOrder.get(a.file) ?? 0) - (fileOrder.get(b.file) ?? 0) || byLine(a, b));
+  const rejected = summarizeRejects(rejects, ledger.stats.rows, result.stats.accepted, ledger.stats.blank);
+  if (rejected.loud) warn({ code: 'rejected_rows', message: rejected.message });
+
+  const flagLimits = {
+    ...(args.maxFlagShare !== undefined ? { maxPurchaseShare: args.maxFlagShare } : {}),
+    ...(args.maxFlagSpendShare !== undefined ? { maxSpendShare: args.maxFlagSpendShare } : {}),
+  };
+  const plain = buildReport({
     findings: result.findings,
     rejects,
     rows: ledger.stats.rows,
     analysed: result.stats.accepted,
     lines: ledger.lines,
-    source: args.file,
+    ...(ledger.files !== undefined ? { files: ledger.files } : {}),
+    source: args.files.join(', '),
     policy: {
       ...(options.name !== undefined ? { name: options.name } : {}),
       ...(options.citation !== undefined ? { citation: options.citation } : {}),
       ...(options.description !== undefined ? { description: options.description } : {}),
     },
     ...(args.top !== undefined ? { top: args.top } : {}),
+    provenance: buildProvenance({
+      argv: args.argv,
+      inputs,
+      reading: { ...reading, ...(inputFormat !== 'auto' ? { format: inputFormat } : {}) },
+      options,
+      output: { ...(args.top !== undefined ? { top: args.top } : {}), ...flagLimits },
+    }),
   });
-  const format: ReportFormat = args.format ?? (io.stdout.isTTY && args.out === undefined ? 'table' : 'json');
-  const text = formatReport(report, format);
+  const format = args.format ?? (io.stdout.isTTY && args.out === undefined ? 'table' : 'json');
+  // Coverage is a second pass over every record: the page shows it; otherwise it serves only the
+  // flag-rate warnings, and with no finding no buyer's flag rate can warn.
+  const coverage = format === 'html' || result.findings.length > 0 ? buyerCoverage(ledger.records, options) : [];
+  for (const w of flagRates(plain, coverage, flagLimits).warnings) warn({ code: 'flag_rate', ...w });
+  let report: ScanReport | DecidedReport = { ...plain, ...(warnings.length > 0 ? { warnings } : {}) };
+
+  const notes: string[] = [];
+  if (args.decisions !== undefined) {
+    const read = readDecisions(await readText(args.decisions, 'decisions file'));
+    for (const issue of read.issues) {
+      notes.push(`warning: ${args.decisions}${issue.line !== undefined ? ` line ${issue.line}` : ` entry ${issue.index}`}: ${issue.field ? `${issue.field}: ` : ''}${issue.message}`);
+    }
+    report = applyDecisions(report, read);
+  }
+
+  const text =
+    format === 'html'
+      ? toHtml(report, { coverage, flagRates: flagLimits })
+      : formatReport(report, format, { color: format === 'table' && args.out === undefined && colorEnabled(io.stdout, io.env ?? {}) });
   if (args.out !== undefined) await write(args.out, text);
-  else io.stdout.write(text);
+  else io.stdout.write(format === 'table' ? text : forTerminal(text, io));
   if (args.rejects !== undefined) await write(args.rejects, rejectsToCsv(rejects));
+  if (args.decisionsTemplate !== undefined) notes.push(await appendTemplate(args.decisionsTemplate, plain, report));
+
   if (!args.quiet) {
-    const where = args.rejects !== undefined ? ` → ${args.rejects}` : rejects.length > 0 ? ' (list them with --rejects FILE)' : '';
-    const extra = [ledger.stats.merged ? `${ledger.stats.merged} lines summed into their documents` : '', ledger.stats.netted ? `${ledger.stats.netted} credits netted` : '']
-      .filter(Boolean)
-      .join(', ');
-    io.stderr.write(
-      `read ${ledger.stats.rows} rows, analysed ${result.stats.accepted}, rejected ${rejects.length}${where}, ${result.findings.length} finding${result.findings.length === 1 ? '' : 's'}${report.summary.shown !== result.findings.length ? ` (${report.summary.shown} shown)` : ''}${extra ? `; ${extra}` : ''}${args.out !== undefined ? ` → ${args.out}` : ''}\n`,
-    );
+    const stderrColor = colorEnabled(io.stderr, io.env ?? {});
+    // When nothing could be analysed, the error below says it once.
+    for (const w of warnings.filter((x) => !(rejected.nothingAnalysed && x.code === 'rejected_rows'))) io.stderr.write(`${stderrColor ? '\u001b[33m' : ''}splitscan: warning: ${terminalText(w.message)}${stderrColor ? '\u001b[39m' : ''}\n`);
+    for (const note of notes) io.stderr.write(`splitscan: ${terminalText(note)}\n`);
+    io.stderr.write(`${summaryLine(args, ledger.stats, result.stats.accepted, rejects.length, result.findings.length, report.summary.shown)}\n`);
+  }
+  if (rejected.nothingAnalysed) {
+    io.stderr.write(`splitscan: no row could be analysed: ${rejected.message}\n`);
+    return EXIT.input;
   }
   return args.failOnFindings && result.findings.length > 0 ? EXIT.findings : EXIT.ok;
 }
 
-/** File order: by line, rejects without one (OCDS) last, ties as they came (the sort is stable). */
+/** Within a file: by line, rejects without one (OCDS) last, ties as they came (the sort is stable). */
 function byLine(a: Reject, b: Reject): number {
   return a.line === b.line ? 0 : a.line === undefined ? 1 : b.line === undefined ? -1 : a.line - b.line;
 }
 
-async function startsWithBrace(path: string): Promise<boolean> {
-  try {
-    const text = decodeText(await readFile(path)).text;
-    return text.trimStart().startsWith('{') && !/^\{[^\n]*\}\s*\n\s*\{/u.test(text.trimStart());
-  } catch {
-    return false;
-  }
+/** `read N rows, analysed A, rejected R → rejects.csv, F findings → out.md`. */
+function summaryLine(args: ScanArgs, stats: LedgerStats, analysed: number, rejected: number, findings: number, shown: number): string {
+  const where = args.rejects !== undefined ? ` → ${args.rejects}` : rejected > 0 ? ' (list them with --rejects FILE)' : '';
+  const extra = [stats.merged ? `${count(stats.merged)} lines summed into their documents` : '', stats.netted ? `${plural(stats.netted, 'credit')} netted` : ''].filter(Boolean).join(', ');
+  return terminalText(
+    `read ${count(stats.rows)} rows, analysed ${count(analysed)}, rejected ${count(rejected)}${where}, ${plural(findings, 'finding')}${shown !== findings ? ` (${count(shown)} shown)` : ''}${extra ? `; ${extra}` : ''}${args.out !== undefined ? ` → ${args.out}` : ''}`,
+  );
+
 }
 
+/**
+ * Appends an `open` line for each finding without a decision to the register at `path` (created
+ * with its header when missing): the decisions already in the file, or those applied to the
+ * report, decide which findings have one.
+ */
+async function appendTemplate(path: string, plain: ScanReport, report: ScanReport | DecidedReport): Promise<string> {
+  let existing = '';
+  try {
+    existing = await readFile(path, 'utf8');
+  } catch (e) {
+    if ((e as { code?: string }).code !== 'ENOENT') throw new InputError('unreadable', `cannot read --decisions-template ${path}: ${(e as Error).message}`, [path]);
+  }
+  const base = existing.trim() !== '' ? applyDecisions(plain, readDecisions(existing)) : report;
+  const lines = decisionsTemplate(base);
+  const csv = decisionsToCsv(lines);
+  if (existing.trim() === '') await write(path, csv);
+  else if (lines.length > 0) {
+    const rows = csv.slice(csv.indexOf('\r\n') + 2);
+    try {
+      await appendFile(path, `${/\r?\n$/u.test(existing) ? '' : '\r\n'}${rows}`);
+    } catch (e) {
+      throw new InputError('unwritable', `cannot write ${path}: ${(e as Error).message}`, [path]);
+    }
+  }
+  return `${plural(lines.length, 'open line')} for undecided findings ${existing.trim() === '' ? 'written to' : 'appended to'} ${path}`;
+}
+
+/**
+ * Text bound for stdout: on a terminal, control characters from the data (in a CSV cell, an HTML
+ * page, a diff) are shown as escapes; to a file or a pipe it goes as it is.
+ */
+function forTerminal(text: string, io: CliIo): string {
+  return io.stdout.isTTY === true ? terminalLines(text.replace(/\r\n/gu, '\n')) : text;
+}
+
+/** Writes a file, creating its folder when missing (`--out out/report.html`). */
 async function write(path: string, text: string): Promise<void> {
   try {
+    await mkdir(dirname(path), { recursive: true });
     await writeFile(path, text);
   } catch (e) {
     throw new InputError('unwritable', `cannot write ${path}: ${(e as Error).message}`, [path]);

@@ -4,56 +4,69 @@ import { windowEnd } from './window.js';
 import type { ResolvedOptions } from '../options/resolve.js';
 import type { ResolvedThreshold } from '../thresholds/threshold.js';
 import { atLeast, belowTier, inScope } from '../thresholds/compare.js';
-import { keyAt } from '../records/table.js';
+import { keyAt, type RecordTable } from '../records/table.js';
 
 /** The candidate parts of a ledger, threshold by threshold. */
 export interface Candidates {
-  /** Records that can never be parts: they carry an exemption, or their method is in `skipMethods`. */
+  /** Records that can never be parts: an exemption, a method in `skipMethods`, or an excluded vendor or category. */
   readonly neverParts: number;
   /**
-   * The candidate parts of a threshold not yet in a finding, as one group per partition, in date
-   * order (ties by id); only groups of at least `minParts` records.
+   * The candidate parts of a threshold as one group per partition, in date order (ties by id): only
+   * groups with at least `minParts` records not yet in a finding. Records already in a finding (of a
+   * more serious threshold) stay in their group: they still link their neighbours into one cluster,
+   * and the runs leave them out (see `extractRuns`).
    */
   forTier(tier: ResolvedThreshold): Item[][];
 }
 
 /**
+ * The records that can never be parts, whatever the threshold: 1 where a record carries an
+ * `exemption`, its `method` is one of `skipMethods`, its vendor is one of `exclude.vendors` or its
+ * category code starts with one of `exclude.categories`. Runs in O(n + distinct keys × prefixes).
+ */
+export function neverParts(table: RecordTable, opts: Pick<ResolvedOptions, 'skipMethods' | 'exclude'>): Uint8Array {
+  const skipMethod = table.method.keys.map((m) => opts.skipMethods.has(m));
+  const excludedVendor = table.vendor.keys.map((v) => opts.exclude.vendors.has(v));
+  const excludedCategory = table.category.keys.map((c) => opts.exclude.categories.some((p) => c.startsWith(p)));
+  const never = new Uint8Array(table.size);
+  const hit = (flags: readonly boolean[], key: number): boolean => key >= 0 && flags[key] === true;
+  for (let k = 0; k < table.size; k++) {
+    if ((table.exemption.text[k] as number) >= 0 || hit(skipMethod, table.method.key[k] as number) || hit(excludedVendor, table.vendor.key[k] as number) || hit(excludedCategory, table.category.key[k] as number)) {
+      never[k] = 1;
+    }
+  }
+  return never;
+}
+
+/**
  * Decides, in this one place, whether a record may be a part of a run for a threshold: a record is
  * a *candidate part* when
- * - it can ever be a part: no `exemption`, and its `method` is not one of `skipMethods`;
+ * - it can ever be a part ({@link neverParts}): no `exemption`, its `method` is not one of
+ *   `skipMethods`, its vendor and category are not excluded (`exclude`);
  * - it can link at all: it carries the project and category prefix the subject rule requires;
- * - it is not yet in a finding (of a more serious threshold);
  * - the threshold can judge it: dated on or after the first day in force, and no later than the
  *   end of a window opened on the last day in force (a run opened while the rule is in force may
  *   reach past it);
  * - it stays below the threshold (`atOrAbove`: amount < limit; `above`: amount ≤ limit), is in its
  *   category scope, and is at least `minPartShare` of it.
+ * Whether it is already in a finding does not matter here: the clusters of a threshold are the same
+ * whatever more serious thresholds found first.
  *
  * Runs in O(n) to set up; {@link Candidates.forTier} in O(n) plus O(1) per candidate.
  */
-export function candidates(p: Prepared, opts: Pick<ResolvedOptions, 'skipMethods' | 'minParts' | 'minPartShare'>): Candidates {
+export function candidates(p: Prepared, opts: Pick<ResolvedOptions, 'skipMethods' | 'exclude' | 'minParts' | 'minPartShare'>): Candidates {
   const { table, order, partition, unlinkable, assigned, window } = p;
-  const n = table.size;
-  const skipMethod = table.method.keys.map((m) => opts.skipMethods.has(m));
-  const never = new Uint8Array(n);
-  let neverParts = 0;
-  for (let k = 0; k < n; k++) {
-    const m = table.method.key[k] as number;
-    if ((table.exemption.text[k] as number) >= 0 || (m >= 0 && skipMethod[m])) {
-      never[k] = 1;
-      neverParts++;
-    }
-  }
+  const never = neverParts(table, opts);
 
   return {
-    neverParts,
+    neverParts: never.reduce((a, b) => a + b, 0),
     forTier(tier) {
       const lastDay = windowEnd(window, tier.toDay);
       const minPart = tier.value.times(opts.minPartShare);
       const minPartApprox = minPart.toNumber();
       const isCandidate = (k: number): boolean => {
         const day = table.day[k] as number;
-        if (never[k] || assigned[k] || day < tier.fromDay || day > lastDay) return false;
+        if (never[k] || day < tier.fromDay || day > lastDay) return false;
         // Exact Decimal comparisons only when the numbers are too close to call.
         const approx = table.approx[k] as number;
         if (!belowTier(approx, k, p.valueOf, tier)) return false;
@@ -61,12 +74,14 @@ export function candidates(p: Prepared, opts: Pick<ResolvedOptions, 'skipMethods
         return inScope(tier, keyAt(table.category, k));
       };
 
-      // Items are built only for groups large enough to hold a run.
+      // Items are built only for groups with enough parts not yet in a finding to hold a run.
       const groups: Item[][] = [];
       let group: number[] = [];
+      let open = 0;
       const flush = () => {
-        if (group.length >= opts.minParts) groups.push(group.map(p.itemOf));
+        if (open >= opts.minParts) groups.push(group.map(p.itemOf));
         group = [];
+        open = 0;
       };
       let current = -1;
       for (let i = 0; i < order.length; i++) {
@@ -75,7 +90,9 @@ export function candidates(p: Prepared, opts: Pick<ResolvedOptions, 'skipMethods
           current = partition[i] as number;
         }
         const k = order[i] as number;
-        if (!unlinkable[i] && isCandidate(k)) group.push(k);
+        if (unlinkable[i] || !isCandidate(k)) continue;
+        group.push(k);
+        if (!assigned[k]) open++;
       }
       flush();
       return groups;

@@ -1,4 +1,4 @@
-import type Decimal from 'decimal.js';
+import type { Decimal } from 'decimal.js';
 import type { PurchaseRecord } from '../records/record.js';
 
 /** A record as the clustering sees it: its value in the report currency and its subject signals. */
@@ -21,4 +21,6 @@ export interface Item {
   readonly categoryPrefix: string | undefined;
   /** Project key, when the record has one and the project is specific enough to link records. */
   readonly project: string | undefined;
+  /** True when the vendor is a placeholder (`placeholderVendors`): it is the same vendor as no other record. */
+  readonly placeholderVendor?: true;
 }

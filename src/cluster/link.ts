@@ -122,7 +122,7 @@ export function linkComponents(items: readonly Item[], policy: LinkPolicy): Unio
   for (const positions of byProject.values()) chain(positions);
   if (policy.vendorLinks) {
     const byVendor = new Map<string, number[]>();
-    for (let i = 0; i < n; i++) push(byVendor, (items[i] as Item).rec.vendorKey, i);
+    for (let i = 0; i < n; i++) if (!(items[i] as Item).placeholderVendor) push(byVendor, (items[i] as Item).rec.vendorKey, i);
     for (const positions of byVendor.values()) chain(positions);
   }
 

@@ -1,4 +1,4 @@
-import type Decimal from 'decimal.js';
+import type { Decimal } from 'decimal.js';
 import type { Item } from './item.js';
 import type { ResolvedOptions } from '../options/resolve.js';
 import { linkPolicy, type LinkPolicy } from './link.js';
@@ -63,6 +63,7 @@ export function prepare(table: RecordTable, opts: ResolvedOptions): Prepared {
     return c < 0 ? -1 : (prefixOfKey[c] as number);
   };
   const broad = broadProjects(table, prefixOf, subject.maxProjectCategories);
+  const placeholder = table.vendor.keys.map((v) => opts.placeholderVendors.has(v));
 
   // Subject tokens, numbered rarest first and weighed by rarity in each buyer's ledger.
   const text = subject.minSimilarity > 0 ? vocabularies(table.buyer.key, table.subject.key, (s) => subjectTokens(table.subject.keys[s] as string)) : undefined;
@@ -82,7 +83,11 @@ export function prepare(table: RecordTable, opts: ResolvedOptions): Prepared {
   const unlinkableOf = new Uint8Array(n);
   for (let k = 0; k < n; k++) {
     let pid = table.buyer.key[k] as number;
-    if (opts.vendor === 'same') pid = combine(pid, table.vendor.key[k] as number);
+    if (opts.vendor === 'same') {
+      // A placeholder vendor stands for many suppliers: no other record shares it.
+      if (placeholder[table.vendor.key[k] as number]) unlinkableOf[k] = 1;
+      pid = combine(pid, table.vendor.key[k] as number);
+    }
     if (subject.sameProject) {
       const p = table.project.key[k] as number;
       if (p < 0) unlinkableOf[k] = 1;
@@ -142,7 +147,8 @@ export function prepare(table: RecordTable, opts: ResolvedOptions): Prepared {
           tokens: text && pair >= 0 ? text.tokensOf(pair) : empty,
           weights: text && pair >= 0 ? text.weightsOf(pair) : noWeights,
           categoryPrefix: depth > 0 && p >= 0 ? prefixes[p] : undefined,
-          project: proj >= 0 && !broad.has(projectKey(table.buyer.key[k] as number, proj)) ? rec.projectKey : undefined,
+          project: proj >= 0 && subject.maxProjectCategories > 0 && !broad.has(projectKey(table.buyer.key[k] as number, proj)) ? rec.projectKey : undefined,
+          ...(placeholder[table.vendor.key[k] as number] ? { placeholderVendor: true as const } : {}),
         };
         items[k] = it;
       }

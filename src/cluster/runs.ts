@@ -2,56 +2,380 @@ import type { Item } from './item.js';
 import type { ResolvedThreshold } from '../thresholds/threshold.js';
 import { clearOrder, crosses, RELATIVE_SLACK } from '../thresholds/compare.js';
 import { D } from '../_lib/decimal.js';
+import { SlotHeap } from '../_lib/heap.js';
 
-/** What a component is cut against: a threshold's value, comparison and last day in force. */
+/** What a cluster is cut against: a threshold's value, comparison and last day in force. */
 export type RunTier = Pick<ResolvedThreshold, 'value' | 'approx' | 'comparison' | 'toDay'>;
 
+/** Options of {@link extractRuns}. */
+export interface ExtractRunsOptions {
+  /** Most days two parts of one window lie apart: N − 1 for `{ days: N }`, Infinity inside one calendar period. */
+  readonly reach: number;
+  /** Fewest parts of a run. */
+  readonly minParts: number;
+  /** A window holding more parts than this (not yet in a run) whose total crosses the tier is a large run. */
+  readonly maxParts: number;
+  /** `'window'`: a window proposes all its free parts, not the sets that look most like one requirement. */
+  readonly whole?: boolean | undefined;
+  /**
+   * Nonzero for a record (by table index `k`) already in a run or a large run, of this threshold or a
+   * more serious one: it still links its neighbours (it is part of the cluster), but is no part again.
+   */
+  readonly taken: ArrayLike<number>;
+  /**
+   * How much a crossing set of parts (in date order) looks like one requirement cut into pieces:
+   * higher is more. Detection passes the finding's score. NaN counts as −Infinity.
+   */
+  readonly rank: (run: readonly Item[]) => number;
+}
+
+/** The runs of one cluster. */
+export interface Extraction {
+  /** Disjoint sets of parts that each cross the tier, in the order they were chosen, each in date order. */
+  readonly runs: Item[][];
+  /** Windows whose parts were more than `maxParts` and crossed the tier, each whole, in date order. */
+  readonly largeRuns: Item[][];
+}
+
+/** A proposal: a set of parts and its rank. */
+interface Proposal {
+  readonly rank: number;
+  /** Positions in the cluster, ascending. */
+  readonly parts: readonly number[];
+}
+
+/** Ascending position lists in lexicographic order, a list before its extensions. */
+function lexBefore(a: readonly number[], b: readonly number[]): boolean {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) if (a[i] !== b[i]) return (a[i] as number) < (b[i] as number);
+  return a.length < b.length;
+}
+
 /**
- * Cuts one component (items in date order, each below the tier) into disjoint runs that cross it.
+ * Extracts from one cluster (its items in date order, ties by id) the disjoint sets of parts that
+ * look most like one requirement cut into pieces, each crossing the tier.
  *
- * The rule: the earliest record not yet in a run opens a window — `[its date, its date + reach]`
- * for a rolling window, its calendar period otherwise (a partition never spans two periods, so
- * `reach` is Infinity there). The run is every record of the component not yet in a run whose date
- * lies in that window. If the run has at least `minParts` records and its total crosses the tier it
- * becomes a finding; otherwise the opener is passed over and the next record opens. Only records
- * dated on or before the tier's last day in force (`toDay`) open windows (the rule in force at a
- * run's first purchase judges it).
+ * The rule. The cluster's parts not yet in a run are *free*. Every day on which the cluster has a
+ * part anchors two windows: one that starts that day (the days up to `reach` later; for a calendar
+ * period, the rest of the period) and one that ends that day (up to `reach` earlier; the start of the
+ * period). A window's *content* is its free parts.
+ * 1. Large runs. In date order, each window that starts on a day the tier is in force and holds more
+ *    than `maxParts` free parts whose total crosses the tier is taken whole, as a large run: a rule
+ *    that groups that much is not describing one requirement.
+ * 2. Runs. Each window whose content has at least `minParts` parts, starts on a day the tier is in
+ *    force and crosses the tier proposes two sets. Each starts from a *core* that leaves out the parts
+ *    adding nothing: its *largest parts* (the content with its smallest parts dropped while the rest
+ *    still crosses; the earlier first among equal amounts) and its *tightest run* (the content with the
+ *    parts farthest from the anchoring day dropped while the rest still crosses), each with at least
+ *    `minParts` parts. The core then takes the free parts that belong with it — at least half its
+ *    smallest part, and as close in time as its own parts are to each other (within its largest gap
+ *    between consecutive days of the run) — nearest first (the earlier on a tie), each while the
+ *    whole still fits one window. A proposal counts when its first part is dated while the tier is in
+ *    force. The proposal with the highest `rank` (ties: the earlier parts, by position) becomes a
+ *    run; its parts are no longer free; proposals are made again, until no window proposes.
  *
- * Every set of records of the component that fits in one window and crosses the tier overlaps a run:
- * when its earliest record opens, the run contains the whole set.
+ * Hence runs and large runs are disjoint, no run spans more than one window, and every set of free
+ * parts of the cluster that fits in one window, starts while the tier is in force and crosses it
+ * overlaps a run or a large run: otherwise the window starting on its first day would still propose.
  *
- * Runs in O(k) for a component of k records (Decimal sums only for totals within 1e-9 of the tier).
+ * Runs in O(k log k) for k parts plus, per run chosen, the proposals of the windows whose proposals
+ * it took parts of: O(w · m log m) for w such windows of at most m = `maxParts` parts (and the free
+ * parts within a window of each core), and one `rank` call per proposal never ranked before. A
+ * cluster on one day or in one busy window costs O(k log k): it is a large run.
+ *
+ * @example
+ * // Parts (k, day, amount) (0, 0, 100), (1, 1, 600), (2, 2, 500) against a 1,000 limit: the small
+ * // first part adds nothing. Ranked here by fewest parts; detection ranks by the finding's score.
+ * const part = (k, day, amount) => ({ k, rec: { day }, value: new Decimal(amount), approx: Number(amount), tokens: [] });
+ * const parts = [part(0, 0, '100'), part(1, 1, '600'), part(2, 2, '500')];
+ * extractRuns(parts, { value: new Decimal(1000), approx: 1000, comparison: 'atOrAbove', toDay: Infinity },
+ *   { reach: 29, minParts: 2, maxParts: 50, taken: new Uint8Array(3), rank: (run) => -run.length }).runs.map((r) => r.map((it) => it.k))
+ * //=> [[1, 2]]
  */
-export function cutRuns(items: readonly Item[], tier: RunTier, reach: number, minParts: number): Item[][] {
+export function extractRuns(items: readonly Item[], tier: RunTier, o: ExtractRunsOptions): Extraction {
   const k = items.length;
-  if (k < minParts) return [];
-  // Float prefix sums decide clear cases; a total within the slack of the tier is summed exactly.
-  const prefix = new Float64Array(k + 1);
-  for (let i = 0; i < k; i++) prefix[i + 1] = (prefix[i] as number) + (items[i] as Item).approx;
-  const slack = RELATIVE_SLACK * ((prefix[k] as number) + tier.approx);
-  const crossesRange = (lo: number, hi: number): boolean => {
-    const c = clearOrder((prefix[hi] as number) - (prefix[lo] as number), tier.approx, slack);
+  const runs: Item[][] = [];
+  const largeRuns: Item[][] = [];
+  const free = new Uint8Array(k);
+  const approx = new Float64Array(k);
+  const day = new Int32Array(k);
+  let nFree = 0;
+  let totalApprox = 0;
+  for (let p = 0; p < k; p++) {
+    const it = items[p] as Item;
+    day[p] = it.rec.day;
+    approx[p] = it.approx;
+    if (!o.taken[it.k]) {
+      free[p] = 1;
+      nFree++;
+      totalApprox += it.approx;
+    }
+  }
+  // Float sums decide clear cases; a total within the slack of the tier is summed exactly.
+  const slack = RELATIVE_SLACK * (totalApprox + tier.approx);
+  // No window holds more than all the free parts: a cluster whose free parts do not cross has no run.
+  if (nFree < o.minParts || clearOrder(totalApprox, tier.approx, slack) < 0) return { runs, largeRuns };
+  const crossing = (approxSum: number, parts: () => readonly number[]): boolean => {
+    const c = clearOrder(approxSum, tier.approx, slack);
     if (c !== 0) return c > 0;
     let total = new D(0);
-    for (let i = lo; i < hi; i++) total = total.plus((items[i] as Item).value);
+    for (const p of parts()) total = total.plus((items[p] as Item).value);
     return crosses(total, tier.value, tier.comparison);
   };
 
-  const runs: Item[][] = [];
-  let lo = 0; // first record dated on or after the opener's date
-  let hi = 0; // one past the last record inside the opener's window
-  for (let o = 0; o < k; o++) {
-    const openDay = (items[o] as Item).rec.day;
-    if (openDay > tier.toDay) break;
-    if (o < lo) continue; // already in a run
-    while ((items[lo] as Item).rec.day < openDay) lo++;
-    if (hi < o + 1) hi = o + 1;
-    while (hi < k && (items[hi] as Item).rec.day - openDay <= reach) hi++;
-    if (hi - lo >= minParts && crossesRange(lo, hi)) {
-      runs.push(items.slice(lo, hi));
-      lo = hi;
-      o = hi - 1;
-    }
+  // Free positions: next[p] leads to the first free position ≥ p (k when none), with path halving;
+  // the free amounts in a Fenwick tree for window sums.
+  const next = new Int32Array(k + 1);
+  const tree = new Float64Array(k + 1);
+  for (let p = 0; p <= k; p++) next[p] = p < k && !free[p] ? p + 1 : p;
+  for (let i = 1; i <= k; i++) {
+    tree[i] = (tree[i] as number) + (free[i - 1] ? (approx[i - 1] as number) : 0);
+    const up = i + (i & -i);
+    if (up <= k) tree[up] = (tree[up] as number) + (tree[i] as number);
   }
-  return runs;
+  const firstFree = (p: number): number => {
+    let r = p;
+    while (next[r] !== r) {
+      next[r] = next[next[r] as number] as number;
+      r = next[r] as number;
+    }
+    return r;
+  };
+  const sumBefore = (p: number): number => {
+    let s = 0;
+    for (let i = p; i > 0; i -= i & -i) s += tree[i] as number;
+    return s;
+  };
+  const take = (p: number): void => {
+    free[p] = 0;
+    next[p] = p + 1;
+    for (let i = p + 1; i <= k; i += i & -i) tree[i] = (tree[i] as number) - (approx[p] as number);
+  };
+  const freeIn = (lo: number, hi: number): number[] => {
+    const out: number[] = [];
+    for (let p = firstFree(lo); p < hi; p = firstFree(p + 1)) out.push(p);
+    return out;
+  };
+
+  // Windows: the ranges [lo, hi) of positions that start on a day of the cluster (up to `reach` days
+  // later) or end on one (from `reach` days earlier), each range once, with the sides it is anchored
+  // on (bit 1: starts on its first day, bit 2: ends on its last); startOf[j] is the window starting
+  // on the j-th distinct day.
+  const anchors: number[] = [];
+  for (let p = 0; p < k; p++) if (p === 0 || day[p] !== day[p - 1]) anchors.push(p);
+  const lo: number[] = [];
+  const hi: number[] = [];
+  const sides: number[] = [];
+  const startOf: number[] = [];
+  const byRange = new Map<number, number>();
+  const window = (from: number, to: number, side: number): number => {
+    const key = from * (k + 1) + to;
+    let w = byRange.get(key);
+    if (w === undefined) {
+      w = lo.length;
+      byRange.set(key, w);
+      lo.push(from);
+      hi.push(to);
+      sides.push(0);
+    }
+    sides[w] = (sides[w] as number) | side;
+    return w;
+  };
+  for (let j = 0, h = 0, l = 0; j < anchors.length; j++) {
+    const first = anchors[j] as number;
+    const d = day[first] as number;
+    while (h < k && (day[h] as number) - d <= o.reach) h++;
+    while ((day[l] as number) < d - o.reach) l++;
+    startOf.push(window(first, h, 1));
+    window(l, j + 1 < anchors.length ? (anchors[j + 1] as number) : k, 2);
+  }
+  const windows = lo.length;
+
+  // 1. Large runs: the windows starting on a day in force, in date order, sliding over positions.
+  let count = 0;
+  let sum = 0;
+  for (let j = 0, a = 0, b = 0; j < anchors.length; j++) {
+    const start = anchors[j] as number;
+    if ((day[start] as number) > tier.toDay) break;
+    for (; a < start; a++) {
+      if (!free[a]) continue;
+      count--;
+      sum -= approx[a] as number;
+    }
+    for (; b < (hi[startOf[j] as number] as number); b++) {
+      if (!free[b]) continue;
+      count++;
+      sum += approx[b] as number;
+    }
+    if (count <= o.maxParts) continue;
+    const content = freeIn(start, b);
+    if (!crossing(sum, () => content)) continue;
+    largeRuns.push(content.map((p) => items[p] as Item));
+    for (const p of content) take(p);
+    count = 0;
+    sum = 0;
+  }
+
+  // 2. Runs: every window's proposals in a heap (slot 3w: its largest parts; 3w + 1, 3w + 2: its
+  // tightest run from its first day, from its last); a run re-proposes only the windows whose
+  // proposals it took parts of.
+  // Each position's place among all parts by amount, largest first (exact; the earlier first among
+  // equals), and the position at each place.
+  const byPlace = Int32Array.from({ length: k }, (_, p) => p).sort((x, y) => {
+    const c = clearOrder(approx[y] as number, approx[x] as number, RELATIVE_SLACK * Math.max(approx[x] as number, approx[y] as number));
+    return (c !== 0 ? c : (items[y] as Item).value.cmp((items[x] as Item).value)) || x - y;
+  });
+  const place = new Int32Array(k);
+  byPlace.forEach((p, i) => (place[p] = i));
+  const version = new Int32Array(windows);
+  // For each position, the windows (with their version then) whose proposals hold it.
+  const users: (number[] | undefined)[] = new Array(k);
+  const ranks = new Map<string, number>();
+  const heap = new SlotHeap<Proposal>(3 * windows, (x, y) => x.rank > y.rank || (x.rank === y.rank && lexBefore(x.parts, y.parts)));
+  const rankOf = (parts: readonly number[]): number => {
+    const key = parts.join(',');
+    let r = ranks.get(key);
+    if (r === undefined) {
+      r = o.rank(parts.map((p) => items[p] as Item));
+      if (Number.isNaN(r)) r = -Infinity;
+      ranks.set(key, r);
+    }
+    return r;
+  };
+  /** The shortest prefix of `order` with at least minParts parts that crosses the tier. */
+  const crossingPrefix = (order: readonly number[]): number[] => {
+    let s = 0;
+    for (let i = 0; i < order.length; i++) {
+      s += approx[order[i] as number] as number;
+      if (i + 1 < o.minParts || clearOrder(s, tier.approx, slack) < 0) continue;
+      const prefix = order.slice(0, i + 1);
+      if (crossing(s, () => prefix)) return prefix;
+    }
+    return [...order];
+  };
+  /** First position whose day is at least `d` (k when none). */
+  const dayFrom = (d: number): number => {
+    let a = 0;
+    let b = k;
+    while (a < b) {
+      const mid = (a + b) >> 1;
+      if ((day[mid] as number) < d) a = mid + 1;
+      else b = mid;
+    }
+    return a;
+  };
+  /**
+   * A core (positions, ascending) with the free parts that belong with it: not small beside it (at
+   * least half its smallest part) and as close in time to it as its own parts are to each other
+   * (within its largest gap between consecutive days), taken nearest first (ties: the earlier), each
+   * while the whole still fits one window.
+   */
+  const extended = new Map<string, number[]>(); // this round's extensions (free parts change with each run)
+  const extend = (core: number[]): number[] => {
+    const key = core.join(',');
+    let run = extended.get(key);
+    if (run === undefined) extended.set(key, (run = extension(core)));
+    return run;
+  };
+  const extension = (core: number[]): number[] => {
+    let gap = 0;
+    let smallest = core[0] as number;
+    core.forEach((p, i) => {
+      if (i > 0) gap = Math.max(gap, (day[p] as number) - (day[core[i - 1] as number] as number));
+      if ((place[p] as number) > (place[smallest] as number)) smallest = p;
+    });
+    let first = day[core[0] as number] as number;
+    let last = day[core[core.length - 1] as number] as number;
+    const least = approx[smallest] as number;
+    const alike = (p: number): boolean => {
+      const c = clearOrder(2 * (approx[p] as number), least, RELATIVE_SLACK * 2 * Math.max(approx[p] as number, least));
+      return c !== 0 ? c > 0 : (items[p] as Item).value.times(2).gte((items[smallest] as Item).value);
+    };
+    // Every alike free part within the core's days is within `gap` of it (half a gap at most) and
+    // joins; outside, the nearest on either side (the earlier on a tie) joins while it is within
+    // `gap` of the run, and a side ends at the first part that would not fit one window.
+    const run = [...core];
+    const before: number[] = [];
+    const after: number[] = [];
+    const lastDay = last;
+    for (let p = firstFree(dayFrom(last - o.reach)), c = 0, end = dayFrom(first + o.reach + 1); p < end; p = firstFree(p + 1)) {
+      while (c < core.length && (core[c] as number) < p) c++;
+      if (core[c] === p || !alike(p)) continue;
+      const d = day[p] as number;
+      if (d < first) before.push(p);
+      else if (d > lastDay) after.push(p);
+      else run.push(p);
+    }
+    for (let i = before.length - 1, j = 0; ; ) {
+      const left = i >= 0 ? first - (day[before[i] as number] as number) : Infinity;
+      const right = j < after.length ? (day[after[j] as number] as number) - last : Infinity;
+      if (Math.min(left, right) > gap) break;
+      if (left <= right) {
+        const p = before[i--] as number;
+        if (last - (day[p] as number) > o.reach) i = -1;
+        else {
+          run.push(p);
+          first = day[p] as number;
+        }
+      } else {
+        const p = after[j++] as number;
+        if ((day[p] as number) - first > o.reach) j = after.length;
+        else {
+          run.push(p);
+          last = day[p] as number;
+        }
+      }
+    }
+    return run.sort((x, y) => x - y);
+  };
+  /** The window's proposals, by slot: its largest parts, its tightest run from its first day, from its last. */
+  const proposals = (w: number): (number[] | undefined)[] => {
+    const from = firstFree(lo[w] as number);
+    const to = hi[w] as number;
+    if (from >= to || (day[from] as number) > tier.toDay) return [];
+    if (clearOrder(sumBefore(to) - sumBefore(from), tier.approx, slack) < 0) return [];
+    const content = freeIn(from, to);
+    if (content.length < o.minParts) return [];
+    let s = 0;
+    for (const p of content) s += approx[p] as number;
+    if (!crossing(s, () => content)) return [];
+    if (o.whole) return [content];
+    const side = sides[w] as number;
+    return [
+      extend(crossingPrefix(Array.from(Int32Array.from(content, (p) => place[p] as number).sort(), (i) => byPlace[i] as number)).sort((x, y) => x - y)),
+      side & 1 ? extend(crossingPrefix(content)) : undefined,
+      side & 2 ? extend(crossingPrefix(content.reverse()).reverse()) : undefined,
+    ];
+  };
+  const propose = (w: number): void => {
+    const v = (version[w] = (version[w] as number) + 1);
+    const sets = proposals(w);
+    for (let i = 0; i < 3; i++) {
+      const parts = sets[i];
+      if (parts) for (const p of parts) (users[p] ??= []).push(w, v);
+      heap.set(3 * w + i, parts && (day[parts[0] as number] as number) <= tier.toDay ? { rank: rankOf(parts), parts } : undefined);
+    }
+  };
+
+  for (let w = 0; w < windows; w++) propose(w);
+  const stamp = new Int32Array(windows).fill(-1);
+  for (let e = heap.pop(), round = 0; e !== undefined; e = heap.pop()) {
+    runs.push(e.parts.map((p) => items[p] as Item));
+    extended.clear();
+    const touched: number[] = [];
+    for (const p of e.parts) {
+      take(p);
+      const list = users[p] ?? [];
+      for (let i = 0; i < list.length; i += 2) {
+        const w = list[i] as number;
+        if (stamp[w] === round || version[w] !== list[i + 1]) continue;
+        stamp[w] = round;
+        touched.push(w);
+      }
+      users[p] = undefined;
+    }
+    round++;
+    for (const w of touched) propose(w);
+  }
+  return { runs, largeRuns };
 }

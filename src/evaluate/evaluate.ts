@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { OptionsError } from '../errors.js';
 import { optionIssues } from '../_lib/issues.js';
 import { DECOY_KINDS, SCHEME_KINDS, type DecoyKind, type SchemeKind, type Truth } from '../simulate/truth.js';

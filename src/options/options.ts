@@ -1,8 +1,8 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { ThresholdInput } from '../thresholds/threshold.js';
 import { isCurrencyCode } from '../_lib/currencies.js';
-import { exactDecimal } from '../_lib/decimal.js';
-import { CALENDAR_PERIODS, VENDOR_RULES, type CalendarPeriod, type SubjectRule, type VendorRule, type WindowOption } from './policy.js';
+import { RATE_BOUNDS, exactDecimal } from '../_lib/decimal.js';
+import { CALENDAR_PERIODS, VENDOR_RULES, type CalendarPeriod, type ExcludeRule, type SubjectRule, type VendorRule, type WindowOption } from './policy.js';
 import { REASON_CODES, type ScoreWeights } from './reasons.js';
 
 /**
@@ -31,6 +31,18 @@ export const DEFAULT_SKIP_METHODS: readonly string[] = [
   '协议供货',
 ];
 
+/**
+ * Vendor names that stand for many suppliers, not one: redacted names ("Redacted, personal data" in
+ * UK spend files), "Various", "Sundry", "Miscellaneous", "Unknown", 个人 (an individual), 零星供应商
+ * (sundry suppliers). Compared as vendors are (case, punctuation and legal forms ignored).
+ */
+export const DEFAULT_PLACEHOLDER_VENDORS: readonly string[] = [
+  'redacted', 'redacted personal data', 'personal data', 'redacted for data protection', 'name withheld', 'withheld', 'not disclosed',
+  'confidential', 'private individual', 'individual', 'various', 'various suppliers', 'various vendors', 'sundry', 'sundries',
+  'sundry suppliers', 'sundry creditors', 'miscellaneous', 'misc', 'unknown', 'n/a', 'not applicable', 'none',
+  '个人', '自然人', '其他', '零星供应商', '多家供应商',
+];
+
 /** Default window: 30 consecutive days. */
 export const DEFAULT_WINDOW: Readonly<WindowOption> = Object.freeze({ days: 30 });
 
@@ -39,6 +51,12 @@ export const DEFAULT_BAND = 0.1;
 
 /** Default fewest parts of a finding. */
 export const DEFAULT_MIN_PARTS = 2;
+
+/** How a window's parts become a run by default (see `DetectSplitsOptions.runs`). */
+export const DEFAULT_RUNS = 'requirement';
+
+/** Default most parts of a finding: a window holding more is a large run (see `DetectSplitsOptions.maxParts`). */
+export const DEFAULT_MAX_PARTS = 50;
 
 /** Default lowest score reported. */
 export const DEFAULT_MIN_SCORE = 0.25;
@@ -68,12 +86,32 @@ export interface DetectSplitsOptions {
   subject?: SubjectRule | undefined;
   /** Currency findings are reported in. @defaultValue the thresholds' currency when they share one */
   currency?: string | undefined;
-  /** Value of one unit of each other currency in `currency`, e.g. `{ USD: '7.1' }` for CNY. @defaultValue `{}` (no conversion) */
+  /**
+   * Value of one unit of each other currency in `currency`, e.g. `{ USD: '7.1' }` for CNY: positive,
+   * below 10^12, at most 12 decimal places (`RATE_BOUNDS`, so that converted sums stay exact).
+   * @defaultValue `{}` (no conversion)
+   */
   rates?: Readonly<Record<string, string | number>> | undefined;
   /** A part within this fraction under a threshold counts as "just below" it. @defaultValue {@link DEFAULT_BAND}, 0.1 */
   band?: number | undefined;
   /** Fewest parts a finding may have. @defaultValue {@link DEFAULT_MIN_PARTS}, 2 */
   minParts?: number | undefined;
+  /**
+   * Most parts a finding may have. A window of linked purchases with more parts than this (not yet in
+   * a finding) whose total crosses a threshold is not one requirement cut into pieces but a rule that
+   * groups too much: it is reported in `stats.largeRuns` (buyer, window, threshold, count, the first
+   * `maxParts` record ids) instead of as a finding, and its purchases are parts of no finding. Also
+   * bounds the work per window. At least `minParts`. @defaultValue {@link DEFAULT_MAX_PARTS}, 50
+   */
+  maxParts?: number | undefined;
+  /**
+   * Which of a window's parts make a run. `'requirement'`: the set that looks most like one
+   * requirement cut into pieces — the fewest largest or the closest parts that cross, with the parts
+   * alike them (README "How detection works", step 7); purchases beside them that add nothing stay
+   * out. `'window'`: every part of the window, as a plain group-by rule counts them (card
+   * programmes' "same card, same merchant, same day": the `pcard` preset). @defaultValue {@link DEFAULT_RUNS}, 'requirement'
+   */
+  runs?: 'requirement' | 'window' | undefined;
   /**
    * Smallest part, as a share of the threshold it is summed against: purchases under it are not
    * parts (a requirement is split into a few sizeable pieces; petty purchases would otherwise pile
@@ -82,13 +120,25 @@ export interface DetectSplitsOptions {
   minPartShare?: number | undefined;
   /** Procedures (matched case-insensitively on `method`) whose records are never parts. @defaultValue {@link DEFAULT_SKIP_METHODS} */
   skipMethods?: readonly string[] | undefined;
+  /** Vendors and category prefixes whose records are never parts (they are still analysed and counted). @defaultValue nothing excluded */
+  exclude?: ExcludeRule | undefined;
+  /**
+   * Vendor names that stand for many suppliers: a record with one never shares its vendor with
+   * another (no vendor link, no "same vendor" partition, each counts as its own vendor in the
+   * evidence), so redacted or pooled names do not merge unrelated suppliers into one.
+   * @defaultValue {@link DEFAULT_PLACEHOLDER_VENDORS}
+   */
+  placeholderVendors?: readonly string[] | undefined;
   /**
    * Findings scoring below this are left out (and counted in `stats.belowMinScore`): they are crossing
    * runs with no sign of deliberateness, typically routine purchases of one kind over a few weeks.
    * 0 returns every crossing run. @defaultValue {@link DEFAULT_MIN_SCORE}, 0.25
    */
   minScore?: number | undefined;
-  /** Override the score weights; codes left out keep theirs. @defaultValue `DEFAULT_WEIGHTS` */
+  /**
+   * Override the score weights (finite numbers ≥ 0; only their ratios matter); codes left out keep
+   * theirs. @defaultValue `DEFAULT_WEIGHTS`
+   */
   weights?: Partial<ScoreWeights> | undefined;
   /** Name of the policy rule findings cite (set by presets). @defaultValue none: findings cite no rule */
   name?: string | undefined;
@@ -111,7 +161,11 @@ const windowSchema = z.union(
   { error: `window must be { days: N }, { period: ${PERIODS.map((p) => `"${p}"`).join(' | ')} } or { period: "fiscalYear", fiscalYearStart: 1–12 }` },
 );
 
-const weightsSchema = z.strictObject(Object.fromEntries(REASON_CODES.map((k) => [k, z.number().nonnegative(`weight ${k} must be ≥ 0`).optional()])) as Record<keyof ScoreWeights, z.ZodOptional<z.ZodNumber>>);
+const weightsSchema = z.strictObject(
+  Object.fromEntries(REASON_CODES.map((k) => [k, z.number({ error: `weight ${k} must be a finite number ≥ 0` }).nonnegative(`weight ${k} must be a finite number ≥ 0`).optional()])) as Record<keyof ScoreWeights, z.ZodOptional<z.ZodNumber>>,
+);
+
+const RATE_MESSAGE = `rate must be a positive decimal below 10^${RATE_BOUNDS.digits} with at most ${RATE_BOUNDS.places} decimal places (units of the report currency per unit of this currency)`;
 
 const SIMILARITY = 'minSimilarity must be 0 (texts not compared) or in (0, 1]';
 
@@ -127,7 +181,7 @@ export const optionsSchema = z.strictObject({
       minSimilarity: z.number().min(0, SIMILARITY).max(1, SIMILARITY).optional(),
       sameProject: z.boolean().optional(),
       sameCategory: z.boolean().optional(),
-      maxProjectCategories: z.number().int('maxProjectCategories must be a whole number').min(1, 'maxProjectCategories must be at least 1').or(z.literal(Infinity)).optional(),
+      maxProjectCategories: z.number().int('maxProjectCategories must be a whole number').min(0, 'maxProjectCategories must be ≥ 0').or(z.literal(Infinity)).optional(),
     })
     .refine((s) => !(s.sameCategory && s.categoryPrefix === 0), { message: 'sameCategory compares category prefixes: categoryPrefix must be at least 1', path: ['categoryPrefix'] })
     .optional(),
@@ -135,14 +189,23 @@ export const optionsSchema = z.strictObject({
   rates: z
     .record(
       z.string().refine(isCurrencyCode, { error: (iss) => `${JSON.stringify(iss.input)} is not an ISO 4217 currency code` }),
-      z.union([z.string(), z.number()]).refine((v) => exactDecimal(v)?.gt(0) === true, 'rate must be a positive decimal (units of the report currency per unit of this currency)'),
+      z.union([z.string(), z.number()]).refine((v) => exactDecimal(v, RATE_BOUNDS)?.gt(0) === true, RATE_MESSAGE),
     )
     .optional(),
   band: z.number().min(0, 'band must be in [0, 1)').lt(1, 'band must be in [0, 1)').optional(),
   minParts: positiveInt('minParts').min(2, 'minParts must be at least 2').optional(),
+  maxParts: positiveInt('maxParts').min(2, 'maxParts must be at least 2').optional(),
+  runs: z.enum(['requirement', 'window']).optional(),
   minScore: z.number().min(0, 'minScore must be in [0, 1]').max(1, 'minScore must be in [0, 1]').optional(),
   minPartShare: z.number().min(0, 'minPartShare must be in [0, 1)').lt(1, 'minPartShare must be in [0, 1)').optional(),
   skipMethods: z.array(z.string()).optional(),
+  exclude: z
+    .strictObject({
+      vendors: z.array(z.string().trim().min(1, 'an excluded vendor must not be empty')).optional(),
+      categories: z.array(z.string().trim().min(1, 'an excluded category prefix must not be empty')).optional(),
+    })
+    .optional(),
+  placeholderVendors: z.array(z.string()).optional(),
   weights: weightsSchema.optional(),
   name: z.string().optional(),
   citation: z.string().optional(),

@@ -61,8 +61,22 @@ export interface SubjectRule {
   /**
    * A project links records only when it is specific: a buyer's project whose records span more than
    * this many category codes (at `categoryPrefix` depth) is a broad budget line ("general running
-   * costs") and is not evidence of one requirement. `Infinity` lets every project link.
+   * costs") and is not evidence of one requirement. `Infinity` lets every project link; 0 turns the
+   * project signal off (projects then neither link nor separate records, as on card data where a
+   * cost centre says nothing about the order).
    * @defaultValue 4
    */
   maxProjectCategories?: number | undefined;
+}
+
+/**
+ * Records that are never parts of a split, though they are analysed and counted: purchases from
+ * these vendors (compared as vendors are: case, punctuation and legal forms ignored) and in these
+ * categories (category-code prefixes: `'3'` is every code starting with 3).
+ */
+export interface ExcludeRule {
+  /** @defaultValue `[]` */
+  vendors?: readonly string[] | undefined;
+  /** @defaultValue `[]` */
+  categories?: readonly string[] | undefined;
 }

@@ -14,6 +14,10 @@ export const REASON_CODES = [
   'roundAmounts',
   'consecutiveDocuments',
   'totalOverThreshold',
+  'buyerRate',
+  'buyerSize',
+  'buyerVendor',
+  'buyerBunching',
 ] as const;
 
 /** One of {@link REASON_CODES}. */
@@ -26,6 +30,15 @@ export type ScoreWeights = Record<ReasonCode, number>;
  * Default weights. Parts just under a limit and parts bought close together are the classic signs
  * and weigh most; consecutive document numbers and equal amounts come next; the rest support.
  * Subject similarity weighs little: the parts were already linked by their subjects.
+ *
+ * Evidence relative to the buyer: a burst of sizeable purchases that the buyer's own rate in the
+ * subject makes unlikely (`buyerRate`) is what separates a split from routine buying or a
+ * coincidence, and weighs as much as consecutive documents; parts larger than the buyer's usual
+ * purchases (`buyerSize`) support; vendors the buyer rarely uses in the subject (`buyerVendor`)
+ * support weakly, since splits also go to regular suppliers; the buyer's bunching under the limit
+ * (`buyerBunching`) is evidence about the buyer, not the finding, and weighs as one supporting
+ * sign. These are principled defaults, not fitted values; a measure that is not applicable (too
+ * little history) weighs nothing in that finding's score.
  */
 export const DEFAULT_WEIGHTS: Readonly<ScoreWeights> = Object.freeze({
   justBelow: 3,
@@ -38,4 +51,8 @@ export const DEFAULT_WEIGHTS: Readonly<ScoreWeights> = Object.freeze({
   roundAmounts: 1,
   consecutiveDocuments: 2,
   totalOverThreshold: 1,
+  buyerRate: 2,
+  buyerSize: 1,
+  buyerVendor: 0.5,
+  buyerBunching: 1,
 });

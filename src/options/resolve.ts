@@ -1,14 +1,15 @@
-import type Decimal from 'decimal.js';
+import type { Decimal } from 'decimal.js';
 import type { ResolvedThreshold } from '../thresholds/threshold.js';
 import { parseThresholds } from '../thresholds/schema.js';
-import { normalizeText } from '../records/normalize.js';
-import { OptionsError } from '../errors.js';
-import { exactDecimal } from '../_lib/decimal.js';
+import { categoryKey, normalizeText, vendorKey } from '../records/normalize.js';
+import { OptionsError, isSplitscanError } from '../errors.js';
+import { RATE_BOUNDS, exactDecimal } from '../_lib/decimal.js';
 import { dayOf } from '../_lib/days.js';
 import { optionIssues } from '../_lib/issues.js';
+import { thrownText } from '../_lib/thrown.js';
 import { compareText } from '../_lib/order.js';
 import {
-  DEFAULT_BAND, DEFAULT_MIN_PART_SHARE, DEFAULT_MIN_PARTS, DEFAULT_MIN_SCORE, DEFAULT_SKIP_METHODS, DEFAULT_SUBJECT, DEFAULT_WINDOW,
+  DEFAULT_BAND, DEFAULT_MAX_PARTS, DEFAULT_MIN_PART_SHARE, DEFAULT_MIN_PARTS, DEFAULT_MIN_SCORE, DEFAULT_PLACEHOLDER_VENDORS, DEFAULT_RUNS, DEFAULT_SKIP_METHODS, DEFAULT_SUBJECT, DEFAULT_WINDOW,
   optionsSchema, type DetectSplitsOptions,
 } from './options.js';
 import type { VendorRule, WindowOption } from './policy.js';
@@ -27,10 +28,16 @@ export interface ResolvedOptions {
   readonly rates: ReadonlyMap<string, Decimal>;
   readonly band: number;
   readonly minParts: number;
+  readonly maxParts: number;
+  readonly runs: 'requirement' | 'window';
   readonly minPartShare: number;
   readonly minScore: number;
   /** Normalised (NFKC, lower case) procedures whose records are never parts. */
   readonly skipMethods: ReadonlySet<string>;
+  /** Vendor keys and category-key prefixes whose records are never parts. */
+  readonly exclude: { readonly vendors: ReadonlySet<string>; readonly categories: readonly string[] };
+  /** Vendor keys that stand for many suppliers. */
+  readonly placeholderVendors: ReadonlySet<string>;
   readonly weights: ScoreWeights;
   readonly rule?: { readonly name: string; readonly citation?: string };
 }
@@ -48,10 +55,11 @@ export interface ResolvedOptions {
  */
 export function resolveOptions(options: DetectSplitsOptions, fn = 'detectSplits'): ResolvedOptions {
   if (typeof options !== 'object' || options === null) throw new OptionsError(fn, [{ path: [], message: 'options must be an object with at least `thresholds`' }]);
-  const parsed = optionsSchema.safeParse(options);
-  if (!parsed.success) throw new OptionsError(fn, optionIssues(parsed.error, optionsSchema));
-  const o = parsed.data;
-  const thresholds = parseThresholds(o.thresholds, fn, ['thresholds']);
+  const { o, thresholds } = readable(fn, options, () => {
+    const parsed = optionsSchema.safeParse(options);
+    if (!parsed.success) throw new OptionsError(fn, optionIssues(parsed.error, optionsSchema));
+    return { o: parsed.data, thresholds: parseThresholds(parsed.data.thresholds, fn, ['thresholds']) };
+  });
 
   const currencies = [...new Set(thresholds.map((t) => t.currency))];
   const currency = o.currency?.toUpperCase() ?? (currencies.length === 1 ? (currencies[0] as string) : undefined);
@@ -59,8 +67,11 @@ export function resolveOptions(options: DetectSplitsOptions, fn = 'detectSplits'
     throw new OptionsError(fn, [{ path: ['currency'], message: `thresholds use several currencies (${currencies.join(', ')}); set currency (the report currency) and rates` }]);
   }
   const rates = new Map<string, Decimal>();
-  for (const [code, value] of Object.entries(o.rates ?? {})) rates.set(code.toUpperCase(), exactDecimal(value) as Decimal);
+  for (const [code, value] of Object.entries(o.rates ?? {})) rates.set(code.toUpperCase(), exactDecimal(value, RATE_BOUNDS) as Decimal);
   rates.set(currency, exactDecimal('1') as Decimal);
+  const minParts = o.minParts ?? DEFAULT_MIN_PARTS;
+  const maxParts = o.maxParts ?? DEFAULT_MAX_PARTS;
+  if (maxParts < minParts) throw new OptionsError(fn, [{ path: ['maxParts'], message: `maxParts (${maxParts}) must be at least minParts (${minParts})` }]);
   const band = o.band ?? DEFAULT_BAND;
   const resolved: ResolvedThreshold[] = thresholds.map((t, i) => {
     const rate = rates.get(t.currency);
@@ -102,11 +113,48 @@ export function resolveOptions(options: DetectSplitsOptions, fn = 'detectSplits'
     currency,
     rates,
     band,
-    minParts: o.minParts ?? DEFAULT_MIN_PARTS,
+    minParts,
+    maxParts,
+    runs: o.runs ?? DEFAULT_RUNS,
     minPartShare: o.minPartShare ?? DEFAULT_MIN_PART_SHARE,
     minScore: o.minScore ?? DEFAULT_MIN_SCORE,
     skipMethods: new Set((o.skipMethods ?? DEFAULT_SKIP_METHODS).map(normalizeText)),
+    exclude: { vendors: new Set((o.exclude?.vendors ?? []).map(vendorKey)), categories: (o.exclude?.categories ?? []).map(categoryKey) },
+    placeholderVendors: new Set((o.placeholderVendors ?? DEFAULT_PLACEHOLDER_VENDORS).map(vendorKey)),
     weights,
     ...(o.name ? { rule: { name: o.name, ...(o.citation ? { citation: o.citation } : {}) } } : {}),
   };
+}
+
+/**
+ * Runs `read` on the caller's options, turning anything it throws other than a splitscan error into
+ * an OptionsError: options that cannot even be read (a getter that throws, a revoked Proxy) are bad
+ * options, located by the first option whose value cannot be read or inspected.
+ */
+function readable<T>(fn: string, options: object, read: () => T): T {
+  try {
+    return read();
+  } catch (e) {
+    if (isSplitscanError(e)) throw e;
+    const path = unreadableOption(options);
+    throw new OptionsError(fn, [{ path, message: `${path.length ? 'cannot be read' : 'options cannot be read'}: ${thrownText(e)}` }]);
+  }
+}
+
+/** The first option whose value cannot be read, or whose keys cannot be listed; [] when none alone. */
+function unreadableOption(options: object): (string | number)[] {
+  try {
+    for (const key of Reflect.ownKeys(options)) {
+      if (typeof key !== 'string') continue;
+      try {
+        const v: unknown = (options as Record<string, unknown>)[key];
+        if (typeof v === 'object' && v !== null) Reflect.ownKeys(v);
+      } catch {
+        return [key];
+      }
+    }
+  } catch {
+    return [];
+  }
+  return [];
 }

@@ -25,6 +25,14 @@ const ART28_THRESHOLDS: readonly ThresholdInput[] = CN_CENTRAL.filter((t) => t.i
   label: `${t.label ?? t.id}; Art. 28 cumulative test (exceeds)`,
 }));
 
+/**
+ * Merchant category codes (ISO 18245) of travel and lodging, as prefixes: 3000–3999 are the codes of
+ * individual airlines (3000–3350), car rental agencies (3351–3500) and hotels (3501–3999); then
+ * commuter transport, railways, taxis, buses, cruise lines, airlines, airports, travel agencies,
+ * transportation services, lodging, car, truck and RV rental.
+ */
+export const PCARD_TRAVEL_MCC: readonly string[] = ['3', '4111', '4112', '4121', '4131', '4411', '4511', '4582', '4722', '4789', '7011', '7512', '7513', '7519'];
+
 /** Procedures under which a purchase was already advertised EU-wide (Dir. 2014/24 Arts. 26–32), or a framework call-off. */
 const EU_PROCEDURES = [
   'open', 'open procedure', 'restricted', 'restricted procedure', 'competitive procedure with negotiation',
@@ -57,8 +65,9 @@ export const _POLICY_PRESETS: readonly _PresetDefinition[] = [
     name: 'eu-2014-24',
     kind: 'policy',
     description:
-      'EU public sector, Directive 2014/24/EU Art. 5: a requirement\'s value is the total of all its lots and, for regular supplies or services, of similar contracts over 12 months or the financial year; a procurement may not be subdivided with the effect of escaping the Directive unless objectively justified. Grouping: same contracting authority (buyer), any supplier, the same CPV group (first 3 digits, required: records without a CPV code are not grouped; override `subject` for such ledgers), a rolling 12-month window (`{ days: 365 }`; for the financial year use `window: { period: \'fiscalYear\', fiscalYearStart: 1 }`). Thresholds: works (CPV 45) and supplies/services at both the central-government and sub-central tier, 2014–2027, EUR, net of VAT, at or above; use `thresholds: getPreset(\'eu-central\').thresholds` (or `eu-sub-central`) for one buyer type. Ledger amounts must be net of VAT, in EUR or converted with `rates`. Purchases under an EU procedure or a framework call-off are not parts.',
+      'EU public sector, Directive 2014/24/EU Art. 5: a requirement\'s value is the total of all its lots and, for regular supplies or services, of similar contracts over 12 months or the financial year; a procurement may not be subdivided with the effect of escaping the Directive unless objectively justified. Grouping: same contracting authority (buyer), any supplier, the same CPV group (first 3 digits, required: records without a CPV code are not grouped; override `subject` for such ledgers), a rolling 12-month window (`{ days: 365 }`; for the financial year use `window: { period: \'fiscalYear\', fiscalYearStart: 1 }`). Thresholds: works (CPV 45) and supplies/services at both the central-government and sub-central tier, 2014–2027, EUR, net of VAT, at or above; use `tier: \'central\'` or `tier: \'sub-central\'` (`--tier`) for one buyer type. Ledger amounts must be net of VAT, in EUR or converted with `rates`. Purchases under an EU procedure or a framework call-off are not parts.',
     citation: 'Directive 2014/24/EU Art. 5(3) and 5(8)–(11) (calculation of the estimated value), Art. 4 (thresholds, as revised by Commission Delegated Regulations)',
+    tiers: { central: [...EU_WORKS, ...EU_CENTRAL], 'sub-central': [...EU_WORKS, ...EU_SUB_CENTRAL] },
     options: {
       thresholds: [...EU_WORKS, ...EU_CENTRAL, ...EU_SUB_CENTRAL],
       window: { days: 365 },
@@ -92,13 +101,17 @@ export const _POLICY_PRESETS: readonly _PresetDefinition[] = [
     kind: 'policy',
     requires: ['limit', 'currency'],
     description:
-      'Purchasing-card programme practice (card issuers\' split-transaction monitors, inspector-general tests): the same cardholder buying from the same merchant on the same day in several transactions, each within the card\'s single-transaction limit, that together exceed it. Map the cardholder (or card) to `buyer` and the merchant to `vendor`: the department is the wrong buyer on card data. Subject is not compared: cardholder, merchant and day are the evidence. Needs the programme\'s limit: `getPreset(\'pcard\', { limit: \'3000\', currency: \'CAD\' })`. Known false positive: one marketplace order charged as several transactions.',
-    citation: 'Purchasing-card programme rules against split transactions (single-transaction limits), e.g. FAR 13.301 and 13.003(c)(2) for US federal cards',
+      'Purchasing-card programme rule against split transactions: several transactions by the same cardholder (card) at the same merchant on the same day, each at or under the card\'s single-transaction limit, that together exceed it. Every such set is reported (`minScore: 0`, `minPartShare: 0`: the rule has no minimum part), ranked by score. Only card, merchant and day decide: subjects, category codes and budget projects (cost centres, WBS elements) neither link nor separate transactions — programmes count a purchase charged to several cost centres as split. Travel and lodging are left out (`exclude.categories`: merchant category codes 3000–3999 for airlines, car rental and hotels, and 4111, 4112, 4121, 4131, 4411, 4511, 4582, 4722, 4789, 7011, 7512, 7513, 7519): programmes block them on purchase cards or govern them by travel rules, and one charge per traveller on one day is how a group\'s hotel rooms or tickets are paid. Map the cardholder (or card) to `buyer` and the merchant to `vendor` (a department as buyer mixes many cardholders); map the merchant category code to `category` for the travel exclusion. For "a few days" use `window: { days: 3 }`. Needs the programme\'s limit: `getPreset(\'pcard\', { limit: \'3000\', currency: \'CAD\' })`. Known false positive: one marketplace order charged as several transactions.',
+    citation: 'Card programmes\' split-transaction rules: e.g. Medical University of South Carolina, Purchasing Card Program, "Split Transactions" (same vendor, same day, combined total over the transaction limit, whatever the projects charged); FAR 13.003(c)(2) and 13.301 for US federal cards. Travel MCCs: ISO 18245 (3000–3999 individual airlines, car rental agencies and lodging)',
     options: {
       thresholds: [],
       window: { days: 1 },
       vendor: 'same',
-      subject: { categoryPrefix: 0, minSimilarity: 0 },
+      subject: { categoryPrefix: 0, minSimilarity: 0, maxProjectCategories: 0 },
+      runs: 'window',
+      minPartShare: 0,
+      minScore: 0,
+      exclude: { categories: [...PCARD_TRAVEL_MCC] },
       skipMethods: [],
     },
   },
@@ -146,8 +159,9 @@ export const _POLICY_PRESETS: readonly _PresetDefinition[] = [
     name: 'uk-pa2023',
     kind: 'policy',
     description:
-      'United Kingdom, Procurement Act 2023: a contract\'s estimated value includes what could reasonably be supplied under a single contract, and a below-threshold contract split off from one requirement is treated as above the threshold (before 24 February 2025, the Public Contracts Regulations 2015 forbade subdividing a procurement to escape them). Grouping: same contracting authority, any supplier, related subject (CPV group of 3 digits, similar descriptions, or the same supplier), a rolling 12-month window. Thresholds: works, central-government and sub-central supplies/services, 2014 to today, GBP, at or above; net of VAT up to 2021, including VAT from 2022 (compare gross amounts). Use `thresholds: getPreset(\'uk-central\').thresholds` (or `uk-sub-central`) for one buyer type. Purchases under an advertised procedure or a framework call-off are not parts.',
+      'United Kingdom, Procurement Act 2023: a contract\'s estimated value includes what could reasonably be supplied under a single contract, and a below-threshold contract split off from one requirement is treated as above the threshold (before 24 February 2025, the Public Contracts Regulations 2015 forbade subdividing a procurement to escape them). Grouping: same contracting authority, any supplier, related subject (CPV group of 3 digits, similar descriptions, or the same supplier), a rolling 12-month window. Thresholds: works, central-government and sub-central supplies/services, 2014 to today, GBP, at or above; net of VAT up to 2021, including VAT from 2022 (compare gross amounts). Use `tier: \'central\'` or `tier: \'sub-central\'` (`--tier`) for one buyer type: a city council is sub-central. Purchases under an advertised procedure or a framework call-off are not parts.',
     citation: 'Procurement Act 2023 s. 5 and Sch. 3 (valuation), Sch. 1 (threshold amounts); Public Contracts Regulations 2015 reg. 6 before 24 February 2025',
+    tiers: { central: [...UK_WORKS, ...UK_CENTRAL], 'sub-central': [...UK_WORKS, ...UK_SUB_CENTRAL] },
     options: {
       thresholds: [...UK_WORKS, ...UK_CENTRAL, ...UK_SUB_CENTRAL],
       window: { days: 365 },

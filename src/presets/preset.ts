@@ -31,6 +31,8 @@ export interface PresetInfo {
   readonly citation: string;
   /** Overrides the preset cannot do without (`['limit', 'currency']` for `pcard`). */
   readonly requires: readonly string[];
+  /** Buyer-type tiers `getPreset(name, { tier })` takes (`['central', 'sub-central']`); empty when none. */
+  readonly tiers: readonly string[];
   /** First day any of its thresholds is in force, when all have a start. */
   readonly from?: string;
   /** Last day any of its thresholds is in force; absent when one is still in force. */
@@ -41,10 +43,16 @@ export interface PresetInfo {
 
 /**
  * What {@link getPreset} accepts besides the name: any `detectSplits` option, replacing the preset's
- * (`subject` and `weights` are merged field by field; `undefined` fields are ignored), plus `limit`
- * for `pcard`.
+ * (`subject`, `weights` and `exclude` are merged field by field; `undefined` fields are ignored), plus `limit`
+ * for `pcard` and `tier` for presets that mix buyer types.
  */
 export interface PresetOverrides extends Partial<DetectSplitsOptions> {
   /** `pcard` only: the card programme's single-transaction limit, a decimal string such as `'3000'`. */
   limit?: string | number | undefined;
+  /**
+   * Presets whose table mixes buyer types (`eu-2014-24`, `uk-pa2023`, `eu`, `uk`): the one tier to
+   * judge by, `'central'` or `'sub-central'` (a city council is sub-central). `thresholds` given as
+   * well replace it. @defaultValue every tier: a set is reported at the largest tier it crosses
+   */
+  tier?: string | undefined;
 }

@@ -1,8 +1,9 @@
-import { z } from 'zod';
-import type Decimal from 'decimal.js';
+import * as z from 'zod';
+import type { Decimal } from 'decimal.js';
 import { OptionsError } from '../errors.js';
 import { exactDecimal } from '../_lib/decimal.js';
 import { optionIssues } from '../_lib/issues.js';
+import { closest } from '../_lib/closest.js';
 import { optionsSchema } from '../options/options.js';
 import { parseThresholds } from '../thresholds/schema.js';
 import type { ThresholdInput } from '../thresholds/threshold.js';
@@ -34,7 +35,7 @@ for (const d of DEFINITIONS) {
 }
 
 /** Overrides merged field by field into the preset's own object rather than replacing it. */
-const MERGED_KEYS = new Set<string>(['subject', 'weights']);
+const MERGED_KEYS = new Set<string>(['subject', 'weights', 'exclude']);
 
 function knownNames(): string {
   return DEFINITIONS.map((d) => d.name).join(', ');
@@ -67,8 +68,17 @@ const pcardSchema = z.object({
  * plus `limit` where the preset requires one.
  */
 function overridesSchema(def: _PresetDefinition) {
+  const tiers = Object.keys(def.tiers ?? {});
   return optionsSchema.partial().extend({
     limit: def.requires?.includes('limit') ? limitSchema.optional() : z.never({ error: `only the pcard preset takes a limit, not ${def.name}` }).optional(),
+    tier: tiers.length > 0
+      ? z.string().refine((t) => tiers.includes(t), {
+        error: (iss) => {
+          const near = closest(String(iss.input), tiers);
+          return `${def.name} has no tier ${JSON.stringify(iss.input)}${near ? `; did you mean "${near}"?` : ''} (tiers: ${tiers.join(', ')})`;
+        },
+      }).optional()
+      : z.never({ error: `${def.name} has no tiers (presets with tiers: ${DEFINITIONS.filter((d) => d.tiers).map((d) => d.name).join(', ')})` }).optional(),
   });
 }
 
@@ -83,7 +93,8 @@ function pcardThreshold(limit: unknown, currency: unknown): ThresholdInput {
     id: 'PCARD-LIMIT',
     amount: text,
     currency: code,
-    procedure: 'a purchase above the single-transaction limit (normal procurement or an approved limit increase)',
+    // Read as "the 3,000.00 USD limit for <procedure>": what a purchase over the limit needs instead.
+    procedure: 'normal procurement instead of the card, unless the limit was raised',
     comparison: 'above',
     label: `Card single-transaction limit ${text} ${code}`,
     jurisdiction: 'card programme',
@@ -95,19 +106,21 @@ function pcardThreshold(limit: unknown, currency: unknown): ThresholdInput {
 /**
  * A preset by name (`'eu-2014-24'`) or by its `presets` key (`'eu2014_24'`): the options
  * `detectSplits` takes, with `name`, `description` and `citation`, as a fresh deep copy the caller
- * may change. `overrides` replace the preset's options (`subject` and `weights` are merged field by
+ * may change. `overrides` replace the preset's options (`subject`, `weights` and `exclude` are merged field by
  * field; `undefined` values are ignored, so a CLI can pass its flags through unconditionally).
  *
  * Runs in O(number of thresholds).
  *
  * @throws {OptionsError} for an unknown name (the message lists the known ones), an override that is
  *   not a detectSplits option (with the nearest option's name) or not a valid value for it, `limit`
- *   on a preset other than `pcard`, or `pcard` without `limit` and `currency`.
+ *   on a preset other than `pcard`, `pcard` without `limit` and `currency`, or a `tier` the preset
+ *   does not have.
  * @example
  * const p = getPreset('eu-2014-24', { window: { period: 'fiscalYear', fiscalYearStart: 1 } });
  * p.thresholds.find((t) => t.id === 'EU-2024-W')?.amount //=> '5538000'
  * detectSplits(records, p)
  * getPreset('pcard', { limit: '3000', currency: 'CAD' }).thresholds[0]?.amount //=> '3000'
+ * getPreset('uk-pa2023', { tier: 'sub-central' }).thresholds.some((t) => t.id === 'UK-2024-central') //=> false
  */
 export function getPreset(name: string, overrides?: PresetOverrides): Preset {
   const def = lookup(name, 'getPreset');
@@ -133,8 +146,10 @@ export function getPreset(name: string, overrides?: PresetOverrides): Preset {
     ? pcardThreshold(given.limit, given.currency)
     : undefined;
   if (limit) out.thresholds = [limit];
+  const tier = typeof given.tier === 'string' ? def.tiers?.[given.tier] : undefined;
+  if (tier) out.thresholds = _deepCopy(tier);
   for (const [k, v] of Object.entries(given)) {
-    if (k === 'limit') continue;
+    if (k === 'limit' || k === 'tier') continue;
     const base = out[k];
     out[k] = MERGED_KEYS.has(k) && base && typeof base === 'object' && v && typeof v === 'object' ? { ...base, ...v } : v;
   }
@@ -163,6 +178,7 @@ export function listPresets(): PresetInfo[] {
       description: d.description,
       citation: d.citation,
       requires: [...(d.requires ?? [])],
+      tiers: Object.keys(d.tiers ?? {}),
       ...(from ? { from } : {}),
       ...(to ? { to } : {}),
       thresholdCount: ts.length,

@@ -18,8 +18,8 @@ import {
 import { UA_THRESHOLDS } from './tables/ua.js';
 import { BR_THRESHOLDS } from './tables/br.js';
 
-function table(name: string, currency: string, thresholds: readonly ThresholdInput[], description: string, citation: string): _PresetDefinition {
-  return { name, kind: 'thresholds', description, citation, options: { thresholds: [...thresholds], currency } };
+function table(name: string, currency: string, thresholds: readonly ThresholdInput[], description: string, citation: string, tiers?: _PresetDefinition['tiers']): _PresetDefinition {
+  return { name, kind: 'thresholds', description, citation, ...(tiers ? { tiers } : {}), options: { thresholds: [...thresholds], currency } };
 }
 
 /** @internal */
@@ -34,8 +34,9 @@ export const _TABLE_PRESETS: readonly _PresetDefinition[] = [
     'China, Hangzhou municipal catalogue, goods and services: 2011 (decentralised procurement from 100,000 CNY) and 2018 (decentralised procurement from 300,000, public tender from 1,000,000 CNY: the thresholds cited by the 2018 Chengxi rectification report). Only 2011 and 2018 are sourced: a purchase in any other year has no Hangzhou threshold in force and is not tested.',
     '杭州市政府采购目录和限额标准 (杭政办函〔2011〕12号; 2018年度)'),
   table('eu', 'EUR', [...EU_WORKS, ...EU_CENTRAL, ...EU_SUB_CENTRAL],
-    'EU public sector, 2014–2027, net of VAT, at or above: works (CPV 45), and supplies/services at both the central-government and the sub-central tier. A ledger of one buyer type should use `eu-central` or `eu-sub-central`: with both tiers a set is reported at the largest tier it crosses, and a sub-central set that crosses only the central tier is still reported (a cautious over-report).',
-    'Directive 2014/24/EU Art. 4 (Directive 2004/18/EC Art. 7 before 18 April 2016), amounts as revised by Commission Regulation 1336/2013 and Delegated Regulations 2015/2170, 2017/2365, 2019/1828, 2021/1952, 2023/2495, 2025/2152'),
+    'EU public sector, 2014–2027, net of VAT, at or above: works (CPV 45), and supplies/services at both the central-government and the sub-central tier. A ledger of one buyer type should use `eu-central` or `eu-sub-central` (or `tier`): with both tiers a set is reported at the largest tier it crosses, and a sub-central set that crosses only the central tier is still reported (a cautious over-report).',
+    'Directive 2014/24/EU Art. 4 (Directive 2004/18/EC Art. 7 before 18 April 2016), amounts as revised by Commission Regulation 1336/2013 and Delegated Regulations 2015/2170, 2017/2365, 2019/1828, 2021/1952, 2023/2495, 2025/2152',
+    { central: [...EU_WORKS, ...EU_CENTRAL], 'sub-central': [...EU_WORKS, ...EU_SUB_CENTRAL] }),
   table('eu-central', 'EUR', [...EU_WORKS, ...EU_CENTRAL],
     'EU central government authorities (Annex I), 2014–2027, net of VAT: works (CPV 45) and central-government supplies/services.',
     'Directive 2014/24/EU Art. 4(a)–(b), as revised by Commission regulations'),
@@ -61,8 +62,9 @@ export const _TABLE_PRESETS: readonly _PresetDefinition[] = [
     'US federal, 1995-07-03 to today: micro-purchase thresholds (2,500 → 3,000 → 3,500 → 10,000 → 15,000 USD) and simplified acquisition thresholds (100,000 → 150,000 → 250,000 → 350,000 USD), each compared strictly above (a purchase of exactly the threshold is still a micro-purchase / simplified acquisition). 1995–2015 MPT rows and the first SAT row are marked partial.',
     'FAR 2.101 (definitions of micro-purchase threshold and simplified acquisition threshold); 41 U.S.C. 1902, 134'),
   table('uk', 'GBP', [...UK_WORKS, ...UK_CENTRAL, ...UK_SUB_CENTRAL],
-    'United Kingdom, 2014 to today: works (CPV 45), central-government and sub-central supplies/services, under PCR 2015 and, from 24 February 2025, the Procurement Act 2023. Amounts are net of VAT to 2021 and include VAT from 2022. A ledger of one buyer type should use `uk-central` or `uk-sub-central` (see `eu`).',
-    'Public Contracts Regulations 2015 reg. 5 (PCR 2006 before 26 Feb 2015); GPA thresholds regulations 2021 and 2023; Procurement Act 2023 Sch. 1 as amended by SI 2025/1200'),
+    'United Kingdom, 2014 to today: works (CPV 45), central-government and sub-central supplies/services, under PCR 2015 and, from 24 February 2025, the Procurement Act 2023. Amounts are net of VAT to 2021 and include VAT from 2022. A ledger of one buyer type should use `uk-central` or `uk-sub-central` (or `tier`; see `eu`).',
+    'Public Contracts Regulations 2015 reg. 5 (PCR 2006 before 26 Feb 2015); GPA thresholds regulations 2021 and 2023; Procurement Act 2023 Sch. 1 as amended by SI 2025/1200',
+    { central: [...UK_WORKS, ...UK_CENTRAL], 'sub-central': [...UK_WORKS, ...UK_SUB_CENTRAL] }),
   table('uk-central', 'GBP', [...UK_WORKS, ...UK_CENTRAL],
     'United Kingdom central government authorities, 2014 to today: works (CPV 45) and central-government supplies/services (net of VAT to 2021, gross from 2022).',
     'Public Contracts Regulations 2015 reg. 5; Procurement Act 2023 Sch. 1'),

@@ -4,13 +4,43 @@
  */
 
 /**
- * NFKC, lower case, whitespace collapsed and trimmed.
+ * Characters that are invisible and have no effect on how a name reads: zero-width spaces and
+ * joiners, the soft hyphen, the byte-order mark, bidi controls, variation selectors, fillers (the
+ * Unicode property Default_Ignorable_Code_Point).
+ */
+const INVISIBLE = /\p{Default_Ignorable_Code_Point}+/gu;
+
+/** A character that is neither whitespace nor invisible. */
+const VISIBLE = /[^\s\p{Default_Ignorable_Code_Point}]/u;
+
+/**
+ * True when `s` has no visible character: only whitespace and invisible characters (zero-width
+ * spaces, soft hyphens, bidi controls …). Such a name is empty. Runs in O(|s|), O(1) for text
+ * starting with a printable ASCII or Latin letter or a CJK character.
+ *
+ * @example
+ * isBlank(' \u200B\u00AD ') //=> true
+ * isBlank('Acme')           //=> false
+ */
+export function isBlank(s: string): boolean {
+  // Fast paths: text starting with printable ASCII, Latin letters, or CJK and Hangul syllables.
+  const c = s.charCodeAt(0);
+  if ((c > 32 && c < 127) || (c > 0xa0 && c < 0x300 && c !== 0xad) || (c >= 0x3400 && c < 0xd800)) return false;
+  return !VISIBLE.test(s);
+}
+
+/**
+ * NFKC, invisible characters removed (see {@link isBlank}), lower case, whitespace collapsed and
+ * trimmed.
  *
  * @example
  * normalizeText('  Ｏｆｆｉｃｅ   Chairs ') //=> 'office chairs'
+ * normalizeText('City\u200BHall')       //=> 'cityhall'
  */
 export function normalizeText(s: string): string {
-  return s.normalize('NFKC').toLowerCase().replace(/\s+/gu, ' ').trim();
+  // Invisible characters go first, so that they cannot keep a letter from composing with its accent
+  // (no character NFKC maps to an invisible one is visible itself).
+  return s.replace(INVISIBLE, '').normalize('NFKC').toLowerCase().replace(/\s+/gu, ' ').trim();
 }
 
 /**
@@ -27,8 +57,10 @@ const LEGAL_FORMS = new Set([
 const CN_LEGAL_FORMS = ['股份有限公司', '有限责任公司', '有限公司', '集团公司', '公司'];
 
 /**
- * The key vendors are compared by: {@link normalizeText}, punctuation removed, legal-form suffixes
- * (English, European, Chinese) stripped from the end. A name that is nothing but a legal form keeps it.
+ * The key vendors are compared by: {@link normalizeText}, punctuation and symbols removed, legal-form
+ * suffixes (English, European, Chinese) stripped from the end. A name that is nothing but a legal
+ * form keeps it; one that is nothing but punctuation, symbols and invisible characters has the empty
+ * key (validation rejects such a vendor: it names no one).
  *
  * @example
  * vendorKey('Acme Co., Ltd.')           //=> 'acme'
@@ -61,12 +93,12 @@ function isLegalForm(key: string): boolean {
 }
 
 /**
- * Category codes compare upper-cased, without spaces, dots, dashes or underscores, so
- * `'45233130-9'` and `'4523 3130 9'` are one code and `'4523'` is its parent.
+ * Category codes compare upper-cased, without spaces, dots, dashes, underscores or invisible
+ * characters, so `'45233130-9'` and `'4523 3130 9'` are one code and `'4523'` is its parent.
  *
  * @example
  * categoryKey('a02.01.01') //=> 'A020101'
  */
 export function categoryKey(code: string): string {
-  return code.normalize('NFKC').toUpperCase().replace(/[\s._\-]/gu, '');
+  return code.replace(INVISIBLE, '').normalize('NFKC').toUpperCase().replace(/[\s._\-]/gu, '');
 }

@@ -1,4 +1,4 @@
-import type Decimal from 'decimal.js';
+import type { Decimal } from 'decimal.js';
 
 /**
  * Every field of a purchase record, in the order they are validated, mapped from file columns and
@@ -17,11 +17,18 @@ export const REQUIRED_FIELDS = ['id', 'buyer', 'vendor', 'date', 'amount', 'curr
  * `currency` are required; any other field passes through untouched (see {@link PurchaseRecord.extra}).
  *
  * - `amount`: a decimal string (`'1234.50'`) is best. A JS number is accepted only when it is exact
- *   (at most 15 significant digits, e.g. `1234.5`); `0.1 + 0.2` is rejected, never rounded.
+ *   (at most 15 significant digits, e.g. `1234.5`); `0.1 + 0.2` is rejected, never rounded. An
+ *   amount is below 10^18 with at most 10 decimal places (`amount_out_of_range` otherwise): no
+ *   ledger comes near either bound, and within them every sum is exact.
  *   Negative amounts are rejected: credits and refunds are the loaders' policy, not the core's.
  * - `date`: `'YYYY-MM-DD'` (a longer ISO string keeps the calendar date it spells), or a `Date`,
- *   read by its local calendar fields as date-fns does.
+ *   read by its local calendar fields as date-fns does; in the years 0001–9999 (`invalid_date`
+ *   otherwise).
+ * - `id`, `buyer`, `vendor`: text with a visible character (zero-width spaces, soft hyphens and bidi
+ *   controls alone are `empty`); a vendor also needs a letter or digit (`'...'` is `empty`). Keys
+ *   ignore invisible characters.
  * - `category`: a hierarchical code (CPV, UNSPSC, 品目, MCC); a shared prefix means a shared parent.
+ *   A code of separators only (`'-'`) is absent, as is any optional field without a visible character.
  * - `method`: the procedure actually used; `exemption`: a documented reason the record may not be
  *   summed (budget adjusted, non-tender method approved …): such records are analysed but never parts.
  */
@@ -73,13 +80,14 @@ export interface PurchaseRecord {
   readonly methodKey: string | undefined;
   readonly document: string | undefined;
   readonly exemption: string | undefined;
-  /** Every input field that is not one of the above, untouched. */
+  /** Every input field that is not one of the above, untouched, in a null-prototype object (an own `__proto__` field stays a field). */
   readonly extra: Readonly<Record<string, unknown>>;
 }
 
 /** Why a record was rejected. */
 export type RejectCode =
   | 'not_an_object'
+  | 'unreadable_record'
   | 'missing'
   | 'invalid_type'
   | 'empty'
@@ -87,6 +95,7 @@ export type RejectCode =
   | 'invalid_date'
   | 'invalid_amount'
   | 'inexact_amount'
+  | 'amount_out_of_range'
   | 'negative_amount'
   | 'unknown_currency'
   | 'no_exchange_rate'

@@ -1,5 +1,5 @@
-import { z } from 'zod';
-import type Decimal from 'decimal.js';
+import * as z from 'zod';
+import type { Decimal } from 'decimal.js';
 import { RECORD_FIELDS, REQUIRED_FIELDS, type RecordField } from './record.js';
 import { FieldError, fieldReader, readAmount, readDate } from './fields.js';
 import { dayOf } from '../_lib/days.js';

@@ -1,9 +1,10 @@
-import type Decimal from 'decimal.js';
+import type { Decimal } from 'decimal.js';
 import { RECORD_FIELDS, type PurchaseRecord, type RecordField, type RecordReject } from './record.js';
-import { FieldError, readAmountText, readCurrency, readDate, readId, readName, readOptional } from './fields.js';
+import { FieldError, isDate, readAmountText, readCategory, readCurrency, readDate, readId, readName, readOptional, readVendor } from './fields.js';
 import { categoryKey, normalizeText, vendorKey } from './normalize.js';
 import { dayOf, isoOf } from '../_lib/days.js';
 import { D } from '../_lib/decimal.js';
+import { thrownText } from '../_lib/thrown.js';
 
 /**
  * A text field as columns: each record's text as written (trimmed), for display, and its
@@ -75,8 +76,12 @@ class Interner {
   private readonly byKey = new Map<string, number>();
   constructor(private readonly normalise: (s: string) => string) {}
 
-  /** The text id of `text`. */
+  private lastText: string | undefined;
+  private lastId = -1;
+
+  /** The text id of `text` (the last one is remembered: a text's key is asked for just before it is set). */
   id(text: string): number {
+    if (text === this.lastText) return this.lastId;
     let id = this.byText.get(text);
     if (id === undefined) {
       const key = this.normalise(text);
@@ -91,8 +96,13 @@ class Interner {
       this.keyOf.push(keyId);
       this.byText.set(text, id);
     }
+    this.lastText = text;
+    this.lastId = id;
     return id;
   }
+
+  /** The key of `text` (interning it): each distinct text is normalised once. */
+  readonly keyOfText = (text: string): string => this.keys[this.keyOf[this.id(text)] as number] as string;
 }
 
 /** Builds a column while records are scanned, then trims it to the accepted ones. */
@@ -100,8 +110,11 @@ class ColumnBuilder {
   readonly text: Int32Array;
   readonly key: Int32Array;
   private readonly interner: Interner;
+  /** The key of a text, memoised per distinct text. */
+  readonly keyOf: (text: string) => string;
   constructor(n: number, normalise: ((s: string) => string) | undefined) {
     this.interner = new Interner(normalise ?? same);
+    this.keyOf = this.interner.keyOfText;
     this.text = new Int32Array(n);
     this.key = normalise ? new Int32Array(n) : this.text;
   }
@@ -163,70 +176,79 @@ export function scanRecords(input: readonly unknown[], conversion?: Conversion):
   let size = 0;
 
   for (let index = 0; index < n; index++) {
-    const raw = input[index];
-    if (typeof raw !== 'object' || raw === null || Array.isArray(raw) || raw instanceof Date) {
-      rejects.push({ index, field: '', path: [index], code: 'not_an_object', message: `record ${index} is not an object`, value: raw });
-      continue;
+    // A record whose reading throws (a getter, a Proxy trap, a revoked Proxy) is a reject like any
+    // other bad record: bad data never throws.
+    let raw: unknown;
+    try {
+      raw = input[index];
+      if (typeof raw !== 'object' || raw === null || Array.isArray(raw) || isDate(raw)) {
+        rejects.push({ index, field: '', path: [index], code: 'not_an_object', message: `record ${index} is not an object`, value: raw });
+        continue;
+      }
+      const obj = raw as Record<string, unknown>;
+      // Each field is read once: what is validated is what the table keeps.
+      const idIn = obj['id'];
+      const buyerIn = obj['buyer'];
+      const vendorIn = obj['vendor'];
+      const dateIn = obj['date'];
+      const amountIn = obj['amount'];
+      const currencyIn = obj['currency'];
+      const subjectIn = obj['subject'];
+      const categoryIn = obj['category'];
+      const projectIn = obj['project'];
+      const methodIn = obj['method'];
+      const documentIn = obj['document'];
+      const exemptionIn = obj['exemption'];
+      const id = readId(idIn);
+      const buyer = readName('buyer', buyerIn);
+      const vendor = readVendor(vendorIn, cols.vendor.keyOf);
+      const date = readDate(dateIn);
+      const amount = readAmountText(amountIn);
+      const cur = readCurrency(currencyIn);
+      const subject = readOptional('subject', subjectIn);
+      const category = readCategory(categoryIn, cols.category.keyOf);
+      const project = readOptional('project', projectIn);
+      const method = readOptional('method', methodIn);
+      const document = readOptional('document', documentIn);
+      const exemption = readOptional('exemption', exemptionIn);
+      if (
+        id instanceof FieldError || buyer instanceof FieldError || vendor instanceof FieldError || date instanceof FieldError ||
+        amount instanceof FieldError || cur instanceof FieldError || subject instanceof FieldError ||
+        category instanceof FieldError || project instanceof FieldError || method instanceof FieldError ||
+        document instanceof FieldError || exemption instanceof FieldError
+      ) {
+        const given: Record<RecordField, unknown> = {
+          id: idIn, buyer: buyerIn, vendor: vendorIn, date: dateIn, amount: amountIn, currency: currencyIn,
+          subject: subjectIn, category: categoryIn, project: projectIn, method: methodIn, document: documentIn, exemption: exemptionIn,
+        };
+        const read: Record<RecordField, unknown> = { id, buyer, vendor, date, amount, currency: cur, subject, category, project, method, document, exemption };
+        rejects.push(firstProblem(index, given, read));
+        continue;
+      }
+      // Read before the record takes a row: reading the other fields may throw.
+      const extra = otherFields(obj);
+      const k = size++;
+      rows[k] = index;
+      ids[k] = id;
+      days[k] = dayOf(date) as number;
+      amounts[k] = amount;
+      approx[k] = Number(amount);
+      currency[k] = currencies.id(cur);
+      cols.buyer.set(k, buyer);
+      cols.vendor.set(k, vendor);
+      cols.category.set(k, category);
+      cols.project.set(k, project);
+      cols.method.set(k, method);
+      cols.subject.set(k, subject);
+      cols.exemption.set(k, exemption);
+      documents[k] = document;
+      extras[k] = extra;
+      const seenBefore = seen.size;
+      seen.add(id);
+      if (seen.size === seenBefore) repeated.add(id);
+    } catch (error) {
+      rejects.push(unreadable(index, raw, error));
     }
-    const obj = raw as Record<string, unknown>;
-    // Each field is read once: what is validated is what the table keeps.
-    const idIn = obj['id'];
-    const buyerIn = obj['buyer'];
-    const vendorIn = obj['vendor'];
-    const dateIn = obj['date'];
-    const amountIn = obj['amount'];
-    const currencyIn = obj['currency'];
-    const subjectIn = obj['subject'];
-    const categoryIn = obj['category'];
-    const projectIn = obj['project'];
-    const methodIn = obj['method'];
-    const documentIn = obj['document'];
-    const exemptionIn = obj['exemption'];
-    const id = readId(idIn);
-    const buyer = readName('buyer', buyerIn);
-    const vendor = readName('vendor', vendorIn);
-    const date = readDate(dateIn);
-    const amount = readAmountText(amountIn);
-    const cur = readCurrency(currencyIn);
-    const subject = readOptional('subject', subjectIn);
-    const category = readOptional('category', categoryIn);
-    const project = readOptional('project', projectIn);
-    const method = readOptional('method', methodIn);
-    const document = readOptional('document', documentIn);
-    const exemption = readOptional('exemption', exemptionIn);
-    if (
-      id instanceof FieldError || buyer instanceof FieldError || vendor instanceof FieldError || date instanceof FieldError ||
-      amount instanceof FieldError || cur instanceof FieldError || subject instanceof FieldError ||
-      category instanceof FieldError || project instanceof FieldError || method instanceof FieldError ||
-      document instanceof FieldError || exemption instanceof FieldError
-    ) {
-      const given: Record<RecordField, unknown> = {
-        id: idIn, buyer: buyerIn, vendor: vendorIn, date: dateIn, amount: amountIn, currency: currencyIn,
-        subject: subjectIn, category: categoryIn, project: projectIn, method: methodIn, document: documentIn, exemption: exemptionIn,
-      };
-      const read: Record<RecordField, unknown> = { id, buyer, vendor, date, amount, currency: cur, subject, category, project, method, document, exemption };
-      rejects.push(firstProblem(index, given, read));
-      continue;
-    }
-    const k = size++;
-    rows[k] = index;
-    ids[k] = id;
-    days[k] = dayOf(date) as number;
-    amounts[k] = amount;
-    approx[k] = Number(amount);
-    currency[k] = currencies.id(cur);
-    cols.buyer.set(k, buyer);
-    cols.vendor.set(k, vendor);
-    cols.category.set(k, category);
-    cols.project.set(k, project);
-    cols.method.set(k, method);
-    cols.subject.set(k, subject);
-    cols.exemption.set(k, exemption);
-    documents[k] = document;
-    extras[k] = otherFields(obj);
-    const seenBefore = seen.size;
-    seen.add(id);
-    if (seen.size === seenBefore) repeated.add(id);
   }
 
   // Every record of a repeated id, in input order (a second pass only when some id repeats).
@@ -317,6 +339,47 @@ export function scanRecords(input: readonly unknown[], conversion?: Conversion):
     extra: pick(extras),
     rejects,
   };
+}
+
+/**
+ * The reject of a record whose reading threw: located by the first field (record fields first, then
+ * the others) whose read throws again, or by the record as a whole; no `value`, since the record
+ * cannot be looked at.
+ */
+function unreadable(index: number, raw: unknown, error: unknown): RecordReject {
+  const field = throwingField(raw);
+  const what = field === '' ? `record ${index}` : `field ${field} of record ${index}`;
+  return { index, field, path: field === '' ? [index] : [index, field], code: 'unreadable_record', message: `${what} cannot be read: ${thrownText(error)}` };
+}
+
+/** The first field whose read throws, or '' when none does alone (the record as a whole cannot be read). */
+function throwingField(raw: unknown): string {
+  if (typeof raw !== 'object' || raw === null) return '';
+  const obj = raw as Record<string, unknown>;
+  try {
+    Reflect.ownKeys(obj);
+  } catch {
+    return '';
+  }
+  for (const f of RECORD_FIELDS) {
+    try {
+      void obj[f];
+    } catch {
+      return f;
+    }
+  }
+  try {
+    for (const f in obj) {
+      try {
+        void obj[f];
+      } catch {
+        return f;
+      }
+    }
+  } catch {
+    return '';
+  }
+  return '';
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { PurchaseRecord, RecordReject } from './record.js';
 import { recordAt, scanRecords } from './table.js';
+import { recordArray } from './input.js';
 
 /** What {@link validateRecords} returns: every input lands in exactly one of the two lists. */
 export interface ValidationResult {
@@ -10,14 +11,21 @@ export interface ValidationResult {
 /**
  * Validates and normalises purchase records. Never throws on bad data: each record is either
  * accepted (normalised, with exact amounts and day numbers) or rejected with its index, id (when
- * usable), field, code and a plain message, so `records.length + rejects.length === input.length`.
+ * usable), field, code and a plain message, so `records.length + rejects.length` is the number of
+ * input records. The input is any iterable of records (an array, a Set, a generator), read once;
+ * a record's index is its position in iteration order.
  * A record with several problems is rejected once, for the first in the order id, buyer, vendor,
- * date, amount, currency, then the optional fields; the message counts the others.
+ * date, amount, currency, then the optional fields; the message counts the others. A record that
+ * is not an object is rejected with code `not_an_object`, and one whose reading throws (a getter, a
+ * Proxy trap, a revoked Proxy) with code `unreadable_record`, naming the field that threw.
  *
  * Ids must be unique: when several otherwise valid records share an id, all of them are rejected,
  * since none can be told apart (and keeping the first would make the result depend on input order).
  *
  * Runs in O(n).
+ *
+ * @throws {InputError} when `input` is not an iterable of records (a number, a string, a plain
+ * object) or iterating it throws: bad records never throw, a bad list does.
  *
  * @example
  * const { records, rejects } = validateRecords([
@@ -28,8 +36,8 @@ export interface ValidationResult {
  * rejects[0].code    //=> 'invalid_date'
  * rejects[0].path    //=> [1, 'date']
  */
-export function validateRecords(input: readonly unknown[]): ValidationResult {
-  const table = scanRecords(input);
+export function validateRecords(input: Iterable<unknown>): ValidationResult {
+  const table = scanRecords(recordArray(input, 'validateRecords'));
   const records: PurchaseRecord[] = new Array(table.size);
   for (let k = 0; k < table.size; k++) records[k] = recordAt(table, k);
   return { records, rejects: [...table.rejects] };

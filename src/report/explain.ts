@@ -1,29 +1,62 @@
-import type Decimal from 'decimal.js';
+import type { Decimal } from 'decimal.js';
 import type { ReasonCode } from '../options/reasons.js';
+import type { ResolvedOptions } from '../options/resolve.js';
 import type { ResolvedThreshold } from '../thresholds/threshold.js';
+import type { EvidenceFacts, SubjectAgreement } from '../score/evidence.js';
+import { BASELINE } from '../score/baseline.js';
+import { BUNCHING } from '../score/bunching.js';
 import { groupedMoney } from '../_lib/decimal.js';
 
 const pct = (x: number) => `${Math.round(x * 100)}%`;
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+/** A band as a percentage, exactly as given up to two decimals (0.125 → "12.5%"). */
+const bandPct = (x: number) => `${+(x * 100).toFixed(2)}%`;
+const grouped = (n: number) => n.toLocaleString('en-US');
+const plural = (n: number, one: string, many = `${one}s`) => `${grouped(n)} ${n === 1 ? one : many}`;
+/** A probability in words a reviewer reads: two decimals, three under 0.01, "< 0.001" below that. */
+const probability = (p: number) => (p < 0.001 ? '< 0.001' : p < 0.01 ? p.toFixed(3) : p.toFixed(2));
 
-/** The sentence for one reason, in words a reviewer can paste into working papers. */
-export function reasonMessage(code: ReasonCode, value: number, k: number, ctx: { band: number; windowLabel: string }): string {
-  const count = (share: number) => Math.round(share * k);
+/** What a reason's sentence may refer to besides the evidence: the band, the window, the threshold crossed. */
+export interface MessageContext {
+  readonly band: number;
+  /** The window in words, e.g. `'a 30-day window'`. */
+  readonly windowLabel: string;
+  readonly currency: string;
+  readonly tier: ResolvedThreshold;
+  /** The subject rule, for the signals it compares: texts, category codes, projects (each 0 = off). */
+  readonly subject: Pick<ResolvedOptions['subject'], 'minSimilarity' | 'categoryPrefix' | 'maxProjectCategories'>;
+}
+
+/** "a", "a or b", "a, b or c". */
+const either = (items: readonly string[]) => (items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} or ${items.at(-1)}`);
+
+/** "with category codes starting 3019 or 4523", or nothing for all the buyer's purchases. */
+function subjectPhrase(prefixes: readonly string[] | undefined): string {
+  if (prefixes === undefined) return '';
+  return ` with category codes starting ${either(prefixes.length <= 4 ? prefixes : [...prefixes.slice(0, 3), `${prefixes.length - 3} more`])}`;
+}
+
+/**
+ * The sentence for one reason, in words a reviewer can paste into working papers. Every claim in it
+ * is a count or a value measured on the finding (property-tested against the finding's parts and
+ * the policy).
+ */
+export function reasonMessage(code: ReasonCode, value: number, k: number, facts: EvidenceFacts, ctx: MessageContext): string {
+  const b = facts.baseline;
   switch (code) {
     case 'justBelow':
-      return value > 0
-        ? `${count(value)} of ${k} parts lie within ${pct(ctx.band)} below a limit in force.`
-        : `No part lies within ${pct(ctx.band)} below a limit.`;
+      return facts.justBelow.count > 0
+        ? `${facts.justBelow.count} of ${k} parts lie within ${bandPct(ctx.band)} ${facts.justBelow.atLimitAllowed ? 'at or below' : 'below'} a limit in force.`
+        : `No part lies in the ${bandPct(ctx.band)} band under a limit in force.`;
     case 'parts':
-      return `The requirement was bought in ${k} parts.`;
+      return `The total was bought in ${k} parts.`;
     case 'span':
-      return value === 0 ? 'All parts were bought on the same day.' : `The parts were bought within ${plural(value, 'day')} (${ctx.windowLabel} allowed).`;
+      return value === 0 ? 'All parts were bought on the same day.' : `The first and last parts were bought ${plural(value, 'day')} apart (the policy allows ${ctx.windowLabel}).`;
     case 'sameDay':
-      return value > 0 ? `${count(value)} of ${k} parts share their date with another part.` : 'No two parts share a date.';
+      return facts.sameDay > 0 ? `${facts.sameDay} of ${k} parts share their date with another part.` : 'No two parts share a date.';
     case 'vendorConcentration':
-      return value === 1 ? 'All parts went to the same vendor.' : `The most frequent vendor received ${count(value)} of ${k} parts; the work was spread across vendors.`;
+      return facts.topVendor === k ? 'All parts went to the same vendor.' : `The most frequent vendor received ${facts.topVendor} of ${k} parts; ${facts.vendors} vendors in all.`;
     case 'subjectSimilarity':
-      return value > 0 ? `Consecutive parts' subjects agree ${pct(value)} on average (text, category code, project).` : 'No subject data could be compared.';
+      return subjectMessage(value, facts.subject, ctx.subject);
     case 'equalAmounts':
       return value <= 0.1
         ? `The amounts are nearly equal (coefficient of variation ${value.toFixed(2)}).`
@@ -31,19 +64,75 @@ export function reasonMessage(code: ReasonCode, value: number, k: number, ctx: {
           ? `The amounts are similar (coefficient of variation ${value.toFixed(2)}).`
           : `The amounts vary (coefficient of variation ${value.toFixed(2)}).`;
     case 'roundAmounts':
-      return value > 0 ? `${count(value)} of ${k} amounts are round figures.` : 'No amount is a round figure.';
+      return facts.round > 0 ? `${facts.round} of ${k} amounts are round figures.` : 'No amount is a round figure.';
     case 'consecutiveDocuments':
-      return value > 0 ? `${count(value)} of ${k} parts have consecutive document numbers.` : 'No consecutive document numbers.';
+      return facts.consecutive > 0 ? `${facts.consecutive} of ${k} parts have a document number one apart from another part's.` : 'No consecutive document numbers.';
     case 'totalOverThreshold':
       return `Together they come to ${value.toFixed(2)} times the limit.`;
+    case 'buyerRate': {
+      if (!b) return "Not compared with the buyer's own purchase rate (no baseline).";
+      const r = b.rate;
+      if (!r.applicable) {
+        return `Not compared with the buyer's own purchase rate: it has ${plural(r.buyerOthers, 'other purchase')} over ${plural(r.days, 'day')} (a rate needs ${BASELINE.minRecords} over ${BASELINE.minDays} days).`;
+      }
+      return (
+        `Besides these parts, the buyer made ${plural(r.others, 'purchase')} of a part's size (${groupedMoney(r.from)} to ${groupedMoney(r.to)} ${ctx.currency})${subjectPhrase(b.subject)} in ${grouped(r.days)} days: ` +
+        `at that rate about ${r.expected.toPrecision(2)} fall within ${plural(r.window, 'day')}, and ${k} or more with probability ${probability(r.p)}.`
+      );
+    }
+    case 'buyerSize':
+      if (!b) return "Part sizes not compared with the buyer's other purchases (no baseline).";
+      return b.size.applicable
+        ? `By amount, the parts rank on average above ${pct(b.size.percentile)} of the buyer's ${plural(b.size.others, 'other purchase')}${subjectPhrase(b.subject)} (ties count half).`
+        : `Part sizes not compared with the buyer's other purchases: it has ${plural(b.size.others, 'other purchase')}${subjectPhrase(b.subject)} (at least ${BASELINE.minSubject} are needed).`;
+    case 'buyerVendor':
+      if (!b) return "Vendors not compared with the buyer's other purchases (no baseline).";
+      return b.vendor.applicable
+        ? `${grouped(b.vendor.fromVendors)} of the buyer's ${plural(b.vendor.others, 'other purchase')}${subjectPhrase(b.subject)} went to ${b.vendor.vendors === 1 ? 'this vendor' : `these ${b.vendor.vendors} vendors`}.`
+        : `Vendors not compared with the buyer's other purchases: it has ${plural(b.vendor.others, 'other purchase')}${subjectPhrase(b.subject)} (at least ${BASELINE.minSubject} are needed).`;
+    case 'buyerBunching': {
+      const t = b?.bunching;
+      if (!t) return 'Bunching under this limit not tested: the buyer has no purchase in force for it.';
+      if (!t.applicable) return `Bunching under this limit not tested: ${t.why}.`;
+      const where = `${grouped(t.observed)} of its ${grouped(t.sample)} purchases in force for the limit lie within ${bandPct(BUNCHING.band)} ${ctx.tier.comparison === 'above' ? 'at or below' : 'below'} it, where the rest of its amounts predict ${t.expected.toFixed(1)} (z = ${t.z.toFixed(1)}, one-sided p ${probability(t.p)})`;
+      return t.z >= 2 ? `The buyer's purchases bunch under this limit: ${where}.` : `The buyer's purchases show no clear bunching under this limit: ${where}.`;
+    }
   }
 }
 
 /**
- * The counterfactual sentence: what the parts add up to, which limit and procedure that reaches,
- * by how much, and that each part stayed below it.
+ * The subject sentence: the mean closest agreement, and each signal compared with its pairs; or,
+ * when no pair was compared, why: the policy compares no subject signal, or no two consecutive parts
+ * both carry one it compares.
+ */
+function subjectMessage(value: number, s: SubjectAgreement, rule: MessageContext['subject']): string {
+  if (s.text.pairs + s.category.pairs + s.project.pairs === 0) {
+    const compared = [
+      ...(rule.minSimilarity > 0 ? ['a subject text with words to compare'] : []),
+      ...(rule.categoryPrefix > 0 ? ['a category code'] : []),
+      ...(rule.maxProjectCategories > 0 ? ['a specific project'] : []),
+    ];
+    return compared.length === 0
+      ? 'Subjects not compared: the policy compares no subject text, category code or project.'
+      : `Subjects not compared: no two consecutive parts both carry ${either(compared)}.`;
+  }
+  const signals: string[] = [];
+  if (s.text.pairs > 0) signals.push(`texts ${pct(s.text.sum / s.text.pairs)} (${plural(s.text.pairs, 'pair')})`);
+  if (s.category.pairs > 0) signals.push(`category codes ${pct(s.category.sum / s.category.pairs)} (${plural(s.category.pairs, 'pair')})`);
+  if (s.project.pairs > 0) signals.push(`the same project in ${s.project.same} of ${plural(s.project.pairs, 'pair')}`);
+  if (s.none > 0) signals.push(`${plural(s.none, 'pair')} with nothing to compare`);
+  return `Consecutive parts' subjects agree ${pct(value)} on average, each pair by its closest signal: ${signals.join('; ')}.`;
+}
+
+/**
+ * The counterfactual sentence: what the parts add up to, which limit and procedure that reaches
+ * (`atOrAbove`) or exceeds (`above`), by how much, and that no part did so alone: "each stayed
+ * below it", or for `above`, where a part may equal the limit, "none exceeded it".
  *
  * @example
+ * const threshold = { id: 'hz-decent', amount: '300000', currency: 'CNY', procedure: 'decentralised procurement', comparison: 'atOrAbove' };
+ * const tier = { threshold, value: new Decimal('300000') };
+ * counterfactual({ buyer: 'Acme City', ids: ['A1', 'A2', 'A3'], total: new Decimal('591500'), currency: 'CNY', tier, start: '2014-11-03', end: '2014-11-20' })
  * //=> 'Together these 3 purchases by Acme City (A1, A2, A3), 591,500.00 CNY from 2014-11-03 to
  * //    2014-11-20, reach the 300,000.00 CNY limit for decentralised procurement (threshold hz-decent)
  * //    by 291,500.00 CNY; each stayed below it.'
@@ -68,7 +157,7 @@ export function counterfactual(args: {
   return (
     `Together these ${ids.length} purchases by ${buyer} (${shown}), ${groupedMoney(total)} ${currency} ${when}, ` +
     `${verb} the ${limit} limit for ${t.procedure} (threshold ${t.id}${t.label ? `, ${t.label}` : ''}) ${by}; ` +
-    'each stayed below it.'
+    (t.comparison === 'above' ? 'none exceeded it.' : 'each stayed below it.')
   );
 }
 
@@ -77,13 +166,17 @@ const LISTING_RANK: Readonly<Record<ReasonCode, number>> = {
   justBelow: 0,
   consecutiveDocuments: 1,
   span: 2,
-  sameDay: 3,
-  subjectSimilarity: 4,
-  vendorConcentration: 5,
-  equalAmounts: 6,
-  roundAmounts: 7,
-  parts: 8,
-  totalOverThreshold: 9,
+  buyerRate: 3,
+  sameDay: 4,
+  buyerBunching: 5,
+  subjectSimilarity: 6,
+  vendorConcentration: 7,
+  equalAmounts: 8,
+  buyerSize: 9,
+  roundAmounts: 10,
+  buyerVendor: 11,
+  parts: 12,
+  totalOverThreshold: 13,
 };
 
 /**

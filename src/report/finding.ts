@@ -29,11 +29,17 @@ export interface FindingPart {
 /** A piece of evidence: what was measured, how strong it is, and a sentence for the reviewer. */
 export interface Reason {
   readonly code: ReasonCode;
-  /** The measured value: a share, a count, a ratio or days, as `measure` (score/evidence.ts) documents each code. */
+  /**
+   * The measured value: a share, a count, a ratio, days, a surprise or a z-score, as `measure`
+   * (score/evidence.ts) documents each code; 0 when the measure was not applicable.
+   */
   readonly value: number;
   /** Strength of the evidence in [0, 1]; the score is the weighted mean of strengths. */
   readonly strength: number;
-  /** Weight used for this reason. */
+  /**
+   * Weight used for this reason: the option's weight, or 0 when the measure was not applicable (no
+   * subject signal to compare, too little history).
+   */
   readonly weight: number;
   readonly message: string;
 }
@@ -80,8 +86,8 @@ export interface Finding {
   readonly rule?: { readonly name: string; readonly citation?: string };
 }
 
-/** What a finding says besides its run: the report currency, band, window and the rule it cites. */
-export interface FindingContext extends Pick<ResolvedOptions, 'currency' | 'band' | 'weights' | 'rule'> {
+/** What a finding says besides its run: the report currency, band, window, subject rule and the rule it cites. */
+export interface FindingContext extends Pick<ResolvedOptions, 'currency' | 'band' | 'rule' | 'subject'> {
   /** The window in words, e.g. `'a 30-day window'`. */
   readonly windowLabel: string;
 }
@@ -96,14 +102,19 @@ export function buildFinding(run: readonly Item[], tier: ResolvedThreshold, scor
   const first = run[0] as Item;
   const last = run[run.length - 1] as Item;
   const k = run.length;
+  const messages = { band: ctx.band, windowLabel: ctx.windowLabel, currency: ctx.currency, tier, subject: ctx.subject };
   const reasons: Reason[] = orderReasons(
-    REASON_CODES.map((code) => ({
-      code,
-      value: scored.evidence[code],
-      strength: scored.strengths[code],
-      weight: ctx.weights[code],
-      message: reasonMessage(code, scored.evidence[code], k, { band: ctx.band, windowLabel: ctx.windowLabel }),
-    })),
+    REASON_CODES.map((code) => {
+      const value = scored.evidence[code];
+      return {
+        code,
+        // Not applicable: no value, and no weight in the score (the message says why).
+        value: Number.isNaN(value) ? 0 : value,
+        strength: scored.strengths[code],
+        weight: scored.weights[code],
+        message: reasonMessage(code, value, k, scored.facts, messages),
+      };
+    }),
   );
   const ids = run.map((it) => it.rec.id);
   const vendors: string[] = [];

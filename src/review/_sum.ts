@@ -1,4 +1,4 @@
-import type Decimal from 'decimal.js';
+import type { Decimal } from 'decimal.js';
 import { D } from '../_lib/decimal.js';
 
 const CENTS = /^(\d{1,13})(?:\.(\d{1,2}))?$/u;

@@ -76,8 +76,11 @@ export interface DecidedReport extends Omit<ScanReport, 'findings'> {
  * @throws {OptionsError} when an entry of `decisions` is not a valid {@link Decision} or two entries
  * share a finding id (read files with `readDecisions`, which reports both as issues instead).
  * @example
- * const decided = applyDecisions(report, readDecisions(csvText))
- * decided.decisions.counts //=> { open: 1, confirmed: 1, dismissed: 0, exempt: 0 }
+ * // The seed's register with its one finding confirmed, applied to the same report:
+ * const register = decisionsToCsv(decisionsTemplate(report)).replace(',open,', ',confirmed,')
+ * const decided = applyDecisions(report, readDecisions(register))
+ * decided.decisions.counts //=> { open: 0, confirmed: 1, dismissed: 0, exempt: 0 }
+ * decided.findings[0].decision //=> { status: 'confirmed', link: 'id', changed: false, added: [], removed: [], … }
  */
 export function applyDecisions(report: ScanReport | DecidedReport, decisions: readonly Decision[] | DecisionsRead): DecidedReport {
   const list = Array.isArray(decisions) ? (decisions as readonly Decision[]) : (decisions as DecisionsRead).decisions;

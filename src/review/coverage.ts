@@ -3,9 +3,10 @@
  * force, how many could not be and why, and how each buyer's purchase amounts lie around each
  * threshold (binned, so a million-row ledger gives a few numbers per buyer, not its amounts).
  */
-import type Decimal from 'decimal.js';
+import type { Decimal } from 'decimal.js';
 import type { DetectSplitsOptions } from '../options/options.js';
 import { OptionsError } from '../errors.js';
+import { neverParts } from '../cluster/candidates.js';
 import { resolveOptions } from '../options/resolve.js';
 import type { ResolvedThreshold } from '../thresholds/threshold.js';
 import { recordAt, scanRecords } from '../records/table.js';
@@ -53,7 +54,7 @@ export interface NotApplicable {
   readonly noThreshold: number;
   /** In a currency with no exchange rate to the report currency (also a reject, `no_exchange_rate`). */
   readonly currency: number;
-  /** A procedure in `skipMethods` (tendered, framework call-off) or an exemption: never a part. */
+  /** A procedure in `skipMethods` (tendered, framework call-off), an exemption, or an excluded vendor or category (`exclude`): never a part. */
   readonly excluded: number;
   /** The buyer has fewer than `minParts` purchases that could be assessed: no split is possible. */
   readonly tooFewRecords: number;
@@ -89,7 +90,7 @@ const REL = 1e-9;
  *
  * @throws {OptionsError} when an option is invalid, naming it (`buyerCoverage: options.histogram.bins: …`).
  * @example
- * const [zone] = buyerCoverage(ledger.records, { thresholds }) // seeds/chengxi-2014.csv
+ * const [zone] = buyerCoverage(ledger.records, { thresholds }); // seeds/chengxi-2014.csv
  * [zone.records, zone.assessed, zone.notApplicable.excluded] //=> [146, 136, 10]
  */
 export function buyerCoverage(records: readonly unknown[], options: BuyerCoverageOptions): BuyerCoverage[] {
@@ -101,7 +102,7 @@ export function buyerCoverage(records: readonly unknown[], options: BuyerCoverag
   const edges = tiers.map((t) => binEdges(t, bins));
   const rates = table.currencies.map((c) => opts.rates.get(c));
   const rateApprox = rates.map((r) => (r === undefined ? NaN : r.toNumber()));
-  const skipMethod = table.method.keys.map((m) => opts.skipMethods.has(m));
+  const never = neverParts(table, opts);
 
   interface Acc {
     first: number;
@@ -143,7 +144,7 @@ export function buyerCoverage(records: readonly unknown[], options: BuyerCoverag
       h[binOf(approx, value, edges[i] as Edges) + 1]! += 1;
     });
     if (!inForce) a.noThreshold++;
-    else if ((table.exemption.text[k] as number) >= 0 || ((table.method.key[k] as number) >= 0 && skipMethod[table.method.key[k] as number])) a.excluded++;
+    else if (never[k]) a.excluded++;
     else {
       a.assessed++;
       (a.spend[table.currency[k] as number] ??= new ExactSum()).add(table.amount[k] as string);

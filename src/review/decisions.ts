@@ -3,7 +3,7 @@
  * and JSON files that hold them (an append-only register: a later line about the same finding
  * supersedes an earlier one).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { InputError } from '../errors.js';
 import { isIsoDate } from '../_lib/days.js';
 import { decodeText } from '../io/read/decode.js';
@@ -294,6 +294,9 @@ export function decisionsToJson(decisions: readonly Decision[]): string {
  * filled in: the lines a reviewer appends to the register and completes.
  *
  * @example
+ * decisionsTemplate(report) // the seed's report
+ * //=> [{ finding: 'F17012fbe5f67be3d', status: 'open', records: ['121', '123', '127', '129', '130', '132'],
+ * //      buyer: '杭州城西科创产业集聚区管委会', threshold: 'HZ-2018-FIGURES-OPEN', total: '1594200.00', currency: 'CNY' }]
  * decisionsToCsv(decisionsTemplate(report)) // a sheet to fill in: status, reviewer, date, note
  */
 export function decisionsTemplate(report: ScanReport): Decision[] {

@@ -63,8 +63,9 @@ export interface ReportDiff {
  * Runs in O(r + p log p) for r record ids in both reports and p overlapping pairs.
  *
  * @example
- * const diff = diffReports(novemberReport, januaryReport) // the seeds, docs/review.md
- * [diff.new.length, diff.changed.length, diff.gone.length] //=> [1, 1, 0]
+ * const diff = diffReports(report, { ...report, findings: [] }); // the seed's one finding, then none
+ * [diff.new.length, diff.changed.length, diff.gone.length, diff.persisting.length] //=> [0, 0, 1, 0]
+ * diffReports(report, report).persisting.length //=> 1
  */
 export function diffReports(before: ScanReport, after: ScanReport): ReportDiff {
   const a = allFindings(before);

@@ -66,8 +66,11 @@ export interface FlagRates {
  *
  * @throws {OptionsError} when a share is not in (0, 1] or `minPurchases` is not a whole number ≥ 1.
  * @example
- * flagRates(report, buyerCoverage(records, options)).warnings[0]?.message
- * //=> 'Water Board: findings hold 33% of its 30 assessed purchases (10), above the 25% warning rate: …'
+ * const coverage = buyerCoverage(records, options) // the seed: one finding of 6 parts, 136 assessed purchases
+ * flagRates(report, coverage).warnings //=> []
+ * flagRates(report, coverage, { maxPurchaseShare: 0.04 }).warnings[0].message
+ * //=> '杭州城西科创产业集聚区管委会: findings hold 4.4% of its 136 assessed purchases (6), above the 4%
+ * //    warning rate: …'
  */
 export function flagRates(report: ScanReport, coverage: readonly BuyerCoverage[] = [], options: FlagRatesOptions = {}): FlagRates {
   const maxPurchaseShare = share(options.maxPurchaseShare, 0.25, 'maxPurchaseShare');

@@ -3,7 +3,7 @@
  * table that sorts and filters, per-finding charts and parts, per-buyer flag rates and amount
  * distributions. Pure: no `node:` imports, so a notebook cell or a web page can call it.
  */
-import type Decimal from 'decimal.js';
+import type { Decimal } from 'decimal.js';
 import { D, groupedMoney } from '../_lib/decimal.js';
 import type { ReportFinding, ScanReport } from '../io/write/scanReport.js';
 import { CHART_LIBRARY } from './_assets.js';

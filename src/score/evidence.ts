@@ -1,13 +1,16 @@
-import type Decimal from 'decimal.js';
+import type { Decimal } from 'decimal.js';
 import type { Item } from '../cluster/item.js';
 import type { ReasonCode } from '../options/reasons.js';
 import type { ResolvedThreshold } from '../thresholds/threshold.js';
 import { atLeast, belowTier, inForce, inScope } from '../thresholds/compare.js';
 import { jaccard } from '../similarity/jaccard.js';
+import type { BaselineFacts, BuyerBaselines } from './baseline.js';
 
 /**
  * What was measured on a finding, one number per reason code. Each measure maps to a strength in
- * [0, 1] by {@link strengthOf}; strengths only grow as the evidence of splitting grows.
+ * [0, 1] by `strengthOf`; strengths only grow as the evidence of splitting grows. A measure that
+ * could not be taken (no subject signal to compare, too little history for the buyer baselines) is
+ * NaN: its reason is not applicable and weighs nothing in that finding's score.
  */
 export type Evidence = Record<ReasonCode, number>;
 
@@ -21,6 +24,44 @@ export interface EvidenceContext {
   readonly windowDays: number;
   /** "Just below" band, a fraction of the limit. */
   readonly band: number;
+  /** The buyers' baselines of the run; without them the buyer measures are not applicable. */
+  readonly baselines?: BuyerBaselines | undefined;
+}
+
+/** The counts behind the measures, for sentences that say exactly what was found. */
+export interface EvidenceFacts {
+  /** Parts within the band under a limit in force, and whether any of those limits is compared `above`. */
+  readonly justBelow: { readonly count: number; readonly atLimitAllowed: boolean };
+  /** Parts that share their date with another part. */
+  readonly sameDay: number;
+  /** Parts of the most frequent vendor, and the number of vendors. */
+  readonly topVendor: number;
+  readonly vendors: number;
+  readonly subject: SubjectAgreement;
+  /** Parts with round amounts, and with a document number one apart from another part's. */
+  readonly round: number;
+  readonly consecutive: number;
+  /** The comparison with the buyer's other purchases; undefined without baselines. */
+  readonly baseline: BaselineFacts | undefined;
+}
+
+/**
+ * How consecutive parts' subjects agree, per signal, over the pairs where both parts carry it and
+ * the policy compares it: text similarity (Jaccard of subject tokens), category codes (the share of
+ * leading characters they have in common) and budget projects (the same specific project or not).
+ */
+export interface SubjectAgreement {
+  readonly text: { readonly pairs: number; readonly sum: number };
+  readonly category: { readonly pairs: number; readonly sum: number };
+  readonly project: { readonly pairs: number; readonly same: number };
+  /** Pairs with no signal to compare. */
+  readonly none: number;
+}
+
+/** A finding's evidence and the counts behind it. */
+export interface Measurement {
+  readonly evidence: Evidence;
+  readonly facts: EvidenceFacts;
 }
 
 /**
@@ -30,27 +71,42 @@ export interface EvidenceContext {
  * - span: days from first to last part;
  * - sameDay: share of parts dated the same day as another part;
  * - vendorConcentration: share of parts from the most frequent vendor;
- * - subjectSimilarity: mean, over consecutive parts, of the best subject agreement (text Jaccard,
- *   shared share of the category code, same project = 1); 0 where nothing is comparable;
+ * - subjectSimilarity: mean, over consecutive parts, of their closest agreement among the signals
+ *   the policy compares and both carry (see {@link SubjectAgreement}); 0 for a pair with nothing to
+ *   compare, and NaN (not applicable) when no pair has anything to compare — the policy compares no
+ *   subject signal (as `pcard` does), or the parts carry none it compares;
  * - equalAmounts: coefficient of variation of the amounts (lower is more equal);
  * - roundAmounts: share of parts with round amounts (whole multiples of 1,000, or at most two
  *   significant digits);
  * - consecutiveDocuments: share of parts whose document number is one apart from another part's
  *   (same text around the number);
- * - totalOverThreshold: total ÷ threshold.
+ * - totalOverThreshold: total ÷ threshold;
+ * - buyerRate: −log10 of the chance of as many parts within the finding's days at the buyer's own
+ *   rate of purchases of a part's size in the subject (see `RateFacts`);
+ * - buyerSize: the parts' mean percentile (mid-rank) among the buyer's other purchases in the subject;
+ * - buyerVendor: the share of the buyer's other purchases in the subject that went to the parts' vendors;
+ * - buyerBunching: the z-score of the buyer's bunching test at the finding's threshold.
+ * The buyer measures are NaN (not applicable) without baselines or below their minimum samples.
  *
- * Runs in O(k log k) for k parts.
+ * Runs in O(k log k) for k parts, plus O(k log m) for the buyer measures (m purchases in the subject).
  */
-export function measure(parts: readonly Item[], total: Decimal, ctx: EvidenceContext): Evidence {
+export function measure(parts: readonly Item[], total: Decimal, ctx: EvidenceContext): Measurement {
   const k = parts.length;
   const first = parts[0] as Item;
   const last = parts[k - 1] as Item;
 
   let justBelow = 0;
+  let atLimitAllowed = false;
   for (const p of parts) {
-    const hit = ctx.thresholds.some(
-      (t) => inForce(t, p.rec.day) && inScope(t, p.rec.categoryKey) && belowTier(p.approx, p, valueOf, t) && atLeast(p.approx, p, valueOf, t.nearFrom, t.nearFromApprox),
-    );
+    let hit = false;
+    for (const t of ctx.thresholds) {
+      // Once a hit is known, only an `above` limit can still change the wording.
+      if (hit && (atLimitAllowed || t.comparison !== 'above')) continue;
+      if (inForce(t, p.rec.day) && inScope(t, p.rec.categoryKey) && belowTier(p.approx, p, valueOf, t) && atLeast(p.approx, p, valueOf, t.nearFrom, t.nearFromApprox)) {
+        hit = true;
+        if (t.comparison === 'above') atLimitAllowed = true;
+      }
+    }
     if (hit) justBelow++;
   }
 
@@ -60,11 +116,16 @@ export function measure(parts: readonly Item[], total: Decimal, ctx: EvidenceCon
   for (const p of parts) if ((dayCounts.get(p.rec.day) as number) > 1) sameDay++;
 
   const vendorCounts = new Map<string, number>();
-  for (const p of parts) vendorCounts.set(p.rec.vendorKey, (vendorCounts.get(p.rec.vendorKey) ?? 0) + 1);
+  for (const p of parts) {
+    // Each placeholder ("Various", a redacted name) counts as a vendor of its own.
+    const key = p.placeholderVendor ? `\u0000${p.k}` : p.rec.vendorKey;
+    vendorCounts.set(key, (vendorCounts.get(key) ?? 0) + 1);
+  }
   const topVendor = Math.max(...vendorCounts.values());
 
+  const agreement = { text: { pairs: 0, sum: 0 }, category: { pairs: 0, sum: 0 }, project: { pairs: 0, same: 0 }, none: 0 };
   let subject = 0;
-  for (let i = 1; i < k; i++) subject += subjectAgreement(parts[i - 1] as Item, parts[i] as Item);
+  for (let i = 1; i < k; i++) subject += subjectAgreement(parts[i - 1] as Item, parts[i] as Item, agreement);
 
   const values = parts.map((p) => p.approx);
   const mean = values.reduce((a, b) => a + b, 0) / k;
@@ -73,34 +134,66 @@ export function measure(parts: readonly Item[], total: Decimal, ctx: EvidenceCon
 
   let round = 0;
   for (const p of parts) if (isRound(p.rec.amount)) round++;
+  const consecutive = consecutiveCount(parts.map((p) => p.rec.document));
 
+  const baseline = ctx.baselines?.measure(parts, ctx.tier);
+  const bunching = baseline?.bunching;
   return {
-    justBelow: justBelow / k,
-    parts: k,
-    span: last.rec.day - first.rec.day,
-    sameDay: sameDay / k,
-    vendorConcentration: topVendor / k,
-    subjectSimilarity: k > 1 ? subject / (k - 1) : 0,
-    equalAmounts: cv,
-    roundAmounts: round / k,
-    consecutiveDocuments: consecutiveShare(parts.map((p) => p.rec.document)),
-    totalOverThreshold: total.div(ctx.tier.value).toNumber(),
+    evidence: {
+      justBelow: justBelow / k,
+      parts: k,
+      span: last.rec.day - first.rec.day,
+      sameDay: sameDay / k,
+      vendorConcentration: topVendor / k,
+      subjectSimilarity: agreement.none < k - 1 ? subject / (k - 1) : Number.NaN,
+      equalAmounts: cv,
+      roundAmounts: round / k,
+      consecutiveDocuments: consecutive / k,
+      totalOverThreshold: total.div(ctx.tier.value).toNumber(),
+      buyerRate: baseline?.rate.applicable ? -Math.log10(baseline.rate.p) : Number.NaN,
+      buyerSize: baseline?.size.applicable ? baseline.size.percentile : Number.NaN,
+      buyerVendor: baseline?.vendor.applicable ? baseline.vendor.share : Number.NaN,
+      buyerBunching: bunching?.applicable ? bunching.z : Number.NaN,
+    },
+    facts: { justBelow: { count: justBelow, atLimitAllowed }, sameDay, topVendor, vendors: vendorCounts.size, subject: agreement, round, consecutive, baseline },
   };
 }
 
 const valueOf = (it: Item): Decimal => it.value;
 
-function subjectAgreement(a: Item, b: Item): number {
+/** The closest agreement of two consecutive parts over the signals compared, tallied per signal. */
+function subjectAgreement(a: Item, b: Item, tally: { text: { pairs: number; sum: number }; category: { pairs: number; sum: number }; project: { pairs: number; same: number }; none: number }): number {
   let best = 0;
-  if (a.tokens.length && b.tokens.length) best = jaccard(a.tokens, b.tokens);
+  let compared = false;
+  // Tokens are empty when the policy leaves texts out; categoryPrefix is undefined when it leaves
+  // category codes out; project is undefined when missing or broad.
+  if (a.tokens.length && b.tokens.length) {
+    const j = jaccard(a.tokens, b.tokens);
+    tally.text.pairs++;
+    tally.text.sum += j;
+    best = Math.max(best, j);
+    compared = true;
+  }
   const ca = a.rec.categoryKey;
   const cb = b.rec.categoryKey;
-  if (ca !== undefined && cb !== undefined) {
+  if (a.categoryPrefix !== undefined && b.categoryPrefix !== undefined && ca !== undefined && cb !== undefined) {
     let n = 0;
     while (n < ca.length && n < cb.length && ca[n] === cb[n]) n++;
-    best = Math.max(best, n / Math.max(ca.length, cb.length));
+    const share = n / Math.max(ca.length, cb.length);
+    tally.category.pairs++;
+    tally.category.sum += share;
+    best = Math.max(best, share);
+    compared = true;
   }
-  if (a.project !== undefined && a.project === b.project) best = 1;
+  if (a.project !== undefined && b.project !== undefined) {
+    tally.project.pairs++;
+    if (a.project === b.project) {
+      tally.project.same++;
+      best = 1;
+    }
+    compared = true;
+  }
+  if (!compared) tally.none++;
   return best;
 }
 
@@ -119,7 +212,11 @@ const DOC_NUMBER = /^(.*?)(\d+)(\D*)$/u;
 
 /** Share of documents whose trailing number is one apart from another's with the same surrounding text. */
 export function consecutiveShare(documents: readonly (string | undefined)[]): number {
-  if (documents.length === 0) return 0;
+  return documents.length === 0 ? 0 : consecutiveCount(documents) / documents.length;
+}
+
+/** Number of documents whose trailing number is one apart from another's with the same surrounding text. Runs in O(k). */
+function consecutiveCount(documents: readonly (string | undefined)[]): number {
   const keys = new Set<string>();
   const parsed: ([string, bigint] | undefined)[] = documents.map((d) => {
     const m = d === undefined ? null : DOC_NUMBER.exec(d.trim());
@@ -133,5 +230,5 @@ export function consecutiveShare(documents: readonly (string | undefined)[]): nu
   for (const p of parsed) {
     if (p && (keys.has(`${p[0]}\u0000${p[1] + 1n}`) || keys.has(`${p[0]}\u0000${p[1] - 1n}`))) hits++;
   }
-  return hits / documents.length;
+  return hits;
 }

@@ -1,9 +1,9 @@
-import type Decimal from 'decimal.js';
+import type { Decimal } from 'decimal.js';
 import type { Item } from '../cluster/item.js';
 import { REASON_CODES, type ReasonCode, type ScoreWeights } from '../options/reasons.js';
 import type { ResolvedThreshold } from '../thresholds/threshold.js';
 import { D } from '../_lib/decimal.js';
-import { measure, type Evidence, type EvidenceContext } from './evidence.js';
+import { measure, type Evidence, type EvidenceContext, type EvidenceFacts } from './evidence.js';
 
 const clamp = (x: number) => (x < 0 ? 0 : x > 1 ? 1 : Number.isFinite(x) ? x : 0);
 
@@ -15,7 +15,15 @@ const clamp = (x: number) => (x < 0 ? 0 : x > 1 ? 1 : Number.isFinite(x) ? x : 0
  *   1 for 2 parts, falling by 1/8 a part to 0 at 10;
  * - span: 1 − span / window length (all on one day is 1);
  * - equalAmounts: 1 when the coefficient of variation is ≤ 0.1, falling to 0 at 0.5;
- * - totalOverThreshold: how far the total passes the limit, (ratio − 1), capped at 1 (twice the limit).
+ * - totalOverThreshold: how far the total passes the limit, (ratio − 1), capped at 1 (twice the limit);
+ * - buyerRate: the surprise −log10 p of the parts at the buyer's own rate, over 3: full strength
+ *   when so many parts so close together had a chance of 1 in 1,000 or less;
+ * - buyerSize: parts of the buyer's median size or smaller are no evidence; strength rises to 1 as
+ *   their mean percentile among its other purchases in the subject rises to 100%: 2 × (p − 0.5);
+ * - buyerVendor: 1 − the share of the buyer's other purchases in the subject that went to these
+ *   vendors (a vendor it never uses there is 1);
+ * - buyerBunching: nothing within one standard error of no bunching; rising to 1 at z = 3: (z − 1) / 2;
+ * - a measure that could not be taken (NaN) has strength 0 (and weighs nothing: see {@link scoreRun}).
  *
  * @example
  * strengthOf('parts', 6, 30) //=> 0.5
@@ -30,6 +38,14 @@ export function strengthOf(code: ReasonCode, value: number, windowDays: number):
       return clamp(1 - (value - 0.1) / 0.4);
     case 'totalOverThreshold':
       return clamp(value - 1);
+    case 'buyerRate':
+      return clamp(value / 3);
+    case 'buyerSize':
+      return clamp(2 * (value - 0.5));
+    case 'buyerVendor':
+      return clamp(1 - value);
+    case 'buyerBunching':
+      return clamp((value - 1) / 2);
     default:
       return clamp(value);
   }
@@ -37,21 +53,30 @@ export function strengthOf(code: ReasonCode, value: number, windowDays: number):
 
 /**
  * The score: the weighted mean of the strengths, in [0, 1], summed in the order of REASON_CODES. It
- * never falls when any strength rises (property-tested), and with all weights zero it is 0.
+ * never falls when any strength rises (property-tested), and with all weights zero it is 0. The
+ * weights are first divided by the largest, so that no sum overflows whatever their scale (weights
+ * of 1e308 score as weights of 1); a strength outside [0, 1] counts as its nearest end, and NaN as 0.
  *
  * @example
  * scoreOf({ justBelow: 1, span: 1 } as never, { justBelow: 3, span: 1 } as never) //=> 1
  */
 export function scoreOf(strengths: Partial<Record<ReasonCode, number>>, weights: Partial<ScoreWeights>): number {
+  let max = 0;
+  for (const code of REASON_CODES) {
+    const w = weights[code];
+    if (w !== undefined && w > max) max = w;
+  }
+  if (max === 0) return 0;
   let num = 0;
   let den = 0;
   for (const code of REASON_CODES) {
     const w = weights[code];
-    if (w === undefined) continue;
-    den += w;
-    num += w * (strengths[code] ?? 0);
+    if (w === undefined || !(w > 0)) continue;
+    const share = w === max ? 1 : w / max;
+    den += share;
+    num += share * clamp(strengths[code] ?? 0);
   }
-  return den > 0 ? num / den : 0;
+  return clamp(num / den);
 }
 
 /** Strengths of every measure. */
@@ -65,20 +90,31 @@ export function strengths(evidence: Evidence, windowDays: number): Record<Reason
 export interface ScoredRun {
   readonly total: Decimal;
   readonly evidence: Evidence;
+  /** The counts behind the evidence, for the explanation. */
+  readonly facts: EvidenceFacts;
   readonly strengths: Record<ReasonCode, number>;
+  /** The weights the score used: the given ones, 0 for measures that were not applicable. */
+  readonly weights: ScoreWeights;
   readonly score: number;
 }
 
+/** What a run is scored in: {@link EvidenceContext} without the tier, and the weights. */
+export type ScoreContext = Omit<EvidenceContext, 'tier'> & { readonly weights: ScoreWeights };
+
 /**
  * Scores a run (items in date order) that crosses `tier`: its exact total, its evidence (see
- * {@link measure}), their strengths and the weighted score.
+ * {@link measure}), their strengths and the weighted score, in which a measure that could not be
+ * taken (NaN: no subject signal to compare, a buyer measure below its minimum sample, or no
+ * `baselines` in the context) weighs nothing. Callers pass one context for a whole run of detection and forward it unchanged.
  *
- * Runs in O(k log k) for k parts.
+ * Runs in O(k log k) for k parts, plus O(k log m) for the buyer measures.
  */
-export function scoreRun(run: readonly Item[], tier: ResolvedThreshold, ctx: Omit<EvidenceContext, 'tier'> & { readonly weights: ScoreWeights }): ScoredRun {
+export function scoreRun(run: readonly Item[], tier: ResolvedThreshold, ctx: ScoreContext): ScoredRun {
   let total = new D(0);
   for (const it of run) total = total.plus(it.value);
-  const evidence = measure(run, total, { tier, thresholds: ctx.thresholds, windowDays: ctx.windowDays, band: ctx.band });
+  const { evidence, facts } = measure(run, total, { tier, thresholds: ctx.thresholds, windowDays: ctx.windowDays, band: ctx.band, baselines: ctx.baselines });
   const strength = strengths(evidence, ctx.windowDays);
-  return { total, evidence, strengths: strength, score: scoreOf(strength, ctx.weights) };
+  const weights = { ...ctx.weights };
+  for (const code of REASON_CODES) if (Number.isNaN(evidence[code])) weights[code] = 0;
+  return { total, evidence, facts, strengths: strength, weights, score: scoreOf(strength, weights) };
 }

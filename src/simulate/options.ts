@@ -1,5 +1,5 @@
-import { z } from 'zod';
-import type Decimal from 'decimal.js';
+import * as z from 'zod';
+import type { Decimal } from 'decimal.js';
 import type { ThresholdInput } from '../thresholds/threshold.js';
 import { thresholdListSchema } from '../thresholds/schema.js';
 import { optionIssues } from '../_lib/issues.js';

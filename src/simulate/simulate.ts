@@ -37,8 +37,8 @@ import { DECOY_KINDS, SCHEME_KINDS, type SimulateResult } from './truth.js';
  * const { records, truth } = simulate({ seed: 7, buyers: 4, recordsPerBuyer: 100 });
  * records.length > 400           //=> true
  * truth.schemes[0]?.kind         //=> 'sameVendor'
- * simulate({ seed: 7, regime: 'messy', thresholds: [{ id: 'eu', amount: '50000', currency: 'EUR',
- *   procedure: 'tender' }] }).truth.schemes.some((s) => s.kind === 'busyCategory') //=> true
+ * simulate({ seed: 7, regime: 'messy', buyers: 4, recordsPerBuyer: 100, thresholds: [{ id: 'eu',
+ *   amount: '50000', currency: 'EUR', procedure: 'tender' }] }).truth.schemes.some((s) => s.kind === 'busyCategory') //=> true
  */
 export function simulate(options: SimulateOptions = {}): SimulateResult {
   const config = resolveSimulateOptions(options);

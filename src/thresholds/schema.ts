@@ -1,5 +1,5 @@
-import { z } from 'zod';
-import type Decimal from 'decimal.js';
+import * as z from 'zod';
+import type { Decimal } from 'decimal.js';
 import { COMPARISONS, THRESHOLD_STATUSES, type Threshold } from './threshold.js';
 import { OptionsError } from '../errors.js';
 import { optionIssues } from '../_lib/issues.js';

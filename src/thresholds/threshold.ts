@@ -1,4 +1,4 @@
-import type Decimal from 'decimal.js';
+import type { Decimal } from 'decimal.js';
 
 /** The ways a total is compared with a threshold amount (see {@link Comparison}). */
 export const COMPARISONS = ['atOrAbove', 'above'] as const;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod';
 import { optionIssues } from '../../src/_lib/issues.js';
 
 const schema = z.strictObject({

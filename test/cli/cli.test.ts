@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { HELP, parseCli, parseWindow } from '../../src/cli/args.js';
 import { type Flag, FLAGS } from '../../src/cli/flags.js';
@@ -26,8 +27,8 @@ describe('arguments', () => {
   });
 
   it('parses a scan line', () => {
-    expect(parseCli(['scan', 'f.csv', '--preset', 'pcard', '--limit', '3000', '--map', 'buyer=Card,vendor=Merchant Name', '--delimiter', 'tab', '--top', '3'])).toMatchObject({
-      command: 'scan', file: 'f.csv', preset: 'pcard', limit: '3000', map: { buyer: 'Card', vendor: 'Merchant Name' }, delimiter: '\t', top: 3,
+    expect(parseCli(['scan', 'f.csv', '--preset', 'pcard', '--limit', '3000', '--currency', 'cad', '--map', 'buyer=Card,vendor=Merchant Name', '--delimiter', 'tab', '--top', '3'])).toMatchObject({
+      command: 'scan', file: 'f.csv', files: ['f.csv'], preset: 'pcard', limit: '3000', currency: 'CAD', map: { buyer: 'Card', vendor: 'Merchant Name' }, delimiter: '\t', top: 3,
     });
   });
 
@@ -140,6 +141,24 @@ describe('outputs', () => {
     const rejects = readFileSync(join(dir, 'rej.csv'), 'utf8');
     expect(rejects).toContain('subtotal');
     expect(rejects).toContain('credit');
+  });
+
+  it('reads several files as one ledger: parts and rejects name their file and line', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'splitscan-'));
+    const header = 'id,buyer,vendor,date,amount,currency\n';
+    writeFileSync(join(dir, 'a.csv'), `${header}a1,City,Acme,2019-03-01,600,EUR\na2,City,Acme,2019-03-02,oops,EUR\n`);
+    writeFileSync(join(dir, 'b.csv'), `${header}b1,City,Acme,2019-03-03,600,EUR\nb2,City,Acme,2019-03-03,5,QQQ\n`);
+    writeFileSync(join(dir, 't.json'), JSON.stringify([{ id: 'T', amount: '1000', currency: 'EUR', procedure: 'tender' }]));
+    const r = await cli('scan', join(dir, 'a.csv'), join(dir, 'b.csv'), '--thresholds', join(dir, 't.json'), '--format', 'json', '--min-score', '0', '--rejects', join(dir, 'rej.csv'), '-q');
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.out);
+    expect(report.findings[0].parts.map((p: { file: string; line: number }) => [p.file, p.line])).toEqual([[join(dir, 'a.csv'), 2], [join(dir, 'b.csv'), 2]]);
+    expect(report.provenance.inputs.map((i: { file: string; rows: number }) => [i.file, i.rows])).toEqual([[join(dir, 'a.csv'), 2], [join(dir, 'b.csv'), 2]]);
+    const rejects = Papa.parse<Record<string, string>>(readFileSync(join(dir, 'rej.csv'), 'utf8'), { header: true, skipEmptyLines: true }).data;
+    expect(rejects.map((x) => [x['file'], x['line'], x['code'], x['record']])).toEqual([
+      [join(dir, 'a.csv'), '3', 'invalid_amount', ''],
+      [join(dir, 'b.csv'), '3', 'unknown_currency', '2'],
+    ]);
   });
 
   it('reads OCDS JSON', async () => {

@@ -53,7 +53,7 @@ describe('candidates', () => {
     expect(seen).toBeGreaterThan(100);
   });
 
-  it('leave out records already in a finding', () => {
+  it('keep records already in a finding in their group (they link), and leave out groups with too few others', () => {
     const records = ['2014-03-03', '2014-03-04', '2014-03-05'].map((date, i) => ({ id: `R${i}`, buyer: 'B', vendor: 'V', date, amount: '400', currency: 'CNY' }));
     const o = resolveOptions({ thresholds: [{ id: 'q', amount: '1000', currency: 'CNY', procedure: 'quotation' }] });
     const ledger = prepare(scanRecords(records), o);
@@ -61,7 +61,9 @@ describe('candidates', () => {
     const tier = o.thresholds[0] as (typeof o.thresholds)[number];
     const [group] = select.forTier(tier);
     expect(group?.map((it) => it.rec.id)).toEqual(['R0', 'R1', 'R2']);
-    ledger.assign(group?.slice(0, 2) ?? []);
+    ledger.assign(group?.slice(1, 2) ?? []);
+    expect(select.forTier(tier).map((g) => g.map((it) => it.rec.id))).toEqual([['R0', 'R1', 'R2']]);
+    ledger.assign(group?.slice(0, 1) ?? []);
     expect(select.forTier(tier)).toEqual([]);
   });
 });

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import Decimal from 'decimal.js';
-import { cutRuns, type RunTier } from '../../src/cluster/runs.js';
+import { extractRuns, type RunTier } from '../../src/cluster/runs.js';
 import type { Item } from '../../src/cluster/item.js';
 import type { PurchaseRecord } from '../../src/records/record.js';
+import { plainRuns } from '../oracle.js';
 import { runs } from '../helpers/runs.js';
 
 function item(k: number, day: number, amount: string): Item {
@@ -11,62 +12,134 @@ function item(k: number, day: number, amount: string): Item {
   return { k, rec: { index: k, id: `R${k}`, day } as unknown as PurchaseRecord, value, approx: value.toNumber(), tokens: [], weights: [], categoryPrefix: undefined, project: undefined };
 }
 
-/** The rule of the README ("How detection works", step 5), written plainly with exact sums. */
-function plainRuns(items: readonly Item[], tier: RunTier, reach: number, minParts: number): number[][] {
-  const taken = new Set<number>();
-  const out: number[][] = [];
-  for (const opener of items) {
-    if (taken.has(opener.k) || opener.rec.day > tier.toDay) continue;
-    const run = items.filter((it) => !taken.has(it.k) && it.rec.day >= opener.rec.day && it.rec.day - opener.rec.day <= reach);
-    const total = run.reduce((s, it) => s.plus(it.value), new Decimal(0));
-    const crosses = tier.comparison === 'above' ? total.gt(tier.value) : total.gte(tier.value);
-    if (run.length >= minParts && crosses) {
-      for (const it of run) taken.add(it.k);
-      out.push(run.map((it) => it.k));
-    }
-  }
-  return out;
-}
-
 /** Amounts at and around a third, a half and all of the 0.3 and 1000 tiers, where doubles round. */
 const amount = fc.oneof(
-  fc.constantFrom('0.1', '0.2', '0.15', '333.33', '333.34', '333.333333333333', '500', '499.99', '1000', '0.3', '250'),
+  fc.constantFrom('0.1', '0.2', '0.15', '333.33', '333.34', '333.333333333333', '500', '499.99', '1000', '0.3', '250', '400', '400'),
   fc.integer({ min: 1, max: 120_000 }).map((c) => (c / 100).toFixed(2)),
+  fc.integer({ min: 15_000, max: 70_000 }).map((c) => (c / 100).toFixed(2)),
 );
 
-const itemsArb = fc
-  .array(fc.tuple(fc.integer({ min: 0, max: 20 }), amount), { maxLength: 20 })
-  .map((rows) => rows.sort((a, b) => a[0] - b[0]).map(([day, a], k) => item(k, day, a)));
+/** A cluster in date order (ties by id, here k), with some parts already taken. */
+const clusterArb = fc
+  .array(fc.tuple(fc.integer({ min: 0, max: 20 }), amount, fc.integer({ min: 0, max: 5 })), { maxLength: 22, size: 'max' })
+  .map((rows) => {
+    const sorted = rows.sort((a, b) => a[0] - b[0]);
+    return { items: sorted.map(([day, a], k) => item(k, day, a)), taken: Uint8Array.from(sorted, ([, , t]) => (t === 0 ? 1 : 0)) };
+  });
 
 const tierArb: fc.Arbitrary<RunTier> = fc
   .tuple(fc.constantFrom('0.3', '1000', '999.99'), fc.constantFrom('atOrAbove' as const, 'above' as const), fc.oneof(fc.constant(Infinity), fc.integer({ min: 0, max: 20 })))
   .map(([v, comparison, toDay]) => ({ value: new Decimal(v), approx: Number(v), comparison, toDay }));
 
-describe('cutRuns', () => {
-  it('cuts exactly the runs of the rule: earliest untaken record opens, the run crosses or the opener is passed over', () => {
+/**
+ * Ranks that make the choices matter: many ties (so the tie-break by position decides), a
+ * preference for few parts or tight spans (so the two kinds of proposal compete), and NaN.
+ */
+const rankArb = fc.constantFrom<[string, (run: readonly Item[]) => number]>(
+  ['three levels', (run) => run.reduce((h, it) => (h * 31 + it.k + 7) % 1009, 17) % 3],
+  ['fewest parts', (run) => -run.length],
+  ['most parts', (run) => run.length],
+  ['tightest span', (run) => -((run[run.length - 1] as Item).rec.day - (run[0] as Item).rec.day)],
+  ['all equal', () => 0.5],
+  ['NaN for odd sizes', (run) => (run.length % 2 ? Number.NaN : -run.length)],
+);
+
+const ids = (sets: readonly (readonly Item[])[]) => sets.map((s) => s.map((it) => it.k));
+
+describe('extractRuns', () => {
+  it('takes exactly the runs and large runs of the rule, written plainly (test/oracle.ts plainRuns)', () => {
+    let chosen = 0;
+    let large = 0;
     fc.assert(
-      fc.property(itemsArb, tierArb, fc.constantFrom(0, 2, 6, Infinity), fc.constantFrom(2, 3), (items, tier, reach, minParts) => {
-        expect(cutRuns(items, tier, reach, minParts).map((r) => r.map((it) => it.k))).toEqual(plainRuns(items, tier, reach, minParts));
+      fc.property(clusterArb, tierArb, fc.constantFrom(0, 2, 6, Infinity), fc.constantFrom(2, 3), fc.constantFrom(3, 4, 50), rankArb, fc.boolean(), ({ items, taken }, tier, reach, minParts, maxParts, [, rank], whole) => {
+        const got = extractRuns(items, tier, { reach, minParts, maxParts, whole, taken, rank });
+        const want = plainRuns(
+          items.map((it) => ({ day: it.rec.day, value: it.value })),
+          items.map((it) => !taken[it.k]),
+          { value: tier.value, comparison: tier.comparison, toDay: tier.toDay, sameWindow: (a, b) => Math.abs(a - b) <= reach, minParts, maxParts, whole, rank: (ps) => rank(ps.map((i) => items[i] as Item)) },
+        );
+        expect(ids(got.largeRuns)).toEqual(want.largeRuns);
+        expect(ids(got.runs)).toEqual(want.runs);
+        // Each run fits one window.
+        for (const run of got.runs) expect((run[run.length - 1] as Item).rec.day - (run[0] as Item).rec.day).toBeLessThanOrEqual(reach);
+        chosen += got.runs.length;
+        large += got.largeRuns.length;
       }),
-      { numRuns: runs(1000) },
+      { numRuns: runs(1500) },
     );
+    // Not vacuous: clusters give several runs and some large runs.
+    expect(chosen).toBeGreaterThan(1000);
+    expect(large).toBeGreaterThan(100);
   });
 
   it.each<[string, [number, string][], string, 'atOrAbove' | 'above', number[][]]>([
     ['0.1 + 0.2 reaches 0.3 exactly (the doubles overshoot)', [[0, '0.1'], [1, '0.2']], '0.3', 'atOrAbove', [[0, 1]]],
     ['0.1 + 0.2 does not exceed 0.3', [[0, '0.1'], [1, '0.2']], '0.3', 'above', []],
-    ['a run that does not cross passes its opener over', [[0, '100'], [1, '100'], [7, '600'], [8, '500']], '1000', 'atOrAbove', [[2, 3]]],
     ['a window of 7 days does not reach the 8th', [[0, '600'], [7, '600']], '1000', 'atOrAbove', []],
+    ['a small first part adds nothing: the two large ones are the run', [[0, '100'], [1, '600'], [2, '500']], '1000', 'atOrAbove', [[1, 2]]],
   ])('%s', (_what, rows, limit, comparison, expected) => {
     const items = rows.map(([day, a], k) => item(k, day, a));
     const tier = { value: new Decimal(limit), approx: Number(limit), comparison, toDay: Infinity };
-    expect(cutRuns(items, tier, 6, 2).map((r) => r.map((it) => it.k))).toEqual(expected);
+    const out = extractRuns(items, tier, { reach: 6, minParts: 2, maxParts: 50, taken: new Uint8Array(items.length), rank: (run) => -run.length });
+    expect(ids(out.runs)).toEqual(expected);
   });
 
-  it('no record dated after the last day in force opens a run', () => {
+  it('a run takes the parts alike to it and as close in time, while it fits one window', () => {
+    // Days 0 (300), 2 (500), 5 (500), 6 (300), 7 (300), 8 (100), a 1,000 limit, a 7-day window.
+    // From day 2, the largest parts are days 2 + 5 (gap 3); day 6 (1 day on), then day 7 join;
+    // day 0 (2 days before) would make the run 8 days long; day 8 is less than half of 500.
+    const items = [item(0, 0, '300'), item(1, 2, '500'), item(2, 5, '500'), item(3, 6, '300'), item(4, 7, '300'), item(5, 8, '100')];
+    const tier = { value: new Decimal(1000), approx: 1000, comparison: 'atOrAbove' as const, toDay: Infinity };
+    const out = extractRuns(items, tier, { reach: 6, minParts: 2, maxParts: 50, taken: new Uint8Array(items.length), rank: (run) => (run[0]?.k === 1 ? 1 : 0) });
+    expect(ids(out.runs)).toEqual([[1, 2, 3, 4]]);
+  });
+
+  it('a run starts while the tier is in force; the parts after it may follow', () => {
     const items = [item(0, 3, '600'), item(1, 4, '600')];
     const tier = (toDay: number) => ({ value: new Decimal(1000), approx: 1000, comparison: 'atOrAbove' as const, toDay });
-    expect(cutRuns(items, tier(3), 6, 2)).toHaveLength(1);
-    expect(cutRuns(items, tier(2), 6, 2)).toHaveLength(0);
+    const cut = (toDay: number) => extractRuns(items, tier(toDay), { reach: 6, minParts: 2, maxParts: 50, taken: new Uint8Array(2), rank: () => 1 }).runs;
+    expect(ids(cut(3))).toEqual([[0, 1]]);
+    expect(cut(2)).toEqual([]);
+  });
+
+  it('parts already taken link but are no parts', () => {
+    const items = [item(0, 0, '600'), item(1, 1, '600'), item(2, 2, '600')];
+    const tier = { value: new Decimal(1000), approx: 1000, comparison: 'atOrAbove' as const, toDay: Infinity };
+    const out = extractRuns(items, tier, { reach: 6, minParts: 2, maxParts: 50, taken: Uint8Array.of(0, 1, 0), rank: () => 1 });
+    expect(ids(out.runs)).toEqual([[0, 2]]);
+  });
+
+  it('a window of more than maxParts crossing parts is one large run, taken whole; fewer are cut into runs', () => {
+    const tier = { value: new Decimal(1000), approx: 1000, comparison: 'atOrAbove' as const, toDay: Infinity };
+    const day = Array.from({ length: 12 }, (_, k) => item(k, 5, '400'));
+    const options = (maxParts: number) => ({ reach: 29, minParts: 2, maxParts, taken: new Uint8Array(12), rank: () => 1 });
+    const large = extractRuns(day, tier, options(11));
+    expect(ids(large.largeRuns)).toEqual([day.map((it) => it.k)]);
+    expect(large.runs).toEqual([]);
+    // Under the cap: three parts of 400 cross (1,200), and the nine others, equal and on the same
+    // day, belong with them: one run of twelve.
+    expect(ids(extractRuns(day, tier, options(12)).runs)).toEqual([day.map((it) => it.k)]);
+  });
+
+  it('stays near-linear on one day of 100,000 parts (a large run) and on a busy year under the cap', () => {
+    const tier = { value: new Decimal(300000), approx: 300000, comparison: 'atOrAbove' as const, toDay: Infinity };
+    const time = (items: Item[], reach: number) => {
+      const t = performance.now();
+      const out = extractRuns(items, tier, { reach, minParts: 2, maxParts: 50, taken: new Uint8Array(items.length), rank: (run) => -run.length });
+      return { ms: performance.now() - t, out };
+    };
+    const oneDay = (n: number) => Array.from({ length: n }, (_, k) => item(k, 0, String(30000 + ((k * 7919) % 260000))));
+    const small = time(oneDay(10_000), 29);
+    const big = time(oneDay(100_000), 29);
+    expect(big.out.largeRuns).toHaveLength(1);
+    // Ten times the parts, well under a hundred times the time (quadratic), with slack for the JIT.
+    expect(big.ms).toBeLessThan(30 * Math.max(small.ms, 5));
+    // One part a day, 30 to a window (under the cap): every window crosses many times over.
+    const daily = (n: number) => Array.from({ length: n }, (_, k) => item(k, k, String(30000 + ((k * 7919) % 260000))));
+    const year = time(daily(2_000), 29);
+    const decade = time(daily(20_000), 29);
+    expect(decade.out.largeRuns).toHaveLength(0);
+    expect(decade.out.runs.length).toBeGreaterThan(1_000);
+    expect(decade.ms).toBeLessThan(30 * Math.max(year.ms, 5));
   });
 });

@@ -5,6 +5,9 @@ import type { WindowOption } from '../../src/options/policy.js';
 import { dayOf, isoOf } from '../../src/_lib/days.js';
 import { periodKey } from '../oracle.js';
 import { runs } from '../helpers/runs.js';
+import { inZone } from '../helpers/zones.js';
+import { MS_PER_DAY, wideDayArb as wideDay } from '../helpers/days.js';
+import { addDays, addMonths, getMonth, setMonth, startOfISOWeek, startOfMonth, startOfQuarter, startOfYear, subYears } from 'date-fns';
 
 type PeriodOption = Exclude<WindowOption, { days: number }>;
 
@@ -68,6 +71,73 @@ describe('resolveWindow: calendar periods', () => {
     [{ period: 'fiscalYear', fiscalYearStart: 4 }, 'one fiscal year (starting in April)'],
   ])('%j is called "%s"', (option, label) => {
     expect(resolveWindow(option).label).toBe(label);
+  });
+});
+
+/**
+ * First and last day of the period containing `day`, by date-fns on Dates in UTC (local time is UTC
+ * inside {@link inZone}('UTC')), an implementation independent of the window's integer arithmetic.
+ */
+function dateFnsPeriod(option: PeriodOption, day: number): [number, number] {
+  return inZone('UTC', () => {
+    const date = new Date(day * MS_PER_DAY);
+    let start: Date;
+    let next: Date;
+    switch (option.period) {
+      case 'day':
+        return [day, day];
+      case 'week':
+        start = startOfISOWeek(date);
+        next = addDays(start, 7);
+        break;
+      case 'month':
+        start = startOfMonth(date);
+        next = addMonths(start, 1);
+        break;
+      case 'quarter':
+        start = startOfQuarter(date);
+        next = addMonths(start, 3);
+        break;
+      case 'year':
+        start = startOfYear(date);
+        next = addMonths(start, 12);
+        break;
+      case 'fiscalYear': {
+        const first = startOfMonth(setMonth(date, option.fiscalYearStart - 1));
+        start = getMonth(date) >= option.fiscalYearStart - 1 ? first : subYears(first, 1);
+        next = addMonths(start, 12);
+        break;
+      }
+    }
+    return [Math.round(start.getTime() / MS_PER_DAY), Math.round(next.getTime() / MS_PER_DAY) - 1];
+  });
+}
+
+describe('resolveWindow: calendar periods agree with date-fns in UTC', () => {
+  it.each(['UTC', 'Pacific/Kiritimati', 'Pacific/Apia', 'America/St_Johns'])('in %s, over the years 1–9999 (years 1–99 and leap days included)', (tz) => {
+    fc.assert(
+      fc.property(periodOption, wideDay, (option, d) => {
+        const w = inZone(tz, () => resolveWindow(option));
+        if (w.kind !== 'period') throw new Error('not a period');
+        const expected = dateFnsPeriod(option, d);
+        // Some periods of 9999 end in 10000, past the last date a record can carry; their start still counts.
+        expect(inZone(tz, () => w.periodOf(d))).toBe(expected[0]);
+        expect(inZone(tz, () => w.periodEnd(d))).toBe(expected[1]);
+      }),
+      { numRuns: runs(400) },
+    );
+  });
+
+  it.each([
+    ['0050-06-15', 'year', '0050-01-01', '0050-12-31'],
+    ['0004-02-29', 'month', '0004-02-01', '0004-02-29'],
+    ['0099-12-31', 'quarter', '0099-10-01', '0099-12-31'],
+    ['0001-01-03', 'week', '0001-01-01', '0001-01-07'],
+    ['0100-03-01', 'week', '0100-03-01', '0100-03-07'],
+  ] as const)('%s: its %s runs from %s to %s (years 0–99 are not the 1900s)', (iso, period, first, last) => {
+    const w = resolveWindow({ period }) as Extract<ReturnType<typeof resolveWindow>, { kind: 'period' }>;
+    const d = dayOf(iso) as number;
+    expect([isoOf(w.periodOf(d)), isoOf(w.periodEnd(d))]).toEqual([first, last]);
   });
 });
 

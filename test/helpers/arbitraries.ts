@@ -119,6 +119,9 @@ export const optionsArb: fc.Arbitrary<DetectSplitsOptions> = fc
     sameProject: fc.boolean(),
     sameCategory: fc.boolean(),
     minParts: fc.constantFrom(2, 2, 3),
+    // Mostly the default; small caps so that large runs happen.
+    maxParts: fc.constantFrom(undefined, undefined, 3, 4, 6),
+    runs: fc.constantFrom(undefined, undefined, 'window' as const),
     maxProjectCategories: fc.constantFrom(1, 2, 4, Infinity),
     minPartShare: fc.constantFrom(0, 0, 0.1, 0.25),
     linkSameVendor: fc.boolean(),
@@ -130,6 +133,8 @@ export const optionsArb: fc.Arbitrary<DetectSplitsOptions> = fc
     subject: { categoryPrefix: o.categoryPrefix, minSimilarity: o.minSimilarity, sameProject: o.sameProject && o.categoryPrefix % 2 === 0, sameCategory: o.sameCategory && o.minSimilarity === 0.3 && o.categoryPrefix > 0, maxProjectCategories: o.maxProjectCategories },
     rates: { USD: '6.25' },
     minParts: o.minParts,
+    maxParts: o.maxParts,
+    runs: o.runs,
     minPartShare: o.minPartShare,
     linkSameVendor: o.linkSameVendor,
     minScore: 0,

@@ -27,7 +27,7 @@ describe('unknown options', () => {
   });
 
   it('any key that is not an option throws, naming the key', () => {
-    const known = new Set(['thresholds', 'window', 'vendor', 'linkSameVendor', 'subject', 'currency', 'rates', 'band', 'minParts', 'minPartShare', 'skipMethods', 'minScore', 'weights', 'name', 'citation', 'description']);
+    const known = new Set(['thresholds', 'window', 'vendor', 'linkSameVendor', 'subject', 'currency', 'rates', 'band', 'minParts', 'maxParts', 'minPartShare', 'skipMethods', 'minScore', 'weights', 'name', 'citation', 'description']);
     fc.assert(
       fc.property(fc.string({ minLength: 1, maxLength: 12 }).filter((k) => !known.has(k) && k !== '__proto__'), (key) => {
         const e = optionsErrorOf(() => detect({ [key]: 1 }));

@@ -13,9 +13,15 @@ const pathOf = (f: () => unknown) => optionsErrorOf(f).path;
 describe('resolveOptions', () => {
   it('fills in every default', () => {
     const o = resolveOptions({ thresholds: [threshold('q', '1000')] });
-    expect(o).toMatchObject({ window: DEFAULT_WINDOW, vendor: 'any', linkSameVendor: true, subject: DEFAULT_SUBJECT, currency: 'CNY', band: 0.1, minParts: 2, minPartShare: 0.1, minScore: 0.25, weights: DEFAULT_WEIGHTS });
+    expect(o).toMatchObject({ window: DEFAULT_WINDOW, vendor: 'any', linkSameVendor: true, subject: DEFAULT_SUBJECT, currency: 'CNY', band: 0.1, minParts: 2, maxParts: 50, minPartShare: 0.1, minScore: 0.25, weights: DEFAULT_WEIGHTS });
     expect([...o.skipMethods]).toEqual(DEFAULT_SKIP_METHODS.map((m) => m.toLowerCase()));
     expect(o.rule).toBeUndefined();
+  });
+
+  it('refuses a maxParts below minParts, given or by default, at maxParts', () => {
+    expect(pathOf(() => resolveOptions({ thresholds: [threshold('q', '1000')], minParts: 5, maxParts: 4 }))).toEqual(['maxParts']);
+    expect(pathOf(() => resolveOptions({ thresholds: [threshold('q', '1000')], minParts: 51 }))).toEqual(['maxParts']);
+    expect(resolveOptions({ thresholds: [threshold('q', '1000')], minParts: 4, maxParts: 4 }).maxParts).toBe(4);
   });
 
   it('orders thresholds most serious first in the report currency, ties by id, whatever the input order', () => {
@@ -47,6 +53,9 @@ describe('resolveOptions', () => {
     ['a threshold in a currency without a rate', { thresholds: [threshold('a', '1'), threshold('b', '1', 'USD')], currency: 'CNY' }, ['thresholds', 1, 'currency']],
     ['a rate that is not a currency code', { thresholds: [threshold('a', '1')], rates: { XYZ: '2' } }, ['rates', 'XYZ']],
     ['a rate that is not positive', { thresholds: [threshold('a', '1')], rates: { USD: '0' } }, ['rates', 'USD']],
+    ['a rate of 10^12', { thresholds: [threshold('a', '1')], rates: { USD: '1e12' } }, ['rates', 'USD']],
+    ['a rate with 13 decimal places', { thresholds: [threshold('a', '1')], rates: { USD: '0.0000000000001' } }, ['rates', 'USD']],
+    ['a rate of 10^-100000000', { thresholds: [threshold('a', '1')], rates: { USD: '1e-100000000' } }, ['rates', 'USD']],
     ['sameCategory without a category prefix', { thresholds: [threshold('a', '1')], subject: { sameCategory: true, categoryPrefix: 0 } }, ['subject', 'categoryPrefix']],
     ['no options at all', null, []],
   ])('throws on %s', (_what, options, path) => {
@@ -56,7 +65,13 @@ describe('resolveOptions', () => {
   it('says why a rate is bad, with every bad rate at once', () => {
     expect(optionsErrorOf(() => resolveOptions({ thresholds: [threshold('a', '1')], rates: { XYZ: '2', USD: '-1' } })).issues).toEqual([
       { path: ['rates', 'XYZ'], message: '"XYZ" is not an ISO 4217 currency code' },
-      { path: ['rates', 'USD'], message: 'rate must be a positive decimal (units of the report currency per unit of this currency)' },
+      { path: ['rates', 'USD'], message: 'rate must be a positive decimal below 10^12 with at most 12 decimal places (units of the report currency per unit of this currency)' },
     ]);
+  });
+
+  it('takes rates at their bounds exactly', () => {
+    const o = resolveOptions({ thresholds: [threshold('a', '1'), threshold('b', '1', 'USD'), threshold('c', '1', 'VND')], currency: 'CNY', rates: { USD: '999999999999.999999999999', VND: '0.000000000001' } });
+    expect(o.rates.get('USD')?.toFixed()).toBe('999999999999.999999999999');
+    expect(o.thresholds.map((t) => t.value.toFixed())).toEqual(['999999999999.999999999999', '1', '0.000000000001']);
   });
 });

@@ -101,8 +101,12 @@ describe('getPreset', () => {
     rates: { USD: '0.9' },
     band: 0.05,
     minParts: 3,
+    maxParts: 20,
+    runs: 'window',
     minPartShare: 0.2,
     skipMethods: ['open'],
+    exclude: { vendors: ['Acme'], categories: ['45'] },
+    placeholderVendors: ['Various'],
     minScore: 0.5,
     weights: { justBelow: 5 },
     name: 'my-rule',
@@ -116,7 +120,7 @@ describe('getPreset', () => {
 
   it.each(Object.entries(SAMPLES))('overrides %s, and detectSplits takes the result', (key, value) => {
     const p = getPreset('eu-2014-24', { [key]: value });
-    const merged = key === 'subject' || key === 'weights' ? expect.objectContaining(value as object) : value;
+    const merged = key === 'subject' || key === 'weights' || key === 'exclude' ? expect.objectContaining(value as object) : value;
     expect((p as unknown as Record<string, unknown>)[key]).toEqual(merged);
     expect(detectSplits([], p).findings).toEqual([]);
   });
@@ -130,6 +134,8 @@ describe('getPreset', () => {
     ['pcard without a currency', 'pcard', { limit: '3000' }, ['currency'], 'currency'],
     ['pcard with a bad limit', 'pcard', { limit: '-5', currency: 'CAD' }, ['limit'], 'positive decimal'],
     ['bad override thresholds', 'eu', { thresholds: [{ id: 'x', amount: 'lots', currency: 'EUR', procedure: 'p' }] }, ['thresholds', 0, 'amount'], 'positive decimal'],
+    ['a misspelt tier', 'uk-pa2023', { tier: 'subcentral' }, ['tier'], 'did you mean "sub-central"?'],
+    ['a tier on a preset without tiers', 'ua-922', { tier: 'central' }, ['tier'], 'ua-922 has no tiers'],
   ] as const)('rejects %s', (_what, name, overrides, path, text) => {
     const e = optionsErrorOf(() => getPreset(name, overrides as never));
     expect(e.path).toEqual(path);
@@ -141,6 +147,40 @@ describe('getPreset', () => {
     expect(p).toMatchObject({ name: 'pcard', vendor: 'same', window: { days: 1 }, currency: 'CAD' });
     expect(p.thresholds).toEqual([expect.objectContaining({ id: 'PCARD-LIMIT', amount: '3000', currency: 'CAD', comparison: 'above' })]);
     expect(getPreset('pcard', { thresholds: [{ id: 'mine', amount: '500', currency: 'GBP', procedure: 'p' }] }).thresholds[0]?.id).toBe('mine');
+  });
+});
+
+describe('tiers: one buyer type of a preset that mixes them', () => {
+  const ids = (p: { thresholds: readonly { id: string }[] }) => p.thresholds.map((t) => t.id);
+
+  it.each([
+    ['uk-pa2023', 'sub-central', 'uk-sub-central'],
+    ['uk-pa2023', 'central', 'uk-central'],
+    ['eu-2014-24', 'sub-central', 'eu-sub-central'],
+    ['eu-2014-24', 'central', 'eu-central'],
+    ['uk', 'sub-central', 'uk-sub-central'],
+    ['eu', 'central', 'eu-central'],
+  ] as const)('%s with tier %s judges by the thresholds of %s, and keeps its own grouping', (name, tier, table) => {
+    const p = getPreset(name, { tier });
+    expect(ids(p)).toEqual(ids(getPreset(table)));
+    const { thresholds: _t, ...grouping } = getPreset(name);
+    const { thresholds: _u, ...tiered } = p;
+    expect(tiered).toEqual(grouping);
+  });
+
+  it('reports a sub-central council at its own tier, not at central government\'s', () => {
+    // A sub-central supply/service limit of 214,904 GBP (2024); central government's is 139,688.
+    const records = [135_000, 60_000].map((amount, i) => ({ id: `c${i}`, buyer: 'City Council', vendor: 'Acme', date: `2024-03-0${i + 1}`, amount: String(amount), currency: 'GBP', category: '79400000' }));
+    expect(detectSplits(records, getPreset('uk-pa2023', { minScore: 0 })).findings.map((f) => f.threshold.id)).toEqual(['UK-2024-central']);
+    expect(detectSplits(records, getPreset('uk-pa2023', { minScore: 0, tier: 'sub-central' })).findings).toEqual([]);
+  });
+
+  it('lists the tiers, and thresholds given with a tier win', () => {
+    expect(listPresets().filter((p) => p.tiers.length > 0).map((p) => [p.name, p.tiers])).toEqual([
+      ['eu-2014-24', ['central', 'sub-central']], ['uk-pa2023', ['central', 'sub-central']], ['eu', ['central', 'sub-central']], ['uk', ['central', 'sub-central']],
+    ]);
+    const mine = [{ id: 'mine', amount: '500', currency: 'GBP', procedure: 'p' }];
+    expect(getPreset('uk-pa2023', { tier: 'central', thresholds: mine }).thresholds).toEqual(mine);
   });
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { categoryKey, normalizeText, vendorKey } from '../../src/records/normalize.js';
+import { categoryKey, isBlank, normalizeText, vendorKey } from '../../src/records/normalize.js';
 import { runs } from '../helpers/runs.js';
 
 describe('vendorKey', () => {
@@ -23,6 +23,10 @@ describe('vendorKey', () => {
     ['Acme Ltd 有限公司', 'acme'],
     // A name that is nothing but a legal form keeps it.
     ['Ltd', 'ltd'],
+    // Invisible characters are not part of a name; punctuation alone names no one.
+    ['Ac\u00ADme\u200B Ltd', 'acme'],
+    ['...', ''],
+    ['（）', ''],
     ['有限公司', '有限公司'],
   ])('%s → %s', (name, key) => {
     expect(vendorKey(name)).toBe(key);
@@ -87,8 +91,54 @@ describe('normalizeText', () => {
     ['City\tHall\n', 'city hall'],
     ['city  hall', 'city hall'],
     ['ＣＩＴＹ　ＨＡＬＬ', 'city hall'],
+    ['City\u200BHall', 'cityhall'],
+    ['Ci\u00ADty \u2060Hall\uFEFF', 'city hall'],
+    ['\u202ECity Hall\u202C', 'city hall'],
+    ['\u200B\u00AD', ''],
   ])('%j → %j', (input, out) => {
     expect(normalizeText(input)).toBe(out);
+  });
+
+  it('ignores invisible characters wherever they are inserted', () => {
+    const invisible = fc.constantFrom('\u200B', '\u200C', '\u200D', '\u2060', '\u00AD', '\uFEFF', '\u202A', '\u202E', '\u2066', '\u2069', '\uFE0F', '\u180E');
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', maxLength: 20 }), fc.array(fc.tuple(fc.nat(), invisible), { maxLength: 5 }), (text, inserts) => {
+        let spiked = text;
+        for (const [at, c] of inserts) {
+          const i = at % (spiked.length + 1);
+          spiked = spiked.slice(0, i) + c + spiked.slice(i);
+        }
+        fc.pre(!/[\uD800-\uDFFF]/u.test(text)); // an insert could split a surrogate pair
+        expect(normalizeText(spiked)).toBe(normalizeText(text));
+        expect(vendorKey(spiked)).toBe(vendorKey(text));
+      }),
+      { numRuns: runs(300) },
+    );
+  });
+});
+
+describe('isBlank', () => {
+  it.each([
+    ['', true],
+    ['   ', true],
+    ['\u200B\u00AD', true],
+    [' \u2060\uFEFF\t', true],
+    ['\u202E\u2066', true],
+    ['a', false],
+    ['\u200Ba', false],
+    ['杭州', false],
+    ['...', false],
+  ])('%j → %s', (s, blank) => {
+    expect(isBlank(s)).toBe(blank);
+  });
+
+  it('is true exactly when normalizeText leaves nothing', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom(' ', '\t', '\u200B', '\u00AD', '\u2060', 'a', '.', '\u3000', '\uFEFF'), maxLength: 8 }), (s) => {
+        expect(isBlank(s)).toBe(normalizeText(s) === '');
+      }),
+      { numRuns: runs(300) },
+    );
   });
 });
 
@@ -101,6 +151,8 @@ describe('categoryKey', () => {
     ['Ｂ０７０１', 'B0701'], // full-width
     ['B0701', 'B0701'],
     ['  4523 ', '4523'],
+    ['45\u200B23', '4523'],
+    ['-', ''],
   ])('%j → %j', (code, key) => {
     expect(categoryKey(code)).toBe(key);
   });

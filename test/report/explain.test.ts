@@ -8,6 +8,7 @@ import { orderReasons } from '../../src/report/explain.js';
 import type { Comparison } from '../../src/thresholds/threshold.js';
 import type { PurchaseRecordInput } from '../../src/records/record.js';
 import type { Finding } from '../../src/report/finding.js';
+import { getPreset } from '../../src/presets/index.js';
 import { runs } from '../helpers/runs.js';
 
 /** Three purchases by one buyer from three vendors, 591,500 CNY in all, each under 300,000. */
@@ -47,7 +48,8 @@ describe('the explanation of a finding', () => {
     expect(text).toContain('decentralised procurement');
     expect(text).toContain('hz-decent');
     expect(text).toContain('by 291,500.00 CNY');
-    expect(text).toContain('each stayed below it');
+    // A part may equal an `above` limit without exceeding it: the words follow the comparison.
+    expect(text).toContain(comparison === 'above' ? 'none exceeded it' : 'each stayed below it');
     expect(text).toContain('2014-11-03');
     expect(text).toContain('2014-11-17');
     expect(text).toMatch(new RegExp(`\\b${verb}\\b`, 'u'));
@@ -85,8 +87,13 @@ describe('the explanation of a finding', () => {
       expect(Number.isFinite(r.value)).toBe(true);
       expect(r.strength).toBeGreaterThanOrEqual(0);
       expect(r.strength).toBeLessThanOrEqual(1);
-      expect(r.weight).toBe(DEFAULT_WEIGHTS[r.code]);
       expect(r.message.trim().length).toBeGreaterThan(0);
+    }
+    // Three purchases are no history: the buyer measures are not applicable, weigh nothing and say why.
+    const buyerCodes: ReasonCode[] = ['buyerRate', 'buyerSize', 'buyerVendor', 'buyerBunching'];
+    for (const r of f.reasons) {
+      expect(r.weight).toBe(buyerCodes.includes(r.code) ? 0 : DEFAULT_WEIGHTS[r.code]);
+      if (buyerCodes.includes(r.code)) expect(r.message).toMatch(/^(Not compared|Part sizes not compared|Vendors not compared|Bunching under this limit not tested)/u);
     }
     // Reasons are listed strongest (strength × weight) first.
     for (let i = 1; i < f.reasons.length; i++) {
@@ -190,5 +197,115 @@ describe('orderReasons', () => {
       }),
       { numRuns: runs(200) },
     );
+  });
+});
+
+describe('sentences that used to say false things (issue 10 item 7)', () => {
+  const reason = (f: Finding, code: ReasonCode) => f.reasons.find((r) => r.code === code)?.message ?? '';
+
+  it('a part equal to an "above" limit is not said to be below it', () => {
+    const { findings } = detectSplits(
+      [
+        { id: 'E1', buyer: 'Acme City', vendor: 'Sign Co', date: '2014-11-03', amount: '300000', currency: 'CNY', category: 'B0701' },
+        { id: 'E2', buyer: 'Acme City', vendor: 'Sign Co', date: '2014-11-04', amount: '100000', currency: 'CNY', category: 'B0701' },
+      ],
+      options('above'),
+    );
+    const f = findings[0] as Finding;
+    expect(f.recordIds).toEqual(['E1', 'E2']);
+    expect(f.explanation).not.toContain('each stayed below it');
+    expect(f.explanation).toContain('none exceeded it');
+    expect(reason(f, 'justBelow')).toBe('1 of 2 parts lie within 10% at or below a limit in force.');
+  });
+
+  it('under the pcard preset, which compares no subject signal, the subject reason claims no comparison and weighs nothing', () => {
+    const card = (id: string, amount: string, project: string) => ({ id, buyer: 'Card 0042', vendor: 'Office Depot', date: '2019-05-06', amount, currency: 'USD', category: '5943', subject: 'toner cartridges', project });
+    const pcard = getPreset('pcard', { limit: '3000', currency: 'USD' });
+    expect(pcard.subject).toMatchObject({ categoryPrefix: 0, minSimilarity: 0, maxProjectCategories: 0 });
+    // The same text, category and project, and then different projects: neither is a claim.
+    for (const projects of [['P-7', 'P-7'], ['P-7', 'P-9']]) {
+      const { findings } = detectSplits([card('C1', '2400', projects[0] as string), card('C2', '1900', projects[1] as string)], pcard);
+      const f = findings[0] as Finding;
+      expect(f.recordIds).toEqual(['C1', 'C2']);
+      expect(f.reasons.find((r) => r.code === 'subjectSimilarity')).toEqual({
+        code: 'subjectSimilarity',
+        value: 0,
+        strength: 0,
+        weight: 0,
+        message: 'Subjects not compared: the policy compares no subject text, category code or project.',
+      });
+      expect(f.explanation).not.toMatch(/subjects agree|text|categor|project/iu);
+      // The threshold's procedure says what the limit is for, not the limit again.
+      expect(f.explanation).not.toMatch(/limit for a purchase above the single-transaction limit/u);
+      expect(f.explanation).toContain('exceed the 3,000.00 USD limit for normal procurement instead of the card, unless the limit was raised');
+    }
+  });
+
+  it('under a policy that compares only projects, the subject reason names only projects', () => {
+    const row = (id: string, amount: string, project?: string) => ({ id, buyer: 'Card 0042', vendor: 'Office Depot', date: '2019-05-06', amount, currency: 'USD', category: '5943', subject: 'toner cartridges', ...(project ? { project } : {}) });
+    const policy = { ...getPreset('pcard', { limit: '3000', currency: 'USD' }), subject: { categoryPrefix: 0, minSimilarity: 0, maxProjectCategories: 4 } };
+    const f = detectSplits([row('C1', '2400', 'P-7'), row('C2', '1900', 'P-7')], policy).findings[0] as Finding;
+    expect(reason(f, 'subjectSimilarity')).toBe("Consecutive parts' subjects agree 100% on average, each pair by its closest signal: the same project in 1 of 1 pair.");
+    const without = detectSplits([row('C1', '2400'), row('C2', '1900')], policy).findings[0] as Finding;
+    expect(without.reasons.find((r) => r.code === 'subjectSimilarity')).toMatchObject({ weight: 0, message: 'Subjects not compared: no two consecutive parts both carry a specific project.' });
+  });
+
+  it('names the signals a policy compares when the parts carry none of them', () => {
+    const rows = [
+      { id: 'N1', buyer: 'Acme City', vendor: 'Sign Co', date: '2014-11-03', amount: '160000', currency: 'CNY' },
+      { id: 'N2', buyer: 'Acme City', vendor: 'Sign Co', date: '2014-11-05', amount: '170000', currency: 'CNY' },
+    ];
+    const f = detectSplits(rows, { ...options('atOrAbove'), linkSameVendor: true }).findings[0] as Finding;
+    expect(f.recordIds).toEqual(['N1', 'N2']);
+    expect(reason(f, 'subjectSimilarity')).toBe('Subjects not compared: no two consecutive parts both carry a subject text with words to compare, a category code or a specific project.');
+    expect(f.reasons.find((r) => r.code === 'subjectSimilarity')?.weight).toBe(0);
+  });
+
+  it('parts under different projects are not said to agree on the project', () => {
+    const { findings } = detectSplits(
+      [
+        { id: 'P1', buyer: 'Acme City', vendor: 'Sign Co', date: '2014-11-03', amount: '160000', currency: 'CNY', category: 'B0701', subject: 'road signs', project: 'Roads 2014' },
+        { id: 'P2', buyer: 'Acme City', vendor: 'Sign Co', date: '2014-11-05', amount: '170000', currency: 'CNY', category: 'B0701', subject: 'road signs', project: 'Parks 2014' },
+      ],
+      options('atOrAbove'),
+    );
+    const subject = reason(findings[0] as Finding, 'subjectSimilarity');
+    expect(subject).toContain('the same project in 0 of 1 pair');
+    expect(subject).toContain('category codes 100% (1 pair)');
+    expect(subject).toContain('texts 100% (1 pair)');
+  });
+
+  it('states the band as given, not rounded to a whole percent', () => {
+    const ledger = LEDGER.map((r, i) => ({ ...r, amount: ['290000', '100000', '100000'][i] as string }));
+    const { findings } = detectSplits(ledger, { ...options('atOrAbove'), band: 0.125 });
+    expect(reason(findings[0] as Finding, 'justBelow')).toBe('1 of 3 parts lie within 12.5% below a limit in force.');
+  });
+});
+
+describe("the buyer's bunching in a finding's reasons", () => {
+  it('reports the test of the buyer at the threshold the finding crosses, in the words of its comparison', () => {
+    // 600 purchases spread evenly on the log scale from 400 to 2,500, then 60 more just under 1,000.
+    const records: PurchaseRecordInput[] = [];
+    for (let i = 0; i < 600; i++) {
+      const amount = (400 * Math.exp((Math.log(2500 / 400) * (i + 0.5)) / 600)).toFixed(2);
+      records.push({ id: `R${i}`, buyer: 'Bunched Office', vendor: `V${i % 7}`, date: `2014-${String((i % 12) + 1).padStart(2, '0')}-${String((i % 27) + 1).padStart(2, '0')}`, amount, currency: 'CNY' });
+    }
+    for (let i = 0; i < 60; i++) records.push({ id: `X${i}`, buyer: 'Bunched Office', vendor: 'Only Co', date: '2014-06-30', amount: String(950 + i), currency: 'CNY' });
+    for (const comparison of ['atOrAbove', 'above'] as const) {
+      const result = detectSplits(records, { thresholds: [{ id: 'q', amount: '1000', currency: 'CNY', procedure: 'quotation', comparison }], minScore: 0, maxParts: 100 });
+      const test = result.buyers[0]?.bunching[0];
+      expect(test?.applicable && test.z > 3).toBe(true);
+      if (!test?.applicable) continue;
+      // The 60 purchases of one day are one cluster (maxParts raised so it is no large run); its runs hold some of them.
+      const f = result.findings.find((x) => x.recordIds.some((id) => id.startsWith('X'))) as Finding;
+      const r = f.reasons.find((x) => x.code === 'buyerBunching');
+      expect(r?.value).toBe(test.z);
+      expect(r?.strength).toBe(1);
+      expect(r?.weight).toBe(DEFAULT_WEIGHTS.buyerBunching);
+      expect(r?.message).toBe(
+        `The buyer's purchases bunch under this limit: ${test.observed} of its ${test.sample} purchases in force for the limit lie within 10% ${comparison === 'above' ? 'at or below' : 'below'} it, ` +
+          `where the rest of its amounts predict ${test.expected.toFixed(1)} (z = ${test.z.toFixed(1)}, one-sided p < 0.001).`,
+      );
+    }
   });
 });

@@ -6,6 +6,7 @@ import { D, moneyString } from '../../src/_lib/decimal.js';
 import { fingerprint } from '../../src/report/fingerprint.js';
 import { REASON_CODES, type ReasonCode } from '../../src/options/reasons.js';
 import type { ReportFinding, ScanReport } from '../../src/io/write/scanReport.js';
+import { Rng } from '../../src/simulate/_prng.js';
 
 const REPORT_SCHEMA = 'splitscan/report@1' as const;
 
@@ -71,16 +72,10 @@ export function makeReport(specs: readonly FindingSpec[], extra: Partial<ScanRep
   };
 }
 
-/** A deterministic pseudo-random generator (mulberry32). */
+/** A deterministic pseudo-random generator: the simulator's (mulberry32), uniform in [0, 1). */
 export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const r = new Rng(seed);
+  return () => r.next();
 }
 
 const SUBJECTS = ['道路指示标牌制作安装', 'office chairs and desks', '展示牌亮化工程', 'laptop computers', '宣传画册设计印刷', 'road maintenance works'];

@@ -19,7 +19,7 @@ const hostile = makeReport(
     rejects: [{ field: PAYLOADS[3] as string, path: [], code: 'subtotal', message: PAYLOADS[1] as string, line: 3 }],
   },
 );
-const withProvenance = { ...hostile, provenance: { tool: { name: 'splitscan', version: '0.2.0' }, inputs: [{ file: PAYLOADS[5], sha256: 'ab'.repeat(32), rows: 148 }], link: PAYLOADS[5], options: { window: { days: 30 }, note: PAYLOADS[0] }, thresholds: Array.from({ length: 60 }, (_, i) => ({ id: `t${i}`, amount: '1000' })) } };
+const withProvenance = { ...hostile, provenance: { tool: { name: 'splitscan', version: '0.2.0' }, inputs: [{ file: PAYLOADS[5], sha256: 'ab'.repeat(32), rows: 148 }], link: PAYLOADS[5], options: { window: { days: 30 }, note: PAYLOADS[0] }, thresholds: Array.from({ length: 60 }, (_, i) => ({ id: `t${i}`, amount: '1000' })) } } as unknown as typeof hostile; // any shape renders
 
 describe('toHtml', () => {
   it('writes every value as escaped text: no markup, attribute or link comes from the report', () => {

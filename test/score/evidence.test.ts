@@ -12,7 +12,8 @@ import { runs } from '../helpers/runs.js';
 function part(day: number, amount: string, vendorKey: string, over: { categoryKey?: string; document?: string; tokens?: number[]; project?: string } = {}): Item {
   const value = new Decimal(amount);
   const rec = { day, amount: value, vendorKey, categoryKey: over.categoryKey, document: over.document } as unknown as PurchaseRecord;
-  return { k: day, rec, value, approx: value.toNumber(), tokens: over.tokens ?? [], weights: [], categoryPrefix: undefined, project: over.project };
+  // The category signal is on for every part that carries a code (as with categoryPrefix > 0).
+  return { k: day, rec, value, approx: value.toNumber(), tokens: over.tokens ?? [], weights: [], categoryPrefix: over.categoryKey, project: over.project };
 }
 
 function tier(amount: string, over: { fromDay?: number; toDay?: number; categories?: string[] } = {}): ResolvedThreshold {
@@ -40,7 +41,7 @@ describe('measure', () => {
       part(14, '600', 'acme', { categoryKey: '4599', document: 'X-1', tokens: [3] }),
     ];
     const t = tier('1000');
-    const e = measure(parts, new Decimal(2500), { tier: t, thresholds: [t], windowDays: 30, band: 0.1 });
+    const e = measure(parts, new Decimal(2500), { tier: t, thresholds: [t], windowDays: 30, band: 0.1 }).evidence;
     expect(e.justBelow).toBeCloseTo(2 / 3, 12);
     expect(e.parts).toBe(3);
     expect(e.span).toBe(4);
@@ -60,22 +61,39 @@ describe('measure', () => {
   it('counts a part just below only under a limit in force on its date and in its scope', () => {
     const parts = [part(10, '950', 'a', { categoryKey: '3019' }), part(20, '950', 'a', { categoryKey: '3019' })];
     const crossed = tier('1000');
-    const e = (thresholds: ResolvedThreshold[]) => measure(parts, new Decimal(1900), { tier: crossed, thresholds, windowDays: 30, band: 0.1 }).justBelow;
+    const e = (thresholds: ResolvedThreshold[]) => measure(parts, new Decimal(1900), { tier: crossed, thresholds, windowDays: 30, band: 0.1 }).evidence.justBelow;
     expect(e([tier('1000', { toDay: 15 })])).toBe(0.5);
     expect(e([tier('1000', { categories: ['45'] })])).toBe(0);
     expect(e([tier('5000'), tier('1000', { fromDay: 15 })])).toBe(0.5);
   });
 
-  it('keeps shares in [0, 1], counts the parts and measures the span', () => {
+  it('keeps shares in [0, 1], counts the parts and measures the span; subjects are not applicable when no pair has a signal to compare', () => {
     const partsArb = fc
-      .array(fc.tuple(fc.integer({ min: 0, max: 30 }), fc.integer({ min: 1, max: 99_999 }), fc.constantFrom('a', 'b', 'c')), { minLength: 2, maxLength: 12 })
-      .map((rows) => rows.sort((x, y) => x[0] - y[0]).map(([day, cents, v]) => part(day, (cents / 100).toFixed(2), v)));
+      .array(
+        fc.tuple(
+          fc.integer({ min: 0, max: 30 }),
+          fc.integer({ min: 1, max: 99_999 }),
+          fc.constantFrom('a', 'b', 'c'),
+          fc.option(fc.constantFrom('3019', '4523'), { nil: undefined, freq: 2 }),
+          fc.option(fc.constantFrom([1, 2], [2, 3]), { nil: undefined, freq: 2 }),
+        ),
+        { minLength: 2, maxLength: 12 },
+      )
+      .map((rows) =>
+        rows
+          .sort((x, y) => x[0] - y[0])
+          .map(([day, cents, v, categoryKey, tokens]) => part(day, (cents / 100).toFixed(2), v, { ...(categoryKey ? { categoryKey } : {}), ...(tokens ? { tokens: [...tokens] } : {}) })),
+      );
+    let applicable = 0;
     fc.assert(
       fc.property(partsArb, (parts) => {
         const total = parts.reduce((s, p) => s.plus(p.value), new Decimal(0));
         const t = tier('500');
-        const e = measure(parts, total, { tier: t, thresholds: [t], windowDays: 30, band: 0.1 });
-        for (const share of [e.justBelow, e.sameDay, e.vendorConcentration, e.subjectSimilarity, e.roundAmounts, e.consecutiveDocuments]) {
+        const e = measure(parts, total, { tier: t, thresholds: [t], windowDays: 30, band: 0.1 }).evidence;
+        const comparable = parts.some((p, i) => i > 0 && ((p.categoryPrefix && parts[i - 1]?.categoryPrefix) || (p.tokens.length && parts[i - 1]?.tokens.length)));
+        expect(Number.isNaN(e.subjectSimilarity)).toBe(!comparable);
+        if (comparable) applicable++;
+        for (const share of [e.justBelow, e.sameDay, e.vendorConcentration, ...(comparable ? [e.subjectSimilarity] : []), e.roundAmounts, e.consecutiveDocuments]) {
           expect(share).toBeGreaterThanOrEqual(0);
           expect(share).toBeLessThanOrEqual(1);
         }
@@ -85,6 +103,7 @@ describe('measure', () => {
       }),
       { numRuns: runs(200) },
     );
+    expect(applicable).toBeGreaterThan(20);
   });
 });
 

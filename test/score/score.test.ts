@@ -31,6 +31,14 @@ const DIRECTION: Record<ReasonCode, { sign: 1 | -1; value: fc.Arbitrary<number> 
   span: { sign: -1, value: fc.integer({ min: 0, max: 4000 }) },
   equalAmounts: { sign: -1, value: fc.double({ min: 0, max: 5, noNaN: true }) },
   totalOverThreshold: { sign: 1, value: fc.double({ min: 1, max: 10, noNaN: true }) },
+  // −log10 of the chance of the burst at the buyer's own rate: rarer is stronger.
+  buyerRate: { sign: 1, value: fc.double({ min: 0, max: 30, noNaN: true }) },
+  // Mean percentile of the parts among the buyer's other purchases: larger is stronger.
+  buyerSize: { sign: 1, value: fc.double({ min: 0, max: 1, noNaN: true }) },
+  // Share of the buyer's other purchases that went to these vendors: rarer vendors are stronger.
+  buyerVendor: { sign: -1, value: fc.double({ min: 0, max: 1, noNaN: true }) },
+  // Bunching z-score: more excess mass under the limit is stronger.
+  buyerBunching: { sign: 1, value: fc.double({ min: -20, max: 20, noNaN: true }) },
 };
 
 describe('strengthOf', () => {
@@ -73,6 +81,24 @@ describe('strengthOf', () => {
     ['justBelow', 0.25, 30, 0.25],
     ['sameDay', 1, 30, 1],
     ['consecutiveDocuments', 0, 30, 0],
+    // Full strength at a chance of 1 in 1,000 (−log10 p = 3), a third of it at 1 in 10.
+    ['buyerRate', 0, 30, 0],
+    ['buyerRate', 1, 30, 1 / 3],
+    ['buyerRate', 3, 30, 1],
+    ['buyerRate', 8, 30, 1],
+    // The median size is no evidence; above it, strength rises to 1 at the largest.
+    ['buyerSize', 0.2, 30, 0],
+    ['buyerSize', 0.5, 30, 0],
+    ['buyerSize', 0.75, 30, 0.5],
+    ['buyerSize', 1, 30, 1],
+    ['buyerVendor', 0, 30, 1],
+    ['buyerVendor', 0.25, 30, 0.75],
+    ['buyerVendor', 1, 30, 0],
+    // Nothing within one standard error, full at three.
+    ['buyerBunching', -2, 30, 0],
+    ['buyerBunching', 1, 30, 0],
+    ['buyerBunching', 2, 30, 0.5],
+    ['buyerBunching', 3, 30, 1],
   ])('%s = %d (window %d days) → %d', (code, value, windowDays, expected) => {
     expect(strengthOf(code, value, windowDays)).toBeCloseTo(expected, 12);
   });
@@ -90,7 +116,9 @@ describe('strengthOf', () => {
 });
 
 const strengthsArb = fc.record(Object.fromEntries(CODES.map((c) => [c, fc.double({ min: 0, max: 1, noNaN: true })])) as Record<ReasonCode, fc.Arbitrary<number>>);
-const weightsArb = fc.record(Object.fromEntries(CODES.map((c) => [c, fc.oneof(fc.constant(0), fc.double({ min: 0, max: 10, noNaN: true }))])) as Record<ReasonCode, fc.Arbitrary<number>>) as fc.Arbitrary<ScoreWeights>;
+// Weights of ordinary size (or 0): subnormal weights underflow the plain weighted mean this file
+// checks against; extreme weights have their own properties (the score stays in [0, 1]).
+const weightsArb = fc.record(Object.fromEntries(CODES.map((c) => [c, fc.oneof(fc.constant(0), fc.double({ min: 1e-6, max: 10, noNaN: true }))])) as Record<ReasonCode, fc.Arbitrary<number>>) as fc.Arbitrary<ScoreWeights>;
 
 describe('scoreOf', () => {
   it('is in [0, 1] and never falls when a strength rises', () => {
@@ -195,7 +223,8 @@ describe('a split that looks more deliberate scores at least as high', () => {
         days: fc.array(fc.integer({ min: 0, max: 29 }), { minLength: 3, maxLength: 3 }),
         docs: fc.array(fc.integer({ min: 1, max: 40 }), { minLength: 3, maxLength: 3 }),
       })
-      .filter(({ amounts, days }) => amounts.reduce((a, b) => a + b, 0) >= 300_000 && Math.max(...days) - Math.min(...days) <= 29);
+      // All three parts needed to reach the limit (no two do), so that detection's run is all three.
+      .filter(({ amounts, days }) => amounts.reduce((a, b) => a + b, 0) >= 300_000 && amounts.every((a, i) => amounts.every((b, j) => i === j || a + b < 300_000)) && Math.max(...days) - Math.min(...days) <= 29);
     const iso = (d: number) => new Date(Date.UTC(2014, 10, 1) + d * 86_400_000).toISOString().slice(0, 10);
     fc.assert(
       fc.property(arb, ({ amounts, days, docs }) => {
@@ -221,8 +250,28 @@ describe('scoreRun', () => {
     const tier = o.thresholds[0] as ResolvedThreshold;
     const scored = scoreRun(run, tier, { thresholds: o.thresholds, windowDays: 30, band: o.band, weights: o.weights });
     expect(scored.total.toFixed()).toBe('100000');
-    expect(scored.evidence).toEqual(measure(run, scored.total, { tier, thresholds: o.thresholds, windowDays: 30, band: o.band }));
+    expect(scored.evidence).toEqual(measure(run, scored.total, { tier, thresholds: o.thresholds, windowDays: 30, band: o.band }).evidence);
     expect(scored.strengths).toEqual(strengths(scored.evidence, 30));
-    expect(scored.score).toBe(scoreOf(scored.strengths, o.weights));
+    expect(scored.score).toBe(scoreOf(scored.strengths, scored.weights));
+  });
+
+  it('gives the measures that could not be taken no weight, and scores the rest as their weighted mean', () => {
+    const records = split();
+    const o = resolveOptions(opts);
+    const ledger = prepare(scanRecords(records), o);
+    const run = Array.from(ledger.order, (k) => ledger.itemOf(k));
+    const tier = o.thresholds[0] as ResolvedThreshold;
+    // Without baselines the buyer measures are not taken.
+    const scored = scoreRun(run, tier, { thresholds: o.thresholds, windowDays: 30, band: o.band, weights: o.weights });
+    const buyerCodes: ReasonCode[] = ['buyerRate', 'buyerSize', 'buyerVendor', 'buyerBunching'];
+    for (const code of CODES) {
+      const taken = !buyerCodes.includes(code);
+      expect(Number.isNaN(scored.evidence[code])).toBe(!taken);
+      expect(scored.weights[code]).toBe(taken ? o.weights[code] : 0);
+    }
+    const others = CODES.filter((c) => !buyerCodes.includes(c));
+    const den = others.reduce((a, c) => a + o.weights[c], 0);
+    const num = others.reduce((a, c) => a + o.weights[c] * scored.strengths[c], 0);
+    expect(scored.score).toBeCloseTo(num / den, 12);
   });
 });

@@ -4,11 +4,13 @@
  */
 import { builtinModules, createRequire } from 'node:module';
 import { existsSync, readFileSync } from 'node:fs';
+import { posix } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type * as Api from '../../src/index.js';
 import type * as SimulateApi from '../../src/simulate.js';
 import type * as NodeApi from '../../src/node.js';
+import { bundleSize } from '../../bench/_bundleSize.js';
 
 // The built files, loaded by path (they exist only after `npm run build`), typed by the sources.
 const dist = (file: string) => fileURLToPath(new URL(`../../dist/${file}`, import.meta.url));
@@ -43,7 +45,9 @@ const readme = (window: Api.WindowOption): Api.DetectSplitsOptions => ({
 function closure(file: string): string[] {
   const seen = new Set<string>([file]);
   for (const f of seen) {
-    for (const m of readFileSync(dist(f), 'utf8').matchAll(/(?:from\s*|import\s*|require\s*\(\s*)["']\.\/([^"']+)["']/gu)) seen.add(m[1] as string);
+    for (const m of readFileSync(dist(f), 'utf8').matchAll(/(?:from\s*|import\s*|require\s*\(\s*)["'](\.\.?\/[^"']+)["']/gu)) {
+      seen.add(posix.join(posix.dirname(f), m[1] as string));
+    }
   }
   return [...seen];
 }
@@ -122,6 +126,17 @@ describe('the built package', () => {
       expect(files.length, entry).toBeGreaterThan(1);
       for (const file of files) expect(readFileSync(dist(file), 'utf8'), file).not.toMatch(importOf);
     }
+  });
+
+  it('costs a browser page importing detectSplits at most 200 KB minified, the figure the README gives', async () => {
+    // The user's bundler drops the modules detectSplits does not reach (the preset tables, the ledger
+    // readers and their schemas) only if the ESM build keeps them in files of their own.
+    const { bytes, largest } = await bundleSize("import { detectSplits } from 'splitscan'; console.log(detectSplits);");
+    expect(bytes).toBeLessThanOrEqual(200 * 1024);
+    const stated = /`bench\/size\.ts`\): (\d+) KB/u.exec(readFileSync(dist('../README.md'), 'utf8'));
+    expect(stated, 'README: "(`bench/size.ts`): N KB"').not.toBeNull();
+    expect(Math.abs(Number(stated?.[1]) - bytes / 1024), `README says ${stated?.[1]} KB, measured ${(bytes / 1024).toFixed(1)} KB`).toBeLessThanOrEqual(10);
+    expect(largest.find((l) => l.input === 'dist')?.bytes ?? 0).toBeGreaterThan(0);
   });
 
   it('ships type declarations for both module systems that export detectSplits', () => {

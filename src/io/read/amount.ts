@@ -33,6 +33,18 @@ const SYMBOLS: readonly [RegExp, string][] = [
   [/^RMB/iu, 'CNY'],
 ];
 const CODE = /^([A-Z]{3})\s*|\s*([A-Z]{3})$/u;
+/** The common case, read without decimal arithmetic: `1234`, `-12.50`, `1,234.50`. */
+const PLAIN = /^(-?)(\d{1,15}|\d{1,3}(?:,\d{3}){1,4})(?:\.(\d{1,15}))?$/u;
+
+/** The exact decimal string of a plain number, as `Decimal#toFixed()` writes it (`-012.50` → `-12.5`). */
+function canonical(negative: boolean, int: string, frac: string): string {
+  let i = 0;
+  while (i < int.length - 1 && int.charCodeAt(i) === 48) i++;
+  let f = frac.length;
+  while (f > 0 && frac.charCodeAt(f - 1) === 48) f--;
+  const digits = (i === 0 ? int : int.slice(i)) + (f > 0 ? `.${frac.slice(0, f)}` : '');
+  return negative && digits !== '0' ? `-${digits}` : digits;
+}
 const SPACES = /[\s\u00a0\u202f\u2009']/gu;
 
 /**
@@ -52,6 +64,10 @@ const SPACES = /[\s\u00a0\u202f\u2009']/gu;
  * parseAmount('12.5', { unit: 10000 })             //=> { ok: true, amount: '125000' }
  */
 export function parseAmount(raw: string, options: ParseAmountOptions = {}): ParsedAmount {
+  if (!options.decimalComma && (options.unit === undefined || String(options.unit) === '1')) {
+    const plain = PLAIN.exec(raw);
+    if (plain) return { ok: true, amount: canonical(plain[1] === '-', (plain[2] as string).replace(/,/gu, ''), plain[3] ?? '') };
+  }
   let s = raw.normalize('NFKC').trim();
   const original = raw;
   if (s === '') return { ok: false, message: 'amount is empty' };

@@ -4,6 +4,7 @@
  */
 import { OptionsError } from '../../errors.js';
 import { RECORD_FIELDS, REQUIRED_FIELDS, type RecordField } from '../../records/record.js';
+import { excerpt } from './_excerpt.js';
 
 /** Record fields a column can feed: every field of a record ({@link RECORD_FIELDS}, in its order). */
 export const LEDGER_FIELDS = RECORD_FIELDS;
@@ -31,7 +32,7 @@ export const HEADER_ALIASES: Readonly<Record<LedgerField, readonly string[]>> = 
   vendor: ['vendor', 'vendorname', 'supplier', 'suppliername', 'merchant', 'merchantname', 'payee', 'contractor', '供应商', '供应商名称', '中标供应商', '成交供应商', '中标单位', '成交单位', '承包商', '施工单位', '收款单位', '收款人'],
   date: ['date', 'transactiondate', 'transdate', 'purchasedate', 'orderdate', 'invoicedate', 'contractdate', 'awarddate', 'paiddate', 'paymentdate', 'posteddate', 'cardpostingdt', '签订日期', '合同签订日期', '签约日期', '采购日期', '成交日期', '日期', '支付日期', '付款日期'],
   amount: ['amount', 'transactionamt', 'transactionamount', 'billinggrossamt', 'grossamount', 'amt', 'value', 'netamount', 'totalamount', 'originalgrossamt', 'originalamount', '合同金额', '金额', '成交金额', '中标金额', '采购金额', '支付金额', '合同价款', '价款'],
-  currency: ['currency', 'currencycode', 'trxcurrency', 'billingcurcode', 'billingcurrency', 'cur', 'originalcurrency', 'originalcur', '币种', '货币', '币别'],
+  currency: ['currency', 'currencycode', 'trxcurrency', 'transactioncurrency', 'trcurrency', 'txncurrency', 'billingcurcode', 'billingcurrency', 'cur', 'ccy', 'originalcurrency', 'originalcur', '币种', '货币', '币别'],
   subject: ['subject', 'description', 'purpose', 'title', 'item', 'itemdescription', 'contractname', 'contracttitle', 'projectname', '合同名称', '项目名称', '采购项目名称', '采购内容', '采购项目', '摘要', '用途', '事由'],
   category: ['category', 'categorycode', 'cpv', 'cpvcode', 'mcc', 'merchanttype', 'merchantcategorycode', 'expenditurecode', 'transcaccode1', 'glaccount', 'expenditurecategory', '品目编码', '品目', '品目代码', '采购品目', '采购目录', '品目编号'],
   project: ['project', 'projectcode', 'budgetproject', 'budgetline', 'costcentrewbselement', 'costcenterwbselementorder', 'costcentre', 'costcenter', '预算项目', '预算项目编码', '项目编码', '预算科目'],
@@ -60,10 +61,18 @@ export function headerUnit(header: string): string | undefined {
   return m ? UNIT_WORDS[(m[1] ?? '').trim()] : undefined;
 }
 
-/** A field's resolved source: one or more column indexes. */
+/** A field's resolved source: one or more column indexes, and how they were chosen. */
 export interface ColumnSource {
   readonly headers: readonly string[];
   readonly indexes: readonly number[];
+  /**
+   * `'map'`: named by the caller; `'alias'`: a recognised header name ({@link HEADER_ALIASES});
+   * `'pair'`: the currency column of the amount column (or the amount of the currency), by the
+   * prefix they share (`Transaction Amt.` / `Trx Currency`).
+   */
+  readonly how: 'map' | 'alias' | 'pair';
+  /** Set when the choice is not certain (a currency column that seems to belong to another amount). */
+  readonly warning?: string;
 }
 
 /** What {@link resolveColumns} returns. */
@@ -71,42 +80,89 @@ export type ResolvedColumns = Partial<Record<LedgerField, ColumnSource>>;
 
 /** Options of {@link resolveColumns}. */
 export interface ResolveColumnsOptions {
-  /** Explicit mapping; wins over recognition. */
+  /** Explicit mapping; wins over recognition. An empty header (`{ document: '' }`) leaves the field unread. */
   map?: ColumnMap | undefined;
   /** Fields that may be absent because the caller supplies a constant (e.g. `currency`). */
   optional?: readonly LedgerField[] | undefined;
   /** Name of the calling function, for error messages. @defaultValue `'readLedger'` */
   fn?: string | undefined;
+  /**
+   * Called for a mapped header that is not in the file, instead of throwing: the field is then
+   * recognised as if unmapped (several files read with one mapping use it where it resolves).
+   * @defaultValue none: such a header is an error
+   */
+  onUnknownHeader?: ((field: LedgerField, header: string) => void) | undefined;
 }
 
 /** Fields that need a column: the required record fields but `id` (rows without one are named by line). */
 const REQUIRED_COLUMNS = REQUIRED_FIELDS.filter((f) => f !== 'id');
 
+/** What an amount or currency header says after its prefix (`transaction|amt`, `billing|curcode`). */
+const AMOUNT_WORD = /(?:gross)?(?:amount|amt|value)$/u;
+const CURRENCY_WORD = /(?:currencycode|currency|curcode|cur|ccy)$/u;
+/** Prefixes that name the same amount. */
+const PREFIXES: Readonly<Record<string, string>> = { trx: 'transaction', tr: 'transaction', trans: 'transaction', txn: 'transaction', bill: 'billing', orig: 'original' };
+
+/** The prefix of an amount or currency header key (`''` for a bare `Amount`), or undefined for another kind of header. */
+function prefixOf(key: string, word: RegExp): string | undefined {
+  const m = word.exec(key);
+  if (!m) return undefined;
+  const p = key.slice(0, m.index);
+  return PREFIXES[p] ?? p;
+}
+
 /**
  * Maps headers to fields: explicit `map` entries first, then recognised names; each header feeds at
- * most one recognised field. `id` is optional (rows are then numbered by line).
+ * most one field. `id` is optional (rows are then numbered by line).
  *
- * @throws OptionsError listing every required field without a column, with the headers found, or
- *   naming a mapped header that is not in the file.
+ * The amount and its currency are chosen as a pair: the currency column is the one whose prefix
+ * matches the amount's (`Transaction Amt.` → `Trx Currency`, not `Original Currency`), else a bare
+ * `Currency`, else the first recognised one with a `warning` naming both columns. A mapped amount
+ * takes its own currency column, and a mapped currency its amount.
+ *
+ * A header that appears twice (compared as {@link HEADER_ALIASES} describes) cannot feed a field
+ * unchosen: `Amount#2` names the second.
+ *
+ * @throws OptionsError listing every required field without a column, with the headers found;
+ *   naming a mapped header that is not in the file; or naming a field whose header appears twice.
  * @example
  * resolveColumns(['采购单位', '供应商', '合同金额(元)', '签订日期'], { optional: ['currency'] }).amount
- * //=> { headers: ['合同金额(元)'], indexes: [2] }
+ * //=> { headers: ['合同金额(元)'], indexes: [2], how: 'alias' }
  */
 export function resolveColumns(headers: readonly string[], options: ResolveColumnsOptions = {}): ResolvedColumns {
   const fn = options.fn ?? 'readLedger';
-  const out: ResolvedColumns = {};
+  const out: Partial<Record<LedgerField, ColumnSource>> = {};
   const used = new Set<number>();
   const issues: { path: (string | number)[]; message: string }[] = [];
-  const exact = new Map<string, number>();
-  headers.forEach((h, i) => {
-    if (!exact.has(h.trim())) exact.set(h.trim(), i);
-  });
-  const byKey = new Map<string, number>();
-  headers.forEach((h, i) => {
-    const k = headerKey(h);
-    if (k !== '' && !byKey.has(k)) byKey.set(k, i);
-  });
+  const exact = indexBy(headers, (h) => h.trim());
+  const byKey = indexBy(headers, headerKey);
+  const keys = headers.map(headerKey);
   const map = options.map ?? {};
+  const unmapped = new Set<LedgerField>();
+  const take = (field: LedgerField, indexes: number[], how: ColumnSource['how'], warning?: string): void => {
+    out[field] = { headers: indexes.map((i) => headers[i] ?? ''), indexes, how, ...(warning !== undefined ? { warning } : {}) };
+    indexes.forEach((i) => used.add(i));
+  };
+  /** The one column a name means (`Name#2`: the second), or an issue. */
+  const find = (field: LedgerField, name: string): number | undefined => {
+    const nth = /^(.*)#(\d+)$/u.exec(name);
+    const list = exact.get(name) ?? byKey.get(headerKey(name)) ?? (nth ? byKey.get(headerKey(nth[1] as string)) : undefined);
+    if (list === undefined) {
+      if (options.onUnknownHeader) options.onUnknownHeader(field, name);
+      else issues.push({ path: ['map', field], message: `column "${excerpt(name, 40)}" is not in the file (headers found: ${list_(headers)})` });
+      return undefined;
+    }
+    if (nth && !(exact.has(name) || byKey.has(headerKey(name)))) {
+      const i = list[Number(nth[2]) - 1];
+      if (i === undefined) issues.push({ path: ['map', field], message: `there is no column #${nth[2]} named "${excerpt(nth[1] as string, 40)}" (${list.length} found)` });
+      return i;
+    }
+    if (list.length > 1) {
+      issues.push({ path: ['map', field], message: twice(field, list, headers) });
+      return undefined;
+    }
+    return list[0];
+  };
   for (const field of Object.keys(map) as LedgerField[]) {
     if (!(LEDGER_FIELDS as readonly string[]).includes(field)) {
       issues.push({ path: ['map', field], message: `unknown field "${field}" (fields: ${LEDGER_FIELDS.join(', ')})` });
@@ -114,47 +170,98 @@ export function resolveColumns(headers: readonly string[], options: ResolveColum
     }
     const spec = map[field];
     if (spec === undefined) continue;
-    const names = spec.split('+').map((s) => s.trim());
-    const indexes: number[] = [];
-    for (const name of names) {
-      const i = exact.get(name) ?? byKey.get(headerKey(name));
-      if (i === undefined) {
-        issues.push({ path: ['map', field], message: `column "${name}" is not in the file (headers found: ${list(headers)})` });
-      } else indexes.push(i);
+    if (spec.trim() === '') {
+      unmapped.add(field);
+      continue;
     }
-    if (indexes.length === names.length) {
-      out[field] = { headers: indexes.map((i) => headers[i] ?? ''), indexes };
-      indexes.forEach((i) => used.add(i));
-    }
+    const names = spec.split('+').map((x) => x.trim());
+    const indexes = names.map((name) => find(field, name));
+    if (indexes.every((i): i is number => i !== undefined)) take(field, indexes, 'map');
   }
   if (issues.length) throw new OptionsError(fn, issues);
-  for (const field of LEDGER_FIELDS) {
-    if (out[field]) continue;
-    for (const alias of HEADER_ALIASES[field]) {
-      const i = byKey.get(alias);
-      if (i !== undefined && !used.has(i)) {
-        out[field] = { headers: [headers[i] ?? ''], indexes: [i] };
-        used.add(i);
-        break;
-      }
+  /** Recognised, unused columns for a field, in alias order. */
+  const candidates = (field: LedgerField): number[][] =>
+    HEADER_ALIASES[field].flatMap((alias) => {
+      const list = byKey.get(alias);
+      return list && !list.some((i) => used.has(i)) ? [list] : [];
+    });
+  const recognise = (field: LedgerField, list: number[], how: ColumnSource['how'], warning?: string): void => {
+    if (list.length > 1) issues.push({ path: ['map', field], message: twice(field, list, headers) });
+    else take(field, list, how, warning);
+  };
+  // The amount and its currency, as a pair.
+  const pair = (a: 'amount' | 'currency', b: 'amount' | 'currency'): void => {
+    const given = out[a];
+    if (given === undefined || out[b] !== undefined || unmapped.has(b)) return;
+    const word = (f: 'amount' | 'currency') => (f === 'amount' ? AMOUNT_WORD : CURRENCY_WORD);
+    const prefix = prefixOf(keys[given.indexes[0] as number] ?? '', word(a));
+    const found = candidates(b);
+    const same = found.find((list) => prefixOf(keys[list[0] as number] ?? '', word(b)) === prefix);
+    const bare = found.find((list) => prefixOf(keys[list[0] as number] ?? '', word(b)) === '');
+    if (same && prefix !== undefined && prefix !== '') recognise(b, same, 'pair');
+    else if (bare) recognise(b, bare, 'alias');
+    else if (found[0]) {
+      const other = found[0];
+      const [amount, currency] = a === 'amount' ? [given.headers[0], headers[other[0] as number]] : [headers[other[0] as number], given.headers[0]];
+      const warning = prefix === undefined || prefix === '' ? undefined : `amounts are read from "${amount}" and their currency from "${currency}", which may belong to another amount column: check them, or map currency (and amount)`;
+      recognise(b, other, 'alias', warning);
     }
+  };
+  if (out.amount === undefined && !unmapped.has('amount') && out.currency === undefined) {
+    const first = candidates('amount')[0];
+    if (first) recognise('amount', first, 'alias');
   }
+  pair('amount', 'currency');
+  pair('currency', 'amount');
+  if (out.amount && out.currency && out.amount.how === 'map' && out.currency.how === 'map') {
+    const pa = prefixOf(keys[out.amount.indexes[0] as number] ?? '', AMOUNT_WORD);
+    const pc = prefixOf(keys[out.currency.indexes[0] as number] ?? '', CURRENCY_WORD);
+    if (pa && pc && pa !== pc) out.currency = { ...out.currency, warning: `amounts are read from "${out.amount.headers[0]}" and their currency from "${out.currency.headers[0]}", which look like different pairs` };
+  }
+  for (const field of LEDGER_FIELDS) {
+    if (out[field] || unmapped.has(field)) continue;
+    const first = candidates(field)[0];
+    if (first) recognise(field, first, 'alias');
+  }
+  if (issues.length) throw new OptionsError(fn, issues);
   const optional = new Set(options.optional ?? []);
   const missing = REQUIRED_COLUMNS.filter((f) => !out[f] && !optional.has(f));
   if (missing.length) {
     throw new OptionsError(fn, [
       {
         path: ['map'],
-        message: `no column for ${missing.join(', ')} (headers found: ${list(headers)}); map them, e.g. map: { ${missing[0]}: '<header>' }${missing.includes('currency') ? ', or give currency' : ''}`,
+        message: `no column for ${missing.join(', ')} (headers found: ${list_(headers)}); map them, e.g. map: { ${missing[0]}: '<header>' }${missing.includes('currency') ? ', or give currency' : ''}`,
       },
     ]);
   }
   return out;
 }
 
-function list(headers: readonly string[]): string {
-  const shown = headers.filter((h) => h.trim() !== '').map((h) => JSON.stringify(h));
-  return shown.length ? shown.join(', ') : '(none)';
+/** Indexes of the headers with each value of `key` (empty ones left out). */
+function indexBy(headers: readonly string[], key: (h: string) => string): Map<string, number[]> {
+  const m = new Map<string, number[]>();
+  headers.forEach((h, i) => {
+    const k = key(h);
+    if (k === '') return;
+    const list = m.get(k);
+    if (list) list.push(i);
+    else m.set(k, [i]);
+  });
+  return m;
+}
+
+function twice(field: string, list: readonly number[], headers: readonly string[]): string {
+  const name = excerpt(headers[list[0] as number] ?? '', 40);
+  const at = list.map((i) => i + 1);
+  return `${field}: columns ${at.slice(0, -1).join(', ')} and ${at[at.length - 1]} are both "${name}"; choose one, e.g. map ${field}=${name}#2 for the second`;
+}
+
+/** The headers for a message: at most 30, each cut to 40 characters. */
+function list_(headers: readonly string[]): string {
+  const shown = headers.filter((h) => h.trim() !== '');
+  if (!shown.length) return '(none)';
+  const listed = shown.slice(0, 30).map((h) => JSON.stringify(excerpt(h, 40)));
+  return shown.length > 30 ? `${listed.join(', ')} and ${shown.length - 30} more` : listed.join(', ');
 }
 
 /**

@@ -1,15 +1,29 @@
 /**
  * Delimited text (CSV, TSV, `;` and `|` files) → rows of strings with their 1-based line numbers.
- * Parsing is papaparse's (quoted fields, embedded newlines, CRLF); this module adds delimiter
- * detection and line tracking.
+ * A state machine of its own, over text pushed in chunks: RFC 4180 quoting, every line break (LF,
+ * CRLF, a lone CR) wherever it occurs, bounded rows and cells, and quote errors reported with the
+ * line they start on instead of swallowing the rows after them.
  */
-import Papa from 'papaparse';
+import { excerpt } from './_excerpt.js';
 
 /** Delimiters the loaders recognise, in the order {@link detectDelimiter} prefers them. */
 export const DELIMITERS = [',', ';', '\t', '|'] as const;
 
 /** One of {@link DELIMITERS}. */
 export type Delimiter = (typeof DELIMITERS)[number];
+
+/**
+ * Bounds on what one row may be. A row or cell beyond them is a reject (its line, an excerpt),
+ * never a giant string: a 100 MB line costs one pass and no memory.
+ */
+export const CSV_LIMITS = {
+  /** Characters in one cell. */
+  cell: 1 << 16,
+  /** Characters in one row (all its lines). */
+  row: 1 << 20,
+  /** Line breaks inside one quoted cell: a quote open longer than this was never meant to be. */
+  quotedLines: 100,
+} as const;
 
 /**
  * Picks the delimiter of a CSV-like text from its first lines: the candidate that appears (outside
@@ -38,7 +52,7 @@ export function detectDelimiter(text: string): Delimiter {
   return best;
 }
 
-/** Up to `n` logical lines (newlines inside quotes do not split), skipping blank ones. */
+/** Up to `n` logical lines (line breaks inside quotes do not split), skipping blank ones. */
 function firstLines(text: string, n: number): string[] {
   const out: string[] = [];
   let start = 0;
@@ -46,14 +60,15 @@ function firstLines(text: string, n: number): string[] {
   for (let i = 0; i < text.length && out.length < n; i++) {
     const c = text[i];
     if (c === '"') quoted = !quoted;
-    else if (c === '\n' && !quoted) {
-      const line = text.slice(start, i).replace(/\r$/u, '');
+    else if ((c === '\n' || c === '\r') && !quoted) {
+      const line = text.slice(start, i);
       if (line.trim() !== '') out.push(line);
+      if (c === '\r' && text[i + 1] === '\n') i++;
       start = i + 1;
     }
   }
   if (out.length < n && start < text.length && !quoted) {
-    const line = text.slice(start).replace(/\r$/u, '');
+    const line = text.slice(start);
     if (line.trim() !== '') out.push(line);
   }
   return out;
@@ -76,75 +91,281 @@ export interface CsvRow {
   readonly line: number;
 }
 
-/** Line breaks papaparse splits rows on. */
-type LineBreak = '\n' | '\r\n' | '\r';
-
-/** The first line break outside quotes; undefined until one is seen whole. */
-function lineBreakOf(text: string): LineBreak | undefined {
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (c === '"') quoted = !quoted;
-    else if (!quoted && c === '\n') return '\n';
-    else if (!quoted && c === '\r') return i + 1 === text.length ? undefined : text[i + 1] === '\n' ? '\r\n' : '\r';
-  }
-  return undefined;
+/** A stretch of text that is no row: a quote error or a row beyond {@link CSV_LIMITS}. */
+export interface CsvProblem {
+  /** First line of the stretch. */
+  readonly line: number;
+  /** Its last line (equal to `line` for one line). */
+  readonly lastLine: number;
+  readonly message: string;
+  /** The start of the text, cut to a short excerpt. */
+  readonly excerpt: string;
 }
 
-const BREAK = /\r\n|\r|\n/gu;
+/** A non-empty cell of a column not {@link CsvRows.wanted}: never cut out of the text. */
+export const UNREAD_CELL = '\u0000';
+
+/** Where {@link CsvRows} sends what it reads. */
+export interface CsvSink {
+  /** A row's cells: the array is reused for the next row, so a sink that keeps it copies it. */
+  row(fields: string[], line: number): void;
+  problem(problem: CsvProblem): void;
+}
+
+const QUOTE = 34;
+/** `indexOf`'s answer, with "not found" as the end of the text. */
+const at = (i: number, n: number): number => (i < 0 ? n : i);
+const LF = 10;
+const CR = 13;
+/** `scan` found no complete row: wait for more text. */
+const MORE = -1;
 
 /**
- * Splits delimited text pushed in chunks into rows, each with the file line it starts on (a row
- * spans one line plus one per line break inside its quoted fields). Parsing is papaparse's `Parser`
- * (quoted fields, embedded newlines, CRLF); a row cut by a chunk boundary is carried over to the
- * next chunk, as papaparse's own streamers do. The line break (LF, CRLF or CR) is the first one
- * outside quotes; text is held until it is seen.
+ * Splits delimited text pushed in chunks into rows, each with the file line it starts on.
  *
- * Memory: one chunk and one row; O(n) for n characters.
+ * - A cell that starts with `"` is quoted: `""` inside is a quote, and delimiters and line breaks
+ *   are text. A quote elsewhere in a cell is an ordinary character.
+ * - LF, CRLF and a lone CR all end a row, each counting one line, wherever they occur: a file that
+ *   mixes them loses no row.
+ * - Quote errors become {@link CsvProblem}s, and reading goes on: text after a closing quote
+ *   (`"Acme"x`) spoils its row only; a quote that is still open at the end of the text, after
+ *   {@link CSV_LIMITS}.quotedLines line breaks or a row's worth of characters, or that makes a
+ *   multi-line row with another number of cells than the header ({@link width}), was a stray one:
+ *   the line it opened on is the problem, and the lines after it are read again as rows.
+ * - A row longer than {@link CSV_LIMITS}.row is a problem, and the rest of its line is skipped
+ *   without being kept; a cell longer than {@link CSV_LIMITS}.cell spoils its row.
+ *
+ * Memory: one chunk and one incomplete row (at most a row's limit). Time: O(n) for n characters,
+ * plus a re-read of at most a row's limit for each stray quote.
  */
 export class CsvRows {
-  private parser: Papa.Parser | undefined;
+  /** Cells a row should have (the header's), once known: it tells a stray quote from a multi-line cell. */
+  width: number | undefined;
+  /**
+   * The columns whose text is wanted (1), once known: other cells are read past without being cut
+   * out of the text, and come as {@link UNREAD_CELL} (or `''` when empty). @defaultValue all
+   */
+  wanted: Uint8Array | undefined;
   private rest = '';
   private line = 1;
+  /** Skipping the rest of an over-long line (`'line'`), or a LF after its CR (`'lf'`). */
+  private skipping: 'no' | 'line' | 'lf' = 'no';
+  private readonly d: number;
+  /** The cells of the row being read (one array for every row: no garbage per row). */
+  private readonly cells: string[] = [];
 
-  constructor(readonly delimiter: Delimiter) {}
-
-  /** Parses `text` after what was pushed before, calling `row` for each complete row. */
-  push(text: string, row: (fields: string[], line: number) => void): void {
-    const input = this.rest + text;
-    if (this.parser === undefined) {
-      const newline = lineBreakOf(input);
-      if (newline === undefined) {
-        this.rest = input;
-        return;
-      }
-      this.parser = this.open(newline);
-    }
-    const result = this.parser.parse(input, 0, true) as Papa.ParseResult<string[]>;
-    this.rest = input.slice(result.meta.cursor);
-    this.emit(result.data, row);
+  constructor(readonly delimiter: Delimiter) {
+    this.d = delimiter.charCodeAt(0);
   }
 
-  /** Parses what is left once the text has ended. */
-  end(row: (fields: string[], line: number) => void): void {
-    if (this.rest === '') return;
-    this.parser ??= this.open(lineBreakOf(`${this.rest}\n`) ?? '\n');
-    const result = this.parser.parse(this.rest, 0, false) as Papa.ParseResult<string[]>;
+  /** The line the next row starts on. */
+  get nextLine(): number {
+    return this.line;
+  }
+
+  /** Text received but not yet read into rows (an incomplete row). */
+  get pending(): string {
+    return this.rest;
+  }
+
+  /** Reads `text` after what was pushed before, sending each complete row to `sink`. */
+  push(text: string, sink: CsvSink): void {
+    if (this.skipping !== 'no') {
+      text = this.skip(text);
+      if (text === '') return;
+    }
+    const buf = this.rest === '' ? text : this.rest + text;
+    const at = this.read(buf, false, sink);
+    this.rest = at === buf.length ? '' : buf.slice(at);
+  }
+
+  /** Reads what is left once the text has ended. */
+  end(sink: CsvSink): void {
+    if (this.skipping !== 'no') {
+      this.skipping = 'no';
+      return;
+    }
+    const buf = this.rest;
     this.rest = '';
-    this.emit(result.data, row);
+    if (buf !== '') this.read(buf, true, sink);
   }
 
-  private open(newline: LineBreak): Papa.Parser {
-    return new Papa.Parser({ delimiter: this.delimiter, newline, header: false });
-  }
-
-  private emit(rows: readonly string[][], row: (fields: string[], line: number) => void): void {
-    for (const fields of rows) {
-      const line = this.line;
-      this.line++;
-      for (const f of fields) if (f.includes('\n') || f.includes('\r')) this.line += f.match(BREAK)?.length ?? 0;
-      row(fields, line);
+  /** Drops text up to the end of the over-long line; returns what follows it. */
+  private skip(text: string): string {
+    if (this.skipping === 'lf') {
+      this.skipping = 'no';
+      return text.charCodeAt(0) === LF ? text.slice(1) : text;
     }
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c !== LF && c !== CR) continue;
+      this.line++;
+      this.skipping = c === CR && i + 1 === text.length ? 'lf' : 'no';
+      return c === CR && text.charCodeAt(i + 1) === LF ? text.slice(i + 2) : text.slice(i + 1);
+    }
+    return '';
+  }
+
+  /** Reads rows from `buf` and returns how much of it was consumed. */
+  private read(buf: string, final: boolean, sink: CsvSink): number {
+    let at = 0;
+    while (at < buf.length) {
+      const next = this.scan(buf, at, final, sink);
+      if (next === MORE) break;
+      if (this.skipping !== 'no') return buf.length;
+      at = next;
+    }
+    return at;
+  }
+
+  /**
+   * Reads the row starting at `start`: sends it (or a problem) and returns where the next row
+   * starts, or {@link MORE} when the row may go on past the text received.
+   */
+  private scan(buf: string, start: number, final: boolean, sink: CsvSink): number {
+    const n = buf.length;
+    const d = this.d;
+    const fields = this.cells;
+    fields.length = 0;
+    let i = start;
+    let breaks = 0;
+    // The next delimiter, LF and CR at or after the position read (-1: not searched yet).
+    let nd = -1;
+    let nl = -1;
+    let nc = -1;
+    let spoiled: string | undefined;
+    for (;;) {
+      if (i - start > CSV_LIMITS.row) return this.tooLong(buf, start, breaks, final, sink);
+      let value: string;
+      let c: number;
+      const want = this.wanted === undefined || this.wanted[fields.length] === 1;
+      if (buf.charCodeAt(i) === QUOTE) {
+        // A quoted cell: find its closing quote, counting the line breaks it holds.
+        let j = i + 1;
+        let pieces: string[] | undefined;
+        let from = j;
+        for (;;) {
+          const q = buf.indexOf('"', j);
+          const stop = q < 0 ? n : q;
+          for (let k = j; k < stop; k++) {
+            const ch = buf.charCodeAt(k);
+            if (ch === LF || (ch === CR && buf.charCodeAt(k + 1) !== LF)) breaks++;
+          }
+          if (breaks > CSV_LIMITS.quotedLines || stop - start > CSV_LIMITS.row) {
+            return this.strayQuote(buf, start, final, sink, `a quote opened on line ${this.line} is still open after ${breaks > CSV_LIMITS.quotedLines ? `${CSV_LIMITS.quotedLines} line breaks` : `${CSV_LIMITS.row.toLocaleString('en')} characters`}`);
+          }
+          if (q < 0) {
+            if (!final) return MORE;
+            return this.strayQuote(buf, start, final, sink, `a quote opened on line ${this.line} is never closed`);
+          }
+          if (q + 1 === n && !final) return MORE; // `""` may be cut between chunks
+          if (buf.charCodeAt(q + 1) === QUOTE) {
+            if (want) (pieces ??= []).push(buf.slice(from, q + 1));
+            j = q + 2;
+            from = j;
+            continue;
+          }
+          if (!want) value = q > i + 1 ? UNREAD_CELL : '';
+          else value = pieces === undefined ? buf.slice(from, q) : pieces.join('') + buf.slice(from, q);
+          i = q + 1;
+          break;
+        }
+        c = i < n ? buf.charCodeAt(i) : -1;
+        if (c !== d && c !== LF && c !== CR && c !== -1) {
+          // Text after the closing quote: keep it, and spoil the row.
+          spoiled ??= `text after the closing quote of cell ${fields.length + 1}`;
+          let k = i;
+          while (k < n) {
+            const ch = buf.charCodeAt(k);
+            if (ch === d || ch === LF || ch === CR) break;
+            k++;
+          }
+          if (k === n && !final) return MORE;
+          value = want ? value + buf.slice(i, k) : UNREAD_CELL;
+          i = k;
+          c = i < n ? buf.charCodeAt(i) : -1;
+        }
+      } else {
+        // The cell ends at the next delimiter or line break: found by indexOf, each position
+        // remembered through the row until passed, so the text is searched about once.
+        if (nd < i) nd = at(buf.indexOf(this.delimiter, i), n);
+        if (nl < i) nl = at(buf.indexOf('\n', i), n);
+        if (nc < i) nc = at(buf.indexOf('\r', i), n);
+        const k = Math.min(nd, nl, nc);
+        if (k === n && !final) return k - start > CSV_LIMITS.row ? this.tooLong(buf, start, breaks, final, sink) : MORE;
+        value = want ? buf.slice(i, k) : k > i ? UNREAD_CELL : '';
+        i = k;
+        c = i < n ? buf.charCodeAt(i) : -1;
+      }
+      if (value.length > CSV_LIMITS.cell) {
+        spoiled ??= `cell ${fields.length + 1} has ${value.length.toLocaleString('en')} characters, over the limit of ${CSV_LIMITS.cell.toLocaleString('en')}`;
+        value = '';
+      }
+      fields.push(value);
+      if (c === d) {
+        i++;
+        continue;
+      }
+      // End of the row: a line break or the end of the text.
+      let next = i;
+      if (c === CR) {
+        if (i + 1 === n && !final) return MORE;
+        next = buf.charCodeAt(i + 1) === LF ? i + 2 : i + 1;
+      } else if (c === LF) next = i + 1;
+      if (breaks > 0 && (spoiled !== undefined || (this.width !== undefined && fields.length !== this.width))) {
+        const why = spoiled ?? `its ${fields.length} cells over ${breaks + 1} lines do not match the header's ${this.width}`;
+        return this.strayQuote(buf, start, final, sink, `a quote opened on line ${this.line} makes a broken row (${why})`);
+      }
+      const line = this.line;
+      this.line += 1 + breaks;
+      if (spoiled !== undefined) sink.problem({ line, lastLine: line, message: spoiled, excerpt: excerpt(buf.slice(start, i)) });
+      else sink.row(fields, line);
+      return next;
+    }
+  }
+
+  /**
+   * A quote that opened on the row's first line runs on too far: that line is a problem, and
+   * reading starts again on the next line.
+   */
+  private strayQuote(buf: string, start: number, final: boolean, sink: CsvSink, message: string): number {
+    return this.drop(buf, start, final, sink, `${message}; line ${this.line} is not read, reading goes on at line ${this.line + 1}`);
+  }
+
+  /** A row past the length limit: a stray quote if it spans lines, else a giant line to drop. */
+  private tooLong(buf: string, start: number, breaks: number, final: boolean, sink: CsvSink): number {
+    if (breaks > 0) return this.strayQuote(buf, start, final, sink, `a quote opened on line ${this.line} runs past ${CSV_LIMITS.row.toLocaleString('en')} characters`);
+    return this.drop(buf, start, final, sink, `line ${this.line} is longer than ${CSV_LIMITS.row.toLocaleString('en')} characters; it is not read`);
+  }
+
+  /**
+   * Reports the line starting at `start` as a problem and returns where the next line starts; when
+   * its end has not arrived yet, the rest of it is skipped as it comes, without being kept.
+   */
+  private drop(buf: string, start: number, final: boolean, sink: CsvSink, message: string): number {
+    let e = start;
+    const n = buf.length;
+    while (e < n) {
+      const c = buf.charCodeAt(e);
+      if (c === LF || c === CR) break;
+      e++;
+    }
+    const line = this.line;
+    sink.problem({ line, lastLine: line, message, excerpt: excerpt(buf.slice(start, Math.min(e, start + 200))) });
+    if (e === n) {
+      if (final) this.line++;
+      else this.skipping = 'line';
+      return n;
+    }
+    this.line++;
+    if (buf.charCodeAt(e) === CR) {
+      if (e + 1 === n && !final) {
+        this.skipping = 'lf';
+        return n;
+      }
+      return buf.charCodeAt(e + 1) === LF ? e + 2 : e + 1;
+    }
+    return e + 1;
   }
 }
 
@@ -159,11 +380,13 @@ export interface ParsedCsv {
   readonly delimiter: Delimiter;
   /** Every row, the header included, blank lines included (as `['']`). */
   readonly rows: readonly CsvRow[];
+  /** Stretches of text that are no row (quote errors, rows past {@link CSV_LIMITS}). */
+  readonly problems: readonly CsvProblem[];
 }
 
 /**
- * Parses a whole CSV/TSV text (papaparse, no header handling) and numbers its rows' lines.
- * Ledgers read by `readLedger` and `loadLedger` go through the same {@link CsvRows}, in chunks.
+ * Parses a whole CSV/TSV text (no header handling) and numbers its rows' lines. Ledgers read by
+ * `readLedger` and `loadLedger` go through the same {@link CsvRows}, in chunks.
  *
  * @example
  * parseCsv('a;b\n"x\ny";2\n').rows //=> [{ fields: ['a','b'], line: 1 }, { fields: ['x\ny','2'], line: 2 }]
@@ -172,8 +395,9 @@ export function parseCsv(text: string, options: ParseCsvOptions = {}): ParsedCsv
   const delimiter = options.delimiter ?? detectDelimiter(text);
   const split = new CsvRows(delimiter);
   const rows: CsvRow[] = [];
-  const add = (fields: string[], line: number): void => void rows.push({ fields, line });
-  split.push(text, add);
-  split.end(add);
-  return { delimiter, rows };
+  const problems: CsvProblem[] = [];
+  const sink: CsvSink = { row: (fields, line) => void rows.push({ fields: fields.slice(), line }), problem: (p) => void problems.push(p) };
+  split.push(text, sink);
+  split.end(sink);
+  return { delimiter, rows, problems };
 }

@@ -1,7 +1,7 @@
 /**
  * Bytes → text for ledger files: UTF-8 (with or without BOM), UTF-16 LE/BE, Windows-1252 and
- * GB18030 (a superset of GBK, what Chinese Excel writes), detected or forced. Platform-neutral: it
- * uses only `TextDecoder`.
+ * GB18030 (a superset of GBK, what Chinese Excel writes), detected from the evidence of a whole
+ * sample or forced. Platform-neutral: it uses only `TextDecoder`.
  */
 import { InputError } from '../../errors.js';
 
@@ -41,89 +41,298 @@ export function encodingOf(name: string): Encoding | undefined {
   return ALIASES[name.trim().toLowerCase()];
 }
 
+/** Bytes after the first non-ASCII byte that the encoding is decided on. */
+export const SAMPLE_BYTES = 1 << 16;
+
+/** An encoding and the evidence it was chosen on, in words. */
+export interface EncodingGuess {
+  readonly encoding: Encoding;
+  readonly evidence: string;
+}
+
+const BOMS: readonly [readonly number[], Encoding][] = [
+  [[0xef, 0xbb, 0xbf], 'utf-8'],
+  [[0xff, 0xfe], 'utf-16le'],
+  [[0xfe, 0xff], 'utf-16be'],
+];
+
+/** The byte-order mark `bytes` start with, if any. */
+function bomOf(bytes: Uint8Array): { encoding: Encoding; length: number } | undefined {
+  for (const [bom, encoding] of BOMS) if (bom.every((b, i) => bytes[i] === b)) return { encoding, length: bom.length };
+  return undefined;
+}
+
+/** UTF-16 without a BOM: many zero bytes at odd (LE) or even (BE) positions in the first 4 KiB. */
+function utf16Of(bytes: Uint8Array): Encoding | undefined {
+  const n = Math.min(bytes.length, 4096);
+  let even = 0;
+  let odd = 0;
+  for (let i = 0; i < n; i++) {
+    if (bytes[i] === 0) {
+      if (i % 2 === 0) even++;
+      else odd++;
+    }
+  }
+  if (n >= 2 && odd > n / 8 && odd > 4 * even) return 'utf-16le';
+  if (n >= 2 && even > n / 8 && even > 4 * odd) return 'utf-16be';
+  return undefined;
+}
+
 /**
- * Guesses the encoding of the start of a file.
+ * Guesses the encoding of bytes from everything in them, and says why.
  *
  * 1. A byte-order mark decides (EF BB BF, FF FE, FE FF).
  * 2. Many zero bytes at odd (even) positions mean UTF-16 LE (BE) without a BOM.
- * 3. Bytes that are valid UTF-8 are UTF-8 (pure ASCII included).
- * 4. Otherwise high bytes that come in GBK lead/trail pairs mean GB18030; isolated high bytes
- *    (`é`, the 0x96 dash) mean Windows-1252.
+ * 3. Only ASCII: UTF-8.
+ * 4. Mostly valid UTF-8 multi-byte sequences (at least four for each invalid byte): UTF-8 (an
+ *    invalid byte is then an error at its offset, never a silent U+FFFD).
+ * 5. GB18030 when every high byte decodes as GB18030 and at least 80% of the double-byte
+ *    characters are in GB2312's common range (both bytes A1–FE): what Chinese text is made of.
+ *    A no-break space or a curly quote before a letter is a valid GBK pair too (A0 49), but an
+ *    uncommon one, so a few of them are not Chinese.
+ * 6. Otherwise Windows-1252 (every byte is a character there).
  *
  * Runs in O(n) over the sample.
  *
  * @example
+ * sniffEncoding(new Uint8Array([0x4c, 0x20, 0x34, 0x92, 0x20])).encoding //=> 'windows-1252'
+ */
+export function sniffEncoding(sample: Uint8Array): EncodingGuess {
+  const bom = bomOf(sample);
+  if (bom) return { encoding: bom.encoding, evidence: `byte-order mark ${hex(sample.subarray(0, bom.length))}` };
+  const wide = utf16Of(sample);
+  if (wide) return { encoding: wide, evidence: `zero bytes at ${wide === 'utf-16le' ? 'odd' : 'even'} positions (UTF-16 without a byte-order mark)` };
+  const u = utf8Census(sample);
+  if (u.multi === 0 && u.invalid === 0) return { encoding: 'utf-8', evidence: 'only ASCII bytes' };
+  const n = sample.length.toLocaleString('en');
+  if (u.multi > 0 && u.multi >= 4 * u.invalid) {
+    return { encoding: 'utf-8', evidence: `${u.multi.toLocaleString('en')} valid UTF-8 multi-byte character${u.multi === 1 ? '' : 's'}${u.invalid ? ` and ${u.invalid} invalid byte${u.invalid === 1 ? '' : 's'}` : ''} in ${n} bytes` };
+  }
+  const g = gbCensus(sample);
+  const pairs = g.common + g.rare;
+  const notUtf8 = `not UTF-8 (${u.invalid.toLocaleString('en')} invalid byte${u.invalid === 1 ? '' : 's'} in ${n})`;
+  if (g.broken === 0 && g.common > 0 && g.common >= 0.8 * pairs) {
+    return { encoding: 'gb18030', evidence: `${notUtf8}; as GB18030, ${g.common.toLocaleString('en')} of ${pairs.toLocaleString('en')} double-byte characters are common GB2312 ones` };
+  }
+  const gb = g.broken > 0 ? `${g.broken} would not decode as GB18030` : `as GB18030 only ${g.common} of ${pairs} would be common Chinese characters`;
+  return { encoding: 'windows-1252', evidence: `${notUtf8}; ${gb}: read as Windows-1252` };
+}
+
+/**
+ * {@link sniffEncoding}'s encoding alone.
+ *
+ * @example
  * detectEncoding(new Uint8Array([0xef, 0xbb, 0xbf, 0x61])) //=> 'utf-8'
- * detectEncoding(new Uint8Array([0xb2, 0xc9, 0xb9, 0xba])) //=> 'gb18030' (采购)
+ * // 采购 in GB18030
+ * detectEncoding(new Uint8Array([0xb2, 0xc9, 0xb9, 0xba])) //=> 'gb18030'
  */
 export function detectEncoding(sample: Uint8Array): Encoding {
-  const b0 = sample[0];
-  const b1 = sample[1];
-  if (b0 === 0xef && b1 === 0xbb && sample[2] === 0xbf) return 'utf-8';
-  if (b0 === 0xff && b1 === 0xfe) return 'utf-16le';
-  if (b0 === 0xfe && b1 === 0xff) return 'utf-16be';
-  const n = Math.min(sample.length, 4096);
-  let zeroEven = 0;
-  let zeroOdd = 0;
-  for (let i = 0; i < n; i++) {
-    if (sample[i] === 0) {
-      if (i % 2 === 0) zeroEven++;
-      else zeroOdd++;
-    }
-  }
-  if (n >= 2 && zeroOdd > n / 8 && zeroOdd > 4 * zeroEven) return 'utf-16le';
-  if (n >= 2 && zeroEven > n / 8 && zeroEven > 4 * zeroOdd) return 'utf-16be';
-  if (isUtf8(sample)) return 'utf-8';
-  return looksLikeGb(sample) ? 'gb18030' : 'windows-1252';
+  return sniffEncoding(sample).encoding;
 }
 
-/** True when the bytes are valid UTF-8, allowing a character cut at the end of the sample. */
-function isUtf8(bytes: Uint8Array): boolean {
-  try {
-    new TextDecoder('utf-8', { fatal: true }).decode(bytes, { stream: true });
-    return true;
-  } catch {
-    return false;
+/** The length of the UTF-8 sequence at `i` (WHATWG rules), 0 when invalid, -1 when cut by the end. */
+function utf8At(b: Uint8Array, i: number): number {
+  const c = b[i] as number;
+  if (c < 0x80) return 1;
+  let need: number;
+  let lo = 0x80;
+  let hi = 0xbf;
+  if (c >= 0xc2 && c <= 0xdf) need = 1;
+  else if (c >= 0xe0 && c <= 0xef) {
+    need = 2;
+    if (c === 0xe0) lo = 0xa0;
+    if (c === 0xed) hi = 0x9f;
+  } else if (c >= 0xf0 && c <= 0xf4) {
+    need = 3;
+    if (c === 0xf0) lo = 0x90;
+    if (c === 0xf4) hi = 0x8f;
+  } else return 0;
+  for (let k = 1; k <= need; k++) {
+    const t = b[i + k];
+    if (t === undefined) return -1;
+    if (t < (k === 1 ? lo : 0x80) || t > (k === 1 ? hi : 0xbf)) return 0;
+  }
+  return need + 1;
+}
+
+/** The length of the GB18030 sequence at `i` (WHATWG rules), 0 when invalid, -1 when cut by the end. */
+function gbAt(b: Uint8Array, i: number): number {
+  const c = b[i] as number;
+  if (c <= 0x80) return 1;
+  if (c === 0xff) return 0;
+  const t = b[i + 1];
+  if (t === undefined) return -1;
+  if (t >= 0x30 && t <= 0x39) {
+    const t3 = b[i + 2];
+    const t4 = b[i + 3];
+    if (t3 === undefined || t4 === undefined) return -1;
+    if (t3 < 0x81 || t3 > 0xfe || t4 < 0x30 || t4 > 0x39) return 0;
+    const pointer = ((c - 0x81) * 10 + (t - 0x30)) * 1260 + (t3 - 0x81) * 10 + (t4 - 0x30);
+    return (pointer > 39419 && pointer < 189000) || pointer > 1237575 ? 0 : 4;
+  }
+  return (t >= 0x40 && t <= 0x7e) || (t >= 0x80 && t <= 0xfe) ? 2 : 0;
+}
+
+/** The length of the UTF-16 unit (pair) at `i`, 0 for a lone surrogate, -1 when cut by the end. */
+function utf16At(b: Uint8Array, i: number, le: boolean): number {
+  const unit = (k: number): number | undefined => {
+    const x = b[k];
+    const y = b[k + 1];
+    return x === undefined || y === undefined ? undefined : le ? x | (y << 8) : (x << 8) | y;
+  };
+  const u = unit(i);
+  if (u === undefined) return -1;
+  if (u >= 0xdc00 && u <= 0xdfff) return 0;
+  if (u < 0xd800 || u > 0xdbff) return 2;
+  const v = unit(i + 2);
+  if (v === undefined) return -1;
+  return v >= 0xdc00 && v <= 0xdfff ? 4 : 0;
+}
+
+/** The length of the sequence at `i` in some encoding: 0 when invalid, -1 when cut by the end. */
+type SequenceAt = (b: Uint8Array, i: number) => number;
+
+/** Calls `visit` with each sequence's length (0: one invalid byte) and start, up to a sequence cut by the end. */
+function walk(b: Uint8Array, at: SequenceAt, visit: (length: number, i: number) => boolean | void): void {
+  for (let i = 0; i < b.length; ) {
+    const n = at(b, i);
+    if (n < 0 || visit(n, i) === true) return;
+    i += n === 0 ? 1 : n;
   }
 }
 
-/** High bytes mostly in GBK double-byte pairs (lead 81–FE, trail 40–FE except 7F). */
-function looksLikeGb(bytes: Uint8Array): boolean {
-  let pairs = 0;
-  let singles = 0;
-  for (let i = 0; i < bytes.length; i++) {
-    const b = bytes[i] as number;
-    if (b < 0x80) continue;
-    const t = bytes[i + 1];
-    if (b >= 0x81 && b <= 0xfe && t !== undefined && t >= 0x40 && t <= 0xfe && t !== 0x7f) {
-      pairs++;
-      i++;
-    } else if (t === undefined) {
-      // cut at the end of the sample: no evidence either way
-    } else {
-      singles++;
+/** Where the first invalid sequence of `b` starts in `encoding` (`final`: a cut sequence is invalid), or -1. */
+function firstInvalid(b: Uint8Array, encoding: Encoding, final: boolean): number {
+  if (encoding === 'windows-1252') return -1;
+  const at: SequenceAt = encoding === 'utf-8' ? utf8At : encoding === 'gb18030' ? gbAt : (x, i) => utf16At(x, i, encoding === 'utf-16le');
+  let found = -1;
+  let end = 0;
+  walk(b, at, (n, i) => {
+    end = i + Math.max(n, 1);
+    if (n === 0) found = i;
+    return n === 0;
+  });
+  return found >= 0 ? found : final && end < b.length ? end : -1;
+}
+
+function utf8Census(b: Uint8Array): { multi: number; invalid: number } {
+  let multi = 0;
+  let invalid = 0;
+  walk(b, utf8At, (n) => {
+    if (n === 0) invalid++;
+    else if (n > 1) multi++;
+  });
+  return { multi, invalid };
+}
+
+function gbCensus(b: Uint8Array): { common: number; rare: number; broken: number } {
+  let common = 0;
+  let rare = 0;
+  let broken = 0;
+  walk(b, gbAt, (n, i) => {
+    if (n === 0) broken++;
+    else if (n === 4 || (n === 2 && ((b[i] as number) < 0xa1 || (b[i + 1] as number) < 0xa1))) rare++;
+    else if (n === 2) common++;
+  });
+  return { common, rare, broken };
+}
+
+function hex(bytes: Uint8Array): string {
+  return [...bytes].map((b) => b.toString(16).toUpperCase().padStart(2, '0')).join(' ');
+}
+
+/** The end of the last whole character of `b` in `encoding` that leaves no character cut. */
+function safeEnd(b: Uint8Array, encoding: Encoding): number {
+  const n = b.length;
+  switch (encoding) {
+    case 'windows-1252':
+      return n;
+    case 'utf-16le':
+    case 'utf-16be': {
+      let end = n - (n % 2);
+      const last = end >= 2 ? (encoding === 'utf-16le' ? (b[end - 2] as number) | ((b[end - 1] as number) << 8) : ((b[end - 2] as number) << 8) | (b[end - 1] as number)) : 0;
+      if (last >= 0xd800 && last <= 0xdbff) end -= 2;
+      return end;
     }
+    case 'utf-8': {
+      // Back over continuation bytes to the last lead; keep its sequence if it is whole.
+      for (let i = n - 1; i >= Math.max(0, n - 4); i--) {
+        const c = b[i] as number;
+        if (c < 0x80) return n;
+        if (c >= 0xc0) {
+          const len = c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : 2;
+          return i + len <= n ? n : i;
+        }
+      }
+      return n;
+    }
+    default:
+      // GB18030: a byte below 0x30 is never part of a multi-byte character.
+      for (let i = n - 1; i >= 0; i--) if ((b[i] as number) < 0x30) return i + 1;
+      return 0;
   }
-  return pairs > 0 && singles * 10 <= pairs;
+}
+
+/** Counts the line feeds in `b[from, to)` (UTF-16: as units). */
+function countLines(b: Uint8Array, from: number, to: number, encoding: Encoding | undefined): number {
+  let n = 0;
+  const wide = encoding === 'utf-16le' || encoding === 'utf-16be';
+  for (let i = b.indexOf(10, from); i >= 0 && i < to; i = b.indexOf(10, i + 1)) {
+    if (!wide) n++;
+    else if (encoding === 'utf-16le' ? i % 2 === 0 && b[i + 1] === 0 : i % 2 === 1 && b[i - 1] === 0) n++;
+  }
+  return n;
+}
+
+function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
+  if (a.length === 0) return b;
+  const out = new Uint8Array(a.length + b.length);
+  out.set(a, 0);
+  out.set(b, a.length);
+  return out;
 }
 
 /**
  * A streaming decoder that detects the encoding from the bytes it sees.
  *
- * While only ASCII has arrived, it emits that text as is (ASCII reads the same in every supported
- * encoding but UTF-16, which a BOM or zero bytes reveal at the start); the first chunk with a high
- * byte fixes the encoding. So a Windows-1252 file whose first `–` is 400 KB in is still read right.
- * Undecodable bytes in a file read as UTF-8 throw an {@link InputError} (`'undecodable'`), never
- * become U+FFFD silently.
+ * The first bytes are checked for a byte-order mark (dropped, and deciding the encoding even over
+ * a different one given: a UTF-8 BOM is not Windows-1252 text, and the warning says so) and for
+ * UTF-16. Then, while only ASCII has arrived, it emits that text as is (ASCII reads the same in
+ * every supported encoding but UTF-16); at the first non-ASCII byte it holds up to
+ * {@link SAMPLE_BYTES} more and decides on that whole sample ({@link sniffEncoding}). So a
+ * Windows-1252 file whose first `–` is 400 KB in is still read right.
+ *
+ * Bytes invalid in the encoding throw an {@link InputError} (`'undecodable'`) that gives the byte,
+ * its offset in the input and its line, and the encoding the bytes around it look like: nothing
+ * becomes U+FFFD silently.
+ *
+ * Memory: one chunk (and the sample while deciding). O(n).
  */
 export class StreamDecoder {
   private decoder: TextDecoder | undefined;
   private chosen: Encoding | undefined;
-  private started = false;
+  private why: string | undefined;
+  private readonly notes: string[] = [];
+  private readonly declared: Encoding | undefined;
+  /** Bytes received but not decoded yet: the start (BOM check), the sample, or a character cut by a chunk. */
+  private held: Uint8Array = new Uint8Array(0);
+  private phase: 'start' | 'ascii' | 'sample' | 'decoding' = 'start';
+  /** Offset in the input of `held[0]`. */
   private offset = 0;
+  /** Line feeds in the text made by the current call and not returned yet (an error stops it). */
+  private unsent = 0;
+  /** Line breaks in the text this decoder returned before, as its reader counts them. */
+  private readonly linesBefore: () => number;
+  private readonly ascii = new TextDecoder('windows-1252');
 
-  constructor(encoding: Encoding | 'auto' = 'auto') {
-    if (encoding !== 'auto') this.lock(encoding);
+  /**
+   * @param linesBefore the line breaks in the text returned so far, for the line of an error (a
+   *   reader counts them anyway, so decoding does not). @defaultValue the decoder counts none:
+   *   right when all the bytes come in one chunk
+   */
+  constructor(encoding: Encoding | 'auto' = 'auto', linesBefore: () => number = () => 0) {
+    this.declared = encoding === 'auto' ? undefined : encoding;
+    this.linesBefore = linesBefore;
   }
 
   /** The encoding in use, once known (`undefined` while only ASCII has been seen). */
@@ -131,63 +340,125 @@ export class StreamDecoder {
     return this.chosen;
   }
 
+  /** Why that encoding (`'declared'`, a BOM, the sample's census …). */
+  get evidence(): string | undefined {
+    return this.why;
+  }
+
+  /** Things a reader should know: a byte-order mark that overrode the encoding given. */
+  get warnings(): readonly string[] {
+    return this.notes;
+  }
+
+  /** Bytes received so far. */
+  get bytes(): number {
+    return this.offset + this.held.length;
+  }
+
   /** Decodes the next chunk of bytes. */
   push(chunk: Uint8Array): string {
-    let bytes = chunk;
-    if (!this.started && bytes.length > 0) {
-      this.started = true;
-      if (this.chosen === undefined) {
-        const guess = detectEncoding(bytes);
-        const hasBom = bytes[0] === 0xef || bytes[0] === 0xff || bytes[0] === 0xfe;
-        if (guess.startsWith('utf-16') || (guess === 'utf-8' && hasBom && bytes[1] === 0xbb)) this.lock(guess);
-      }
-    }
-    if (this.decoder === undefined) {
-      const high = bytes.findIndex((b) => b >= 0x80);
-      if (high < 0) {
-        this.offset += bytes.length;
-        return asciiText(bytes);
-      }
-      const head = asciiText(bytes.subarray(0, high));
-      this.offset += high;
-      bytes = bytes.subarray(high);
-      this.lock(detectEncoding(bytes));
-      return head + this.run(bytes, true);
-    }
-    return this.run(bytes, true);
+    return this.take(chunk, false);
   }
 
   /** Flushes what is left; throws when the input ended inside a character. */
   end(): string {
-    if (this.decoder === undefined) return '';
-    return this.run(new Uint8Array(0), false);
-  }
-
-  private lock(encoding: Encoding): void {
-    this.chosen = encoding;
-    this.decoder = new TextDecoder(encoding, { fatal: true });
-  }
-
-  private run(bytes: Uint8Array, stream: boolean): string {
-    try {
-      const text = (this.decoder as TextDecoder).decode(bytes, { stream });
-      this.offset += bytes.length;
-      return text;
-    } catch {
-      throw new InputError(
-        'undecodable',
-        `the input is not valid ${this.chosen ?? 'text'} (near byte ${this.offset}); pass the encoding (utf-8, utf-16le, windows-1252, gb18030)`,
-      );
+    const text = this.take(new Uint8Array(0), true);
+    if (this.chosen === undefined) {
+      this.chosen = 'utf-8';
+      this.why ??= 'only ASCII bytes';
     }
+    return text;
   }
-}
 
-function asciiText(bytes: Uint8Array): string {
-  let s = '';
-  for (let i = 0; i < bytes.length; i += 8192) {
-    s += String.fromCharCode(...bytes.subarray(i, i + 8192));
+  private take(chunk: Uint8Array, final: boolean): string {
+    this.unsent = 0;
+    let bytes = this.held.length ? concat(this.held, chunk) : chunk;
+    this.held = new Uint8Array(0);
+    let out = '';
+    if (this.phase === 'start') {
+      if (bytes.length < 4096 && !final) {
+        this.held = bytes === chunk ? chunk.slice() : bytes;
+        return '';
+      }
+      this.phase = 'ascii';
+      const bom = bomOf(bytes);
+      if (bom) {
+        if (this.declared !== undefined && this.declared !== bom.encoding) {
+          this.notes.push(`the input starts with a ${bom.encoding.toUpperCase()} byte-order mark, so it was read as ${bom.encoding}, not as the ${this.declared} given`);
+        }
+        this.lock(bom.encoding, `byte-order mark ${hex(bytes.subarray(0, bom.length))}`);
+        bytes = bytes.subarray(bom.length);
+        this.offset += bom.length;
+      } else if (this.declared !== undefined) this.lock(this.declared, 'declared');
+      else {
+        const wide = utf16Of(bytes);
+        if (wide) this.lock(wide, `zero bytes at ${wide === 'utf-16le' ? 'odd' : 'even'} positions (UTF-16 without a byte-order mark)`);
+      }
+    }
+    if (this.phase === 'ascii') {
+      let high = 0;
+      while (high < bytes.length && (bytes[high] as number) < 0x80) high++;
+      if (high > 0) {
+        out = this.ascii.decode(bytes.subarray(0, high));
+        if (this.phase === 'ascii' && high < bytes.length) this.unsent = countLines(bytes, 0, high, undefined);
+        this.offset += high;
+        bytes = bytes.subarray(high);
+      }
+      if (bytes.length === 0) return out;
+      this.phase = 'sample';
+    }
+    if (this.phase === 'sample') {
+      if (bytes.length < SAMPLE_BYTES && !final) {
+        this.held = bytes === chunk ? chunk.slice() : bytes;
+        return out;
+      }
+      const guess = sniffEncoding(bytes.subarray(0, SAMPLE_BYTES));
+      this.lock(guess.encoding, `${guess.evidence} from byte ${this.offset.toLocaleString('en')}, the first non-ASCII one`);
+    }
+    return out + this.decode(bytes, final);
   }
-  return s;
+
+  private lock(encoding: Encoding, why: string): void {
+    this.chosen = encoding;
+    this.why = why;
+    // ignoreBOM keeps a U+FEFF that starts a later chunk; Windows-1252 has no BOM, and Node's
+    // decoder drops FF FE there when asked to ignore one.
+    this.decoder = new TextDecoder(encoding, encoding === 'windows-1252' ? { fatal: true } : { fatal: true, ignoreBOM: true });
+    this.phase = 'decoding';
+  }
+
+  /** Decodes whole characters of `bytes`, holding a character cut at the end for the next chunk. */
+  private decode(bytes: Uint8Array, final: boolean): string {
+    const encoding = this.chosen as Encoding;
+    const end = final ? bytes.length : safeEnd(bytes, encoding);
+    const whole = bytes.subarray(0, end);
+    let text: string;
+    try {
+      // Windows-1252 is decoded in stream mode, which keeps no state for a one-byte encoding: Node
+      // 20.18.3 and later decode it as ISO-8859-1 otherwise (C1 controls for 80–9F, nodejs/node#60888).
+      text = (this.decoder as TextDecoder).decode(whole, encoding === 'windows-1252' ? { stream: true } : undefined);
+    } catch {
+      throw this.undecodable(whole);
+    }
+    if (!final) this.held = end === bytes.length ? new Uint8Array(0) : bytes.slice(end);
+    this.offset += end;
+    return text;
+  }
+
+  private undecodable(bytes: Uint8Array): InputError {
+    const encoding = this.chosen as Encoding;
+    let at = firstInvalid(bytes, encoding, true);
+    if (at < 0) at = 0;
+    const offset = this.offset + at;
+    const line = this.linesBefore() + this.unsent + countLines(bytes, 0, at, encoding) + 1;
+    const around = sniffEncoding(bytes.subarray(Math.max(0, at - 256), at + SAMPLE_BYTES));
+    const fix = around.encoding !== encoding ? around.encoding : encoding === 'utf-8' ? 'windows-1252' : 'utf-8';
+    const what = at < bytes.length ? `byte 0x${hex(bytes.subarray(at, at + 1))}` : 'the last bytes';
+    return new InputError(
+      'undecodable',
+      `${what} at offset ${offset.toLocaleString('en')} (line ${line.toLocaleString('en')}) is not valid ${encoding}${this.why === 'declared' ? '' : ` (detected: ${this.why})`}; the bytes there look like ${fix}: give the encoding ${fix} (--encoding ${fix})`,
+    );
+  }
 }
 
 /** What {@link decodeText} returns. */
@@ -199,7 +470,7 @@ export interface DecodedText {
 
 /**
  * Decodes a whole file's bytes, detecting the encoding unless one is given. A byte-order mark is
- * removed (the UTF-8 and UTF-16 decoders drop it).
+ * removed.
  *
  * @throws InputError `'undecodable'` when the bytes are not valid in the chosen encoding.
  * @example

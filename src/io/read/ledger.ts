@@ -4,15 +4,15 @@
  * `loadLedger` (a file streamed chunk by chunk): decoding, the byte-order mark, the format and
  * delimiter, the header search and the NDJSON and JSON loops are written here once.
  */
-import { z } from 'zod';
-import { InputError, OptionsError } from '../../errors.js';
+import * as z from 'zod';
+import { InputError, OptionsError, isInputError } from '../../errors.js';
 import type { RecordReject } from '../../records/record.js';
 import { optionIssues } from '../../_lib/issues.js';
 import type { LedgerField } from './columns.js';
-import { type Delimiter, CsvRows, DELIMITERS, detectDelimiter } from './csv.js';
+import { type CsvSink, type Delimiter, CsvRows, DELIMITERS, detectDelimiter } from './csv.js';
 import { type Encoding, ENCODINGS, StreamDecoder, stripBom } from './decode.js';
-import type { LedgerOptions } from './options.js';
-import { type Ledger, LedgerReader } from './reader.js';
+import type { LedgerReaderOptions } from './reader.js';
+import { type Ledger, type LedgerSource, LedgerReader } from './reader.js';
 
 /** Text formats a ledger can come in. */
 export const LEDGER_FORMATS = ['csv', 'json', 'ndjson'] as const;
@@ -21,7 +21,7 @@ export const LEDGER_FORMATS = ['csv', 'json', 'ndjson'] as const;
 export type LedgerFormat = (typeof LEDGER_FORMATS)[number];
 
 /** Options of {@link readLedger}. */
-export interface ReadLedgerOptions extends LedgerOptions {
+export interface ReadLedgerOptions extends LedgerReaderOptions {
   /** @defaultValue detected: `[` starts a JSON array, `{` NDJSON, anything else delimited text */
   format?: LedgerFormat | 'auto' | undefined;
   /** Field delimiter of delimited text. @defaultValue detected among `,` `;` tab `|` */
@@ -59,20 +59,55 @@ const HEAD = 1 << 16;
 interface Sink {
   push(text: string): void;
   end(): void;
+  /** Line breaks in the text pushed so far (for the line of an undecodable byte). */
+  breaks(): number;
+}
+
+/** Line feeds in a text. */
+function feeds(text: string): number {
+  let n = 0;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) n++;
+  return n;
 }
 
 /**
- * Guesses the format from the first non-blank character: `[` JSON array, `{` NDJSON, else CSV.
+ * Guesses the format of a text from its start: a JSON array (`[` not followed by a letter, nor by a
+ * bracketed header and a delimiter), NDJSON
+ * (a first line that is a JSON object), else delimited text — so a CSV whose first header is
+ * `[Date]`, `[1]` or `{id}` is read as CSV. `readLedger` reports it as `sources[0].format`.
  *
  * @example
- * detectFormat('{"id":1}\n{"id":2}') //=> 'ndjson'
+ * readLedger('{"buyer":"City","vendor":"Acme","date":"2019-03-04","amount":5,"currency":"EUR"}\n').sources[0].format
+ * //=> 'ndjson'
+ * readLedger('[Date],buyer,vendor,amount,currency\n2019-03-04,City,Acme,5,EUR\n', { map: { date: '[Date]' } }).sources[0].format
+ * //=> 'csv'
  */
 function detectFormat(text: string): LedgerFormat {
-  const c = text.trimStart()[0];
-  if (c === '[') return 'json';
-  if (c === '{') return 'ndjson';
+  const t = text.trimStart();
+  if (t[0] === '[') return /^\[\s*[\p{L}_]|^\[[^\]\r\n]*\][,;\t|]/u.test(t) ? 'csv' : 'json';
+  if (t[0] === '{') {
+    const first = firstLineJson(t);
+    if (first !== null && typeof first === 'object' && !Array.isArray(first)) return 'ndjson';
+  }
   return 'csv';
 }
+
+/** The first line of `text` parsed as JSON, or `undefined` when it is not JSON (a header such as `[1],buyer` or `{id},{amount}`). */
+function firstLineJson(text: string): unknown {
+  const end = text.search(/[\r\n]/u);
+  try {
+    return JSON.parse(end < 0 ? text : text.slice(0, end));
+  } catch {
+    return undefined;
+  }
+}
+
+/** Archives and compressed files, told by their first bytes, and what to do with them. */
+const PACKED: readonly { magic: readonly number[]; what: string; fix: string }[] = [
+  { magic: [0x1f, 0x8b], what: 'gzip-compressed', fix: 'decompress it first (gzip -dc FILE | splitscan scan - …, or zlib.gunzipSync for readLedger)' },
+  { magic: [0x50, 0x4b, 0x03, 0x04], what: 'a ZIP archive (an Excel .xlsx workbook?)', fix: 'extract the file, or save the sheet as CSV' },
+  { magic: [0xd0, 0xcf, 0x11, 0xe0], what: 'an old Excel .xls workbook', fix: 'save the sheet as CSV' },
+];
 
 /**
  * Reads a ledger pushed in chunks of text or bytes (not both). Push-based, so a synchronous source
@@ -94,6 +129,8 @@ export class LedgerParser {
   private head = '';
   private sink: Sink | undefined;
   private delimiter: Delimiter | undefined;
+  private format: LedgerFormat | undefined;
+  private headerLine: number | undefined;
   private started = false;
 
   /** @throws OptionsError naming each bad option. */
@@ -109,8 +146,9 @@ export class LedgerParser {
     let text: string;
     if (typeof chunk === 'string') text = chunk;
     else {
-      this.decoder ??= new StreamDecoder(this.options.encoding ?? 'auto');
-      text = this.decoder.push(chunk);
+      if (this.decoder === undefined) this.refusePacked(chunk);
+      this.decoder ??= new StreamDecoder(this.options.encoding ?? 'auto', () => (this.sink ? this.sink.breaks() : feeds(this.head)));
+      text = this.decoded(() => (this.decoder as StreamDecoder).push(chunk));
     }
     if (!this.started && text !== '') {
       this.started = true;
@@ -129,21 +167,57 @@ export class LedgerParser {
    *   `'invalid_json'` for a JSON array that does not parse, `'undecodable'` for bytes cut inside a character.
    */
   end(): Ledger {
-    if (this.decoder) {
-      const last = this.decoder.end();
+    const decoder = this.decoder;
+    if (decoder) {
+      const last = this.decoded(() => decoder.end());
       if (last !== '') this.push(last);
+      for (const w of decoder.warnings) this.reader.warn('bom_overrides_encoding', w);
     }
     if (!this.sink) this.open();
     this.sink?.end();
     const ledger = this.reader.finish();
-    const encoding = this.decoder ? (this.decoder.encoding ?? 'utf-8') : undefined;
+    const encoding = decoder?.encoding;
     const file = this.options.file;
+    const stamp = <T extends object>(x: T): T => (file !== undefined ? { ...x, file } : x);
+    const source: LedgerSource = {
+      ...(file !== undefined ? { file } : {}),
+      ...(decoder ? { bytes: decoder.bytes } : {}),
+      format: this.format ?? 'csv',
+      ...(encoding !== undefined ? { encoding, encodingEvidence: decoder?.evidence ?? '' } : {}),
+      ...(this.delimiter !== undefined ? { delimiter: this.delimiter } : {}),
+      ...(this.headerLine !== undefined ? { headerLine: this.headerLine } : {}),
+      headers: ledger.headers,
+      columns: ledger.columns,
+      stats: ledger.stats,
+      samples: this.reader.samples,
+    };
     return {
       ...ledger,
-      ...(file !== undefined ? { file, rejects: ledger.rejects.map((r) => ({ ...r, file })) } : {}),
+      ...(file !== undefined ? { file, rejects: ledger.rejects.map(stamp) } : {}),
+      warnings: ledger.warnings.map(stamp),
+      sources: [source],
       ...(encoding !== undefined ? { encoding } : {}),
       ...(this.delimiter !== undefined ? { delimiter: this.delimiter } : {}),
     };
+  }
+
+  /** Throws when the first bytes are those of an archive or a compressed file, not text. */
+  private refusePacked(bytes: Uint8Array): void {
+    const packed = PACKED.find((p) => p.magic.every((b, i) => bytes[i] === b));
+    if (!packed) return;
+    const file = this.options.file;
+    throw new InputError('compressed', `${file ?? 'the input'} is ${packed.what}, not text: ${packed.fix}`, file !== undefined ? [file] : []);
+  }
+
+  /** Runs a decoder step, naming the file in an undecodable-bytes error. */
+  private decoded(step: () => string): string {
+    try {
+      return step();
+    } catch (e) {
+      const file = this.options.file;
+      if (file !== undefined && isInputError(e)) throw new InputError(e.code, `${file}: ${e.message}`, [file]);
+      throw e;
+    }
   }
 
   /** Decides the format from the head and sends the head on. */
@@ -151,6 +225,7 @@ export class LedgerParser {
     const head = this.head;
     this.head = '';
     const format = !this.options.format || this.options.format === 'auto' ? detectFormat(head) : this.options.format;
+    this.format = format;
     if (format === 'json') this.sink = this.json();
     else if (format === 'ndjson') this.sink = this.ndjson();
     else {
@@ -174,24 +249,35 @@ export class LedgerParser {
   private csv(delimiter: Delimiter): Sink {
     const rows = new CsvRows(delimiter);
     let header = false;
-    const row = (fields: string[], line: number): void => {
-      if (fields.length === 1 && fields[0] === '') return; // an empty line is not a row
-      if (!header) {
-        if (fields.every((f) => f.trim() === '')) return;
-        this.reader.header(fields);
-        header = true;
-        return;
-      }
-      // A row of empty cells (`;;;`) is a row: the reader counts it as blank.
-      this.reader.row(fields, line);
-      this.progress();
+    const sink: CsvSink = {
+      row: (fields, line) => {
+        if (fields.length === 1 && fields[0] === '') return; // an empty line is not a row
+        if (!header) {
+          if (fields.every((f) => f.trim() === '')) return;
+          this.reader.header(fields);
+          this.headerLine = line;
+          rows.width = fields.length;
+          rows.wanted = this.reader.wantedColumns();
+          header = true;
+          return;
+        }
+        // A row of empty cells (`;;;`) is a row: the reader counts it as blank.
+        this.reader.row(fields, line);
+        this.progress();
+      },
+      problem: (p) => {
+        if (!header) throw new InputError('unparsable', `${this.options.file ?? 'the input'}: the header row cannot be read: line ${p.line}: ${p.message}: ${JSON.stringify(p.excerpt)}`, this.options.file !== undefined ? [this.options.file] : []);
+        this.reader.problem(p);
+        this.progress();
+      },
     };
     return {
-      push: (text) => rows.push(text, row),
+      push: (text) => rows.push(text, sink),
       end: () => {
-        rows.end(row);
+        rows.end(sink);
         if (!header) throw this.empty('header row');
       },
+      breaks: () => rows.nextLine - 1 + feeds(rows.pending),
     };
   }
 
@@ -220,6 +306,7 @@ export class LedgerParser {
         if (rest !== '') object(rest);
         if (this.reader.columns === undefined) throw this.empty('rows');
       },
+      breaks: () => line + feeds(rest),
     };
   }
 
@@ -227,6 +314,7 @@ export class LedgerParser {
     const parts: string[] = [];
     return {
       push: (text) => void parts.push(text),
+      breaks: () => parts.reduce((n, p) => n + feeds(p), 0),
       end: () => {
         const text = parts.join('');
         let data: unknown;
@@ -256,10 +344,11 @@ export class LedgerParser {
 
 /**
  * The 1-based line on which each element of a valid JSON array starts (a JSON parser keeps no
- * positions). O(n).
+ * positions): the `lines` of a ledger read from a JSON array. O(n).
  *
  * @example
- * elementLines('[\n {"a": 1},\n {"a": 2}\n]') //=> [2, 3]
+ * const row = '{"buyer":"City","vendor":"Acme","date":"2019-03-04","amount":5,"currency":"EUR"}'
+ * readLedger(`[\n ${row},\n ${row}\n]`).lines //=> [2, 3]
  */
 function elementLines(text: string): number[] {
   const lines: number[] = [];
@@ -292,7 +381,7 @@ function elementLines(text: string): number[] {
  * become rejects with their line, column and reason; the run goes on. `splitscan/node`'s
  * `loadLedger` reads files through the same {@link LedgerParser}.
  *
- * Runs in O(n) for n rows (O(n·c) when `credits: 'net'` matches c candidate purchases per credit).
+ * Runs in O(n) for n characters, plus O(r log r) for r records when `credits: 'net'`.
  *
  * @throws OptionsError when required columns are missing (the message lists the headers found), a
  *   mapped column does not exist, or the first dates read are ambiguous without `dateFormat`.
@@ -319,18 +408,21 @@ export function readLedger(input: string | Uint8Array, options: ReadLedgerOption
  *
  * @example
  * const ledger = readLedger('id,buyer,vendor,date,amount,currency\na,B,V,2019-01-01,1,EUR\nb,B,V,2019-01-01,2,XXX\n')
- * locateRejects(detectSplits(ledger.records, options).rejects, ledger)[0]
- * //=> { index: 1, id: 'b', field: 'currency', code: 'unknown_currency', line: 3, column: 'currency', … }
+ * const thresholds = [{ id: 'tender', amount: '10000', currency: 'EUR', procedure: 'tender' }]
+ * locateRejects(detectSplits(ledger.records, { thresholds }).rejects, ledger)
+ * //=> [{ index: 1, id: 'b', field: 'currency', code: 'unknown_currency', line: 3, column: 'currency', … }]
  */
-export function locateRejects(rejects: readonly RecordReject[], ledger: Pick<Ledger, 'lines' | 'columns' | 'file'>): RecordReject[] {
+export function locateRejects(rejects: readonly RecordReject[], ledger: Pick<Ledger, 'lines' | 'columns' | 'file' | 'files' | 'sources'>): RecordReject[] {
   return rejects.map((r) => {
     const line = ledger.lines[r.index];
-    const column = ledger.columns[r.field as LedgerField]?.headers.join('+');
+    const file = ledger.files?.[r.index] ?? ledger.file;
+    const columns = ledger.files ? ledger.sources.find((s) => s.file === file)?.columns : ledger.columns;
+    const column = columns?.[r.field as LedgerField]?.headers.join('+');
     return {
       ...r,
       ...(line !== undefined ? { line } : {}),
       ...(column !== undefined && r.column === undefined ? { column } : {}),
-      ...(ledger.file !== undefined && r.file === undefined ? { file: ledger.file } : {}),
+      ...(file !== undefined && r.file === undefined ? { file } : {}),
     };
   });
 }

@@ -45,14 +45,16 @@ const str = (v: unknown): string | undefined => (typeof v === 'string' && v.trim
  * `category` is the first item's classification id (CPV or other; the scheme is kept as
  * `categoryScheme`), `subject` the title (else description) of the contract, award or tender,
  * `method` `tender.procurementMethod` (details kept as `methodDetails`), `project`
- * `planning.budget.projectID`. Cancelled or unsuccessful awards and cancelled contracts become
- * `'not_a_purchase'` rejects; missing values, buyers or suppliers become `'missing'` rejects.
+ * `planning.budget.projectID`, `document` the contract's or award's id, `ocid` the release's.
+ * Cancelled or unsuccessful awards and cancelled contracts become `'not_a_purchase'` rejects;
+ * missing values, buyers or suppliers become `'missing'` rejects.
  *
  * @throws InputError `'not_ocds'` when the document has none of these shapes.
  * @example
  * fromOcds({ releases: [{ ocid: 'ocds-1', date: '2019-01-01', buyer: { name: 'City' },
  *   awards: [{ id: 'a1', date: '2019-01-05', value: { amount: 900, currency: 'EUR' }, suppliers: [{ name: 'Acme' }] }] }] }).records
- * //=> [{ id: 'ocds-1/award/a1', buyer: 'City', vendor: 'Acme', date: '2019-01-05', amount: '900', currency: 'EUR', document: 'a1' }]
+ * //=> [{ id: 'ocds-1/award/a1', buyer: 'City', vendor: 'Acme', date: '2019-01-05', amount: '900', currency: 'EUR',
+ * //     document: 'a1', ocid: 'ocds-1' }]
  */
 export function fromOcds(data: unknown, options: FromOcdsOptions = {}): OcdsRecords {
   const releases: { release: Obj; path: (string | number)[] }[] = [];

@@ -2,7 +2,7 @@
  * The options every ledger loader takes, their zod schema, and the texts that mark rows that are not
  * purchases.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { isCurrencyCode } from '../../_lib/currencies.js';
 import { exactDecimal } from '../../_lib/decimal.js';
 import { OptionsError } from '../../errors.js';
@@ -39,17 +39,20 @@ export interface LedgerOptions {
   /** Buyer of every row when the file has no buyer column (a ledger of one body). */
   buyer?: string | undefined;
   /**
-   * `'reject'`: a negative amount is reported as a `'credit'` reject. `'net'`: it is subtracted from
-   * the latest purchase on or before its date with the same buyer, vendor and currency that is at
-   * least as large (same document number preferred); a purchase netted to zero becomes a `'credit'`
-   * reject, and a credit with nothing to net against is a `'credit'` reject.
+   * `'reject'`: a negative amount is reported as a `'credit'` reject. `'net'`: credits are taken in
+   * date order (ties by line), and each is subtracted from the latest purchase (ties: the later
+   * line) dated on or before it with the same buyer, vendor (case-insensitive) and currency whose
+   * amount left is at least the credit — one with the credit's own document number first, when it
+   * has one. A purchase netted to zero becomes a `'credit'` reject, and so does a credit with
+   * nothing to net against. O(n log n).
    * @defaultValue 'reject'
    */
   credits?: CreditPolicy | undefined;
   /**
    * `'sum'`: rows with the same buyer, vendor, currency and document number are lines of one
    * document and become one record (amounts summed exactly, earliest date, first line's id and
-   * text) before credits are handled. Rows without a document number are never merged.
+   * text) before credits are handled. Rows without a document number, or with a placeholder one
+   * (`-`, `0`, `N/A`, `none`, `无`: only punctuation or zeros, or a word for "none"), are never merged.
    * `'keep'`: every row is its own record.
    * @defaultValue 'sum'
    */
@@ -60,8 +63,9 @@ export interface LedgerOptions {
    */
   lineSuffix?: string | undefined;
   /**
-   * Texts (case-insensitive, matched inside vendor or subject) marking rows that are not purchases,
-   * such as card repayments. @defaultValue {@link NOT_A_PURCHASE}
+   * Vendors that are not purchases, such as card repayments, matched case-insensitively against
+   * the vendor only: as a whole phrase (`direct debit payment` in `direct debit payment than`), or,
+   * for a marker in Chinese or Japanese, as the whole vendor (`还款`). @defaultValue {@link NOT_A_PURCHASE}
    */
   notPurchase?: readonly string[] | undefined;
 }

@@ -1,22 +1,41 @@
 /**
  * Writing CSV: records for interchange, and cells made safe for spreadsheets.
  */
-import Papa from 'papaparse';
 import { type PurchaseRecordInput, type Reject, RECORD_FIELDS } from '../../records/record.js';
+import { valueText } from './values.js';
 
 const FORMULA_START = /^[=+\-@\t\r\n\u0000-\u001f\u007f]/u;
+
+/** A negative decimal number, with an optional exponent: data, not a formula. */
+const NEGATIVE_NUMBER = /^-(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/u;
 
 /**
  * Makes a cell safe to open in Excel, LibreOffice or Google Sheets: a value beginning with `=`, `+`,
  * `-`, `@` or a control character (tab, CR …) could run as a formula, so it gets a leading `'`
- * (the OWASP "CSV injection" advice). Other values are unchanged.
+ * (the OWASP "CSV injection" advice). A negative number (`-718.35`, `-1e5`) is not a formula and
+ * stays as it is, so spreadsheets and pandas still read it as a number; `-1+1` and `-A1` are
+ * formulas. Other values are unchanged.
  *
  * @example
  * neutralizeCell('=HYPERLINK("http://x")') //=> `'=HYPERLINK("http://x")`
+ * neutralizeCell('-718.35')                //=> '-718.35'
+ * neutralizeCell('-1+1')                   //=> "'-1+1"
  * neutralizeCell('Acme Ltd')                //=> 'Acme Ltd'
  */
 export function neutralizeCell(value: string): string {
-  return FORMULA_START.test(value) ? `'${value}` : value;
+  return FORMULA_START.test(value) && !NEGATIVE_NUMBER.test(value) ? `'${value}` : value;
+}
+
+/** One CSV field, RFC 4180: quoted when it holds a comma, a quote, a line break or edge spaces. */
+function field(v: string): string {
+  return /[",\r\n]|^\s|\s$/u.test(v) ? `"${v.replaceAll('"', '""')}"` : v;
+}
+
+/** Rows as CSV text: fields joined by commas, each row ended by CRLF (as Excel writes it). */
+function csvText(rows: readonly (readonly string[])[]): string {
+  let out = '';
+  for (const row of rows) out += `${row.map(field).join(',')}\r\n`;
+  return out;
 }
 
 /**
@@ -25,7 +44,7 @@ export function neutralizeCell(value: string): string {
  */
 export function safeCsv(header: readonly string[], rows: readonly (readonly unknown[])[]): string {
   const cell = (v: unknown): string => (v === undefined || v === null ? '' : neutralizeCell(typeof v === 'string' ? v : String(v)));
-  return `${Papa.unparse({ fields: header.map(cell), data: rows.map((r) => r.map(cell)) }, { newline: '\r\n' })}\r\n`;
+  return csvText([header.map(cell), ...rows.map((r) => r.map(cell))]);
 }
 
 /**
@@ -48,7 +67,7 @@ export function recordsToCsv(records: readonly PurchaseRecordInput[]): string {
       return v === undefined || v === null ? '' : String(v);
     }),
   );
-  return `${Papa.unparse({ fields: [...RECORD_FIELDS], data }, { newline: '\r\n' })}\r\n`;
+  return csvText([[...RECORD_FIELDS], ...data]);
 }
 
 /** Columns of {@link rejectsToCsv}. */
@@ -58,11 +77,12 @@ const REJECT_COLUMNS = ['file', 'line', 'record', 'id', 'column', 'field', 'code
  * Writes rejects as a spreadsheet-safe CSV, one row each: `file` and `line` where the row was read,
  * `record` (its position in the records given to detection: only for rejects of `detectSplits`,
  * empty for rows rejected while reading), `id`, the source `column`, the `field`, the reject `code`,
- * the `message` and the offending `value`.
+ * the `message` and the offending `value` (as text: JSON for objects, and a placeholder
+ * `[a value that cannot be shown: …]` for one that throws when read, such as a revoked Proxy).
  *
  * @example
  * rejectsToCsv([{ field: 'amount', path: ['amount'], code: 'credit', message: 'm', value: '-5', line: 2, column: 'Amt' }])
- * //=> "file,line,record,id,column,field,code,message,value\r\n,2,,,Amt,amount,credit,m,'-5\r\n"
+ * //=> "file,line,record,id,column,field,code,message,value\r\n,2,,,Amt,amount,credit,m,-5\r\n"
  */
 export function rejectsToCsv(rejects: readonly Reject[]): string {
   return safeCsv(
@@ -76,7 +96,7 @@ export function rejectsToCsv(rejects: readonly Reject[]): string {
       r.field,
       r.code,
       r.message,
-      r.value === undefined ? '' : typeof r.value === 'string' ? r.value : JSON.stringify(r.value),
+      valueText(r.value),
     ]),
   );
 }

@@ -1,10 +1,14 @@
 /**
  * A {@link ScanReport} rendered: `json` (the full report, stable schema), `csv` (one row per
- * finding × record, spreadsheet-safe), `md` (audit working papers) and `table` (terminals).
+ * finding × record, spreadsheet-safe), `md` (audit working papers) and `table` (terminals). A
+ * report that went through `applyDecisions` (splitscan/review) shows each finding's status, the
+ * dismissed findings apart and the decision counts.
  */
-import { D, groupedMoney } from '../../_lib/decimal.js';
+import type { DecidedFinding, DecidedReport } from '../../review/applyDecisions.js';
 import { safeCsv } from './csv.js';
-import type { ReportFinding, ScanReport } from './scanReport.js';
+import { markdownText, safeJson, terminalText } from './escape.js';
+import { amount, count, plural } from './numbers.js';
+import type { ReportFinding, ReportProvenance, ScanReport } from './scanReport.js';
 
 /** The output formats, the terminal's first. */
 export const REPORT_FORMATS = ['table', 'json', 'csv', 'md'] as const;
@@ -12,153 +16,175 @@ export const REPORT_FORMATS = ['table', 'json', 'csv', 'md'] as const;
 /** One of {@link REPORT_FORMATS}. */
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
-/** Renders a report in one of {@link REPORT_FORMATS}. */
-export function formatReport(report: ScanReport, format: ReportFormat): string {
+/** Options of {@link formatReport}. */
+export interface FormatReportOptions {
+  /** `table` only: bold headlines and dimmed reason codes (ANSI SGR). @defaultValue false */
+  readonly color?: boolean | undefined;
+}
+
+/** A report as the formats take it: from `buildReport`, or after `applyDecisions`. */
+type AnyReport = ScanReport | DecidedReport;
+
+/** A finding, with its review status when the report went through `applyDecisions`. */
+type AnyFinding = ReportFinding & Partial<Pick<DecidedFinding, 'status' | 'decision'>>;
+
+/**
+ * Renders a report in one of {@link REPORT_FORMATS}. Text from the ledger is escaped for each sink:
+ * `csv` neutralises formulas, `md` escapes every Markdown-active character, `table` shows control
+ * characters as escapes. Runs in O(size of the report).
+ */
+export function formatReport(report: AnyReport, format: ReportFormat, options: FormatReportOptions = {}): string {
   switch (format) {
     case 'json':
-      return `${JSON.stringify(report, null, 2)}\n`;
+      return `${safeJson(report, 2)}\n`;
     case 'csv':
       return reportToCsv(report);
     case 'md':
       return reportToMarkdown(report);
     case 'table':
-      return reportToTable(report);
+      return reportToTable(report, options.color ?? false);
   }
 }
 
+/** The dismissed findings of a decided report (none for a plain one). */
+const dismissedOf = (report: AnyReport): readonly AnyFinding[] => ('dismissed' in report ? report.dismissed : []);
+
 /** Columns of the CSV report. */
 const REPORT_CSV_COLUMNS = [
-  'rank',
-  'finding_id',
-  'score',
-  'buyer',
-  'threshold_id',
-  'threshold_amount',
-  'procedure',
-  'total',
-  'currency',
-  'start',
-  'end',
-  'span_days',
-  'parts',
-  'vendors',
-  'record_id',
-  'line',
-  'date',
-  'vendor',
-  'amount',
-  'record_currency',
-  'converted',
-  'subject',
-  'category',
-  'project',
-  'method',
-  'document',
-  'explanation',
+  'rank', 'finding_id', 'score', 'buyer', 'threshold_id', 'threshold_amount', 'procedure', 'total', 'currency', 'start', 'end', 'span_days',
+  'parts', 'vendors', 'record_id', 'file', 'line', 'date', 'vendor', 'amount', 'record_currency', 'converted', 'subject', 'category',
+  'project', 'method', 'document', 'explanation', 'status',
 ] as const;
 
 /**
- * One row per finding × record, safe to open in a spreadsheet (cells starting with `=` `+` `-` `@`
- * or a control character get a leading `'`).
+ * One row per finding × record, safe to open in a spreadsheet (cells starting with `=` `+` `@`, a
+ * control character, or a `-` that does not start a number get a leading `'`). Dismissed findings
+ * come last; `status` is empty unless the report went through `applyDecisions`.
  */
-function reportToCsv(report: ScanReport): string {
+function reportToCsv(report: AnyReport): string {
   const rows: unknown[][] = [];
-  for (const f of report.findings) {
+  for (const f of [...report.findings as readonly AnyFinding[], ...dismissedOf(report)]) {
     for (const p of f.parts) {
       rows.push([
-        f.rank,
-        f.id,
-        f.score.toFixed(3),
-        f.buyer,
-        f.threshold.id,
-        f.threshold.amount,
-        f.threshold.procedure,
-        f.total,
-        f.currency,
-        f.start,
-        f.end,
-        f.spanDays,
-        f.parts.length,
-        f.vendors.join('; '),
-        p.id,
-        p.line ?? '',
-        p.date,
-        p.vendor,
-        p.amount,
-        p.currency,
-        p.converted,
-        p.subject ?? '',
-        p.category ?? '',
-        p.project ?? '',
-        p.method ?? '',
-        p.document ?? '',
-        f.explanation,
+        f.rank, f.id, f.score.toFixed(3), f.buyer, f.threshold.id, f.threshold.amount, f.threshold.procedure, f.total, f.currency, f.start, f.end, f.spanDays,
+        f.parts.length, f.vendors.join('; '), p.id, p.file ?? '', p.line ?? '', p.date, p.vendor, p.amount, p.currency, p.converted, p.subject ?? '',
+        p.category ?? '', p.project ?? '', p.method ?? '', p.document ?? '', f.explanation, f.status ?? '',
       ]);
     }
   }
   return safeCsv(REPORT_CSV_COLUMNS, rows);
 }
 
-const money = (s: string): string => groupedMoney(new D(s));
+/** A finding's review line, each piece of data passed through `text`: `confirmed by A on D: note; changed …`. */
+function reviewLine(f: AnyFinding, text: (s: string) => string): string | undefined {
+  const d = f.decision;
+  if (f.status === undefined) return undefined;
+  if (d === undefined) return `${f.status} (no decision yet)`;
+  const who = [d.reviewer !== undefined ? ` by ${text(d.reviewer)}` : '', d.date !== undefined ? ` on ${d.date}` : ''].join('');
+  const changed = d.changed
+    ? `; changed since the decision:${d.added.length ? ` added ${text(d.added.join(', '))}` : ''}${d.removed.length ? ` removed ${text(d.removed.join(', '))}` : ''}`
+    : '';
+  return `${f.status}${who}${d.note !== undefined ? `: ${text(d.note)}` : ''}${changed}`;
+}
 
-function headline(f: ReportFinding): string {
+/** Decision counts of a decided report, as one line. */
+function decisionLine(report: AnyReport): string | undefined {
+  if (!('decisions' in report)) return undefined;
+  const d = report.decisions;
+  const counts = Object.entries(d.counts).map(([status, n]) => `${count(n)} ${status}`).join(', ');
+  return `${counts}; ${plural(d.changed, 'finding')} changed since its decision; ${plural(d.unmatched.length, 'decision')} matching no finding`;
+}
+
+/** JSON for a fenced Markdown block ({@link safeJson}: still valid JSON, nothing a renderer or terminal acts on). */
+function fencedJson(value: unknown): string {
+  return `\`\`\`\`json\n${safeJson(value, 2)}\n\`\`\`\``;
+}
+
+/** The provenance section of the Markdown report. */
+function provenanceMarkdown(p: ReportProvenance): string[] {
+  const out = ['## Provenance', '', `- Tool: ${md(p.tool.name)} ${md(p.tool.version)}`];
+  if (p.argv !== undefined) out.push(`- Command: ${md(['splitscan', ...p.argv].join(' '))}`);
+  out.push('', '| input | bytes | SHA-256 | rows | encoding |', '|---|---:|---|---:|---|');
+  for (const i of p.inputs) out.push(`| ${md(i.file)} | ${count(i.bytes)} | ${i.sha256} | ${i.rows !== undefined ? count(i.rows) : ''} | ${md(i.encoding)} |`);
+  out.push('', 'Reading options, detection options (every threshold, defaults filled in) and output options:', '');
+  out.push(fencedJson({ reading: p.reading ?? {}, options: p.options, output: p.output ?? {} }), '');
+  return out;
+}
+
+/** Reasons with some strength, strongest contribution (strength × weight) first. */
+function strongReasons(f: ReportFinding): ReportFinding['reasons'] {
+  return [...f.reasons].filter((r) => r.strength > 0).sort((a, b) => b.strength * b.weight - a.strength * a.weight || (a.code < b.code ? -1 : 1));
+}
+
+/** The finding in one line, each piece of data passed through `text` (the sink's escaping). */
+function headline(f: ReportFinding, text: (s: string) => string): string {
   const cmp = f.threshold.comparison === 'above' ? '>' : '≥';
-  return `${f.buyer}: ${f.parts.length} purchases from ${f.vendors.length} vendor${f.vendors.length === 1 ? '' : 's'}, ${money(f.total)} ${f.currency} ${cmp} ${money(f.threshold.amount)} ${f.threshold.currency} (${f.threshold.procedure})`;
+  return `${text(f.buyer)}: ${plural(f.parts.length, 'purchase')} from ${plural(f.vendors.length, 'vendor')}, ${amount(f.total)} ${f.currency} ${cmp} ${amount(f.threshold.amount)} ${f.threshold.currency} (${text(f.threshold.procedure)})`;
 }
 
-/** Escapes text for a Markdown table cell. */
-function mdCell(s: string | number | undefined): string {
-  return String(s ?? '')
-    .replace(/\\/gu, '\\\\')
-    .replace(/\|/gu, '\\|')
-    .replace(/\r?\n/gu, ' ');
-}
+/** Markdown text of an optional value. */
+const md = (s: string | number | undefined): string => (s === undefined ? '' : markdownText(String(s)));
 
 /** A report for audit working papers: summary, then each finding with records, reasons, explanation. */
-function reportToMarkdown(report: ScanReport): string {
+function reportToMarkdown(report: AnyReport): string {
   const s = report.summary;
   const out: string[] = ['# Split-purchase review', ''];
-  if (report.source !== undefined) out.push(`- Source: \`${report.source}\``);
+  if (report.source !== undefined) out.push(`- Source: ${md(report.source)}`);
   if (report.policy?.name !== undefined) {
-    out.push(`- Policy: ${report.policy.name}${report.policy.citation ? ` (${report.policy.citation})` : ''}`);
+    out.push(`- Policy: ${md(report.policy.name)}${report.policy.citation ? ` (${md(report.policy.citation)})` : ''}`);
   }
+  const decisions = decisionLine(report);
   out.push(
-    `- Rows read: ${s.rows}; analysed: ${s.analysed}; rejected: ${s.rejected}`,
-    `- Findings: ${s.findings}${s.shown !== s.findings ? ` (${s.shown} shown)` : ''}`,
+    `- Rows read: ${count(s.rows)}; analysed: ${count(s.analysed)}; rejected: ${count(s.rejected)}`,
+    `- Findings: ${count(s.findings)}${s.shown !== s.findings ? ` (${count(s.shown)} shown)` : ''}`,
+    ...(decisions !== undefined ? [`- Decisions: ${decisions}`] : []),
+    ...(report.warnings ?? []).map((w) => `- **Warning:** ${md(w.message)}`),
     '',
     'Each finding is a candidate for human review, not a conclusion: a reviewer decides whether the',
     'purchases were one requirement and whether an exception applies.',
     '',
   );
   if (report.findings.length === 0) out.push('No findings.', '');
-  for (const f of report.findings) {
-    out.push(`## ${f.rank}. ${mdCell(headline(f))}`, '');
+  for (const f of report.findings as readonly AnyFinding[]) {
+    out.push(`## ${f.rank}\\. ${headline(f, md)}`, '');
+    const review = reviewLine(f, md);
+    if (review !== undefined) out.push(`- Status: ${review}`);
     out.push(
-      `- Finding id: \`${f.id}\`; score ${f.score.toFixed(2)}`,
-      `- Period: ${f.start} to ${f.end} (${f.spanDays} day${f.spanDays === 1 ? '' : 's'})`,
-      `- Threshold: \`${f.threshold.id}\` ${money(f.threshold.amount)} ${f.threshold.currency}${f.threshold.source ? ` — ${f.threshold.source}` : ''}`,
+      `- Finding id: ${md(f.id)}; score ${f.score.toFixed(2)}`,
+      `- Period: ${f.start} to ${f.end} (${plural(f.spanDays, 'day')})`,
+      `- Threshold: ${md(f.threshold.id)} ${amount(f.threshold.amount)} ${f.threshold.currency}${f.threshold.source ? ` — ${md(f.threshold.source)}` : ''}`,
     );
-    if (f.rule) out.push(`- Rule: ${f.rule.name}${f.rule.citation ? ` (${f.rule.citation})` : ''}`);
-    out.push('', `> ${mdCell(f.explanation)}`, '');
+    if (f.rule) out.push(`- Rule: ${md(f.rule.name)}${f.rule.citation ? ` (${md(f.rule.citation)})` : ''}`);
+    out.push('', `> ${md(f.explanation)}`, '');
     out.push('| # | line | id | date | vendor | amount | subject | category | project | method | document |');
     out.push('|---|---|---|---|---|---:|---|---|---|---|---|');
     f.parts.forEach((p, i) => {
+      const line = `${p.file !== undefined ? `${md(p.file)}:` : ''}${p.line ?? ''}`;
       out.push(
-        `| ${i + 1} | ${p.line ?? ''} | ${mdCell(p.id)} | ${p.date} | ${mdCell(p.vendor)} | ${money(p.amount)} ${p.currency} | ${mdCell(p.subject)} | ${mdCell(p.category)} | ${mdCell(p.project)} | ${mdCell(p.method)} | ${mdCell(p.document)} |`,
+        `| ${i + 1} | ${line} | ${md(p.id)} | ${p.date} | ${md(p.vendor)} | ${amount(p.amount)} ${p.currency} | ${md(p.subject)} | ${md(p.category)} | ${md(p.project)} | ${md(p.method)} | ${md(p.document)} |`,
       );
     });
-    out.push(`| | | | | **total** | **${money(f.total)} ${f.currency}** | | | | | |`, '', 'Reasons:', '');
+    out.push(`| | | | | **total** | **${amount(f.total)} ${f.currency}** | | | | | |`, '', 'Reasons:', '');
     for (const r of [...f.reasons].sort((a, b) => b.strength * b.weight - a.strength * a.weight)) {
-      out.push(`- **${r.code}** (strength ${r.strength.toFixed(2)}, weight ${r.weight}): ${mdCell(r.message)}`);
+      out.push(`- **${r.code}** (strength ${r.strength.toFixed(2)}, weight ${r.weight}): ${md(r.message)}`);
     }
     out.push('', 'Reviewer decision: ☐ split ☐ not a split ☐ exception applies — notes:', '');
   }
+  const dismissed = dismissedOf(report);
+  if (dismissed.length > 0) {
+    out.push('## Dismissed', '');
+    for (const f of dismissed) out.push(`- ${f.rank}\\. ${headline(f, md)} — ${reviewLine(f, md) ?? ''}`);
+    out.push('');
+  }
+  if (report.provenance !== undefined) out.push(...provenanceMarkdown(report.provenance));
   return `${out.join('\n')}\n`;
 }
 
+const WIDE = /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u;
+
 function width(s: string): number {
   let w = 0;
-  for (const c of s) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(c) ? 2 : 1;
+  for (const c of s) w += WIDE.test(c) ? 2 : 1;
   return w;
 }
 
@@ -170,29 +196,52 @@ function pad(s: string, n: number, right = false): string {
 function clip(s: string, n: number): string {
   if (width(s) <= n) return s;
   let out = '';
+  let w = 0;
   for (const c of s) {
-    if (width(out + c) > n - 1) break;
+    w += WIDE.test(c) ? 2 : 1;
+    if (w > n - 1) break;
     out += c;
   }
   return `${out}…`;
 }
 
-/** A compact text report for terminals: one block per finding, parts indented. */
-function reportToTable(report: ScanReport): string {
+/** SGR styles of the table, applied only when colour is on. */
+const STYLE = { bold: ['\u001b[1m', '\u001b[22m'], dim: ['\u001b[2m', '\u001b[22m'], yellow: ['\u001b[33m', '\u001b[39m'] } as const;
+
+/**
+ * A text report for terminals: per finding a headline, its period and threshold, its parts, and the
+ * reasons it looks deliberate (every reason with some strength, strongest first, in full). Text
+ * from the ledger is shown with its control characters as escapes, so it cannot drive the terminal.
+ */
+function reportToTable(report: AnyReport, color: boolean): string {
+  const paint = (style: keyof typeof STYLE, text: string): string => (color ? `${STYLE[style][0]}${text}${STYLE[style][1]}` : text);
+  const t = terminalText;
   const s = report.summary;
-  const out: string[] = [];
-  for (const f of report.findings) {
-    out.push(`#${f.rank}  score ${f.score.toFixed(2)}  ${headline(f)}`);
-    out.push(`    ${f.start} → ${f.end} (${f.spanDays} d)  ${f.threshold.id}`);
-    const amountWidth = Math.max(...f.parts.map((p) => money(p.amount).length));
+  const out: string[] = (report.warnings ?? []).map((w) => paint('yellow', `warning: ${t(w.message)}`));
+  if (out.length > 0) out.push('');
+  for (const f of report.findings as readonly AnyFinding[]) {
+    const review = reviewLine(f, t);
+    out.push(paint('bold', `#${f.rank}  score ${f.score.toFixed(2)}  ${headline(f, t)}`));
+    if (review !== undefined) out.push(`    status: ${review}`);
+    out.push(`    ${f.start} → ${f.end} (${plural(f.spanDays, 'day')})  threshold ${t(f.threshold.id)}${f.rule ? `  rule ${t(f.rule.name)}` : ''}`);
+    const amountWidth = Math.max(...f.parts.map((p) => amount(p.amount).length));
     for (const p of f.parts) {
       out.push(
-        `    ${p.date}  ${pad(clip(p.id, 10), 10)}  ${pad(clip(p.vendor, 28), 28)}  ${pad(money(p.amount), amountWidth, true)}  ${clip(p.subject ?? '', 40)}`,
+        `    ${p.date}  ${pad(clip(t(p.id), 12), 12)}  ${pad(clip(t(p.vendor), 28), 28)}  ${pad(amount(p.amount), amountWidth, true)} ${p.currency}  ${clip(t(p.subject ?? ''), 40)}`,
       );
     }
-    out.push(`    ${clip(f.explanation, 200)}`, '');
+    const reasons = strongReasons(f);
+    if (reasons.length > 0) {
+      out.push('    why it looks deliberate:');
+      for (const r of reasons) out.push(`      - ${t(r.message)} ${paint('dim', `(${r.code} ${r.strength.toFixed(2)} × ${r.weight})`)}`);
+    }
+    out.push('');
   }
   if (report.findings.length === 0) out.push('No findings.');
-  out.push(`${s.findings} finding${s.findings === 1 ? '' : 's'}${s.shown !== s.findings ? ` (${s.shown} shown)` : ''}; ${s.rows} rows read, ${s.analysed} analysed, ${s.rejected} rejected`);
+  const dismissed = dismissedOf(report);
+  if (dismissed.length > 0) out.push(`${plural(dismissed.length, 'dismissed finding')} not shown: ${dismissed.map((f) => `#${f.rank}`).join(', ')}`);
+  const decisions = decisionLine(report);
+  if (decisions !== undefined) out.push(`decisions: ${decisions}`);
+  out.push(`${plural(s.findings, 'finding')}${s.shown !== s.findings ? ` (${count(s.shown)} shown)` : ''}; ${count(s.rows)} rows read, ${count(s.analysed)} analysed, ${count(s.rejected)} rejected`);
   return `${out.join('\n')}\n`;
 }

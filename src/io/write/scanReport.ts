@@ -4,13 +4,15 @@
  */
 import type { Reject } from '../../records/record.js';
 import type { Finding, FindingPart } from '../../report/finding.js';
+import { plainValue } from './values.js';
 
 /** Schema tag of {@link ScanReport}; changes only when the shape changes incompatibly. */
 const REPORT_SCHEMA = 'splitscan/report@1';
 
-/** A finding's part with the file line it came from. */
+/** A finding's part with the file line (and, when several files were read, the file) it came from. */
 export interface ReportPart extends FindingPart {
   readonly line?: number;
+  readonly file?: string;
 }
 
 /** A finding as reported: its rank and parts with lines. */
@@ -34,12 +36,64 @@ export interface ReportSummary {
   readonly shown: number;
 }
 
+/** One input of a run: which file, exactly which bytes, and how they were read. */
+export interface ProvenanceInput {
+  /** The file as named on the command line (`'-'` for standard input). */
+  readonly file: string;
+  /** Size in bytes. */
+  readonly bytes: number;
+  /** SHA-256 of the bytes, hex. */
+  readonly sha256: string;
+  /** `'csv'`, `'json'`, `'ndjson'` or `'ocds'`. */
+  readonly format?: string;
+  /** Encoding the bytes were read in. */
+  readonly encoding?: string;
+  /** Delimiter, for delimited text. */
+  readonly delimiter?: string;
+  /** The header(s) each record field was read from. */
+  readonly columns?: Readonly<Record<string, readonly string[]>>;
+  /** Data rows read from this input. */
+  readonly rows?: number;
+}
+
+/**
+ * Where a report came from, complete enough to run it again and get the same findings: the tool
+ * and version, each input with its SHA-256, how the files were read, and every option and threshold
+ * detection used (a preset expanded, defaults filled in). `splitscan scan FILE --options REPORT.json`
+ * reruns a report from it. See docs/cli.md, "Provenance".
+ */
+export interface ReportProvenance {
+  /** The tool and its version. */
+  readonly tool: { readonly name: string; readonly version: string };
+  /** The command line as given, when the report came from the command. */
+  readonly argv?: readonly string[];
+  readonly inputs: readonly ProvenanceInput[];
+  /** The reading options as given (`map`, `dateFormat`, `decimalComma`, `unit`, `currency` …). */
+  readonly reading?: Readonly<Record<string, unknown>>;
+  /** Every `detectSplits` option used, thresholds included, with defaults filled in. */
+  readonly options: Readonly<Record<string, unknown>>;
+  /** What shaped the report besides detection (`top`, flag-rate limits). */
+  readonly output?: Readonly<Record<string, unknown>>;
+}
+
+/** Something the reader of a report should know before its findings. */
+export interface ReportWarning {
+  /** A stable code: `'rejected_rows'`, `'flag_rate'` … */
+  readonly code: string;
+  /** A sentence for every format. */
+  readonly message: string;
+  /** The buyer it concerns, if one. */
+  readonly buyer?: string;
+}
+
 /** The full report (`--format json`). */
 export interface ScanReport {
   readonly schema: typeof REPORT_SCHEMA;
   readonly source?: string;
   readonly policy?: { readonly name?: string; readonly citation?: string; readonly description?: string };
+  readonly provenance?: ReportProvenance;
   readonly summary: ReportSummary;
+  readonly warnings?: readonly ReportWarning[];
   readonly findings: readonly ReportFinding[];
   readonly rejects: readonly Reject[];
 }
@@ -55,15 +109,23 @@ export interface BuildReportInput {
   readonly analysed: number;
   /** `lines[i]` = file line of record i (from the loader). */
   readonly lines?: readonly number[];
+  /** `files[i]` = file of record i, when several files were read. */
+  readonly files?: readonly string[];
   readonly source?: string;
   readonly policy?: { readonly name?: string; readonly citation?: string; readonly description?: string };
   /** Keep the first N findings. @defaultValue all */
   readonly top?: number;
+  /** Where the report came from. @defaultValue none */
+  readonly provenance?: ReportProvenance;
+  /** Warnings to carry. @defaultValue none */
+  readonly warnings?: readonly ReportWarning[];
 }
 
 /**
  * Assembles a {@link ScanReport}: findings ranked as given (detection sorts them by score), filtered
- * to the first `top`, each part carrying its file line.
+ * to the first `top`, each part carrying its file line; each reject's `value` as plain JSON data (a
+ * value that throws when read, such as a revoked Proxy, as the text `[a value that cannot be
+ * shown: …]`), so every format can write the report.
  */
 export function buildReport(input: BuildReportInput): ScanReport {
   const shown = input.top === undefined ? input.findings : input.findings.slice(0, input.top);
@@ -72,13 +134,15 @@ export function buildReport(input: BuildReportInput): ScanReport {
     rank: i + 1,
     parts: f.parts.map((p) => {
       const line = input.lines?.[p.index];
-      return line === undefined ? p : { ...p, line };
+      const file = input.files?.[p.index];
+      return { ...p, ...(line !== undefined ? { line } : {}), ...(file !== undefined ? { file } : {}) };
     }),
   }));
   return {
     schema: REPORT_SCHEMA,
     ...(input.source !== undefined ? { source: input.source } : {}),
     ...(input.policy !== undefined ? { policy: input.policy } : {}),
+    ...(input.provenance !== undefined ? { provenance: input.provenance } : {}),
     summary: {
       rows: input.rows,
       analysed: input.analysed,
@@ -86,7 +150,9 @@ export function buildReport(input: BuildReportInput): ScanReport {
       findings: input.findings.length,
       shown: findings.length,
     },
+    ...(input.warnings !== undefined && input.warnings.length > 0 ? { warnings: input.warnings } : {}),
     findings,
-    rejects: input.rejects,
+    // Values as plain data: what a caller passed may throw or refuse JSON when written.
+    rejects: input.rejects.map((r) => ('value' in r ? { ...r, value: plainValue(r.value) } : r)),
   };
 }

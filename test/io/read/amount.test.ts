@@ -50,3 +50,19 @@ describe('parseAmount', () => {
     );
   });
 });
+
+describe('parseAmount: plain numbers', () => {
+  it('writes them exactly as decimal arithmetic does (property)', () => {
+    fc.assert(
+      fc.property(fc.boolean(), fc.stringMatching(/^\d{1,15}$/u), fc.option(fc.stringMatching(/^\d{1,15}$/u), { nil: undefined }), (neg, int, frac) => {
+        const raw = `${neg ? '-' : ''}${int}${frac !== undefined ? `.${frac}` : ''}`;
+        const expected = new D(raw);
+        const want = expected.isZero() ? '0' : expected.toFixed();
+        expect(parseAmount(raw)).toEqual({ ok: true, amount: want });
+        // Grouped by thousands, as files write them.
+        const grouped = `${neg ? '-' : ''}${BigInt(int).toString().replace(/\B(?=(\d{3})+(?!\d))/gu, ',')}${frac !== undefined ? `.${frac}` : ''}`;
+        expect(parseAmount(grouped)).toEqual({ ok: true, amount: want });
+      }),
+    );
+  });
+});

@@ -30,3 +30,65 @@ describe('columns', () => {
     expect(() => parseColumnMap('buyer')).toThrow(OptionsError);
   });
 });
+
+describe('amount and currency as a pair', () => {
+  const cols = (headers: string[], map?: Record<string, string>) => {
+    const c = resolveColumns(headers, map ? { map } : {});
+    return { amount: c.amount?.headers[0], currency: c.currency?.headers[0], warning: c.currency?.warning ?? c.amount?.warning };
+  };
+  const toronto = (amount: string, currency: string) => ['Division', 'Batch-Transaction ID', 'Transaction Date', 'Merchant Name', amount, currency, 'Original Amount', 'Original Currency'];
+
+  it.each([
+    ['Transaction Amt.', 'Trx Currency'],
+    ['Transaction Amt.', 'Trx. Currency'],
+    ['Transaction Amt.', 'Trx.Currency'],
+    ['Transaction Amount', 'Transaction Currency'],
+    ['Transaction Amt.', 'Tr Currency'],
+  ])('reads Toronto\'s %j with %j, not the original currency', (amount, currency) => {
+    expect(cols(toronto(amount, currency))).toEqual({ amount, currency, warning: undefined });
+  });
+
+  it('pairs Birmingham\'s billing amount with the billing currency', () => {
+    expect(cols(['TRANS DATE', 'ORIGINAL GROSS AMT', 'ORIGINAL CUR', 'BILLING GROSS AMT', 'BILLING CUR CODE', 'MERCHANT NAME', 'CARD NUMBER'])).toEqual({ amount: 'BILLING GROSS AMT', currency: 'BILLING CUR CODE', warning: undefined });
+  });
+
+  it('follows a mapped amount to its currency, and a mapped currency to its amount', () => {
+    expect(cols(toronto('Transaction Amt.', 'Trx Currency'), { amount: 'Original Amount' })).toMatchObject({ amount: 'Original Amount', currency: 'Original Currency' });
+    expect(cols(toronto('Transaction Amt.', 'Trx Currency'), { currency: 'Original Currency' })).toMatchObject({ amount: 'Original Amount', currency: 'Original Currency' });
+  });
+
+  it('says which columns it used when the currency column belongs to another amount', () => {
+    const c = cols(['Division', 'Merchant Name', 'Transaction Date', 'Transaction Amt.', 'Original Currency']);
+    expect(c).toMatchObject({ amount: 'Transaction Amt.', currency: 'Original Currency' });
+    expect(c.warning).toMatch(/"Transaction Amt\." .*"Original Currency"/u);
+  });
+});
+
+describe('ambiguous and unmapped columns', () => {
+  it('refuses a field whose header appears twice, and reads Name#2 as the second', () => {
+    const headers = ['buyer', 'vendor', 'date', 'Amount', 'amount', 'currency'];
+    expect(() => resolveColumns(headers)).toThrow(/amount: columns 4 and 5 are both "Amount".*amount=Amount#2/u);
+    expect(resolveColumns(headers, { map: { amount: 'Amount#2' } }).amount).toMatchObject({ headers: ['amount'], indexes: [4] });
+    // A duplicated header no field uses is no problem.
+    expect(() => resolveColumns(['buyer', 'vendor', 'date', 'amount', 'currency', 'Note', 'Note'])).not.toThrow();
+  });
+
+  it('leaves a field unread with an empty mapping', () => {
+    const c = resolveColumns(['buyer', 'vendor', 'date', 'amount', 'currency', 'invoice', ''], { map: parseColumnMap('document=,project=') });
+    expect(c.document).toBeUndefined();
+    expect(c.project).toBeUndefined();
+    expect(() => resolveColumns(['buyer', 'vendor', 'date', 'amount'], { map: { currency: '' } })).toThrow(/no column for currency/u);
+  });
+
+  it('lists at most a few headers, each cut short, when columns are missing', () => {
+    const headers = Array.from({ length: 500 }, (_, i) => `${'h'.repeat(100)}${i}`);
+    let message = '';
+    try {
+      resolveColumns(headers);
+    } catch (e) {
+      message = (e as Error).message;
+    }
+    expect(message).toMatch(/and 470 more/u);
+    expect(message.length).toBeLessThan(3000);
+  });
+});

@@ -1,4 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { runs } from '../../helpers/runs.js';
 import { parseDate } from '../../../src/io/read/date.js';
 
 describe('parseDate', () => {
@@ -32,6 +34,79 @@ describe('parseDate', () => {
   });
 
   it('refuses text that does not match the pattern', () => {
-    expect(parseDate('2019-03-04', 'dd/MM/yyyy').ok).toBe(false);
+    expect(parseDate('2019.03.04', 'dd/MM/yyyy').ok).toBe(false);
+    expect(parseDate('3/4', 'dd/MM/yyyy').ok).toBe(false);
+  });
+});
+
+describe('parseDate: years read right', () => {
+  it('refuses a two-digit year under a four-letter year pattern, and names the pattern that fits', () => {
+    const r = parseDate('23/05/17', 'dd/MM/yyyy');
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.message).toMatch(/two-digit year.*dd\/MM\/yy\b/u);
+    expect(parseDate('05-23-17', 'MM-dd-yyyy').ok).toBe(false);
+  });
+
+  it('hints the pattern with the year width and separator the date has', () => {
+    const r = parseDate('23/05/17');
+    expect(r).toMatchObject({ ok: false, ambiguous: true });
+    if (!r.ok) expect(r.message).toMatch(/dd\/MM\/yy or MM\/dd\/yy\)/u);
+    const t = parseDate('01-08-2013');
+    if (!t.ok) expect(t.message).toMatch(/MM-dd-yyyy/u);
+  });
+
+  it.each(['0017-05-23', '1899-12-31', '2100-01-01', '9999-12-31', '17/05/1850'])('refuses %j, outside 1900–2099', (raw) => {
+    const r = parseDate(raw, raw.includes('/') ? 'dd/MM/yyyy' : undefined);
+    expect(r).toMatchObject({ ok: false, ambiguous: false });
+    if (!r.ok) expect(r.message).toMatch(/1900–2099/u);
+  });
+
+  it.each([['1900-01-01'], ['2099-12-31']])('takes %j, at the edge of the range', (raw) => {
+    expect(parseDate(raw)).toEqual({ ok: true, date: raw });
+  });
+
+  it('reads month names and ignores times', () => {
+    expect(parseDate('3 Sept 2019', 'd MMM yyyy')).toEqual({ ok: true, date: '2019-09-03' });
+    expect(parseDate('03-Mar-2019 14:05', 'dd-MMM-yyyy HH:mm')).toEqual({ ok: true, date: '2019-03-03' });
+    expect(parseDate('March 3, 2019', 'MMMM d, yyyy')).toEqual({ ok: true, date: '2019-03-03' });
+  });
+
+  it('refuses pattern letters it does not know, as an options error', () => {
+    expect(() => parseDate('2019-Q1', 'yyyy-QQ')).toThrow(/"QQ" is not a date pattern letter/u);
+  });
+});
+
+describe('parseDate: no time zone', () => {
+  // Pacific/Kiritimati skipped 31 December 1994 (it moved across the date line): a parser that
+  // builds a local Date reads that day as the next one there.
+  const zones = ['UTC', 'Pacific/Kiritimati', 'America/Sao_Paulo', 'Asia/Shanghai', 'Pacific/Pago_Pago', 'Europe/London'];
+  const saved = process.env['TZ'];
+  afterEach(() => {
+    if (saved === undefined) delete process.env['TZ'];
+    else process.env['TZ'] = saved;
+  });
+
+  it('reads every day of 1950–2049 the same in any zone (property)', () => {
+    const day = fc.integer({ min: Date.UTC(1950, 0, 1) / 864e5, max: Date.UTC(2049, 11, 31) / 864e5 }).map((d) => new Date(d * 864e5).toISOString().slice(0, 10));
+    for (const tz of zones) {
+      process.env['TZ'] = tz;
+      expect(parseDate('31/12/94', 'dd/MM/yy'), tz).toEqual({ ok: true, date: '1994-12-31' });
+      fc.assert(
+        fc.property(day, (iso) => {
+          const [y, m, d] = iso.split('-') as [string, string, string];
+          expect(parseDate(`${d}/${m}/${y.slice(2)}`, 'dd/MM/yy')).toEqual({ ok: true, date: iso });
+          expect(parseDate(`${m}-${d}-${y}`, 'MM-dd-yyyy')).toEqual({ ok: true, date: iso });
+        }),
+        { numRuns: runs(300) },
+      );
+    }
+  });
+});
+
+describe('parseDate: ISO under a pattern', () => {
+  it('reads an ISO date whatever the pattern, and only ISO', () => {
+    expect(parseDate('2014-02-21', 'MM-dd-yyyy')).toEqual({ ok: true, date: '2014-02-21' });
+    expect(parseDate('2014-02-21 00:00:00', 'dd/MM/yyyy')).toEqual({ ok: true, date: '2014-02-21' });
+    expect(parseDate('2014/02/21', 'MM-dd-yyyy').ok).toBe(false);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeText, detectEncoding, StreamDecoder } from '../../../src/io/read/decode.js';
+import { decodeText, detectEncoding, sniffEncoding, StreamDecoder } from '../../../src/io/read/decode.js';
 
 describe('decode', () => {
   const enc = (s: string) => new TextEncoder().encode(s);
@@ -19,10 +19,10 @@ describe('decode', () => {
     expect(decodeText(new Uint8Array([0xe9]), 'windows-1252').text).toBe('é');
   });
 
-  it('fixes the encoding at the first high byte, even far into a stream', () => {
+  it('decides the encoding on the bytes from the first high byte, even far into a stream', () => {
     const d = new StreamDecoder();
     const a = d.push(enc('a'.repeat(100000)));
-    const b = d.push(new Uint8Array([0x4d, 0x96, 0x20]));
+    const b = d.push(new Uint8Array([0x4d, 0x96, 0x20])) + d.end();
     expect(a.length + b.length).toBe(100003);
     expect(b).toBe('M– ');
     expect(d.encoding).toBe('windows-1252');
@@ -36,5 +36,68 @@ describe('decode', () => {
 
   it('throws an InputError on invalid UTF-8 when UTF-8 is forced', () => {
     expect(() => decodeText(new Uint8Array([0x61, 0xff, 0x62]), 'utf-8')).toThrow(/not valid utf-8/);
+  });
+});
+
+describe('encoding evidence from the whole sample', () => {
+  const ascii = (n: number) => new TextEncoder().encode('TORONTO WATER,ESSO,2021-01-12,100.00\r\n'.repeat(n));
+  const cat = (...parts: Uint8Array[]) => {
+    const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+    let at = 0;
+    for (const p of parts) (out.set(p, at), (at += p.length));
+    return out;
+  };
+  const decodeChunked = (bytes: Uint8Array, size = 1 << 16) => {
+    const d = new StreamDecoder();
+    let text = '';
+    for (let i = 0; i < bytes.length; i += size) text += d.push(bytes.subarray(i, i + size));
+    return { text: text + d.end(), encoding: d.encoding };
+  };
+
+  it('reads a no-break space before a letter as Windows-1252, not a GBK pair', () => {
+    // Toronto 2011-12 and 2020-05: "CORP.\xa0INFO", "\xa0ENV" — the first high bytes form GBK pairs.
+    const bytes = cat(ascii(4000), new Uint8Array([0x50, 0x2e, 0xa0, 0x49, 0x4e, 0x46]), ascii(10), new Uint8Array([0x0d, 0x0a, 0xa0, 0x45, 0x4e, 0x56]), ascii(4000), new Uint8Array([0x4c, 0x20, 0x34, 0x92, 0x20]));
+    expect(detectEncoding(bytes)).toBe('windows-1252');
+    const r = decodeChunked(bytes);
+    expect(r.encoding).toBe('windows-1252');
+    expect(r.text).toContain('P.\u00a0INF');
+    expect(r.text).toContain('L 4\u2019 ');
+  });
+
+  it('still reads Chinese GB18030 text as GB18030', () => {
+    const gb = new Uint8Array([0xb2, 0xc9, 0xb9, 0xba, 0xb5, 0xa5, 0xce, 0xbb, 0x2c, 0xb9, 0xa9, 0xd3, 0xa6, 0xc9, 0xcc]); // 采购单位,供应商
+    expect(decodeChunked(cat(ascii(3000), gb, ascii(2))).encoding).toBe('gb18030');
+  });
+
+  it('reports the true byte offset and line of an undecodable byte, and names the fix', () => {
+    const bytes = cat(ascii(5000), new Uint8Array([0x43, 0x41, 0x46, 0xc9, 0x2c]), ascii(3));
+    const at = 5000 * 38 + 3;
+    let message = '';
+    try {
+      // The reader of the text counts its line breaks; the decoder adds those of the bytes it stopped in.
+      let text = '';
+      const d = new StreamDecoder('utf-8', () => text.split('\n').length - 1);
+      for (let i = 0; i < bytes.length; i += 1 << 16) text += d.push(bytes.subarray(i, i + (1 << 16)));
+      d.end();
+    } catch (e) {
+      message = (e as Error).message;
+    }
+    expect(message).toMatch(new RegExp(`byte 0xC9 at offset ${at.toLocaleString('en')} \\(line 5,001\\)`, 'u'));
+    expect(message).toMatch(/windows-1252/u);
+  });
+
+  it('gives the evidence it decided on', () => {
+    expect(sniffEncoding(new TextEncoder().encode('a,b\nCafé,1\n')).evidence).toMatch(/UTF-8/u);
+    expect(sniffEncoding(new Uint8Array([0x4c, 0x20, 0x34, 0x92, 0x20])).evidence).toMatch(/Windows-1252/u);
+  });
+});
+
+describe('Windows-1252', () => {
+  it('reads bytes 80–9F as the characters Windows-1252 has there, not C1 controls', () => {
+    // WHATWG windows-1252 index; Node ≥ 20.18.3 decodes these as ISO-8859-1 (nodejs/node#60888).
+    const expected = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
+    const bytes = Uint8Array.from({ length: 32 }, (_, i) => 0x80 + i);
+    expect(decodeText(bytes, 'windows-1252').text).toBe(expected);
+    expect(decodeText(Uint8Array.of(0x41, 0xff, 0xfe, 0x41), 'windows-1252').text).toBe('AÿþA');
   });
 });

@@ -37,9 +37,12 @@ describe('reports', () => {
     expect(json.findings[0].parts[1].line).toBe(9);
     const md = formatReport(report, 'md');
     expect(md).toContain('# Split-purchase review');
-    expect(md).toContain('=cmd\\|"/c calc"!A1');
+    expect(md).toContain('\\=cmd\\|"/c calc"\\!A1');
     expect(md).toContain('would have required a tender');
-    expect(formatReport(report, 'table')).toContain('#1  score 0.80');
+    const table = formatReport(report, 'table');
+    expect(table).toContain('#1  score 0.80');
+    // The reasons in full, not a clipped first sentence.
+    expect(table).toContain('- all parts just below (justBelow 1.00 × 2)');
   });
 
   it('filters by score and top', () => {

@@ -1,0 +1,118 @@
+/**
+ * When many rows are rejected, say so loudly: how many, the top reasons with an example line each,
+ * and the flag that would fix the commonest one (a date pattern that reads the rejected dates, the
+ * decimal comma, a column map …).
+ */
+import { parseDate } from '../io/read/date.js';
+import { terminalText } from '../io/write/escape.js';
+import { count } from '../io/write/numbers.js';
+import type { Reject } from '../records/record.js';
+
+/** Rejected share of the rows from which a run warns. */
+export const LOUD_SHARE = 0.5;
+
+/** Reasons shown. */
+const TOP = 3;
+
+/** What a run's rejects come to. */
+export interface RejectSummary {
+  /** No row could be analysed although there were rows that are not blank (the command exits 3). */
+  readonly nothingAnalysed: boolean;
+  /** At least {@link LOUD_SHARE} of the rows were rejected (or nothing could be analysed). */
+  readonly loud: boolean;
+  /** `3,556 of 3,556 rows rejected: invalid_date 3,556 (e.g. line 2: …) — try --date-format MM-dd-yyyy`. */
+  readonly message: string;
+}
+
+/**
+ * Sums up a run's rejects: the top reasons by count, each with its first example, and a hint for
+ * the commonest. Runs in O(r) for r rejects (plus a bounded sample for the date hint).
+ *
+ * @example
+ * const { rejects, stats } = readLedger('buyer,vendor,date,amount,currency\nCity,Acme,05-31-2013,9,CAD\nCity,Acme,06-30-2013,9,CAD\n', { dateFormat: 'dd/MM/yyyy' });
+ * summarizeRejects(rejects, stats.rows, 0).message
+ * //=> '2 of 2 rows rejected: invalid_date 2 (e.g. line 2: "05-31-2013" does not match the date format dd/MM/yyyy) — try --date-format MM-dd-yyyy'
+ */
+export function summarizeRejects(rejects: readonly Reject[], rows: number, analysed: number, blank = 0): RejectSummary {
+  const byCode = new Map<string, Reject[]>();
+  for (const r of rejects) {
+    const list = byCode.get(r.code);
+    if (list) list.push(r);
+    else byCode.set(r.code, [r]);
+  }
+  const top = [...byCode.entries()].sort((a, b) => b[1].length - a[1].length || (a[0] < b[0] ? -1 : 1));
+  const reasons = top.slice(0, TOP).map(([code, list]) => `${code} ${count(list.length)} (e.g. ${example(list[0] as Reject)})`);
+  if (top.length > TOP) reasons.push(`${count(top.length - TOP)} more reason${top.length - TOP === 1 ? '' : 's'}`);
+  const [commonest] = top;
+  const fix = commonest ? hint(commonest[0], commonest[1]) : undefined;
+  const nothingAnalysed = rows - blank > 0 && analysed === 0;
+  return {
+    nothingAnalysed,
+    loud: nothingAnalysed || (rows > 0 && rejects.length >= rows * LOUD_SHARE),
+    message: `${count(rejects.length)} of ${count(rows)} rows rejected${reasons.length ? `: ${reasons.join('; ')}` : ''}${fix ? ` — ${fix}` : ''}`,
+  };
+}
+
+/** A reject as "line 2: <its message>", clipped, safe for a terminal. */
+function example(r: Reject): string {
+  const where = r.line !== undefined ? `line ${r.line}` : r.index !== undefined ? `record ${r.index}` : 'row';
+  const text = r.message.startsWith(`${where}:`) || r.message.startsWith('line ') ? r.message : `${where}: ${r.message}`;
+  const safe = terminalText(text);
+  return safe.length > 160 ? `${safe.slice(0, 159)}…` : safe;
+}
+
+/** The flag that would fix the rejects of `code`, when there is one. */
+function hint(code: string, rejects: readonly Reject[]): string | undefined {
+  switch (code) {
+    case 'invalid_date':
+    case 'ambiguous_date': {
+      const patterns = datePatterns(rejects.map((r) => r.value).filter((v): v is string => typeof v === 'string'));
+      // No pattern reads them all: dates that are not real calendar dates, or of mixed shapes.
+      if (patterns.length === 0) return code === 'ambiguous_date' ? 'give the date pattern with --date-format (e.g. dd/MM/yyyy)' : undefined;
+      return `try --date-format ${patterns[0]}${patterns.length > 1 ? ` (or ${patterns.slice(1).join(', ')}: every day and month in these rows is 12 or less)` : ''}`;
+    }
+    case 'invalid_amount':
+      return rejects.some((r) => /decimal comma/iu.test(r.message)) ? 'try --decimal-comma' : 'check the amount column (--map amount=Header)';
+    case 'missing': {
+      const field = rejects[0]?.field ?? 'FIELD';
+      return field === 'currency' ? 'give --currency CODE for rows without one' : `map the column: --map ${field}=Header`;
+    }
+    case 'unknown_currency':
+      return 'map the currency column (--map currency=Header) or give --currency CODE';
+    case 'no_exchange_rate':
+      return 'rows in another currency need rates: an --options file with {"rates": {"USD": "1.35"}}';
+    case 'duplicate_id':
+      return 'map a column that is unique per row: --map id=Header';
+    case 'credit':
+      return '--credits net subtracts refunds from their purchases';
+    case 'unparsable_row':
+      return 'check the delimiter (--delimiter) and the input format (--input-format)';
+    default:
+      return undefined;
+  }
+}
+
+/** Rejected values looked at for the date hint. */
+const SAMPLE = 200;
+
+const DATE_SHAPE = /^(\d{1,4})([-/. ])(\d{1,2})\2(\d{1,4})(?:[T\s].*)?$/u;
+
+/**
+ * Date-fns patterns that read every value of the sample: year first (`yyyy-MM-dd`), or day and
+ * month first in the order the values prove (a first number above 12 is a day), both when nothing
+ * tells them apart.
+ */
+export function datePatterns(values: readonly string[]): string[] {
+  const sample = [...new Set(values.map((v) => v.trim()))].slice(0, SAMPLE);
+  const shape = sample.map((v) => DATE_SHAPE.exec(v)).find((m) => m !== null);
+  if (!shape) return [];
+  const [, first = '', sep = '-', , last = ''] = shape;
+  const year = last.length === 2 ? 'yy' : 'yyyy';
+  const candidates = first.length === 4
+    ? [`yyyy${sep}MM${sep}dd`, `yyyy${sep}M${sep}d`]
+    : [`MM${sep}dd${sep}${year}`, `dd${sep}MM${sep}${year}`, `M${sep}d${sep}${year}`, `d${sep}M${sep}${year}`];
+  const fits = candidates.filter((p) => sample.every((v) => parseDate(v, p).ok));
+  // The one-digit forms read two-digit values too: offer them only when the two-digit ones fail.
+  const twoDigit = fits.filter((p) => /MM/u.test(p));
+  return twoDigit.length > 0 ? twoDigit : fits;
+}

@@ -1,0 +1,77 @@
+/**
+ * Text from a ledger made safe for the sink it is written to: a terminal (no control sequence
+ * reaches it) or Markdown (no markup, HTML, link or image comes from data).
+ */
+
+/**
+ * Characters a terminal may act on, or that reorder what is shown: C0 controls (ESC, BEL,
+ * backspace, CR …, and here also tab and line feed), DEL, C1 controls (U+0080–U+009F, incl. the
+ * one-byte CSI U+009B), the line and paragraph separators, and the bidirectional formatting
+ * characters (LRM, RLM, ALM, embeddings, overrides and isolates: "Trojan source").
+ */
+const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/gu;
+
+const NAMED: Readonly<Record<string, string>> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+
+/**
+ * Shows each character a terminal could act on as an escape in plain text (`\x1b`, `\r`,
+ * `\u202e`), so an ESC, an OSC 8 hyperlink or OSC 52 clipboard write, a BEL, a one-byte CSI, a
+ * backspace, a lone CR or a bidi override in a vendor name is printed, never executed. Other text
+ * is unchanged. Runs in O(length).
+ *
+ * @example
+ * terminalText('ACME\u001b]8;;http://x\u0007') //=> 'ACME\\x1b]8;;http://x\\x07'
+ * terminalText('Café 杭州')                    //=> 'Café 杭州'
+ */
+export function terminalText(text: string): string {
+  return text.replace(UNSAFE, (c) => {
+    const named = NAMED[c];
+    if (named !== undefined) return named;
+    const code = c.charCodeAt(0);
+    return code < 0x100 ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
+  });
+}
+
+/**
+ * {@link terminalText} for a message of several lines: each line is made safe, the line breaks
+ * between them are kept.
+ */
+export function terminalLines(text: string): string {
+  return text.split('\n').map(terminalText).join('\n');
+}
+
+/**
+ * ASCII punctuation a Markdown renderer may read as markup: emphasis, code, links and images,
+ * raw HTML and entities, tables, headings, lists, block quotes, strikethrough, math, and the
+ * `.`, `:` and `@` of bare URLs, domains and e-mail addresses that renderers turn into links.
+ * Only `,` `;` `'` `"` `/` `?` `%` are left as they are.
+ */
+const MARKDOWN_PUNCTUATION = /[!#$&()*+\-.:<=>@[\\\]^_`{|}~]/gu;
+
+/**
+ * Text for a Markdown document (a paragraph, heading, quote or table cell): characters a terminal
+ * or renderer could act on are shown as escapes ({@link terminalText}), and every Markdown-active
+ * ASCII punctuation character is backslash-escaped (CommonMark §2.4), so the text renders as
+ * itself: no element, attribute or link of the rendered page comes from it. Runs in O(length).
+ *
+ * @example
+ * markdownText('<img src=x onerror=alert(1)> | [a](http://x)') //=> '\\<img src\\=x onerror\\=alert\\(1\\)\\> \\| \\[a\\]\\(http\\://x\\)'
+ */
+export function markdownText(text: string): string {
+  return terminalText(text).replace(MARKDOWN_PUNCTUATION, (c) => `\\${c}`);
+}
+
+/** What JSON.stringify leaves raw that a terminal or an editor may act on: DEL, C1, separators, bidi controls. */
+const JSON_UNSAFE = /[\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/gu;
+
+/**
+ * JSON text with the characters `JSON.stringify` leaves raw but a terminal or an editor acts on
+ * (DEL, C1 controls such as the one-byte CSI, line separators, bidi controls) written as `\u`
+ * escapes: the same JSON value, safe to print. Runs in O(length).
+ *
+ * @example
+ * safeJson({ vendor: 'a\u202eb' }) //=> '{"vendor":"a\\u202eb"}'
+ */
+export function safeJson(value: unknown, indent?: number): string {
+  return JSON.stringify(value, null, indent).replace(JSON_UNSAFE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}

@@ -1,0 +1,439 @@
+import type { Decimal } from 'decimal.js';
+import type { Item } from '../cluster/item.js';
+import type { ResolvedOptions } from '../options/resolve.js';
+import type { ResolvedThreshold } from '../thresholds/threshold.js';
+import { atLeast, belowTier, inScope } from '../thresholds/compare.js';
+import { keyAt, valueAt, type RecordTable } from '../records/table.js';
+import { isoOf } from '../_lib/days.js';
+import { compareText } from '../_lib/order.js';
+import { poissonAtLeast } from '../_lib/stats.js';
+import { BUNCHING, BUNCHING_BINS, bunchingBin, bunchingTest, excludedBins, type BunchingTest } from './bunching.js';
+
+/**
+ * Evidence relative to the buyer: a burst of purchases is only unusual against the buyer's own
+ * habits. Each finding is compared with its buyer's other purchases — all its accepted records,
+ * whatever their method, not only the candidate parts, except those the policy excludes (`exclude`:
+ * they are out of the analysis, as if absent) — in the finding's *subject*: the category
+ * prefixes (at the policy's `categoryPrefix` depth) its parts carry, or all the buyer's purchases
+ * when some part carries none or the policy compares no category codes. The minimum samples below
+ * make a measure *not applicable* (its reason weighs nothing) rather than noisy.
+ */
+export const BASELINE = Object.freeze({
+  /** Fewest other purchases of the buyer for a purchase rate: fewer say little about its habits. */
+  minRecords: 30,
+  /** Fewest days the buyer's ledger must cover for a rate: a quarter, one budget cycle at least. */
+  minDays: 90,
+  /** Fewest other purchases in the subject to compare part sizes and vendors with. */
+  minSubject: 10,
+  /** Added to the count of other purchases in a rate, so a buyer that never bought the subject still has a finite one. */
+  pseudoCount: 0.5,
+});
+
+/** What a finding's buyer does besides the finding, as measured for one finding. */
+export interface BaselineFacts {
+  /** The category prefixes the comparison is made in (ascending), or undefined: all the buyer's purchases. */
+  readonly subject: readonly string[] | undefined;
+  readonly rate: RateFacts;
+  readonly size: SubjectFacts & { readonly percentile: number };
+  /**
+   * `fromVendors` of the `others` went to the parts' `vendors` (distinct vendors; a part from a
+   * placeholder vendor counts as a vendor of its own that no other purchase went to).
+   */
+  readonly vendor: SubjectFacts & { readonly share: number; readonly fromVendors: number; readonly vendors: number };
+  /** The buyer's bunching test at the finding's threshold; undefined when it has no purchase in force for it. */
+  readonly bunching: BunchingTest | undefined;
+}
+
+/**
+ * The purchase rate: `others` purchases of a part's size (at least `minPartShare` of the limit and
+ * below it) in the subject over `days`, so `expected` = (others + pseudoCount) / days × `window`
+ * purchases within the finding's `window` days, and `p` = P(N ≥ parts) for N Poisson(expected).
+ */
+export interface RateFacts {
+  readonly applicable: boolean;
+  /** The buyer's accepted records besides the parts, any subject or size. */
+  readonly buyerOthers: number;
+  /** Days from the buyer's first to its last purchase, both included. */
+  readonly days: number;
+  readonly others: number;
+  /** The size range, in the report currency: at least `from`, below (or for `above`, at most) `to`. */
+  readonly from: Decimal;
+  readonly to: Decimal;
+  /** Days from the first part to the last, both included. */
+  readonly window: number;
+  readonly expected: number;
+  readonly p: number;
+}
+
+/** A comparison with the buyer's other purchases in the subject. */
+export interface SubjectFacts {
+  readonly applicable: boolean;
+  /** The buyer's purchases in the subject besides the parts. */
+  readonly others: number;
+}
+
+/** One buyer of a run: its accepted records, their dates, and its bunching test at each threshold. */
+export interface BuyerStats {
+  /** The buyer as written on its earliest purchase (date, then id). */
+  readonly buyer: string;
+  /** Accepted records of the buyer that the policy does not exclude (`exclude`). */
+  readonly records: number;
+  /** Dates of its first and last purchase. */
+  readonly first: string;
+  readonly last: string;
+  /**
+   * The bunching test at each threshold in force for some of its purchases, most serious first
+   * (see `BUNCHING`).
+   */
+  readonly bunching: readonly BunchingTest[];
+}
+
+/** The buyers' baselines, computed once per run, which findings are measured against. */
+export interface BuyerBaselines {
+  /** Every buyer with accepted records, by buyer key. */
+  readonly buyers: readonly BuyerStats[];
+  /** The baseline evidence of a run (items of one buyer, in date order) that crosses `tier`. Runs in O(k log m) for k parts among m purchases of the subject. */
+  measure(parts: readonly Item[], tier: ResolvedThreshold): BaselineFacts;
+}
+
+/**
+ * A buyer's purchases in one subject (by table index), asked how many lie below an amount or went
+ * to a vendor. Most subjects are asked about by one or two findings, for which linear scans cost
+ * least; once the scans of a subject of m purchases have cost 2 m log2 m, its amounts and vendors
+ * are sorted and each answer is a binary search. So a subject costs O(m log m) at most, then
+ * O(log m) per question.
+ */
+class Group {
+  private amounts: Float64Array | undefined;
+  private vendors: Int32Array | undefined;
+  private scanned = 0;
+  constructor(
+    private readonly table: RecordTable,
+    private readonly records: Int32Array,
+  ) {}
+
+  get size(): number {
+    return this.records.length;
+  }
+
+  /** Announces `questions` about to be asked; sorts the group once scanning would cost more than sorting. */
+  use(questions: number): void {
+    const m = this.records.length;
+    if (this.amounts || (this.scanned += questions * m) <= 2 * m * Math.log2(m + 2)) return;
+    const { table, records } = this;
+    const amounts = new Float64Array(m);
+    const vendors = new Int32Array(m);
+    for (let i = 0; i < m; i++) {
+      const k = records[i] as number;
+      amounts[i] = table.approx[k] as number;
+      vendors[i] = table.vendor.key[k] as number;
+    }
+    this.amounts = amounts.sort();
+    this.vendors = vendors.sort();
+  }
+
+  /** Purchases below x, and equal to x. */
+  rank(x: number): [less: number, equal: number] {
+    if (this.amounts) return [lower(this.amounts, x), upper(this.amounts, x) - lower(this.amounts, x)];
+    let less = 0;
+    let equal = 0;
+    const { approx } = this.table;
+    for (let i = 0; i < this.records.length; i++) {
+      const a = approx[this.records[i] as number] as number;
+      if (a < x) less++;
+      else if (a === x) equal++;
+    }
+    return [less, equal];
+  }
+
+  /** Purchases from any of the vendors (distinct key ids; a finding has a few). */
+  fromVendors(vendors: readonly number[]): number {
+    let n = 0;
+    if (this.vendors) {
+      for (const v of vendors) n += upper(this.vendors, v) - lower(this.vendors, v);
+      return n;
+    }
+    const key = this.table.vendor.key;
+    for (let i = 0; i < this.records.length; i++) {
+      const v = key[this.records[i] as number] as number;
+      for (const w of vendors) {
+        if (v === w) {
+          n++;
+          break;
+        }
+      }
+    }
+    return n;
+  }
+}
+
+/**
+ * The buyers' baselines of a record table under resolved options: per buyer its records, dates and
+ * bunching tests (one pass over the records, the logarithm taken only for amounts near a limit);
+ * the per-subject amounts and vendors a finding is compared with are gathered for a buyer the
+ * first time one of its findings is measured.
+ *
+ * Runs in O(n · t) for n records and t thresholds, plus O(m log m) for each buyer of m records
+ * that has a finding: O(n log n) at most.
+ */
+export function buyerBaselines(table: RecordTable, opts: Pick<ResolvedOptions, 'thresholds' | 'subject' | 'minPartShare' | 'exclude' | 'placeholderVendors'>): BuyerBaselines {
+  const n = table.size;
+  const nb = table.buyer.keys.length;
+  const { key: buyerOf } = table.buyer;
+  const day = table.day;
+  const out = excludedRecords(table, opts.exclude);
+  // A placeholder vendor ("Various", a redacted name) is the same vendor as no other purchase.
+  const placeholder = Uint8Array.from(table.vendor.keys, (v) => (opts.placeholderVendors.has(v) ? 1 : 0));
+
+  // Records by buyer (a counting sort), with each buyer's first and last day and earliest record.
+  const start = new Int32Array(nb + 1);
+  for (let k = 0; k < n; k++) if (!out[k]) start[(buyerOf[k] as number) + 1]! += 1;
+  for (let b = 0; b < nb; b++) start[b + 1]! += start[b] as number;
+  const members = new Int32Array(start[nb] as number);
+  const fill = start.slice(0, nb);
+  const firstDay = new Int32Array(nb).fill(2 ** 31 - 1);
+  const lastDay = new Int32Array(nb).fill(-(2 ** 31));
+  const earliest = new Int32Array(nb).fill(-1);
+  for (let k = 0; k < n; k++) {
+    if (out[k]) continue;
+    const b = buyerOf[k] as number;
+    members[fill[b]!++] = k;
+    const d = day[k] as number;
+    if (d > (lastDay[b] as number)) lastDay[b] = d;
+    const e = earliest[b] as number;
+    if (e < 0 || d < (day[e] as number) || (d === day[e] && compareText(table.id[k] as string, table.id[e] as string) < 0)) {
+      earliest[b] = k;
+      firstDay[b] = d;
+    }
+  }
+
+  const valueOf = (k: number) => valueAt(table, k);
+  const tests = bunchingTests(table, out, opts.thresholds, nb, valueOf);
+  const listed: number[] = [];
+  for (let b = 0; b < nb; b++) if ((earliest[b] as number) >= 0) listed.push(b);
+  listed.sort((a, b) => compareText(table.buyer.keys[a] as string, table.buyer.keys[b] as string));
+  const buyers: BuyerStats[] = listed.map((b) => ({
+    buyer: table.buyer.texts[table.buyer.text[earliest[b] as number] as number] as string,
+    records: (start[b + 1] as number) - (start[b] as number),
+    first: isoOf(firstDay[b] as number),
+    last: isoOf(lastDay[b] as number),
+    bunching: tests[b] ?? [],
+  }));
+
+  // Category prefixes at the policy's depth, interned once per distinct category key.
+  const depth = opts.subject.categoryPrefix;
+  const prefixNames: string[] = [];
+  const prefixIds = new Map<string, number>();
+  const prefixOfKey = Int32Array.from(table.category.keys, (key) => {
+    const name = key.slice(0, depth);
+    let id = prefixIds.get(name);
+    if (id === undefined) prefixIds.set(name, (id = prefixNames.push(name) - 1));
+    return id;
+  });
+  // Groups are gathered when a finding first needs them: a buyer's records by prefix, in two passes
+  // over them (a counting sort into one typed array). Keyed by buyer and prefix id (−1: all the
+  // buyer's purchases).
+  const groups = new Map<number, Group>();
+  const byPrefix = new Map<number, Map<number, Int32Array>>();
+  const tally = new Int32Array(prefixNames.length);
+  const prefixAt = (k: number) => {
+    const c = table.category.key[k] as number;
+    return c < 0 ? -1 : (prefixOfKey[c] as number);
+  };
+  const splitByPrefix = (mine: Int32Array): Map<number, Int32Array> => {
+    const seen: number[] = [];
+    for (const k of mine) {
+      const p = prefixAt(k);
+      if (p >= 0 && tally[p]!++ === 0) seen.push(p);
+    }
+    const sorted = new Int32Array(mine.length);
+    const lists = new Map<number, Int32Array>();
+    let at = 0;
+    for (const p of seen) {
+      const size = tally[p] as number;
+      lists.set(p, sorted.subarray(at, at + size));
+      tally[p] = at;
+      at += size;
+    }
+    for (const k of mine) {
+      const p = prefixAt(k);
+      if (p >= 0) sorted[tally[p]!++] = k;
+    }
+    for (const p of seen) tally[p] = 0;
+    return lists;
+  };
+  const groupOf = (b: number, prefix: number): Group => {
+    const key = b * (prefixNames.length + 1) + prefix + 1;
+    let g = groups.get(key);
+    if (g) return g;
+    const mine = members.subarray(start[b] as number, start[b + 1] as number);
+    if (prefix < 0) g = new Group(table, mine);
+    else {
+      let lists = byPrefix.get(b);
+      if (!lists) byPrefix.set(b, (lists = splitByPrefix(mine)));
+      g = new Group(table, lists.get(prefix) ?? new Int32Array(0));
+    }
+    groups.set(key, g);
+    return g;
+  };
+
+  // The smallest part of each threshold, computed once.
+  const floors = new Map<ResolvedThreshold, { from: Decimal; fromApprox: number }>();
+  const sizeFloor = (tier: ResolvedThreshold) => {
+    let f = floors.get(tier);
+    if (!f) {
+      const from = tier.value.times(opts.minPartShare);
+      floors.set(tier, (f = { from, fromApprox: from.toNumber() }));
+    }
+    return f;
+  };
+
+  return {
+    buyers,
+    measure(parts, tier) {
+      const k = parts.length;
+      const b = buyerOf[(parts[0] as Item).k] as number;
+      const prefixes = depth > 0 && parts.every((p) => p.categoryPrefix !== undefined) ? [...new Set(parts.map((p) => p.categoryPrefix as string))].sort(compareText) : undefined;
+      const subject = prefixes ? prefixes.map((p) => groupOf(b, prefixIds.get(p) as number)) : [groupOf(b, -1)];
+      // Questions: the rate's two bounds, each part's rank, the vendors.
+      for (const g of subject) g.use(k + 3);
+      const others = subject.reduce((s, g) => s + g.size, 0) - k;
+      const approx = parts.map((p) => p.approx).sort((x, y) => x - y);
+      /** The other purchases of the subject below x, and equal to x. */
+      const rankAmong = (x: number): [number, number] => {
+        let less = -lower(approx, x);
+        let equal = lower(approx, x) - upper(approx, x);
+        for (const g of subject) {
+          const [l, e] = g.rank(x);
+          less += l;
+          equal += e;
+        }
+        return [less, equal];
+      };
+
+      // Rate: purchases of a part's size in the subject, besides the parts: at least `from`, below
+      // the limit (at most it, for `above`).
+      const { from, fromApprox } = sizeFloor(tier);
+      const [belowFrom] = rankAmong(fromApprox);
+      const [belowTo, atTo] = rankAmong(tier.approx);
+      const sizedOthers = belowTo + (tier.comparison === 'above' ? atTo : 0) - belowFrom;
+      const buyerOthers = (start[b + 1] as number) - (start[b] as number) - k;
+      const days = (lastDay[b] as number) - (firstDay[b] as number) + 1;
+      const window = (parts[k - 1] as Item).rec.day - (parts[0] as Item).rec.day + 1;
+      const expected = ((sizedOthers + BASELINE.pseudoCount) / days) * window;
+      const rate: RateFacts = {
+        applicable: buyerOthers >= BASELINE.minRecords && days >= BASELINE.minDays,
+        buyerOthers,
+        days,
+        others: sizedOthers,
+        from,
+        to: tier.value,
+        window,
+        expected,
+        p: poissonAtLeast(k, expected),
+      };
+
+      // Size: the mean mid-rank of the parts among the other purchases of the subject, as one
+      // fraction of whole numbers, Σ (2 · less + equal) / (2 · others · k).
+      let twiceRanks = 0;
+      for (const v of approx) {
+        const [less, equal] = rankAmong(v);
+        twiceRanks += 2 * less + equal;
+      }
+      const subjectApplicable = others >= BASELINE.minSubject;
+
+      // Vendors: the share of the other purchases of the subject that went to the parts' vendors;
+      // a part from a placeholder vendor is a vendor of its own, which no other purchase went to.
+      const named = parts.filter((p) => !placeholder[table.vendor.key[p.k] as number]);
+      const vendorSet = [...new Set(named.map((p) => table.vendor.key[p.k] as number))];
+      const fromVendors = subject.reduce((s, g) => s + g.fromVendors(vendorSet), 0) - named.length;
+
+      return {
+        subject: prefixes,
+        rate,
+        size: { applicable: subjectApplicable, others, percentile: others > 0 ? twiceRanks / (2 * others * k) : 0 },
+        vendor: { applicable: subjectApplicable, others, share: others > 0 ? fromVendors / others : 0, fromVendors, vendors: vendorSet.length + k - named.length },
+        bunching: tests[b]?.find((t) => t.threshold === tier.threshold.id),
+      };
+    },
+  };
+}
+
+/** 1 for each record the policy excludes from the analysis (`exclude`: its vendor, or a prefix of its category code). Runs in O(n + distinct keys × prefixes). */
+function excludedRecords(table: RecordTable, exclude: ResolvedOptions['exclude']): Uint8Array {
+  const out = new Uint8Array(table.size);
+  if (exclude.vendors.size === 0 && exclude.categories.length === 0) return out;
+  const vendor = Uint8Array.from(table.vendor.keys, (v) => (exclude.vendors.has(v) ? 1 : 0));
+  const category = Uint8Array.from(table.category.keys, (c) => (exclude.categories.some((p) => c.startsWith(p)) ? 1 : 0));
+  for (let k = 0; k < table.size; k++) {
+    const c = table.category.key[k] as number;
+    if (vendor[table.vendor.key[k] as number] || (c >= 0 && category[c])) out[k] = 1;
+  }
+  return out;
+}
+
+/** Number of entries of an ascending array below x (or at or below it, with `orEqual`), by binary search. */
+function countBelow(a: ArrayLike<number>, x: number, orEqual = false): number {
+  let lo = 0;
+  let hi = a.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    const v = a[mid] as number;
+    if (v < x || (orEqual && v === x)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+const lower = (a: ArrayLike<number>, x: number) => countBelow(a, x);
+const upper = (a: ArrayLike<number>, x: number) => countBelow(a, x, true);
+
+/** Ratios to the limit outside which an amount is clearly not in the band (a margin around [1 − h, 1]). */
+const NEAR_BAND = [(1 - BUNCHING.band) * 0.99, 1.01] as const;
+
+/**
+ * Each buyer's bunching test at each threshold in force for some of its purchases (most serious
+ * first), on the purchases in force, in scope and not `skip`ped (excluded); the band is decided on
+ * exact amounts. One pass over the records in table order (no random access), with the scope
+ * decided once per category.
+ */
+function bunchingTests(table: RecordTable, skip: Uint8Array, thresholds: readonly ResolvedThreshold[], buyers: number, valueOf: (k: number) => Decimal): (BunchingTest[] | undefined)[] {
+  const nt = thresholds.length;
+  const tiers = thresholds.map((t) => {
+    const bandFrom = t.value.times(1 - BUNCHING.band);
+    const others = thresholds.filter((o) => o !== t && o.fromDay <= t.toDay && t.fromDay <= o.toDay).map((o) => o.approx / t.approx);
+    return { t, bandFrom, bandFromApprox: bandFrom.toNumber(), excluded: excludedBins(others), scope: Uint8Array.from(table.category.keys, (c) => (inScope(t, c) ? 1 : 0)), noCategory: inScope(t, undefined) };
+  });
+  const samples = new Int32Array(buyers * nt);
+  const counts = new Int32Array(buyers * nt * BUNCHING_BINS);
+  const { key: buyerOf } = table.buyer;
+  const { key: categoryOf } = table.category;
+  for (let k = 0; k < table.size; k++) {
+    const approx = table.approx[k] as number;
+    if (!(approx > 0) || skip[k]) continue;
+    const day = table.day[k] as number;
+    const c = categoryOf[k] as number;
+    const cell = (buyerOf[k] as number) * nt;
+    for (let i = 0; i < nt; i++) {
+      const { t, bandFrom, bandFromApprox, scope, noCategory } = tiers[i] as (typeof tiers)[number];
+      if (day < t.fromDay || day > t.toDay || !(c < 0 ? noCategory : scope[c])) continue;
+      samples[cell + i]! += 1;
+      const ratio = approx / t.approx;
+      // The band's edges are decided exactly, and only for amounts near them.
+      const bin = bunchingBin(ratio, ratio > NEAR_BAND[0] && ratio < NEAR_BAND[1] && belowTier(approx, k, valueOf, t) && atLeast(approx, k, valueOf, bandFrom, bandFromApprox));
+      if (bin >= 0) counts[(cell + i) * BUNCHING_BINS + bin]! += 1;
+    }
+  }
+  const out: (BunchingTest[] | undefined)[] = new Array(buyers);
+  for (let b = 0; b < buyers; b++) {
+    const list: BunchingTest[] = [];
+    for (let i = 0; i < nt; i++) {
+      const cell = b * nt + i;
+      if (samples[cell] === 0) continue;
+      const { t, excluded } = tiers[i] as (typeof tiers)[number];
+      list.push(bunchingTest(t.threshold.id, samples[cell] as number, counts.subarray(cell * BUNCHING_BINS, (cell + 1) * BUNCHING_BINS), excluded));
+    }
+    if (list.length) out[b] = list;
+  }
+  return out;
+}

@@ -1,0 +1,95 @@
+/**
+ * Rules without JSON: an ad-hoc `--threshold`, a preset's `--tier`, a preset's grouping with your
+ * own thresholds, and the exclusion flags.
+ */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cli, repo } from './_run.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'splitscan-policy-'));
+const ledger = (name: string, rows: readonly string[]) => {
+  writeFileSync(join(dir, name), `id,buyer,vendor,date,amount,currency,category,subject\n${rows.join('\n')}\n`);
+  return join(dir, name);
+};
+const findings = async (argv: readonly string[]) => {
+  const r = await cli([...argv, '--format', 'json', '-q']);
+  expect(r.err).toBe('');
+  expect(r.code).toBe(0);
+  return (JSON.parse(r.out) as { findings: { recordIds: string[]; threshold: { id: string; procedure: string; comparison: string } }[] }).findings;
+};
+
+describe('--threshold AMOUNT --currency CODE', () => {
+  const file = ledger('adhoc.csv', ['a,Council,Acme,2024-03-01,2500,GBP,,chairs', 'b,Council,Acme,2024-03-04,2500,GBP,,chairs', 'c,Council,Beta,2024-03-05,2500,GBP,,desks']);
+
+  it('judges by one limit of your own, with the procedure it requires', async () => {
+    const [f, ...more] = await findings(['scan', file, '--threshold', '5000', '--currency', 'GBP', '--procedure', 'three written quotes']);
+    expect(more).toEqual([]);
+    expect(f?.threshold).toMatchObject({ id: 'THRESHOLD-5000-GBP', procedure: 'three written quotes', comparison: 'atOrAbove' });
+  });
+
+  it('compares at or above by default, strictly above with --comparison above', async () => {
+    expect(await findings(['scan', file, '--threshold', '5000', '--currency', 'GBP', '--vendor', 'same'])).toHaveLength(1); // 2,500 + 2,500 = 5,000
+    expect(await findings(['scan', file, '--threshold', '5000', '--currency', 'GBP', '--vendor', 'same', '--comparison', 'above'])).toEqual([]);
+  });
+
+  it("keeps a policy preset's grouping", async () => {
+    // us-far-13 needs the same vendor: Acme's two purchases cross 4,000, Acme and Beta would cross 4,000 together too.
+    const same = await findings(['scan', file, '--preset', 'us-far-13', '--threshold', '4000', '--currency', 'GBP', '--min-score', '0']);
+    expect(same.map((f) => f.recordIds)).toEqual([['a', 'b']]);
+  });
+});
+
+describe('--tier', () => {
+  // A sub-central limit of 214,904 GBP (2024); central government's is 139,688.
+  const file = ledger('council.csv', ['c1,City Council,Acme,2024-03-01,135000,GBP,79400000,consultancy', 'c2,City Council,Acme,2024-03-02,60000,GBP,79400000,consultancy']);
+
+  it("judges a council at the sub-central tier, not at central government's", async () => {
+    const all = await findings(['scan', file, '--preset', 'uk-pa2023', '--min-score', '0']);
+    expect(all.map((f) => f.threshold.id)).toEqual(['UK-2024-central']);
+    expect(await findings(['scan', file, '--preset', 'uk-pa2023', '--tier', 'sub-central', '--min-score', '0'])).toEqual([]);
+    expect((await findings(['scan', file, '--preset', 'uk-pa2023', '--tier', 'central', '--min-score', '0'])).map((f) => f.threshold.id)).toEqual(['UK-2024-central']);
+  });
+});
+
+describe('a preset with your own thresholds', () => {
+  it("uses the preset's grouping and the file's thresholds and currency", async () => {
+    const thresholds = join(dir, 'local.json');
+    writeFileSync(thresholds, JSON.stringify([{ id: 'LOCAL', amount: '400000', currency: 'CNY', procedure: 'local tender', comparison: 'above' }]));
+    const found = await findings(['scan', repo('seeds/chengxi-2014.csv'), '--preset', 'cn-gpl-art28', '--thresholds', thresholds]);
+    expect(found.length).toBeGreaterThan(0);
+    for (const f of found) expect(f.threshold.id).toBe('LOCAL');
+  });
+});
+
+describe('exclusions', () => {
+  const file = ledger('cards.csv', [
+    't1,4417-0001,DELTA HOTELS,2019-05-02,900,USD,7011,room',
+    't2,4417-0001,DELTA HOTELS,2019-05-02,900,USD,7011,room',
+    't3,4417-0001,DELTA HOTELS,2019-05-02,900,USD,7011,room',
+    't4,4417-0002,GRAINGER #0871,2019-05-02,1600,USD,5085,gloves',
+    't5,4417-0002,GRAINGER #0871,2019-05-02,1600,USD,5085,boots',
+    't6,4417-0003,Various,2019-05-02,1600,USD,5999,misc',
+    't7,4417-0003,VARIOUS,2019-05-02,1600,USD,5999,misc',
+    't8,4417-0004,Acme Supply,2019-05-02,1600,USD,5999,x',
+    't9,4417-0004,Acme Supply,2019-05-02,1600,USD,5999,y',
+  ]);
+  const pcard = ['scan', file, '--preset', 'pcard', '--limit', '2000', '--currency', 'USD'];
+  const ids = async (argv: readonly string[]) => (await findings(argv)).map((f) => f.recordIds.join('+')).sort();
+
+  it('pcard leaves hotels out and never joins "Various"', async () => {
+    expect(await ids(pcard)).toEqual(['t4+t5', 't8+t9']);
+  });
+  it('--exclude-category none puts travel back; a prefix adds to the preset\'s', async () => {
+    expect(await ids([...pcard, '--exclude-category', 'none'])).toEqual(['t1+t2+t3', 't4+t5', 't8+t9']);
+    expect(await ids([...pcard, '--exclude-category', '508'])).toEqual(['t8+t9']);
+    expect(await ids([...pcard, '--exclude-category', 'none,508'])).toEqual(['t1+t2+t3', 't8+t9']);
+  });
+  it('--exclude-vendor takes a vendor as vendors compare (case, punctuation, legal form)', async () => {
+    expect(await ids([...pcard, '--exclude-vendor', 'grainger 0871', '--exclude-vendor', 'ACME SUPPLY LTD'])).toEqual([]);
+  });
+  it('--placeholder-vendor adds a name to the placeholders', async () => {
+    expect(await ids([...pcard, '--placeholder-vendor', 'Acme Supply'])).toEqual(['t4+t5']);
+  });
+});

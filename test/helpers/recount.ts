@@ -1,0 +1,80 @@
+/**
+ * A plain recount of what a finding's buyer did besides the finding, from the input records alone:
+ * the oracle of the buyer baselines (test/score/baseline.test.ts) and of the sentences that report
+ * them (test/report/explain.properties.test.ts). Shares nothing with src/score but the key
+ * normalisers, and filters the records afresh for every figure.
+ */
+import Decimal from 'decimal.js';
+import { categoryKey, normalizeText, vendorKey } from '../../src/records/normalize.js';
+import type { PurchaseRecordInput } from '../../src/records/record.js';
+
+/** Day number of a record's date (`YYYY-MM-DD`), by plain UTC arithmetic. */
+export const dayNumber = (date: string | Date) => {
+  const iso = String(date);
+  return Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / 86_400_000;
+};
+
+/** What the recount needs to know of the policy. */
+export interface RecountPolicy {
+  /** `subject.categoryPrefix`. */
+  readonly depth: number;
+  readonly minPartShare: number;
+  /** Units of the report currency per unit of each record currency (the report currency is 1). */
+  readonly rates: Readonly<Record<string, number>>;
+  /** Placeholder vendor names: each record carrying one is from a vendor of its own. @defaultValue none */
+  readonly placeholders?: readonly string[];
+}
+
+/** The figures of {@link recountBaseline}. */
+export interface Recount {
+  readonly buyerOthers: number;
+  readonly days: number;
+  readonly window: number;
+  readonly subject: string[] | undefined;
+  /** Other purchases in the subject, and those of a part's size. */
+  readonly others: number;
+  readonly sized: number;
+  readonly percentile: number;
+  readonly vendors: number;
+  readonly fromVendors: number;
+}
+
+/** A record's amount in the report currency, as a number. */
+export const valueIn = (r: PurchaseRecordInput, rates: Readonly<Record<string, number>>) => Number(r.amount) * (rates[r.currency] as number);
+
+/** A record's amount in the report currency, exactly. */
+export const exactIn = (r: PurchaseRecordInput, rates: Readonly<Record<string, number>>) => new Decimal(String(r.amount)).times(rates[r.currency] as number);
+
+/**
+ * Recounts, among the accepted `records` (less those the policy excludes), the baseline of the
+ * parts `partIds` (records of one buyer) against a threshold of `limit` compared `comparison`.
+ */
+export function recountBaseline(records: readonly PurchaseRecordInput[], partIds: ReadonlySet<string>, limit: number, comparison: 'atOrAbove' | 'above', policy: RecountPolicy): Recount {
+  const value = (r: PurchaseRecordInput) => valueIn(r, policy.rates);
+  const parts = records.filter((r) => partIds.has(String(r.id)));
+  const buyerKey = normalizeText((parts[0] as PurchaseRecordInput).buyer);
+  const ofBuyer = records.filter((r) => normalizeText(r.buyer) === buyerKey);
+  const prefix = (r: PurchaseRecordInput) => (r.category === undefined ? undefined : categoryKey(r.category).slice(0, policy.depth));
+  const subject = policy.depth > 0 && parts.every((r) => r.category !== undefined) ? [...new Set(parts.map((r) => prefix(r) as string))].sort() : undefined;
+  const inSubject = ofBuyer.filter((r) => subject === undefined || (r.category !== undefined && subject.includes(prefix(r) as string)));
+  const others = inSubject.filter((r) => !partIds.has(String(r.id)));
+  const days = ofBuyer.map((r) => dayNumber(r.date));
+  const partDays = parts.map((r) => dayNumber(r.date));
+  const floor = limit * policy.minPartShare;
+  const sized = others.filter((r) => value(r) >= floor && (comparison === 'above' ? value(r) <= limit : value(r) < limit));
+  // Mid-ranks (ties count half), as one fraction of whole numbers.
+  const twiceRank = (v: number) => 2 * others.filter((r) => value(r) < v).length + others.filter((r) => value(r) === v).length;
+  const placeholder = (r: PurchaseRecordInput) => (policy.placeholders ?? []).some((v) => vendorKey(v) === vendorKey(r.vendor));
+  const vendors = new Set(parts.filter((r) => !placeholder(r)).map((r) => vendorKey(r.vendor)));
+  return {
+    buyerOthers: ofBuyer.length - parts.length,
+    days: Math.max(...days) - Math.min(...days) + 1,
+    window: Math.max(...partDays) - Math.min(...partDays) + 1,
+    subject,
+    others: others.length,
+    sized: sized.length,
+    percentile: others.length ? parts.reduce((s, r) => s + twiceRank(value(r)), 0) / (2 * others.length * parts.length) : 0,
+    vendors: vendors.size + parts.filter(placeholder).length,
+    fromVendors: others.filter((r) => !placeholder(r) && vendors.has(vendorKey(r.vendor))).length,
+  };
+}

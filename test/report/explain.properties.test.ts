@@ -1,0 +1,367 @@
+/**
+ * Every sentence of an explanation is true of the finding it explains: on generated ledgers and
+ * policies, each claim — counts, "same day", "same vendor", which subject signals were compared,
+ * the comparison word, totals, the buyer's other purchases — is checked against the finding's parts,
+ * the input records and the options, recomputed here without the library's scoring code.
+ */
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import Decimal from 'decimal.js';
+import { detectSplits } from '../../src/detect.js';
+import type { DetectSplitsOptions } from '../../src/options/options.js';
+import type { PurchaseRecordInput } from '../../src/records/record.js';
+import type { Finding } from '../../src/report/finding.js';
+import type { ThresholdInput } from '../../src/thresholds/threshold.js';
+import { categoryKey, normalizeText, vendorKey } from '../../src/records/normalize.js';
+import { subjectTokens } from '../../src/similarity/tokens.js';
+import { getPreset } from '../../src/presets/index.js';
+import { poissonAtLeast } from '../../src/_lib/stats.js';
+import { BASELINE } from '../../src/score/baseline.js';
+import { BUNCHING } from '../../src/score/bunching.js';
+import { DEFAULT_WEIGHTS } from '../../src/options/reasons.js';
+import { CATEGORIES, PROJECTS, SUBJECTS, VENDORS, ledgerArb, optionsArb } from '../helpers/arbitraries.js';
+import { dayNumber, exactIn, recountBaseline, valueIn } from '../helpers/recount.js';
+import { runs } from '../helpers/runs.js';
+
+const RATES = { CNY: 1, USD: 6.25 };
+/** Money as sentences write it: grouped by thousands, at least two decimals, every decimal kept. */
+const money = (d: Decimal) => {
+  const [int, frac] = (d.decimalPlaces() >= 2 ? d.toFixed() : d.toFixed(2)).split('.');
+  return `${(int as string).replace(/\B(?=(\d{3})+(?!\d))/gu, ',')}.${frac}`;
+};
+const pct = (x: number) => `${Math.round(x * 100)}%`;
+const plural = (n: number, one: string) => `${n.toLocaleString('en-US')} ${n === 1 ? one : `${one}s`}`;
+const probability = (p: number) => (p < 0.001 ? '< 0.001' : p < 0.01 ? p.toFixed(3) : p.toFixed(2));
+
+/** A buyer with a history: 30 to 150 purchases over ten months, around the 1,000 and 2,500 CNY limits. */
+const busyArb: fc.Arbitrary<PurchaseRecordInput[]> = fc
+  .array(
+    fc.record({
+      buyer: fc.constantFrom('City Hall', 'City Hall', 'Water Board'),
+      vendor: fc.constantFrom(...VENDORS),
+      day: fc.integer({ min: 0, max: 300 }),
+      cents: fc.oneof(fc.integer({ min: 5_000, max: 130_000 }), fc.integer({ min: 85_000, max: 100_000 })),
+      category: fc.option(fc.constantFrom('3019', '30191', '4523', 'B0701'), { nil: undefined, freq: 6 }),
+      subject: fc.option(fc.constantFrom(...SUBJECTS), { nil: undefined }),
+      project: fc.option(fc.constantFrom(...PROJECTS), { nil: undefined, freq: 2 }),
+      document: fc.option(fc.integer({ min: 1, max: 40 }).map((n) => `D-${n}`), { nil: undefined }),
+    }),
+    { minLength: 30, maxLength: 150 },
+  )
+  .map((rows) =>
+    rows.map((r, i) => {
+      const rec: PurchaseRecordInput = {
+        id: `B${String(i).padStart(3, '0')}`,
+        buyer: r.buyer,
+        vendor: r.vendor,
+        date: new Date(Date.UTC(2014, 0, 1) + r.day * 86_400_000).toISOString().slice(0, 10),
+        amount: (r.cents / 100).toFixed(2),
+        currency: 'CNY',
+      };
+      if (r.category !== undefined) rec.category = r.category;
+      if (r.subject !== undefined) rec.subject = r.subject;
+      if (r.project !== undefined) rec.project = r.project;
+      if (r.document !== undefined) rec.document = r.document;
+      return rec;
+    }),
+  );
+
+/** Policies: the generated ones, and the pcard preset (no subject signal compared), with either comparison. */
+const policyArb: fc.Arbitrary<DetectSplitsOptions> = fc.oneof(
+  // Generated policies, with several bands and sometimes the project signal off.
+  fc.tuple(optionsArb, fc.constantFrom(0.05, 0.1, 0.125, 0.3), fc.boolean()).map(([o, band, noProjects]) => ({ ...o, band, ...(noProjects ? { subject: { ...o.subject, maxProjectCategories: 0 } } : {}) })),
+  fc.constantFrom('atOrAbove' as const, 'above' as const).map((comparison) => {
+    const pcard = getPreset('pcard', { limit: '1000', currency: 'CNY' });
+    return { ...pcard, thresholds: pcard.thresholds.map((t) => ({ ...t, comparison })), rates: { USD: '6.25' }, minScore: 0 };
+  }),
+);
+
+/**
+ * A buyer large enough for its bunching test: 200 to 320 purchases spread evenly on the log scale
+ * from 400 to 4,000 CNY over a year (so both sides of the 1,000 and 2,500 limits hold some), and
+ * up to 40 more just under 1,000, some of them on one day.
+ */
+const largeArb: fc.Arbitrary<PurchaseRecordInput[]> = fc
+  .record({
+    spread: fc.array(fc.record({ u: fc.integer({ min: 0, max: 10_000 }), day: fc.integer({ min: 0, max: 364 }), vendor: fc.constantFrom(...VENDORS) }), { minLength: 200, maxLength: 320 }),
+    bump: fc.array(fc.record({ cents: fc.integer({ min: 90_000, max: 99_999 }), day: fc.constantFrom(40, 40, 41, 200), vendor: fc.constantFrom(...VENDORS) }), { maxLength: 40 }),
+    category: fc.option(fc.constantFrom('3019', '4523'), { nil: undefined }),
+  })
+  .map(({ spread, bump, category }) => {
+    const date = (day: number) => new Date(Date.UTC(2014, 0, 1) + day * 86_400_000).toISOString().slice(0, 10);
+    const rows = [
+      ...spread.map((r) => ({ ...r, amount: (400 * 10 ** (r.u / 10_000)).toFixed(2) })),
+      ...bump.map((r) => ({ ...r, amount: (r.cents / 100).toFixed(2) })),
+    ];
+    return rows.map((r, i) => ({ id: `L${String(i).padStart(3, '0')}`, buyer: 'Large Office', vendor: r.vendor, date: date(r.day), amount: r.amount, currency: 'CNY', ...(category ? { category } : {}) }));
+  });
+
+/** The options' subject rule with its defaults (0 turns a signal off). */
+function subjectRule(o: DetectSplitsOptions) {
+  return { categoryPrefix: o.subject?.categoryPrefix ?? 4, minSimilarity: o.subject?.minSimilarity ?? 0.3, maxProjectCategories: o.subject?.maxProjectCategories ?? 4 };
+}
+
+/**
+ * The purchases (exact values) in the comparison range of a bunching test at limit L, below the band
+ * [L(1 − h)^(K+1), L(1 − h)) and above it [L, L(1 − h)^−K) — (L, …) for `above`, whose band holds
+ * L — as a least and a most: the outer edges are counted a hair inside and a hair outside, where
+ * rounding may decide.
+ */
+function comparisonRange(values: readonly Decimal[], limit: Decimal, above: boolean) {
+  const h = BUNCHING.band;
+  const K = BUNCHING.sideBins;
+  const L = limit.toNumber();
+  const lowest = L * (1 - h) ** (K + 1);
+  const highest = L * (1 - h) ** -K;
+  const eps = 1e-9;
+  const below = (lo: number) => values.filter((v) => v.lt(limit.times(1 - h)) && v.toNumber() >= lo).length;
+  const over = (hi: number) => values.filter((v) => (above ? v.gt(limit) : v.gte(limit)) && v.toNumber() < hi).length;
+  return { below: [below(lowest * (1 + eps)), below(lowest * (1 - eps))] as const, above: [over(highest * (1 - eps)), over(highest * (1 + eps))] as const };
+}
+
+const inForce = (t: ThresholdInput, date: string) => (t.validFrom === undefined || date >= t.validFrom) && (t.validTo === undefined || date <= t.validTo);
+const inScope = (t: ThresholdInput, category: string | undefined) => {
+  const key = category === undefined ? undefined : categoryKey(category);
+  if (t.categories && (key === undefined || !t.categories.some((c) => key.startsWith(c)))) return false;
+  return !(t.excludeCategories && key !== undefined && t.excludeCategories.some((c) => key.startsWith(c)));
+};
+
+/** True when a specific project links: the buyer's records under it span at most `max` category codes (at the prefix depth). */
+function specificProject(records: readonly PurchaseRecordInput[], buyer: string, project: string, depth: number, max: number): boolean {
+  const codes = new Set(
+    records
+      .filter((r) => normalizeText(r.buyer) === normalizeText(buyer) && r.project !== undefined && normalizeText(r.project) === normalizeText(project) && r.category !== undefined)
+      .map((r) => (depth > 0 ? categoryKey(r.category as string).slice(0, depth) : categoryKey(r.category as string))),
+  );
+  return codes.size <= max;
+}
+
+/** The integer and round test of the evidence, restated: a whole number that is a multiple of 1,000 or has at most two significant digits. */
+function round(amount: string): boolean {
+  const d = new Decimal(amount);
+  if (!d.isInteger() || d.isZero()) return false;
+  return d.mod(1000).isZero() || d.abs().toFixed(0).replace(/0+$/u, '').length <= 2;
+}
+
+/** Checks every sentence of a finding against its parts, the records and the options. */
+function checkFinding(f: Finding, records: readonly PurchaseRecordInput[], o: DetectSplitsOptions, result: ReturnType<typeof detectSplits>): void {
+  const k = f.parts.length;
+  const tier = o.thresholds.find((t) => t.id === f.threshold.id) as ThresholdInput;
+  const above = tier.comparison === 'above';
+  const limit = new Decimal(String(tier.amount));
+  const values = f.parts.map((p) => new Decimal(p.converted));
+  const total = values.reduce((a, b) => a.plus(b), new Decimal(0));
+  const dates = f.parts.map((p) => p.date);
+  const band = o.band ?? 0.1;
+  const rule = subjectRule(o);
+  const message = (code: string) => f.reasons.find((r) => r.code === code)?.message as string;
+
+  // The counterfactual: counts, total, dates, the limit, the comparison word and the margin.
+  const [head, why] = f.explanation.split(' Why it looks deliberate: ');
+  const shownIds = k <= 6 ? f.recordIds.join(', ') : `${f.recordIds.slice(0, 5).join(', ')} and ${k - 5} more`;
+  const when = dates[0] === dates[k - 1] ? `on ${dates[0]}` : `from ${dates[0]} to ${dates[k - 1]}`;
+  const by = total.minus(limit).isZero() ? 'exactly' : `by ${money(total.minus(limit))} CNY`;
+  expect(head).toBe(
+    `Together these ${k} purchases by ${f.buyer} (${shownIds}), ${money(total)} CNY ${when}, ${above ? 'exceed' : 'reach'} the ${money(limit)} CNY limit for ${tier.procedure} ` +
+      `(threshold ${tier.id}${tier.label ? `, ${tier.label}` : ''}) ${by}; ${above ? 'none exceeded it.' : 'each stayed below it.'}`,
+  );
+  expect(above ? total.gt(limit) : total.gte(limit)).toBe(true);
+  for (const v of values) expect(above ? v.lte(limit) : v.lt(limit)).toBe(true);
+  // The reasons listed after it are reasons of the finding.
+  for (const sentence of why ? why.split(/(?<=\.) (?=[A-Z0-9])/u) : []) expect(f.reasons.map((r) => r.message)).toContain(sentence);
+
+  // Parts just below a limit in force, and the word for an `above` limit.
+  let near = 0;
+  let atOrBelow = false;
+  for (const p of f.parts) {
+    const hits = o.thresholds.filter((t) => {
+      const L = new Decimal(String(t.amount));
+      const v = new Decimal(p.converted);
+      return inForce(t, p.date) && inScope(t, p.category) && v.gte(L.times(1 - band)) && (t.comparison === 'above' ? v.lte(L) : v.lt(L));
+    });
+    if (hits.length) near++;
+    if (hits.some((t) => t.comparison === 'above')) atOrBelow = true;
+  }
+  const bandText = `${+(band * 100).toFixed(2)}%`;
+  expect(message('justBelow')).toBe(near ? `${near} of ${k} parts lie within ${bandText} ${atOrBelow ? 'at or below' : 'below'} a limit in force.` : `No part lies in the ${bandText} band under a limit in force.`);
+  expect(message('parts')).toBe(`The total was bought in ${k} parts.`);
+
+  // Days, same day, vendors.
+  const span = dayNumber(dates[k - 1] as string) - dayNumber(dates[0] as string);
+  const window = o.window && 'days' in o.window ? (o.window.days === 1 ? 'the same day' : `a ${o.window.days}-day window`) : undefined;
+  if (span === 0) expect(message('span')).toBe('All parts were bought on the same day.');
+  else expect(message('span')).toMatch(new RegExp(`^The first and last parts were bought ${plural(span, 'day')} apart \\(the policy allows ${window ?? '(one|the same day)'}.*\\)\\.$`, 'u'));
+  const sameDay = dates.filter((d) => dates.indexOf(d) !== dates.lastIndexOf(d)).length;
+  expect(message('sameDay')).toBe(sameDay ? `${sameDay} of ${k} parts share their date with another part.` : 'No two parts share a date.');
+  const byVendor = new Map<string, number>();
+  for (const p of f.parts) byVendor.set(vendorKey(p.vendor), (byVendor.get(vendorKey(p.vendor)) ?? 0) + 1);
+  const top = Math.max(...byVendor.values());
+  expect(message('vendorConcentration')).toBe(top === k ? 'All parts went to the same vendor.' : `The most frequent vendor received ${top} of ${k} parts; ${byVendor.size} vendors in all.`);
+
+  // Subjects: only the signals the policy compares and both parts of a pair carry.
+  const text = { pairs: 0, sum: 0 };
+  const category = { pairs: 0, sum: 0 };
+  const project = { pairs: 0, same: 0 };
+  let none = 0;
+  let best = 0;
+  for (let i = 1; i < k; i++) {
+    const a = f.parts[i - 1]!;
+    const b = f.parts[i]!;
+    let pair = 0;
+    let compared = false;
+    const ta = rule.minSimilarity > 0 && a.subject !== undefined ? new Set(subjectTokens(a.subject)) : new Set<string>();
+    const tb = rule.minSimilarity > 0 && b.subject !== undefined ? new Set(subjectTokens(b.subject)) : new Set<string>();
+    if (ta.size && tb.size) {
+      const shared = [...ta].filter((t) => tb.has(t)).length;
+      const j = shared / (ta.size + tb.size - shared);
+      text.pairs++;
+      text.sum += j;
+      pair = Math.max(pair, j);
+      compared = true;
+    }
+    if (rule.categoryPrefix > 0 && a.category !== undefined && b.category !== undefined) {
+      const ca = categoryKey(a.category);
+      const cb = categoryKey(b.category);
+      let n = 0;
+      while (n < ca.length && n < cb.length && ca[n] === cb[n]) n++;
+      category.pairs++;
+      category.sum += n / Math.max(ca.length, cb.length);
+      pair = Math.max(pair, n / Math.max(ca.length, cb.length));
+      compared = true;
+    }
+    const specific = (p: typeof a) => rule.maxProjectCategories > 0 && p.project !== undefined && specificProject(records, f.buyer, p.project, rule.categoryPrefix, rule.maxProjectCategories);
+    if (specific(a) && specific(b)) {
+      project.pairs++;
+      if (normalizeText(a.project as string) === normalizeText(b.project as string)) {
+        project.same++;
+        pair = 1;
+      }
+      compared = true;
+    }
+    if (!compared) none++;
+    best += pair;
+  }
+  if (text.pairs + category.pairs + project.pairs === 0) {
+    // Nothing compared: the reason says why, naming only the signals the policy compares, and weighs nothing.
+    const signals = [
+      ...(rule.minSimilarity > 0 ? ['a subject text with words to compare'] : []),
+      ...(rule.categoryPrefix > 0 ? ['a category code'] : []),
+      ...(rule.maxProjectCategories > 0 ? ['a specific project'] : []),
+    ];
+    expect(message('subjectSimilarity')).toBe(
+      signals.length === 0
+        ? 'Subjects not compared: the policy compares no subject text, category code or project.'
+        : `Subjects not compared: no two consecutive parts both carry ${signals.length === 1 ? signals[0] : `${signals.slice(0, -1).join(', ')} or ${signals.at(-1)}`}.`,
+    );
+    expect(f.reasons.find((r) => r.code === 'subjectSimilarity')).toMatchObject({ value: 0, strength: 0, weight: 0 });
+  } else {
+    const signals = [
+      ...(text.pairs ? [`texts ${pct(text.sum / text.pairs)} (${plural(text.pairs, 'pair')})`] : []),
+      ...(category.pairs ? [`category codes ${pct(category.sum / category.pairs)} (${plural(category.pairs, 'pair')})`] : []),
+      ...(project.pairs ? [`the same project in ${project.same} of ${plural(project.pairs, 'pair')}`] : []),
+      ...(none ? [`${plural(none, 'pair')} with nothing to compare`] : []),
+    ];
+    expect(message('subjectSimilarity')).toBe(`Consecutive parts' subjects agree ${pct(best / (k - 1))} on average, each pair by its closest signal: ${signals.join('; ')}.`);
+  }
+
+  // Amounts: equality, round figures, documents, the total against the limit.
+  const nums = values.map((v) => v.toNumber());
+  const mean = nums.reduce((a, b) => a + b, 0) / k;
+  const cv = mean > 0 ? Math.sqrt(nums.reduce((a, b) => a + (b - mean) ** 2, 0) / k) / mean : 0;
+  const cvReason = f.reasons.find((r) => r.code === 'equalAmounts')!;
+  expect(cvReason.value).toBeCloseTo(cv, 9);
+  expect(cvReason.message).toBe(`The amounts ${cvReason.value <= 0.1 ? 'are nearly equal' : cvReason.value <= 0.3 ? 'are similar' : 'vary'} (coefficient of variation ${cvReason.value.toFixed(2)}).`);
+  const rounds = f.parts.filter((p) => round(p.amount)).length;
+  expect(message('roundAmounts')).toBe(rounds ? `${rounds} of ${k} amounts are round figures.` : 'No amount is a round figure.');
+  const docs = f.parts.map((p) => (p.document === undefined ? undefined : /^(.*?)(\d+)(\D*)$/u.exec(p.document.trim())));
+  const next = docs.filter((m, i) => m && docs.some((n, j) => j !== i && n && n[1] === m[1] && n[3] === m[3] && Math.abs(Number(n[2]) - Number(m[2])) === 1)).length;
+  expect(message('consecutiveDocuments')).toBe(next ? `${next} of ${k} parts have a document number one apart from another part's.` : 'No consecutive document numbers.');
+  expect(message('totalOverThreshold')).toBe(`Together they come to ${total.div(limit).toNumber().toFixed(2)} times the limit.`);
+
+  // The buyer: its other purchases, recounted from the records.
+  // The buyer's accepted records, less those the policy excludes from the analysis.
+  const excluded = (r: PurchaseRecordInput) =>
+    (o.exclude?.vendors ?? []).some((v) => vendorKey(v) === vendorKey(r.vendor)) ||
+    (r.category !== undefined && (o.exclude?.categories ?? []).some((c) => categoryKey(String(r.category)).startsWith(categoryKey(c))));
+  const accepted = records.filter((r, i) => !result.rejects.some((x) => x.index === i) && !excluded(r));
+  const policy = { depth: rule.categoryPrefix, minPartShare: o.minPartShare ?? 0.1, rates: RATES };
+  const want = recountBaseline(accepted, new Set(f.recordIds), limit.toNumber(), above ? 'above' : 'atOrAbove', policy);
+  const subject = want.subject === undefined ? '' : ` with category codes starting ${want.subject.length === 1 ? want.subject[0] : want.subject.length <= 4 ? `${want.subject.slice(0, -1).join(', ')} or ${want.subject.at(-1)}` : `${want.subject.slice(0, 3).join(', ')} or ${want.subject.length - 3} more`}`;
+  if (want.buyerOthers >= BASELINE.minRecords && want.days >= BASELINE.minDays) {
+    const expected = ((want.sized + BASELINE.pseudoCount) / want.days) * want.window;
+    expect(message('buyerRate')).toBe(
+      `Besides these parts, the buyer made ${plural(want.sized, 'purchase')} of a part's size (${money(limit.times(policy.minPartShare))} to ${money(limit)} CNY)${subject} in ${want.days.toLocaleString('en-US')} days: ` +
+        `at that rate about ${expected.toPrecision(2)} fall within ${plural(want.window, 'day')}, and ${k} or more with probability ${probability(poissonAtLeast(k, expected))}.`,
+    );
+  } else {
+    expect(message('buyerRate')).toBe(`Not compared with the buyer's own purchase rate: it has ${plural(want.buyerOthers, 'other purchase')} over ${plural(want.days, 'day')} (a rate needs ${BASELINE.minRecords} over ${BASELINE.minDays} days).`);
+  }
+  if (want.others >= BASELINE.minSubject) {
+    expect(message('buyerSize')).toBe(`By amount, the parts rank on average above ${pct(want.percentile)} of the buyer's ${plural(want.others, 'other purchase')}${subject} (ties count half).`);
+    expect(message('buyerVendor')).toBe(`${want.fromVendors.toLocaleString('en-US')} of the buyer's ${plural(want.others, 'other purchase')}${subject} went to ${want.vendors === 1 ? 'this vendor' : `these ${want.vendors} vendors`}.`);
+  } else {
+    expect(message('buyerSize')).toBe(`Part sizes not compared with the buyer's other purchases: it has ${plural(want.others, 'other purchase')}${subject} (at least ${BASELINE.minSubject} are needed).`);
+    expect(message('buyerVendor')).toBe(`Vendors not compared with the buyer's other purchases: it has ${plural(want.others, 'other purchase')}${subject} (at least ${BASELINE.minSubject} are needed).`);
+  }
+  // Bunching: the buyer's purchases in force for the threshold, and never a claim without the test.
+  const ofBuyer = accepted.filter((r) => normalizeText(r.buyer) === normalizeText(f.buyer) && inForce(tier, String(r.date)) && inScope(tier, r.category) && valueIn(r, RATES) > 0);
+  const test = result.buyers.find((b) => normalizeText(b.buyer) === normalizeText(f.buyer))?.bunching.find((t) => t.threshold === tier.id);
+  expect(test?.sample).toBe(ofBuyer.length);
+  const inBand = ofBuyer.filter((r) => exactIn(r, RATES).gte(limit.times(1 - BUNCHING.band)) && (above ? exactIn(r, RATES).lte(limit) : exactIn(r, RATES).lt(limit)));
+  expect(test?.observed).toBe(inBand.length);
+  const range = comparisonRange(ofBuyer.map((r) => exactIn(r, RATES)), limit, above);
+  expect(test?.below).toBeGreaterThanOrEqual(range.below[0]);
+  expect(test?.below).toBeLessThanOrEqual(range.below[1]);
+  expect(test?.above).toBeGreaterThanOrEqual(range.above[0]);
+  expect(test?.above).toBeLessThanOrEqual(range.above[1]);
+  const bunching = f.reasons.find((r) => r.code === 'buyerBunching')!;
+  const purchases = (n: number) => plural(n, 'purchase');
+  if (test && !test.applicable) {
+    // The first condition that fails, in the order the test checks them.
+    const why =
+      test.sample < BUNCHING.minSample
+        ? `the buyer has ${purchases(test.sample)} in force for this threshold; the test needs at least ${BUNCHING.minSample}`
+        : test.below < BUNCHING.minSide || test.above < BUNCHING.minSide
+          ? `the buyer has ${purchases(test.below)} in the comparison range below the band and ${test.above} above it; the test needs at least ${BUNCHING.minSide} on each side`
+          : test.below + test.above < BUNCHING.minSides
+            ? `the buyer has ${purchases(test.below + test.above)} in the comparison range; the test needs at least ${BUNCHING.minSides}`
+            : 'other thresholds lie too close to this one to compare both sides';
+    expect(message('buyerBunching')).toBe(`Bunching under this limit not tested: ${why}.`);
+  } else if (test) {
+    bunchingChecked++;
+    const where = `${test.observed.toLocaleString('en-US')} of its ${test.sample.toLocaleString('en-US')} purchases in force for the limit lie within ${+(BUNCHING.band * 100).toFixed(2)}% ${above ? 'at or below' : 'below'} it, where the rest of its amounts predict ${test.expected.toFixed(1)} (z = ${test.z.toFixed(1)}, one-sided p ${probability(test.p)})`;
+    expect(message('buyerBunching')).toBe(test.z >= 2 ? `The buyer's purchases bunch under this limit: ${where}.` : `The buyer's purchases show no clear bunching under this limit: ${where}.`);
+    expect([bunching.value, bunching.weight]).toEqual([test.z, o.weights?.buyerBunching ?? DEFAULT_WEIGHTS.buyerBunching]);
+    expect(bunching.strength).toBeCloseTo(Math.min(1, Math.max(0, (test.z - 1) / 2)), 12);
+  } else {
+    expect(message('buyerBunching')).toBe('Bunching under this limit not tested: the buyer has no purchase in force for it.');
+  }
+  // A reason that was not measured weighs nothing.
+  for (const r of f.reasons) if (/^(Not compared|Part sizes not compared|Vendors not compared|Bunching under this limit not tested|Subjects not compared)/u.test(r.message)) expect([r.weight, r.strength, r.value]).toEqual([0, 0, 0]);
+}
+
+/** Findings whose buyer's bunching test was applicable, checked in the current property. */
+let bunchingChecked = 0;
+
+describe('every sentence of an explanation is true of its finding', () => {
+  it.each([
+    ['small adversarial ledgers', ledgerArb(40), 300],
+    ['buyers with a history', busyArb, 150],
+    ['a buyer large enough for its bunching test', largeArb, 40],
+  ] as const)('%s', (name, ledger, numRuns) => {
+    bunchingChecked = 0;
+    let checked = 0;
+    fc.assert(
+      fc.property(ledger, policyArb, (records, options) => {
+        const result = detectSplits(records, options);
+        for (const f of result.findings) {
+          checkFinding(f, records, options, result);
+          checked++;
+        }
+      }),
+      { numRuns: runs(numRuns) },
+    );
+    expect(checked).toBeGreaterThan(20);
+    if (name.startsWith('a buyer large')) expect(bunchingChecked).toBeGreaterThan(20);
+  });
+});
