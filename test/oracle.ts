@@ -342,16 +342,15 @@ export function plainRuns(cluster: readonly { day: number; value: Decimal }[], f
       for (const [content, fromEnd] of [[startingOn(d), false], [endingOn(d), true]] as const) {
         // A window proposes when its first part is dated while the tier is in force, and crosses it.
         if (content.length < rule.minParts || dayOf(content[0] as number) > rule.toDay || !crossing(content)) continue;
-        if (rule.whole) {
-          const r = rule.rank(content);
-          const rank = Number.isNaN(r) ? -Infinity : r;
-          if (!best || rank > best.rank || (rank === best.rank && earlier(content, best.parts))) best = { rank, parts: content };
-          continue;
-        }
-        const bySize = [...content].sort((a, b) => (cluster[b] as { value: Decimal }).value.cmp((cluster[a] as { value: Decimal }).value) || a - b);
-        const largest = withAlike(firstCrossing(bySize).sort((a, b) => a - b));
-        const tightest = withAlike(fromEnd ? firstCrossing([...content].reverse()).sort((a, b) => a - b) : firstCrossing(content));
-        for (const parts of [largest, tightest]) {
+        const proposals = (): number[][] => {
+          // runs: 'window' proposes the window's whole content.
+          if (rule.whole) return [content];
+          const bySize = [...content].sort((a, b) => (cluster[b] as { value: Decimal }).value.cmp((cluster[a] as { value: Decimal }).value) || a - b);
+          const largest = withAlike(firstCrossing(bySize).sort((a, b) => a - b));
+          const tightest = withAlike(fromEnd ? firstCrossing([...content].reverse()).sort((a, b) => a - b) : firstCrossing(content));
+          return [largest, tightest];
+        };
+        for (const parts of proposals()) {
           if (dayOf(parts[0] as number) > rule.toDay) continue;
           const r = rule.rank(parts);
           const rank = Number.isNaN(r) ? -Infinity : r;
