@@ -90,7 +90,7 @@ export function detectSplits(records: Iterable<unknown>, options: DetectSplitsOp
   const parts = candidates(ledger, opts);
   const baselines = buyerBaselines(table, opts);
   const scoring = { thresholds: opts.thresholds, windowDays: ledger.window.days, band: opts.band, weights: opts.weights, baselines };
-  const context = { currency: opts.currency, band: opts.band, subject: opts.subject, windowLabel: ledger.window.label, ...(opts.rule ? { rule: opts.rule } : {}) };
+  const context = { currency: opts.currency, band: opts.band, subject: opts.subject, windowLabel: ledger.window.label, table, ...(opts.rule ? { rule: opts.rule } : {}) };
 
   const findings: Finding[] = [];
   const largeRuns: LargeRun[] = [];
@@ -104,7 +104,7 @@ export function detectSplits(records: Iterable<unknown>, options: DetectSplitsOp
         const { runs, largeRuns: large } = extractRuns(cluster, tier, extraction);
         for (const run of large) {
           ledger.assign(run);
-          largeRuns.push(buildLargeRun(run, tier, { currency: opts.currency, windowLabel: ledger.window.label, maxParts: opts.maxParts }));
+          largeRuns.push(buildLargeRun(run, tier, { currency: opts.currency, windowLabel: ledger.window.label, maxParts: opts.maxParts, table }));
         }
         for (const run of runs) {
           ledger.assign(run);

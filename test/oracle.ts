@@ -382,8 +382,12 @@ export function oracleRank(o: ResolvedOptions, t: ResolvedThreshold, baselines?:
   return (records) => {
     const items: Item[] = records.map((r) => ({
       k: baselines ? (baselines.k.get(r.rec.id) as number) : r.rec.index,
-      rec: r.rec,
+      day: r.rec.day,
       value: r.value,
+      amount: r.rec.amount,
+      vendorKey: r.rec.vendorKey,
+      categoryKey: r.rec.categoryKey,
+      document: r.rec.document,
       // As the record table computes it: the amount as a double, times the rate as a double.
       approx: r.rec.currency === o.currency ? r.rec.amount.toNumber() : r.rec.amount.toNumber() * (o.rates.get(r.rec.currency) as Decimal).toNumber(),
       tokens: r.tokens.map(idOf).sort((a, b) => a - b),

@@ -87,7 +87,7 @@ export function components(items: readonly Item[], policy: LinkPolicy, minParts:
 export function linkComponents(items: readonly Item[], policy: LinkPolicy): UnionFind {
   const n = items.length;
   const uf = new UnionFind(n);
-  const day = Int32Array.from(items, (it) => it.rec.day);
+  const day = Int32Array.from(items, (it) => it.day);
   const { reach } = policy;
 
   const chain = (positions: readonly number[]): void => chainWithin(positions, day, reach, uf);
@@ -122,7 +122,7 @@ export function linkComponents(items: readonly Item[], policy: LinkPolicy): Unio
   for (const positions of byProject.values()) chain(positions);
   if (policy.vendorLinks) {
     const byVendor = new Map<string, number[]>();
-    for (let i = 0; i < n; i++) if (!(items[i] as Item).placeholderVendor) push(byVendor, (items[i] as Item).rec.vendorKey, i);
+    for (let i = 0; i < n; i++) if (!(items[i] as Item).placeholderVendor) push(byVendor, (items[i] as Item).vendorKey, i);
     for (const positions of byVendor.values()) chain(positions);
   }
 
@@ -210,15 +210,24 @@ function linkAcross(a: readonly number[], b: readonly number[], day: Int32Array,
  *   first, the first tokens), so each item is indexed under its rare tokens in the list of its kind,
  *   and probes the lists of the kinds disjoint from its own;
  * the latest first and at most `budget` of them per list, skipping pairs already in one component,
- * then pairs that may not rare-link and whose weights are too far apart to be similar.
+ * then pairs that may not rare-link and whose weights are too far apart to be similar. A token no
+ * other record of the buyer has (`Item.sharedFrom`) can relate no pair: it is neither indexed nor
+ * probed, so items with a word of their own (a serial number, a name) cost no list.
  *
  * Runs in O(n + k·budget) comparisons for n items with k key and rare tokens in all, each
  * comparison in O(tokens of the pair).
  */
 function textJoin(items: readonly Item[], positions: readonly number[], day: Int32Array, policy: LinkPolicy, uf: UnionFind): void {
   const { reach, minSimilarity: t, textBudget: budget } = policy;
+  // Tokens of a single record of the buyer relate it to no other (the vocabulary numbers them
+  // first, below `shared`): such a record has a token set of its own, and its tokens are neither
+  // indexed nor probed.
+  const shared = (items[positions[0] as number] as Item).sharedFrom ?? 0;
   const sameSet = new Map<readonly number[], number[]>();
-  for (const r of positions) push(sameSet, (items[r] as Item).tokens, r);
+  for (const r of positions) {
+    const tokens = (items[r] as Item).tokens;
+    if ((tokens[0] as number) >= shared) push(sameSet, tokens, r);
+  }
   for (const list of sameSet.values()) chainWithin(list, day, reach, uf);
   // Once every item is in one component, no pair is left to join.
   let components = 0;
@@ -256,9 +265,11 @@ function textJoin(items: readonly Item[], positions: readonly number[], day: Int
     const keys = keyTokenCount(flat, weights, t, a, aEnd);
     const rares = rareTokenCount(flat, weights, a, aEnd);
     const kind = kinds[r] as number;
+    let s = a;
+    while (s < aEnd && (flat[s] as number) < shared) s++;
     lists.length = 0;
-    for (let k = a; k < a + keys; k++) lists.push(keyIndex.get(flat[k] as number));
-    for (let other = 0; other < 4; other++) if (present[other] && (kind & other) === 0) for (let k = a; k < a + rares; k++) lists.push((rareIndex[other] as Map<number, number[]>).get(flat[k] as number));
+    for (let k = s; k < a + keys; k++) lists.push(keyIndex.get(flat[k] as number));
+    for (let other = 0; other < 4; other++) if (present[other] && (kind & other) === 0) for (let k = s; k < a + rares; k++) lists.push((rareIndex[other] as Map<number, number[]>).get(flat[k] as number));
     const earliest = (day[r] as number) - reach;
     let root = uf.find(r);
     for (const list of lists) {
@@ -282,8 +293,8 @@ function textJoin(items: readonly Item[], positions: readonly number[], day: Int
         }
       }
     }
-    for (let k = a; k < a + keys; k++) push(keyIndex, flat[k] as number, r);
-    if (readable[kind]) for (let k = a; k < a + rares; k++) push(rareIndex[kind] as Map<number, number[]>, flat[k] as number, r);
+    for (let k = s; k < a + keys; k++) push(keyIndex, flat[k] as number, r);
+    if (readable[kind]) for (let k = s; k < a + rares; k++) push(rareIndex[kind] as Map<number, number[]>, flat[k] as number, r);
   }
 }
 

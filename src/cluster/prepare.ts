@@ -4,7 +4,8 @@ import type { ResolvedOptions } from '../options/resolve.js';
 import { linkPolicy, type LinkPolicy } from './link.js';
 import { resolveWindow, type Window } from './window.js';
 import { compareText } from '../_lib/order.js';
-import { recordAt, valueAt, type RecordTable } from '../records/table.js';
+import { keyAt, valueAt, type RecordTable } from '../records/table.js';
+import { D } from '../_lib/decimal.js';
 import { subjectTokens } from '../similarity/tokens.js';
 import { vocabularies } from '../similarity/vocabulary.js';
 
@@ -120,6 +121,7 @@ export function prepare(table: RecordTable, opts: ResolvedOptions): Prepared {
   const empty: number[] = [];
   const noWeights = new Int32Array(0);
   const assigned = new Uint8Array(n);
+  const source: ItemSource = { table, valueOf };
   return {
     table,
     window,
@@ -135,26 +137,78 @@ export function prepare(table: RecordTable, opts: ResolvedOptions): Prepared {
     itemOf(k) {
       let it = items[k];
       if (it === undefined) {
-        const rec = recordAt(table, k);
         const p = prefixOf(k);
         const proj = table.project.key[k] as number;
         const pair = text ? (text.pairOf[k] as number) : -1;
-        it = {
+        it = new TableItem(
           k,
-          rec,
-          value: valueOf(k),
-          approx: table.approx[k] as number,
-          tokens: text && pair >= 0 ? text.tokensOf(pair) : empty,
-          weights: text && pair >= 0 ? text.weightsOf(pair) : noWeights,
-          categoryPrefix: depth > 0 && p >= 0 ? prefixes[p] : undefined,
-          project: proj >= 0 && subject.maxProjectCategories > 0 && !broad.has(projectKey(table.buyer.key[k] as number, proj)) ? rec.projectKey : undefined,
-          ...(placeholder[table.vendor.key[k] as number] ? { placeholderVendor: true as const } : {}),
-        };
+          source,
+          text && pair >= 0 ? text.tokensOf(pair) : empty,
+          text && pair >= 0 ? text.weightsOf(pair) : noWeights,
+          text && pair >= 0 ? text.sharedFrom(pair) : 0,
+          depth > 0 && p >= 0 ? prefixes[p] : undefined,
+          proj >= 0 && subject.maxProjectCategories > 0 && !broad.has(projectKey(table.buyer.key[k] as number, proj)) ? table.project.keys[proj] : undefined,
+          placeholder[table.vendor.key[k] as number] === true,
+        );
         items[k] = it;
       }
       return it;
     },
   };
+}
+
+/** Where a {@link TableItem} reads its record: the table, and the values computed once per table index. */
+interface ItemSource {
+  readonly table: RecordTable;
+  valueOf(k: number): Decimal;
+}
+
+/**
+ * An item as a view of the record table: it holds its index, subject signals and the table, and
+ * reads the record's date, amounts, vendor, category and document from the table's columns when
+ * asked (a few words per candidate part instead of a record object).
+ */
+class TableItem implements Item {
+  constructor(
+    readonly k: number,
+    private readonly source: ItemSource,
+    readonly tokens: readonly number[],
+    readonly weights: ArrayLike<number>,
+    readonly sharedFrom: number,
+    readonly categoryPrefix: string | undefined,
+    readonly project: string | undefined,
+    readonly placeholderVendor: boolean,
+  ) {}
+
+  get day(): number {
+    return this.source.table.day[this.k] as number;
+  }
+
+  get value(): Decimal {
+    return this.source.valueOf(this.k);
+  }
+
+  get approx(): number {
+    return this.source.table.approx[this.k] as number;
+  }
+
+  get amount(): Decimal {
+    const { table } = this.source;
+    // Recorded in the report currency: the amount is the value, computed once.
+    return table.rates[table.currency[this.k] as number] === undefined ? this.value : new D(table.amount[this.k] as string);
+  }
+
+  get vendorKey(): string {
+    return keyAt(this.source.table.vendor, this.k) as string;
+  }
+
+  get categoryKey(): string | undefined {
+    return keyAt(this.source.table.category, this.k);
+  }
+
+  get document(): string | undefined {
+    return this.source.table.document[this.k];
+  }
 }
 
 const projectKey = (buyer: number, project: number) => buyer * 8_388_608 + project;

@@ -86,7 +86,7 @@ function lexBefore(a: readonly number[], b: readonly number[]): boolean {
  * @example
  * // Parts (k, day, amount) (0, 0, 100), (1, 1, 600), (2, 2, 500) against a 1,000 limit: the small
  * // first part adds nothing. Ranked here by fewest parts; detection ranks by the finding's score.
- * const part = (k, day, amount) => ({ k, rec: { day }, value: new Decimal(amount), approx: Number(amount), tokens: [] });
+ * const part = (k, day, amount) => ({ k, day, value: new Decimal(amount), approx: Number(amount), tokens: [] });
  * const parts = [part(0, 0, '100'), part(1, 1, '600'), part(2, 2, '500')];
  * extractRuns(parts, { value: new Decimal(1000), approx: 1000, comparison: 'atOrAbove', toDay: Infinity },
  *   { reach: 29, minParts: 2, maxParts: 50, taken: new Uint8Array(3), rank: (run) => -run.length }).runs.map((r) => r.map((it) => it.k))
@@ -103,7 +103,7 @@ export function extractRuns(items: readonly Item[], tier: RunTier, o: ExtractRun
   let totalApprox = 0;
   for (let p = 0; p < k; p++) {
     const it = items[p] as Item;
-    day[p] = it.rec.day;
+    day[p] = it.day;
     approx[p] = it.approx;
     if (!o.taken[it.k]) {
       free[p] = 1;

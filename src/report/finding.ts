@@ -1,4 +1,6 @@
 import type { Item } from '../cluster/item.js';
+import type { PurchaseRecord } from '../records/record.js';
+import { recordAt, type RecordTable } from '../records/table.js';
 import type { ResolvedOptions } from '../options/resolve.js';
 import { REASON_CODES, type ReasonCode } from '../options/reasons.js';
 import type { ScoredRun } from '../score/score.js';
@@ -90,17 +92,20 @@ export interface Finding {
 export interface FindingContext extends Pick<ResolvedOptions, 'currency' | 'band' | 'rule' | 'subject'> {
   /** The window in words, e.g. `'a 30-day window'`. */
   readonly windowLabel: string;
+  /** The record table the items index: a finding's parts are read from it. */
+  readonly table: RecordTable;
 }
 
 /**
- * The finding of a scored run (items in date order) that crosses `tier`: its parts, total,
- * threshold, dates, score, reasons (strongest first) and explanation.
+ * The finding of a scored run (items in date order) that crosses `tier`: its parts (records read
+ * from the table), total, threshold, dates, score, reasons (strongest first) and explanation.
  *
  * Runs in O(k log k) for k parts.
  */
 export function buildFinding(run: readonly Item[], tier: ResolvedThreshold, scored: ScoredRun, ctx: FindingContext): Finding {
-  const first = run[0] as Item;
-  const last = run[run.length - 1] as Item;
+  const records = run.map((it) => recordAt(ctx.table, it.k));
+  const first = records[0] as PurchaseRecord;
+  const last = records[records.length - 1] as PurchaseRecord;
   const k = run.length;
   const messages = { band: ctx.band, windowLabel: ctx.windowLabel, currency: ctx.currency, tier, subject: ctx.subject };
   const reasons: Reason[] = orderReasons(
@@ -116,16 +121,16 @@ export function buildFinding(run: readonly Item[], tier: ResolvedThreshold, scor
       };
     }),
   );
-  const ids = run.map((it) => it.rec.id);
+  const ids = records.map((r) => r.id);
   const vendors: string[] = [];
-  for (const it of run) if (!vendors.includes(it.rec.vendor)) vendors.push(it.rec.vendor);
+  for (const r of records) if (!vendors.includes(r.vendor)) vendors.push(r.vendor);
   const t = tier.threshold;
   const strong = reasons.filter((r) => r.weight > 0 && r.strength >= 0.5).slice(0, 4);
   const explanation =
-    counterfactual({ buyer: first.rec.buyer, ids, total: scored.total, currency: ctx.currency, tier, start: first.rec.date, end: last.rec.date }) +
+    counterfactual({ buyer: first.buyer, ids, total: scored.total, currency: ctx.currency, tier, start: first.date, end: last.date }) +
     (strong.length ? ` Why it looks deliberate: ${strong.map((r) => r.message).join(' ')}` : '');
-  const parts: FindingPart[] = run.map((it) => {
-    const r = it.rec;
+  const parts: FindingPart[] = run.map((it, i) => {
+    const r = records[i] as PurchaseRecord;
     return {
       id: r.id,
       index: r.index,
@@ -143,7 +148,7 @@ export function buildFinding(run: readonly Item[], tier: ResolvedThreshold, scor
   });
   return {
     id: fingerprint(t.id, ids),
-    buyer: first.rec.buyer,
+    buyer: first.buyer,
     recordIds: ids,
     parts,
     vendors,
@@ -160,9 +165,9 @@ export function buildFinding(run: readonly Item[], tier: ResolvedThreshold, scor
       ...(t.label ? { label: t.label } : {}),
       ...(t.source ? { source: t.source } : {}),
     },
-    start: first.rec.date,
-    end: last.rec.date,
-    spanDays: last.rec.day - first.rec.day,
+    start: first.date,
+    end: last.date,
+    spanDays: last.day - first.day,
     score: scored.score,
     reasons,
     explanation,

@@ -1,6 +1,8 @@
 import type { Item } from '../cluster/item.js';
+import { recordAt, type RecordTable } from '../records/table.js';
 import type { ResolvedThreshold } from '../thresholds/threshold.js';
-import { D, groupedMoney, moneyString } from '../_lib/decimal.js';
+import { groupedMoney, moneyString } from '../_lib/decimal.js';
+import { exactTotal } from '../cluster/total.js';
 
 /**
  * A window whose linked purchases were too many to be one requirement cut into pieces: more than
@@ -27,10 +29,18 @@ export interface LargeRun {
   readonly explanation: string;
 }
 
+/** What a large run is reported in: the report currency, the window in words, `maxParts`, and the record table the items index. */
+export interface LargeRunContext {
+  readonly currency: string;
+  readonly windowLabel: string;
+  readonly maxParts: number;
+  readonly table: RecordTable;
+}
+
 /**
  * The large-run report of a window's purchases (items in date order) that cross `tier`.
  *
- * Runs in O(k) for k purchases.
+ * Runs in O(k) for k purchases, with no Decimal per purchase (see `exactTotal`).
  *
  * @example
  * // Three purchases of 400 CNY on one day, a 1,000 CNY limit, maxParts: 2.
@@ -43,29 +53,28 @@ export interface LargeRun {
  * //    or a higher minSimilarity), or check whether these are call-offs of one contract. They are not
  * //    reported as findings; the first 2 record ids are listed."
  */
-export function buildLargeRun(run: readonly Item[], tier: ResolvedThreshold, ctx: { readonly currency: string; readonly windowLabel: string; readonly maxParts: number }): LargeRun {
-  const first = run[0] as Item;
-  const last = run[run.length - 1] as Item;
-  let total = new D(0);
-  for (const it of run) total = total.plus(it.value);
+export function buildLargeRun(run: readonly Item[], tier: ResolvedThreshold, ctx: LargeRunContext): LargeRun {
+  const first = recordAt(ctx.table, (run[0] as Item).k);
+  const last = recordAt(ctx.table, (run[run.length - 1] as Item).k);
+  const total = exactTotal(ctx.table, run.map((it) => it.k));
   const t = tier.threshold;
-  const when = first.rec.date === last.rec.date ? `on ${first.rec.date}` : `from ${first.rec.date} to ${last.rec.date}`;
+  const when = first.date === last.date ? `on ${first.date}` : `from ${first.date} to ${last.date}`;
   const explanation =
-    `The rule (${ctx.windowLabel}) grouped ${run.length} purchases by ${first.rec.buyer} ${when}, ${groupedMoney(total)} ${ctx.currency} together, ` +
+    `The rule (${ctx.windowLabel}) grouped ${run.length} purchases by ${first.buyer} ${when}, ${groupedMoney(total)} ${ctx.currency} together, ` +
     `into one cluster: they ${t.comparison === 'above' ? 'exceed' : 'reach'} the ${groupedMoney(tier.value)} ${ctx.currency} limit for ${t.procedure} (threshold ${t.id}). ` +
     `More than ${ctx.maxParts} linked purchases in one window are not the shape of one requirement cut into pieces but of a rule that groups too much: ` +
     `narrow it (a shorter window, vendor 'same', a longer categoryPrefix or a higher minSimilarity), or check whether these are call-offs of one contract. ` +
     `They are not reported as findings; the first ${Math.min(ctx.maxParts, run.length)} record ids are listed.`;
   return {
-    buyer: first.rec.buyer,
+    buyer: first.buyer,
     threshold: { id: t.id, amount: moneyString(tier.value), currency: ctx.currency, procedure: t.procedure },
     window: ctx.windowLabel,
-    start: first.rec.date,
-    end: last.rec.date,
+    start: first.date,
+    end: last.date,
     parts: run.length,
     total: moneyString(total),
     currency: ctx.currency,
-    recordIds: run.slice(0, ctx.maxParts).map((it) => it.rec.id),
+    recordIds: run.slice(0, ctx.maxParts).map((it) => ctx.table.id[it.k] as string),
     explanation,
   };
 }

@@ -319,7 +319,7 @@ export function buyerBaselines(table: RecordTable, opts: Pick<ResolvedOptions, '
       const sizedOthers = belowTo + (tier.comparison === 'above' ? atTo : 0) - belowFrom;
       const buyerOthers = (start[b + 1] as number) - (start[b] as number) - k;
       const days = (lastDay[b] as number) - (firstDay[b] as number) + 1;
-      const window = (parts[k - 1] as Item).rec.day - (parts[0] as Item).rec.day + 1;
+      const window = (parts[k - 1] as Item).day - (parts[0] as Item).day + 1;
       const expected = ((sizedOthers + BASELINE.pseudoCount) / days) * window;
       const rate: RateFacts = {
         applicable: buyerOthers >= BASELINE.minRecords && days >= BASELINE.minDays,

@@ -102,7 +102,7 @@ export function measure(parts: readonly Item[], total: Decimal, ctx: EvidenceCon
     for (const t of ctx.thresholds) {
       // Once a hit is known, only an `above` limit can still change the wording.
       if (hit && (atLimitAllowed || t.comparison !== 'above')) continue;
-      if (inForce(t, p.rec.day) && inScope(t, p.rec.categoryKey) && belowTier(p.approx, p, valueOf, t) && atLeast(p.approx, p, valueOf, t.nearFrom, t.nearFromApprox)) {
+      if (inForce(t, p.day) && inScope(t, p.categoryKey) && belowTier(p.approx, p, valueOf, t) && atLeast(p.approx, p, valueOf, t.nearFrom, t.nearFromApprox)) {
         hit = true;
         if (t.comparison === 'above') atLimitAllowed = true;
       }
@@ -111,14 +111,14 @@ export function measure(parts: readonly Item[], total: Decimal, ctx: EvidenceCon
   }
 
   const dayCounts = new Map<number, number>();
-  for (const p of parts) dayCounts.set(p.rec.day, (dayCounts.get(p.rec.day) ?? 0) + 1);
+  for (const p of parts) dayCounts.set(p.day, (dayCounts.get(p.day) ?? 0) + 1);
   let sameDay = 0;
-  for (const p of parts) if ((dayCounts.get(p.rec.day) as number) > 1) sameDay++;
+  for (const p of parts) if ((dayCounts.get(p.day) as number) > 1) sameDay++;
 
   const vendorCounts = new Map<string, number>();
   for (const p of parts) {
     // Each placeholder ("Various", a redacted name) counts as a vendor of its own.
-    const key = p.placeholderVendor ? `\u0000${p.k}` : p.rec.vendorKey;
+    const key = p.placeholderVendor ? `\u0000${p.k}` : p.vendorKey;
     vendorCounts.set(key, (vendorCounts.get(key) ?? 0) + 1);
   }
   const topVendor = Math.max(...vendorCounts.values());
@@ -133,8 +133,8 @@ export function measure(parts: readonly Item[], total: Decimal, ctx: EvidenceCon
   const cv = mean > 0 ? Math.sqrt(variance) / mean : 0;
 
   let round = 0;
-  for (const p of parts) if (isRound(p.rec.amount)) round++;
-  const consecutive = consecutiveCount(parts.map((p) => p.rec.document));
+  for (const p of parts) if (isRound(p.amount)) round++;
+  const consecutive = consecutiveCount(parts.map((p) => p.document));
 
   const baseline = ctx.baselines?.measure(parts, ctx.tier);
   const bunching = baseline?.bunching;
@@ -142,7 +142,7 @@ export function measure(parts: readonly Item[], total: Decimal, ctx: EvidenceCon
     evidence: {
       justBelow: justBelow / k,
       parts: k,
-      span: last.rec.day - first.rec.day,
+      span: last.day - first.day,
       sameDay: sameDay / k,
       vendorConcentration: topVendor / k,
       subjectSimilarity: agreement.none < k - 1 ? subject / (k - 1) : Number.NaN,
@@ -174,8 +174,8 @@ function subjectAgreement(a: Item, b: Item, tally: { text: { pairs: number; sum:
     best = Math.max(best, j);
     compared = true;
   }
-  const ca = a.rec.categoryKey;
-  const cb = b.rec.categoryKey;
+  const ca = a.categoryKey;
+  const cb = b.categoryKey;
   if (a.categoryPrefix !== undefined && b.categoryPrefix !== undefined && ca !== undefined && cb !== undefined) {
     let n = 0;
     while (n < ca.length && n < cb.length && ca[n] === cb[n]) n++;

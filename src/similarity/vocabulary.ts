@@ -11,6 +11,11 @@ export interface Vocabularies {
   tokensOf(p: number): readonly number[];
   /** The weight table of pair p's buyer: `weightsOf(p)[id]` ({@link rarityWeight}). */
   weightsOf(p: number): Int32Array;
+  /**
+   * The first id of pair p's buyer's vocabulary that more than one of its records use: the ids
+   * below it are tokens of a single record (numbered first), which relate that record to no other.
+   */
+  sharedFrom(p: number): number;
 }
 
 /**
@@ -139,8 +144,7 @@ export function vocabularies(buyer: Int32Array, subject: Int32Array, tokensOf: (
     seenFrom.push(seen.length);
     records.push(count);
   }
-  toRank.sort((a, b) => (globalText[a]! < globalText[b]! ? -1 : 1));
-  toRank.forEach((g, r) => (textRank[g] = r));
+  rankByText(toRank, globalText, textRank);
 
   // Pair p's tokens, as local ids ascending, are pairIds[pairFrom[p] … pairFrom[p + 1]); its buyer's
   // weights buyerWeights[pairRange[p]].
@@ -149,6 +153,7 @@ export function vocabularies(buyer: Int32Array, subject: Int32Array, tokensOf: (
   const pairIds = new Int32Array(pairFrom[pairs] as number);
   const pairRange = new Int32Array(pairs);
   const buyerWeights: Int32Array[] = [];
+  const buyerShared: number[] = [];
   const local = new Int32Array(globalText.length);
   const R = toRank.length;
   for (let range = 0; range + 1 < buyerPairs.length; range++) {
@@ -161,6 +166,7 @@ export function vocabularies(buyer: Int32Array, subject: Int32Array, tokensOf: (
     let keys = 0;
     for (let i = from; i < to; i++) if (seenUses[i] === 1) local[seen[i] as number] = id++;
     else keys++;
+    buyerShared.push(id);
     // Exact while uses × R stays below 2^53 (over 9·10^15): a ledger of n records and R ranked
     // tokens has uses ≤ n, so n·R would have to pass it.
     const key = new Float64Array(keys);
@@ -196,7 +202,18 @@ export function vocabularies(buyer: Int32Array, subject: Int32Array, tokensOf: (
       return set;
     },
     weightsOf: (p) => buyerWeights[pairRange[p] as number] as Int32Array,
+    sharedFrom: (p) => buyerShared[pairRange[p] as number] as number,
   };
+}
+
+/**
+ * Ranks the tokens `toRank` (global ids) by their text: sorts them and sets `textRank[g]` to each
+ * one's place. (A function of its own, so that the closures `vocabularies` returns do not keep the
+ * token texts alive.)
+ */
+function rankByText(toRank: number[], text: readonly string[], textRank: Int32Array): void {
+  toRank.sort((a, b) => ((text[a] as string) < (text[b] as string) ? -1 : 1));
+  for (let r = 0; r < toRank.length; r++) textRank[toRank[r] as number] = r;
 }
 
 /** Sorts ids[from … to) ascending: by insertion when short (token sets mostly are), else by the typed array's sort. */

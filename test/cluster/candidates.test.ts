@@ -35,7 +35,7 @@ describe('candidates', () => {
         const all = oracleRecords(records, o);
         expect(select.neverParts).toBe(all.filter((r) => r.skipped).length);
         for (const t of o.thresholds) {
-          const got = select.forTier(t).map((g) => g.map((it) => it.rec.id));
+          const got = select.forTier(t).map((g) => g.map((it) => ledger.table.id[it.k] as string));
           const groups = new Map<string, OracleRecord[]>();
           for (const r of all) {
             const key = partitionOf(o, r);
@@ -60,9 +60,9 @@ describe('candidates', () => {
     const select = candidates(ledger, o);
     const tier = o.thresholds[0] as (typeof o.thresholds)[number];
     const [group] = select.forTier(tier);
-    expect(group?.map((it) => it.rec.id)).toEqual(['R0', 'R1', 'R2']);
+    expect(group?.map((it) => ledger.table.id[it.k])).toEqual(['R0', 'R1', 'R2']);
     ledger.assign(group?.slice(1, 2) ?? []);
-    expect(select.forTier(tier).map((g) => g.map((it) => it.rec.id))).toEqual([['R0', 'R1', 'R2']]);
+    expect(select.forTier(tier).map((g) => g.map((it) => ledger.table.id[it.k]))).toEqual([['R0', 'R1', 'R2']]);
     ledger.assign(group?.slice(0, 1) ?? []);
     expect(select.forTier(tier)).toEqual([]);
   });

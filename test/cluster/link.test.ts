@@ -3,14 +3,12 @@ import fc from 'fast-check';
 import Decimal from 'decimal.js';
 import { components, linkComponents, type LinkPolicy } from '../../src/cluster/link.js';
 import type { Item } from '../../src/cluster/item.js';
-import type { PurchaseRecord } from '../../src/records/record.js';
 import { RARE_WEIGHT } from '../../src/similarity/rarity.js';
 import { runs } from '../helpers/runs.js';
 
 /** An item with only what linking reads: its date, vendor and subject signals. */
 function item(k: number, day: number, vendorKey: string, categoryPrefix: string | undefined, project: string | undefined, tokens: readonly number[], weights: ArrayLike<number> = WEIGHTS): Item {
-  const rec = { index: k, id: `R${k}`, day, vendorKey } as unknown as PurchaseRecord;
-  return { k, rec, value: new Decimal(1), approx: 1, tokens, weights, categoryPrefix, project };
+  return { k, day, vendorKey, value: new Decimal(1), approx: 1, amount: new Decimal(1), categoryKey: undefined, document: undefined, tokens, weights, categoryPrefix, project };
 }
 
 /** Token weights of the test vocabulary (ids 0…7), heaviest first as a vocabulary numbers them; tokens 0–2 are rare. */
@@ -70,9 +68,9 @@ function compared(p: LinkPolicy, items: readonly Item[], a: Item, b: Item): bool
 
 /** The link predicate of the README ("How detection works", step 5), for one pair. */
 function linked(p: LinkPolicy, items: readonly Item[], a: Item, b: Item): boolean {
-  if (Math.abs(a.rec.day - b.rec.day) > p.reach) return false;
+  if (Math.abs(a.day - b.day) > p.reach) return false;
   if (p.required) return true;
-  if (p.vendorLinks && a.rec.vendorKey === b.rec.vendorKey) return true;
+  if (p.vendorLinks && a.vendorKey === b.vendorKey) return true;
   let comparable = false;
   if (p.useCategory && a.categoryPrefix !== undefined && b.categoryPrefix !== undefined) {
     comparable = true;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { prepare } from '../../src/cluster/prepare.js';
-import { scanRecords } from '../../src/records/table.js';
+import { recordAt, scanRecords } from '../../src/records/table.js';
 import { keyTokenCount, rareTokenCount } from '../../src/similarity/rarity.js';
 import { resolveOptions, type ResolvedOptions } from '../../src/options/resolve.js';
 import type { PurchaseRecord } from '../../src/records/record.js';
@@ -28,7 +28,7 @@ describe('prepare', () => {
         const o = resolveOptions(options);
         const table = scanRecords(records, { currency: o.currency, rates: o.rates });
         const p = prepare(table, o);
-        const recs = Array.from(p.order, (k) => p.itemOf(k).rec);
+        const recs = Array.from(p.order, (k) => recordAt(table, k));
         expect([...p.order].sort((a, b) => a - b)).toEqual(Array.from({ length: table.size }, (_, k) => k));
         const keys = recs.map((r) => partitionKey(o, r));
         for (let i = 0; i < recs.length; i++) {
@@ -52,9 +52,15 @@ describe('prepare', () => {
         const oracle = new Map(oracleRecords(records, o).map((r) => [r.rec.id, r]));
         for (const k of p.order) {
           const it = p.itemOf(k);
-          const r = oracle.get(it.rec.id);
-          if (!r) throw new Error(`no oracle record ${it.rec.id}`);
+          const r = oracle.get(p.table.id[k] as string);
+          if (!r) throw new Error(`no oracle record ${p.table.id[k]}`);
           expect(it.k).toBe(k);
+          // The record's own fields the evidence reads, as validation gives them.
+          expect(it.day).toBe(r.rec.day);
+          expect(it.amount.eq(r.rec.amount)).toBe(true);
+          expect(it.vendorKey).toBe(r.rec.vendorKey);
+          expect(it.categoryKey).toBe(r.rec.categoryKey);
+          expect(it.document).toBe(r.rec.document);
           expect(it.value.eq(r.value)).toBe(true);
           expect(it.approx).toBeCloseTo(r.value.toNumber(), 6);
           expect(it.tokens.length).toBe(r.tokens.length);
@@ -70,5 +76,29 @@ describe('prepare', () => {
       }),
       { numRuns: runs(200) },
     );
+  });
+
+  it('numbers the tokens of a single record of the buyer below sharedFrom, and only those', () => {
+    let singles = 0;
+    fc.assert(
+      fc.property(ledgerArb(40), optionsArb, (records, options) => {
+        const o = resolveOptions(options);
+        const table = scanRecords(records, { currency: o.currency, rates: o.rates });
+        const p = prepare(table, o);
+        // Records of each buyer using each token id (ids are per buyer).
+        const users = new Map<string, number>();
+        for (const k of p.order) for (const id of p.itemOf(k).tokens) users.set(`${table.buyer.key[k]}:${id}`, (users.get(`${table.buyer.key[k]}:${id}`) ?? 0) + 1);
+        for (const k of p.order) {
+          const it = p.itemOf(k);
+          for (const id of it.tokens) {
+            const single = users.get(`${table.buyer.key[k]}:${id}`) === 1;
+            expect(id < (it.sharedFrom ?? 0)).toBe(single);
+            if (single) singles++;
+          }
+        }
+      }),
+      { numRuns: runs(200) },
+    );
+    expect(singles).toBeGreaterThan(50);
   });
 });

@@ -3,13 +3,12 @@ import fc from 'fast-check';
 import Decimal from 'decimal.js';
 import { extractRuns, type RunTier } from '../../src/cluster/runs.js';
 import type { Item } from '../../src/cluster/item.js';
-import type { PurchaseRecord } from '../../src/records/record.js';
 import { plainRuns } from '../oracle.js';
 import { runs } from '../helpers/runs.js';
 
 function item(k: number, day: number, amount: string): Item {
   const value = new Decimal(amount);
-  return { k, rec: { index: k, id: `R${k}`, day } as unknown as PurchaseRecord, value, approx: value.toNumber(), tokens: [], weights: [], categoryPrefix: undefined, project: undefined };
+  return { k, day, value, approx: value.toNumber(), amount: value, vendorKey: `V${k}`, categoryKey: undefined, document: undefined, tokens: [], weights: [], categoryPrefix: undefined, project: undefined };
 }
 
 /** Amounts at and around a third, a half and all of the 0.3 and 1000 tiers, where doubles round. */
@@ -39,7 +38,7 @@ const rankArb = fc.constantFrom<[string, (run: readonly Item[]) => number]>(
   ['three levels', (run) => run.reduce((h, it) => (h * 31 + it.k + 7) % 1009, 17) % 3],
   ['fewest parts', (run) => -run.length],
   ['most parts', (run) => run.length],
-  ['tightest span', (run) => -((run[run.length - 1] as Item).rec.day - (run[0] as Item).rec.day)],
+  ['tightest span', (run) => -((run[run.length - 1] as Item).day - (run[0] as Item).day)],
   ['all equal', () => 0.5],
   ['NaN for odd sizes', (run) => (run.length % 2 ? Number.NaN : -run.length)],
 );
@@ -54,14 +53,14 @@ describe('extractRuns', () => {
       fc.property(clusterArb, tierArb, fc.constantFrom(0, 2, 6, Infinity), fc.constantFrom(2, 3), fc.constantFrom(3, 4, 50), rankArb, fc.boolean(), ({ items, taken }, tier, reach, minParts, maxParts, [, rank], whole) => {
         const got = extractRuns(items, tier, { reach, minParts, maxParts, whole, taken, rank });
         const want = plainRuns(
-          items.map((it) => ({ day: it.rec.day, value: it.value })),
+          items.map((it) => ({ day: it.day, value: it.value })),
           items.map((it) => !taken[it.k]),
           { value: tier.value, comparison: tier.comparison, toDay: tier.toDay, sameWindow: (a, b) => Math.abs(a - b) <= reach, minParts, maxParts, whole, rank: (ps) => rank(ps.map((i) => items[i] as Item)) },
         );
         expect(ids(got.largeRuns)).toEqual(want.largeRuns);
         expect(ids(got.runs)).toEqual(want.runs);
         // Each run fits one window.
-        for (const run of got.runs) expect((run[run.length - 1] as Item).rec.day - (run[0] as Item).rec.day).toBeLessThanOrEqual(reach);
+        for (const run of got.runs) expect((run[run.length - 1] as Item).day - (run[0] as Item).day).toBeLessThanOrEqual(reach);
         chosen += got.runs.length;
         large += got.largeRuns.length;
       }),

@@ -70,7 +70,7 @@ describe('buyerBaselines', () => {
         const facts = baselines.measure(parts, tier);
 
         // The recount.
-        const ids = new Set(parts.map((p) => p.rec.id));
+        const ids = new Set(parts.map((p) => table.id[p.k] as string));
         const k = parts.length;
         const limit = Number(tier.threshold.amount);
         const want = recountBaseline(records.filter((r) => !excludedBy(policy)(r)), ids, limit, policy.comparison, { depth: policy.depth, minPartShare: policy.minPartShare, rates: RATES, placeholders: policy.placeholders });

@@ -3,7 +3,6 @@ import fc from 'fast-check';
 import Decimal from 'decimal.js';
 import { consecutiveShare, isRound, measure } from '../../src/score/evidence.js';
 import type { Item } from '../../src/cluster/item.js';
-import type { PurchaseRecord } from '../../src/records/record.js';
 import type { ResolvedThreshold } from '../../src/thresholds/threshold.js';
 import { D } from '../../src/_lib/decimal.js';
 import { runs } from '../helpers/runs.js';
@@ -11,9 +10,8 @@ import { runs } from '../helpers/runs.js';
 /** A part with what measure reads. */
 function part(day: number, amount: string, vendorKey: string, over: { categoryKey?: string; document?: string; tokens?: number[]; project?: string } = {}): Item {
   const value = new Decimal(amount);
-  const rec = { day, amount: value, vendorKey, categoryKey: over.categoryKey, document: over.document } as unknown as PurchaseRecord;
   // The category signal is on for every part that carries a code (as with categoryPrefix > 0).
-  return { k: day, rec, value, approx: value.toNumber(), tokens: over.tokens ?? [], weights: [], categoryPrefix: over.categoryKey, project: over.project };
+  return { k: day, day, value, approx: value.toNumber(), amount: value, vendorKey, categoryKey: over.categoryKey, document: over.document, tokens: over.tokens ?? [], weights: [], categoryPrefix: over.categoryKey, project: over.project };
 }
 
 function tier(amount: string, over: { fromDay?: number; toDay?: number; categories?: string[] } = {}): ResolvedThreshold {
@@ -98,7 +96,7 @@ describe('measure', () => {
           expect(share).toBeLessThanOrEqual(1);
         }
         expect(e.parts).toBe(parts.length);
-        expect(e.span).toBe((parts.at(-1) as Item).rec.day - (parts[0] as Item).rec.day);
+        expect(e.span).toBe((parts.at(-1) as Item).day - (parts[0] as Item).day);
         expect(e.totalOverThreshold).toBeCloseTo(total.toNumber() / 500, 9);
       }),
       { numRuns: runs(200) },
