@@ -8,7 +8,7 @@ import { candidates } from './cluster/candidates.js';
 import { components } from './cluster/link.js';
 import { extractRuns } from './cluster/runs.js';
 import type { Item } from './cluster/item.js';
-import { scoreRun } from './score/score.js';
+import { scoreRun, type ScoredRun } from './score/score.js';
 import { buyerBaselines, type BuyerStats } from './score/baseline.js';
 import { buildFinding, type Finding } from './report/finding.js';
 import { buildLargeRun, type LargeRun } from './report/largeRun.js';
@@ -98,9 +98,19 @@ export function detectSplits(records: Iterable<unknown>, options: DetectSplitsOp
   let belowMinScore = 0;
   for (const tier of opts.thresholds) {
     let found = 0;
-    const extraction = { reach: ledger.links.reach, minParts: opts.minParts, maxParts: opts.maxParts, whole: opts.runs === 'window', taken: ledger.assigned, rank: (run: readonly Item[]) => scoreRun(run, tier, scoring).score };
+    // A run is scored when it is proposed; the scores of a cluster's proposals are kept until its
+    // runs are reported, so a run is not scored twice.
+    const scores = new Map<string, ScoredRun>();
+    const scored = (run: readonly Item[]): ScoredRun => {
+      const key = run.map((it) => it.k).join(',');
+      let s = scores.get(key);
+      if (s === undefined) scores.set(key, (s = scoreRun(run, tier, scoring)));
+      return s;
+    };
+    const extraction = { reach: ledger.links.reach, minParts: opts.minParts, maxParts: opts.maxParts, whole: opts.runs === 'window', taken: ledger.assigned, rank: (run: readonly Item[]) => scored(run).score };
     for (const group of parts.forTier(tier)) {
       for (const cluster of components(group, ledger.links, opts.minParts)) {
+        scores.clear();
         const { runs, largeRuns: large } = extractRuns(cluster, tier, extraction);
         for (const run of large) {
           ledger.assign(run);
@@ -108,11 +118,11 @@ export function detectSplits(records: Iterable<unknown>, options: DetectSplitsOp
         }
         for (const run of runs) {
           ledger.assign(run);
-          const scored = scoreRun(run, tier, scoring);
+          const score = scored(run);
           // Defensive: a score that is not a number in [minScore, 1] (NaN included) is never reported.
-          if (!(scored.score >= opts.minScore && scored.score <= 1)) belowMinScore++;
+          if (!(score.score >= opts.minScore && score.score <= 1)) belowMinScore++;
           else {
-            findings.push(buildFinding(run, tier, scored, context));
+            findings.push(buildFinding(run, tier, score, context));
             found++;
           }
         }

@@ -87,7 +87,8 @@ export function components(items: readonly Item[], policy: LinkPolicy, minParts:
 export function linkComponents(items: readonly Item[], policy: LinkPolicy): UnionFind {
   const n = items.length;
   const uf = new UnionFind(n);
-  const day = Int32Array.from(items, (it) => it.day);
+  const day = new Int32Array(n);
+  for (let i = 0; i < n; i++) day[i] = (items[i] as Item).day;
   const { reach } = policy;
 
   const chain = (positions: readonly number[]): void => chainWithin(positions, day, reach, uf);

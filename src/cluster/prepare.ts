@@ -38,7 +38,8 @@ export interface Prepared {
 /**
  * Prepares a record table for clustering: resolves the window and the link policy, interns
  * category prefixes, finds broad projects, weighs subject tokens per buyer and sorts the records into
- * partitions. Runs in O(n log n) (one sort) plus the tokenising of distinct subjects.
+ * partitions. Runs in O(n) plus the sorting of records sharing a partition and a day by id
+ * (`partitionOrder`; O(n log n) at most) and the tokenising of distinct subjects.
  */
 export function prepare(table: RecordTable, opts: ResolvedOptions): Prepared {
   const { subject } = opts;
@@ -102,11 +103,7 @@ export function prepare(table: RecordTable, opts: ResolvedOptions): Prepared {
     if (window.kind === 'period') pid = combine(pid, window.periodOf(table.day[k] as number) + 4_194_304);
     partOf[k] = pid;
   }
-  const ks: number[] = [];
-  for (let k = 0; k < n; k++) ks.push(k);
-  const ids = table.id;
-  const day = table.day;
-  ks.sort((a, b) => (partOf[a] as number) - (partOf[b] as number) || (day[a] as number) - (day[b] as number) || compareText(ids[a] as string, ids[b] as string));
+  const ks = partitionOrder(partOf, table.day, table.id);
 
   const values: (Decimal | undefined)[] = new Array(n);
   const items: (Item | undefined)[] = new Array(n);
@@ -126,9 +123,9 @@ export function prepare(table: RecordTable, opts: ResolvedOptions): Prepared {
     table,
     window,
     links: linkPolicy(opts, window),
-    order: Int32Array.from(ks),
-    partition: Int32Array.from(ks, (k) => partOf[k] as number),
-    unlinkable: Uint8Array.from(ks, (k) => unlinkableOf[k] as number),
+    order: ks,
+    partition: ks.map((k) => partOf[k] as number),
+    unlinkable: byPosition(ks, unlinkableOf),
     assigned,
     valueOf,
     assign(run) {
@@ -209,6 +206,60 @@ class TableItem implements Item {
   get document(): string | undefined {
     return this.source.table.document[this.k];
   }
+}
+
+/**
+ * Table indexes sorted by partition, then day, then id (UTF-16 order; ids are unique, so the order
+ * is total and does not depend on input order): a stable counting sort by day, then one by
+ * partition, then a sort by id of each run of one partition and day (mostly a record or a few).
+ * Runs in O(n + partitions + days spanned) plus the sorts of the runs; falls back to one comparison
+ * sort when the dates span far more days than there are records.
+ */
+function partitionOrder(partOf: Int32Array, day: Int32Array, ids: readonly string[]): Int32Array {
+  const n = partOf.length;
+  const byId = (a: number, b: number) => compareText(ids[a] as string, ids[b] as string);
+  let minDay = Infinity;
+  let maxDay = -Infinity;
+  let parts = 0;
+  for (let k = 0; k < n; k++) {
+    const d = day[k] as number;
+    if (d < minDay) minDay = d;
+    if (d > maxDay) maxDay = d;
+    if ((partOf[k] as number) >= parts) parts = (partOf[k] as number) + 1;
+  }
+  if (n === 0 || maxDay - minDay > 8 * n + 4096) {
+    return Int32Array.from({ length: n }, (_, k) => k).sort((a, b) => (partOf[a] as number) - (partOf[b] as number) || (day[a] as number) - (day[b] as number) || byId(a, b));
+  }
+  const all = new Int32Array(n);
+  for (let k = 0; k < n; k++) all[k] = k;
+  const order = countingSort(countingSort(all, day, minDay, maxDay - minDay + 1), partOf, 0, parts);
+  for (let i = 0, j = 1; i < n; i = j++) {
+    const k = order[i] as number;
+    while (j < n && partOf[order[j] as number] === partOf[k] && day[order[j] as number] === day[k]) j++;
+    if (j - i > 1) order.subarray(i, j).sort(byId);
+  }
+  return order;
+}
+
+/** `of[k]` for each k of `ks`, in their order. */
+function byPosition(ks: Int32Array, of: Uint8Array): Uint8Array {
+  const out = new Uint8Array(ks.length);
+  for (let i = 0; i < ks.length; i++) out[i] = of[ks[i] as number] as number;
+  return out;
+}
+
+/** `ks` stably sorted by `key[k] − min`, a whole number in [0, keys). Runs in O(n + keys). */
+function countingSort(ks: Int32Array, key: Int32Array, min: number, keys: number): Int32Array {
+  const n = ks.length;
+  const start = new Int32Array(keys + 1);
+  for (let i = 0; i < n; i++) start[(key[ks[i] as number] as number) - min + 1]! += 1;
+  for (let i = 0; i < keys; i++) start[i + 1]! += start[i] as number;
+  const out = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const k = ks[i] as number;
+    out[start[(key[k] as number) - min]!++] = k;
+  }
+  return out;
 }
 
 const projectKey = (buyer: number, project: number) => buyer * 8_388_608 + project;

@@ -220,13 +220,15 @@ export function extractRuns(items: readonly Item[], tier: RunTier, o: ExtractRun
   // tightest run from its first day, from its last); a run re-proposes only the windows whose
   // proposals it took parts of.
   // Each position's place among all parts by amount, largest first (exact; the earlier first among
-  // equals), and the position at each place.
-  const byPlace = Int32Array.from({ length: k }, (_, p) => p).sort((x, y) => {
+  // equals), and the position at each place (not needed when windows propose their whole content).
+  const byPlace = new Int32Array(o.whole ? 0 : k);
+  for (let p = 0; p < byPlace.length; p++) byPlace[p] = p;
+  byPlace.sort((x, y) => {
     const c = clearOrder(approx[y] as number, approx[x] as number, RELATIVE_SLACK * Math.max(approx[x] as number, approx[y] as number));
     return (c !== 0 ? c : (items[y] as Item).value.cmp((items[x] as Item).value)) || x - y;
   });
-  const place = new Int32Array(k);
-  byPlace.forEach((p, i) => (place[p] = i));
+  const place = new Int32Array(byPlace.length);
+  for (let i = 0; i < byPlace.length; i++) place[byPlace[i] as number] = i;
   const version = new Int32Array(windows);
   // For each position, the windows (with their version then) whose proposals hold it.
   const users: (number[] | undefined)[] = new Array(k);

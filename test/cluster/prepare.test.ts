@@ -8,6 +8,7 @@ import type { PurchaseRecord } from '../../src/records/record.js';
 import { oracleRecords, periodKey } from '../oracle.js';
 import { ledgerArb, optionsArb } from '../helpers/arbitraries.js';
 import { runs } from '../helpers/runs.js';
+import { compareText } from '../../src/_lib/order.js';
 
 /** What the policy requires equal, written plainly; a missing required signal counts as a value of its own. */
 function partitionKey(o: ResolvedOptions, r: PurchaseRecord): string {
@@ -74,6 +75,47 @@ describe('prepare', () => {
           expect(p.valueOf(k)).toBe(it.value);
         }
       }),
+      { numRuns: runs(200) },
+    );
+  });
+
+  /** Day d after 1900-01-01, as an ISO date. */
+  const isoDay = (d: number) => new Date(Date.UTC(1900, 0, 1) + d * 86_400_000).toISOString().slice(0, 10);
+
+  it('orders by partition, day and id as a comparison sort does, whether the dates span a few days or centuries', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ buyer: fc.constantFrom('A', 'B', 'C'), vendor: fc.constantFrom('V', 'W'), id: fc.string({ minLength: 1, maxLength: 3 }) }), { maxLength: 60 }),
+        fc.array(fc.integer({ min: 0, max: 365 * 150 }), { minLength: 60, maxLength: 60 }),
+        fc.constantFrom(3, 40, 365 * 150),
+        fc.constantFrom<'any' | 'same'>('any', 'same'),
+        (rows, days, span, vendor) => {
+          const unique = [...new Map(rows.map((r) => [r.id, r])).values()];
+          const records = unique.map((r, i) => ({ ...r, date: isoDay((days[i] as number) % span), amount: '1', currency: 'CNY' }));
+          const o = resolveOptions({ thresholds: [{ id: 't', amount: '10', currency: 'CNY', procedure: 'p' }], vendor });
+          const table = scanRecords(records);
+          const p = prepare(table, o);
+          const key = (k: number) => [table.buyer.key[k] as number, vendor === 'same' ? (table.vendor.key[k] as number) : 0] as const;
+          const want = Array.from({ length: table.size }, (_, k) => k).sort((a, b) => {
+            const [ba, va] = key(a);
+            const [bb, vb] = key(b);
+            return ba - bb || va - vb || (table.day[a] as number) - (table.day[b] as number) || compareText(table.id[a] as string, table.id[b] as string);
+          });
+          // Partitions are numbered in their own way: compare the order within each and the days and ids.
+          const got = Array.from(p.order);
+          const group = (ks: number[]) => ks.map((k) => `${key(k).join('/')}:${table.day[k]}:${table.id[k]}`);
+          expect(new Set(got.map((k) => key(k).join('/'))).size).toBe(new Set(want.map((k) => key(k).join('/'))).size);
+          const within = (ks: number[]) => {
+            const by = new Map<string, number[]>();
+            for (const k of ks) by.set(key(k).join('/'), [...(by.get(key(k).join('/')) ?? []), k]);
+            return [...by.entries()].map(([g, list]) => `${g}=${group(list).join(',')}`).sort();
+          };
+          // Each partition's records are contiguous in the order.
+          const firsts = got.filter((k, i) => i === 0 || key(k).join('/') !== key(got[i - 1] as number).join('/'));
+          expect(firsts.length).toBe(within(got).length);
+          expect(within(got)).toEqual(within(want));
+        },
+      ),
       { numRuns: runs(200) },
     );
   });
