@@ -67,6 +67,8 @@ interface WorstMeasure {
   heapAfterMB: number;
   /** Peak resident set during detection (ledger included), or since the start where it cannot be reset. */
   peakRssMB: number;
+  /** Resident set when detection starts: the ledger, and the heap V8 kept from building it. */
+  rssBeforeMB: number;
   peakReset: boolean;
   /** CPU milliseconds of the profiled run, by part (see {@link PARTS}). */
   split: Record<Part, number>;
@@ -147,6 +149,7 @@ async function worstChild(kind: WorstCase, size: number): Promise<void> {
   const records = JSON.parse(JSON.stringify(worstCase(kind, size))) as ReturnType<typeof worstCase>;
   const options = { thresholds: [...WORST_CASE_THRESHOLDS] };
   gc?.();
+  const rssBeforeMB = process.memoryUsage().rss / MB;
   const peakReset = resetPeakRss();
   const t = performance.now();
   const c = process.cpuUsage();
@@ -155,7 +158,7 @@ async function worstChild(kind: WorstCase, size: number): Promise<void> {
   const cpu = process.cpuUsage(c);
   const m: Omit<WorstMeasure, 'split'> = {
     kind, records: records.length, detectMs, cpuMs: (cpu.user + cpu.system) / 1000, findings: result.findings.length,
-    heapAfterMB: process.memoryUsage().heapUsed / MB, peakRssMB: peakRss(), peakReset,
+    heapAfterMB: process.memoryUsage().heapUsed / MB, peakRssMB: peakRss(), rssBeforeMB, peakReset,
   };
   result = undefined;
   gc?.();
@@ -285,15 +288,15 @@ function parent(): void {
     const nlogn = (b.records * Math.log(b.records)) / (a.records * Math.log(a.records));
     growth.push(`- ${a.records} → ${b.records} records: time × ${fmt(b.detectMs / a.detectMs)} (n log n predicts × ${fmt(nlogn)}, n × ${fmt(b.records / a.records)})`);
   }
-  const worstHead = `| case | records | detectSplits ms | CPU ms | records/s | peak RSS MB | heap after MB | findings | ${PARTS.map((p) => `${p} %`).join(' | ')} |`;
+  const worstHead = `| case | records | detectSplits ms | CPU ms | records/s | peak RSS MB | RSS before MB | heap after MB | findings | ${PARTS.map((p) => `${p} %`).join(' | ')} |`;
   const worstLines = [worstHead, `|${worstHead.split('|').slice(1, -1).map(() => '---').join('|')}|`];
   for (const r of worst) {
     if ('error' in r) {
-      worstLines.push(`| ${r.kind} | ${r.size} | ${r.error} |${' |'.repeat(5 + PARTS.length)}`);
+      worstLines.push(`| ${r.kind} | ${r.size} | ${r.error} |${' |'.repeat(6 + PARTS.length)}`);
       continue;
     }
     const total = PARTS.reduce((sum, p) => sum + r.split[p], 0);
-    worstLines.push(`| ${r.kind} | ${r.records} | ${fmt(r.detectMs)} | ${fmt(r.cpuMs)} | ${Math.round((r.records / r.detectMs) * 1000).toLocaleString('en')} | ${fmt(r.peakRssMB)}${r.peakReset ? '' : '*'} | ${fmt(r.heapAfterMB)} | ${r.findings} | ${PARTS.map((p) => ((100 * r.split[p]) / total).toFixed(0)).join(' | ')} |`);
+    worstLines.push(`| ${r.kind} | ${r.records} | ${fmt(r.detectMs)} | ${fmt(r.cpuMs)} | ${Math.round((r.records / r.detectMs) * 1000).toLocaleString('en')} | ${fmt(r.peakRssMB)}${r.peakReset ? '' : '*'} | ${fmt(r.rssBeforeMB)} | ${fmt(r.heapAfterMB)} | ${r.findings} | ${PARTS.map((p) => ((100 * r.split[p]) / total).toFixed(0)).join(' | ')} |`);
   }
   const worstGrowth: string[] = [];
   for (const kind of worstKinds) {
@@ -313,7 +316,9 @@ The adversarial ledgers of bench/_worstCases.ts (seed 1): \`oneDay\` (one buyer,
 WORST_CASE_THRESHOLDS with the default options. One cold run each, in its own child; CPU time is the
 process's (user + system) during detection, which stays near the wall time on an idle machine; peak
 RSS is the resident high-water mark during detection, the ledger included (reset after the ledger is
-built; * marks a peak since the start, where it could not be reset). The last columns split the CPU
+built; * marks a peak since the start, where it could not be reset); RSS before is the resident set
+when detection starts, after a forced GC: the ledger and the heap V8 kept from building it, which
+the peak cannot fall below. The last columns split the CPU
 time of a second, profiled run by the module running it: subject text (src/similarity: tokens,
 rarity weights, similarity), link (cluster/link and union-find: the text join and the other link
 indexes), runs (cluster/runs, window), records (reading and checking the input), prepare
