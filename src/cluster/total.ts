@@ -20,8 +20,9 @@ const FLUSH_AT = 2 ** 53 - 1e15;
  * Runs in O(k) for k records.
  *
  * @example
- * exactTotal(scanRecords([{ id: 'a', buyer: 'B', vendor: 'V', date: '2024-01-02', amount: '0.1', currency: 'EUR' },
- *   { id: 'b', buyer: 'B', vendor: 'V', date: '2024-01-02', amount: '0.2', currency: 'EUR' }]), [0, 1]).toString() //=> '0.3'
+ * // The columns it reads: 0.1 and 0.2 in the report currency, 1.5 in a currency worth 2 of it.
+ * const table = { amount: ['0.1', '0.2', '1.5'], currency: Int32Array.of(0, 0, 1), rates: [undefined, new Decimal(2)] };
+ * exactTotal(table, [0, 1, 2]).toString() //=> '3.3'
  */
 export function exactTotal(table: RecordTable, ks: Iterable<number>): Decimal {
   const { amount, currency, rates } = table;
