@@ -93,8 +93,12 @@ export function linkComponents(items: readonly Item[], policy: LinkPolicy): Unio
 
   const chain = (positions: readonly number[]): void => chainWithin(positions, day, reach, uf);
 
-  if (policy.required) {
-    chain(Array.from({ length: n }, (_, i) => i));
+  // Time alone decides when the partition meets the subject requirement, or when no item carries a
+  // signal the policy compares (every pair then has none in common: the pcard preset).
+  if (policy.required || (!policy.useCategory && !policy.useText && !policy.vendorLinks && items.every((it) => it.project === undefined))) {
+    const all = new Array<number>(n);
+    for (let i = 0; i < n; i++) all[i] = i;
+    chain(all);
     return uf;
   }
 
