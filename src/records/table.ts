@@ -66,15 +66,20 @@ export interface Conversion {
 
 const FIELD_NAMES: ReadonlySet<string> = new Set(RECORD_FIELDS);
 
-/** Interns texts as written and, through them, their normalised keys. */
+/**
+ * Interns texts as written and, through them, their normalised keys. Without a normalisation a
+ * text is its own key: one map serves both (ids of texts and keys are then equal).
+ */
 class Interner {
   readonly texts: string[] = [];
-  readonly keys: string[] = [];
+  readonly keys: string[];
   /** Key id of each text id. */
   readonly keyOf: number[] = [];
   private readonly byText = new Map<string, number>();
   private readonly byKey = new Map<string, number>();
-  constructor(private readonly normalise: (s: string) => string) {}
+  constructor(private readonly normalise: ((s: string) => string) | undefined) {
+    this.keys = normalise ? [] : this.texts;
+  }
 
   private lastText: string | undefined;
   private lastId = -1;
@@ -84,17 +89,20 @@ class Interner {
     if (text === this.lastText) return this.lastId;
     let id = this.byText.get(text);
     if (id === undefined) {
-      const key = this.normalise(text);
-      let keyId = this.byKey.get(key);
-      if (keyId === undefined) {
-        keyId = this.keys.length;
-        this.keys.push(key);
-        this.byKey.set(key, keyId);
-      }
       id = this.texts.length;
       this.texts.push(text);
-      this.keyOf.push(keyId);
       this.byText.set(text, id);
+      if (this.normalise === undefined) this.keyOf.push(id);
+      else {
+        const key = this.normalise(text);
+        let keyId = this.byKey.get(key);
+        if (keyId === undefined) {
+          keyId = this.keys.length;
+          this.keys.push(key);
+          this.byKey.set(key, keyId);
+        }
+        this.keyOf.push(keyId);
+      }
     }
     this.lastText = text;
     this.lastId = id;
@@ -113,7 +121,7 @@ class ColumnBuilder {
   /** The key of a text, memoised per distinct text. */
   readonly keyOf: (text: string) => string;
   constructor(n: number, normalise: ((s: string) => string) | undefined) {
-    this.interner = new Interner(normalise ?? same);
+    this.interner = new Interner(normalise);
     this.keyOf = this.interner.keyOfText;
     this.text = new Int32Array(n);
     this.key = normalise ? new Int32Array(n) : this.text;
@@ -137,7 +145,6 @@ class ColumnBuilder {
   }
 }
 
-const same = (s: string) => s;
 
 /**
  * Validates records into a {@link RecordTable}, reading each field of each record once. Never throws
@@ -294,7 +301,7 @@ function validateTable(input: readonly unknown[], snapshot: Snapshot | undefined
   const amounts: string[] = new Array(n);
   const approx = new Float64Array(n);
   const currency = new Int32Array(n);
-  const currencies = new Interner(same);
+  const currencies = new Interner(undefined);
   const cols = {
     buyer: new ColumnBuilder(n, normalizeText),
     vendor: new ColumnBuilder(n, vendorKey),

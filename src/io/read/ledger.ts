@@ -55,6 +55,13 @@ const parserOptionsSchema = z
 /** Text read before the format and the delimiter are decided. */
 const HEAD = 1 << 16;
 
+/**
+ * Bytes decoded at a time: at most 64 KiB of text, below V8's large-object size, so that a text
+ * and the row-sized strings cut from it are collected by the young generation's cheap scavenges
+ * instead of piling up until a full collection.
+ */
+const PIECE = 1 << 15;
+
 /** Where decoded text goes once the format is known. */
 interface Sink {
   push(text: string): void;
@@ -141,15 +148,24 @@ export class LedgerParser {
     this.reader = new LedgerReader(options);
   }
 
-  /** Adds the next chunk. */
+  /**
+   * Adds the next chunk. Bytes are decoded {@link PIECE} at a time, so that each text made stays
+   * a small string that dies young, whatever the size of the chunks read.
+   */
   push(chunk: string | Uint8Array): void {
-    let text: string;
-    if (typeof chunk === 'string') text = chunk;
-    else {
-      if (this.decoder === undefined) this.refusePacked(chunk);
-      this.decoder ??= new StreamDecoder(this.options.encoding ?? 'auto', () => (this.sink ? this.sink.breaks() : feeds(this.head)));
-      text = this.decoded(() => (this.decoder as StreamDecoder).push(chunk));
-    }
+    if (typeof chunk === 'string') return this.text(chunk);
+    if (this.decoder === undefined) this.refusePacked(chunk);
+    const decoder = (this.decoder ??= new StreamDecoder(this.options.encoding ?? 'auto', () => (this.sink ? this.sink.breaks() : feeds(this.head))));
+    let at = 0;
+    do {
+      const piece = chunk.length <= PIECE ? chunk : chunk.subarray(at, at + PIECE);
+      this.text(this.decoded(() => decoder.push(piece)));
+      at += PIECE;
+    } while (at < chunk.length);
+  }
+
+  /** Adds the next text. */
+  private text(text: string): void {
     if (!this.started && text !== '') {
       this.started = true;
       text = stripBom(text);
