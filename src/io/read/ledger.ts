@@ -10,7 +10,7 @@ import type { RecordReject } from '../../records/record.js';
 import { optionIssues } from '../../_lib/issues.js';
 import type { LedgerField } from './columns.js';
 import { type CsvSink, type Delimiter, CsvRows, DELIMITERS, detectDelimiter } from './csv.js';
-import { type Encoding, ENCODINGS, StreamDecoder, stripBom } from './decode.js';
+import { type Encoding, ENCODINGS, narrowRuns, StreamDecoder, stripBom } from './decode.js';
 import type { LedgerReaderOptions } from './reader.js';
 import { type Ledger, type LedgerSource, LedgerReader } from './reader.js';
 
@@ -150,16 +150,20 @@ export class LedgerParser {
 
   /**
    * Adds the next chunk. Bytes are decoded {@link PIECE} at a time, so that each text made stays
-   * a small string that dies young, whatever the size of the chunks read.
+   * a small string that dies young, whatever the size of the chunks read; and the lines of
+   * characters up to U+00FF apart from the others ({@link narrowRuns}), so that they are one-byte
+   * strings.
    */
   push(chunk: string | Uint8Array): void {
     if (typeof chunk === 'string') return this.text(chunk);
     if (this.decoder === undefined) this.refusePacked(chunk);
     const decoder = (this.decoder ??= new StreamDecoder(this.options.encoding ?? 'auto', () => (this.sink ? this.sink.breaks() : feeds(this.head))));
+    const part = (bytes: Uint8Array): void => this.text(this.decoded(() => decoder.push(bytes)));
     let at = 0;
     do {
       const piece = chunk.length <= PIECE ? chunk : chunk.subarray(at, at + PIECE);
-      this.text(this.decoded(() => decoder.push(piece)));
+      if (decoder.decoding) narrowRuns(piece, decoder.encoding as Encoding, part);
+      else part(piece);
       at += PIECE;
     } while (at < chunk.length);
   }
