@@ -680,10 +680,33 @@ export function distinctKeys(c: TextColumn): number {
  * has no conversion or the record is in the report currency).
  */
 export function valueAt(t: RecordTable, k: number): Decimal {
-  const amount = new D(t.amount[k] as string);
+  const amount = amountAt(t, k);
   const rate = t.rates[t.currency[k] as number];
   return rate === undefined ? amount : amount.times(rate);
 }
+
+/**
+ * The amount of table index k as a Decimal, made once per distinct amount text of the table (a
+ * Decimal is immutable, so records and values share it): a ledger repeats its amounts, and
+ * detection asks for a record's amount and its value.
+ */
+function amountAt(t: RecordTable, k: number): Decimal {
+  let made = DECIMALS.get(t.amount);
+  if (made === undefined) {
+    made = new Map();
+    DECIMALS.set(t.amount, made);
+  }
+  const text = t.amount[k] as string;
+  let d = made.get(text);
+  if (d === undefined) {
+    d = new D(text);
+    made.set(text, d);
+  }
+  return d;
+}
+
+/** The Decimals made from each table's amounts (tables of one scan share their amount texts). */
+const DECIMALS = new WeakMap<readonly string[], Map<string, Decimal>>();
 
 const EMPTY: Readonly<Record<string, unknown>> = Object.freeze(Object.create(null) as Record<string, unknown>);
 
@@ -699,7 +722,7 @@ export function recordAt(t: RecordTable, k: number): PurchaseRecord {
     vendorKey: keyAt(t.vendor, k) as string,
     date: isoOf(day),
     day,
-    amount: new D(t.amount[k] as string),
+    amount: amountAt(t, k),
     currency: t.currencies[t.currency[k] as number] as string,
     subject: textAt(t.subject, k),
     category: textAt(t.category, k),
