@@ -693,20 +693,27 @@ export function valueAt(t: RecordTable, k: number): Decimal {
 function amountAt(t: RecordTable, k: number): Decimal {
   let made = DECIMALS.get(t.amount);
   if (made === undefined) {
-    made = new Map();
+    made = { byIndex: new Array(t.size), byText: new Map() };
     DECIMALS.set(t.amount, made);
   }
-  const text = t.amount[k] as string;
-  let d = made.get(text);
+  let d = made.byIndex[k];
   if (d === undefined) {
-    d = new D(text);
-    made.set(text, d);
+    const text = t.amount[k] as string;
+    d = made.byText.get(text);
+    if (d === undefined) {
+      d = new D(text);
+      made.byText.set(text, d);
+    }
+    made.byIndex[k] = d;
   }
   return d;
 }
 
-/** The Decimals made from each table's amounts (tables of one scan share their amount texts). */
-const DECIMALS = new WeakMap<readonly string[], Map<string, Decimal>>();
+/**
+ * The Decimals made from each table's amounts, by table index and by text (tables of one scan
+ * share their amount texts, and their indexes with them).
+ */
+const DECIMALS = new WeakMap<readonly string[], { readonly byIndex: (Decimal | undefined)[]; readonly byText: Map<string, Decimal> }>();
 
 const EMPTY: Readonly<Record<string, unknown>> = Object.freeze(Object.create(null) as Record<string, unknown>);
 
