@@ -6,7 +6,7 @@
  */
 import * as z from 'zod';
 import { InputError, OptionsError, isInputError } from '../../errors.js';
-import type { RecordReject } from '../../records/record.js';
+import type { Reject, RecordReject } from '../../records/record.js';
 import { optionIssues } from '../../_lib/issues.js';
 import type { LedgerField } from './columns.js';
 import { type CsvSink, type Delimiter, CsvRows, DELIMITERS, detectDelimiter } from './csv.js';
@@ -213,7 +213,7 @@ export class LedgerParser {
     };
     return {
       ...ledger,
-      ...(file !== undefined ? { file, rejects: ledger.rejects.map(stamp) } : {}),
+      ...(file !== undefined ? { file, rejects: stampAll(ledger.rejects, file) } : {}),
       warnings: ledger.warnings.map(stamp),
       sources: [source],
       ...(encoding !== undefined ? { encoding } : {}),
@@ -360,6 +360,15 @@ export class LedgerParser {
       },
     };
   }
+}
+
+/**
+ * The rejects of a file, each given the file as its last field (the reader's own objects, made for
+ * this ledger alone: stamped in place, not copied). O(r).
+ */
+function stampAll(rejects: Reject[], file: string): Reject[] {
+  for (const r of rejects) (r as { file?: string }).file = file;
+  return rejects;
 }
 
 /**
