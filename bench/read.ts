@@ -17,10 +17,12 @@
  * 3. Splits the CLI's time in-process: `loadLedger` (reading), `detectSplits` (detection).
  *
  * Writes bench/READ.md. Options: `--rows N` (default 527375), `--seed N`, `--runs N` (best of N,
- * default 3), `--out PATH` (`-` prints only), `--no-duckdb`.
+ * default 3), `--out PATH` (`-` prints only), `--no-duckdb`, `--baseline DIR` (another build's
+ * dist folder, e.g. main's, whose CLI is timed the same way in the same run, each of its runs
+ * next to one of this build's, for a before/after ratio that shares the machine's load).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -37,6 +39,7 @@ const ROWS = Number(flag('rows') ?? 527375);
 const SEED = Number(flag('seed') ?? 20240501);
 const RUNS = Number(flag('runs') ?? 3);
 const OUT = flag('out') ?? join(root, 'bench', 'READ.md');
+const BASELINE = flag('baseline');
 const LIMIT = 3000;
 
 const HEADER = [
@@ -117,16 +120,26 @@ function generate(): { path: string; bytes: number; splits: number } {
   return { path, bytes: statSync(path).size, splits };
 }
 
-/** Wall time and peak RSS of a command, best of RUNS. */
-function timed(command: string, argv: string[], env: NodeJS.ProcessEnv = process.env): { ms: number; rssMB: number; cpuS: number; stdout: string } {
-  let best = { ms: Infinity, rssMB: 0, cpuS: 0, stdout: '' };
+type Timing = { ms: number; rssMB: number; cpuS: number; stdout: string };
+
+/** Wall time, CPU time, peak RSS (`/usr/bin/time`) and output of one run of a command. */
+function once(command: string, argv: string[], env: NodeJS.ProcessEnv = process.env): Timing {
+  const t = performance.now();
+  const r = spawnSync('/usr/bin/time', ['-f', '%M %U %S', command, ...argv], { encoding: 'utf8', env, maxBuffer: 1 << 28 });
+  const ms = performance.now() - t;
+  if (r.status !== 0) throw new Error(`${command} ${argv.join(' ')} failed (${r.status}): ${r.stderr.slice(-2000)}`);
+  const [rss = 0, user = 0, sys = 0] = (r.stderr.trim().split('\n').pop() ?? '').split(' ').map(Number);
+  return { ms, rssMB: rss / 1024, cpuS: user + sys, stdout: r.stdout };
+}
+
+/** Best (by wall time) of RUNS runs of each command, their runs taken in turn so that they share the machine's load. */
+function timed(...commands: [string, string[]][]): Timing[] {
+  const best: Timing[] = commands.map(() => ({ ms: Infinity, rssMB: 0, cpuS: 0, stdout: '' }));
   for (let i = 0; i < RUNS; i++) {
-    const t = performance.now();
-    const r = spawnSync('/usr/bin/time', ['-f', '%M %U %S', command, ...argv], { encoding: 'utf8', env, maxBuffer: 1 << 28 });
-    const ms = performance.now() - t;
-    if (r.status !== 0) throw new Error(`${command} ${argv.join(' ')} failed (${r.status}): ${r.stderr.slice(-2000)}`);
-    const [rss = 0, user = 0, sys = 0] = (r.stderr.trim().split('\n').pop() ?? '').split(' ').map(Number);
-    if (ms < best.ms) best = { ms, rssMB: rss / 1024, cpuS: user + sys, stdout: r.stdout };
+    commands.forEach(([command, argv], j) => {
+      const r = once(command, argv);
+      if (r.ms < (best[j] as Timing).ms) best[j] = r;
+    });
   }
   return best;
 }
@@ -188,20 +201,67 @@ console.log(JSON.stringify({ readMs: t1 - t0, detectMs: t2 - t1, readCpuMs: c1 -
   return JSON.parse(r.stdout.trim().split('\n').pop() as string);
 }
 
+/**
+ * Where the CLI's CPU time goes: one more run under `--cpu-prof`, each sample put in the first
+ * step among its callers (innermost first): garbage collection, validation (`validateTable`, the
+ * reuse check `unchanged`), reading (`readChunks`: decoding, hashing, parsing, rows → records),
+ * coverage (`buyerCoverage`), detection (`detectSplits`), the report (`buildReport`,
+ * `formatReport`, `locateRejects`, writing: the UTF-8 encoding of the text for stdout starts a
+ * stack of its own, `fromStringFast`); the rest (start-up, the summary) is "other".
+ */
+function profile(argv: string[]): Record<string, number> {
+  const dir = join(tmp, 'profile');
+  rmSync(dir, { recursive: true, force: true });
+  execFileSync(process.execPath, ['--cpu-prof', `--cpu-prof-dir=${dir}`, ...argv], { stdio: ['ignore', 'ignore', 'inherit'], maxBuffer: 1 << 28 });
+  const file = readdirSync(dir).find((f) => f.endsWith('.cpuprofile')) as string;
+  const p = JSON.parse(readFileSync(join(dir, file), 'utf8')) as { nodes: { id: number; callFrame: { functionName: string }; children?: number[] }[]; samples: number[]; timeDeltas: number[] };
+  const steps: [string, readonly string[]][] = [
+    ['garbage collection', ['(garbage collector)']],
+    ['validation', ['validateTable', 'unchanged']],
+    ['reading', ['readChunks']],
+    ['coverage', ['buyerCoverage']],
+    ['detection', ['detectSplits']],
+    ['report', ['buildReport', 'formatReport', 'locateRejects', 'rejectsToCsv', 'writeSync', 'write', 'fromStringFast']],
+  ];
+  const parent = new Map<number, number>();
+  const byId = new Map(p.nodes.map((n) => [n.id, n]));
+  for (const n of p.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const stepOf = new Map<number, string>();
+  const find = (id: number): string => {
+    const known = stepOf.get(id);
+    if (known !== undefined) return known;
+    const name = byId.get(id)?.callFrame.functionName ?? '';
+    const up = parent.get(id);
+    const step = steps.find(([, names]) => names.includes(name))?.[0] ?? (up === undefined ? 'other' : find(up));
+    stepOf.set(id, step);
+    return step;
+  };
+  const out: Record<string, number> = {};
+  p.samples.forEach((id, i) => {
+    const step = find(id);
+    out[step] = (out[step] ?? 0) + (p.timeDeltas[i] ?? 0) / 1e6;
+  });
+  return out;
+}
+
 const gen = generate();
 console.error(`generated ${gen.path}: ${(gen.bytes / 1e6).toFixed(1)} MB`);
 if (!existsSync(join(root, 'dist', 'cli.js'))) execFileSync('npx', ['tsup', '--silent'], { cwd: root, stdio: 'inherit' });
 const cliArgs = ['dist/cli.js', 'scan', gen.path, '--preset', 'pcard', '--limit', String(LIMIT), '--currency', 'CAD', '--map', 'project=', '--min-part-share', '0', '--min-score', '0', '-f', 'json', '-q'];
-const cli = timed(process.execPath, cliArgs);
+// The baseline build, when given, runs in turn with this one (same file, same flags).
+const [cli, baseRun] = timed([process.execPath, cliArgs], ...(BASELINE !== undefined ? [[process.execPath, [join(BASELINE, 'cli.js'), ...cliArgs.slice(1)]] as [string, string[]]] : [])) as [Timing, Timing | undefined];
+const base = baseRun && BASELINE !== undefined ? { ...baseRun, label: BASELINE.replace(root, '') } : undefined;
+if (base && base.stdout !== cli.stdout) console.error(`note: the baseline's report differs from this build's`);
 const report = JSON.parse(cli.stdout) as { summary: { rows: number; analysed: number; rejected: number; findings: number } };
 const split = phases(gen.path);
 let duck: { ms: number; rssMB: number; cpuS: number; loadMs: number; queryMs: number; findings: number } | undefined;
 if (!args.includes('--no-duckdb')) {
-  const d = timed(process.execPath, [duckdbScript(gen.path)]);
+  const [d] = timed([process.execPath, [duckdbScript(gen.path)]]) as [Timing];
   const inner = JSON.parse(d.stdout.trim()) as { loadMs: number; queryMs: number; findings: number };
   duck = { ms: d.ms, rssMB: d.rssMB, cpuS: d.cpuS, ...inner };
 }
 
+const steps = profile(cliArgs);
 const ratio = duck ? cli.ms / duck.ms : undefined;
 const lines = [
   '# Reading benchmark',
@@ -211,10 +271,17 @@ const lines = [
   '| run | wall time | CPU time | peak RSS | result |',
   '|---|---|---|---|---|',
   `| splitscan CLI, end to end | ${(cli.ms / 1000).toFixed(2)} s | ${cli.cpuS.toFixed(2)} s | ${cli.rssMB.toFixed(0)} MB | ${report.summary.rows.toLocaleString('en')} rows, ${report.summary.analysed.toLocaleString('en')} analysed, ${report.summary.rejected.toLocaleString('en')} rejected, ${report.summary.findings.toLocaleString('en')} findings |`,
+  ...(base ? [`| splitscan CLI of the baseline build (${base.label}), end to end | ${(base.ms / 1000).toFixed(2)} s | ${base.cpuS.toFixed(2)} s | ${base.rssMB.toFixed(0)} MB | ${base.stdout === cli.stdout ? 'the same report' : 'another report'} |`] : []),
   ...(duck ? [`| DuckDB load + query (a UTF-8 copy) | ${(duck.ms / 1000).toFixed(2)} s (load ${(duck.loadMs / 1000).toFixed(2)} s, query ${(duck.queryMs / 1000).toFixed(2)} s) | ${duck.cpuS.toFixed(2)} s | ${duck.rssMB.toFixed(0)} MB | ${duck.findings.toLocaleString('en')} findings |`] : []),
   '',
+  ...(base ? [`This build ÷ the baseline: ${(cli.ms / base.ms).toFixed(2)} in wall time, ${(cli.cpuS / base.cpuS).toFixed(2)} in CPU time, ${(cli.rssMB / base.rssMB).toFixed(2)} in peak RSS.`, ''] : []),
   ...(ratio !== undefined && duck ? [`**splitscan ÷ DuckDB: ${ratio.toFixed(2)}** in wall time (the aim: at most 2); ${(cli.cpuS / duck.cpuS).toFixed(2)} in CPU time (DuckDB uses every core; splitscan one, and one more for garbage collection).`, ''] : []),
   `In one process (the built package): reading (\`loadLedger\`: decode ${split.encoding}, hash, parse, map, amounts, dates, subtotals) ${(split.readMs / 1000).toFixed(2)} s wall, ${(split.readCpuMs / 1000).toFixed(2)} s CPU for ${split.rows.toLocaleString('en')} rows → ${split.records.toLocaleString('en')} records; detection (\`detectSplits\`, pcard) ${(split.detectMs / 1000).toFixed(2)} s wall, ${(split.detectCpuMs / 1000).toFixed(2)} s CPU. Reading alone ÷ DuckDB's load + query${duck ? `: ${(split.readCpuMs / 1000 / duck.cpuS).toFixed(2)} in CPU time` : ''}. The rest of the CLI's time is Node start-up, the report and the rejects.`,
+  '',
+  `Where the CLI's CPU time goes (one more run, under \`--cpu-prof\`; a sample counts for the innermost step among its callers): ${Object.entries(steps)
+    .sort((a, b) => b[1] - a[1])
+    .map(([step, s]) => `${step} ${s.toFixed(2)} s`)
+    .join(', ')}. Validation is \`detectSplits\`' first step (the records checked and put in columns, once: \`buyerCoverage\` reuses the table); detection is the rest of \`detectSplits\`.`,
   '',
   'The CLI flags: `scan FILE --preset pcard --limit 3000 --currency CAD --map project= --min-part-share 0 --min-score 0 -f json -q`, so it lists every same-division, same-merchant, same-day run over the limit as DuckDB\'s query does (`--map project=` leaves the cost-centre column unread: pcard compares budget projects when records carry them, the plain rule does not); the finding counts agree when they are equal.',
   '',

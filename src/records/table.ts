@@ -66,15 +66,20 @@ export interface Conversion {
 
 const FIELD_NAMES: ReadonlySet<string> = new Set(RECORD_FIELDS);
 
-/** Interns texts as written and, through them, their normalised keys. */
+/**
+ * Interns texts as written and, through them, their normalised keys. Without a normalisation a
+ * text is its own key: one map serves both (ids of texts and keys are then equal).
+ */
 class Interner {
   readonly texts: string[] = [];
-  readonly keys: string[] = [];
+  readonly keys: string[];
   /** Key id of each text id. */
   readonly keyOf: number[] = [];
   private readonly byText = new Map<string, number>();
   private readonly byKey = new Map<string, number>();
-  constructor(private readonly normalise: (s: string) => string) {}
+  constructor(private readonly normalise: ((s: string) => string) | undefined) {
+    this.keys = normalise ? [] : this.texts;
+  }
 
   private lastText: string | undefined;
   private lastId = -1;
@@ -84,17 +89,20 @@ class Interner {
     if (text === this.lastText) return this.lastId;
     let id = this.byText.get(text);
     if (id === undefined) {
-      const key = this.normalise(text);
-      let keyId = this.byKey.get(key);
-      if (keyId === undefined) {
-        keyId = this.keys.length;
-        this.keys.push(key);
-        this.byKey.set(key, keyId);
-      }
       id = this.texts.length;
       this.texts.push(text);
-      this.keyOf.push(keyId);
       this.byText.set(text, id);
+      if (this.normalise === undefined) this.keyOf.push(id);
+      else {
+        const key = this.normalise(text);
+        let keyId = this.byKey.get(key);
+        if (keyId === undefined) {
+          keyId = this.keys.length;
+          this.keys.push(key);
+          this.byKey.set(key, keyId);
+        }
+        this.keyOf.push(keyId);
+      }
     }
     this.lastText = text;
     this.lastId = id;
@@ -113,7 +121,7 @@ class ColumnBuilder {
   /** The key of a text, memoised per distinct text. */
   readonly keyOf: (text: string) => string;
   constructor(n: number, normalise: ((s: string) => string) | undefined) {
-    this.interner = new Interner(normalise ?? same);
+    this.interner = new Interner(normalise);
     this.keyOf = this.interner.keyOfText;
     this.text = new Int32Array(n);
     this.key = normalise ? new Int32Array(n) : this.text;
@@ -130,13 +138,13 @@ class ColumnBuilder {
     this.key[k] = this.interner.keyOf[id] as number;
   }
 
-  build(take: (a: Int32Array) => Int32Array): TextColumn {
-    const text = take(this.text);
-    return { text, texts: this.interner.texts, key: this.key === this.text ? text : take(this.key), keys: this.interner.keys };
+  /** The column of the first `size` records. */
+  build(size: number): TextColumn {
+    const text = this.text.subarray(0, size);
+    return { text, texts: this.interner.texts, key: this.key === this.text ? text : this.key.subarray(0, size), keys: this.interner.keys };
   }
 }
 
-const same = (s: string) => s;
 
 /**
  * Validates records into a {@link RecordTable}, reading each field of each record once. Never throws
@@ -147,10 +155,145 @@ const same = (s: string) => s;
  * result depend on input order). With a `conversion`, the remaining records in a currency without a
  * rate are rejected (`no_exchange_rate`) and `approx` is in the report currency.
  *
+ * An array marked with {@link reuseTable} (a loader's `ledger.records`) is validated once: later
+ * calls check, by reading each record again, that no record, field or array slot changed since,
+ * and then start from the table already built (a changed input is validated afresh).
+ *
  * Runs in O(n) and allocates per good record only its id's entry in a map (and an object for its
  * other fields, when it has any).
  */
 export function scanRecords(input: readonly unknown[], conversion?: Conversion): RecordTable {
+  let base: RecordTable | undefined;
+  const kept = REUSE.get(input);
+  if (kept === undefined) base = validateTable(input, undefined);
+  else if (kept !== true && unchanged(kept, input)) base = kept.table;
+  else {
+    const snapshot = new Snapshot(input);
+    base = validateTable(input, snapshot);
+    REUSE.set(input, snapshot.complete ? { table: base, snapshot } : true);
+  }
+  return convert(base, conversion);
+}
+
+/**
+ * Marks an array of records as one that will be validated more than once, unchanged (a loader's
+ * `ledger.records`, which a command hands to `detectSplits` and then to `buyerCoverage`): the
+ * table {@link scanRecords} builds from it is kept, as long as the array lives, with what it read,
+ * so that the next scan of the same, unchanged array skips validation.
+ *
+ * Runs in O(1).
+ */
+export function reuseTable(records: readonly unknown[]): void {
+  if (!REUSE.has(records)) REUSE.set(records, true);
+}
+
+/** Marked arrays: `true` until scanned (or when their reading cannot be checked), then their table and what it was read from. */
+const REUSE = new WeakMap<readonly unknown[], true | { readonly table: RecordTable; readonly snapshot: Snapshot }>();
+
+/**
+ * What a scan read from each input: the objects, and for each record whose fields are not all
+ * exactly the values the table keeps (a rejected record, a number id, a padded text …) the raw
+ * values of its fields. Enough to tell, by reading the input again, whether a new scan would give
+ * the same table (see {@link unchanged}).
+ */
+class Snapshot {
+  readonly items: unknown[];
+  /** Table index of each input index, −1 for a rejected one. */
+  readonly at: Int32Array;
+  /** The record fields of the inputs the table does not keep as they were given (rejects, numbers, padded text …). */
+  readonly raw = new Map<number, readonly unknown[]>();
+  /** False when an input cannot be checked by reading it again: the table is then not kept. */
+  complete = true;
+  constructor(input: readonly unknown[]) {
+    this.items = input.slice();
+    this.at = new Int32Array(input.length).fill(-1);
+  }
+}
+
+/** Record fields read by the scan, in the order of RECORD_FIELDS. */
+function fieldsOf(obj: Record<string, unknown>): unknown[] {
+  return [obj['id'], obj['buyer'], obj['vendor'], obj['date'], obj['amount'], obj['currency'], obj['subject'], obj['category'], obj['project'], obj['method'], obj['document'], obj['exemption']];
+}
+
+/** Number of for-in keys of an object. */
+function keyCount(obj: object): number {
+  let n = 0;
+  for (const _ in obj) n++;
+  return n;
+}
+
+/** Whether `v` is the `YYYY-MM-DD` text of day number `day` (the one text {@link dayOf} reads as it). */
+function isDayText(v: unknown, day: number): boolean {
+  return typeof v === 'string' && dayOf(v) === day;
+}
+
+/** Number of values in `values` that are not undefined. */
+function defined(values: readonly unknown[]): number {
+  let n = 0;
+  for (const v of values) if (v !== undefined) n++;
+  return n;
+}
+
+/**
+ * Whether `input` still holds what `snapshot` read: the same array length, the same object in each
+ * slot, each record field the same value (the table's own value, or the raw one kept), the extra
+ * fields the same values, and no key added or removed (the for-in keys count what was defined and
+ * the extra fields, none else). A read that throws means changed. Runs in O(n · fields).
+ */
+function unchanged(kept: { readonly table: RecordTable; readonly snapshot: Snapshot }, input: readonly unknown[]): boolean {
+  const { table: t, snapshot: s } = kept;
+  const n = input.length;
+  if (n !== s.items.length) return false;
+  try {
+    for (let i = 0; i < n; i++) {
+      const item = input[i];
+      if (item !== s.items[i]) return false;
+      const k = s.at[i] as number;
+      const raw = s.raw.get(i);
+      if (raw === undefined && k < 0) continue; // not an object: the same value, the same reject
+      const obj = item as Record<string, unknown>;
+      let fields: number;
+      if (raw !== undefined) {
+        const now = fieldsOf(obj);
+        for (let f = 0; f < now.length; f++) if (!Object.is(now[f], raw[f])) return false;
+        if (k < 0) continue; // rejected: its fields alone decide its reject
+        fields = defined(raw);
+      } else {
+        if (
+          obj['id'] !== t.id[k] || obj['buyer'] !== textAt(t.buyer, k) || obj['vendor'] !== textAt(t.vendor, k) || !isDayText(obj['date'], t.day[k] as number) ||
+          obj['amount'] !== t.amount[k] || obj['currency'] !== t.currencies[t.currency[k] as number] || obj['subject'] !== textAt(t.subject, k) ||
+          obj['category'] !== textAt(t.category, k) || obj['project'] !== textAt(t.project, k) || obj['method'] !== textAt(t.method, k) ||
+          obj['document'] !== t.document[k] || obj['exemption'] !== textAt(t.exemption, k)
+        ) {
+          return false;
+        }
+        fields = 6 + present(t.subject, k) + present(t.category, k) + present(t.project, k) + present(t.method, k) + present(t.exemption, k) + (t.document[k] !== undefined ? 1 : 0);
+      }
+      const extra = t.extra[k];
+      if (extra !== undefined) {
+        for (const f in extra) {
+          if (!Object.is(obj[f], extra[f]) || !Object.prototype.hasOwnProperty.call(obj, f)) return false;
+          fields++;
+        }
+      }
+      if (keyCount(obj) !== fields) return false;
+    }
+  } catch {
+    return false;
+  }
+  return true;
+}
+
+/** 1 when table index k has a value in column `c`, else 0. */
+function present(c: TextColumn, k: number): number {
+  return (c.text[k] as number) >= 0 ? 1 : 0;
+}
+
+/**
+ * The table of `input` before conversion: {@link scanRecords} without a `conversion`. With a
+ * `snapshot`, notes what it reads for {@link unchanged}.
+ */
+function validateTable(input: readonly unknown[], snapshot: Snapshot | undefined): RecordTable {
   const n = input.length;
   const rows = new Int32Array(n);
   const ids: string[] = new Array(n);
@@ -158,7 +301,7 @@ export function scanRecords(input: readonly unknown[], conversion?: Conversion):
   const amounts: string[] = new Array(n);
   const approx = new Float64Array(n);
   const currency = new Int32Array(n);
-  const currencies = new Interner(same);
+  const currencies = new Interner(undefined);
   const cols = {
     buyer: new ColumnBuilder(n, normalizeText),
     vendor: new ColumnBuilder(n, vendorKey),
@@ -183,6 +326,8 @@ export function scanRecords(input: readonly unknown[], conversion?: Conversion):
       raw = input[index];
       if (typeof raw !== 'object' || raw === null || Array.isArray(raw) || isDate(raw)) {
         rejects.push({ index, field: '', path: [index], code: 'not_an_object', message: `record ${index} is not an object`, value: raw });
+        // A Date or an array may change without another object taking its slot.
+        if (snapshot && typeof raw === 'object' && raw !== null) snapshot.complete = false;
         continue;
       }
       const obj = raw as Record<string, unknown>;
@@ -223,6 +368,7 @@ export function scanRecords(input: readonly unknown[], conversion?: Conversion):
         };
         const read: Record<RecordField, unknown> = { id, buyer, vendor, date, amount, currency: cur, subject, category, project, method, document, exemption };
         rejects.push(firstProblem(index, given, read));
+        snapshot?.raw.set(index, [idIn, buyerIn, vendorIn, dateIn, amountIn, currencyIn, subjectIn, categoryIn, projectIn, methodIn, documentIn, exemptionIn]);
         continue;
       }
       // Read before the record takes a row: reading the other fields may throw.
@@ -246,8 +392,22 @@ export function scanRecords(input: readonly unknown[], conversion?: Conversion):
       const seenBefore = seen.size;
       seen.add(id);
       if (seen.size === seenBefore) repeated.add(id);
+      if (snapshot) {
+        // The table keeps these values as they were given: a check compares them with the table.
+        if (
+          idIn === id && buyerIn === buyer && vendorIn === vendor && dateIn === date && amountIn === amount && currencyIn === cur &&
+          subjectIn === subject && categoryIn === category && projectIn === project && methodIn === method && documentIn === document && exemptionIn === exemption
+        ) {
+          noteKeys(snapshot, index, k, obj, extra, 6 + defined([subject, category, project, method, document, exemption]));
+        } else {
+          const given = [idIn, buyerIn, vendorIn, dateIn, amountIn, currencyIn, subjectIn, categoryIn, projectIn, methodIn, documentIn, exemptionIn];
+          snapshot.raw.set(index, given);
+          noteKeys(snapshot, index, k, obj, extra, defined(given));
+        }
+      }
     } catch (error) {
       rejects.push(unreadable(index, raw, error));
+      if (snapshot) snapshot.complete = false;
     }
   }
 
@@ -278,67 +438,146 @@ export function scanRecords(input: readonly unknown[], conversion?: Conversion):
       });
     }
   }
-
-  // Rates per currency; a record without one is rejected, once its id is known to be unique.
-  const rates = currencies.texts.map((c) => (conversion === undefined || c === conversion.currency ? undefined : conversion.rates.get(c)));
-  const convertible = currencies.texts.map((c, i) => conversion === undefined || c === conversion.currency || rates[i] !== undefined);
-  for (let k = 0; k < size; k++) {
-    const index = rows[k] as number;
-    const c = currency[k] as number;
-    if (drop[index] || convertible[c]) continue;
-    drop[index] = 1;
-    const code = currencies.texts[c] as string;
-    rejects.push({
-      index,
-      id: ids[k] as string,
-      field: 'currency',
-      path: [index, 'currency'],
-      code: 'no_exchange_rate',
-      message: `currency ${code} has no exchange rate to ${(conversion as Conversion).currency}; pass rates: { ${code}: … }`,
-      value: code,
-    });
-  }
   rejects.sort((a, b) => a.index - b.index);
-
-  // Compact (dropping rejected records) and trim the columns to the accepted ones.
-  const kept: number[] = [];
-  for (let k = 0; k < size; k++) if (!drop[rows[k] as number]) kept.push(k);
-  const all = kept.length === size;
-  const take = <T extends Int32Array | Float64Array>(a: T): T =>
-    (all ? a.subarray(0, size) : (a.constructor as unknown as { from(x: ArrayLike<number>): T }).from(kept.map((k) => a[k] as number))) as T;
-  const pick = <T>(a: T[]): T[] => {
-    if (!all) return kept.map((k) => a[k] as T);
-    a.length = size;
-    return a;
-  };
-  const rateApprox = rates.map((r) => r?.toNumber());
-  const approxKept = take(approx);
-  const currencyKept = take(currency);
-  for (let k = 0; k < approxKept.length; k++) {
-    const r = rateApprox[currencyKept[k] as number];
-    if (r !== undefined) approxKept[k] = (approxKept[k] as number) * r;
-  }
-  return {
-    size: kept.length,
-    row: take(rows),
-    id: pick(ids),
-    day: take(days),
-    amount: pick(amounts),
-    approx: approxKept,
-    currency: currencyKept,
+  const table: RecordTable = {
+    size,
+    row: rows.subarray(0, size),
+    id: trimmed(ids, size),
+    day: days.subarray(0, size),
+    amount: trimmed(amounts, size),
+    approx: approx.subarray(0, size),
+    currency: currency.subarray(0, size),
     currencies: currencies.texts,
-    rates,
-    buyer: cols.buyer.build(take),
-    vendor: cols.vendor.build(take),
-    category: cols.category.build(take),
-    project: cols.project.build(take),
-    method: cols.method.build(take),
-    subject: cols.subject.build(take),
-    exemption: cols.exemption.build(take),
-    document: pick(documents),
-    extra: pick(extras),
+    rates: currencies.texts.map(() => undefined),
+    buyer: cols.buyer.build(size),
+    vendor: cols.vendor.build(size),
+    category: cols.category.build(size),
+    project: cols.project.build(size),
+    method: cols.method.build(size),
+    subject: cols.subject.build(size),
+    exemption: cols.exemption.build(size),
+    document: trimmed(documents, size),
+    extra: trimmed(extras, size),
     rejects,
   };
+  return repeats.size === 0 ? table : keepOnly(table, (k) => drop[rows[k] as number] === 0, snapshot);
+}
+
+/**
+ * Notes that input `index` is table index k, and checks that its for-in keys are its `fields`
+ * record fields with a value and its extra fields, none else: otherwise (a key whose value is
+ * undefined, an inherited one) a key could be swapped unseen, and the table is not kept.
+ */
+function noteKeys(snapshot: Snapshot, index: number, k: number, obj: Record<string, unknown>, extra: Record<string, unknown> | undefined, fields: number): void {
+  snapshot.at[index] = k;
+  const count = keyCount(obj);
+  let expected = fields;
+  if (extra !== undefined) for (const f in extra) {
+    if (extra[f] === undefined) snapshot.complete = false;
+    expected++;
+  }
+  if (count !== expected) snapshot.complete = false;
+}
+
+/** An array cut to its first `size` entries (in place: the scan's own arrays). */
+function trimmed<T>(a: T[], size: number): T[] {
+  a.length = size;
+  return a;
+}
+
+/**
+ * The table with only the records `keep` says, in order; the snapshot's table indexes follow (a
+ * record dropped is checked by its raw values).
+ */
+function keepOnly(t: RecordTable, keep: (k: number) => boolean, snapshot?: Snapshot): RecordTable {
+  const kept: number[] = [];
+  for (let k = 0; k < t.size; k++) if (keep(k)) kept.push(k);
+  if (snapshot) {
+    const next = new Int32Array(t.size).fill(-1);
+    kept.forEach((k, j) => (next[k] = j));
+    for (let i = 0; i < snapshot.at.length; i++) {
+      const k = snapshot.at[i] as number;
+      if (k < 0) continue;
+      const j = next[k] as number;
+      if (j < 0) {
+        // Dropped: checked by its values as given (those the table had, unless kept already).
+        if (!snapshot.raw.has(i)) snapshot.raw.set(i, rawOf(t, k));
+        snapshot.at[i] = -1;
+      } else snapshot.at[i] = j;
+    }
+  }
+  const take = <T extends Int32Array | Float64Array>(a: T): T => (a.constructor as unknown as { from(x: ArrayLike<number>): T }).from(kept.map((k) => a[k] as number));
+  const pick = <T>(a: readonly T[]): T[] => kept.map((k) => a[k] as T);
+  const column = (c: TextColumn): TextColumn => {
+    const text = take(c.text);
+    return { text, texts: c.texts, key: c.key === c.text ? text : take(c.key), keys: c.keys };
+  };
+  return {
+    ...t,
+    size: kept.length,
+    row: take(t.row),
+    id: pick(t.id),
+    day: take(t.day),
+    amount: pick(t.amount),
+    approx: take(t.approx),
+    currency: take(t.currency),
+    buyer: column(t.buyer),
+    vendor: column(t.vendor),
+    category: column(t.category),
+    project: column(t.project),
+    method: column(t.method),
+    subject: column(t.subject),
+    exemption: column(t.exemption),
+    document: pick(t.document),
+    extra: pick(t.extra),
+  };
+}
+
+/** The record fields of table index k as they were given (for a record the table kept as given). */
+function rawOf(t: RecordTable, k: number): unknown[] {
+  return [t.id[k], textAt(t.buyer, k), textAt(t.vendor, k), isoOf(t.day[k] as number), t.amount[k], t.currencies[t.currency[k] as number], textAt(t.subject, k), textAt(t.category, k), textAt(t.project, k), textAt(t.method, k), t.document[k], textAt(t.exemption, k)];
+}
+
+/**
+ * A table in the report currency: the records in a currency without a rate rejected
+ * (`no_exchange_rate`), `rates` and `approx` converted. Never changes `base` (a kept table serves
+ * several conversions); the rejects are fresh copies.
+ */
+function convert(base: RecordTable, conversion: Conversion | undefined): RecordTable {
+  const rejects = base.rejects.map((r) => ({ ...r, path: [...r.path] }));
+  if (conversion === undefined) return { ...base, rejects };
+  const rates = base.currencies.map((c) => (c === conversion.currency ? undefined : conversion.rates.get(c)));
+  const convertible = base.currencies.map((c, i) => c === conversion.currency || rates[i] !== undefined);
+  let t: RecordTable = { ...base, rates, rejects };
+  if (!convertible.every(Boolean)) {
+    for (let k = 0; k < base.size; k++) {
+      const c = base.currency[k] as number;
+      if (convertible[c]) continue;
+      const index = base.row[k] as number;
+      const code = base.currencies[c] as string;
+      rejects.push({
+        index,
+        id: base.id[k] as string,
+        field: 'currency',
+        path: [index, 'currency'],
+        code: 'no_exchange_rate',
+        message: `currency ${code} has no exchange rate to ${conversion.currency}; pass rates: { ${code}: … }`,
+        value: code,
+      });
+    }
+    rejects.sort((a, b) => a.index - b.index);
+    t = keepOnly(t, (k) => convertible[base.currency[k] as number] === true);
+  }
+  if (rates.some((r) => r !== undefined)) {
+    const rateApprox = rates.map((r) => r?.toNumber());
+    const approx = t.approx === base.approx ? t.approx.slice() : t.approx;
+    for (let k = 0; k < approx.length; k++) {
+      const r = rateApprox[t.currency[k] as number];
+      if (r !== undefined) approx[k] = (approx[k] as number) * r;
+    }
+    t = { ...t, approx };
+  }
+  return t;
 }
 
 /**
@@ -441,10 +680,40 @@ export function distinctKeys(c: TextColumn): number {
  * has no conversion or the record is in the report currency).
  */
 export function valueAt(t: RecordTable, k: number): Decimal {
-  const amount = new D(t.amount[k] as string);
+  const amount = amountAt(t, k);
   const rate = t.rates[t.currency[k] as number];
   return rate === undefined ? amount : amount.times(rate);
 }
+
+/**
+ * The amount of table index k as a Decimal, made once per distinct amount text of the table (a
+ * Decimal is immutable, so records and values share it): a ledger repeats its amounts, and
+ * detection asks for a record's amount and its value.
+ */
+function amountAt(t: RecordTable, k: number): Decimal {
+  let made = DECIMALS.get(t.amount);
+  if (made === undefined) {
+    made = { byIndex: new Array(t.size), byText: new Map() };
+    DECIMALS.set(t.amount, made);
+  }
+  let d = made.byIndex[k];
+  if (d === undefined) {
+    const text = t.amount[k] as string;
+    d = made.byText.get(text);
+    if (d === undefined) {
+      d = new D(text);
+      made.byText.set(text, d);
+    }
+    made.byIndex[k] = d;
+  }
+  return d;
+}
+
+/**
+ * The Decimals made from each table's amounts, by table index and by text (tables of one scan
+ * share their amount texts, and their indexes with them).
+ */
+const DECIMALS = new WeakMap<readonly string[], { readonly byIndex: (Decimal | undefined)[]; readonly byText: Map<string, Decimal> }>();
 
 const EMPTY: Readonly<Record<string, unknown>> = Object.freeze(Object.create(null) as Record<string, unknown>);
 
@@ -460,7 +729,7 @@ export function recordAt(t: RecordTable, k: number): PurchaseRecord {
     vendorKey: keyAt(t.vendor, k) as string,
     date: isoOf(day),
     day,
-    amount: new D(t.amount[k] as string),
+    amount: amountAt(t, k),
     currency: t.currencies[t.currency[k] as number] as string,
     subject: textAt(t.subject, k),
     category: textAt(t.category, k),

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import Decimal from 'decimal.js';
-import { recordAt, scanRecords } from '../../src/records/table.js';
+import { recordAt, reuseTable, scanRecords } from '../../src/records/table.js';
 import { validateRecords } from '../../src/records/validate.js';
 import { detectSplits } from '../../src/detect.js';
 import { RECORD_FIELDS } from '../../src/records/record.js';
@@ -92,5 +92,79 @@ describe('scanRecords', () => {
       [4, 'duplicate_id', 'id'],
     ]);
     expect(table.rejects[0]?.message).toBe('currency EUR has no exchange rate to CNY; pass rates: { EUR: … }');
+  });
+});
+
+describe('reuseTable', () => {
+  /** Values a mutation may give a field: valid, invalid, padded, of other types, absent. */
+  const VALUES = ['R000', 'R001', 'Acme Ltd', ' City Hall ', 'P-2014-02', '4523', '', '-', '2014-02-30', '2014-03-01', '12.5', '-3', 'USD', 'usd', 'XXX', 42, 1.5, undefined, null, new Date(2014, 0, 5), { nested: 1 }];
+  const FIELDS = [...RECORD_FIELDS, 'note', 'lines'];
+  type Change =
+    | { kind: 'set'; at: number; field: string; value: number }
+    | { kind: 'define'; at: number; field: string; value: number }
+    | { kind: 'delete'; at: number; field: string }
+    | { kind: 'replace'; at: number; value: number }
+    | { kind: 'copy'; at: number }
+    | { kind: 'push' }
+    | { kind: 'pop' };
+  const changeArb: fc.Arbitrary<Change> = fc.oneof(
+    { arbitrary: fc.record({ kind: fc.constant('set' as const), at: fc.nat(30), field: fc.constantFrom(...FIELDS), value: fc.nat(6) }), weight: 4 },
+    fc.record({ kind: fc.constant('set' as const), at: fc.nat(30), field: fc.constantFrom(...FIELDS), value: fc.nat(VALUES.length - 1) }),
+    fc.record({ kind: fc.constant('define' as const), at: fc.nat(30), field: fc.constantFrom(...FIELDS), value: fc.nat(VALUES.length - 1) }),
+    fc.record({ kind: fc.constant('delete' as const), at: fc.nat(30), field: fc.constantFrom(...FIELDS) }),
+    fc.record({ kind: fc.constant('replace' as const), at: fc.nat(30), value: fc.nat(VALUES.length - 1) }),
+    fc.record({ kind: fc.constant('copy' as const), at: fc.nat(30) }),
+    fc.record({ kind: fc.constant('push' as const) }),
+    fc.record({ kind: fc.constant('pop' as const) }),
+  );
+  /** A ledger with some records an unchanged scan keeps as given, some it rejects, some with extra fields. */
+  const inputArb = fc.tuple(ledgerArb(30), fc.array(fc.tuple(fc.nat(30), fc.constantFrom(...FIELDS), fc.nat(VALUES.length - 1)), { maxLength: 6 })).map(([ledger, tweaks]) => {
+    const input: unknown[] = ledger.map((r) => ({ ...r }));
+    for (const [at, field, value] of tweaks) {
+      const r = input[at % Math.max(input.length, 1)] as Record<string, unknown> | undefined;
+      if (r) r[field] = VALUES[value];
+    }
+    return input;
+  });
+  const apply = (input: unknown[], c: Change): void => {
+    if (c.kind === 'push') return void input.push({ ...(input[0] as object), id: 'NEW' });
+    if (c.kind === 'pop') return void input.pop();
+    if (input.length === 0) return;
+    const i = c.at % input.length;
+    const r = input[i];
+    if (c.kind === 'replace') input[i] = VALUES[c.value];
+    else if (c.kind === 'copy') input[i] = typeof r === 'object' && r !== null ? { ...r } : r;
+    else if (typeof r !== 'object' || r === null || r instanceof Date) return;
+    else if (c.kind === 'delete') delete (r as Record<string, unknown>)[c.field];
+    else if (c.kind === 'set') (r as Record<string, unknown>)[c.field] = VALUES[c.value];
+    else Object.defineProperty(r, c.field, { value: VALUES[c.value], enumerable: false, configurable: true, writable: true });
+  };
+  const conversions = [undefined, { currency: 'CNY', rates: new Map() }, { currency: 'CNY', rates: new Map([['USD', new Decimal('7.1')]]) }];
+
+  it('a marked array scanned again, changed or not, gives the table a first scan of it gives', () => {
+    fc.assert(
+      fc.property(inputArb, fc.array(changeArb, { maxLength: 4 }), fc.nat(2), fc.nat(2), (input, changes, c1, c2) => {
+        reuseTable(input);
+        expect(scanRecords(input, conversions[c1])).toEqual(scanRecords(input.slice(), conversions[c1]));
+        for (const change of changes) apply(input, change);
+        // A fresh array is never marked: scanRecords validates it from scratch.
+        expect(scanRecords(input, conversions[c2])).toEqual(scanRecords(input.slice(), conversions[c2]));
+        expect(scanRecords(input, conversions[c1])).toEqual(scanRecords(input.slice(), conversions[c1]));
+      }),
+      { numRuns: runs(300) },
+    );
+  });
+
+  it('skips validation of an unchanged array: a shifting record is read again only to check it', () => {
+    const { record, reads } = shifting(FIRST, FIRST);
+    const input = [record, { ...FIRST, id: 'S2' }];
+    reuseTable(input);
+    const first = scanRecords(input);
+    const again = scanRecords(input);
+    expect(again).toEqual(first);
+    // Read once to validate, once to check: not a third time.
+    for (const [key, n] of reads) expect(n, key).toBe(2);
+    // Each scan hands out its own rejects.
+    expect(again.rejects).not.toBe(first.rejects);
   });
 });

@@ -3,6 +3,7 @@
  * whose records, lines and rejects carry their file.
  */
 import type { Reject } from '../../records/record.js';
+import { reuseTable } from '../../records/table.js';
 import type { Ledger, LedgerStats } from './reader.js';
 
 /**
@@ -49,6 +50,7 @@ export function combineLedgers(ledgers: readonly Ledger[]): Ledger {
     for (const r of l.rejects) rejects.push({ ...r, file, ...(r.id !== undefined ? { id: idOf(r.id) } : {}) });
     for (const k of Object.keys(stats) as (keyof LedgerStats)[]) stats[k] += l.stats[k];
   });
+  reuseTable(records);
   return {
     records,
     rejects,

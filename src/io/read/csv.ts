@@ -153,6 +153,13 @@ export class CsvRows {
   private readonly d: number;
   /** The cells of the row being read (one array for every row: no garbage per row). */
   private readonly cells: string[] = [];
+  /**
+   * The next LF and CR in the text being read, at or after the last position they were searched
+   * from (rows are read forward: a position found stays right until passed; reading that goes back
+   * after a stray quote forgets them); −1 when not searched.
+   */
+  private lf = -1;
+  private cr = -1;
 
   constructor(readonly delimiter: Delimiter) {
     this.d = delimiter.charCodeAt(0);
@@ -208,6 +215,8 @@ export class CsvRows {
 
   /** Reads rows from `buf` and returns how much of it was consumed. */
   private read(buf: string, final: boolean, sink: CsvSink): number {
+    this.lf = -1;
+    this.cr = -1;
     let at = 0;
     while (at < buf.length) {
       const next = this.scan(buf, at, final, sink);
@@ -229,10 +238,11 @@ export class CsvRows {
     fields.length = 0;
     let i = start;
     let breaks = 0;
-    // The next delimiter, LF and CR at or after the position read (-1: not searched yet).
+    // The next delimiter at or after the position read (-1: not searched yet); LF and CR likewise,
+    // remembered from row to row (a file without CR is not searched to its end for each row).
     let nd = -1;
-    let nl = -1;
-    let nc = -1;
+    let nl = this.lf;
+    let nc = this.cr;
     let spoiled: string | undefined;
     for (;;) {
       if (i - start > CSV_LIMITS.row) return this.tooLong(buf, start, breaks, final, sink);
@@ -289,8 +299,8 @@ export class CsvRows {
         // The cell ends at the next delimiter or line break: found by indexOf, each position
         // remembered through the row until passed, so the text is searched about once.
         if (nd < i) nd = at(buf.indexOf(this.delimiter, i), n);
-        if (nl < i) nl = at(buf.indexOf('\n', i), n);
-        if (nc < i) nc = at(buf.indexOf('\r', i), n);
+        if (nl < i) this.lf = nl = at(buf.indexOf('\n', i), n);
+        if (nc < i) this.cr = nc = at(buf.indexOf('\r', i), n);
         const k = Math.min(nd, nl, nc);
         if (k === n && !final) return k - start > CSV_LIMITS.row ? this.tooLong(buf, start, breaks, final, sink) : MORE;
         value = want ? buf.slice(i, k) : k > i ? UNREAD_CELL : '';
@@ -343,6 +353,9 @@ export class CsvRows {
    * its end has not arrived yet, the rest of it is skipped as it comes, without being kept.
    */
   private drop(buf: string, start: number, final: boolean, sink: CsvSink, message: string): number {
+    // Reading goes back to the line after `start`: the line breaks found past it may not be the next.
+    this.lf = -1;
+    this.cr = -1;
     let e = start;
     const n = buf.length;
     while (e < n) {

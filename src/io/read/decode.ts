@@ -284,6 +284,77 @@ function countLines(b: Uint8Array, from: number, to: number, encoding: Encoding 
   return n;
 }
 
+/**
+ * Cuts bytes at line feeds so that the lines holding a character beyond U+00FF (Windows-1252's
+ * 80–9F: curly quotes, dashes, €; a UTF-8 lead byte from C4) come apart from the lines without one,
+ * and sends each stretch to `emit` in order. V8 keeps a text of characters up to U+00FF in one byte
+ * each: decoded apart, most of a Latin ledger's rows, and the cells kept from them, take half the
+ * memory and are searched faster. Other encodings gain nothing: `emit` gets their bytes whole; and
+ * narrow lines between two wide ones are cut apart only when they make {@link NARROW_RUN} bytes or
+ * more, so text where most lines are wide (Chinese in UTF-8) is not cut up. Never cuts inside a
+ * character (a line feed is never part of a multi-byte character in UTF-8). Runs in O(n).
+ *
+ * @example
+ * const parts: string[] = []
+ * narrowRuns(new TextEncoder().encode('a\nb’\nc\n'), 'utf-8', (b) => parts.push(new TextDecoder().decode(b)))
+ * parts //=> ['a\n', 'b’\n', 'c\n']
+ */
+export function narrowRuns(bytes: Uint8Array, encoding: Encoding, emit: (part: Uint8Array) => void): void {
+  const lo = encoding === 'windows-1252' ? 0x80 : encoding === 'utf-8' ? 0xc4 : -1;
+  const hi = encoding === 'windows-1252' ? 0x9f : 0xff;
+  const n = bytes.length;
+  if (lo < 0) return emit(bytes);
+  // Bytes are read four at a time where they are all ASCII (no high bit set): most of them.
+  const head = (4 - (bytes.byteOffset & 3)) & 3;
+  const words = n > head ? new Uint32Array(bytes.buffer, bytes.byteOffset + head, (n - head) >> 2) : new Uint32Array(0);
+  const wordsEnd = head + words.length * 4;
+  let start = 0;
+  /** End of the current stretch of wide lines (−1: none open). */
+  let wideEnd = -1;
+  let i = 0;
+  while (i < n) {
+    let w = i;
+    while (w < n) {
+      if (w >= head && w < wordsEnd && ((w - head) & 3) === 0 && ((words[(w - head) >> 2] as number) & 0x80808080) === 0) {
+        w += 4;
+        continue;
+      }
+      const b = bytes[w] as number;
+      if (b >= lo && b <= hi) break;
+      w++;
+    }
+    if (w === n) break;
+    let lineStart = w;
+    while (lineStart > i && bytes[lineStart - 1] !== LF_BYTE) lineStart--;
+    const lf = bytes.indexOf(LF_BYTE, w);
+    const lineEnd = lf < 0 ? n : lf + 1;
+    if (wideEnd >= 0 && lineStart - wideEnd < NARROW_RUN) {
+      wideEnd = lineEnd; // the narrow lines between are too few to be worth a piece of their own
+    } else {
+      if (wideEnd >= 0) {
+        emit(bytes.subarray(start, wideEnd));
+        start = wideEnd;
+      }
+      if (lineStart > start) {
+        emit(bytes.subarray(start, lineStart));
+        start = lineStart;
+      }
+      wideEnd = lineEnd;
+    }
+    i = lineEnd;
+  }
+  if (wideEnd >= 0 && wideEnd < n) {
+    emit(bytes.subarray(start, wideEnd));
+    start = wideEnd;
+  }
+  emit(start === 0 ? bytes : bytes.subarray(start));
+}
+
+const LF_BYTE = 10;
+
+/** Fewest bytes of narrow lines between two wide ones that {@link narrowRuns} decodes apart. */
+const NARROW_RUN = 256;
+
 function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
   if (a.length === 0) return b;
   const out = new Uint8Array(a.length + b.length);
@@ -348,6 +419,11 @@ export class StreamDecoder {
   /** Things a reader should know: a byte-order mark that overrode the encoding given. */
   get warnings(): readonly string[] {
     return this.notes;
+  }
+
+  /** Whether bytes are decoded as they come (the encoding is decided and no byte is held back for it). */
+  get decoding(): boolean {
+    return this.phase === 'decoding';
   }
 
   /** Bytes received so far. */

@@ -6,11 +6,11 @@
  */
 import * as z from 'zod';
 import { InputError, OptionsError, isInputError } from '../../errors.js';
-import type { RecordReject } from '../../records/record.js';
+import type { Reject, RecordReject } from '../../records/record.js';
 import { optionIssues } from '../../_lib/issues.js';
 import type { LedgerField } from './columns.js';
 import { type CsvSink, type Delimiter, CsvRows, DELIMITERS, detectDelimiter } from './csv.js';
-import { type Encoding, ENCODINGS, StreamDecoder, stripBom } from './decode.js';
+import { type Encoding, ENCODINGS, narrowRuns, StreamDecoder, stripBom } from './decode.js';
 import type { LedgerReaderOptions } from './reader.js';
 import { type Ledger, type LedgerSource, LedgerReader } from './reader.js';
 
@@ -54,6 +54,13 @@ const parserOptionsSchema = z
 
 /** Text read before the format and the delimiter are decided. */
 const HEAD = 1 << 16;
+
+/**
+ * Bytes decoded at a time: at most 64 KiB of text, below V8's large-object size, so that a text
+ * and the row-sized strings cut from it are collected by the young generation's cheap scavenges
+ * instead of piling up until a full collection.
+ */
+const PIECE = 1 << 15;
 
 /** Where decoded text goes once the format is known. */
 interface Sink {
@@ -141,15 +148,28 @@ export class LedgerParser {
     this.reader = new LedgerReader(options);
   }
 
-  /** Adds the next chunk. */
+  /**
+   * Adds the next chunk. Bytes are decoded {@link PIECE} at a time, so that each text made stays
+   * a small string that dies young, whatever the size of the chunks read; and the lines of
+   * characters up to U+00FF apart from the others ({@link narrowRuns}), so that they are one-byte
+   * strings.
+   */
   push(chunk: string | Uint8Array): void {
-    let text: string;
-    if (typeof chunk === 'string') text = chunk;
-    else {
-      if (this.decoder === undefined) this.refusePacked(chunk);
-      this.decoder ??= new StreamDecoder(this.options.encoding ?? 'auto', () => (this.sink ? this.sink.breaks() : feeds(this.head)));
-      text = this.decoded(() => (this.decoder as StreamDecoder).push(chunk));
-    }
+    if (typeof chunk === 'string') return this.text(chunk);
+    if (this.decoder === undefined) this.refusePacked(chunk);
+    const decoder = (this.decoder ??= new StreamDecoder(this.options.encoding ?? 'auto', () => (this.sink ? this.sink.breaks() : feeds(this.head))));
+    const part = (bytes: Uint8Array): void => this.text(this.decoded(() => decoder.push(bytes)));
+    let at = 0;
+    do {
+      const piece = chunk.length <= PIECE ? chunk : chunk.subarray(at, at + PIECE);
+      if (decoder.decoding) narrowRuns(piece, decoder.encoding as Encoding, part);
+      else part(piece);
+      at += PIECE;
+    } while (at < chunk.length);
+  }
+
+  /** Adds the next text. */
+  private text(text: string): void {
     if (!this.started && text !== '') {
       this.started = true;
       text = stripBom(text);
@@ -193,7 +213,7 @@ export class LedgerParser {
     };
     return {
       ...ledger,
-      ...(file !== undefined ? { file, rejects: ledger.rejects.map(stamp) } : {}),
+      ...(file !== undefined ? { file, rejects: stampAll(ledger.rejects, file) } : {}),
       warnings: ledger.warnings.map(stamp),
       sources: [source],
       ...(encoding !== undefined ? { encoding } : {}),
@@ -340,6 +360,15 @@ export class LedgerParser {
       },
     };
   }
+}
+
+/**
+ * The rejects of a file, each given the file as its last field (the reader's own objects, made for
+ * this ledger alone: stamped in place, not copied). O(r).
+ */
+function stampAll(rejects: Reject[], file: string): Reject[] {
+  for (const r of rejects) (r as { file?: string }).file = file;
+  return rejects;
 }
 
 /**

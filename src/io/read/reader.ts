@@ -12,6 +12,7 @@ import type { Decimal } from 'decimal.js';
 import { D, exactDecimal } from '../../_lib/decimal.js';
 import { OptionsError } from '../../errors.js';
 import { type PurchaseRecordInput, type Reject, type RejectCode, RECORD_FIELDS, REQUIRED_FIELDS } from '../../records/record.js';
+import { reuseTable } from '../../records/table.js';
 import { type ParseAmountOptions, parseAmount } from './amount.js';
 import { type CsvProblem, UNREAD_CELL } from './csv.js';
 import { excerpt } from './_excerpt.js';
@@ -476,8 +477,11 @@ export class LedgerReader {
     }
     const final = zeroed.size ? kept.filter((c) => !zeroed.has(c)) : kept;
     const rejects = this.rejects.slice().sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+    const records = final.map((c) => c.record);
+    // A command validates these records twice (detection, then the report's coverage): once is enough.
+    reuseTable(records);
     return {
-      records: final.map((c) => c.record),
+      records,
       rejects,
       lines: final.map((c) => c.line),
       headers: this.headerRow,

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { decodeText, detectEncoding, sniffEncoding, StreamDecoder } from '../../../src/io/read/decode.js';
+import fc from 'fast-check';
+import { decodeText, detectEncoding, narrowRuns, sniffEncoding, StreamDecoder } from '../../../src/io/read/decode.js';
+import { runs } from '../../helpers/runs.js';
 
 describe('decode', () => {
   const enc = (s: string) => new TextEncoder().encode(s);
@@ -99,5 +101,64 @@ describe('Windows-1252', () => {
     const bytes = Uint8Array.from({ length: 32 }, (_, i) => 0x80 + i);
     expect(decodeText(bytes, 'windows-1252').text).toBe(expected);
     expect(decodeText(Uint8Array.of(0x41, 0xff, 0xfe, 0x41), 'windows-1252').text).toBe('AÿþA');
+  });
+});
+
+describe('narrowRuns', () => {
+  const WIDE_1252 = (b: number) => b >= 0x80 && b <= 0x9f;
+  /** Lines of ASCII, Latin-1 letters (É, no-break space) and Windows-1252's wide characters (’ –). */
+  const lineArb = fc.array(fc.constantFrom(0x41, 0x20, 0x2c, 0xc9, 0xa0, 0x92, 0x96, 0x0d), { maxLength: 40 }).map((b) => [...b, 0x0a]);
+  const bytesArb = fc.tuple(fc.array(lineArb, { maxLength: 60 }), fc.array(fc.constantFrom(0x41, 0x92), { maxLength: 5 })).map(([lines, tail]) => new Uint8Array([...lines.flat(), ...tail]));
+
+  it('cuts only after line feeds, loses no byte, and leaves no wide byte in a long narrow stretch', () => {
+    fc.assert(
+      fc.property(bytesArb, fc.nat(3), (given, offset) => {
+        // At any alignment: the bytes are read four at a time where they can be.
+        const bytes = new Uint8Array(given.length + offset).subarray(offset);
+        bytes.set(given);
+        const parts: Uint8Array[] = [];
+        narrowRuns(bytes, 'windows-1252', (p) => parts.push(p));
+        // Together the parts are the bytes, in order, and none is empty (unless the input is).
+        expect(Buffer.concat(parts).equals(Buffer.from(bytes))).toBe(true);
+        if (bytes.length > 0) for (const p of parts) expect(p.length).toBeGreaterThan(0);
+        // Every cut follows a line feed.
+        let at = 0;
+        for (const p of parts.slice(0, -1)) {
+          at += p.length;
+          expect(bytes[at - 1]).toBe(0x0a);
+        }
+        // A line with a wide byte never shares a part with a line of a part that has none, and a
+        // narrow stretch of 256 bytes or more between wide lines is a part of its own.
+        for (const p of parts) {
+          const lines = Buffer.from(p).toString('latin1').split(/(?<=\n)/u);
+          const wide = lines.map((l) => [...l].some((c) => WIDE_1252(c.charCodeAt(0))));
+          if (!wide.some(Boolean)) continue;
+          let run = 0;
+          for (let i = 0; i < lines.length; i++) {
+            if (wide[i]) run = 0;
+            else run += (lines[i] as string).length;
+            if (wide[i] && i > 0) expect(run).toBeLessThan(256);
+          }
+          // A part with a wide line starts and ends with one (its narrow neighbours are cut away).
+          expect(wide[0]).toBe(true);
+          expect(wide[wide.length - 1] || !(lines[lines.length - 1] as string).endsWith('\n')).toBe(true);
+        }
+      }),
+      { numRuns: runs(300) },
+    );
+  });
+
+  it('passes other encodings, and text without a wide character, whole', () => {
+    const bytes = new TextEncoder().encode('采购\n办公\n');
+    const parts: Uint8Array[] = [];
+    narrowRuns(bytes, 'gb18030', (p) => parts.push(p));
+    narrowRuns(new Uint8Array([0x41, 0x0a, 0xc9, 0x0a]), 'windows-1252', (p) => parts.push(p));
+    expect(parts.map((p) => p.length)).toEqual([bytes.length, 4]);
+  });
+
+  it('keeps the lines of a UTF-8 character beyond U+00FF apart (É is not one of them)', () => {
+    const parts: string[] = [];
+    narrowRuns(new TextEncoder().encode('Café\nb’\nÉ\n'), 'utf-8', (b) => parts.push(new TextDecoder().decode(b)));
+    expect(parts).toEqual(['Café\n', 'b’\n', 'É\n']);
   });
 });
