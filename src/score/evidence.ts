@@ -5,6 +5,18 @@ import type { ResolvedThreshold } from '../thresholds/threshold.js';
 import { atLeast, belowTier, inForce, inScope } from '../thresholds/compare.js';
 import { jaccard } from '../similarity/jaccard.js';
 import type { BaselineFacts, BuyerBaselines } from './baseline.js';
+import { documentLineParts, perPersonParts, type PartFields } from './legitimate.js';
+
+// ----- The record fields evidence reads: the one place it reads an item's record -----------------
+const dayOf = (it: Item): number => it.rec.day;
+const categoryOf = (it: Item): string | undefined => it.rec.categoryKey;
+const documentOf = (it: Item): string | undefined => it.rec.document;
+const amountOf = (it: Item): Decimal => it.rec.amount;
+const subjectOf = (it: Item): string | undefined => it.rec.subject;
+/** The vendor compared: each placeholder ("Various", a redacted name) is a vendor of its own. */
+const vendorOf = (it: Item): string => (it.placeholderVendor ? `\u0000${it.k}` : it.rec.vendorKey);
+/** What the shapes of legitimate purchases read of a part (see legitimate.ts). */
+const fieldsOf = (it: Item): PartFields => ({ vendor: vendorOf(it), value: it.approx, subject: subjectOf(it), document: documentOf(it) });
 
 /**
  * What was measured on a finding, one number per reason code. Each measure maps to a strength in
@@ -38,9 +50,13 @@ export interface EvidenceFacts {
   readonly topVendor: number;
   readonly vendors: number;
   readonly subject: SubjectAgreement;
-  /** Parts with round amounts, and with a document number one apart from another part's. */
+  /** Parts with round amounts, and with a document number one apart from another part's (lines of one document left out). */
   readonly round: number;
   readonly consecutive: number;
+  /** Parts charged per person (see `perPersonParts`). */
+  readonly perPerson: number;
+  /** Parts that are lines or stages of an order or contract another part names (see `documentLineParts`). */
+  readonly documentLines: number;
   /** The comparison with the buyer's other purchases; undefined without baselines. */
   readonly baseline: BaselineFacts | undefined;
 }
@@ -79,13 +95,18 @@ export interface Measurement {
  * - roundAmounts: share of parts with round amounts (whole multiples of 1,000, or at most two
  *   significant digits);
  * - consecutiveDocuments: share of parts whose document number is one apart from another part's
- *   (same text around the number);
+ *   (same text around the number), parts that are lines of one document left out;
  * - totalOverThreshold: total ÷ threshold;
  * - buyerRate: −log10 of the chance of as many parts within the finding's days at the buyer's own
  *   rate of purchases of a part's size in the subject (see `RateFacts`);
  * - buyerSize: the parts' mean percentile (mid-rank) among the buyer's other purchases in the subject;
  * - buyerVendor: the share of the buyer's other purchases in the subject that went to the parts' vendors;
- * - buyerBunching: the z-score of the buyer's bunching test at the finding's threshold.
+ * - buyerBunching: the z-score of the buyer's bunching test at the finding's threshold;
+ * - perPersonCharges (against splitting): share of parts charged per person — equal charges to one
+ *   vendor whose subjects are one travel, lodging or registration text with another name in each;
+ * - documentLines (against splitting): share of parts that are lines or stages of an order or
+ *   contract another part names (a shared document number with line suffixes, or the order number
+ *   in the subject).
  * The buyer measures are NaN (not applicable) without baselines or below their minimum samples.
  *
  * Runs in O(k log k) for k parts, plus O(k log m) for the buyer measures (m purchases in the subject).
@@ -102,7 +123,7 @@ export function measure(parts: readonly Item[], total: Decimal, ctx: EvidenceCon
     for (const t of ctx.thresholds) {
       // Once a hit is known, only an `above` limit can still change the wording.
       if (hit && (atLimitAllowed || t.comparison !== 'above')) continue;
-      if (inForce(t, p.rec.day) && inScope(t, p.rec.categoryKey) && belowTier(p.approx, p, valueOf, t) && atLeast(p.approx, p, valueOf, t.nearFrom, t.nearFromApprox)) {
+      if (inForce(t, dayOf(p)) && inScope(t, categoryOf(p)) && belowTier(p.approx, p, valueOf, t) && atLeast(p.approx, p, valueOf, t.nearFrom, t.nearFromApprox)) {
         hit = true;
         if (t.comparison === 'above') atLimitAllowed = true;
       }
@@ -111,16 +132,12 @@ export function measure(parts: readonly Item[], total: Decimal, ctx: EvidenceCon
   }
 
   const dayCounts = new Map<number, number>();
-  for (const p of parts) dayCounts.set(p.rec.day, (dayCounts.get(p.rec.day) ?? 0) + 1);
+  for (const p of parts) dayCounts.set(dayOf(p), (dayCounts.get(dayOf(p)) ?? 0) + 1);
   let sameDay = 0;
-  for (const p of parts) if ((dayCounts.get(p.rec.day) as number) > 1) sameDay++;
+  for (const p of parts) if ((dayCounts.get(dayOf(p)) as number) > 1) sameDay++;
 
   const vendorCounts = new Map<string, number>();
-  for (const p of parts) {
-    // Each placeholder ("Various", a redacted name) counts as a vendor of its own.
-    const key = p.placeholderVendor ? `\u0000${p.k}` : p.rec.vendorKey;
-    vendorCounts.set(key, (vendorCounts.get(key) ?? 0) + 1);
-  }
+  for (const p of parts) vendorCounts.set(vendorOf(p), (vendorCounts.get(vendorOf(p)) ?? 0) + 1);
   const topVendor = Math.max(...vendorCounts.values());
 
   const agreement = { text: { pairs: 0, sum: 0 }, category: { pairs: 0, sum: 0 }, project: { pairs: 0, same: 0 }, none: 0 };
@@ -133,8 +150,12 @@ export function measure(parts: readonly Item[], total: Decimal, ctx: EvidenceCon
   const cv = mean > 0 ? Math.sqrt(variance) / mean : 0;
 
   let round = 0;
-  for (const p of parts) if (isRound(p.rec.amount)) round++;
-  const consecutive = consecutiveCount(parts.map((p) => p.rec.document));
+  for (const p of parts) if (isRound(amountOf(p))) round++;
+  const fields = parts.map(fieldsOf);
+  const lines = documentLineParts(fields);
+  const consecutive = consecutiveCount(parts.map((p, i) => (lines[i] ? undefined : documentOf(p))));
+  const documentLines = count(lines);
+  const perPerson = count(perPersonParts(fields));
 
   const baseline = ctx.baselines?.measure(parts, ctx.tier);
   const bunching = baseline?.bunching;
@@ -142,7 +163,7 @@ export function measure(parts: readonly Item[], total: Decimal, ctx: EvidenceCon
     evidence: {
       justBelow: justBelow / k,
       parts: k,
-      span: last.rec.day - first.rec.day,
+      span: dayOf(last) - dayOf(first),
       sameDay: sameDay / k,
       vendorConcentration: topVendor / k,
       subjectSimilarity: agreement.none < k - 1 ? subject / (k - 1) : Number.NaN,
@@ -154,12 +175,15 @@ export function measure(parts: readonly Item[], total: Decimal, ctx: EvidenceCon
       buyerSize: baseline?.size.applicable ? baseline.size.percentile : Number.NaN,
       buyerVendor: baseline?.vendor.applicable ? baseline.vendor.share : Number.NaN,
       buyerBunching: bunching?.applicable ? bunching.z : Number.NaN,
+      perPersonCharges: perPerson / k,
+      documentLines: documentLines / k,
     },
-    facts: { justBelow: { count: justBelow, atLimitAllowed }, sameDay, topVendor, vendors: vendorCounts.size, subject: agreement, round, consecutive, baseline },
+    facts: { justBelow: { count: justBelow, atLimitAllowed }, sameDay, topVendor, vendors: vendorCounts.size, subject: agreement, round, consecutive, perPerson, documentLines, baseline },
   };
 }
 
 const valueOf = (it: Item): Decimal => it.value;
+const count = (flags: readonly boolean[]): number => flags.reduce((n, f) => (f ? n + 1 : n), 0);
 
 /** The closest agreement of two consecutive parts over the signals compared, tallied per signal. */
 function subjectAgreement(a: Item, b: Item, tally: { text: { pairs: number; sum: number }; category: { pairs: number; sum: number }; project: { pairs: number; same: number }; none: number }): number {
@@ -174,8 +198,8 @@ function subjectAgreement(a: Item, b: Item, tally: { text: { pairs: number; sum:
     best = Math.max(best, j);
     compared = true;
   }
-  const ca = a.rec.categoryKey;
-  const cb = b.rec.categoryKey;
+  const ca = categoryOf(a);
+  const cb = categoryOf(b);
   if (a.categoryPrefix !== undefined && b.categoryPrefix !== undefined && ca !== undefined && cb !== undefined) {
     let n = 0;
     while (n < ca.length && n < cb.length && ca[n] === cb[n]) n++;
@@ -210,7 +234,10 @@ export function isRound(amount: Decimal): boolean {
 
 const DOC_NUMBER = /^(.*?)(\d+)(\D*)$/u;
 
-/** Share of documents whose trailing number is one apart from another's with the same surrounding text. */
+/**
+ * Share of documents whose trailing number is one apart from another's with the same surrounding
+ * text. (A finding's evidence leaves out parts that are lines of one document first.)
+ */
 export function consecutiveShare(documents: readonly (string | undefined)[]): number {
   return documents.length === 0 ? 0 : consecutiveCount(documents) / documents.length;
 }

@@ -107,6 +107,30 @@ describe('measure', () => {
   });
 });
 
+describe('lines of one document', () => {
+  const t = tier('100000');
+  const evidenceOf = (documents: string[]) =>
+    measure(documents.map((d, i) => part(10 + i, '40000', 'amazon', { document: d })), new Decimal(40000 * documents.length), { tier: t, thresholds: [t], windowDays: 30, band: 0.1 }).evidence;
+
+  it('does not read the line numbers of one order as consecutive invoice numbers', () => {
+    // One marketplace order, 827903052, charged in three lines: one document, not three invoices.
+    expect(evidenceOf(['827903052-1', '827903052-2', '827903052-3']).consecutiveDocuments).toBe(0);
+    // Stage payments of one contract likewise.
+    expect(evidenceOf(['ZB20231234-1', 'ZB20231234-2']).consecutiveDocuments).toBe(0);
+  });
+
+  it('still reads invoice numbers that count up as consecutive', () => {
+    expect(evidenceOf(['INV-2023-0145', 'INV-2023-0146', 'INV-2023-0147']).consecutiveDocuments).toBe(1);
+    expect(evidenceOf(['FP2023000145', 'FP2023000146']).consecutiveDocuments).toBe(1);
+    expect(evidenceOf(['D-1', 'D-2']).consecutiveDocuments).toBe(1);
+  });
+
+  it('measures the share of parts that are lines of an order another part names', () => {
+    expect(evidenceOf(['827903052-1', '827903052-2', 'FP2023000146']).documentLines).toBeCloseTo(2 / 3, 12);
+    expect(evidenceOf(['INV-2023-0145', 'INV-2023-0146']).documentLines).toBe(0);
+  });
+});
+
 describe('consecutiveShare', () => {
   it.each<[string, (string | undefined)[], number]>([
     ['no documents', [], 0],

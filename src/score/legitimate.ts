@@ -1,0 +1,152 @@
+import { normalizeText } from '../records/normalize.js';
+
+/**
+ * Shapes of legitimate purchases that look like splits by amount and date alone, recognised from
+ * the fields a ledger records: charges made per person (one per traveller or attendee), and lines
+ * or stages of one named order or contract. Each function flags the parts that show the shape; the
+ * share of flagged parts is evidence *against* splitting (see `score.ts`).
+ */
+
+/** What the shapes read of one part. */
+export interface PartFields {
+  /** Vendor compared (`vendorKey`); placeholder vendors are given a key of their own. */
+  readonly vendor: string;
+  /** The part's value in the report currency. */
+  readonly value: number;
+  readonly subject: string | undefined;
+  readonly document: string | undefined;
+}
+
+/** Per-person amounts may differ a little (room types, fares, exchange): at most this share of the larger. */
+export const PER_PERSON_TOLERANCE = 0.1;
+
+/**
+ * Words of travel, lodging and registration — the charges card programmes and travel rules treat
+ * per person — in the text two subjects share (lower case; Chinese matched as substrings).
+ */
+const PER_PERSON_WORDS = new Set([
+  'travel', 'travels', 'trip', 'trips', 'visit', 'visits', 'delegation', 'hotel', 'hotels', 'lodging',
+  'accommodation', 'accommodations', 'room', 'rooms', 'flight', 'flights', 'airfare', 'airfares',
+  'rail', 'train', 'fare', 'fares', 'ticket', 'tickets', 'taxi', 'registration', 'registrations',
+  'conference', 'seminar', 'course', 'training', 'tuition', 'subsistence', 'diem', 'visa', 'mileage',
+]);
+const PER_PERSON_ZH = /差旅|旅|考察|住宿|酒店|宾馆|机票|车票|团费|会议|培训|报名|注册|签证|交通/u;
+
+/** A name in a subject: 1–4 words of letters (initials, commas, hyphens and apostrophes allowed), no digit. */
+const NAME_LIKE = /^[\p{L}\p{M}][\p{L}\p{M}.,'’\- ]{0,39}$/u;
+
+/**
+ * Whether two subjects are one text with a different name in it: the text they share (the longest
+ * common start and end) carries a travel, lodging or registration word, and what differs is in each
+ * a short run of letters (a person's name, 1–4 words, no digit: "Study visit to Tokyo – A. Smith" and
+ * "… – B. Jones", "赴东京考察团费（王某）" and "…（李某）"). A number that differs ("batch 2", "lot 3",
+ * "第2期") is a part of one requirement, not another person.
+ *
+ * @example
+ * namedVariants('Hotel, Lisbon conference – A. Smith', 'Hotel, Lisbon conference – B. Jones') //=> true
+ * namedVariants('Office chairs (batch 1)', 'Office chairs (batch 2)') //=> false
+ */
+export function namedVariants(a: string, b: string): boolean {
+  const x = normalizeText(a);
+  const y = normalizeText(b);
+  if (x === y) return false;
+  const cx = [...x];
+  const cy = [...y];
+  let pre = 0;
+  while (pre < cx.length && pre < cy.length && cx[pre] === cy[pre]) pre++;
+  let suf = 0;
+  while (suf < cx.length - pre && suf < cy.length - pre && cx[cx.length - 1 - suf] === cy[cy.length - 1 - suf]) suf++;
+  // Cut back to word edges, so that "a. smith" / "a. smyth" compares whole names.
+  while (pre > 0 && /[\p{L}\p{M}]/u.test(cx[pre - 1] as string) && !/\p{Script=Han}/u.test(cx[pre - 1] as string)) pre--;
+  while (suf > 0 && /[\p{L}\p{M}]/u.test(cx[cx.length - suf] as string) && !/\p{Script=Han}/u.test(cx[cx.length - suf] as string)) suf--;
+  const mx = cx.slice(pre, cx.length - suf).join('').trim();
+  const my = cy.slice(pre, cy.length - suf).join('').trim();
+  if (!NAME_LIKE.test(mx) || !NAME_LIKE.test(my) || mx.split(' ').length > 4 || my.split(' ').length > 4) return false;
+  const shared = `${cx.slice(0, pre).join('')} ${cx.slice(cx.length - suf).join('')}`;
+  if (PER_PERSON_ZH.test(shared)) return true;
+  for (const w of shared.split(/[^\p{L}\p{N}]+/u)) if (PER_PERSON_WORDS.has(w)) return true;
+  return false;
+}
+
+/**
+ * Parts charged per person: those with another part to the same vendor, of an amount within
+ * {@link PER_PERSON_TOLERANCE} of it, whose subject is the same text with another name in it
+ * ({@link namedVariants}). Card programmes and travel rules treat each traveller's or attendee's
+ * charge as a purchase of its own, so equal charges of this shape are not a split.
+ *
+ * Runs in O(k² · L) for k parts of subjects of length L (findings hold few parts; the caller bounds k).
+ *
+ * @example
+ * perPersonParts([
+ *   { vendor: 'hotel', value: 640, subject: 'Study visit to Tokyo – A. Smith', document: undefined },
+ *   { vendor: 'hotel', value: 640, subject: 'Study visit to Tokyo – B. Jones', document: undefined },
+ *   { vendor: 'hotel', value: 900, subject: 'Office chairs', document: undefined },
+ * ]) //=> [true, true, false]
+ */
+export function perPersonParts(parts: readonly PartFields[]): boolean[] {
+  const out = parts.map(() => false);
+  for (let i = 0; i < parts.length; i++) {
+    const a = parts[i] as PartFields;
+    if (a.subject === undefined) continue;
+    for (let j = i + 1; j < parts.length; j++) {
+      const b = parts[j] as PartFields;
+      if (b.subject === undefined || a.vendor !== b.vendor || (out[i] && out[j])) continue;
+      if (Math.abs(a.value - b.value) > PER_PERSON_TOLERANCE * Math.max(a.value, b.value)) continue;
+      if (namedVariants(a.subject, b.subject)) out[i] = out[j] = true;
+    }
+  }
+  return out;
+}
+
+/**
+ * A document number that is a line or stage of another: an identifier with at least five digits,
+ * a separator, and a line number of one to three digits (`827903052-1`, `ZB20231234-2`,
+ * `HT2023123-01`, `12345_2`, `PO 4500012345/10`). Invoice numbers that simply count up
+ * (`FP2023000145`, `INV-2023-0146`, `D-7`) are not lines: their base carries no identifier of its own.
+ */
+const LINE = /^(.*?\d(?:\D*\d){4,}.*?)\s*[-/._#:\s]\s*(?:L|LN|LINE|ITEM|POS|行|第)?\s*(\d{1,3})(?:行|项|次)?$/u;
+
+/** An order or contract named in a subject: the word, then a reference with at least five digits. */
+const REFERENCE = /(?:(?<![\p{L}\p{N}])(?:purchase order|order|p\.?o\.?|contract|agreement)|订单|合同|协议)\s*(?:no\.?|number|nr\.?|ref\.?|#|号|编号)?\s*[:：.]?\s*([a-z]*\d[a-z0-9\-/]*)/gu;
+
+/** An identifier compared without case, spaces or separators. */
+const idKey = (s: string) => s.toUpperCase().replace(/[^\p{L}\p{N}]/gu, '');
+
+/** The orders and contracts a part names: its document's base when the document is a line, and references in its subject. */
+export function namedDocuments(document: string | undefined, subject: string | undefined): string[] {
+  const out: string[] = [];
+  if (document !== undefined) {
+    const m = LINE.exec(normalizeText(document).toUpperCase());
+    if (m) out.push(idKey(m[1] as string));
+  }
+  if (subject !== undefined) {
+    for (const m of normalizeText(subject).matchAll(REFERENCE)) {
+      const id = idKey(m[1] as string);
+      if ((id.match(/\d/gu)?.length ?? 0) >= 5) out.push(id);
+    }
+  }
+  return out;
+}
+
+/**
+ * Parts that are lines or stages of one named order or contract: parts that name the same order or
+ * contract as another part ({@link namedDocuments}: a shared document number with line suffixes, or
+ * the order number in the subject). One document, whatever the number of lines or payments, is one
+ * purchase visible as such; a split hides the total in documents of their own. A shared *requisition*
+ * or request is not read as one: one requirement bought on several orders is the split itself.
+ *
+ * Runs in O(k · L) for k parts.
+ *
+ * @example
+ * documentLineParts([
+ *   { vendor: 'v', value: 1, subject: 'Toner – order 827903052', document: '827903052-1' },
+ *   { vendor: 'v', value: 1, subject: 'Paper', document: '827903052-2' },
+ *   { vendor: 'v', value: 1, subject: 'Paper', document: 'FP2023000145' },
+ * ]) //=> [true, true, false]
+ */
+export function documentLineParts(parts: readonly PartFields[]): boolean[] {
+  const named = parts.map((p) => new Set(namedDocuments(p.document, p.subject)));
+  const count = new Map<string, number>();
+  for (const ids of named) for (const id of ids) count.set(id, (count.get(id) ?? 0) + 1);
+  return named.map((ids) => [...ids].some((id) => (count.get(id) as number) > 1));
+}
