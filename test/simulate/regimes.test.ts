@@ -194,7 +194,7 @@ describe('decoys written in varied forms', () => {
   const many = (regime: SimulatedRegime, seed: number) =>
     simulate({ seed, regime, buyers: 20, recordsPerBuyer: 50, decoys: { perPersonTravel: 12, marketplaceOrder: 12 }, languages: ['en'], thresholds: EUR_50K });
   /** An order number of nine digits in a subject, and documents that are its lines (`827903052-1`, `PO827903052-L1` …). */
-  const inSubject = (r: SimulatedRecord) => /order \d{9}/u.test(r.subject);
+  const inSubject = (r: SimulatedRecord) => /order \d{9}/iu.test(r.subject);
   const inDocument = (r: SimulatedRecord) => /^(?:PO)?\d{9}[-/_]/u.test(r.document ?? '');
   /** The per-traveller subjects as the classic simulator writes them. */
   const classicTrip = (r: SimulatedRecord) => /^Study visit to \w+ – [A-Z]\. \w+$/u.test(r.subject);
