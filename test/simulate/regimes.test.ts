@@ -192,7 +192,7 @@ describe('decoys written in varied forms', () => {
     return truth.decoys.filter((d) => d.kind === kind).map((d) => d.recordIds.map((id) => byId.get(id)!));
   };
   const many = (regime: SimulatedRegime, seed: number) =>
-    simulate({ seed, regime, buyers: 20, recordsPerBuyer: 50, decoys: { perPersonTravel: 12, marketplaceOrder: 12 }, languages: ['en'], thresholds: EUR_50K });
+    simulate({ seed, regime, buyers: 20, recordsPerBuyer: 50, decoys: { perPersonTravel: 12, marketplaceOrder: 30 }, languages: ['en'], thresholds: EUR_50K });
   /** An order number of nine digits in a subject, and documents that are its lines (`827903052-1`, `PO827903052-L1` …). */
   const inSubject = (r: SimulatedRecord) => /order \d{9}/iu.test(r.subject);
   const inDocument = (r: SimulatedRecord) => /^(?:PO)?\d{9}[-/_]/u.test(r.document ?? '');
