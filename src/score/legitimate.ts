@@ -31,6 +31,11 @@ const PER_PERSON_WORDS = new Set([
   'conference', 'seminar', 'course', 'training', 'tuition', 'subsistence', 'diem', 'visa', 'mileage',
 ]);
 const PER_PERSON_ZH = /差旅|旅|考察|住宿|酒店|宾馆|机票|车票|团费|会议|培训|报名|注册|签证|交通/u;
+/** Text as the cheap first looks read it: full-width letters and digits (ＨＯＴＥＬ, ８２７) folded as normalising folds them. */
+const folded = (s: string): string => (/[\uFF00-\uFFEF]/u.test(s) ? normalizeText(s) : s);
+
+/** A cheap first look: a subject that may carry one of those words (before it is normalised and split). */
+const MAY_BE_PER_PERSON = new RegExp(`${[...PER_PERSON_WORDS].join('|')}|${PER_PERSON_ZH.source}`, 'iu');
 
 /** A name in a subject: 1–4 words of letters (initials, commas, hyphens and apostrophes allowed), no digit. */
 const NAME_LIKE = /^[\p{L}\p{M}][\p{L}\p{M}.,'’\- ]{0,39}$/u;
@@ -47,11 +52,12 @@ const NAME_LIKE = /^[\p{L}\p{M}][\p{L}\p{M}.,'’\- ]{0,39}$/u;
  * namedVariants('Office chairs (batch 1)', 'Office chairs (batch 2)') //=> false
  */
 export function namedVariants(a: string, b: string): boolean {
-  const x = normalizeText(a);
-  const y = normalizeText(b);
-  if (x === y) return false;
-  const cx = [...x];
-  const cy = [...y];
+  return variantsOf([...normalizeText(a)], [...normalizeText(b)]);
+}
+
+/** {@link namedVariants} of two normalised texts as arrays of characters. */
+function variantsOf(cx: readonly string[], cy: readonly string[]): boolean {
+  if (cx.length === cy.length && cx.every((c, i) => c === cy[i])) return false;
   let pre = 0;
   while (pre < cx.length && pre < cy.length && cx[pre] === cy[pre]) pre++;
   let suf = 0;
@@ -85,14 +91,19 @@ export function namedVariants(a: string, b: string): boolean {
  */
 export function perPersonParts(parts: readonly PartFields[]): boolean[] {
   const out = parts.map(() => false);
+  // Only subjects that may name travel, lodging or registration; each normalised once, when a pair
+  // of one vendor and near amounts needs it.
+  const may = parts.map((p) => p.subject !== undefined && MAY_BE_PER_PERSON.test(folded(p.subject)));
+  const texts: (string[] | undefined)[] = [];
+  const text = (i: number) => (texts[i] ??= [...normalizeText((parts[i] as PartFields).subject as string)]);
   for (let i = 0; i < parts.length; i++) {
     const a = parts[i] as PartFields;
-    if (a.subject === undefined) continue;
+    if (!may[i]) continue;
     for (let j = i + 1; j < parts.length; j++) {
       const b = parts[j] as PartFields;
-      if (b.subject === undefined || a.vendor !== b.vendor || (out[i] && out[j])) continue;
+      if (!may[j] || a.vendor !== b.vendor || (out[i] && out[j])) continue;
       if (Math.abs(a.value - b.value) > PER_PERSON_TOLERANCE * Math.max(a.value, b.value)) continue;
-      if (namedVariants(a.subject, b.subject)) out[i] = out[j] = true;
+      if (variantsOf(text(i), text(j))) out[i] = out[j] = true;
     }
   }
   return out;
@@ -109,17 +120,35 @@ const LINE = /^(.*?\d(?:\D*\d){4,}.*?)\s*[-/._#:\s]\s*(?:L|LN|LINE|ITEM|POS|行|
 /** An order or contract named in a subject: the word, then a reference with at least five digits. */
 const REFERENCE = /(?:(?<![\p{L}\p{N}])(?:purchase order|order|p\.?o\.?|contract|agreement)|订单|合同|协议)\s*(?:no\.?|number|nr\.?|ref\.?|#|号|编号)?\s*[:：.]?\s*([a-z]*\d[a-z0-9\-/]*)/gu;
 
+/**
+ * A cheap first look: whether a document ends in a number of one to three digits (after an optional
+ * 行, 项 or 次), as a line number does; invoice numbers end in longer ones.
+ */
+function endsInLineNumber(document: string): boolean {
+  let end = document.length;
+  while (end > 0 && /\s|行|项|次/u.test(document[end - 1] as string)) end--;
+  let digits = 0;
+  while (end > 0 && document.charCodeAt(end - 1) >= 48 && document.charCodeAt(end - 1) <= 57) {
+    end--;
+    digits++;
+  }
+  return digits >= 1 && digits <= 3;
+}
+
 /** An identifier compared without case, spaces or separators. */
 const idKey = (s: string) => s.toUpperCase().replace(/[^\p{L}\p{N}]/gu, '');
+
+/** A cheap first look: a subject that may name an order or contract. */
+const MAY_REFER = /order|p\.?o|contract|agreement|订单|合同|协议/iu;
 
 /** The orders and contracts a part names: its document's base when the document is a line, and references in its subject. */
 export function namedDocuments(document: string | undefined, subject: string | undefined): string[] {
   const out: string[] = [];
-  if (document !== undefined) {
+  if (document !== undefined && endsInLineNumber(folded(document))) {
     const m = LINE.exec(normalizeText(document).toUpperCase());
     if (m) out.push(idKey(m[1] as string));
   }
-  if (subject !== undefined) {
+  if (subject !== undefined && MAY_REFER.test(folded(subject))) {
     for (const m of normalizeText(subject).matchAll(REFERENCE)) {
       const id = idKey(m[1] as string);
       if ((id.match(/\d/gu)?.length ?? 0) >= 5) out.push(id);

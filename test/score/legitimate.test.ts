@@ -11,6 +11,7 @@ describe('namedVariants', () => {
     ['names sharing letters', 'Conference registration – Keith', 'Conference registration – Smith', true],
     ['Chinese names', '赴东京考察团费（王某）', '赴东京考察团费（李某）', true],
     ['Chinese full names', '培训费-张伟', '培训费-李娜', true],
+    ['full-width letters', 'ＨＯＴＥＬ – A. Smith', 'ＨＯＴＥＬ – B. Jones', true],
     // A differing number is a lot, a stage or a line of one requirement, not another person.
     ['a batch number', 'Hotel accommodation (batch 1)', 'Hotel accommodation (batch 2)', false],
     ['a stage number', '会议费（第1期）', '会议费（第2期）', false],
@@ -68,6 +69,8 @@ describe('namedDocuments', () => {
     ['an invoice that counts up', 'FP2023000145', undefined, []],
     ['a year and a sequence number', 'INV-2023-0145', undefined, []],
     ['a short document', 'D-7', undefined, []],
+    ['full-width digits', '８２７９０３０５２－１', undefined, ['827903052']],
+    ['a full-width subject', undefined, 'Ｔｏｎｅｒ – ＯＲＤＥＲ ８２７９０３０５２', ['827903052']],
     ['the order in the subject', undefined, 'Toner – order 827903052', ['827903052']],
     ['the order in a Chinese subject', undefined, '打印纸（订单号827903052）', ['827903052']],
     ['a contract number', undefined, 'Stage payment, contract no. ZB20231234', ['ZB20231234']],
@@ -90,5 +93,12 @@ describe('documentLineParts', () => {
     expect(documentLineParts([part('827903052-1'), part('594455226-1')])).toEqual([false, false]);
     // Invoices that count up are separate documents.
     expect(documentLineParts([part('INV-2023-0145'), part('INV-2023-0146')])).toEqual([false, false]);
+  });
+});
+
+describe('full-width text', () => {
+  it('is read as its normalised form by perPersonParts', () => {
+    const part = (subject: string): PartFields => ({ vendor: 'h', value: 640, subject, document: undefined });
+    expect(perPersonParts([part('ＨＯＴＥＬ – A. Smith'), part('ＨＯＴＥＬ – B. Jones')])).toEqual([true, true]);
   });
 });
