@@ -37,8 +37,34 @@ const folded = (s: string): string => (/[\uFF00-\uFFEF]/u.test(s) ? normalizeTex
 /** A cheap first look: a subject that may carry one of those words (before it is normalised and split). */
 const MAY_BE_PER_PERSON = new RegExp(`${[...PER_PERSON_WORDS].join('|')}|${PER_PERSON_ZH.source}`, 'iu');
 
-/** A name in a subject: 1–4 words of letters (initials, commas, hyphens and apostrophes allowed), no digit. */
-const NAME_LIKE = /^[\p{L}\p{M}][\p{L}\p{M}.,'’\- ]{0,39}$/u;
+/** Letters of a name (initials, commas, hyphens and apostrophes allowed), no digit. */
+const NAME_LETTERS = /^[\p{L}\p{M}][\p{L}\p{M}.,'’\- ]{0,39}$/u;
+
+/**
+ * Whether what differs between two subjects reads as a person's name, as the ledger wrote it: one to
+ * three Han characters (王某, 张伟), or one to three capitalised words of letters ("A. Smith",
+ * "Smith, John", "Patel"); at the very start of a subject, where any word is capitalised, two words
+ * or an initial. Item words ("skills", "Supply of") are not names; a department ("for Finance") reads
+ * as one, which is why the shared text must also name travel, lodging or registration.
+ */
+function nameLike(text: string, atStart: boolean): boolean {
+  if (/^[\p{Script=Han}·]{1,3}$/u.test(text)) return true;
+  if (!NAME_LETTERS.test(text)) return false;
+  const words = text.split(/[\s,]+/u).filter((w) => w.length > 0);
+  if (words.length > 3 || !words.every((w) => /^\p{Lu}/u.test(w))) return false;
+  return !atStart || words.length >= 2 || words.some((w) => /^\p{Lu}\.$/u.test(w));
+}
+
+/** A subject as the name test reads it: characters after NFKC with spaces collapsed, as written and in lower case. */
+interface Letters {
+  readonly cased: readonly string[];
+  readonly folded: readonly string[];
+}
+
+function lettersOf(subject: string): Letters {
+  const cased = [...subject.normalize('NFKC').replace(/\s+/gu, ' ').trim()];
+  return { cased, folded: cased.map((c) => c.toLowerCase()) };
+}
 
 /**
  * Whether two subjects are one text with a different name in it: the text they share (the longest
@@ -52,11 +78,13 @@ const NAME_LIKE = /^[\p{L}\p{M}][\p{L}\p{M}.,'’\- ]{0,39}$/u;
  * namedVariants('Office chairs (batch 1)', 'Office chairs (batch 2)') //=> false
  */
 export function namedVariants(a: string, b: string): boolean {
-  return variantsOf([...normalizeText(a)], [...normalizeText(b)]);
+  return variantsOf(lettersOf(a), lettersOf(b));
 }
 
-/** {@link namedVariants} of two normalised texts as arrays of characters. */
-function variantsOf(cx: readonly string[], cy: readonly string[]): boolean {
+/** {@link namedVariants} of two subjects' letters. */
+function variantsOf(a: Letters, b: Letters): boolean {
+  const cx = a.folded;
+  const cy = b.folded;
   if (cx.length === cy.length && cx.every((c, i) => c === cy[i])) return false;
   let pre = 0;
   while (pre < cx.length && pre < cy.length && cx[pre] === cy[pre]) pre++;
@@ -65,9 +93,9 @@ function variantsOf(cx: readonly string[], cy: readonly string[]): boolean {
   // Cut back to word edges, so that "a. smith" / "a. smyth" compares whole names.
   while (pre > 0 && /[\p{L}\p{M}]/u.test(cx[pre - 1] as string) && !/\p{Script=Han}/u.test(cx[pre - 1] as string)) pre--;
   while (suf > 0 && /[\p{L}\p{M}]/u.test(cx[cx.length - suf] as string) && !/\p{Script=Han}/u.test(cx[cx.length - suf] as string)) suf--;
-  const mx = cx.slice(pre, cx.length - suf).join('').trim();
-  const my = cy.slice(pre, cy.length - suf).join('').trim();
-  if (!NAME_LIKE.test(mx) || !NAME_LIKE.test(my) || mx.split(' ').length > 4 || my.split(' ').length > 4) return false;
+  const mx = a.cased.slice(pre, cx.length - suf).join('').trim();
+  const my = b.cased.slice(pre, cy.length - suf).join('').trim();
+  if (!nameLike(mx, pre === 0) || !nameLike(my, pre === 0)) return false;
   const shared = `${cx.slice(0, pre).join('')} ${cx.slice(cx.length - suf).join('')}`;
   if (PER_PERSON_ZH.test(shared)) return true;
   for (const w of shared.split(/[^\p{L}\p{N}]+/u)) if (PER_PERSON_WORDS.has(w)) return true;
@@ -94,8 +122,8 @@ export function perPersonParts(parts: readonly PartFields[]): boolean[] {
   // Only subjects that may name travel, lodging or registration; each normalised once, when a pair
   // of one vendor and near amounts needs it.
   const may = parts.map((p) => p.subject !== undefined && MAY_BE_PER_PERSON.test(folded(p.subject)));
-  const texts: (string[] | undefined)[] = [];
-  const text = (i: number) => (texts[i] ??= [...normalizeText((parts[i] as PartFields).subject as string)]);
+  const texts: (Letters | undefined)[] = [];
+  const text = (i: number) => (texts[i] ??= lettersOf((parts[i] as PartFields).subject as string));
   for (let i = 0; i < parts.length; i++) {
     const a = parts[i] as PartFields;
     if (!may[i]) continue;

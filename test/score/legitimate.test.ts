@@ -15,6 +15,12 @@ describe('namedVariants', () => {
     // A differing number is a lot, a stage or a line of one requirement, not another person.
     ['a batch number', 'Hotel accommodation (batch 1)', 'Hotel accommodation (batch 2)', false],
     ['a stage number', '会议费（第1期）', '会议费（第2期）', false],
+    // Item words are not names: they are not capitalised, or only as the first word of the subject.
+    ['item words', 'Supply of skills training', 'Purchase of staff training', false],
+    ['one item word at the start', 'Staff training', 'Skills training', false],
+    ['one item word inside', 'Hotel rooms, Tokyo conference', 'Hotel suites, Tokyo conference', false],
+    ['a name first, with an initial', 'Smith, A. – Tokyo study visit', 'Jones, B. – Tokyo study visit', true],
+    ['upper-case subjects', 'TOKYO STUDY VISIT – A. SMITH', 'Tokyo study visit – B. Jones', true],
     // Without travel, lodging or registration words, a swapped word is not a person's charge.
     ['no travel words', 'Office chairs – A. Smith', 'Office chairs – B. Jones', false],
     ['the same text', 'Study visit to Tokyo – A. Smith', 'study visit to tokyo – a. smith', false],
