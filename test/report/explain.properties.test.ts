@@ -33,6 +33,16 @@ const pct = (x: number) => `${Math.round(x * 100)}%`;
 const plural = (n: number, one: string) => `${n.toLocaleString('en-US')} ${n === 1 ? one : `${one}s`}`;
 const probability = (p: number) => (p < 0.001 ? '< 0.001' : p < 0.01 ? p.toFixed(3) : p.toFixed(2));
 
+/** A purchase in CNY by a buyer from a vendor, `day` days into 2014, of `cents` hundredths. */
+const purchase = (id: string, r: { buyer: string; vendor: string; day: number; cents: number }): PurchaseRecordInput => ({
+  id,
+  buyer: r.buyer,
+  vendor: r.vendor,
+  date: new Date(Date.UTC(2014, 0, 1) + r.day * 86_400_000).toISOString().slice(0, 10),
+  amount: (r.cents / 100).toFixed(2),
+  currency: 'CNY',
+});
+
 /** A buyer with a history: 30 to 150 purchases over ten months, around the 1,000 and 2,500 CNY limits. */
 const busyArb: fc.Arbitrary<PurchaseRecordInput[]> = fc
   .array(
@@ -50,14 +60,7 @@ const busyArb: fc.Arbitrary<PurchaseRecordInput[]> = fc
   )
   .map((rows) =>
     rows.map((r, i) => {
-      const rec: PurchaseRecordInput = {
-        id: `B${String(i).padStart(3, '0')}`,
-        buyer: r.buyer,
-        vendor: r.vendor,
-        date: new Date(Date.UTC(2014, 0, 1) + r.day * 86_400_000).toISOString().slice(0, 10),
-        amount: (r.cents / 100).toFixed(2),
-        currency: 'CNY',
-      };
+      const rec: PurchaseRecordInput = purchase(`B${String(i).padStart(3, '0')}`, r);
       if (r.category !== undefined) rec.category = r.category;
       if (r.subject !== undefined) rec.subject = r.subject;
       if (r.project !== undefined) rec.project = r.project;
@@ -89,12 +92,7 @@ const legitArb: fc.Arbitrary<PurchaseRecordInput[]> = fc
   )
   .map((rows) =>
     rows.map((r, i) => ({
-      id: `T${String(i).padStart(3, '0')}`,
-      buyer: r.buyer,
-      vendor: r.vendor,
-      date: new Date(Date.UTC(2014, 0, 1) + r.day * 86_400_000).toISOString().slice(0, 10),
-      amount: (r.cents / 100).toFixed(2),
-      currency: 'CNY',
+      ...purchase(`T${String(i).padStart(3, '0')}`, r),
       subject: r.order !== undefined && r.inSubject ? `Toner – order ${r.order}` : r.who ? `${r.trip} – ${r.who}` : r.trip,
       document: r.order !== undefined ? `${r.order}-${r.line}` : `INV-${r.invoice}`,
     })),
