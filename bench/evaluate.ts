@@ -14,13 +14,16 @@
  */
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { evaluate, DECOY_KINDS, REGIMES, SCHEME_KINDS, type EvaluateReport, type SchemeKind, type SchemeTruth } from '../src/simulate.js';
+import { evaluate, DECOY_KINDS, REGIMES, SCHEME_KINDS, type DecoyKind, type EvaluateReport, type SchemeKind, type SchemeTruth, type SimulatedRecord } from '../src/simulate.js';
 import { detectSplits } from '../src/detect.js';
 import type { DetectSplitsOptions } from '../src/options/options.js';
 import { resolveOptions, type ResolvedOptions } from '../src/options/resolve.js';
 import { validateRecords } from '../src/records/validate.js';
 import { getPreset, listPresets } from '../src/presets/index.js';
 import { linked, oracleRecords, type OracleRecord } from '../test/oracle.js';
+import { documentLineParts, perPersonParts, type PartFields } from '../src/score/legitimate.js';
+import { vendorKey } from '../src/records/normalize.js';
+import { subjectTokens } from '../src/similarity/tokens.js';
 import { FIT, HELD_OUT, LEDGER, THRESHOLD_SETS, checkProtocol, ledgerOf, schemesInReach, type ProtocolLedger, type ThresholdSet } from './protocol.js';
 
 const args = process.argv.slice(2);
@@ -53,7 +56,57 @@ interface Measure {
   readonly rotatedReach: number;
   readonly rotatedRecalledReach: number;
   readonly misses: Readonly<Record<SchemeKind, Readonly<Record<MissReason, number>>>>;
+  /** Decoys left among the top K false positives, by kind, with what their fields show. */
+  readonly topDecoys: readonly { readonly kind: DecoyKind; readonly shows: readonly string[] }[];
   readonly ms: number;
+}
+
+/**
+ * What a decoy's own fields show, in the words of the decoys table: for per-traveller charges and
+ * marketplace orders, whether the shape the score recognises is still written in them (names in one
+ * travel text; an order named by two parts); for same-day coincidences, whether the two subjects
+ * share a word and how their budget projects compare.
+ */
+function decoyShows(kind: DecoyKind, records: readonly SimulatedRecord[]): string[] {
+  const fields: PartFields[] = records.map((r) => ({ vendor: vendorKey(r.vendor), value: Number(r.amount), subject: r.subject, document: r.document }));
+  switch (kind) {
+    case 'perPersonTravel':
+      return [perPersonParts(fields).some(Boolean) ? 'names readable' : 'no names to read'];
+    case 'marketplaceOrder':
+      return [documentLineParts(fields).some(Boolean) ? 'order named' : 'order number gone'];
+    case 'sameDayCoincidence': {
+      const [a, b] = records.map((r) => new Set(subjectTokens(r.subject)));
+      const word = [...a!].some((t) => b!.has(t)) ? 'a subject word shared' : 'no subject word shared';
+      const [p, q] = records.map((r) => r.project);
+      const project = p === undefined || q === undefined ? 'a project missing' : p === q ? 'one project' : 'two projects';
+      return [word, project];
+    }
+    default:
+      return [];
+  }
+}
+
+/** The decoys among the top K findings that are not true positives (K = the schemes), each once. */
+function topDecoys(ledger: ProtocolLedger, findings: readonly { readonly recordIds: readonly string[]; readonly score: number }[]): Measure['topDecoys'] {
+  const k = Math.max(1, ledger.truth.schemes.length);
+  const schemeOf = new Map(ledger.truth.schemes.flatMap((s, i) => s.recordIds.map((id) => [id, i] as const)));
+  const decoyOf = new Map(ledger.truth.decoys.flatMap((d, i) => d.recordIds.map((id) => [id, i] as const)));
+  const byId = new Map(ledger.records.map((r) => [r.id, r]));
+  const seen = new Set<number>();
+  const out: { kind: DecoyKind; shows: string[] }[] = [];
+  for (const f of [...findings].sort((a, b) => b.score - a.score).slice(0, k)) {
+    const hits = new Map<number, number>();
+    for (const id of f.recordIds) if (schemeOf.has(id)) hits.set(schemeOf.get(id)!, (hits.get(schemeOf.get(id)!) ?? 0) + 1);
+    if (Math.max(0, ...hits.values()) >= f.recordIds.length / 2) continue;
+    for (const id of f.recordIds) {
+      const d = decoyOf.get(id);
+      if (d === undefined || seen.has(d)) continue;
+      seen.add(d);
+      const decoy = ledger.truth.decoys[d]!;
+      out.push({ kind: decoy.kind, shows: decoyShows(decoy.kind, decoy.recordIds.map((x) => byId.get(x)!)) });
+    }
+  }
+  return out;
 }
 
 /** The parts are one connected component under the configuration's link rule (test/oracle.ts `linked`). */
@@ -120,7 +173,7 @@ function measure(ledger: ProtocolLedger, options: DetectSplitsOptions, withMinSc
     }
     if (!found) misses[s.kind][missReason(s, inReach, o, ps, recalledAtZero)]++;
   }
-  return { ledger, report, reach, recalledReach, rotatedReach, rotatedRecalledReach, misses, ms };
+  return { ledger, report, reach, recalledReach, rotatedReach, rotatedRecalledReach, misses, topDecoys: topDecoys(ledger, result.findings), ms };
 }
 
 function missReason(s: SchemeTruth, inReach: boolean, o: ResolvedOptions, parts: readonly OracleRecord[], recalledAtZero: ReadonlySet<string>): MissReason {
@@ -246,6 +299,21 @@ function decoyTable(byRegime: ReadonlyMap<string, Measure[]>): string {
   ]);
 }
 
+/** The three look-alike kinds the score weighs evidence against, and what their top-K decoys show. */
+const SHOWN_KINDS: readonly DecoyKind[] = ['perPersonTravel', 'marketplaceOrder', 'sameDayCoincidence'];
+
+function decoyFieldsTable(byRegime: ReadonlyMap<string, Measure[]>): string {
+  return table([
+    ['regime', ...SHOWN_KINDS],
+    ...REPORTED.map((regime) => [regimeLabel(regime), ...SHOWN_KINDS.map((k) => {
+      const ds = byRegime.get(regime)!.flatMap((m) => m.topDecoys).filter((d) => d.kind === k);
+      const counts = new Map<string, number>();
+      for (const d of ds) for (const x of d.shows) counts.set(x, (counts.get(x) ?? 0) + 1);
+      return ds.length === 0 ? '0' : `${ds.length}: ${[...counts].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([x, n]) => `${x} ${n}`).join(', ')}`;
+    })]),
+  ]);
+}
+
 function presetTable(byConfig: ReadonlyMap<string, ReadonlyMap<string, Measure[]>>): string {
   return table([
     ['configuration', ...REPORTED.map(regimeLabel)],
@@ -328,6 +396,18 @@ ${missTable(defaults)}
 
 ## Defaults: decoys in the top K per seed, per decoy kind
 ${decoyTable(defaults)}
+
+## Defaults: what the decoys left in the top K show, all seeds
+Each decoy among the top-K false positives, once, with what its own fields show. Per-traveller
+charges: whether two of its subjects still read as one travel text with another name in each (what
+\`perPersonCharges\` recognises) or not (vague or re-spelt subjects, no travel word). Marketplace
+orders: whether two of its parts still name one order (\`documentLines\`) or the number is gone
+(blank documents, vague subjects). Same-day coincidences: whether the two subjects share a word, and
+their budget projects — with a shared word, or without projects to compare, a coincidence has the
+fields of a two-vendor split; only different projects set it apart, and \`mixedSubjects\` schemes
+charge their parts to different projects too.
+
+${decoyFieldsTable(defaults)}
 ${PRESETS ? `
 ## Presets: recall in reach / precision / AP, mean over seeds
 Each policy preset's grouping with the ledger's own thresholds. Recall in reach uses each preset's

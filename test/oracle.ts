@@ -388,6 +388,7 @@ export function oracleRank(o: ResolvedOptions, t: ResolvedThreshold, baselines?:
       vendorKey: r.rec.vendorKey,
       categoryKey: r.rec.categoryKey,
       document: r.rec.document,
+      subject: r.rec.subject,
       // As the record table computes it: the amount as a double, times the rate as a double.
       approx: r.rec.currency === o.currency ? r.rec.amount.toNumber() : r.rec.amount.toNumber() * (o.rates.get(r.rec.currency) as Decimal).toNumber(),
       tokens: r.tokens.map(idOf).sort((a, b) => a - b),

@@ -23,6 +23,8 @@ export interface Item {
   readonly categoryKey: string | undefined;
   /** Document number as written, when the record has one. */
   readonly document: string | undefined;
+  /** Subject as written (trimmed), when the record has one. */
+  readonly subject: string | undefined;
   /**
    * Subject tokens as ascending ids of the buyer's vocabulary, rarest first (see
    * similarity/vocabulary); items of one buyer with the same tokens share the array.

@@ -162,7 +162,7 @@ interface ItemSource {
 
 /**
  * An item as a view of the record table: it holds its index, subject signals and the table, and
- * reads the record's date, amounts, vendor, category and document from the table's columns when
+ * reads the record's date, amounts, vendor, category, document and subject from the table's columns when
  * asked (a few words per candidate part instead of a record object).
  */
 class TableItem implements Item {
@@ -205,6 +205,10 @@ class TableItem implements Item {
 
   get document(): string | undefined {
     return this.source.table.document[this.k];
+  }
+
+  get subject(): string | undefined {
+    return keyAt(this.source.table.subject, this.k);
   }
 }
 

@@ -136,7 +136,8 @@ export interface DetectSplitsOptions {
    */
   minScore?: number | undefined;
   /**
-   * Override the score weights (finite numbers ≥ 0; only their ratios matter); codes left out keep
+   * Override the score weights (finite numbers ≥ 0; for evidence of splitting only their ratios
+   * matter, for evidence against it — `AGAINST_CODES` — each is an exponent); codes left out keep
    * theirs. @defaultValue `DEFAULT_WEIGHTS`
    */
   weights?: Partial<ScoreWeights> | undefined;

@@ -18,12 +18,33 @@ export const REASON_CODES = [
   'buyerSize',
   'buyerVendor',
   'buyerBunching',
+  'perPersonCharges',
+  'documentLines',
 ] as const;
 
 /** One of {@link REASON_CODES}. */
 export type ReasonCode = (typeof REASON_CODES)[number];
 
-/** Weight of each kind of evidence in a finding's score (the weighted mean of strengths). */
+/**
+ * The reasons that are evidence *against* splitting: shapes of legitimate purchases that look like
+ * splits by amount and date alone. Their strength is how clearly the finding shows the shape; they
+ * lower the score (see `scoreOf`) and are listed apart from the reasons a finding looks deliberate.
+ * - `perPersonCharges`: equal charges to one vendor, each the same travel, lodging or registration
+ *   text with another person's name — card programmes and travel rules treat each traveller's or
+ *   attendee's charge as a purchase of its own;
+ * - `documentLines`: lines or stages of one named order or contract — one document, visible as
+ *   such, is one purchase whatever the number of its lines or payments.
+ */
+export const AGAINST_CODES = ['perPersonCharges', 'documentLines'] as const satisfies readonly ReasonCode[];
+
+/** True for the reasons that speak against splitting ({@link AGAINST_CODES}). */
+export const isAgainst = (code: ReasonCode): boolean => (AGAINST_CODES as readonly ReasonCode[]).includes(code);
+
+/**
+ * Weight of each kind of evidence in a finding's score: for the evidence of splitting, its share of
+ * the weighted mean of strengths; for the evidence against ({@link AGAINST_CODES}), the exponent of
+ * the factor (1 − strength) the mean is multiplied by.
+ */
 export type ScoreWeights = Record<ReasonCode, number>;
 
 /**
@@ -39,6 +60,9 @@ export type ScoreWeights = Record<ReasonCode, number>;
  * (`buyerBunching`) is evidence about the buyer, not the finding, and weighs as one supporting
  * sign. These are principled defaults, not fitted values; a measure that is not applicable (too
  * little history) weighs nothing in that finding's score.
+ *
+ * Evidence against splitting weighs 1: a finding whose parts all are charges per person, or all lines
+ * of one named order or contract, scores 0; one with half of its parts so scores half as much.
  */
 export const DEFAULT_WEIGHTS: Readonly<ScoreWeights> = Object.freeze({
   justBelow: 3,
@@ -55,4 +79,6 @@ export const DEFAULT_WEIGHTS: Readonly<ScoreWeights> = Object.freeze({
   buyerSize: 1,
   buyerVendor: 0.5,
   buyerBunching: 1,
+  perPersonCharges: 1,
+  documentLines: 1,
 });

@@ -1,10 +1,11 @@
 import type { Decimal } from 'decimal.js';
-import type { ReasonCode } from '../options/reasons.js';
+import { isAgainst, type ReasonCode } from '../options/reasons.js';
 import type { ResolvedOptions } from '../options/resolve.js';
 import type { ResolvedThreshold } from '../thresholds/threshold.js';
 import type { EvidenceFacts, SubjectAgreement } from '../score/evidence.js';
 import { BASELINE } from '../score/baseline.js';
 import { BUNCHING } from '../score/bunching.js';
+import { PER_PERSON_TOLERANCE } from '../score/legitimate.js';
 import { groupedMoney } from '../_lib/decimal.js';
 
 const pct = (x: number) => `${Math.round(x * 100)}%`;
@@ -65,8 +66,12 @@ export function reasonMessage(code: ReasonCode, value: number, k: number, facts:
           : `The amounts vary (coefficient of variation ${value.toFixed(2)}).`;
     case 'roundAmounts':
       return facts.round > 0 ? `${facts.round} of ${k} amounts are round figures.` : 'No amount is a round figure.';
-    case 'consecutiveDocuments':
-      return facts.consecutive > 0 ? `${facts.consecutive} of ${k} parts have a document number one apart from another part's.` : 'No consecutive document numbers.';
+    case 'consecutiveDocuments': {
+      const lines = facts.documentLines > 0;
+      return facts.consecutive > 0
+        ? `${facts.consecutive} of ${k} parts have a document number one apart from another part's${lines ? ' (lines of one order or contract left out)' : ''}.`
+        : `No consecutive document numbers${lines ? ' besides lines of one order or contract' : ''}.`;
+    }
     case 'totalOverThreshold':
       return `Together they come to ${value.toFixed(2)} times the limit.`;
     case 'buyerRate': {
@@ -90,6 +95,14 @@ export function reasonMessage(code: ReasonCode, value: number, k: number, facts:
       return b.vendor.applicable
         ? `${grouped(b.vendor.fromVendors)} of the buyer's ${plural(b.vendor.others, 'other purchase')}${subjectPhrase(b.subject)} went to ${b.vendor.vendors === 1 ? 'this vendor' : `these ${b.vendor.vendors} vendors`}.`
         : `Vendors not compared with the buyer's other purchases: it has ${plural(b.vendor.others, 'other purchase')}${subjectPhrase(b.subject)} (at least ${BASELINE.minSubject} are needed).`;
+    case 'perPersonCharges':
+      return facts.perPerson > 0
+        ? `${facts.perPerson} of ${k} parts look charged per person: to one vendor, in amounts within ${pct(PER_PERSON_TOLERANCE)} of each other, each the same travel, lodging or registration subject with another name in it; each person's charge is a purchase of its own.`
+        : 'No part looks charged per person.';
+    case 'documentLines':
+      return facts.documentLines > 0
+        ? `${facts.documentLines} of ${k} parts are lines or stages of an order or contract another part also names (a document number with line suffixes, or the order number in the subject): one document is one purchase, visible as such.`
+        : 'No two parts name the same order or contract.';
     case 'buyerBunching': {
       const t = b?.bunching;
       if (!t) return 'Bunching under this limit not tested: the buyer has no purchase in force for it.';
@@ -177,13 +190,15 @@ const LISTING_RANK: Readonly<Record<ReasonCode, number>> = {
   buyerVendor: 11,
   parts: 12,
   totalOverThreshold: 13,
+  perPersonCharges: 14,
+  documentLines: 15,
 };
 
 /**
- * Reasons ordered for the reviewer: by weighted strength (strength × weight), strongest first; ties
- * by how telling the kind of evidence is (parts just below a limit first). Sorts in place and
- * returns the array. Runs in O(r log r).
+ * Reasons ordered for the reviewer: the evidence of splitting, then the evidence against it; each by
+ * weighted strength (strength × weight), strongest first; ties by how telling the kind of evidence
+ * is (parts just below a limit first). Sorts in place and returns the array. Runs in O(r log r).
  */
 export function orderReasons<R extends { readonly code: ReasonCode; readonly strength: number; readonly weight: number }>(reasons: R[]): R[] {
-  return reasons.sort((a, b) => b.strength * b.weight - a.strength * a.weight || LISTING_RANK[a.code] - LISTING_RANK[b.code]);
+  return reasons.sort((a, b) => Number(isAgainst(a.code)) - Number(isAgainst(b.code)) || b.strength * b.weight - a.strength * a.weight || LISTING_RANK[a.code] - LISTING_RANK[b.code]);
 }

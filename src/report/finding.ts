@@ -2,7 +2,7 @@ import type { Item } from '../cluster/item.js';
 import type { PurchaseRecord } from '../records/record.js';
 import { recordAt, type RecordTable } from '../records/table.js';
 import type { ResolvedOptions } from '../options/resolve.js';
-import { REASON_CODES, type ReasonCode } from '../options/reasons.js';
+import { REASON_CODES, isAgainst, type ReasonCode } from '../options/reasons.js';
 import type { ScoredRun } from '../score/score.js';
 import type { Comparison, ResolvedThreshold } from '../thresholds/threshold.js';
 import { moneyString } from '../_lib/decimal.js';
@@ -36,7 +36,10 @@ export interface Reason {
    * (score/evidence.ts) documents each code; 0 when the measure was not applicable.
    */
   readonly value: number;
-  /** Strength of the evidence in [0, 1]; the score is the weighted mean of strengths. */
+  /**
+   * Strength of the evidence in [0, 1]; the score is the weighted mean of the strengths of evidence
+   * of splitting, lowered by the evidence against it (`AGAINST_CODES`; see `scoreOf`).
+   */
   readonly strength: number;
   /**
    * Weight used for this reason: the option's weight, or 0 when the measure was not applicable (no
@@ -125,10 +128,12 @@ export function buildFinding(run: readonly Item[], tier: ResolvedThreshold, scor
   const vendors: string[] = [];
   for (const r of records) if (!vendors.includes(r.vendor)) vendors.push(r.vendor);
   const t = tier.threshold;
-  const strong = reasons.filter((r) => r.weight > 0 && r.strength >= 0.5).slice(0, 4);
+  const strong = reasons.filter((r) => r.weight > 0 && r.strength >= 0.5 && !isAgainst(r.code)).slice(0, 4);
+  const against = reasons.filter((r) => r.weight > 0 && r.strength > 0 && isAgainst(r.code));
   const explanation =
     counterfactual({ buyer: first.buyer, ids, total: scored.total, currency: ctx.currency, tier, start: first.date, end: last.date }) +
-    (strong.length ? ` Why it looks deliberate: ${strong.map((r) => r.message).join(' ')}` : '');
+    (strong.length ? ` Why it looks deliberate: ${strong.map((r) => r.message).join(' ')}` : '') +
+    (against.length ? ` What speaks against it: ${against.map((r) => r.message).join(' ')}` : '');
   const parts: FindingPart[] = run.map((it, i) => {
     const r = records[i] as PurchaseRecord;
     return {

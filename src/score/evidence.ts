@@ -5,6 +5,12 @@ import type { ResolvedThreshold } from '../thresholds/threshold.js';
 import { atLeast, belowTier, inForce, inScope } from '../thresholds/compare.js';
 import { jaccard } from '../similarity/jaccard.js';
 import type { BaselineFacts, BuyerBaselines } from './baseline.js';
+import { documentLineParts, perPersonParts, type PartFields } from './legitimate.js';
+
+/** The vendor compared: each placeholder ("Various", a redacted name) is a vendor of its own. */
+const vendorOf = (it: Item): string => (it.placeholderVendor ? `\u0000${it.k}` : it.vendorKey);
+/** What the shapes of legitimate purchases read of a part (see legitimate.ts). */
+const fieldsOf = (it: Item): PartFields => ({ vendor: vendorOf(it), value: it.approx, subject: it.subject, document: it.document });
 
 /**
  * What was measured on a finding, one number per reason code. Each measure maps to a strength in
@@ -38,9 +44,13 @@ export interface EvidenceFacts {
   readonly topVendor: number;
   readonly vendors: number;
   readonly subject: SubjectAgreement;
-  /** Parts with round amounts, and with a document number one apart from another part's. */
+  /** Parts with round amounts, and with a document number one apart from another part's (lines of one document left out). */
   readonly round: number;
   readonly consecutive: number;
+  /** Parts charged per person (see `perPersonParts`). */
+  readonly perPerson: number;
+  /** Parts that are lines or stages of an order or contract another part names (see `documentLineParts`). */
+  readonly documentLines: number;
   /** The comparison with the buyer's other purchases; undefined without baselines. */
   readonly baseline: BaselineFacts | undefined;
 }
@@ -79,13 +89,18 @@ export interface Measurement {
  * - roundAmounts: share of parts with round amounts (whole multiples of 1,000, or at most two
  *   significant digits);
  * - consecutiveDocuments: share of parts whose document number is one apart from another part's
- *   (same text around the number);
+ *   (same text around the number), parts that are lines of one document left out;
  * - totalOverThreshold: total ÷ threshold;
  * - buyerRate: −log10 of the chance of as many parts within the finding's days at the buyer's own
  *   rate of purchases of a part's size in the subject (see `RateFacts`);
  * - buyerSize: the parts' mean percentile (mid-rank) among the buyer's other purchases in the subject;
  * - buyerVendor: the share of the buyer's other purchases in the subject that went to the parts' vendors;
- * - buyerBunching: the z-score of the buyer's bunching test at the finding's threshold.
+ * - buyerBunching: the z-score of the buyer's bunching test at the finding's threshold;
+ * - perPersonCharges (against splitting): share of parts charged per person — equal charges to one
+ *   vendor whose subjects are one travel, lodging or registration text with another name in each;
+ * - documentLines (against splitting): share of parts that are lines or stages of an order or
+ *   contract another part names (a shared document number with line suffixes, or the order number
+ *   in the subject).
  * The buyer measures are NaN (not applicable) without baselines or below their minimum samples.
  *
  * Runs in O(k log k) for k parts, plus O(k log m) for the buyer measures (m purchases in the subject).
@@ -116,11 +131,7 @@ export function measure(parts: readonly Item[], total: Decimal, ctx: EvidenceCon
   for (const p of parts) if ((dayCounts.get(p.day) as number) > 1) sameDay++;
 
   const vendorCounts = new Map<string, number>();
-  for (const p of parts) {
-    // Each placeholder ("Various", a redacted name) counts as a vendor of its own.
-    const key = p.placeholderVendor ? `\u0000${p.k}` : p.vendorKey;
-    vendorCounts.set(key, (vendorCounts.get(key) ?? 0) + 1);
-  }
+  for (const p of parts) vendorCounts.set(vendorOf(p), (vendorCounts.get(vendorOf(p)) ?? 0) + 1);
   const topVendor = Math.max(...vendorCounts.values());
 
   const agreement = { text: { pairs: 0, sum: 0 }, category: { pairs: 0, sum: 0 }, project: { pairs: 0, same: 0 }, none: 0 };
@@ -134,7 +145,11 @@ export function measure(parts: readonly Item[], total: Decimal, ctx: EvidenceCon
 
   let round = 0;
   for (const p of parts) if (isRound(p.amount)) round++;
-  const consecutive = consecutiveCount(parts.map((p) => p.document));
+  const fields = parts.map(fieldsOf);
+  const lines = documentLineParts(fields);
+  const consecutive = consecutiveCount(parts.map((p, i) => (lines[i] ? undefined : p.document)));
+  const documentLines = count(lines);
+  const perPerson = count(perPersonParts(fields));
 
   const baseline = ctx.baselines?.measure(parts, ctx.tier);
   const bunching = baseline?.bunching;
@@ -154,12 +169,15 @@ export function measure(parts: readonly Item[], total: Decimal, ctx: EvidenceCon
       buyerSize: baseline?.size.applicable ? baseline.size.percentile : Number.NaN,
       buyerVendor: baseline?.vendor.applicable ? baseline.vendor.share : Number.NaN,
       buyerBunching: bunching?.applicable ? bunching.z : Number.NaN,
+      perPersonCharges: perPerson / k,
+      documentLines: documentLines / k,
     },
-    facts: { justBelow: { count: justBelow, atLimitAllowed }, sameDay, topVendor, vendors: vendorCounts.size, subject: agreement, round, consecutive, baseline },
+    facts: { justBelow: { count: justBelow, atLimitAllowed }, sameDay, topVendor, vendors: vendorCounts.size, subject: agreement, round, consecutive, perPerson, documentLines, baseline },
   };
 }
 
 const valueOf = (it: Item): Decimal => it.value;
+const count = (flags: readonly boolean[]): number => flags.reduce((n, f) => (f ? n + 1 : n), 0);
 
 /** The closest agreement of two consecutive parts over the signals compared, tallied per signal. */
 function subjectAgreement(a: Item, b: Item, tally: { text: { pairs: number; sum: number }; category: { pairs: number; sum: number }; project: { pairs: number; same: number }; none: number }): number {
@@ -210,7 +228,10 @@ export function isRound(amount: Decimal): boolean {
 
 const DOC_NUMBER = /^(.*?)(\d+)(\D*)$/u;
 
-/** Share of documents whose trailing number is one apart from another's with the same surrounding text. */
+/**
+ * Share of documents whose trailing number is one apart from another's with the same surrounding
+ * text. (A finding's evidence leaves out parts that are lines of one document first.)
+ */
 export function consecutiveShare(documents: readonly (string | undefined)[]): number {
   return documents.length === 0 ? 0 : consecutiveCount(documents) / documents.length;
 }

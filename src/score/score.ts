@@ -1,6 +1,6 @@
 import type { Decimal } from 'decimal.js';
 import type { Item } from '../cluster/item.js';
-import { REASON_CODES, type ReasonCode, type ScoreWeights } from '../options/reasons.js';
+import { REASON_CODES, isAgainst, type ReasonCode, type ScoreWeights } from '../options/reasons.js';
 import type { ResolvedThreshold } from '../thresholds/threshold.js';
 import { D } from '../_lib/decimal.js';
 import { measure, type Evidence, type EvidenceContext, type EvidenceFacts } from './evidence.js';
@@ -11,6 +11,8 @@ const clamp = (x: number) => (x < 0 ? 0 : x > 1 ? 1 : Number.isFinite(x) ? x : 0
  * Strength in [0, 1] of one measure, growing with the evidence of splitting:
  * - shares (justBelow, sameDay, vendorConcentration, subjectSimilarity, roundAmounts,
  *   consecutiveDocuments) are their own strength;
+ * - the evidence against splitting (perPersonCharges, documentLines) is a share of parts too, its
+ *   own strength: how clearly the finding shows a legitimate shape;
  * - parts: few sizeable parts are the shape of a split, many small ones the shape of routine buying:
  *   1 for 2 parts, falling by 1/8 a part to 0 at 10;
  * - span: 1 − span / window length (all on one day is 1);
@@ -52,31 +54,43 @@ export function strengthOf(code: ReasonCode, value: number, windowDays: number):
 }
 
 /**
- * The score: the weighted mean of the strengths, in [0, 1], summed in the order of REASON_CODES. It
- * never falls when any strength rises (property-tested), and with all weights zero it is 0. The
- * weights are first divided by the largest, so that no sum overflows whatever their scale (weights
- * of 1e308 score as weights of 1); a strength outside [0, 1] counts as its nearest end, and NaN as 0.
+ * The score, in [0, 1]: the weighted mean of the strengths of the evidence of splitting, summed in the
+ * order of REASON_CODES, times (1 − strength)^weight for each piece of evidence against it
+ * (`AGAINST_CODES`). It never falls when the strength of evidence of splitting rises and never rises
+ * when the strength of evidence against it does (property-tested); with all weights of evidence of
+ * splitting zero it is 0. Those weights are first divided by the largest, so that no sum overflows
+ * whatever their scale (weights of 1e308 score as weights of 1); the weights against are exponents
+ * (1 halves the score at strength ½; 0 ignores the evidence). A strength outside [0, 1] counts as
+ * its nearest end, and NaN as 0.
  *
  * @example
  * scoreOf({ justBelow: 1, span: 1 } as never, { justBelow: 3, span: 1 } as never) //=> 1
+ * scoreOf({ justBelow: 1, span: 1, documentLines: 0.5 } as never, { justBelow: 3, span: 1, documentLines: 1 } as never) //=> 0.5
  */
 export function scoreOf(strengths: Partial<Record<ReasonCode, number>>, weights: Partial<ScoreWeights>): number {
   let max = 0;
   for (const code of REASON_CODES) {
     const w = weights[code];
-    if (w !== undefined && w > max) max = w;
+    if (w !== undefined && w > max && !isAgainst(code)) max = w;
   }
   if (max === 0) return 0;
   let num = 0;
   let den = 0;
+  let against = 1;
   for (const code of REASON_CODES) {
     const w = weights[code];
     if (w === undefined || !(w > 0)) continue;
+    const s = clamp(strengths[code] ?? 0);
+    if (isAgainst(code)) {
+      // (1 − s)^w as exp(w · log1p(−s)): exact enough for strengths near 0 under large weights.
+      if (s > 0) against *= Math.exp(w * Math.log1p(-s));
+      continue;
+    }
     const share = w === max ? 1 : w / max;
     den += share;
-    num += share * clamp(strengths[code] ?? 0);
+    num += share * s;
   }
-  return clamp(num / den);
+  return clamp((num / den) * against);
 }
 
 /** Strengths of every measure. */

@@ -4,6 +4,13 @@
  * unrelated small buys from one marketplace, stage payments of a tendered contract, a delegation's
  * travel charged per traveller, one marketplace order charged in parts, and two unrelated purchases
  * that happen to share a day and a category.
+ *
+ * Buyers who write their records in varied forms (messy or blank habits: the held-out regimes of
+ * the evaluation protocol) also vary how these decoys are written ({@link writesVariants}): names
+ * before, inside or after the trip and in other forms, rates a little apart, trips without a travel
+ * word; order numbers only in the document or only in the subject, in other document formats;
+ * contract numbers in the subject; coincidences under one project. Other buyers draw nothing more,
+ * so ledgers without such habits are what they were, draw for draw.
  */
 import {
   BIG_VENDORS_EN, BIG_VENDORS_ZH, DESTINATIONS_EN, DESTINATIONS_ZH, GROUPS, RECURRING_GROUPS, SURNAMES_EN, SURNAMES_ZH, TRAVEL_GROUP, type Item,
@@ -15,6 +22,11 @@ import { cardMethod, distinctVendors, domainProject, loyalVendor, negotiatedMeth
 import type { InjectedDecoy } from './assemble.js';
 import type { Injection } from './ledger.js';
 import type { DecoyKind } from './truth.js';
+import type { Rng } from './_prng.js';
+import type { Buyer } from './buyers.js';
+
+/** True for buyers whose habits vary how records are written: their decoys are written in varied forms too. */
+export const writesVariants = (b: Buyer): boolean => b.habits.messy > 0 || b.habits.blank > 0;
 
 /** One decoy of a kind: up to 50 attempts at a buyer, amounts and days that fit; else undefined. */
 export function injectDecoy(c: Injection, kind: DecoyKind): InjectedDecoy | undefined {
@@ -113,12 +125,16 @@ export function injectDecoy(c: Injection, kind: DecoyKind): InjectedDecoy | unde
         const year = ledger.yearOf(days[0]!);
         const contract = `ZB${year}${r.int(1000, 9999)}`;
         const project = b.projects ? domainProject(b, GROUPS[gi]!.domain, year) : undefined;
+        // Varied: the contract number in the subject, and the payments under invoice numbers of their own.
+        const inSubject = writesVariants(b) && r.chance(0.5);
         const records = amounts.map((cents, i) => ledger.add(b, days[i]!, vendor, cents,
-          b.lang === 'zh' ? `${item.zh}（合同第${i + 1}次付款）` : `${item.en} – stage payment ${i + 1}`, {
+          inSubject
+            ? b.lang === 'zh' ? `${item.zh}第${i + 1}次付款（合同${contract}）` : `${item.en}, payment ${i + 1} under contract ${contract}`
+            : b.lang === 'zh' ? `${item.zh}（合同第${i + 1}次付款）` : `${item.en} – stage payment ${i + 1}`, {
             category: recordedCategory(b, item.code, r),
             project,
             method: b.lang === 'zh' ? '公开招标' : 'public tender',
-            document: `${contract}-${i + 1}`,
+            document: inSubject ? invoiceNumber(year, r) : `${contract}-${i + 1}`,
           }));
         return { kind, records, thresholdId: tier.id, buyer: b.name };
       }
@@ -132,8 +148,14 @@ export function injectDecoy(c: Injection, kind: DecoyKind): InjectedDecoy | unde
         const item = GROUPS[TRAVEL_GROUP]!.items[1]!;
         const where = r.int(0, DESTINATIONS_EN.length - 1);
         const names = r.shuffle(b.lang === 'zh' ? SURNAMES_ZH : SURNAMES_EN);
-        const records = days.map((day, i) => ledger.add(b, day, vendor, rate,
-          b.lang === 'zh' ? `赴${DESTINATIONS_ZH[where]}考察团费（${names[i % names.length]}）` : `Study visit to ${DESTINATIONS_EN[where]} – ${names[i % names.length]}`, {
+        const style = writesVariants(b) ? travelStyle(r) : undefined;
+        // Rates a little apart (varied buyers), still together at least the crossing amount.
+        const rates = days.map(() => (style ? Math.round((rate * r.uniform(1 - style.spread, 1 + style.spread)) / 100) * 100 : rate));
+        if (rates.reduce((a, x) => a + x, 0) < min || Math.max(...rates) >= tier.cents * 0.21) continue;
+        const records = days.map((day, i) => ledger.add(b, day, vendor, rates[i]!,
+          style
+            ? travelSubject(style, b.lang, b.lang === 'zh' ? DESTINATIONS_ZH[where]! : DESTINATIONS_EN[where]!, names[i % names.length]!)
+            : b.lang === 'zh' ? `赴${DESTINATIONS_ZH[where]}考察团费（${names[i % names.length]}）` : `Study visit to ${DESTINATIONS_EN[where]} – ${names[i % names.length]}`, {
             category: recordedCategory(b, item.code, r),
             project: routineProject(b, 'general', ledger.yearOf(day), r),
             method: cardMethod(b),
@@ -148,14 +170,20 @@ export function injectDecoy(c: Injection, kind: DecoyKind): InjectedDecoy | unde
         if (goods.length === 0 || !amounts || !days) continue;
         const vendor = b.lang === 'zh' ? r.pick(BIG_VENDORS_ZH) : r.pick(BIG_VENDORS_EN);
         const order = String(r.int(100_000_000, 999_999_999));
+        // Varied: the order number only in the document (0), only in the subject (1), or in both (2), in
+        // another document format.
+        const where = writesVariants(b) ? r.int(0, 2) : 2;
+        const format = writesVariants(b) ? r.int(0, 3) : 0;
         const records = amounts.map((cents, i) => {
           const gi = r.pick(goods);
           const item = r.pick(GROUPS[gi]!.items);
-          return ledger.add(b, days[i]!, vendor, cents, b.lang === 'zh' ? `${item.zh}（订单号${order}）` : `${item.en} – order ${order}`, {
+          const year = ledger.yearOf(days[i]!);
+          const subject = where === 0 ? subjectOf(item, b.lang, year, r) : b.lang === 'zh' ? `${item.zh}（订单号${order}）` : `${item.en} – order ${order}`;
+          return ledger.add(b, days[i]!, vendor, cents, subject, {
             category: recordedCategory(b, item.code, r),
-            project: routineProject(b, 'office', ledger.yearOf(days[i]!), r),
+            project: routineProject(b, 'office', year, r),
             method: b.lang === 'zh' ? '电子卖场' : 'e-marketplace',
-            document: `${order}-${i + 1}`,
+            document: where === 1 ? invoiceNumber(year, r) : [`${order}-${i + 1}`, `${order}/${i + 1}`, `PO${order}-L${i + 1}`, `${order}_${String(i + 1).padStart(2, '0')}`][format],
           });
         });
         return { kind, records, thresholdId: tier.id, buyer: b.name };
@@ -173,7 +201,11 @@ export function injectDecoy(c: Injection, kind: DecoyKind): InjectedDecoy | unde
         const items = [first, kin.length > 0 ? r.pick(kin) : first];
         const vendors = distinctVendors(b, [gi, gi], r);
         const year = ledger.yearOf(days[0]!);
-        const projects = b.projects ? r.shuffle([domainProject(b, group.domain, year), domainProject(b, otherDomain(group.domain), year)]) : [undefined, undefined];
+        // Varied: both under the category's own project half the time.
+        const oneProject = writesVariants(b) && r.chance(0.5);
+        const projects = b.projects
+          ? oneProject ? [domainProject(b, group.domain, year), domainProject(b, group.domain, year)] : r.shuffle([domainProject(b, group.domain, year), domainProject(b, otherDomain(group.domain), year)])
+          : [undefined, undefined];
         const records = r.shuffle([big, small]).map((cents, i) => ledger.add(b, days[0]!, vendors[i]!, cents, subjectOf(items[i]!, b.lang, year, r), {
           category: recordedCategory(b, items[i]!.code, r),
           project: projects[i],
@@ -185,4 +217,33 @@ export function injectDecoy(c: Injection, kind: DecoyKind): InjectedDecoy | unde
     }
   }
   return undefined;
+}
+
+/** How a varied buyer writes per-traveller charges: where the name goes, in what form, and how far rates spread. */
+interface TravelStyle {
+  readonly place: 'before' | 'inside' | 'after';
+  readonly form: 'initial' | 'surnameFirst' | 'title';
+  /** Rates differ per traveller by up to this share (room types, fares). */
+  readonly spread: number;
+  /** The trip written without a travel word (the destination and the event only). */
+  readonly bare: boolean;
+}
+
+const travelStyle = (r: Rng): TravelStyle => ({
+  place: r.pick(['before', 'inside', 'after'] as const),
+  form: r.pick(['initial', 'surnameFirst', 'title'] as const),
+  spread: r.pick([0, 0.02, 0.04]),
+  bare: r.chance(0.15),
+});
+
+/** A per-traveller subject in a style: `Smith, A. – Hotel, Tokyo study visit`, `Tokyo (Mr Smith) forum`, `王某赴日本考察住宿费`. */
+function travelSubject(style: TravelStyle, lang: 'zh' | 'en', where: string, name: string): string {
+  if (lang === 'zh') {
+    const [head, tail] = style.bare ? [where, '交流活动'] : [`赴${where}`, '考察住宿费'];
+    return style.place === 'before' ? `${name}${head}${tail}` : style.place === 'inside' ? `${head}（${name}）${tail}` : `${head}${tail}-${name}`;
+  }
+  const [initial, surname] = name.split(' ') as [string, string];
+  const who = style.form === 'initial' ? name : style.form === 'surnameFirst' ? `${surname}, ${initial}` : `Mr ${surname}`;
+  const [head, tail] = style.bare ? [where, 'forum'] : ['Hotel', `${where} study visit`];
+  return style.place === 'before' ? `${who} – ${head} ${tail}` : style.place === 'inside' ? `${head} (${who}) ${tail}` : `${head}, ${tail} – ${who}`;
 }

@@ -24,6 +24,9 @@ import type { Rng } from './_prng.js';
  *   tagged with references; vendor names in other cases and legal forms; projects and methods in other
  *   wordings; category codes with check digits or dots.
  * - `mixed`: every habit above drawn at random for each buyer.
+ * Buyers with messy or blank habits (in `sparseFields`, `messy` and some of `mixed`) also write their
+ * decoys in varied forms: per-traveller charges with the name elsewhere and rates a little apart,
+ * order numbers only in the document or only in the subject (see `writesVariants` in decoys.ts).
  */
 export type SimulatedRegime = 'classic' | 'heavyTail' | 'dense' | 'sparseFields' | 'messy' | 'mixed';
 

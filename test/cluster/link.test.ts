@@ -8,7 +8,7 @@ import { runs } from '../helpers/runs.js';
 
 /** An item with only what linking reads: its date, vendor and subject signals. */
 function item(k: number, day: number, vendorKey: string, categoryPrefix: string | undefined, project: string | undefined, tokens: readonly number[], weights: ArrayLike<number> = WEIGHTS): Item {
-  return { k, day, vendorKey, value: new Decimal(1), approx: 1, amount: new Decimal(1), categoryKey: undefined, document: undefined, tokens, weights, categoryPrefix, project };
+  return { k, day, vendorKey, value: new Decimal(1), approx: 1, amount: new Decimal(1), categoryKey: undefined, document: undefined, subject: undefined, tokens, weights, categoryPrefix, project };
 }
 
 /** Token weights of the test vocabulary (ids 0…7), heaviest first as a vocabulary numbers them; tokens 0–2 are rare. */

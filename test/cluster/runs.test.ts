@@ -8,7 +8,7 @@ import { runs } from '../helpers/runs.js';
 
 function item(k: number, day: number, amount: string): Item {
   const value = new Decimal(amount);
-  return { k, day, value, approx: value.toNumber(), amount: value, vendorKey: `V${k}`, categoryKey: undefined, document: undefined, tokens: [], weights: [], categoryPrefix: undefined, project: undefined };
+  return { k, day, value, approx: value.toNumber(), amount: value, vendorKey: `V${k}`, categoryKey: undefined, document: undefined, subject: undefined, tokens: [], weights: [], categoryPrefix: undefined, project: undefined };
 }
 
 /** Amounts at and around a third, a half and all of the 0.3 and 1000 tiers, where doubles round. */

@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import Decimal from 'decimal.js';
 import { scoreOf } from '../../src/score/score.js';
 import { detectSplits } from '../../src/detect.js';
-import { REASON_CODES, type ScoreWeights } from '../../src/options/reasons.js';
+import { REASON_CODES, isAgainst, type ScoreWeights } from '../../src/options/reasons.js';
 import { optionsErrorOf } from '../helpers/errors.js';
 import { extremeWeightArb } from '../helpers/hostile.js';
 import { runs } from '../helpers/runs.js';
@@ -16,45 +16,55 @@ import { runs } from '../helpers/runs.js';
 const EPSILON = 1e-12;
 
 /**
- * The weighted mean Σ w·s / Σ w in 200-digit decimals (0 when every weight is 0), of the doubles'
- * own values: a subnormal's shortest text is far from it (`5e-324` is 4.94…e-324), so each number is
+ * The score in 200-digit decimals: the weighted mean Σ w·s / Σ w of the evidence of splitting (0 when
+ * every such weight is 0), times (1 − s)^w for each piece of evidence against it, of the doubles' own
+ * values: a subnormal's shortest text is far from it (`5e-324` is 4.94…e-324), so each number is
  * read through 40 significant digits of its exact expansion.
  */
-function exactMean(weights: Partial<ScoreWeights>, strengths: Partial<Record<string, number>>): number {
+function exactScore(weights: Partial<ScoreWeights>, strengths: Partial<Record<string, number>>): number {
   const X = Decimal.clone({ precision: 200 });
   const exact = (x: number) => new X(x.toExponential(40));
   let num = new X(0);
   let den = new X(0);
+  let factor = new X(1);
   for (const code of REASON_CODES) {
     const w = weights[code];
     if (w === undefined) continue;
+    const s = exact(strengths[code] ?? 0);
+    if (isAgainst(code)) {
+      // ln(1 − s); below 1e-100, where 1 − s rounds to 1 even in 200 digits, its series −s (error s²/2).
+      const ln = s.lt('1e-100') ? s.neg() : X.ln(new X(1).minus(s));
+      if (w > 0 && s.gt(0)) factor = factor.times(s.eq(1) ? 0 : X.exp(exact(w).times(ln)));
+      continue;
+    }
     den = den.plus(exact(w));
-    num = num.plus(exact(w).times(exact(strengths[code] ?? 0)));
+    num = num.plus(exact(w).times(s));
   }
-  return den.isZero() ? 0 : num.div(den).toNumber();
+  return den.isZero() ? 0 : num.div(den).times(factor).toNumber();
 }
 
 const weightsArb = fc.dictionary(fc.constantFrom(...REASON_CODES), extremeWeightArb) as fc.Arbitrary<Partial<ScoreWeights>>;
 const strengthsArb = fc.dictionary(fc.constantFrom(...REASON_CODES), fc.double({ min: 0, max: 1, noNaN: true }));
 
 describe('scoreOf under extreme weights', () => {
-  it('is the weighted mean, a number in [0, 1], for weights from 0 through subnormals to 1.8e308', () => {
+  it('is the weighted mean (lowered by the evidence against), a number in [0, 1], for weights from 0 through subnormals to 1.8e308', () => {
     fc.assert(
       fc.property(weightsArb, strengthsArb, (weights, strengths) => {
         const score = scoreOf(strengths, weights);
         expect(Number.isNaN(score)).toBe(false);
         expect(score).toBeGreaterThanOrEqual(0);
         expect(score).toBeLessThanOrEqual(1);
-        expect(Math.abs(score - exactMean(weights, strengths))).toBeLessThanOrEqual(EPSILON);
+        expect(Math.abs(score - exactScore(weights, strengths))).toBeLessThanOrEqual(EPSILON);
       }),
       { numRuns: runs(500) },
     );
   });
 
-  it('does not depend on the scale of the weights', () => {
+  it('does not depend on the scale of the weights of evidence of splitting', () => {
     fc.assert(
       fc.property(weightsArb, strengthsArb, fc.constantFrom(1e-300, 1e-10, 1e10, 1e300), (weights, strengths, scale) => {
-        const scaled = Object.fromEntries(Object.entries(weights).map(([k, w]) => [k, w * scale]));
+        // The weights against splitting are exponents, not shares: they keep their scale.
+        const scaled = Object.fromEntries(Object.entries(weights).map(([k, w]) => [k, isAgainst(k as keyof ScoreWeights) ? w : w * scale]));
         // Only where scaling loses no weight to overflow or underflow.
         fc.pre(Object.values(scaled).every((w, i) => Number.isFinite(w) && (w > 0) === ((Object.values(weights)[i] as number) > 0)));
         expect(Math.abs(scoreOf(strengths, scaled) - scoreOf(strengths, weights))).toBeLessThanOrEqual(EPSILON);

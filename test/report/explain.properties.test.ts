@@ -18,7 +18,7 @@ import { getPreset } from '../../src/presets/index.js';
 import { poissonAtLeast } from '../../src/_lib/stats.js';
 import { BASELINE } from '../../src/score/baseline.js';
 import { BUNCHING } from '../../src/score/bunching.js';
-import { DEFAULT_WEIGHTS } from '../../src/options/reasons.js';
+import { DEFAULT_WEIGHTS, isAgainst } from '../../src/options/reasons.js';
 import { CATEGORIES, PROJECTS, SUBJECTS, VENDORS, ledgerArb, optionsArb } from '../helpers/arbitraries.js';
 import { dayNumber, exactIn, recountBaseline, valueIn } from '../helpers/recount.js';
 import { runs } from '../helpers/runs.js';
@@ -32,6 +32,16 @@ const money = (d: Decimal) => {
 const pct = (x: number) => `${Math.round(x * 100)}%`;
 const plural = (n: number, one: string) => `${n.toLocaleString('en-US')} ${n === 1 ? one : `${one}s`}`;
 const probability = (p: number) => (p < 0.001 ? '< 0.001' : p < 0.01 ? p.toFixed(3) : p.toFixed(2));
+
+/** A purchase in CNY by a buyer from a vendor, `day` days into 2014, of `cents` hundredths. */
+const purchase = (id: string, r: { buyer: string; vendor: string; day: number; cents: number }): PurchaseRecordInput => ({
+  id,
+  buyer: r.buyer,
+  vendor: r.vendor,
+  date: new Date(Date.UTC(2014, 0, 1) + r.day * 86_400_000).toISOString().slice(0, 10),
+  amount: (r.cents / 100).toFixed(2),
+  currency: 'CNY',
+});
 
 /** A buyer with a history: 30 to 150 purchases over ten months, around the 1,000 and 2,500 CNY limits. */
 const busyArb: fc.Arbitrary<PurchaseRecordInput[]> = fc
@@ -50,20 +60,42 @@ const busyArb: fc.Arbitrary<PurchaseRecordInput[]> = fc
   )
   .map((rows) =>
     rows.map((r, i) => {
-      const rec: PurchaseRecordInput = {
-        id: `B${String(i).padStart(3, '0')}`,
-        buyer: r.buyer,
-        vendor: r.vendor,
-        date: new Date(Date.UTC(2014, 0, 1) + r.day * 86_400_000).toISOString().slice(0, 10),
-        amount: (r.cents / 100).toFixed(2),
-        currency: 'CNY',
-      };
+      const rec: PurchaseRecordInput = purchase(`B${String(i).padStart(3, '0')}`, r);
       if (r.category !== undefined) rec.category = r.category;
       if (r.subject !== undefined) rec.subject = r.subject;
       if (r.project !== undefined) rec.project = r.project;
       if (r.document !== undefined) rec.document = r.document;
       return rec;
     }),
+  );
+
+/**
+ * Legitimate look-alikes among look-alike splits: travel charged per traveller (the same trip, another
+ * name; some with a batch number or no name instead), lines of marketplace orders (`123456789-2`, the
+ * order number in the subject or not) among invoices that count up, near the 1,000 limit.
+ */
+const legitArb: fc.Arbitrary<PurchaseRecordInput[]> = fc
+  .array(
+    fc.record({
+      buyer: fc.constantFrom('City Hall', 'Water Board'),
+      vendor: fc.constantFrom('Westgate Hotels', 'Amazon Business', 'Acme Ltd'),
+      day: fc.integer({ min: 0, max: 20 }),
+      cents: fc.oneof(fc.constantFrom(40_000, 40_000, 42_000, 45_000, 90_000), fc.integer({ min: 20_000, max: 99_999 })),
+      trip: fc.constantFrom('Hotel, Lisbon conference', 'Study visit to Tokyo', '赴东京考察团费', 'Office chairs'),
+      who: fc.constantFrom('A. Smith', 'B. Jones', 'C. Taylor', '王某', '李某', 'batch 2', ''),
+      order: fc.option(fc.constantFrom('827903052', '594455226'), { nil: undefined }),
+      line: fc.integer({ min: 1, max: 4 }),
+      inSubject: fc.boolean(),
+      invoice: fc.integer({ min: 100, max: 104 }),
+    }),
+    { minLength: 2, maxLength: 30 },
+  )
+  .map((rows) =>
+    rows.map((r, i) => ({
+      ...purchase(`T${String(i).padStart(3, '0')}`, r),
+      subject: r.order !== undefined && r.inSubject ? `Toner – order ${r.order}` : r.who ? `${r.trip} – ${r.who}` : r.trip,
+      document: r.order !== undefined ? `${r.order}-${r.line}` : `INV-${r.invoice}`,
+    })),
   );
 
 /** Policies: the generated ones, and the pcard preset (no subject signal compared), with either comparison. */
@@ -157,7 +189,8 @@ function checkFinding(f: Finding, records: readonly PurchaseRecordInput[], o: De
   const message = (code: string) => f.reasons.find((r) => r.code === code)?.message as string;
 
   // The counterfactual: counts, total, dates, the limit, the comparison word and the margin.
-  const [head, why] = f.explanation.split(' Why it looks deliberate: ');
+  const [main, against] = f.explanation.split(' What speaks against it: ');
+  const [head, why] = (main as string).split(' Why it looks deliberate: ');
   const shownIds = k <= 6 ? f.recordIds.join(', ') : `${f.recordIds.slice(0, 5).join(', ')} and ${k - 5} more`;
   const when = dates[0] === dates[k - 1] ? `on ${dates[0]}` : `from ${dates[0]} to ${dates[k - 1]}`;
   const by = total.minus(limit).isZero() ? 'exactly' : `by ${money(total.minus(limit))} CNY`;
@@ -168,7 +201,11 @@ function checkFinding(f: Finding, records: readonly PurchaseRecordInput[], o: De
   expect(above ? total.gt(limit) : total.gte(limit)).toBe(true);
   for (const v of values) expect(above ? v.lte(limit) : v.lt(limit)).toBe(true);
   // The reasons listed after it are reasons of the finding.
-  for (const sentence of why ? why.split(/(?<=\.) (?=[A-Z0-9])/u) : []) expect(f.reasons.map((r) => r.message)).toContain(sentence);
+  for (const sentence of why ? why.split(/(?<=\.) (?=[A-Z0-9])/u) : []) expect(f.reasons.filter((r) => !isAgainst(r.code)).map((r) => r.message)).toContain(sentence);
+  // What speaks against it: exactly the evidence against splitting that was found.
+  const foundAgainst = f.reasons.filter((r) => isAgainst(r.code) && r.strength > 0 && r.weight > 0).map((r) => r.message);
+  expect(against ? against.split(/(?<=\.) (?=[A-Z0-9])/u) : []).toEqual(foundAgainst);
+  if (foundAgainst.length > 0) againstChecked++;
 
   // Parts just below a limit in force, and the word for an `above` limit.
   let near = 0;
@@ -273,9 +310,33 @@ function checkFinding(f: Finding, records: readonly PurchaseRecordInput[], o: De
   expect(cvReason.message).toBe(`The amounts ${cvReason.value <= 0.1 ? 'are nearly equal' : cvReason.value <= 0.3 ? 'are similar' : 'vary'} (coefficient of variation ${cvReason.value.toFixed(2)}).`);
   const rounds = f.parts.filter((p) => round(p.amount)).length;
   expect(message('roundAmounts')).toBe(rounds ? `${rounds} of ${k} amounts are round figures.` : 'No amount is a round figure.');
-  const docs = f.parts.map((p) => (p.document === undefined ? undefined : /^(.*?)(\d+)(\D*)$/u.exec(p.document.trim())));
+  // Lines of one order (the ledgers below name orders of nine digits, as `123456789-2` or "order 123456789").
+  const orders = f.parts.map((p) => new Set([...(p.document?.match(/^(\d{9})-\d$/u)?.slice(1) ?? []), ...(p.subject?.match(/order (\d{9})/u)?.slice(1) ?? [])]));
+  const lines = orders.map((o, i) => [...o].some((id) => orders.some((x, j) => j !== i && x.has(id))));
+  const nLines = lines.filter(Boolean).length;
+  expect(message('documentLines')).toBe(
+    nLines
+      ? `${nLines} of ${k} parts are lines or stages of an order or contract another part also names (a document number with line suffixes, or the order number in the subject): one document is one purchase, visible as such.`
+      : 'No two parts name the same order or contract.',
+  );
+  const docs = f.parts.map((p, i) => (p.document === undefined || lines[i] ? undefined : /^(.*?)(\d+)(\D*)$/u.exec(p.document.trim())));
   const next = docs.filter((m, i) => m && docs.some((n, j) => j !== i && n && n[1] === m[1] && n[3] === m[3] && Math.abs(Number(n[2]) - Number(m[2])) === 1)).length;
-  expect(message('consecutiveDocuments')).toBe(next ? `${next} of ${k} parts have a document number one apart from another part's.` : 'No consecutive document numbers.');
+  const left = nLines ? ' (lines of one order or contract left out)' : '';
+  expect(message('consecutiveDocuments')).toBe(next ? `${next} of ${k} parts have a document number one apart from another part's${left}.` : `No consecutive document numbers${nLines ? ' besides lines of one order or contract' : ''}.`);
+  // Charges per person (the ledgers below write them as "<trip> – <name>"): one vendor, amounts within 10%, one trip, two names.
+  const trip = (p: (typeof f.parts)[number]) => p.subject?.match(/^(Hotel, Lisbon conference|Study visit to Tokyo|赴东京考察团费) – (\D+)$/u)?.slice(1);
+  const perPerson = f.parts.filter((p, i) =>
+    f.parts.some((q, j) => {
+      const [a, b] = [trip(p), trip(q)];
+      const [x, y] = [Number(p.converted), Number(q.converted)];
+      return j !== i && a !== undefined && b !== undefined && a[0] === b[0] && a[1] !== b[1] && vendorKey(p.vendor) === vendorKey(q.vendor) && Math.abs(x - y) <= 0.1 * Math.max(x, y);
+    }),
+  ).length;
+  expect(message('perPersonCharges')).toBe(
+    perPerson
+      ? `${perPerson} of ${k} parts look charged per person: to one vendor, in amounts within 10% of each other, each the same travel, lodging or registration subject with another name in it; each person's charge is a purchase of its own.`
+      : 'No part looks charged per person.',
+  );
   expect(message('totalOverThreshold')).toBe(`Together they come to ${total.div(limit).toNumber().toFixed(2)} times the limit.`);
 
   // The buyer: its other purchases, recounted from the records.
@@ -342,14 +403,18 @@ function checkFinding(f: Finding, records: readonly PurchaseRecordInput[], o: De
 
 /** Findings whose buyer's bunching test was applicable, checked in the current property. */
 let bunchingChecked = 0;
+/** Findings with evidence against splitting, checked in the current property. */
+let againstChecked = 0;
 
 describe('every sentence of an explanation is true of its finding', () => {
   it.each([
     ['small adversarial ledgers', ledgerArb(40), 300],
+    ['legitimate look-alikes: charges per person, lines of one order', legitArb, 500],
     ['buyers with a history', busyArb, 150],
     ['a buyer large enough for its bunching test', largeArb, 40],
   ] as const)('%s', (name, ledger, numRuns) => {
     bunchingChecked = 0;
+    againstChecked = 0;
     let checked = 0;
     fc.assert(
       fc.property(ledger, policyArb, (records, options) => {
@@ -363,5 +428,6 @@ describe('every sentence of an explanation is true of its finding', () => {
     );
     expect(checked).toBeGreaterThan(20);
     if (name.startsWith('a buyer large')) expect(bunchingChecked).toBeGreaterThan(20);
+    if (name.startsWith('legitimate')) expect(againstChecked).toBeGreaterThan(20);
   });
 });

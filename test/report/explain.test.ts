@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { detectSplits } from '../../src/detect.js';
 import type { DetectSplitsOptions } from '../../src/options/options.js';
 import { fingerprint } from '../../src/report/fingerprint.js';
-import { DEFAULT_WEIGHTS, REASON_CODES, type ReasonCode } from '../../src/options/reasons.js';
+import { DEFAULT_WEIGHTS, REASON_CODES, isAgainst, type ReasonCode } from '../../src/options/reasons.js';
 import { orderReasons } from '../../src/report/explain.js';
 import type { Comparison } from '../../src/thresholds/threshold.js';
 import type { PurchaseRecordInput } from '../../src/records/record.js';
@@ -95,15 +95,18 @@ describe('the explanation of a finding', () => {
       expect(r.weight).toBe(buyerCodes.includes(r.code) ? 0 : DEFAULT_WEIGHTS[r.code]);
       if (buyerCodes.includes(r.code)) expect(r.message).toMatch(/^(Not compared|Part sizes not compared|Vendors not compared|Bunching under this limit not tested)/u);
     }
-    // Reasons are listed strongest (strength × weight) first.
+    // Reasons are listed evidence of splitting first, then evidence against; each strongest (strength × weight) first.
     for (let i = 1; i < f.reasons.length; i++) {
       const a = f.reasons[i - 1];
       const b = f.reasons[i];
-      if (a && b) expect(a.strength * a.weight).toBeGreaterThanOrEqual(b.strength * b.weight);
+      if (a && b) expect(Number(isAgainst(a.code))).toBeLessThanOrEqual(Number(isAgainst(b.code)));
+      if (a && b && isAgainst(a.code) === isAgainst(b.code)) expect(a.strength * a.weight).toBeGreaterThanOrEqual(b.strength * b.weight);
     }
-    // The score is the weighted mean of the reasons' strengths.
-    const den = f.reasons.reduce((s, r) => s + r.weight, 0);
-    const num = f.reasons.reduce((s, r) => s + r.weight * r.strength, 0);
+    // Nothing speaks against this split: the score is the weighted mean of the strengths of the evidence of splitting.
+    const of = f.reasons.filter((r) => !isAgainst(r.code));
+    for (const r of f.reasons) if (isAgainst(r.code)) expect(r.strength).toBe(0);
+    const den = of.reduce((s, r) => s + r.weight, 0);
+    const num = of.reduce((s, r) => s + r.weight * r.strength, 0);
     expect(f.score).toBeCloseTo(num / den, 12);
   });
 
@@ -184,7 +187,9 @@ describe('orderReasons', () => {
     // number of parts and how far the total passes the limit least.
     const tied = orderReasons(REASON_CODES.map((code) => reason(code, 1))).map((r) => r.code);
     expect(tied.slice(0, 3)).toEqual(['justBelow', 'consecutiveDocuments', 'span']);
-    expect(tied.slice(-2)).toEqual(['parts', 'totalOverThreshold']);
+    // The evidence against splitting comes after all of it, however strong.
+    expect(tied.slice(-4)).toEqual(['parts', 'totalOverThreshold', 'perPersonCharges', 'documentLines']);
+    expect(orderReasons([reason('parts', 0.1), reason('documentLines', 1, 3)]).map((r) => r.code)).toEqual(['parts', 'documentLines']);
   });
 
   it('does not depend on the order reasons come in', () => {

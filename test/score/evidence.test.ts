@@ -8,10 +8,10 @@ import { D } from '../../src/_lib/decimal.js';
 import { runs } from '../helpers/runs.js';
 
 /** A part with what measure reads. */
-function part(day: number, amount: string, vendorKey: string, over: { categoryKey?: string; document?: string; tokens?: number[]; project?: string } = {}): Item {
+function part(day: number, amount: string, vendorKey: string, over: { categoryKey?: string; document?: string; subject?: string; tokens?: number[]; project?: string } = {}): Item {
   const value = new Decimal(amount);
   // The category signal is on for every part that carries a code (as with categoryPrefix > 0).
-  return { k: day, day, value, approx: value.toNumber(), amount: value, vendorKey, categoryKey: over.categoryKey, document: over.document, tokens: over.tokens ?? [], weights: [], categoryPrefix: over.categoryKey, project: over.project };
+  return { k: day, day, value, approx: value.toNumber(), amount: value, vendorKey, categoryKey: over.categoryKey, document: over.document, subject: over.subject, tokens: over.tokens ?? [], weights: [], categoryPrefix: over.categoryKey, project: over.project };
 }
 
 function tier(amount: string, over: { fromDay?: number; toDay?: number; categories?: string[] } = {}): ResolvedThreshold {
@@ -102,6 +102,30 @@ describe('measure', () => {
       { numRuns: runs(200) },
     );
     expect(applicable).toBeGreaterThan(20);
+  });
+});
+
+describe('lines of one document', () => {
+  const t = tier('100000');
+  const evidenceOf = (documents: string[]) =>
+    measure(documents.map((d, i) => part(10 + i, '40000', 'amazon', { document: d })), new Decimal(40000 * documents.length), { tier: t, thresholds: [t], windowDays: 30, band: 0.1 }).evidence;
+
+  it('does not read the line numbers of one order as consecutive invoice numbers', () => {
+    // One marketplace order, 827903052, charged in three lines: one document, not three invoices.
+    expect(evidenceOf(['827903052-1', '827903052-2', '827903052-3']).consecutiveDocuments).toBe(0);
+    // Stage payments of one contract likewise.
+    expect(evidenceOf(['ZB20231234-1', 'ZB20231234-2']).consecutiveDocuments).toBe(0);
+  });
+
+  it('still reads invoice numbers that count up as consecutive', () => {
+    expect(evidenceOf(['INV-2023-0145', 'INV-2023-0146', 'INV-2023-0147']).consecutiveDocuments).toBe(1);
+    expect(evidenceOf(['FP2023000145', 'FP2023000146']).consecutiveDocuments).toBe(1);
+    expect(evidenceOf(['D-1', 'D-2']).consecutiveDocuments).toBe(1);
+  });
+
+  it('measures the share of parts that are lines of an order another part names', () => {
+    expect(evidenceOf(['827903052-1', '827903052-2', 'FP2023000146']).documentLines).toBeCloseTo(2 / 3, 12);
+    expect(evidenceOf(['INV-2023-0145', 'INV-2023-0146']).documentLines).toBe(0);
   });
 });
 

@@ -6,7 +6,7 @@ import { prepare } from '../../src/cluster/prepare.js';
 import { scanRecords } from '../../src/records/table.js';
 import { resolveOptions } from '../../src/options/resolve.js';
 import type { ResolvedThreshold } from '../../src/thresholds/threshold.js';
-import { DEFAULT_WEIGHTS, REASON_CODES, type ReasonCode, type ScoreWeights } from '../../src/options/reasons.js';
+import { AGAINST_CODES, DEFAULT_WEIGHTS, REASON_CODES, isAgainst, type ReasonCode, type ScoreWeights } from '../../src/options/reasons.js';
 import { detectSplits } from '../../src/detect.js';
 import type { PurchaseRecordInput } from '../../src/records/record.js';
 import { runs } from '../helpers/runs.js';
@@ -39,7 +39,13 @@ const DIRECTION: Record<ReasonCode, { sign: 1 | -1; value: fc.Arbitrary<number> 
   buyerVendor: { sign: -1, value: fc.double({ min: 0, max: 1, noNaN: true }) },
   // Bunching z-score: more excess mass under the limit is stronger.
   buyerBunching: { sign: 1, value: fc.double({ min: -20, max: 20, noNaN: true }) },
+  // Evidence against splitting: the strength is how clearly the legitimate shape shows, a share of parts.
+  perPersonCharges: { sign: 1, value: fc.double({ min: 0, max: 1, noNaN: true }) },
+  documentLines: { sign: 1, value: fc.double({ min: 0, max: 1, noNaN: true }) },
 };
+
+/** The codes of evidence of splitting, and of evidence against it. */
+const FOR = CODES.filter((c) => !isAgainst(c));
 
 describe('strengthOf', () => {
   it.each(CODES)('%s: in [0, 1] and non-decreasing in the direction of the evidence', (code) => {
@@ -121,7 +127,7 @@ const strengthsArb = fc.record(Object.fromEntries(CODES.map((c) => [c, fc.double
 const weightsArb = fc.record(Object.fromEntries(CODES.map((c) => [c, fc.oneof(fc.constant(0), fc.double({ min: 1e-6, max: 10, noNaN: true }))])) as Record<ReasonCode, fc.Arbitrary<number>>) as fc.Arbitrary<ScoreWeights>;
 
 describe('scoreOf', () => {
-  it('is in [0, 1] and never falls when a strength rises', () => {
+  it('is in [0, 1], never falls when evidence of splitting rises and never rises when evidence against it does', () => {
     fc.assert(
       fc.property(strengthsArb, weightsArb, fc.constantFrom(...CODES), fc.double({ min: 0, max: 1, noNaN: true }), (s, w, code, raise) => {
         const before = scoreOf(s, w);
@@ -131,30 +137,45 @@ describe('scoreOf', () => {
           expect(x).toBeGreaterThanOrEqual(0);
           expect(x).toBeLessThanOrEqual(1 + EPSILON);
         }
-        expect(after).toBeGreaterThanOrEqual(before - EPSILON);
+        if (isAgainst(code)) expect(after).toBeLessThanOrEqual(before + EPSILON);
+        else expect(after).toBeGreaterThanOrEqual(before - EPSILON);
       }),
       { numRuns: runs(300) },
     );
   });
 
-  it('is the weighted mean of the strengths', () => {
+  it('is the weighted mean of the strengths of splitting times (1 − strength)^weight for each against it', () => {
     fc.assert(
       fc.property(strengthsArb, weightsArb, (s, w) => {
-        const den = CODES.reduce((a, c) => a + w[c], 0);
-        const num = CODES.reduce((a, c) => a + w[c] * s[c], 0);
-        expect(scoreOf(s, w)).toBeCloseTo(den > 0 ? num / den : 0, 10);
+        const den = FOR.reduce((a, c) => a + w[c], 0);
+        const num = FOR.reduce((a, c) => a + w[c] * s[c], 0);
+        const factor = AGAINST_CODES.reduce((a, c) => a * (w[c] > 0 ? (1 - s[c]) ** w[c] : 1), 1);
+        expect(scoreOf(s, w)).toBeCloseTo(den > 0 ? (num / den) * factor : 0, 10);
       }),
       { numRuns: runs(200) },
     );
   });
 
-  it('is 0 with all weights zero, 1 with all strengths 1, and ignores zero-weight codes', () => {
+  it('is 0 with all weights zero, 1 with all strengths of splitting 1 and none against, and ignores zero-weight codes', () => {
     const zero = Object.fromEntries(CODES.map((c) => [c, 0])) as unknown as ScoreWeights;
-    const ones = Object.fromEntries(CODES.map((c) => [c, 1])) as Record<ReasonCode, number>;
+    const ones = Object.fromEntries(CODES.map((c) => [c, isAgainst(c) ? 0 : 1])) as Record<ReasonCode, number>;
     expect(scoreOf(ones, zero)).toBe(0);
     expect(scoreOf(ones, DEFAULT_WEIGHTS)).toBeCloseTo(1, 12);
     expect(scoreOf({ justBelow: 1, span: 1 }, { ...zero, justBelow: 3, span: 1 })).toBeCloseTo(1, 12);
     expect(scoreOf({ justBelow: 1 }, { ...zero, justBelow: 3, span: 1 })).toBeCloseTo(0.75, 12);
+  });
+
+  it('documented cases of evidence against splitting', () => {
+    const zero = Object.fromEntries(CODES.map((c) => [c, 0])) as unknown as ScoreWeights;
+    const w = { ...zero, justBelow: 3, span: 1, documentLines: 1, perPersonCharges: 2 };
+    // Half the parts lines of one order halve the score; all of them make it 0.
+    expect(scoreOf({ justBelow: 1, span: 1, documentLines: 0.5 }, w)).toBeCloseTo(0.5, 12);
+    expect(scoreOf({ justBelow: 1, span: 1, documentLines: 1 }, w)).toBe(0);
+    // A weight of 2 squares the factor; a weight of 0 ignores the evidence.
+    expect(scoreOf({ justBelow: 1, span: 1, perPersonCharges: 0.5 }, w)).toBeCloseTo(0.25, 12);
+    expect(scoreOf({ justBelow: 1, span: 1, perPersonCharges: 1 }, { ...w, perPersonCharges: 0 })).toBeCloseTo(1, 12);
+    // Weights against are exponents, not shares: they do not dilute the mean of the others.
+    expect(scoreOf({ justBelow: 1, span: 0 }, { ...w, documentLines: 1e300 })).toBeCloseTo(0.75, 12);
   });
 });
 
@@ -269,7 +290,9 @@ describe('scoreRun', () => {
       expect(Number.isNaN(scored.evidence[code])).toBe(!taken);
       expect(scored.weights[code]).toBe(taken ? o.weights[code] : 0);
     }
-    const others = CODES.filter((c) => !buyerCodes.includes(c));
+    // Nothing in these parts speaks against splitting (no names, no document lines): the factor is 1.
+    for (const c of AGAINST_CODES) expect(scored.strengths[c]).toBe(0);
+    const others = FOR.filter((c) => !buyerCodes.includes(c));
     const den = others.reduce((a, c) => a + o.weights[c], 0);
     const num = others.reduce((a, c) => a + o.weights[c] * scored.strengths[c], 0);
     expect(scored.score).toBeCloseTo(num / den, 12);

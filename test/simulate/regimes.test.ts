@@ -184,3 +184,44 @@ describe('regimes', () => {
     }), fcParams);
   });
 });
+
+describe('decoys written in varied forms', () => {
+  /** The decoys' records of a kind, by decoy. */
+  const decoys = ({ records, truth }: SimulateResult, kind: string) => {
+    const byId = new Map(records.map((r) => [r.id, r]));
+    return truth.decoys.filter((d) => d.kind === kind).map((d) => d.recordIds.map((id) => byId.get(id)!));
+  };
+  const many = (regime: SimulatedRegime, seed: number) =>
+    simulate({ seed, regime, buyers: 20, recordsPerBuyer: 50, decoys: { perPersonTravel: 12, marketplaceOrder: 30 }, languages: ['en'], thresholds: EUR_50K });
+  /** An order number of nine digits in a subject, and documents that are its lines (`827903052-1`, `PO827903052-L1` …). */
+  const inSubject = (r: SimulatedRecord) => /order \d{9}/iu.test(r.subject);
+  const inDocument = (r: SimulatedRecord) => /^(?:PO)?\d{9}[-/_]/u.test(r.document ?? '');
+  /** The per-traveller subjects as the classic simulator writes them. */
+  const classicTrip = (r: SimulatedRecord) => /^Study visit to \w+ – [A-Z]\. \w+$/u.test(r.subject);
+
+  it('in messy ledgers: names in other places and forms, rates a little apart, order numbers only in the document or only in the subject', () => {
+    fc.assert(fc.property(seeds, (seed) => {
+      const messy = many('messy', seed);
+      const trips = decoys(messy, 'perPersonTravel');
+      const orders = decoys(messy, 'marketplaceOrder');
+      expect(trips.length).toBeGreaterThan(0);
+      // Some trips written otherwise; some at rates that differ (never by more than a tenth).
+      expect(trips.some((t) => !t.every(classicTrip))).toBe(true);
+      for (const t of trips) expect(Math.max(...t.map((r) => Number(r.amount)))).toBeLessThanOrEqual(1.1 * Math.min(...t.map((r) => Number(r.amount))));
+      // Some orders named in no subject, some in no document.
+      expect(orders.some((o) => !o.some(inSubject) && o.some(inDocument))).toBe(true);
+      expect(orders.some((o) => o.some(inSubject) && !o.some(inDocument))).toBe(true);
+    }), fcParams);
+  });
+
+  it('in classic ledgers: one way only, as before (one rate, the name last, the order number in both)', () => {
+    fc.assert(fc.property(seeds, (seed) => {
+      const classic = many('classic', seed);
+      for (const t of decoys(classic, 'perPersonTravel')) {
+        expect(t.every(classicTrip)).toBe(true);
+        expect(new Set(t.map((r) => r.amount)).size).toBe(1);
+      }
+      for (const o of decoys(classic, 'marketplaceOrder')) expect(o.every((r) => inSubject(r) && inDocument(r))).toBe(true);
+    }), fcParams);
+  });
+});

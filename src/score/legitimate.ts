@@ -1,0 +1,209 @@
+import { normalizeText } from '../records/normalize.js';
+
+/**
+ * Shapes of legitimate purchases that look like splits by amount and date alone, recognised from
+ * the fields a ledger records: charges made per person (one per traveller or attendee), and lines
+ * or stages of one named order or contract. Each function flags the parts that show the shape; the
+ * share of flagged parts is evidence *against* splitting (see `score.ts`).
+ */
+
+/** What the shapes read of one part. */
+export interface PartFields {
+  /** Vendor compared (`vendorKey`); placeholder vendors are given a key of their own. */
+  readonly vendor: string;
+  /** The part's value in the report currency. */
+  readonly value: number;
+  readonly subject: string | undefined;
+  readonly document: string | undefined;
+}
+
+/** Per-person amounts may differ a little (room types, fares, exchange): at most this share of the larger. */
+export const PER_PERSON_TOLERANCE = 0.1;
+
+/**
+ * Words of travel, lodging and registration — the charges card programmes and travel rules treat
+ * per person — in the text two subjects share (lower case; Chinese matched as substrings).
+ */
+const PER_PERSON_WORDS = new Set([
+  'travel', 'travels', 'trip', 'trips', 'visit', 'visits', 'delegation', 'hotel', 'hotels', 'lodging',
+  'accommodation', 'accommodations', 'room', 'rooms', 'flight', 'flights', 'airfare', 'airfares',
+  'rail', 'train', 'fare', 'fares', 'ticket', 'tickets', 'taxi', 'registration', 'registrations',
+  'conference', 'seminar', 'course', 'training', 'tuition', 'subsistence', 'diem', 'visa', 'mileage',
+]);
+const PER_PERSON_ZH = /差旅|旅|考察|住宿|酒店|宾馆|机票|车票|团费|会议|培训|报名|注册|签证|交通/u;
+/** Text as the cheap first looks read it: full-width letters and digits (ＨＯＴＥＬ, ８２７) folded as normalising folds them. */
+const folded = (s: string): string => (/[\uFF00-\uFFEF]/u.test(s) ? normalizeText(s) : s);
+
+/** A cheap first look: a subject that may carry one of those words (before it is normalised and split). */
+const MAY_BE_PER_PERSON = new RegExp(`${[...PER_PERSON_WORDS].join('|')}|${PER_PERSON_ZH.source}`, 'iu');
+
+/** Letters of a name (initials, commas, hyphens and apostrophes allowed), no digit. */
+const NAME_LETTERS = /^[\p{L}\p{M}][\p{L}\p{M}.,'’\- ]{0,39}$/u;
+
+/**
+ * Whether what differs between two subjects reads as a person's name, as the ledger wrote it: one to
+ * three Han characters (王某, 张伟), or one to three capitalised words of letters ("A. Smith",
+ * "Smith, John", "Patel"); at the very start of a subject, where any word is capitalised, two words
+ * or an initial. Item words ("skills", "Supply of") are not names; a department ("for Finance") reads
+ * as one, which is why the shared text must also name travel, lodging or registration.
+ */
+function nameLike(text: string, atStart: boolean): boolean {
+  if (/^[\p{Script=Han}·]{1,3}$/u.test(text)) return true;
+  if (!NAME_LETTERS.test(text)) return false;
+  const words = text.split(/[\s,]+/u).filter((w) => w.length > 0);
+  if (words.length > 3 || !words.every((w) => /^\p{Lu}/u.test(w))) return false;
+  return !atStart || words.length >= 2 || words.some((w) => /^\p{Lu}\.$/u.test(w));
+}
+
+/** A subject as the name test reads it: characters after NFKC with spaces collapsed, as written and in lower case. */
+interface Letters {
+  readonly cased: readonly string[];
+  readonly folded: readonly string[];
+}
+
+function lettersOf(subject: string): Letters {
+  const cased = [...subject.normalize('NFKC').replace(/\s+/gu, ' ').trim()];
+  return { cased, folded: cased.map((c) => c.toLowerCase()) };
+}
+
+/**
+ * Whether two subjects are one text with a different name in it: the text they share (the longest
+ * common start and end) carries a travel, lodging or registration word, and what differs is in each
+ * a short run of letters (a person's name, 1–4 words, no digit: "Study visit to Tokyo – A. Smith" and
+ * "… – B. Jones", "赴东京考察团费（王某）" and "…（李某）"). A number that differs ("batch 2", "lot 3",
+ * "第2期") is a part of one requirement, not another person.
+ *
+ * @example
+ * namedVariants('Hotel, Lisbon conference – A. Smith', 'Hotel, Lisbon conference – B. Jones') //=> true
+ * namedVariants('Office chairs (batch 1)', 'Office chairs (batch 2)') //=> false
+ */
+export function namedVariants(a: string, b: string): boolean {
+  return variantsOf(lettersOf(a), lettersOf(b));
+}
+
+/** {@link namedVariants} of two subjects' letters. */
+function variantsOf(a: Letters, b: Letters): boolean {
+  const cx = a.folded;
+  const cy = b.folded;
+  if (cx.length === cy.length && cx.every((c, i) => c === cy[i])) return false;
+  let pre = 0;
+  while (pre < cx.length && pre < cy.length && cx[pre] === cy[pre]) pre++;
+  let suf = 0;
+  while (suf < cx.length - pre && suf < cy.length - pre && cx[cx.length - 1 - suf] === cy[cy.length - 1 - suf]) suf++;
+  // Cut back to word edges, so that "a. smith" / "a. smyth" compares whole names.
+  while (pre > 0 && /[\p{L}\p{M}]/u.test(cx[pre - 1] as string) && !/\p{Script=Han}/u.test(cx[pre - 1] as string)) pre--;
+  while (suf > 0 && /[\p{L}\p{M}]/u.test(cx[cx.length - suf] as string) && !/\p{Script=Han}/u.test(cx[cx.length - suf] as string)) suf--;
+  const mx = a.cased.slice(pre, cx.length - suf).join('').trim();
+  const my = b.cased.slice(pre, cy.length - suf).join('').trim();
+  if (!nameLike(mx, pre === 0) || !nameLike(my, pre === 0)) return false;
+  const shared = `${cx.slice(0, pre).join('')} ${cx.slice(cx.length - suf).join('')}`;
+  if (PER_PERSON_ZH.test(shared)) return true;
+  for (const w of shared.split(/[^\p{L}\p{N}]+/u)) if (PER_PERSON_WORDS.has(w)) return true;
+  return false;
+}
+
+/**
+ * Parts charged per person: those with another part to the same vendor, of an amount within
+ * {@link PER_PERSON_TOLERANCE} of it, whose subject is the same text with another name in it
+ * ({@link namedVariants}). Card programmes and travel rules treat each traveller's or attendee's
+ * charge as a purchase of its own, so equal charges of this shape are not a split.
+ *
+ * Runs in O(k² · L) for k parts of subjects of length L (findings hold few parts; the caller bounds k).
+ *
+ * @example
+ * perPersonParts([
+ *   { vendor: 'hotel', value: 640, subject: 'Study visit to Tokyo – A. Smith', document: undefined },
+ *   { vendor: 'hotel', value: 640, subject: 'Study visit to Tokyo – B. Jones', document: undefined },
+ *   { vendor: 'hotel', value: 900, subject: 'Office chairs', document: undefined },
+ * ]) //=> [true, true, false]
+ */
+export function perPersonParts(parts: readonly PartFields[]): boolean[] {
+  const out = parts.map(() => false);
+  // Only subjects that may name travel, lodging or registration; each normalised once, when a pair
+  // of one vendor and near amounts needs it.
+  const may = parts.map((p) => p.subject !== undefined && MAY_BE_PER_PERSON.test(folded(p.subject)));
+  const texts: (Letters | undefined)[] = [];
+  const text = (i: number) => (texts[i] ??= lettersOf((parts[i] as PartFields).subject as string));
+  for (let i = 0; i < parts.length; i++) {
+    const a = parts[i] as PartFields;
+    if (!may[i]) continue;
+    for (let j = i + 1; j < parts.length; j++) {
+      const b = parts[j] as PartFields;
+      if (!may[j] || a.vendor !== b.vendor || (out[i] && out[j])) continue;
+      if (Math.abs(a.value - b.value) > PER_PERSON_TOLERANCE * Math.max(a.value, b.value)) continue;
+      if (variantsOf(text(i), text(j))) out[i] = out[j] = true;
+    }
+  }
+  return out;
+}
+
+/**
+ * A document number that is a line or stage of another: an identifier with at least five digits,
+ * a separator, and a line number of one to three digits (`827903052-1`, `ZB20231234-2`,
+ * `HT2023123-01`, `12345_2`, `PO 4500012345/10`). Invoice numbers that simply count up
+ * (`FP2023000145`, `INV-2023-0146`, `D-7`) are not lines: their base carries no identifier of its own.
+ */
+const LINE = /^(.*?\d(?:\D*\d){4,}.*?)\s*[-/._#:\s]\s*(?:L|LN|LINE|ITEM|POS|行|第)?\s*(\d{1,3})(?:行|项|次)?$/u;
+
+/** An order or contract named in a subject: the word, then a reference with at least five digits. */
+const REFERENCE = /(?:(?<![\p{L}\p{N}])(?:purchase order|order|p\.?o\.?|contract|agreement)|订单|合同|协议)\s*(?:no\.?|number|nr\.?|ref\.?|#|号|编号)?\s*[:：.]?\s*([a-z]*\d[a-z0-9\-/]*)/gu;
+
+/**
+ * A cheap first look: whether a document ends in a number of one to three digits (after an optional
+ * 行, 项 or 次), as a line number does; invoice numbers end in longer ones.
+ */
+function endsInLineNumber(document: string): boolean {
+  let end = document.length;
+  while (end > 0 && /\s|行|项|次/u.test(document[end - 1] as string)) end--;
+  let digits = 0;
+  while (end > 0 && document.charCodeAt(end - 1) >= 48 && document.charCodeAt(end - 1) <= 57) {
+    end--;
+    digits++;
+  }
+  return digits >= 1 && digits <= 3;
+}
+
+/** An identifier compared without case, spaces or separators. */
+const idKey = (s: string) => s.toUpperCase().replace(/[^\p{L}\p{N}]/gu, '');
+
+/** A cheap first look: a subject that may name an order or contract. */
+const MAY_REFER = /order|p\.?o|contract|agreement|订单|合同|协议/iu;
+
+/** The orders and contracts a part names: its document's base when the document is a line, and references in its subject. */
+export function namedDocuments(document: string | undefined, subject: string | undefined): string[] {
+  const out: string[] = [];
+  if (document !== undefined && endsInLineNumber(folded(document))) {
+    const m = LINE.exec(normalizeText(document).toUpperCase());
+    if (m) out.push(idKey(m[1] as string));
+  }
+  if (subject !== undefined && MAY_REFER.test(folded(subject))) {
+    for (const m of normalizeText(subject).matchAll(REFERENCE)) {
+      const id = idKey(m[1] as string);
+      if ((id.match(/\d/gu)?.length ?? 0) >= 5) out.push(id);
+    }
+  }
+  return out;
+}
+
+/**
+ * Parts that are lines or stages of one named order or contract: parts that name the same order or
+ * contract as another part ({@link namedDocuments}: a shared document number with line suffixes, or
+ * the order number in the subject). One document, whatever the number of lines or payments, is one
+ * purchase visible as such; a split hides the total in documents of their own. A shared *requisition*
+ * or request is not read as one: one requirement bought on several orders is the split itself.
+ *
+ * Runs in O(k · L) for k parts.
+ *
+ * @example
+ * documentLineParts([
+ *   { vendor: 'v', value: 1, subject: 'Toner – order 827903052', document: '827903052-1' },
+ *   { vendor: 'v', value: 1, subject: 'Paper', document: '827903052-2' },
+ *   { vendor: 'v', value: 1, subject: 'Paper', document: 'FP2023000145' },
+ * ]) //=> [true, true, false]
+ */
+export function documentLineParts(parts: readonly PartFields[]): boolean[] {
+  const named = parts.map((p) => new Set(namedDocuments(p.document, p.subject)));
+  const count = new Map<string, number>();
+  for (const ids of named) for (const id of ids) count.set(id, (count.get(id) ?? 0) + 1);
+  return named.map((ids) => [...ids].some((id) => (count.get(id) as number) > 1));
+}

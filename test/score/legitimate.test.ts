@@ -1,0 +1,110 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { documentLineParts, namedDocuments, namedVariants, perPersonParts, type PartFields } from '../../src/score/legitimate.js';
+import { runs } from '../helpers/runs.js';
+
+describe('namedVariants', () => {
+  it.each<[string, string, string, boolean]>([
+    ['a name at the end', 'Study visit to Tokyo – A. Smith', 'Study visit to Tokyo – B. Jones', true],
+    ['a name at the start', 'A. Smith: hotel, Lisbon conference', 'Bea Jones: hotel, Lisbon conference', true],
+    ['a name in the middle', 'Hotel for Smith, John – Lisbon conference', 'Hotel for Patel, Jay – Lisbon conference', true],
+    ['names sharing letters', 'Conference registration – Keith', 'Conference registration – Smith', true],
+    ['Chinese names', '赴东京考察团费（王某）', '赴东京考察团费（李某）', true],
+    ['Chinese full names', '培训费-张伟', '培训费-李娜', true],
+    ['full-width letters', 'ＨＯＴＥＬ – A. Smith', 'ＨＯＴＥＬ – B. Jones', true],
+    // A differing number is a lot, a stage or a line of one requirement, not another person.
+    ['a batch number', 'Hotel accommodation (batch 1)', 'Hotel accommodation (batch 2)', false],
+    ['a stage number', '会议费（第1期）', '会议费（第2期）', false],
+    // Item words are not names: they are not capitalised, or only as the first word of the subject.
+    ['item words', 'Supply of skills training', 'Purchase of staff training', false],
+    ['one item word at the start', 'Staff training', 'Skills training', false],
+    ['one item word inside', 'Hotel rooms, Tokyo conference', 'Hotel suites, Tokyo conference', false],
+    ['a name first, with an initial', 'Smith, A. – Tokyo study visit', 'Jones, B. – Tokyo study visit', true],
+    ['upper-case subjects', 'TOKYO STUDY VISIT – A. SMITH', 'Tokyo study visit – B. Jones', true],
+    // Without travel, lodging or registration words, a swapped word is not a person's charge.
+    ['no travel words', 'Office chairs – A. Smith', 'Office chairs – B. Jones', false],
+    ['the same text', 'Study visit to Tokyo – A. Smith', 'study visit to tokyo – a. smith', false],
+    ['a name added, not swapped', 'Study visit to Tokyo', 'Study visit to Tokyo – A. Smith', false],
+    ['a long difference', 'Travel – A. Smith', 'Travel – to the annual meeting of the regional board', false],
+  ])('%s', (_name, a, b, expected) => {
+    expect(namedVariants(a, b)).toBe(expected);
+    expect(namedVariants(b, a)).toBe(expected);
+  });
+});
+
+describe('perPersonParts', () => {
+  const part = (vendor: string, value: number, subject: string | undefined): PartFields => ({ vendor, value, subject, document: undefined });
+
+  it.each<[string, PartFields[], boolean[]]>([
+    ['a delegation', [part('h', 640, 'Trip to Tokyo – A. Smith'), part('h', 640, 'Trip to Tokyo – B. Jones'), part('h', 640, 'Trip to Tokyo – C. Taylor')], [true, true, true]],
+    ['rates a little apart', [part('h', 640, 'Trip to Tokyo – A. Smith'), part('h', 600, 'Trip to Tokyo – B. Jones')], [true, true]],
+    ['rates far apart', [part('h', 640, 'Trip to Tokyo – A. Smith'), part('h', 500, 'Trip to Tokyo – B. Jones')], [false, false]],
+    ['two vendors', [part('h', 640, 'Trip to Tokyo – A. Smith'), part('g', 640, 'Trip to Tokyo – B. Jones')], [false, false]],
+    ['one without a subject', [part('h', 640, 'Trip to Tokyo – A. Smith'), part('h', 640, undefined), part('h', 640, 'Trip to Tokyo – B. Jones')], [true, false, true]],
+  ])('%s', (_name, parts, expected) => {
+    expect(perPersonParts(parts)).toEqual(expected);
+  });
+
+  it('flags a part exactly when some other part is its per-person twin, in any order', () => {
+    const NAMES = ['A. Smith', 'B. Jones', 'C. Taylor', 'batch 2', ''];
+    const arb = fc.array(fc.record({ vendor: fc.constantFrom('h', 'g'), value: fc.constantFrom(600, 640, 700), trip: fc.constantFrom('Trip to Tokyo', 'Office chairs'), who: fc.constantFrom(...NAMES) }), { maxLength: 8 });
+    fc.assert(
+      fc.property(arb, fc.nat(), (rows, k) => {
+        const parts = rows.map((r) => part(r.vendor, r.value, r.who ? `${r.trip} – ${r.who}` : r.trip));
+        // The oracle: one vendor, within 10%, the travel trip, two different names (a batch number is none).
+        const twin = (a: (typeof rows)[number], b: (typeof rows)[number]) =>
+          a.vendor === b.vendor && Math.abs(a.value - b.value) <= 0.1 * Math.max(a.value, b.value) && a.trip === b.trip && a.trip === 'Trip to Tokyo' &&
+          a.who !== b.who && [a.who, b.who].every((w) => w !== '' && w !== 'batch 2');
+        const flags = perPersonParts(parts);
+        expect(flags).toEqual(rows.map((a, i) => rows.some((b, j) => i !== j && twin(a, b))));
+        const r = rows.length ? k % rows.length : 0;
+        expect(perPersonParts([...parts.slice(r), ...parts.slice(0, r)])).toEqual([...flags.slice(r), ...flags.slice(0, r)]);
+      }),
+      { numRuns: runs(200) },
+    );
+  });
+});
+
+describe('namedDocuments', () => {
+  it.each<[string, string | undefined, string | undefined, string[]]>([
+    ['an order line', '827903052-1', undefined, ['827903052']],
+    ['a contract stage', 'ZB20231234-2', undefined, ['ZB20231234']],
+    ['a padded line', 'HT2023123-01', undefined, ['HT2023123']],
+    ['an underscore suffix', '1234567_2', undefined, ['1234567']],
+    ['a slash and spaces', 'PO 4500012345 / 10', undefined, ['PO4500012345']],
+    ['an invoice that counts up', 'FP2023000145', undefined, []],
+    ['a year and a sequence number', 'INV-2023-0145', undefined, []],
+    ['a short document', 'D-7', undefined, []],
+    ['full-width digits', '８２７９０３０５２－１', undefined, ['827903052']],
+    ['a full-width subject', undefined, 'Ｔｏｎｅｒ – ＯＲＤＥＲ ８２７９０３０５２', ['827903052']],
+    ['the order in the subject', undefined, 'Toner – order 827903052', ['827903052']],
+    ['the order in a Chinese subject', undefined, '打印纸（订单号827903052）', ['827903052']],
+    ['a contract number', undefined, 'Stage payment, contract no. ZB20231234', ['ZB20231234']],
+    ['a short reference is no order', undefined, 'Toner – order 12', []],
+    ['a requisition is no order', undefined, 'Toner – requisition 827903052', []],
+    ['"order" inside a word', undefined, 'Border fence 827903052', []],
+  ])('%s', (_name, document, subject, expected) => {
+    expect(namedDocuments(document, subject)).toEqual(expected);
+  });
+});
+
+describe('documentLineParts', () => {
+  const part = (document: string | undefined, subject?: string): PartFields => ({ vendor: 'v', value: 1, subject, document });
+
+  it('flags parts naming an order another part names, by document or by subject', () => {
+    expect(documentLineParts([part('827903052-1'), part('827903052-2'), part('FP2023000146')])).toEqual([true, true, false]);
+    expect(documentLineParts([part(undefined, 'Toner – order 827903052'), part('827903052-3')])).toEqual([true, true]);
+    expect(documentLineParts([part(undefined, 'Toner – order 827903052'), part(undefined, 'Paper – order 827903052')])).toEqual([true, true]);
+    // Lines of two different orders are not lines of one.
+    expect(documentLineParts([part('827903052-1'), part('594455226-1')])).toEqual([false, false]);
+    // Invoices that count up are separate documents.
+    expect(documentLineParts([part('INV-2023-0145'), part('INV-2023-0146')])).toEqual([false, false]);
+  });
+});
+
+describe('full-width text', () => {
+  it('is read as its normalised form by perPersonParts', () => {
+    const part = (subject: string): PartFields => ({ vendor: 'h', value: 640, subject, document: undefined });
+    expect(perPersonParts([part('ＨＯＴＥＬ – A. Smith'), part('ＨＯＴＥＬ – B. Jones')])).toEqual([true, true]);
+  });
+});
