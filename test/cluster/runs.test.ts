@@ -66,9 +66,10 @@ describe('extractRuns', () => {
       }),
       { numRuns: runs(1500) },
     );
-    // Not vacuous: clusters give several runs and some large runs.
-    expect(chosen).toBeGreaterThan(1000);
-    expect(large).toBeGreaterThan(100);
+    // Not vacuous: clusters give several runs and some large runs (about 1,050–1,100 and 440–480 in
+    // 1,500 cases on four seeds; one seed gave 996 runs, so the bounds sit well below).
+    expect(chosen).toBeGreaterThan(700);
+    expect(large).toBeGreaterThan(200);
   });
 
   it.each<[string, [number, string][], string, 'atOrAbove' | 'above', number[][]]>([

@@ -123,14 +123,16 @@ describe('fuzz: hostile records', () => {
     fc.assert(
       fc.property(ledgerAndOptions, ([specs, options]) => {
         const a = detectSplits(specs.map(materialize), options);
-        const fromSet = detectSplits(new Set(specs.map(materialize)), options);
+        // A Set holds each value once: two null (or otherwise equal primitive) entries become one.
+        const set = new Set(specs.map(materialize));
+        const fromSet = detectSplits(set, options);
         const fromGenerator = detectSplits(
           (function* () {
             for (const s of specs) yield materialize(s);
           })(),
           options,
         );
-        expect(comparable(fromSet, (i) => i)).toEqual(comparable(a, (i) => i));
+        expect(comparable(fromSet, (i) => i)).toEqual(comparable(detectSplits([...set], options), (i) => i));
         expect(comparable(fromGenerator, (i) => i)).toEqual(comparable(a, (i) => i));
       }),
       { numRuns: runs(50) },

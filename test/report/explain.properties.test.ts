@@ -408,7 +408,7 @@ let againstChecked = 0;
 
 describe('every sentence of an explanation is true of its finding', () => {
   it.each([
-    ['small adversarial ledgers', ledgerArb(40), 300],
+    ['small adversarial ledgers', ledgerArb(40), 600],
     ['legitimate look-alikes: charges per person, lines of one order', legitArb, 500],
     ['buyers with a history', busyArb, 150],
     ['a buyer large enough for its bunching test', largeArb, 40],
