@@ -1,4 +1,4 @@
-import { TokenIds } from './intern.js';
+import { grow, TokenIds } from './intern.js';
 import { rarityWeight } from './rarity.js';
 
 /** Each buyer's subject vocabulary, and each record's subject tokens in it. */
@@ -56,8 +56,7 @@ export function vocabularies(buyer: Int32Array, subject: Int32Array, textOf: (s:
     start[s] = used;
     tokens.read(textOf(s));
     if (used + tokens.count > ids.length) ids = grow(ids, used + tokens.count);
-    ids.set(tokens.ids.subarray(0, tokens.count), used);
-    used += tokens.count;
+    for (let i = 0; i < tokens.count; i++) ids[used++] = tokens.ids[i] as number;
     end[s] = used;
     sortRun(ids, start[s] as number, used);
   }
@@ -261,10 +260,4 @@ function sameRun(ids: Int32Array, a: number, aEnd: number, b: number, m: number)
   if (aEnd - a !== m) return false;
   for (let i = 0; i < m; i++) if (ids[a + i] !== ids[b + i]) return false;
   return true;
-}
-
-function grow(a: Int32Array, size: number): Int32Array {
-  const b = new Int32Array(Math.max(size, a.length * 2));
-  b.set(a);
-  return b;
 }
