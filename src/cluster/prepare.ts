@@ -6,7 +6,6 @@ import { resolveWindow, type Window } from './window.js';
 import { compareText } from '../_lib/order.js';
 import { keyAt, valueAt, type RecordTable } from '../records/table.js';
 import { D } from '../_lib/decimal.js';
-import { subjectTokens } from '../similarity/tokens.js';
 import { vocabularies } from '../similarity/vocabulary.js';
 
 /**
@@ -68,7 +67,7 @@ export function prepare(table: RecordTable, opts: ResolvedOptions): Prepared {
   const placeholder = table.vendor.keys.map((v) => opts.placeholderVendors.has(v));
 
   // Subject tokens, numbered rarest first and weighed by rarity in each buyer's ledger.
-  const text = subject.minSimilarity > 0 ? vocabularies(table.buyer.key, table.subject.key, (s) => subjectTokens(table.subject.keys[s] as string)) : undefined;
+  const text = subject.minSimilarity > 0 ? vocabularies(table.buyer.key, table.subject.key, (s) => table.subject.keys[s] as string) : undefined;
 
   // Partitions: buyer, then whatever the policy requires to be equal.
   const parts = new Map<number, number>();

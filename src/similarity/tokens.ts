@@ -11,9 +11,6 @@ const CJK_RUN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=
 /** Dates, months and plain numbers ("2014年6月", "(11月)", "第2期", "2019") say when, not what. */
 const DATES_AND_NUMBERS = /第?\d+\s*[年月日号期次批]|\d+(?:[.,:/-]\d+)*(?:st|nd|rd|th)?/gu;
 
-/** English ordinal suffixes, dropped with their number ("3rd"). */
-const ORDINALS = new Set(['st', 'nd', 'rd', 'th']);
-
 /** Chinese ledger boilerplate, cut out before bigrams are formed (so "服务采购" leaves no "务采"). */
 const CJK_BOILERPLATE = /采购|购买|购置|服务(?![器站台])|项目|费用|一批|第[一二三四五六七八九十]+批|[一二三四五六七八九十]期|补充/gu;
 
@@ -21,7 +18,7 @@ const CJK_BOILERPLATE = /采购|购买|购置|服务(?![器站台])|项目|费�
  * Words too common in procurement subjects to say anything about the subject: function words, and
  * the boilerplate of ledgers ("purchase of", "supply of", "services", "batch", 采购, 服务, 项目).
  */
-const STOPWORDS = new Set([
+export const STOPWORDS: ReadonlySet<string> = new Set([
   'a', 'an', 'and', 'the', 'of', 'for', 'to', 'in', 'on', 'at', 'by', 'with', 'from', 'or', 'per',
   'purchase', 'purchases', 'purchasing', 'procurement', 'supply', 'provision', 'order', 'service',
   'services', 'batch', 'phase', 'lot', 'part', 'misc', 'various', 'other', 'others', 'new', 'project',
@@ -45,7 +42,7 @@ const STOPWORDS = new Set([
  * subjectTokens('指示标牌采购（一期）') //=> ['指', '指示', '示', '示标', '标', '标牌', '牌']
  */
 export function subjectTokens(text: string): string[] {
-  if (ASCII.test(text)) return asciiTokens(text);
+  if (isAscii(text)) return asciiTokens(text);
   const out = new Set<string>();
   const cleaned = normalizeText(text).replace(DATES_AND_NUMBERS, ' ').replace(CJK_BOILERPLATE, ' ');
   for (const run of cleaned.match(WORD_RUN) ?? []) {
@@ -71,32 +68,51 @@ export function subjectTokens(text: string): string[] {
   return [...out];
 }
 
+/** Whether `text` is all ASCII, the common case, which {@link asciiWords} reads. */
+export const isAscii = (text: string): boolean => ASCII.test(text);
+
 /**
- * {@link subjectTokens} of ASCII text, in one pass without regular expressions (NFKC leaves ASCII
- * as it is, and no ASCII is CJK): runs of letters, every number dropped with its ordinal suffix as
- * DATES_AND_NUMBERS drops it (the separators it also takes, as in "2014-11", are no words anyway).
+ * {@link subjectTokens} of ASCII text (stop words and repeats kept): calls `word(from, to)` for each
+ * token, the span [from, to) of `text` in lower case. One pass without regular expressions or
+ * strings (NFKC leaves ASCII as it is, and no ASCII is CJK): runs of letters, every number dropped
+ * with its ordinal suffix as DATES_AND_NUMBERS drops it (the separators it also takes, as in
+ * "2014-11", are no words anyway).
  */
+export function asciiWords(text: string, word: (from: number, to: number) => void): void {
+  let start = -1;
+  let i = 0;
+  while (i <= text.length) {
+    const c = i < text.length ? lower(text.charCodeAt(i)) : 32;
+    if (c >= 97 && c <= 122) {
+      if (start < 0) start = i;
+      i++;
+      continue;
+    }
+    if (start >= 0 && i - start >= 2) word(start, i);
+    start = -1;
+    i++;
+    if (isDigit(c)) {
+      while (i < text.length && isDigit(text.charCodeAt(i))) i++;
+      if (i + 2 <= text.length && isOrdinal(lower(text.charCodeAt(i)), lower(text.charCodeAt(i + 1)))) i += 2;
+    }
+  }
+}
+
+/** `c` with A–Z in lower case. */
+export const lower = (c: number): number => (c >= 65 && c <= 90 ? c + 32 : c);
+
+/** Whether two lower-case characters are an English ordinal suffix: st, nd, rd, th. */
+const isOrdinal = (a: number, b: number): boolean =>
+  (a === 115 && b === 116) || (a === 110 && b === 100) || (a === 114 && b === 100) || (a === 116 && b === 104);
+
+/** {@link subjectTokens} of ASCII text: {@link asciiWords}, stop words and repeats dropped. */
 function asciiTokens(text: string): string[] {
   const s = text.toLowerCase();
   const out: string[] = [];
   let seen: Set<string> | undefined;
-  let word = -1;
-  let i = 0;
-  while (i <= s.length) {
-    const c = i < s.length ? s.charCodeAt(i) : 32;
-    if (c >= 97 && c <= 122) {
-      if (word < 0) word = i;
-      i++;
-      continue;
-    }
-    if (word >= 0 && i - word >= 2) seen = addWord(out, s.slice(word, i), seen);
-    word = -1;
-    i++;
-    if (isDigit(c)) {
-      while (i < s.length && isDigit(s.charCodeAt(i))) i++;
-      if (ORDINALS.has(s.slice(i, i + 2))) i += 2;
-    }
-  }
+  asciiWords(s, (from, to) => {
+    seen = addWord(out, s.slice(from, to), seen);
+  });
   return out;
 }
 

@@ -1,3 +1,4 @@
+import { grow, TokenIds } from './intern.js';
 import { rarityWeight } from './rarity.js';
 
 /** Each buyer's subject vocabulary, and each record's subject tokens in it. */
@@ -26,7 +27,8 @@ export interface Vocabularies {
  * share, come first in any order); its weight is {@link rarityWeight}(uses, records).
  *
  * `buyer[k]` is record k's buyer (a key from 0 up), `subject[k]` its subject key (−1 for none) and
- * `tokensOf(s)` the tokens of subject key s (distinct), asked once per subject key.
+ * `textOf(s)` the text of subject key s, asked once per subject key and read as similarity/tokens `subjectTokens`
+ * splits it, straight into token ids ({@link TokenIds}: no string per token read).
  *
  * Subjects are first grouped by token set (subjects that differ only in dates, numbers or
  * boilerplate have one), so the work per buyer is per distinct token set it uses, not per subject.
@@ -34,17 +36,16 @@ export interface Vocabularies {
  * the distinct (buyer, token set) pairs and V tokens over the buyers' vocabularies.
  *
  * @example
- * const v = vocabularies(Int32Array.of(0, 0, 0), Int32Array.of(0, 1, 1), (s) => [['road', 'signs'], ['signs']][s]!);
+ * const v = vocabularies(Int32Array.of(0, 0, 0), Int32Array.of(0, 1, 1), (s) => ['Road signs', 'signs 2024'][s]!);
  * [...v.pairOf].map((p) => v.tokensOf(p)) //=> [[0, 1], [1], [1]]
  */
-export function vocabularies(buyer: Int32Array, subject: Int32Array, tokensOf: (s: number) => readonly string[]): Vocabularies {
+export function vocabularies(buyer: Int32Array, subject: Int32Array, textOf: (s: number) => string): Vocabularies {
   const n = buyer.length;
   let subjects = 0;
   for (let k = 0; k < n; k++) subjects = Math.max(subjects, (subject[k] as number) + 1);
 
   // Each subject's tokens once, as ascending global ids in one array: ids[start[s] … end[s]).
-  const globalIds = new Map<string, number>();
-  const globalText: string[] = [];
+  const tokens = new TokenIds();
   const start = new Int32Array(subjects).fill(-1);
   const end = new Int32Array(subjects);
   let ids: Int32Array = new Int32Array(1024);
@@ -53,16 +54,9 @@ export function vocabularies(buyer: Int32Array, subject: Int32Array, tokensOf: (
     const s = subject[k] as number;
     if (s < 0 || start[s] !== -1) continue;
     start[s] = used;
-    for (const t of tokensOf(s)) {
-      let g = globalIds.get(t);
-      if (g === undefined) {
-        g = globalText.length;
-        globalIds.set(t, g);
-        globalText.push(t);
-      }
-      if (used === ids.length) ids = grow(ids, used + 1);
-      ids[used++] = g;
-    }
+    tokens.read(textOf(s));
+    if (used + tokens.count > ids.length) ids = grow(ids, used + tokens.count);
+    for (let i = 0; i < tokens.count; i++) ids[used++] = tokens.ids[i] as number;
     end[s] = used;
     sortRun(ids, start[s] as number, used);
   }
@@ -112,12 +106,12 @@ export function vocabularies(buyer: Int32Array, subject: Int32Array, tokensOf: (
 
   // Each buyer's tokens and their uses (the r-th buyer with tokens has seen[seenFrom[r] … seenFrom[r + 1]))
   // and its records with tokens; the tokens some buyer uses more than once are ranked by text, once.
-  const uses = new Int32Array(globalText.length);
+  const uses = new Int32Array(tokens.size);
   const seen: number[] = [];
   const seenUses: number[] = [];
   const seenFrom: number[] = [0];
   const records: number[] = [];
-  const textRank = new Int32Array(globalText.length).fill(-1);
+  const textRank = new Int32Array(tokens.size).fill(-1);
   const toRank: number[] = [];
   for (let range = 0; range + 1 < buyerPairs.length; range++) {
     const from = seen.length;
@@ -144,7 +138,7 @@ export function vocabularies(buyer: Int32Array, subject: Int32Array, tokensOf: (
     seenFrom.push(seen.length);
     records.push(count);
   }
-  rankByText(toRank, globalText, textRank);
+  rankByText(toRank, tokens, textRank);
 
   // Pair p's tokens, as local ids ascending, are pairIds[pairFrom[p] … pairFrom[p + 1]); its buyer's
   // weights buyerWeights[pairRange[p]].
@@ -154,7 +148,7 @@ export function vocabularies(buyer: Int32Array, subject: Int32Array, tokensOf: (
   const pairRange = new Int32Array(pairs);
   const buyerWeights: Int32Array[] = [];
   const buyerShared: number[] = [];
-  const local = new Int32Array(globalText.length);
+  const local = new Int32Array(tokens.size);
   const R = toRank.length;
   for (let range = 0; range + 1 < buyerPairs.length; range++) {
     // Tokens of a single record first (no two records share one, so their order among themselves
@@ -208,12 +202,17 @@ export function vocabularies(buyer: Int32Array, subject: Int32Array, tokensOf: (
 
 /**
  * Ranks the tokens `toRank` (global ids) by their text: sorts them and sets `textRank[g]` to each
- * one's place. (A function of its own, so that the closures `vocabularies` returns do not keep the
- * token texts alive.)
+ * one's place. Only these tokens' texts are made as strings. (A function of its own, so that the
+ * closures `vocabularies` returns do not keep the token texts alive.)
  */
-function rankByText(toRank: number[], text: readonly string[], textRank: Int32Array): void {
-  toRank.sort((a, b) => ((text[a] as string) < (text[b] as string) ? -1 : 1));
-  for (let r = 0; r < toRank.length; r++) textRank[toRank[r] as number] = r;
+function rankByText(toRank: number[], tokens: TokenIds, textRank: Int32Array): void {
+  const text = toRank.map((g) => tokens.tokenText(g));
+  const order = toRank.map((_, i) => i).sort((a, b) => ((text[a] as string) < (text[b] as string) ? -1 : 1));
+  const ranked = order.map((i) => toRank[i] as number);
+  for (let r = 0; r < ranked.length; r++) {
+    toRank[r] = ranked[r] as number;
+    textRank[ranked[r] as number] = r;
+  }
 }
 
 /** Sorts ids[from … to) ascending: by insertion when short (token sets mostly are), else by the typed array's sort. */
@@ -261,10 +260,4 @@ function sameRun(ids: Int32Array, a: number, aEnd: number, b: number, m: number)
   if (aEnd - a !== m) return false;
   for (let i = 0; i < m; i++) if (ids[a + i] !== ids[b + i]) return false;
   return true;
-}
-
-function grow(a: Int32Array, size: number): Int32Array {
-  const b = new Int32Array(Math.max(size, a.length * 2));
-  b.set(a);
-  return b;
 }

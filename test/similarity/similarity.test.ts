@@ -4,15 +4,17 @@ import fc from 'fast-check';
 import { jaccard, overlap, shareRareToken, sharedWeight, similarEnough, similarSets, textSimilarity, weightOf } from '../../src/similarity/jaccard.js';
 import { keyTokenCount, RARE_WEIGHT, rareTokenCount, rarityWeight } from '../../src/similarity/rarity.js';
 import { vocabularies } from '../../src/similarity/vocabulary.js';
+import { TokenIds } from '../../src/similarity/intern.js';
 import { subjectTokens } from '../../src/similarity/tokens.js';
 import { runs } from '../helpers/runs.js';
 
-const WORDS = ['road', 'signs', 'office', 'chairs', '道路', '标牌', 'led', 'desks'];
+/** Words of subjects, in the forms tokenising meets: cases, stop words, numbers, CJK, accents. */
+const WORDS = ['road', 'Road', 'signs', 'office', 'chairs', '道路', '标牌', 'led', 'desks', 'the', '3rd', '2014', 'café', 'LED显示屏'];
 const tokenList = fc.uniqueArray(fc.constantFrom(...WORDS), { maxLength: 6 });
 /** Token lists of subjects: mostly short, sometimes longer than 32 tokens. */
 const subjectTokenLists = fc.oneof(
   { arbitrary: tokenList, weight: 4 },
-  { arbitrary: fc.uniqueArray(fc.constantFrom(...WORDS, ...Array.from({ length: 40 }, (_, i) => `w${i}`)), { minLength: 33, maxLength: 45 }), weight: 1 },
+  { arbitrary: fc.uniqueArray(fc.constantFrom(...WORDS, ...Array.from({ length: 40 }, (_, i) => `w${String.fromCharCode(97 + (i % 26))}${i < 26 ? '' : 'z'}`)), { minLength: 33, maxLength: 45 }), weight: 1 },
 );
 const idSet = fc.uniqueArray(fc.integer({ min: 0, max: 9 }), { maxLength: 7 }).map((t) => t.sort((a, b) => a - b));
 const weightTable = fc.array(fc.integer({ min: 1, max: 9000 }), { minLength: 10, maxLength: 10 });
@@ -42,17 +44,42 @@ describe('rarityWeight', () => {
   });
 });
 
+describe('TokenIds', () => {
+  it("reads each text's subjectTokens as ids: one id per distinct token, across texts", () => {
+    const word = fc.oneof(fc.constantFrom(...WORDS, 'ST', '1st', '4th5', 'of', 'ÉCOLE', '(6月)', 'a'), fc.string({ maxLength: 6 }), fc.stringMatching(/^[a-zA-Z0-9]{1,6}$/u));
+    const text = fc.array(word, { maxLength: 8 }).chain((ws) => fc.constantFrom(' ', ',', '-', '').map((sep) => ws.join(sep)));
+    fc.assert(
+      fc.property(fc.array(text, { maxLength: 12 }), (texts) => {
+        const t = new TokenIds();
+        const idOf = new Map<string, number>();
+        for (const s of texts) {
+          t.read(s);
+          const ids = [...t.ids.subarray(0, t.count)];
+          expect(ids.map((g) => t.tokenText(g))).toEqual(subjectTokens(s));
+          ids.forEach((g, i) => {
+            const token = subjectTokens(s)[i] as string;
+            expect(idOf.get(token) ?? g).toBe(g);
+            idOf.set(token, g);
+          });
+        }
+        expect(new Set(idOf.values()).size).toBe(idOf.size);
+      }),
+      { numRuns: runs(500) },
+    );
+  });
+});
+
 describe('vocabularies', () => {
   it("numbers each buyer's tokens by uses (then the token), weighs them by rarity among the buyer's subjects, and shares equal sets", () => {
     const ledger = fc.array(fc.tuple(fc.integer({ min: 0, max: 2 }), fc.integer({ min: -1, max: 5 })), { maxLength: 30 });
     fc.assert(
       fc.property(ledger, fc.array(subjectTokenLists, { minLength: 5, maxLength: 5 }), (rows, five) => {
-        // Subject 5 has subject 0's tokens in another order: one token set, two subjects.
-        const subjects = [...five, [...(five[0] as string[])].reverse()];
+        // Subject 5 has subject 0's words in another order: one token set, two subjects.
+        const subjects = [...five, [...(five[0] as string[])].reverse()].map((words) => words.join(' '));
         const buyer = Int32Array.from(rows, ([b]) => b);
         const subject = Int32Array.from(rows, ([, s]) => s);
-        const v = vocabularies(buyer, subject, (s) => subjects[s] as string[]);
-        const tokensOf = (k: number): string[] => ((subject[k] as number) < 0 ? [] : (subjects[subject[k] as number] as string[]));
+        const v = vocabularies(buyer, subject, (s) => subjects[s] as string);
+        const tokensOf = (k: number): string[] => ((subject[k] as number) < 0 ? [] : subjectTokens(subjects[subject[k] as number] as string));
         for (const b of [0, 1, 2]) {
           const mine = rows.map((_, k) => k).filter((k) => buyer[k] === b && tokensOf(k).length > 0);
           const uses = new Map<string, number>();
