@@ -221,7 +221,7 @@ function profile(argv: string[]): Record<string, number> {
     ['reading', ['readChunks']],
     ['coverage', ['buyerCoverage']],
     ['detection', ['detectSplits']],
-    ['report', ['buildReport', 'formatReport', 'locateRejects', 'rejectsToCsv', 'writeSync', 'write', 'fromStringFast']],
+    ['report', ['buildReport', 'formatReport', 'reportPieces', 'chunked', 'locateRejects', 'rejectsToCsv', 'writeSync', 'write', 'fromStringFast']],
   ];
   const parent = new Map<number, number>();
   const byId = new Map(p.nodes.map((n) => [n.id, n]));
