@@ -206,7 +206,7 @@ console.log(JSON.stringify({ readMs: t1 - t0, detectMs: t2 - t1, readCpuMs: c1 -
  * step among its callers (innermost first): garbage collection, validation (`validateTable`, the
  * reuse check `unchanged`), reading (`readChunks`: decoding, hashing, parsing, rows → records),
  * coverage (`buyerCoverage`), detection (`detectSplits`), the report (`buildReport`,
- * `formatReport`, `locateRejects`, writing: the UTF-8 encoding of the text for stdout starts a
+ * `formatReport`, `reportPieces` and `chunked` (the JSON report in pieces), `locateRejects`, writing: the UTF-8 encoding of the text for stdout starts a
  * stack of its own, `fromStringFast`); the rest (start-up, the summary) is "other".
  */
 function profile(argv: string[]): Record<string, number> {
