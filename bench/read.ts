@@ -206,7 +206,7 @@ console.log(JSON.stringify({ readMs: t1 - t0, detectMs: t2 - t1, readCpuMs: c1 -
  * step among its callers (innermost first): garbage collection, validation (`validateTable`, the
  * reuse check `unchanged`), reading (`readChunks`: decoding, hashing, parsing, rows → records),
  * coverage (`buyerCoverage`), detection (`detectSplits`), the report (`buildReport`,
- * `formatReport`, `locateRejects`, writing: the UTF-8 encoding of the text for stdout starts a
+ * `formatReport`, `reportPieces` and `chunked` (the JSON report in pieces), `locateRejects`, writing: the UTF-8 encoding of the text for stdout starts a
  * stack of its own, `fromStringFast`); the rest (start-up, the summary) is "other".
  */
 function profile(argv: string[]): Record<string, number> {
@@ -221,7 +221,7 @@ function profile(argv: string[]): Record<string, number> {
     ['reading', ['readChunks']],
     ['coverage', ['buyerCoverage']],
     ['detection', ['detectSplits']],
-    ['report', ['buildReport', 'formatReport', 'locateRejects', 'rejectsToCsv', 'writeSync', 'write', 'fromStringFast']],
+    ['report', ['buildReport', 'formatReport', 'reportPieces', 'chunked', 'locateRejects', 'rejectsToCsv', 'writeSync', 'write', 'fromStringFast']],
   ];
   const parent = new Map<number, number>();
   const byId = new Map(p.nodes.map((n) => [n.id, n]));

@@ -3,7 +3,7 @@
  * code. Errors become one line on stderr (`splitscan: …`) that names the flag at fault, never a
  * stack. See docs/cli.md.
  */
-import { appendFile, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { appendFile, mkdir, open as openFile, readFile, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { detectSplits } from '../detect.js';
 import { InputError } from '../errors.js';
@@ -11,7 +11,7 @@ import type { DetectSplitsOptions } from '../options/options.js';
 import type { ColumnMap } from '../io/read/columns.js';
 import { rejectsToCsv, safeCsv } from '../io/write/csv.js';
 import { terminalLines, terminalText } from '../io/write/escape.js';
-import { formatReport } from '../io/write/formats.js';
+import { reportPieces } from '../io/write/formats.js';
 import { count, plural } from '../io/write/numbers.js';
 import { buildReport, type ReportWarning, type ScanReport } from '../io/write/scanReport.js';
 import { locateRejects } from '../io/read/ledger.js';
@@ -223,12 +223,15 @@ async function scan(args: ScanArgs, io: CliIo): Promise<number> {
     report = applyDecisions(report, read);
   }
 
-  const text =
+  const pieces =
     format === 'html'
-      ? toHtml(report, { coverage, flagRates: flagLimits })
-      : formatReport(report, format, { color: format === 'table' && args.out === undefined && colorEnabled(io.stdout, io.env ?? {}) });
-  if (args.out !== undefined) await write(args.out, text);
-  else io.stdout.write(format === 'table' ? text : forTerminal(text, io));
+      ? [toHtml(report, { coverage, flagRates: flagLimits })]
+      : reportPieces(report, format, { color: format === 'table' && args.out === undefined && colorEnabled(io.stdout, io.env ?? {}) });
+  if (args.out !== undefined) await write(args.out, pieces);
+  else if (format === 'table' || io.stdout.isTTY === true) {
+    const text = [...pieces].join('');
+    io.stdout.write(format === 'table' ? text : forTerminal(text, io));
+  } else for (const chunk of chunked(pieces)) io.stdout.write(chunk);
   if (args.rejects !== undefined) await write(args.rejects, rejectsToCsv(rejects));
   if (args.decisionsTemplate !== undefined) notes.push(await appendTemplate(args.decisionsTemplate, plain, report));
 
@@ -296,11 +299,35 @@ function forTerminal(text: string, io: CliIo): string {
   return io.stdout.isTTY === true ? terminalLines(text.replace(/\r\n/gu, '\n')) : text;
 }
 
-/** Writes a file, creating its folder when missing (`--out out/report.html`). */
-async function write(path: string, text: string): Promise<void> {
+/** Pieces of text joined into chunks of about a megabyte: few writes, none of them huge. */
+function* chunked(pieces: Iterable<string>): Generator<string> {
+  let chunk: string[] = [];
+  let length = 0;
+  for (const piece of pieces) {
+    chunk.push(piece);
+    length += piece.length;
+    if (length >= 1 << 20) {
+      yield chunk.join('');
+      chunk = [];
+      length = 0;
+    }
+  }
+  if (length > 0) yield chunk.join('');
+}
+
+/** Writes a file, chunk by chunk, creating its folder when missing (`--out out/report.html`). */
+async function write(path: string, text: string | Iterable<string>): Promise<void> {
   try {
     await mkdir(dirname(path), { recursive: true });
-    await writeFile(path, text);
+    if (typeof text === 'string') await writeFile(path, text);
+    else {
+      const file = await openFile(path, 'w');
+      try {
+        for (const chunk of chunked(text)) await file.write(chunk);
+      } finally {
+        await file.close();
+      }
+    }
   } catch (e) {
     throw new InputError('unwritable', `cannot write ${path}: ${(e as Error).message}`, [path]);
   }

@@ -73,5 +73,47 @@ const JSON_UNSAFE = /[\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u
  * safeJson({ vendor: 'a\u202eb' }) //=> '{"vendor":"a\\u202eb"}'
  */
 export function safeJson(value: unknown, indent?: number): string {
-  return JSON.stringify(value, null, indent).replace(JSON_UNSAFE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return unsafeEscaped(JSON.stringify(value, null, indent));
+}
+
+/** JSON text with the {@link JSON_UNSAFE} characters as `\\u` escapes. */
+const unsafeEscaped = (json: string): string => json.replace(JSON_UNSAFE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+
+/** Whether `JSON.stringify` writes an object's property holding `v` (it drops undefined, functions and symbols). */
+const writable = (v: unknown): boolean =>
+  typeof v === 'object' && v !== null && typeof (v as { toJSON?: unknown }).toJSON === 'function' ? JSON.stringify(v) !== undefined : v !== undefined && typeof v !== 'function' && typeof v !== 'symbol';
+
+/**
+ * {@link safeJson} of `value` with a 2-space indent, in pieces that join to exactly that text:
+ * objects and arrays down to `depth` levels are opened here, each deeper value is one piece. A
+ * large report is written piece by piece instead of as one string (less memory, no single huge
+ * UTF-8 encoding). A value with a `toJSON` method is left to `JSON.stringify` whole. Runs in
+ * O(length).
+ *
+ * @example
+ * [...safeJsonPieces({ a: [1, { b: 2 }] }, 2)].join('') === safeJson({ a: [1, { b: 2 }] }, 2) //=> true
+ */
+export function* safeJsonPieces(value: unknown, depth: number, gap = ''): Generator<string> {
+  const opened = depth > 0 && typeof value === 'object' && value !== null && typeof (value as { toJSON?: unknown }).toJSON !== 'function';
+  if (!opened) {
+    const text = JSON.stringify(value, null, 2) as string | undefined;
+    // Inside an array, what JSON.stringify cannot write (undefined, a function) is `null`.
+    yield text === undefined ? 'null' : unsafeEscaped(text).replaceAll('\n', `\n${gap}`);
+    return;
+  }
+  const inner = `${gap}  `;
+  const entries: [string | undefined, unknown][] = Array.isArray(value)
+    ? Array.from(value as unknown[], (v): [undefined, unknown] => [undefined, v])
+    : Object.entries(value).filter(([, v]) => writable(v)).map(([k, v]): [string, unknown] => [k, v]);
+  const [first, last] = Array.isArray(value) ? ['[', ']'] : ['{', '}'];
+  if (entries.length === 0) {
+    yield `${first}${last}`;
+    return;
+  }
+  yield first;
+  for (const [i, [key, v]] of entries.entries()) {
+    yield `${i === 0 ? '' : ','}\n${inner}${key === undefined ? '' : `${safeJson(key)}: `}`;
+    yield* safeJsonPieces(v, depth - 1, inner);
+  }
+  yield `\n${gap}${last}`;
 }

@@ -6,7 +6,7 @@
  */
 import type { DecidedFinding, DecidedReport } from '../../review/applyDecisions.js';
 import { safeCsv } from './csv.js';
-import { markdownText, safeJson, terminalText } from './escape.js';
+import { markdownText, safeJson, safeJsonPieces, terminalText } from './escape.js';
 import { amount, count, plural } from './numbers.js';
 import type { ReportFinding, ReportProvenance, ScanReport } from './scanReport.js';
 
@@ -36,7 +36,7 @@ type AnyFinding = ReportFinding & Partial<Pick<DecidedFinding, 'status' | 'decis
 export function formatReport(report: AnyReport, format: ReportFormat, options: FormatReportOptions = {}): string {
   switch (format) {
     case 'json':
-      return `${safeJson(report, 2)}\n`;
+      return [...reportPieces(report, format, options)].join('');
     case 'csv':
       return reportToCsv(report);
     case 'md':
@@ -44,6 +44,20 @@ export function formatReport(report: AnyReport, format: ReportFormat, options: F
     case 'table':
       return reportToTable(report, options.color ?? false);
   }
+}
+
+/**
+ * {@link formatReport}'s text in pieces that join to it: `json` one piece for each finding (and
+ * each other top-level field), so the CLI writes a large report without building it whole; the
+ * other formats in one piece. Runs in O(size of the report).
+ */
+export function* reportPieces(report: AnyReport, format: ReportFormat, options: FormatReportOptions = {}): Generator<string> {
+  if (format !== 'json') {
+    yield formatReport(report, format, options);
+    return;
+  }
+  yield* safeJsonPieces(report, 2);
+  yield '\n';
 }
 
 /** The dismissed findings of a decided report (none for a plain one). */
