@@ -2,6 +2,7 @@
  * The source tree reads as the pipeline: no import cycles in src/, and no module imports a later
  * stage than its own. Reads the `import … from './…'` and `export … from './…'` lines of every
  * src/**\/*.ts file (type-only imports count: they tie the modules' designs together just the same).
+ * zod is imported one way only, as `zod/mini`.
  */
 import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -161,5 +162,12 @@ describe('src/ layout', () => {
 
   it(`imports only its own layer or a lower one: ${LAYERS.map((l) => l.join(', ')).join(' ← ')}`, () => {
     expect(upwardImports(graph)).toEqual([]);
+  });
+
+  it('imports zod only as zod/mini, the tree-shakable API (classic zod made the detectSplits browser bundle 67 KB larger)', () => {
+    const from = /^\s*(?:import|export)\b[^'"]*?\bfrom\s*['"](zod[^'"]*)['"]/gmu;
+    const zodImports = sourceFiles(SRC).flatMap((f) => [...readFileSync(join(SRC, f), 'utf8').matchAll(from)].map((m) => `${f}: ${m[1]}`));
+    expect(zodImports.length).toBeGreaterThan(5);
+    expect(zodImports.filter((i) => !i.endsWith(': zod/mini'))).toEqual([]);
   });
 });

@@ -1,8 +1,11 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { OptionIssue } from '../errors.js';
 import { closest } from './closest.js';
 
 type Path = readonly (string | number)[];
+
+/** Any zod schema, `zod/mini`'s or classic zod's: walked through its definition, `_zod.def`. */
+type Schema = z.core.$ZodType;
 
 /**
  * zod issues → {@link OptionIssue}s, paths prefixed by `prefix`. A key no object schema declares
@@ -13,11 +16,11 @@ type Path = readonly (string | number)[];
  * Runs in O(issues × declared keys at their paths).
  *
  * @example
- * const schema = z.strictObject({ window: z.number().optional() });
- * optionIssues(schema.safeParse({ windw: 1 }).error as z.ZodError, schema)
+ * const schema = z.strictObject({ window: z.optional(z.number()) });
+ * optionIssues(schema.safeParse({ windw: 1 }).error as z.core.$ZodError, schema)
  * //=> [{ path: ['windw'], message: 'unknown key "windw"; did you mean "window"?' }]
  */
-export function optionIssues(error: z.ZodError, schema: z.ZodType, prefix: Path = []): OptionIssue[] {
+export function optionIssues(error: z.core.$ZodError, schema: Schema, prefix: Path = []): OptionIssue[] {
   return error.issues.flatMap((issue) => {
     const path = issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p));
     const unknown = issue.code === 'unrecognized_keys' ? issue.keys : issue.code === 'invalid_union' ? unknownInEveryMember(issue.errors) : [];
@@ -46,23 +49,29 @@ function unknownInEveryMember(errors: readonly (readonly z.core.$ZodIssue[])[]):
 }
 
 /** The keys the object schema(s) at `path` declare; a union contributes every member's keys. */
-function declaredKeys(schema: z.ZodType, path: Path): string[] {
+function declaredKeys(schema: Schema, path: Path): string[] {
   let level = [schema];
   for (const segment of path) level = level.flatMap((s) => members(s).flatMap((m) => child(m, segment)));
-  return [...new Set(level.flatMap((s) => members(s).flatMap((m) => (m instanceof z.ZodObject ? Object.keys(m.shape) : []))))];
+  return [...new Set(level.flatMap((s) => members(s).flatMap((m) => (m._zod.def.type === 'object' ? Object.keys((m._zod.def as z.core.$ZodObjectDef).shape) : []))))];
 }
 
 /** A schema without its optional, nullable, default and pipe wrappers, and a union as its members. */
-function members(s: z.ZodType): z.ZodType[] {
-  if (s instanceof z.ZodOptional || s instanceof z.ZodNullable || s instanceof z.ZodDefault) return members(s.unwrap() as z.ZodType);
-  if (s instanceof z.ZodPipe) return members(s.in as z.ZodType);
-  if (s instanceof z.ZodUnion) return (s.options as z.ZodType[]).flatMap(members);
+function members(s: Schema): Schema[] {
+  const def = s._zod.def;
+  if (def.type === 'optional' || def.type === 'nullable' || def.type === 'default') return members((def as z.core.$ZodOptionalDef).innerType);
+  if (def.type === 'pipe') return members((def as z.core.$ZodPipeDef).in);
+  if (def.type === 'union') return (def as z.core.$ZodUnionDef).options.flatMap(members);
   return [s];
 }
 
-function child(s: z.ZodType, segment: string | number): z.ZodType[] {
-  if (s instanceof z.ZodObject) return typeof segment === 'string' && Object.hasOwn(s.shape, segment) ? [s.shape[segment] as z.ZodType] : [];
-  if (s instanceof z.ZodArray) return [s.element as z.ZodType];
-  if (s instanceof z.ZodRecord) return [s.valueType as z.ZodType];
+function child(s: Schema, segment: string | number): Schema[] {
+  const def = s._zod.def;
+  if (def.type === 'object') {
+    const shape = (def as z.core.$ZodObjectDef).shape;
+    const field = typeof segment === 'string' && Object.hasOwn(shape, segment) ? shape[segment] : undefined;
+    return field ? [field] : [];
+  }
+  if (def.type === 'array') return [(def as z.core.$ZodArrayDef).element];
+  if (def.type === 'record') return [(def as z.core.$ZodRecordDef).valueType];
   return [];
 }

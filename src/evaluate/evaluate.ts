@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { OptionsError } from '../errors.js';
 import { optionIssues } from '../_lib/issues.js';
 import { DECOY_KINDS, SCHEME_KINDS, type DecoyKind, type SchemeKind, type Truth } from '../simulate/truth.js';
@@ -35,9 +35,9 @@ export interface EvaluateOptions {
 /** The zod schema of {@link EvaluateOptions}. */
 const evaluateOptionsSchema = z.strictObject(
   {
-    minOverlap: z.number({ error: 'must be a number in (0, 1]' }).gt(0, 'must be in (0, 1]').max(1, 'must be in (0, 1]').optional(),
-    matchThreshold: z.boolean({ error: 'must be true or false' }).optional(),
-    topK: z.number({ error: 'must be a whole number ≥ 1' }).int('must be a whole number ≥ 1').min(1, 'must be a whole number ≥ 1').optional(),
+    minOverlap: z.optional(z.number({ error: 'must be a number in (0, 1]' }).check(z.gt(0, 'must be in (0, 1]'), z.lte(1, 'must be in (0, 1]'))),
+    matchThreshold: z.optional(z.boolean({ error: 'must be true or false' })),
+    topK: z.optional(z.number({ error: 'must be a whole number ≥ 1' }).check(z.int('must be a whole number ≥ 1'), z.gte(1, 'must be a whole number ≥ 1'))),
   },
   { error: 'options must be an object' },
 );

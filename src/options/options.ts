@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { ThresholdInput } from '../thresholds/threshold.js';
 import { isCurrencyCode } from '../_lib/currencies.js';
 import { RATE_BOUNDS, exactDecimal } from '../_lib/decimal.js';
@@ -149,21 +149,23 @@ export interface DetectSplitsOptions {
   description?: string | undefined;
 }
 
-const positiveInt = (what: string) => z.number({ error: `${what} must be a number` }).int(`${what} must be a whole number`).positive(`${what} must be at least 1`);
+const positiveInt = (what: string, ...checks: z.core.$ZodCheck<number>[]) =>
+  z.number({ error: `${what} must be a number` }).check(z.int(`${what} must be a whole number`), z.positive(`${what} must be at least 1`), ...checks);
 
 const PERIODS = CALENDAR_PERIODS.filter((p): p is Exclude<CalendarPeriod, 'fiscalYear'> => p !== 'fiscalYear');
 
 const windowSchema = z.union(
   [
-    z.strictObject({ days: positiveInt('days').max(3660, 'days must be at most 3660') }),
+    z.strictObject({ days: positiveInt('days', z.lte(3660, 'days must be at most 3660')) }),
     z.strictObject({ period: z.enum(PERIODS) }),
-    z.strictObject({ period: z.literal('fiscalYear'), fiscalYearStart: positiveInt('fiscalYearStart').max(12, 'fiscalYearStart must be a month 1–12') }),
+    z.strictObject({ period: z.literal('fiscalYear'), fiscalYearStart: positiveInt('fiscalYearStart', z.lte(12, 'fiscalYearStart must be a month 1–12')) }),
   ],
   { error: `window must be { days: N }, { period: ${PERIODS.map((p) => `"${p}"`).join(' | ')} } or { period: "fiscalYear", fiscalYearStart: 1–12 }` },
 );
 
 const weightsSchema = z.strictObject(
-  Object.fromEntries(REASON_CODES.map((k) => [k, z.number({ error: `weight ${k} must be a finite number ≥ 0` }).nonnegative(`weight ${k} must be a finite number ≥ 0`).optional()])) as Record<keyof ScoreWeights, z.ZodOptional<z.ZodNumber>>,
+  Object.fromEntries(REASON_CODES.map((k) => [k, z.optional(z.number({ error: `weight ${k} must be a finite number ≥ 0` }).check(z.nonnegative(`weight ${k} must be a finite number ≥ 0`)))])) as Record<keyof ScoreWeights, z.ZodMiniOptional<z.ZodMiniNumber>>,
+  { error: 'weights must be an object of reason code → weight' },
 );
 
 const RATE_MESSAGE = `rate must be a positive decimal below 10^${RATE_BOUNDS.digits} with at most ${RATE_BOUNDS.places} decimal places (units of the report currency per unit of this currency)`;
@@ -173,44 +175,46 @@ const SIMILARITY = 'minSimilarity must be 0 (texts not compared) or in (0, 1]';
 /** The zod schema of {@link DetectSplitsOptions}: every option, and nothing else. */
 export const optionsSchema = z.strictObject({
   thresholds: z.array(z.unknown(), { error: 'thresholds must be an array of thresholds' }),
-  window: windowSchema.optional(),
-  vendor: z.enum(VENDOR_RULES, { error: `vendor must be ${VENDOR_RULES.map((v) => `"${v}"`).join(' or ')}` }).optional(),
-  linkSameVendor: z.boolean({ error: 'linkSameVendor must be true or false' }).optional(),
-  subject: z
-    .strictObject({
-      categoryPrefix: z.number().int('categoryPrefix must be a whole number').min(0, 'categoryPrefix must be ≥ 0').optional(),
-      minSimilarity: z.number().min(0, SIMILARITY).max(1, SIMILARITY).optional(),
-      sameProject: z.boolean().optional(),
-      sameCategory: z.boolean().optional(),
-      maxProjectCategories: z.number().int('maxProjectCategories must be a whole number').min(0, 'maxProjectCategories must be ≥ 0').or(z.literal(Infinity)).optional(),
-    })
-    .refine((s) => !(s.sameCategory && s.categoryPrefix === 0), { message: 'sameCategory compares category prefixes: categoryPrefix must be at least 1', path: ['categoryPrefix'] })
-    .optional(),
-  currency: z.string().refine(isCurrencyCode, 'currency must be an ISO 4217 code').optional(),
-  rates: z
-    .record(
-      z.string().refine(isCurrencyCode, { error: (iss) => `${JSON.stringify(iss.input)} is not an ISO 4217 currency code` }),
-      z.union([z.string(), z.number()]).refine((v) => exactDecimal(v, RATE_BOUNDS)?.gt(0) === true, RATE_MESSAGE),
-    )
-    .optional(),
-  band: z.number().min(0, 'band must be in [0, 1)').lt(1, 'band must be in [0, 1)').optional(),
-  minParts: positiveInt('minParts').min(2, 'minParts must be at least 2').optional(),
-  maxParts: positiveInt('maxParts').min(2, 'maxParts must be at least 2').optional(),
-  runs: z.enum(['requirement', 'window']).optional(),
-  minScore: z.number().min(0, 'minScore must be in [0, 1]').max(1, 'minScore must be in [0, 1]').optional(),
-  minPartShare: z.number().min(0, 'minPartShare must be in [0, 1)').lt(1, 'minPartShare must be in [0, 1)').optional(),
-  skipMethods: z.array(z.string()).optional(),
-  exclude: z
-    .strictObject({
-      vendors: z.array(z.string().trim().min(1, 'an excluded vendor must not be empty')).optional(),
-      categories: z.array(z.string().trim().min(1, 'an excluded category prefix must not be empty')).optional(),
-    })
-    .optional(),
-  placeholderVendors: z.array(z.string()).optional(),
-  weights: weightsSchema.optional(),
-  name: z.string().optional(),
-  citation: z.string().optional(),
-  description: z.string().optional(),
+  window: z.optional(windowSchema),
+  vendor: z.optional(z.enum(VENDOR_RULES, { error: `vendor must be ${VENDOR_RULES.map((v) => `"${v}"`).join(' or ')}` })),
+  linkSameVendor: z.optional(z.boolean({ error: 'linkSameVendor must be true or false' })),
+  subject: z.optional(
+    z
+      .strictObject({
+        categoryPrefix: z.optional(z.number({ error: 'categoryPrefix must be a number' }).check(z.int('categoryPrefix must be a whole number'), z.gte(0, 'categoryPrefix must be ≥ 0'))),
+        minSimilarity: z.optional(z.number({ error: SIMILARITY }).check(z.gte(0, SIMILARITY), z.lte(1, SIMILARITY))),
+        sameProject: z.optional(z.boolean({ error: 'sameProject must be true or false' })),
+        sameCategory: z.optional(z.boolean({ error: 'sameCategory must be true or false' })),
+        maxProjectCategories: z.optional(z.union([z.number().check(z.int('maxProjectCategories must be a whole number'), z.gte(0, 'maxProjectCategories must be ≥ 0')), z.literal(Infinity)], { error: 'maxProjectCategories must be a whole number ≥ 0 or Infinity' })),
+      }, { error: 'subject must be an object (see SubjectRule)' })
+      .check(z.refine((s) => !(s.sameCategory && s.categoryPrefix === 0), { message: 'sameCategory compares category prefixes: categoryPrefix must be at least 1', path: ['categoryPrefix'] })),
+  ),
+  currency: z.optional(z.string({ error: 'currency must be an ISO 4217 code' }).check(z.refine(isCurrencyCode, 'currency must be an ISO 4217 code'))),
+  rates: z.optional(
+    z.record(
+      z.string().check(z.refine(isCurrencyCode, { error: (iss) => `${JSON.stringify(iss.input)} is not an ISO 4217 currency code` })),
+      z.union([z.string(), z.number()], { error: RATE_MESSAGE }).check(z.refine((v) => exactDecimal(v, RATE_BOUNDS)?.gt(0) === true, RATE_MESSAGE)),
+      { error: 'rates must be an object of currency code → rate' },
+    ),
+  ),
+  band: z.optional(z.number({ error: 'band must be in [0, 1)' }).check(z.gte(0, 'band must be in [0, 1)'), z.lt(1, 'band must be in [0, 1)'))),
+  minParts: z.optional(positiveInt('minParts', z.gte(2, 'minParts must be at least 2'))),
+  maxParts: z.optional(positiveInt('maxParts', z.gte(2, 'maxParts must be at least 2'))),
+  runs: z.optional(z.enum(['requirement', 'window'], { error: 'runs must be "requirement" or "window"' })),
+  minScore: z.optional(z.number({ error: 'minScore must be in [0, 1]' }).check(z.gte(0, 'minScore must be in [0, 1]'), z.lte(1, 'minScore must be in [0, 1]'))),
+  minPartShare: z.optional(z.number({ error: 'minPartShare must be in [0, 1)' }).check(z.gte(0, 'minPartShare must be in [0, 1)'), z.lt(1, 'minPartShare must be in [0, 1)'))),
+  skipMethods: z.optional(z.array(z.string({ error: 'skipMethods must be an array of strings' }), { error: 'skipMethods must be an array of strings' })),
+  exclude: z.optional(
+    z.strictObject({
+      vendors: z.optional(z.array(z.string({ error: 'excluded vendors must be strings' }).check(z.trim(), z.minLength(1, 'an excluded vendor must not be empty')), { error: 'exclude.vendors must be an array of strings' })),
+      categories: z.optional(z.array(z.string({ error: 'excluded category prefixes must be strings' }).check(z.trim(), z.minLength(1, 'an excluded category prefix must not be empty')), { error: 'exclude.categories must be an array of strings' })),
+    }, { error: 'exclude must be { vendors?, categories? }' }),
+  ),
+  placeholderVendors: z.optional(z.array(z.string({ error: 'placeholderVendors must be an array of strings' }), { error: 'placeholderVendors must be an array of strings' })),
+  weights: z.optional(weightsSchema),
+  name: z.optional(z.string({ error: 'name must be a string' })),
+  citation: z.optional(z.string({ error: 'citation must be a string' })),
+  description: z.optional(z.string({ error: 'description must be a string' })),
 });
 
 /** The name of a `detectSplits` option. */

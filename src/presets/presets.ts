@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { Decimal } from 'decimal.js';
 import { OptionsError } from '../errors.js';
 import { exactDecimal } from '../_lib/decimal.js';
@@ -55,7 +55,7 @@ const HOW = "give the card programme's single-transaction limit and its currency
 /** A card programme's single-transaction limit: a positive decimal. */
 const limitSchema = z
   .union([z.string(), z.number()], { error: (iss) => (iss.input === undefined ? `pcard needs a limit: ${HOW}` : `must be a positive decimal such as '3000' (got ${JSON.stringify(iss.input)}); ${HOW}`) })
-  .refine((v) => exactDecimal(v)?.gt(0) === true, { error: (iss) => `must be a positive decimal such as '3000' (got ${JSON.stringify(iss.input)}); ${HOW}` });
+  .check(z.refine((v) => exactDecimal(v)?.gt(0) === true, { error: (iss) => `must be a positive decimal such as '3000' (got ${JSON.stringify(iss.input)}); ${HOW}` }));
 
 /** What `pcard` needs besides its options: the limit and its currency. */
 const pcardSchema = z.object({
@@ -69,16 +69,15 @@ const pcardSchema = z.object({
  */
 function overridesSchema(def: _PresetDefinition) {
   const tiers = Object.keys(def.tiers ?? {});
-  return optionsSchema.partial().extend({
-    limit: def.requires?.includes('limit') ? limitSchema.optional() : z.never({ error: `only the pcard preset takes a limit, not ${def.name}` }).optional(),
+  const noTier = (iss: { readonly input?: unknown }) => {
+    const near = closest(String(iss.input), tiers);
+    return `${def.name} has no tier ${JSON.stringify(iss.input)}${near ? `; did you mean "${near}"?` : ''} (tiers: ${tiers.join(', ')})`;
+  };
+  return z.extend(z.partial(optionsSchema), {
+    limit: def.requires?.includes('limit') ? z.optional(limitSchema) : z.optional(z.never({ error: `only the pcard preset takes a limit, not ${def.name}` })),
     tier: tiers.length > 0
-      ? z.string().refine((t) => tiers.includes(t), {
-        error: (iss) => {
-          const near = closest(String(iss.input), tiers);
-          return `${def.name} has no tier ${JSON.stringify(iss.input)}${near ? `; did you mean "${near}"?` : ''} (tiers: ${tiers.join(', ')})`;
-        },
-      }).optional()
-      : z.never({ error: `${def.name} has no tiers (presets with tiers: ${DEFINITIONS.filter((d) => d.tiers).map((d) => d.name).join(', ')})` }).optional(),
+      ? z.optional(z.string({ error: noTier }).check(z.refine((t) => tiers.includes(t), { error: noTier })))
+      : z.optional(z.never({ error: `${def.name} has no tiers (presets with tiers: ${DEFINITIONS.filter((d) => d.tiers).map((d) => d.name).join(', ')})` })),
   });
 }
 

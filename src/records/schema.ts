@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { Decimal } from 'decimal.js';
 import { RECORD_FIELDS, REQUIRED_FIELDS, type RecordField } from './record.js';
 import { FieldError, fieldReader, readAmount, readDate } from './fields.js';
@@ -6,12 +6,15 @@ import { dayOf } from '../_lib/days.js';
 
 /** A zod field built from a field reader; the issue carries `params.code`, a RejectCode. */
 function field<T>(read: (v: unknown) => T | FieldError) {
-  return z.unknown().transform((v, ctx): T => {
-    const r = read(v);
-    if (!(r instanceof FieldError)) return r;
-    ctx.addIssue({ code: 'custom', message: r.message, params: { code: r.code } });
-    return z.NEVER;
-  });
+  return z.pipe(
+    z.unknown(),
+    z.transform((v: unknown, ctx): T => {
+      const r = read(v);
+      if (!(r instanceof FieldError)) return r;
+      ctx.issues.push({ code: 'custom', message: r.message, params: { code: r.code }, input: v });
+      return z.NEVER;
+    }),
+  );
 }
 
 type RequiredField = (typeof REQUIRED_FIELDS)[number];
@@ -19,8 +22,8 @@ type RequiredField = (typeof REQUIRED_FIELDS)[number];
 /** What a required field becomes: text, `{ date, day }` for the date, an exact Decimal for the amount. */
 type RequiredValue<F extends RequiredField> = F extends 'date' ? { date: string; day: number } : F extends 'amount' ? Decimal : string;
 
-type Shape = { [F in RequiredField]: z.ZodType<RequiredValue<F>, unknown> } & {
-  [F in Exclude<RecordField, RequiredField>]: z.ZodOptional<z.ZodType<string | undefined, unknown>>;
+type Shape = { [F in RequiredField]: z.ZodMiniType<RequiredValue<F>, unknown> } & {
+  [F in Exclude<RecordField, RequiredField>]: z.ZodMiniOptional<z.ZodMiniType<string | undefined, unknown>>;
 };
 
 const REQUIRED: ReadonlySet<RecordField> = new Set(REQUIRED_FIELDS);
@@ -44,7 +47,7 @@ export const purchaseRecordSchema = z.looseObject(
   Object.fromEntries(
     RECORD_FIELDS.map((f) => {
       const schema = f === 'date' ? field(readDateAndDay) : f === 'amount' ? field(readAmount) : field(fieldReader(f));
-      return [f, REQUIRED.has(f) ? schema : schema.optional()];
+      return [f, REQUIRED.has(f) ? schema : z.optional(schema)];
     }),
   ) as unknown as Shape,
 );

@@ -3,7 +3,7 @@
  * and JSON files that hold them (an append-only register: a later line about the same finding
  * supersedes an earlier one).
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { InputError } from '../errors.js';
 import { isIsoDate } from '../_lib/days.js';
 import { decodeText } from '../io/read/decode.js';
@@ -47,30 +47,28 @@ export interface Decision {
 }
 
 const text = z.string({ error: 'must be text' });
-const optionalText = text
-  .transform((s) => s.trim())
-  .optional()
-  .transform((s) => (s === '' ? undefined : s));
+const optionalText = z.pipe(
+  z.optional(z.pipe(text, z.transform((s) => s.trim()))),
+  z.transform((s) => (s === '' ? undefined : s)),
+);
 
 /** The zod schema of one {@link Decision} (a JSON entry; a CSV line is read into the same shape). */
-export const decisionSchema = z
-  .object({
-    finding: text.trim().min(1, 'must be a finding id'),
-    status: z.enum(DECISION_STATUSES, { error: `must be one of ${DECISION_STATUSES.join(', ')}` }),
-    records: z.array(text.trim().min(1, 'must be a record id'), { error: 'must be a list of record ids' }).min(1, 'must list the finding\'s record ids'),
-    reviewer: optionalText,
-    date: optionalText.refine((d) => d === undefined || isIsoDate(d), 'must be a calendar date YYYY-MM-DD'),
-    note: optionalText,
-    buyer: optionalText,
-    threshold: optionalText,
-    total: optionalText,
-    currency: optionalText,
-  })
-  .strict();
+export const decisionSchema = z.strictObject({
+  finding: text.check(z.trim(), z.minLength(1, 'must be a finding id')),
+  status: z.enum(DECISION_STATUSES, { error: `must be one of ${DECISION_STATUSES.join(', ')}` }),
+  records: z.array(text.check(z.trim(), z.minLength(1, 'must be a record id')), { error: 'must be a list of record ids' }).check(z.minLength(1, 'must list the finding\'s record ids')),
+  reviewer: optionalText,
+  date: optionalText.check(z.refine((d) => d === undefined || isIsoDate(d), 'must be a calendar date YYYY-MM-DD')),
+  note: optionalText,
+  buyer: optionalText,
+  threshold: optionalText,
+  total: optionalText,
+  currency: optionalText,
+});
 
 /** A decisions JSON file: `{ schema, decisions: [...] }`, or a bare array of decisions. */
 export const decisionsFileSchema = z.union([
-  z.object({ schema: z.literal(DECISIONS_SCHEMA), decisions: z.array(z.unknown()) }).strict(),
+  z.strictObject({ schema: z.literal(DECISIONS_SCHEMA), decisions: z.array(z.unknown()) }),
   z.array(z.unknown()),
 ]);
 

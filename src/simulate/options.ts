@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { Decimal } from 'decimal.js';
 import type { ThresholdInput } from '../thresholds/threshold.js';
 import { thresholdListSchema } from '../thresholds/schema.js';
@@ -111,17 +111,17 @@ const DEFAULT_END = '2024-12-31';
 /** A whole number in [min, max]: zod's `int` (safe integers), with one message for every failure. */
 function wholeNumber(min?: number, max?: number) {
   const text = min === undefined ? 'must be a whole number' : max === undefined ? `must be a whole number ≥ ${min}` : `must be a whole number from ${min} to ${max}`;
-  const n = z.number({ error: text }).int(text);
-  const atLeast = min === undefined ? n : n.min(min, text);
-  return max === undefined ? atLeast : atLeast.max(max, text);
+  return z.number({ error: text }).check(z.int(text), ...(min === undefined ? [] : [z.gte(min, text)]), ...(max === undefined ? [] : [z.lte(max, text)]));
 }
 
 /** Counts per kind: an object with only these kinds as keys. */
 function countsOf<K extends string>(kinds: readonly K[]) {
-  return z.strictObject(Object.fromEntries(kinds.map((k) => [k, wholeNumber(0).optional()])) as Record<K, z.ZodOptional<ReturnType<typeof wholeNumber>>>);
+  return z.strictObject(Object.fromEntries(kinds.map((k) => [k, z.optional(wholeNumber(0))])) as Record<K, z.ZodMiniOptional<ReturnType<typeof wholeNumber>>>, {
+    error: 'must be an object of counts per kind',
+  });
 }
 
-const isoDay = z.string({ error: 'must be a calendar date YYYY-MM-DD' }).refine(isIsoDate, 'must be a calendar date YYYY-MM-DD');
+const isoDay = z.string({ error: 'must be a calendar date YYYY-MM-DD' }).check(z.refine(isIsoDate, 'must be a calendar date YYYY-MM-DD'));
 
 /** Indices of the category groups a threshold applies to: every item of the group falls under it. */
 function groupsUnder(t: ThresholdInput): number[] {
@@ -138,23 +138,23 @@ function groupsUnder(t: ThresholdInput): number[] {
 const simulateOptionsSchema = z
   .strictObject(
     {
-      seed: wholeNumber().optional(),
-      regime: z.enum(REGIMES, { error: `must be one of ${REGIMES.map((x) => `'${x}'`).join(', ')}` }).optional(),
-      buyers: wholeNumber(1).optional(),
-      recordsPerBuyer: wholeNumber(0).optional(),
-      size: wholeNumber(0).optional(),
-      thresholds: thresholdListSchema.optional(),
-      start: isoDay.optional(),
-      end: isoDay.optional(),
-      fiscalYearStart: wholeNumber(1, 12).optional(),
-      schemes: countsOf(SCHEME_KINDS).optional(),
-      decoys: countsOf(DECOY_KINDS).optional(),
-      languages: z.array(z.enum(['zh', 'en'], { error: "must be 'zh' or 'en'" }), { error: "must be a list of 'zh' and 'en'" }).min(1, "must name at least one language, 'zh' or 'en'").optional(),
-      idPrefix: z.string({ error: 'must be a string' }).optional(),
+      seed: z.optional(wholeNumber()),
+      regime: z.optional(z.enum(REGIMES, { error: `must be one of ${REGIMES.map((x) => `'${x}'`).join(', ')}` })),
+      buyers: z.optional(wholeNumber(1)),
+      recordsPerBuyer: z.optional(wholeNumber(0)),
+      size: z.optional(wholeNumber(0)),
+      thresholds: z.optional(thresholdListSchema),
+      start: z.optional(isoDay),
+      end: z.optional(isoDay),
+      fiscalYearStart: z.optional(wholeNumber(1, 12)),
+      schemes: z.optional(countsOf(SCHEME_KINDS)),
+      decoys: z.optional(countsOf(DECOY_KINDS)),
+      languages: z.optional(z.array(z.enum(['zh', 'en'], { error: "must be 'zh' or 'en'" }), { error: "must be a list of 'zh' and 'en'" }).check(z.minLength(1, "must name at least one language, 'zh' or 'en'"))),
+      idPrefix: z.optional(z.string({ error: 'must be a string' })),
     },
     { error: 'options must be an object' },
   )
-  .superRefine((o, ctx) => {
+  .check(z.superRefine((o, ctx) => {
     const issue = (path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path, message });
     const start = dayOf(o.start ?? DEFAULT_START) as number;
     const end = dayOf(o.end ?? DEFAULT_END) as number;
@@ -169,7 +169,7 @@ const simulateOptionsSchema = z
       if (groupsUnder(t).length === 0) issue(['thresholds', i, t.categories ? 'categories' : 'excludeCategories'], 'no simulated category group falls under these categories');
     });
     if ((o.schemes?.twoTiers ?? 0) > 0 && thresholds.length < 2) issue(['schemes', 'twoTiers'], 'needs at least two thresholds');
-  });
+  }));
 
 /**
  * Checks {@link SimulateOptions} and fills in defaults.

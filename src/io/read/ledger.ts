@@ -4,7 +4,7 @@
  * `loadLedger` (a file streamed chunk by chunk): decoding, the byte-order mark, the format and
  * delimiter, the header search and the NDJSON and JSON loops are written here once.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { InputError, OptionsError, isInputError } from '../../errors.js';
 import type { Reject, RecordReject } from '../../records/record.js';
 import { optionIssues } from '../../_lib/issues.js';
@@ -41,16 +41,14 @@ export interface LedgerParserOptions extends ReadLedgerOptions {
 }
 
 /** The schema of what {@link LedgerParserOptions} add to {@link LedgerOptions} (checked by `LedgerReader`). */
-const parserOptionsSchema = z
-  .object({
-    format: z.enum(['auto', ...LEDGER_FORMATS], { error: (i) => `must be auto, ${LEDGER_FORMATS.join(', ')}, got ${JSON.stringify(i.input)}` }).optional(),
-    delimiter: z.enum(DELIMITERS, { error: (i) => `must be one of , ; tab |, got ${JSON.stringify(i.input)}` }).optional(),
-    encoding: z.enum(['auto', ...ENCODINGS], { error: (i) => `must be auto, ${ENCODINGS.join(', ')}, got ${JSON.stringify(i.input)}` }).optional(),
-    file: z.string().optional(),
-    onProgress: z.function().optional(),
-    progressEvery: z.number().int().positive('must be a whole number ≥ 1').optional(),
-  })
-  .loose();
+const parserOptionsSchema = z.looseObject({
+  format: z.optional(z.enum(['auto', ...LEDGER_FORMATS], { error: (i) => `must be auto, ${LEDGER_FORMATS.join(', ')}, got ${JSON.stringify(i.input)}` })),
+  delimiter: z.optional(z.enum(DELIMITERS, { error: (i) => `must be one of , ; tab |, got ${JSON.stringify(i.input)}` })),
+  encoding: z.optional(z.enum(['auto', ...ENCODINGS], { error: (i) => `must be auto, ${ENCODINGS.join(', ')}, got ${JSON.stringify(i.input)}` })),
+  file: z.optional(z.string({ error: 'must be a string' })),
+  onProgress: z.optional(z.function()),
+  progressEvery: z.optional(z.number({ error: 'must be a whole number ≥ 1' }).check(z.int('must be a whole number ≥ 1'), z.positive('must be a whole number ≥ 1'))),
+});
 
 /** Text read before the format and the delimiter are decided. */
 const HEAD = 1 << 16;

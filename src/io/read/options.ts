@@ -2,7 +2,7 @@
  * The options every ledger loader takes, their zod schema, and the texts that mark rows that are not
  * purchases.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { isCurrencyCode } from '../../_lib/currencies.js';
 import { exactDecimal } from '../../_lib/decimal.js';
 import { OptionsError } from '../../errors.js';
@@ -85,23 +85,22 @@ export const NOT_A_PURCHASE: readonly string[] = [
 const got = (v: unknown): string => `got ${JSON.stringify(v)}`;
 
 /** The schema of {@link LedgerOptions}; other keys (those of `readLedger` and `loadLedger`) pass. */
-const ledgerOptionsSchema = z
-  .object({
-    map: z.record(z.string(), z.string({ error: 'must map fields to header names (strings)' }), { error: 'must be an object of field → header' }).optional(),
-    dateFormat: z.string({ error: 'must be a date-fns pattern such as dd/MM/yyyy' }).optional(),
-    decimalComma: z.boolean({ error: 'must be true or false' }).optional(),
-    unit: z
+const ledgerOptionsSchema = z.looseObject({
+  map: z.optional(z.record(z.string(), z.string({ error: 'must map fields to header names (strings)' }), { error: 'must be an object of field → header' })),
+  dateFormat: z.optional(z.string({ error: 'must be a date-fns pattern such as dd/MM/yyyy' })),
+  decimalComma: z.optional(z.boolean({ error: 'must be true or false' })),
+  unit: z.optional(
+    z
       .union([z.string(), z.number()], { error: (i) => `must be a positive number, ${got(i.input)}` })
-      .refine((v) => exactDecimal(v)?.gt(0) === true, { error: (i) => `must be a positive number, ${got(i.input)}` })
-      .optional(),
-    currency: z.string().refine(isCurrencyCode, { error: (i) => `must be an ISO 4217 code such as CNY, ${got(i.input)}` }).optional(),
-    buyer: z.string({ error: 'must be a string' }).optional(),
-    credits: z.enum(CREDIT_POLICIES, { error: (i) => `must be ${CREDIT_POLICIES.map((p) => `'${p}'`).join(' or ')}, ${got(i.input)}` }).optional(),
-    lines: z.enum(LINE_POLICIES, { error: (i) => `must be ${LINE_POLICIES.map((p) => `'${p}'`).join(' or ')}, ${got(i.input)}` }).optional(),
-    lineSuffix: z.string().refine(isRegExp, { error: (i) => `is not a regular expression: ${String(i.input)}` }).optional(),
-    notPurchase: z.array(z.string(), { error: 'must be an array of strings' }).optional(),
-  })
-  .loose();
+      .check(z.refine((v) => exactDecimal(v)?.gt(0) === true, { error: (i) => `must be a positive number, ${got(i.input)}` })),
+  ),
+  currency: z.optional(z.string().check(z.refine(isCurrencyCode, { error: (i) => `must be an ISO 4217 code such as CNY, ${got(i.input)}` }))),
+  buyer: z.optional(z.string({ error: 'must be a string' })),
+  credits: z.optional(z.enum(CREDIT_POLICIES, { error: (i) => `must be ${CREDIT_POLICIES.map((p) => `'${p}'`).join(' or ')}, ${got(i.input)}` })),
+  lines: z.optional(z.enum(LINE_POLICIES, { error: (i) => `must be ${LINE_POLICIES.map((p) => `'${p}'`).join(' or ')}, ${got(i.input)}` })),
+  lineSuffix: z.optional(z.string().check(z.refine(isRegExp, { error: (i) => `is not a regular expression: ${String(i.input)}` }))),
+  notPurchase: z.optional(z.array(z.string(), { error: 'must be an array of strings' })),
+});
 
 function isRegExp(source: string): boolean {
   try {
