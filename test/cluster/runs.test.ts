@@ -121,25 +121,19 @@ describe('extractRuns', () => {
     expect(ids(extractRuns(day, tier, options(12)).runs)).toEqual([day.map((it) => it.k)]);
   });
 
-  it('stays near-linear on one day of 100,000 parts (a large run) and on a busy year under the cap', () => {
+  // How the time grows is measured in `npm run bench` (the oneDay and busyMonth worst cases), not
+  // timed here: a timed test fails on a loaded machine. This checks what those shapes give.
+  it('on one day of 100,000 parts gives one large run, and on a busy stretch under the cap many runs', () => {
     const tier = { value: new Decimal(300000), approx: 300000, comparison: 'atOrAbove' as const, toDay: Infinity };
-    const time = (items: Item[], reach: number) => {
-      const t = performance.now();
-      const out = extractRuns(items, tier, { reach, minParts: 2, maxParts: 50, taken: new Uint8Array(items.length), rank: (run) => -run.length });
-      return { ms: performance.now() - t, out };
-    };
-    const oneDay = (n: number) => Array.from({ length: n }, (_, k) => item(k, 0, String(30000 + ((k * 7919) % 260000))));
-    const small = time(oneDay(10_000), 29);
-    const big = time(oneDay(100_000), 29);
-    expect(big.out.largeRuns).toHaveLength(1);
-    // Ten times the parts, well under a hundred times the time (quadratic), with slack for the JIT.
-    expect(big.ms).toBeLessThan(30 * Math.max(small.ms, 5));
+    const extract = (items: Item[]) => extractRuns(items, tier, { reach: 29, minParts: 2, maxParts: 50, taken: new Uint8Array(items.length), rank: (run) => -run.length });
+    const oneDay = Array.from({ length: 100_000 }, (_, k) => item(k, 0, String(30000 + ((k * 7919) % 260000))));
+    const big = extract(oneDay);
+    expect(big.largeRuns).toHaveLength(1);
+    expect(big.largeRuns[0]).toHaveLength(100_000);
     // One part a day, 30 to a window (under the cap): every window crosses many times over.
-    const daily = (n: number) => Array.from({ length: n }, (_, k) => item(k, k, String(30000 + ((k * 7919) % 260000))));
-    const year = time(daily(2_000), 29);
-    const decade = time(daily(20_000), 29);
-    expect(decade.out.largeRuns).toHaveLength(0);
-    expect(decade.out.runs.length).toBeGreaterThan(1_000);
-    expect(decade.ms).toBeLessThan(30 * Math.max(year.ms, 5));
+    const daily = Array.from({ length: 20_000 }, (_, k) => item(k, k, String(30000 + ((k * 7919) % 260000))));
+    const decade = extract(daily);
+    expect(decade.largeRuns).toHaveLength(0);
+    expect(decade.runs.length).toBeGreaterThan(1_000);
   });
 });
