@@ -4,8 +4,7 @@ import type { ResolvedOptions } from '../options/resolve.js';
 import { linkPolicy, type LinkPolicy } from './link.js';
 import { resolveWindow, type Window } from './window.js';
 import { compareText } from '../_lib/order.js';
-import { keyAt, valueAt, type RecordTable } from '../records/table.js';
-import { D } from '../_lib/decimal.js';
+import { amountAt, keyAt, valueAt, type RecordTable } from '../records/table.js';
 import { vocabularies } from '../similarity/vocabulary.js';
 
 /**
@@ -189,9 +188,7 @@ class TableItem implements Item {
   }
 
   get amount(): Decimal {
-    const { table } = this.source;
-    // Recorded in the report currency: the amount is the value, computed once.
-    return table.rates[table.currency[this.k] as number] === undefined ? this.value : new D(table.amount[this.k] as string);
+    return amountAt(this.source.table, this.k);
   }
 
   get vendorKey(): string {

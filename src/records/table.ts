@@ -690,7 +690,7 @@ export function valueAt(t: RecordTable, k: number): Decimal {
  * Decimal is immutable, so records and values share it): a ledger repeats its amounts, and
  * detection asks for a record's amount and its value.
  */
-function amountAt(t: RecordTable, k: number): Decimal {
+export function amountAt(t: RecordTable, k: number): Decimal {
   let made = DECIMALS.get(t.amount);
   if (made === undefined) {
     made = { byIndex: new Array(t.size), byText: new Map() };

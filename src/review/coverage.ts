@@ -12,7 +12,7 @@ import type { ResolvedThreshold } from '../thresholds/threshold.js';
 import { recordAt, scanRecords } from '../records/table.js';
 import { clearOrder, inForce as isInForce, inScope } from '../thresholds/compare.js';
 import { D, moneyString } from '../_lib/decimal.js';
-import { ExactSum } from './_sum.js';
+import { ExactSum } from '../_lib/exactSum.js';
 
 /** Bins of {@link AmountHistogram}s, as shares of the threshold amount. */
 export interface HistogramBins {

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { D } from '../../src/_lib/decimal.js';
-import { ExactSum } from '../../src/review/_sum.js';
+import { ExactSum } from '../../src/_lib/exactSum.js';
 import { runs } from '../helpers/runs.js';
 
 /** Amount texts as validation lets them through: plain, with many decimals, huge, with exponents. */

@@ -1,5 +1,5 @@
 import type { Decimal } from 'decimal.js';
-import { D } from '../_lib/decimal.js';
+import { D } from './decimal.js';
 
 const CENTS = /^(\d{1,13})(?:\.(\d{1,2}))?$/u;
 
