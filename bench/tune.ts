@@ -22,9 +22,9 @@ import { FIT, checkProtocol, ledgerOf, schemesInReach, type ProtocolLedger } fro
 
 /** Option values tried when no `--grid` is given. */
 export const DEFAULT_GRID: Readonly<Record<string, readonly unknown[]>> = {
-  band: [0.05, 0.1, 0.15],
-  minScore: [0.15, 0.25, 0.35],
-  'subject.minSimilarity': [0.2, 0.3, 0.4],
+  'subject.categoryPrefix': [3, 4],
+  'subject.maxProjectCategories': [4, 6, 8],
+  'subject.minSimilarity': [0.25, 0.3],
 };
 
 const args = process.argv.slice(2);

@@ -65,7 +65,7 @@ export const DEFAULT_MIN_SCORE = 0.25;
 export const DEFAULT_MIN_PART_SHARE = 0.1;
 
 /** Default subject rule. */
-export const DEFAULT_SUBJECT = { categoryPrefix: 4, minSimilarity: 0.3, sameProject: false, sameCategory: false, maxProjectCategories: 4 } as const;
+export const DEFAULT_SUBJECT = { categoryPrefix: 3, minSimilarity: 0.3, sameProject: false, sameCategory: false, maxProjectCategories: 4 } as const;
 
 /** Options of `detectSplits`. Only `thresholds` is required. */
 export interface DetectSplitsOptions {

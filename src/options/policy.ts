@@ -50,7 +50,7 @@ export type VendorRule = (typeof VENDOR_RULES)[number];
  * then both carry it and match on it, and the required signals alone decide.
  */
 export interface SubjectRule {
-  /** A whole number of characters, or 0 to leave category codes out. @defaultValue 4 */
+  /** A whole number of characters, or 0 to leave category codes out. @defaultValue 3 */
   categoryPrefix?: number | undefined;
   /** In (0, 1], or 0 to leave texts out. @defaultValue 0.3 */
   minSimilarity?: number | undefined;
