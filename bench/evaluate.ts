@@ -24,6 +24,7 @@ import { linked, oracleRecords, type OracleRecord } from '../test/oracle.js';
 import { documentLineParts, perPersonParts, type PartFields } from '../src/score/legitimate.js';
 import { vendorKey } from '../src/records/normalize.js';
 import { subjectTokens } from '../src/similarity/tokens.js';
+import { dayOf } from '../src/_lib/days.js';
 import { FIT, HELD_OUT, LEDGER, THRESHOLD_SETS, checkProtocol, ledgerOf, schemesInReach, type ProtocolLedger, type ThresholdSet } from './protocol.js';
 
 const args = process.argv.slice(2);
@@ -31,6 +32,7 @@ const arg = (name: string, dflt: string): string => {
   const i = args.indexOf(`--${name}`);
   return i >= 0 && args[i + 1] !== undefined ? args[i + 1]! : dflt;
 };
+const SIDE = HELD_OUT;
 const OUT = arg('out', fileURLToPath(new URL('./QUALITY.md', import.meta.url)));
 const PRESETS = !args.includes('--no-presets');
 
@@ -56,8 +58,12 @@ interface Measure {
   readonly rotatedReach: number;
   readonly rotatedRecalledReach: number;
   readonly misses: Readonly<Record<SchemeKind, Readonly<Record<MissReason, number>>>>;
+  /** Each missed scheme with why. */
+  readonly missed: readonly { readonly scheme: SchemeTruth; readonly reason: MissReason }[];
   /** Decoys left among the top K false positives, by kind, with what their fields show. */
   readonly topDecoys: readonly { readonly kind: DecoyKind; readonly shows: readonly string[] }[];
+  /** The false positives touching each decoy kind among the top R findings, R = the schemes in reach (an R-precision-like cut). */
+  readonly decoysInTopR: Readonly<Record<DecoyKind, number>>;
   readonly ms: number;
 }
 
@@ -159,6 +165,7 @@ function measure(ledger: ProtocolLedger, options: DetectSplitsOptions, withMinSc
   let recalledReach = 0;
   let rotatedReach = 0;
   let rotatedRecalledReach = 0;
+  const missed: { scheme: SchemeTruth; reason: MissReason }[] = [];
   for (const s of ledger.truth.schemes) {
     const ps = s.recordIds.map((id) => parts.get(id)).filter((p) => p !== undefined);
     const inReach = reachable.has(s.id);
@@ -171,9 +178,13 @@ function measure(ledger: ProtocolLedger, options: DetectSplitsOptions, withMinSc
         if (found) rotatedRecalledReach++;
       }
     }
-    if (!found) misses[s.kind][missReason(s, inReach, o, ps, recalledAtZero)]++;
+    if (found) continue;
+    const reason = missReason(s, inReach, o, ps, recalledAtZero);
+    misses[s.kind][reason]++;
+    missed.push({ scheme: s, reason });
   }
-  return { ledger, report, reach, recalledReach, rotatedReach, rotatedRecalledReach, misses, topDecoys: topDecoys(ledger, result.findings), ms };
+  const decoysInTopR = evaluate(result, ledger.truth, { topK: Math.max(1, reach) }).decoysInTopK;
+  return { ledger, report, reach, recalledReach, rotatedReach, rotatedRecalledReach, misses, missed, topDecoys: topDecoys(ledger, result.findings), decoysInTopR, ms };
 }
 
 function missReason(s: SchemeTruth, inReach: boolean, o: ResolvedOptions, parts: readonly OracleRecord[], recalledAtZero: ReadonlySet<string>): MissReason {
@@ -213,6 +224,7 @@ function meanWorst(xs: readonly number[], highIsBad = false, digits = 2): string
   return `${mean(xs).toFixed(digits)} (${worst.toFixed(digits)})`;
 }
 const maxDecoyKind = (m: Measure): number => Math.max(...DECOY_KINDS.map((k) => m.report.decoysInTopK[k]));
+const maxDecoyKindR = (m: Measure): number => Math.max(...DECOY_KINDS.map((k) => m.decoysInTopR[k]));
 
 function table(rows: string[][]): string {
   const [head, ...body] = rows;
@@ -231,6 +243,7 @@ interface Summary {
   readonly ap: number[];
   readonly rotated: number[];
   readonly decoys: number[];
+  readonly decoysR: number[];
 }
 
 function summarise(ms: readonly Measure[]): Summary {
@@ -241,6 +254,7 @@ function summarise(ms: readonly Measure[]): Summary {
     ap: ms.map((m) => m.report.averagePrecision),
     rotated: ms.map((m) => ratio(m.rotatedRecalledReach, m.rotatedReach)),
     decoys: ms.map(maxDecoyKind),
+    decoysR: ms.map(maxDecoyKindR),
   };
 }
 
@@ -255,21 +269,21 @@ function targetsMet(s: Summary): string {
 
 function overallTable(byRegime: ReadonlyMap<string, Measure[]>): string {
   return table([
-    ['regime', 'recall in reach', 'recall (all)', 'precision', 'AP (ranking)', 'rotated in reach', 'worst decoy kind in top K', 'targets (worst seed)'],
+    ['regime', 'recall in reach', 'recall (all)', 'precision', 'AP (ranking)', 'rotated in reach', 'worst decoy kind in top K', 'in top R', 'targets (worst seed)'],
     ...REPORTED.map((regime) => {
       const s = summarise(byRegime.get(regime)!);
-      return [regimeLabel(regime), meanWorst(s.reach), meanWorst(s.recall), meanWorst(s.precision), meanWorst(s.ap), meanWorst(s.rotated), meanWorst(s.decoys, true, 1), targetsMet(s)];
+      return [regimeLabel(regime), meanWorst(s.reach), meanWorst(s.recall), meanWorst(s.precision), meanWorst(s.ap), meanWorst(s.rotated), meanWorst(s.decoys, true, 1), meanWorst(s.decoysR, true, 1), targetsMet(s)];
     }),
   ]);
 }
 
 function perSeedTable(byRegime: ReadonlyMap<string, Measure[]>): string {
   return table([
-    ['regime', 'seed', 'thresholds', 'records', 'schemes (unlinkable)', 'findings', 'FP on routine records only', 'precision', 'recall', 'in reach', 'AP', 'K', 'decoys in top K'],
+    ['regime', 'seed', 'thresholds', 'records', 'schemes (unlinkable)', 'findings', 'FP on routine records only', 'precision', 'recall', 'in reach', 'AP', 'K', 'decoys in top K', 'same-day coincidences in top R'],
     ...REPORTED.flatMap((regime) => byRegime.get(regime)!.map((m) => {
       const { ledger: l, report: r } = m;
       const decoys = DECOY_KINDS.filter((k) => r.decoysInTopK[k] > 0).map((k) => `${k} ${r.decoysInTopK[k]}`).join(', ') || '–';
-      return [regimeLabel(regime), String(l.seed), l.set.name, String(l.records.length), `${r.schemes} (${r.schemes - r.linkable})`, String(r.findings), String(r.falsePositivesTouching.background), f(r.precision), f(r.recall), `${f(ratio(m.recalledReach, m.reach))} (${m.recalledReach}/${m.reach})`, f(r.averagePrecision), String(r.topK), decoys];
+      return [regimeLabel(regime), String(l.seed), l.set.name, String(l.records.length), `${r.schemes} (${r.schemes - r.linkable})`, String(r.findings), String(r.falsePositivesTouching.background), f(r.precision), f(r.recall), `${f(ratio(m.recalledReach, m.reach))} (${m.recalledReach}/${m.reach})`, f(r.averagePrecision), String(r.topK), decoys, String(m.decoysInTopR.sameDayCoincidence)];
     })),
   ]);
 }
@@ -314,6 +328,83 @@ function decoyFieldsTable(byRegime: ReadonlyMap<string, Measure[]>): string {
   ]);
 }
 
+/** A pair of purchases, field by field, in the buckets of {@link pairTable}. */
+function pairFields(ledger: ProtocolLedger, ids: readonly string[], thresholdId: string, byId: ReadonlyMap<string, SimulatedRecord>): string[] {
+  const [a, b] = ids.map((id) => byId.get(id)!) as [SimulatedRecord, SimulatedRecord];
+  const limit = Number(ledger.set.thresholds.find((t) => t.id === thresholdId)!.amount);
+  const [small, large] = [Number(a.amount), Number(b.amount)].sort((x, y) => x - y) as [number, number];
+  const apart = Math.abs(dayOf(a.date)! - dayOf(b.date)!);
+  const share = large / limit;
+  const ratio = small / large;
+  const [ta, tb] = [a, b].map((r) => new Set(subjectTokens(r.subject)));
+  const ca = a.category?.replace(/\D/gu, '');
+  const cb = b.category?.replace(/\D/gu, '');
+  return [
+    `days apart: ${apart === 0 ? '0' : apart <= 7 ? '1–7' : '8–30'}`,
+    `larger part: ${share < 0.5 ? 'under 50%' : share < 0.86 ? '50–86%' : share < 0.95 ? '86–95%' : '95–100%'} of the limit`,
+    `smaller ÷ larger: ${ratio < 1 / 3 ? 'under 1/3' : ratio < 2 / 3 ? '1/3–2/3' : '2/3 or more'}`,
+    `projects: ${a.project === undefined || b.project === undefined ? 'a project missing' : a.project === b.project ? 'one' : 'two'}`,
+    `category codes: ${!ca || !cb ? 'a code missing' : ca.slice(0, 4) === cb.slice(0, 4) ? 'same first 4 digits' : ca.slice(0, 3) === cb.slice(0, 3) ? 'same first 3 only' : 'differ in the first 3'}`,
+    `a subject word shared: ${[...ta!].some((t) => tb!.has(t)) ? 'yes' : 'no'}`,
+  ];
+}
+
+/**
+ * The simulator's same-day coincidences beside its genuine two-part splits from two vendors (every
+ * scheme kind), field by field, on the ground truth of every held-out ledger (detection plays no part):
+ * the share of each group in each bucket of each field.
+ */
+function pairTable(ledgers: readonly ProtocolLedger[]): string {
+  const groups: { name: string; rows: string[][] }[] = [
+    { name: 'same-day coincidences', rows: [] },
+    { name: 'two-part, two-vendor splits', rows: [] },
+    { name: 'of which on one day', rows: [] },
+  ];
+  for (const l of ledgers) {
+    const byId = new Map(l.records.map((r) => [r.id, r]));
+    for (const d of l.truth.decoys) if (d.kind === 'sameDayCoincidence') groups[0]!.rows.push(pairFields(l, d.recordIds, d.thresholdId, byId));
+    for (const sc of l.truth.schemes) {
+      if (sc.recordIds.length !== 2 || new Set(sc.recordIds.map((id) => vendorKey(byId.get(id)!.vendor))).size !== 2) continue;
+      const row = pairFields(l, sc.recordIds, sc.thresholdId, byId);
+      groups[1]!.rows.push(row);
+      if (row[0] === 'days apart: 0') groups[2]!.rows.push(row);
+    }
+  }
+  const buckets = [...new Set(groups.flatMap((g) => g.rows.flat()))].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const share = (g: (typeof groups)[number], x: string): string => `${Math.round((100 * g.rows.filter((r) => r.includes(x)).length) / Math.max(1, g.rows.length))}%`;
+  return table([
+    ['field', ...groups.map((g) => `${g.name} (${g.rows.length})`)],
+    ...buckets.map((x) => [x, ...groups.map((g) => share(g, x))]),
+  ]);
+}
+
+/**
+ * The schemes of the held-out regimes missed in reach, and the rotated-vendor schemes no field
+ * links, each with its parts as the ledger wrote them (date, amount, vendor, category, project, subject).
+ */
+function missList(byRegime: ReadonlyMap<string, Measure[]>): string {
+  const lines: string[] = [];
+  for (const regime of HELD_OUT.regimes) {
+    for (const m of byRegime.get(regime)!) {
+      const byId = new Map(m.ledger.records.map((r) => [r.id, r]));
+      for (const { scheme, reason } of m.missed) {
+        if (reason !== 'unlinkedByRule' && reason !== 'lostInRuns' && !(reason === 'unlinkable' && scheme.kind === 'rotatedVendors')) continue;
+        const parts = scheme.recordIds.map((id) => byId.get(id)!).map((r) => `${r.date} ${r.amount} · ${r.vendor} · ${r.category ?? '–'} · ${r.project ?? '–'} · ${r.subject}`);
+        lines.push(`- **${regime}** ${m.ledger.seed}, \`${scheme.kind}\`, ${MISS_WORDS[reason]}: ${parts.join(' ‖ ')}`);
+      }
+    }
+  }
+  return lines.join('\n');
+}
+
+const MISS_WORDS: Readonly<Record<MissReason, string>> = {
+  unlinkable: 'unlinkable',
+  outsideWindow: 'outside the window',
+  unlinkedByRule: 'unlinked by rule',
+  belowMinScore: 'below minScore',
+  lostInRuns: 'lost in runs',
+};
+
 function presetTable(byConfig: ReadonlyMap<string, ReadonlyMap<string, Measure[]>>): string {
   return table([
     ['configuration', ...REPORTED.map(regimeLabel)],
@@ -333,7 +424,7 @@ async function main(): Promise<void> {
   let records = 0;
   let runs = 0;
   for (const regime of REGIMES) {
-    for (const seed of HELD_OUT.seeds) {
+    for (const seed of SIDE.seeds) {
       const t = performance.now();
       const ledger = ledgerOf(regime, seed);
       simMs += performance.now() - t;
@@ -357,7 +448,7 @@ Generated by \`npm run evaluate\` (bench/evaluate.ts) in ${totalS.toFixed(0)} s;
   ${LEDGER.decoysPerKind} decoys of each kind. The seed picks the thresholds (seed mod 4): ${THRESHOLD_SETS.map((s) => `${s.name} (${s.languages.join('/')})`).join('; ')}.
 - **Fit / held out.** Tuned numbers may be fitted on FIT = regimes ${FIT.regimes.join(', ')} × seeds ${FIT.seeds.join(', ')}
   (\`npm run tune\`, bench/tune.ts, reads nothing else). This report runs every regime on the held-out
-  seeds ${HELD_OUT.seeds.join(', ')} only; the held-out regimes (**${HELD_OUT.regimes.join('**, **')}**) on those seeds are the
+  seeds ${SIDE.seeds.join(', ')} only; the held-out regimes (**${HELD_OUT.regimes.join('**, **')}**) on those seeds are the
   figures nothing was fitted on; the others are marked "(fitted)".
 - **Matching.** A finding is a true positive when at least half of its parts belong to one scheme; a
   scheme is recalled when such a finding covers at least half of its parts. Precision = true-positive
@@ -369,11 +460,15 @@ Generated by \`npm run evaluate\` (bench/evaluate.ts) in ${totalS.toFixed(0)} s;
   were missed.
 - **Decoys in top K.** Per seed, the false positives among the K highest-scored findings (K = the
   number of schemes) that touch a decoy, counted per decoy kind; "worst decoy kind" is the kind with
-  most of them.
+  most of them. K counts schemes no rule over the fields reaches (unlinkable ones, and \`fiscalYear\`
+  schemes under a 30-day window), so a ledger's top K holds K − R findings more than its R schemes
+  in reach could fill. Beside it, labelled "in top R", the same count among the R highest-scored
+  findings (R = the schemes in reach of the defaults: an R-precision-like cut). The targets are
+  checked on K, as the issue defines them.
 - **Targets** (issue 11, at defaults, per regime on its worst seed): recall in reach ≥ ${TARGETS.recall}, AP ≥ ${TARGETS.averagePrecision},
   rotated-vendor recall in reach ≥ ${TARGETS.rotatedRecall}, no decoy kind more than ${TARGETS.decoysInTopK} times in the top K.
 
-Cells read \`mean (worst)\` over the ${HELD_OUT.seeds.length} seeds; worst is the lowest (the highest for decoy counts).
+Cells read \`mean (worst)\` over the ${SIDE.seeds.length} seeds; worst is the lowest (the highest for decoy counts).
 Detection took ${detectMs.toFixed(0)} ms per ledger on average; simulation ${(simMs / runs).toFixed(0)} ms.
 
 ## Defaults, per regime
@@ -408,6 +503,36 @@ fields of a two-vendor split; only different projects set it apart, and \`mixedS
 charge their parts to different projects too.
 
 ${decoyFieldsTable(defaults)}
+
+## Same-day coincidences beside two-part splits from two vendors, field by field
+The simulator's \`sameDayCoincidence\` decoys (two purchases of one buyer on one day from two vendors
+in one category group, one 86–95% of a limit) beside its genuine two-part splits from two vendors
+(every scheme kind), on the ground truth of all ${REGIMES.length} regimes × ${SIDE.seeds.length} held-out seeds: the share of each
+group in each bucket of each field. On the fields a ledger shows of a coincidence in practice —
+one day, one category group, two vendors, a subject word shared or not, a project missing — the
+coincidences fall where the genuine same-day splits do. They differ in three fields, each a choice
+of the generator: the larger part is always 86–95% of the limit (the decoy's definition; the
+splits' larger part is anywhere from half the limit up); the smaller part is under a third of the
+larger in most coincidences and almost no split (\`splitCents\` draws a random split's weights from
+[0.5, 1.5], so its parts stay within 3:1; only \`twoTiers\` schemes go below); and two budget
+projects are common among the coincidences and rarer among the splits (\`mixedSubjects\` schemes
+charge their parts to different projects by design). The first two would fit the generator, not
+procurement — a requirement of 1.1 times the limit is split as readily into 0.92 + 0.18 as into
+0.55 + 0.55 — so no sign is fitted to them (\`equalAmounts\` already counts equal parts for a
+split, and \`totalOverThreshold\` a total far over the limit). Two projects is the one with a
+procurement reason (two budget lines, two requirements); as a sign against splitting it was tried on
+the FIT ledgers and dropped (README, "Measured quality").
+
+${pairTable([...defaults.values()].flat().map((m) => m.ledger))}
+
+## Held-out regimes: the misses in reach, and the rotated-vendor schemes no field links
+Each with its parts as the ledger wrote them: \`date amount · vendor · category · project · subject\`,
+parts apart by ‖. Unlinked by rule: some field ties them (the simulator's \`linkable\`: any shared
+word of a project or subject, a vendor, a 3-digit category group) but not the link rule of step 5.
+Unlinkable: nothing a rule over the fields could use ties the parts — other vendors, no or other
+category groups, projects and subjects with no word in common.
+
+${missList(defaults)}
 ${PRESETS ? `
 ## Presets: recall in reach / precision / AP, mean over seeds
 Each policy preset's grouping with the ledger's own thresholds. Recall in reach uses each preset's
