@@ -48,3 +48,24 @@ describe('0 turns a subject signal off', () => {
     }
   });
 });
+
+describe('a budget project is named by its words', () => {
+  /**
+   * One requirement (a promotional film) bought from two studios, charged to one budget project
+   * that two clerks spelt two ways; the subjects share no word and carry no category code.
+   */
+  const FILM: PurchaseRecordInput[] = [
+    { id: 'F1', buyer: 'City Office', vendor: 'Brightway Film Inc.', date: '2023-03-05', amount: '30000', currency: 'EUR', project: '2023 City image campaign project', subject: 'Promotional film production' },
+    { id: 'F2', buyer: 'City Office', vendor: 'Goldcrest Film LLC', date: '2023-03-18', amount: '28000', currency: 'EUR', project: 'City Image Campaign (2023)', subject: 'Video shooting and editing' },
+  ];
+  const eur = { thresholds: [{ id: 'eur-50k', amount: '50000', currency: 'EUR', procedure: 'competitive tender' }], minScore: 0 };
+
+  it('the project written with its year elsewhere, or with "project", links the parts', () => {
+    expect(detectSplits(FILM, eur).findings.map((f) => [...f.recordIds].sort())).toEqual([['F1', 'F2']]);
+  });
+
+  it('two projects with other words do not', () => {
+    const other = FILM.map((r, i) => ({ ...r, project: i === 0 ? 'City image campaign' : 'Staff training' }));
+    expect(detectSplits(other, eur).findings).toEqual([]);
+  });
+});

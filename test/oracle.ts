@@ -2,7 +2,7 @@
  * The brute-force oracle: the detection semantics written as plainly as possible, comparing every
  * pair and recomputing every window on every step. O(n²) per threshold for the links, and far more
  * for the runs of a busy cluster; fine up to a few hundred records. The fast detector must agree
- * with it exactly. It shares only record validation, option resolution, tokenisation, the token
+ * with it exactly. It shares only record validation, option resolution, tokenisation, project names, the token
  * weight formula, the text join's budget constant and the score of a set of parts with the library,
  * none of the windows, candidate, similarity, clustering or run-extraction code: it keeps its own
  * plain copies.
@@ -12,6 +12,7 @@ import { validateRecords } from '../src/records/validate.js';
 import { resolveOptions, type ResolvedOptions } from '../src/options/resolve.js';
 import type { Comparison, ResolvedThreshold } from '../src/thresholds/threshold.js';
 import { subjectTokens } from '../src/similarity/tokens.js';
+import { projectName } from '../src/similarity/project.js';
 import { RARE_WEIGHT, rarityWeight } from '../src/similarity/rarity.js';
 import { TEXT_BUDGET } from '../src/cluster/link.js';
 import { scoreRun } from '../src/score/score.js';
@@ -34,6 +35,9 @@ export interface OracleLargeRun {
   /** Every record id, in date order (ties by id). */
   recordIds: string[];
 }
+
+/** A record's project as projects are compared: by the words that name it (`projectName`). */
+export const projectOf = (r: PurchaseRecord): string | undefined => (r.projectKey === undefined ? undefined : projectName(r.projectKey));
 
 export interface OracleRecord {
   rec: PurchaseRecord;
@@ -83,14 +87,14 @@ export function oracleRecords(input: readonly unknown[], o: ResolvedOptions, led
     // Categories of the same buyer's records in the same project, counted the plain way.
     const codes = new Set(
       accepted
-        .filter((r) => rec.projectKey !== undefined && r.buyerKey === rec.buyerKey && r.projectKey === rec.projectKey && r.categoryKey !== undefined)
+        .filter((r) => rec.projectKey !== undefined && r.buyerKey === rec.buyerKey && projectOf(r) === projectOf(rec) && r.categoryKey !== undefined)
         .map((r) => codeOf(r.categoryKey as string)),
     );
     const tokens = tokensOf(rec);
     const weights = weightsOf.get(rec.buyerKey) ?? new Map<string, number>();
     out.push({
       rec,
-      linkProject: codes.size > s.maxProjectCategories ? undefined : rec.projectKey,
+      linkProject: codes.size > s.maxProjectCategories ? undefined : projectOf(rec),
       value: rec.amount.times(rate),
       tokens,
       weights,
@@ -190,7 +194,7 @@ export function linked(o: ResolvedOptions, a: OracleRecord, b: OracleRecord, com
   const pb = b.linkProject;
   if (!s.sameProject && !s.sameCategory && o.vendor === 'any' && o.linkSameVendor && a.rec.vendorKey === b.rec.vendorKey) return true;
   if (s.sameProject || s.sameCategory) {
-    if (s.sameProject && (a.rec.projectKey === undefined || a.rec.projectKey !== b.rec.projectKey)) return false;
+    if (s.sameProject && (a.rec.projectKey === undefined || projectOf(a.rec) !== projectOf(b.rec))) return false;
     if (s.sameCategory && (ca === undefined || ca !== cb)) return false;
     return true;
   }

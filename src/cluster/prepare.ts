@@ -6,6 +6,7 @@ import { resolveWindow, type Window } from './window.js';
 import { compareText } from '../_lib/order.js';
 import { amountAt, keyAt, valueAt, type RecordTable } from '../records/table.js';
 import { vocabularies } from '../similarity/vocabulary.js';
+import { projectName } from '../similarity/project.js';
 
 /**
  * A ledger made ready for clustering: the records in partition order — buyer, then vendor / project
@@ -62,7 +63,20 @@ export function prepare(table: RecordTable, opts: ResolvedOptions): Prepared {
     const c = table.category.key[k] as number;
     return c < 0 ? -1 : (prefixOfKey[c] as number);
   };
-  const broad = broadProjects(table, prefixOf, subject.maxProjectCategories);
+  // Projects by the words that name them (projectName), interned.
+  const projectIds = new Map<string, number>();
+  const projectNames: string[] = [];
+  const projectOfKey = table.project.keys.map((key) => {
+    const name = projectName(key);
+    let id = projectIds.get(name);
+    if (id === undefined) projectIds.set(name, (id = projectNames.push(name) - 1));
+    return id;
+  });
+  const projectOf = (k: number) => {
+    const p = table.project.key[k] as number;
+    return p < 0 ? -1 : (projectOfKey[p] as number);
+  };
+  const broad = broadProjects(table, projectOf, prefixOf, subject.maxProjectCategories);
   const placeholder = table.vendor.keys.map((v) => opts.placeholderVendors.has(v));
 
   // Subject tokens, numbered rarest first and weighed by rarity in each buyer's ledger.
@@ -89,7 +103,7 @@ export function prepare(table: RecordTable, opts: ResolvedOptions): Prepared {
       pid = combine(pid, table.vendor.key[k] as number);
     }
     if (subject.sameProject) {
-      const p = table.project.key[k] as number;
+      const p = projectOf(k);
       if (p < 0) unlinkableOf[k] = 1;
       pid = combine(pid, p + 1);
     }
@@ -133,7 +147,7 @@ export function prepare(table: RecordTable, opts: ResolvedOptions): Prepared {
       let it = items[k];
       if (it === undefined) {
         const p = prefixOf(k);
-        const proj = table.project.key[k] as number;
+        const proj = projectOf(k);
         const pair = text ? (text.pairOf[k] as number) : -1;
         it = new TableItem(
           k,
@@ -142,7 +156,7 @@ export function prepare(table: RecordTable, opts: ResolvedOptions): Prepared {
           text && pair >= 0 ? text.weightsOf(pair) : noWeights,
           text && pair >= 0 ? text.sharedFrom(pair) : 0,
           depth > 0 && p >= 0 ? prefixes[p] : undefined,
-          proj >= 0 && subject.maxProjectCategories > 0 && !broad.has(projectKey(table.buyer.key[k] as number, proj)) ? table.project.keys[proj] : undefined,
+          proj >= 0 && subject.maxProjectCategories > 0 && !broad.has(projectKey(table.buyer.key[k] as number, proj)) ? projectNames[proj] : undefined,
           placeholder[table.vendor.key[k] as number] === true,
         );
         items[k] = it;
@@ -265,15 +279,15 @@ function countingSort(ks: Int32Array, key: Int32Array, min: number, keys: number
 const projectKey = (buyer: number, project: number) => buyer * 8_388_608 + project;
 
 /**
- * Broad projects: a buyer's projects whose records span more than `max` distinct category codes
- * (cut to the prefix depth, or whole when depth is 0). A broad budget line such as "general running
- * costs" says nothing about the requirement, so it does not link records (it can still be required
- * by `sameProject`). Runs in O(n).
+ * Broad projects: a buyer's projects (by `projectOf`: the words that name them) whose records span
+ * more than `max` distinct category codes (cut to the prefix depth, or whole when depth is 0). A
+ * broad budget line such as "general running costs" says nothing about the requirement, so it does
+ * not link records (it can still be required by `sameProject`). Runs in O(n).
  */
-function broadProjects(table: RecordTable, prefixOf: (k: number) => number, max: number): Set<number> {
+function broadProjects(table: RecordTable, projectOf: (k: number) => number, prefixOf: (k: number) => number, max: number): Set<number> {
   const spread = new Map<number, Set<number>>();
   for (let k = 0; k < table.size; k++) {
-    const p = table.project.key[k] as number;
+    const p = projectOf(k);
     const c = prefixOf(k);
     if (p < 0 || c < 0) continue;
     const key = projectKey(table.buyer.key[k] as number, p);

@@ -35,7 +35,8 @@ export type VendorRule = (typeof VENDOR_RULES)[number];
  *
  * Three signals are compared, each only when both records carry it:
  * - category: codes share their first `categoryPrefix` characters (0 turns the signal off);
- * - project: the same budget project / requisition, when it is specific (`maxProjectCategories`);
+ * - project: the same budget project / requisition, when it is specific (`maxProjectCategories`),
+ *   compared by the words that name it (`projectName`: a budget year however written, no "project");
  * - text: similarity of `subject` texts (weighted Jaccard of their tokens, each token weighing more
  *   the rarer it is in the buyer's ledger: see `textSimilarity`) is at least `minSimilarity`, in
  *   (0, 1] (0 turns the signal off); or, where neither categories nor projects are comparable, the

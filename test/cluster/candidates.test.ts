@@ -4,7 +4,7 @@ import { candidates } from '../../src/cluster/candidates.js';
 import { prepare } from '../../src/cluster/prepare.js';
 import { scanRecords } from '../../src/records/table.js';
 import { resolveOptions, type ResolvedOptions } from '../../src/options/resolve.js';
-import { eligibleFor, oracleRecords, periodKey, type OracleRecord } from '../oracle.js';
+import { eligibleFor, oracleRecords, periodKey, projectOf, type OracleRecord } from '../oracle.js';
 import { ledgerArb, optionsArb } from '../helpers/arbitraries.js';
 import { runs } from '../helpers/runs.js';
 
@@ -16,7 +16,7 @@ function partitionOf(o: ResolvedOptions, r: OracleRecord): string | undefined {
   return JSON.stringify([
     r.rec.buyerKey,
     o.vendor === 'same' ? r.rec.vendorKey : '',
-    s.sameProject ? r.rec.projectKey : '',
+    s.sameProject ? projectOf(r.rec) : '',
     s.sameCategory ? category : '',
     'days' in o.window ? '' : periodKey(o.window, r.rec.day),
   ]);

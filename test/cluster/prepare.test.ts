@@ -5,7 +5,7 @@ import { recordAt, scanRecords } from '../../src/records/table.js';
 import { keyTokenCount, rareTokenCount } from '../../src/similarity/rarity.js';
 import { resolveOptions, type ResolvedOptions } from '../../src/options/resolve.js';
 import type { PurchaseRecord } from '../../src/records/record.js';
-import { oracleRecords, periodKey } from '../oracle.js';
+import { oracleRecords, periodKey, projectOf } from '../oracle.js';
 import { ledgerArb, optionsArb } from '../helpers/arbitraries.js';
 import { runs } from '../helpers/runs.js';
 import { compareText } from '../../src/_lib/order.js';
@@ -16,7 +16,7 @@ function partitionKey(o: ResolvedOptions, r: PurchaseRecord): string {
   return JSON.stringify([
     r.buyerKey,
     o.vendor === 'same' ? r.vendorKey : '',
-    s.sameProject ? (r.projectKey ?? null) : '',
+    s.sameProject ? (projectOf(r) ?? null) : '',
     s.sameCategory ? (r.categoryKey?.slice(0, s.categoryPrefix) ?? null) : '',
     'days' in o.window ? '' : periodKey(o.window, r.day),
   ]);

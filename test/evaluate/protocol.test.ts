@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { REGIMES, SCHEME_KINDS, SIMULATION_THRESHOLDS, simulate } from '../../src/simulate.js';
-import { FIT, HELD_OUT, THRESHOLD_SETS, checkProtocol, ledgerOptions, schemesInReach, thresholdSetOf } from '../../bench/protocol.js';
+import { FIT, FRESH, HELD_OUT, THRESHOLD_SETS, checkProtocol, ledgerOptions, schemesInReach, thresholdSetOf } from '../../bench/protocol.js';
 
 describe('the fit / held-out protocol', () => {
   it('FIT and HELD_OUT share no regime and no seed; together they cover every regime', () => {
@@ -20,12 +20,21 @@ describe('the fit / held-out protocol', () => {
   it('checkProtocol refuses sides that overlap', () => {
     expect(() => checkProtocol({ regimes: ['dense'], seeds: [1] }, { regimes: ['dense'], seeds: [2] })).toThrow(/dense/u);
     expect(() => checkProtocol({ regimes: ['dense'], seeds: [7] }, { regimes: ['messy'], seeds: [7] })).toThrow(/7/u);
+    expect(() => checkProtocol(FIT, HELD_OUT, { regimes: ['messy'], seeds: [3] })).toThrow(/FRESH share 3/u);
+    expect(() => checkProtocol(FIT, HELD_OUT, { regimes: ['messy'], seeds: [205, 105] })).toThrow(/FRESH seeds 105/u);
+  });
+
+  it('the fresh seeds are new, of the held-out regimes, and meet every threshold set', () => {
+    expect(FRESH.regimes).toEqual(HELD_OUT.regimes);
+    expect(FRESH.seeds.filter((s) => [...FIT.seeds, ...HELD_OUT.seeds].includes(s))).toEqual([]);
+    expect(FRESH.seeds.length).toBeGreaterThanOrEqual(5);
+    expect(new Set(FRESH.seeds.map((s) => thresholdSetOf(s).name))).toEqual(new Set(THRESHOLD_SETS.map((s) => s.name)));
   });
 
   it('the tuning harness reads the FIT side only', () => {
     const tune = readFileSync(new URL('../../bench/tune.ts', import.meta.url), 'utf8');
     expect(tune).toMatch(/FIT\.regimes/u);
-    expect(tune).not.toMatch(/HELD_OUT/u);
+    expect(tune).not.toMatch(/HELD_OUT|FRESH/u);
   });
 
   it('held-out seeds meet every threshold set, and ledgers ask for twoTiers only under two tiers', () => {

@@ -23,7 +23,7 @@ export const SUBJECTS = [
   'the of and',
 ];
 export const CATEGORIES = ['45233', '4523', '45', '30191', '3019', 'B0701', 'B0702'];
-export const PROJECTS = ['P-2014-01', 'p-2014-01', 'P-2014-02'];
+export const PROJECTS = ['P-2014-01', 'p-2014-01', 'P-2014-02', 'P-2014-01 project'];
 export const METHODS = ['quotation', 'direct award', 'open', '公开招标', 'Framework call-off'];
 
 /** Amount strings in cents around the thresholds used below (1,000 and 2,500 CNY). */

@@ -13,6 +13,7 @@ import type { PurchaseRecordInput } from '../../src/records/record.js';
 import type { Finding } from '../../src/report/finding.js';
 import type { ThresholdInput } from '../../src/thresholds/threshold.js';
 import { categoryKey, normalizeText, vendorKey } from '../../src/records/normalize.js';
+import { projectName } from '../../src/similarity/project.js';
 import { subjectTokens } from '../../src/similarity/tokens.js';
 import { getPreset } from '../../src/presets/index.js';
 import { poissonAtLeast } from '../../src/_lib/stats.js';
@@ -162,7 +163,7 @@ const inScope = (t: ThresholdInput, category: string | undefined) => {
 function specificProject(records: readonly PurchaseRecordInput[], buyer: string, project: string, depth: number, max: number): boolean {
   const codes = new Set(
     records
-      .filter((r) => normalizeText(r.buyer) === normalizeText(buyer) && r.project !== undefined && normalizeText(r.project) === normalizeText(project) && r.category !== undefined)
+      .filter((r) => normalizeText(r.buyer) === normalizeText(buyer) && r.project !== undefined && projectName(normalizeText(r.project)) === projectName(normalizeText(project)) && r.category !== undefined)
       .map((r) => (depth > 0 ? categoryKey(r.category as string).slice(0, depth) : categoryKey(r.category as string))),
   );
   return codes.size <= max;
@@ -269,7 +270,7 @@ function checkFinding(f: Finding, records: readonly PurchaseRecordInput[], o: De
     const specific = (p: typeof a) => rule.maxProjectCategories > 0 && p.project !== undefined && specificProject(records, f.buyer, p.project, rule.categoryPrefix, rule.maxProjectCategories);
     if (specific(a) && specific(b)) {
       project.pairs++;
-      if (normalizeText(a.project as string) === normalizeText(b.project as string)) {
+      if (projectName(normalizeText(a.project as string)) === projectName(normalizeText(b.project as string))) {
         project.same++;
         pair = 1;
       }
