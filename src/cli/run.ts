@@ -299,11 +299,18 @@ function forTerminal(text: string, io: CliIo): string {
   return io.stdout.isTTY === true ? terminalLines(text.replace(/\r\n/gu, '\n')) : text;
 }
 
-/** Pieces of text joined into chunks of about a megabyte: few writes, none of them huge. */
+/** Pieces of text joined into chunks of about a megabyte: few writes, none of them huge (a large piece goes as it is, uncopied). */
 function* chunked(pieces: Iterable<string>): Generator<string> {
   let chunk: string[] = [];
   let length = 0;
   for (const piece of pieces) {
+    if (piece.length >= 1 << 16) {
+      if (length > 0) yield chunk.join('');
+      chunk = [];
+      length = 0;
+      yield piece;
+      continue;
+    }
     chunk.push(piece);
     length += piece.length;
     if (length >= 1 << 20) {
