@@ -20,7 +20,7 @@ import type { LoadLedgersOptions } from '../node.js';
 import { listPresets } from '../presets/index.js';
 import type { Reject } from '../records/record.js';
 import { applyDecisions, type DecidedReport } from '../review/applyDecisions.js';
-import { buyerCoverage } from '../review/coverage.js';
+import { detectedCoverage } from '../review/coverage.js';
 import { decisionsTemplate, decisionsToCsv, readDecisions } from '../review/decisions.js';
 import { diffReports, formatDiff } from '../review/diff.js';
 import { flagRates } from '../review/flagRates.js';
@@ -208,9 +208,10 @@ async function scan(args: ScanArgs, io: CliIo): Promise<number> {
     }),
   });
   const format = args.format ?? (io.stdout.isTTY && args.out === undefined ? 'table' : 'json');
-  // Coverage is a second pass over every record: the page shows it; otherwise it serves only the
-  // flag-rate warnings, and with no finding no buyer's flag rate can warn.
-  const coverage = format === 'html' || result.findings.length > 0 ? buyerCoverage(ledger.records, options) : [];
+  // Coverage is a second pass over every record (over the table detection kept of them): the page
+  // shows it; otherwise it serves only the flag-rate warnings, and with no finding no buyer's flag
+  // rate can warn.
+  const coverage = format === 'html' || result.findings.length > 0 ? detectedCoverage(ledger.records, options) : [];
   for (const w of flagRates(plain, coverage, flagLimits).warnings) warn({ code: 'flag_rate', ...w });
   let report: ScanReport | DecidedReport = { ...plain, ...(warnings.length > 0 ? { warnings } : {}) };
 
