@@ -191,6 +191,7 @@ async function scan(args: ScanArgs, io: CliIo): Promise<number> {
     rejects,
     rows: ledger.stats.rows,
     analysed: result.stats.accepted,
+    buyers: result.buyers,
     lines: ledger.lines,
     ...(ledger.files !== undefined ? { files: ledger.files } : {}),
     source: args.files.join(', '),
