@@ -6,6 +6,7 @@
  */
 import type { DecidedFinding, DecidedReport } from '../../review/applyDecisions.js';
 import { safeCsv } from './csv.js';
+import { isAgainst } from '../../options/reasons.js';
 import { markdownText, safeJson, safeJsonPieces, terminalText } from './escape.js';
 import { amount, count, plural } from './numbers.js';
 import type { ReportBuyer, ReportFinding, ReportProvenance, ScanReport } from './scanReport.js';
@@ -151,6 +152,9 @@ function buyersMarkdown(buyers: readonly ReportBuyer[]): string[] {
   return [...out, ''];
 }
 
+/** `against: ` before a reason that speaks against splitting (`AGAINST_CODES`): its strength lowers the score. */
+const against = (r: ReportFinding['reasons'][number]): string => (isAgainst(r.code) ? 'against: ' : '');
+
 /** Reasons with some strength, strongest contribution (strength × weight) first. */
 function strongReasons(f: ReportFinding): ReportFinding['reasons'] {
   return [...f.reasons].filter((r) => r.strength > 0).sort((a, b) => b.strength * b.weight - a.strength * a.weight || (a.code < b.code ? -1 : 1));
@@ -206,7 +210,7 @@ function reportToMarkdown(report: AnyReport): string {
     });
     out.push(`| | | | | **total** | **${amount(f.total)} ${f.currency}** | | | | | |`, '', 'Reasons:', '');
     for (const r of [...f.reasons].sort((a, b) => b.strength * b.weight - a.strength * a.weight)) {
-      out.push(`- **${r.code}** (strength ${r.strength.toFixed(2)}, weight ${r.weight}): ${md(r.message)}`);
+      out.push(`- ${against(r)}**${r.code}** (strength ${r.strength.toFixed(2)}, weight ${r.weight}): ${md(r.message)}`);
     }
     out.push('', 'Reviewer decision: ☐ split ☐ not a split ☐ exception applies — notes:', '');
   }
@@ -274,7 +278,7 @@ function reportToTable(report: AnyReport, color: boolean): string {
     const reasons = strongReasons(f);
     if (reasons.length > 0) {
       out.push('    why it looks deliberate:');
-      for (const r of reasons) out.push(`      - ${t(r.message)} ${paint('dim', `(${r.code} ${r.strength.toFixed(2)} × ${r.weight})`)}`);
+      for (const r of reasons) out.push(`      - ${against(r)}${t(r.message)} ${paint('dim', `(${r.code} ${r.strength.toFixed(2)} × ${r.weight})`)}`);
     }
     out.push('');
   }

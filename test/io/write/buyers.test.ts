@@ -1,9 +1,11 @@
 /**
  * The report's `buyers` section (issue 11: the buyer-level bunching test per buyer): which buyers
- * are listed, in which order, how the Markdown report shows them.
+ * are listed, in which order, how the Markdown report shows them; and the reasons against
+ * splitting marked as such in the Markdown and table formats.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { AGAINST_CODES, REASON_CODES } from '../../../src/options/reasons.js';
 import { normalizeText } from '../../../src/records/normalize.js';
 import type { Finding } from '../../../src/report/finding.js';
 import type { BuyerStats } from '../../../src/score/baseline.js';
@@ -97,5 +99,25 @@ describe('the buyers section', () => {
       '| B | 12 | 2014-03-01 to 2014-11-04 | 1 | LIMIT: not tested (the buyer has 20 purchases in force for this threshold; the test needs at least 200) |',
     ]);
     expect(formatReport(buildReport({ findings: [], rejects: [], rows: 2, analysed: 2, buyers: [] }), 'md')).toContain('## Buyers\n\nBuyers with findings');
+  });
+});
+
+describe('reasons against splitting', () => {
+  const report = buildReport({ findings: [finding], rejects: [], rows: 2, analysed: 2 });
+
+  it('are marked "against:" in Markdown, and only they', () => {
+    const lines = formatReport(report, 'md').split('\n').filter((l) => /^- (against: )?\*\*/u.test(l));
+    expect(lines).toHaveLength(finding.reasons.length);
+    for (const l of lines) {
+      const code = /\*\*(\w+)\*\*/u.exec(l)?.[1] as (typeof REASON_CODES)[number];
+      expect(l.startsWith('- against: '), l).toBe((AGAINST_CODES as readonly string[]).includes(code));
+    }
+  });
+
+  it('are marked "against:" in the table, among the reasons with some strength', () => {
+    const table = formatReport(report, 'table');
+    expect(table).toContain('      - against: one charge per traveller (perPersonCharges 0.80 × 1)');
+    expect(table).toContain('      - all parts just below (justBelow 1.00 × 2)');
+    expect(table).not.toContain('documentLines');
   });
 });
