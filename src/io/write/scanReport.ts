@@ -175,8 +175,14 @@ export function buildReport(input: BuildReportInput): ScanReport {
     ...(input.warnings !== undefined && input.warnings.length > 0 ? { warnings: input.warnings } : {}),
     ...(input.buyers !== undefined ? { buyers: reportBuyers(input.buyers, input.findings) } : {}),
     findings,
-    // Values as plain data: what a caller passed may throw or refuse JSON when written.
-    rejects: input.rejects.map((r) => ('value' in r ? { ...r, value: plainValue(r.value) } : r)),
+    // Values as plain data: what a caller passed may throw or refuse JSON when written. A reject
+    // whose value is already plain (a loader's text) is kept as it is, not copied.
+    rejects: input.rejects.map((r) => {
+      if (!('value' in r)) return r;
+      const given = r.value;
+      const value = plainValue(given);
+      return value === given ? r : { ...r, value };
+    }),
   };
 }
 
