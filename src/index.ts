@@ -72,7 +72,7 @@ export type { FromOcdsOptions, OcdsRecords } from './io/read/ocds.js';
 
 // Reports
 export { buildReport } from './io/write/scanReport.js';
-export type { ScanReport, ReportFinding, ReportPart, ReportSummary, ReportProvenance, ProvenanceInput, ReportWarning, BuildReportInput } from './io/write/scanReport.js';
+export type { ScanReport, ReportBuyer, ReportFinding, ReportPart, ReportSummary, ReportProvenance, ProvenanceInput, ReportWarning, BuildReportInput } from './io/write/scanReport.js';
 export { formatReport, REPORT_FORMATS } from './io/write/formats.js';
 export type { ReportFormat, FormatReportOptions } from './io/write/formats.js';
 export { neutralizeCell, recordsToCsv, rejectsToCsv } from './io/write/csv.js';

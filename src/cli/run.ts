@@ -2,6 +2,9 @@
  * The `splitscan` command: runs a parsed command line against the file system and returns the exit
  * code. Errors become one line on stderr (`splitscan: …`) that names the flag at fault, never a
  * stack. See docs/cli.md.
+ *
+ * What a plain scan does not use — the HTML page (with its chart library), `diff`, `inspect`, the
+ * decisions register — is imported when a command needs it, so the command starts faster.
  */
 import { appendFile, mkdir, open as openFile, readFile, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
@@ -19,16 +22,12 @@ import type { LedgerStats } from '../io/read/reader.js';
 import type { LoadLedgersOptions } from '../node.js';
 import { listPresets } from '../presets/index.js';
 import type { Reject } from '../records/record.js';
-import { applyDecisions, type DecidedReport } from '../review/applyDecisions.js';
-import { buyerCoverage } from '../review/coverage.js';
-import { decisionsTemplate, decisionsToCsv, readDecisions } from '../review/decisions.js';
-import { diffReports, formatDiff } from '../review/diff.js';
+import type { DecidedReport } from '../review/applyDecisions.js';
+import { detectedCoverage } from '../review/coverage.js';
 import { flagRates } from '../review/flagRates.js';
-import { toHtml } from '../review/html.js';
 import { type DiffArgs, HELP, type InputFormat, type InspectArgs, type PresetsArgs, type ScanArgs, parseCli } from './args.js';
 import { colorEnabled } from './color.js';
 import { provenanceInputs, readInputs } from './inputs.js';
-import { inspect } from './inspect.js';
 import { EXIT, failure, type IssueContext } from './messages.js';
 import { policyOf, readJson, readText } from './policy.js';
 import { buildProvenance } from './provenance.js';
@@ -95,6 +94,7 @@ async function diff(args: DiffArgs, io: CliIo): Promise<number> {
     if ((json as { schema?: unknown } | null)?.schema !== 'splitscan/report@1') throw new InputError('not_a_report', `${path} is not a splitscan report (write one with scan --format json)`, [path]);
     return json as ScanReport;
   };
+  const { diffReports, formatDiff } = await import('../review/diff.js');
   const text = formatDiff(diffReports(await report(args.before), await report(args.after)), args.format ?? 'md');
   if (args.out !== undefined) await write(args.out, text);
   else io.stdout.write(forTerminal(text, io));
@@ -154,6 +154,7 @@ function progressOf(args: ScanArgs | InspectArgs, io: CliIo): Pick<LoadLedgersOp
 async function inspectFiles(args: InspectArgs, io: CliIo): Promise<number> {
   const { reading, format } = await readingOf(args);
   const shown: CliIo = { ...io, stdout: { write: (s: string) => io.stdout.write(forTerminal(s, io)), isTTY: io.stdout.isTTY } };
+  const { inspect } = await import('./inspect.js');
   return inspect(args, shown, { ...reading, ...(format !== 'auto' && format !== 'ocds' ? { format } : {}), ...progressOf(args, io) });
 }
 
@@ -190,6 +191,7 @@ async function scan(args: ScanArgs, io: CliIo): Promise<number> {
     rejects,
     rows: ledger.stats.rows,
     analysed: result.stats.accepted,
+    buyers: result.buyers,
     lines: ledger.lines,
     ...(ledger.files !== undefined ? { files: ledger.files } : {}),
     source: args.files.join(', '),
@@ -208,14 +210,16 @@ async function scan(args: ScanArgs, io: CliIo): Promise<number> {
     }),
   });
   const format = args.format ?? (io.stdout.isTTY && args.out === undefined ? 'table' : 'json');
-  // Coverage is a second pass over every record: the page shows it; otherwise it serves only the
-  // flag-rate warnings, and with no finding no buyer's flag rate can warn.
-  const coverage = format === 'html' || result.findings.length > 0 ? buyerCoverage(ledger.records, options) : [];
+  // Coverage is a second pass over every record (over the table detection kept of them): the page
+  // shows it; otherwise it serves only the flag-rate warnings, and with no finding no buyer's flag
+  // rate can warn.
+  const coverage = format === 'html' || result.findings.length > 0 ? detectedCoverage(ledger.records, options) : [];
   for (const w of flagRates(plain, coverage, flagLimits).warnings) warn({ code: 'flag_rate', ...w });
   let report: ScanReport | DecidedReport = { ...plain, ...(warnings.length > 0 ? { warnings } : {}) };
 
   const notes: string[] = [];
   if (args.decisions !== undefined) {
+    const [{ readDecisions }, { applyDecisions }] = await Promise.all([import('../review/decisions.js'), import('../review/applyDecisions.js')]);
     const read = readDecisions(await readText(args.decisions, 'decisions file'));
     for (const issue of read.issues) {
       notes.push(`warning: ${args.decisions}${issue.line !== undefined ? ` line ${issue.line}` : ` entry ${issue.index}`}: ${issue.field ? `${issue.field}: ` : ''}${issue.message}`);
@@ -225,7 +229,7 @@ async function scan(args: ScanArgs, io: CliIo): Promise<number> {
 
   const pieces =
     format === 'html'
-      ? [toHtml(report, { coverage, flagRates: flagLimits })]
+      ? [(await import('../review/html.js')).toHtml(report, { coverage, flagRates: flagLimits })]
       : reportPieces(report, format, { color: format === 'table' && args.out === undefined && colorEnabled(io.stdout, io.env ?? {}) });
   if (args.out !== undefined) await write(args.out, pieces);
   else if (format === 'table' || io.stdout.isTTY === true) {
@@ -276,6 +280,7 @@ async function appendTemplate(path: string, plain: ScanReport, report: ScanRepor
   } catch (e) {
     if ((e as { code?: string }).code !== 'ENOENT') throw new InputError('unreadable', `cannot read --decisions-template ${path}: ${(e as Error).message}`, [path]);
   }
+  const [{ decisionsTemplate, decisionsToCsv, readDecisions }, { applyDecisions }] = await Promise.all([import('../review/decisions.js'), import('../review/applyDecisions.js')]);
   const base = existing.trim() !== '' ? applyDecisions(plain, readDecisions(existing)) : report;
   const lines = decisionsTemplate(base);
   const csv = decisionsToCsv(lines);
@@ -299,11 +304,18 @@ function forTerminal(text: string, io: CliIo): string {
   return io.stdout.isTTY === true ? terminalLines(text.replace(/\r\n/gu, '\n')) : text;
 }
 
-/** Pieces of text joined into chunks of about a megabyte: few writes, none of them huge. */
+/** Pieces of text joined into chunks of about a megabyte: few writes, none of them huge (a large piece goes as it is, uncopied). */
 function* chunked(pieces: Iterable<string>): Generator<string> {
   let chunk: string[] = [];
   let length = 0;
   for (const piece of pieces) {
+    if (piece.length >= 1 << 16) {
+      if (length > 0) yield chunk.join('');
+      chunk = [];
+      length = 0;
+      yield piece;
+      continue;
+    }
     chunk.push(piece);
     length += piece.length;
     if (length >= 1 << 20) {

@@ -187,6 +187,16 @@ export function reuseTable(records: readonly unknown[]): void {
   if (!REUSE.has(records)) REUSE.set(records, true);
 }
 
+/**
+ * The table (before conversion) a scan kept of an array marked with {@link reuseTable}, taken
+ * without reading the array again: only for a caller that knows the array has not changed since
+ * (the command, between detection and `buyerCoverage`). `undefined` when none was kept. O(1).
+ */
+export function keptTable(records: readonly unknown[]): RecordTable | undefined {
+  const kept = REUSE.get(records);
+  return kept === undefined || kept === true ? undefined : kept.table;
+}
+
 /** Marked arrays: `true` until scanned (or when their reading cannot be checked), then their table and what it was read from. */
 const REUSE = new WeakMap<readonly unknown[], true | { readonly table: RecordTable; readonly snapshot: Snapshot }>();
 

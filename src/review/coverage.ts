@@ -9,7 +9,7 @@ import { OptionsError } from '../errors.js';
 import { neverParts } from '../cluster/candidates.js';
 import { resolveOptions } from '../options/resolve.js';
 import type { ResolvedThreshold } from '../thresholds/threshold.js';
-import { recordAt, scanRecords } from '../records/table.js';
+import { keptTable, recordAt, scanRecords, type RecordTable } from '../records/table.js';
 import { clearOrder, inForce as isInForce, inScope } from '../thresholds/compare.js';
 import { D, moneyString } from '../_lib/decimal.js';
 import { ExactSum } from '../_lib/exactSum.js';
@@ -94,80 +94,92 @@ const REL = 1e-9;
  * [zone.records, zone.assessed, zone.notApplicable.excluded] //=> [146, 136, 10]
  */
 export function buyerCoverage(records: readonly unknown[], options: BuyerCoverageOptions): BuyerCoverage[] {
+  return tableCoverage(scanRecords(records), options);
+}
+
+/**
+ * {@link buyerCoverage} of records `detectSplits` has just read, unchanged since (the command's
+ * case): from the table detection kept of them, without validating or checking them again.
+ */
+export function detectedCoverage(records: readonly unknown[], options: BuyerCoverageOptions): BuyerCoverage[] {
+  return tableCoverage(keptTable(records) ?? scanRecords(records), options);
+}
+
+/** {@link buyerCoverage} of a table of valid records (before conversion). */
+function tableCoverage(table: RecordTable, options: BuyerCoverageOptions): BuyerCoverage[] {
   const { histogram, ...detectOptions } = options;
   const opts = resolveOptions(detectOptions, 'buyerCoverage');
   const bins = resolveBins(histogram);
-  const table = scanRecords(records);
   const tiers = opts.thresholds;
   const edges = tiers.map((t) => binEdges(t, bins));
   const rates = table.currencies.map((c) => opts.rates.get(c));
   const rateApprox = rates.map((r) => (r === undefined ? NaN : r.toNumber()));
   const never = neverParts(table, opts);
+  // Whether each threshold's category scope covers each category key (the last slot: no category).
+  const categories = table.category.keys;
+  const scoped = tiers.map((t) => Uint8Array.from([...categories, undefined], (c) => (inScope(t, c) ? 1 : 0)));
 
-  interface Acc {
-    first: number;
-    records: number;
-    assessed: number;
-    /** Assessed amounts per currency (index into table.currencies), summed exactly; converted at the end. */
-    spend: (ExactSum | undefined)[];
-    noThreshold: number;
-    currency: number;
-    excluded: number;
-    histograms: (Int32Array | undefined)[];
-  }
-  const acc = new Map<number, Acc>();
-  const days = table.day;
+  // Per buyer key: counts in typed arrays, spend per currency and histograms per threshold in flat arrays.
+  const buyers = table.buyer.keys.length;
+  const currencies = table.currencies.length;
+  const first = new Int32Array(buyers).fill(-1);
+  const valid = new Int32Array(buyers);
+  const assessed = new Int32Array(buyers);
+  const noThreshold = new Int32Array(buyers);
+  const noRate = new Int32Array(buyers);
+  const excluded = new Int32Array(buyers);
+  /** Assessed amounts of buyer b in currency c at [b · currencies + c], summed exactly; converted at the end. */
+  const spend: (ExactSum | undefined)[] = new Array(buyers * currencies);
+  /** The histogram of buyer b for threshold i at [b · tiers + i]. */
+  const histograms: (Int32Array | undefined)[] = new Array(buyers * tiers.length);
   for (let k = 0; k < table.size; k++) {
     const b = table.buyer.key[k] as number;
-    let a = acc.get(b);
-    if (a === undefined) {
-      a = { first: k, records: 0, assessed: 0, spend: [], noThreshold: 0, currency: 0, excluded: 0, histograms: tiers.map(() => undefined) };
-      acc.set(b, a);
-    } else if (earlier(table, k, a.first)) a.first = k;
-    a.records++;
-    const rate = rates[table.currency[k] as number];
+    if (first[b] === -1 || earlier(table, k, first[b] as number)) first[b] = k;
+    valid[b]!++;
+    const c = table.currency[k] as number;
+    const rate = rates[c];
     if (rate === undefined) {
-      a.currency++;
+      noRate[b]!++;
       continue;
     }
-    const day = days[k] as number;
-    const c = table.category.key[k] as number;
-    const category = c < 0 ? undefined : table.category.keys[c];
-    const approx = (table.approx[k] as number) * (rateApprox[table.currency[k] as number] as number);
-    let exact: Decimal | undefined;
-    const value = (): Decimal => (exact ??= new D(table.amount[k] as string).times(rate));
+    const day = table.day[k] as number;
+    const category = table.category.key[k] as number;
+    const approx = (table.approx[k] as number) * (rateApprox[c] as number);
     let inForce = false;
-    tiers.forEach((t, i) => {
-      if (!isInForce(t, day) || !inScope(t, category)) return;
+    for (let i = 0; i < tiers.length; i++) {
+      const t = tiers[i] as ResolvedThreshold;
+      if (!isInForce(t, day) || (scoped[i] as Uint8Array)[category < 0 ? categories.length : category] === 0) continue;
       inForce = true;
-      const h = (a.histograms[i] ??= new Int32Array(bins.bins + 2));
-      h[binOf(approx, value, edges[i] as Edges) + 1]! += 1;
-    });
-    if (!inForce) a.noThreshold++;
-    else if (never[k]) a.excluded++;
+      const h = (histograms[b * tiers.length + i] ??= new Int32Array(bins.bins + 2));
+      h[binOf(approx, table.amount[k] as string, rate, edges[i] as Edges) + 1]! += 1;
+    }
+    if (!inForce) noThreshold[b]!++;
+    else if (never[k]) excluded[b]!++;
     else {
-      a.assessed++;
-      (a.spend[table.currency[k] as number] ??= new ExactSum()).add(table.amount[k] as string);
+      assessed[b]!++;
+      (spend[b * currencies + c] ??= new ExactSum()).add(table.amount[k] as string);
     }
   }
 
   const out: BuyerCoverage[] = [];
-  for (const b of [...acc.keys()].sort((x, y) => cmp(table.buyer.keys[x] as string, table.buyer.keys[y] as string))) {
-    const a = acc.get(b) as Acc;
-    const tooFew = a.assessed < opts.minParts ? a.assessed : 0;
-    let spend = new D(0);
-    a.spend.forEach((sum, c) => {
-      if (sum !== undefined) spend = spend.plus(sum.value().times(rates[c] as Decimal));
-    });
+  const seen = Array.from({ length: buyers }, (_, b) => b).filter((b) => first[b] !== -1);
+  for (const b of seen.sort((x, y) => cmp(table.buyer.keys[x] as string, table.buyer.keys[y] as string))) {
+    const n = assessed[b] as number;
+    const tooFew = n < opts.minParts ? n : 0;
+    let total = new D(0);
+    for (let c = 0; c < currencies; c++) {
+      const sum = spend[b * currencies + c];
+      if (sum !== undefined) total = total.plus(sum.value().times(rates[c] as Decimal));
+    }
     out.push({
-      buyer: recordAt(table, a.first).buyer,
+      buyer: recordAt(table, first[b] as number).buyer,
       currency: opts.currency,
-      records: a.records,
-      assessed: a.assessed - tooFew,
-      assessedSpend: moneyString(tooFew ? new D(0) : spend),
-      notApplicable: { noThreshold: a.noThreshold, currency: a.currency, excluded: a.excluded, tooFewRecords: tooFew },
+      records: valid[b] as number,
+      assessed: n - tooFew,
+      assessedSpend: moneyString(tooFew ? new D(0) : total),
+      notApplicable: { noThreshold: noThreshold[b] as number, currency: noRate[b] as number, excluded: excluded[b] as number, tooFewRecords: tooFew },
       histograms: tiers.flatMap((t, i): AmountHistogram[] => {
-        const h = a.histograms[i];
+        const h = histograms[b * tiers.length + i];
         if (h === undefined) return [];
         return [{ threshold: t.threshold.id, amount: moneyString(t.value), from: bins.from, to: bins.to, counts: Array.from(h.subarray(1, bins.bins + 1)), below: h[0] as number, above: h[bins.bins + 1] as number }];
       }),
@@ -179,7 +191,7 @@ export function buyerCoverage(records: readonly unknown[], options: BuyerCoverag
 const cmp = (x: string, y: string): number => (x < y ? -1 : x > y ? 1 : 0);
 
 /** Record k comes before record j by date, then id (as detection orders a finding's parts). */
-function earlier(table: ReturnType<typeof scanRecords>, k: number, j: number): boolean {
+function earlier(table: RecordTable, k: number, j: number): boolean {
   const d = (table.day[k] as number) - (table.day[j] as number);
   return d < 0 || (d === 0 && (table.id[k] as string) < (table.id[j] as string));
 }
@@ -217,10 +229,11 @@ function binEdges(t: ResolvedThreshold, bins: ResolvedBins): Edges {
 }
 
 /**
- * The bin of a value: −1 under the first edge, `bins` at or over the last, else i with
- * edge[i] ≤ value < edge[i + 1]. Decided on numbers, and on exact decimals near an edge.
+ * The bin of an amount (its text, its rate to the report currency and the product as a number):
+ * −1 under the first edge, `bins` at or over the last, else i with edge[i] ≤ value < edge[i + 1].
+ * Decided on numbers, and on exact decimals near an edge.
  */
-function binOf(approx: number, exact: () => Decimal, edges: Edges): number {
+function binOf(approx: number, amount: string, rate: Decimal, edges: Edges): number {
   const e = edges.approx;
   let lo = 0;
   let hi = e.length;
@@ -231,11 +244,12 @@ function binOf(approx: number, exact: () => Decimal, edges: Edges): number {
   }
   // lo = edges ≤ approx; check the edges on each side when approx is too close to call.
   let count = lo;
+  let exact: Decimal | undefined;
   for (const i of [lo - 1, lo]) {
     if (i < 0 || i >= e.length) continue;
     const edge = e[i] as number;
     if (clearOrder(approx, edge, REL * Math.max(Math.abs(approx), Math.abs(edge))) !== 0) continue;
-    const atOrOver = exact().gte(edges.exact[i] as Decimal);
+    const atOrOver = (exact ??= new D(amount).times(rate)).gte(edges.exact[i] as Decimal);
     if (i === lo - 1 && !atOrOver) count = i;
     if (i === lo && atOrOver) count = i + 1;
   }

@@ -11,9 +11,9 @@ vi.mock('../../src/review/coverage.js', async (importOriginal) => {
   const original = await importOriginal<typeof import('../../src/review/coverage.js')>();
   return {
     ...original,
-    buyerCoverage: (...args: Parameters<typeof original.buyerCoverage>) => {
+    detectedCoverage: (...args: Parameters<typeof original.detectedCoverage>) => {
       calls.n++;
-      return original.buyerCoverage(...args);
+      return original.detectedCoverage(...args);
     },
   };
 });

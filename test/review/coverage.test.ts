@@ -5,7 +5,9 @@ import { OptionsError } from '../../src/errors.js';
 import { DEFAULT_SKIP_METHODS } from '../../src/options/options.js';
 import { categoryKey, normalizeText } from '../../src/records/normalize.js';
 import { validateRecords } from '../../src/records/validate.js';
-import { buyerCoverage, type BuyerCoverage } from '../../src/review/coverage.js';
+import { buyerCoverage, detectedCoverage, type BuyerCoverage } from '../../src/review/coverage.js';
+import { detectSplits } from '../../src/detect.js';
+import { reuseTable } from '../../src/records/table.js';
 import { flagRates, pct } from '../../src/review/flagRates.js';
 import type { DetectSplitsOptions } from '../../src/options/options.js';
 import type { ThresholdInput } from '../../src/thresholds/threshold.js';
@@ -112,6 +114,19 @@ describe('buyerCoverage', () => {
     fc.assert(
       fc.property(ledgerArb(40), optionsArb, (ledger, options) => {
         expect(buyerCoverage([...ledger].reverse(), options)).toEqual(buyerCoverage(ledger, options));
+      }),
+      { numRuns: runs(100) },
+    );
+  });
+
+  it('after detection (detectedCoverage, from the table detection kept of a loader\'s records) is the same as buyerCoverage', () => {
+    fc.assert(
+      fc.property(ledgerArb(50), optionsArb, fc.boolean(), (ledger, options, marked) => {
+        const records = [...ledger];
+        // A loader's records are marked for reuse; other arrays are validated afresh.
+        if (marked) reuseTable(records);
+        detectSplits(records, options);
+        expect(detectedCoverage(records, options)).toEqual(buyerCoverage([...ledger], options));
       }),
       { numRuns: runs(100) },
     );

@@ -83,12 +83,15 @@ const unsafeEscaped = (json: string): string => json.replace(JSON_UNSAFE, (c) =>
 const writable = (v: unknown): boolean =>
   typeof v === 'object' && v !== null && typeof (v as { toJSON?: unknown }).toJSON === 'function' ? JSON.stringify(v) !== undefined : v !== undefined && typeof v !== 'function' && typeof v !== 'symbol';
 
+/** Elements of an array written in one piece by {@link safeJsonPieces}. */
+const BATCH = 128;
+
 /**
  * {@link safeJson} of `value` with a 2-space indent, in pieces that join to exactly that text:
- * objects and arrays down to `depth` levels are opened here, each deeper value is one piece. A
- * large report is written piece by piece instead of as one string (less memory, no single huge
- * UTF-8 encoding). A value with a `toJSON` method is left to `JSON.stringify` whole. Runs in
- * O(length).
+ * objects and arrays down to `depth` levels are opened here, each deeper value is one piece, and
+ * an array of the last level opened is written {@link BATCH} elements a piece. A large report is
+ * written piece by piece instead of as one string (less memory, no single huge UTF-8 encoding). A
+ * value with a `toJSON` method is left to `JSON.stringify` whole. Runs in O(length).
  *
  * @example
  * [...safeJsonPieces({ a: [1, { b: 2 }] }, 2)].join('') === safeJson({ a: [1, { b: 2 }] }, 2) //=> true
@@ -99,6 +102,10 @@ export function* safeJsonPieces(value: unknown, depth: number, gap = ''): Genera
     const text = JSON.stringify(value, null, 2) as string | undefined;
     // Inside an array, what JSON.stringify cannot write (undefined, a function) is `null`.
     yield text === undefined ? 'null' : unsafeEscaped(text).replaceAll('\n', `\n${gap}`);
+    return;
+  }
+  if (depth === 1 && Array.isArray(value) && value.length > 0 && INDENT.test(gap)) {
+    yield* arrayInBatches(value, gap);
     return;
   }
   const inner = `${gap}  `;
@@ -116,4 +123,32 @@ export function* safeJsonPieces(value: unknown, depth: number, gap = ''): Genera
     yield* safeJsonPieces(v, depth - 1, inner);
   }
   yield `\n${gap}${last}`;
+}
+
+/** An indent {@link safeJsonPieces} makes: two spaces per level. */
+const INDENT = /^(?: {2})*$/u;
+
+/**
+ * A non-empty array at indent `gap`, as {@link safeJsonPieces} writes it with each element a leaf,
+ * {@link BATCH} elements a piece. Each batch is nested in as many one-element arrays as `gap` has
+ * levels, so `JSON.stringify` itself indents its elements as deep as they stand in the report
+ * (re-indenting the text afterwards costs more than writing it), and the batch's elements are
+ * cut out of that text: the wrappers' brackets and line breaks are all that is around them.
+ */
+function* arrayInBatches(array: readonly unknown[], gap: string): Generator<string> {
+  const levels = gap.length / 2;
+  let wrapped = '';
+  let end = '';
+  for (let i = 0; i <= levels; i++) {
+    wrapped += `[\n${'  '.repeat(i + 1)}`;
+    end = `\n${'  '.repeat(i)}]${end}`;
+  }
+  yield '[';
+  for (let from = 0; from < array.length; from += BATCH) {
+    let nest: unknown = array.slice(from, from + BATCH);
+    for (let i = 0; i < levels; i++) nest = [nest];
+    const text = unsafeEscaped(JSON.stringify(nest, null, 2));
+    yield `${from === 0 ? '' : ','}\n${gap}  ${text.slice(wrapped.length, text.length - end.length)}`;
+  }
+  yield `\n${gap}]`;
 }

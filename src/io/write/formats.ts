@@ -6,9 +6,10 @@
  */
 import type { DecidedFinding, DecidedReport } from '../../review/applyDecisions.js';
 import { safeCsv } from './csv.js';
+import { isAgainst } from '../../options/reasons.js';
 import { markdownText, safeJson, safeJsonPieces, terminalText } from './escape.js';
 import { amount, count, plural } from './numbers.js';
-import type { ReportFinding, ReportProvenance, ScanReport } from './scanReport.js';
+import type { ReportBuyer, ReportFinding, ReportProvenance, ScanReport } from './scanReport.js';
 
 /** The output formats, the terminal's first. */
 export const REPORT_FORMATS = ['table', 'json', 'csv', 'md'] as const;
@@ -125,6 +126,35 @@ function provenanceMarkdown(p: ReportProvenance): string[] {
   return out;
 }
 
+/** A buyer's bunching tests in a sentence each, data passed through `text`. */
+function bunchingText(b: ReportBuyer, text: (s: string) => string): string {
+  const tests = b.bunching.map((t) =>
+    t.applicable
+      ? `${text(t.threshold)}: ${count(t.observed)} in the band, ${t.expected.toFixed(1)} expected (ratio ${t.ratio.toFixed(2)}, z ${t.z.toFixed(2)}, p ${t.p.toPrecision(2)})`
+      : `${text(t.threshold)}: not tested (${text(t.why)})`,
+  );
+  return tests.length > 0 ? tests.join('; ') : 'no threshold in force';
+}
+
+/** The buyers section of the Markdown report: one row per buyer listed (see `buildReport`). */
+function buyersMarkdown(buyers: readonly ReportBuyer[]): string[] {
+  const out = [
+    '## Buyers',
+    '',
+    'Buyers with findings, or whose purchases could be tested for bunching: more purchases in the band just under a',
+    "threshold than the buyer's own amount distribution predicts is evidence about the buyer, not about one finding.",
+    'Strongest bunching first.',
+    '',
+  ];
+  if (buyers.length === 0) return [...out, 'None.', ''];
+  out.push('| buyer | purchases | period | findings | bunching just under the threshold |', '|---|---:|---|---:|---|');
+  for (const b of buyers) out.push(`| ${md(b.buyer)} | ${count(b.records)} | ${b.first} to ${b.last} | ${count(b.findings)} | ${bunchingText(b, md)} |`);
+  return [...out, ''];
+}
+
+/** `against: ` before a reason that speaks against splitting (`AGAINST_CODES`): its strength lowers the score. */
+const against = (r: ReportFinding['reasons'][number]): string => (isAgainst(r.code) ? 'against: ' : '');
+
 /** Reasons with some strength, strongest contribution (strength × weight) first. */
 function strongReasons(f: ReportFinding): ReportFinding['reasons'] {
   return [...f.reasons].filter((r) => r.strength > 0).sort((a, b) => b.strength * b.weight - a.strength * a.weight || (a.code < b.code ? -1 : 1));
@@ -180,10 +210,11 @@ function reportToMarkdown(report: AnyReport): string {
     });
     out.push(`| | | | | **total** | **${amount(f.total)} ${f.currency}** | | | | | |`, '', 'Reasons:', '');
     for (const r of [...f.reasons].sort((a, b) => b.strength * b.weight - a.strength * a.weight)) {
-      out.push(`- **${r.code}** (strength ${r.strength.toFixed(2)}, weight ${r.weight}): ${md(r.message)}`);
+      out.push(`- ${against(r)}**${r.code}** (strength ${r.strength.toFixed(2)}, weight ${r.weight}): ${md(r.message)}`);
     }
     out.push('', 'Reviewer decision: ☐ split ☐ not a split ☐ exception applies — notes:', '');
   }
+  if (report.buyers !== undefined) out.push(...buyersMarkdown(report.buyers));
   const dismissed = dismissedOf(report);
   if (dismissed.length > 0) {
     out.push('## Dismissed', '');
@@ -247,7 +278,7 @@ function reportToTable(report: AnyReport, color: boolean): string {
     const reasons = strongReasons(f);
     if (reasons.length > 0) {
       out.push('    why it looks deliberate:');
-      for (const r of reasons) out.push(`      - ${t(r.message)} ${paint('dim', `(${r.code} ${r.strength.toFixed(2)} × ${r.weight})`)}`);
+      for (const r of reasons) out.push(`      - ${against(r)}${t(r.message)} ${paint('dim', `(${r.code} ${r.strength.toFixed(2)} × ${r.weight})`)}`);
     }
     out.push('');
   }

@@ -3,7 +3,10 @@
  * structure every output format renders (see `formats.ts`).
  */
 import type { Reject } from '../../records/record.js';
+import { normalizeText } from '../../records/normalize.js';
 import type { Finding, FindingPart } from '../../report/finding.js';
+import type { BuyerStats } from '../../score/baseline.js';
+import { compareText } from '../../_lib/order.js';
 import { plainValue } from './values.js';
 
 /** Schema tag of {@link ScanReport}; changes only when the shape changes incompatibly. */
@@ -86,6 +89,15 @@ export interface ReportWarning {
   readonly buyer?: string;
 }
 
+/**
+ * A buyer as the report lists it: its purchases, how many findings are its own, and its bunching
+ * test at each threshold in force for it (`result.buyers` of `detectSplits`; see `BUNCHING`).
+ */
+export interface ReportBuyer extends BuyerStats {
+  /** Findings of the buyer, whatever `top` keeps. */
+  readonly findings: number;
+}
+
 /** The full report (`--format json`). */
 export interface ScanReport {
   readonly schema: typeof REPORT_SCHEMA;
@@ -94,6 +106,11 @@ export interface ScanReport {
   readonly provenance?: ReportProvenance;
   readonly summary: ReportSummary;
   readonly warnings?: readonly ReportWarning[];
+  /**
+   * The buyers with findings, or with a bunching test that applies, strongest bunching first
+   * (see {@link buildReport}); only when the buyers were given.
+   */
+  readonly buyers?: readonly ReportBuyer[];
   readonly findings: readonly ReportFinding[];
   readonly rejects: readonly Reject[];
 }
@@ -119,13 +136,18 @@ export interface BuildReportInput {
   readonly provenance?: ReportProvenance;
   /** Warnings to carry. @defaultValue none */
   readonly warnings?: readonly ReportWarning[];
+  /** The run's buyers (`result.buyers`), to list those with findings or an applicable bunching test. @defaultValue none (no `buyers` section) */
+  readonly buyers?: readonly BuyerStats[];
 }
 
 /**
  * Assembles a {@link ScanReport}: findings ranked as given (detection sorts them by score), filtered
  * to the first `top`, each part carrying its file line; each reject's `value` as plain JSON data (a
  * value that throws when read, such as a revoked Proxy, as the text `[a value that cannot be
- * shown: …]`), so every format can write the report.
+ * shown: …]`), so every format can write the report. With `buyers`, the buyers that have findings
+ * or a bunching test that applies, with their number of findings: smallest bunching p-value first
+ * (buyers without an applicable test last), then most findings, then by name as detection compares
+ * buyers. Runs in O(size of the report + b log b) for b buyers.
  */
 export function buildReport(input: BuildReportInput): ScanReport {
   const shown = input.top === undefined ? input.findings : input.findings.slice(0, input.top);
@@ -151,8 +173,34 @@ export function buildReport(input: BuildReportInput): ScanReport {
       shown: findings.length,
     },
     ...(input.warnings !== undefined && input.warnings.length > 0 ? { warnings: input.warnings } : {}),
+    ...(input.buyers !== undefined ? { buyers: reportBuyers(input.buyers, input.findings) } : {}),
     findings,
-    // Values as plain data: what a caller passed may throw or refuse JSON when written.
-    rejects: input.rejects.map((r) => ('value' in r ? { ...r, value: plainValue(r.value) } : r)),
+    // Values as plain data: what a caller passed may throw or refuse JSON when written. A reject
+    // whose value is already plain (a loader's text) is kept as it is, not copied.
+    rejects: input.rejects.map((r) => {
+      if (!('value' in r)) return r;
+      const given = r.value;
+      const value = plainValue(given);
+      return value === given ? r : { ...r, value };
+    }),
   };
+}
+
+/** The buyers a report lists, in its order (see {@link buildReport}). */
+function reportBuyers(buyers: readonly BuyerStats[], findings: readonly Finding[]): ReportBuyer[] {
+  const found = new Map<string, number>();
+  for (const f of findings) {
+    const key = normalizeText(f.buyer);
+    found.set(key, (found.get(key) ?? 0) + 1);
+  }
+  const listed = buyers
+    .map((b) => {
+      const key = normalizeText(b.buyer);
+      // An applicable test's p is in [0, 1]; anything else (NaN) counts as no test.
+      const p = Math.min(...b.bunching.map((t) => (t.applicable && t.p >= 0 ? t.p : Infinity)));
+      return { key, p, buyer: { buyer: b.buyer, records: b.records, first: b.first, last: b.last, findings: found.get(key) ?? 0, bunching: b.bunching } };
+    })
+    .filter((b) => b.buyer.findings > 0 || b.p !== Infinity);
+  listed.sort((x, y) => (x.p === y.p ? 0 : x.p < y.p ? -1 : 1) || y.buyer.findings - x.buyer.findings || compareText(x.key, y.key));
+  return listed.map((b) => b.buyer);
 }

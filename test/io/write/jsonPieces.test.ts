@@ -22,9 +22,25 @@ describe('safeJsonPieces', () => {
     );
   });
 
-  it('opens the levels down to depth, one piece per deeper value', () => {
-    const pieces = [...safeJsonPieces({ findings: [{ a: 1 }, { b: [2] }] }, 2)];
-    expect(pieces).toContain('{\n    "a": 1\n  }'.replaceAll('\n', '\n  '));
-    expect(pieces.length).toBeGreaterThan(4);
+  it('joins to exactly safeJson(value, 2) when long arrays are cut into batches, at every nesting', () => {
+    fc.assert(
+      fc.property(fc.array(value, { minLength: 100, maxLength: 300 }), fc.nat(3), fc.nat(3), (list, nesting, depth) => {
+        let v: unknown = list;
+        for (let i = 0; i < nesting; i++) v = { k: v };
+        expect([...safeJsonPieces(v, depth)].join('')).toBe(safeJson(v, 2));
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it('opens the levels down to depth, and writes a long array of the last level in pieces of many elements', () => {
+    const findings = Array.from({ length: 300 }, (_, i) => ({ a: i }));
+    const pieces = [...safeJsonPieces({ summary: { n: 300 }, findings }, 2)];
+    expect(pieces.slice(0, 3)).toEqual(['{', '\n  "summary": ', '{']);
+    // The array's elements: in a few pieces, not one each, and none holding all of them.
+    const held = pieces.filter((p) => p.includes('"a": '));
+    expect(held.length).toBeGreaterThan(1);
+    expect(held.length).toBeLessThan(10);
+    expect(held[0]).toMatch(/^\n {4}\{\n {6}"a": 0\n {4}\},/u);
   });
 });
