@@ -19,7 +19,8 @@
  * Writes bench/READ.md. Options: `--rows N` (default 527375), `--seed N`, `--runs N` (best of N,
  * default 3), `--out PATH` (`-` prints only), `--no-duckdb`, `--baseline DIR` (another build's
  * dist folder, e.g. main's, whose CLI is timed the same way in the same run, each of its runs
- * next to one of this build's, for a before/after ratio that shares the machine's load).
+ * next to one of this build's, for a before/after ratio that shares the machine's load), `--baseline-label
+ * TEXT` (what that build is, for READ.md; default: its folder).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
@@ -250,7 +251,7 @@ if (!existsSync(join(root, 'dist', 'cli.js'))) execFileSync('npx', ['tsup', '--s
 const cliArgs = ['dist/cli.js', 'scan', gen.path, '--preset', 'pcard', '--limit', String(LIMIT), '--currency', 'CAD', '--map', 'project=', '--min-part-share', '0', '--min-score', '0', '-f', 'json', '-q'];
 // The baseline build, when given, runs in turn with this one (same file, same flags).
 const [cli, baseRun] = timed([process.execPath, cliArgs], ...(BASELINE !== undefined ? [[process.execPath, [join(BASELINE, 'cli.js'), ...cliArgs.slice(1)]] as [string, string[]]] : [])) as [Timing, Timing | undefined];
-const base = baseRun && BASELINE !== undefined ? { ...baseRun, label: BASELINE.replace(root, '') } : undefined;
+const base = baseRun && BASELINE !== undefined ? { ...baseRun, label: flag('baseline-label') ?? BASELINE.replace(root, '') } : undefined;
 if (base && base.stdout !== cli.stdout) console.error(`note: the baseline's report differs from this build's`);
 const report = JSON.parse(cli.stdout) as { summary: { rows: number; analysed: number; rejected: number; findings: number } };
 const split = phases(gen.path);

@@ -24,6 +24,9 @@ function unreadable(path: string, e: unknown): InputError {
   return new InputError('unreadable', `cannot read ${path}: ${why}`, [path]);
 }
 
+/** Bytes as ISO-8859-1, by Node's native copy (the decoder uses it where the text is the same: see `sameAsLatin1`). */
+const latin1 = (bytes: Uint8Array): string => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
+
 /** Bytes read from a file at a time. */
 const CHUNK = 1 << 18;
 
@@ -88,7 +91,7 @@ async function readStream(name: string, stream: AsyncIterable<Uint8Array | strin
  */
 export async function loadLedger(input: LedgerInput, options: LoadLedgerOptions = {}): Promise<Ledger> {
   const name = typeof input === 'string' ? input : '-';
-  const parser = new LedgerParser({ ...options, file: name });
+  const parser = new LedgerParser({ ...options, file: name }, latin1);
   const hash = createHash('sha256');
   const push = (chunk: Uint8Array): void => {
     hash.update(chunk);

@@ -5,6 +5,7 @@ import { categoryKey, normalizeText, vendorKey } from './normalize.js';
 import { dayOf, isoOf } from '../_lib/days.js';
 import { D } from '../_lib/decimal.js';
 import { thrownText } from '../_lib/thrown.js';
+import { StringIds } from './stringIds.js';
 
 /**
  * A text field as columns: each record's text as written (trimmed), for display, and its
@@ -324,7 +325,8 @@ function validateTable(input: readonly unknown[], snapshot: Snapshot | undefined
   const documents: (string | undefined)[] = new Array(n);
   const extras: (Record<string, unknown> | undefined)[] = new Array(n);
   const rejects: RecordReject[] = [];
-  const seen = new Set<string>();
+  // Ids are fresh strings, each met once in a good ledger: numbered without V8's Map (see StringIds).
+  const seen = new StringIds();
   const repeated = new Set<string>();
   let size = 0;
 
@@ -399,9 +401,8 @@ function validateTable(input: readonly unknown[], snapshot: Snapshot | undefined
       cols.exemption.set(k, exemption);
       documents[k] = document;
       extras[k] = extra;
-      const seenBefore = seen.size;
-      seen.add(id);
-      if (seen.size === seenBefore) repeated.add(id);
+      const distinct = seen.size;
+      if (seen.id(id) < distinct) repeated.add(id);
       if (snapshot) {
         // The table keeps these values as they were given: a check compares them with the table.
         if (

@@ -33,16 +33,61 @@ const SYMBOLS: readonly [RegExp, string][] = [
   [/^RMB/iu, 'CNY'],
 ];
 const CODE = /^([A-Z]{3})\s*|\s*([A-Z]{3})$/u;
-/** The common case, read without decimal arithmetic: `1234`, `-12.50`, `1,234.50`. */
-const PLAIN = /^(-?)(\d{1,15}|\d{1,3}(?:,\d{3}){1,4})(?:\.(\d{1,15}))?$/u;
 
-/** The exact decimal string of a plain number, as `Decimal#toFixed()` writes it (`-012.50` → `-12.5`). */
-function canonical(negative: boolean, int: string, frac: string): string {
-  let i = 0;
-  while (i < int.length - 1 && int.charCodeAt(i) === 48) i++;
-  let f = frac.length;
-  while (f > 0 && frac.charCodeAt(f - 1) === 48) f--;
-  const digits = (i === 0 ? int : int.slice(i)) + (f > 0 ? `.${frac.slice(0, f)}` : '');
+/** Digits from `i` on in `s`: the index past the last. */
+function digitsFrom(s: string, i: number): number {
+  while (i < s.length) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) break;
+    i++;
+  }
+  return i;
+}
+
+/**
+ * The common case, read without decimal arithmetic nor a regular expression: a plain number
+ * `-?(\d{1,15}|\d{1,3}(,\d{3}){1,4})(\.\d{1,15})?` (`1234`, `-12.50`, `1,234.50`), as
+ * `Decimal#toFixed()` writes it (`-012.50` → `-12.5`); `undefined` for any other text. Most amounts
+ * come back as the very string given (no leading or trailing zero, no comma): no allocation.
+ * Runs in O(length).
+ */
+export function plainAmount(raw: string): string | undefined {
+  const n = raw.length;
+  const negative = raw.charCodeAt(0) === 45;
+  const start = negative ? 1 : 0;
+  let i = digitsFrom(raw, start);
+  let first = i - start;
+  let int: string;
+  if (i < n && raw.charCodeAt(i) === 44) {
+    // Grouped: 1–3 digits, then one to four groups of three, each after a comma.
+    if (first < 1 || first > 3) return undefined;
+    int = raw.slice(start, i);
+    let groups = 0;
+    while (i < n && raw.charCodeAt(i) === 44) {
+      const end = digitsFrom(raw, i + 1);
+      if (end - i - 1 !== 3 || ++groups > 4) return undefined;
+      int += raw.slice(i + 1, end);
+      i = end;
+    }
+    first = int.length;
+  } else {
+    if (first < 1 || first > 15) return undefined;
+    int = start === 0 && i === n ? raw : raw.slice(start, i);
+  }
+  let fracEnd = i;
+  if (i < n) {
+    if (raw.charCodeAt(i) !== 46) return undefined;
+    fracEnd = digitsFrom(raw, i + 1);
+    if (fracEnd !== n || fracEnd - i - 1 < 1 || fracEnd - i - 1 > 15) return undefined;
+  }
+  // Canonical: no leading zero but the last, no trailing zero after the point, no point without digits.
+  let lead = 0;
+  while (lead < first - 1 && int.charCodeAt(lead) === 48) lead++;
+  let f = fracEnd;
+  while (f > i + 1 && raw.charCodeAt(f - 1) === 48) f--;
+  const hasFrac = f > i + 1;
+  if (!negative && lead === 0 && int.length === i && (hasFrac ? f === n : i === n)) return raw;
+  const digits = (lead === 0 ? int : int.slice(lead)) + (hasFrac ? raw.slice(i, f) : '');
   return negative && digits !== '0' ? `-${digits}` : digits;
 }
 const SPACES = /[\s\u00a0\u202f\u2009']/gu;
@@ -65,8 +110,8 @@ const SPACES = /[\s\u00a0\u202f\u2009']/gu;
  */
 export function parseAmount(raw: string, options: ParseAmountOptions = {}): ParsedAmount {
   if (!options.decimalComma && (options.unit === undefined || String(options.unit) === '1')) {
-    const plain = PLAIN.exec(raw);
-    if (plain) return { ok: true, amount: canonical(plain[1] === '-', (plain[2] as string).replace(/,/gu, ''), plain[3] ?? '') };
+    const plain = plainAmount(raw);
+    if (plain !== undefined) return { ok: true, amount: plain };
   }
   let s = raw.normalize('NFKC').trim();
   const original = raw;

@@ -292,18 +292,20 @@ function countLines(b: Uint8Array, from: number, to: number, encoding: Encoding 
  * memory and are searched faster. Other encodings gain nothing: `emit` gets their bytes whole; and
  * narrow lines between two wide ones are cut apart only when they make {@link NARROW_RUN} bytes or
  * more, so text where most lines are wide (Chinese in UTF-8) is not cut up. Never cuts inside a
- * character (a line feed is never part of a multi-byte character in UTF-8). Runs in O(n).
+ * character (a line feed is never part of a multi-byte character in UTF-8). `narrow` says that a
+ * stretch holds none of those bytes (Windows-1252: its text is then the bytes read as ISO-8859-1).
+ * Runs in O(n).
  *
  * @example
  * const parts: string[] = []
  * narrowRuns(new TextEncoder().encode('a\nb’\nc\n'), 'utf-8', (b) => parts.push(new TextDecoder().decode(b)))
  * parts //=> ['a\n', 'b’\n', 'c\n']
  */
-export function narrowRuns(bytes: Uint8Array, encoding: Encoding, emit: (part: Uint8Array) => void): void {
+export function narrowRuns(bytes: Uint8Array, encoding: Encoding, emit: (part: Uint8Array, narrow: boolean) => void): void {
   const lo = encoding === 'windows-1252' ? 0x80 : encoding === 'utf-8' ? 0xc4 : -1;
   const hi = encoding === 'windows-1252' ? 0x9f : 0xff;
   const n = bytes.length;
-  if (lo < 0) return emit(bytes);
+  if (lo < 0) return emit(bytes, false);
   // Bytes are read four at a time where they are all ASCII (no high bit set): most of them.
   const head = (4 - (bytes.byteOffset & 3)) & 3;
   const words = n > head ? new Uint32Array(bytes.buffer, bytes.byteOffset + head, (n - head) >> 2) : new Uint32Array(0);
@@ -332,11 +334,11 @@ export function narrowRuns(bytes: Uint8Array, encoding: Encoding, emit: (part: U
       wideEnd = lineEnd; // the narrow lines between are too few to be worth a piece of their own
     } else {
       if (wideEnd >= 0) {
-        emit(bytes.subarray(start, wideEnd));
+        emit(bytes.subarray(start, wideEnd), false);
         start = wideEnd;
       }
       if (lineStart > start) {
-        emit(bytes.subarray(start, lineStart));
+        emit(bytes.subarray(start, lineStart), true);
         start = lineStart;
       }
       wideEnd = lineEnd;
@@ -344,13 +346,50 @@ export function narrowRuns(bytes: Uint8Array, encoding: Encoding, emit: (part: U
     i = lineEnd;
   }
   if (wideEnd >= 0 && wideEnd < n) {
-    emit(bytes.subarray(start, wideEnd));
+    emit(bytes.subarray(start, wideEnd), false);
     start = wideEnd;
   }
-  emit(start === 0 ? bytes : bytes.subarray(start));
+  emit(start === 0 ? bytes : bytes.subarray(start), wideEnd < 0 || start === wideEnd);
 }
 
 const LF_BYTE = 10;
+
+/**
+ * Decodes bytes as ISO-8859-1 (each byte the character of its code), natively: Node's
+ * `Buffer#latin1Slice` copies the bytes into a one-byte string, ten times as fast as a
+ * `TextDecoder`. A loader that has one gives it to the {@link StreamDecoder}.
+ */
+export type Latin1 = (bytes: Uint8Array) => string;
+
+/**
+ * Whether `bytes` read as ISO-8859-1 give the text they are in `encoding`: ASCII alone does in
+ * every encoding but UTF-16, and Windows-1252 differs from ISO-8859-1 in 80–9F only (the lines
+ * {@link narrowRuns} cuts apart). Reads four bytes at a time where they are ASCII. O(n).
+ *
+ * @example
+ * sameAsLatin1(new Uint8Array([0x43, 0x41, 0x46, 0xc9]), 'windows-1252') //=> true
+ */
+export function sameAsLatin1(bytes: Uint8Array, encoding: Encoding): boolean {
+  if (encoding === 'utf-16le' || encoding === 'utf-16be') return false;
+  const lo = 0x80;
+  const hi = encoding === 'windows-1252' ? 0x9f : 0xff;
+  const n = bytes.length;
+  const head = Math.min(n, (4 - (bytes.byteOffset & 3)) & 3);
+  const words = n > head ? new Uint32Array(bytes.buffer, bytes.byteOffset + head, (n - head) >> 2) : new Uint32Array(0);
+  const wordsEnd = head + words.length * 4;
+  const bad = (from: number, to: number): boolean => {
+    for (let i = from; i < to; i++) {
+      const b = bytes[i] as number;
+      if (b >= lo && b <= hi) return true;
+    }
+    return false;
+  };
+  if (bad(0, head) || bad(wordsEnd, n)) return false;
+  for (let w = 0; w < words.length; w++) {
+    if (((words[w] as number) & 0x80808080) !== 0 && bad(head + w * 4, head + w * 4 + 4)) return false;
+  }
+  return true;
+}
 
 /** Fewest bytes of narrow lines between two wide ones that {@link narrowRuns} decodes apart. */
 const NARROW_RUN = 256;
@@ -395,15 +434,19 @@ export class StreamDecoder {
   /** Line breaks in the text this decoder returned before, as its reader counts them. */
   private readonly linesBefore: () => number;
   private readonly ascii = new TextDecoder('windows-1252');
+  private readonly latin1: Latin1 | undefined;
 
   /**
    * @param linesBefore the line breaks in the text returned so far, for the line of an error (a
    *   reader counts them anyway, so decoding does not). @defaultValue the decoder counts none:
    *   right when all the bytes come in one chunk
+   * @param latin1 a fast ISO-8859-1 decoder, used for the bytes it reads the same as the encoding
+   *   (see {@link sameAsLatin1}). @defaultValue none: `TextDecoder` decodes everything
    */
-  constructor(encoding: Encoding | 'auto' = 'auto', linesBefore: () => number = () => 0) {
+  constructor(encoding: Encoding | 'auto' = 'auto', linesBefore: () => number = () => 0, latin1?: Latin1) {
     this.declared = encoding === 'auto' ? undefined : encoding;
     this.linesBefore = linesBefore;
+    this.latin1 = latin1;
   }
 
   /** The encoding in use, once known (`undefined` while only ASCII has been seen). */
@@ -431,9 +474,12 @@ export class StreamDecoder {
     return this.offset + this.held.length;
   }
 
-  /** Decodes the next chunk of bytes. */
-  push(chunk: Uint8Array): string {
-    return this.take(chunk, false);
+  /**
+   * Decodes the next chunk of bytes. `latin1` says that the caller knows them to read the same as
+   * ISO-8859-1 (see {@link sameAsLatin1}): the fast decoder, when given, then takes them unchecked.
+   */
+  push(chunk: Uint8Array, latin1 = false): string {
+    return this.take(chunk, false, latin1);
   }
 
   /** Flushes what is left; throws when the input ended inside a character. */
@@ -446,7 +492,7 @@ export class StreamDecoder {
     return text;
   }
 
-  private take(chunk: Uint8Array, final: boolean): string {
+  private take(chunk: Uint8Array, final: boolean, latin1 = false): string {
     this.unsent = 0;
     let bytes = this.held.length ? concat(this.held, chunk) : chunk;
     this.held = new Uint8Array(0);
@@ -475,7 +521,7 @@ export class StreamDecoder {
       let high = 0;
       while (high < bytes.length && (bytes[high] as number) < 0x80) high++;
       if (high > 0) {
-        out = this.ascii.decode(bytes.subarray(0, high));
+        out = this.latin1 ? this.latin1(bytes.subarray(0, high)) : this.ascii.decode(bytes.subarray(0, high));
         if (this.phase === 'ascii' && high < bytes.length) this.unsent = countLines(bytes, 0, high, undefined);
         this.offset += high;
         bytes = bytes.subarray(high);
@@ -491,7 +537,7 @@ export class StreamDecoder {
       const guess = sniffEncoding(bytes.subarray(0, SAMPLE_BYTES));
       this.lock(guess.encoding, `${guess.evidence} from byte ${this.offset.toLocaleString('en')}, the first non-ASCII one`);
     }
-    return out + this.decode(bytes, final);
+    return out + this.decode(bytes, final, latin1 && bytes === chunk);
   }
 
   private lock(encoding: Encoding, why: string): void {
@@ -504,12 +550,13 @@ export class StreamDecoder {
   }
 
   /** Decodes whole characters of `bytes`, holding a character cut at the end for the next chunk. */
-  private decode(bytes: Uint8Array, final: boolean): string {
+  private decode(bytes: Uint8Array, final: boolean, latin1: boolean): string {
     const encoding = this.chosen as Encoding;
     const end = final ? bytes.length : safeEnd(bytes, encoding);
     const whole = bytes.subarray(0, end);
     let text: string;
-    try {
+    if (this.latin1 && (latin1 || sameAsLatin1(whole, encoding))) text = this.latin1(whole);
+    else try {
       // Windows-1252 is decoded in stream mode, which keeps no state for a one-byte encoding: Node
       // 20.18.3 and later decode it as ISO-8859-1 otherwise (C1 controls for 80–9F, nodejs/node#60888).
       text = (this.decoder as TextDecoder).decode(whole, encoding === 'windows-1252' ? { stream: true } : undefined);

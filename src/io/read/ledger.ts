@@ -10,7 +10,7 @@ import type { Reject, RecordReject } from '../../records/record.js';
 import { optionIssues } from '../../_lib/issues.js';
 import type { LedgerField } from './columns.js';
 import { type CsvSink, type Delimiter, CsvRows, DELIMITERS, detectDelimiter } from './csv.js';
-import { type Encoding, ENCODINGS, narrowRuns, StreamDecoder, stripBom } from './decode.js';
+import { type Encoding, ENCODINGS, type Latin1, narrowRuns, StreamDecoder, stripBom } from './decode.js';
 import type { LedgerReaderOptions } from './reader.js';
 import { type Ledger, type LedgerSource, LedgerReader } from './reader.js';
 
@@ -138,12 +138,19 @@ export class LedgerParser {
   private headerLine: number | undefined;
   private started = false;
 
-  /** @throws OptionsError naming each bad option. */
-  constructor(options: LedgerParserOptions = {}) {
+  private readonly latin1: Latin1 | undefined;
+
+  /**
+   * @param latin1 a native ISO-8859-1 decoder for the bytes it reads right (`splitscan/node` gives
+   *   Node's). @defaultValue none: `TextDecoder` decodes every byte
+   * @throws OptionsError naming each bad option.
+   */
+  constructor(options: LedgerParserOptions = {}, latin1?: Latin1) {
     const parsed = parserOptionsSchema.safeParse(options);
     if (!parsed.success) throw new OptionsError('readLedger', optionIssues(parsed.error, parserOptionsSchema, []));
     this.options = options;
     this.reader = new LedgerReader(options);
+    this.latin1 = latin1;
   }
 
   /**
@@ -155,8 +162,8 @@ export class LedgerParser {
   push(chunk: string | Uint8Array): void {
     if (typeof chunk === 'string') return this.text(chunk);
     if (this.decoder === undefined) this.refusePacked(chunk);
-    const decoder = (this.decoder ??= new StreamDecoder(this.options.encoding ?? 'auto', () => (this.sink ? this.sink.breaks() : feeds(this.head))));
-    const part = (bytes: Uint8Array): void => this.text(this.decoded(() => decoder.push(bytes)));
+    const decoder = (this.decoder ??= new StreamDecoder(this.options.encoding ?? 'auto', () => (this.sink ? this.sink.breaks() : feeds(this.head)), this.latin1));
+    const part = (bytes: Uint8Array, narrow = false): void => this.text(this.decoded(() => decoder.push(bytes, narrow && decoder.encoding === 'windows-1252')));
     let at = 0;
     do {
       const piece = chunk.length <= PIECE ? chunk : chunk.subarray(at, at + PIECE);

@@ -280,7 +280,7 @@ export class LedgerReader {
     if (hit !== undefined) return hit === '' ? undefined : hit;
     const m = this.repaymentOf(vendor);
     if (this.repaid.size >= MEMO) this.repaid.clear();
-    this.repaid.set(vendor, m ?? '');
+    this.repaid.set(own(vendor), m ?? '');
     return m;
   }
 
@@ -365,7 +365,7 @@ export class LedgerReader {
     if (d === undefined) {
       d = parseDate(raw, this.options.dateFormat);
       if (this.dates.size >= MEMO) this.dates.clear();
-      this.dates.set(raw, d);
+      this.dates.set(own(raw), d);
     }
     return d;
   }

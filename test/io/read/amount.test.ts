@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { parseAmount } from '../../../src/io/read/amount.js';
+import { parseAmount, plainAmount } from '../../../src/io/read/amount.js';
 import { D } from '../../../src/_lib/decimal.js';
+import { runs } from '../../helpers/runs.js';
 
 describe('parseAmount', () => {
   it.each([
@@ -63,6 +64,38 @@ describe('parseAmount: plain numbers', () => {
         const grouped = `${neg ? '-' : ''}${BigInt(int).toString().replace(/\B(?=(\d{3})+(?!\d))/gu, ',')}${frac !== undefined ? `.${frac}` : ''}`;
         expect(parseAmount(grouped)).toEqual({ ok: true, amount: want });
       }),
+    );
+  });
+});
+
+describe('plainAmount', () => {
+  /** The oracle: the regular expression and the trimming plainAmount reads by hand, written the obvious way. */
+  const PLAIN = /^(-?)(\d{1,15}|\d{1,3}(?:,\d{3}){1,4})(?:\.(\d{1,15}))?$/u;
+  const oracle = (raw: string): string | undefined => {
+    const m = PLAIN.exec(raw);
+    if (!m) return undefined;
+    const int = (m[2] as string).replace(/,/gu, '').replace(/^0+(?=\d)/u, '');
+    const frac = (m[3] ?? '').replace(/0+$/u, '');
+    const digits = int + (frac ? `.${frac}` : '');
+    return m[1] === '-' && digits !== '0' ? `-${digits}` : digits;
+  };
+
+  it('reads what the regular expression reads, as Decimal writes it, and refuses the rest', () => {
+    // Texts made of the characters that matter, and well-formed numbers in every shape.
+    const messy = fc.string({ unit: fc.constantFrom('0', '1', '9', ',', '.', '-', ' ', 'e', '٣'), maxLength: 24 });
+    const grouped = fc.tuple(fc.boolean(), fc.stringMatching(/^\d{1,4}$/u), fc.array(fc.stringMatching(/^\d{2,4}$/u), { maxLength: 5 }), fc.option(fc.stringMatching(/^\d{0,16}$/u)));
+    const shaped = grouped.map(([neg, head, groups, frac]) => `${neg ? '-' : ''}${[head, ...groups].join(',')}${frac === null ? '' : `.${frac}`}`);
+    // Near the limits: 15 digits before or after the point, four groups of three.
+    const digits = (min: number, max: number) => fc.array(fc.constantFrom('0', '1', '5', '9'), { minLength: min, maxLength: max, size: 'max' }).map((d) => d.join(''));
+    const long = fc.tuple(fc.boolean(), digits(1, 17), fc.option(digits(0, 17))).map(([neg, a, b]) => `${neg ? '-' : ''}${a}${b === null ? '' : `.${b}`}`);
+    const groups = fc.tuple(digits(1, 3), fc.array(digits(3, 3), { minLength: 3, maxLength: 5 }), fc.option(digits(1, 16))).map(([a, gs, b]) => `${[a, ...gs].join(',')}${b === null ? '' : `.${b}`}`);
+    fc.assert(
+      fc.property(fc.oneof(messy, shaped, long, groups), (raw) => {
+        const got = plainAmount(raw);
+        expect(got).toBe(oracle(raw));
+        if (got !== undefined) expect(got).toBe(new D(raw.replace(/,/gu, '')).toFixed());
+      }),
+      { numRuns: runs(2000) },
     );
   });
 });

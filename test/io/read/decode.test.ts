@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { decodeText, detectEncoding, narrowRuns, sniffEncoding, StreamDecoder } from '../../../src/io/read/decode.js';
+import { decodeText, detectEncoding, narrowRuns, sameAsLatin1, sniffEncoding, StreamDecoder } from '../../../src/io/read/decode.js';
 import { runs } from '../../helpers/runs.js';
 
 describe('decode', () => {
@@ -104,6 +104,56 @@ describe('Windows-1252', () => {
   });
 });
 
+describe('a native ISO-8859-1 decoder (Node: Buffer latin1), where it reads the bytes the same', () => {
+  const latin1 = (b: Uint8Array) => Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('latin1');
+  /** Bytes of each kind the encodings treat apart: ASCII, 80–9F, Latin-1 letters, UTF-8 leads and continuations, line feeds. */
+  const byteArb = fc.constantFrom(0x41, 0x0a, 0x2c, 0x80, 0x92, 0x9f, 0xa0, 0xc3, 0xa9, 0xe2, 0x80, 0xc9, 0xff, 0x00);
+  const utf8Arb = fc.array(fc.constantFrom('a', ',', '\n', 'é', '’', '标', '€', 'É'), { maxLength: 80 }).map((cs) => new TextEncoder().encode(cs.join('')));
+
+  it('gives the text TextDecoder gives, whatever the encoding, the chunks and the marks given', () => {
+    const encodingArb = fc.constantFrom('windows-1252', 'utf-8', 'gb18030', 'utf-16le', 'auto') as fc.Arbitrary<'windows-1252' | 'utf-8' | 'gb18030' | 'utf-16le' | 'auto'>;
+    fc.assert(
+      fc.property(fc.oneof(fc.array(byteArb, { maxLength: 200 }).map((b) => new Uint8Array(b)), utf8Arb), encodingArb, fc.array(fc.nat(64), { maxLength: 6 }), fc.boolean(), (bytes, encoding, cuts, mark) => {
+        const decode = (d: StreamDecoder): string | Error => {
+          try {
+            let text = '';
+            let at = 0;
+            for (const c of [...cuts, bytes.length]) {
+              const next = Math.min(bytes.length, at + c);
+              const chunk = bytes.subarray(at, next);
+              // A caller may mark only bytes it knows read the same: Windows-1252 without 80–9F.
+              const same = mark && d.encoding === 'windows-1252' && d.decoding && !chunk.some((b) => b >= 0x80 && b <= 0x9f);
+              text += d.push(chunk, same);
+              at = next;
+            }
+            return text + d.end();
+          } catch (e) {
+            return e as Error;
+          }
+        };
+        const plain = decode(new StreamDecoder(encoding));
+        const fast = decode(new StreamDecoder(encoding, () => 0, latin1));
+        if (plain instanceof Error) expect(fast instanceof Error ? fast.message : fast).toBe(plain.message);
+        else expect(fast).toBe(plain);
+      }),
+      { numRuns: runs(500) },
+    );
+  });
+
+  it('tells bytes that read the same as ISO-8859-1 from those that do not', () => {
+    fc.assert(
+      fc.property(fc.array(byteArb, { maxLength: 40 }), fc.nat(3), (given, offset) => {
+        const bytes = new Uint8Array(given.length + offset).subarray(offset);
+        bytes.set(given);
+        expect(sameAsLatin1(bytes, 'windows-1252')).toBe(!given.some((b) => b >= 0x80 && b <= 0x9f));
+        expect(sameAsLatin1(bytes, 'utf-8')).toBe(!given.some((b) => b >= 0x80));
+        expect(sameAsLatin1(bytes, 'utf-16le')).toBe(false);
+      }),
+      { numRuns: runs(300) },
+    );
+  });
+});
+
 describe('narrowRuns', () => {
   const WIDE_1252 = (b: number) => b >= 0x80 && b <= 0x9f;
   /** Lines of ASCII, Latin-1 letters (É, no-break space) and Windows-1252's wide characters (’ –). */
@@ -117,7 +167,10 @@ describe('narrowRuns', () => {
         const bytes = new Uint8Array(given.length + offset).subarray(offset);
         bytes.set(given);
         const parts: Uint8Array[] = [];
-        narrowRuns(bytes, 'windows-1252', (p) => parts.push(p));
+        const narrow: boolean[] = [];
+        narrowRuns(bytes, 'windows-1252', (p, n) => (parts.push(p), narrow.push(n)));
+        // A part is called narrow when it holds no wide byte; a wide part holds one.
+        parts.forEach((p, i) => expect(narrow[i]).toBe(!p.some(WIDE_1252)));
         // Together the parts are the bytes, in order, and none is empty (unless the input is).
         expect(Buffer.concat(parts).equals(Buffer.from(bytes))).toBe(true);
         if (bytes.length > 0) for (const p of parts) expect(p.length).toBeGreaterThan(0);
