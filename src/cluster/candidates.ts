@@ -1,6 +1,7 @@
 import type { Item } from './item.js';
 import type { Prepared } from './prepare.js';
 import { windowEnd } from './window.js';
+import { excludedRecords } from './excluded.js';
 import type { ResolvedOptions } from '../options/resolve.js';
 import type { ResolvedThreshold } from '../thresholds/threshold.js';
 import { atLeast, belowTier, inScope } from '../thresholds/compare.js';
@@ -26,14 +27,10 @@ export interface Candidates {
  */
 export function neverParts(table: RecordTable, opts: Pick<ResolvedOptions, 'skipMethods' | 'exclude'>): Uint8Array {
   const skipMethod = table.method.keys.map((m) => opts.skipMethods.has(m));
-  const excludedVendor = table.vendor.keys.map((v) => opts.exclude.vendors.has(v));
-  const excludedCategory = table.category.keys.map((c) => opts.exclude.categories.some((p) => c.startsWith(p)));
-  const never = new Uint8Array(table.size);
-  const hit = (flags: readonly boolean[], key: number): boolean => key >= 0 && flags[key] === true;
+  const never = excludedRecords(table, opts.exclude);
   for (let k = 0; k < table.size; k++) {
-    if ((table.exemption.text[k] as number) >= 0 || hit(skipMethod, table.method.key[k] as number) || hit(excludedVendor, table.vendor.key[k] as number) || hit(excludedCategory, table.category.key[k] as number)) {
-      never[k] = 1;
-    }
+    const m = table.method.key[k] as number;
+    if ((table.exemption.text[k] as number) >= 0 || (m >= 0 && skipMethod[m] === true)) never[k] = 1;
   }
   return never;
 }

@@ -6,6 +6,7 @@ import { resolveWindow, type Window } from './window.js';
 import { compareText } from '../_lib/order.js';
 import { amountAt, keyAt, valueAt, type RecordTable } from '../records/table.js';
 import { vocabularies } from '../similarity/vocabulary.js';
+import { excludedRecords } from './excluded.js';
 import { projectName } from '../similarity/project.js';
 
 /**
@@ -79,8 +80,9 @@ export function prepare(table: RecordTable, opts: ResolvedOptions): Prepared {
   const broad = broadProjects(table, projectOf, prefixOf, subject.maxProjectCategories);
   const placeholder = table.vendor.keys.map((v) => opts.placeholderVendors.has(v));
 
-  // Subject tokens, numbered rarest first and weighed by rarity in each buyer's ledger.
-  const text = subject.minSimilarity > 0 ? vocabularies(table.buyer.key, table.subject.key, (s) => table.subject.keys[s] as string) : undefined;
+  // Subject tokens, numbered rarest first and weighed by rarity in each buyer's ledger, without
+  // the excluded records (as if they were not there).
+  const text = subject.minSimilarity > 0 ? vocabularies(table.buyer.key, subjectsKept(table, opts.exclude), (s) => table.subject.keys[s] as string) : undefined;
 
   // Partitions: buyer, then whatever the policy requires to be equal.
   const parts = new Map<number, number>();
@@ -298,4 +300,11 @@ function broadProjects(table: RecordTable, projectOf: (k: number) => number, pre
   const out = new Set<number>();
   for (const [key, cats] of spread) if (cats.size > max) out.add(key);
   return out;
+}
+
+/** Each record's subject key, or -1 for a record `exclude` takes out. */
+function subjectsKept(table: RecordTable, exclude: ResolvedOptions['exclude']): Int32Array {
+  const excluded = excludedRecords(table, exclude);
+  if (!excluded.includes(1)) return table.subject.key;
+  return Int32Array.from(table.subject.key, (s, k) => (excluded[k] ? -1 : s));
 }

@@ -4,6 +4,7 @@ import type { ResolvedOptions } from '../options/resolve.js';
 import type { ResolvedThreshold } from '../thresholds/threshold.js';
 import { atLeast, belowTier, inScope } from '../thresholds/compare.js';
 import { keyAt, valueAt, type RecordTable } from '../records/table.js';
+import { excludedRecords } from '../cluster/excluded.js';
 import { isoOf } from '../_lib/days.js';
 import { compareText } from '../_lib/order.js';
 import { poissonAtLeast } from '../_lib/stats.js';
@@ -358,19 +359,6 @@ export function buyerBaselines(table: RecordTable, opts: Pick<ResolvedOptions, '
       };
     },
   };
-}
-
-/** 1 for each record the policy excludes from the analysis (`exclude`: its vendor, or a prefix of its category code). Runs in O(n + distinct keys × prefixes). */
-function excludedRecords(table: RecordTable, exclude: ResolvedOptions['exclude']): Uint8Array {
-  const out = new Uint8Array(table.size);
-  if (exclude.vendors.size === 0 && exclude.categories.length === 0) return out;
-  const vendor = Uint8Array.from(table.vendor.keys, (v) => (exclude.vendors.has(v) ? 1 : 0));
-  const category = Uint8Array.from(table.category.keys, (c) => (exclude.categories.some((p) => c.startsWith(p)) ? 1 : 0));
-  for (let k = 0; k < table.size; k++) {
-    const c = table.category.key[k] as number;
-    if (vendor[table.vendor.key[k] as number] || (c >= 0 && category[c])) out[k] = 1;
-  }
-  return out;
 }
 
 /** Number of entries of an ascending array below x (or at or below it, with `orEqual`), by binary search. */
