@@ -261,15 +261,16 @@ export function project(actual: unknown, expected: unknown): [unknown, unknown] 
     if (typeof actual !== 'object' || actual === null || (!more && !isPlain(actual))) return [actual, rest];
     const a = actual as Record<string, unknown>;
     const shownKeys = more ? keys.filter((k) => Object.hasOwn(a, k)) : Object.keys(a);
-    const shown: Record<string, unknown> = {};
-    const exp: Record<string, unknown> = { ...rest };
+    // Entries, not assignments: a key named __proto__ stays an own key (JSON may have one).
+    const shown: [string, unknown][] = [];
+    const exp = new Map(Object.entries(rest));
     for (const k of shownKeys) {
       const own = Object.hasOwn(rest, k);
       const [pa, pe] = own ? project(a[k], rest[k]) : [a[k], undefined];
-      shown[k] = pa;
-      if (own) exp[k] = pe;
+      shown.push([k, pa]);
+      if (own) exp.set(k, pe);
     }
-    return [shown, exp];
+    return [Object.fromEntries(shown), Object.fromEntries(exp)];
   }
   return [actual, expected];
 }
