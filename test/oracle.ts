@@ -36,8 +36,16 @@ export interface OracleLargeRun {
   recordIds: string[];
 }
 
+/** Project names already worked out (the oracle asks for them once per pair of records). */
+const projectNames = new Map<string, string>();
+
 /** A record's project as projects are compared: by the words that name it (`projectName`). */
-export const projectOf = (r: PurchaseRecord): string | undefined => (r.projectKey === undefined ? undefined : projectName(r.projectKey));
+export function projectOf(r: PurchaseRecord): string | undefined {
+  if (r.projectKey === undefined) return undefined;
+  let name = projectNames.get(r.projectKey);
+  if (name === undefined) projectNames.set(r.projectKey, (name = projectName(r.projectKey)));
+  return name;
+}
 
 export interface OracleRecord {
   rec: PurchaseRecord;
