@@ -4,7 +4,7 @@ import type { ResolvedOptions } from '../options/resolve.js';
 import { linkPolicy, type LinkPolicy } from './link.js';
 import { resolveWindow, type Window } from './window.js';
 import { compareText } from '../_lib/order.js';
-import { amountAt, keyAt, valueAt, type RecordTable } from '../records/table.js';
+import { amountAt, keyAt, valueAt, type RecordTable, type TextColumn } from '../records/table.js';
 import { vocabularies } from '../similarity/vocabulary.js';
 import { excludedRecords } from './excluded.js';
 import { projectName } from '../similarity/project.js';
@@ -46,37 +46,11 @@ export function prepare(table: RecordTable, opts: ResolvedOptions): Prepared {
   const window = resolveWindow(opts.window);
   const n = table.size;
 
-  // Category prefixes (interned), and projects too broad to link.
+  // Category prefixes and projects by the words that name them (projectName), interned; and
+  // projects too broad to link.
   const depth = subject.categoryPrefix;
-  const prefixIds = new Map<string, number>();
-  const prefixes: string[] = [];
-  const prefixOfKey = table.category.keys.map((key) => {
-    const p = depth > 0 ? key.slice(0, depth) : key;
-    let id = prefixIds.get(p);
-    if (id === undefined) {
-      id = prefixes.length;
-      prefixes.push(p);
-      prefixIds.set(p, id);
-    }
-    return id;
-  });
-  const prefixOf = (k: number) => {
-    const c = table.category.key[k] as number;
-    return c < 0 ? -1 : (prefixOfKey[c] as number);
-  };
-  // Projects by the words that name them (projectName), interned.
-  const projectIds = new Map<string, number>();
-  const projectNames: string[] = [];
-  const projectOfKey = table.project.keys.map((key) => {
-    const name = projectName(key);
-    let id = projectIds.get(name);
-    if (id === undefined) projectIds.set(name, (id = projectNames.push(name) - 1));
-    return id;
-  });
-  const projectOf = (k: number) => {
-    const p = table.project.key[k] as number;
-    return p < 0 ? -1 : (projectOfKey[p] as number);
-  };
+  const { names: prefixes, of: prefixOf } = coarseKeys(table.category, (key) => (depth > 0 ? key.slice(0, depth) : key));
+  const { names: projectNames, of: projectOf } = coarseKeys(table.project, projectName);
   const broad = broadProjects(table, projectOf, prefixOf, subject.maxProjectCategories);
   const placeholder = table.vendor.keys.map((v) => opts.placeholderVendors.has(v));
 
@@ -276,6 +250,28 @@ function countingSort(ks: Int32Array, key: Int32Array, min: number, keys: number
     out[start[(key[k] as number) - min]!++] = k;
   }
   return out;
+}
+
+/**
+ * A coarser key of a text column — `coarse` of each of its distinct keys — interned: the distinct
+ * coarse keys, and the id among them of table index k's (−1 without a value). O(n + distinct keys).
+ */
+function coarseKeys(column: TextColumn, coarse: (key: string) => string): { names: string[]; of: (k: number) => number } {
+  const ids = new Map<string, number>();
+  const names: string[] = [];
+  const ofKey = column.keys.map((key) => {
+    const name = coarse(key);
+    let id = ids.get(name);
+    if (id === undefined) ids.set(name, (id = names.push(name) - 1));
+    return id;
+  });
+  return {
+    names,
+    of: (k) => {
+      const c = column.key[k] as number;
+      return c < 0 ? -1 : (ofKey[c] as number);
+    },
+  };
 }
 
 const projectKey = (buyer: number, project: number) => buyer * 8_388_608 + project;

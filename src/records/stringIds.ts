@@ -1,3 +1,5 @@
+import { grow } from '../_lib/grow.js';
+
 /**
  * Numbers distinct strings 0, 1, 2 … in the order they are first seen: what a `Map<string,
  * number>` does, made for hundreds of thousands of fresh strings (cells cut from a file, each met
@@ -41,7 +43,7 @@ export class StringIds {
     }
     const id = this.texts.length;
     this.texts.push(s);
-    if (id === this.hashes.length) this.hashes = grown(this.hashes);
+    if (id === this.hashes.length) this.hashes = grow(this.hashes, id + 1);
     this.hashes[id] = h;
     this.slots[slot] = id + 1;
     if (2 * (id + 1) > this.slots.length) this.rehash();
@@ -78,10 +80,4 @@ function hashOf(s: string): number {
   for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
   // The low bits pick the slot: fold the high ones in.
   return h ^ (h >>> 16);
-}
-
-function grown(a: Int32Array): Int32Array {
-  const b = new Int32Array(a.length * 2);
-  b.set(a);
-  return b;
 }

@@ -1,4 +1,5 @@
 import { asciiWords, isAscii, lower, STOPWORDS, subjectTokens } from './tokens.js';
+import { grow } from '../_lib/grow.js';
 
 /**
  * Subject tokens as numbers: {@link TokenIds.read} gives the distinct tokens of a text
@@ -116,16 +117,4 @@ export class TokenIds {
     }
     this.slots = slots;
   }
-}
-
-/**
- * A copy of `a` with room for at least `size` ids, and at least twice its length (so n appends cost O(n)).
- *
- * @example
- * grow(Int32Array.of(7, 8), 3).length //=> 4
- */
-export function grow(a: Int32Array, size: number): Int32Array {
-  const b = new Int32Array(Math.max(size, a.length * 2));
-  b.set(a);
-  return b;
 }

@@ -1,4 +1,5 @@
-import { grow, TokenIds } from './intern.js';
+import { TokenIds } from './intern.js';
+import { grow } from '../_lib/grow.js';
 import { rarityWeight } from './rarity.js';
 
 /** Each buyer's subject vocabulary, and each record's subject tokens in it. */

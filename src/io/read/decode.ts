@@ -306,25 +306,13 @@ export function narrowRuns(bytes: Uint8Array, encoding: Encoding, emit: (part: U
   const hi = encoding === 'windows-1252' ? 0x9f : 0xff;
   const n = bytes.length;
   if (lo < 0) return emit(bytes, false);
-  // Bytes are read four at a time where they are all ASCII (no high bit set): most of them.
-  const head = (4 - (bytes.byteOffset & 3)) & 3;
-  const words = n > head ? new Uint32Array(bytes.buffer, bytes.byteOffset + head, (n - head) >> 2) : new Uint32Array(0);
-  const wordsEnd = head + words.length * 4;
+  const words = new Words(bytes);
   let start = 0;
   /** End of the current stretch of wide lines (−1: none open). */
   let wideEnd = -1;
   let i = 0;
   while (i < n) {
-    let w = i;
-    while (w < n) {
-      if (w >= head && w < wordsEnd && ((w - head) & 3) === 0 && ((words[(w - head) >> 2] as number) & 0x80808080) === 0) {
-        w += 4;
-        continue;
-      }
-      const b = bytes[w] as number;
-      if (b >= lo && b <= hi) break;
-      w++;
-    }
+    const w = words.nextIn(i, lo, hi);
     if (w === n) break;
     let lineStart = w;
     while (lineStart > i && bytes[lineStart - 1] !== LF_BYTE) lineStart--;
@@ -371,24 +359,40 @@ export type Latin1 = (bytes: Uint8Array) => string;
  */
 export function sameAsLatin1(bytes: Uint8Array, encoding: Encoding): boolean {
   if (encoding === 'utf-16le' || encoding === 'utf-16be') return false;
-  const lo = 0x80;
-  const hi = encoding === 'windows-1252' ? 0x9f : 0xff;
-  const n = bytes.length;
-  const head = Math.min(n, (4 - (bytes.byteOffset & 3)) & 3);
-  const words = n > head ? new Uint32Array(bytes.buffer, bytes.byteOffset + head, (n - head) >> 2) : new Uint32Array(0);
-  const wordsEnd = head + words.length * 4;
-  const bad = (from: number, to: number): boolean => {
-    for (let i = from; i < to; i++) {
-      const b = bytes[i] as number;
-      if (b >= lo && b <= hi) return true;
-    }
-    return false;
-  };
-  if (bad(0, head) || bad(wordsEnd, n)) return false;
-  for (let w = 0; w < words.length; w++) {
-    if (((words[w] as number) & 0x80808080) !== 0 && bad(head + w * 4, head + w * 4 + 4)) return false;
+  return new Words(bytes).nextIn(0, 0x80, encoding === 'windows-1252' ? 0x9f : 0xff) === bytes.length;
+}
+
+/**
+ * Bytes searched for the first one in a range of non-ASCII values, read four at a time where they
+ * are aligned and all ASCII (no high bit set): most bytes of a Latin ledger.
+ */
+class Words {
+  private readonly head: number;
+  private readonly words: Uint32Array;
+  private readonly wordsEnd: number;
+  constructor(private readonly bytes: Uint8Array) {
+    const n = bytes.length;
+    this.head = (4 - (bytes.byteOffset & 3)) & 3;
+    this.words = n > this.head ? new Uint32Array(bytes.buffer, bytes.byteOffset + this.head, (n - this.head) >> 2) : new Uint32Array(0);
+    this.wordsEnd = this.head + this.words.length * 4;
   }
-  return true;
+
+  /** The index of the first byte from `from` on in [lo, hi] (lo ≥ 0x80), or the length when none is. O(n). */
+  nextIn(from: number, lo: number, hi: number): number {
+    const { bytes, head, words, wordsEnd } = this;
+    const n = bytes.length;
+    let w = from;
+    while (w < n) {
+      if (w >= head && w < wordsEnd && ((w - head) & 3) === 0 && ((words[(w - head) >> 2] as number) & 0x80808080) === 0) {
+        w += 4;
+        continue;
+      }
+      const b = bytes[w] as number;
+      if (b >= lo && b <= hi) return w;
+      w++;
+    }
+    return n;
+  }
 }
 
 /** Fewest bytes of narrow lines between two wide ones that {@link narrowRuns} decodes apart. */
