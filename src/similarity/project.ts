@@ -17,7 +17,9 @@ function canonicalYear(match: string, fyCentury: string | undefined, fy: string 
   if (fy !== undefined) return ` ${fyCentury ?? (Number(fy) < 50 ? '20' : '19')}${fy} `;
   if (second === undefined) return ` ${century}${first} `;
   const next = (Number(first) + 1) % 100;
-  return Number(second) === next ? ` ${century}${first} ${next === 0 ? Number(century) + 1 : century}${String(next).padStart(2, '0')} ` : match;
+  if (Number(second) === next) return ` ${century}${first} ${next === 0 ? Number(century) + 1 : century}${String(next).padStart(2, '0')} `;
+  // Two years that are no fiscal year ("2024 - 2024年度"): the first as a year, the rest read again.
+  return ` ${century}${first} ${match.slice(4).replace(YEAR, canonicalYear)}`;
 }
 /** Words that only say "a project": dropped wherever they stand. */
 const PROJECT_WORDS = /\b(?:project|projects|programme|programmes|program|programs)\b|项目|专项/gu;

@@ -16,6 +16,8 @@ describe('projectName', () => {
     ['信息化建设（2024年）', '信息化建设2024'],
     ['信息化建设项目', '信息化建设专项'],
     ['Road safety programme', 'road safety'],
+    // Two years that are no fiscal year: each read as a year (the property below found it).
+    ['Roads 2024 - 2024年度', 'Roads 2024 2024'],
   ])('%s and %s name one project', (a, b) => {
     expect(projectName(normalizeText(a))).toBe(projectName(normalizeText(b)));
   });
