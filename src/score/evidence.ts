@@ -76,7 +76,11 @@ export interface Measurement {
 
 /**
  * Measures a finding's parts (in date order).
- * - justBelow: share of parts within `band` under a limit in force on their date and in their scope;
+ * - justBelow: of the parts beyond one, the share within `band` under a limit in force on their date
+ *   and in their scope, (count − 1) / (k − 1), 0 when at most one part is: one purchase just under a
+ *   limit is what a single purchase kept under it shows, not a split (and a part near the limit plus
+ *   any unrelated purchase crosses it); a second and third part under the limit show a requirement
+ *   cut to fit;
  * - parts: number of parts;
  * - span: days from first to last part;
  * - sameDay: share of parts dated the same day as another part;
@@ -155,7 +159,7 @@ export function measure(parts: readonly Item[], total: Decimal, ctx: EvidenceCon
   const bunching = baseline?.bunching;
   return {
     evidence: {
-      justBelow: justBelow / k,
+      justBelow: justBelow > 1 ? (justBelow - 1) / (k - 1) : 0,
       parts: k,
       span: last.day - first.day,
       sameDay: sameDay / k,

@@ -40,7 +40,8 @@ describe('measure', () => {
     ];
     const t = tier('1000');
     const e = measure(parts, new Decimal(2500), { tier: t, thresholds: [t], windowDays: 30, band: 0.1 }).evidence;
-    expect(e.justBelow).toBeCloseTo(2 / 3, 12);
+    // Two of three parts just below: the second of them is the evidence, of the two parts beyond one.
+    expect(e.justBelow).toBeCloseTo(1 / 2, 12);
     expect(e.parts).toBe(3);
     expect(e.span).toBe(4);
     expect(e.sameDay).toBeCloseTo(2 / 3, 12);
@@ -56,13 +57,24 @@ describe('measure', () => {
     expect(e.totalOverThreshold).toBe(2.5);
   });
 
+  it('takes one part just below a limit for no evidence: a single purchase kept under a limit is not a split', () => {
+    const t = tier('1000');
+    const ctx = { tier: t, thresholds: [t], windowDays: 30, band: 0.1 };
+    const one = measure([part(10, '950', 'a'), part(10, '150', 'b')], new Decimal(1100), ctx);
+    expect(one.evidence.justBelow).toBe(0);
+    expect(one.facts.justBelow.count).toBe(1);
+    expect(measure([part(10, '950', 'a'), part(11, '940', 'b')], new Decimal(1890), ctx).evidence.justBelow).toBe(1);
+    expect(measure([part(10, '950', 'a'), part(11, '940', 'b'), part(12, '300', 'c'), part(13, '200', 'c')], new Decimal(2390), ctx).evidence.justBelow).toBeCloseTo(1 / 3, 12);
+  });
+
   it('counts a part just below only under a limit in force on its date and in its scope', () => {
     const parts = [part(10, '950', 'a', { categoryKey: '3019' }), part(20, '950', 'a', { categoryKey: '3019' })];
     const crossed = tier('1000');
-    const e = (thresholds: ResolvedThreshold[]) => measure(parts, new Decimal(1900), { tier: crossed, thresholds, windowDays: 30, band: 0.1 }).evidence.justBelow;
-    expect(e([tier('1000', { toDay: 15 })])).toBe(0.5);
+    const e = (thresholds: ResolvedThreshold[]) => measure(parts, new Decimal(1900), { tier: crossed, thresholds, windowDays: 30, band: 0.1 }).facts.justBelow.count;
+    expect(e([tier('1000')])).toBe(2);
+    expect(e([tier('1000', { toDay: 15 })])).toBe(1);
     expect(e([tier('1000', { categories: ['45'] })])).toBe(0);
-    expect(e([tier('5000'), tier('1000', { fromDay: 15 })])).toBe(0.5);
+    expect(e([tier('5000'), tier('1000', { fromDay: 15 })])).toBe(1);
   });
 
   it('keeps shares in [0, 1], counts the parts and measures the span; subjects are not applicable when no pair has a signal to compare', () => {
