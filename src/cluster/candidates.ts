@@ -4,7 +4,7 @@ import { windowEnd } from './window.js';
 import { excludedRecords } from './excluded.js';
 import type { ResolvedOptions } from '../options/resolve.js';
 import type { ResolvedThreshold } from '../thresholds/threshold.js';
-import { atLeast, belowTier, inScope } from '../thresholds/compare.js';
+import { atLeast, belowTier, cannotCross, inScope } from '../thresholds/compare.js';
 import { keyAt, type RecordTable } from '../records/table.js';
 
 /** The candidate parts of a ledger, threshold by threshold. */
@@ -13,7 +13,8 @@ export interface Candidates {
   readonly neverParts: number;
   /**
    * The candidate parts of a threshold as one group per partition, in date order (ties by id): only
-   * groups with at least `minParts` records not yet in a finding. Records already in a finding (of a
+   * groups with at least `minParts` records not yet in a finding whose amounts together may cross
+   * the threshold (a group whose free parts cannot cross it, `cannotCross`, holds no run). Records already in a finding (of a
    * more serious threshold) stay in their group: they still link their neighbours into one cluster,
    * and the runs leave them out (see `extractRuns`).
    */
@@ -49,7 +50,7 @@ export function neverParts(table: RecordTable, opts: Pick<ResolvedOptions, 'skip
  * Whether it is already in a finding does not matter here: the clusters of a threshold are the same
  * whatever more serious thresholds found first.
  *
- * Runs in O(n) to set up; {@link Candidates.forTier} in O(n) plus O(1) per candidate.
+ * Runs in O(n) to set up; {@link Candidates.forTier} in O(n) plus O(1) per candidate of the groups it returns.
  */
 export function candidates(p: Prepared, opts: Pick<ResolvedOptions, 'skipMethods' | 'exclude' | 'minParts' | 'minPartShare'>): Candidates {
   const { table, order, partition, unlinkable, assigned, window } = p;
@@ -71,14 +72,17 @@ export function candidates(p: Prepared, opts: Pick<ResolvedOptions, 'skipMethods
         return inScope(tier, keyAt(table.category, k));
       };
 
-      // Items are built only for groups with enough parts not yet in a finding to hold a run.
+      // Items are built only for groups with enough parts not yet in a finding, and enough in
+      // their amounts, to hold a run.
       const groups: Item[][] = [];
-      let group: number[] = [];
+      const group: number[] = [];
       let open = 0;
+      let openSum = 0;
       const flush = () => {
-        if (open >= opts.minParts) groups.push(group.map(p.itemOf));
-        group = [];
+        if (open >= opts.minParts && !cannotCross(openSum, tier)) groups.push(group.map(p.itemOf));
+        group.length = 0;
         open = 0;
+        openSum = 0;
       };
       let current = -1;
       for (let i = 0; i < order.length; i++) {
@@ -89,7 +93,10 @@ export function candidates(p: Prepared, opts: Pick<ResolvedOptions, 'skipMethods
         const k = order[i] as number;
         if (unlinkable[i] || !isCandidate(k)) continue;
         group.push(k);
-        if (!assigned[k]) open++;
+        if (!assigned[k]) {
+          open++;
+          openSum += table.approx[k] as number;
+        }
       }
       flush();
       return groups;
