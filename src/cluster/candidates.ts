@@ -1,6 +1,7 @@
 import type { Item } from './item.js';
 import type { Prepared } from './prepare.js';
 import { windowEnd } from './window.js';
+import { timeAlone } from './link.js';
 import { excludedRecords } from './excluded.js';
 import type { ResolvedOptions } from '../options/resolve.js';
 import type { ResolvedThreshold } from '../thresholds/threshold.js';
@@ -12,9 +13,11 @@ export interface Candidates {
   /** Records that can never be parts: an exemption, a method in `skipMethods`, or an excluded vendor or category. */
   readonly neverParts: number;
   /**
-   * The candidate parts of a threshold as one group per partition, in date order (ties by id): only
-   * groups with at least `minParts` records not yet in a finding whose amounts together may cross
-   * the threshold (a group whose free parts cannot cross it, `cannotCross`, holds no run). Records already in a finding (of a
+   * The candidate parts of a threshold as one group per partition, in date order (ties by id) — or,
+   * when time alone links them (`timeAlone`), per chain of a partition's candidate parts whose
+   * consecutive dates are at most `reach` days apart: the clusters themselves. Only groups with at
+   * least `minParts` records not yet in a finding whose amounts together may cross the threshold (a
+   * group whose free parts cannot cross it, `cannotCross`, holds no run). Records already in a finding (of a
    * more serious threshold) stay in their group: they still link their neighbours into one cluster,
    * and the runs leave them out (see `extractRuns`).
    */
@@ -52,9 +55,11 @@ export function neverParts(table: RecordTable, opts: Pick<ResolvedOptions, 'skip
  *
  * Runs in O(n) to set up; {@link Candidates.forTier} in O(n) plus O(1) per candidate of the groups it returns.
  */
-export function candidates(p: Prepared, opts: Pick<ResolvedOptions, 'skipMethods' | 'exclude' | 'minParts' | 'minPartShare'>): Candidates {
+export function candidates(p: Prepared, opts: Pick<ResolvedOptions, 'skipMethods' | 'exclude' | 'minParts' | 'minPartShare' | 'subject'>): Candidates {
   const { table, order, partition, unlinkable, assigned, window } = p;
   const never = neverParts(table, opts);
+  // Chains of a partition are cut apart here, before their items are built, when time alone links.
+  const cutAt = timeAlone(p.links, opts.subject.maxProjectCategories > 0) ? p.links.reach : Infinity;
 
   return {
     neverParts: never.reduce((a, b) => a + b, 0),
@@ -85,6 +90,7 @@ export function candidates(p: Prepared, opts: Pick<ResolvedOptions, 'skipMethods
         openSum = 0;
       };
       let current = -1;
+      let previous = 0;
       for (let i = 0; i < order.length; i++) {
         if (partition[i] !== current) {
           flush();
@@ -92,6 +98,9 @@ export function candidates(p: Prepared, opts: Pick<ResolvedOptions, 'skipMethods
         }
         const k = order[i] as number;
         if (unlinkable[i] || !isCandidate(k)) continue;
+        const day = table.day[k] as number;
+        if (group.length > 0 && day - previous > cutAt) flush();
+        previous = day;
         group.push(k);
         if (!assigned[k]) {
           open++;

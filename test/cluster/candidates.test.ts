@@ -24,6 +24,29 @@ function partitionOf(o: ResolvedOptions, r: OracleRecord): string | undefined {
   ]);
 }
 
+/** Partitions {@link chains} cut in more than one (the property must see some). */
+let cut = 0;
+
+/**
+ * A partition's candidate parts (in date order) as the groups forTier returns: whole, or, when time
+ * alone links (the partition meets a subject requirement, or no category, text, project or vendor
+ * is compared), cut where two consecutive parts are more than the window's reach apart.
+ */
+function chains(o: ResolvedOptions, group: OracleRecord[]): OracleRecord[][] {
+  const s = o.subject;
+  const alone = s.sameProject || s.sameCategory || (s.categoryPrefix === 0 && s.minSimilarity === 0 && s.maxProjectCategories === 0 && !(o.vendor === 'any' && o.linkSameVendor));
+  const reach = 'days' in o.window ? o.window.days - 1 : Infinity;
+  if (!alone) return [group];
+  const out: OracleRecord[][] = [];
+  for (const r of group) {
+    const last = out.at(-1)?.at(-1);
+    if (last === undefined || r.rec.day - last.rec.day > reach) out.push([r]);
+    else out.at(-1)?.push(r);
+  }
+  if (out.length > 1) cut++;
+  return out;
+}
+
 const byDateId = (a: OracleRecord, b: OracleRecord) => a.rec.day - b.rec.day || (a.rec.id < b.rec.id ? -1 : 1);
 
 describe('candidates', () => {
@@ -47,7 +70,7 @@ describe('candidates', () => {
           }
           // Every group of enough parts whose exact total crosses is returned; a group that does
           // not cross may be left out (it holds no run), and no other group is returned.
-          const eligible = [...groups.values()].filter((g) => g.length >= o.minParts).map((g) => g.sort(byDateId));
+          const eligible = [...groups.values()].flatMap((g) => chains(o, g.sort(byDateId))).filter((g) => g.length >= o.minParts);
           const crossing = eligible.filter((g) => crosses(g.reduce((s, r) => s.plus(r.value), new Decimal(0)), t.value, t.comparison));
           const ids = (gs: OracleRecord[][]) => gs.map((g) => g.map((r) => r.rec.id));
           const sorted = (gs: string[][]) => [...gs].sort((a, b) => (a.join() < b.join() ? -1 : 1));
@@ -63,6 +86,7 @@ describe('candidates', () => {
     );
     expect(seen).toBeGreaterThan(100);
     expect(skipped).toBeGreaterThan(10);
+    expect(cut).toBeGreaterThan(10);
   });
 
   it('keep records already in a finding in their group (they link), and leave out groups with too few others', () => {
