@@ -6,7 +6,7 @@ import { excludedRecords } from './excluded.js';
 import type { ResolvedOptions } from '../options/resolve.js';
 import type { ResolvedThreshold } from '../thresholds/threshold.js';
 import { atLeast, belowTier, cannotCross, inScope } from '../thresholds/compare.js';
-import { keyAt, type RecordTable } from '../records/table.js';
+import type { RecordTable } from '../records/table.js';
 
 /** The candidate parts of a ledger, threshold by threshold. */
 export interface Candidates {
@@ -67,15 +67,20 @@ export function candidates(p: Prepared, opts: Pick<ResolvedOptions, 'skipMethods
       const lastDay = windowEnd(window, tier.toDay);
       const minPart = tier.value.times(opts.minPartShare);
       const minPartApprox = minPart.toNumber();
-      const isCandidate = (k: number): boolean => {
+      // Decided in table order (reading the columns in order), then looked up in partition order.
+      const scope = Uint8Array.from(table.category.keys, (c) => (inScope(tier, c) ? 1 : 0));
+      const noCategory = inScope(tier, undefined);
+      const candidate = new Uint8Array(table.size);
+      for (let k = 0; k < table.size; k++) {
         const day = table.day[k] as number;
-        if (never[k] || day < tier.fromDay || day > lastDay) return false;
+        if (never[k] || day < tier.fromDay || day > lastDay) continue;
         // Exact Decimal comparisons only when the numbers are too close to call.
         const approx = table.approx[k] as number;
-        if (!belowTier(approx, k, p.valueOf, tier)) return false;
-        if (opts.minPartShare > 0 && !atLeast(approx, k, p.valueOf, minPart, minPartApprox)) return false;
-        return inScope(tier, keyAt(table.category, k));
-      };
+        if (!belowTier(approx, k, p.valueOf, tier)) continue;
+        if (opts.minPartShare > 0 && !atLeast(approx, k, p.valueOf, minPart, minPartApprox)) continue;
+        const c = table.category.key[k] as number;
+        if (c < 0 ? noCategory : scope[c] === 1) candidate[k] = 1;
+      }
 
       // Items are built only for groups with enough parts not yet in a finding, and enough in
       // their amounts, to hold a run.
@@ -97,7 +102,7 @@ export function candidates(p: Prepared, opts: Pick<ResolvedOptions, 'skipMethods
           current = partition[i] as number;
         }
         const k = order[i] as number;
-        if (unlinkable[i] || !isCandidate(k)) continue;
+        if (unlinkable[i] || !candidate[k]) continue;
         const day = table.day[k] as number;
         if (group.length > 0 && day - previous > cutAt) flush();
         previous = day;
