@@ -1,19 +1,23 @@
 import type { Item } from './item.js';
 import type { Prepared } from './prepare.js';
 import { windowEnd } from './window.js';
+import { timeAlone } from './link.js';
 import { excludedRecords } from './excluded.js';
 import type { ResolvedOptions } from '../options/resolve.js';
 import type { ResolvedThreshold } from '../thresholds/threshold.js';
-import { atLeast, belowTier, inScope } from '../thresholds/compare.js';
-import { keyAt, type RecordTable } from '../records/table.js';
+import { atLeast, belowTier, cannotCross, inScope } from '../thresholds/compare.js';
+import type { RecordTable } from '../records/table.js';
 
 /** The candidate parts of a ledger, threshold by threshold. */
 export interface Candidates {
   /** Records that can never be parts: an exemption, a method in `skipMethods`, or an excluded vendor or category. */
   readonly neverParts: number;
   /**
-   * The candidate parts of a threshold as one group per partition, in date order (ties by id): only
-   * groups with at least `minParts` records not yet in a finding. Records already in a finding (of a
+   * The candidate parts of a threshold as one group per partition, in date order (ties by id) — or,
+   * when time alone links them (`timeAlone`), per chain of a partition's candidate parts whose
+   * consecutive dates are at most `reach` days apart: the clusters themselves. Only groups with at
+   * least `minParts` records not yet in a finding whose amounts together may cross the threshold (a
+   * group whose free parts cannot cross it, `cannotCross`, holds no run). Records already in a finding (of a
    * more serious threshold) stay in their group: they still link their neighbours into one cluster,
    * and the runs leave them out (see `extractRuns`).
    */
@@ -49,50 +53,74 @@ export function neverParts(table: RecordTable, opts: Pick<ResolvedOptions, 'skip
  * Whether it is already in a finding does not matter here: the clusters of a threshold are the same
  * whatever more serious thresholds found first.
  *
- * Runs in O(n) to set up; {@link Candidates.forTier} in O(n) plus O(1) per candidate.
+ * Runs in O(n) to set up; {@link Candidates.forTier} in O(n) plus O(1) per candidate of the groups it returns.
  */
-export function candidates(p: Prepared, opts: Pick<ResolvedOptions, 'skipMethods' | 'exclude' | 'minParts' | 'minPartShare'>): Candidates {
+export function candidates(p: Prepared, opts: Pick<ResolvedOptions, 'skipMethods' | 'exclude' | 'minParts' | 'minPartShare' | 'subject'>): Candidates {
   const { table, order, partition, unlinkable, assigned, window } = p;
   const never = neverParts(table, opts);
+  // Chains of a partition are cut apart here, before their items are built, when time alone links.
+  const cutAt = timeAlone(p.links, opts.subject.maxProjectCategories > 0) ? p.links.reach : Infinity;
 
   return {
-    neverParts: never.reduce((a, b) => a + b, 0),
+    neverParts: count(never),
     forTier(tier) {
       const lastDay = windowEnd(window, tier.toDay);
       const minPart = tier.value.times(opts.minPartShare);
       const minPartApprox = minPart.toNumber();
-      const isCandidate = (k: number): boolean => {
+      // Decided in table order (reading the columns in order), then looked up in partition order.
+      const scope = Uint8Array.from(table.category.keys, (c) => (inScope(tier, c) ? 1 : 0));
+      const noCategory = inScope(tier, undefined);
+      const candidate = new Uint8Array(table.size);
+      for (let k = 0; k < table.size; k++) {
         const day = table.day[k] as number;
-        if (never[k] || day < tier.fromDay || day > lastDay) return false;
+        if (never[k] || day < tier.fromDay || day > lastDay) continue;
         // Exact Decimal comparisons only when the numbers are too close to call.
         const approx = table.approx[k] as number;
-        if (!belowTier(approx, k, p.valueOf, tier)) return false;
-        if (opts.minPartShare > 0 && !atLeast(approx, k, p.valueOf, minPart, minPartApprox)) return false;
-        return inScope(tier, keyAt(table.category, k));
-      };
+        if (!belowTier(approx, k, p.valueOf, tier)) continue;
+        if (opts.minPartShare > 0 && !atLeast(approx, k, p.valueOf, minPart, minPartApprox)) continue;
+        const c = table.category.key[k] as number;
+        if (c < 0 ? noCategory : scope[c] === 1) candidate[k] = 1;
+      }
 
-      // Items are built only for groups with enough parts not yet in a finding to hold a run.
+      // Items are built only for groups with enough parts not yet in a finding, and enough in
+      // their amounts, to hold a run.
       const groups: Item[][] = [];
-      let group: number[] = [];
+      const group: number[] = [];
       let open = 0;
+      let openSum = 0;
       const flush = () => {
-        if (open >= opts.minParts) groups.push(group.map(p.itemOf));
-        group = [];
+        if (open >= opts.minParts && !cannotCross(openSum, tier)) groups.push(group.map(p.itemOf));
+        group.length = 0;
         open = 0;
+        openSum = 0;
       };
       let current = -1;
+      let previous = 0;
       for (let i = 0; i < order.length; i++) {
         if (partition[i] !== current) {
           flush();
           current = partition[i] as number;
         }
         const k = order[i] as number;
-        if (unlinkable[i] || !isCandidate(k)) continue;
+        if (unlinkable[i] || !candidate[k]) continue;
+        const day = table.day[k] as number;
+        if (group.length > 0 && day - previous > cutAt) flush();
+        previous = day;
         group.push(k);
-        if (!assigned[k]) open++;
+        if (!assigned[k]) {
+          open++;
+          openSum += table.approx[k] as number;
+        }
       }
       flush();
       return groups;
     },
   };
+}
+
+/** Number of entries that are 1 (a loop: a typed array's `reduce` calls a function per entry). */
+function count(flags: Uint8Array): number {
+  let n = 0;
+  for (let k = 0; k < flags.length; k++) n += flags[k] as number;
+  return n;
 }

@@ -49,6 +49,17 @@ export function linkPolicy(opts: Pick<ResolvedOptions, 'subject' | 'vendor' | 'l
 }
 
 /**
+ * Whether time alone links the items of a partition (any two within `reach` days are linked): the
+ * partition meets the subject requirement, or the policy compares no subject signal (category,
+ * text, or `projects`: some item carries a project that links) and no vendor — every pair then has
+ * no signal in common, as in the pcard preset. The components are then the chains of items whose
+ * consecutive dates are at most `reach` days apart. Runs in O(1).
+ */
+export function timeAlone(policy: LinkPolicy, projects: boolean): boolean {
+  return policy.required || (!policy.useCategory && !policy.useText && !policy.vendorLinks && !projects);
+}
+
+/**
  * The components of the link graph of one partition's items (in date order) that have at least
  * `minParts` items, each in date order, ordered by their first item.
  *
@@ -93,9 +104,7 @@ export function linkComponents(items: readonly Item[], policy: LinkPolicy): Unio
 
   const chain = (positions: readonly number[]): void => chainWithin(positions, day, reach, uf);
 
-  // Time alone decides when the partition meets the subject requirement, or when no item carries a
-  // signal the policy compares (every pair then has none in common: the pcard preset).
-  if (policy.required || (!policy.useCategory && !policy.useText && !policy.vendorLinks && items.every((it) => it.project === undefined))) {
+  if (timeAlone(policy, items.some((it) => it.project !== undefined))) {
     const all = new Array<number>(n);
     for (let i = 0; i < n; i++) all[i] = i;
     chain(all);

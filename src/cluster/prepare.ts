@@ -112,7 +112,7 @@ export function prepare(table: RecordTable, opts: ResolvedOptions): Prepared {
     window,
     links: linkPolicy(opts, window),
     order: ks,
-    partition: ks.map((k) => partOf[k] as number),
+    partition: byPosition(ks, partOf),
     unlinkable: byPosition(ks, unlinkableOf),
     assigned,
     valueOf,
@@ -231,9 +231,9 @@ function partitionOrder(partOf: Int32Array, day: Int32Array, ids: readonly strin
   return order;
 }
 
-/** `of[k]` for each k of `ks`, in their order. */
-function byPosition(ks: Int32Array, of: Uint8Array): Uint8Array {
-  const out = new Uint8Array(ks.length);
+/** `of[k]` for each k of `ks`, in their order (a loop: a typed array's `map` calls a function per entry). */
+function byPosition<A extends Uint8Array | Int32Array>(ks: Int32Array, of: A): A {
+  const out = new (of.constructor as new (n: number) => A)(ks.length);
   for (let i = 0; i < ks.length; i++) out[i] = of[ks[i] as number] as number;
   return out;
 }

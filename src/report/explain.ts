@@ -8,6 +8,17 @@ import { BUNCHING } from '../score/bunching.js';
 import { PER_PERSON_TOLERANCE } from '../score/legitimate.js';
 import { groupedMoney } from '../_lib/decimal.js';
 
+/**
+ * {@link groupedMoney} of a Decimal that many findings name (a limit, the rate's size range), written
+ * once: Decimals never change, so the text of one is the text of it ever after.
+ */
+const SHARED_MONEY = new WeakMap<Decimal, string>();
+function sharedMoney(d: Decimal): string {
+  let text = SHARED_MONEY.get(d);
+  if (text === undefined) SHARED_MONEY.set(d, (text = groupedMoney(d)));
+  return text;
+}
+
 const pct = (x: number) => `${Math.round(x * 100)}%`;
 /** A band as a percentage, exactly as given up to two decimals (0.125 → "12.5%"). */
 const bandPct = (x: number) => `${+(x * 100).toFixed(2)}%`;
@@ -81,7 +92,7 @@ export function reasonMessage(code: ReasonCode, value: number, k: number, facts:
         return `Not compared with the buyer's own purchase rate: it has ${plural(r.buyerOthers, 'other purchase')} over ${plural(r.days, 'day')} (a rate needs ${BASELINE.minRecords} over ${BASELINE.minDays} days).`;
       }
       return (
-        `Besides these parts, the buyer made ${plural(r.others, 'purchase')} of a part's size (${groupedMoney(r.from)} to ${groupedMoney(r.to)} ${ctx.currency})${subjectPhrase(b.subject)} in ${grouped(r.days)} days: ` +
+        `Besides these parts, the buyer made ${plural(r.others, 'purchase')} of a part's size (${sharedMoney(r.from)} to ${sharedMoney(r.to)} ${ctx.currency})${subjectPhrase(b.subject)} in ${grouped(r.days)} days: ` +
         `at that rate about ${r.expected.toPrecision(2)} fall within ${plural(r.window, 'day')}, and ${k} or more with probability ${probability(r.p)}.`
       );
     }
@@ -166,7 +177,7 @@ export function counterfactual(args: {
   const verb = t.comparison === 'above' ? 'exceed' : 'reach';
   const over = total.minus(tier.value);
   const by = over.isZero() ? 'exactly' : `by ${groupedMoney(over)} ${currency}`;
-  const limit = `${groupedMoney(tier.value)} ${currency}${t.currency !== currency ? ` (${groupedMoney(t.amount)} ${t.currency})` : ''}`;
+  const limit = `${sharedMoney(tier.value)} ${currency}${t.currency !== currency ? ` (${sharedMoney(t.amount)} ${t.currency})` : ''}`;
   return (
     `Together these ${ids.length} purchases by ${buyer} (${shown}), ${groupedMoney(total)} ${currency} ${when}, ` +
     `${verb} the ${limit} limit for ${t.procedure} (threshold ${t.id}${t.label ? `, ${t.label}` : ''}) ${by}; ` +

@@ -99,26 +99,29 @@ export interface BuyerBaselines {
 
 /**
  * A buyer's purchases in one subject (by table index), asked how many lie below an amount or went
- * to a vendor. Their amounts and vendors are gathered into two arrays of their own when the group is
- * made (so a scan reads memory in order, not the table's columns at random). Most subjects are asked
- * about by one or two findings, for which linear scans cost least; once the scans of a subject of
- * m purchases have cost 2 m log2 m, both arrays are sorted and each answer is a binary search. So a
- * subject costs O(m log m) at most, then O(log m) per question.
+ * to a vendor. Their amounts are gathered into an array of their own when the group is made (so a
+ * scan reads memory in order, not the table's columns at random). Most subjects are asked about by
+ * one or two findings, for which linear scans cost least; once the scans of a subject of m
+ * purchases have cost m log2 m, about what sorting them costs, the amounts are sorted and each
+ * answer is a binary search. The counts below the rate's bounds, the same for every finding at a
+ * threshold, are kept once asked, and the purchases per vendor are counted once, when first asked.
+ * So a subject costs O(m log m) at most, then O(log m) per question.
  */
 class Group {
   private readonly amounts: Float64Array;
-  private readonly vendors: Int32Array;
+  private perVendor: Map<number, number> | undefined;
+  private readonly bounds = new Map<number, [less: number, equal: number]>();
   private sorted = false;
   private scanned = 0;
-  constructor(table: RecordTable, records: Int32Array) {
+  /** `tally`: zeros, one per vendor key, that {@link fromVendors} counts in and leaves as zeros. */
+  constructor(
+    private readonly table: RecordTable,
+    private readonly records: Int32Array,
+    private readonly tally: Int32Array,
+  ) {
     const m = records.length;
     this.amounts = new Float64Array(m);
-    this.vendors = new Int32Array(m);
-    for (let i = 0; i < m; i++) {
-      const k = records[i] as number;
-      this.amounts[i] = table.approx[k] as number;
-      this.vendors[i] = table.vendor.key[k] as number;
-    }
+    for (let i = 0; i < m; i++) this.amounts[i] = table.approx[records[i] as number] as number;
   }
 
   get size(): number {
@@ -128,9 +131,8 @@ class Group {
   /** Announces `questions` about to be asked; sorts the group once scanning would cost more than sorting. */
   use(questions: number): void {
     const m = this.amounts.length;
-    if (this.sorted || (this.scanned += questions * m) <= 2 * m * Math.log2(m + 2)) return;
+    if (this.sorted || (this.scanned += questions * m) <= m * Math.log2(m + 2)) return;
     this.amounts.sort();
-    this.vendors.sort();
     this.sorted = true;
   }
 
@@ -148,23 +150,33 @@ class Group {
     return [less, equal];
   }
 
-  /** Purchases from any of the vendors (distinct key ids; a finding has a few). */
+  /** {@link rank} of a bound many findings ask (the rate's size range): computed once. */
+  boundRank(x: number): [less: number, equal: number] {
+    let r = this.bounds.get(x);
+    if (r === undefined) this.bounds.set(x, (r = this.rank(x)));
+    return r;
+  }
+
+  /** Purchases from any of the vendors (distinct key ids). */
   fromVendors(vendors: readonly number[]): number {
-    let n = 0;
-    const mine = this.vendors;
-    if (this.sorted) {
-      for (const v of vendors) n += upper(mine, v) - lower(mine, v);
-      return n;
-    }
-    for (let i = 0; i < mine.length; i++) {
-      const v = mine[i] as number;
-      for (const w of vendors) {
-        if (v === w) {
-          n++;
-          break;
-        }
+    let counts = this.perVendor;
+    if (counts === undefined) {
+      // Counted in the shared tally, then kept for the vendors met.
+      const { tally } = this;
+      const vendorOf = this.table.vendor.key;
+      const met: number[] = [];
+      for (const k of this.records) {
+        const v = vendorOf[k] as number;
+        if (tally[v]!++ === 0) met.push(v);
+      }
+      counts = this.perVendor = new Map();
+      for (const v of met) {
+        counts.set(v, tally[v] as number);
+        tally[v] = 0;
       }
     }
+    let n = 0;
+    for (const v of vendors) n += counts.get(v) ?? 0;
     return n;
   }
 }
@@ -236,6 +248,7 @@ export function buyerBaselines(table: RecordTable, opts: Pick<ResolvedOptions, '
   // over them (a counting sort into one typed array). Keyed by buyer and prefix id (−1: all the
   // buyer's purchases).
   const groups = new Map<number, Group>();
+  const vendorTally = new Int32Array(table.vendor.keys.length);
   const byPrefix = new Map<number, Map<number, Int32Array>>();
   const tally = new Int32Array(prefixNames.length);
   const prefixAt = (k: number) => {
@@ -269,11 +282,11 @@ export function buyerBaselines(table: RecordTable, opts: Pick<ResolvedOptions, '
     let g = groups.get(key);
     if (g) return g;
     const mine = members.subarray(start[b] as number, start[b + 1] as number);
-    if (prefix < 0) g = new Group(table, mine);
+    if (prefix < 0) g = new Group(table, mine, vendorTally);
     else {
       let lists = byPrefix.get(b);
       if (!lists) byPrefix.set(b, (lists = splitByPrefix(mine)));
-      g = new Group(table, lists.get(prefix) ?? new Int32Array(0));
+      g = new Group(table, lists.get(prefix) ?? new Int32Array(0), vendorTally);
     }
     groups.set(key, g);
     return g;
@@ -297,16 +310,16 @@ export function buyerBaselines(table: RecordTable, opts: Pick<ResolvedOptions, '
       const b = buyerOf[(parts[0] as Item).k] as number;
       const prefixes = depth > 0 && parts.every((p) => p.categoryPrefix !== undefined) ? [...new Set(parts.map((p) => p.categoryPrefix as string))].sort(compareText) : undefined;
       const subject = prefixes ? prefixes.map((p) => groupOf(b, prefixIds.get(p) as number)) : [groupOf(b, -1)];
-      // Questions: the rate's two bounds, each part's rank, the vendors.
-      for (const g of subject) g.use(k + 3);
+      // Questions: each part's rank (the rate's bounds are asked once per group and threshold).
+      for (const g of subject) g.use(k);
       const others = subject.reduce((s, g) => s + g.size, 0) - k;
       const approx = parts.map((p) => p.approx).sort((x, y) => x - y);
-      /** The other purchases of the subject below x, and equal to x. */
-      const rankAmong = (x: number): [number, number] => {
+      /** The other purchases of the subject below x, and equal to x; `bound` for the rate's bounds. */
+      const rankAmong = (x: number, bound = false): [number, number] => {
         let less = -lower(approx, x);
         let equal = lower(approx, x) - upper(approx, x);
         for (const g of subject) {
-          const [l, e] = g.rank(x);
+          const [l, e] = bound ? g.boundRank(x) : g.rank(x);
           less += l;
           equal += e;
         }
@@ -316,8 +329,8 @@ export function buyerBaselines(table: RecordTable, opts: Pick<ResolvedOptions, '
       // Rate: purchases of a part's size in the subject, besides the parts: at least `from`, below
       // the limit (at most it, for `above`).
       const { from, fromApprox } = sizeFloor(tier);
-      const [belowFrom] = rankAmong(fromApprox);
-      const [belowTo, atTo] = rankAmong(tier.approx);
+      const [belowFrom] = rankAmong(fromApprox, true);
+      const [belowTo, atTo] = rankAmong(tier.approx, true);
       const sizedOthers = belowTo + (tier.comparison === 'above' ? atTo : 0) - belowFrom;
       const buyerOthers = (start[b + 1] as number) - (start[b] as number) - k;
       const days = (lastDay[b] as number) - (firstDay[b] as number) + 1;

@@ -1,4 +1,5 @@
 import { normalizeText } from '../records/normalize.js';
+import { isAscii } from '../similarity/tokens.js';
 
 /**
  * Shapes of legitimate purchases that look like splits by amount and date alone, recognised from
@@ -55,16 +56,25 @@ function nameLike(text: string, atStart: boolean): boolean {
   return !atStart || words.length >= 2 || words.some((w) => /^\p{Lu}\.$/u.test(w));
 }
 
-/** A subject as the name test reads it: characters after NFKC with spaces collapsed, as written and in lower case. */
+/**
+ * A subject as the name test reads it: characters after NFKC with spaces collapsed, as written and
+ * in lower case, one character a slot (an ASCII subject, the common case, as its strings: NFKC
+ * leaves ASCII as it is, and lower-casing it whole is lower-casing each character).
+ */
 interface Letters {
-  readonly cased: readonly string[];
-  readonly folded: readonly string[];
+  readonly cased: string | readonly string[];
+  readonly folded: string | readonly string[];
 }
 
 function lettersOf(subject: string): Letters {
-  const cased = [...subject.normalize('NFKC').replace(/\s+/gu, ' ').trim()];
+  const collapsed = subject.normalize('NFKC').replace(/\s+/gu, ' ').trim();
+  if (isAscii(collapsed)) return { cased: collapsed, folded: collapsed.toLowerCase() };
+  const cased = [...collapsed];
   return { cased, folded: cased.map((c) => c.toLowerCase()) };
 }
+
+/** Characters [from, to) of letters, as one string. */
+const cut = (x: string | readonly string[], from: number, to = x.length): string => (typeof x === 'string' ? x.slice(from, to) : x.slice(from, to).join(''));
 
 /**
  * Whether two subjects are one text with a different name in it: the text they share (the longest
@@ -85,7 +95,7 @@ export function namedVariants(a: string, b: string): boolean {
 function variantsOf(a: Letters, b: Letters): boolean {
   const cx = a.folded;
   const cy = b.folded;
-  if (cx.length === cy.length && cx.every((c, i) => c === cy[i])) return false;
+  if (cx.length === cy.length && Array.prototype.every.call(cx, (c: string, i: number) => c === cy[i])) return false;
   let pre = 0;
   while (pre < cx.length && pre < cy.length && cx[pre] === cy[pre]) pre++;
   let suf = 0;
@@ -93,10 +103,10 @@ function variantsOf(a: Letters, b: Letters): boolean {
   // Cut back to word edges, so that "a. smith" / "a. smyth" compares whole names.
   while (pre > 0 && /[\p{L}\p{M}]/u.test(cx[pre - 1] as string) && !/\p{Script=Han}/u.test(cx[pre - 1] as string)) pre--;
   while (suf > 0 && /[\p{L}\p{M}]/u.test(cx[cx.length - suf] as string) && !/\p{Script=Han}/u.test(cx[cx.length - suf] as string)) suf--;
-  const mx = a.cased.slice(pre, cx.length - suf).join('').trim();
-  const my = b.cased.slice(pre, cy.length - suf).join('').trim();
+  const mx = cut(a.cased, pre, cx.length - suf).trim();
+  const my = cut(b.cased, pre, cy.length - suf).trim();
   if (!nameLike(mx, pre === 0) || !nameLike(my, pre === 0)) return false;
-  const shared = `${cx.slice(0, pre).join('')} ${cx.slice(cx.length - suf).join('')}`;
+  const shared = `${cut(cx, 0, pre)} ${cut(cx, cx.length - suf)}`;
   if (PER_PERSON_ZH.test(shared)) return true;
   for (const w of shared.split(/[^\p{L}\p{N}]+/u)) if (PER_PERSON_WORDS.has(w)) return true;
   return false;
@@ -169,14 +179,32 @@ const idKey = (s: string) => s.toUpperCase().replace(/[^\p{L}\p{N}]/gu, '');
 /** A cheap first look: a subject that may name an order or contract. */
 const MAY_REFER = /order|p\.?o|contract|agreement|订单|合同|协议/iu;
 
+/**
+ * A cheap first look: whether a text, once normalised, may hold `n` digits — it has `n` ASCII
+ * digits, or a character outside ASCII (NFKC turns some into one digit or more: ８, ⁵, ⒇).
+ *
+ * @example
+ * [mayHoldDigits('PO 1234', 5), mayHoldDigits('PO 12345', 5), mayHoldDigits('PO ⒇', 5)] //=> [false, true, true]
+ */
+export function mayHoldDigits(text: string, n: number): boolean {
+  if (!isAscii(text)) return true;
+  let digits = 0;
+  for (let i = 0; i < text.length && digits < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) digits++;
+  }
+  return digits >= n;
+}
+
 /** The orders and contracts a part names: its document's base when the document is a line, and references in its subject. */
 export function namedDocuments(document: string | undefined, subject: string | undefined): string[] {
   const out: string[] = [];
-  if (document !== undefined && endsInLineNumber(folded(document))) {
+  // A line has a base of at least five digits and a line number; a reference at least five digits.
+  if (document !== undefined && mayHoldDigits(document, 6) && endsInLineNumber(folded(document))) {
     const m = LINE.exec(normalizeText(document).toUpperCase());
     if (m) out.push(idKey(m[1] as string));
   }
-  if (subject !== undefined && MAY_REFER.test(folded(subject))) {
+  if (subject !== undefined && mayHoldDigits(subject, 5) && MAY_REFER.test(folded(subject))) {
     for (const m of normalizeText(subject).matchAll(REFERENCE)) {
       const id = idKey(m[1] as string);
       if ((id.match(/\d/gu)?.length ?? 0) >= 5) out.push(id);
@@ -202,7 +230,9 @@ export function namedDocuments(document: string | undefined, subject: string | u
  * ]) //=> [true, true, false]
  */
 export function documentLineParts(parts: readonly PartFields[]): boolean[] {
-  const named = parts.map((p) => new Set(namedDocuments(p.document, p.subject)));
+  const names = parts.map((p) => namedDocuments(p.document, p.subject));
+  if (names.every((ids) => ids.length === 0)) return names.map(() => false);
+  const named = names.map((ids) => new Set(ids));
   const count = new Map<string, number>();
   for (const ids of named) for (const id of ids) count.set(id, (count.get(id) ?? 0) + 1);
   return named.map((ids) => [...ids].some((id) => (count.get(id) as number) > 1));

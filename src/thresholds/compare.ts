@@ -24,6 +24,20 @@ export function clearOrder(a: number, b: number, slack: number): -1 | 0 | 1 {
 }
 
 /**
+ * True when amounts whose JS-number approximations (each within 1e-9 of the exact amount, relative)
+ * add up, in any order and with any rounding, to `approxSum` cannot cross the tier together — nor
+ * can any subset of them, the amounts being nonnegative: the sum is more than a millionth below the
+ * limit, far beyond the relative error of a float sum of fewer than 2^32 terms. Runs in O(1).
+ *
+ * @example
+ * cannotCross(2_999.99, { approx: 3000 }) //=> true
+ * cannotCross(2_999.999_999, { approx: 3000 }) //=> false
+ */
+export function cannotCross(approxSum: number, tier: Pick<ResolvedThreshold, 'approx'>): boolean {
+  return approxSum < tier.approx * (1 - 1e-6);
+}
+
+/**
  * True when `total` crosses the tier: `≥` for atOrAbove, `>` for above.
  *
  * @example

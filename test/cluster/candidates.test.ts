@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { Decimal } from 'decimal.js';
+import { crosses } from '../../src/thresholds/compare.js';
 import { candidates } from '../../src/cluster/candidates.js';
 import { prepare } from '../../src/cluster/prepare.js';
 import { scanRecords } from '../../src/records/table.js';
@@ -22,11 +24,35 @@ function partitionOf(o: ResolvedOptions, r: OracleRecord): string | undefined {
   ]);
 }
 
+/** Partitions {@link chains} cut in more than one (the property must see some). */
+let cut = 0;
+
+/**
+ * A partition's candidate parts (in date order) as the groups forTier returns: whole, or, when time
+ * alone links (the partition meets a subject requirement, or no category, text, project or vendor
+ * is compared), cut where two consecutive parts are more than the window's reach apart.
+ */
+function chains(o: ResolvedOptions, group: OracleRecord[]): OracleRecord[][] {
+  const s = o.subject;
+  const alone = s.sameProject || s.sameCategory || (s.categoryPrefix === 0 && s.minSimilarity === 0 && s.maxProjectCategories === 0 && !(o.vendor === 'any' && o.linkSameVendor));
+  const reach = 'days' in o.window ? o.window.days - 1 : Infinity;
+  if (!alone) return [group];
+  const out: OracleRecord[][] = [];
+  for (const r of group) {
+    const last = out.at(-1)?.at(-1);
+    if (last === undefined || r.rec.day - last.rec.day > reach) out.push([r]);
+    else out.at(-1)?.push(r);
+  }
+  if (out.length > 1) cut++;
+  return out;
+}
+
 const byDateId = (a: OracleRecord, b: OracleRecord) => a.rec.day - b.rec.day || (a.rec.id < b.rec.id ? -1 : 1);
 
 describe('candidates', () => {
   it('are the records the oracle finds eligible, grouped by partition, groups of at least minParts', () => {
     let seen = 0;
+    let skipped = 0;
     fc.assert(
       fc.property(ledgerArb(40), optionsArb, (records, options) => {
         const o = resolveOptions(options);
@@ -42,19 +68,29 @@ describe('candidates', () => {
             if (key === undefined || !eligibleFor(o, t, r)) continue;
             groups.set(key, [...(groups.get(key) ?? []), r]);
           }
-          const expected = [...groups.values()].filter((g) => g.length >= o.minParts).map((g) => g.sort(byDateId).map((r) => r.rec.id));
+          // Every group of enough parts whose exact total crosses is returned; a group that does
+          // not cross may be left out (it holds no run), and no other group is returned.
+          const eligible = [...groups.values()].flatMap((g) => chains(o, g.sort(byDateId))).filter((g) => g.length >= o.minParts);
+          const crossing = eligible.filter((g) => crosses(g.reduce((s, r) => s.plus(r.value), new Decimal(0)), t.value, t.comparison));
+          const ids = (gs: OracleRecord[][]) => gs.map((g) => g.map((r) => r.rec.id));
           const sorted = (gs: string[][]) => [...gs].sort((a, b) => (a.join() < b.join() ? -1 : 1));
-          expect(sorted(got)).toEqual(sorted(expected));
-          seen += got.length;
+          const allowed = new Set(ids(eligible).map((g) => g.join()));
+          for (const g of got) expect(allowed.has(g.join())).toBe(true);
+          const returned = new Set(got.map((g) => g.join()));
+          for (const g of ids(crossing)) expect(returned.has(g.join())).toBe(true);
+          seen += crossing.length;
+          skipped += eligible.length - got.length;
         }
       }),
       { numRuns: runs(300) },
     );
     expect(seen).toBeGreaterThan(100);
+    expect(skipped).toBeGreaterThan(10);
+    expect(cut).toBeGreaterThan(10);
   });
 
   it('keep records already in a finding in their group (they link), and leave out groups with too few others', () => {
-    const records = ['2014-03-03', '2014-03-04', '2014-03-05'].map((date, i) => ({ id: `R${i}`, buyer: 'B', vendor: 'V', date, amount: '400', currency: 'CNY' }));
+    const records = ['2014-03-03', '2014-03-04', '2014-03-05'].map((date, i) => ({ id: `R${i}`, buyer: 'B', vendor: 'V', date, amount: '600', currency: 'CNY' }));
     const o = resolveOptions({ thresholds: [{ id: 'q', amount: '1000', currency: 'CNY', procedure: 'quotation' }] });
     const ledger = prepare(scanRecords(records), o);
     const select = candidates(ledger, o);
@@ -65,5 +101,16 @@ describe('candidates', () => {
     expect(select.forTier(tier).map((g) => g.map((it) => ledger.table.id[it.k]))).toEqual([['R0', 'R1', 'R2']]);
     ledger.assign(group?.slice(0, 1) ?? []);
     expect(select.forTier(tier)).toEqual([]);
+  });
+
+  it('leave out groups whose free parts cannot cross the threshold together, and keep those a hair below it', () => {
+    const group = (amounts: string[]) => {
+      const records = amounts.map((amount, i) => ({ id: `R${i}`, buyer: 'B', vendor: 'V', date: '2014-03-03', amount, currency: 'CNY' }));
+      const o = resolveOptions({ thresholds: [{ id: 'q', amount: '1000', currency: 'CNY', procedure: 'quotation' }], minPartShare: 0 });
+      return candidates(prepare(scanRecords(records), o), o).forTier(o.thresholds[0] as (typeof o.thresholds)[number]).length;
+    };
+    expect(group(['400', '599.99'])).toBe(0);
+    expect(group(['400', '599.9999999999'])).toBe(1); // 1e-10 below: decided exactly later
+    expect(group(['400', '600'])).toBe(1);
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { documentLineParts, namedDocuments, namedVariants, perPersonParts, type PartFields } from '../../src/score/legitimate.js';
+import { documentLineParts, mayHoldDigits, namedDocuments, namedVariants, perPersonParts, type PartFields } from '../../src/score/legitimate.js';
+import { normalizeText } from '../../src/records/normalize.js';
 import { runs } from '../helpers/runs.js';
 
 describe('namedVariants', () => {
@@ -85,6 +86,21 @@ describe('namedDocuments', () => {
     ['"order" inside a word', undefined, 'Border fence 827903052', []],
   ])('%s', (_name, document, subject, expected) => {
     expect(namedDocuments(document, subject)).toEqual(expected);
+  });
+});
+
+describe('mayHoldDigits', () => {
+  it('is true whenever the normalised text, as namedDocuments reads it, has that many digits', () => {
+    const char = fc.constantFrom('1', '9', '0', 'a', 'Z', ' ', '-', '８', '⁵', '₃', '⒇', '㉑', '①', '𝟓', 'é', '订', '\u200b');
+    fc.assert(
+      fc.property(fc.array(char, { maxLength: 12 }).map((cs) => cs.join('')), fc.integer({ min: 1, max: 8 }), (text, n) => {
+        const digits = (normalizeText(text).toUpperCase().match(/\d/gu) ?? []).length;
+        if (digits >= n) expect(mayHoldDigits(text, n)).toBe(true);
+        // An ASCII text is judged exactly.
+        if (/^[\x00-\x7f]*$/u.test(text)) expect(mayHoldDigits(text, n)).toBe(digits >= n);
+      }),
+      { numRuns: runs(500) },
+    );
   });
 });
 
