@@ -188,13 +188,15 @@ function phases(file: string): { readMs: number; detectMs: number; readCpuMs: nu
     script,
     `import { loadLedger } from ${JSON.stringify(join(root, 'dist/node.js'))};
 import { detectSplits, getPreset } from ${JSON.stringify(join(root, 'dist/index.js'))};
+import { detectionInput } from ${JSON.stringify(join(root, 'dist/io/read/ledgerTable.js'))};
 const cpu = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1000; };
 const t0 = performance.now(); const c0 = cpu();
 const l = await loadLedger(${JSON.stringify(file)}, { currency: 'CAD', map: { project: '' } });
 const t1 = performance.now(); const c1 = cpu();
-detectSplits(l.records, { ...getPreset('pcard', { limit: '${LIMIT}', currency: 'CAD' }), minPartShare: 0, minScore: 0 });
+// As the CLI does: detection from the table the reader built (its first step, the table built from the columns).
+detectSplits(detectionInput(l), { ...getPreset('pcard', { limit: '${LIMIT}', currency: 'CAD' }), minPartShare: 0, minScore: 0 });
 const t2 = performance.now(); const c2 = cpu();
-console.log(JSON.stringify({ readMs: t1 - t0, detectMs: t2 - t1, readCpuMs: c1 - c0, detectCpuMs: c2 - c1, rows: l.stats.rows, records: l.records.length, encoding: l.encoding }));
+console.log(JSON.stringify({ readMs: t1 - t0, detectMs: t2 - t1, readCpuMs: c1 - c0, detectCpuMs: c2 - c1, rows: l.stats.rows, records: l.stats.records, encoding: l.encoding }));
 `,
   );
   const r = spawnSync(process.execPath, [script], { encoding: 'utf8', cwd: root, maxBuffer: 1 << 26 });
@@ -204,8 +206,10 @@ console.log(JSON.stringify({ readMs: t1 - t0, detectMs: t2 - t1, readCpuMs: c1 -
 
 /**
  * Where the CLI's CPU time goes: one more run under `--cpu-prof`, each sample put in the first
- * step among its callers (innermost first): garbage collection, validation (`validateTable`, the
- * reuse check `unchanged`), reading (`readChunks`: decoding, hashing, parsing, rows → records),
+ * step among its callers (innermost first): garbage collection, validation (`columnsTable`, the
+ * table built from the columns the reader kept; `validateTable` and the reuse check `unchanged` for
+ * a build that validates record objects), reading (`readChunks`, `loadLedger`: decoding, hashing, parsing, rows →
+ * columns, the lines and credits policies),
  * coverage (`buyerCoverage`), detection (`detectSplits`), the report (`buildReport`,
  * `formatReport`, `reportPieces` and `chunked` (the JSON report in pieces), `locateRejects`, writing: the UTF-8 encoding of the text for stdout starts a
  * stack of its own, `fromStringFast`); the rest (start-up, the summary) is "other".
@@ -218,8 +222,8 @@ function profile(argv: string[]): Record<string, number> {
   const p = JSON.parse(readFileSync(join(dir, file), 'utf8')) as { nodes: { id: number; callFrame: { functionName: string }; children?: number[] }[]; samples: number[]; timeDeltas: number[] };
   const steps: [string, readonly string[]][] = [
     ['garbage collection', ['(garbage collector)']],
-    ['validation', ['validateTable', 'unchanged']],
-    ['reading', ['readChunks']],
+    ['validation', ['validateTable', 'unchanged', 'columnsTable']],
+    ['reading', ['readChunks', 'loadLedger']],
     ['coverage', ['buyerCoverage']],
     ['detection', ['detectSplits']],
     ['report', ['buildReport', 'formatReport', 'reportPieces', 'chunked', 'locateRejects', 'rejectsToCsv', 'writeSync', 'write', 'fromStringFast']],
@@ -282,7 +286,7 @@ const lines = [
   `Where the CLI's CPU time goes (one more run, under \`--cpu-prof\`; a sample counts for the innermost step among its callers): ${Object.entries(steps)
     .sort((a, b) => b[1] - a[1])
     .map(([step, s]) => `${step} ${s.toFixed(2)} s`)
-    .join(', ')}. Validation is \`detectSplits\`' first step (the records checked and put in columns, once: \`buyerCoverage\` reuses the table); detection is the rest of \`detectSplits\`.`,
+    .join(', ')}. Validation is the table built from the columns the reader kept (each distinct text validated once; no record object is made), which \`detectSplits\` and \`buyerCoverage\` take as it is; detection is \`detectSplits\`.`,
   '',
   'The CLI flags: `scan FILE --preset pcard --limit 3000 --currency CAD --map project= --min-part-share 0 --min-score 0 -f json -q`, so it lists every same-division, same-merchant, same-day run over the limit as DuckDB\'s query does (`--map project=` leaves the cost-centre column unread: pcard compares budget projects when records carry them, the plain rule does not); the finding counts agree when they are equal.',
   '',

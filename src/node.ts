@@ -101,9 +101,7 @@ export async function loadLedger(input: LedgerInput, options: LoadLedgerOptions 
     if (input === '-') await readStream(name, process.stdin, push);
     else if (typeof input === 'string') await readChunks(input, push);
     else await readStream(name, input, push);
-    const ledger = parser.end();
-    const sha256 = hash.digest('hex');
-    return { ...ledger, sources: ledger.sources.map((s) => ({ ...s, sha256 })) };
+    return parser.end({ sha256: hash.digest('hex') });
   } catch (e) {
     // Name the file in an options error too: with several files, which one needs the fix matters.
     if (isOptionsError(e) && !e.message.includes(name)) throw new OptionsError(`${e.message.split(':')[0] ?? 'loadLedger'} (${name})`, e.issues);

@@ -13,6 +13,7 @@ import { type CsvSink, type Delimiter, CsvRows, DELIMITERS, detectDelimiter } fr
 import { type Encoding, ENCODINGS, type Latin1, narrowRuns, StreamDecoder, stripBom } from './decode.js';
 import type { LedgerReaderOptions } from './reader.js';
 import { type Ledger, type LedgerSource, LedgerReader } from './reader.js';
+import { withRecords } from './ledgerTable.js';
 
 /** Text formats a ledger can come in. */
 export const LEDGER_FORMATS = ['csv', 'json', 'ndjson'] as const;
@@ -187,11 +188,12 @@ export class LedgerParser {
   }
 
   /**
-   * Ends the input and returns the ledger.
+   * Ends the input and returns the ledger (its `records` made when first read: see `withRecords`).
+   * @param extra what the caller knows of the input besides (the SHA-256 of the bytes it pushed).
    * @throws InputError `'empty'` for input without a header row (or, NDJSON, without rows),
    *   `'invalid_json'` for a JSON array that does not parse, `'undecodable'` for bytes cut inside a character.
    */
-  end(): Ledger {
+  end(extra: Pick<LedgerSource, 'sha256'> = {}): Ledger {
     const decoder = this.decoder;
     if (decoder) {
       const last = this.decoded(() => decoder.end());
@@ -200,7 +202,7 @@ export class LedgerParser {
     }
     if (!this.sink) this.open();
     this.sink?.end();
-    const ledger = this.reader.finish();
+    const { records, ...ledger } = this.reader.finishColumns();
     const encoding = decoder?.encoding;
     const file = this.options.file;
     const stamp = <T extends object>(x: T): T => (file !== undefined ? { ...x, file } : x);
@@ -215,15 +217,19 @@ export class LedgerParser {
       columns: ledger.columns,
       stats: ledger.stats,
       samples: this.reader.samples,
+      ...extra,
     };
-    return {
-      ...ledger,
-      ...(file !== undefined ? { file, rejects: stampAll(ledger.rejects, file) } : {}),
-      warnings: ledger.warnings.map(stamp),
-      sources: [source],
-      ...(encoding !== undefined ? { encoding } : {}),
-      ...(this.delimiter !== undefined ? { delimiter: this.delimiter } : {}),
-    };
+    return withRecords(
+      {
+        ...ledger,
+        ...(file !== undefined ? { file, rejects: stampAll(ledger.rejects, file) } : {}),
+        warnings: ledger.warnings.map(stamp),
+        sources: [source],
+        ...(encoding !== undefined ? { encoding } : {}),
+        ...(this.delimiter !== undefined ? { delimiter: this.delimiter } : {}),
+      },
+      records,
+    );
   }
 
   /** Throws when the first bytes are those of an archive or a compressed file, not text. */
