@@ -110,6 +110,18 @@ export class TextFieldBuilder {
     this.at[this.n++] = text === undefined ? -1 : this.ids.id(text);
   }
 
+  /** Adds records given by text number (−1: none) among `texts`. O(records + texts). */
+  pushNumbered(at: Int32Array, texts: readonly string[]): void {
+    const renumber = texts.map((t) => this.ids.id(t));
+    if (this.n + at.length > this.at.length) this.at = grow(this.at, this.n + at.length);
+    for (const t of at) this.at[this.n++] = t < 0 ? -1 : (renumber[t] as number);
+  }
+
+  /** Each record's text number (−1: none), in the order pushed. */
+  numbers(): Int32Array {
+    return this.at.slice(0, this.n);
+  }
+
   /** The text of the i-th record pushed, or undefined. */
   get(i: number): string | undefined {
     const t = this.at[i] as number;

@@ -173,6 +173,66 @@ class Kept {
   }
 }
 
+/** Strings as one string and the end of each in it. */
+export interface Packed {
+  readonly text: string;
+  readonly ends: Int32Array;
+}
+
+function pack(strings: readonly string[]): Packed {
+  const ends = new Int32Array(strings.length);
+  let end = 0;
+  strings.forEach((s, i) => (ends[i] = end += s.length));
+  return { text: strings.join(''), ends };
+}
+
+function unpack(p: Packed): string[] {
+  const out: string[] = new Array(p.ends.length);
+  let start = 0;
+  for (let i = 0; i < p.ends.length; i++) {
+    const end = p.ends[i] as number;
+    out[i] = p.text.slice(start, end);
+    start = end;
+  }
+  return out;
+}
+
+/** A text field of a {@link ReaderPart}: each row's text number (−1: none) and the texts. */
+export interface PackedField {
+  readonly at: Int32Array;
+  readonly texts: Packed;
+}
+
+/** What the reader of a range of a file read (see {@link LedgerReader.part}). */
+export interface ReaderPart {
+  readonly rows: number;
+  readonly blank: number;
+  readonly datesSeen: number;
+  readonly ambiguousFirst: boolean;
+  readonly rejects: readonly Reject[];
+  readonly samples: readonly LedgerSample[];
+  readonly id: Packed;
+  readonly line: Int32Array;
+  readonly date: Packed;
+  readonly amount: Packed;
+  readonly document: Packed;
+  readonly hasDocument: Uint8Array;
+  readonly buyer: PackedField;
+  readonly vendor: PackedField;
+  readonly currency: PackedField;
+  readonly subject: PackedField;
+  readonly category: PackedField;
+  readonly project: PackedField;
+  readonly method: PackedField;
+  readonly exemption: PackedField;
+}
+
+/** The typed arrays of a part, to transfer rather than copy. */
+export function partBuffers(p: ReaderPart): ArrayBuffer[] {
+  const fields = [p.buyer, p.vendor, p.currency, p.subject, p.category, p.project, p.method, p.exemption];
+  return [p.id.ends, p.line, p.date.ends, p.amount.ends, p.document.ends, p.hasDocument, ...fields.flatMap((f) => [f.at, f.texts.ends])].map((a) => a.buffer as ArrayBuffer);
+}
+
 /** By date, then line. */
 const byDateLine =
   (k: Kept) =>
@@ -242,6 +302,10 @@ export class LedgerReader {
   private rowCount = 0;
   private blank = 0;
   private datesSeen = 0;
+  /** Reading a later range of a file ({@link readsLaterRange}): an ambiguous first date is noted, not thrown. */
+  private later = false;
+  /** Whether an ambiguous date came before any date was read. */
+  private ambiguousFirst = false;
   private readonly firstRows: LedgerSample[] = [];
   private readonly dates = new Map<string, ParsedDate>();
   private readonly repaid = new Map<string, string>();
@@ -258,6 +322,11 @@ export class LedgerReader {
     this.repaymentOf = repaymentTest(options.notPurchase ?? NOT_A_PURCHASE);
   }
 
+  /** The header row (after {@link header}). */
+  get headerFields(): readonly string[] {
+    return this.headerRow;
+  }
+
   /** Columns in use (after {@link header}). */
   get columns(): ResolvedColumns | undefined {
     return this.cols;
@@ -266,6 +335,11 @@ export class LedgerReader {
   /** Records a warning for the ledger. */
   warn(code: string, message: string, field?: string): void {
     this.warnings.push({ code, message, ...(field !== undefined ? { field } : {}) });
+  }
+
+  /** Dates read so far. */
+  get datesRead(): number {
+    return this.datesSeen;
   }
 
   /** Rows pushed so far (header excluded). */
@@ -355,11 +429,12 @@ export class LedgerReader {
     if (rawDate === '') return this.reject(line, 'missing', 'date', 'date is empty', undefined, id);
     const date = this.date(rawDate);
     if (!date.ok) {
-      if (date.ambiguous && this.datesSeen === 0) {
+      if (date.ambiguous && this.datesSeen === 0 && !this.later) {
         throw new OptionsError('readLedger', [
           { path: ['dateFormat'], message: `line ${line}, column "${excerpt(cols.date?.headers[0] ?? 'date', 40)}": ${date.message}` },
         ]);
       }
+      if (date.ambiguous && this.datesSeen === 0) this.ambiguousFirst = true;
       return this.reject(line, date.ambiguous ? 'ambiguous_date' : 'invalid_date', 'date', date.message, rawDate, id);
     }
     this.datesSeen++;
@@ -383,6 +458,69 @@ export class LedgerReader {
     k.document.push(document === undefined ? undefined : own(document));
     k.exemption.push(this.optionalCell(fields, 'exemption'));
     if (this.firstRows.length < SAMPLES) this.firstRows.push({ line, date: [rawDate, date.date], amount: [rawAmount, amount.amount], currency });
+  }
+
+  /**
+   * Makes this reader one of a later range of a file, after {@link header}: an ambiguous date
+   * before any other is a reject, noted in {@link part} (the reader of the whole file decides,
+   * knowing whether dates came before), not an error.
+   */
+  readsLaterRange(): void {
+    this.later = true;
+  }
+
+  /**
+   * What this reader read, for the reader of the file's first range to {@link absorb}: texts and
+   * per-row strings packed as one string and offsets each, so that a worker thread sends it as a
+   * few strings and typed arrays (transferable), never as row objects.
+   */
+  part(): ReaderPart {
+    const k = this.kept;
+    const texts = (f: TextFieldBuilder): PackedField => ({ at: f.numbers(), texts: pack(f.texts) });
+    return {
+      rows: this.rowCount,
+      blank: this.blank,
+      datesSeen: this.datesSeen,
+      ambiguousFirst: this.ambiguousFirst,
+      rejects: this.rejects,
+      samples: this.firstRows,
+      id: pack(k.id),
+      line: Int32Array.from(k.line),
+      date: pack(k.date),
+      amount: pack(k.amount),
+      document: pack(k.document.map((d) => d ?? '')),
+      hasDocument: Uint8Array.from(k.document, (d) => (d === undefined ? 0 : 1)),
+      buyer: texts(k.buyer),
+      vendor: texts(k.vendor),
+      currency: texts(k.currency),
+      subject: texts(k.subject),
+      category: texts(k.category),
+      project: texts(k.project),
+      method: texts(k.method),
+      exemption: texts(k.exemption),
+    };
+  }
+
+  /**
+   * Adds what the reader of the next range of the file read ({@link part}), as if this reader had
+   * read it: rows, rejects, samples, counts. O(rows + texts).
+   */
+  absorb(p: ReaderPart): void {
+    const k = this.kept;
+    this.rowCount += p.rows;
+    this.blank += p.blank;
+    this.datesSeen += p.datesSeen;
+    for (const r of p.rejects) this.rejects.push(r);
+    for (const s of p.samples) if (this.firstRows.length < SAMPLES) this.firstRows.push(s);
+    const append = <T>(to: T[], from: ArrayLike<T>): void => {
+      for (let i = 0; i < from.length; i++) to.push(from[i] as T);
+    };
+    append(k.id, unpack(p.id));
+    append(k.line, p.line);
+    append(k.date, unpack(p.date));
+    append(k.amount, unpack(p.amount));
+    unpack(p.document).forEach((d, i) => k.document.push(p.hasDocument[i] === 1 ? d : undefined));
+    for (const f of ['buyer', 'vendor', 'currency', 'subject', 'category', 'project', 'method', 'exemption'] as const) k[f].pushNumbered(p[f].at, unpack(p[f].texts));
   }
 
   /** The first rows read into records (at most five), for inspection. */
