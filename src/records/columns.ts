@@ -19,23 +19,21 @@ export interface TextField {
  * fields of `extra[i]` ({@link recordsOf} makes the objects). A file of half a million rows costs a
  * few arrays instead of half a million objects.
  */
-export interface RecordColumns {
+export type RecordColumns = {
   readonly size: number;
   readonly id: readonly string[];
-  readonly buyer: TextField;
-  readonly vendor: TextField;
   readonly date: readonly string[];
   readonly amount: readonly string[];
-  readonly currency: TextField;
-  readonly subject: TextField;
-  readonly category: TextField;
-  readonly project: TextField;
-  readonly method: TextField;
   readonly document: readonly (string | undefined)[];
-  readonly exemption: TextField;
   /** Fields that are not record fields (`lines`, `credits` …), in null-prototype objects; `undefined` when none. */
   readonly extra: readonly (Readonly<Record<string, unknown>> | undefined)[];
-}
+} & { readonly [F in TextFieldName]: TextField };
+
+/** The record fields a loader numbers the texts of (every text field but `id` and `document`, which are mostly distinct). */
+export const TEXT_FIELDS = ['buyer', 'vendor', 'currency', 'subject', 'category', 'project', 'method', 'exemption'] as const;
+
+/** One of {@link TEXT_FIELDS}. */
+export type TextFieldName = (typeof TEXT_FIELDS)[number];
 
 /** The optional text fields of {@link RecordColumns}, in the order a record object lists them. */
 const OPTIONAL = ['subject', 'category', 'project', 'method', 'document', 'exemption'] as const;
@@ -136,9 +134,6 @@ export class TextFieldBuilder {
   }
 }
 
-/** The text fields of {@link RecordColumns}. */
-const TEXT_FIELDS = ['buyer', 'vendor', 'currency', 'subject', 'category', 'project', 'method', 'exemption'] as const;
-
 /**
  * The records of several {@link RecordColumns}, one after the other: `recordsOf(concatColumns(parts))`
  * is `parts.flatMap(recordsOf)`. The texts of each field are numbered again, in order of first use.
@@ -146,7 +141,7 @@ const TEXT_FIELDS = ['buyer', 'vendor', 'currency', 'subject', 'category', 'proj
  */
 export function concatColumns(parts: readonly RecordColumns[]): RecordColumns {
   const size = parts.reduce((n, p) => n + p.size, 0);
-  const text = (f: (typeof TEXT_FIELDS)[number]): TextField => {
+  const text = (f: TextFieldName): TextField => {
     const ids = new StringIds();
     const at = new Int32Array(size);
     let j = 0;
@@ -164,17 +159,15 @@ export function concatColumns(parts: readonly RecordColumns[]): RecordColumns {
   return {
     size,
     id: all((p) => p.id),
-    buyer: text('buyer'),
-    vendor: text('vendor'),
     date: all((p) => p.date),
     amount: all((p) => p.amount),
-    currency: text('currency'),
-    subject: text('subject'),
-    category: text('category'),
-    project: text('project'),
-    method: text('method'),
     document: all((p) => p.document),
-    exemption: text('exemption'),
     extra: all((p) => p.extra),
+    ...textFields(text),
   };
+}
+
+/** Each text field's value, by `make`. */
+export function textFields<T>(make: (f: TextFieldName) => T): { [F in TextFieldName]: T } {
+  return Object.fromEntries(TEXT_FIELDS.map((f) => [f, make(f)])) as { [F in TextFieldName]: T };
 }

@@ -12,7 +12,7 @@ import type { Decimal } from 'decimal.js';
 import { D, exactDecimal } from '../../_lib/decimal.js';
 import { OptionsError } from '../../errors.js';
 import { type PurchaseRecordInput, type Reject, type RejectCode, RECORD_FIELDS, REQUIRED_FIELDS } from '../../records/record.js';
-import { type RecordColumns, TextFieldBuilder } from '../../records/columns.js';
+import { type RecordColumns, TEXT_FIELDS, TextFieldBuilder, type TextFieldName, textFields } from '../../records/columns.js';
 import { withRecords } from './ledgerTable.js';
 import { type ParseAmountOptions, parseAmount } from './amount.js';
 import { type CsvProblem, UNREAD_CELL } from './csv.js';
@@ -204,7 +204,7 @@ export interface PackedField {
 }
 
 /** What the reader of a range of a file read (see {@link LedgerReader.part}). */
-export interface ReaderPart {
+export type ReaderPart = {
   readonly rows: number;
   readonly blank: number;
   readonly datesSeen: number;
@@ -217,19 +217,11 @@ export interface ReaderPart {
   readonly amount: Packed;
   readonly document: Packed;
   readonly hasDocument: Uint8Array;
-  readonly buyer: PackedField;
-  readonly vendor: PackedField;
-  readonly currency: PackedField;
-  readonly subject: PackedField;
-  readonly category: PackedField;
-  readonly project: PackedField;
-  readonly method: PackedField;
-  readonly exemption: PackedField;
-}
+} & { readonly [F in TextFieldName]: PackedField };
 
 /** The typed arrays of a part, to transfer rather than copy. */
 export function partBuffers(p: ReaderPart): ArrayBuffer[] {
-  const fields = [p.buyer, p.vendor, p.currency, p.subject, p.category, p.project, p.method, p.exemption];
+  const fields = TEXT_FIELDS.map((f) => p[f]);
   return [p.id.ends, p.line, p.date.ends, p.amount.ends, p.document.ends, p.hasDocument, ...fields.flatMap((f) => [f.at, f.texts.ends])].map((a) => a.buffer as ArrayBuffer);
 }
 
@@ -476,7 +468,6 @@ export class LedgerReader {
    */
   part(): ReaderPart {
     const k = this.kept;
-    const texts = (f: TextFieldBuilder): PackedField => ({ at: f.numbers(), texts: pack(f.texts) });
     return {
       rows: this.rowCount,
       blank: this.blank,
@@ -490,14 +481,7 @@ export class LedgerReader {
       amount: pack(k.amount),
       document: pack(k.document.map((d) => d ?? '')),
       hasDocument: Uint8Array.from(k.document, (d) => (d === undefined ? 0 : 1)),
-      buyer: texts(k.buyer),
-      vendor: texts(k.vendor),
-      currency: texts(k.currency),
-      subject: texts(k.subject),
-      category: texts(k.category),
-      project: texts(k.project),
-      method: texts(k.method),
-      exemption: texts(k.exemption),
+      ...textFields((f) => ({ at: k[f].numbers(), texts: pack(k[f].texts) })),
     };
   }
 
@@ -520,7 +504,7 @@ export class LedgerReader {
     append(k.date, unpack(p.date));
     append(k.amount, unpack(p.amount));
     unpack(p.document).forEach((d, i) => k.document.push(p.hasDocument[i] === 1 ? d : undefined));
-    for (const f of ['buyer', 'vendor', 'currency', 'subject', 'category', 'project', 'method', 'exemption'] as const) k[f].pushNumbered(p[f].at, unpack(p[f].texts));
+    for (const f of TEXT_FIELDS) k[f].pushNumbered(p[f].at, unpack(p[f].texts));
   }
 
   /** The first rows read into records (at most five), for inspection. */
@@ -681,18 +665,11 @@ export class LedgerReader {
     const records: RecordColumns = {
       size: final.length,
       id: pick(k.id),
-      buyer: k.buyer.pick(final),
-      vendor: k.vendor.pick(final),
       date: pick(k.date),
       amount: pick(k.amount),
-      currency: k.currency.pick(final),
-      subject: k.subject.pick(final),
-      category: k.category.pick(final),
-      project: k.project.pick(final),
-      method: k.method.pick(final),
       document: pick(k.document),
-      exemption: k.exemption.pick(final),
       extra,
+      ...textFields((f) => k[f].pick(final)),
     };
     return {
       records,
