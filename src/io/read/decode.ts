@@ -482,6 +482,11 @@ export class StreamDecoder {
     return d;
   }
 
+  /** Whether every byte so far was ASCII (no encoding decided by the bytes or given). */
+  get asciiOnly(): boolean {
+    return this.phase === 'ascii' || this.phase === 'start';
+  }
+
   /** Whether no byte is held back (a character cut at the end of the bytes pushed, or a sample being gathered). */
   get idle(): boolean {
     return this.held.length === 0;

@@ -290,12 +290,11 @@ export class LedgerParser {
   /** Ends the last range of the input (the text's end) and returns what its reader read. */
   endRange(): { part: ReaderPart; encoding: Encoding | undefined } {
     const decoder = this.decoder as StreamDecoder;
-    const before = decoder.encoding;
     const last = this.decoded(() => decoder.end());
     if (last !== '') this.push(last);
     this.sink?.end();
-    // end() names UTF-8 for input that stayed ASCII: the range's own encoding is what it decoded.
-    return { part: this.reader.part(), encoding: before };
+    // end() names UTF-8 for input that stayed ASCII, and decides on a sample cut short by the end.
+    return { part: this.reader.part(), encoding: decoder.asciiOnly ? undefined : decoder.encoding };
   }
 
   /** Rows its reader has read so far. */
