@@ -209,7 +209,8 @@ console.log(JSON.stringify({ readMs: t1 - t0, detectMs: t2 - t1, readCpuMs: c1 -
  * step among its callers (innermost first), over every thread's profile (the main thread's and
  * the reading workers'): idle time, garbage collection, validation (`columnsTable`, the
  * table built from the columns the reader kept; `validateTable` and the reuse check `unchanged` for
- * a build that validates record objects), reading (`readChunks`, `loadLedger`, a worker's `readRange`: decoding, hashing, parsing, rows →
+ * a build that validates record objects), reading (`readChunks`, `loadLedger`, `loadInRanges`, a
+ * worker thread's every sample: decoding, hashing, parsing, rows →
  * columns, the lines and credits policies),
  * coverage (`buyerCoverage`), detection (`detectSplits`), the report (`buildReport`,
  * `formatReport`, `reportPieces` and `chunked` (the JSON report in pieces), `locateRejects`, writing: the UTF-8 encoding of the text for stdout starts a
@@ -221,17 +222,20 @@ function profile(argv: string[]): Record<string, number> {
   execFileSync(process.execPath, ['--cpu-prof', `--cpu-prof-dir=${dir}`, ...argv], { stdio: ['ignore', 'ignore', 'inherit'], maxBuffer: 1 << 28 });
   const out: Record<string, number> = {};
   // One profile per thread: the main one and each worker's.
-  for (const file of readdirSync(dir).filter((f) => f.endsWith('.cpuprofile'))) addProfile(JSON.parse(readFileSync(join(dir, file), 'utf8')), out);
+  // Named CPU.<date>.<time>.<pid>.<thread>.<n>.cpuprofile: thread 0 is the main one; a worker only reads.
+  for (const file of readdirSync(dir).filter((f) => f.endsWith('.cpuprofile'))) {
+    addProfile(JSON.parse(readFileSync(join(dir, file), 'utf8')), out, file.split('.')[4] === '0' ? 'other' : 'reading');
+  }
   return out;
 }
 
-/** Adds the samples of one thread's profile to `out`, by step (see {@link profile}). */
-function addProfile(p: { nodes: { id: number; callFrame: { functionName: string }; children?: number[] }[]; samples: number[]; timeDeltas: number[] }, out: Record<string, number>): void {
+/** Adds the samples of one thread's profile to `out`, by step (see {@link profile}); `rest` is the step of a sample in none. */
+function addProfile(p: { nodes: { id: number; callFrame: { functionName: string }; children?: number[] }[]; samples: number[]; timeDeltas: number[] }, out: Record<string, number>, rest: string): void {
   const steps: [string, readonly string[]][] = [
     ['idle (a thread waiting)', ['(idle)']],
     ['garbage collection', ['(garbage collector)']],
     ['validation', ['validateTable', 'unchanged', 'columnsTable']],
-    ['reading', ['readChunks', 'loadLedger', 'readRange']],
+    ['reading', ['readChunks', 'loadLedger', 'loadInRanges', 'fileRange']],
     ['coverage', ['buyerCoverage']],
     ['detection', ['detectSplits']],
     ['report', ['buildReport', 'formatReport', 'reportPieces', 'chunked', 'locateRejects', 'rejectsToCsv', 'writeSync', 'write', 'fromStringFast']],
@@ -245,7 +249,7 @@ function addProfile(p: { nodes: { id: number; callFrame: { functionName: string 
     if (known !== undefined) return known;
     const name = byId.get(id)?.callFrame.functionName ?? '';
     const up = parent.get(id);
-    const step = steps.find(([, names]) => names.includes(name))?.[0] ?? (up === undefined ? 'other' : find(up));
+    const step = steps.find(([, names]) => names.includes(name))?.[0] ?? (up === undefined ? rest : find(up));
     stepOf.set(id, step);
     return step;
   };
