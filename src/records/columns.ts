@@ -108,11 +108,19 @@ export class TextFieldBuilder {
     this.at[this.n++] = text === undefined ? -1 : this.ids.id(text);
   }
 
-  /** Adds records given by text number (−1: none) among `texts`. O(records + texts). */
-  pushNumbered(at: Int32Array, texts: readonly string[]): void {
-    const renumber = texts.map((t) => this.ids.id(t));
+  /**
+   * Adds records given by text number (−1: none) among `texts`, whose hashes another builder
+   * computed (`hashes`, see {@link hashes}). O(records + texts).
+   */
+  pushNumbered(at: Int32Array, texts: readonly string[], hashes: Int32Array): void {
+    const renumber = texts.map((t, i) => this.ids.idHashed(t, hashes[i] as number));
     if (this.n + at.length > this.at.length) this.at = grow(this.at, this.n + at.length);
     for (const t of at) this.at[this.n++] = t < 0 ? -1 : (renumber[t] as number);
+  }
+
+  /** The hash of each distinct text (for {@link pushNumbered} in another thread). */
+  hashes(): Int32Array {
+    return this.ids.hashesOf();
   }
 
   /** Each record's text number (−1: none), in the order pushed. */

@@ -35,7 +35,16 @@ export class StringIds {
 
   /** The id of `s`, numbering it when new. */
   id(s: string): number {
-    const h = hashOf(s);
+    return this.idHashed(s, hashOf(s));
+  }
+
+  /** The hash of each id's string, as {@link idHashed} takes them (another thread's, sent along with its strings). */
+  hashesOf(): Int32Array {
+    return this.hashes.slice(0, this.texts.length);
+  }
+
+  /** {@link id} of `s` whose hash `h` another StringIds computed ({@link hashesOf}): `s` is not read again unless an equal hash is met. */
+  idHashed(s: string, h: number): number {
     const mask = this.slots.length - 1;
     let slot = h & mask;
     for (;;) {

@@ -197,10 +197,11 @@ function unpack(p: Packed): string[] {
   return out;
 }
 
-/** A text field of a {@link ReaderPart}: each row's text number (−1: none) and the texts. */
+/** A text field of a {@link ReaderPart}: each row's text number (−1: none), the texts, and their hashes (see `StringIds`). */
 export interface PackedField {
   readonly at: Int32Array;
   readonly texts: Packed;
+  readonly hashes: Int32Array;
 }
 
 /** What the reader of a range of a file read (see {@link LedgerReader.part}). */
@@ -222,7 +223,7 @@ export type ReaderPart = {
 /** The typed arrays of a part, to transfer rather than copy. */
 export function partBuffers(p: ReaderPart): ArrayBuffer[] {
   const fields = TEXT_FIELDS.map((f) => p[f]);
-  return [p.id.ends, p.line, p.date.ends, p.amount.ends, p.document.ends, p.hasDocument, ...fields.flatMap((f) => [f.at, f.texts.ends])].map((a) => a.buffer as ArrayBuffer);
+  return [p.id.ends, p.line, p.date.ends, p.amount.ends, p.document.ends, p.hasDocument, ...fields.flatMap((f) => [f.at, f.texts.ends, f.hashes])].map((a) => a.buffer as ArrayBuffer);
 }
 
 /** By date, then line. */
@@ -481,7 +482,7 @@ export class LedgerReader {
       amount: pack(k.amount),
       document: pack(k.document.map((d) => d ?? '')),
       hasDocument: Uint8Array.from(k.document, (d) => (d === undefined ? 0 : 1)),
-      ...textFields((f) => ({ at: k[f].numbers(), texts: pack(k[f].texts) })),
+      ...textFields((f) => ({ at: k[f].numbers(), texts: pack(k[f].texts), hashes: k[f].hashes() })),
     };
   }
 
@@ -504,7 +505,7 @@ export class LedgerReader {
     append(k.date, unpack(p.date));
     append(k.amount, unpack(p.amount));
     unpack(p.document).forEach((d, i) => k.document.push(p.hasDocument[i] === 1 ? d : undefined));
-    for (const f of TEXT_FIELDS) k[f].pushNumbered(p[f].at, unpack(p[f].texts));
+    for (const f of TEXT_FIELDS) k[f].pushNumbered(p[f].at, unpack(p[f].texts), p[f].hashes);
   }
 
   /** The first rows read into records (at most five), for inspection. */
