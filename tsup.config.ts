@@ -66,7 +66,9 @@ export default defineConfig([
     // file: what a scan does not need (the page, diff, inspect, decisions) is run only when
     // imported, and zod and decimal.js are bundled in, as resolving and loading zod's hundred
     // module files took half of the command's start-up.
-    entry: { cli: 'src/cli/main.ts' },
+    // The worker thread that reads a range of a large file (src/node/readWorker.ts), bundled the same
+    // way beside it, so `splitscan/node` and the command start it from one file.
+    entry: { cli: 'src/cli/main.ts', readWorker: 'src/node/readWorker.ts' },
     format: ['esm'],
     target: 'node20',
     banner: { js: '#!/usr/bin/env node' },

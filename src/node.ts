@@ -11,6 +11,8 @@ import { decodeText } from './io/read/decode.js';
 import { LedgerParser, type LedgerParserOptions, type ReadLedgerOptions } from './io/read/ledger.js';
 import { fromOcds, type FromOcdsOptions, type OcdsRecords } from './io/read/ocds.js';
 import type { Ledger, LedgerSource } from './io/read/reader.js';
+import { CHUNK, latin1 } from './node/fileRange.js';
+import { loadInRanges } from './node/readRanges.js';
 
 /** Options of {@link loadLedger}: those of `readLedger`, and `onProgress` / `progressEvery`. */
 export type LoadLedgerOptions = Omit<LedgerParserOptions, 'file'>;
@@ -24,11 +26,17 @@ function unreadable(path: string, e: unknown): InputError {
   return new InputError('unreadable', `cannot read ${path}: ${why}`, [path]);
 }
 
-/** Bytes as ISO-8859-1, by Node's native copy (the decoder uses it where the text is the same: see `sameAsLatin1`). */
-const latin1 = (bytes: Uint8Array): string => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
-
-/** Bytes read from a file at a time. */
-const CHUNK = 1 << 18;
+/**
+ * The worker script of {@link loadInRanges}: dist/readWorker.js, bundled beside this module and the
+ * command once built; `undefined` where modules have no URL (CommonJS: one thread).
+ */
+function workerScript(): URL | undefined {
+  try {
+    return new URL('./readWorker.js', import.meta.url);
+  } catch {
+    return undefined;
+  }
+}
 
 /**
  * Feeds the bytes of a file to `push`, chunk by chunk, through a file handle that is closed before
@@ -75,6 +83,14 @@ async function readStream(name: string, stream: AsyncIterable<Uint8Array | strin
  * rejects carry the file and their lines. The SHA-256 of the bytes is computed as they stream, for
  * the ledger's `sources` (a report's provenance).
  *
+ * A delimited file of 16 MB or more is read on several threads: the first byte range here (which
+ * decides the encoding, delimiter and header), the others on worker threads, each cut after a line
+ * feed; their rows come back as columns and are joined in order. A range that does not join exactly
+ * (a cut inside a quoted line break, an encoding decided past the first range, an undecodable
+ * byte) makes the file be read again in one piece: the ledger, every line, reject and warning, is
+ * always the one reading in one piece gives. `onProgress` then hears of the other ranges' rows
+ * once they are in. (The CommonJS build reads on one thread.)
+ *
  * `input` is a file path, `'-'` for standard input, or any async iterable of bytes (a Node
  * `Readable`, a web `ReadableStream`), named `'-'` in rejects.
  *
@@ -92,6 +108,14 @@ async function readStream(name: string, stream: AsyncIterable<Uint8Array | strin
 export async function loadLedger(input: LedgerInput, options: LoadLedgerOptions = {}): Promise<Ledger> {
   const name = typeof input === 'string' ? input : '-';
   const parser = new LedgerParser({ ...options, file: name }, latin1);
+  try {
+    // A large delimited file is read on several threads (the same ledger, or read again whole).
+    const ranged = typeof input === 'string' && input !== '-' ? await loadInRanges(input, { ...options, file: name }, latin1, workerScript()) : undefined;
+    if (ranged !== undefined) return ranged;
+  } catch (e) {
+    if (isOptionsError(e) && !e.message.includes(name)) throw new OptionsError(`${e.message.split(':')[0] ?? 'loadLedger'} (${name})`, e.issues);
+    throw e;
+  }
   const hash = createHash('sha256');
   const push = (chunk: Uint8Array): void => {
     hash.update(chunk);
@@ -101,9 +125,7 @@ export async function loadLedger(input: LedgerInput, options: LoadLedgerOptions 
     if (input === '-') await readStream(name, process.stdin, push);
     else if (typeof input === 'string') await readChunks(input, push);
     else await readStream(name, input, push);
-    const ledger = parser.end();
-    const sha256 = hash.digest('hex');
-    return { ...ledger, sources: ledger.sources.map((s) => ({ ...s, sha256 })) };
+    return parser.end({ sha256: hash.digest('hex') });
   } catch (e) {
     // Name the file in an options error too: with several files, which one needs the fix matters.
     if (isOptionsError(e) && !e.message.includes(name)) throw new OptionsError(`${e.message.split(':')[0] ?? 'loadLedger'} (${name})`, e.issues);

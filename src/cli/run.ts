@@ -18,6 +18,7 @@ import { reportPieces } from '../io/write/formats.js';
 import { count, plural } from '../io/write/numbers.js';
 import { buildReport, type ReportWarning, type ScanReport } from '../io/write/scanReport.js';
 import { locateRejects } from '../io/read/ledger.js';
+import { detectionInput } from '../io/read/ledgerTable.js';
 import type { LedgerStats } from '../io/read/reader.js';
 import type { LoadLedgersOptions } from '../node.js';
 import { listPresets } from '../presets/index.js';
@@ -174,7 +175,9 @@ async function scan(args: ScanArgs, io: CliIo): Promise<number> {
     if (now !== undefined && now.sha256 !== before.sha256) warn({ code: 'input_changed', message: `${before.file} is not the file the report read (SHA-256 ${now.sha256.slice(0, 12)}…, was ${before.sha256.slice(0, 12)}…)` });
   }
 
-  const result = detectSplits(ledger.records, options);
+  // The table the reader built as it read: detection neither makes the records nor validates them again.
+  const input = detectionInput(ledger);
+  const result = detectSplits(input, options);
   // Rows rejected while reading (located by line) and records rejected by detection (located by
   // their index), in input order: by file, then line.
   const fileOrder = new Map(ledger.sources.map((s, i) => [s.file, i]));
@@ -213,7 +216,7 @@ async function scan(args: ScanArgs, io: CliIo): Promise<number> {
   // Coverage is a second pass over every record (over the table detection kept of them): the page
   // shows it; otherwise it serves only the flag-rate warnings, and with no finding no buyer's flag
   // rate can warn.
-  const coverage = format === 'html' || result.findings.length > 0 ? detectedCoverage(ledger.records, options) : [];
+  const coverage = format === 'html' || result.findings.length > 0 ? detectedCoverage(input, options) : [];
   for (const w of flagRates(plain, coverage, flagLimits).warnings) warn({ code: 'flag_rate', ...w });
   let report: ScanReport | DecidedReport = { ...plain, ...(warnings.length > 0 ? { warnings } : {}) };
 

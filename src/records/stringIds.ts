@@ -25,6 +25,9 @@ export class StringIds {
   /** Id + 1 at each slot, 0 when empty; its length a power of two. */
   private slots: Int32Array = new Int32Array(128);
 
+  /** @param keep what is kept of a new string (a loader passes a copy that does not hold the text it was cut from). @defaultValue the string itself */
+  constructor(private readonly keep: (s: string) => string = (s) => s) {}
+
   /** Number of distinct strings seen. */
   get size(): number {
     return this.texts.length;
@@ -32,7 +35,16 @@ export class StringIds {
 
   /** The id of `s`, numbering it when new. */
   id(s: string): number {
-    const h = hashOf(s);
+    return this.idHashed(s, hashOf(s));
+  }
+
+  /** The hash of each id's string, as {@link idHashed} takes them (another thread's, sent along with its strings). */
+  hashesOf(): Int32Array {
+    return this.hashes.slice(0, this.texts.length);
+  }
+
+  /** {@link id} of `s` whose hash `h` another StringIds computed ({@link hashesOf}): `s` is not read again unless an equal hash is met. */
+  idHashed(s: string, h: number): number {
     const mask = this.slots.length - 1;
     let slot = h & mask;
     for (;;) {
@@ -42,7 +54,7 @@ export class StringIds {
       slot = (slot + 1) & mask;
     }
     const id = this.texts.length;
-    this.texts.push(s);
+    this.texts.push(this.keep(s));
     if (id === this.hashes.length) this.hashes = grow(this.hashes, id + 1);
     this.hashes[id] = h;
     this.slots[slot] = id + 1;

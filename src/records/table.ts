@@ -6,6 +6,7 @@ import { dayOf, isoOf } from '../_lib/days.js';
 import { D } from '../_lib/decimal.js';
 import { thrownText } from '../_lib/thrown.js';
 import { StringIds } from './stringIds.js';
+import type { RecordColumns, TextField } from './columns.js';
 
 /**
  * A text field as columns: each record's text as written (trimmed), for display, and its
@@ -84,29 +85,50 @@ class Interner {
 
   private lastText: string | undefined;
   private lastId = -1;
+  /** Whether a text was ever looked up: until then texts may be added unlooked-up ({@link add}). */
+  private looked = false;
 
   /** The text id of `text` (the last one is remembered: a text's key is asked for just before it is set). */
   id(text: string): number {
     if (text === this.lastText) return this.lastId;
+    if (!this.looked) {
+      // Texts added without a lookup are entered now.
+      this.looked = true;
+      this.texts.forEach((t, i) => this.byText.set(t, i));
+    }
     let id = this.byText.get(text);
     if (id === undefined) {
-      id = this.texts.length;
-      this.texts.push(text);
+      id = this.add(text);
       this.byText.set(text, id);
-      if (this.normalise === undefined) this.keyOf.push(id);
-      else {
-        const key = this.normalise(text);
-        let keyId = this.byKey.get(key);
-        if (keyId === undefined) {
-          keyId = this.keys.length;
-          this.keys.push(key);
-          this.byKey.set(key, keyId);
-        }
-        this.keyOf.push(keyId);
-      }
     }
     this.lastText = text;
     this.lastId = id;
+    return id;
+  }
+
+  /**
+   * The id of a text the caller knows is new, when no text was looked up yet ({@link id} from then
+   * on): a loader's distinct texts, each kept as it was given, are numbered without a hash map.
+   */
+  fresh(text: string): number {
+    return this.looked ? this.id(text) : this.add(text);
+  }
+
+  /** Numbers a new text and its key. */
+  private add(text: string): number {
+    const id = this.texts.length;
+    this.texts.push(text);
+    if (this.normalise === undefined) this.keyOf.push(id);
+    else {
+      const key = this.normalise(text);
+      let keyId = this.byKey.get(key);
+      if (keyId === undefined) {
+        keyId = this.keys.length;
+        this.keys.push(key);
+        this.byKey.set(key, keyId);
+      }
+      this.keyOf.push(keyId);
+    }
     return id;
   }
 
@@ -114,27 +136,58 @@ class Interner {
   readonly keyOfText = (text: string): string => this.keys[this.keyOf[this.id(text)] as number] as string;
 }
 
-/** Builds a column while records are scanned, then trims it to the accepted ones. */
+/** Not read yet: the mark of a text number whose field was not validated yet. */
+const UNREAD: unique symbol = Symbol('unread');
+
+/**
+ * Builds a column while records are scanned, then trims it to the accepted ones. A caller that
+ * numbers its texts (a loader's {@link TextField}) passes each record's number as a hint: a text is
+ * then validated and interned once per number, not once per record.
+ */
 class ColumnBuilder {
   readonly text: Int32Array;
   readonly key: Int32Array;
   private readonly interner: Interner;
   /** The key of a text, memoised per distinct text. */
   readonly keyOf: (text: string) => string;
-  constructor(n: number, normalise: ((s: string) => string) | undefined) {
+  /** The field read from each hinted text (a value or `undefined`; {@link UNREAD} until read; errors are read again). */
+  private readonly values: (string | undefined | typeof UNREAD)[];
+  /** The text id of each hinted text once set, else −1. */
+  private readonly ids: Int32Array;
+  constructor(n: number, normalise: ((s: string) => string) | undefined, hints = 0) {
     this.interner = new Interner(normalise);
     this.keyOf = this.interner.keyOfText;
     this.text = new Int32Array(n);
     this.key = normalise ? new Int32Array(n) : this.text;
+    this.values = new Array<string | undefined | typeof UNREAD>(hints).fill(UNREAD);
+    this.ids = new Int32Array(hints).fill(-1);
   }
 
-  set(k: number, value: string | undefined): void {
+  /** `read(given)`, once per hinted text (−1: no hint). */
+  read(given: unknown, hint: number, read: (v: unknown) => string | undefined | FieldError): string | undefined | FieldError {
+    if (hint < 0) return read(given);
+    const known = this.values[hint];
+    if (known !== UNREAD) return known;
+    const v = read(given);
+    if (!(v instanceof FieldError)) this.values[hint] = v;
+    return v;
+  }
+
+  /**
+   * Sets record k's text. `given` is the text of `hint` the value was read from: when the value is
+   * that text itself, the caller's texts being distinct, a text met first is new.
+   */
+  set(k: number, value: string | undefined, hint = -1, given?: unknown): void {
     if (value === undefined) {
       this.text[k] = -1;
       this.key[k] = -1;
       return;
     }
-    const id = this.interner.id(value);
+    let id = hint < 0 ? -1 : (this.ids[hint] as number);
+    if (id < 0) {
+      id = hint >= 0 && value === given ? this.interner.fresh(value) : this.interner.id(value);
+      if (hint >= 0) this.ids[hint] = id;
+    }
     this.text[k] = id;
     this.key[k] = this.interner.keyOf[id] as number;
   }
@@ -164,6 +217,8 @@ class ColumnBuilder {
  * other fields, when it has any).
  */
 export function scanRecords(input: readonly unknown[], conversion?: Conversion): RecordTable {
+  const built = BUILT.get(input);
+  if (built !== undefined) return convert(built, conversion);
   let base: RecordTable | undefined;
   const kept = REUSE.get(input);
   if (kept === undefined) base = validateTable(input, undefined);
@@ -194,9 +249,27 @@ export function reuseTable(records: readonly unknown[]): void {
  * (the command, between detection and `buyerCoverage`). `undefined` when none was kept. O(1).
  */
 export function keptTable(records: readonly unknown[]): RecordTable | undefined {
+  const built = BUILT.get(records);
+  if (built !== undefined) return built;
   const kept = REUSE.get(records);
   return kept === undefined || kept === true ? undefined : kept.table;
 }
+
+/**
+ * A stand-in for `count` records already validated into `table` (a loader's records, read as
+ * columns): an empty array of their length that {@link scanRecords} and {@link keptTable} answer
+ * with the table, without reading it. For a caller that hands a table it built to `detectSplits`
+ * and `buyerCoverage` (the command): the array is fresh, holds nothing, and no one else has it.
+ * Runs in O(count) (the array's empty slots).
+ */
+export function tableInput(table: RecordTable, count: number): readonly unknown[] {
+  const input: unknown[] = new Array(count);
+  BUILT.set(input, table);
+  return input;
+}
+
+/** The stand-ins made by {@link tableInput} and their tables. */
+const BUILT = new WeakMap<readonly unknown[], RecordTable>();
 
 /** Marked arrays: `true` until scanned (or when their reading cannot be checked), then their table and what it was read from. */
 const REUSE = new WeakMap<readonly unknown[], true | { readonly table: RecordTable; readonly snapshot: Snapshot }>();
@@ -305,174 +378,242 @@ function present(c: TextColumn, k: number): number {
  * `snapshot`, notes what it reads for {@link unchanged}.
  */
 function validateTable(input: readonly unknown[], snapshot: Snapshot | undefined): RecordTable {
-  const n = input.length;
-  const rows = new Int32Array(n);
-  const ids: string[] = new Array(n);
-  const days = new Int32Array(n);
-  const amounts: string[] = new Array(n);
-  const approx = new Float64Array(n);
-  const currency = new Int32Array(n);
-  const currencies = new Interner(undefined);
-  const cols = {
-    buyer: new ColumnBuilder(n, normalizeText),
-    vendor: new ColumnBuilder(n, vendorKey),
-    category: new ColumnBuilder(n, categoryKey),
-    project: new ColumnBuilder(n, normalizeText),
-    method: new ColumnBuilder(n, normalizeText),
-    subject: new ColumnBuilder(n, undefined),
-    exemption: new ColumnBuilder(n, undefined),
-  };
-  const documents: (string | undefined)[] = new Array(n);
-  const extras: (Record<string, unknown> | undefined)[] = new Array(n);
-  const rejects: RecordReject[] = [];
-  // Ids are fresh strings, each met once in a good ledger: numbered without V8's Map (see StringIds).
-  const seen = new StringIds();
-  const repeated = new Set<string>();
-  let size = 0;
-
-  for (let index = 0; index < n; index++) {
+  const b = new TableBuilder(input.length, snapshot);
+  const given: unknown[] = new Array(RECORD_FIELDS.length);
+  for (let index = 0; index < input.length; index++) {
     // A record whose reading throws (a getter, a Proxy trap, a revoked Proxy) is a reject like any
     // other bad record: bad data never throws.
     let raw: unknown;
     try {
       raw = input[index];
       if (typeof raw !== 'object' || raw === null || Array.isArray(raw) || isDate(raw)) {
-        rejects.push({ index, field: '', path: [index], code: 'not_an_object', message: `record ${index} is not an object`, value: raw });
+        b.rejects.push({ index, field: '', path: [index], code: 'not_an_object', message: `record ${index} is not an object`, value: raw });
         // A Date or an array may change without another object taking its slot.
         if (snapshot && typeof raw === 'object' && raw !== null) snapshot.complete = false;
         continue;
       }
       const obj = raw as Record<string, unknown>;
       // Each field is read once: what is validated is what the table keeps.
-      const idIn = obj['id'];
-      const buyerIn = obj['buyer'];
-      const vendorIn = obj['vendor'];
-      const dateIn = obj['date'];
-      const amountIn = obj['amount'];
-      const currencyIn = obj['currency'];
-      const subjectIn = obj['subject'];
-      const categoryIn = obj['category'];
-      const projectIn = obj['project'];
-      const methodIn = obj['method'];
-      const documentIn = obj['document'];
-      const exemptionIn = obj['exemption'];
-      const id = readId(idIn);
-      const buyer = readName('buyer', buyerIn);
-      const vendor = readVendor(vendorIn, cols.vendor.keyOf);
-      const date = readDate(dateIn);
-      const amount = readAmountText(amountIn);
-      const cur = readCurrency(currencyIn);
-      const subject = readOptional('subject', subjectIn);
-      const category = readCategory(categoryIn, cols.category.keyOf);
-      const project = readOptional('project', projectIn);
-      const method = readOptional('method', methodIn);
-      const document = readOptional('document', documentIn);
-      const exemption = readOptional('exemption', exemptionIn);
-      if (
-        id instanceof FieldError || buyer instanceof FieldError || vendor instanceof FieldError || date instanceof FieldError ||
-        amount instanceof FieldError || cur instanceof FieldError || subject instanceof FieldError ||
-        category instanceof FieldError || project instanceof FieldError || method instanceof FieldError ||
-        document instanceof FieldError || exemption instanceof FieldError
-      ) {
-        const given: Record<RecordField, unknown> = {
-          id: idIn, buyer: buyerIn, vendor: vendorIn, date: dateIn, amount: amountIn, currency: currencyIn,
-          subject: subjectIn, category: categoryIn, project: projectIn, method: methodIn, document: documentIn, exemption: exemptionIn,
-        };
-        const read: Record<RecordField, unknown> = { id, buyer, vendor, date, amount, currency: cur, subject, category, project, method, document, exemption };
-        rejects.push(firstProblem(index, given, read));
-        snapshot?.raw.set(index, [idIn, buyerIn, vendorIn, dateIn, amountIn, currencyIn, subjectIn, categoryIn, projectIn, methodIn, documentIn, exemptionIn]);
-        continue;
-      }
-      // Read before the record takes a row: reading the other fields may throw.
-      const extra = otherFields(obj);
-      const k = size++;
-      rows[k] = index;
-      ids[k] = id;
-      days[k] = dayOf(date) as number;
-      amounts[k] = amount;
-      approx[k] = Number(amount);
-      currency[k] = currencies.id(cur);
-      cols.buyer.set(k, buyer);
-      cols.vendor.set(k, vendor);
-      cols.category.set(k, category);
-      cols.project.set(k, project);
-      cols.method.set(k, method);
-      cols.subject.set(k, subject);
-      cols.exemption.set(k, exemption);
-      documents[k] = document;
-      extras[k] = extra;
-      const distinct = seen.size;
-      if (seen.id(id) < distinct) repeated.add(id);
-      if (snapshot) {
-        // The table keeps these values as they were given: a check compares them with the table.
-        if (
-          idIn === id && buyerIn === buyer && vendorIn === vendor && dateIn === date && amountIn === amount && currencyIn === cur &&
-          subjectIn === subject && categoryIn === category && projectIn === project && methodIn === method && documentIn === document && exemptionIn === exemption
-        ) {
-          noteKeys(snapshot, index, k, obj, extra, 6 + defined([subject, category, project, method, document, exemption]));
-        } else {
-          const given = [idIn, buyerIn, vendorIn, dateIn, amountIn, currencyIn, subjectIn, categoryIn, projectIn, methodIn, documentIn, exemptionIn];
-          snapshot.raw.set(index, given);
-          noteKeys(snapshot, index, k, obj, extra, defined(given));
-        }
-      }
+      for (let f = 0; f < given.length; f++) given[f] = obj[RECORD_FIELDS[f] as RecordField];
+      b.add(index, given, undefined, obj, undefined);
     } catch (error) {
-      rejects.push(unreadable(index, raw, error));
+      b.rejects.push(unreadable(index, raw, error));
       if (snapshot) snapshot.complete = false;
     }
   }
-
-  // Every record of a repeated id, in input order (a second pass only when some id repeats).
-  const repeats = new Map<string, number[]>();
-  if (repeated.size > 0) {
-    for (let k = 0; k < size; k++) {
-      const id = ids[k] as string;
-      if (!repeated.has(id)) continue;
-      const list = repeats.get(id);
-      if (list) list.push(rows[k] as number);
-      else repeats.set(id, [rows[k] as number]);
-    }
-  }
-  const drop = new Uint8Array(n);
-  for (const [id, indexes] of repeats) {
-    for (const index of indexes) {
-      drop[index] = 1;
-      const others = indexes.filter((i) => i !== index);
-      rejects.push({
-        index,
-        id,
-        field: 'id',
-        path: [index, 'id'],
-        code: 'duplicate_id',
-        message: `id "${id}" is also used by record${others.length > 1 ? 's' : ''} ${others.join(', ')}; ids must be unique`,
-        value: id,
-      });
-    }
-  }
-  rejects.sort((a, b) => a.index - b.index);
-  const table: RecordTable = {
-    size,
-    row: rows.subarray(0, size),
-    id: trimmed(ids, size),
-    day: days.subarray(0, size),
-    amount: trimmed(amounts, size),
-    approx: approx.subarray(0, size),
-    currency: currency.subarray(0, size),
-    currencies: currencies.texts,
-    rates: currencies.texts.map(() => undefined),
-    buyer: cols.buyer.build(size),
-    vendor: cols.vendor.build(size),
-    category: cols.category.build(size),
-    project: cols.project.build(size),
-    method: cols.method.build(size),
-    subject: cols.subject.build(size),
-    exemption: cols.exemption.build(size),
-    document: trimmed(documents, size),
-    extra: trimmed(extras, size),
-    rejects,
-  };
-  return repeats.size === 0 ? table : keepOnly(table, (k) => drop[rows[k] as number] === 0, snapshot);
+  return b.build();
 }
+
+/**
+ * The table {@link scanRecords} builds (before conversion) from `recordsOf(columns)`, built from the
+ * columns without making the records: each distinct text of a {@link TextField} is validated,
+ * normalised and interned once. Runs in O(n) plus O(length) per distinct text.
+ */
+export function columnsTable(columns: RecordColumns): RecordTable {
+  const c = columns;
+  const text = [c.buyer, c.vendor, c.currency, c.subject, c.category, c.project, c.method, c.exemption] as const;
+  const b = new TableBuilder(c.size, undefined, text.map((f) => f.texts.length));
+  const given: unknown[] = new Array(RECORD_FIELDS.length);
+  const hints = new Int32Array(RECORD_FIELDS.length).fill(-1);
+  /** Record i's text in field f (at `hint` in RECORD_FIELDS), its number noted as the hint. */
+  const at = (f: TextField, i: number, hint: number): string | undefined => {
+    const t = f.at[i] as number;
+    hints[hint] = t;
+    return t < 0 ? undefined : f.texts[t];
+  };
+  for (let i = 0; i < c.size; i++) {
+    given[0] = c.id[i];
+    given[1] = at(c.buyer, i, 1);
+    given[2] = at(c.vendor, i, 2);
+    given[3] = c.date[i];
+    given[4] = c.amount[i];
+    given[5] = at(c.currency, i, 5);
+    given[6] = at(c.subject, i, 6);
+    given[7] = at(c.category, i, 7);
+    given[8] = at(c.project, i, 8);
+    given[9] = at(c.method, i, 9);
+    given[10] = c.document[i];
+    given[11] = at(c.exemption, i, 11);
+    b.add(i, given, hints, undefined, c.extra[i]);
+  }
+  return b.build();
+}
+
+/**
+ * Validates records, one call of {@link add} each, into the columns of a {@link RecordTable}: the
+ * one place that says how a record's fields are read, kept or rejected, whether the records come as
+ * objects ({@link validateTable}) or as columns ({@link columnsTable}).
+ */
+class TableBuilder {
+  private readonly rows: Int32Array;
+  private readonly ids: string[];
+  private readonly days: Int32Array;
+  private readonly amounts: string[];
+  private readonly approx: Float64Array;
+  private readonly cols: Readonly<Record<'buyer' | 'vendor' | 'currency' | 'subject' | 'category' | 'project' | 'method' | 'exemption', ColumnBuilder>>;
+  private readonly documents: (string | undefined)[];
+  private readonly extras: (Readonly<Record<string, unknown>> | undefined)[];
+  readonly rejects: RecordReject[] = [];
+  // Ids are fresh strings, each met once in a good ledger: numbered without V8's Map (see StringIds).
+  private readonly seen = new StringIds();
+  private readonly repeated = new Set<string>();
+  private size = 0;
+
+  /** @param hints the number of texts of each text field's hints (buyer, vendor, currency, subject, category, project, method, exemption), when given. */
+  constructor(
+    private readonly n: number,
+    private readonly snapshot: Snapshot | undefined,
+    hints: readonly number[] = [],
+  ) {
+    this.rows = new Int32Array(n);
+    this.ids = new Array(n);
+    this.days = new Int32Array(n);
+    this.amounts = new Array(n);
+    this.approx = new Float64Array(n);
+    const [buyer, vendor, currency, subject, category, project, method, exemption] = hints;
+    this.cols = {
+      buyer: new ColumnBuilder(n, normalizeText, buyer),
+      vendor: new ColumnBuilder(n, vendorKey, vendor),
+      currency: new ColumnBuilder(n, undefined, currency),
+      category: new ColumnBuilder(n, categoryKey, category),
+      project: new ColumnBuilder(n, normalizeText, project),
+      method: new ColumnBuilder(n, normalizeText, method),
+      subject: new ColumnBuilder(n, undefined, subject),
+      exemption: new ColumnBuilder(n, undefined, exemption),
+    };
+    this.documents = new Array(n);
+    this.extras = new Array(n);
+  }
+
+  /**
+   * Validates input `index` from its record fields as given (`g`, in the order of RECORD_FIELDS),
+   * and keeps it or rejects it. `hint[f]` numbers the text of field f among the caller's (−1: none);
+   * `obj` is the record object the fields were read from (its other fields are its extra ones),
+   * else `extra` gives them.
+   */
+  add(index: number, g: readonly unknown[], hint: Int32Array | undefined, obj: Record<string, unknown> | undefined, extra: Readonly<Record<string, unknown>> | undefined): void {
+    const { cols, snapshot } = this;
+    const h = (f: number): number => (hint === undefined ? -1 : (hint[f] as number));
+    const id = readId(g[0]);
+    const buyer = cols.buyer.read(g[1], h(1), readBuyer);
+    const vendor = cols.vendor.read(g[2], h(2), (v) => readVendor(v, cols.vendor.keyOf));
+    const date = readDate(g[3]);
+    const amount = readAmountText(g[4]);
+    const cur = cols.currency.read(g[5], h(5), readCurrency);
+    const subject = cols.subject.read(g[6], h(6), readSubject);
+    const category = cols.category.read(g[7], h(7), (v) => readCategory(v, cols.category.keyOf));
+    const project = cols.project.read(g[8], h(8), readProject);
+    const method = cols.method.read(g[9], h(9), readMethod);
+    const document = readOptional('document', g[10]);
+    const exemption = cols.exemption.read(g[11], h(11), readExemption);
+    if (
+      id instanceof FieldError || buyer instanceof FieldError || vendor instanceof FieldError || date instanceof FieldError ||
+      amount instanceof FieldError || cur instanceof FieldError || subject instanceof FieldError ||
+      category instanceof FieldError || project instanceof FieldError || method instanceof FieldError ||
+      document instanceof FieldError || exemption instanceof FieldError
+    ) {
+      const read = [id, buyer, vendor, date, amount, cur, subject, category, project, method, document, exemption];
+      this.rejects.push(firstProblem(index, g, read));
+      snapshot?.raw.set(index, g.slice());
+      return;
+    }
+    // Read before the record takes a row: reading the other fields may throw.
+    const other = obj !== undefined ? otherFields(obj) : extra;
+    const k = this.size++;
+    this.rows[k] = index;
+    this.ids[k] = id;
+    this.days[k] = dayOf(date as string) as number;
+    this.amounts[k] = amount;
+    this.approx[k] = Number(amount);
+    cols.currency.set(k, cur as string, h(5), g[5]);
+    cols.buyer.set(k, buyer as string, h(1), g[1]);
+    cols.vendor.set(k, vendor as string, h(2), g[2]);
+    cols.category.set(k, category, h(7), g[7]);
+    cols.project.set(k, project, h(8), g[8]);
+    cols.method.set(k, method, h(9), g[9]);
+    cols.subject.set(k, subject, h(6), g[6]);
+    cols.exemption.set(k, exemption, h(11), g[11]);
+    this.documents[k] = document;
+    this.extras[k] = other;
+    const distinct = this.seen.size;
+    if (this.seen.id(id) < distinct) this.repeated.add(id);
+    if (snapshot && obj) {
+      // The table keeps these values as they were given: a check compares them with the table.
+      if (
+        g[0] === id && g[1] === buyer && g[2] === vendor && g[3] === date && g[4] === amount && g[5] === cur &&
+        g[6] === subject && g[7] === category && g[8] === project && g[9] === method && g[10] === document && g[11] === exemption
+      ) {
+        noteKeys(snapshot, index, k, obj, other, 6 + defined([subject, category, project, method, document, exemption]));
+      } else {
+        snapshot.raw.set(index, g.slice());
+        noteKeys(snapshot, index, k, obj, other, defined(g));
+      }
+    }
+  }
+
+  /** The table: every record of a repeated id rejected, rejects by index. */
+  build(): RecordTable {
+    const { size, rows, ids, cols, n } = this;
+    const rejects = this.rejects;
+    // Every record of a repeated id, in input order (a second pass only when some id repeats).
+    const repeats = new Map<string, number[]>();
+    if (this.repeated.size > 0) {
+      for (let k = 0; k < size; k++) {
+        const id = ids[k] as string;
+        if (!this.repeated.has(id)) continue;
+        const list = repeats.get(id);
+        if (list) list.push(rows[k] as number);
+        else repeats.set(id, [rows[k] as number]);
+      }
+    }
+    const drop = new Uint8Array(n);
+    for (const [id, indexes] of repeats) {
+      for (const index of indexes) {
+        drop[index] = 1;
+        const others = indexes.filter((i) => i !== index);
+        rejects.push({
+          index,
+          id,
+          field: 'id',
+          path: [index, 'id'],
+          code: 'duplicate_id',
+          message: `id "${id}" is also used by record${others.length > 1 ? 's' : ''} ${others.join(', ')}; ids must be unique`,
+          value: id,
+        });
+      }
+    }
+    rejects.sort((a, b) => a.index - b.index);
+    const currency = cols.currency.build(size);
+    const table: RecordTable = {
+      size,
+      row: rows.subarray(0, size),
+      id: trimmed(ids, size),
+      day: this.days.subarray(0, size),
+      amount: trimmed(this.amounts, size),
+      approx: this.approx.subarray(0, size),
+      currency: currency.text,
+      currencies: currency.texts,
+      rates: currency.texts.map(() => undefined),
+      buyer: cols.buyer.build(size),
+      vendor: cols.vendor.build(size),
+      category: cols.category.build(size),
+      project: cols.project.build(size),
+      method: cols.method.build(size),
+      subject: cols.subject.build(size),
+      exemption: cols.exemption.build(size),
+      document: trimmed(this.documents, size),
+      extra: trimmed(this.extras, size),
+      rejects,
+    };
+    return repeats.size === 0 ? table : keepOnly(table, (k) => drop[rows[k] as number] === 0, this.snapshot);
+  }
+}
+
+const readBuyer = (v: unknown): string | FieldError => readName('buyer', v);
+const readSubject = (v: unknown): string | undefined | FieldError => readOptional('subject', v);
+const readProject = (v: unknown): string | undefined | FieldError => readOptional('project', v);
+const readMethod = (v: unknown): string | undefined | FieldError => readOptional('method', v);
+const readExemption = (v: unknown): string | undefined | FieldError => readOptional('exemption', v);
 
 /**
  * Notes that input `index` is table index k, and checks that its for-in keys are its `fields`
@@ -636,19 +777,21 @@ function throwingField(raw: unknown): string {
  * The reject of a record with problems: the first field in the order of RECORD_FIELDS whose reading
  * failed, with the number of other problems.
  */
-function firstProblem(index: number, given: Record<RecordField, unknown>, read: Record<RecordField, unknown>): RecordReject {
-  const failures = RECORD_FIELDS.filter((f) => read[f] instanceof FieldError);
-  const field = failures[0] as RecordField;
-  const f = read[field] as FieldError;
+function firstProblem(index: number, given: readonly unknown[], read: readonly unknown[]): RecordReject {
+  const failures: number[] = [];
+  read.forEach((v, f) => v instanceof FieldError && failures.push(f));
+  const at = failures[0] as number;
+  const field = RECORD_FIELDS[at] as RecordField;
+  const f = read[at] as FieldError;
   const more = failures.length > 1 ? ` (and ${failures.length - 1} more problem${failures.length > 2 ? 's' : ''})` : '';
   return {
     index,
-    ...(typeof read.id === 'string' ? { id: read.id } : {}),
+    ...(typeof read[0] === 'string' ? { id: read[0] } : {}),
     field,
     path: [index, field],
     code: f.code,
     message: f.message + more,
-    value: given[field],
+    value: given[at],
   };
 }
 

@@ -3,7 +3,9 @@
  * whose records, lines and rejects carry their file.
  */
 import type { Reject } from '../../records/record.js';
+import { concatColumns } from '../../records/columns.js';
 import { reuseTable } from '../../records/table.js';
+import { ledgerColumns, withRecords } from './ledgerTable.js';
 import type { Ledger, LedgerStats } from './reader.js';
 
 /**
@@ -34,25 +36,25 @@ import type { Ledger, LedgerStats } from './reader.js';
 export function combineLedgers(ledgers: readonly Ledger[]): Ledger {
   if (ledgers.length === 1) return ledgers[0] as Ledger;
   const labels = labelsOf(ledgers.map((l, i) => l.file ?? `input ${i + 1}`));
-  const shared = sharedIds(ledgers);
-  const records: Ledger['records'] = [];
+  // Ledgers a loader read as columns are joined as columns: no record object is made.
+  const columns = ledgers.map(ledgerColumns);
+  const ids = ledgers.map((l, i) => columns[i]?.id ?? l.records.map((r) => r.id));
+  const shared = sharedIds(ledgers, ids);
   const lines: number[] = [];
   const files: string[] = [];
   const rejects: Reject[] = [];
   const stats: { -readonly [K in keyof LedgerStats]: number } = { rows: 0, blank: 0, records: 0, rejected: 0, merged: 0, netted: 0 };
-  ledgers.forEach((l, i) => {
+  const idOfs = ledgers.map((l, i) => {
     const label = labels[i] as string;
     const file = l.file ?? label;
     const idOf = <T extends string | number>(id: T): T | string => (shared.has(String(id)) ? `${label}:${String(id)}` : id);
-    for (const r of l.records) records.push({ ...r, id: idOf(r.id) });
     lines.push(...l.lines);
-    for (let k = 0; k < l.records.length; k++) files.push(file);
+    for (let k = 0; k < (ids[i] as readonly unknown[]).length; k++) files.push(file);
     for (const r of l.rejects) rejects.push({ ...r, file, ...(r.id !== undefined ? { id: idOf(r.id) } : {}) });
     for (const k of Object.keys(stats) as (keyof LedgerStats)[]) stats[k] += l.stats[k];
+    return idOf;
   });
-  reuseTable(records);
-  return {
-    records,
+  const fields = {
     rejects,
     lines,
     files,
@@ -62,14 +64,23 @@ export function combineLedgers(ledgers: readonly Ledger[]): Ledger {
     warnings: ledgers.flatMap((l) => l.warnings),
     sources: ledgers.flatMap((l) => l.sources),
   };
+  if (columns.every((c) => c !== undefined)) {
+    return withRecords(fields, concatColumns(columns.map((c, i) => ({ ...c, id: c.id.map(idOfs[i] as (id: string) => string) }))));
+  }
+  const records: Ledger['records'] = [];
+  ledgers.forEach((l, i) => {
+    for (const r of l.records) records.push({ ...r, id: (idOfs[i] as (id: string | number) => string | number)(r.id) });
+  });
+  reuseTable(records);
+  return { records, ...fields };
 }
 
-/** Ids (of records and rejects) that occur in more than one of the ledgers. */
-function sharedIds(ledgers: readonly Ledger[]): Set<string> {
+/** Ids (of records, `ids[i]` for ledger i, and of rejects) that occur in more than one of the ledgers. */
+function sharedIds(ledgers: readonly Ledger[], ids: readonly (readonly (string | number)[])[]): Set<string> {
   const firstIn = new Map<string, number>();
   const shared = new Set<string>();
   ledgers.forEach((l, i) => {
-    for (const raw of [...l.records.map((r) => r.id), ...l.rejects.flatMap((r) => (r.id !== undefined ? [r.id] : []))]) {
+    for (const raw of [...(ids[i] ?? []), ...l.rejects.flatMap((r) => (r.id !== undefined ? [r.id] : []))]) {
       const id = String(raw);
       const at = firstIn.get(id);
       if (at === undefined) firstIn.set(id, i);

@@ -170,6 +170,19 @@ export class CsvRows {
     return this.line;
   }
 
+  /**
+   * Starts the numbering at `line` (before any text: a reader of a later range of a file, whose
+   * first row is on that line).
+   */
+  startAt(line: number): void {
+    this.line = line;
+  }
+
+  /** Whether the text pushed so far ended where a row ends: nothing pending, no line being skipped. */
+  get atRowStart(): boolean {
+    return this.rest === '' && this.skipping === 'no';
+  }
+
   /** Text received but not yet read into rows (an incomplete row). */
   get pending(): string {
     return this.rest;

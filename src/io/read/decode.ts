@@ -468,6 +468,30 @@ export class StreamDecoder {
     return this.notes;
   }
 
+  /**
+   * A decoder for the bytes of a file from `offset` on, in the state one that read the bytes before
+   * was left in: decoding `encoding` (for `why`), or, while only ASCII was seen (`encoding`
+   * undefined), still looking for the first non-ASCII byte. For a reader of a later range of a
+   * file, cut after a line feed (no character is cut there in UTF-8 or Windows-1252).
+   */
+  static resume(encoding: Encoding | undefined, why: string | undefined, offset: number, linesBefore: () => number, latin1?: Latin1): StreamDecoder {
+    const d = new StreamDecoder(encoding ?? 'auto', linesBefore, latin1);
+    d.offset = offset;
+    if (encoding === undefined) d.phase = 'ascii';
+    else d.lock(encoding, why ?? 'declared');
+    return d;
+  }
+
+  /** Whether every byte so far was ASCII (no encoding decided by the bytes or given). */
+  get asciiOnly(): boolean {
+    return this.phase === 'ascii' || this.phase === 'start';
+  }
+
+  /** Whether no byte is held back (a character cut at the end of the bytes pushed, or a sample being gathered). */
+  get idle(): boolean {
+    return this.held.length === 0;
+  }
+
   /** Whether bytes are decoded as they come (the encoding is decided and no byte is held back for it). */
   get decoding(): boolean {
     return this.phase === 'decoding';

@@ -12,7 +12,8 @@ import type { LedgerField } from './columns.js';
 import { type CsvSink, type Delimiter, CsvRows, DELIMITERS, detectDelimiter } from './csv.js';
 import { type Encoding, ENCODINGS, type Latin1, narrowRuns, StreamDecoder, stripBom } from './decode.js';
 import type { LedgerReaderOptions } from './reader.js';
-import { type Ledger, type LedgerSource, LedgerReader } from './reader.js';
+import { type Ledger, type LedgerSource, LedgerReader, type ReaderPart } from './reader.js';
+import { withRecords } from './ledgerTable.js';
 
 /** Text formats a ledger can come in. */
 export const LEDGER_FORMATS = ['csv', 'json', 'ndjson'] as const;
@@ -28,6 +29,17 @@ export interface ReadLedgerOptions extends LedgerReaderOptions {
   delimiter?: Delimiter | undefined;
   /** Encoding of bytes. @defaultValue `'auto'` (see `detectEncoding`) */
   encoding?: Encoding | 'auto' | undefined;
+}
+
+/** How a later range of an input is read: see {@link LedgerParser.rangeStart}. */
+export interface RangeStart {
+  /** The encoding, or `undefined` while only ASCII was read. */
+  readonly encoding: Encoding | undefined;
+  /** Why that encoding (the input's `encodingEvidence`). */
+  readonly why: string | undefined;
+  readonly delimiter: Delimiter;
+  readonly header: readonly string[];
+  readonly headerLine: number;
 }
 
 /** Options of a {@link LedgerParser}: those of `readLedger`, and what a file loader adds. */
@@ -139,6 +151,8 @@ export class LedgerParser {
   private started = false;
 
   private readonly latin1: Latin1 | undefined;
+  /** The rows of delimited text, once the format is known. */
+  private rows: CsvRows | undefined;
 
   /**
    * @param latin1 a native ISO-8859-1 decoder for the bytes it reads right (`splitscan/node` gives
@@ -187,11 +201,13 @@ export class LedgerParser {
   }
 
   /**
-   * Ends the input and returns the ledger.
+   * Ends the input and returns the ledger (its `records` made when first read: see `withRecords`).
+   * @param extra what the caller knows of the input besides: the SHA-256 of its bytes, and their
+   *   number when other parsers read some of them (see {@link absorb}).
    * @throws InputError `'empty'` for input without a header row (or, NDJSON, without rows),
    *   `'invalid_json'` for a JSON array that does not parse, `'undecodable'` for bytes cut inside a character.
    */
-  end(): Ledger {
+  end(extra: Pick<LedgerSource, 'sha256' | 'bytes'> = {}): Ledger {
     const decoder = this.decoder;
     if (decoder) {
       const last = this.decoded(() => decoder.end());
@@ -200,13 +216,13 @@ export class LedgerParser {
     }
     if (!this.sink) this.open();
     this.sink?.end();
-    const ledger = this.reader.finish();
+    const { records, ...ledger } = this.reader.finishColumns();
     const encoding = decoder?.encoding;
     const file = this.options.file;
     const stamp = <T extends object>(x: T): T => (file !== undefined ? { ...x, file } : x);
     const source: LedgerSource = {
       ...(file !== undefined ? { file } : {}),
-      ...(decoder ? { bytes: decoder.bytes } : {}),
+      ...(decoder ? { bytes: extra.bytes ?? decoder.bytes } : {}),
       format: this.format ?? 'csv',
       ...(encoding !== undefined ? { encoding, encodingEvidence: decoder?.evidence ?? '' } : {}),
       ...(this.delimiter !== undefined ? { delimiter: this.delimiter } : {}),
@@ -215,15 +231,90 @@ export class LedgerParser {
       columns: ledger.columns,
       stats: ledger.stats,
       samples: this.reader.samples,
+      ...(extra.sha256 !== undefined ? { sha256: extra.sha256 } : {}),
     };
-    return {
-      ...ledger,
-      ...(file !== undefined ? { file, rejects: stampAll(ledger.rejects, file) } : {}),
-      warnings: ledger.warnings.map(stamp),
-      sources: [source],
-      ...(encoding !== undefined ? { encoding } : {}),
-      ...(this.delimiter !== undefined ? { delimiter: this.delimiter } : {}),
-    };
+    return withRecords(
+      {
+        ...ledger,
+        ...(file !== undefined ? { file, rejects: stampAll(ledger.rejects, file) } : {}),
+        warnings: ledger.warnings.map(stamp),
+        sources: [source],
+        ...(encoding !== undefined ? { encoding } : {}),
+        ...(this.delimiter !== undefined ? { delimiter: this.delimiter } : {}),
+      },
+      records,
+    );
+  }
+
+  /**
+   * What a reader of a later range of the input needs to read it as this parser would: once the
+   * header of delimited text in UTF-8 or Windows-1252 (or ASCII so far) is read; `undefined`
+   * before, and for any other input (see {@link resume}).
+   */
+  get rangeStart(): RangeStart | undefined {
+    const d = this.decoder;
+    const encoding = d?.encoding;
+    if (d === undefined || this.format !== 'csv' || this.rows?.width === undefined || this.delimiter === undefined || this.headerLine === undefined) return undefined;
+    if (encoding !== undefined && encoding !== 'utf-8' && encoding !== 'windows-1252') return undefined;
+    return { encoding, why: d.evidence, delimiter: this.delimiter, header: this.reader.headerFields, headerLine: this.headerLine };
+  }
+
+  /**
+   * A parser of the range of the input that starts at byte `offset` on `line`, cut after a line
+   * feed, as {@link rangeStart} describes the input: it reads rows as this input's parser would
+   * from there, for its reader's {@link LedgerReader.part}.
+   */
+  static resume(options: LedgerParserOptions, start: RangeStart, offset: number, line: number, latin1?: Latin1): LedgerParser {
+    const p = new LedgerParser(options, latin1);
+    p.started = true;
+    p.format = 'csv';
+    p.delimiter = start.delimiter;
+    p.headerLine = start.headerLine;
+    p.reader.header(start.header);
+    p.reader.readsLaterRange();
+    p.sink = p.csv(start.delimiter, line);
+    const rows = p.rows as CsvRows;
+    p.decoder = StreamDecoder.resume(start.encoding, start.why, offset, () => rows.nextLine - 1 + feeds(rows.pending), latin1);
+    return p;
+  }
+
+  /**
+   * Ends a range of the input that is not its last: whether it ended where a row ends, every byte
+   * decoded, in which encoding (`undefined`: ASCII so far), and the line the next row starts on.
+   * The rows stay in the reader.
+   */
+  stop(): { clean: boolean; encoding: Encoding | undefined; line: number } {
+    return { clean: this.rows?.atRowStart === true && this.decoder?.idle === true, encoding: this.decoder?.encoding, line: this.rows?.nextLine ?? 1 };
+  }
+
+  /** Ends the last range of the input (the text's end) and returns what its reader read. */
+  endRange(): { part: ReaderPart; encoding: Encoding | undefined } {
+    const decoder = this.decoder as StreamDecoder;
+    const last = this.decoded(() => decoder.end());
+    if (last !== '') this.push(last);
+    this.sink?.end();
+    // end() names UTF-8 for input that stayed ASCII, and decides on a sample cut short by the end.
+    return { part: this.reader.part(), encoding: decoder.asciiOnly ? undefined : decoder.encoding };
+  }
+
+  /** Rows its reader has read so far. */
+  get rowsRead(): number {
+    return this.reader.rowsRead;
+  }
+
+  /** Dates its reader has read so far. */
+  get datesRead(): number {
+    return this.reader.datesRead;
+  }
+
+  /** What this parser's reader read ({@link LedgerReader.part}). */
+  part(): ReaderPart {
+    return this.reader.part();
+  }
+
+  /** Adds what the parser of the next range read, as if this parser had read it ({@link LedgerReader.absorb}). */
+  absorb(part: ReaderPart): void {
+    this.reader.absorb(part);
   }
 
   /** Throws when the first bytes are those of an archive or a compressed file, not text. */
@@ -271,9 +362,16 @@ export class LedgerParser {
     if (onProgress && n > 0 && n % progressEvery === 0) onProgress(n);
   }
 
-  private csv(delimiter: Delimiter): Sink {
+  /** The sink of delimited text; from `line` on when reading a later range (the header read already). */
+  private csv(delimiter: Delimiter, line?: number): Sink {
     const rows = new CsvRows(delimiter);
-    let header = false;
+    this.rows = rows;
+    let header = line !== undefined;
+    if (line !== undefined) {
+      rows.startAt(line);
+      rows.width = this.reader.headerFields.length;
+      rows.wanted = this.reader.wantedColumns();
+    }
     const sink: CsvSink = {
       row: (fields, line) => {
         if (fields.length === 1 && fields[0] === '') return; // an empty line is not a row

@@ -12,7 +12,8 @@ import type { Decimal } from 'decimal.js';
 import { D, exactDecimal } from '../../_lib/decimal.js';
 import { OptionsError } from '../../errors.js';
 import { type PurchaseRecordInput, type Reject, type RejectCode, RECORD_FIELDS, REQUIRED_FIELDS } from '../../records/record.js';
-import { reuseTable } from '../../records/table.js';
+import { type RecordColumns, TEXT_FIELDS, TextFieldBuilder, type TextFieldName, textFields } from '../../records/columns.js';
+import { withRecords } from './ledgerTable.js';
 import { type ParseAmountOptions, parseAmount } from './amount.js';
 import { type CsvProblem, UNREAD_CELL } from './csv.js';
 import { excerpt } from './_excerpt.js';
@@ -124,28 +125,115 @@ export interface Ledger {
   readonly delimiter?: string;
 }
 
-/** A row read into a record, before the lines and credits policies. */
-interface Candidate {
-  record: PurchaseRecordInput;
-  line: number;
-  /** The amount, once exact arithmetic is needed (sums, credits). */
-  exact?: Decimal;
-  /** Lines and ids of the rows summed into it (`lines: 'sum'`). */
-  lines?: number[];
-  ids?: string[];
-  /** Ids of the credits netted against it. */
-  netted?: string[];
+/**
+ * The rows read into records, before the lines and credits policies, as columns: row r's fields are
+ * the r-th entries (texts numbered per field as they are read: no object per row).
+ */
+class Kept {
+  readonly id: string[] = [];
+  readonly line: number[] = [];
+  readonly date: string[] = [];
+  readonly amount: string[] = [];
+  readonly document: (string | undefined)[] = [];
+  readonly buyer = new TextFieldBuilder(own);
+  readonly vendor = new TextFieldBuilder(own);
+  readonly currency = new TextFieldBuilder(own);
+  readonly subject = new TextFieldBuilder(own);
+  readonly category = new TextFieldBuilder(own);
+  readonly project = new TextFieldBuilder(own);
+  readonly method = new TextFieldBuilder(own);
+  readonly exemption = new TextFieldBuilder(own);
+  /** Each amount as a Decimal, once exact arithmetic is needed (sums, credits). */
+  readonly exact = new Map<number, Decimal>();
+
+  get size(): number {
+    return this.id.length;
+  }
+
+  exactOf(r: number): Decimal {
+    let d = this.exact.get(r);
+    if (d === undefined) this.exact.set(r, (d = new D(this.amount[r] as string)));
+    return d;
+  }
+
+  isNegative(r: number): boolean {
+    const d = this.exact.get(r);
+    return d ? d.isNegative() : (this.amount[r] as string).startsWith('-');
+  }
+
+  isZero(r: number): boolean {
+    const d = this.exact.get(r);
+    return d ? d.isZero() : /^0(\.0*)?$/u.test(this.amount[r] as string);
+  }
+
+  /** Sets row r's amount to an exact value. */
+  setAmount(r: number, d: Decimal): void {
+    this.exact.set(r, d);
+    this.amount[r] = d.toFixed();
+  }
 }
 
-const exactOf = (c: Candidate): Decimal => (c.exact ??= new D(c.record.amount as string));
-const isNegative = (c: Candidate): boolean => (c.exact ? c.exact.isNegative() : (c.record.amount as string).startsWith('-'));
-const isZero = (c: Candidate): boolean => (c.exact ? c.exact.isZero() : /^0(\.0*)?$/u.test(c.record.amount as string));
+/** Strings as one string and the end of each in it. */
+export interface Packed {
+  readonly text: string;
+  readonly ends: Int32Array;
+}
 
-const byDateLine = (a: Candidate, b: Candidate): number => {
-  const x = String(a.record.date);
-  const y = String(b.record.date);
-  return x < y ? -1 : x > y ? 1 : a.line - b.line;
-};
+function pack(strings: readonly string[]): Packed {
+  const ends = new Int32Array(strings.length);
+  let end = 0;
+  strings.forEach((s, i) => (ends[i] = end += s.length));
+  return { text: strings.join(''), ends };
+}
+
+function unpack(p: Packed): string[] {
+  const out: string[] = new Array(p.ends.length);
+  let start = 0;
+  for (let i = 0; i < p.ends.length; i++) {
+    const end = p.ends[i] as number;
+    out[i] = p.text.slice(start, end);
+    start = end;
+  }
+  return out;
+}
+
+/** A text field of a {@link ReaderPart}: each row's text number (−1: none), the texts, and their hashes (see `StringIds`). */
+export interface PackedField {
+  readonly at: Int32Array;
+  readonly texts: Packed;
+  readonly hashes: Int32Array;
+}
+
+/** What the reader of a range of a file read (see {@link LedgerReader.part}). */
+export type ReaderPart = {
+  readonly rows: number;
+  readonly blank: number;
+  readonly datesSeen: number;
+  readonly ambiguousFirst: boolean;
+  readonly rejects: readonly Reject[];
+  readonly samples: readonly LedgerSample[];
+  readonly id: Packed;
+  readonly line: Int32Array;
+  readonly date: Packed;
+  readonly amount: Packed;
+  readonly document: Packed;
+  readonly hasDocument: Uint8Array;
+} & { readonly [F in TextFieldName]: PackedField };
+
+/** The typed arrays of a part, to transfer rather than copy. */
+export function partBuffers(p: ReaderPart): ArrayBuffer[] {
+  const fields = TEXT_FIELDS.map((f) => p[f]);
+  return [p.id.ends, p.line, p.date.ends, p.amount.ends, p.document.ends, p.hasDocument, ...fields.flatMap((f) => [f.at, f.texts.ends, f.hashes])].map((a) => a.buffer as ArrayBuffer);
+}
+
+/** By date, then line. */
+const byDateLine =
+  (k: Kept) =>
+  (a: number, b: number): number => {
+    const x = k.date[a] as string;
+    const y = k.date[b] as string;
+    return x < y ? -1 : x > y ? 1 : (k.line[a] as number) - (k.line[b] as number);
+  };
 
 /** Rows kept as samples. */
 const SAMPLES = 5;
@@ -200,17 +288,20 @@ export class LedgerReader {
   private cols: ResolvedColumns | undefined;
   private headerRow: readonly string[] = [];
   private unit: string | number = 1;
-  private readonly candidates: Candidate[] = [];
+  private readonly kept = new Kept();
   private readonly rejects: Reject[] = [];
   private readonly warnings: LedgerWarning[] = [];
   private readonly suffix: RegExp | undefined;
   private rowCount = 0;
   private blank = 0;
   private datesSeen = 0;
+  /** Reading a later range of a file ({@link readsLaterRange}): an ambiguous first date is noted, not thrown. */
+  private later = false;
+  /** Whether an ambiguous date came before any date was read. */
+  private ambiguousFirst = false;
   private readonly firstRows: LedgerSample[] = [];
   private readonly dates = new Map<string, ParsedDate>();
   private readonly repaid = new Map<string, string>();
-  private readonly strings = new Map<string, string>();
   private readonly repaymentOf: (vendor: string) => string | undefined;
   private amountOptions: ParseAmountOptions = {};
   /** The optional fields the file has columns for. */
@@ -224,6 +315,11 @@ export class LedgerReader {
     this.repaymentOf = repaymentTest(options.notPurchase ?? NOT_A_PURCHASE);
   }
 
+  /** The header row (after {@link header}). */
+  get headerFields(): readonly string[] {
+    return this.headerRow;
+  }
+
   /** Columns in use (after {@link header}). */
   get columns(): ResolvedColumns | undefined {
     return this.cols;
@@ -232,6 +328,11 @@ export class LedgerReader {
   /** Records a warning for the ledger. */
   warn(code: string, message: string, field?: string): void {
     this.warnings.push({ code, message, ...(field !== undefined ? { field } : {}) });
+  }
+
+  /** Dates read so far. */
+  get datesRead(): number {
+    return this.datesSeen;
   }
 
   /** Rows pushed so far (header excluded). */
@@ -321,25 +422,90 @@ export class LedgerReader {
     if (rawDate === '') return this.reject(line, 'missing', 'date', 'date is empty', undefined, id);
     const date = this.date(rawDate);
     if (!date.ok) {
-      if (date.ambiguous && this.datesSeen === 0) {
+      if (date.ambiguous && this.datesSeen === 0 && !this.later) {
         throw new OptionsError('readLedger', [
           { path: ['dateFormat'], message: `line ${line}, column "${excerpt(cols.date?.headers[0] ?? 'date', 40)}": ${date.message}` },
         ]);
       }
+      if (date.ambiguous && this.datesSeen === 0) this.ambiguousFirst = true;
       return this.reject(line, date.ambiguous ? 'ambiguous_date' : 'invalid_date', 'date', date.message, rawDate, id);
     }
     this.datesSeen++;
     const currencyCell = this.cell(fields, 'currency');
-    const currency = currencyCell !== '' ? this.intern(currencyCell.toUpperCase()) : (amount.currency ?? this.options.currency ?? '').toUpperCase();
+    const currency = currencyCell !== '' ? currencyCell.toUpperCase() : (amount.currency ?? this.options.currency ?? '').toUpperCase();
     if (currency === '') return this.reject(line, 'missing', 'currency', 'currency is empty (give a default currency)', undefined, id);
 
-    const record: PurchaseRecordInput = { id: own(id), buyer: this.intern(buyer), vendor: this.intern(vendor), date: date.date, amount: amount.amount, currency };
-    for (const f of this.optional) {
-      const v = this.cell(fields, f);
-      if (v !== '') record[f] = f === 'subject' || f === 'document' ? own(v) : this.intern(v);
-    }
-    this.candidates.push({ record, line });
+    const k = this.kept;
+    k.id.push(own(id));
+    k.line.push(line);
+    k.buyer.push(buyer);
+    k.vendor.push(vendor);
+    k.date.push(date.date);
+    k.amount.push(amount.amount);
+    k.currency.push(currency);
+    k.subject.push(this.optionalCell(fields, 'subject'));
+    k.category.push(this.optionalCell(fields, 'category'));
+    k.project.push(this.optionalCell(fields, 'project'));
+    k.method.push(this.optionalCell(fields, 'method'));
+    const document = this.optionalCell(fields, 'document');
+    k.document.push(document === undefined ? undefined : own(document));
+    k.exemption.push(this.optionalCell(fields, 'exemption'));
     if (this.firstRows.length < SAMPLES) this.firstRows.push({ line, date: [rawDate, date.date], amount: [rawAmount, amount.amount], currency });
+  }
+
+  /**
+   * Makes this reader one of a later range of a file, after {@link header}: an ambiguous date
+   * before any other is a reject, noted in {@link part} (the reader of the whole file decides,
+   * knowing whether dates came before), not an error.
+   */
+  readsLaterRange(): void {
+    this.later = true;
+  }
+
+  /**
+   * What this reader read, for the reader of the file's first range to {@link absorb}: texts and
+   * per-row strings packed as one string and offsets each, so that a worker thread sends it as a
+   * few strings and typed arrays (transferable), never as row objects.
+   */
+  part(): ReaderPart {
+    const k = this.kept;
+    return {
+      rows: this.rowCount,
+      blank: this.blank,
+      datesSeen: this.datesSeen,
+      ambiguousFirst: this.ambiguousFirst,
+      rejects: this.rejects,
+      samples: this.firstRows,
+      id: pack(k.id),
+      line: Int32Array.from(k.line),
+      date: pack(k.date),
+      amount: pack(k.amount),
+      document: pack(k.document.map((d) => d ?? '')),
+      hasDocument: Uint8Array.from(k.document, (d) => (d === undefined ? 0 : 1)),
+      ...textFields((f) => ({ at: k[f].numbers(), texts: pack(k[f].texts), hashes: k[f].hashes() })),
+    };
+  }
+
+  /**
+   * Adds what the reader of the next range of the file read ({@link part}), as if this reader had
+   * read it: rows, rejects, samples, counts. O(rows + texts).
+   */
+  absorb(p: ReaderPart): void {
+    const k = this.kept;
+    this.rowCount += p.rows;
+    this.blank += p.blank;
+    this.datesSeen += p.datesSeen;
+    for (const r of p.rejects) this.rejects.push(r);
+    for (const s of p.samples) if (this.firstRows.length < SAMPLES) this.firstRows.push(s);
+    const append = <T>(to: T[], from: ArrayLike<T>): void => {
+      for (let i = 0; i < from.length; i++) to.push(from[i] as T);
+    };
+    append(k.id, unpack(p.id));
+    append(k.line, p.line);
+    append(k.date, unpack(p.date));
+    append(k.amount, unpack(p.amount));
+    unpack(p.document).forEach((d, i) => k.document.push(p.hasDocument[i] === 1 ? d : undefined));
+    for (const f of TEXT_FIELDS) k[f].pushNumbered(p[f].at, unpack(p[f].texts), p[f].hashes);
   }
 
   /** The first rows read into records (at most five), for inspection. */
@@ -359,6 +525,12 @@ export class LedgerReader {
       .join(' / ');
   }
 
+  /** An optional field's cell, undefined when the file has no column for it or the cell is empty. */
+  private optionalCell(fields: readonly string[], f: LedgerField): string | undefined {
+    const v = this.cell(fields, f);
+    return v === '' ? undefined : v;
+  }
+
   /** A date read once per distinct text (ledgers repeat their dates). */
   private date(raw: string): ParsedDate {
     let d = this.dates.get(raw);
@@ -368,20 +540,6 @@ export class LedgerReader {
       this.dates.set(own(raw), d);
     }
     return d;
-  }
-
-  /**
-   * One copy of each repeated long value (buyers, vendors, descriptions of codes), detached from the
-   * text it was cut from. Short values are copies already, and are kept as they are.
-   */
-  private intern(value: string): string {
-    if (value.length < 13) return value;
-    let v = this.strings.get(value);
-    if (v === undefined) {
-      v = own(value);
-      if (this.strings.size < MEMO) this.strings.set(v, v);
-    }
-    return v;
   }
 
   private reject(line: number, code: RejectCode, field: string, message: string, value?: unknown, id?: string): void {
@@ -424,118 +582,154 @@ export class LedgerReader {
     this.row(cells, line);
   }
 
-  /** Applies the lines and credits policies and returns the ledger (without its sources: the driver knows them). */
+  /**
+   * Applies the lines and credits policies and returns the ledger (without its sources: the driver
+   * knows them). Its `records` are made when first read (see `withRecords`).
+   */
   finish(): Omit<Ledger, 'sources'> {
-    let list = this.candidates;
+    const { records, ...fields } = this.finishColumns();
+    return withRecords(fields, records);
+  }
+
+  /** {@link finish}, with the records as columns (what the drivers use). */
+  finishColumns(): Omit<Ledger, 'sources' | 'records'> & { records: RecordColumns } {
+    const k = this.kept;
+    let list = Array.from({ length: k.size }, (_, r) => r);
     let merged = 0;
-    if ((this.options.lines ?? 'sum') === 'sum' && this.cols?.document) ({ list, merged } = this.sumDocuments(list));
-    const kept: Candidate[] = [];
-    const credits: Candidate[] = [];
-    for (const c of list) {
-      if (isNegative(c)) credits.push(c);
-      else if (isZero(c) && (c.lines?.length ?? 1) > 1) this.creditReject(c, `the lines of document ${String(c.record.document)} (${(c.ids ?? []).join(', ')}) add up to zero: a purchase and its credit`);
-      else kept.push(c);
+    /** Lines and ids of the rows summed into a row (`lines: 'sum'`), and the ids of the credits netted against it. */
+    const summed = new Map<number, { lines: number[]; ids: string[] }>();
+    const netted = new Map<number, string[]>();
+    if ((this.options.lines ?? 'sum') === 'sum' && this.cols?.document) ({ list, merged } = this.sumDocuments(list, summed));
+    const kept: number[] = [];
+    const credits: number[] = [];
+    for (const r of list) {
+      if (k.isNegative(r)) credits.push(r);
+      else if (k.isZero(r) && summed.has(r)) this.creditReject(r, `the lines of document ${String(k.document[r])} (${(summed.get(r)?.ids ?? []).join(', ')}) add up to zero: a purchase and its credit`);
+      else kept.push(r);
     }
-    let netted = 0;
-    const zeroed = new Set<Candidate>();
+    const zeroed = new Set<number>();
     if ((this.options.credits ?? 'reject') === 'reject') {
-      for (const c of credits) this.creditReject(c, `credit or refund of ${String(c.record.amount)} ${c.record.currency} from "${excerpt(c.record.vendor)}" is not a purchase (credits: 'reject')`);
+      for (const r of credits) this.creditReject(r, `credit or refund of ${String(k.amount[r])} ${String(k.currency.get(r))} from "${excerpt(k.vendor.get(r) as string)}" is not a purchase (credits: 'reject')`);
     } else {
-      const item = (c: Candidate, amount: Decimal): NettingItem => ({
-        key: JSON.stringify([c.record.buyer, c.record.vendor.toLowerCase(), c.record.currency]),
-        document: c.record.document !== undefined && !isPlaceholderDocument(c.record.document) ? c.record.document : undefined,
-        date: String(c.record.date),
-        line: c.line,
-        amount,
-      });
+      const item = (r: number, amount: Decimal): NettingItem => {
+        const document = k.document[r];
+        return {
+          key: JSON.stringify([k.buyer.get(r), (k.vendor.get(r) as string).toLowerCase(), k.currency.get(r)]),
+          document: document !== undefined && !isPlaceholderDocument(document) ? document : undefined,
+          date: k.date[r] as string,
+          line: k.line[r] as number,
+          amount,
+        };
+      };
       const { purchase, left } = matchCredits(
-        kept.map((c) => item(c, exactOf(c))),
-        credits.map((c) => item(c, exactOf(c).abs())),
+        kept.map((r) => item(r, k.exactOf(r))),
+        credits.map((r) => item(r, k.exactOf(r).abs())),
       );
-      const byDate = credits.map((_, i) => i).sort((a, b) => byDateLine(credits[a] as Candidate, credits[b] as Candidate));
+      const byDate = credits.map((_, i) => i).sort((a, b) => byDateLine(k)(credits[a] as number, credits[b] as number));
       for (const i of byDate) {
-        const credit = credits[i] as Candidate;
+        const credit = credits[i] as number;
         const p = kept[purchase[i] as number];
         if (p === undefined) {
-          this.creditReject(credit, `credit of ${String(credit.record.amount)} ${credit.record.currency} from "${excerpt(credit.record.vendor)}" has no purchase on or before it of at least that size to net against`);
+          this.creditReject(credit, `credit of ${String(k.amount[credit])} ${String(k.currency.get(credit))} from "${excerpt(k.vendor.get(credit) as string)}" has no purchase on or before it of at least that size to net against`);
           continue;
         }
-        netted++;
-        (p.netted ??= []).push(String(credit.record.id));
+        const ids = netted.get(p);
+        if (ids) ids.push(k.id[credit] as string);
+        else netted.set(p, [k.id[credit] as string]);
       }
       kept.forEach((p, i) => {
-        if (!p.netted) return;
+        const ids = netted.get(p);
+        if (!ids) return;
         const rest = left[i] as Decimal;
-        p.exact = rest;
-        p.record.amount = rest.toFixed();
-        p.record.credits = p.netted.slice();
+        k.setAmount(p, rest);
         if (rest.isZero()) {
           zeroed.add(p);
-          this.creditReject(p, `purchase fully refunded by ${p.netted.join(', ')} (credits: 'net')`);
+          this.creditReject(p, `purchase fully refunded by ${ids.join(', ')} (credits: 'net')`);
         }
       });
     }
-    const final = zeroed.size ? kept.filter((c) => !zeroed.has(c)) : kept;
+    const final = zeroed.size ? kept.filter((r) => !zeroed.has(r)) : kept;
     const rejects = this.rejects.slice().sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
-    const records = final.map((c) => c.record);
-    // A command validates these records twice (detection, then the report's coverage): once is enough.
-    reuseTable(records);
+    const extra = final.map((r) => {
+      const sum = summed.get(r);
+      const ids = netted.get(r);
+      if (sum === undefined && ids === undefined) return undefined;
+      const fields = Object.create(null) as Record<string, unknown>;
+      if (sum) {
+        fields['lines'] = sum.lines.slice();
+        fields['lineIds'] = sum.ids.slice();
+      }
+      if (ids) fields['credits'] = ids.slice();
+      return fields;
+    });
+    const pick = <T>(column: readonly T[]): T[] => final.map((r) => column[r] as T);
+    const records: RecordColumns = {
+      size: final.length,
+      id: pick(k.id),
+      date: pick(k.date),
+      amount: pick(k.amount),
+      document: pick(k.document),
+      extra,
+      ...textFields((f) => k[f].pick(final)),
+    };
     return {
       records,
       rejects,
-      lines: final.map((c) => c.line),
+      lines: pick(k.line),
       headers: this.headerRow,
       columns: this.cols ?? {},
-      stats: { rows: this.rowCount, blank: this.blank, records: final.length, rejected: rejects.length, merged, netted },
+      stats: { rows: this.rowCount, blank: this.blank, records: final.length, rejected: rejects.length, merged, netted: netted.size === 0 ? 0 : [...netted.values()].reduce((n, ids) => n + ids.length, 0) },
       warnings: this.warnings,
     };
   }
 
   /**
    * Sums rows with the same buyer, vendor, currency and document number (a placeholder number such
-   * as `-` or `N/A` names no document) into the first of them.
+   * as `-` or `N/A` names no document) into the first of them, noting in `summed` the lines and
+   * ids each first row gathers.
    */
-  private sumDocuments(list: readonly Candidate[]): { list: Candidate[]; merged: number } {
-    const byDoc = new Map<string, Candidate>();
-    const out: Candidate[] = [];
+  private sumDocuments(list: readonly number[], summed: Map<number, { lines: number[]; ids: string[] }>): { list: number[]; merged: number } {
+    const k = this.kept;
+    const byDoc = new Map<string, number>();
+    const out: number[] = [];
     let merged = 0;
-    for (const c of list) {
-      const doc = c.record.document;
+    for (const r of list) {
+      const doc = k.document[r];
       if (doc === undefined || isPlaceholderDocument(doc)) {
-        out.push(c);
+        out.push(r);
         continue;
       }
       const base = this.suffix ? doc.replace(this.suffix, '') : doc;
-      const key = JSON.stringify([c.record.buyer.toLowerCase(), c.record.vendor.toLowerCase(), c.record.currency, base]);
+      const key = JSON.stringify([(k.buyer.get(r) as string).toLowerCase(), (k.vendor.get(r) as string).toLowerCase(), k.currency.get(r), base]);
       const first = byDoc.get(key);
       if (first === undefined) {
-        c.record.document = base;
-        byDoc.set(key, c);
-        out.push(c);
+        k.document[r] = base;
+        byDoc.set(key, r);
+        out.push(r);
         continue;
       }
       merged++;
-      const sum = exactOf(first).plus(exactOf(c));
-      first.exact = sum;
-      first.record.amount = sum.toFixed();
-      (first.lines ??= [first.line]).push(c.line);
-      (first.ids ??= [String(first.record.id)]).push(String(c.record.id));
-      if (String(c.record.date) < String(first.record.date)) first.record.date = c.record.date;
-      first.record.lines = first.lines.slice();
-      first.record.lineIds = first.ids.slice();
+      k.setAmount(first, k.exactOf(first).plus(k.exactOf(r)));
+      let sum = summed.get(first);
+      if (sum === undefined) summed.set(first, (sum = { lines: [k.line[first] as number], ids: [k.id[first] as string] }));
+      sum.lines.push(k.line[r] as number);
+      sum.ids.push(k.id[r] as string);
+      if ((k.date[r] as string) < (k.date[first] as string)) k.date[first] = k.date[r] as string;
     }
     return { list: out, merged };
   }
 
-  private creditReject(c: Candidate, message: string): void {
+  private creditReject(r: number, message: string): void {
+    const k = this.kept;
+    const line = k.line[r] as number;
     this.rejects.push({
-      id: String(c.record.id),
+      id: k.id[r] as string,
       field: 'amount',
       path: ['amount'],
       code: 'credit',
-      message: `line ${c.line}: ${message}`,
-      value: c.record.amount,
-      line: c.line,
+      message: `line ${line}: ${message}`,
+      value: k.amount[r],
+      line,
       ...(this.cols?.amount ? { column: this.cols.amount.headers.join('+') } : {}),
     });
   }

@@ -1,0 +1,27 @@
+/** Bytes of a file, streamed: what the loaders and the range readers read files with. */
+import { open } from 'node:fs/promises';
+
+/** Bytes as ISO-8859-1, by Node's native copy (the decoder uses it where the text is the same: see `sameAsLatin1`). */
+export const latin1 = (bytes: Uint8Array): string => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
+
+/** Bytes read from a file at a time. */
+export const CHUNK = 1 << 18;
+
+/**
+ * The bytes of `path` from `start` to `end` (exclusive), chunk by chunk, through a file handle
+ * closed when the iteration ends, however it ends. Errors of the file system pass unchanged.
+ */
+export async function* fileRange(path: string, start: number, end: number): AsyncGenerator<Uint8Array> {
+  const handle = await open(path, 'r');
+  try {
+    for (let at = start; at < end; ) {
+      const buffer = new Uint8Array(Math.min(CHUNK, end - at));
+      const { bytesRead } = await handle.read(buffer, 0, buffer.length, at);
+      if (bytesRead === 0) return;
+      at += bytesRead;
+      yield buffer.subarray(0, bytesRead);
+    }
+  } finally {
+    await handle.close();
+  }
+}

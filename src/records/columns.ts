@@ -1,0 +1,181 @@
+import { grow } from '../_lib/grow.js';
+import type { PurchaseRecordInput } from './record.js';
+import { StringIds } from './stringIds.js';
+
+/**
+ * A text field of records given as columns: each record's index into `texts`, −1 when it has none.
+ * A loader numbers the texts it reads (one entry per distinct text), so that what is done once per
+ * distinct text (validation, normalisation, interning) is done once, however many records repeat it.
+ */
+export interface TextField {
+  readonly at: Int32Array;
+  /** Distinct texts: each once. */
+  readonly texts: readonly string[];
+}
+
+/**
+ * Purchase records as a loader read them, as columns: record i is `{ id: id[i], buyer: …, date:
+ * date[i], amount: amount[i], currency: … }` and its optional fields where it has them, then the
+ * fields of `extra[i]` ({@link recordsOf} makes the objects). A file of half a million rows costs a
+ * few arrays instead of half a million objects.
+ */
+export type RecordColumns = {
+  readonly size: number;
+  readonly id: readonly string[];
+  readonly date: readonly string[];
+  readonly amount: readonly string[];
+  readonly document: readonly (string | undefined)[];
+  /** Fields that are not record fields (`lines`, `credits` …), in null-prototype objects; `undefined` when none. */
+  readonly extra: readonly (Readonly<Record<string, unknown>> | undefined)[];
+} & { readonly [F in TextFieldName]: TextField };
+
+/** The record fields a loader numbers the texts of (every text field but `id` and `document`, which are mostly distinct). */
+export const TEXT_FIELDS = ['buyer', 'vendor', 'currency', 'subject', 'category', 'project', 'method', 'exemption'] as const;
+
+/** One of {@link TEXT_FIELDS}. */
+export type TextFieldName = (typeof TEXT_FIELDS)[number];
+
+/** The optional text fields of {@link RecordColumns}, in the order a record object lists them. */
+const OPTIONAL = ['subject', 'category', 'project', 'method', 'document', 'exemption'] as const;
+
+/** Record i's text in field `f`, or undefined. */
+function textOf(f: TextField, i: number): string | undefined {
+  const t = f.at[i] as number;
+  return t < 0 ? undefined : f.texts[t];
+}
+
+/**
+ * The records of the columns, as objects: required fields first, then the optional ones a record
+ * has (subject, category, project, method, document, exemption), then its extra fields. Runs in
+ * O(n · fields).
+ *
+ * @example
+ * const none = { at: Int32Array.of(-1), texts: [] }
+ * const name = (s: string) => ({ at: Int32Array.of(0), texts: [s] })
+ * recordsOf({ size: 1, id: ['A1'], buyer: name('City'), vendor: name('Acme'), date: ['2019-03-04'], amount: ['5'], currency: name('EUR'),
+ *   subject: none, category: none, project: none, method: none, document: [undefined], exemption: none, extra: [undefined] })
+ * //=> [{ id: 'A1', buyer: 'City', vendor: 'Acme', date: '2019-03-04', amount: '5', currency: 'EUR' }]
+ */
+export function recordsOf(c: RecordColumns): PurchaseRecordInput[] {
+  const out: PurchaseRecordInput[] = new Array(c.size);
+  for (let i = 0; i < c.size; i++) {
+    const r: PurchaseRecordInput = {
+      id: c.id[i] as string,
+      buyer: textOf(c.buyer, i) as string,
+      vendor: textOf(c.vendor, i) as string,
+      date: c.date[i] as string,
+      amount: c.amount[i] as string,
+      currency: textOf(c.currency, i) as string,
+    };
+    for (const f of OPTIONAL) {
+      const v = f === 'document' ? c.document[i] : textOf(c[f], i);
+      if (v !== undefined) r[f] = v;
+    }
+    const extra = c.extra[i];
+    if (extra !== undefined) for (const k in extra) r[k] = extra[k];
+    out[i] = r;
+  }
+  return out;
+}
+
+/**
+ * Builds a {@link TextField} one record at a time, numbering each distinct text once (a
+ * {@link StringIds}). O(length) per text pushed.
+ *
+ * @example
+ * const f = new TextFieldBuilder()
+ * ;['b', undefined, 'a', 'b'].forEach((t) => f.push(t))
+ * const field = f.pick([3, 2, 1])
+ * ;[[...field.at], field.texts] //=> [[0, 1, -1], ['b', 'a']]
+ */
+export class TextFieldBuilder {
+  private readonly ids: StringIds;
+  private at: Int32Array = new Int32Array(1024);
+  private n = 0;
+  /** @param keep what is kept of a new text (see {@link StringIds}). @defaultValue the text itself */
+  constructor(keep?: (s: string) => string) {
+    this.ids = new StringIds(keep);
+  }
+
+  /** The distinct texts, by number. */
+  get texts(): readonly string[] {
+    return this.ids.texts;
+  }
+
+  /** Adds the next record's text (undefined: none). */
+  push(text: string | undefined): void {
+    if (this.n === this.at.length) this.at = grow(this.at, this.n + 1);
+    this.at[this.n++] = text === undefined ? -1 : this.ids.id(text);
+  }
+
+  /**
+   * Adds records given by text number (−1: none) among `texts`, whose hashes another builder
+   * computed (`hashes`, see {@link hashes}). O(records + texts).
+   */
+  pushNumbered(at: Int32Array, texts: readonly string[], hashes: Int32Array): void {
+    const renumber = texts.map((t, i) => this.ids.idHashed(t, hashes[i] as number));
+    if (this.n + at.length > this.at.length) this.at = grow(this.at, this.n + at.length);
+    for (const t of at) this.at[this.n++] = t < 0 ? -1 : (renumber[t] as number);
+  }
+
+  /** The hash of each distinct text (for {@link pushNumbered} in another thread). */
+  hashes(): Int32Array {
+    return this.ids.hashesOf();
+  }
+
+  /** Each record's text number (−1: none), in the order pushed. */
+  numbers(): Int32Array {
+    return this.at.slice(0, this.n);
+  }
+
+  /** The text of the i-th record pushed, or undefined. */
+  get(i: number): string | undefined {
+    const t = this.at[i] as number;
+    return t < 0 ? undefined : this.ids.texts[t];
+  }
+
+  /** The field of the records pushed at `rows`, in that order. O(rows). */
+  pick(rows: readonly number[]): TextField {
+    const at = new Int32Array(rows.length);
+    for (let j = 0; j < rows.length; j++) at[j] = this.at[rows[j] as number] as number;
+    return { at, texts: this.ids.texts };
+  }
+}
+
+/**
+ * The records of several {@link RecordColumns}, one after the other: `recordsOf(concatColumns(parts))`
+ * is `parts.flatMap(recordsOf)`. The texts of each field are numbered again, in order of first use.
+ * Runs in O(n) plus O(length) per distinct text of each part.
+ */
+export function concatColumns(parts: readonly RecordColumns[]): RecordColumns {
+  const size = parts.reduce((n, p) => n + p.size, 0);
+  const text = (f: TextFieldName): TextField => {
+    const ids = new StringIds();
+    const at = new Int32Array(size);
+    let j = 0;
+    for (const p of parts) {
+      const field = p[f];
+      const renumber = field.texts.map((t) => ids.id(t));
+      for (let i = 0; i < p.size; i++) {
+        const t = field.at[i] as number;
+        at[j++] = t < 0 ? -1 : (renumber[t] as number);
+      }
+    }
+    return { at, texts: ids.texts };
+  };
+  const all = <T>(column: (p: RecordColumns) => readonly T[]): T[] => parts.flatMap((p) => column(p).slice(0, p.size));
+  return {
+    size,
+    id: all((p) => p.id),
+    date: all((p) => p.date),
+    amount: all((p) => p.amount),
+    document: all((p) => p.document),
+    extra: all((p) => p.extra),
+    ...textFields(text),
+  };
+}
+
+/** Each text field's value, by `make`. */
+export function textFields<T>(make: (f: TextFieldName) => T): { [F in TextFieldName]: T } {
+  return Object.fromEntries(TEXT_FIELDS.map((f) => [f, make(f)])) as { [F in TextFieldName]: T };
+}

@@ -1,0 +1,98 @@
+/**
+ * A file read in byte ranges (on worker threads in the built package; here in-process, each range's
+ * result passed through a structured clone as a worker's message is) gives exactly the ledger, or
+ * the error, that reading it in one piece gives: records, rejects and their lines, warnings, stats,
+ * encoding and provenance. Cuts fall anywhere, inside quoted line breaks included.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { afterAll, describe, expect, it } from 'vitest';
+import { readRange } from '../../src/io/read/ranges.js';
+import { loadLedger, type LoadLedgerOptions } from '../../src/node.js';
+import { fileRange, latin1 } from '../../src/node/fileRange.js';
+import { RANGES } from '../../src/node/readRanges.js';
+import { runs } from '../helpers/runs.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'splitscan-ranges-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** The ledger or the error message of a load, every field compared (records made from the columns). */
+async function outcome(path: string, options: LoadLedgerOptions): Promise<unknown> {
+  try {
+    const l = await loadLedger(path, options);
+    return { ...l, records: l.records };
+  } catch (e) {
+    return { error: (e as Error).message, name: (e as Error).name };
+  }
+}
+
+const HEADER = 'id,buyer,vendor,date,amount,currency,subject,document';
+// Over 64 KiB of plain rows first: the format, encoding and header are decided on the first range.
+const filler = Array.from({ length: 1100 }, (_, i) => `F${i},City,Vendor ${i % 7},2019-01-${String(1 + (i % 28)).padStart(2, '0')},${100 + i}.50,EUR,signs phase ${i},D${i % 50}`);
+const tail = fc.constantFrom(
+  'G1,City,Acme,2019-02-01,12.50,EUR,plain,D1',
+  'G1,City,Acme,2019-02-02,13.50,EUR,same id again,',
+  'G2,城西管委会,甲标识公司,2019-02-02,"1,234.00",CNY,"道路""标牌""\r\n二期",D2',
+  'G3,City,Café Ré,2019-02-03,"9,99",EUR,"a\nb\nc",D1',
+  'Total,,,,999,,,',
+  'C1,City,Acme,2019-02-03,-5,EUR,refund,',
+  'C2,City,Vendor 3,2019-01-20,-100.50,EUR,refund,D3',
+  'D1,City,Acme,2019-02-30,5,EUR,bad date,',
+  'D2,City,Acme,03/04/2019,5,EUR,ambiguous date,',
+  ',,,,,,,',
+  '',
+  'x',
+  'E1,City,,2019-02-04,5,EUR,no vendor,',
+  'Q1,City,"Acme,2019-02-05,5,EUR,stray quote,',
+  'Q2,City,"Acme"x,2019-02-05,5,EUR,text after quote,',
+  'R1,City,direct debit payment,2019-02-06,50,EUR,repayment,',
+);
+const eol = fc.constantFrom('\n', '\r\n', '\r');
+
+describe('loadLedger in byte ranges', () => {
+  it('gives the ledger (or the error) reading the file in one piece gives (property)', async () => {
+    let ranged = 0;
+    let early = 0;
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.tuple(tail, eol), { maxLength: 60 }),
+        fc.integer({ min: 2, max: 3 }),
+        fc.boolean(),
+        fc.constantFrom<LoadLedgerOptions>({}, { credits: 'net' }, { lines: 'keep' }, { dateFormat: 'yyyy-MM-dd' }),
+        fc.constantFrom('utf-8', 'windows-1252'),
+        fc.boolean(),
+        async (rows, count, bom, options, encoding, late) => {
+          // The rows repeated past 200 KB, so that every cut falls after the first 64 KiB and most in them.
+          const block = rows.map(([r, e]) => r + e).join('');
+          // A last row whose accents are the file's first non-ASCII bytes (with ASCII rows before it):
+          // the encoding is decided at the very end, in the last range.
+          const last = late ? 'L1,City,Café Zoé,2019-03-01,10,EUR,last row,\r\n' : '';
+          const ascii = late ? block.replace(/[^\u0000-\u007f]/gu, '?') : block;
+          const text = [HEADER, ...filler].join('\r\n') + '\r\n' + ascii.repeat(block.length === 0 ? 0 : Math.ceil(140_000 / block.length)) + last;
+          const bytes = encoding === 'utf-8' ? new TextEncoder().encode((bom ? '\uFEFF' : '') + text) : Uint8Array.from(text.replace(/[^\u0000-\u00ff]/gu, '?'), (c) => c.charCodeAt(0));
+          const path = join(dir, 'ledger.csv');
+          writeFileSync(path, bytes);
+          Object.assign(RANGES, { minBytes: Infinity, count: undefined, run: undefined });
+          const whole = await outcome(path, options);
+          const before = RANGES.readInRanges;
+          Object.assign(RANGES, {
+            minBytes: 1,
+            count,
+            run: async (job: Parameters<typeof readRange>[1], file: string, end: number) => structuredClone(await readRange(fileRange(file, job.offset, end), job, latin1)),
+          });
+          const inRanges = await outcome(path, options);
+          ranged += RANGES.readInRanges - before;
+          if (!late) early++;
+          expect(inRanges).toEqual(whole);
+        },
+      ),
+      { numRuns: runs(60) },
+    );
+    Object.assign(RANGES, { minBytes: 16 << 20, count: undefined, run: undefined });
+    // Many files were read in ranges (those whose encoding is decided in the first range can be):
+    // the comparison is not between two readings in one piece.
+    expect(ranged).toBeGreaterThan(early / 3);
+  });
+});
