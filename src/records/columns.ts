@@ -109,13 +109,16 @@ export class TextFieldBuilder {
   }
 
   /**
-   * Adds records given by text number (−1: none) among `texts`, whose hashes another builder
-   * computed (`hashes`, see {@link hashes}). O(records + texts).
+   * Adds records given by text number (−1: none) among `texts`, whose hashes another builder may
+   * have computed (`hashes`, see {@link hashes}). O(records + texts).
    */
-  pushNumbered(at: Int32Array, texts: readonly string[], hashes: Int32Array): void {
-    const renumber = texts.map((t, i) => this.ids.idHashed(t, hashes[i] as number));
+  pushNumbered(at: ArrayLike<number>, texts: readonly string[], hashes?: Int32Array): void {
+    const renumber = texts.map((t, i) => (hashes === undefined ? this.ids.id(t) : this.ids.idHashed(t, hashes[i] as number)));
     if (this.n + at.length > this.at.length) this.at = grow(this.at, this.n + at.length);
-    for (const t of at) this.at[this.n++] = t < 0 ? -1 : (renumber[t] as number);
+    for (let i = 0; i < at.length; i++) {
+      const t = at[i] as number;
+      this.at[this.n++] = t < 0 ? -1 : (renumber[t] as number);
+    }
   }
 
   /** The hash of each distinct text (for {@link pushNumbered} in another thread). */
@@ -150,18 +153,9 @@ export class TextFieldBuilder {
 export function concatColumns(parts: readonly RecordColumns[]): RecordColumns {
   const size = parts.reduce((n, p) => n + p.size, 0);
   const text = (f: TextFieldName): TextField => {
-    const ids = new StringIds();
-    const at = new Int32Array(size);
-    let j = 0;
-    for (const p of parts) {
-      const field = p[f];
-      const renumber = field.texts.map((t) => ids.id(t));
-      for (let i = 0; i < p.size; i++) {
-        const t = field.at[i] as number;
-        at[j++] = t < 0 ? -1 : (renumber[t] as number);
-      }
-    }
-    return { at, texts: ids.texts };
+    const b = new TextFieldBuilder();
+    for (const p of parts) b.pushNumbered(p[f].at.subarray(0, p.size), p[f].texts);
+    return { at: b.numbers(), texts: b.texts };
   };
   const all = <T>(column: (p: RecordColumns) => readonly T[]): T[] => parts.flatMap((p) => column(p).slice(0, p.size));
   return {

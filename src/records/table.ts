@@ -6,7 +6,7 @@ import { dayOf, isoOf } from '../_lib/days.js';
 import { D } from '../_lib/decimal.js';
 import { thrownText } from '../_lib/thrown.js';
 import { StringIds } from './stringIds.js';
-import type { RecordColumns, TextField } from './columns.js';
+import { textFields, type RecordColumns, type TextField, type TextFieldName } from './columns.js';
 
 /**
  * A text field as columns: each record's text as written (trimmed), for display, and its
@@ -411,8 +411,7 @@ function validateTable(input: readonly unknown[], snapshot: Snapshot | undefined
  */
 export function columnsTable(columns: RecordColumns): RecordTable {
   const c = columns;
-  const text = [c.buyer, c.vendor, c.currency, c.subject, c.category, c.project, c.method, c.exemption] as const;
-  const b = new TableBuilder(c.size, undefined, text.map((f) => f.texts.length));
+  const b = new TableBuilder(c.size, undefined, textFields((f) => c[f].texts.length));
   const given: unknown[] = new Array(RECORD_FIELDS.length);
   const hints = new Int32Array(RECORD_FIELDS.length).fill(-1);
   /** Record i's text in field f (at `hint` in RECORD_FIELDS), its number noted as the hint. */
@@ -450,7 +449,7 @@ class TableBuilder {
   private readonly days: Int32Array;
   private readonly amounts: string[];
   private readonly approx: Float64Array;
-  private readonly cols: Readonly<Record<'buyer' | 'vendor' | 'currency' | 'subject' | 'category' | 'project' | 'method' | 'exemption', ColumnBuilder>>;
+  private readonly cols: Readonly<Record<TextFieldName, ColumnBuilder>>;
   private readonly documents: (string | undefined)[];
   private readonly extras: (Readonly<Record<string, unknown>> | undefined)[];
   readonly rejects: RecordReject[] = [];
@@ -459,28 +458,18 @@ class TableBuilder {
   private readonly repeated = new Set<string>();
   private size = 0;
 
-  /** @param hints the number of texts of each text field's hints (buyer, vendor, currency, subject, category, project, method, exemption), when given. */
+  /** @param hints the number of texts each text field's hints number, when given. */
   constructor(
     private readonly n: number,
     private readonly snapshot: Snapshot | undefined,
-    hints: readonly number[] = [],
+    hints?: Readonly<Record<TextFieldName, number>>,
   ) {
     this.rows = new Int32Array(n);
     this.ids = new Array(n);
     this.days = new Int32Array(n);
     this.amounts = new Array(n);
     this.approx = new Float64Array(n);
-    const [buyer, vendor, currency, subject, category, project, method, exemption] = hints;
-    this.cols = {
-      buyer: new ColumnBuilder(n, normalizeText, buyer),
-      vendor: new ColumnBuilder(n, vendorKey, vendor),
-      currency: new ColumnBuilder(n, undefined, currency),
-      category: new ColumnBuilder(n, categoryKey, category),
-      project: new ColumnBuilder(n, normalizeText, project),
-      method: new ColumnBuilder(n, normalizeText, method),
-      subject: new ColumnBuilder(n, undefined, subject),
-      exemption: new ColumnBuilder(n, undefined, exemption),
-    };
+    this.cols = textFields((f) => new ColumnBuilder(n, KEY_OF[f], hints?.[f]));
     this.documents = new Array(n);
     this.extras = new Array(n);
   }
@@ -608,6 +597,18 @@ class TableBuilder {
     return repeats.size === 0 ? table : keepOnly(table, (k) => drop[rows[k] as number] === 0, this.snapshot);
   }
 }
+
+/** How each text field is compared: its key (texts kept as written are their own keys). */
+const KEY_OF: Readonly<Record<TextFieldName, ((s: string) => string) | undefined>> = {
+  buyer: normalizeText,
+  vendor: vendorKey,
+  currency: undefined,
+  subject: undefined,
+  category: categoryKey,
+  project: normalizeText,
+  method: normalizeText,
+  exemption: undefined,
+};
 
 const readBuyer = (v: unknown): string | FieldError => readName('buyer', v);
 const readSubject = (v: unknown): string | undefined | FieldError => readOptional('subject', v);

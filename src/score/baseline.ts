@@ -3,7 +3,7 @@ import type { Item } from '../cluster/item.js';
 import type { ResolvedOptions } from '../options/resolve.js';
 import type { ResolvedThreshold } from '../thresholds/threshold.js';
 import { atLeast, belowTier, inScope } from '../thresholds/compare.js';
-import { keyAt, valueAt, type RecordTable } from '../records/table.js';
+import { valueAt, type RecordTable } from '../records/table.js';
 import { excludedRecords } from '../cluster/excluded.js';
 import { isoOf } from '../_lib/days.js';
 import { compareText } from '../_lib/order.js';

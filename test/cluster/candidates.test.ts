@@ -73,7 +73,6 @@ describe('candidates', () => {
           const eligible = [...groups.values()].flatMap((g) => chains(o, g.sort(byDateId))).filter((g) => g.length >= o.minParts);
           const crossing = eligible.filter((g) => crosses(g.reduce((s, r) => s.plus(r.value), new Decimal(0)), t.value, t.comparison));
           const ids = (gs: OracleRecord[][]) => gs.map((g) => g.map((r) => r.rec.id));
-          const sorted = (gs: string[][]) => [...gs].sort((a, b) => (a.join() < b.join() ? -1 : 1));
           const allowed = new Set(ids(eligible).map((g) => g.join()));
           for (const g of got) expect(allowed.has(g.join())).toBe(true);
           const returned = new Set(got.map((g) => g.join()));

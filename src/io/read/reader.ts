@@ -11,7 +11,7 @@
 import type { Decimal } from 'decimal.js';
 import { D, exactDecimal } from '../../_lib/decimal.js';
 import { OptionsError } from '../../errors.js';
-import { type PurchaseRecordInput, type Reject, type RejectCode, RECORD_FIELDS, REQUIRED_FIELDS } from '../../records/record.js';
+import { type PurchaseRecordInput, type Reject, type RejectCode } from '../../records/record.js';
 import { type RecordColumns, TEXT_FIELDS, TextFieldBuilder, type TextFieldName, textFields } from '../../records/columns.js';
 import { withRecords } from './ledgerTable.js';
 import { type ParseAmountOptions, parseAmount } from './amount.js';
@@ -24,7 +24,6 @@ import { isPlaceholderDocument, isTotalLine, repaymentTest } from './markers.js'
 import { type LedgerOptions, NOT_A_PURCHASE, parseLedgerOptions } from './options.js';
 
 /** The record fields a row may leave empty (subject, category, project …). */
-const OPTIONAL_FIELDS = RECORD_FIELDS.filter((f): f is Exclude<LedgerField, (typeof REQUIRED_FIELDS)[number]> => !(REQUIRED_FIELDS as readonly string[]).includes(f));
 
 /** Counts that describe a load. */
 export interface LedgerStats {
@@ -304,8 +303,6 @@ export class LedgerReader {
   private readonly repaid = new Map<string, string>();
   private readonly repaymentOf: (vendor: string) => string | undefined;
   private amountOptions: ParseAmountOptions = {};
-  /** The optional fields the file has columns for. */
-  private optional: readonly LedgerField[] = [];
 
   /** @throws OptionsError naming each bad option (see {@link LedgerOptions}). */
   constructor(options: LedgerReaderOptions = {}) {
@@ -357,7 +354,6 @@ export class LedgerReader {
     const amountHeader = this.cols.amount?.headers[0];
     this.unit = this.options.unit ?? (amountHeader !== undefined ? headerUnit(amountHeader) : undefined) ?? 1;
     this.amountOptions = { decimalComma: this.options.decimalComma, unit: this.unit };
-    this.optional = OPTIONAL_FIELDS.filter((f) => this.cols?.[f] !== undefined);
   }
 
   /**
@@ -625,7 +621,8 @@ export class LedgerReader {
         kept.map((r) => item(r, k.exactOf(r))),
         credits.map((r) => item(r, k.exactOf(r).abs())),
       );
-      const byDate = credits.map((_, i) => i).sort((a, b) => byDateLine(k)(credits[a] as number, credits[b] as number));
+      const order = byDateLine(k);
+      const byDate = credits.map((_, i) => i).sort((a, b) => order(credits[a] as number, credits[b] as number));
       for (const i of byDate) {
         const credit = credits[i] as number;
         const p = kept[purchase[i] as number];
