@@ -48,9 +48,12 @@ export const isAgainst = (code: ReasonCode): boolean => (AGAINST_CODES as readon
 export type ScoreWeights = Record<ReasonCode, number>;
 
 /**
- * Default weights. Parts just under a limit and parts bought close together are the classic signs
- * and weigh most; consecutive document numbers and equal amounts come next; the rest support.
- * Subject similarity weighs little: the parts were already linked by their subjects.
+ * Default weights. Parts just under a limit, parts bought close together and parts of nearly equal
+ * amounts weigh most: the first two are the classic signs, and equal amounts — one requirement cut
+ * into like pieces, where unrelated purchases that happen to meet have amounts of their own — were
+ * raised from 1.5 to 3 by `npm run tune` on the FIT ledgers alone (bench/tune.ts: objective 0.977
+ * → 0.981, flat from 3 to 6; the one weight fitted). Consecutive document numbers come next; the
+ * rest support. Subject similarity weighs little: the parts were already linked by their subjects.
  *
  * Evidence relative to the buyer: a burst of sizeable purchases that the buyer's own rate in the
  * subject makes unlikely (`buyerRate`) is what separates a split from routine buying or a
@@ -71,7 +74,7 @@ export const DEFAULT_WEIGHTS: Readonly<ScoreWeights> = Object.freeze({
   sameDay: 1,
   vendorConcentration: 1,
   subjectSimilarity: 1,
-  equalAmounts: 1.5,
+  equalAmounts: 3,
   roundAmounts: 1,
   consecutiveDocuments: 2,
   totalOverThreshold: 1,
