@@ -242,11 +242,18 @@ export function inScopeOf(t: ResolvedThreshold, category: string | undefined): b
 /** May this record take part in a run for this threshold (ignoring assignment)? */
 export function eligibleFor(o: ResolvedOptions, t: ResolvedThreshold, r: OracleRecord): boolean {
   if (r.skipped || !belowTier(t, r.value) || !inScopeOf(t, r.rec.categoryKey)) return false;
-  if (r.value.lt(t.value.times(o.minPartShare))) return false;
+  if (r.value.lt(t.value.times(o.minPartShare)) && !justUnderLower(o, t, r)) return false;
   if (r.rec.day < t.fromDay) return false;
   // A record after the last day in force can still be a part if an opener in force can reach it.
   if (t.toDay !== Infinity && r.rec.day > windowEndOf(o, t.toDay)) return false;
   return true;
+}
+
+/** Within the band under a lower threshold in force on the record's date and in its scope. */
+function justUnderLower(o: ResolvedOptions, t: ResolvedThreshold, r: OracleRecord): boolean {
+  return o.thresholds.some(
+    (u) => u.value.lt(t.value) && u.fromDay <= r.rec.day && r.rec.day <= u.toDay && inScopeOf(u, r.rec.categoryKey) && belowTier(u, r.value) && r.value.gte(u.value.times(1 - o.band)),
+  );
 }
 
 const byDateId = (a: OracleRecord, b: OracleRecord) => a.rec.day - b.rec.day || (a.rec.id < b.rec.id ? -1 : a.rec.id > b.rec.id ? 1 : 0);

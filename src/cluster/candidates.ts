@@ -5,7 +5,7 @@ import { timeAlone } from './link.js';
 import { excludedRecords } from './excluded.js';
 import type { ResolvedOptions } from '../options/resolve.js';
 import type { ResolvedThreshold } from '../thresholds/threshold.js';
-import { atLeast, belowTier, cannotCross, inScope } from '../thresholds/compare.js';
+import { atLeast, belowTier, cannotCross, inForce, inScope } from '../thresholds/compare.js';
 import type { RecordTable } from '../records/table.js';
 
 /** The candidate parts of a ledger, threshold by threshold. */
@@ -49,13 +49,17 @@ export function neverParts(table: RecordTable, opts: Pick<ResolvedOptions, 'skip
  *   end of a window opened on the last day in force (a run opened while the rule is in force may
  *   reach past it);
  * - it stays below the threshold (`atOrAbove`: amount < limit; `above`: amount ≤ limit), is in its
- *   category scope, and is at least `minPartShare` of it.
+ *   category scope, and is at least `minPartShare` of it — or, if smaller, lies just under a lower
+ *   limit (within `band` below a lower threshold in force on its date and in its scope): a purchase
+ *   kept under the micro-purchase limit beside larger ones kept under the next is a piece of a
+ *   requirement broken below both (FAR 13.003(c)(2)), not a routine purchase that `minPartShare`
+ *   keeps out of runs.
  * Whether it is already in a finding does not matter here: the clusters of a threshold are the same
  * whatever more serious thresholds found first.
  *
  * Runs in O(n) to set up; {@link Candidates.forTier} in O(n) plus O(1) per candidate of the groups it returns.
  */
-export function candidates(p: Prepared, opts: Pick<ResolvedOptions, 'skipMethods' | 'exclude' | 'minParts' | 'minPartShare' | 'subject'>): Candidates {
+export function candidates(p: Prepared, opts: Pick<ResolvedOptions, 'skipMethods' | 'exclude' | 'minParts' | 'minPartShare' | 'subject' | 'thresholds'>): Candidates {
   const { table, order, partition, unlinkable, assigned, window } = p;
   const never = neverParts(table, opts);
   // Chains of a partition are cut apart here, before their items are built, when time alone links.
@@ -67,6 +71,10 @@ export function candidates(p: Prepared, opts: Pick<ResolvedOptions, 'skipMethods
       const lastDay = windowEnd(window, tier.toDay);
       const minPart = tier.value.times(opts.minPartShare);
       const minPartApprox = minPart.toNumber();
+      const lower = opts.thresholds.filter((t) => t.value.lt(tier.value));
+      /** Record `k` (of `approx`, on `day`) lies within the band under a lower limit that judges it. */
+      const justUnderLower = (k: number, approx: number, day: number): boolean =>
+        lower.some((t) => inForce(t, day) && belowTier(approx, k, p.valueOf, t) && atLeast(approx, k, p.valueOf, t.nearFrom, t.nearFromApprox) && inScope(t, categoryOf(table, k)));
       // Decided in table order (reading the columns in order), then looked up in partition order.
       const scope = Uint8Array.from(table.category.keys, (c) => (inScope(tier, c) ? 1 : 0));
       const noCategory = inScope(tier, undefined);
@@ -77,7 +85,7 @@ export function candidates(p: Prepared, opts: Pick<ResolvedOptions, 'skipMethods
         // Exact Decimal comparisons only when the numbers are too close to call.
         const approx = table.approx[k] as number;
         if (!belowTier(approx, k, p.valueOf, tier)) continue;
-        if (opts.minPartShare > 0 && !atLeast(approx, k, p.valueOf, minPart, minPartApprox)) continue;
+        if (opts.minPartShare > 0 && !atLeast(approx, k, p.valueOf, minPart, minPartApprox) && !justUnderLower(k, approx, day)) continue;
         const c = table.category.key[k] as number;
         if (c < 0 ? noCategory : scope[c] === 1) candidate[k] = 1;
       }
@@ -116,6 +124,12 @@ export function candidates(p: Prepared, opts: Pick<ResolvedOptions, 'skipMethods
       return groups;
     },
   };
+}
+
+/** The category key of record `k`, undefined when it has none. */
+function categoryOf(table: RecordTable, k: number): string | undefined {
+  const c = table.category.key[k] as number;
+  return c < 0 ? undefined : table.category.keys[c];
 }
 
 /** Number of entries that are 1 (a loop: a typed array's `reduce` calls a function per entry). */

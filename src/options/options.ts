@@ -119,7 +119,8 @@ export interface DetectSplitsOptions {
   /**
    * Smallest part, as a share of the threshold it is summed against: purchases under it are not
    * parts (a requirement is split into a few sizeable pieces; petty purchases would otherwise pile
-   * up in every window). 0 counts every purchase. @defaultValue {@link DEFAULT_MIN_PART_SHARE}, 0.1
+   * up in every window), unless they lie within `band` under a lower threshold in force (pieces kept
+   * under a lower limit are no petty purchases). 0 counts every purchase. @defaultValue {@link DEFAULT_MIN_PART_SHARE}, 0.1
    */
   minPartShare?: number | undefined;
   /** Procedures (matched case-insensitively on `method`) whose records are never parts. @defaultValue {@link DEFAULT_SKIP_METHODS} */

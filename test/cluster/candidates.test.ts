@@ -9,6 +9,7 @@ import { resolveOptions, type ResolvedOptions } from '../../src/options/resolve.
 import { eligibleFor, oracleRecords, periodKey, projectOf, type OracleRecord } from '../oracle.js';
 import { ledgerArb, optionsArb } from '../helpers/arbitraries.js';
 import { runs } from '../helpers/runs.js';
+import { detectSplits } from '../../src/detect.js';
 
 /** The partition a record falls in, written plainly: buyer, and what the policy requires equal. */
 function partitionOf(o: ResolvedOptions, r: OracleRecord): string | undefined {
@@ -111,5 +112,23 @@ describe('candidates', () => {
     expect(group(['400', '599.99'])).toBe(0);
     expect(group(['400', '599.9999999999'])).toBe(1); // 1e-10 below: decided exactly later
     expect(group(['400', '600'])).toBe(1);
+  });
+
+  it('take a purchase just under a lower limit as a part of a higher one, however small a share of it', () => {
+    // A requirement of 270,941.78 USD broken under both limits (FAR 13.003(c)(2)): two parts under
+    // the 250,000 limit that do not cross it together, and three kept under the 10,000 one.
+    const amounts = ['121570.39', '121570.39', '9100', '9300', '9500', '2000'];
+    const records = amounts.map((amount, i) => ({ id: `R${i}`, buyer: 'B', vendor: 'V', date: `2024-06-0${i + 2}`, amount, currency: 'USD', subject: 'software development' }));
+    const thresholds = [
+      { id: 'micro', amount: '10000', currency: 'USD', procedure: 'micro-purchase', comparison: 'above' as const },
+      { id: 'sat', amount: '250000', currency: 'USD', procedure: 'simplified acquisition', comparison: 'above' as const },
+    ];
+    const o = resolveOptions({ thresholds });
+    const sat = o.thresholds.find((t) => t.threshold.id === 'sat') as (typeof o.thresholds)[number];
+    const [group] = candidates(prepare(scanRecords(records), o), o).forTier(sat);
+    // 9,100–9,500 are under 10% of 250,000 but within the band under 10,000; 2,000 is neither.
+    expect(group?.map((it) => it.k)).toEqual([0, 1, 2, 3, 4]);
+    const found = detectSplits(records, { thresholds });
+    expect(found.findings.map((f) => [f.threshold.id, f.recordIds])).toEqual([['sat', ['R0', 'R1', 'R2', 'R3', 'R4']]]);
   });
 });

@@ -101,6 +101,8 @@ export const optionsArb: fc.Arbitrary<DetectSplitsOptions> = fc
     tiers: fc.oneof(
       tierArb('low', '1000').map((t) => [t]),
       fc.tuple(tierArb('low', '1000'), tierArb('high', '2500')).map((ts) => [...ts]),
+      // A higher tier far enough up that parts just under the lower one are under a quarter of it.
+      fc.tuple(tierArb('low', '1000'), tierArb('top', '4500')).map((ts) => [...ts]),
       // The same procedure with a changed amount: a threshold change mid-ledger.
       fc.constant([
         { id: 'old', amount: '1000', currency: 'CNY', procedure: 'quotation', validTo: '2014-02-14' },
