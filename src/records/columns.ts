@@ -110,10 +110,11 @@ export class TextFieldBuilder {
 
   /**
    * Adds records given by text number (−1: none) among `texts`, whose hashes another builder may
-   * have computed (`hashes`, see {@link hashes}). O(records + texts).
+   * have computed (`hashes`, see {@link hashes}); texts given with their hashes are kept as they are
+   * (cut from a string that holds them alone: see `unpack`), not copied. O(records + texts).
    */
   pushNumbered(at: ArrayLike<number>, texts: readonly string[], hashes?: Int32Array): void {
-    const renumber = texts.map((t, i) => (hashes === undefined ? this.ids.id(t) : this.ids.idHashed(t, hashes[i] as number)));
+    const renumber = texts.map((t, i) => (hashes === undefined ? this.ids.id(t) : this.ids.idHashed(t, hashes[i] as number, true)));
     if (this.n + at.length > this.at.length) this.at = grow(this.at, this.n + at.length);
     for (let i = 0; i < at.length; i++) {
       const t = at[i] as number;
