@@ -171,11 +171,21 @@ function inWorkers(script: URL, count: number, workers: Worker[]): { run: RangeR
 /** Bytes looked at past each even cut for a line feed. */
 const LOOK = 1 << 20;
 
-/** Up to `count` − 1 cuts of the file, each just after the first line feed at or after an even cut. */
+/**
+ * How much larger the first range is than the others (a fraction of theirs): its reader starts at
+ * once, while each worker first loads and counts the line breaks of the range before its own, and
+ * then packs what it read for the main thread.
+ */
+const LEAD = 0.2;
+
+/**
+ * Up to `count` − 1 cuts of the file, each just after the first line feed at or after its even cut
+ * (the first range {@link LEAD} larger than the others).
+ */
 async function cutsOf(path: string, size: number, count: number): Promise<number[]> {
   const cuts: number[] = [];
   for (let k = 1; k < count; k++) {
-    const at = Math.floor((size * k) / count);
+    const at = Math.floor((size * (k + LEAD)) / (count + LEAD));
     for await (const chunk of fileRange(path, at, Math.min(size, at + LOOK))) {
       const lf = chunk.indexOf(10);
       if (lf >= 0) {

@@ -129,11 +129,11 @@ export interface Ledger {
  * the r-th entries (texts numbered per field as they are read: no object per row).
  */
 class Kept {
-  readonly id: string[] = [];
-  readonly line: number[] = [];
-  readonly date: string[] = [];
-  readonly amount: string[] = [];
-  readonly document: (string | undefined)[] = [];
+  id: string[] = [];
+  line: number[] = [];
+  date: string[] = [];
+  amount: string[] = [];
+  document: (string | undefined)[] = [];
   readonly buyer = new TextFieldBuilder(own);
   readonly vendor = new TextFieldBuilder(own);
   readonly currency = new TextFieldBuilder(own);
@@ -156,6 +156,7 @@ class Kept {
   }
 
   isNegative(r: number): boolean {
+    if (this.exact.size === 0) return (this.amount[r] as string).charCodeAt(0) === 45;
     const d = this.exact.get(r);
     return d ? d.isNegative() : (this.amount[r] as string).startsWith('-');
   }
@@ -525,15 +526,13 @@ export class LedgerReader {
     this.datesSeen += p.datesSeen;
     for (const r of p.rejects) this.rejects.push(r);
     for (const s of p.samples) if (this.firstRows.length < SAMPLES) this.firstRows.push(s);
-    const append = <T>(to: T[], from: ArrayLike<T>): void => {
-      for (let i = 0; i < from.length; i++) to.push(from[i] as T);
-    };
-    append(k.id, unpack(p.id));
-    append(k.line, p.line);
+    // Each column joined in one copy (concat), not grown row by row.
+    k.id = k.id.concat(unpack(p.id));
+    k.line = k.line.concat(Array.from(p.line));
     const dates = unpack(p.date.texts);
-    for (const t of p.date.at) k.date.push(dates[t] as string);
-    append(k.amount, unpack(p.amount));
-    unpack(p.document).forEach((d, i) => k.document.push(p.hasDocument[i] === 1 ? d : undefined));
+    k.date = k.date.concat(Array.from(p.date.at, (t) => dates[t] as string));
+    k.amount = k.amount.concat(unpack(p.amount));
+    k.document = k.document.concat(unpack(p.document).map((d, i) => (p.hasDocument[i] === 1 ? d : undefined)));
     for (const f of TEXT_FIELDS) k[f].pushNumbered(p[f].at, unpack(p[f].texts), p[f].hashes);
   }
 
@@ -623,7 +622,8 @@ export class LedgerReader {
   /** {@link finish}, with the records as columns (what the drivers use). */
   finishColumns(): Omit<Ledger, 'sources' | 'records'> & { records: RecordColumns } {
     const k = this.kept;
-    let list = Array.from({ length: k.size }, (_, r) => r);
+    let list: number[] = new Array<number>(k.size);
+    for (let r = 0; r < list.length; r++) list[r] = r;
     let merged = 0;
     /** Lines and ids of the rows summed into a row (`lines: 'sum'`), and the ids of the credits netted against it. */
     const summed = new Map<number, { lines: number[]; ids: string[] }>();
