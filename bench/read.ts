@@ -209,7 +209,8 @@ console.log(JSON.stringify({ readMs: t1 - t0, detectMs: t2 - t1, readCpuMs: c1 -
  * step among its callers (innermost first), over every thread's profile (the main thread's and
  * the reading workers'): idle time, garbage collection, validation (`columnsTable`, the
  * table built from the columns the reader kept; `validateTable` and the reuse check `unchanged` for
- * a build that validates record objects), reading (`readChunks`, `loadLedger`, `loadInRanges`, a
+ * a build that validates record objects), reading (`readChunks`, `loadLedger`, `loadInRanges` and
+ * `readInRanges` (an async function's steps after an await have no caller above them), a
  * worker thread's every sample: decoding, hashing, parsing, rows →
  * columns, the lines and credits policies),
  * coverage (`buyerCoverage`), detection (`detectSplits`), the report (`buildReport`,
@@ -235,7 +236,7 @@ function addProfile(p: { nodes: { id: number; callFrame: { functionName: string 
     ['idle (a thread waiting)', ['(idle)']],
     ['garbage collection', ['(garbage collector)']],
     ['validation', ['validateTable', 'unchanged', 'columnsTable']],
-    ['reading', ['readChunks', 'loadLedger', 'loadInRanges', 'fileRange']],
+    ['reading', ['readChunks', 'loadLedger', 'loadInRanges', 'readInRanges', 'fileRange']],
     ['coverage', ['buyerCoverage']],
     ['detection', ['detectSplits']],
     ['report', ['buildReport', 'formatReport', 'reportPieces', 'chunked', 'locateRejects', 'rejectsToCsv', 'writeSync', 'write', 'fromStringFast']],

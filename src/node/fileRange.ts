@@ -1,5 +1,6 @@
 /** Bytes of a file, streamed: what the loaders and the range readers read files with. */
 import { open } from 'node:fs/promises';
+import { countBreaks } from '../io/read/ranges.js';
 
 /** Bytes as ISO-8859-1, by Node's native copy (the decoder uses it where the text is the same: see `sameAsLatin1`). */
 export const latin1 = (bytes: Uint8Array): string => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
@@ -24,4 +25,25 @@ export async function* fileRange(path: string, start: number, end: number): Asyn
   } finally {
     await handle.close();
   }
+}
+
+/**
+ * The line breaks (see `countBreaks`) of bytes `from` to `to` of `path`, a range that starts just
+ * after a line feed (or at the file's start); `undefined` when the file cannot be read. O(to − from).
+ * Each chunk is searched as a `Buffer` (a view, no copy): Node's `Buffer#indexOf` finds a byte
+ * several times as fast as `Uint8Array#indexOf` (about 4× on the Toronto-shaped file's line feeds).
+ */
+export async function breaksIn(path: string, from: number, to: number): Promise<number | undefined> {
+  let breaks = 0;
+  let cr = false;
+  try {
+    for await (const chunk of fileRange(path, from, to)) {
+      const counted = countBreaks(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength), cr);
+      breaks += counted.breaks;
+      cr = counted.cr;
+    }
+  } catch {
+    return undefined;
+  }
+  return breaks;
 }

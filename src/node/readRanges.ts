@@ -2,7 +2,9 @@
  * A large delimited file read on several threads: the main thread reads the first byte range (and
  * decides the encoding, delimiter and header, as for any file) and hashes the whole file, while
  * worker threads read the others; their rows are joined in order (see `src/io/read/ranges.ts`), or,
- * when a range does not join exactly, the file is read again in one piece.
+ * when a range does not join exactly, the file is read again in one piece. Each worker first counts
+ * the line breaks of the range before its own (the lines the ranges start on), while the main
+ * thread already reads.
  */
 import { createHash } from 'node:crypto';
 import { stat } from 'node:fs/promises';
@@ -10,12 +12,15 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { Latin1 } from '../io/read/decode.js';
 import { type LedgerParserOptions, LedgerParser } from '../io/read/ledger.js';
-import { countBreaks, joins, type RangeJob, type RangeResult } from '../io/read/ranges.js';
+import { joins, type RangeJob, type RangeResult } from '../io/read/ranges.js';
 import type { Ledger } from '../io/read/reader.js';
-import { fileRange } from './fileRange.js';
+import { breaksIn, fileRange } from './fileRange.js';
 
 /** Reads one range of a file, ending at byte `end`. */
 export type RangeRunner = (job: RangeJob, path: string, end: number) => Promise<RangeResult>;
+
+/** Counts the line breaks of bytes `from` to `to` of a file (just after a line feed: see {@link breaksIn}); `undefined` when it could not. */
+type BreakCounter = (path: string, from: number, to: number) => Promise<number | undefined>;
 
 /**
  * When and how a file is read in ranges. Tests lower the threshold and read ranges in-process.
@@ -47,70 +52,140 @@ export async function loadInRanges(path: string, options: LedgerParserOptions, l
   const cuts = await cutsOf(path, size, RANGES.count ?? Math.max(2, availableParallelism()));
   if (cuts.length === 0) return undefined;
   const bounds = [0, ...cuts, size];
-  const lines = await startLines(path, bounds);
   const workers: Worker[] = [];
-  const run = RANGES.run ?? (worker !== undefined ? inWorker(worker, workers) : undefined);
+  // The workers start now: their start-up (loading the reader's modules) and their counting of
+  // lines overlap the main thread's reading.
+  const threads = RANGES.run === undefined && worker !== undefined ? inWorkers(worker, cuts.length, workers) : undefined;
+  const run = RANGES.run ?? threads?.run;
   if (run === undefined) return undefined;
-  const { onProgress: _, ...plain } = options;
-  const parser = new LedgerParser(options, latin1);
-  const hash = createHash('sha256');
-  let started: { readonly results: Promise<RangeResult>[]; readonly encoding: RangeJob['start']['encoding'] } | undefined;
   try {
-    for await (const chunk of fileRange(path, 0, bounds[1] as number)) {
-      hash.update(chunk);
-      parser.push(chunk);
-      const start = started === undefined ? parser.rangeStart : undefined;
-      if (start !== undefined) {
-        const results = cuts.map((offset, k) => run({ options: plain, start, offset, line: lines[k + 1] as number, last: k === cuts.length - 1 }, path, bounds[k + 2] as number));
-        started = { results, encoding: start.encoding };
-      }
-    }
-    const first = parser.stop();
-    if (started === undefined || !first.clean || first.line !== lines[1]) return undefined;
-    for await (const chunk of fileRange(path, bounds[1] as number, size)) hash.update(chunk);
-    const results = await Promise.all(started.results);
-    const read = parser.rowsRead;
-    for (let k = 0; k < results.length; k++) {
-      const r = results[k] as RangeResult;
-      if (!joins(r, started.encoding, parser.datesRead, lines[k + 2])) return undefined;
-      parser.absorb(r.part);
-    }
-    // Progress past the first range, told once the other ranges are in.
-    const { onProgress, progressEvery: every = 50000 } = options;
-    if (onProgress) for (let n = (Math.floor(read / every) + 1) * every; n <= parser.rowsRead; n += every) onProgress(n);
-    const ledger = parser.end({ sha256: hash.digest('hex'), bytes: size });
-    RANGES.readInRanges++;
-    return ledger;
+    return await readInRanges(path, options, latin1, run, threads?.count ?? inProcess, bounds);
   } finally {
     for (const w of workers) void w.terminate();
   }
 }
 
-/** A {@link RangeRunner} on worker threads (each added to `workers`); a worker that fails gives a failed result. */
-function inWorker(script: URL, workers: Worker[]): RangeRunner {
-  return (job, path, end) =>
-    new Promise((resolve) => {
-      const failed = (e: unknown): void => resolve({ clean: false, encoding: undefined, failed: String(e) });
-      try {
-        const w = new Worker(script, { workerData: { ...job, path, end } });
-        workers.push(w);
-        w.once('message', (r: RangeResult) => resolve(r));
-        w.once('error', failed);
-        w.once('exit', (code) => failed(`exit ${code}`));
-      } catch (e) {
-        failed(e);
-      }
-    });
+/** A {@link BreakCounter} on this thread (tests' in-process ranges). */
+const inProcess: BreakCounter = (path, from, to) => breaksIn(path, from, to);
+
+/**
+ * {@link loadInRanges} once the file is cut at `bounds` (0, the cuts, its size), its ranges read by
+ * `run` and the line breaks of each range but the last counted by `count` (the k-th range's by
+ * the reader of the next, in parallel).
+ */
+async function readInRanges(path: string, options: LedgerParserOptions, latin1: Latin1, run: RangeRunner, count: BreakCounter, bounds: readonly number[]): Promise<Ledger | undefined> {
+  const cuts = bounds.slice(1, -1);
+  const size = bounds[bounds.length - 1] as number;
+  const counted = cuts.map((_, k) => count(path, bounds[k] as number, bounds[k + 1] as number));
+  // The line each range starts on: one after the line breaks of the ranges before it.
+  const lines: Promise<number | undefined>[] = [Promise.resolve(1)];
+  for (const c of counted) {
+    const before = lines[lines.length - 1] as Promise<number | undefined>;
+    lines.push(Promise.all([before, c]).then(([l, b]) => (l === undefined || b === undefined ? undefined : l + b)));
+  }
+  const { onProgress: _, ...plain } = options;
+  const parser = new LedgerParser(options, latin1);
+  const hash = createHash('sha256');
+  let started: { readonly results: Promise<RangeResult>[]; readonly encoding: RangeJob['start']['encoding'] } | undefined;
+  for await (const chunk of fileRange(path, 0, bounds[1] as number)) {
+    hash.update(chunk);
+    parser.push(chunk);
+    const start = started === undefined ? parser.rangeStart : undefined;
+    if (start !== undefined) {
+      const results = cuts.map((offset, k) =>
+        (lines[k + 1] as Promise<number | undefined>).then((line) =>
+          line === undefined ? { clean: false, encoding: undefined, failed: 'lines not counted' } : run({ options: plain, start, offset, line, last: k === cuts.length - 1 }, path, bounds[k + 2] as number),
+        ),
+      );
+      started = { results, encoding: start.encoding };
+    }
+  }
+  const first = parser.stop();
+  if (started === undefined || !first.clean || first.line !== (await lines[1])) return undefined;
+  for await (const chunk of fileRange(path, bounds[1] as number, size)) hash.update(chunk);
+  const results = await Promise.all(started.results);
+  const read = parser.rowsRead;
+  for (let k = 0; k < results.length; k++) {
+    const r = results[k] as RangeResult;
+    if (!joins(r, started.encoding, parser.datesRead, k + 2 < lines.length ? await lines[k + 2] : undefined)) return undefined;
+    parser.absorb(r.part);
+  }
+  // Progress past the first range, told once the other ranges are in.
+  const { onProgress, progressEvery: every = 50000 } = options;
+  if (onProgress) for (let n = (Math.floor(read / every) + 1) * every; n <= parser.rowsRead; n += every) onProgress(n);
+  const ledger = parser.end({ sha256: hash.digest('hex'), bytes: size });
+  RANGES.readInRanges++;
+  return ledger;
+}
+
+/**
+ * Ranges read on `count` worker threads, started at once (each added to `workers`): each is asked
+ * first to count the line breaks of the range before its own, then sent its job. A worker that
+ * fails gives a failed result (and no count).
+ */
+function inWorkers(script: URL, count: number, workers: Worker[]): { run: RangeRunner; count: BreakCounter } {
+  const ready = Array.from({ length: count }, () => {
+    // The worker's answers, in the order of the questions.
+    const waiting: ((answer: unknown) => void)[] = [];
+    const ask = (question: unknown, failed: unknown): Promise<unknown> =>
+      new Promise((resolve) => {
+        if (worker === undefined) return resolve(failed);
+        waiting.push(resolve);
+        worker.postMessage(question);
+      });
+    let worker: Worker | undefined;
+    let gone: string | undefined;
+    try {
+      const w = new Worker(script);
+      workers.push(w);
+      worker = w;
+      const fail = (why: string): void => {
+        gone ??= why;
+        worker = undefined;
+        for (const resolve of waiting.splice(0)) resolve({ failed: gone });
+      };
+      w.on('message', (answer: unknown) => waiting.shift()?.(answer));
+      w.once('error', (e) => fail(String(e)));
+      w.once('exit', (code) => fail(`exit ${code}`));
+    } catch (e) {
+      gone = String(e);
+    }
+    return { ask, gone: () => gone };
+  });
+  let counting = 0;
+  let running = 0;
+  return {
+    count: async (path, from, to) => {
+      const answer = (await ready[counting++]?.ask({ count: { path, from, to } }, undefined)) as { breaks?: number } | undefined;
+      return answer?.breaks;
+    },
+    run: async (job, path, end) => {
+      const worker = ready[running++];
+      const failed: RangeResult = { clean: false, encoding: undefined, failed: worker?.gone() ?? 'no worker left' };
+      const answer = (await worker?.ask({ ...job, path, end }, failed)) as RangeResult | { failed: string } | undefined;
+      return answer === undefined ? failed : 'clean' in answer ? answer : { clean: false, encoding: undefined, failed: answer.failed };
+    },
+  };
 }
 
 /** Bytes looked at past each even cut for a line feed. */
 const LOOK = 1 << 20;
 
-/** Up to `count` − 1 cuts of the file, each just after the first line feed at or after an even cut. */
+/**
+ * How much larger the first range is than the others (a fraction of theirs): its reader starts at
+ * once, while each worker first loads and counts the line breaks of the range before its own, and
+ * then packs what it read for the main thread.
+ */
+const LEAD = 0.2;
+
+/**
+ * Up to `count` − 1 cuts of the file, each just after the first line feed at or after its even cut
+ * (the first range {@link LEAD} larger than the others).
+ */
 async function cutsOf(path: string, size: number, count: number): Promise<number[]> {
   const cuts: number[] = [];
   for (let k = 1; k < count; k++) {
-    const at = Math.floor((size * k) / count);
+    const at = Math.floor((size * (k + LEAD)) / (count + LEAD));
     for await (const chunk of fileRange(path, at, Math.min(size, at + LOOK))) {
       const lf = chunk.indexOf(10);
       if (lf >= 0) {
@@ -121,20 +196,4 @@ async function cutsOf(path: string, size: number, count: number): Promise<number
     }
   }
   return cuts;
-}
-
-/** The line each range starts on: one after the line breaks before it. O(bytes before the last cut). */
-async function startLines(path: string, bounds: readonly number[]): Promise<number[]> {
-  const lines = [1];
-  let breaks = 0;
-  let cr = false;
-  for (let k = 1; k < bounds.length - 1; k++) {
-    for await (const chunk of fileRange(path, bounds[k - 1] as number, bounds[k] as number)) {
-      const counted = countBreaks(chunk, cr);
-      breaks += counted.breaks;
-      cr = counted.cr;
-    }
-    lines.push(breaks + 1);
-  }
-  return lines;
 }

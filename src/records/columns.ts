@@ -110,11 +110,19 @@ export class TextFieldBuilder {
 
   /**
    * Adds records given by text number (−1: none) among `texts`, whose hashes another builder may
-   * have computed (`hashes`, see {@link hashes}). O(records + texts).
+   * have computed (`hashes`, see {@link hashes}); texts given with their hashes are kept as they are
+   * (cut from a string that holds them alone: see `unpack`), not copied. O(records + texts).
    */
   pushNumbered(at: ArrayLike<number>, texts: readonly string[], hashes?: Int32Array): void {
-    const renumber = texts.map((t, i) => (hashes === undefined ? this.ids.id(t) : this.ids.idHashed(t, hashes[i] as number)));
     if (this.n + at.length > this.at.length) this.at = grow(this.at, this.n + at.length);
+    if (texts.length === 0) {
+      // A field the records do not have.
+      const from = this.n;
+      this.n += at.length;
+      this.at.fill(-1, from, this.n);
+      return;
+    }
+    const renumber = texts.map((t, i) => (hashes === undefined ? this.ids.id(t) : this.ids.idHashed(t, hashes[i] as number, true)));
     for (let i = 0; i < at.length; i++) {
       const t = at[i] as number;
       this.at[this.n++] = t < 0 ? -1 : (renumber[t] as number);

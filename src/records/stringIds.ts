@@ -43,8 +43,12 @@ export class StringIds {
     return this.hashes.slice(0, this.texts.length);
   }
 
-  /** {@link id} of `s` whose hash `h` another StringIds computed ({@link hashesOf}): `s` is not read again unless an equal hash is met. */
-  idHashed(s: string, h: number): number {
+  /**
+   * {@link id} of `s` whose hash `h` another StringIds computed ({@link hashesOf}): `s` is not read
+   * again unless an equal hash is met. `kept`: `s` is kept as it is when new, not through `keep`
+   * (a string cut from one that holds the kept strings alone). @defaultValue false
+   */
+  idHashed(s: string, h: number, kept = false): number {
     const mask = this.slots.length - 1;
     let slot = h & mask;
     for (;;) {
@@ -54,7 +58,7 @@ export class StringIds {
       slot = (slot + 1) & mask;
     }
     const id = this.texts.length;
-    this.texts.push(this.keep(s));
+    this.texts.push(kept ? s : this.keep(s));
     if (id === this.hashes.length) this.hashes = grow(this.hashes, id + 1);
     this.hashes[id] = h;
     this.slots[slot] = id + 1;

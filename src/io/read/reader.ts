@@ -129,11 +129,11 @@ export interface Ledger {
  * the r-th entries (texts numbered per field as they are read: no object per row).
  */
 class Kept {
-  readonly id: string[] = [];
-  readonly line: number[] = [];
-  readonly date: string[] = [];
-  readonly amount: string[] = [];
-  readonly document: (string | undefined)[] = [];
+  id: string[] = [];
+  line: number[] = [];
+  date: string[] = [];
+  amount: string[] = [];
+  document: (string | undefined)[] = [];
   readonly buyer = new TextFieldBuilder(own);
   readonly vendor = new TextFieldBuilder(own);
   readonly currency = new TextFieldBuilder(own);
@@ -156,6 +156,7 @@ class Kept {
   }
 
   isNegative(r: number): boolean {
+    if (this.exact.size === 0) return (this.amount[r] as string).charCodeAt(0) === 45;
     const d = this.exact.get(r);
     return d ? d.isNegative() : (this.amount[r] as string).startsWith('-');
   }
@@ -172,34 +173,64 @@ class Kept {
   }
 }
 
-/** Strings as one string and the end of each in it. */
+/**
+ * Strings as the UTF-8 bytes of their concatenation and the end of each in it (in UTF-16 units):
+ * bytes go to another thread without a copy (see {@link partBuffers}), and come back as one-byte
+ * strings wherever their characters allow, whatever the strings were before.
+ */
 export interface Packed {
-  readonly text: string;
+  readonly bytes: Uint8Array;
   readonly ends: Int32Array;
 }
 
+/** Decodes packed bytes (a text that starts with U+FEFF keeps it). */
+const UTF8 = new TextDecoder('utf-8', { ignoreBOM: true });
+
+/**
+ * `strings` packed. Texts decoded from UTF-8 or Windows-1252 bytes (those read in ranges) hold no
+ * lone surrogate, so their UTF-8 bytes give them back exactly.
+ */
 function pack(strings: readonly string[]): Packed {
   const ends = new Int32Array(strings.length);
   let end = 0;
   strings.forEach((s, i) => (ends[i] = end += s.length));
-  return { text: strings.join(''), ends };
+  return { bytes: new TextEncoder().encode(strings.join('')), ends };
 }
 
+/** The strings of {@link pack}, each cut from one decoded text. O(bytes). */
 function unpack(p: Packed): string[] {
+  const text = UTF8.decode(p.bytes);
   const out: string[] = new Array(p.ends.length);
   let start = 0;
   for (let i = 0; i < p.ends.length; i++) {
     const end = p.ends[i] as number;
-    out[i] = p.text.slice(start, end);
+    out[i] = text.slice(start, end);
     start = end;
   }
   return out;
 }
 
-/** A text field of a {@link ReaderPart}: each row's text number (−1: none), the texts, and their hashes (see `StringIds`). */
-export interface PackedField {
+/** Strings numbered: each one's number (−1: none) among the distinct `texts`, packed. */
+export interface Numbered {
   readonly at: Int32Array;
   readonly texts: Packed;
+}
+
+/** Strings that repeat (dates) numbered, each distinct one packed once. O(n). */
+function numbered(strings: readonly string[]): Numbered {
+  const ids = new Map<string, number>();
+  const texts: string[] = [];
+  const at = new Int32Array(strings.length);
+  strings.forEach((s, i) => {
+    let id = ids.get(s);
+    if (id === undefined) ids.set(s, (id = texts.push(s) - 1));
+    at[i] = id;
+  });
+  return { at, texts: pack(texts) };
+}
+
+/** A text field of a {@link ReaderPart}: each row's text number (−1: none), the texts, and their hashes (see `StringIds`). */
+export interface PackedField extends Numbered {
   readonly hashes: Int32Array;
 }
 
@@ -213,7 +244,8 @@ export type ReaderPart = {
   readonly samples: readonly LedgerSample[];
   readonly id: Packed;
   readonly line: Int32Array;
-  readonly date: Packed;
+  /** Dates repeat: numbered. */
+  readonly date: Numbered;
   readonly amount: Packed;
   readonly document: Packed;
   readonly hasDocument: Uint8Array;
@@ -222,7 +254,8 @@ export type ReaderPart = {
 /** The typed arrays of a part, to transfer rather than copy. */
 export function partBuffers(p: ReaderPart): ArrayBuffer[] {
   const fields = TEXT_FIELDS.map((f) => p[f]);
-  return [p.id.ends, p.line, p.date.ends, p.amount.ends, p.document.ends, p.hasDocument, ...fields.flatMap((f) => [f.at, f.texts.ends, f.hashes])].map((a) => a.buffer as ArrayBuffer);
+  const packed = [p.id, p.date.texts, p.amount, p.document, ...fields.map((f) => f.texts)];
+  return [p.line, p.date.at, p.hasDocument, ...packed.flatMap((x) => [x.bytes, x.ends]), ...fields.flatMap((f) => [f.at, f.hashes])].map((a) => a.buffer as ArrayBuffer);
 }
 
 /** By date, then line. */
@@ -474,7 +507,7 @@ export class LedgerReader {
       samples: this.firstRows,
       id: pack(k.id),
       line: Int32Array.from(k.line),
-      date: pack(k.date),
+      date: numbered(k.date),
       amount: pack(k.amount),
       document: pack(k.document.map((d) => d ?? '')),
       hasDocument: Uint8Array.from(k.document, (d) => (d === undefined ? 0 : 1)),
@@ -493,14 +526,13 @@ export class LedgerReader {
     this.datesSeen += p.datesSeen;
     for (const r of p.rejects) this.rejects.push(r);
     for (const s of p.samples) if (this.firstRows.length < SAMPLES) this.firstRows.push(s);
-    const append = <T>(to: T[], from: ArrayLike<T>): void => {
-      for (let i = 0; i < from.length; i++) to.push(from[i] as T);
-    };
-    append(k.id, unpack(p.id));
-    append(k.line, p.line);
-    append(k.date, unpack(p.date));
-    append(k.amount, unpack(p.amount));
-    unpack(p.document).forEach((d, i) => k.document.push(p.hasDocument[i] === 1 ? d : undefined));
+    // Each column joined in one copy (concat), not grown row by row.
+    k.id = k.id.concat(unpack(p.id));
+    k.line = k.line.concat(Array.from(p.line));
+    const dates = unpack(p.date.texts);
+    k.date = k.date.concat(Array.from(p.date.at, (t) => dates[t] as string));
+    k.amount = k.amount.concat(unpack(p.amount));
+    k.document = k.document.concat(unpack(p.document).map((d, i) => (p.hasDocument[i] === 1 ? d : undefined)));
     for (const f of TEXT_FIELDS) k[f].pushNumbered(p[f].at, unpack(p[f].texts), p[f].hashes);
   }
 
@@ -590,7 +622,8 @@ export class LedgerReader {
   /** {@link finish}, with the records as columns (what the drivers use). */
   finishColumns(): Omit<Ledger, 'sources' | 'records'> & { records: RecordColumns } {
     const k = this.kept;
-    let list = Array.from({ length: k.size }, (_, r) => r);
+    let list: number[] = new Array<number>(k.size);
+    for (let r = 0; r < list.length; r++) list[r] = r;
     let merged = 0;
     /** Lines and ids of the rows summed into a row (`lines: 'sum'`), and the ids of the credits netted against it. */
     const summed = new Map<number, { lines: number[]; ids: string[] }>();
@@ -600,7 +633,7 @@ export class LedgerReader {
     const credits: number[] = [];
     for (const r of list) {
       if (k.isNegative(r)) credits.push(r);
-      else if (k.isZero(r) && summed.has(r)) this.creditReject(r, `the lines of document ${String(k.document[r])} (${(summed.get(r)?.ids ?? []).join(', ')}) add up to zero: a purchase and its credit`);
+      else if (summed.has(r) && k.isZero(r)) this.creditReject(r, `the lines of document ${String(k.document[r])} (${(summed.get(r)?.ids ?? []).join(', ')}) add up to zero: a purchase and its credit`);
       else kept.push(r);
     }
     const zeroed = new Set<number>();
@@ -647,7 +680,7 @@ export class LedgerReader {
     }
     const final = zeroed.size ? kept.filter((r) => !zeroed.has(r)) : kept;
     const rejects = this.rejects.slice().sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
-    const extra = final.map((r) => {
+    const extra = summed.size === 0 && netted.size === 0 ? new Array<undefined>(final.length).fill(undefined) : final.map((r) => {
       const sum = summed.get(r);
       const ids = netted.get(r);
       if (sum === undefined && ids === undefined) return undefined;
