@@ -214,9 +214,9 @@ async function scan(args: ScanArgs, io: CliIo): Promise<number> {
   });
   const format = args.format ?? (io.stdout.isTTY && args.out === undefined ? 'table' : 'json');
   // Coverage is a second pass over every record (over the table detection kept of them): the page
-  // shows it; otherwise it serves only the flag-rate warnings, and with no finding no buyer's flag
-  // rate can warn.
-  const coverage = format === 'html' || result.findings.length > 0 ? detectedCoverage(input, options) : [];
+  // shows it, histograms too; otherwise it serves only the flag-rate warnings (counts and spend, no
+  // histogram), and with no finding no buyer's flag rate can warn.
+  const coverage = format === 'html' || result.findings.length > 0 ? detectedCoverage(input, options, format === 'html') : [];
   for (const w of flagRates(plain, coverage, flagLimits).warnings) warn({ code: 'flag_rate', ...w });
   let report: ScanReport | DecidedReport = { ...plain, ...(warnings.length > 0 ? { warnings } : {}) };
 

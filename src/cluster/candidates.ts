@@ -31,7 +31,9 @@ export interface Candidates {
  */
 export function neverParts(table: RecordTable, opts: Pick<ResolvedOptions, 'skipMethods' | 'exclude'>): Uint8Array {
   const skipMethod = table.method.keys.map((m) => opts.skipMethods.has(m));
-  const never = excludedRecords(table, opts.exclude);
+  const never = excludedRecords(table, opts.exclude).slice();
+  // No record can carry an exemption or a skipped method: nothing more to mark.
+  if (table.exemption.texts.length === 0 && !skipMethod.includes(true)) return never;
   for (let k = 0; k < table.size; k++) {
     const m = table.method.key[k] as number;
     if ((table.exemption.text[k] as number) >= 0 || (m >= 0 && skipMethod[m] === true)) never[k] = 1;

@@ -66,6 +66,7 @@ export function timeAlone(policy: LinkPolicy, projects: boolean): boolean {
  * Runs in the time of {@link linkComponents} plus O(n).
  */
 export function components(items: readonly Item[], policy: LinkPolicy, minParts: number): Item[][] {
+  if (timeAlone(policy, items.some((it) => it.project !== undefined))) return chains(items, policy.reach, minParts);
   const uf = linkComponents(items, policy);
   const byRoot = new Map<number, Item[]>();
   for (let i = 0; i < items.length; i++) {
@@ -75,6 +76,26 @@ export function components(items: readonly Item[], policy: LinkPolicy, minParts:
     else byRoot.set(root, [items[i] as Item]);
   }
   return [...byRoot.values()].filter((c) => c.length >= minParts);
+}
+
+/**
+ * The components when time alone links (see {@link timeAlone}): the runs of items (in date order)
+ * whose consecutive dates are at most `reach` days apart, those of at least `minParts` items, read
+ * off in one pass (what {@link linkComponents} finds, without its union-find). Runs in O(n).
+ */
+function chains(items: readonly Item[], reach: number, minParts: number): Item[][] {
+  const out: Item[][] = [];
+  let previous = 0;
+  for (let i = 0, from = 0; i <= items.length; i++) {
+    const end = i === items.length;
+    const day = end ? previous : (items[i] as Item).day;
+    if (i > from && (end || day - previous > reach)) {
+      if (i - from >= minParts) out.push(items.slice(from, i));
+      from = i;
+    }
+    previous = day;
+  }
+  return out;
 }
 
 /**

@@ -8,6 +8,7 @@ import { amountAt, keyAt, valueAt, type RecordTable, type TextColumn } from '../
 import { vocabularies } from '../similarity/vocabulary.js';
 import { excludedRecords } from './excluded.js';
 import { projectName } from '../similarity/project.js';
+import { PairIds } from '../_lib/pairIds.js';
 
 /**
  * A ledger made ready for clustering: the records in partition order — buyer, then vendor / project
@@ -47,11 +48,11 @@ export function prepare(table: RecordTable, opts: ResolvedOptions): Prepared {
   const n = table.size;
 
   // Category prefixes and projects by the words that name them (projectName), interned; and
-  // projects too broad to link.
+  // projects too broad to link (none to look for when projects do not link, or no record has one).
   const depth = subject.categoryPrefix;
   const { names: prefixes, of: prefixOf } = coarseKeys(table.category, (key) => (depth > 0 ? key.slice(0, depth) : key));
   const { names: projectNames, of: projectOf } = coarseKeys(table.project, projectName);
-  const broad = broadProjects(table, projectOf, prefixOf, subject.maxProjectCategories);
+  const broad = subject.maxProjectCategories > 0 && projectNames.length > 0 ? broadProjects(table, projectOf, prefixOf, subject.maxProjectCategories) : new Set<number>();
   const placeholder = table.vendor.keys.map((v) => opts.placeholderVendors.has(v));
 
   // Subject tokens, numbered rarest first and weighed by rarity in each buyer's ledger, without
@@ -59,16 +60,8 @@ export function prepare(table: RecordTable, opts: ResolvedOptions): Prepared {
   const text = subject.minSimilarity > 0 ? vocabularies(table.buyer.key, subjectsKept(table, opts.exclude), (s) => table.subject.keys[s] as string) : undefined;
 
   // Partitions: buyer, then whatever the policy requires to be equal.
-  const parts = new Map<number, number>();
-  const combine = (pid: number, x: number): number => {
-    const key = pid * 8_388_608 + x;
-    let id = parts.get(key);
-    if (id === undefined) {
-      id = parts.size;
-      parts.set(key, id);
-    }
-    return id;
-  };
+  const parts = new PairIds();
+  const combine = (pid: number, x: number): number => parts.id(pid, x);
   const partOf = new Int32Array(n);
   const unlinkableOf = new Uint8Array(n);
   for (let k = 0; k < n; k++) {
@@ -226,9 +219,27 @@ function partitionOrder(partOf: Int32Array, day: Int32Array, ids: readonly strin
   for (let i = 0, j = 1; i < n; i = j++) {
     const k = order[i] as number;
     while (j < n && partOf[order[j] as number] === partOf[k] && day[order[j] as number] === day[k]) j++;
-    if (j - i > 1) order.subarray(i, j).sort(byId);
+    if (j - i > SMALL_RUN) order.subarray(i, j).sort(byId);
+    else if (j - i > 1) insertionSort(order, i, j, ids);
   }
   return order;
+}
+
+/** Runs of one partition and day up to this many records are sorted in place, without a typed array's sort (a view and a call per run). */
+const SMALL_RUN = 16;
+
+/** Sorts `order[from, to)` by id (UTF-16 order), in place: insertion sort, for the short runs of {@link partitionOrder}. */
+function insertionSort(order: Int32Array, from: number, to: number, ids: readonly string[]): void {
+  for (let i = from + 1; i < to; i++) {
+    const k = order[i] as number;
+    const id = ids[k] as string;
+    let j = i - 1;
+    while (j >= from && (ids[order[j] as number] as string) > id) {
+      order[j + 1] = order[j] as number;
+      j--;
+    }
+    order[j + 1] = k;
+  }
 }
 
 /** `of[k]` for each k of `ks`, in their order (a loop: a typed array's `map` calls a function per entry). */

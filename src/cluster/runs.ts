@@ -44,6 +44,13 @@ interface Proposal {
   readonly parts: readonly number[];
 }
 
+/** The positions flagged 1, ascending. */
+function freeOf(flags: Uint8Array): number[] {
+  const out: number[] = [];
+  for (let p = 0; p < flags.length; p++) if (flags[p]) out.push(p);
+  return out;
+}
+
 /** Ascending position lists in lexicographic order, a list before its extensions. */
 function lexBefore(a: readonly number[], b: readonly number[]): boolean {
   const n = Math.min(a.length, b.length);
@@ -81,7 +88,8 @@ function lexBefore(a: readonly number[], b: readonly number[]): boolean {
  * Runs in O(k log k) for k parts plus, per run chosen, the proposals of the windows whose proposals
  * it took parts of: O(w · m log m) for w such windows of at most m = `maxParts` parts (and the free
  * parts within a window of each core), and one `rank` call per proposal never ranked before. A
- * cluster on one day or in one busy window costs O(k log k): it is a large run.
+ * cluster on one day or in one busy window costs O(k log k): it is a large run; a cluster on one day
+ * whose windows propose their whole content (`whole`) costs O(k), and its run is not ranked.
  *
  * @example
  * // Parts (k, day, amount) (0, 0, 100), (1, 1, 600), (2, 2, 500) against a 1,000 limit: the small
@@ -122,6 +130,13 @@ export function extractRuns(items: readonly Item[], tier: RunTier, o: ExtractRun
     for (const p of parts()) total = total.plus((items[p] as Item).value);
     return crosses(total, tier.value, tier.comparison);
   };
+  // A cluster on one day whose windows propose their whole content (the pcard preset's clusters) has
+  // one window, all its parts: the rule below then takes its free parts as one large run or one run.
+  if (o.whole && day[0] === day[k - 1]) {
+    const content = freeOf(free);
+    if ((day[0] as number) <= tier.toDay && crossing(totalApprox, () => content)) (content.length > o.maxParts ? largeRuns : runs).push(content.map((p) => items[p] as Item));
+    return { runs, largeRuns };
+  }
 
   // Free positions: next[p] leads to the first free position ≥ p (k when none), with path halving;
   // the free amounts in a Fenwick tree for window sums.

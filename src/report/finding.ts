@@ -136,14 +136,16 @@ export function buildFinding(run: readonly Item[], tier: ResolvedThreshold, scor
     (against.length ? ` What speaks against it: ${against.map((r) => r.message).join(' ')}` : '');
   const parts: FindingPart[] = run.map((it, i) => {
     const r = records[i] as PurchaseRecord;
+    const amount = moneyString(r.amount);
     return {
       id: r.id,
       index: r.index,
       date: r.date,
       vendor: r.vendor,
-      amount: moneyString(r.amount),
+      amount,
       currency: r.currency,
-      converted: moneyString(it.value),
+      // Unconverted, the value is the amount itself (one Decimal): written once.
+      converted: it.value === r.amount ? amount : moneyString(it.value),
       ...(r.subject !== undefined ? { subject: r.subject } : {}),
       ...(r.category !== undefined ? { category: r.category } : {}),
       ...(r.project !== undefined ? { project: r.project } : {}),

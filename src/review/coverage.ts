@@ -99,14 +99,16 @@ export function buyerCoverage(records: readonly unknown[], options: BuyerCoverag
 
 /**
  * {@link buyerCoverage} of records `detectSplits` has just read, unchanged since (the command's
- * case): from the table detection kept of them, without validating or checking them again.
+ * case): from the table detection kept of them, without validating or checking them again. With
+ * `histograms` false, every buyer's `histograms` are empty: what the flag rates read (the counts and
+ * spend) without binning every record.
  */
-export function detectedCoverage(records: readonly unknown[], options: BuyerCoverageOptions): BuyerCoverage[] {
-  return tableCoverage(keptTable(records) ?? scanRecords(records), options);
+export function detectedCoverage(records: readonly unknown[], options: BuyerCoverageOptions, histograms = true): BuyerCoverage[] {
+  return tableCoverage(keptTable(records) ?? scanRecords(records), options, histograms);
 }
 
-/** {@link buyerCoverage} of a table of valid records (before conversion). */
-function tableCoverage(table: RecordTable, options: BuyerCoverageOptions): BuyerCoverage[] {
+/** {@link buyerCoverage} of a table of valid records (before conversion); `binned`: with the histograms. */
+function tableCoverage(table: RecordTable, options: BuyerCoverageOptions, binned = true): BuyerCoverage[] {
   const { histogram, ...detectOptions } = options;
   const opts = resolveOptions(detectOptions, 'buyerCoverage');
   const bins = resolveBins(histogram);
@@ -150,6 +152,7 @@ function tableCoverage(table: RecordTable, options: BuyerCoverageOptions): Buyer
       const t = tiers[i] as ResolvedThreshold;
       if (!isInForce(t, day) || (scoped[i] as Uint8Array)[category < 0 ? categories.length : category] === 0) continue;
       inForce = true;
+      if (!binned) continue;
       const h = (histograms[b * tiers.length + i] ??= new Int32Array(bins.bins + 2));
       h[binOf(approx, table.amount[k] as string, rate, edges[i] as Edges) + 1]! += 1;
     }

@@ -129,19 +129,28 @@ function variantsOf(a: Letters, b: Letters): boolean {
  */
 export function perPersonParts(parts: readonly PartFields[]): boolean[] {
   const out = parts.map(() => false);
-  // Only subjects that may name travel, lodging or registration; each normalised once, when a pair
-  // of one vendor and near amounts needs it.
-  const may = parts.map((p) => p.subject !== undefined && MAY_BE_PER_PERSON.test(folded(p.subject)));
+  // Only subjects that may name travel, lodging or registration (a first look taken once per part,
+  // when a pair of one vendor and near amounts needs it: most parts have no such pair); each
+  // normalised once, when such a pair needs it.
+  const looked = new Int8Array(parts.length);
+  const may = (i: number): boolean => {
+    if (looked[i] === 0) {
+      const subject = (parts[i] as PartFields).subject;
+      looked[i] = subject !== undefined && MAY_BE_PER_PERSON.test(folded(subject)) ? 1 : -1;
+    }
+    return looked[i] === 1;
+  };
   const texts: (Letters | undefined)[] = [];
   const text = (i: number) => (texts[i] ??= lettersOf((parts[i] as PartFields).subject as string));
   for (let i = 0; i < parts.length; i++) {
     const a = parts[i] as PartFields;
-    if (!may[i]) continue;
+    if (looked[i] === -1) continue;
     for (let j = i + 1; j < parts.length; j++) {
       const b = parts[j] as PartFields;
-      if (!may[j] || a.vendor !== b.vendor || (out[i] && out[j])) continue;
+      if (a.vendor !== b.vendor || (out[i] && out[j])) continue;
       if (Math.abs(a.value - b.value) > PER_PERSON_TOLERANCE * Math.max(a.value, b.value)) continue;
-      if (variantsOf(text(i), text(j))) out[i] = out[j] = true;
+      if (!may(i)) break;
+      if (may(j) && variantsOf(text(i), text(j))) out[i] = out[j] = true;
     }
   }
   return out;

@@ -11,6 +11,9 @@ import { categoryKey, vendorKey } from '../../src/records/normalize.js';
 import type { PurchaseRecordInput } from '../../src/records/record.js';
 import { ledgerArb, optionsArb, VENDORS } from '../helpers/arbitraries.js';
 import { runs } from '../helpers/runs.js';
+import { excludedRecords } from '../../src/cluster/excluded.js';
+import { resolveOptions } from '../../src/options/resolve.js';
+import { scanRecords } from '../../src/records/table.js';
 
 /** What a finding is, independent of record positions: its threshold, records, total and score. */
 const findings = (records: readonly PurchaseRecordInput[], options: DetectSplitsOptions) =>
@@ -71,5 +74,23 @@ describe('placeholderVendors', () => {
     const options: DetectSplitsOptions = { thresholds: [{ id: 't', amount: '1000', currency: 'GBP', procedure: 'p' }], vendor: 'same' };
     expect(detectSplits(rows, options).findings).toEqual([]);
     expect(detectSplits(rows, { ...options, placeholderVendors: [] }).findings.map((f) => f.recordIds)).toEqual([['r0', 'r1'], ['r2', 'r3']]);
+  });
+});
+
+describe('excludedRecords', () => {
+  it('answers a rule asked again (the same or an equal one) as it first did, and another rule anew', () => {
+    fc.assert(
+      fc.property(ledgerArb(), fc.subarray(VENDORS), fc.subarray(['4', '45', 'B07']), fc.subarray(VENDORS), (records, vendors, categories, others) => {
+        const table = scanRecords(records);
+        const rule = (v: readonly string[], c: readonly string[]) => resolveOptions({ thresholds: [{ id: 't', amount: '1', currency: 'CNY', procedure: 'p' }], exclude: { vendors: [...v], categories: [...c] } }).exclude;
+        // Each answer against one computed on a fresh table (nothing kept).
+        const fresh = (v: readonly string[], c: readonly string[]) => Array.from(excludedRecords(scanRecords(records), rule(v, c)));
+        expect(Array.from(excludedRecords(table, rule(vendors, categories)))).toEqual(fresh(vendors, categories));
+        expect(Array.from(excludedRecords(table, rule(others, categories)))).toEqual(fresh(others, categories));
+        expect(Array.from(excludedRecords(table, rule(vendors, [])))).toEqual(fresh(vendors, []));
+        expect(Array.from(excludedRecords(table, rule(vendors, categories)))).toEqual(fresh(vendors, categories));
+      }),
+      { numRuns: runs(100) },
+    );
   });
 });

@@ -72,6 +72,30 @@ describe('extractRuns', () => {
     expect(large).toBeGreaterThan(200);
   });
 
+  it('takes the runs of the rule from a cluster on one day whose windows propose their whole content (pcard)', () => {
+    let chosen = 0;
+    let large = 0;
+    fc.assert(
+      fc.property(clusterArb, tierArb, fc.constantFrom(0, 2, Infinity), fc.constantFrom(2, 3), fc.constantFrom(3, 4, 50), rankArb, fc.integer({ min: 0, max: 20 }), ({ items: spread, taken }, tier, reach, minParts, maxParts, [, rank], day) => {
+        const items = spread.map((it) => item(it.k, day, it.value.toString()));
+        const got = extractRuns(items, tier, { reach, minParts, maxParts, whole: true, taken, rank });
+        const want = plainRuns(
+          items.map((it) => ({ day: it.day, value: it.value })),
+          items.map((it) => !taken[it.k]),
+          { value: tier.value, comparison: tier.comparison, toDay: tier.toDay, sameWindow: (a, b) => Math.abs(a - b) <= reach, minParts, maxParts, whole: true, rank: (ps) => rank(ps.map((i) => items[i] as Item)) },
+        );
+        expect(ids(got.largeRuns)).toEqual(want.largeRuns);
+        expect(ids(got.runs)).toEqual(want.runs);
+        chosen += got.runs.length;
+        large += got.largeRuns.length;
+      }),
+      { numRuns: runs(800) },
+    );
+    // Not vacuous: both outcomes occur.
+    expect(chosen).toBeGreaterThan(50);
+    expect(large).toBeGreaterThan(20);
+  });
+
   it.each<[string, [number, string][], string, 'atOrAbove' | 'above', number[][]]>([
     ['0.1 + 0.2 reaches 0.3 exactly (the doubles overshoot)', [[0, '0.1'], [1, '0.2']], '0.3', 'atOrAbove', [[0, 1]]],
     ['0.1 + 0.2 does not exceed 0.3', [[0, '0.1'], [1, '0.2']], '0.3', 'above', []],

@@ -132,6 +132,18 @@ describe('buyerCoverage', () => {
     );
   });
 
+  it('without histograms (the command\'s flag rates) is buyerCoverage with every histogram left out', () => {
+    fc.assert(
+      fc.property(ledgerArb(50), optionsArb, (ledger, options) => {
+        const records = [...ledger];
+        reuseTable(records);
+        detectSplits(records, options);
+        expect(detectedCoverage(records, options, false)).toEqual(buyerCoverage([...ledger], options).map((c) => ({ ...c, histograms: [] })));
+      }),
+      { numRuns: runs(100) },
+    );
+  });
+
   it('throws an OptionsError naming a bad option', () => {
     const thresholds = [{ id: 't', amount: '1000', currency: 'CNY', procedure: 'quotation' }];
     expect(() => buyerCoverage([], { thresholds, histogram: { bins: 0 } })).toThrow(OptionsError);
