@@ -61,7 +61,6 @@ export function prepare(table: RecordTable, opts: ResolvedOptions): Prepared {
 
   // Partitions: buyer, then whatever the policy requires to be equal.
   const parts = new PairIds();
-  const combine = (pid: number, x: number): number => parts.id(pid, x);
   const partOf = new Int32Array(n);
   const unlinkableOf = new Uint8Array(n);
   for (let k = 0; k < n; k++) {
@@ -69,19 +68,19 @@ export function prepare(table: RecordTable, opts: ResolvedOptions): Prepared {
     if (opts.vendor === 'same') {
       // A placeholder vendor stands for many suppliers: no other record shares it.
       if (placeholder[table.vendor.key[k] as number]) unlinkableOf[k] = 1;
-      pid = combine(pid, table.vendor.key[k] as number);
+      pid = parts.id(pid, table.vendor.key[k] as number);
     }
     if (subject.sameProject) {
       const p = projectOf(k);
       if (p < 0) unlinkableOf[k] = 1;
-      pid = combine(pid, p + 1);
+      pid = parts.id(pid, p + 1);
     }
     if (subject.sameCategory) {
       const c = prefixOf(k);
       if (c < 0) unlinkableOf[k] = 1;
-      pid = combine(pid, c + 1);
+      pid = parts.id(pid, c + 1);
     }
-    if (window.kind === 'period') pid = combine(pid, window.periodOf(table.day[k] as number) + 4_194_304);
+    if (window.kind === 'period') pid = parts.id(pid, window.periodOf(table.day[k] as number) + 4_194_304);
     partOf[k] = pid;
   }
   const ks = partitionOrder(partOf, table.day, table.id);

@@ -156,9 +156,8 @@ class Kept {
   }
 
   isNegative(r: number): boolean {
-    if (this.exact.size === 0) return (this.amount[r] as string).charCodeAt(0) === 45;
-    const d = this.exact.get(r);
-    return d ? d.isNegative() : (this.amount[r] as string).startsWith('-');
+    const d = this.exact.size === 0 ? undefined : this.exact.get(r);
+    return d ? d.isNegative() : (this.amount[r] as string).charCodeAt(0) === 45;
   }
 
   isZero(r: number): boolean {
