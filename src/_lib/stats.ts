@@ -85,6 +85,21 @@ export function poissonAtLeast(k: number, mean: number): number {
 }
 
 /**
+ * The chance that at least one of `n` independent trials, each with chance `p`, succeeds:
+ * 1 − (1 − p)^n (the Šidák correction of a p-value for `n` looks), computed without cancellation
+ * for small p. `n` may be fractional (a ledger of 45 days holds 1.5 spans of 30); at most one look
+ * (`n` ≤ 1) leaves p as it is.
+ *
+ * @example
+ * lookElsewhere(0.01, 100).toFixed(6) //=> '0.633968'
+ */
+export function lookElsewhere(p: number, n: number): number {
+  if (!(n > 1) || p >= 1) return p;
+  if (p <= 0) return 0;
+  return -Math.expm1(n * Math.log1p(-p));
+}
+
+/**
  * The standard normal upper tail P(Z ≥ z): a z-score's one-sided p-value.
  *
  * @example

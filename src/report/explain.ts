@@ -93,7 +93,8 @@ export function reasonMessage(code: ReasonCode, value: number, k: number, facts:
       }
       return (
         `Besides these parts, the buyer made ${plural(r.others, 'purchase')} of a part's size (${sharedMoney(r.from)} to ${sharedMoney(r.to)} ${ctx.currency})${subjectPhrase(b.subject)} in ${grouped(r.days)} days: ` +
-        `at that rate about ${r.expected.toPrecision(2)} fall within ${plural(r.window, 'day')}, and ${k} or more with probability ${probability(r.p)}.`
+        `at that rate about ${r.expected.toPrecision(2)} fall within ${plural(r.window, 'day')}, and ${k} or more with probability ${probability(r.pWindow)}; ` +
+        `some span of ${plural(r.window, 'day')} in its ${grouped(r.days)} days holds ${k} or more with probability ${probability(r.p)}.`
       );
     }
     case 'buyerSize':

@@ -7,7 +7,7 @@ import { valueAt, type RecordTable } from '../records/table.js';
 import { excludedRecords } from '../cluster/excluded.js';
 import { isoOf } from '../_lib/days.js';
 import { compareText } from '../_lib/order.js';
-import { poissonAtLeast } from '../_lib/stats.js';
+import { lookElsewhere, poissonAtLeast } from '../_lib/stats.js';
 import { BUNCHING, BUNCHING_BINS, bunchingBin, bunchingTest, excludedBins, type BunchingTest } from './bunching.js';
 
 /**
@@ -48,7 +48,11 @@ export interface BaselineFacts {
 /**
  * The purchase rate: `others` purchases of a part's size (at least `minPartShare` of the limit and
  * below it) in the subject over `days`, so `expected` = (others + pseudoCount) / days × `window`
- * purchases within the finding's `window` days, and `p` = P(N ≥ parts) for N Poisson(expected).
+ * purchases within the finding's `window` days, and `pWindow` = P(N ≥ parts) for N Poisson(expected).
+ * A ledger of `days` days holds `spans` = days ÷ window such spans, and detection looks in all of
+ * them, so the surprise is `p`, the chance that at least one of them holds as many parts at that
+ * rate: 1 − (1 − pWindow)^spans (the Šidák look-elsewhere correction, spans taken as independent).
+ * Two purchases on one day are unlikely on a given day and likely on some day of a year.
  */
 export interface RateFacts {
   readonly applicable: boolean;
@@ -63,6 +67,11 @@ export interface RateFacts {
   /** Days from the first part to the last, both included. */
   readonly window: number;
   readonly expected: number;
+  /** The chance of as many parts within one span of `window` days. */
+  readonly pWindow: number;
+  /** Spans of `window` days in the buyer's `days`: days ÷ window. */
+  readonly spans: number;
+  /** The chance of as many parts within some span of the buyer's ledger. */
   readonly p: number;
 }
 
@@ -336,6 +345,8 @@ export function buyerBaselines(table: RecordTable, opts: Pick<ResolvedOptions, '
       const days = (lastDay[b] as number) - (firstDay[b] as number) + 1;
       const window = (parts[k - 1] as Item).day - (parts[0] as Item).day + 1;
       const expected = ((sizedOthers + BASELINE.pseudoCount) / days) * window;
+      const pWindow = poissonAtLeast(k, expected);
+      const spans = days / window;
       const rate: RateFacts = {
         applicable: buyerOthers >= BASELINE.minRecords && days >= BASELINE.minDays,
         buyerOthers,
@@ -345,7 +356,9 @@ export function buyerBaselines(table: RecordTable, opts: Pick<ResolvedOptions, '
         to: tier.value,
         window,
         expected,
-        p: poissonAtLeast(k, expected),
+        pWindow,
+        spans,
+        p: lookElsewhere(pWindow, spans),
       };
 
       // Size: the mean mid-rank of the parts among the other purchases of the subject, as one

@@ -95,8 +95,9 @@ export interface Measurement {
  * - consecutiveDocuments: share of parts whose document number is one apart from another part's
  *   (same text around the number), parts that are lines of one document left out;
  * - totalOverThreshold: total ÷ threshold;
- * - buyerRate: −log10 of the chance of as many parts within the finding's days at the buyer's own
- *   rate of purchases of a part's size in the subject (see `RateFacts`);
+ * - buyerRate: −log10 of the chance that some span of the finding's days in the buyer's ledger
+ *   holds as many parts at the buyer's own rate of purchases of a part's size in the subject (see
+ *   `RateFacts`);
  * - buyerSize: the parts' mean percentile (mid-rank) among the buyer's other purchases in the subject;
  * - buyerVendor: the share of the buyer's other purchases in the subject that went to the parts' vendors;
  * - buyerBunching: the z-score of the buyer's bunching test at the finding's threshold;

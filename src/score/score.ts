@@ -19,7 +19,8 @@ const clamp = (x: number) => (x < 0 ? 0 : x > 1 ? 1 : Number.isFinite(x) ? x : 0
  * - equalAmounts: 1 when the coefficient of variation is ≤ 0.1, falling to 0 at 0.5;
  * - totalOverThreshold: how far the total passes the limit, (ratio − 1), capped at 1 (twice the limit);
  * - buyerRate: the surprise −log10 p of the parts at the buyer's own rate, over 3: full strength
- *   when so many parts so close together had a chance of 1 in 1,000 or less;
+ *   when so many parts so close together, anywhere in the buyer's ledger, had a chance of 1 in
+ *   1,000 or less;
  * - buyerSize: parts of the buyer's median size or smaller are no evidence; strength rises to 1 as
  *   their mean percentile among its other purchases in the subject rises to 100%: 2 × (p − 0.5);
  * - buyerVendor: 1 − the share of the buyer's other purchases in the subject that went to these

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { logGamma, normalAbove, poissonAtLeast } from '../../src/_lib/stats.js';
+import { logGamma, lookElsewhere, normalAbove, poissonAtLeast } from '../../src/_lib/stats.js';
 import { runs } from '../helpers/runs.js';
 
 /** P(N ≥ k) by summing the probability mass below k term by term: the plain definition. */
@@ -90,10 +90,40 @@ describe('normalAbove', () => {
   });
 });
 
+describe('lookElsewhere', () => {
+  it('is the chance that not every one of n trials fails, for whole n', () => {
+    fc.assert(
+      fc.property(fc.double({ min: 0, max: 1, noNaN: true }), fc.integer({ min: 1, max: 400 }), (p, n) => {
+        let allFail = 1;
+        for (let i = 0; i < n; i++) allFail *= 1 - p;
+        expect(lookElsewhere(p, n)).toBeCloseTo(1 - allFail, 12);
+      }),
+      { numRuns: runs(200) },
+    );
+  });
+
+  it('leaves p alone for one look or fewer, is about n · p for rare events, and rises with p and n', () => {
+    expect(lookElsewhere(0.3, 1)).toBe(0.3);
+    expect(lookElsewhere(0.3, 0.5)).toBe(0.3);
+    expect(lookElsewhere(1e-12, 1000) / 1e-9).toBeCloseTo(1, 9);
+    fc.assert(
+      fc.property(fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 1, max: 1e5, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true }), (p, n, more) => {
+        const a = lookElsewhere(p, n);
+        expect(a).toBeGreaterThanOrEqual(p - 1e-15);
+        expect(a).toBeLessThanOrEqual(1);
+        expect(lookElsewhere(p, n + more * n)).toBeGreaterThanOrEqual(a - 1e-15);
+        expect(lookElsewhere(Math.min(1, p + more * (1 - p)), n)).toBeGreaterThanOrEqual(a - 1e-15);
+      }),
+      { numRuns: runs(200) },
+    );
+  });
+});
+
 describe('doc-comment examples', () => {
   it('stats', () => {
     expect(Math.exp(logGamma(5))).toBeCloseTo(24, 11);
     expect(poissonAtLeast(2, 1)).toBeCloseTo(1 - 2 / Math.E, 12);
     expect(normalAbove(1.959963984540054)).toBeCloseTo(0.025, 12);
+    expect(lookElsewhere(0.01, 100).toFixed(6)).toBe('0.633968');
   });
 });

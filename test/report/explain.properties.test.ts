@@ -353,7 +353,8 @@ function checkFinding(f: Finding, records: readonly PurchaseRecordInput[], o: De
     const expected = ((want.sized + BASELINE.pseudoCount) / want.days) * want.window;
     expect(message('buyerRate')).toBe(
       `Besides these parts, the buyer made ${plural(want.sized, 'purchase')} of a part's size (${money(limit.times(policy.minPartShare))} to ${money(limit)} CNY)${subject} in ${want.days.toLocaleString('en-US')} days: ` +
-        `at that rate about ${expected.toPrecision(2)} fall within ${plural(want.window, 'day')}, and ${k} or more with probability ${probability(poissonAtLeast(k, expected))}.`,
+        `at that rate about ${expected.toPrecision(2)} fall within ${plural(want.window, 'day')}, and ${k} or more with probability ${probability(poissonAtLeast(k, expected))}; ` +
+        `some span of ${plural(want.window, 'day')} in its ${want.days.toLocaleString('en-US')} days holds ${k} or more with probability ${probability(1 - Math.pow(1 - poissonAtLeast(k, expected), want.days / want.window))}.`,
     );
   } else {
     expect(message('buyerRate')).toBe(`Not compared with the buyer's own purchase rate: it has ${plural(want.buyerOthers, 'other purchase')} over ${plural(want.days, 'day')} (a rate needs ${BASELINE.minRecords} over ${BASELINE.minDays} days).`);

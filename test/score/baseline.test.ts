@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import Decimal from 'decimal.js';
 import { BASELINE, buyerBaselines } from '../../src/score/baseline.js';
+import { poissonAtLeast } from '../../src/_lib/stats.js';
 import { BUNCHING } from '../../src/score/bunching.js';
 import { prepare } from '../../src/cluster/prepare.js';
 import { scanRecords } from '../../src/records/table.js';
@@ -79,7 +80,13 @@ describe('buyerBaselines', () => {
         expect(facts.rate.days).toBe(want.days);
         expect(facts.rate.window).toBe(want.window);
         expect(facts.rate.others).toBe(want.sized);
-        expect(facts.rate.expected).toBeCloseTo(((want.sized + BASELINE.pseudoCount) / want.days) * want.window, 12);
+        const expected = ((want.sized + BASELINE.pseudoCount) / want.days) * want.window;
+        expect(facts.rate.expected).toBeCloseTo(expected, 12);
+        // The chance in one span, and in some span of the buyer's days (each span independent).
+        expect(facts.rate.pWindow).toBeCloseTo(poissonAtLeast(k, expected), 12);
+        expect(facts.rate.spans).toBeCloseTo(want.days / want.window, 12);
+        expect(facts.rate.p).toBeCloseTo(1 - Math.pow(1 - facts.rate.pWindow, want.days / want.window), 9);
+        expect(facts.rate.p).toBeGreaterThanOrEqual(facts.rate.pWindow);
         expect(facts.rate.applicable).toBe(want.buyerOthers >= BASELINE.minRecords && want.days >= BASELINE.minDays);
         expect(facts.size.others).toBe(want.others);
         expect(facts.size.applicable).toBe(want.others >= BASELINE.minSubject);
