@@ -18,6 +18,7 @@ import { fileURLToPath } from 'node:url';
 import { evaluate, DECOY_KINDS, REGIMES, SCHEME_KINDS, type DecoyKind, type EvaluateReport, type SchemeKind, type SchemeTruth, type SimulatedRecord } from '../src/simulate.js';
 import { detectSplits } from '../src/detect.js';
 import type { DetectSplitsOptions } from '../src/options/options.js';
+import type { Finding } from '../src/report/finding.js';
 import { resolveOptions, type ResolvedOptions } from '../src/options/resolve.js';
 import { validateRecords } from '../src/records/validate.js';
 import { getPreset, listPresets } from '../src/presets/index.js';
@@ -67,7 +68,35 @@ interface Measure {
   readonly topDecoys: readonly { readonly kind: DecoyKind; readonly shows: readonly string[] }[];
   /** The false positives touching each decoy kind among the top R findings, R = the schemes in reach (an R-precision-like cut). */
   readonly decoysInTopR: Readonly<Record<DecoyKind, number>>;
+  /** Pairs of a same-day-coincidence false positive and a true positive of 3–4 nearly equal parts, and those the coincidence outscores. */
+  readonly coincidenceOrder: { readonly pairs: number; readonly above: number };
   readonly ms: number;
+}
+
+/** "Nearly equal parts": a coefficient of variation of the amounts at most this (the `equalAmounts` measure). */
+const NEARLY_EQUAL = 0.2;
+
+/**
+ * Issue 11's second complaint, measured: two unrelated purchases on one day ranking above genuine
+ * splits of three or four nearly equal parts. Every pair of a false positive touching a
+ * `sameDayCoincidence` decoy and a true positive of 3 or 4 parts whose amounts vary by at most
+ * {@link NEARLY_EQUAL}, and how many of them the coincidence outscores.
+ */
+function coincidenceOrder(ledger: ProtocolLedger, findings: readonly Finding[], report: EvaluateReport): Measure['coincidenceOrder'] {
+  const coincidence = new Set(ledger.truth.decoys.filter((d) => d.kind === 'sameDayCoincidence').flatMap((d) => d.recordIds));
+  const coincidences: number[] = [];
+  const splits: number[] = [];
+  for (const r of report.ranked) {
+    const f = findings[r.index]!;
+    if (r.schemeId === undefined) {
+      if (f.recordIds.some((id) => coincidence.has(id))) coincidences.push(f.score);
+    } else if ((f.recordIds.length === 3 || f.recordIds.length === 4) && f.reasons.some((x) => x.code === 'equalAmounts' && x.value <= NEARLY_EQUAL)) {
+      splits.push(f.score);
+    }
+  }
+  let above = 0;
+  for (const c of coincidences) for (const t of splits) if (c > t) above++;
+  return { pairs: coincidences.length * splits.length, above };
 }
 
 /**
@@ -187,7 +216,7 @@ function measure(ledger: ProtocolLedger, options: DetectSplitsOptions, withMinSc
     missed.push({ scheme: s, reason });
   }
   const decoysInTopR = evaluate(result, ledger.truth, { topK: Math.max(1, reach) }).decoysInTopK;
-  return { ledger, report, reach, recalledReach, rotatedReach, rotatedRecalledReach, misses, missed, topDecoys: topDecoys(ledger, result.findings), decoysInTopR, ms };
+  return { ledger, report, reach, recalledReach, rotatedReach, rotatedRecalledReach, misses, missed, topDecoys: topDecoys(ledger, result.findings), decoysInTopR, coincidenceOrder: coincidenceOrder(ledger, result.findings, report), ms };
 }
 
 function missReason(s: SchemeTruth, inReach: boolean, o: ResolvedOptions, parts: readonly OracleRecord[], recalledAtZero: ReadonlySet<string>): MissReason {
@@ -313,6 +342,19 @@ function decoyTable(byRegime: ReadonlyMap<string, Measure[]>): string {
   return table([
     ['regime', ...DECOY_KINDS],
     ...REPORTED.map((regime) => [regimeLabel(regime), ...DECOY_KINDS.map((k) => meanWorst(byRegime.get(regime)!.map((m) => m.report.decoysInTopK[k]), true, 1))]),
+  ]);
+}
+
+function coincidenceOrderTable(byRegime: ReadonlyMap<string, Measure[]>): string {
+  const share = (m: Measure): number => (m.coincidenceOrder.pairs === 0 ? 0 : m.coincidenceOrder.above / m.coincidenceOrder.pairs);
+  return table([
+    ['regime', 'pairs (all seeds)', 'coincidence outscores the split (all seeds)', 'per seed'],
+    ...REPORTED.map((regime) => {
+      const ms = byRegime.get(regime)!;
+      const pairs = ms.reduce((a, m) => a + m.coincidenceOrder.pairs, 0);
+      const above = ms.reduce((a, m) => a + m.coincidenceOrder.above, 0);
+      return [regimeLabel(regime), String(pairs), `${above} (${pairs === 0 ? '–' : `${((100 * above) / pairs).toFixed(1)}%`})`, `${(100 * mean(ms.map(share))).toFixed(1)}% (${(100 * Math.max(...ms.map(share))).toFixed(1)}%)`];
+    }),
   ]);
 }
 
@@ -494,6 +536,14 @@ ${missTable(defaults)}
 
 ## Defaults: decoys in the top K per seed, per decoy kind
 ${decoyTable(defaults)}
+
+## Defaults: same-day coincidences against splits of 3–4 nearly equal parts
+Issue 11's second complaint, measured: every pair of a false positive that touches a
+\`sameDayCoincidence\` decoy and a true positive of 3 or 4 parts whose amounts vary by at most
+${NEARLY_EQUAL} (coefficient of variation), and the share of them where the coincidence scores higher.
+Per seed: mean (worst).
+
+${coincidenceOrderTable(defaults)}
 
 ## Defaults: what the decoys left in the top K show, all seeds
 Each decoy among the top-K false positives, once, with what its own fields show. Per-traveller
