@@ -2,13 +2,14 @@
  * A file read in byte ranges (on worker threads in the built package; here in-process, each range's
  * result passed through a structured clone as a worker's message is) gives exactly the ledger, or
  * the error, that reading it in one piece gives: records, rejects and their lines, warnings, stats,
- * encoding and provenance. Cuts fall anywhere, inside quoted line breaks included.
+ * encoding and provenance, and the table detection reads. Cuts fall anywhere, inside quoted line breaks included.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
+import { ledgerTable } from '../../src/io/read/ledgerTable.js';
 import { loadLedger, type LoadLedgerOptions } from '../../src/node.js';
 import { RANGES } from '../../src/node/readRanges.js';
 import { runs } from '../helpers/runs.js';
@@ -16,11 +17,12 @@ import { runs } from '../helpers/runs.js';
 const dir = mkdtempSync(join(tmpdir(), 'splitscan-ranges-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-/** The ledger or the error message of a load, every field compared (records made from the columns). */
+/** The ledger or the error message of a load, every field compared (records made from the columns), and the table detection reads. */
 async function outcome(path: string, options: LoadLedgerOptions): Promise<unknown> {
   try {
     const l = await loadLedger(path, options);
-    return { ...l, records: l.records };
+    const table = ledgerTable(l);
+    return { ...l, records: l.records, table };
   } catch (e) {
     return { error: (e as Error).message, name: (e as Error).name };
   }
