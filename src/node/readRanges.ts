@@ -197,11 +197,12 @@ const LOOK = 1 << 20;
 /**
  * How much larger the first range is than the others (a fraction of theirs): its reader starts at
  * once, while each worker first loads and counts the line breaks of the range before its own, and
- * then packs what it read for the main thread; the first worker also hashes the file. (On the
- * Toronto-shaped file, with the hash in the worker, 0.3 had both threads done within ~0.05 s of
- * each other on a quiet machine; 0.5 left the worker idle 0.3 s, 0.2 the main thread waiting.)
+ * then packs what it read for the main thread; the first worker also hashes the file, which
+ * delays its own range's start. (On the Toronto-shaped file, in one process, 3 alternating runs:
+ * 0.45 had both threads done within ~0.1 s of each other and read in 2.28-2.40 s; 0.3 and 0.15
+ * left the main thread waiting for the worker, 2.38-2.43 s and 2.44-2.48 s.)
  */
-const LEAD = 0.3;
+const LEAD = 0.45;
 
 /**
  * Up to `count` − 1 cuts of the file, each just after the first line feed at or after its even cut
