@@ -89,7 +89,8 @@ async function readStream(name: string, stream: AsyncIterable<Uint8Array | strin
  * (a cut inside a quoted line break, an encoding decided past the first range, an undecodable
  * byte) makes the file be read again in one piece: the ledger, every line, reject and warning, is
  * always the one reading in one piece gives. `onProgress` then hears of the other ranges' rows
- * once they are in. (The CommonJS build reads on one thread.)
+ * once they are in, and the SHA-256 is computed by the first worker, off this thread. (The
+ * CommonJS build reads on one thread.)
  *
  * `input` is a file path, `'-'` for standard input, or any async iterable of bytes (a Node
  * `Readable`, a web `ReadableStream`), named `'-'` in rejects.

@@ -1,10 +1,10 @@
 /**
  * A large delimited file read on several threads: the main thread reads the first byte range (and
- * decides the encoding, delimiter and header, as for any file) and hashes the whole file, while
- * worker threads read the others; their rows are joined in order (see `src/io/read/ranges.ts`), or,
- * when a range does not join exactly, the file is read again in one piece. Each worker first counts
- * the line breaks of the range before its own (the lines the ranges start on), while the main
- * thread already reads.
+ * decides the encoding, delimiter and header, as for any file), while worker threads read the
+ * others; their rows are joined in order (see `src/io/read/ranges.ts`), or, when a range does not
+ * join exactly, the file is read again in one piece. Each worker first counts the line breaks of
+ * the range before its own (the lines the ranges start on), while the main thread already reads;
+ * the first worker also hashes the whole file (see `RangeThread`).
  */
 import { createHash } from 'node:crypto';
 import { stat } from 'node:fs/promises';
@@ -12,28 +12,38 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { Latin1 } from '../io/read/decode.js';
 import { type LedgerParserOptions, LedgerParser } from '../io/read/ledger.js';
-import { joins, type RangeJob, type RangeResult } from '../io/read/ranges.js';
+import { joins, type RangeResult } from '../io/read/ranges.js';
 import type { Ledger } from '../io/read/reader.js';
-import { breaksIn, fileRange } from './fileRange.js';
+import { fileRange } from './fileRange.js';
+import { RangeThread, type ThreadJob, type ThreadResult } from './rangeThread.js';
 
-/** Reads one range of a file, ending at byte `end`. */
-export type RangeRunner = (job: RangeJob, path: string, end: number) => Promise<RangeResult>;
-
-/** Counts the line breaks of bytes `from` to `to` of a file (just after a line feed: see {@link breaksIn}); `undefined` when it could not. */
-type BreakCounter = (path: string, from: number, to: number) => Promise<number | undefined>;
+/**
+ * The threads that read the ranges after the first, the k-th reading range k + 1: each is asked
+ * first to count the line breaks of range k (the first also hashing the file: `hash`), then to
+ * read its own range. A thread that fails gives `undefined` for a count, a failed result for a read.
+ */
+interface Readers {
+  count(k: number, path: string, from: number, to: number, hash: boolean): Promise<number | undefined>;
+  read(k: number, job: ThreadJob): Promise<ThreadResult>;
+}
 
 /**
  * When and how a file is read in ranges. Tests lower the threshold and read ranges in-process.
  */
-export const RANGES: { minBytes: number; count: number | undefined; run: RangeRunner | undefined; readInRanges: number } = {
+export const RANGES: { minBytes: number; count: number | undefined; here: boolean; readInRanges: number; hashedAgain: number } = {
   /** Files smaller than this are read in one piece. */
   minBytes: 16 << 20,
   /** @defaultValue the cores available (at least 2) */
   count: undefined,
-  /** @defaultValue a worker thread per range */
-  run: undefined,
+  /**
+   * Whether the ranges are read on this thread, each result passed through a structured clone as
+   * a worker's message is. @defaultValue false: a worker thread per range
+   */
+  here: false,
   /** Files read in ranges so far (not read again whole). */
   readInRanges: 0,
+  /** Of those, files the first reader could not hash (hashed again on this thread). */
+  hashedAgain: 0,
 };
 
 /**
@@ -55,28 +65,34 @@ export async function loadInRanges(path: string, options: LedgerParserOptions, l
   const workers: Worker[] = [];
   // The workers start now: their start-up (loading the reader's modules) and their counting of
   // lines overlap the main thread's reading.
-  const threads = RANGES.run === undefined && worker !== undefined ? inWorkers(worker, cuts.length, workers) : undefined;
-  const run = RANGES.run ?? threads?.run;
-  if (run === undefined) return undefined;
+  const readers = RANGES.here ? here(cuts.length) : worker !== undefined ? inWorkers(worker, cuts.length, workers) : undefined;
+  if (readers === undefined) return undefined;
   try {
-    return await readInRanges(path, options, latin1, run, threads?.count ?? inProcess, bounds);
+    return await readInRanges(path, options, latin1, readers, bounds);
   } finally {
     for (const w of workers) void w.terminate();
   }
 }
 
-/** A {@link BreakCounter} on this thread (tests' in-process ranges). */
-const inProcess: BreakCounter = (path, from, to) => breaksIn(path, from, to);
+/** {@link Readers} on this thread (tests). */
+function here(count: number): Readers {
+  const threads = Array.from({ length: count }, () => new RangeThread());
+  return {
+    count: (k, path, from, to, hash) => threads[k]?.count(path, from, to, hash) ?? Promise.resolve(undefined),
+    read: async (k, job) => structuredClone((await threads[k]?.read(job)) ?? { clean: false, encoding: undefined, failed: 'no reader' }),
+  };
+}
 
 /**
- * {@link loadInRanges} once the file is cut at `bounds` (0, the cuts, its size), its ranges read by
- * `run` and the line breaks of each range but the last counted by `count` (the k-th range's by
- * the reader of the next, in parallel).
+ * {@link loadInRanges} once the file is cut at `bounds` (0, the cuts, its size), the ranges after
+ * the first read by `readers` and the line breaks of each range but the last counted by them (the
+ * k-th range's by the reader of the next, in parallel). The file's SHA-256 comes from the first
+ * reader, which hashed it; it is computed here only when that reader could not.
  */
-async function readInRanges(path: string, options: LedgerParserOptions, latin1: Latin1, run: RangeRunner, count: BreakCounter, bounds: readonly number[]): Promise<Ledger | undefined> {
+async function readInRanges(path: string, options: LedgerParserOptions, latin1: Latin1, readers: Readers, bounds: readonly number[]): Promise<Ledger | undefined> {
   const cuts = bounds.slice(1, -1);
   const size = bounds[bounds.length - 1] as number;
-  const counted = cuts.map((_, k) => count(path, bounds[k] as number, bounds[k + 1] as number));
+  const counted = cuts.map((_, k) => readers.count(k, path, bounds[k] as number, bounds[k + 1] as number, k === 0));
   // The line each range starts on: one after the line breaks of the ranges before it.
   const lines: Promise<number | undefined>[] = [Promise.resolve(1)];
   for (const c of counted) {
@@ -85,16 +101,14 @@ async function readInRanges(path: string, options: LedgerParserOptions, latin1: 
   }
   const { onProgress: _, ...plain } = options;
   const parser = new LedgerParser(options, latin1);
-  const hash = createHash('sha256');
-  let started: { readonly results: Promise<RangeResult>[]; readonly encoding: RangeJob['start']['encoding'] } | undefined;
+  let started: { readonly results: Promise<ThreadResult>[]; readonly encoding: RangeResult['encoding'] } | undefined;
   for await (const chunk of fileRange(path, 0, bounds[1] as number)) {
-    hash.update(chunk);
     parser.push(chunk);
     const start = started === undefined ? parser.rangeStart : undefined;
     if (start !== undefined) {
       const results = cuts.map((offset, k) =>
         (lines[k + 1] as Promise<number | undefined>).then((line) =>
-          line === undefined ? { clean: false, encoding: undefined, failed: 'lines not counted' } : run({ options: plain, start, offset, line, last: k === cuts.length - 1 }, path, bounds[k + 2] as number),
+          line === undefined ? { clean: false, encoding: undefined, failed: 'lines not counted' } : readers.read(k, { options: plain, start, offset, line, last: k === cuts.length - 1, path, end: bounds[k + 2] as number, size }),
         ),
       );
       started = { results, encoding: start.encoding };
@@ -102,7 +116,6 @@ async function readInRanges(path: string, options: LedgerParserOptions, latin1: 
   }
   const first = parser.stop();
   if (started === undefined || !first.clean || first.line !== (await lines[1])) return undefined;
-  for await (const chunk of fileRange(path, bounds[1] as number, size)) hash.update(chunk);
   const results = await Promise.all(started.results);
   const read = parser.rowsRead;
   for (let k = 0; k < results.length; k++) {
@@ -113,9 +126,21 @@ async function readInRanges(path: string, options: LedgerParserOptions, latin1: 
   // Progress past the first range, told once the other ranges are in.
   const { onProgress, progressEvery: every = 50000 } = options;
   if (onProgress) for (let n = (Math.floor(read / every) + 1) * every; n <= parser.rowsRead; n += every) onProgress(n);
-  const ledger = parser.end({ sha256: hash.digest('hex'), bytes: size });
+  let sha256 = results[0]?.sha256;
+  if (sha256 === undefined) {
+    sha256 = await sha256Of(path, size);
+    RANGES.hashedAgain++;
+  }
+  const ledger = parser.end({ sha256, bytes: size });
   RANGES.readInRanges++;
   return ledger;
+}
+
+/** The SHA-256 (hex) of the first `size` bytes of a file. */
+async function sha256Of(path: string, size: number): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of fileRange(path, 0, size)) hash.update(chunk);
+  return hash.digest('hex');
 }
 
 /**
@@ -123,7 +148,7 @@ async function readInRanges(path: string, options: LedgerParserOptions, latin1: 
  * first to count the line breaks of the range before its own, then sent its job. A worker that
  * fails gives a failed result (and no count).
  */
-function inWorkers(script: URL, count: number, workers: Worker[]): { run: RangeRunner; count: BreakCounter } {
+function inWorkers(script: URL, count: number, workers: Worker[]): Readers {
   const ready = Array.from({ length: count }, () => {
     // The worker's answers, in the order of the questions.
     const waiting: ((answer: unknown) => void)[] = [];
@@ -152,17 +177,15 @@ function inWorkers(script: URL, count: number, workers: Worker[]): { run: RangeR
     }
     return { ask, gone: () => gone };
   });
-  let counting = 0;
-  let running = 0;
   return {
-    count: async (path, from, to) => {
-      const answer = (await ready[counting++]?.ask({ count: { path, from, to } }, undefined)) as { breaks?: number } | undefined;
+    count: async (k, path, from, to, hash) => {
+      const answer = (await ready[k]?.ask({ count: { path, from, to, hash } }, undefined)) as { breaks?: number } | undefined;
       return answer?.breaks;
     },
-    run: async (job, path, end) => {
-      const worker = ready[running++];
+    read: async (k, job) => {
+      const worker = ready[k];
       const failed: RangeResult = { clean: false, encoding: undefined, failed: worker?.gone() ?? 'no worker left' };
-      const answer = (await worker?.ask({ ...job, path, end }, failed)) as RangeResult | { failed: string } | undefined;
+      const answer = (await worker?.ask(job, failed)) as ThreadResult | { failed: string } | undefined;
       return answer === undefined ? failed : 'clean' in answer ? answer : { clean: false, encoding: undefined, failed: answer.failed };
     },
   };
@@ -174,9 +197,12 @@ const LOOK = 1 << 20;
 /**
  * How much larger the first range is than the others (a fraction of theirs): its reader starts at
  * once, while each worker first loads and counts the line breaks of the range before its own, and
- * then packs what it read for the main thread.
+ * then packs what it read for the main thread; the first worker also hashes the file, which
+ * delays its own range's start. (On the Toronto-shaped file, in one process, 3 alternating runs:
+ * 0.45 had both threads done within ~0.1 s of each other and read in 2.28-2.40 s; 0.3 and 0.15
+ * left the main thread waiting for the worker, 2.38-2.43 s and 2.44-2.48 s.)
  */
-const LEAD = 0.2;
+const LEAD = 0.45;
 
 /**
  * Up to `count` − 1 cuts of the file, each just after the first line feed at or after its even cut

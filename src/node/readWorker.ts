@@ -4,18 +4,19 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { partBuffers } from '../io/read/reader.js';
-import { type RangeJob, readRange } from '../io/read/ranges.js';
-import { breaksIn, fileRange, latin1 } from './fileRange.js';
+import { RangeThread, type ThreadJob } from './rangeThread.js';
+
+const thread = new RangeThread();
 
 // Started before its job is known (see `readRanges`): asked first to count the line breaks of a
-// range (the one before its own), then sent its job.
-parentPort?.on('message', (message: { readonly count: { path: string; from: number; to: number } } | (RangeJob & { readonly path: string; readonly end: number })) => {
+// range (the one before its own, hashing it when it is the file's first), then sent its job.
+parentPort?.on('message', (message: { readonly count: { path: string; from: number; to: number; hash: boolean } } | ThreadJob) => {
   if ('count' in message) {
-    const { path, from, to } = message.count;
-    void breaksIn(path, from, to).then((breaks) => parentPort?.postMessage(breaks === undefined ? { failed: `cannot read ${path}` } : { breaks }));
+    const { path, from, to, hash } = message.count;
+    void thread.count(path, from, to, hash).then((breaks) => parentPort?.postMessage(breaks === undefined ? { failed: `cannot read ${path}` } : { breaks }));
     return;
   }
-  void readRange(fileRange(message.path, message.offset, message.end), message, latin1).then((result) => {
+  void thread.read(message).then((result) => {
     parentPort?.postMessage(result, result.part ? partBuffers(result.part) : []);
   });
 });

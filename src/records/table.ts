@@ -154,21 +154,25 @@ class ColumnBuilder {
   private readonly values: (string | undefined | typeof UNREAD)[];
   /** The text id of each hinted text once set, else −1. */
   private readonly ids: Int32Array;
-  constructor(n: number, normalise: ((s: string) => string) | undefined, hints = 0) {
+  /** Reads the field from a value as given. */
+  private readonly readField: (v: unknown) => string | undefined | FieldError;
+  constructor(n: number, normalise: ((s: string) => string) | undefined, read: FieldRead, hints = 0) {
     this.interner = new Interner(normalise);
     this.keyOf = this.interner.keyOfText;
+    const keyOf = this.keyOf;
+    this.readField = (v) => read(v, keyOf);
     this.text = new Int32Array(n);
     this.key = normalise ? new Int32Array(n) : this.text;
     this.values = new Array<string | undefined | typeof UNREAD>(hints).fill(UNREAD);
     this.ids = new Int32Array(hints).fill(-1);
   }
 
-  /** `read(given)`, once per hinted text (−1: no hint). */
-  read(given: unknown, hint: number, read: (v: unknown) => string | undefined | FieldError): string | undefined | FieldError {
-    if (hint < 0) return read(given);
+  /** The field read from `given`, once per hinted text (−1: no hint). */
+  read(given: unknown, hint: number): string | undefined | FieldError {
+    if (hint < 0) return this.readField(given);
     const known = this.values[hint];
     if (known !== UNREAD) return known;
-    const v = read(given);
+    const v = this.readField(given);
     if (!(v instanceof FieldError)) this.values[hint] = v;
     return v;
   }
@@ -456,6 +460,8 @@ class TableBuilder {
   // Ids are fresh strings, each met once in a good ledger: numbered without V8's Map (see StringIds).
   private readonly seen = new StringIds();
   private readonly repeated = new Set<string>();
+  /** The day of each valid date text met as given (up to {@link DATES_KEPT} of them). */
+  private readonly dayOfDate = new Map<string, number>();
   private size = 0;
 
   /** @param hints the number of texts each text field's hints number, when given. */
@@ -469,7 +475,7 @@ class TableBuilder {
     this.days = new Int32Array(n);
     this.amounts = new Array(n);
     this.approx = new Float64Array(n);
-    this.cols = textFields((f) => new ColumnBuilder(n, KEY_OF[f], hints?.[f]));
+    this.cols = textFields((f) => new ColumnBuilder(n, KEY_OF[f], READ[f], hints?.[f]));
     this.documents = new Array(n);
     this.extras = new Array(n);
   }
@@ -482,19 +488,21 @@ class TableBuilder {
    */
   add(index: number, g: readonly unknown[], hint: Int32Array | undefined, obj: Record<string, unknown> | undefined, extra: Readonly<Record<string, unknown>> | undefined): void {
     const { cols, snapshot } = this;
-    const h = (f: number): number => (hint === undefined ? -1 : (hint[f] as number));
+    const h = hint ?? NO_HINTS;
     const id = readId(g[0]);
-    const buyer = cols.buyer.read(g[1], h(1), readBuyer);
-    const vendor = cols.vendor.read(g[2], h(2), (v) => readVendor(v, cols.vendor.keyOf));
-    const date = readDate(g[3]);
+    const buyer = cols.buyer.read(g[1], h[1] as number);
+    const vendor = cols.vendor.read(g[2], h[2] as number);
+    // A date text read before is valid, its day known (ledgers repeat their dates).
+    const known = typeof g[3] === 'string' ? this.dayOfDate.get(g[3]) : undefined;
+    const date = known === undefined ? readDate(g[3]) : (g[3] as string);
     const amount = readAmountText(g[4]);
-    const cur = cols.currency.read(g[5], h(5), readCurrency);
-    const subject = cols.subject.read(g[6], h(6), readSubject);
-    const category = cols.category.read(g[7], h(7), (v) => readCategory(v, cols.category.keyOf));
-    const project = cols.project.read(g[8], h(8), readProject);
-    const method = cols.method.read(g[9], h(9), readMethod);
+    const cur = cols.currency.read(g[5], h[5] as number);
+    const subject = cols.subject.read(g[6], h[6] as number);
+    const category = cols.category.read(g[7], h[7] as number);
+    const project = cols.project.read(g[8], h[8] as number);
+    const method = cols.method.read(g[9], h[9] as number);
     const document = readOptional('document', g[10]);
-    const exemption = cols.exemption.read(g[11], h(11), readExemption);
+    const exemption = cols.exemption.read(g[11], h[11] as number);
     if (
       id instanceof FieldError || buyer instanceof FieldError || vendor instanceof FieldError || date instanceof FieldError ||
       amount instanceof FieldError || cur instanceof FieldError || subject instanceof FieldError ||
@@ -511,17 +519,19 @@ class TableBuilder {
     const k = this.size++;
     this.rows[k] = index;
     this.ids[k] = id;
-    this.days[k] = dayOf(date as string) as number;
+    const day = known ?? (dayOf(date as string) as number);
+    if (known === undefined && date === g[3] && this.dayOfDate.size < DATES_KEPT) this.dayOfDate.set(date, day);
+    this.days[k] = day;
     this.amounts[k] = amount;
     this.approx[k] = Number(amount);
-    cols.currency.set(k, cur as string, h(5), g[5]);
-    cols.buyer.set(k, buyer as string, h(1), g[1]);
-    cols.vendor.set(k, vendor as string, h(2), g[2]);
-    cols.category.set(k, category, h(7), g[7]);
-    cols.project.set(k, project, h(8), g[8]);
-    cols.method.set(k, method, h(9), g[9]);
-    cols.subject.set(k, subject, h(6), g[6]);
-    cols.exemption.set(k, exemption, h(11), g[11]);
+    cols.currency.set(k, cur as string, h[5] as number, g[5]);
+    cols.buyer.set(k, buyer as string, h[1] as number, g[1]);
+    cols.vendor.set(k, vendor as string, h[2] as number, g[2]);
+    cols.category.set(k, category, h[7] as number, g[7]);
+    cols.project.set(k, project, h[8] as number, g[8]);
+    cols.method.set(k, method, h[9] as number, g[9]);
+    cols.subject.set(k, subject, h[6] as number, g[6]);
+    cols.exemption.set(k, exemption, h[11] as number, g[11]);
     this.documents[k] = document;
     this.extras[k] = other;
     const distinct = this.seen.size;
@@ -610,11 +620,26 @@ const KEY_OF: Readonly<Record<TextFieldName, ((s: string) => string) | undefined
   exemption: undefined,
 };
 
-const readBuyer = (v: unknown): string | FieldError => readName('buyer', v);
-const readSubject = (v: unknown): string | undefined | FieldError => readOptional('subject', v);
-const readProject = (v: unknown): string | undefined | FieldError => readOptional('project', v);
-const readMethod = (v: unknown): string | undefined | FieldError => readOptional('method', v);
-const readExemption = (v: unknown): string | undefined | FieldError => readOptional('exemption', v);
+/** How a text field is read from a value as given, `keyOf` giving a text's key (memoised). */
+type FieldRead = (v: unknown, keyOf: (s: string) => string) => string | undefined | FieldError;
+
+/** How each text field is read. */
+const READ: Readonly<Record<TextFieldName, FieldRead>> = {
+  buyer: (v) => readName('buyer', v),
+  vendor: readVendor,
+  currency: readCurrency,
+  subject: (v) => readOptional('subject', v),
+  category: readCategory,
+  project: (v) => readOptional('project', v),
+  method: (v) => readOptional('method', v),
+  exemption: (v) => readOptional('exemption', v),
+};
+
+/** Distinct date texts whose day a scan remembers. */
+const DATES_KEPT = 1 << 16;
+
+/** No hint for any field. */
+const NO_HINTS: Int32Array = new Int32Array(RECORD_FIELDS.length).fill(-1);
 
 /**
  * Notes that input `index` is table index k, and checks that its for-in keys are its `fields`

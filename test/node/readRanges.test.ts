@@ -2,27 +2,27 @@
  * A file read in byte ranges (on worker threads in the built package; here in-process, each range's
  * result passed through a structured clone as a worker's message is) gives exactly the ledger, or
  * the error, that reading it in one piece gives: records, rejects and their lines, warnings, stats,
- * encoding and provenance. Cuts fall anywhere, inside quoted line breaks included.
+ * encoding and provenance, and the table detection reads. Cuts fall anywhere, inside quoted line breaks included.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { readRange } from '../../src/io/read/ranges.js';
+import { ledgerTable } from '../../src/io/read/ledgerTable.js';
 import { loadLedger, type LoadLedgerOptions } from '../../src/node.js';
-import { fileRange, latin1 } from '../../src/node/fileRange.js';
 import { RANGES } from '../../src/node/readRanges.js';
 import { runs } from '../helpers/runs.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'splitscan-ranges-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-/** The ledger or the error message of a load, every field compared (records made from the columns). */
+/** The ledger or the error message of a load, every field compared (records made from the columns), and the table detection reads. */
 async function outcome(path: string, options: LoadLedgerOptions): Promise<unknown> {
   try {
     const l = await loadLedger(path, options);
-    return { ...l, records: l.records };
+    const table = ledgerTable(l);
+    return { ...l, records: l.records, table };
   } catch (e) {
     return { error: (e as Error).message, name: (e as Error).name };
   }
@@ -76,13 +76,13 @@ describe('loadLedger in byte ranges', () => {
           const bytes = encoding === 'utf-8' ? new TextEncoder().encode((bom ? '\uFEFF' : '') + text) : Uint8Array.from(text.replace(/[^\u0000-\u00ff]/gu, '?'), (c) => c.charCodeAt(0));
           const path = join(dir, 'ledger.csv');
           writeFileSync(path, bytes);
-          Object.assign(RANGES, { minBytes: Infinity, count: undefined, run: undefined });
+          Object.assign(RANGES, { minBytes: Infinity, count: undefined, here: false });
           const whole = await outcome(path, options);
           const before = RANGES.readInRanges;
           Object.assign(RANGES, {
             minBytes: 1,
             count,
-            run: async (job: Parameters<typeof readRange>[1], file: string, end: number) => structuredClone(await readRange(fileRange(file, job.offset, end), job, latin1)),
+            here: true,
           });
           const inRanges = await outcome(path, options);
           ranged += RANGES.readInRanges - before;
@@ -92,7 +92,7 @@ describe('loadLedger in byte ranges', () => {
       ),
       { numRuns: runs(60) },
     );
-    Object.assign(RANGES, { minBytes: 16 << 20, count: undefined, run: undefined });
+    Object.assign(RANGES, { minBytes: 16 << 20, count: undefined, here: false });
     // Some files were read in ranges (a file falls back to one piece when a cut cannot be proven
     // right, e.g. ambiguous dates in its first range, so how many depends on the rows drawn): the
     // comparison is not only between two readings in one piece. That a clean file is always read in
@@ -105,18 +105,21 @@ describe('loadLedger in byte ranges', () => {
     const rows = Array.from({ length: 3000 }, (_, i) => `G${i},City,Vendor ${i % 5},2019-02-${String(1 + (i % 28)).padStart(2, '0')},"${10 + i}.25",EUR,"signs, phase ${i}",D${i}`);
     const path = join(dir, 'clean.csv');
     writeFileSync(path, [HEADER, ...filler, ...rows].join('\r\n') + '\r\n');
-    Object.assign(RANGES, { minBytes: Infinity, count: undefined, run: undefined });
+    Object.assign(RANGES, { minBytes: Infinity, count: undefined, here: false });
     const whole = await outcome(path, {});
     for (const count of [2, 3]) {
       const before = RANGES.readInRanges;
+      const hashedAgain = RANGES.hashedAgain;
       Object.assign(RANGES, {
         minBytes: 1,
         count,
-        run: async (job: Parameters<typeof readRange>[1], file: string, end: number) => structuredClone(await readRange(fileRange(file, job.offset, end), job, latin1)),
+        here: true,
       });
       expect(await outcome(path, {})).toEqual(whole);
       expect(RANGES.readInRanges - before).toBe(1);
+      // The file's SHA-256 (compared with the ledger's sources) is the first reader's, not computed again.
+      expect(RANGES.hashedAgain).toBe(hashedAgain);
     }
-    Object.assign(RANGES, { minBytes: 16 << 20, count: undefined, run: undefined });
+    Object.assign(RANGES, { minBytes: 16 << 20, count: undefined, here: false });
   });
 });

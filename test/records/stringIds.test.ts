@@ -6,7 +6,13 @@ import { runs } from '../helpers/runs.js';
 
 describe('StringIds', () => {
   // Few characters, so strings repeat; lone surrogates and long strings included.
-  const stringArb = fc.oneof(fc.string({ unit: fc.constantFrom('a', 'b', 'é', '’', '\ud800', ' '), maxLength: 6 }), fc.string({ minLength: 20, maxLength: 300 }));
+  const stringArb = fc.oneof(
+    fc.string({ unit: fc.constantFrom('a', 'b', 'é', '’', '\ud800', ' '), maxLength: 6 }),
+    fc.string({ minLength: 20, maxLength: 300 }),
+    // Long strings of few units (they repeat), lone surrogates and U+FFFD among them.
+    fc.string({ unit: fc.constantFrom('a', '\ud800', '\udc00', '\ufffd', '😀'), minLength: 24, maxLength: 28 }),
+    fc.string({ unit: fc.constantFrom('a', 'b'), minLength: 4090, maxLength: 4100 }),
+  );
 
   it('gives each string the number of its first sighting, as a Map oracle does', () => {
     fc.assert(
@@ -23,6 +29,25 @@ describe('StringIds', () => {
       }),
       { numRuns: runs(200) },
     );
+  });
+
+  it('tells apart long strings whose UTF-8 bytes are the same (a lone surrogate and U+FFFD)', () => {
+    // Long strings are hashed from their UTF-8 bytes, where a lone surrogate is written as U+FFFD.
+    const head = 'subject of a purchase, long enough ';
+    const ids = new StringIds();
+    const a = `${head}\ud800 end`;
+    const b = `${head}\ufffd end`;
+    expect([ids.id(a), ids.id(b), ids.id(a), ids.id(b)]).toEqual([0, 1, 0, 1]);
+    expect([ids.get(a), ids.get(b), ids.get(`${head}\udfff end`)]).toEqual([0, 1, -1]);
+  });
+
+  it('tells apart many long strings that differ in one character, across several growths', () => {
+    const ids = new StringIds();
+    const n = 20000;
+    const long = (i: number): string => `${'purchase order for the parks department '.repeat(2)}${i} of the year`;
+    for (let i = 0; i < n; i++) expect(ids.id(long(i))).toBe(i);
+    for (let i = 0; i < n; i++) expect(ids.get(long(i))).toBe(i);
+    expect(ids.size).toBe(n);
   });
 
   it('tells apart many strings that differ in one character, across several growths', () => {

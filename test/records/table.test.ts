@@ -95,6 +95,24 @@ describe('scanRecords', () => {
   });
 });
 
+describe('dates met again', () => {
+  // Valid, padded, impossible, timestamped and non-text dates, each met many times in one scan.
+  const DATES = ['2019-01-03', '2019-01-03', ' 2019-01-03', '2019-02-30', '2019-01-03T10:00', '2019-01-03x', '0000-01-01', '', 20190103, new Date(2019, 0, 3), new Date(NaN)];
+  it('give each record the day and reject that scanning it alone gives (property)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.nat(DATES.length - 1), { maxLength: 40 }), (picks) => {
+        const records = picks.map((d, i) => ({ id: `R${i}`, buyer: 'City', vendor: 'Acme', date: DATES[d], amount: '5', currency: 'EUR' }));
+        const t = scanRecords(records);
+        const alone = records.map((r) => scanRecords([r]));
+        const accepted = alone.flatMap((a, i) => (a.size === 1 ? [[i, a.day[0]]] : []));
+        expect([...t.row].map((i, k) => [i, t.day[k]])).toEqual(accepted);
+        expect(t.rejects.map((r) => [r.index, r.code, r.message])).toEqual(alone.flatMap((a, i) => a.rejects.map((r) => [i, r.code, r.message])));
+      }),
+      { numRuns: runs(200) },
+    );
+  });
+});
+
 describe('reuseTable', () => {
   /** Values a mutation may give a field: valid, invalid, padded, of other types, absent. */
   const VALUES = ['R000', 'R001', 'Acme Ltd', ' City Hall ', 'P-2014-02', '4523', '', '-', '2014-02-30', '2014-03-01', '12.5', '-3', 'USD', 'usd', 'XXX', 42, 1.5, undefined, null, new Date(2014, 0, 5), { nested: 1 }];

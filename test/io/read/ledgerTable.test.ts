@@ -68,6 +68,17 @@ describe('the table a loader builds while reading', () => {
     );
   });
 
+  it('is the table validation builds when lines are summed and credits netted: earliest dates, sums (property)', () => {
+    const line = fc.tuple(fc.constantFrom('2019-01-05', '2019-01-03', '2018-12-31'), fc.constantFrom('D1', 'D2', ''), fc.constantFrom('10', '2.50', '-4', '-10'));
+    fc.assert(
+      fc.property(fc.array(line, { minLength: 1, maxLength: 12 }), fc.constantFrom<ReadLedgerOptions['credits']>('reject', 'net'), (lines, credits) => {
+        const csv = ['id,buyer,vendor,date,amount,currency,document', ...lines.map(([date, doc, amount], i) => `R${i},City,Acme,${date},${amount},EUR,${doc}`)].join('\n');
+        same(readLedger(csv, { lines: 'sum', credits }), { thresholds, minScore: 0 });
+      }),
+      { numRuns: runs(200) },
+    );
+  });
+
   it('is the table validation builds, for every real file and for months read together', async () => {
     const pcard = getPreset('pcard', { limit: '3000', currency: 'CAD' });
     const files: [string, Parameters<typeof loadLedger>[1], string][] = [
