@@ -5,7 +5,7 @@ import { timeAlone } from './link.js';
 import { excludedRecords } from './excluded.js';
 import type { ResolvedOptions } from '../options/resolve.js';
 import type { ResolvedThreshold } from '../thresholds/threshold.js';
-import { atLeast, belowTier, cannotCross, inForce, inScope } from '../thresholds/compare.js';
+import { atLeast, belowTier, cannotCross, inScope, justUnder } from '../thresholds/compare.js';
 import { keyAt, type RecordTable } from '../records/table.js';
 
 /** The candidate parts of a ledger, threshold by threshold. */
@@ -76,7 +76,7 @@ export function candidates(p: Prepared, opts: Pick<ResolvedOptions, 'skipMethods
       const lower = opts.thresholds.filter((t) => t.value.lt(tier.value));
       /** Record `k` (of `approx`, on `day`) lies within the band under a lower limit that judges it. */
       const justUnderLower = (k: number, approx: number, day: number): boolean =>
-        lower.some((t) => inForce(t, day) && belowTier(approx, k, p.valueOf, t) && atLeast(approx, k, p.valueOf, t.nearFrom, t.nearFromApprox) && inScope(t, keyAt(table.category, k)));
+        lower.some((t) => justUnder(t, day, keyAt(table.category, k), approx, k, p.valueOf));
       // Decided in table order (reading the columns in order), then looked up in partition order.
       const scope = Uint8Array.from(table.category.keys, (c) => (inScope(tier, c) ? 1 : 0));
       const noCategory = inScope(tier, undefined);

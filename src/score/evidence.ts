@@ -2,7 +2,7 @@ import type { Decimal } from 'decimal.js';
 import type { Item } from '../cluster/item.js';
 import type { ReasonCode } from '../options/reasons.js';
 import type { ResolvedThreshold } from '../thresholds/threshold.js';
-import { atLeast, belowTier, inForce, inScope } from '../thresholds/compare.js';
+import { justUnder } from '../thresholds/compare.js';
 import { jaccard } from '../similarity/jaccard.js';
 import type { BaselineFacts, BuyerBaselines } from './baseline.js';
 import { documentLineParts, perPersonParts, type PartFields } from './legitimate.js';
@@ -122,7 +122,7 @@ export function measure(parts: readonly Item[], total: Decimal, ctx: EvidenceCon
     for (const t of ctx.thresholds) {
       // Once a hit is known, only an `above` limit can still change the wording.
       if (hit && (atLimitAllowed || t.comparison !== 'above')) continue;
-      if (inForce(t, p.day) && inScope(t, p.categoryKey) && belowTier(p.approx, p, valueOf, t) && atLeast(p.approx, p, valueOf, t.nearFrom, t.nearFromApprox)) {
+      if (justUnder(t, p.day, p.categoryKey, p.approx, p, valueOf)) {
         hit = true;
         if (t.comparison === 'above') atLimitAllowed = true;
       }

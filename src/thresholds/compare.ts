@@ -73,6 +73,15 @@ export function atLeast<K>(approx: number, key: K, exact: (key: K) => Decimal, f
   return c !== 0 ? c > 0 : exact(key).gte(floor);
 }
 
+/**
+ * Whether a value lies just under `t` ("within the band below it": at least `nearFrom`, below the
+ * limit), `t` being in force on `day` and in scope for `category`; decided as {@link belowTier}
+ * decides, the exact value asked only when the numbers are too close to call. Runs in O(1).
+ */
+export function justUnder<K>(t: ResolvedThreshold, day: number, category: string | undefined, approx: number, key: K, exact: (key: K) => Decimal): boolean {
+  return inForce(t, day) && inScope(t, category) && belowTier(approx, key, exact, t) && atLeast(approx, key, exact, t.nearFrom, t.nearFromApprox);
+}
+
 /** True when the threshold is in force on a day (a day number): between its validity dates, inclusive. */
 export function inForce(t: Pick<ResolvedThreshold, 'fromDay' | 'toDay'>, day: number): boolean {
   return day >= t.fromDay && day <= t.toDay;

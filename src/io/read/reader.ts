@@ -23,8 +23,6 @@ import { matchCredits, type NettingItem } from './credits.js';
 import { isPlaceholderDocument, isTotalLine, repaymentTest } from './markers.js';
 import { type LedgerOptions, NOT_A_PURCHASE, parseLedgerOptions } from './options.js';
 
-/** The record fields a row may leave empty (subject, category, project …). */
-
 /** Counts that describe a load. */
 export interface LedgerStats {
   /** Data rows read (header excluded, blank rows included). */
@@ -182,7 +180,8 @@ export interface Packed {
   readonly ends: Int32Array;
 }
 
-/** Decodes packed bytes (a text that starts with U+FEFF keeps it). */
+/** Encodes texts to pack, and decodes packed bytes (a text that starts with U+FEFF keeps it). */
+const TO_UTF8 = new TextEncoder();
 const UTF8 = new TextDecoder('utf-8', { ignoreBOM: true });
 
 /**
@@ -193,7 +192,7 @@ function pack(strings: readonly string[]): Packed {
   const ends = new Int32Array(strings.length);
   let end = 0;
   strings.forEach((s, i) => (ends[i] = end += s.length));
-  return { bytes: new TextEncoder().encode(strings.join('')), ends };
+  return { bytes: TO_UTF8.encode(strings.join('')), ends };
 }
 
 /** The strings of {@link pack}, each cut from one decoded text. O(bytes). */
