@@ -59,8 +59,11 @@ export interface ProtocolSide {
   readonly seeds: readonly number[];
 }
 
-/** What tuning may fit on. */
-export const FIT: ProtocolSide = { regimes: ['classic', 'dense', 'heavyTail'], seeds: [1, 2, 3, 4] };
+/**
+ * What tuning may fit on. Seeds 5–8 joined 1–4 when ranking by the targets first: with four seeds
+ * a point that meets every target on every FIT ledger can owe it to those four seeds alone.
+ */
+export const FIT: ProtocolSide = { regimes: ['classic', 'dense', 'heavyTail'], seeds: [1, 2, 3, 4, 5, 6, 7, 8] };
 
 /** What nothing was fitted on: the regimes and seeds quality is reported on. */
 export const HELD_OUT: ProtocolSide = { regimes: ['sparseFields', 'messy', 'mixed'], seeds: [101, 102, 103, 104, 105] };
