@@ -26,6 +26,7 @@ import { linked, oracleRecords, projectOf, type OracleRecord } from '../test/ora
 import { documentLineParts, perPersonParts, type PartFields } from '../src/score/legitimate.js';
 import { vendorKey } from '../src/records/normalize.js';
 import { subjectTokens } from '../src/similarity/tokens.js';
+import { linkKeys } from '../src/simulate/linkable.js';
 import { dayOf } from '../src/_lib/days.js';
 import { FIT, FRESH, HELD_OUT, LEDGER, THRESHOLD_SETS, checkProtocol, ledgerOf, schemesInReach, type ProtocolLedger, type ThresholdSet } from './protocol.js';
 
@@ -434,12 +435,39 @@ function missList(byRegime: ReadonlyMap<string, Measure[]>): string {
       const byId = new Map(m.ledger.records.map((r) => [r.id, r]));
       for (const { scheme, reason } of m.missed) {
         if (reason !== 'unlinkedByRule' && reason !== 'lostInRuns' && !(reason === 'unlinkable' && scheme.kind === 'rotatedVendors')) continue;
-        const parts = scheme.recordIds.map((id) => byId.get(id)!).map((r) => `${r.date} ${r.amount} · ${r.vendor} · ${r.category ?? '–'} · ${r.project ?? '–'} · ${r.subject}`);
-        lines.push(`- **${regime}** ${m.ledger.seed}, \`${scheme.kind}\`, ${MISS_WORDS[reason]}: ${parts.join(' ‖ ')}`);
+        const records = scheme.recordIds.map((id) => byId.get(id)!);
+        const parts = records.map((r) => `${r.date} ${r.amount} · ${r.vendor} · ${r.category ?? '–'} · ${r.project ?? '–'} · ${r.subject}`);
+        const ties = reason === 'unlinkedByRule' ? `; ${tiesOf(records, m.ledger.records)}` : '';
+        lines.push(`- **${regime}** ${m.ledger.seed}, \`${scheme.kind}\`, ${MISS_WORDS[reason]}: ${parts.join(' ‖ ')}${ties}`);
       }
     }
   }
   return lines.join('\n');
+}
+
+/** Days either side of a scheme's parts in which {@link tiesOf} counts the buyer's other purchases: the default window. */
+const TIE_DAYS = 30;
+
+/**
+ * What ties a scheme's parts together (the keys of the simulator's `linkable` that two or more parts
+ * share), those carried by most parts first, each with how many parts carry it and how many of the
+ * buyer's other purchases within {@link TIE_DAYS} days of the parts carry it too: how broad a rule
+ * that linked by it would be.
+ */
+function tiesOf(parts: readonly SimulatedRecord[], ledger: readonly SimulatedRecord[]): string {
+  const keys = parts.map(linkKeys);
+  const shared = [...new Set(keys.flatMap((k) => [...k]))].filter((key) => keys.filter((k) => k.has(key)).length >= 2).sort();
+  const days = parts.map((r) => dayOf(r.date)!);
+  const from = Math.min(...days) - TIE_DAYS;
+  const to = Math.max(...days) + TIE_DAYS;
+  const ids = new Set(parts.map((r) => r.id));
+  const near = ledger.filter((r) => r.buyer === parts[0]!.buyer && !ids.has(r.id) && dayOf(r.date)! >= from && dayOf(r.date)! <= to).map(linkKeys);
+  const words: Record<string, string> = { v: 'vendor', c: 'category group', p: 'project word', s: 'subject word' };
+  const carriers = new Map(shared.map((key) => [key, near.filter((k) => k.has(key)).length]));
+  const inParts = new Map(shared.map((key) => [key, keys.filter((k) => k.has(key)).length]));
+  const shown = [...shared].sort((a, b) => inParts.get(b)! - inParts.get(a)! || carriers.get(a)! - carriers.get(b)! || (a < b ? -1 : 1)).slice(0, 4);
+  const described = shown.map((key) => `${words[key[0]!]} "${key.slice(2)}" ${inParts.get(key)}/${carriers.get(key)}`);
+  return `tied by (parts carrying it / the buyer's ${near.length} other purchases within ${TIE_DAYS} days carrying it) ${described.join(', ')}${shared.length > shown.length ? ` and ${shared.length - shown.length} more` : ''}`;
 }
 
 const MISS_WORDS: Readonly<Record<MissReason, string>> = {
@@ -581,7 +609,9 @@ ${pairTable([...defaults.values()].flat().map((m) => m.ledger))}
 ## Held-out regimes: the misses in reach, and the rotated-vendor schemes no field links
 Each with its parts as the ledger wrote them: \`date amount · vendor · category · project · subject\`,
 parts apart by ‖. Unlinked by rule: some field ties them (the simulator's \`linkable\`: any shared
-word of a project or subject, a vendor, a 3-digit category group) but not the link rule of step 5.
+word of a project or subject, a vendor, a 3-digit category group) but not the link rule of step 5;
+each says what ties them, and how many of the buyer's other purchases within ${TIE_DAYS} days of the
+parts carry the same tie — what a rule that linked by it would link besides.
 Unlinkable: nothing a rule over the fields could use ties the parts — other vendors, no or other
 category groups, projects and subjects with no word in common.
 

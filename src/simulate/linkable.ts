@@ -9,8 +9,15 @@ const VAGUE = new Set([...VAGUE_SUBJECTS_ZH, ...VAGUE_SUBJECTS_EN].map(normalize
 /** The subject says nothing about what was bought ("Goods", "采购"). */
 export const isVague = (subject: string): boolean => VAGUE.has(normalizeText(subject));
 
-/** What a part offers to be linked by: its vendor key, category group, project and subject words. */
-function linkKeys(p: SimulatedRecord): Set<string> {
+/**
+ * What a part offers to be linked by: its vendor key, category group, project and subject words, as
+ * `v …`, `c …`, `p …` and `s …` keys.
+ *
+ * @example
+ * [...linkKeys({ vendor: 'Acme Ltd', category: '30192000', subject: 'printer toner' } as SimulatedRecord)]
+ * //=> ['v acme', 'c 301', 's printer', 's toner']
+ */
+export function linkKeys(p: SimulatedRecord): Set<string> {
   const keys = new Set([`v ${vendorKey(p.vendor)}`]);
   if (p.category !== undefined) keys.add(`c ${categoryKey(p.category).slice(0, 3)}`);
   if (p.project !== undefined) for (const t of subjectTokens(p.project)) keys.add(`p ${t}`);
