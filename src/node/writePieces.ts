@@ -15,7 +15,13 @@ const WRITE_BUFFER = 1 << 20;
  *
  * @param size the buffer's bytes. @defaultValue 1 MiB
  * @example
- * await writePieces(await open('out.json', 'w'), ['{', '"a": 1', '}']) // out.json holds {"a": 1}
+ * import { open, readFile } from 'node:fs/promises'
+ * import { tmpdir } from 'node:os'
+ * const path = `${tmpdir()}/splitscan-writePieces-example.json`
+ * const file = await open(path, 'w')
+ * await writePieces(file, ['{', '"a": "é"', '}'])
+ * await file.close()
+ * await readFile(path, 'utf8') //=> '{"a": "é"}'
  */
 export async function writePieces(file: FileHandle, pieces: Iterable<string>, size = WRITE_BUFFER): Promise<void> {
   const buffer = Buffer.allocUnsafe(size);
