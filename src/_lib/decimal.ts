@@ -183,3 +183,32 @@ export function groupedMoney(d: Decimal): string {
   const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/gu, ',');
   return `${neg ? '-' : ''}${grouped}${frac !== undefined ? `.${frac}` : ''}`;
 }
+
+/** 10^0 … 10^15: powers of ten a double holds exactly. */
+const EXACT_POWERS = Array.from({ length: 16 }, (_, i) => Number(`1e${i}`));
+
+/**
+ * `Number(text)` for a decimal text: the nearest double. A text of at most 16 characters, digits
+ * with at most one point after the first (`'1432.24'`, `'7'`, `'5.'`), is read digit by digit: up
+ * to 15 digits and a point, the digits (below 10^15) and the power of ten are exact doubles, so the
+ * one rounding of their division gives the nearest double to the decimal, as `Number` does; 16
+ * digits, the last step (an exact even product below 2^54, plus a digit) is the one rounding. Any
+ * other text goes to `Number`. About half the time of `Number` on a ledger's amounts. O(length).
+ *
+ * @example
+ * approxNumber('1432.24') //=> 1432.24
+ * approxNumber('1e3') //=> 1000
+ */
+export function approxNumber(text: string): number {
+  const n = text.length;
+  if (n > 16) return Number(text);
+  let value = 0;
+  let point = -1;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) value = value * 10 + (c - 48);
+    else if (c === 46 && point < 0 && i > 0) point = i;
+    else return Number(text);
+  }
+  return point < 0 ? value : value / (EXACT_POWERS[n - 1 - point] as number);
+}

@@ -21,6 +21,7 @@ import { locateRejects } from '../io/read/ledger.js';
 import { detectionInput } from '../io/read/ledgerTable.js';
 import type { LedgerStats } from '../io/read/reader.js';
 import type { LoadLedgersOptions } from '../node.js';
+import { writePieces } from '../node/writePieces.js';
 import { listPresets } from '../presets/index.js';
 import type { Reject } from '../records/record.js';
 import type { DecidedReport } from '../review/applyDecisions.js';
@@ -307,7 +308,7 @@ function forTerminal(text: string, io: CliIo): string {
   return io.stdout.isTTY === true ? terminalLines(text.replace(/\r\n/gu, '\n')) : text;
 }
 
-/** Pieces of text joined into chunks of about a megabyte: few writes, none of them huge (a large piece goes as it is, uncopied). */
+/** Pieces of text joined into chunks of about a megabyte for stdout: few writes, none of them huge (a large piece goes as it is, uncopied). */
 function* chunked(pieces: Iterable<string>): Generator<string> {
   let chunk: string[] = [];
   let length = 0;
@@ -330,7 +331,7 @@ function* chunked(pieces: Iterable<string>): Generator<string> {
   if (length > 0) yield chunk.join('');
 }
 
-/** Writes a file, chunk by chunk, creating its folder when missing (`--out out/report.html`). */
+/** Writes a file, piece by piece, creating its folder when missing (`--out out/report.html`). */
 async function write(path: string, text: string | Iterable<string>): Promise<void> {
   try {
     await mkdir(dirname(path), { recursive: true });
@@ -338,7 +339,7 @@ async function write(path: string, text: string | Iterable<string>): Promise<voi
     else {
       const file = await openFile(path, 'w');
       try {
-        for (const chunk of chunked(text)) await file.write(chunk);
+        await writePieces(file, text);
       } finally {
         await file.close();
       }

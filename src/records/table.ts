@@ -3,7 +3,7 @@ import { RECORD_FIELDS, type PurchaseRecord, type RecordField, type RecordReject
 import { FieldError, isDate, readAmountText, readCategory, readCurrency, readDate, readId, readName, readOptional, readVendor } from './fields.js';
 import { categoryKey, normalizeText, vendorKey } from './normalize.js';
 import { dayOf, isoOf } from '../_lib/days.js';
-import { D } from '../_lib/decimal.js';
+import { approxNumber, D } from '../_lib/decimal.js';
 import { thrownText } from '../_lib/thrown.js';
 import { StringIds } from './stringIds.js';
 import { textFields, type RecordColumns, type TextField, type TextFieldName } from './columns.js';
@@ -523,7 +523,7 @@ class TableBuilder {
     if (known === undefined && date === g[3] && this.dayOfDate.size < DATES_KEPT) this.dayOfDate.set(date, day);
     this.days[k] = day;
     this.amounts[k] = amount;
-    this.approx[k] = Number(amount);
+    this.approx[k] = approxNumber(amount as string);
     cols.currency.set(k, cur as string, h[5] as number, g[5]);
     cols.buyer.set(k, buyer as string, h[1] as number, g[1]);
     cols.vendor.set(k, vendor as string, h[2] as number, g[2]);

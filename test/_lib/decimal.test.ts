@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { AMOUNT_BOUNDS, D, RATE_BOUNDS, decimalIssue, exactDecimal, exactDecimalText, type DecimalBounds } from '../../src/_lib/decimal.js';
+import { AMOUNT_BOUNDS, D, RATE_BOUNDS, approxNumber, decimalIssue, exactDecimal, exactDecimalText, type DecimalBounds } from '../../src/_lib/decimal.js';
 import { runs } from '../helpers/runs.js';
 
 /** `k × 10^-places` as plain decimal text, computed with strings (not with the library). */
@@ -150,5 +150,29 @@ describe('exact arithmetic for every amount and rate in bounds', () => {
       }),
       { numRuns: runs(300) },
     );
+  });
+});
+
+describe('approxNumber', () => {
+  it('is Number(text) for every decimal text: plain digits, a point anywhere, leading zeros, signs, exponents, long texts (property)', () => {
+    const digits = fc.string({ unit: fc.constantFrom('0', '1', '2', '5', '9'), minLength: 0, maxLength: 24 });
+    const text = fc.oneof(
+      fc.tuple(digits, fc.boolean(), digits).map(([a, point, b]) => (point ? `${a}.${b}` : `${a}${b}`)),
+      fc.tuple(fc.constantFrom('', '+', '-'), digits, fc.constantFrom('', 'e3', 'E-2'), digits).map(([s, a, e, b]) => `${s}${a}.${b}${e}`),
+      fc.double({ min: 0, max: 1e18, noNaN: true }).map(String),
+      fc.string({ maxLength: 8 }),
+    );
+    fc.assert(
+      fc.property(text, (t) => {
+        expect(Object.is(approxNumber(t), Number(t))).toBe(true);
+      }),
+      { numRuns: runs(3000) },
+    );
+  });
+
+  it('is Number(text) for amounts of up to 16 digits, at every place of the point, and for the empty text', () => {
+    for (const t of ['', '.', '9999999999999999', '999999999999999', '9999999999999.99', '0.000000000000001', '123456789012345.', '1234567890123456', '9007199254740993', '0.1', '2547.7', '5.']) {
+      expect(Object.is(approxNumber(t), Number(t)), t).toBe(true);
+    }
   });
 });

@@ -270,7 +270,11 @@ export class CsvRows {
         for (;;) {
           const q = buf.indexOf('"', j);
           const stop = q < 0 ? n : q;
-          for (let k = j; k < stop; k++) {
+          // Most quoted cells hold no line break: the next line feed and carriage return lie past
+          // the quote (searched as the unquoted cells search them), and the cell is not read char by char.
+          if (nl < j) this.lf = nl = at(buf.indexOf('\n', j), n);
+          if (nc < j) this.cr = nc = at(buf.indexOf('\r', j), n);
+          if (nl < stop || nc < stop) for (let k = j; k < stop; k++) {
             const ch = buf.charCodeAt(k);
             if (ch === LF || (ch === CR && buf.charCodeAt(k + 1) !== LF)) breaks++;
           }

@@ -154,6 +154,24 @@ describe('a native ISO-8859-1 decoder (Node: Buffer latin1), where it reads the 
   });
 });
 
+describe('sameAsLatin1 over long ASCII stretches', () => {
+  it('finds a byte of 80–9F (or any non-ASCII byte, for UTF-8) wherever it stands among whole ASCII words, at any alignment', () => {
+    // Mostly ASCII, so that whole words are skipped, with a few high bytes anywhere.
+    const high = fc.constantFrom(0x80, 0x92, 0x9f, 0xa0, 0xc9, 0xff);
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 200 }), fc.array(fc.tuple(fc.nat(), high), { maxLength: 3 }), fc.nat(3), (length, marks, offset) => {
+        const given = new Uint8Array(length).fill(0x41);
+        for (const [at, b] of marks) if (length > 0) given[at % length] = b;
+        const bytes = new Uint8Array(length + offset).subarray(offset);
+        bytes.set(given);
+        expect(sameAsLatin1(bytes, 'windows-1252')).toBe(!given.some((b) => b >= 0x80 && b <= 0x9f));
+        expect(sameAsLatin1(bytes, 'utf-8')).toBe(!given.some((b) => b >= 0x80));
+      }),
+      { numRuns: runs(500) },
+    );
+  });
+});
+
 describe('narrowRuns', () => {
   const WIDE_1252 = (b: number) => b >= 0x80 && b <= 0x9f;
   /** Lines of ASCII, Latin-1 letters (É, no-break space) and Windows-1252's wide characters (’ –). */
