@@ -18,6 +18,8 @@
  *   `--grid '{"band":[0.05,0.1],"weights.justBelow":[2,3,4],"subject.minSimilarity":[0.25,0.3]}'`;
  *   a path names a `detectSplits` option, nested options with dots. Default: {@link DEFAULT_GRID}.
  * - `--top N`: how many grid points to print (default 10).
+ * - `--seeds A-B`: other seeds of the FIT regimes instead of FIT's (e.g. `9-16`), to check a choice
+ *   on ledgers tuning never saw; a seed of `HELD_OUT` or `FRESH` is refused.
  */
 import { DECOY_KINDS, evaluate, type EvaluateReport } from '../src/simulate.js';
 import { detectSplits } from '../src/detect.js';
@@ -94,14 +96,25 @@ function score(ledgers: readonly ProtocolLedger[], point: Record<string, unknown
   };
 }
 
+/** FIT's seeds, or the range `A-B` of `--seeds`; throws on a held-out or fresh seed (tuning must never see those). */
+function seedsOf(range: string | undefined): readonly number[] {
+  if (range === undefined) return FIT.seeds;
+  const m = /^(\d+)-(\d+)$/u.exec(range);
+  if (!m || Number(m[1]) > Number(m[2])) throw new Error(`--seeds takes a range A-B, e.g. 9-16 (got ${range})`);
+  const seeds = Array.from({ length: Number(m[2]) - Number(m[1]) + 1 }, (_, i) => Number(m[1]) + i);
+  checkProtocol({ regimes: FIT.regimes, seeds });
+  return seeds;
+}
+
 function main(): void {
   checkProtocol();
   const grid = arg('grid') !== undefined ? (JSON.parse(arg('grid')!) as Record<string, unknown[]>) : DEFAULT_GRID;
   const top = Number(arg('top') ?? 10);
   const t0 = performance.now();
-  const ledgers = FIT.regimes.flatMap((regime) => FIT.seeds.map((seed) => ledgerOf(regime, seed)));
+  const seeds = seedsOf(arg('seeds'));
+  const ledgers = FIT.regimes.flatMap((regime) => seeds.map((seed) => ledgerOf(regime, seed)));
   const all = points(grid);
-  process.stderr.write(`${all.length} grid points × ${ledgers.length} FIT ledgers (regimes ${FIT.regimes.join(', ')}; seeds ${FIT.seeds.join(', ')})\n`);
+  process.stderr.write(`${all.length} grid points × ${ledgers.length} ledgers (regimes ${FIT.regimes.join(', ')}; seeds ${seeds.join(', ')})\n`);
   const scored = all.map((point, i) => {
     const s = score(ledgers, point);
     process.stderr.write(`${i + 1}/${all.length} ${JSON.stringify(point)} ${s.objective.toFixed(3)}\n`);
@@ -109,7 +122,7 @@ function main(): void {
   });
   scored.sort((a, b) => a.missing - b.missing || b.objective - a.objective || b.worst - a.worst);
   const f = (x: number): string => x.toFixed(3);
-  console.log(`Best of ${all.length} grid points on the FIT ledgers (${((performance.now() - t0) / 1000).toFixed(0)} s):\n`);
+  console.log(`Best of ${all.length} grid points on the ${arg('seeds') === undefined ? 'FIT ledgers' : `ledgers of seeds ${arg('seeds')}`} (${((performance.now() - t0) / 1000).toFixed(0)} s):\n`);
   console.log('| ledgers missing a target | objective | worst ledger | worst recall in reach | worst AP | worst decoy kind in top K | options |');
   console.log('|---|---|---|---|---|---|---|');
   for (const s of scored.slice(0, top)) console.log(`| ${s.missing} of ${ledgers.length} | ${f(s.objective)} | ${f(s.worst)} | ${f(s.worstRecall)} | ${f(s.worstAp)} | ${s.worstDecoys} | \`${JSON.stringify(s.point)}\` |`);
