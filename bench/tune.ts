@@ -19,7 +19,7 @@
  *   a path names a `detectSplits` option, nested options with dots. Default: {@link DEFAULT_GRID}.
  * - `--top N`: how many grid points to print (default 10).
  * - `--seeds A-B`: other seeds of the FIT regimes instead of FIT's (e.g. `9-16`), to check a choice
- *   on ledgers tuning never saw; a seed of `HELD_OUT` or `FRESH` is refused.
+ *   on ledgers tuning never saw; a held-out or fresh seed is refused (`checkProtocol`).
  */
 import { DECOY_KINDS, evaluate, type EvaluateReport } from '../src/simulate.js';
 import { detectSplits } from '../src/detect.js';

@@ -22,16 +22,19 @@ export interface PartFields {
 export const PER_PERSON_TOLERANCE = 0.1;
 
 /**
- * Words of travel, lodging and registration — the charges card programmes and travel rules treat
- * per person — in the text two subjects share (lower case; Chinese matched as substrings).
+ * Words of travel, lodging, registration and the events attended in person — the charges card
+ * programmes and travel rules treat per person — in the text two subjects share (lower case;
+ * Chinese matched as substrings). A forum, summit, symposium or congress is attended, registered
+ * for and lodged at per person as a conference or a seminar is.
  */
 const PER_PERSON_WORDS = new Set([
   'travel', 'travels', 'trip', 'trips', 'visit', 'visits', 'delegation', 'hotel', 'hotels', 'lodging',
   'accommodation', 'accommodations', 'room', 'rooms', 'flight', 'flights', 'airfare', 'airfares',
   'rail', 'train', 'fare', 'fares', 'ticket', 'tickets', 'taxi', 'registration', 'registrations',
-  'conference', 'seminar', 'course', 'training', 'tuition', 'subsistence', 'diem', 'visa', 'mileage',
+  'conference', 'conferences', 'seminar', 'seminars', 'forum', 'forums', 'summit', 'symposium', 'symposia',
+  'congress', 'course', 'training', 'tuition', 'subsistence', 'diem', 'visa', 'mileage',
 ]);
-const PER_PERSON_ZH = /差旅|旅|考察|住宿|酒店|宾馆|机票|车票|团费|会议|培训|报名|注册|签证|交通/u;
+const PER_PERSON_ZH = /差旅|旅|考察|住宿|酒店|宾馆|机票|车票|团费|会议|论坛|峰会|研讨|培训|报名|注册|签证|交通/u;
 /** Text as the cheap first looks read it: full-width letters and digits (ＨＯＴＥＬ, ８２７) folded as normalising folds them. */
 const folded = (s: string): string => (/[\uFF00-\uFFEF]/u.test(s) ? normalizeText(s) : s);
 

@@ -22,6 +22,10 @@ describe('namedVariants', () => {
     ['one item word inside', 'Hotel rooms, Tokyo conference', 'Hotel suites, Tokyo conference', false],
     ['a name first, with an initial', 'Smith, A. – Tokyo study visit', 'Jones, B. – Tokyo study visit', true],
     ['upper-case subjects', 'TOKYO STUDY VISIT – A. SMITH', 'Tokyo study visit – B. Jones', true],
+    // Events attended per person, as a conference is.
+    ['a forum, the destination and the event only', 'Singapore (Mr Smith) forum', 'Singapore (Mr Brown) forum', true],
+    ['a summit', 'Jones, B. – Berlin summit', 'Patel, J. – Berlin summit', true],
+    ['a Chinese forum', '王某-杭州论坛', '李某-杭州论坛', true],
     // Without travel, lodging or registration words, a swapped word is not a person's charge.
     ['no travel words', 'Office chairs – A. Smith', 'Office chairs – B. Jones', false],
     ['the same text', 'Study visit to Tokyo – A. Smith', 'study visit to tokyo – a. smith', false],
