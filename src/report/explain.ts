@@ -109,7 +109,7 @@ export function reasonMessage(code: ReasonCode, value: number, k: number, facts:
         : `Vendors not compared with the buyer's other purchases: it has ${plural(b.vendor.others, 'other purchase')}${subjectPhrase(b.subject)} (at least ${BASELINE.minSubject} are needed).`;
     case 'perPersonCharges':
       return facts.perPerson > 0
-        ? `${facts.perPerson} of ${k} parts look charged per person: to one vendor, in amounts within ${pct(PER_PERSON_TOLERANCE)} of each other, each the same travel, lodging or registration subject with another name in it; each person's charge is a purchase of its own.`
+        ? `${facts.perPerson} of ${k} parts look charged per person: to one vendor, in amounts within ${pct(PER_PERSON_TOLERANCE)} of each other, each the same travel, lodging, registration or event subject with another name in it; each person's charge is a purchase of its own.`
         : 'No part looks charged per person.';
     case 'documentLines':
       return facts.documentLines > 0

@@ -102,7 +102,7 @@ export interface Measurement {
  * - buyerVendor: the share of the buyer's other purchases in the subject that went to the parts' vendors;
  * - buyerBunching: the z-score of the buyer's bunching test at the finding's threshold;
  * - perPersonCharges (against splitting): share of parts charged per person — equal charges to one
- *   vendor whose subjects are one travel, lodging or registration text with another name in each;
+ *   vendor whose subjects are one travel, lodging, registration or event text with another name in each;
  * - documentLines (against splitting): share of parts that are lines or stages of an order or
  *   contract another part names (a shared document number with line suffixes, or the order number
  *   in the subject).

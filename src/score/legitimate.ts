@@ -49,7 +49,7 @@ const NAME_LETTERS = /^[\p{L}\p{M}][\p{L}\p{M}.,'’\- ]{0,39}$/u;
  * three Han characters (王某, 张伟), or one to three capitalised words of letters ("A. Smith",
  * "Smith, John", "Patel"); at the very start of a subject, where any word is capitalised, two words
  * or an initial. Item words ("skills", "Supply of") are not names; a department ("for Finance") reads
- * as one, which is why the shared text must also name travel, lodging or registration.
+ * as one, which is why the shared text must also name travel, lodging, registration or an event attended in person.
  */
 function nameLike(text: string, atStart: boolean): boolean {
   if (/^[\p{Script=Han}·]{1,3}$/u.test(text)) return true;
@@ -81,7 +81,7 @@ const cut = (x: string | readonly string[], from: number, to = x.length): string
 
 /**
  * Whether two subjects are one text with a different name in it: the text they share (the longest
- * common start and end) carries a travel, lodging or registration word, and what differs is in each
+ * common start and end) carries a travel, lodging, registration or event word, and what differs is in each
  * a short run of letters (a person's name, 1–4 words, no digit: "Study visit to Tokyo – A. Smith" and
  * "… – B. Jones", "赴东京考察团费（王某）" and "…（李某）"). A number that differs ("batch 2", "lot 3",
  * "第2期") is a part of one requirement, not another person.
@@ -132,7 +132,7 @@ function variantsOf(a: Letters, b: Letters): boolean {
  */
 export function perPersonParts(parts: readonly PartFields[]): boolean[] {
   const out = parts.map(() => false);
-  // Only subjects that may name travel, lodging or registration (a first look taken once per part,
+  // Only subjects that may name travel, lodging, registration or an event (a first look taken once per part,
   // when a pair of one vendor and near amounts needs it: most parts have no such pair); each
   // normalised once, when such a pair needs it.
   const looked = new Int8Array(parts.length);

@@ -335,7 +335,7 @@ function checkFinding(f: Finding, records: readonly PurchaseRecordInput[], o: De
   ).length;
   expect(message('perPersonCharges')).toBe(
     perPerson
-      ? `${perPerson} of ${k} parts look charged per person: to one vendor, in amounts within 10% of each other, each the same travel, lodging or registration subject with another name in it; each person's charge is a purchase of its own.`
+      ? `${perPerson} of ${k} parts look charged per person: to one vendor, in amounts within 10% of each other, each the same travel, lodging, registration or event subject with another name in it; each person's charge is a purchase of its own.`
       : 'No part looks charged per person.',
   );
   expect(message('totalOverThreshold')).toBe(`Together they come to ${total.div(limit).toNumber().toFixed(2)} times the limit.`);
