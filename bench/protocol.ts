@@ -76,6 +76,14 @@ export const HELD_OUT: ProtocolSide = { regimes: ['sparseFields', 'messy', 'mixe
  */
 export const FRESH: ProtocolSide = { regimes: HELD_OUT.regimes, seeds: [201, 202, 203, 204, 205] };
 
+/**
+ * Issue 11's done-when targets: per ledger, recall in reach at least `recall`, ranking AP at least
+ * `averagePrecision`, rotated-vendor recall in reach at least `rotatedRecall`, and no decoy kind
+ * more than `decoysInTopK` times in the top K. `npm run evaluate` checks them per regime on the worst
+ * held-out seed; `npm run tune` ranks grid points by the FIT ledgers that miss them.
+ */
+export const TARGETS = Object.freeze({ recall: 0.95, averagePrecision: 0.9, rotatedRecall: 0.85, decoysInTopK: 2 });
+
 /** Ledger size and injections. */
 export const LEDGER = { buyers: 40, recordsPerBuyer: 350, schemesPerKind: 8, decoysPerKind: 6 } as const;
 

@@ -24,7 +24,7 @@
 import { DECOY_KINDS, evaluate, type EvaluateReport } from '../src/simulate.js';
 import { detectSplits } from '../src/detect.js';
 import type { DetectSplitsOptions } from '../src/options/options.js';
-import { FIT, checkProtocol, ledgerOf, schemesInReach, type ProtocolLedger } from './protocol.js';
+import { FIT, TARGETS, checkProtocol, ledgerOf, schemesInReach, type ProtocolLedger } from './protocol.js';
 
 /** Option values tried when no `--grid` is given. */
 export const DEFAULT_GRID: Readonly<Record<string, readonly unknown[]>> = {
@@ -70,9 +70,6 @@ interface Scored {
   readonly missing: number;
 }
 
-/** Issue 11's targets, per ledger: what a grid point is ranked by first. */
-export const TARGETS = Object.freeze({ recall: 0.95, ap: 0.9, rotated: 0.85, decoys: 2 });
-
 function score(ledgers: readonly ProtocolLedger[], point: Record<string, unknown>): Scored {
   const runs = ledgers.map((ledger) => {
     const options = optionsOf({ thresholds: [...ledger.set.thresholds] }, point);
@@ -83,7 +80,7 @@ function score(ledgers: readonly ProtocolLedger[], point: Record<string, unknown
     const rotated = rotatedIds.length === 0 ? 1 : rotatedIds.filter((id) => report.recalledIds.includes(id)).length / rotatedIds.length;
     return { recall, ap: report.averagePrecision, rotated, decoys: Math.max(...DECOY_KINDS.map((k) => report.decoysInTopK[k])) };
   });
-  const misses = (r: (typeof runs)[number]) => r.recall < TARGETS.recall || r.ap < TARGETS.ap || r.rotated < TARGETS.rotated || r.decoys > TARGETS.decoys;
+  const misses = (r: (typeof runs)[number]) => r.recall < TARGETS.recall || r.ap < TARGETS.averagePrecision || r.rotated < TARGETS.rotatedRecall || r.decoys > TARGETS.decoysInTopK;
   const perLedger = runs.map((r) => (r.recall + r.ap) / 2);
   return {
     point,
