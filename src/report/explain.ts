@@ -108,9 +108,10 @@ export function reasonMessage(code: ReasonCode, value: number, k: number, facts:
         ? `${grouped(b.vendor.fromVendors)} of the buyer's ${plural(b.vendor.others, 'other purchase')}${subjectPhrase(b.subject)} went to ${b.vendor.vendors === 1 ? 'this vendor' : `these ${b.vendor.vendors} vendors`}.`
         : `Vendors not compared with the buyer's other purchases: it has ${plural(b.vendor.others, 'other purchase')}${subjectPhrase(b.subject)} (at least ${BASELINE.minSubject} are needed).`;
     case 'perPersonCharges':
-      return facts.perPerson > 0
-        ? `${facts.perPerson} of ${k} parts look charged per person: to one vendor, in amounts within ${pct(PER_PERSON_TOLERANCE)} of each other, each the same travel, lodging, registration or event subject with another name in it; each person's charge is a purchase of its own.`
-        : 'No part looks charged per person.';
+      if (facts.perPerson === 0) return 'No part looks charged per person.';
+      if (facts.perPersonAlongside === 0)
+        return `${facts.perPerson} of ${k} parts look charged per person: to one vendor, in amounts within ${pct(PER_PERSON_TOLERANCE)} of each other, each the same travel, lodging, registration or event subject with another name in it; each person's charge is a purchase of its own.`;
+      return `${facts.perPerson} of ${k} parts look charged per person: ${facts.perPerson - facts.perPersonAlongside} to one vendor, in amounts within ${pct(PER_PERSON_TOLERANCE)} of each other, each the same travel, lodging, registration or event subject with another name in it, and ${facts.perPersonAlongside} more charged by the vendor of one of those, within ${pct(PER_PERSON_TOLERANCE)} of its amount, whose subjects alone do not show it; each person's charge is a purchase of its own.`;
     case 'documentLines':
       return facts.documentLines > 0
         ? `${facts.documentLines} of ${k} parts are lines or stages of an order or contract another part also names (a document number with line suffixes, or the order number in the subject): one document is one purchase, visible as such.`

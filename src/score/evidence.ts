@@ -5,7 +5,7 @@ import type { ResolvedThreshold } from '../thresholds/threshold.js';
 import { justUnder } from '../thresholds/compare.js';
 import { jaccard } from '../similarity/jaccard.js';
 import type { BaselineFacts, BuyerBaselines } from './baseline.js';
-import { documentLineParts, perPersonParts, type PartFields } from './legitimate.js';
+import { chargedAlongside, documentLineParts, perPersonParts, type PartFields } from './legitimate.js';
 
 /** The vendor compared: each placeholder ("Various", a redacted name) is a vendor of its own. */
 const vendorOf = (it: Item): string => (it.placeholderVendor ? `\u0000${it.k}` : it.vendorKey);
@@ -47,8 +47,10 @@ export interface EvidenceFacts {
   /** Parts with round amounts, and with a document number one apart from another part's (lines of one document left out). */
   readonly round: number;
   readonly consecutive: number;
-  /** Parts charged per person (see `perPersonParts`). */
+  /** Parts charged per person (see `perPersonParts`), those charged alongside them included. */
   readonly perPerson: number;
+  /** Of `perPerson`, the parts charged alongside per-person charges (see `chargedAlongside`). */
+  readonly perPersonAlongside: number;
   /** Parts that are lines or stages of an order or contract another part names (see `documentLineParts`). */
   readonly documentLines: number;
   /** The comparison with the buyer's other purchases; undefined without baselines. */
@@ -102,7 +104,8 @@ export interface Measurement {
  * - buyerVendor: the share of the buyer's other purchases in the subject that went to the parts' vendors;
  * - buyerBunching: the z-score of the buyer's bunching test at the finding's threshold;
  * - perPersonCharges (against splitting): share of parts charged per person — equal charges to one
- *   vendor whose subjects are one travel, lodging, registration or event text with another name in each;
+ *   vendor whose subjects are one travel, lodging, registration or event text with another name in
+ *   each, and the parts charged alongside them (the same vendor, an amount within 10% of one of them);
  * - documentLines (against splitting): share of parts that are lines or stages of an order or
  *   contract another part names (a shared document number with line suffixes, or the order number
  *   in the subject).
@@ -154,7 +157,9 @@ export function measure(parts: readonly Item[], total: Decimal, ctx: EvidenceCon
   const lines = documentLineParts(fields);
   const consecutive = consecutiveCount(parts.map((p, i) => (lines[i] ? undefined : p.document)));
   const documentLines = count(lines);
-  const perPerson = count(perPersonParts(fields));
+  const named = perPersonParts(fields);
+  const alongside = count(chargedAlongside(fields, named));
+  const perPerson = count(named) + alongside;
 
   const baseline = ctx.baselines?.measure(parts, ctx.tier);
   const bunching = baseline?.bunching;
@@ -177,7 +182,7 @@ export function measure(parts: readonly Item[], total: Decimal, ctx: EvidenceCon
       perPersonCharges: perPerson / k,
       documentLines: documentLines / k,
     },
-    facts: { justBelow: { count: justBelow, atLimitAllowed }, sameDay, topVendor, vendors: vendorCounts.size, subject: agreement, round, consecutive, perPerson, documentLines, baseline },
+    facts: { justBelow: { count: justBelow, atLimitAllowed }, sameDay, topVendor, vendors: vendorCounts.size, subject: agreement, round, consecutive, perPerson, perPersonAlongside: alongside, documentLines, baseline },
   };
 }
 

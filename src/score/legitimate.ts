@@ -41,6 +41,19 @@ const folded = (s: string): string => (/[\uFF00-\uFFEF]/u.test(s) ? normalizeTex
 /** A cheap first look: a subject that may carry one of those words (before it is normalised and split). */
 const MAY_BE_PER_PERSON = new RegExp(`${[...PER_PERSON_WORDS].join('|')}|${PER_PERSON_ZH.source}`, 'iu');
 
+/**
+ * Words that name a unit of an organisation, not a person: "for Admin Office", "IT Centre",
+ * "Works", "Finance" differ between two subjects as a department does, not as a traveller does.
+ */
+const UNIT_WORDS = new Set([
+  'office', 'offices', 'centre', 'center', 'department', 'dept', 'unit', 'division', 'section', 'team', 'works',
+  'bureau', 'directorate', 'committee', 'council', 'agency', 'ministry', 'authority', 'service', 'services',
+  'admin', 'administration', 'finance', 'planning', 'communications', 'facilities', 'procurement', 'operations',
+  'estates', 'hr', 'it', 'legal', 'school', 'library',
+]);
+/** The same in Chinese: an office or centre, or three characters ending in a department, section, bureau, team or institute (财务科). */
+const UNIT_ZH = /办公|中心|^[\p{Script=Han}]{2}[室部处科局队站所院]$/u;
+
 /** Letters of a name (initials, commas, hyphens and apostrophes allowed), no digit. */
 const NAME_LETTERS = /^[\p{L}\p{M}][\p{L}\p{M}.,'’\- ]{0,39}$/u;
 
@@ -48,14 +61,17 @@ const NAME_LETTERS = /^[\p{L}\p{M}][\p{L}\p{M}.,'’\- ]{0,39}$/u;
  * Whether what differs between two subjects reads as a person's name, as the ledger wrote it: one to
  * three Han characters (王某, 张伟), or one to three capitalised words of letters ("A. Smith",
  * "Smith, John", "Patel"); at the very start of a subject, where any word is capitalised, two words
- * or an initial. Item words ("skills", "Supply of") are not names; a department ("for Finance") reads
- * as one, which is why the shared text must also name travel, lodging, registration or an event attended in person.
+ * or an initial. Item words ("skills", "Supply of") are not names, nor is a unit of the organisation
+ * ("for Admin Office", "IT Centre", "Finance", 财务科: {@link UNIT_WORDS}); a department with another
+ * name can still read as one, which is why the shared text must also name travel, lodging,
+ * registration or an event attended in person.
  */
 function nameLike(text: string, atStart: boolean): boolean {
-  if (/^[\p{Script=Han}·]{1,3}$/u.test(text)) return true;
+  if (/^[\p{Script=Han}·]{1,3}$/u.test(text)) return !UNIT_ZH.test(text);
   if (!NAME_LETTERS.test(text)) return false;
   const words = text.split(/[\s,]+/u).filter((w) => w.length > 0);
   if (words.length > 3 || !words.every((w) => /^\p{Lu}/u.test(w))) return false;
+  if (words.some((w) => UNIT_WORDS.has(w.toLowerCase()))) return false;
   return !atStart || words.length >= 2 || words.some((w) => /^\p{Lu}\.$/u.test(w));
 }
 
@@ -157,6 +173,31 @@ export function perPersonParts(parts: readonly PartFields[]): boolean[] {
     }
   }
   return out;
+}
+
+/**
+ * Parts charged alongside per-person charges: parts not read as per person themselves
+ * (`named[i]` false) charged by the vendor of a part that is (`named[j]` true), in an amount
+ * within {@link PER_PERSON_TOLERANCE} of it. Ledgers often keep a traveller's name on some lines of
+ * a group's booking and write "Services", "Payment" or nothing on the others; the same rate at the
+ * same vendor beside named per-person charges is another person's charge, whatever its subject says.
+ *
+ * Runs in O(k²) for k parts.
+ *
+ * @example
+ * chargedAlongside([
+ *   { vendor: 'hotel', value: 640, subject: 'Study visit to Tokyo – A. Smith', document: undefined },
+ *   { vendor: 'hotel', value: 640, subject: 'Study visit to Tokyo – B. Jones', document: undefined },
+ *   { vendor: 'hotel', value: 650, subject: 'Services', document: undefined },
+ *   { vendor: 'hotel', value: 900, subject: 'Services', document: undefined },
+ * ], [true, true, false, false]) //=> [false, false, true, false]
+ */
+export function chargedAlongside(parts: readonly PartFields[], named: readonly boolean[]): boolean[] {
+  return parts.map(
+    (a, i) =>
+      named[i] !== true &&
+      parts.some((b, j) => named[j] === true && a.vendor === b.vendor && Math.abs(a.value - b.value) <= PER_PERSON_TOLERANCE * Math.max(a.value, b.value)),
+  );
 }
 
 /**

@@ -99,6 +99,28 @@ const legitArb: fc.Arbitrary<PurchaseRecordInput[]> = fc
     })),
   );
 
+/**
+ * Group bookings: one hotel's charges over three days at a few room rates, some naming a traveller
+ * on one trip, others the trip alone, a batch number or "Services" (charged alongside the named ones
+ * when the rate is theirs), beside another vendor's.
+ */
+const groupArb: fc.Arbitrary<PurchaseRecordInput[]> = fc
+  .array(
+    fc.record({
+      vendor: fc.constantFrom('Westgate Hotels', 'Westgate Hotels', 'Acme Ltd'),
+      day: fc.integer({ min: 0, max: 2 }),
+      cents: fc.constantFrom(40_000, 41_500, 43_000, 90_000),
+      who: fc.constantFrom('A. Smith', 'B. Jones', 'C. Taylor', 'batch 2', '', 'Services'),
+    }),
+    { minLength: 4, maxLength: 14 },
+  )
+  .map((rows) =>
+    rows.map((r, i) => ({
+      ...purchase(`G${String(i).padStart(3, '0')}`, { buyer: 'City Hall', ...r }),
+      subject: r.who === 'Services' ? 'Services' : r.who ? `Hotel, Lisbon conference – ${r.who}` : 'Hotel, Lisbon conference',
+    })),
+  );
+
 /** Policies: the generated ones, and the pcard preset (no subject signal compared), with either comparison. */
 const policyArb: fc.Arbitrary<DetectSplitsOptions> = fc.oneof(
   // Generated policies, with several bands and sometimes the project signal off.
@@ -326,17 +348,26 @@ function checkFinding(f: Finding, records: readonly PurchaseRecordInput[], o: De
   expect(message('consecutiveDocuments')).toBe(next ? `${next} of ${k} parts have a document number one apart from another part's${left}.` : `No consecutive document numbers${nLines ? ' besides lines of one order or contract' : ''}.`);
   // Charges per person (the ledgers below write them as "<trip> – <name>"): one vendor, amounts within 10%, one trip, two names.
   const trip = (p: (typeof f.parts)[number]) => p.subject?.match(/^(Hotel, Lisbon conference|Study visit to Tokyo|赴东京考察团费) – (\D+)$/u)?.slice(1);
-  const perPerson = f.parts.filter((p, i) =>
+  const sameRate = (p: (typeof f.parts)[number], q: (typeof f.parts)[number]) => {
+    const [x, y] = [Number(p.converted), Number(q.converted)];
+    return vendorKey(p.vendor) === vendorKey(q.vendor) && Math.abs(x - y) <= 0.1 * Math.max(x, y);
+  };
+  const named = f.parts.map((p, i) =>
     f.parts.some((q, j) => {
       const [a, b] = [trip(p), trip(q)];
-      const [x, y] = [Number(p.converted), Number(q.converted)];
-      return j !== i && a !== undefined && b !== undefined && a[0] === b[0] && a[1] !== b[1] && vendorKey(p.vendor) === vendorKey(q.vendor) && Math.abs(x - y) <= 0.1 * Math.max(x, y);
+      return j !== i && a !== undefined && b !== undefined && a[0] === b[0] && a[1] !== b[1] && sameRate(p, q);
     }),
-  ).length;
+  );
+  // Charged alongside: not named, but the vendor and (within 10%) the amount of a named part.
+  const alongside = f.parts.filter((p, i) => !named[i] && f.parts.some((q, j) => named[j] && sameRate(p, q))).length;
+  const perPerson = named.filter(Boolean).length + alongside;
+  if (alongside > 0) alongsideChecked++;
   expect(message('perPersonCharges')).toBe(
-    perPerson
-      ? `${perPerson} of ${k} parts look charged per person: to one vendor, in amounts within 10% of each other, each the same travel, lodging, registration or event subject with another name in it; each person's charge is a purchase of its own.`
-      : 'No part looks charged per person.',
+    perPerson === 0
+      ? 'No part looks charged per person.'
+      : alongside === 0
+        ? `${perPerson} of ${k} parts look charged per person: to one vendor, in amounts within 10% of each other, each the same travel, lodging, registration or event subject with another name in it; each person's charge is a purchase of its own.`
+        : `${perPerson} of ${k} parts look charged per person: ${perPerson - alongside} to one vendor, in amounts within 10% of each other, each the same travel, lodging, registration or event subject with another name in it, and ${alongside} more charged by the vendor of one of those, within 10% of its amount, whose subjects alone do not show it; each person's charge is a purchase of its own.`,
   );
   expect(message('totalOverThreshold')).toBe(`Together they come to ${total.div(limit).toNumber().toFixed(2)} times the limit.`);
 
@@ -407,16 +438,20 @@ function checkFinding(f: Finding, records: readonly PurchaseRecordInput[], o: De
 let bunchingChecked = 0;
 /** Findings with evidence against splitting, checked in the current property. */
 let againstChecked = 0;
+/** Findings with parts charged alongside named per-person charges (the second form of the sentence). */
+let alongsideChecked = 0;
 
 describe('every sentence of an explanation is true of its finding', () => {
   it.each([
     ['small adversarial ledgers', ledgerArb(40), 600],
     ['legitimate look-alikes: charges per person, lines of one order', legitArb, 500],
+    ['group bookings: named and unnamed charges at one rate', groupArb, 200],
     ['buyers with a history', busyArb, 150],
     ['a buyer large enough for its bunching test', largeArb, 40],
   ] as const)('%s', (name, ledger, numRuns) => {
     bunchingChecked = 0;
     againstChecked = 0;
+    alongsideChecked = 0;
     let checked = 0;
     fc.assert(
       fc.property(ledger, policyArb, (records, options) => {
@@ -431,5 +466,6 @@ describe('every sentence of an explanation is true of its finding', () => {
     expect(checked).toBeGreaterThan(20);
     if (name.startsWith('a buyer large')) expect(bunchingChecked).toBeGreaterThan(20);
     if (name.startsWith('legitimate')) expect(againstChecked).toBeGreaterThan(20);
+    if (name.startsWith('group')) expect(alongsideChecked).toBeGreaterThan(10);
   });
 });

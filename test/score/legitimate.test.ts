@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { documentLineParts, mayHoldDigits, namedDocuments, namedVariants, perPersonParts, type PartFields } from '../../src/score/legitimate.js';
+import { chargedAlongside, documentLineParts, mayHoldDigits, namedDocuments, namedVariants, perPersonParts, type PartFields } from '../../src/score/legitimate.js';
 import { normalizeText } from '../../src/records/normalize.js';
 import { runs } from '../helpers/runs.js';
 
@@ -10,6 +10,10 @@ describe('namedVariants', () => {
     ['a name at the start', 'A. Smith: hotel, Lisbon conference', 'Bea Jones: hotel, Lisbon conference', true],
     ['a name in the middle', 'Hotel for Smith, John – Lisbon conference', 'Hotel for Patel, Jay – Lisbon conference', true],
     ['names sharing letters', 'Conference registration – Keith', 'Conference registration – Smith', true],
+    ['departments are no names', 'staff training for Works', 'staff training for Admin Office', false],
+    ['a centre is no name', 'Hotel, Lisbon conference – IT Centre', 'Hotel, Lisbon conference – Finance', false],
+    ['sections are no names', '培训费（财务科）', '培训费（办公室）', false],
+    ['a two-character name ending as a section does', '培训费（王科）', '培训费（李某）', true],
     ['Chinese names', '赴东京考察团费（王某）', '赴东京考察团费（李某）', true],
     ['Chinese full names', '培训费-张伟', '培训费-李娜', true],
     ['full-width letters', 'ＨＯＴＥＬ – A. Smith', 'ＨＯＴＥＬ – B. Jones', true],
@@ -64,6 +68,38 @@ describe('perPersonParts', () => {
         expect(flags).toEqual(rows.map((a, i) => rows.some((b, j) => i !== j && twin(a, b))));
         const r = rows.length ? k % rows.length : 0;
         expect(perPersonParts([...parts.slice(r), ...parts.slice(0, r)])).toEqual([...flags.slice(r), ...flags.slice(0, r)]);
+      }),
+      { numRuns: runs(200) },
+    );
+  });
+});
+
+describe('chargedAlongside', () => {
+  const part = (vendor: string, value: number, subject: string | undefined): PartFields => ({ vendor, value, subject, document: undefined });
+  const trip = (who: string) => part('h', 640, `Trip to Tokyo – ${who}`);
+
+  it.each<[string, PartFields[], boolean[]]>([
+    ['an unnamed line of a group booking', [trip('A. Smith'), trip('B. Jones'), part('h', 640, 'Services')], [false, false, true]],
+    ['a rate a little apart, no subject', [trip('A. Smith'), trip('B. Jones'), part('h', 690, undefined)], [false, false, true]],
+    ['a rate far apart', [trip('A. Smith'), trip('B. Jones'), part('h', 900, 'Services')], [false, false, false]],
+    ['another vendor', [trip('A. Smith'), trip('B. Jones'), part('g', 640, 'Services')], [false, false, false]],
+    ['no named charge to be alongside', [part('h', 640, 'Services'), part('h', 640, 'Payment')], [false, false]],
+  ])('%s', (_name, parts, expected) => {
+    expect(chargedAlongside(parts, perPersonParts(parts))).toEqual(expected);
+  });
+
+  it('flags exactly the unnamed parts with a named part of their vendor within 10%, in any order', () => {
+    const arb = fc.array(fc.record({ vendor: fc.constantFrom('h', 'g'), value: fc.integer({ min: 500, max: 800 }), named: fc.boolean() }), { maxLength: 10 });
+    fc.assert(
+      fc.property(arb, fc.nat(), (rows, k) => {
+        const parts = rows.map((r) => part(r.vendor, r.value, undefined));
+        const named = rows.map((r) => r.named);
+        // The oracle, in cents: |a − b| ≤ 10% of the larger.
+        const near = (a: (typeof rows)[number], b: (typeof rows)[number]) => a.vendor === b.vendor && 10 * Math.abs(a.value - b.value) <= Math.max(a.value, b.value);
+        const flags = chargedAlongside(parts, named);
+        expect(flags).toEqual(rows.map((a) => !a.named && rows.some((b) => b.named && near(a, b))));
+        const r = rows.length ? k % rows.length : 0;
+        expect(chargedAlongside([...parts.slice(r), ...parts.slice(0, r)], [...named.slice(r), ...named.slice(0, r)])).toEqual([...flags.slice(r), ...flags.slice(0, r)]);
       }),
       { numRuns: runs(200) },
     );
