@@ -97,6 +97,9 @@ export class TextFieldBuilder {
   private n = 0;
   /** Each text's number while the field has at most {@link FEW} distinct texts (the kept strings, not the ones pushed); `undefined` past that. */
   private few: Map<string, number> | undefined = new Map();
+  /** The text last pushed, as kept (while {@link few} is used), and its number. */
+  private lastText: string | undefined;
+  private lastId = -1;
   /** @param keep what is kept of a new text (see {@link StringIds}). @defaultValue the text itself */
   constructor(keep?: ((s: string) => string) | 'copy') {
     this.ids = new StringIds(keep);
@@ -127,6 +130,29 @@ export class TextFieldBuilder {
   private number(text: string): number {
     const few = this.few;
     if (few === undefined) return this.ids.id(text);
+    // The previous record's text comes again on most rows of a ledger sorted by buyer (on every row for a currency).
+    if (text === this.lastText) return this.lastId;
+    let id = few.get(text);
+    if (id === undefined) {
+      id = this.ids.id(text);
+      if (few.size >= FEW) {
+        this.few = undefined;
+        this.lastText = undefined;
+        return id;
+      }
+      // The key is the text kept, copied at once: the text pushed may hold the chunk it was cut from.
+      this.ids.settle();
+      few.set(this.ids.texts[id] as string, id);
+    }
+    this.lastText = this.ids.texts[id];
+    this.lastId = id;
+    return id;
+  }
+
+  /** {@link number} of a text not the previous one. */
+  private lookUp(text: string): number {
+    const few = this.few;
+    if (few === undefined) return this.ids.id(text);
     const known = few.get(text);
     if (known !== undefined) return known;
     const id = this.ids.id(text);
@@ -152,6 +178,7 @@ export class TextFieldBuilder {
       this.at.fill(-1, from, this.n);
       return;
     }
+    this.ids.reserve(texts.length);
     const renumber = texts.map((t, i) => (hashes === undefined ? this.ids.id(t) : this.ids.idHashed(t, hashes[i] as number, true)));
     for (let i = 0; i < at.length; i++) {
       const t = at[i] as number;

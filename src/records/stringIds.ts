@@ -113,9 +113,16 @@ export class StringIds {
     }
   }
 
-  /** Doubles the slots and places every id again. */
-  private rehash(): void {
-    const slots = new Int32Array(this.slots.length * 2);
+  /** Makes room for `more` new strings at once (the slots doubled once, not at each growth on the way). */
+  reserve(more: number): void {
+    let length = this.slots.length;
+    while (2 * (this.texts.length + more) > length) length *= 2;
+    if (length > this.slots.length) this.rehash(length);
+  }
+
+  /** Places every id again in `length` slots (twice as many as now when not given). */
+  private rehash(length = this.slots.length * 2): void {
+    const slots = new Int32Array(length);
     const mask = slots.length - 1;
     for (let id = 0; id < this.texts.length; id++) {
       let slot = (this.hashes[id] as number) & mask;

@@ -21,6 +21,14 @@ describe('TextFieldBuilder', () => {
             b.push(t === undefined ? undefined : t.slice(0));
             if (t !== undefined && !oracle.has(t)) oracle.set(t, oracle.size);
           }
+          // Then another builder's records, numbered with its hashes (a reading thread's, as absorbed), and one more push.
+          const other = new TextFieldBuilder();
+          const theirs = [...again.map(text), text(distinct + 1)];
+          for (const t of theirs) other.push(t);
+          b.pushNumbered(other.numbers(), other.texts, other.hashes());
+          b.push(text(distinct + 2));
+          for (const t of [...theirs, text(distinct + 2)]) if (t !== undefined && !oracle.has(t)) oracle.set(t, oracle.size);
+          pushed.push(...theirs, text(distinct + 2));
           expect([...b.numbers()]).toEqual(pushed.map((t) => (t === undefined ? -1 : (oracle.get(t) as number))));
           expect(b.texts).toEqual([...oracle.keys()]);
           pushed.forEach((t, i) => expect(b.get(i)).toBe(t));
