@@ -81,7 +81,7 @@ export async function loadInRanges(path: string, options: LedgerParserOptions, l
  * (at least 2), or 1 (the file read in one piece, on this thread) when the load average of the last
  * minute already fills every core. A reading thread pays for itself only on a core that would
  * otherwise idle: its start, the count of the lines before its range, and the packing and joining
- * of what it read cost about a third more CPU than reading in one piece (on the Toronto-shaped file,
+ * of what it read cost nearly a third more CPU than reading in one piece (on the Toronto-shaped file,
  * 3.9-4.1 s against 3.1-3.2 s, 4 alternating runs at a load average of 7.6-8.2 on 2 cores, where one
  * piece took 4.6-6.9 s of wall time and ranges 6.3-9.7 s). Where there is no load average (Windows:
  * 0), ranges. `cores`: the cores available; `load`: the last minute's load average.
