@@ -8,7 +8,7 @@
  */
 import { createHash } from 'node:crypto';
 import { stat } from 'node:fs/promises';
-import { availableParallelism, loadavg } from 'node:os';
+import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { Latin1 } from '../io/read/decode.js';
 import { type LedgerParserOptions, LedgerParser } from '../io/read/ledger.js';
@@ -33,7 +33,7 @@ interface Readers {
 export const RANGES: { minBytes: number; count: number | undefined; here: boolean; readInRanges: number; hashedAgain: number } = {
   /** Files smaller than this are read in one piece. */
   minBytes: 16 << 20,
-  /** @defaultValue {@link rangeCount}: the cores available (at least 2), or 1 (one piece) while other work fills them */
+  /** @defaultValue the cores available (at least 2) */
   count: undefined,
   /**
    * Whether the ranges are read on this thread, each result passed through a structured clone as
@@ -59,9 +59,7 @@ export async function loadInRanges(path: string, options: LedgerParserOptions, l
   if (options.encoding !== undefined && options.encoding !== 'auto' && options.encoding !== 'utf-8' && options.encoding !== 'windows-1252') return undefined;
   const size = await stat(path).then((s) => (s.isFile() ? s.size : 0), () => 0);
   if (size < RANGES.minBytes) return undefined;
-  const count = RANGES.count ?? rangeCount(availableParallelism(), loadavg()[0] ?? 0);
-  if (count < 2) return undefined;
-  const cuts = await cutsOf(path, size, count);
+  const cuts = await cutsOf(path, size, RANGES.count ?? Math.max(2, availableParallelism()));
   if (cuts.length === 0) return undefined;
   const bounds = [0, ...cuts, size];
   const workers: Worker[] = [];
@@ -74,23 +72,6 @@ export async function loadInRanges(path: string, options: LedgerParserOptions, l
   } finally {
     for (const w of workers) void w.terminate();
   }
-}
-
-/**
- * The ranges a large file is read in when {@link RANGES}.count does not say: one per core available
- * (at least 2), or 1 (the file read in one piece, on this thread) when the load average of the last
- * minute already fills every core. A reading thread pays for itself only on a core that would
- * otherwise idle: its start, the count of the lines before its range, and the packing and joining
- * of what it read cost nearly a third more CPU than reading in one piece (on the Toronto-shaped file,
- * 3.9-4.1 s against 3.1-3.2 s, 4 alternating runs at a load average of 7.6-8.2 on 2 cores, where one
- * piece took 4.6-6.9 s of wall time and ranges 6.3-9.7 s). Where there is no load average (Windows:
- * 0), ranges. `cores`: the cores available; `load`: the last minute's load average.
- *
- * @example
- * [rangeCount(2, 0.4), rangeCount(2, 2.5), rangeCount(1, 0)] //=> [2, 1, 2]
- */
-export function rangeCount(cores: number, load: number): number {
-  return load >= cores ? 1 : Math.max(2, cores);
 }
 
 /** {@link Readers} on this thread (tests). */
