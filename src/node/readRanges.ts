@@ -7,8 +7,9 @@
  * the first worker also hashes the whole file (see `RangeThread`).
  */
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { availableParallelism } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { Latin1 } from '../io/read/decode.js';
 import { type LedgerParserOptions, LedgerParser } from '../io/read/ledger.js';
@@ -33,7 +34,7 @@ interface Readers {
 export const RANGES: { minBytes: number; count: number | undefined; here: boolean; readInRanges: number; hashedAgain: number } = {
   /** Files smaller than this are read in one piece. */
   minBytes: 16 << 20,
-  /** @defaultValue the cores available (at least 2) */
+  /** @defaultValue {@link rangeCount}: the cores available (at least 2), or 1 (one piece) while other work fills them */
   count: undefined,
   /**
    * Whether the ranges are read on this thread, each result passed through a structured clone as
@@ -57,9 +58,13 @@ export const RANGES: { minBytes: number; count: number | undefined; here: boolea
 export async function loadInRanges(path: string, options: LedgerParserOptions, latin1: Latin1, worker: URL | undefined): Promise<Ledger | undefined> {
   if (options.format === 'json' || options.format === 'ndjson') return undefined;
   if (options.encoding !== undefined && options.encoding !== 'auto' && options.encoding !== 'utf-8' && options.encoding !== 'windows-1252') return undefined;
+  const before = runnable();
   const size = await stat(path).then((s) => (s.isFile() ? s.size : 0), () => 0);
   if (size < RANGES.minBytes) return undefined;
-  const cuts = await cutsOf(path, size, RANGES.count ?? Math.max(2, availableParallelism()));
+  const after = runnable();
+  const count = RANGES.count ?? rangeCount(availableParallelism(), loadavg()[0] ?? 0, before === undefined || after === undefined ? undefined : Math.min(before, after));
+  if (count < 2) return undefined;
+  const cuts = await cutsOf(path, size, count);
   if (cuts.length === 0) return undefined;
   const bounds = [0, ...cuts, size];
   const workers: Worker[] = [];
@@ -71,6 +76,38 @@ export async function loadInRanges(path: string, options: LedgerParserOptions, l
     return await readInRanges(path, options, latin1, readers, bounds);
   } finally {
     for (const w of workers) void w.terminate();
+  }
+}
+
+/**
+ * The ranges a large file is read in when {@link RANGES}.count does not say: one per core available
+ * (at least 2), or 1 (the file read in one piece, on this thread) while other work fills every
+ * core, by the last minute's load average (`average`) and by the tasks running or ready to run now
+ * (`now`, this thread among them; `undefined` where it is not known: ranges then). A reading thread
+ * pays for itself only on a core that would otherwise idle: its start, its count of the lines
+ * before its range, and the packing and joining of what it read cost nearly a third more CPU than
+ * one piece (on the Toronto-shaped file, reading alone, 4 alternating runs at a load average of
+ * 7.6-8.2 on 2 cores: 3.9-4.1 s of CPU in two ranges against 3.1-3.2 s in one piece, and 6.3-9.7 s
+ * of wall time against 4.6-6.9 s). Both measures must say so: the average lags (it stays high for
+ * a minute after other work stops), and one look at the tasks now may fall between two bursts.
+ *
+ * @example
+ * [rangeCount(2, 0.4, 1), rangeCount(2, 5, 6), rangeCount(2, 5, 1), rangeCount(2, 5, undefined)] //=> [2, 1, 2, 2]
+ */
+export function rangeCount(cores: number, average: number, now: number | undefined): number {
+  return now !== undefined && average >= cores && now - 1 >= cores ? 1 : Math.max(2, cores);
+}
+
+/**
+ * Tasks running or ready to run on the machine now, this thread among them: the fourth field of
+ * Linux's /proc/loadavg; `undefined` elsewhere.
+ */
+function runnable(): number | undefined {
+  try {
+    const m = /^\S+ \S+ \S+ (\d+)\//u.exec(readFileSync('/proc/loadavg', 'latin1'));
+    return m ? Number(m[1]) : undefined;
+  } catch {
+    return undefined;
   }
 }
 

@@ -78,6 +78,9 @@ export function recordsOf(c: RecordColumns): PurchaseRecordInput[] {
   return out;
 }
 
+/** Distinct texts of a field up to which {@link TextFieldBuilder} looks texts up in a Map first. */
+const FEW = 1 << 12;
+
 /**
  * Builds a {@link TextField} one record at a time, numbering each distinct text once (a
  * {@link StringIds}). O(length) per text pushed.
@@ -92,20 +95,73 @@ export class TextFieldBuilder {
   private readonly ids: StringIds;
   private at: Int32Array = new Int32Array(1024);
   private n = 0;
+  /** Each text's number while the field has at most {@link FEW} distinct texts (the kept strings, not the ones pushed); `undefined` past that. */
+  private few: Map<string, number> | undefined = new Map();
+  /** The text last pushed, as kept (while {@link few} is used), and its number. */
+  private lastText: string | undefined;
+  private lastId = -1;
   /** @param keep what is kept of a new text (see {@link StringIds}). @defaultValue the text itself */
-  constructor(keep?: (s: string) => string) {
+  constructor(keep?: ((s: string) => string) | 'copy') {
     this.ids = new StringIds(keep);
+  }
+
+  /** Copies the texts kept and not copied yet (see {@link StringIds}' `'copy'`). */
+  settle(): void {
+    this.ids.settle();
   }
 
   /** The distinct texts, by number. */
   get texts(): readonly string[] {
+    this.ids.settle();
     return this.ids.texts;
   }
 
   /** Adds the next record's text (undefined: none). */
   push(text: string | undefined): void {
     if (this.n === this.at.length) this.at = grow(this.at, this.n + 1);
-    this.at[this.n++] = text === undefined ? -1 : this.ids.id(text);
+    this.at[this.n++] = text === undefined ? -1 : this.number(text);
+  }
+
+  /**
+   * The number of `text`: found in {@link few} while the field has few distinct texts (V8's Map
+   * hashes a string natively, faster than `StringIds` hashes it in JavaScript: buyers, vendors,
+   * currencies, categories repeat on most rows), else in the {@link StringIds}.
+   */
+  private number(text: string): number {
+    const few = this.few;
+    if (few === undefined) return this.ids.id(text);
+    // The previous record's text comes again on most rows of a ledger sorted by buyer (on every row for a currency).
+    if (text === this.lastText) return this.lastId;
+    let id = few.get(text);
+    if (id === undefined) {
+      id = this.ids.id(text);
+      if (few.size >= FEW) {
+        this.few = undefined;
+        this.lastText = undefined;
+        return id;
+      }
+      // The key is the text kept, copied at once: the text pushed may hold the chunk it was cut from.
+      this.ids.settle();
+      few.set(this.ids.texts[id] as string, id);
+    }
+    this.lastText = this.ids.texts[id];
+    this.lastId = id;
+    return id;
+  }
+
+  /** {@link number} of a text not the previous one. */
+  private lookUp(text: string): number {
+    const few = this.few;
+    if (few === undefined) return this.ids.id(text);
+    const known = few.get(text);
+    if (known !== undefined) return known;
+    const id = this.ids.id(text);
+    if (few.size < FEW) {
+      // The key is the text kept, copied at once: the text pushed may hold the chunk it was cut from.
+      this.ids.settle();
+      few.set(this.ids.texts[id] as string, id);
+    } else this.few = undefined;
+    return id;
   }
 
   /**
@@ -122,6 +178,7 @@ export class TextFieldBuilder {
       this.at.fill(-1, from, this.n);
       return;
     }
+    this.ids.reserve(texts.length);
     const renumber = texts.map((t, i) => (hashes === undefined ? this.ids.id(t) : this.ids.idHashed(t, hashes[i] as number, true)));
     for (let i = 0; i < at.length; i++) {
       const t = at[i] as number;
@@ -142,14 +199,14 @@ export class TextFieldBuilder {
   /** The text of the i-th record pushed, or undefined. */
   get(i: number): string | undefined {
     const t = this.at[i] as number;
-    return t < 0 ? undefined : this.ids.texts[t];
+    return t < 0 ? undefined : this.texts[t];
   }
 
   /** The field of the records pushed at `rows`, in that order. O(rows). */
   pick(rows: readonly number[]): TextField {
     const at = new Int32Array(rows.length);
     for (let j = 0; j < rows.length; j++) at[j] = this.at[rows[j] as number] as number;
-    return { at, texts: this.ids.texts };
+    return { at, texts: this.texts };
   }
 }
 

@@ -11,7 +11,7 @@ import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ledgerTable } from '../../src/io/read/ledgerTable.js';
 import { loadLedger, type LoadLedgerOptions } from '../../src/node.js';
-import { RANGES } from '../../src/node/readRanges.js';
+import { RANGES, rangeCount } from '../../src/node/readRanges.js';
 import { runs } from '../helpers/runs.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'splitscan-ranges-'));
@@ -98,6 +98,35 @@ describe('loadLedger in byte ranges', () => {
     // comparison is not only between two readings in one piece. That a clean file is always read in
     // ranges is the next test's.
     if (early >= 20) expect(ranged).toBeGreaterThan(0);
+  });
+
+  it.each([
+    // cores, last minute's load average, tasks running now (this thread among them), ranges:
+    // one piece only while both measures say other work fills every core.
+    [2, 0, 1, 2],
+    [2, 1.99, 4, 2],
+    [2, 2, 3, 1],
+    [2, 7.5, 9, 1],
+    [2, 7.5, 2, 2],
+    [2, 7.5, undefined, 2],
+    [8, 3, 12, 8],
+    [8, 8, 9, 1],
+    [1, 0, 1, 2],
+  ])('with %d cores, a load average of %d and %d tasks running, reads a large file in %d range(s)', (cores, average, now, ranges) => {
+    expect(rangeCount(cores, average, now)).toBe(ranges);
+  });
+
+  it('reads a large file in one piece when it is to be read in one range', async () => {
+    const rows = Array.from({ length: 300 }, (_, i) => `G${i},City,Vendor ${i % 5},2019-02-03,"${10 + i}.25",EUR,signs,D${i}`);
+    const path = join(dir, 'one.csv');
+    writeFileSync(path, [HEADER, ...filler, ...rows].join('\r\n') + '\r\n');
+    Object.assign(RANGES, { minBytes: Infinity, count: undefined, here: false });
+    const whole = await outcome(path, {});
+    const before = RANGES.readInRanges;
+    Object.assign(RANGES, { minBytes: 1, count: 1, here: true });
+    expect(await outcome(path, {})).toEqual(whole);
+    expect(RANGES.readInRanges).toBe(before);
+    Object.assign(RANGES, { minBytes: 16 << 20, count: undefined, here: false });
   });
 
   it('reads a clean file in ranges and gives the one-piece ledger', async () => {

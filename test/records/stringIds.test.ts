@@ -31,6 +31,37 @@ describe('StringIds', () => {
     );
   });
 
+  it("keeps copies a batch at a time ('copy') without changing a number or a text", () => {
+    // Cells cut from a long text, as a loader keeps them: enough of them to copy several batches.
+    const cellArb = fc.oneof(stringArb, fc.string({ unit: fc.constantFrom('a', 'b', 'é'), minLength: 13, maxLength: 40 }));
+    fc.assert(
+      fc.property(fc.array(cellArb, { maxLength: 400 }), fc.integer({ min: 0, max: 400 }), (cells, settleAt) => {
+        const text = cells.join('|');
+        let at = 0;
+        const cut = cells.map((c) => {
+          const s = text.slice(at, at + c.length);
+          at += c.length + 1;
+          return s;
+        });
+        const plain = new StringIds();
+        const copied = new StringIds('copy');
+        cut.forEach((s, i) => {
+          if (i === settleAt) copied.settle();
+          expect(copied.id(s)).toBe(plain.id(s));
+        });
+        copied.settle();
+        expect(copied.texts).toEqual(plain.texts);
+        for (const s of cut) expect(copied.get(s)).toBe(plain.get(s));
+      }),
+      { numRuns: runs(100) },
+    );
+    // Past a batch's worth of characters (256 Ki): copies made while numbering goes on.
+    const long = (i: number): string => `${i} ${'x'.repeat(3000)}`;
+    const ids = new StringIds('copy');
+    for (let i = 0; i < 300; i++) expect(ids.id(long(i).slice(0))).toBe(i);
+    for (let i = 0; i < 300; i++) expect([ids.id(long(i)), ids.texts[i]]).toEqual([i, long(i)]);
+  });
+
   it('tells apart long strings whose UTF-8 bytes are the same (a lone surrogate and U+FFFD)', () => {
     // Long strings are hashed from their UTF-8 bytes, where a lone surrogate is written as U+FFFD.
     const head = 'subject of a purchase, long enough ';

@@ -62,6 +62,12 @@ const parserOptionsSchema = z.looseObject({
   progressEvery: z.optional(z.number({ error: 'must be a whole number ≥ 1' }).check(z.int('must be a whole number ≥ 1'), z.positive('must be a whole number ≥ 1'))),
 });
 
+/**
+ * Characters of text read after which the reader copies the texts it keeps that it has not copied
+ * yet (see `StringIds`' `'copy'`): the most text they hold alive, whatever the size of the pieces pushed.
+ */
+const HELD = 1 << 22;
+
 /** Text read before the format and the delimiter are decided. */
 const HEAD = 1 << 16;
 
@@ -149,6 +155,8 @@ export class LedgerParser {
   private format: LedgerFormat | undefined;
   private headerLine: number | undefined;
   private started = false;
+  /** Characters pushed to the rows since the reader last copied the texts it keeps ({@link HELD}). */
+  private held = 0;
 
   private readonly latin1: Latin1 | undefined;
   /** The rows of delimited text, once the format is known. */
@@ -193,8 +201,14 @@ export class LedgerParser {
       this.started = true;
       text = stripBom(text);
     }
-    if (this.sink) this.sink.push(text);
-    else {
+    if (this.sink) {
+      this.sink.push(text);
+      // The texts its reader keeps are copied a batch at a time: a batch holds no more text than this alive.
+      if ((this.held += text.length) >= HELD) {
+        this.reader.settle();
+        this.held = 0;
+      }
+    } else {
       this.head += text;
       if (this.head.length >= HEAD) this.open();
     }

@@ -132,19 +132,24 @@ class Kept {
   date: string[] = [];
   amount: string[] = [];
   document: (string | undefined)[] = [];
-  readonly buyer = new TextFieldBuilder(own);
-  readonly vendor = new TextFieldBuilder(own);
-  readonly currency = new TextFieldBuilder(own);
-  readonly subject = new TextFieldBuilder(own);
-  readonly category = new TextFieldBuilder(own);
-  readonly project = new TextFieldBuilder(own);
-  readonly method = new TextFieldBuilder(own);
-  readonly exemption = new TextFieldBuilder(own);
+  readonly buyer = new TextFieldBuilder('copy');
+  readonly vendor = new TextFieldBuilder('copy');
+  readonly currency = new TextFieldBuilder('copy');
+  readonly subject = new TextFieldBuilder('copy');
+  readonly category = new TextFieldBuilder('copy');
+  readonly project = new TextFieldBuilder('copy');
+  readonly method = new TextFieldBuilder('copy');
+  readonly exemption = new TextFieldBuilder('copy');
   /** Each amount as a Decimal, once exact arithmetic is needed (sums, credits). */
   readonly exact = new Map<number, Decimal>();
 
   get size(): number {
     return this.id.length;
+  }
+
+  /** Copies the texts kept and not copied yet (see `StringIds`' `'copy'`). */
+  settle(): void {
+    for (const f of TEXT_FIELDS) this[f].settle();
   }
 
   exactOf(r: number): Decimal {
@@ -362,6 +367,11 @@ export class LedgerReader {
   /** Records a warning for the ledger. */
   warn(code: string, message: string, field?: string): void {
     this.warnings.push({ code, message, ...(field !== undefined ? { field } : {}) });
+  }
+
+  /** Copies the texts kept that may still hold the text they were cut from (see `StringIds`' `'copy'`): a caller that pushes large texts settles now and then. */
+  settle(): void {
+    this.kept.settle();
   }
 
   /** Dates read so far. */

@@ -35,4 +35,19 @@ describe('the reader keeps no chunk of text alive', () => {
     expect(grown).toBeLessThan(8 << 20);
     expect(parser.end().records).toHaveLength(chunks);
   });
+
+  it('through the texts it keeps, copied a batch at a time (a long subject of its own in each chunk)', () => {
+    const parser = new LedgerParser({ currency: 'EUR' });
+    parser.push('buyer,vendor,date,amount,description\n');
+    // Subjects enough that they are no longer looked up among few (see TextFieldBuilder).
+    parser.push(Array.from({ length: 5000 }, (_, i) => `City,Acme,2019-03-04,5,s${i}\n`).join(''));
+    const chunks = 40;
+    const filler = `,x,2019-01-01,1\n`.padStart(1 << 20, ' ').replace(/,x,2019-01-01,1/u, '');
+    const before = heap();
+    for (let i = 0; i < chunks; i++) parser.push(`City,Acme,2019-03-04,5,Subject number ${1000 + i} of the purchases made\n${filler}`);
+    const grown = heap() - before;
+    // The subjects kept take a few kilobytes; the chunks pushed, 40 MB (a batch of copies holds 4 MB at most).
+    expect(grown).toBeLessThan(8 << 20);
+    expect(parser.end().records).toHaveLength(5000 + chunks);
+  });
 });

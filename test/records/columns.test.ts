@@ -1,0 +1,40 @@
+/** TextFieldBuilder: numbers texts as a Map that counts first sightings would, however many distinct texts it meets. */
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { TextFieldBuilder } from '../../src/records/columns.js';
+import { runs } from '../helpers/runs.js';
+
+describe('TextFieldBuilder', () => {
+  it('numbers texts as a Map oracle does, before and past the few it looks up in a Map first', () => {
+    fc.assert(
+      fc.property(
+        // Distinct texts from a few to past 4,096 (where the Map is left), then texts met again.
+        fc.integer({ min: 1, max: 6000 }),
+        fc.array(fc.oneof(fc.nat({ max: 7000 }), fc.constant(-1)), { maxLength: 300 }),
+        fc.boolean(),
+        (distinct, again, copy) => {
+          const text = (i: number): string | undefined => (i < 0 ? undefined : i % 3 === 0 ? `t${i}` : `a text long enough to be copied, number ${i}`);
+          const pushed = [...Array.from({ length: distinct }, (_, i) => text(i)), ...again.map(text)];
+          const b = new TextFieldBuilder(copy ? 'copy' : undefined);
+          const oracle = new Map<string, number>();
+          for (const t of pushed) {
+            b.push(t === undefined ? undefined : t.slice(0));
+            if (t !== undefined && !oracle.has(t)) oracle.set(t, oracle.size);
+          }
+          // Then another builder's records, numbered with its hashes (a reading thread's, as absorbed), and one more push.
+          const other = new TextFieldBuilder();
+          const theirs = [...again.map(text), text(distinct + 1)];
+          for (const t of theirs) other.push(t);
+          b.pushNumbered(other.numbers(), other.texts, other.hashes());
+          b.push(text(distinct + 2));
+          for (const t of [...theirs, text(distinct + 2)]) if (t !== undefined && !oracle.has(t)) oracle.set(t, oracle.size);
+          pushed.push(...theirs, text(distinct + 2));
+          expect([...b.numbers()]).toEqual(pushed.map((t) => (t === undefined ? -1 : (oracle.get(t) as number))));
+          expect(b.texts).toEqual([...oracle.keys()]);
+          pushed.forEach((t, i) => expect(b.get(i)).toBe(t));
+        },
+      ),
+      { numRuns: runs(30) },
+    );
+  });
+});
