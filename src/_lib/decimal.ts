@@ -1,4 +1,5 @@
 import Decimal from 'decimal.js';
+import { groupDigits } from './grouping.js';
 
 /**
  * The values an exact decimal may take: a multiple of 10^-`places` (no digit other than 0 past the
@@ -180,8 +181,7 @@ export function groupedMoney(d: Decimal): string {
   const s = moneyString(d);
   const neg = s.startsWith('-');
   const [int = '0', frac] = (neg ? s.slice(1) : s).split('.');
-  const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/gu, ',');
-  return `${neg ? '-' : ''}${grouped}${frac !== undefined ? `.${frac}` : ''}`;
+  return `${neg ? '-' : ''}${groupDigits(int)}${frac !== undefined ? `.${frac}` : ''}`;
 }
 
 /** 10^0 … 10^15: powers of ten a double holds exactly. */

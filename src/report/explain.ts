@@ -7,6 +7,7 @@ import { BASELINE } from '../score/baseline.js';
 import { BUNCHING } from '../score/bunching.js';
 import { PER_PERSON_TOLERANCE } from '../score/legitimate.js';
 import { groupedMoney } from '../_lib/decimal.js';
+import { groupedCount } from '../_lib/grouping.js';
 
 /**
  * {@link groupedMoney} of a Decimal that many findings name (a limit, the rate's size range), written
@@ -22,7 +23,7 @@ function sharedMoney(d: Decimal): string {
 const pct = (x: number) => `${Math.round(x * 100)}%`;
 /** A band as a percentage, exactly as given up to two decimals (0.125 → "12.5%"). */
 const bandPct = (x: number) => `${+(x * 100).toFixed(2)}%`;
-const grouped = (n: number) => n.toLocaleString('en-US');
+const grouped = groupedCount;
 const plural = (n: number, one: string, many = `${one}s`) => `${grouped(n)} ${n === 1 ? one : many}`;
 /** A probability in words a reviewer reads: two decimals, three under 0.01, "< 0.001" below that. */
 const probability = (p: number) => (p < 0.001 ? '< 0.001' : p < 0.01 ? p.toFixed(3) : p.toFixed(2));
