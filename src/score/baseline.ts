@@ -7,7 +7,6 @@ import { valueAt, type RecordTable } from '../records/table.js';
 import { excludedRecords } from '../cluster/excluded.js';
 import { isoOf } from '../_lib/days.js';
 import { compareText } from '../_lib/order.js';
-import { sortAmounts } from '../_lib/sortAmounts.js';
 import { lookElsewhere, poissonAtLeast } from '../_lib/stats.js';
 import { BUNCHING, BUNCHING_BINS, bunchingBin, bunchingTest, excludedBins, type BunchingTest } from './bunching.js';
 
@@ -142,7 +141,7 @@ class Group {
   use(questions: number): void {
     const m = this.amounts.length;
     if (this.sorted || (this.scanned += questions * m) <= m * Math.log2(m + 2)) return;
-    sortAmounts(this.amounts);
+    this.amounts.sort();
     this.sorted = true;
   }
 
