@@ -148,7 +148,10 @@ class Group {
   /** Purchases below x, and equal to x. */
   rank(x: number): [less: number, equal: number] {
     const { amounts } = this;
-    if (this.sorted) return [lower(amounts, x), upper(amounts, x) - lower(amounts, x)];
+    if (this.sorted) {
+      const less = lower(amounts, x);
+      return [less, upper(amounts, x) - less];
+    }
     let less = 0;
     let equal = 0;
     for (let i = 0; i < amounts.length; i++) {
@@ -157,6 +160,19 @@ class Group {
       else if (a === x) equal++;
     }
     return [less, equal];
+  }
+
+  /** 2 × purchases below x + purchases equal to x (twice x's mid-rank among them, a whole number): {@link rank} in one number. */
+  twiceRank(x: number): number {
+    const { amounts } = this;
+    if (this.sorted) return lower(amounts, x) + upper(amounts, x);
+    let twice = 0;
+    for (let i = 0; i < amounts.length; i++) {
+      const a = amounts[i] as number;
+      if (a < x) twice += 2;
+      else if (a === x) twice++;
+    }
+    return twice;
   }
 
   /** {@link rank} of a bound many findings ask (the rate's size range): computed once. */
@@ -322,13 +338,16 @@ export function buyerBaselines(table: RecordTable, opts: Pick<ResolvedOptions, '
       // Questions: each part's rank (the rate's bounds are asked once per group and threshold).
       for (const g of subject) g.use(k);
       const others = subject.reduce((s, g) => s + g.size, 0) - k;
-      const approx = parts.map((p) => p.approx).sort((x, y) => x - y);
-      /** The other purchases of the subject below x, and equal to x; `bound` for the rate's bounds. */
-      const rankAmong = (x: number, bound = false): [number, number] => {
-        let less = -lower(approx, x);
-        let equal = lower(approx, x) - upper(approx, x);
+      const approx = new Float64Array(k);
+      for (let i = 0; i < k; i++) approx[i] = (parts[i] as Item).approx;
+      approx.sort();
+      /** The other purchases of the subject below a bound of the rate's size range, and equal to it (counted once per group and threshold). */
+      const rankAmong = (x: number): [number, number] => {
+        const partsBelow = lower(approx, x);
+        let less = -partsBelow;
+        let equal = partsBelow - upper(approx, x);
         for (const g of subject) {
-          const [l, e] = bound ? g.boundRank(x) : g.rank(x);
+          const [l, e] = g.boundRank(x);
           less += l;
           equal += e;
         }
@@ -338,8 +357,8 @@ export function buyerBaselines(table: RecordTable, opts: Pick<ResolvedOptions, '
       // Rate: purchases of a part's size in the subject, besides the parts: at least `from`, below
       // the limit (at most it, for `above`).
       const { from, fromApprox } = sizeFloor(tier);
-      const [belowFrom] = rankAmong(fromApprox, true);
-      const [belowTo, atTo] = rankAmong(tier.approx, true);
+      const [belowFrom] = rankAmong(fromApprox);
+      const [belowTo, atTo] = rankAmong(tier.approx);
       const sizedOthers = belowTo + (tier.comparison === 'above' ? atTo : 0) - belowFrom;
       const buyerOthers = (start[b + 1] as number) - (start[b] as number) - k;
       const days = (lastDay[b] as number) - (firstDay[b] as number) + 1;
@@ -363,10 +382,11 @@ export function buyerBaselines(table: RecordTable, opts: Pick<ResolvedOptions, '
 
       // Size: the mean mid-rank of the parts among the other purchases of the subject, as one
       // fraction of whole numbers, Σ (2 · less + equal) / (2 · others · k).
+      // Per part 2 · less + equal, the parts themselves left out: their own twice-rank taken off the groups'.
       let twiceRanks = 0;
       for (const v of approx) {
-        const [less, equal] = rankAmong(v);
-        twiceRanks += 2 * less + equal;
+        twiceRanks -= lower(approx, v) + upper(approx, v);
+        for (const g of subject) twiceRanks += g.twiceRank(v);
       }
       const subjectApplicable = others >= BASELINE.minSubject;
 
