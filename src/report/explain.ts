@@ -6,7 +6,7 @@ import type { EvidenceFacts, SubjectAgreement } from '../score/evidence.js';
 import { BASELINE } from '../score/baseline.js';
 import { BUNCHING } from '../score/bunching.js';
 import { PER_PERSON_TOLERANCE } from '../score/legitimate.js';
-import { groupedMoney } from '../_lib/decimal.js';
+import { groupMoneyText, groupedMoney, moneyString } from '../_lib/decimal.js';
 import { groupedCount } from '../_lib/grouping.js';
 
 /**
@@ -168,12 +168,15 @@ export function counterfactual(args: {
   buyer: string;
   ids: readonly string[];
   total: Decimal;
+  /** `moneyString(total)`, when the caller has written it already. */
+  totalText?: string;
   currency: string;
   tier: ResolvedThreshold;
   start: string;
   end: string;
 }): string {
   const { buyer, ids, total, currency, tier, start, end } = args;
+  const totalText = args.totalText ?? moneyString(total);
   const t = tier.threshold;
   const shown = ids.length <= 6 ? ids.join(', ') : `${ids.slice(0, 5).join(', ')} and ${ids.length - 5} more`;
   const when = start === end ? `on ${start}` : `from ${start} to ${end}`;
@@ -182,7 +185,7 @@ export function counterfactual(args: {
   const by = over.isZero() ? 'exactly' : `by ${groupedMoney(over)} ${currency}`;
   const limit = `${sharedMoney(tier.value)} ${currency}${t.currency !== currency ? ` (${sharedMoney(t.amount)} ${t.currency})` : ''}`;
   return (
-    `Together these ${ids.length} purchases by ${buyer} (${shown}), ${groupedMoney(total)} ${currency} ${when}, ` +
+    `Together these ${ids.length} purchases by ${buyer} (${shown}), ${groupMoneyText(totalText)} ${currency} ${when}, ` +
     `${verb} the ${limit} limit for ${t.procedure} (threshold ${t.id}${t.label ? `, ${t.label}` : ''}) ${by}; ` +
     (t.comparison === 'above' ? 'none exceeded it.' : 'each stayed below it.')
   );

@@ -5,7 +5,7 @@ import type { ResolvedOptions } from '../options/resolve.js';
 import { REASON_CODES, isAgainst, type ReasonCode } from '../options/reasons.js';
 import type { ScoredRun } from '../score/score.js';
 import type { Comparison, ResolvedThreshold } from '../thresholds/threshold.js';
-import { moneyString } from '../_lib/decimal.js';
+import { moneyString, moneyText } from '../_lib/decimal.js';
 import { counterfactual, orderReasons, reasonMessage } from './explain.js';
 import { fingerprint } from './fingerprint.js';
 
@@ -130,13 +130,14 @@ export function buildFinding(run: readonly Item[], tier: ResolvedThreshold, scor
   const t = tier.threshold;
   const strong = reasons.filter((r) => r.weight > 0 && r.strength >= 0.5 && !isAgainst(r.code)).slice(0, 4);
   const against = reasons.filter((r) => r.weight > 0 && r.strength > 0 && isAgainst(r.code));
+  const total = moneyString(scored.total);
   const explanation =
-    counterfactual({ buyer: first.buyer, ids, total: scored.total, currency: ctx.currency, tier, start: first.date, end: last.date }) +
+    counterfactual({ buyer: first.buyer, ids, total: scored.total, totalText: total, currency: ctx.currency, tier, start: first.date, end: last.date }) +
     (strong.length ? ` Why it looks deliberate: ${strong.map((r) => r.message).join(' ')}` : '') +
     (against.length ? ` What speaks against it: ${against.map((r) => r.message).join(' ')}` : '');
   const parts: FindingPart[] = run.map((it, i) => {
     const r = records[i] as PurchaseRecord;
-    const amount = moneyString(r.amount);
+    const amount = moneyText(ctx.table.amount[it.k] as string);
     return {
       id: r.id,
       index: r.index,
@@ -159,7 +160,7 @@ export function buildFinding(run: readonly Item[], tier: ResolvedThreshold, scor
     recordIds: ids,
     parts,
     vendors,
-    total: moneyString(scored.total),
+    total,
     currency: ctx.currency,
     threshold: {
       id: t.id,
