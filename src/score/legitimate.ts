@@ -118,7 +118,7 @@ export function namedVariants(a: string, b: string): boolean {
 function variantsOf(a: Letters, b: Letters): boolean {
   const cx = a.folded;
   const cy = b.folded;
-  if (cx.length === cy.length && Array.prototype.every.call(cx, (c: string, i: number) => c === cy[i])) return false;
+  if (typeof cx === 'string' && typeof cy === 'string' ? cx === cy : cx.length === cy.length && Array.prototype.every.call(cx, (c: string, i: number) => c === cy[i])) return false;
   let pre = 0;
   while (pre < cx.length && pre < cy.length && cx[pre] === cy[pre]) pre++;
   let suf = 0;
