@@ -190,8 +190,9 @@ class Group {
       const { tally } = this;
       const vendorOf = this.table.vendor.key;
       const met: number[] = [];
-      for (const k of this.records) {
-        const v = vendorOf[k] as number;
+      const { records } = this;
+      for (let i = 0; i < records.length; i++) {
+        const v = vendorOf[records[i] as number] as number;
         if (tally[v]!++ === 0) met.push(v);
       }
       counts = this.perVendor = new Map();
