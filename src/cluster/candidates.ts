@@ -95,21 +95,29 @@ export function candidates(p: Prepared, opts: Pick<ResolvedOptions, 'skipMethods
 
       // Items are built only for groups with enough parts not yet in a finding, and enough in
       // their amounts, to hold a run.
+      // The group being gathered: the first `size` entries of `group`, which is never cut short
+      // (emptying an array frees its storage, and the next push allocates it again: once per
+      // record on a ledger of one-record groups).
       const groups: Item[][] = [];
       const group: number[] = [];
+      let size = 0;
       let open = 0;
       /** The amounts of the group's parts not yet in a finding, summed in group order (only for a group with enough such parts: most hold one record). */
       const openSum = (): number => {
         let sum = 0;
-        for (let i = 0; i < group.length; i++) {
+        for (let i = 0; i < size; i++) {
           const k = group[i] as number;
           if (!assigned[k]) sum += table.approx[k] as number;
         }
         return sum;
       };
       const flush = () => {
-        if (open >= opts.minParts && !cannotCross(openSum(), tier)) groups.push(group.map(p.itemOf));
-        group.length = 0;
+        if (open >= opts.minParts && !cannotCross(openSum(), tier)) {
+          const items: Item[] = new Array(size);
+          for (let i = 0; i < size; i++) items[i] = p.itemOf(group[i] as number);
+          groups.push(items);
+        }
+        size = 0;
         open = 0;
       };
       let current = -1;
@@ -122,9 +130,9 @@ export function candidates(p: Prepared, opts: Pick<ResolvedOptions, 'skipMethods
         const k = order[i] as number;
         if (unlinkable[i] || !candidate[k]) continue;
         const day = table.day[k] as number;
-        if (group.length > 0 && day - previous > cutAt) flush();
+        if (size > 0 && day - previous > cutAt) flush();
         previous = day;
-        group.push(k);
+        group[size++] = k;
         if (!assigned[k]) open++;
       }
       flush();
