@@ -111,8 +111,9 @@ export interface BuyerBaselines {
  * to a vendor. Their amounts are gathered into an array of their own when the group is made (so a
  * scan reads memory in order, not the table's columns at random). Most subjects are asked about by
  * one or two findings, for which linear scans cost least; once the scans of a subject of m
- * purchases have cost m log2 m, about what sorting them costs, the amounts are sorted and each
- * answer is a binary search. The counts below the rate's bounds, the same for every finding at a
+ * purchases have cost m log2 m, about what sorting them costs, or 4m (a scan is a JavaScript loop,
+ * the sort native code, which runs at full speed from its first call), the amounts are sorted and
+ * each answer is a binary search. The counts below the rate's bounds, the same for every finding at a
  * threshold, are kept once asked, and the purchases per vendor are counted once, when first asked.
  * So a subject costs O(m log m) at most, then O(log m) per question.
  */
@@ -140,7 +141,7 @@ class Group {
   /** Announces `questions` about to be asked; sorts the group once scanning would cost more than sorting. */
   use(questions: number): void {
     const m = this.amounts.length;
-    if (this.sorted || (this.scanned += questions * m) <= m * Math.log2(m + 2)) return;
+    if (this.sorted || (this.scanned += questions * m) <= m * Math.min(Math.log2(m + 2), 4)) return;
     this.amounts.sort();
     this.sorted = true;
   }
