@@ -123,15 +123,23 @@ class Group {
   private readonly bounds = new Map<number, [less: number, equal: number]>();
   private sorted = false;
   private scanned = 0;
-  /** `tally`: zeros, one per vendor key, that {@link fromVendors} counts in and leaves as zeros. */
+  /**
+   * `tally`: zeros, one per vendor key, that {@link fromVendors} counts in and leaves as zeros.
+   * `amounts`: the records' amounts, in any order, when they are gathered already (the group
+   * sorts them in place); else they are read from the table.
+   */
   constructor(
     private readonly table: RecordTable,
     private readonly records: Int32Array,
     private readonly tally: Int32Array,
+    amounts?: Float64Array,
   ) {
     const m = records.length;
-    this.amounts = new Float64Array(m);
-    for (let i = 0; i < m; i++) this.amounts[i] = table.approx[records[i] as number] as number;
+    if (amounts) this.amounts = amounts;
+    else {
+      this.amounts = new Float64Array(m);
+      for (let i = 0; i < m; i++) this.amounts[i] = table.approx[records[i] as number] as number;
+    }
   }
 
   get size(): number {
@@ -231,6 +239,9 @@ export function buyerBaselines(table: RecordTable, opts: Pick<ResolvedOptions, '
   for (let k = 0; k < n; k++) if (!out[k]) start[(buyerOf[k] as number) + 1]! += 1;
   for (let b = 0; b < nb; b++) start[b + 1]! += start[b] as number;
   const members = new Int32Array(start[nb] as number);
+  // Their amounts alongside, read in table order (a buyer's whole group is a slice of them).
+  const memberAmounts = new Float64Array(members.length);
+  const amountOf = table.approx;
   const fill = start.slice(0, nb);
   const firstDay = new Int32Array(nb).fill(2 ** 31 - 1);
   const lastDay = new Int32Array(nb).fill(-(2 ** 31));
@@ -238,7 +249,9 @@ export function buyerBaselines(table: RecordTable, opts: Pick<ResolvedOptions, '
   for (let k = 0; k < n; k++) {
     if (out[k]) continue;
     const b = buyerOf[k] as number;
-    members[fill[b]!++] = k;
+    const at = fill[b]!++;
+    members[at] = k;
+    memberAmounts[at] = amountOf[k] as number;
     const d = day[k] as number;
     if (d > (lastDay[b] as number)) lastDay[b] = d;
     const e = earliest[b] as number;
@@ -309,7 +322,7 @@ export function buyerBaselines(table: RecordTable, opts: Pick<ResolvedOptions, '
     let g = groups.get(key);
     if (g) return g;
     const mine = members.subarray(start[b] as number, start[b + 1] as number);
-    if (prefix < 0) g = new Group(table, mine, vendorTally);
+    if (prefix < 0) g = new Group(table, mine, vendorTally, memberAmounts.subarray(start[b] as number, start[b + 1] as number));
     else {
       let lists = byPrefix.get(b);
       if (!lists) byPrefix.set(b, (lists = splitByPrefix(mine)));
