@@ -1,4 +1,5 @@
 import Decimal from 'decimal.js';
+import { groupDigits } from './grouping.js';
 
 /**
  * The values an exact decimal may take: a multiple of 10^-`places` (no digit other than 0 past the
@@ -175,13 +176,31 @@ export function moneyString(d: Decimal): string {
   return d.decimalPlaces() >= 2 ? d.toFixed() : d.toFixed(2);
 }
 
+/**
+ * {@link moneyString} of the Decimal a decimal text reads as, written from the text itself when it
+ * is already one (`'2977.30'`; a whole number gains `.00`): most ledger amounts, without a Decimal.
+ *
+ * @example
+ * [moneyText('2977.30'), moneyText('1234'), moneyText('0050.5')] //=> ['2977.30', '1234.00', '50.50']
+ */
+export function moneyText(text: string): string {
+  if (!PLAIN_MONEY.test(text)) return moneyString(new D(text));
+  return text.charCodeAt(text.length - 3) === 46 ? text : `${text}.00`;
+}
+
+/** A whole number without leading zeros, with two decimals or none: its own money string, or that less `.00`. */
+const PLAIN_MONEY = /^(?:0|[1-9]\d*)(?:\.\d\d)?$/u;
+
 /** A money string grouped by thousands for sentences: `591500` → `'591,500.00'`. */
 export function groupedMoney(d: Decimal): string {
-  const s = moneyString(d);
+  return groupMoneyText(moneyString(d));
+}
+
+/** {@link groupedMoney} of a money string already written ({@link moneyString}): `'591500.00'` → `'591,500.00'`. */
+export function groupMoneyText(s: string): string {
   const neg = s.startsWith('-');
   const [int = '0', frac] = (neg ? s.slice(1) : s).split('.');
-  const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/gu, ',');
-  return `${neg ? '-' : ''}${grouped}${frac !== undefined ? `.${frac}` : ''}`;
+  return `${neg ? '-' : ''}${groupDigits(int)}${frac !== undefined ? `.${frac}` : ''}`;
 }
 
 /** 10^0 … 10^15: powers of ten a double holds exactly. */

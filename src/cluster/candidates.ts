@@ -5,7 +5,7 @@ import { timeAlone } from './link.js';
 import { excludedRecords } from './excluded.js';
 import type { ResolvedOptions } from '../options/resolve.js';
 import type { ResolvedThreshold } from '../thresholds/threshold.js';
-import { atLeast, belowTier, cannotCross, inScope, justUnder } from '../thresholds/compare.js';
+import { atLeast, belowTier, cannotCross, clearlyBelow, inScope, justUnder } from '../thresholds/compare.js';
 import { keyAt, type RecordTable } from '../records/table.js';
 
 /** The candidate parts of a ledger, threshold by threshold. */
@@ -81,12 +81,13 @@ export function candidates(p: Prepared, opts: Pick<ResolvedOptions, 'skipMethods
       const scope = Uint8Array.from(table.category.keys, (c) => (inScope(tier, c) ? 1 : 0));
       const noCategory = inScope(tier, undefined);
       const candidate = new Uint8Array(table.size);
+      const under = clearlyBelow(tier);
       for (let k = 0; k < table.size; k++) {
         const day = table.day[k] as number;
         if (never[k] || day < tier.fromDay || day > lastDay) continue;
         // Exact Decimal comparisons only when the numbers are too close to call.
         const approx = table.approx[k] as number;
-        if (!belowTier(approx, k, p.valueOf, tier)) continue;
+        if (!(approx < under) && !belowTier(approx, k, p.valueOf, tier)) continue;
         if (opts.minPartShare > 0 && !atLeast(approx, k, p.valueOf, minPart, minPartApprox) && !justUnderLower(k, approx, day)) continue;
         const c = table.category.key[k] as number;
         if (c < 0 ? noCategory : scope[c] === 1) candidate[k] = 1;
@@ -94,15 +95,30 @@ export function candidates(p: Prepared, opts: Pick<ResolvedOptions, 'skipMethods
 
       // Items are built only for groups with enough parts not yet in a finding, and enough in
       // their amounts, to hold a run.
+      // The group being gathered: the first `size` entries of `group`, which is never cut short
+      // (emptying an array frees its storage, and the next push allocates it again: once per
+      // record on a ledger of one-record groups).
       const groups: Item[][] = [];
       const group: number[] = [];
+      let size = 0;
       let open = 0;
-      let openSum = 0;
+      /** The amounts of the group's parts not yet in a finding, summed in group order (only for a group with enough such parts: most hold one record). */
+      const openSum = (): number => {
+        let sum = 0;
+        for (let i = 0; i < size; i++) {
+          const k = group[i] as number;
+          if (!assigned[k]) sum += table.approx[k] as number;
+        }
+        return sum;
+      };
       const flush = () => {
-        if (open >= opts.minParts && !cannotCross(openSum, tier)) groups.push(group.map(p.itemOf));
-        group.length = 0;
+        if (open >= opts.minParts && !cannotCross(openSum(), tier)) {
+          const items: Item[] = new Array(size);
+          for (let i = 0; i < size; i++) items[i] = p.itemOf(group[i] as number);
+          groups.push(items);
+        }
+        size = 0;
         open = 0;
-        openSum = 0;
       };
       let current = -1;
       let previous = 0;
@@ -114,13 +130,10 @@ export function candidates(p: Prepared, opts: Pick<ResolvedOptions, 'skipMethods
         const k = order[i] as number;
         if (unlinkable[i] || !candidate[k]) continue;
         const day = table.day[k] as number;
-        if (group.length > 0 && day - previous > cutAt) flush();
+        if (size > 0 && day - previous > cutAt) flush();
         previous = day;
-        group.push(k);
-        if (!assigned[k]) {
-          open++;
-          openSum += table.approx[k] as number;
-        }
+        group[size++] = k;
+        if (!assigned[k]) open++;
       }
       flush();
       return groups;

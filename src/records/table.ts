@@ -846,7 +846,8 @@ export function keyAt(c: TextColumn, k: number): string | undefined {
 export function distinctKeys(c: TextColumn): number {
   const seen = new Uint8Array(c.keys.length);
   let count = 0;
-  for (const key of c.key) {
+  for (let k = 0; k < c.key.length; k++) {
+    const key = c.key[k] as number;
     if (key >= 0 && !seen[key]) {
       seen[key] = 1;
       count++;

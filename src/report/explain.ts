@@ -1,12 +1,14 @@
 import type { Decimal } from 'decimal.js';
-import { isAgainst, type ReasonCode } from '../options/reasons.js';
+import type { ReasonCode } from '../options/reasons.js';
+import { AGAINST } from '../score/score.js';
 import type { ResolvedOptions } from '../options/resolve.js';
 import type { ResolvedThreshold } from '../thresholds/threshold.js';
 import type { EvidenceFacts, SubjectAgreement } from '../score/evidence.js';
 import { BASELINE } from '../score/baseline.js';
 import { BUNCHING } from '../score/bunching.js';
 import { PER_PERSON_TOLERANCE } from '../score/legitimate.js';
-import { groupedMoney } from '../_lib/decimal.js';
+import { groupMoneyText, groupedMoney, moneyString } from '../_lib/decimal.js';
+import { groupedCount } from '../_lib/grouping.js';
 
 /**
  * {@link groupedMoney} of a Decimal that many findings name (a limit, the rate's size range), written
@@ -22,7 +24,7 @@ function sharedMoney(d: Decimal): string {
 const pct = (x: number) => `${Math.round(x * 100)}%`;
 /** A band as a percentage, exactly as given up to two decimals (0.125 → "12.5%"). */
 const bandPct = (x: number) => `${+(x * 100).toFixed(2)}%`;
-const grouped = (n: number) => n.toLocaleString('en-US');
+const grouped = groupedCount;
 const plural = (n: number, one: string, many = `${one}s`) => `${grouped(n)} ${n === 1 ? one : many}`;
 /** A probability in words a reviewer reads: two decimals, three under 0.01, "< 0.001" below that. */
 const probability = (p: number) => (p < 0.001 ? '< 0.001' : p < 0.01 ? p.toFixed(3) : p.toFixed(2));
@@ -167,12 +169,15 @@ export function counterfactual(args: {
   buyer: string;
   ids: readonly string[];
   total: Decimal;
+  /** `moneyString(total)`, when the caller has written it already. */
+  totalText?: string;
   currency: string;
   tier: ResolvedThreshold;
   start: string;
   end: string;
 }): string {
   const { buyer, ids, total, currency, tier, start, end } = args;
+  const totalText = args.totalText ?? moneyString(total);
   const t = tier.threshold;
   const shown = ids.length <= 6 ? ids.join(', ') : `${ids.slice(0, 5).join(', ')} and ${ids.length - 5} more`;
   const when = start === end ? `on ${start}` : `from ${start} to ${end}`;
@@ -181,7 +186,7 @@ export function counterfactual(args: {
   const by = over.isZero() ? 'exactly' : `by ${groupedMoney(over)} ${currency}`;
   const limit = `${sharedMoney(tier.value)} ${currency}${t.currency !== currency ? ` (${sharedMoney(t.amount)} ${t.currency})` : ''}`;
   return (
-    `Together these ${ids.length} purchases by ${buyer} (${shown}), ${groupedMoney(total)} ${currency} ${when}, ` +
+    `Together these ${ids.length} purchases by ${buyer} (${shown}), ${groupMoneyText(totalText)} ${currency} ${when}, ` +
     `${verb} the ${limit} limit for ${t.procedure} (threshold ${t.id}${t.label ? `, ${t.label}` : ''}) ${by}; ` +
     (t.comparison === 'above' ? 'none exceeded it.' : 'each stayed below it.')
   );
@@ -213,5 +218,5 @@ const LISTING_RANK: Readonly<Record<ReasonCode, number>> = {
  * is (parts just below a limit first). Sorts in place and returns the array. Runs in O(r log r).
  */
 export function orderReasons<R extends { readonly code: ReasonCode; readonly strength: number; readonly weight: number }>(reasons: R[]): R[] {
-  return reasons.sort((a, b) => Number(isAgainst(a.code)) - Number(isAgainst(b.code)) || b.strength * b.weight - a.strength * a.weight || LISTING_RANK[a.code] - LISTING_RANK[b.code]);
+  return reasons.sort((a, b) => Number(AGAINST[a.code]) - Number(AGAINST[b.code]) || b.strength * b.weight - a.strength * a.weight || LISTING_RANK[a.code] - LISTING_RANK[b.code]);
 }

@@ -2,10 +2,10 @@ import type { Item } from '../cluster/item.js';
 import type { PurchaseRecord } from '../records/record.js';
 import { recordAt, type RecordTable } from '../records/table.js';
 import type { ResolvedOptions } from '../options/resolve.js';
-import { REASON_CODES, isAgainst, type ReasonCode } from '../options/reasons.js';
-import type { ScoredRun } from '../score/score.js';
+import { REASON_CODES, type ReasonCode } from '../options/reasons.js';
+import { AGAINST, type ScoredRun } from '../score/score.js';
 import type { Comparison, ResolvedThreshold } from '../thresholds/threshold.js';
-import { moneyString } from '../_lib/decimal.js';
+import { moneyString, moneyText } from '../_lib/decimal.js';
 import { counterfactual, orderReasons, reasonMessage } from './explain.js';
 import { fingerprint } from './fingerprint.js';
 
@@ -128,16 +128,17 @@ export function buildFinding(run: readonly Item[], tier: ResolvedThreshold, scor
   const vendors: string[] = [];
   for (const r of records) if (!vendors.includes(r.vendor)) vendors.push(r.vendor);
   const t = tier.threshold;
-  const strong = reasons.filter((r) => r.weight > 0 && r.strength >= 0.5 && !isAgainst(r.code)).slice(0, 4);
-  const against = reasons.filter((r) => r.weight > 0 && r.strength > 0 && isAgainst(r.code));
+  const strong = reasons.filter((r) => r.weight > 0 && r.strength >= 0.5 && !AGAINST[r.code]).slice(0, 4);
+  const against = reasons.filter((r) => r.weight > 0 && r.strength > 0 && AGAINST[r.code]);
+  const total = moneyString(scored.total);
   const explanation =
-    counterfactual({ buyer: first.buyer, ids, total: scored.total, currency: ctx.currency, tier, start: first.date, end: last.date }) +
+    counterfactual({ buyer: first.buyer, ids, total: scored.total, totalText: total, currency: ctx.currency, tier, start: first.date, end: last.date }) +
     (strong.length ? ` Why it looks deliberate: ${strong.map((r) => r.message).join(' ')}` : '') +
     (against.length ? ` What speaks against it: ${against.map((r) => r.message).join(' ')}` : '');
   const parts: FindingPart[] = run.map((it, i) => {
     const r = records[i] as PurchaseRecord;
-    const amount = moneyString(r.amount);
-    return {
+    const amount = moneyText(ctx.table.amount[it.k] as string);
+    const part: Writable<FindingPart> = {
       id: r.id,
       index: r.index,
       date: r.date,
@@ -146,38 +147,49 @@ export function buildFinding(run: readonly Item[], tier: ResolvedThreshold, scor
       currency: r.currency,
       // Unconverted, the value is the amount itself (one Decimal): written once.
       converted: it.value === r.amount ? amount : moneyString(it.value),
-      ...(r.subject !== undefined ? { subject: r.subject } : {}),
-      ...(r.category !== undefined ? { category: r.category } : {}),
-      ...(r.project !== undefined ? { project: r.project } : {}),
-      ...(r.method !== undefined ? { method: r.method } : {}),
-      ...(r.document !== undefined ? { document: r.document } : {}),
     };
+    // Optional fields assigned in their order, not spread from objects made for the purpose.
+    if (r.subject !== undefined) part.subject = r.subject;
+    if (r.category !== undefined) part.category = r.category;
+    if (r.project !== undefined) part.project = r.project;
+    if (r.method !== undefined) part.method = r.method;
+    if (r.document !== undefined) part.document = r.document;
+    return part;
   });
-  return {
+  const finding: Writable<Finding> = {
     id: fingerprint(t.id, ids),
     buyer: first.buyer,
     recordIds: ids,
     parts,
     vendors,
-    total: moneyString(scored.total),
+    total,
     currency: ctx.currency,
-    threshold: {
-      id: t.id,
-      amount: moneyString(tier.value),
-      currency: ctx.currency,
-      procedure: t.procedure,
-      comparison: t.comparison,
-      ...(t.validFrom ? { validFrom: t.validFrom } : {}),
-      ...(t.validTo ? { validTo: t.validTo } : {}),
-      ...(t.label ? { label: t.label } : {}),
-      ...(t.source ? { source: t.source } : {}),
-    },
+    threshold: { ...thresholdOf(tier, ctx.currency) },
     start: first.date,
     end: last.date,
     spanDays: last.day - first.day,
     score: scored.score,
     reasons,
     explanation,
-    ...(ctx.rule ? { rule: ctx.rule } : {}),
   };
+  if (ctx.rule) finding.rule = ctx.rule;
+  return finding;
+}
+
+type Writable<T> = { -readonly [K in keyof T]: T[K] };
+
+/** The threshold of a tier as findings show it, written once per tier and report currency (each finding gets a copy of its own). */
+const THRESHOLDS = new WeakMap<ResolvedThreshold, FindingThreshold>();
+function thresholdOf(tier: ResolvedThreshold, currency: string): FindingThreshold {
+  let shown = THRESHOLDS.get(tier);
+  if (shown === undefined || shown.currency !== currency) {
+    const t = tier.threshold;
+    const made: Writable<FindingThreshold> = { id: t.id, amount: moneyString(tier.value), currency, procedure: t.procedure, comparison: t.comparison };
+    if (t.validFrom) made.validFrom = t.validFrom;
+    if (t.validTo) made.validTo = t.validTo;
+    if (t.label) made.label = t.label;
+    if (t.source) made.source = t.source;
+    THRESHOLDS.set(tier, (shown = made));
+  }
+  return shown;
 }

@@ -111,8 +111,9 @@ export interface BuyerBaselines {
  * to a vendor. Their amounts are gathered into an array of their own when the group is made (so a
  * scan reads memory in order, not the table's columns at random). Most subjects are asked about by
  * one or two findings, for which linear scans cost least; once the scans of a subject of m
- * purchases have cost m log2 m, about what sorting them costs, the amounts are sorted and each
- * answer is a binary search. The counts below the rate's bounds, the same for every finding at a
+ * purchases have cost m log2 m, about what sorting them costs, or 4m (a scan is a JavaScript loop,
+ * the sort native code, which runs at full speed from its first call), the amounts are sorted and
+ * each answer is a binary search. The counts below the rate's bounds, the same for every finding at a
  * threshold, are kept once asked, and the purchases per vendor are counted once, when first asked.
  * So a subject costs O(m log m) at most, then O(log m) per question.
  */
@@ -122,15 +123,23 @@ class Group {
   private readonly bounds = new Map<number, [less: number, equal: number]>();
   private sorted = false;
   private scanned = 0;
-  /** `tally`: zeros, one per vendor key, that {@link fromVendors} counts in and leaves as zeros. */
+  /**
+   * `tally`: zeros, one per vendor key, that {@link fromVendors} counts in and leaves as zeros.
+   * `amounts`: the records' amounts, in any order, when they are gathered already (the group
+   * sorts them in place); else they are read from the table.
+   */
   constructor(
     private readonly table: RecordTable,
     private readonly records: Int32Array,
     private readonly tally: Int32Array,
+    amounts?: Float64Array,
   ) {
     const m = records.length;
-    this.amounts = new Float64Array(m);
-    for (let i = 0; i < m; i++) this.amounts[i] = table.approx[records[i] as number] as number;
+    if (amounts) this.amounts = amounts;
+    else {
+      this.amounts = new Float64Array(m);
+      for (let i = 0; i < m; i++) this.amounts[i] = table.approx[records[i] as number] as number;
+    }
   }
 
   get size(): number {
@@ -140,7 +149,7 @@ class Group {
   /** Announces `questions` about to be asked; sorts the group once scanning would cost more than sorting. */
   use(questions: number): void {
     const m = this.amounts.length;
-    if (this.sorted || (this.scanned += questions * m) <= m * Math.log2(m + 2)) return;
+    if (this.sorted || (this.scanned += questions * m) <= m * Math.min(Math.log2(m + 2), 4)) return;
     this.amounts.sort();
     this.sorted = true;
   }
@@ -148,7 +157,10 @@ class Group {
   /** Purchases below x, and equal to x. */
   rank(x: number): [less: number, equal: number] {
     const { amounts } = this;
-    if (this.sorted) return [lower(amounts, x), upper(amounts, x) - lower(amounts, x)];
+    if (this.sorted) {
+      const less = lower(amounts, x);
+      return [less, upper(amounts, x) - less];
+    }
     let less = 0;
     let equal = 0;
     for (let i = 0; i < amounts.length; i++) {
@@ -157,6 +169,19 @@ class Group {
       else if (a === x) equal++;
     }
     return [less, equal];
+  }
+
+  /** 2 × purchases below x + purchases equal to x (twice x's mid-rank among them, a whole number): {@link rank} in one number. */
+  twiceRank(x: number): number {
+    const { amounts } = this;
+    if (this.sorted) return lower(amounts, x) + upper(amounts, x);
+    let twice = 0;
+    for (let i = 0; i < amounts.length; i++) {
+      const a = amounts[i] as number;
+      if (a < x) twice += 2;
+      else if (a === x) twice++;
+    }
+    return twice;
   }
 
   /** {@link rank} of a bound many findings ask (the rate's size range): computed once. */
@@ -174,8 +199,9 @@ class Group {
       const { tally } = this;
       const vendorOf = this.table.vendor.key;
       const met: number[] = [];
-      for (const k of this.records) {
-        const v = vendorOf[k] as number;
+      const { records } = this;
+      for (let i = 0; i < records.length; i++) {
+        const v = vendorOf[records[i] as number] as number;
         if (tally[v]!++ === 0) met.push(v);
       }
       counts = this.perVendor = new Map();
@@ -213,6 +239,9 @@ export function buyerBaselines(table: RecordTable, opts: Pick<ResolvedOptions, '
   for (let k = 0; k < n; k++) if (!out[k]) start[(buyerOf[k] as number) + 1]! += 1;
   for (let b = 0; b < nb; b++) start[b + 1]! += start[b] as number;
   const members = new Int32Array(start[nb] as number);
+  // Their amounts alongside, read in table order (a buyer's whole group is a slice of them).
+  const memberAmounts = new Float64Array(members.length);
+  const amountOf = table.approx;
   const fill = start.slice(0, nb);
   const firstDay = new Int32Array(nb).fill(2 ** 31 - 1);
   const lastDay = new Int32Array(nb).fill(-(2 ** 31));
@@ -220,7 +249,9 @@ export function buyerBaselines(table: RecordTable, opts: Pick<ResolvedOptions, '
   for (let k = 0; k < n; k++) {
     if (out[k]) continue;
     const b = buyerOf[k] as number;
-    members[fill[b]!++] = k;
+    const at = fill[b]!++;
+    members[at] = k;
+    memberAmounts[at] = amountOf[k] as number;
     const d = day[k] as number;
     if (d > (lastDay[b] as number)) lastDay[b] = d;
     const e = earliest[b] as number;
@@ -291,7 +322,7 @@ export function buyerBaselines(table: RecordTable, opts: Pick<ResolvedOptions, '
     let g = groups.get(key);
     if (g) return g;
     const mine = members.subarray(start[b] as number, start[b + 1] as number);
-    if (prefix < 0) g = new Group(table, mine, vendorTally);
+    if (prefix < 0) g = new Group(table, mine, vendorTally, memberAmounts.subarray(start[b] as number, start[b + 1] as number));
     else {
       let lists = byPrefix.get(b);
       if (!lists) byPrefix.set(b, (lists = splitByPrefix(mine)));
@@ -322,13 +353,16 @@ export function buyerBaselines(table: RecordTable, opts: Pick<ResolvedOptions, '
       // Questions: each part's rank (the rate's bounds are asked once per group and threshold).
       for (const g of subject) g.use(k);
       const others = subject.reduce((s, g) => s + g.size, 0) - k;
-      const approx = parts.map((p) => p.approx).sort((x, y) => x - y);
-      /** The other purchases of the subject below x, and equal to x; `bound` for the rate's bounds. */
-      const rankAmong = (x: number, bound = false): [number, number] => {
-        let less = -lower(approx, x);
-        let equal = lower(approx, x) - upper(approx, x);
+      const approx = new Float64Array(k);
+      for (let i = 0; i < k; i++) approx[i] = (parts[i] as Item).approx;
+      approx.sort();
+      /** The other purchases of the subject below a bound of the rate's size range, and equal to it (counted once per group and threshold). */
+      const rankAmong = (x: number): [number, number] => {
+        const partsBelow = lower(approx, x);
+        let less = -partsBelow;
+        let equal = partsBelow - upper(approx, x);
         for (const g of subject) {
-          const [l, e] = bound ? g.boundRank(x) : g.rank(x);
+          const [l, e] = g.boundRank(x);
           less += l;
           equal += e;
         }
@@ -338,8 +372,8 @@ export function buyerBaselines(table: RecordTable, opts: Pick<ResolvedOptions, '
       // Rate: purchases of a part's size in the subject, besides the parts: at least `from`, below
       // the limit (at most it, for `above`).
       const { from, fromApprox } = sizeFloor(tier);
-      const [belowFrom] = rankAmong(fromApprox, true);
-      const [belowTo, atTo] = rankAmong(tier.approx, true);
+      const [belowFrom] = rankAmong(fromApprox);
+      const [belowTo, atTo] = rankAmong(tier.approx);
       const sizedOthers = belowTo + (tier.comparison === 'above' ? atTo : 0) - belowFrom;
       const buyerOthers = (start[b + 1] as number) - (start[b] as number) - k;
       const days = (lastDay[b] as number) - (firstDay[b] as number) + 1;
@@ -363,10 +397,11 @@ export function buyerBaselines(table: RecordTable, opts: Pick<ResolvedOptions, '
 
       // Size: the mean mid-rank of the parts among the other purchases of the subject, as one
       // fraction of whole numbers, Σ (2 · less + equal) / (2 · others · k).
+      // Per part 2 · less + equal, the parts themselves left out: their own twice-rank taken off the groups'.
       let twiceRanks = 0;
       for (const v of approx) {
-        const [less, equal] = rankAmong(v);
-        twiceRanks += 2 * less + equal;
+        twiceRanks -= lower(approx, v) + upper(approx, v);
+        for (const g of subject) twiceRanks += g.twiceRank(v);
       }
       const subjectApplicable = others >= BASELINE.minSubject;
 

@@ -233,7 +233,10 @@ function subjectAgreement(a: Item, b: Item, tally: { text: { pairs: number; sum:
  */
 export function isRound(amount: Decimal): boolean {
   if (!amount.isInteger() || amount.isZero()) return false;
-  return amount.mod(1000).isZero() || amount.sd(false) <= 2;
+  // A whole number's significant digits without its trailing zeros and with them: a multiple of
+  // 1,000 has three trailing zeros at least (no division, as a remainder would take).
+  const significant = amount.sd(false);
+  return significant <= 2 || amount.sd(true) - significant >= 3;
 }
 
 const DOC_NUMBER = /^(.*?)(\d+)(\D*)$/u;

@@ -80,13 +80,17 @@ function nameLike(text: string, atStart: boolean): boolean {
  * in lower case, one character a slot (an ASCII subject, the common case, as its strings: NFKC
  * leaves ASCII as it is, and lower-casing it whole is lower-casing each character).
  */
+/** ASCII in which no white space but single spaces occurs: `\s+` → `' '` leaves it as it is. */
+const PLAIN_ASCII = /^(?:[\0-\x08\x0e-\x1f!-\x7f]| (?! ))*$/u;
+
 interface Letters {
   readonly cased: string | readonly string[];
   readonly folded: string | readonly string[];
 }
 
 function lettersOf(subject: string): Letters {
-  const collapsed = subject.normalize('NFKC').replace(/\s+/gu, ' ').trim();
+  // ASCII without a run of white space to collapse (most subjects) is only trimmed: NFKC leaves ASCII as it is.
+  const collapsed = PLAIN_ASCII.test(subject) ? subject.trim() : subject.normalize('NFKC').replace(/\s+/gu, ' ').trim();
   if (isAscii(collapsed)) return { cased: collapsed, folded: collapsed.toLowerCase() };
   const cased = [...collapsed];
   return { cased, folded: cased.map((c) => c.toLowerCase()) };
@@ -114,7 +118,7 @@ export function namedVariants(a: string, b: string): boolean {
 function variantsOf(a: Letters, b: Letters): boolean {
   const cx = a.folded;
   const cy = b.folded;
-  if (cx.length === cy.length && Array.prototype.every.call(cx, (c: string, i: number) => c === cy[i])) return false;
+  if (typeof cx === 'string' && typeof cy === 'string' ? cx === cy : cx.length === cy.length && Array.prototype.every.call(cx, (c: string, i: number) => c === cy[i])) return false;
   let pre = 0;
   while (pre < cx.length && pre < cy.length && cx[pre] === cy[pre]) pre++;
   let suf = 0;
@@ -240,11 +244,11 @@ const MAY_REFER = /order|p\.?o|contract|agreement|订单|合同|协议/iu;
  * [mayHoldDigits('PO 1234', 5), mayHoldDigits('PO 12345', 5), mayHoldDigits('PO ⒇', 5)] //=> [false, true, true]
  */
 export function mayHoldDigits(text: string, n: number): boolean {
-  if (!isAscii(text)) return true;
+  // One pass: a character outside ASCII or the n-th digit settles it.
   let digits = 0;
-  for (let i = 0; i < text.length && digits < n; i++) {
+  for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c >= 48 && c <= 57) digits++;
+    if (c > 0x7f || (c >= 48 && c <= 57 && ++digits >= n)) return true;
   }
   return digits >= n;
 }

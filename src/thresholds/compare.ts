@@ -59,6 +59,18 @@ export function below(amount: Decimal, value: Decimal, comparison: Comparison): 
 }
 
 /**
+ * The number below which an amount is clearly below a tier of positive `approx`: {@link belowTier}'s
+ * first test with its slack computed once (an amount below the limit makes the slack the limit's),
+ * for loops over many amounts. −Infinity (no shortcut) for any other tier. Runs in O(1).
+ *
+ * @example
+ * clearlyBelow({ approx: 3000 }) //=> 2999.999997
+ */
+export function clearlyBelow(tier: Pick<ResolvedThreshold, 'approx'>): number {
+  return tier.approx > 0 ? tier.approx - RELATIVE_SLACK * tier.approx : -Infinity;
+}
+
+/**
  * {@link below}, decided on a JS number when it is clearly apart from the tier, else on the exact
  * value, which `exact(key)` gives only then (most records never need their Decimal). Runs in O(1).
  */

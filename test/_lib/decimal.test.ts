@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { AMOUNT_BOUNDS, D, RATE_BOUNDS, approxNumber, decimalIssue, exactDecimal, exactDecimalText, type DecimalBounds } from '../../src/_lib/decimal.js';
+import { AMOUNT_BOUNDS, D, RATE_BOUNDS, approxNumber, decimalIssue, exactDecimal, exactDecimalText, groupMoneyText, groupedMoney, moneyString, moneyText, type DecimalBounds } from '../../src/_lib/decimal.js';
 import { runs } from '../helpers/runs.js';
 
 /** `k × 10^-places` as plain decimal text, computed with strings (not with the library). */
@@ -174,5 +174,38 @@ describe('approxNumber', () => {
     for (const t of ['', '.', '9999999999999999', '999999999999999', '9999999999999.99', '0.000000000000001', '123456789012345.', '1234567890123456', '9007199254740993', '0.1', '2547.7', '5.']) {
       expect(Object.is(approxNumber(t), Number(t)), t).toBe(true);
     }
+  });
+});
+
+describe('moneyText', () => {
+  it('is moneyString of the Decimal the text reads as', () => {
+    const digits = fc.stringMatching(/^\d{1,16}$/u);
+    const text = fc.oneof(
+      fc.tuple(digits, fc.stringMatching(/^\d{0,4}$/u)).map(([i, f]) => (f === '' ? i : `${i}.${f}`)),
+      fc.integer({ min: 0, max: 10 ** 9 }).map((c) => (c / 100).toFixed(2)),
+      fc.constantFrom('0', '0.00', '00', '007.50', '1e3', '1.5E-2', '.5', '5.', '-0.00', '-12.30', '+4', '123456789012345678.00'),
+    );
+    fc.assert(
+      fc.property(text, (t) => {
+        expect(moneyText(t)).toBe(moneyString(new D(t)));
+      }),
+      { numRuns: runs(1000) },
+    );
+  });
+});
+
+describe('groupMoneyText', () => {
+  it('groups a money string as groupedMoney groups its Decimal', () => {
+    fc.assert(
+      fc.property(fc.bigInt({ min: -(10n ** 20n), max: 10n ** 20n }), fc.nat({ max: 4 }), (units, places) => {
+        const d = new D(units.toString()).div(10 ** places);
+        // The integer digits grouped by the en-US expression, sign and decimals as they are.
+        const [, sign = '', int = '', frac = ''] = /^(-?)(\d+)(\.\d+)?$/u.exec(moneyString(d)) ?? [];
+        const expected = `${sign}${int.replace(/\B(?=(\d{3})+(?!\d))/gu, ',')}${frac}`;
+        expect(groupMoneyText(moneyString(d))).toBe(expected);
+        expect(groupedMoney(d)).toBe(expected);
+      }),
+      { numRuns: runs(500) },
+    );
   });
 });

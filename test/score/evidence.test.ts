@@ -199,5 +199,16 @@ describe('isRound', () => {
   ])('%s → %s', (amount, round) => {
     expect(isRound(new D(amount))).toBe(round);
   });
+
+  it('is its definition: a whole number, not zero, a multiple of 1,000 or of at most two significant digits', () => {
+    const amount = fc.oneof(fc.bigInt({ min: 0n, max: 10n ** 17n }).map(String), fc.tuple(fc.nat({ max: 99 }), fc.nat({ max: 17 })).map(([m, z]) => `${m}${'0'.repeat(z)}`), fc.integer({ min: 0, max: 10 ** 9 }).map((c) => (c / 100).toFixed(2)));
+    fc.assert(
+      fc.property(amount, (text) => {
+        const d = new D(text);
+        expect(isRound(d)).toBe(d.isInteger() && !d.isZero() && (d.mod(1000).isZero() || d.sd(false) <= 2));
+      }),
+      { numRuns: runs(1000) },
+    );
+  });
 });
 

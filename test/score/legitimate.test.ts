@@ -129,6 +129,29 @@ describe('namedDocuments', () => {
   });
 });
 
+describe('namedVariants on plain ASCII', () => {
+  it('reads a subject as its normalised form (NFKC, white space collapsed, trimmed) reads', () => {
+    // Travel subjects with a name, the white space between their words drawn from runs a ledger may hold.
+    const space = fc.constantFrom(' ', ' ', ' ', '  ', '\t', ' \n', '\u00a0', '\u3000');
+    const words = fc.constantFrom(['Hotel,', 'Lisbon', 'conference', '–'], ['Study', 'visit', 'to', 'Tokyo', '-'], ['ＨＯＴＥＬ', 'Lisbon', '–'], ['Office', 'chairs']);
+    const name = fc.constantFrom(['A.', 'Smith'], ['B.', 'Jones'], ['Patel'], ['Smith,', 'John'], ['2']);
+    const subject = fc
+      .tuple(fc.constantFrom('', ' ', '\t'), words, name)
+      .chain(([lead, ws, n]) => fc.array(space, { minLength: ws.length + n.length, maxLength: ws.length + n.length }).map((gaps) => lead + [...ws, ...n].map((w, i) => w + gaps[i]).join('')));
+    const norm = (s: string) => s.normalize('NFKC').replace(/\s+/gu, ' ').trim();
+    let named = 0;
+    fc.assert(
+      fc.property(subject, subject, (a, b) => {
+        const expected = namedVariants(norm(a), norm(b));
+        if (expected) named++;
+        expect(namedVariants(a, b)).toBe(expected);
+      }),
+      { numRuns: runs(2000) },
+    );
+    expect(named).toBeGreaterThan(0);
+  });
+});
+
 describe('mayHoldDigits', () => {
   it('is true whenever the normalised text, as namedDocuments reads it, has that many digits', () => {
     const char = fc.constantFrom('1', '9', '0', 'a', 'Z', ' ', '-', '８', '⁵', '₃', '⒇', '㉑', '①', '𝟓', 'é', '订', '\u200b');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import Decimal from 'decimal.js';
-import { atLeast, below, belowTier, clearOrder, crosses, inForce, inScope } from '../../src/thresholds/compare.js';
+import { atLeast, below, belowTier, clearlyBelow, clearOrder, crosses, inForce, inScope } from '../../src/thresholds/compare.js';
 import type { Comparison, ResolvedThreshold } from '../../src/thresholds/threshold.js';
 import { runs } from '../helpers/runs.js';
 
@@ -107,5 +107,29 @@ describe('inForce and inScope', () => {
     ['a parent is not in a child scope', ['4523'], undefined, '45', false],
   ])('%s', (_what, categories, excludeCategories, category, expected) => {
     expect(inScope(threshold({ ...(categories ? { categories } : {}), ...(excludeCategories ? { excludeCategories } : {}) }), category)).toBe(expected);
+  });
+});
+
+describe('clearlyBelow', () => {
+  it('is a shortcut of belowTier: an amount below it is below the tier without its exact value, whatever the comparison', () => {
+    const amount = fc.oneof(fc.double({ min: 0, max: 1e18, noNaN: true }), fc.integer({ min: 0, max: 10 ** 9 }).map((c) => c / 100));
+    fc.assert(
+      fc.property(amount, amount, fc.constantFrom<Comparison>('atOrAbove', 'above'), (approx, limit, comparison) => {
+        const tier = { value: new Decimal(limit), approx: limit, comparison };
+        let asked = false;
+        const exact = () => {
+          asked = true;
+          return new Decimal(approx);
+        };
+        const plain = belowTier(approx, 0, exact, tier);
+        if (approx < clearlyBelow(tier)) {
+          expect(plain).toBe(true);
+          expect(asked).toBe(false);
+        }
+        // Just under the edge the shortcut says nothing: belowTier decides.
+        if (limit > 0) expect(approx < clearlyBelow(tier)).toBe(approx < limit - 1e-9 * limit);
+      }),
+      { numRuns: runs(1000) },
+    );
   });
 });
