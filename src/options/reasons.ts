@@ -37,8 +37,11 @@ export type ReasonCode = (typeof REASON_CODES)[number];
  */
 export const AGAINST_CODES = ['perPersonCharges', 'documentLines'] as const satisfies readonly ReasonCode[];
 
+/** Whether each code is one of {@link AGAINST_CODES}, looked up: a score asks it of every code twice. */
+const AGAINST: Readonly<Record<ReasonCode, boolean>> = Object.freeze(Object.fromEntries(REASON_CODES.map((code) => [code, (AGAINST_CODES as readonly ReasonCode[]).includes(code)])) as Record<ReasonCode, boolean>);
+
 /** True for the reasons that speak against splitting ({@link AGAINST_CODES}). */
-export const isAgainst = (code: ReasonCode): boolean => (AGAINST_CODES as readonly ReasonCode[]).includes(code);
+export const isAgainst = (code: ReasonCode): boolean => AGAINST[code];
 
 /**
  * Weight of each kind of evidence in a finding's score: for the evidence of splitting, its share of

@@ -149,21 +149,6 @@ export class TextFieldBuilder {
     return id;
   }
 
-  /** {@link number} of a text not the previous one. */
-  private lookUp(text: string): number {
-    const few = this.few;
-    if (few === undefined) return this.ids.id(text);
-    const known = few.get(text);
-    if (known !== undefined) return known;
-    const id = this.ids.id(text);
-    if (few.size < FEW) {
-      // The key is the text kept, copied at once: the text pushed may hold the chunk it was cut from.
-      this.ids.settle();
-      few.set(this.ids.texts[id] as string, id);
-    } else this.few = undefined;
-    return id;
-  }
-
   /**
    * Adds records given by text number (−1: none) among `texts`, whose hashes another builder may
    * have computed (`hashes`, see {@link hashes}); texts given with their hashes are kept as they are

@@ -1,6 +1,5 @@
 import type { Decimal } from 'decimal.js';
-import type { ReasonCode } from '../options/reasons.js';
-import { AGAINST } from '../score/score.js';
+import { isAgainst, type ReasonCode } from '../options/reasons.js';
 import type { ResolvedOptions } from '../options/resolve.js';
 import type { ResolvedThreshold } from '../thresholds/threshold.js';
 import type { EvidenceFacts, SubjectAgreement } from '../score/evidence.js';
@@ -218,5 +217,5 @@ const LISTING_RANK: Readonly<Record<ReasonCode, number>> = {
  * is (parts just below a limit first). Sorts in place and returns the array. Runs in O(r log r).
  */
 export function orderReasons<R extends { readonly code: ReasonCode; readonly strength: number; readonly weight: number }>(reasons: R[]): R[] {
-  return reasons.sort((a, b) => Number(AGAINST[a.code]) - Number(AGAINST[b.code]) || b.strength * b.weight - a.strength * a.weight || LISTING_RANK[a.code] - LISTING_RANK[b.code]);
+  return reasons.sort((a, b) => Number(isAgainst(a.code)) - Number(isAgainst(b.code)) || b.strength * b.weight - a.strength * a.weight || LISTING_RANK[a.code] - LISTING_RANK[b.code]);
 }

@@ -2,8 +2,8 @@ import type { Item } from '../cluster/item.js';
 import type { PurchaseRecord } from '../records/record.js';
 import { recordAt, type RecordTable } from '../records/table.js';
 import type { ResolvedOptions } from '../options/resolve.js';
-import { REASON_CODES, type ReasonCode } from '../options/reasons.js';
-import { AGAINST, type ScoredRun } from '../score/score.js';
+import { REASON_CODES, isAgainst, type ReasonCode } from '../options/reasons.js';
+import type { ScoredRun } from '../score/score.js';
 import type { Comparison, ResolvedThreshold } from '../thresholds/threshold.js';
 import { moneyString, moneyText } from '../_lib/decimal.js';
 import { counterfactual, orderReasons, reasonMessage } from './explain.js';
@@ -128,8 +128,8 @@ export function buildFinding(run: readonly Item[], tier: ResolvedThreshold, scor
   const vendors: string[] = [];
   for (const r of records) if (!vendors.includes(r.vendor)) vendors.push(r.vendor);
   const t = tier.threshold;
-  const strong = reasons.filter((r) => r.weight > 0 && r.strength >= 0.5 && !AGAINST[r.code]).slice(0, 4);
-  const against = reasons.filter((r) => r.weight > 0 && r.strength > 0 && AGAINST[r.code]);
+  const strong = reasons.filter((r) => r.weight > 0 && r.strength >= 0.5 && !isAgainst(r.code)).slice(0, 4);
+  const against = reasons.filter((r) => r.weight > 0 && r.strength > 0 && isAgainst(r.code));
   const total = moneyString(scored.total);
   const explanation =
     counterfactual({ buyer: first.buyer, ids, total: scored.total, totalText: total, currency: ctx.currency, tier, start: first.date, end: last.date }) +

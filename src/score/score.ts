@@ -5,9 +5,6 @@ import type { ResolvedThreshold } from '../thresholds/threshold.js';
 import { D } from '../_lib/decimal.js';
 import { measure, type Evidence, type EvidenceContext, type EvidenceFacts } from './evidence.js';
 
-/** {@link isAgainst} of each code, looked up (a score asks it of every code twice). */
-export const AGAINST: Readonly<Record<ReasonCode, boolean>> = Object.freeze(Object.fromEntries(REASON_CODES.map((code) => [code, isAgainst(code)])) as Record<ReasonCode, boolean>);
-
 const clamp = (x: number) => (x < 0 ? 0 : x > 1 ? 1 : Number.isFinite(x) ? x : 0);
 
 /**
@@ -75,7 +72,7 @@ export function scoreOf(strengths: Partial<Record<ReasonCode, number>>, weights:
   let max = 0;
   for (const code of REASON_CODES) {
     const w = weights[code];
-    if (w !== undefined && w > max && !AGAINST[code]) max = w;
+    if (w !== undefined && w > max && !isAgainst(code)) max = w;
   }
   if (max === 0) return 0;
   let num = 0;
@@ -85,7 +82,7 @@ export function scoreOf(strengths: Partial<Record<ReasonCode, number>>, weights:
     const w = weights[code];
     if (w === undefined || !(w > 0)) continue;
     const s = clamp(strengths[code] ?? 0);
-    if (AGAINST[code]) {
+    if (isAgainst(code)) {
       // (1 − s)^w as exp(w · log1p(−s)): exact enough for strengths near 0 under large weights.
       if (s > 0) against *= Math.exp(w * Math.log1p(-s));
       continue;
