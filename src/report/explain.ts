@@ -70,12 +70,15 @@ export function reasonMessage(code: ReasonCode, value: number, k: number, facts:
       return facts.topVendor === k ? 'All parts went to the same vendor.' : `The most frequent vendor received ${facts.topVendor} of ${k} parts; ${facts.vendors} vendors in all.`;
     case 'subjectSimilarity':
       return subjectMessage(value, facts.subject, ctx.subject);
-    case 'equalAmounts':
+    case 'equalAmounts': {
+      const spread = `(coefficient of variation ${value.toFixed(2)})`;
+      const repeats = facts.repeated > 0 ? `; ${facts.repeated} of ${k} parts have the same amount as another part, to the cent` : '';
       return value <= 0.1
-        ? `The amounts are nearly equal (coefficient of variation ${value.toFixed(2)}).`
+        ? `The amounts are nearly equal ${spread}${repeats}.`
         : value <= 0.3
-          ? `The amounts are similar (coefficient of variation ${value.toFixed(2)}).`
-          : `The amounts vary (coefficient of variation ${value.toFixed(2)}).`;
+          ? `The amounts are similar ${spread}${repeats}.`
+          : `The amounts vary ${spread}${repeats}.`;
+    }
     case 'roundAmounts':
       return facts.round > 0 ? `${facts.round} of ${k} amounts are round figures.` : 'No amount is a round figure.';
     case 'consecutiveDocuments': {

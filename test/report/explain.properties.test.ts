@@ -330,7 +330,12 @@ function checkFinding(f: Finding, records: readonly PurchaseRecordInput[], o: De
   const cv = mean > 0 ? Math.sqrt(nums.reduce((a, b) => a + (b - mean) ** 2, 0) / k) / mean : 0;
   const cvReason = f.reasons.find((r) => r.code === 'equalAmounts')!;
   expect(cvReason.value).toBeCloseTo(cv, 9);
-  expect(cvReason.message).toBe(`The amounts ${cvReason.value <= 0.1 ? 'are nearly equal' : cvReason.value <= 0.3 ? 'are similar' : 'vary'} (coefficient of variation ${cvReason.value.toFixed(2)}).`);
+  // Parts whose converted amount another part has too, counted pair by pair, and the strength they give.
+  const repeated = values.filter((v, i) => values.some((w, j) => j !== i && w.eq(v))).length;
+  const repeats = repeated ? `; ${repeated} of ${k} parts have the same amount as another part, to the cent` : '';
+  expect(cvReason.message).toBe(`The amounts ${cvReason.value <= 0.1 ? 'are nearly equal' : cvReason.value <= 0.3 ? 'are similar' : 'vary'} (coefficient of variation ${cvReason.value.toFixed(2)})${repeats}.`);
+  expect(cvReason.strength).toBeCloseTo(Math.max(Math.min(1, Math.max(0, 1 - (cv - 0.1) / 0.4)), repeated / k), 9);
+  if (repeated > 0 && cv > 0.3) repeatsBesideSpread++;
   const rounds = f.parts.filter((p) => round(p.amount)).length;
   expect(message('roundAmounts')).toBe(rounds ? `${rounds} of ${k} amounts are round figures.` : 'No amount is a round figure.');
   // Lines of one order (the ledgers below name orders of nine digits, as `123456789-2` or "order 123456789").
@@ -440,6 +445,8 @@ let bunchingChecked = 0;
 let againstChecked = 0;
 /** Findings with parts charged alongside named per-person charges (the second form of the sentence). */
 let alongsideChecked = 0;
+/** Findings whose amounts vary (CV over 0.3) yet repeat one amount to the cent: the strength comes from the repeats. */
+let repeatsBesideSpread = 0;
 
 describe('every sentence of an explanation is true of its finding', () => {
   it.each([
@@ -452,6 +459,7 @@ describe('every sentence of an explanation is true of its finding', () => {
     bunchingChecked = 0;
     againstChecked = 0;
     alongsideChecked = 0;
+    repeatsBesideSpread = 0;
     let checked = 0;
     fc.assert(
       fc.property(ledger, policyArb, (records, options) => {
@@ -467,5 +475,6 @@ describe('every sentence of an explanation is true of its finding', () => {
     if (name.startsWith('a buyer large')) expect(bunchingChecked).toBeGreaterThan(20);
     if (name.startsWith('legitimate')) expect(againstChecked).toBeGreaterThan(20);
     if (name.startsWith('group')) expect(alongsideChecked).toBeGreaterThan(10);
+    if (name.startsWith('group')) expect(repeatsBesideSpread).toBeGreaterThan(10);
   });
 });

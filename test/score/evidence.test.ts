@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import Decimal from 'decimal.js';
-import { consecutiveShare, isRound, measure } from '../../src/score/evidence.js';
+import { consecutiveShare, isRound, measure, repeatedCount } from '../../src/score/evidence.js';
 import type { Item } from '../../src/cluster/item.js';
 import type { ResolvedThreshold } from '../../src/thresholds/threshold.js';
 import { D } from '../../src/_lib/decimal.js';
@@ -212,3 +212,31 @@ describe('isRound', () => {
   });
 });
 
+
+describe('repeatedCount', () => {
+  const d = (xs: string[]) => xs.map((x) => new Decimal(x));
+  it('counts every amount another amount equals, to the cent, however it is written', () => {
+    expect(repeatedCount(d(['55759.02', '21898.29', '55759.02', '21771.30', '21628.91']))).toBe(2);
+    expect(repeatedCount(d(['100', '100.00', '100.0', '99.99']))).toBe(3);
+    expect(repeatedCount(d(['1', '2', '3']))).toBe(0);
+    expect(repeatedCount(d(['5', '5', '7', '7', '7']))).toBe(5);
+    expect(repeatedCount([])).toBe(0);
+  });
+
+  it('agrees with comparing every pair', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 40 }), { maxLength: 30 }), (cents) => {
+        const amounts = cents.map((c) => new Decimal(c).div(100));
+        const plain = amounts.filter((a, i) => amounts.some((b, j) => j !== i && a.eq(b))).length;
+        expect(repeatedCount(amounts)).toBe(plain);
+      }),
+      { numRuns: runs(200) },
+    );
+  });
+
+  it('is in the facts of a measurement', () => {
+    const t = tier('1000');
+    const parts = [part(1, '400', 'a'), part(2, '250', 'b'), part(3, '400.00', 'c')];
+    expect(measure(parts, new Decimal(1050), { tier: t, thresholds: [t], windowDays: 30, band: 0.1 }).facts.repeated).toBe(2);
+  });
+});

@@ -272,8 +272,28 @@ describe('scoreRun', () => {
     const scored = scoreRun(run, tier, { thresholds: o.thresholds, windowDays: 30, band: o.band, weights: o.weights });
     expect(scored.total.toFixed()).toBe('100000');
     expect(scored.evidence).toEqual(measure(run, scored.total, { tier, thresholds: o.thresholds, windowDays: 30, band: o.band }).evidence);
-    expect(scored.strengths).toEqual(strengths(scored.evidence, 30));
+    expect(scored.strengths).toEqual(strengths(scored.evidence, 30, scored.facts.repeated));
     expect(scored.score).toBe(scoreOf(scored.strengths, scored.weights));
+  });
+
+  it('counts parts that repeat one amount to the cent as equal amounts, beside the coefficient of variation', () => {
+    // Two pieces of 55,759.02 beside three of about 21,700 (a split cut under two limits): the
+    // amounts vary by 0.53, which alone is no evidence; 2 of 5 parts repeating one amount is 0.4.
+    const e = { parts: 5, equalAmounts: 0.53 } as Record<ReasonCode, number>;
+    expect(strengths(e, 30).equalAmounts).toBe(0);
+    expect(strengths(e, 30, 2).equalAmounts).toBeCloseTo(0.4, 12);
+    // The larger of the two: nearly equal amounts keep their own strength.
+    expect(strengths({ parts: 5, equalAmounts: 0.1 } as Record<ReasonCode, number>, 30, 2).equalAmounts).toBe(1);
+    // In a run: two of three parts at 55,759.02 (the amounts vary by 0.36, strength 0.35 alone).
+    const records = split({ amounts: ['55759.02', '21898.29', '55759.02'] });
+    const o = resolveOptions({ ...opts, minScore: 0 });
+    const ledger = prepare(scanRecords(records), o);
+    const run = Array.from(ledger.order, (k) => ledger.itemOf(k));
+    const tier = o.thresholds[0] as ResolvedThreshold;
+    const scored = scoreRun(run, tier, { thresholds: o.thresholds, windowDays: 30, band: o.band, weights: o.weights });
+    expect(scored.facts.repeated).toBe(2);
+    expect(scored.evidence.equalAmounts).toBeGreaterThan(0.3);
+    expect(scored.strengths.equalAmounts).toBeCloseTo(2 / 3, 12);
   });
 
   it('gives the measures that could not be taken no weight, and scores the rest as their weighted mean', () => {
