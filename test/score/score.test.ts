@@ -262,14 +262,19 @@ describe('a split that looks more deliberate scores at least as high', () => {
   });
 });
 
+/** The records as one run at the first threshold of `opts` (with `over`), scored without baselines. */
+function scoredSplit(records: PurchaseRecordInput[], over: { minScore?: number } = {}) {
+  const o = resolveOptions({ ...opts, ...over });
+  const ledger = prepare(scanRecords(records), o);
+  const run = Array.from(ledger.order, (k) => ledger.itemOf(k));
+  const tier = o.thresholds[0] as ResolvedThreshold;
+  const scored = scoreRun(run, tier, { thresholds: o.thresholds, windowDays: 30, band: o.band, weights: o.weights });
+  return { o, run, tier, scored };
+}
+
 describe('scoreRun', () => {
   it('sums the parts exactly and scores the strengths of what it measured', () => {
-    const records = split({ amounts: ['0.1', '0.2', '99999.7'] });
-    const o = resolveOptions({ ...opts, minScore: 0 });
-    const ledger = prepare(scanRecords(records), o);
-    const run = Array.from(ledger.order, (k) => ledger.itemOf(k));
-    const tier = o.thresholds[0] as ResolvedThreshold;
-    const scored = scoreRun(run, tier, { thresholds: o.thresholds, windowDays: 30, band: o.band, weights: o.weights });
+    const { o, run, tier, scored } = scoredSplit(split({ amounts: ['0.1', '0.2', '99999.7'] }), { minScore: 0 });
     expect(scored.total.toFixed()).toBe('100000');
     expect(scored.evidence).toEqual(measure(run, scored.total, { tier, thresholds: o.thresholds, windowDays: 30, band: o.band }).evidence);
     expect(scored.strengths).toEqual(strengths(scored.evidence, 30, scored.facts.repeated));
@@ -285,25 +290,15 @@ describe('scoreRun', () => {
     // The larger of the two: nearly equal amounts keep their own strength.
     expect(strengths({ parts: 5, equalAmounts: 0.1 } as Record<ReasonCode, number>, 30, 2).equalAmounts).toBe(1);
     // In a run: two of three parts at 55,759.02 (the amounts vary by 0.36, strength 0.35 alone).
-    const records = split({ amounts: ['55759.02', '21898.29', '55759.02'] });
-    const o = resolveOptions({ ...opts, minScore: 0 });
-    const ledger = prepare(scanRecords(records), o);
-    const run = Array.from(ledger.order, (k) => ledger.itemOf(k));
-    const tier = o.thresholds[0] as ResolvedThreshold;
-    const scored = scoreRun(run, tier, { thresholds: o.thresholds, windowDays: 30, band: o.band, weights: o.weights });
+    const { scored } = scoredSplit(split({ amounts: ['55759.02', '21898.29', '55759.02'] }), { minScore: 0 });
     expect(scored.facts.repeated).toBe(2);
     expect(scored.evidence.equalAmounts).toBeGreaterThan(0.3);
     expect(scored.strengths.equalAmounts).toBeCloseTo(2 / 3, 12);
   });
 
   it('gives the measures that could not be taken no weight, and scores the rest as their weighted mean', () => {
-    const records = split();
-    const o = resolveOptions(opts);
-    const ledger = prepare(scanRecords(records), o);
-    const run = Array.from(ledger.order, (k) => ledger.itemOf(k));
-    const tier = o.thresholds[0] as ResolvedThreshold;
     // Without baselines the buyer measures are not taken.
-    const scored = scoreRun(run, tier, { thresholds: o.thresholds, windowDays: 30, band: o.band, weights: o.weights });
+    const { o, scored } = scoredSplit(split());
     const buyerCodes: ReasonCode[] = ['buyerRate', 'buyerSize', 'buyerVendor', 'buyerBunching'];
     for (const code of CODES) {
       const taken = !buyerCodes.includes(code);
