@@ -182,8 +182,9 @@ async function sha256Of(path: string, size: number): Promise<string> {
 
 /**
  * Ranges read on `count` worker threads, started at once (each added to `workers`): each is asked
- * first to count the line breaks of the range before its own, then sent its job. A worker that
- * fails gives a failed result (and no count).
+ * first to count the line breaks of the range before its own, then sent its job, and stopped once
+ * it answered (its heap freed while the main thread joins the ranges). A worker that fails gives a
+ * failed result (and no count).
  */
 function inWorkers(script: URL, count: number, workers: Worker[]): Readers {
   const ready = Array.from({ length: count }, () => {
@@ -212,7 +213,7 @@ function inWorkers(script: URL, count: number, workers: Worker[]): Readers {
     } catch (e) {
       gone = String(e);
     }
-    return { ask, gone: () => gone };
+    return { ask, gone: () => gone, stop: () => void worker?.terminate() };
   });
   return {
     count: async (k, path, from, to, hash) => {
@@ -223,6 +224,7 @@ function inWorkers(script: URL, count: number, workers: Worker[]): Readers {
       const worker = ready[k];
       const failed: RangeResult = { clean: false, encoding: undefined, failed: worker?.gone() ?? 'no worker left' };
       const answer = (await worker?.ask(job, failed)) as ThreadResult | { failed: string } | undefined;
+      worker?.stop();
       return answer === undefined ? failed : 'clean' in answer ? answer : { clean: false, encoding: undefined, failed: answer.failed };
     },
   };

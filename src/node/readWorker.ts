@@ -1,6 +1,6 @@
 /**
  * A worker thread that reads one byte range of a delimited file (see `readRanges`): its rows go back
- * as a reader's part, typed arrays transferred and texts packed as UTF-8 bytes, never as objects.
+ * as a reader's part, typed arrays transferred and each column's texts packed as one string, never as objects.
  */
 import { parentPort } from 'node:worker_threads';
 import { partBuffers } from '../io/read/reader.js';

@@ -48,7 +48,7 @@ const tail = fc.constantFrom(
   'Q1,City,"Acme,2019-02-05,5,EUR,stray quote,',
   'Q2,City,"Acme"x,2019-02-05,5,EUR,text after quote,',
   'R1,City,direct debit payment,2019-02-06,50,EUR,repayment,',
-  // Characters outside the BMP and a no-break space: texts sent between threads as UTF-8 come back exactly.
+  // Characters outside the BMP and a no-break space: texts sent between threads come back exactly.
   'G4,City,Note\u00a0😀 Zoé,2019-02-07,7,EUR,"emoji 😀 and 𝄞",D4',
 );
 const eol = fc.constantFrom('\n', '\r\n', '\r');
