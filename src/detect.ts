@@ -59,8 +59,9 @@ export interface DetectResult {
  * threshold, most serious first, its candidate parts are linked into clusters, the sets of parts
  * that look most like one requirement cut into pieces (their parts each below the threshold, their
  * total crossing it) are extracted from each cluster by their score, and each such run is reported
- * as a finding unless it scores below `minScore`; a window of more than `maxParts` parts is a large
- * run (`stats.largeRuns`). A record belongs to at most one finding or large run.
+ * as a finding unless it scores below `minScore` (a run left out leaves its parts to the thresholds
+ * that follow); a window of more than `maxParts` parts is a large run (`stats.largeRuns`). A record
+ * belongs to at most one finding or large run.
  *
  * Runs in O(n log n) for n records (sorting), plus the candidate pairs of the text join, plus the
  * run extraction's work per busy window (see `extractRuns`).
@@ -117,11 +118,12 @@ export function detectSplits(records: Iterable<unknown>, options: DetectSplitsOp
           largeRuns.push(buildLargeRun(run, tier, { currency: opts.currency, windowLabel: ledger.window.label, maxParts: opts.maxParts, table }));
         }
         for (const run of runs) {
-          ledger.assign(run);
           const score = scored(run);
           // Defensive: a score that is not a number in [minScore, 1] (NaN included) is never reported.
+          // A run left out does not claim its parts: a less serious threshold may still report them.
           if (!(score.score >= opts.minScore && score.score <= 1)) belowMinScore++;
           else {
+            ledger.assign(run);
             findings.push(buildFinding(run, tier, score, context));
             found++;
           }

@@ -13,7 +13,7 @@ export type { DetectSplitsOptions } from './options/options.js';
 export { validateRecords } from './records/validate.js';
 export type { ValidationResult } from './records/validate.js';
 export { purchaseRecordSchema } from './records/schema.js';
-export { normalizeText, vendorKey, categoryKey } from './records/normalize.js';
+export { normalizeText, vendorKey, vendorTrade, categoryKey } from './records/normalize.js';
 export { RECORD_FIELDS, REQUIRED_FIELDS } from './records/record.js';
 export type { PurchaseRecordInput, PurchaseRecord, RecordField, Reject, RecordReject, RejectCode } from './records/record.js';
 

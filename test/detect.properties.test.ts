@@ -440,6 +440,26 @@ describe('detectSplits properties', () => {
     expect(findings.map((f) => [f.threshold.id, [...f.recordIds].sort()]).sort()).toEqual([['decent', ['a', 'c']], ['open', ['b', 'd1', 'd2', 'd3']]]);
   });
 
+  it('leaves the parts of a run it does not report to the thresholds that follow', () => {
+    // A requirement cut under two limits: a and b (servers, storage) under the lower one, c (software)
+    // beside them. All three cross the higher limit but vary in size; a and b alone cross the lower
+    // one as nearly equal parts. With minScore between the two runs' scores, the higher run is left
+    // out and must not keep a and b from the lower one.
+    const rec = (id: string, date: string, amount: string, category: string) => ({ id, buyer: 'IT Office', vendor: `Vendor ${id}`, date, amount, currency: 'GBP', category, project: 'IT build 2024' });
+    const records = [rec('a', '2024-09-05', '24350.67', '48820000'), rec('b', '2024-09-08', '21338.42', '48821000'), rec('c', '2024-09-09', '99487.02', '48000000')];
+    const low = { id: 'quotes', amount: '25000', currency: 'GBP', procedure: 'three quotes' };
+    const high = { id: 'tender', amount: '138760', currency: 'GBP', procedure: 'open tender' };
+    const both = detectSplits(records, { thresholds: [low, high], minScore: 0 }).findings;
+    expect(both.map((f) => [f.threshold.id, [...f.recordIds].sort()])).toEqual([['tender', ['a', 'b', 'c']]]);
+    const lowAlone = detectSplits(records, { thresholds: [low], minScore: 0 }).findings;
+    expect(lowAlone.map((f) => [...f.recordIds].sort())).toEqual([['a', 'b']]);
+    const [sHigh, sLow] = [(both[0] as Finding).score, (lowAlone[0] as Finding).score];
+    expect(sLow).toBeGreaterThan(sHigh);
+    const between = detectSplits(records, { thresholds: [low, high], minScore: (sHigh + sLow) / 2 });
+    expect(between.findings.map((f) => [f.threshold.id, [...f.recordIds].sort()])).toEqual([['quotes', ['a', 'b']]]);
+    expect(between.stats.belowMinScore).toBe(1);
+  });
+
   it('is deterministic, and finding ids are fingerprints of the threshold and record ids', () => {
     fc.assert(
       fc.property(ledgerArb(40), optionsArb, (records, options) => {

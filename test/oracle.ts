@@ -13,6 +13,7 @@ import { resolveOptions, type ResolvedOptions } from '../src/options/resolve.js'
 import type { Comparison, ResolvedThreshold } from '../src/thresholds/threshold.js';
 import { subjectTokens } from '../src/similarity/tokens.js';
 import { projectName } from '../src/similarity/project.js';
+import { vendorTrade } from '../src/records/normalize.js';
 import { RARE_WEIGHT, rarityWeight } from '../src/similarity/rarity.js';
 import { TEXT_BUDGET } from '../src/cluster/link.js';
 import { scoreRun } from '../src/score/score.js';
@@ -51,6 +52,8 @@ export interface OracleRecord {
   rec: PurchaseRecord;
   /** The project, when it is specific enough to link (see SubjectRule.maxProjectCategories). */
   linkProject: string | undefined;
+  /** The vendor's trade (vendorTrade), when the vendor is no placeholder and the trade is specific enough to link. */
+  linkTrade: string | undefined;
   value: Decimal;
   tokens: string[];
   /** Each token's weight: `rarityWeight` of its uses among the subjects of the record's buyer. */
@@ -74,7 +77,11 @@ export function oracleRecords(input: readonly unknown[], o: ResolvedOptions, led
   const accepted = validateRecords(input).records.filter((r) => o.rates.has(r.currency));
   const wholeLedger = ledger === input ? accepted : validateRecords(ledger).records.filter((r) => o.rates.has(r.currency));
   const s = o.subject;
-  const codeOf = (c: string) => (s.categoryPrefix > 0 ? c.slice(0, s.categoryPrefix) : c);
+  // How widely a project or a trade spreads: the category divisions of the buyer's records in it.
+  // A division: an all-digit code's first two digits; another code at the prefix depth (whole at depth 0).
+  const division = (c: string) => (/^[0-9]+$/.test(c) ? c.slice(0, 2) : s.categoryPrefix > 0 ? c.slice(0, s.categoryPrefix) : c);
+  const divisionsOf = (same: (r: PurchaseRecord) => boolean) => new Set(accepted.filter((r) => same(r) && r.categoryKey !== undefined).map((r) => division(r.categoryKey as string)));
+  const tradeOf = (r: PurchaseRecord) => (o.placeholderVendors.has(r.vendorKey) ? undefined : vendorTrade(r.vendorKey));
   const tokensOf = (r: PurchaseRecord) => (r.subject !== undefined && o.subject.minSimilarity > 0 ? subjectTokens(r.subject) : []);
   // Per buyer: how many of its records' subjects use each token, out of those with any token.
   const uses = new Map<string, Map<string, number>>();
@@ -92,17 +99,16 @@ export function oracleRecords(input: readonly unknown[], o: ResolvedOptions, led
   const out: OracleRecord[] = [];
   for (const rec of accepted) {
     const rate = o.rates.get(rec.currency) as Decimal;
-    // Categories of the same buyer's records in the same project, counted the plain way.
-    const codes = new Set(
-      accepted
-        .filter((r) => rec.projectKey !== undefined && r.buyerKey === rec.buyerKey && projectOf(r) === projectOf(rec) && r.categoryKey !== undefined)
-        .map((r) => codeOf(r.categoryKey as string)),
-    );
+    // Divisions of the same buyer's records in the same project, and with the same vendor trade, counted the plain way.
+    const codes = divisionsOf((r) => rec.projectKey !== undefined && r.buyerKey === rec.buyerKey && projectOf(r) === projectOf(rec));
+    const trade = tradeOf(rec);
+    const tradeCodes = divisionsOf((r) => trade !== undefined && r.buyerKey === rec.buyerKey && tradeOf(r) === trade);
     const tokens = tokensOf(rec);
     const weights = weightsOf.get(rec.buyerKey) ?? new Map<string, number>();
     out.push({
       rec,
       linkProject: codes.size > s.maxProjectCategories ? undefined : projectOf(rec),
+      linkTrade: s.maxProjectCategories === 0 || tradeCodes.size > s.maxProjectCategories ? undefined : trade,
       value: rec.amount.times(rate),
       tokens,
       weights,
@@ -200,7 +206,11 @@ export function linked(o: ResolvedOptions, a: OracleRecord, b: OracleRecord, com
   const cb = cat(b);
   const pa = a.linkProject;
   const pb = b.linkProject;
-  if (!s.sameProject && !s.sameCategory && o.vendor === 'any' && o.linkSameVendor && a.rec.vendorKey === b.rec.vendorKey) return true;
+  if (!s.sameProject && !s.sameCategory && o.vendor === 'any' && o.linkSameVendor) {
+    if (a.rec.vendorKey === b.rec.vendorKey) return true;
+    // Vendors of one trade, whatever their subjects.
+    if (a.linkTrade !== undefined && a.linkTrade === b.linkTrade) return true;
+  }
   if (s.sameProject || s.sameCategory) {
     if (s.sameProject && (a.rec.projectKey === undefined || projectOf(a.rec) !== projectOf(b.rec))) return false;
     if (s.sameCategory && (ca === undefined || ca !== cb)) return false;

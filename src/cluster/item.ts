@@ -44,4 +44,9 @@ export interface Item {
   readonly project: string | undefined;
   /** True when the vendor is a placeholder (`placeholderVendors`): it is the same vendor as no other record. */
   readonly placeholderVendor?: boolean;
+  /**
+   * The vendor's trade (`vendorTrade`), when the policy relates different vendors' records by it
+   * (`vendor: 'any'` with `linkSameVendor`) and the trade is specific to the buyer.
+   */
+  readonly trade?: string | undefined;
 }

@@ -105,8 +105,9 @@ function chains(items: readonly Item[], reach: number, minParts: number): Item[]
  * Two items are linked when their dates are within `reach` and their subjects are related (see
  * `SubjectRule`): a shared category prefix, a shared project, related texts (weighted Jaccard ≥
  * minSimilarity, or a shared rare token where no category or project is comparable; found by the
- * text join within its budget), or no comparable signal at all. Each kind of link is found by its own index:
- * - equal keys (category prefix, project, token set): items of one key in date order, each joined
+ * text join within its budget), or no comparable signal at all; with `vendorLinks`, also one vendor
+ * or one vendor trade (`Item.trade`). Each kind of link is found by its own index:
+ * - equal keys (category prefix, project, token set, vendor, trade): items of one key in date order, each joined
  *   to the next when within reach (an interval graph: this gives the same components as all its edges);
  * - text: a similarity join over key and rare tokens (see `textJoin`), probing earlier items within
  *   reach, at most `textBudget` of them per token list, skipping pairs already in one component;
@@ -157,8 +158,15 @@ export function linkComponents(items: readonly Item[], policy: LinkPolicy): Unio
   for (const positions of byProject.values()) chain(positions);
   if (policy.vendorLinks) {
     const byVendor = new Map<string, number[]>();
-    for (let i = 0; i < n; i++) if (!(items[i] as Item).placeholderVendor) push(byVendor, (items[i] as Item).vendorKey, i);
+    const byTrade = new Map<string, number[]>();
+    for (let i = 0; i < n; i++) {
+      const it = items[i] as Item;
+      if (it.placeholderVendor) continue;
+      push(byVendor, it.vendorKey, i);
+      if (it.trade !== undefined) push(byTrade, it.trade, i);
+    }
     for (const positions of byVendor.values()) chain(positions);
+    for (const positions of byTrade.values()) chain(positions);
   }
 
   if (withText.length > 1) textJoin(items, withText, day, policy, uf);

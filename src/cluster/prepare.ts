@@ -8,6 +8,7 @@ import { amountAt, keyAt, valueAt, type RecordTable, type TextColumn } from '../
 import { vocabularies } from '../similarity/vocabulary.js';
 import { excludedRecords } from './excluded.js';
 import { projectName } from '../similarity/project.js';
+import { vendorTrade } from '../records/normalize.js';
 import { PairIds } from '../_lib/pairIds.js';
 
 /**
@@ -52,8 +53,14 @@ export function prepare(table: RecordTable, opts: ResolvedOptions): Prepared {
   const depth = subject.categoryPrefix;
   const { names: prefixes, of: prefixOf } = coarseKeys(table.category, (key) => (depth > 0 ? key.slice(0, depth) : key));
   const { names: projectNames, of: projectOf } = coarseKeys(table.project, projectName);
-  const broad = subject.maxProjectCategories > 0 && projectNames.length > 0 ? broadProjects(table, projectOf, prefixOf, subject.maxProjectCategories) : new Set<number>();
+  // How widely a project or a vendor's trade spreads is counted in category divisions (see spreadKey).
+  const { of: divisionOf } = coarseKeys(table.category, (key) => spreadKey(key, depth));
+  const broad = subject.maxProjectCategories > 0 && projectNames.length > 0 ? broadKeys(table, projectOf, divisionOf, subject.maxProjectCategories) : new Set<number>();
   const placeholder = table.vendor.keys.map((v) => opts.placeholderVendors.has(v));
+  // Vendors' trades (vendorTrade), where the policy relates different vendors' records by them:
+  // the trades specific to the buyer (see maxProjectCategories); placeholders state none.
+  const links = linkPolicy(opts, window);
+  const trades = links.vendorLinks && subject.maxProjectCategories > 0 ? vendorTrades(table, placeholder, divisionOf, subject.maxProjectCategories) : undefined;
 
   // Subject tokens, numbered rarest first and weighed by rarity in each buyer's ledger, without
   // the excluded records (as if they were not there).
@@ -102,7 +109,7 @@ export function prepare(table: RecordTable, opts: ResolvedOptions): Prepared {
   return {
     table,
     window,
-    links: linkPolicy(opts, window),
+    links,
     order: ks,
     partition: byPosition(ks, partOf),
     unlinkable: byPosition(ks, unlinkableOf),
@@ -124,8 +131,9 @@ export function prepare(table: RecordTable, opts: ResolvedOptions): Prepared {
           text && pair >= 0 ? text.weightsOf(pair) : noWeights,
           text && pair >= 0 ? text.sharedFrom(pair) : 0,
           depth > 0 && p >= 0 ? prefixes[p] : undefined,
-          proj >= 0 && subject.maxProjectCategories > 0 && !broad.has(projectKey(table.buyer.key[k] as number, proj)) ? projectNames[proj] : undefined,
+          proj >= 0 && subject.maxProjectCategories > 0 && !broad.has(pairKey(table.buyer.key[k] as number, proj)) ? projectNames[proj] : undefined,
           placeholder[table.vendor.key[k] as number] === true,
+          trades?.of(k),
         );
         items[k] = it;
       }
@@ -155,6 +163,7 @@ class TableItem implements Item {
     readonly categoryPrefix: string | undefined,
     readonly project: string | undefined,
     readonly placeholderVendor: boolean,
+    readonly trade: string | undefined,
   ) {}
 
   get day(): number {
@@ -284,21 +293,37 @@ function coarseKeys(column: TextColumn, coarse: (key: string) => string): { name
   };
 }
 
-const projectKey = (buyer: number, project: number) => buyer * 8_388_608 + project;
+const pairKey = (buyer: number, key: number) => buyer * 8_388_608 + key;
 
 /**
- * Broad projects: a buyer's projects (by `projectOf`: the words that name them) whose records span
- * more than `max` distinct category codes (cut to the prefix depth, or whole when depth is 0). A
- * broad budget line such as "general running costs" says nothing about the requirement, so it does
- * not link records (it can still be required by `sameProject`). Runs in O(n).
+ * The unit a project's or a trade's spread is counted in: an all-digit code's first two digits (a
+ * CPV division, a UNSPSC segment, an MCC range: 48820000 servers, 48821000 storage and 48000000
+ * software are one division), any other code cut to the prefix depth (`C1801`, a 品目 code, at
+ * depth 3: `C18`), or whole when the depth is 0.
+ *
+ * @example
+ * ['48821000', 'C1801', 'B07'].map((c) => spreadKey(c, 3)) //=> ['48', 'C18', 'B07']
  */
-function broadProjects(table: RecordTable, projectOf: (k: number) => number, prefixOf: (k: number) => number, max: number): Set<number> {
+export function spreadKey(code: string, depth: number): string {
+  if (/^\d+$/u.test(code)) return code.slice(0, 2);
+  return depth > 0 ? code.slice(0, depth) : code;
+}
+
+/**
+ * Broad keys: a buyer's projects (by `keyOf`: the words that name them) or vendor trades whose
+ * records span more than `max` category divisions (`divisionOf`: the codes' first two characters).
+ * A broad budget line such as "general running costs", or a trade such as "services" that vendors of
+ * every kind state, says nothing about the requirement, so it does not link records (a project can
+ * still be required by `sameProject`); a project of servers, storage and software licences stays in
+ * one or two divisions however many category groups it spans. Runs in O(n).
+ */
+function broadKeys(table: RecordTable, keyOf: (k: number) => number, divisionOf: (k: number) => number, max: number): Set<number> {
   const spread = new Map<number, Set<number>>();
   for (let k = 0; k < table.size; k++) {
-    const p = projectOf(k);
-    const c = prefixOf(k);
+    const p = keyOf(k);
+    const c = divisionOf(k);
     if (p < 0 || c < 0) continue;
-    const key = projectKey(table.buyer.key[k] as number, p);
+    const key = pairKey(table.buyer.key[k] as number, p);
     let cats = spread.get(key);
     if (!cats) spread.set(key, (cats = new Set()));
     cats.add(c);
@@ -306,6 +331,25 @@ function broadProjects(table: RecordTable, projectOf: (k: number) => number, pre
   const out = new Set<number>();
   for (const [key, cats] of spread) if (cats.size > max) out.add(key);
   return out;
+}
+
+/**
+ * The trade (see `vendorTrade`) of table index k's vendor, when the vendor states one, is no
+ * placeholder, and the trade is not broad for the record's buyer (see {@link broadKeys}). O(n).
+ */
+function vendorTrades(table: RecordTable, placeholder: readonly boolean[], divisionOf: (k: number) => number, max: number): { of: (k: number) => string | undefined } {
+  const { names, of } = coarseKeys(table.vendor, (key) => vendorTrade(key) ?? '');
+  const tradeOf = (k: number): number => {
+    const t = of(k);
+    return t < 0 || names[t] === '' || placeholder[table.vendor.key[k] as number] ? -1 : t;
+  };
+  const broad = broadKeys(table, tradeOf, divisionOf, max);
+  return {
+    of: (k) => {
+      const t = tradeOf(k);
+      return t < 0 || broad.has(pairKey(table.buyer.key[k] as number, t)) ? undefined : names[t];
+    },
+  };
 }
 
 /** Each record's subject key, or -1 for a record `exclude` takes out. */

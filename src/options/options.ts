@@ -86,7 +86,9 @@ export interface DetectSplitsOptions {
   /**
    * With `vendor: 'any'` and no subject requirement, purchases from one vendor are related whatever
    * their subjects: a shared vendor is evidence of one requirement even when the descriptions differ
-   * ("通信服务" for two departments). `false` relates records by their subjects only.
+   * ("通信服务" for two departments); so are purchases from vendors of one specific trade
+   * (`vendorTrade`; see `SubjectRule.maxProjectCategories`). `false` relates records by their
+   * subjects only.
    * @defaultValue true
    */
   linkSameVendor?: boolean | undefined;

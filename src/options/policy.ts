@@ -61,10 +61,12 @@ export interface SubjectRule {
   sameCategory?: boolean | undefined;
   /**
    * A project links records only when it is specific: a buyer's project whose records span more than
-   * this many category codes (at `categoryPrefix` depth) is a broad budget line ("general running
-   * costs") and is not evidence of one requirement. `Infinity` lets every project link; 0 turns the
-   * project signal off (projects then neither link nor separate records, as on card data where a
-   * cost centre says nothing about the order).
+   * this many category divisions (the codes' first two characters, a CPV division) is a broad budget
+   * line ("general running costs") and is not evidence of one requirement. The same bound applies
+   * to a vendor's trade (`vendorTrade`), which links the records of different vendors under
+   * `vendor: 'any'` with `linkSameVendor`. `Infinity` lets every project and trade link; 0 turns
+   * both signals off (projects then neither link nor separate records, as on card data where a cost
+   * centre says nothing about the order).
    * @defaultValue 4
    */
   maxProjectCategories?: number | undefined;

@@ -87,6 +87,58 @@ export function vendorKey(name: string): string {
   return key || base;
 }
 
+const HAN = /\p{Script=Han}/u;
+
+/**
+ * Words that qualify a trade without naming one ("IT Solutions", "Network Services"; 保安服务,
+ * 机电工程, 信息技术): taken off the end of a name before its trade is read, and no trade alone.
+ */
+const GENERIC_TRADE_WORDS = new Set([
+  'services', 'service', 'solutions', 'solution', 'group', 'holdings', 'international', 'enterprises', 'enterprise',
+  'trading', 'partners', 'associates', 'industries', 'industry', 'global', 'business', 'company', 'and', 'the', 'of',
+]);
+const GENERIC_TRADE_ZH = ['服务', '科技', '技术', '管理', '中心', '发展', '实业', '贸易', '商贸', '集团', '工程', '国际', '控股', '投资', '产业', '事务所'];
+
+/**
+ * The trade a vendor's name states, from its {@link vendorKey}: what is left once the vendor's own
+ * name is taken off. Company names are built as [place] + own name + trade + legal form — China's
+ * rules for enterprise names prescribe that order (行政区划 + 字号 + 行业 + 组织形式), and English
+ * names mostly follow it ("Keystone Interiors Ltd"). Words that only qualify a trade come off the end
+ * first (services, solutions, group; 服务, 科技, 技术, 工程, 管理, 事务所 …). The trade of a
+ * Chinese name is then its last two characters, when at least two more precede them (the own
+ * name); of any other name, its words after the first. `undefined` when the name states none. A
+ * heuristic: detection lets a trade link records only while it is specific to the buyer (see
+ * `SubjectRule.maxProjectCategories`).
+ *
+ * @example
+ * vendorTrade(vendorKey('Keystone Interiors Ltd'))     //=> 'interiors'
+ * vendorTrade(vendorKey('Apex IT Solutions, Inc.'))    //=> 'it'
+ * vendorTrade(vendorKey('上海远航标识股份有限公司'))     //=> '标识'
+ * vendorTrade(vendorKey('杭州卫安保安服务有限公司'))     //=> '保安'
+ * vendorTrade(vendorKey('Acme Ltd'))                   //=> undefined
+ */
+export function vendorTrade(key: string): string | undefined {
+  if (isLegalForm(key)) return undefined;
+  if (HAN.test(key)) {
+    let name = key.replace(/\s+/gu, '');
+    for (let cut = true; cut; ) {
+      cut = false;
+      for (const w of GENERIC_TRADE_ZH) {
+        if (name.endsWith(w) && name.length > w.length) {
+          name = name.slice(0, -w.length);
+          cut = true;
+        }
+      }
+    }
+    const chars = [...name];
+    return chars.length >= 4 ? chars.slice(-2).join('') : undefined;
+  }
+  const words = key.split(' ').filter((w) => w !== '');
+  while (words.length > 1 && GENERIC_TRADE_WORDS.has(words[words.length - 1] as string)) words.pop();
+  const trade = words.slice(1).filter((w) => !GENERIC_TRADE_WORDS.has(w));
+  return trade.length > 0 ? trade.join(' ') : undefined;
+}
+
 /** True when a key is nothing but legal forms ("limited", "有限公司"). */
 function isLegalForm(key: string): boolean {
   return CN_LEGAL_FORMS.includes(key) || key.split(' ').every((w) => LEGAL_FORMS.has(w));

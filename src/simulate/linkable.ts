@@ -1,5 +1,5 @@
 /** Whether a scheme's parts share any field a grouping rule could use (see `SchemeTruth.linkable`). */
-import { categoryKey, normalizeText, vendorKey } from '../records/normalize.js';
+import { categoryKey, normalizeText, vendorKey, vendorTrade } from '../records/normalize.js';
 import { subjectTokens } from '../similarity/tokens.js';
 import { VAGUE_SUBJECTS_EN, VAGUE_SUBJECTS_ZH } from './_catalogue.js';
 import type { SimulatedRecord } from './truth.js';
@@ -10,15 +10,18 @@ const VAGUE = new Set([...VAGUE_SUBJECTS_ZH, ...VAGUE_SUBJECTS_EN].map(normalize
 export const isVague = (subject: string): boolean => VAGUE.has(normalizeText(subject));
 
 /**
- * What a part offers to be linked by: its vendor key, category group, project and subject words, as
- * `v …`, `c …`, `p …` and `s …` keys.
+ * What a part offers to be linked by: its vendor key, its vendor's trade (`vendorTrade`), category
+ * group, project and subject words, as `v …`, `t …`, `c …`, `p …` and `s …` keys.
  *
  * @example
- * [...linkKeys({ vendor: 'Acme Ltd', category: '30192000', subject: 'printer toner' } as SimulatedRecord)]
- * //=> ['v acme', 'c 301', 's printer', 's toner']
+ * [...linkKeys({ vendor: 'Acme Toner Ltd', category: '30192000', subject: 'printer toner' } as SimulatedRecord)]
+ * //=> ['v acme toner', 't toner', 'c 301', 's printer', 's toner']
  */
 export function linkKeys(p: SimulatedRecord): Set<string> {
-  const keys = new Set([`v ${vendorKey(p.vendor)}`]);
+  const vendor = vendorKey(p.vendor);
+  const trade = vendorTrade(vendor);
+  const keys = new Set([`v ${vendor}`]);
+  if (trade !== undefined) keys.add(`t ${trade}`);
   if (p.category !== undefined) keys.add(`c ${categoryKey(p.category).slice(0, 3)}`);
   if (p.project !== undefined) for (const t of subjectTokens(p.project)) keys.add(`p ${t}`);
   if (!isVague(p.subject)) for (const t of subjectTokens(p.subject)) keys.add(`s ${t}`);

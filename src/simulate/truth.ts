@@ -67,7 +67,7 @@ export interface SchemeTruth {
   readonly total: string;
   /**
    * False when no field a rule could use ties the parts together: no chain of parts that share a
-   * vendor (as `vendorKey` compares them), the first three characters of a category code, or a word of
+   * vendor (as `vendorKey` compares them), a vendor's trade (`vendorTrade`), the first three characters of a category code, or a word of
    * the budget project or the subject (as `subjectTokens` splits them; subjects that say nothing, such
    * as "Goods" or "采购", left out) reaches every part. Such a scheme can be grouped by buyer and time
    * alone; evaluations report it apart.

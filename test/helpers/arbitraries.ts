@@ -9,7 +9,8 @@ import type { DetectSplitsOptions } from '../../src/options/options.js';
 import type { ThresholdInput } from '../../src/thresholds/threshold.js';
 
 export const BUYERS = ['City Hall', 'city  hall', 'Water Board'];
-export const VENDORS = ['Acme Ltd', 'ACME LIMITED', 'Beta GmbH', 'Gamma Co., Ltd.', '杭州标识有限公司'];
+// Two vendors of one trade in each script ("signs", 标识), beside names that state none.
+export const VENDORS = ['Acme Ltd', 'ACME LIMITED', 'Beta GmbH', 'Gamma Co., Ltd.', '杭州标识有限公司', '宁波恒达标识股份有限公司', 'Delta Signs Ltd', 'Omega Signs LLC'];
 export const SUBJECTS = [
   'road direction signs',
   'direction signs for roads',

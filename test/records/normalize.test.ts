@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { categoryKey, isBlank, normalizeText, vendorKey } from '../../src/records/normalize.js';
+import { categoryKey, isBlank, normalizeText, vendorKey, vendorTrade } from '../../src/records/normalize.js';
 import { runs } from '../helpers/runs.js';
 
 describe('vendorKey', () => {
@@ -169,6 +169,40 @@ describe('categoryKey', () => {
         expect(categoryKey(k)).toBe(k);
       }),
       { numRuns: runs(300) },
+    );
+  });
+});
+
+describe('vendorTrade', () => {
+  it.each([
+    // [place] + own name + trade + legal form: the trade is what follows the own name.
+    ['Keystone Interiors Ltd', 'interiors'],
+    ['GOLDCREST INTERIORS, INC.', 'interiors'],
+    ['Apex IT Solutions Co., Ltd.', 'it'],
+    ['Northwind Network Services', 'network'],
+    ['杭州卫安保安服务有限公司', '保安'],
+    ['兴业机电工程有限责任公司', '机电'],
+    ['浙江天明律师事务所', '律师'],
+    ['Harbor Group Holdings', undefined],
+    ['杭州科技有限公司', undefined],
+    ['上海远航标识股份有限公司', '标识'],
+    ['宁波恒达标识有限公司', '标识'],
+    ['东方电脑股份有限公司', '电脑'],
+    // Too short to state a trade beside a name.
+    ['Acme Ltd', undefined],
+    ['永和有限公司', undefined],
+    ['有限公司', undefined],
+  ])('%s → %s', (name, trade) => {
+    expect(vendorTrade(vendorKey(name))).toBe(trade);
+  });
+
+  it('is the same for every spelling vendorKey makes one vendor', () => {
+    fc.assert(
+      fc.property(fc.constantFrom('Keystone Interiors', 'Apex IT Solutions', '上海远航标识'), fc.constantFrom('', ' Ltd', ' Co., Ltd.', ' LIMITED', '股份有限公司', '有限公司'), fc.boolean(), (name, form, upper) => {
+        const spelt = upper ? (name + form).toUpperCase() : name + form;
+        expect(vendorTrade(vendorKey(spelt))).toBe(vendorTrade(vendorKey(name)));
+      }),
+      { numRuns: runs(100) },
     );
   });
 });

@@ -181,14 +181,17 @@ const inScope = (t: ThresholdInput, category: string | undefined) => {
   return !(t.excludeCategories && key !== undefined && t.excludeCategories.some((c) => key.startsWith(c)));
 };
 
-/** True when a specific project links: the buyer's records under it span at most `max` category codes (at the prefix depth). */
+/** True when a specific project links: the buyer's records under it span at most `max` category divisions. */
 function specificProject(records: readonly PurchaseRecordInput[], buyer: string, project: string, depth: number, max: number): boolean {
-  const codes = new Set(
+  // The category divisions of the buyer's records in the project: an all-digit code's first two
+  // digits, another code at the prefix depth (whole at depth 0).
+  const division = (c: string) => (/^[0-9]+$/.test(c) ? c.slice(0, 2) : depth > 0 ? c.slice(0, depth) : c);
+  const divisions = new Set(
     records
       .filter((r) => normalizeText(r.buyer) === normalizeText(buyer) && r.project !== undefined && projectName(normalizeText(r.project)) === projectName(normalizeText(project)) && r.category !== undefined)
-      .map((r) => (depth > 0 ? categoryKey(r.category as string).slice(0, depth) : categoryKey(r.category as string))),
+      .map((r) => division(categoryKey(r.category as string))),
   );
-  return codes.size <= max;
+  return divisions.size <= max;
 }
 
 /** The integer and round test of the evidence, restated: a whole number that is a multiple of 1,000 or has at most two significant digits. */
