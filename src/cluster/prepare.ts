@@ -311,7 +311,7 @@ export function spreadKey(code: string, depth: number): string {
 
 /**
  * Broad keys: a buyer's projects (by `keyOf`: the words that name them) or vendor trades whose
- * records span more than `max` category divisions (`divisionOf`: the codes' first two characters).
+ * records span more than `max` category divisions (`divisionOf`: see {@link spreadKey}).
  * A broad budget line such as "general running costs", or a trade such as "services" that vendors of
  * every kind state, says nothing about the requirement, so it does not link records (a project can
  * still be required by `sameProject`); a project of servers, storage and software licences stays in
