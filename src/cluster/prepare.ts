@@ -60,7 +60,7 @@ export function prepare(table: RecordTable, opts: ResolvedOptions): Prepared {
   // Vendors' trades (vendorTrade), where the policy relates different vendors' records by them:
   // the trades specific to the buyer (see maxProjectCategories); placeholders state none.
   const links = linkPolicy(opts, window);
-  const trades = links.vendorLinks && subject.maxProjectCategories > 0 ? vendorTrades(table, placeholder, divisionOf, subject.maxProjectCategories) : undefined;
+  const trades = links.vendorLinks && subject.maxProjectCategories > 0 ? vendorTrades(table, opts.placeholderVendors, divisionOf, subject.maxProjectCategories) : undefined;
 
   // Subject tokens, numbered rarest first and weighed by rarity in each buyer's ledger, without
   // the excluded records (as if they were not there).
@@ -337,11 +337,12 @@ function broadKeys(table: RecordTable, keyOf: (k: number) => number, divisionOf:
  * The trade (see `vendorTrade`) of table index k's vendor, when the vendor states one, is no
  * placeholder, and the trade is not broad for the record's buyer (see {@link broadKeys}). O(n).
  */
-function vendorTrades(table: RecordTable, placeholder: readonly boolean[], divisionOf: (k: number) => number, max: number): { of: (k: number) => string | undefined } {
-  const { names, of } = coarseKeys(table.vendor, (key) => vendorTrade(key) ?? '');
+function vendorTrades(table: RecordTable, placeholders: ReadonlySet<string>, divisionOf: (k: number) => number, max: number): { of: (k: number) => string | undefined } {
+  // '' stands for no trade: a placeholder's, or a name that states none.
+  const { names, of } = coarseKeys(table.vendor, (key) => (placeholders.has(key) ? '' : (vendorTrade(key) ?? '')));
   const tradeOf = (k: number): number => {
     const t = of(k);
-    return t < 0 || names[t] === '' || placeholder[table.vendor.key[k] as number] ? -1 : t;
+    return t < 0 || names[t] === '' ? -1 : t;
   };
   const broad = broadKeys(table, tradeOf, divisionOf, max);
   return {

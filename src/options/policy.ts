@@ -61,7 +61,8 @@ export interface SubjectRule {
   sameCategory?: boolean | undefined;
   /**
    * A project links records only when it is specific: a buyer's project whose records span more than
-   * this many category divisions (the codes' first two characters, a CPV division) is a broad budget
+   * this many category divisions (an all-digit code's first two digits, a CPV division; another
+   * code cut to `categoryPrefix`, whole at 0) is a broad budget
    * line ("general running costs") and is not evidence of one requirement. The same bound applies
    * to a vendor's trade (`vendorTrade`), which links the records of different vendors under
    * `vendor: 'any'` with `linkSameVendor`. `Infinity` lets every project and trade link; 0 turns
