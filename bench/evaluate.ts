@@ -14,6 +14,7 @@
  * bench/QUALITY-fresh.md by default).
  */
 import { writeFileSync } from 'node:fs';
+import Decimal from 'decimal.js';
 import { fileURLToPath } from 'node:url';
 import { evaluate, DECOY_KINDS, REGIMES, SCHEME_KINDS, type DecoyKind, type EvaluateReport, type SchemeKind, type SchemeTruth, type SimulatedRecord } from '../src/simulate.js';
 import { detectSplits } from '../src/detect.js';
@@ -22,7 +23,7 @@ import type { Finding } from '../src/report/finding.js';
 import { resolveOptions, type ResolvedOptions } from '../src/options/resolve.js';
 import { validateRecords } from '../src/records/validate.js';
 import { getPreset, listPresets } from '../src/presets/index.js';
-import { linked, oracleRecords, projectOf, type OracleRecord } from '../test/oracle.js';
+import { crossesTier, eligibleFor, linked, oracleRecords, projectOf, type OracleRecord } from '../test/oracle.js';
 import { documentLineParts, perPersonParts, type PartFields } from '../src/score/legitimate.js';
 import { vendorKey } from '../src/records/normalize.js';
 import { subjectTokens } from '../src/similarity/tokens.js';
@@ -42,7 +43,7 @@ const OUT = arg('out', fileURLToPath(new URL(IS_FRESH ? './QUALITY-fresh.md' : '
 const PRESETS = !args.includes('--no-presets');
 
 /** Why a scheme was missed, checked in this order. */
-const MISS_REASONS = ['unlinkable', 'outsideWindow', 'inPieces', 'unlinkedByRule', 'belowMinScore', 'lostInRuns'] as const;
+const MISS_REASONS = ['unlinkable', 'outsideWindow', 'inPieces', 'unlinkedByRule', 'smallParts', 'belowMinScore', 'lostInRuns'] as const;
 type MissReason = (typeof MISS_REASONS)[number];
 
 interface Config {
@@ -161,6 +162,16 @@ function connected(o: ResolvedOptions, parts: readonly OracleRecord[]): boolean 
   return seen.size === parts.length;
 }
 
+/**
+ * Some threshold is crossed by the parts that may take part in a run for it (test/oracle.ts
+ * `eligibleFor`: under it, in scope and in force, and at least `minPartShare` of it unless within
+ * the band under a lower limit). A `twoTiers` scheme whose pieces under the lower limit are too
+ * small to count for the higher one, and too far under the lower one to be just below it, does not.
+ */
+function crossAsParts(o: ResolvedOptions, parts: readonly OracleRecord[]): boolean {
+  return o.thresholds.some((t) => crossesTier(t, parts.filter((p) => eligibleFor(o, t, p)).reduce((sum, p) => sum.plus(p.value), new Decimal(0))));
+}
+
 /** The oracle's view of the schemes' records, with project breadth and token weights counted over the buyer's whole ledger. */
 function schemeParts(ledger: ProtocolLedger, o: ResolvedOptions): Map<string, OracleRecord> {
   const ids = new Set(ledger.truth.schemes.flatMap((s) => s.recordIds));
@@ -236,6 +247,7 @@ function missReason(s: SchemeTruth, inReach: boolean, o: ResolvedOptions, parts:
   if (!s.linkable) return 'unlinkable';
   if (!inReach) return 'outsideWindow';
   if (!connected(o, parts)) return 'unlinkedByRule';
+  if (!crossAsParts(o, parts)) return 'smallParts';
   if (recalledAtZero.has(s.id)) return 'belowMinScore';
   return 'lostInRuns';
 }
@@ -446,7 +458,7 @@ function missList(byRegime: ReadonlyMap<string, Measure[]>): string {
     for (const m of byRegime.get(regime)!) {
       const byId = new Map(m.ledger.records.map((r) => [r.id, r]));
       for (const { scheme, reason } of m.missed) {
-        if (reason !== 'unlinkedByRule' && reason !== 'lostInRuns' && reason !== 'inPieces' && !(reason === 'unlinkable' && scheme.kind === 'rotatedVendors')) continue;
+        if (reason !== 'unlinkedByRule' && reason !== 'smallParts' && reason !== 'lostInRuns' && reason !== 'inPieces' && !(reason === 'unlinkable' && scheme.kind === 'rotatedVendors')) continue;
         const records = scheme.recordIds.map((id) => byId.get(id)!);
         const parts = records.map((r) => `${r.date} ${r.amount} · ${r.vendor} · ${r.category ?? '–'} · ${r.project ?? '–'} · ${r.subject}`);
         const ties = reason === 'unlinkedByRule' ? `; ${tiesOf(records, m.ledger.records)}` : '';
@@ -487,6 +499,7 @@ const MISS_WORDS: Readonly<Record<MissReason, string>> = {
   outsideWindow: 'outside the window',
   inPieces: 'in pieces',
   unlinkedByRule: 'unlinked by rule',
+  smallParts: 'parts too small to count',
   belowMinScore: 'below minScore',
   lostInRuns: 'lost in runs',
 };
@@ -572,6 +585,9 @@ window: linkable, but the parts do not fit one window (\`fiscalYear\` schemes un
 In pieces: in reach; no one finding covers half of the parts, but the findings made mostly of them (each a true
 positive) together do — a \`twoTiers\` scheme reported as one finding per tier it avoided; still a
 miss in every recall figure here. Unlinked by rule: the configuration's link rule (test/oracle.ts \`linked\`) does not connect the parts.
+Parts too small to count: connected, but the parts that may join a run for a threshold (at least
+\`minPartShare\` of it, or within the band under a lower limit) do not cross it — a \`twoTiers\`
+scheme whose pieces sit 10–15% under the lower limit, say.
 Below minScore: found with \`minScore: 0\`, filtered out at the default. Lost in runs: connected and in
 one window, but the run that took them was mostly other records, or took too few of the parts.
 
