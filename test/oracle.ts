@@ -313,9 +313,10 @@ export interface PlainRunRule {
 /**
  * The run rule of README "How detection works" (src/cluster/runs.ts), written plainly: all windows
  * and all proposals recomputed, and every proposal ranked again, on every step. `cluster` is in date
- * order (ties by id); `free[i]` is false for a part already taken. Returns positions.
+ * order (ties by id), each part with its vendor key (undefined for a placeholder vendor); `free[i]`
+ * is false for a part already taken. Returns positions.
  */
-export function plainRuns(cluster: readonly { day: number; value: Decimal }[], free: readonly boolean[], rule: PlainRunRule): { runs: number[][]; largeRuns: number[][] } {
+export function plainRuns(cluster: readonly { day: number; value: Decimal; vendor: string | undefined }[], free: readonly boolean[], rule: PlainRunRule): { runs: number[][]; largeRuns: number[][] } {
   const isFree = [...free];
   const positions = cluster.map((_, i) => i);
   const crossing = (ps: readonly number[]): boolean => {
@@ -323,6 +324,9 @@ export function plainRuns(cluster: readonly { day: number; value: Decimal }[], f
     return rule.comparison === 'above' ? total.gt(rule.value) : total.gte(rule.value);
   };
   const dayOf = (i: number) => (cluster[i] as { day: number }).day;
+  const vendorOf = (i: number) => (cluster[i] as { vendor: string | undefined }).vendor;
+  const valueOf = (i: number) => (cluster[i] as { value: Decimal }).value;
+  const totalOf = (ps: readonly number[]) => ps.reduce((s, i) => s.plus(valueOf(i)), new Decimal(0));
   const startingOn = (d: number) => positions.filter((i) => isFree[i] && dayOf(i) >= d && rule.sameWindow(d, dayOf(i)));
   const endingOn = (d: number) => positions.filter((i) => isFree[i] && dayOf(i) <= d && rule.sameWindow(dayOf(i), d));
   const days = [...new Set(cluster.map((p) => p.day))].sort((a, b) => a - b);
@@ -343,13 +347,13 @@ export function plainRuns(cluster: readonly { day: number; value: Decimal }[], f
   };
   // A core with the free parts that belong with it: at least half its smallest part, within its
   // largest gap in days of the run, nearest first (the earlier on a tie), while all fit one window.
-  const withAlike = (core: number[]): number[] => {
+  const withAlike = (core: number[], vendor?: string): number[] => {
     let gap = 0;
     for (let i = 1; i < core.length; i++) gap = Math.max(gap, dayOf(core[i] as number) - dayOf(core[i - 1] as number));
     const least = core.map((i) => (cluster[i] as { value: Decimal }).value).reduce((a, b) => (b.lt(a) ? b : a));
     const run = [...core];
     const fits = (ps: number[]) => rule.sameWindow(Math.min(...ps.map(dayOf)), Math.max(...ps.map(dayOf)));
-    let pool = positions.filter((i) => isFree[i] && !core.includes(i) && (cluster[i] as { value: Decimal }).value.times(2).gte(least));
+    let pool = positions.filter((i) => isFree[i] && !core.includes(i) && (cluster[i] as { value: Decimal }).value.times(2).gte(least) && (vendor === undefined || vendorOf(i) === vendor));
     const distance = (i: number) => Math.min(...run.map((j) => Math.abs(dayOf(i) - dayOf(j))));
     for (;;) {
       const near = pool.filter((i) => distance(i) <= gap);
@@ -377,7 +381,15 @@ export function plainRuns(cluster: readonly { day: number; value: Decimal }[], f
           const bySize = [...content].sort((a, b) => (cluster[b] as { value: Decimal }).value.cmp((cluster[a] as { value: Decimal }).value) || a - b);
           const largest = withAlike(firstCrossing(bySize).sort((a, b) => a - b));
           const tightest = withAlike(fromEnd ? firstCrossing([...content].reverse()).sort((a, b) => a - b) : firstCrossing(content));
-          return [largest, tightest];
+          // The main vendor: the largest total among two or more vendors (the smaller key on a tie).
+          const vendors = [...new Set(content.map(vendorOf).filter((v) => v !== undefined))].sort();
+          if (vendors.length < 2) return [largest, tightest];
+          const partsOf = (v: string) => content.filter((i) => vendorOf(i) === v);
+          const main = vendors.reduce((a, b) => (totalOf(partsOf(b)).gt(totalOf(partsOf(a))) ? b : a));
+          const own = partsOf(main);
+          if (own.length < rule.minParts || !crossing(own)) return [largest, tightest];
+          const ownBySize = [...own].sort((a, b) => valueOf(b).cmp(valueOf(a)) || a - b);
+          return [largest, tightest, withAlike(firstCrossing(ownBySize).sort((a, b) => a - b), main)];
         };
         for (const parts of proposals()) {
           if (dayOf(parts[0] as number) > rule.toDay) continue;
@@ -473,7 +485,7 @@ export function oracleRuns(input: readonly unknown[], options: DetectSplitsOptio
         whole: o.runs === 'window',
         rank: (parts) => rank(parts.map((i) => comp[i] as OracleRecord)),
       };
-      const cut = plainRuns(comp.map((r) => ({ day: r.rec.day, value: r.value })), comp.map((r) => !assigned.has(r.rec.id)), rule);
+      const cut = plainRuns(comp.map((r) => ({ day: r.rec.day, value: r.value, vendor: o.placeholderVendors.has(r.rec.vendorKey) ? undefined : r.rec.vendorKey })), comp.map((r) => !assigned.has(r.rec.id)), rule);
       const ids = (parts: number[]) => parts.map((i) => (comp[i] as OracleRecord).rec.id);
       for (const parts of cut.largeRuns) largeRuns.push({ thresholdId: t.threshold.id, recordIds: ids(parts) });
       for (const parts of cut.runs) findings.push({ thresholdId: t.threshold.id, recordIds: ids(parts).sort() });

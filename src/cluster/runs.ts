@@ -37,6 +37,9 @@ export interface Extraction {
   readonly largeRuns: Item[][];
 }
 
+/** Proposals per window: its largest parts, its tightest runs from its first and from its last day, its main vendor's largest parts. */
+const SLOTS = 4;
+
 /** A proposal: a set of parts and its rank. */
 interface Proposal {
   readonly rank: number;
@@ -70,14 +73,19 @@ function lexBefore(a: readonly number[], b: readonly number[]): boolean {
  *    than `maxParts` free parts whose total crosses the tier is taken whole, as a large run: a rule
  *    that groups that much is not describing one requirement.
  * 2. Runs. Each window whose content has at least `minParts` parts, starts on a day the tier is in
- *    force and crosses the tier proposes two sets. Each starts from a *core* that leaves out the parts
- *    adding nothing: its *largest parts* (the content with its smallest parts dropped while the rest
- *    still crosses; the earlier first among equal amounts) and its *tightest run* (the content with the
- *    parts farthest from the anchoring day dropped while the rest still crosses), each with at least
- *    `minParts` parts. The core then takes the free parts that belong with it — at least half its
- *    smallest part, and as close in time as its own parts are to each other (within its largest gap
- *    between consecutive days of the run) — nearest first (the earlier on a tie), each while the
- *    whole still fits one window. A proposal counts when its first part is dated while the tier is in
+ *    force and crosses the tier proposes up to three sets. Each starts from a *core* that leaves out
+ *    the parts adding nothing: its *largest parts* (the content with its smallest parts dropped while
+ *    the rest still crosses; the earlier first among equal amounts), its *tightest run* (the content
+ *    with the parts farthest from the anchoring day dropped while the rest still crosses), each with
+ *    at least `minParts` parts, and, when the content holds parts of two or more vendors, its *main
+ *    vendor's largest parts*: the parts of the vendor with the largest free total in the window (the
+ *    smaller vendor key on a tie; a placeholder vendor is none), cut to their largest parts likewise,
+ *    when they cross — one supplier's purchases are the likeliest pieces of one requirement, and
+ *    neither cut by amount or time alone finds them among a busy window's other purchases. The core
+ *    then takes the free parts that belong with it — at least half its smallest part, as close in
+ *    time as its own parts are to each other (within its largest gap between consecutive days of the
+ *    run), and of the main vendor for the main vendor's core — nearest first (the earlier on a tie),
+ *    each while the whole still fits one window. A proposal counts when its first part is dated while the tier is in
  *    force. The proposal with the highest `rank` (ties: the earlier parts, by position) becomes a
  *    run; its parts are no longer free; proposals are made again, until no window proposes.
  *
@@ -231,9 +239,9 @@ export function extractRuns(items: readonly Item[], tier: RunTier, o: ExtractRun
     sum = 0;
   }
 
-  // 2. Runs: every window's proposals in a heap (slot 3w: its largest parts; 3w + 1, 3w + 2: its
-  // tightest run from its first day, from its last); a run re-proposes only the windows whose
-  // proposals it took parts of.
+  // 2. Runs: every window's proposals in a heap (slot 4w: its largest parts; 4w + 1, 4w + 2: its
+  // tightest run from its first day, from its last; 4w + 3: its main vendor's largest parts); a run
+  // re-proposes only the windows whose proposals it took parts of.
   // Each position's place among all parts by amount, largest first (exact; the earlier first among
   // equals), and the position at each place (not needed when windows propose their whole content).
   const byPlace = new Int32Array(o.whole ? 0 : k);
@@ -248,7 +256,7 @@ export function extractRuns(items: readonly Item[], tier: RunTier, o: ExtractRun
   // For each position, the windows (with their version then) whose proposals hold it.
   const users: (number[] | undefined)[] = new Array(k);
   const ranks = new Map<string, number>();
-  const heap = new SlotHeap<Proposal>(3 * windows, (x, y) => x.rank > y.rank || (x.rank === y.rank && lexBefore(x.parts, y.parts)));
+  const heap = new SlotHeap<Proposal>(SLOTS * windows, (x, y) => x.rank > y.rank || (x.rank === y.rank && lexBefore(x.parts, y.parts)));
   const rankOf = (parts: readonly number[]): number => {
     const key = parts.join(',');
     let r = ranks.get(key);
@@ -288,13 +296,13 @@ export function extractRuns(items: readonly Item[], tier: RunTier, o: ExtractRun
    * while the whole still fits one window.
    */
   const extended = new Map<string, number[]>(); // this round's extensions (free parts change with each run)
-  const extend = (core: number[]): number[] => {
-    const key = core.join(',');
+  const extend = (core: number[], vendor?: string): number[] => {
+    const key = vendor === undefined ? core.join(',') : `${core.join(',')}\u0000${vendor}`;
     let run = extended.get(key);
-    if (run === undefined) extended.set(key, (run = extension(core)));
+    if (run === undefined) extended.set(key, (run = extension(core, vendor)));
     return run;
   };
-  const extension = (core: number[]): number[] => {
+  const extension = (core: number[], vendor: string | undefined): number[] => {
     let gap = 0;
     let smallest = core[0] as number;
     core.forEach((p, i) => {
@@ -317,7 +325,7 @@ export function extractRuns(items: readonly Item[], tier: RunTier, o: ExtractRun
     const lastDay = last;
     for (let p = firstFree(dayFrom(last - o.reach)), c = 0, end = dayFrom(first + o.reach + 1); p < end; p = firstFree(p + 1)) {
       while (c < core.length && (core[c] as number) < p) c++;
-      if (core[c] === p || !alike(p)) continue;
+      if (core[c] === p || !alike(p) || (vendor !== undefined && (items[p] as Item).vendorKey !== vendor)) continue;
       const d = day[p] as number;
       if (d < first) before.push(p);
       else if (d > lastDay) after.push(p);
@@ -345,7 +353,39 @@ export function extractRuns(items: readonly Item[], tier: RunTier, o: ExtractRun
     }
     return run.sort((x, y) => x - y);
   };
-  /** The window's proposals, by slot: its largest parts, its tightest run from its first day, from its last. */
+  /** Positions in order of amount, largest first (the earlier first among equals). */
+  const byAmount = (ps: readonly number[]): number[] => Array.from(Int32Array.from(ps, (p) => place[p] as number).sort(), (i) => byPlace[i] as number);
+  /**
+   * The main vendor's largest parts, extended among its own free parts: the parts of the vendor with
+   * the largest free total in `content` (the smaller key on a tie; placeholders are no vendor), cut to
+   * the fewest largest that cross, when the content holds two or more vendors and they cross.
+   */
+  const mainVendorRun = (content: readonly number[]): number[] | undefined => {
+    const partsOf = new Map<string, number[]>();
+    for (const p of content) {
+      const it = items[p] as Item;
+      if (it.placeholderVendor) continue;
+      const ps = partsOf.get(it.vendorKey);
+      if (ps) ps.push(p);
+      else partsOf.set(it.vendorKey, [p]);
+    }
+    if (partsOf.size < 2) return undefined;
+    // Totals compared as doubles when clearly apart, exactly when close.
+    const approxOf = (ps: readonly number[]): number => ps.reduce((sum, p) => sum + (approx[p] as number), 0);
+    const exactOf = (ps: readonly number[]) => ps.reduce((sum, p) => sum.plus((items[p] as Item).value), new D(0));
+    let main: string | undefined;
+    let own: number[] = [];
+    let most = -Infinity;
+    for (const [v, ps] of partsOf) {
+      const t = approxOf(ps);
+      let c: number = main === undefined ? 1 : clearOrder(t, most, RELATIVE_SLACK * Math.max(Math.abs(t), Math.abs(most)));
+      if (c === 0) c = exactOf(ps).cmp(exactOf(own)) || (v < (main as string) ? 1 : -1);
+      if (c > 0) [main, own, most] = [v, ps, t];
+    }
+    if (own.length < o.minParts || !crossing(most, () => own)) return undefined;
+    return extend(crossingPrefix(byAmount(own)).sort((x, y) => x - y), main);
+  };
+  /** The window's proposals, by slot: its largest parts, its tightest run from its first day, from its last, its main vendor's largest parts. */
   const proposals = (w: number): (number[] | undefined)[] => {
     const from = firstFree(lo[w] as number);
     const to = hi[w] as number;
@@ -358,19 +398,21 @@ export function extractRuns(items: readonly Item[], tier: RunTier, o: ExtractRun
     if (!crossing(s, () => content)) return [];
     if (o.whole) return [content];
     const side = sides[w] as number;
+    const vendorRun = mainVendorRun(content);
     return [
-      extend(crossingPrefix(Array.from(Int32Array.from(content, (p) => place[p] as number).sort(), (i) => byPlace[i] as number)).sort((x, y) => x - y)),
+      extend(crossingPrefix(byAmount(content)).sort((x, y) => x - y)),
       side & 1 ? extend(crossingPrefix(content)) : undefined,
       side & 2 ? extend(crossingPrefix(content.reverse()).reverse()) : undefined,
+      vendorRun,
     ];
   };
   const propose = (w: number): void => {
     const v = (version[w] = (version[w] as number) + 1);
     const sets = proposals(w);
-    for (let i = 0; i < 3; i++) {
+    for (let i = 0; i < SLOTS; i++) {
       const parts = sets[i];
       if (parts) for (const p of parts) (users[p] ??= []).push(w, v);
-      heap.set(3 * w + i, parts && (day[parts[0] as number] as number) <= tier.toDay ? { rank: rankOf(parts), parts } : undefined);
+      heap.set(SLOTS * w + i, parts && (day[parts[0] as number] as number) <= tier.toDay ? { rank: rankOf(parts), parts } : undefined);
     }
   };
 

@@ -6,10 +6,14 @@ import type { Item } from '../../src/cluster/item.js';
 import { plainRuns } from '../oracle.js';
 import { runs } from '../helpers/runs.js';
 
-function item(k: number, day: number, amount: string): Item {
+/** A part; its vendor `V<k>` (one of its own) unless given; `P…` vendors are placeholders. */
+function item(k: number, day: number, amount: string, vendor = `V${k}`): Item {
   const value = new Decimal(amount);
-  return { k, day, value, approx: value.toNumber(), amount: value, vendorKey: `V${k}`, categoryKey: undefined, document: undefined, subject: undefined, tokens: [], weights: [], categoryPrefix: undefined, project: undefined };
+  return { k, day, value, approx: value.toNumber(), amount: value, vendorKey: vendor, placeholderVendor: vendor.startsWith('P'), categoryKey: undefined, document: undefined, subject: undefined, tokens: [], weights: [], categoryPrefix: undefined, project: undefined };
 }
+
+/** The oracle's view of the parts: day, value, and vendor (none for a placeholder). */
+const plainParts = (items: readonly Item[]) => items.map((it) => ({ day: it.day, value: it.value, vendor: it.placeholderVendor ? undefined : it.vendorKey }));
 
 /** Amounts at and around a third, a half and all of the 0.3 and 1000 tiers, where doubles round. */
 const amount = fc.oneof(
@@ -20,10 +24,10 @@ const amount = fc.oneof(
 
 /** A cluster in date order (ties by id, here k), with some parts already taken. */
 const clusterArb = fc
-  .array(fc.tuple(fc.integer({ min: 0, max: 20 }), amount, fc.integer({ min: 0, max: 5 })), { maxLength: 22, size: 'max' })
+  .array(fc.tuple(fc.integer({ min: 0, max: 20 }), amount, fc.integer({ min: 0, max: 5 }), fc.constantFrom('A', 'A', 'B', 'C', 'P1', 'P2')), { maxLength: 22, size: 'max' })
   .map((rows) => {
     const sorted = rows.sort((a, b) => a[0] - b[0]);
-    return { items: sorted.map(([day, a], k) => item(k, day, a)), taken: Uint8Array.from(sorted, ([, , t]) => (t === 0 ? 1 : 0)) };
+    return { items: sorted.map(([day, a, , v], k) => item(k, day, a, v)), taken: Uint8Array.from(sorted, ([, , t]) => (t === 0 ? 1 : 0)) };
   });
 
 const tierArb: fc.Arbitrary<RunTier> = fc
@@ -53,7 +57,7 @@ describe('extractRuns', () => {
       fc.property(clusterArb, tierArb, fc.constantFrom(0, 2, 6, Infinity), fc.constantFrom(2, 3), fc.constantFrom(3, 4, 50), rankArb, fc.boolean(), ({ items, taken }, tier, reach, minParts, maxParts, [, rank], whole) => {
         const got = extractRuns(items, tier, { reach, minParts, maxParts, whole, taken, rank });
         const want = plainRuns(
-          items.map((it) => ({ day: it.day, value: it.value })),
+          plainParts(items),
           items.map((it) => !taken[it.k]),
           { value: tier.value, comparison: tier.comparison, toDay: tier.toDay, sameWindow: (a, b) => Math.abs(a - b) <= reach, minParts, maxParts, whole, rank: (ps) => rank(ps.map((i) => items[i] as Item)) },
         );
@@ -77,10 +81,10 @@ describe('extractRuns', () => {
     let large = 0;
     fc.assert(
       fc.property(clusterArb, tierArb, fc.constantFrom(0, 2, Infinity), fc.constantFrom(2, 3), fc.constantFrom(3, 4, 50), rankArb, fc.integer({ min: 0, max: 20 }), ({ items: spread, taken }, tier, reach, minParts, maxParts, [, rank], day) => {
-        const items = spread.map((it) => item(it.k, day, it.value.toString()));
+        const items = spread.map((it) => item(it.k, day, it.value.toString(), it.vendorKey));
         const got = extractRuns(items, tier, { reach, minParts, maxParts, whole: true, taken, rank });
         const want = plainRuns(
-          items.map((it) => ({ day: it.day, value: it.value })),
+          plainParts(items),
           items.map((it) => !taken[it.k]),
           { value: tier.value, comparison: tier.comparison, toDay: tier.toDay, sameWindow: (a, b) => Math.abs(a - b) <= reach, minParts, maxParts, whole: true, rank: (ps) => rank(ps.map((i) => items[i] as Item)) },
         );
@@ -116,6 +120,22 @@ describe('extractRuns', () => {
     const tier = { value: new Decimal(1000), approx: 1000, comparison: 'atOrAbove' as const, toDay: Infinity };
     const out = extractRuns(items, tier, { reach: 6, minParts: 2, maxParts: 50, taken: new Uint8Array(items.length), rank: (run) => (run[0]?.k === 1 ? 1 : 0) });
     expect(ids(out.runs)).toEqual([[1, 2, 3, 4]]);
+  });
+
+  it("a window's main vendor proposes its own parts: one supplier's pieces beat a mix by amount or time", () => {
+    // A 1,000 limit. Vendor A: days 1, 3, 5 (350 each); vendor B: days 0 (450) and 2 (500). The
+    // largest parts (500 + 450 + 350) and the tightest runs mix the two vendors; a rank that prefers
+    // one vendor takes A's three parts, which only the main vendor's proposal offers (A's total,
+    // 1,050, is the larger).
+    const items = [item(0, 0, '450', 'B'), item(1, 1, '350', 'A'), item(2, 2, '500', 'B'), item(3, 3, '350', 'A'), item(4, 5, '350', 'A')];
+    const tier = { value: new Decimal(1000), approx: 1000, comparison: 'atOrAbove' as const, toDay: Infinity };
+    const oneVendor = (run: readonly Item[]) => (new Set(run.map((it) => it.vendorKey)).size === 1 ? 1 : 0);
+    const out = extractRuns(items, tier, { reach: 6, minParts: 2, maxParts: 50, taken: new Uint8Array(items.length), rank: oneVendor });
+    expect(ids(out.runs)).toEqual([[1, 3, 4]]);
+    // Placeholder vendors are no vendor: their parts make no proposal of their own.
+    const placeholders = items.map((it) => item(it.k, it.day, it.value.toString(), it.vendorKey === 'A' ? 'P1' : 'B'));
+    const none = extractRuns(placeholders, tier, { reach: 6, minParts: 2, maxParts: 50, taken: new Uint8Array(items.length), rank: oneVendor });
+    expect(none.runs.every((run) => oneVendor(run) === 0)).toBe(true);
   });
 
   it('a run starts while the tier is in force; the parts after it may follow', () => {
