@@ -37,19 +37,13 @@ export class BlindRng {
   }
 
   /** A float in [lo, hi). */
-  uniform(lo: number, hi: number): number {
-    return lo + (hi - lo) * this.next();
-  }
+  uniform(lo: number, hi: number): number { return lo + (hi - lo) * this.next(); }
 
   /** An integer in [lo, hi], both ends included. */
-  int(lo: number, hi: number): number {
-    return lo + Math.floor(this.next() * (hi - lo + 1));
-  }
+  int(lo: number, hi: number): number { return lo + Math.floor(this.next() * (hi - lo + 1)); }
 
   /** True with probability p. */
-  chance(p: number): boolean {
-    return this.next() < p;
-  }
+  chance(p: number): boolean { return this.next() < p; }
 
   /** A standard normal deviate (Box–Muller). */
   normal(): number {

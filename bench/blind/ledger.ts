@@ -56,19 +56,10 @@ import {
 } from './_catalogue.js';
 import { BlindRng } from './_rng.js';
 
-/** A purchase record in the shape `detectSplits` takes. */
+/** A purchase record in the shape `detectSplits` takes: the fields it needs, then those a ledger may leave out. */
 export interface BlindRecord {
-  id: string;
-  buyer: string;
-  vendor: string;
-  date: string;
-  amount: string;
-  currency: string;
-  subject?: string;
-  category?: string;
-  project?: string;
-  document?: string;
-  method?: string;
+  id: string; buyer: string; vendor: string; date: string; amount: string; currency: string;
+  subject?: string; category?: string; project?: string; document?: string; method?: string;
 }
 
 export interface BlindThreshold {
