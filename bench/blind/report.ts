@@ -11,6 +11,8 @@ import { blindLedger, DECOY_KINDS, SPLIT_KINDS, type BlindLedger, type DecoyKind
 import { matchFindings } from './match.js';
 
 const SEEDS = [1, 2, 3, 4, 5, 6, 7, 8];
+/** The seeds looked at split by split while choosing a change to the detector; the others were not. */
+const INSPECTED = [1, 2, 3, 4];
 
 interface SeedQuality {
   seed: number;
@@ -114,9 +116,10 @@ const total = (cells: readonly [number, number][]): [number, number] => cells.re
 const worstDecoy = (q: SeedQuality): number => Math.max(...q.decoyTopK.values());
 
 function render(rows: readonly SeedQuality[], ledgers: readonly BlindLedger[]): string {
-  const col = (pick: (q: SeedQuality) => number): number[] => rows.map(pick);
-  const low = (pick: (q: SeedQuality) => number): string => `${f2(mean(col(pick)))} | ${f2(worstLow(col(pick)))}`;
-  const high = (pick: (q: SeedQuality) => number): string => `${f2(mean(col(pick)))} | ${worstHigh(col(pick))}`;
+  const unseen = rows.filter((q) => !INSPECTED.includes(q.seed));
+  const both = (f: (xs: readonly SeedQuality[]) => string): string => `${f(rows)} | ${f(unseen)}`;
+  const low = (pick: (q: SeedQuality) => number): string => both((xs) => `${f2(mean(xs.map(pick)))} | ${f2(worstLow(xs.map(pick)))}`);
+  const high = (pick: (q: SeedQuality) => number): string => both((xs) => `${f2(mean(xs.map(pick)))} | ${worstHigh(xs.map(pick))}`);
   const worstKind = (q: SeedQuality): string => {
     const top = Math.max(...q.decoyTopK.values());
     return top === 0 ? '—' : [...q.decoyTopK].filter(([, n]) => n === top).map(([k]) => k).join(', ');
@@ -130,8 +133,11 @@ function render(rows: readonly SeedQuality[], ledgers: readonly BlindLedger[]): 
     'byte for byte. The ledger (bench/blind/ledger.ts) was written by someone who read neither the',
     'detector (src/**) nor the project\'s simulator, only DOMAIN.md, the threshold table and the',
     'README\'s public API; its distributions and the mix of splits and decoys are documented at the top',
-    'of that file. Nothing here was tuned: the generator was written first and left alone once this',
-    'report ran, and the detector runs at its defaults: `detectSplits(records, { thresholds })`.',
+    'of that file. The generator was written first and left alone once this report ran, and the',
+    'detector runs at its defaults: `detectSplits(records, { thresholds })`. Nothing is fitted on it.',
+    `**Seeds ${INSPECTED.join(', ')} were inspected** split by split when a change to the detector was chosen`,
+    '(docs/quality-history.md, "A window\'s main vendor proposes its own parts"); the other seeds were',
+    'not looked at before it, and the headline gives them apart: they are the figures nothing here saw.',
     '',
     '## Protocol',
     '- **Ledgers.** `blindLedger(seed)` for seeds 1–8: 40 buyers (Zipf sizes), about 14,000 purchases over',
@@ -156,10 +162,10 @@ function render(rows: readonly SeedQuality[], ledgers: readonly BlindLedger[]): 
     '- **Time.** The command prints how long generation and detection took (per ledger, on average);',
     '  timings are left out of this file so that it is the same on every run.',
     '',
-    '## Headline (seeds 1–8)',
+    '## Headline',
     '',
-    '| measure | mean | worst seed |',
-    '|---|---|---|',
+    `| measure | seeds 1–8: mean | worst seed | seeds ${SEEDS.filter((x) => !INSPECTED.includes(x)).join(', ')} (not inspected): mean | worst seed |`,
+    '|---|---|---|---|---|',
     `| recall | ${low((q) => q.recall)} |`,
     `| recall, tied splits | ${low((q) => q.tiedRecall)} |`,
     `| precision | ${low((q) => q.precision)} |`,
