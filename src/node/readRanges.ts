@@ -31,11 +31,15 @@ interface Readers {
 /**
  * When and how a file is read in ranges. Tests lower the threshold and read ranges in-process.
  */
-export const RANGES: { minBytes: number; count: number | undefined; here: boolean; readInRanges: number; hashedAgain: number } = {
+export const RANGES: { minBytes: number; count: number | undefined; here: boolean; readInRanges: number; hashedAgain: number; validatedEarly: number } = {
   /** Files smaller than this are read in one piece. */
   minBytes: 16 << 20,
-  /** @defaultValue {@link rangeCount}: the cores available (at least 2), or 1 (one piece) while other work fills them */
-  count: undefined,
+  /**
+   * @defaultValue the environment's `SPLITSCAN_READ_RANGES` (a whole number; 1: one piece), which
+   * benchmarks and checks set to take one path whatever the machine's load; when not set,
+   * {@link rangeCount}: the cores available (at least 2), or 1 (one piece) while other work fills them
+   */
+  count: rangesFromEnvironment(),
   /**
    * Whether the ranges are read on this thread, each result passed through a structured clone as
    * a worker's message is. @defaultValue false: a worker thread per range
@@ -45,7 +49,15 @@ export const RANGES: { minBytes: number; count: number | undefined; here: boolea
   readInRanges: 0,
   /** Of those, files the first reader could not hash (hashed again on this thread). */
   hashedAgain: 0,
+  /** Of those, files whose first range's records were validated while the other ranges were read (see `LedgerReader.validateSoFar`). */
+  validatedEarly: 0,
 };
+
+/** `SPLITSCAN_READ_RANGES` when it is a whole number from 1 on (see {@link RANGES}.count). */
+function rangesFromEnvironment(): number | undefined {
+  const n = Number(process.env['SPLITSCAN_READ_RANGES'] ?? '');
+  return Number.isInteger(n) && n >= 1 ? n : undefined;
+}
 
 /**
  * The ledger of the delimited file at `path`, read in ranges, or `undefined` when it is not read so
@@ -153,6 +165,9 @@ async function readInRanges(path: string, options: LedgerParserOptions, latin1: 
   }
   const first = parser.stop();
   if (started === undefined || !first.clean || first.line !== (await lines[1])) return undefined;
+  // While the other ranges are still being read, the records of this one are validated (the table
+  // detection reads, started: this thread would otherwise wait).
+  const early = parser.validateSoFar();
   const results = await Promise.all(started.results);
   const read = parser.rowsRead;
   for (let k = 0; k < results.length; k++) {
@@ -170,6 +185,7 @@ async function readInRanges(path: string, options: LedgerParserOptions, latin1: 
   }
   const ledger = parser.end({ sha256, bytes: size });
   RANGES.readInRanges++;
+  if (early) RANGES.validatedEarly++;
   return ledger;
 }
 

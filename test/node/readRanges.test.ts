@@ -134,20 +134,26 @@ describe('loadLedger in byte ranges', () => {
     const rows = Array.from({ length: 3000 }, (_, i) => `G${i},City,Vendor ${i % 5},2019-02-${String(1 + (i % 28)).padStart(2, '0')},"${10 + i}.25",EUR,"signs, phase ${i}",D${i}`);
     const path = join(dir, 'clean.csv');
     writeFileSync(path, [HEADER, ...filler, ...rows].join('\r\n') + '\r\n');
-    Object.assign(RANGES, { minBytes: Infinity, count: undefined, here: false });
-    const whole = await outcome(path, {});
-    for (const count of [2, 3]) {
-      const before = RANGES.readInRanges;
-      const hashedAgain = RANGES.hashedAgain;
-      Object.assign(RANGES, {
-        minBytes: 1,
-        count,
-        here: true,
-      });
-      expect(await outcome(path, {})).toEqual(whole);
-      expect(RANGES.readInRanges - before).toBe(1);
-      // The file's SHA-256 (compared with the ledger's sources) is the first reader's, not computed again.
-      expect(RANGES.hashedAgain).toBe(hashedAgain);
+    // Lines kept as they are: the records are known before the last range is read, and the first
+    // range's are validated while the others are read (with lines summed by document, they are not).
+    for (const options of [{}, { lines: 'keep' as const }]) {
+      Object.assign(RANGES, { minBytes: Infinity, count: undefined, here: false });
+      const whole = await outcome(path, options);
+      for (const count of [2, 3]) {
+        const before = RANGES.readInRanges;
+        const hashedAgain = RANGES.hashedAgain;
+        const early = RANGES.validatedEarly;
+        Object.assign(RANGES, {
+          minBytes: 1,
+          count,
+          here: true,
+        });
+        expect(await outcome(path, options)).toEqual(whole);
+        expect(RANGES.readInRanges - before).toBe(1);
+        expect(RANGES.validatedEarly - early).toBe(options.lines === 'keep' ? 1 : 0);
+        // The file's SHA-256 (compared with the ledger's sources) is the first reader's, not computed again.
+        expect(RANGES.hashedAgain).toBe(hashedAgain);
+      }
     }
     Object.assign(RANGES, { minBytes: 16 << 20, count: undefined, here: false });
   });
