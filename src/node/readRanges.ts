@@ -31,7 +31,7 @@ interface Readers {
 /**
  * When and how a file is read in ranges. Tests lower the threshold and read ranges in-process.
  */
-export const RANGES: { minBytes: number; count: number | undefined; here: boolean; readInRanges: number; hashedAgain: number; validatedEarly: number } = {
+export const RANGES: { minBytes: number; count: number | undefined; here: boolean; readInRanges: number; hashedAgain: number } = {
   /** Files smaller than this are read in one piece. */
   minBytes: 16 << 20,
   /**
@@ -49,8 +49,6 @@ export const RANGES: { minBytes: number; count: number | undefined; here: boolea
   readInRanges: 0,
   /** Of those, files the first reader could not hash (hashed again on this thread). */
   hashedAgain: 0,
-  /** Of those, files whose first range's records were validated while the other ranges were read (see `LedgerReader.validateSoFar`). */
-  validatedEarly: 0,
 };
 
 /** `SPLITSCAN_READ_RANGES` when it is a whole number from 1 on (see {@link RANGES}.count). */
@@ -165,9 +163,6 @@ async function readInRanges(path: string, options: LedgerParserOptions, latin1: 
   }
   const first = parser.stop();
   if (started === undefined || !first.clean || first.line !== (await lines[1])) return undefined;
-  // While the other ranges are still being read, the records of this one are validated (the table
-  // detection reads, started: this thread would otherwise wait).
-  const early = parser.validateSoFar();
   const results = await Promise.all(started.results);
   const read = parser.rowsRead;
   for (let k = 0; k < results.length; k++) {
@@ -185,7 +180,6 @@ async function readInRanges(path: string, options: LedgerParserOptions, latin1: 
   }
   const ledger = parser.end({ sha256, bytes: size });
   RANGES.readInRanges++;
-  if (early) RANGES.validatedEarly++;
   return ledger;
 }
 
@@ -253,15 +247,11 @@ const LOOK = 1 << 20;
  * How much larger the first range is than the others (a fraction of theirs): its reader starts at
  * once, while each worker first loads and counts the line breaks of the range before its own, and
  * then packs what it read for the main thread; the first worker also hashes the file, which
- * delays its own range's start. But the main thread also validates its range's records once it is
- * read (when they are known by then: see `LedgerReader.validateSoFar`), about a seventh more work
- * per row. (On the Toronto-shaped file, in one process, read in two ranges, under --cpu-prof, each
- * thread's profile: with 0.1 the main thread ended validating its range 14 ms after the worker
- * ended, and the table was ready after 3.08 s; with 0.45, the first range's reading and validation
- * ended 0.7 s after the worker's range and the table was ready after 3.87 s. Before the first
- * range's records were validated early, 0.45 had both threads done within ~0.1 s of each other.)
+ * delays its own range's start. (On the Toronto-shaped file, in one process, 3 alternating runs:
+ * 0.45 had both threads done within ~0.1 s of each other and read in 2.28-2.40 s; 0.3 and 0.15
+ * left the main thread waiting for the worker, 2.38-2.43 s and 2.44-2.48 s.)
  */
-const LEAD = 0.1;
+const LEAD = 0.45;
 
 /**
  * Up to `count` − 1 cuts of the file, each just after the first line feed at or after its even cut

@@ -6,8 +6,7 @@ import { dayOf, isoOf } from '../_lib/days.js';
 import { approxNumber, D } from '../_lib/decimal.js';
 import { thrownText } from '../_lib/thrown.js';
 import { StringIds } from './stringIds.js';
-import { TEXT_FIELDS, textFields, type RecordColumns, type TextField, type TextFieldName } from './columns.js';
-import { grow } from '../_lib/grow.js';
+import { textFields, type RecordColumns, type TextField, type TextFieldName } from './columns.js';
 
 /**
  * A text field as columns: each record's text as written (trimmed), for display, and its
@@ -146,15 +145,15 @@ const UNREAD: unique symbol = Symbol('unread');
  * then validated and interned once per number, not once per record.
  */
 class ColumnBuilder {
-  text: Int32Array;
-  key: Int32Array;
+  readonly text: Int32Array;
+  readonly key: Int32Array;
   private readonly interner: Interner;
   /** The key of a text, memoised per distinct text. */
   readonly keyOf: (text: string) => string;
   /** The field read from each hinted text (a value or `undefined`; {@link UNREAD} until read; errors are read again). */
   private readonly values: (string | undefined | typeof UNREAD)[];
   /** The text id of each hinted text once set, else −1. */
-  private ids: Int32Array;
+  private readonly ids: Int32Array;
   /** Reads the field from a value as given. */
   private readonly readField: (v: unknown) => string | undefined | FieldError;
   constructor(n: number, normalise: ((s: string) => string) | undefined, read: FieldRead, hints = 0) {
@@ -166,21 +165,6 @@ class ColumnBuilder {
     this.key = normalise ? new Int32Array(n) : this.text;
     this.values = new Array<string | undefined | typeof UNREAD>(hints).fill(UNREAD);
     this.ids = new Int32Array(hints).fill(-1);
-  }
-
-  /** Makes room for `n` records and for hints numbering `hints` texts. */
-  reserve(n: number, hints: number): void {
-    if (n > this.text.length) {
-      const shared = this.key === this.text;
-      this.text = grow(this.text, n);
-      this.key = shared ? this.text : grow(this.key, n);
-    }
-    if (hints > this.ids.length) {
-      const ids = new Int32Array(hints).fill(-1);
-      ids.set(this.ids);
-      this.ids = ids;
-      for (let h = this.values.length; h < hints; h++) this.values.push(UNREAD);
-    }
   }
 
   /** The field read from `given`, once per hinted text (−1: no hint). */
@@ -430,74 +414,32 @@ function validateTable(input: readonly unknown[], snapshot: Snapshot | undefined
  * normalised and interned once. Runs in O(n) plus O(length) per distinct text.
  */
 export function columnsTable(columns: RecordColumns): RecordTable {
-  const b = new ColumnsTableBuilder();
-  b.add(columns);
+  const c = columns;
+  const b = new TableBuilder(c.size, undefined, textFields((f) => c[f].texts.length));
+  const given: unknown[] = new Array(RECORD_FIELDS.length);
+  const hints = new Int32Array(RECORD_FIELDS.length).fill(-1);
+  /** Record i's text in field f (at `hint` in RECORD_FIELDS), its number noted as the hint. */
+  const at = (f: TextField, i: number, hint: number): string | undefined => {
+    const t = f.at[i] as number;
+    hints[hint] = t;
+    return t < 0 ? undefined : f.texts[t];
+  };
+  for (let i = 0; i < c.size; i++) {
+    given[0] = c.id[i];
+    given[1] = at(c.buyer, i, 1);
+    given[2] = at(c.vendor, i, 2);
+    given[3] = c.date[i];
+    given[4] = c.amount[i];
+    given[5] = at(c.currency, i, 5);
+    given[6] = at(c.subject, i, 6);
+    given[7] = at(c.category, i, 7);
+    given[8] = at(c.project, i, 8);
+    given[9] = at(c.method, i, 9);
+    given[10] = c.document[i];
+    given[11] = at(c.exemption, i, 11);
+    b.add(i, given, hints, undefined, c.extra[i]);
+  }
   return b.build();
-}
-
-/**
- * Builds {@link columnsTable}'s table a stretch of records at a time: each {@link add} validates the
- * records of `columns` past those added before, so that a reader can validate the records it has
- * while another thread still reads the rest. The columns of each call must continue those of the
- * call before: the same records first, each text field's texts numbered as before (a
- * `TextFieldBuilder`'s numbers, new texts added after). {@link build} then gives
- * `columnsTable(columns)` of the last columns added, exactly. O(records added) per call, plus
- * O(length) per distinct text.
- *
- * @example
- * const name = (s: string) => ({ at: Int32Array.of(0, 0), texts: [s] })
- * const none = { at: Int32Array.of(-1, -1), texts: [] }
- * const c = { size: 2, id: ['A1', 'A2'], buyer: name('City'), vendor: name('Acme'), date: ['2019-03-04', '2019-03-05'], amount: ['5', '6'], currency: name('EUR'),
- *   subject: none, category: none, project: none, method: none, document: [undefined, undefined], exemption: none, extra: [undefined, undefined] }
- * const b = new ColumnsTableBuilder()
- * b.add({ ...c, size: 1 })
- * b.add(c)
- * b.build().day //=> Int32Array.of(17959, 17960)
- */
-export class ColumnsTableBuilder {
-  private readonly b = new TableBuilder(0, undefined);
-  private readonly given: unknown[] = new Array(RECORD_FIELDS.length);
-  private readonly hints = new Int32Array(RECORD_FIELDS.length).fill(-1);
-  private added = 0;
-
-  /** Records added so far. */
-  get size(): number {
-    return this.added;
-  }
-
-  /** Validates the records of `columns` from the first not added yet on. */
-  add(columns: RecordColumns): void {
-    const c = columns;
-    const { b, given, hints } = this;
-    b.reserve(c.size, textFields((f) => c[f].texts.length));
-    /** Record i's text in field f (at `hint` in RECORD_FIELDS), its number noted as the hint. */
-    const at = (f: TextField, i: number, hint: number): string | undefined => {
-      const t = f.at[i] as number;
-      hints[hint] = t;
-      return t < 0 ? undefined : f.texts[t];
-    };
-    for (let i = this.added; i < c.size; i++) {
-      given[0] = c.id[i];
-      given[1] = at(c.buyer, i, 1);
-      given[2] = at(c.vendor, i, 2);
-      given[3] = c.date[i];
-      given[4] = c.amount[i];
-      given[5] = at(c.currency, i, 5);
-      given[6] = at(c.subject, i, 6);
-      given[7] = at(c.category, i, 7);
-      given[8] = at(c.project, i, 8);
-      given[9] = at(c.method, i, 9);
-      given[10] = c.document[i];
-      given[11] = at(c.exemption, i, 11);
-      b.add(i, given, hints, undefined, c.extra[i]);
-    }
-    this.added = Math.max(this.added, c.size);
-  }
-
-  /** The table of the records added. */
-  build(): RecordTable {
-    return this.b.build();
-  }
 }
 
 /**
@@ -506,11 +448,11 @@ export class ColumnsTableBuilder {
  * objects ({@link validateTable}) or as columns ({@link columnsTable}).
  */
 class TableBuilder {
-  private rows: Int32Array;
+  private readonly rows: Int32Array;
   private readonly ids: string[];
-  private days: Int32Array;
+  private readonly days: Int32Array;
   private readonly amounts: string[];
-  private approx: Float64Array;
+  private readonly approx: Float64Array;
   private readonly cols: Readonly<Record<TextFieldName, ColumnBuilder>>;
   private readonly documents: (string | undefined)[];
   private readonly extras: (Readonly<Record<string, unknown>> | undefined)[];
@@ -524,7 +466,7 @@ class TableBuilder {
 
   /** @param hints the number of texts each text field's hints number, when given. */
   constructor(
-    private n: number,
+    private readonly n: number,
     private readonly snapshot: Snapshot | undefined,
     hints?: Readonly<Record<TextFieldName, number>>,
   ) {
@@ -536,23 +478,6 @@ class TableBuilder {
     this.cols = textFields((f) => new ColumnBuilder(n, KEY_OF[f], READ[f], hints?.[f]));
     this.documents = new Array(n);
     this.extras = new Array(n);
-  }
-
-  /**
-   * Makes room for `n` inputs in all (records added in more than one go: see
-   * {@link ColumnsTableBuilder}), each text field's hints numbering `hints[f]` texts.
-   */
-  reserve(n: number, hints: Readonly<Record<TextFieldName, number>>): void {
-    if (n > this.rows.length) {
-      const size = Math.max(n, 2 * this.rows.length);
-      this.rows = grow(this.rows, size);
-      this.days = grow(this.days, size);
-      const approx = new Float64Array(size);
-      approx.set(this.approx);
-      this.approx = approx;
-    }
-    this.n = Math.max(this.n, n);
-    for (const f of TEXT_FIELDS) this.cols[f].reserve(this.rows.length, hints[f]);
   }
 
   /**

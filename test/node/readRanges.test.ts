@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { ledgerTable } from '../../src/io/read/ledgerTable.js';
 import { loadLedger, type LoadLedgerOptions } from '../../src/node.js';
 import { RANGES, rangeCount } from '../../src/node/readRanges.js';
@@ -116,6 +116,27 @@ describe('loadLedger in byte ranges', () => {
     expect(rangeCount(cores, average, now)).toBe(ranges);
   });
 
+  it.each([
+    ['1', 1],
+    ['3', 3],
+    ['0', undefined],
+    ['2.5', undefined],
+    ['two', undefined],
+    ['', undefined],
+  ])('takes the ranges from SPLITSCAN_READ_RANGES=%j: %s', async (value, count) => {
+    const before = process.env['SPLITSCAN_READ_RANGES'];
+    process.env['SPLITSCAN_READ_RANGES'] = value;
+    try {
+      vi.resetModules();
+      const fresh = await import('../../src/node/readRanges.js');
+      expect(fresh.RANGES.count).toBe(count);
+    } finally {
+      if (before === undefined) delete process.env['SPLITSCAN_READ_RANGES'];
+      else process.env['SPLITSCAN_READ_RANGES'] = before;
+      vi.resetModules();
+    }
+  });
+
   it('reads a large file in one piece when it is to be read in one range', async () => {
     const rows = Array.from({ length: 300 }, (_, i) => `G${i},City,Vendor ${i % 5},2019-02-03,"${10 + i}.25",EUR,signs,D${i}`);
     const path = join(dir, 'one.csv');
@@ -134,26 +155,20 @@ describe('loadLedger in byte ranges', () => {
     const rows = Array.from({ length: 3000 }, (_, i) => `G${i},City,Vendor ${i % 5},2019-02-${String(1 + (i % 28)).padStart(2, '0')},"${10 + i}.25",EUR,"signs, phase ${i}",D${i}`);
     const path = join(dir, 'clean.csv');
     writeFileSync(path, [HEADER, ...filler, ...rows].join('\r\n') + '\r\n');
-    // Lines kept as they are: the records are known before the last range is read, and the first
-    // range's are validated while the others are read (with lines summed by document, they are not).
-    for (const options of [{}, { lines: 'keep' as const }]) {
-      Object.assign(RANGES, { minBytes: Infinity, count: undefined, here: false });
-      const whole = await outcome(path, options);
-      for (const count of [2, 3]) {
-        const before = RANGES.readInRanges;
-        const hashedAgain = RANGES.hashedAgain;
-        const early = RANGES.validatedEarly;
-        Object.assign(RANGES, {
-          minBytes: 1,
-          count,
-          here: true,
-        });
-        expect(await outcome(path, options)).toEqual(whole);
-        expect(RANGES.readInRanges - before).toBe(1);
-        expect(RANGES.validatedEarly - early).toBe(options.lines === 'keep' ? 1 : 0);
-        // The file's SHA-256 (compared with the ledger's sources) is the first reader's, not computed again.
-        expect(RANGES.hashedAgain).toBe(hashedAgain);
-      }
+    Object.assign(RANGES, { minBytes: Infinity, count: undefined, here: false });
+    const whole = await outcome(path, {});
+    for (const count of [2, 3]) {
+      const before = RANGES.readInRanges;
+      const hashedAgain = RANGES.hashedAgain;
+      Object.assign(RANGES, {
+        minBytes: 1,
+        count,
+        here: true,
+      });
+      expect(await outcome(path, {})).toEqual(whole);
+      expect(RANGES.readInRanges - before).toBe(1);
+      // The file's SHA-256 (compared with the ledger's sources) is the first reader's, not computed again.
+      expect(RANGES.hashedAgain).toBe(hashedAgain);
     }
     Object.assign(RANGES, { minBytes: 16 << 20, count: undefined, here: false });
   });

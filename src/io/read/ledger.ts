@@ -257,7 +257,6 @@ export class LedgerParser {
         ...(this.delimiter !== undefined ? { delimiter: this.delimiter } : {}),
       },
       records,
-      this.reader.tableOf(records),
     );
   }
 
@@ -310,11 +309,6 @@ export class LedgerParser {
     this.sink?.end();
     // end() names UTF-8 for input that stayed ASCII, and decides on a sample cut short by the end.
     return { part: this.reader.part(), encoding: decoder.asciiOnly ? undefined : decoder.encoding };
-  }
-
-  /** Validates the records its reader read so far ({@link LedgerReader.validateSoFar}). */
-  validateSoFar(): boolean {
-    return this.reader.validateSoFar();
   }
 
   /** Rows its reader has read so far. */

@@ -11,8 +11,6 @@ import { columnsTable, reuseTable, tableInput, type RecordTable } from '../../re
 /** What a ledger read as columns holds besides its fields: the columns, the table once built, and whether `records` was read. */
 interface Kept {
   readonly columns: RecordColumns;
-  /** What builds the table when the reader started it (see `LedgerReader.tableOf`), until called. */
-  start?: (() => RecordTable) | undefined;
   table?: RecordTable;
   records?: PurchaseRecordInput[];
 }
@@ -22,15 +20,14 @@ const KEPT = new WeakMap<object, Kept>();
 
 /**
  * `fields` with a `records` property made from `columns` on first read (the same array on every
- * read after), and the table of `columns` built by `table` when given (a reader that validated
- * some of the records as it read them: see `LedgerReader.tableOf`), else by `columnsTable`. The records are then marked for reuse: `detectSplits` validates them once, and a
+ * read after). The records are then marked for reuse: `detectSplits` validates them once, and a
  * second call on the same, unchanged array only checks them (see `reuseTable`). O(1); reading
  * `records` the first time costs O(n).
  *
  * The property is an enumerable getter: spreading the ledger (`{ ...ledger }`) reads it.
  */
-export function withRecords<T extends object>(fields: T, columns: RecordColumns, table?: () => RecordTable): T & { readonly records: PurchaseRecordInput[] } {
-  const kept: Kept = { columns, start: table };
+export function withRecords<T extends object>(fields: T, columns: RecordColumns): T & { readonly records: PurchaseRecordInput[] } {
+  const kept: Kept = { columns };
   const ledger = {} as T & { readonly records: PurchaseRecordInput[] };
   Object.defineProperty(ledger, 'records', {
     enumerable: true,
@@ -68,12 +65,7 @@ export function ledgerColumns(ledger: object): RecordColumns | undefined {
 export function ledgerTable(ledger: object): RecordTable | undefined {
   const kept = KEPT.get(ledger);
   if (kept === undefined) return undefined;
-  if (kept.table === undefined) {
-    const start = kept.start;
-    kept.start = undefined;
-    kept.table = start !== undefined ? start() : columnsTable(kept.columns);
-  }
-  return kept.table;
+  return (kept.table ??= columnsTable(kept.columns));
 }
 
 /**

@@ -13,7 +13,6 @@ import { D, exactDecimal } from '../../_lib/decimal.js';
 import { OptionsError } from '../../errors.js';
 import { type PurchaseRecordInput, type Reject, type RejectCode } from '../../records/record.js';
 import { type RecordColumns, TEXT_FIELDS, TextFieldBuilder, type TextFieldName, textFields } from '../../records/columns.js';
-import { ColumnsTableBuilder, type RecordTable } from '../../records/table.js';
 import { withRecords } from './ledgerTable.js';
 import { type ParseAmountOptions, parseAmount } from './amount.js';
 import { type CsvProblem, UNREAD_CELL } from './csv.js';
@@ -337,8 +336,6 @@ export class LedgerReader {
   /** Whether an ambiguous date came before any date was read. */
   private ambiguousFirst = false;
   private readonly firstRows: LedgerSample[] = [];
-  /** The table of the records validated so far ({@link validateSoFar}), when they were. */
-  private table: ColumnsTableBuilder | undefined;
   private readonly dates = new Map<string, ParsedDate>();
   private readonly repaid = new Map<string, string>();
   private readonly repaymentOf: (vendor: string) => string | undefined;
@@ -704,68 +701,24 @@ export class LedgerReader {
       if (ids) fields['credits'] = ids.slice();
       return fields;
     });
-    return {
-      records: this.columnsAt(final, extra),
-      rejects,
-      lines: final.map((r) => k.line[r] as number),
-      headers: this.headerRow,
-      columns: this.cols ?? {},
-      stats: { rows: this.rowCount, blank: this.blank, records: final.length, rejected: rejects.length, merged, netted: netted.size === 0 ? 0 : [...netted.values()].reduce((n, ids) => n + ids.length, 0) },
-      warnings: this.warnings,
-    };
-  }
-
-  /** The records of the rows kept at `rows` (their `extra` fields given), as columns. O(rows). */
-  private columnsAt(rows: readonly number[], extra: RecordColumns['extra']): RecordColumns {
-    const k = this.kept;
-    const pick = <T>(column: readonly T[]): T[] => rows.map((r) => column[r] as T);
-    return {
-      size: rows.length,
+    const pick = <T>(column: readonly T[]): T[] => final.map((r) => column[r] as T);
+    const records: RecordColumns = {
+      size: final.length,
       id: pick(k.id),
       date: pick(k.date),
       amount: pick(k.amount),
       document: pick(k.document),
       extra,
-      ...textFields((f) => k[f].pick(rows)),
+      ...textFields((f) => k[f].pick(final)),
     };
-  }
-
-  /**
-   * Whether the records will be the rows kept that are no credit, in the order read and as read:
-   * no document's lines summed (`lines: 'sum'` with a document column), no credit netted.
-   */
-  private keepsRowsAsRead(): boolean {
-    return !((this.options.lines ?? 'sum') === 'sum' && this.cols?.document !== undefined) && (this.options.credits ?? 'reject') === 'reject';
-  }
-
-  /**
-   * Validates the records read so far into the table detection reads (see `columnsTable`), when
-   * they are known before the input ends ({@link keepsRowsAsRead}): the reader of a file's first
-   * range does it while the other ranges are still being read, and {@link tableOf} then validates
-   * only the records after them. Does nothing otherwise. Returns whether it validated. O(rows
-   * read since the last call) plus O(rows) to list them.
-   */
-  validateSoFar(): boolean {
-    if (!this.keepsRowsAsRead()) return false;
-    const k = this.kept;
-    const rows: number[] = [];
-    for (let r = 0; r < k.size; r++) if (!k.isNegative(r)) rows.push(r);
-    (this.table ??= new ColumnsTableBuilder()).add(this.columnsAt(rows, new Array<undefined>(rows.length).fill(undefined)));
-    return true;
-  }
-
-  /**
-   * What builds `columnsTable(records)` for the records {@link finishColumns} gave, from the
-   * table {@link validateSoFar} started (validating only the records after those); `undefined`
-   * when none was started. The function is to be called once.
-   */
-  tableOf(records: RecordColumns): (() => RecordTable) | undefined {
-    const b = this.table;
-    if (b === undefined || !this.keepsRowsAsRead() || records.size < b.size) return undefined;
-    this.table = undefined;
-    return () => {
-      b.add(records);
-      return b.build();
+    return {
+      records,
+      rejects,
+      lines: pick(k.line),
+      headers: this.headerRow,
+      columns: this.cols ?? {},
+      stats: { rows: this.rowCount, blank: this.blank, records: final.length, rejected: rejects.length, merged, netted: netted.size === 0 ? 0 : [...netted.values()].reduce((n, ids) => n + ids.length, 0) },
+      warnings: this.warnings,
     };
   }
 
