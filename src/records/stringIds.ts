@@ -102,6 +102,23 @@ export class StringIds {
     return id;
   }
 
+  /**
+   * A new id for `s`, whether or not it was seen (it is not looked up, nor found by {@link id}
+   * after): for strings numbered one per use, not as distinct ones. `kept` as in {@link idHashed}.
+   * O(1), allocating nothing but the entry.
+   */
+  append(s: string, kept = false): number {
+    const id = this.texts.length;
+    const keep = this.keep;
+    if (kept || typeof keep !== 'function') this.texts.push(s);
+    else this.texts.push(keep(s));
+    if (!kept && keep === 'copy' && s.length >= 13) {
+      this.uncopied.push(id);
+      if ((this.uncopiedLength += s.length) >= COPIES) this.settle();
+    }
+    return id;
+  }
+
   /** The id of `s`, or −1 when it was never seen. */
   get(s: string): number {
     const h = hashOf(s);

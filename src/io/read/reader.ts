@@ -135,7 +135,8 @@ class Kept {
   readonly buyer = new TextFieldBuilder('copy');
   readonly vendor = new TextFieldBuilder('copy');
   readonly currency = new TextFieldBuilder('copy');
-  readonly subject = new TextFieldBuilder('copy');
+  // Purposes nearly all differ: each row's is kept, not looked up among the others (see `TextField`.each).
+  readonly subject = new TextFieldBuilder('copy', true);
   readonly category = new TextFieldBuilder('copy');
   readonly project = new TextFieldBuilder('copy');
   readonly method = new TextFieldBuilder('copy');
