@@ -32,11 +32,12 @@ interface Readers {
  * When and how a file is read in ranges. Tests lower the threshold and read ranges in-process.
  */
 export const RANGES: { minBytes: number; count: number | undefined; here: boolean; readInRanges: number; hashedAgain: number } = {
-  /** Files smaller than this are read in one piece. */
-  minBytes: 16 << 20,
+  /** Files smaller than this are read in one piece. @defaultValue 16 MiB; 1 byte when `SPLITSCAN_READ_RANGES` is set (see `count`) */
+  minBytes: rangesFromEnvironment() === undefined ? 16 << 20 : 1,
   /**
    * @defaultValue the environment's `SPLITSCAN_READ_RANGES` (a whole number; 1: one piece), which
-   * benchmarks and checks set to take one path whatever the machine's load; when not set,
+   * benchmarks and checks set to take one path whatever the machine's load and the file's size
+   * (every delimited file is then read in that many ranges); when not set,
    * {@link rangeCount}: the cores available (at least 2), or 1 (one piece) while other work fills them
    */
   count: rangesFromEnvironment(),

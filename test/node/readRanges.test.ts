@@ -130,6 +130,7 @@ describe('loadLedger in byte ranges', () => {
       vi.resetModules();
       const fresh = await import('../../src/node/readRanges.js');
       expect(fresh.RANGES.count).toBe(count);
+      expect(fresh.RANGES.minBytes).toBe(count === undefined ? 16 << 20 : 1);
     } finally {
       if (before === undefined) delete process.env['SPLITSCAN_READ_RANGES'];
       else process.env['SPLITSCAN_READ_RANGES'] = before;
