@@ -86,15 +86,7 @@ export class StringIds {
       if (this.hashes[at - 1] === h && this.texts[at - 1] === s) return at - 1;
       slot = (slot + 1) & mask;
     }
-    const id = this.texts.length;
-    const keep = this.keep;
-    if (kept || typeof keep !== 'function') this.texts.push(s);
-    else this.texts.push(keep(s));
-    // Cuts of fewer than 13 characters are copies already in V8 (longer ones are views into their text).
-    if (!kept && keep === 'copy' && s.length >= 13) {
-      this.uncopied.push(id);
-      if ((this.uncopiedLength += s.length) >= COPIES) this.settle();
-    }
+    const id = this.append(s, kept);
     if (id === this.hashes.length) this.hashes = grow(this.hashes, id + 1);
     this.hashes[id] = h;
     this.slots[slot] = id + 1;
@@ -112,6 +104,7 @@ export class StringIds {
     const keep = this.keep;
     if (kept || typeof keep !== 'function') this.texts.push(s);
     else this.texts.push(keep(s));
+    // Cuts of fewer than 13 characters are copies already in V8 (longer ones are views into their text).
     if (!kept && keep === 'copy' && s.length >= 13) {
       this.uncopied.push(id);
       if ((this.uncopiedLength += s.length) >= COPIES) this.settle();
