@@ -217,12 +217,19 @@ class ColumnBuilder {
   }
 }
 
-/** Where a column made by {@link eachColumn} keeps each record's text. */
+/** Where a column made by {@link eachColumn} keeps each record's text, and what it was made from. */
 const EACH: unique symbol = Symbol('each');
 
 /** A {@link TextColumn} that may hold each record's text ({@link eachColumn}). */
 interface MaybeEach extends TextColumn {
-  readonly [EACH]?: readonly (string | undefined)[];
+  readonly [EACH]?: EachTexts;
+}
+
+/** Each record's text, and the texts the column is numbered over: `all`, of which the records are those at `picked` (all of them when absent). */
+interface EachTexts {
+  readonly each: readonly (string | undefined)[];
+  readonly all: readonly (string | undefined)[];
+  readonly picked?: readonly number[];
 }
 
 /**
@@ -230,30 +237,34 @@ interface MaybeEach extends TextColumn {
  * each record's text, one per record (a loader's purposes, which nearly all differ): the texts are
  * numbered — interned, in order of first use, as {@link ColumnBuilder} numbers them — only when
  * `text`, `texts`, `key` or `keys` is first read (detection reads them only to compare subjects by
- * their words); {@link textAt} and {@link keyAt} read each record's text without numbering. O(1);
- * the numbering O(n) plus O(length) per text.
+ * their words); {@link textAt} and {@link keyAt} read each record's text without numbering.
+ * `picked`: the records are those of `all` at these indexes (a table cut by {@link keepOnly},
+ * whose texts stay those of every record it was cut from, as a numbered column's do). O(1); the
+ * numbering O(n) plus O(length) per text.
  */
-function eachColumn(each: readonly (string | undefined)[]): TextColumn {
+function eachColumn(all: readonly (string | undefined)[], picked?: readonly number[]): TextColumn {
+  const texts: EachTexts = picked === undefined ? { each: all, all } : { each: picked.map((k) => all[k]), all, picked };
   let numbered: TextColumn | undefined;
   const column = (): TextColumn => {
     if (numbered !== undefined) return numbered;
     const ids = new Map<string, number>();
-    const texts: string[] = [];
-    const text = new Int32Array(each.length);
-    for (let k = 0; k < each.length; k++) {
-      const s = each[k];
+    const distinct: string[] = [];
+    const numbers = new Int32Array(all.length);
+    for (let k = 0; k < all.length; k++) {
+      const s = all[k];
       if (s === undefined) {
-        text[k] = -1;
+        numbers[k] = -1;
         continue;
       }
       let id = ids.get(s);
-      if (id === undefined) ids.set(s, (id = texts.push(s) - 1));
-      text[k] = id;
+      if (id === undefined) ids.set(s, (id = distinct.push(s) - 1));
+      numbers[k] = id;
     }
-    return (numbered = { text, texts, key: text, keys: texts });
+    const text = picked === undefined ? numbers : Int32Array.from(picked, (k) => numbers[k] as number);
+    return (numbered = { text, texts: distinct, key: text, keys: distinct });
   };
   const c = {} as TextColumn;
-  Object.defineProperty(c, EACH, { value: each });
+  Object.defineProperty(c, EACH, { value: texts });
   for (const f of ['text', 'texts', 'key', 'keys'] as const) Object.defineProperty(c, f, { enumerable: true, get: () => column()[f] });
   return c;
 }
@@ -751,7 +762,7 @@ function keepOnly(t: RecordTable, keep: (k: number) => boolean, snapshot?: Snaps
   const pick = <T>(a: readonly T[]): T[] => kept.map((k) => a[k] as T);
   const column = (c: TextColumn): TextColumn => {
     const each = (c as MaybeEach)[EACH];
-    if (each !== undefined) return eachColumn(pick(each));
+    if (each !== undefined) return eachColumn(each.all, each.picked === undefined ? kept : kept.map((k) => each.picked?.[k] as number));
     const text = take(c.text);
     return { text, texts: c.texts, key: c.key === c.text ? text : take(c.key), keys: c.keys };
   };
@@ -898,7 +909,7 @@ function otherFields(obj: Record<string, unknown>): Record<string, unknown> | un
 /** The text of column `c` for table index k, or undefined. */
 function textAt(c: TextColumn, k: number): string | undefined {
   const each = (c as MaybeEach)[EACH];
-  if (each !== undefined) return each[k];
+  if (each !== undefined) return each.each[k];
   const i = c.text[k] as number;
   return i < 0 ? undefined : c.texts[i];
 }
@@ -906,7 +917,7 @@ function textAt(c: TextColumn, k: number): string | undefined {
 /** The key of column `c` for table index k, or undefined. */
 export function keyAt(c: TextColumn, k: number): string | undefined {
   const each = (c as MaybeEach)[EACH];
-  if (each !== undefined) return each[k];
+  if (each !== undefined) return each.each[k];
   const i = c.key[k] as number;
   return i < 0 ? undefined : c.keys[i];
 }
