@@ -247,21 +247,15 @@ function eachColumn(all: readonly (string | undefined)[], picked?: readonly numb
   let numbered: TextColumn | undefined;
   const column = (): TextColumn => {
     if (numbered !== undefined) return numbered;
-    const ids = new Map<string, number>();
-    const distinct: string[] = [];
+    // Hundreds of thousands of long texts, nearly all distinct: numbered by hashing (StringIds), not in a Map.
+    const ids = new StringIds();
     const numbers = new Int32Array(all.length);
     for (let k = 0; k < all.length; k++) {
       const s = all[k];
-      if (s === undefined) {
-        numbers[k] = -1;
-        continue;
-      }
-      let id = ids.get(s);
-      if (id === undefined) ids.set(s, (id = distinct.push(s) - 1));
-      numbers[k] = id;
+      numbers[k] = s === undefined ? -1 : ids.id(s);
     }
     const text = picked === undefined ? numbers : Int32Array.from(picked, (k) => numbers[k] as number);
-    return (numbered = { text, texts: distinct, key: text, keys: distinct });
+    return (numbered = { text, texts: ids.texts, key: text, keys: ids.texts });
   };
   const c = {} as TextColumn;
   Object.defineProperty(c, EACH, { value: texts });

@@ -62,7 +62,7 @@ describe('loadLedger in byte ranges', () => {
         fc.array(fc.tuple(tail, eol), { maxLength: 60 }),
         fc.integer({ min: 2, max: 3 }),
         fc.boolean(),
-        fc.constantFrom<LoadLedgerOptions>({}, { credits: 'net' }, { lines: 'keep' }, { dateFormat: 'yyyy-MM-dd' }),
+        fc.constantFrom<LoadLedgerOptions>({}, { credits: 'net' }, { lines: 'keep' }, { dateFormat: 'yyyy-MM-dd' }, { numberSubjects: true }),
         fc.constantFrom('utf-8', 'windows-1252'),
         fc.boolean(),
         async (rows, count, bom, options, encoding, late) => {

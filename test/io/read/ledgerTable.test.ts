@@ -79,6 +79,23 @@ describe('the table a loader builds while reading', () => {
     );
   });
 
+  it('is the same ledger and table whether subjects are numbered as read or kept one per record (property)', () => {
+    fc.assert(
+      fc.property(fc.array(row, { maxLength: 30 }), readingOptions, (rows, reading) => {
+        const read = (numberSubjects: boolean): unknown => {
+          try {
+            const ledger = readLedger(csvOf(rows), { ...reading, dateFormat: 'yyyy-MM-dd', numberSubjects });
+            return { ...ledger, table: ledgerTable(ledger) };
+          } catch (e) {
+            return { error: (e as Error).message };
+          }
+        };
+        expect(read(false)).toEqual(read(true));
+      }),
+      { numRuns: runs(200) },
+    );
+  });
+
   it('keeps the subjects of records cut after validation (a repeated id, then a currency without a rate) among its texts, as validation does', () => {
     // Subjects are kept one per record as read and numbered only when read (see eachColumn): the
     // records dropped for a repeated id, and those dropped for want of a rate, still name their
