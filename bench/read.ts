@@ -20,7 +20,8 @@
  * default 3), `--out PATH` (`-` prints only), `--no-duckdb`, `--baseline DIR` (another build's
  * dist folder, e.g. main's, whose CLI is timed the same way in the same run, each of its runs
  * next to one of this build's, for a before/after ratio that shares the machine's load), `--baseline-label
- * TEXT` (what that build is, for READ.md; default: its folder).
+ * TEXT` (what that build is, for READ.md; default: its folder). With `SPLITSCAN_READ_RANGES=N` in the
+ * environment every build reads the file in N ranges (1: one piece) whatever the load, and READ.md says so.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
@@ -42,6 +43,8 @@ const RUNS = Number(flag('runs') ?? 3);
 const OUT = flag('out') ?? join(root, 'bench', 'READ.md');
 const BASELINE = flag('baseline');
 const LIMIT = 3000;
+/** The ranges every CLI run reads the file in, when the environment says (see `RANGES` in src/node/readRanges.ts); else the load decides. */
+const RANGES_SET = process.env['SPLITSCAN_READ_RANGES'];
 
 const HEADER = [
   'Division', 'Batch-Transaction ID', 'Transaction Date', 'Card Posting Date', 'Merchant Name', 'Transaction Amount', 'Transaction Currency', 'Original Amount', 'Original Currency',
@@ -282,7 +285,7 @@ const ratio = duck ? cli.ms / duck.ms : undefined;
 const lines = [
   '# Reading benchmark',
   '',
-  `\`npm run bench:read\` on a generated Toronto-shaped file (${gen.path.replace(root, '')}: ${ROWS.toLocaleString('en')} rows, ${(gen.bytes / 1e6).toFixed(0)} MB, seed ${SEED}; see bench/read.ts). Best of ${RUNS} runs, each in a fresh process, measured in one run on ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GB, Node ${process.version}; load average ${loadavg().map((x) => x.toFixed(1)).join(', ')} when it ended (other work on the machine slows both sides).`,
+  `\`npm run bench:read\` on a generated Toronto-shaped file (${gen.path.replace(root, '')}: ${ROWS.toLocaleString('en')} rows, ${(gen.bytes / 1e6).toFixed(0)} MB, seed ${SEED}; see bench/read.ts). Best of ${RUNS} runs, each in a fresh process, measured in one run on ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GB, Node ${process.version}; load average ${loadavg().map((x) => x.toFixed(1)).join(', ')} when it ended (other work on the machine slows both sides).${RANGES_SET === undefined ? '' : ` With SPLITSCAN_READ_RANGES=${RANGES_SET}, every build read the file ${RANGES_SET === '1' ? 'in one piece' : `in ${RANGES_SET} ranges`}, whatever the load.`}`,
   '',
   '| run | wall time | CPU time | peak RSS | result |',
   '|---|---|---|---|---|',

@@ -11,6 +11,7 @@ import { dirname } from 'node:path';
 import { detectSplits } from '../detect.js';
 import { InputError } from '../errors.js';
 import type { DetectSplitsOptions } from '../options/options.js';
+import { resolveOptions } from '../options/resolve.js';
 import type { ColumnMap } from '../io/read/columns.js';
 import { rejectsToCsv, safeCsv } from '../io/write/csv.js';
 import { terminalLines, terminalText } from '../io/write/escape.js';
@@ -167,7 +168,8 @@ async function scan(args: ScanArgs, io: CliIo): Promise<number> {
   const warnings: ReportWarning[] = [];
   const warn = (w: ReportWarning) => warnings.push(w);
   const progress = progressOf(args, io);
-  const ledger = await readInputs(args.files, { ...reading, ...progress }, inputFormat);
+  const numberSubjects = comparesSubjects(options);
+  const ledger = await readInputs(args.files, { ...reading, ...progress, ...(numberSubjects ? { numberSubjects } : {}) }, inputFormat);
   if (progress.onProgress && ledger.stats.rows >= 50000) io.stderr.write('\r\u001b[K');
   for (const w of ledger.warnings) warn({ code: w.code, message: `${w.file !== undefined ? `${w.file}: ` : ''}${w.message}` });
   const inputs = provenanceInputs(ledger.sources);
@@ -255,6 +257,19 @@ async function scan(args: ScanArgs, io: CliIo): Promise<number> {
     return EXIT.input;
   }
   return args.failOnFindings && result.findings.length > 0 ? EXIT.findings : EXIT.ok;
+}
+
+/**
+ * Whether detection under `options` compares subjects by their words (reads their numbers): the
+ * loaders then number subjects as they read them, on every reading thread (see `numberSubjects`).
+ * False for options that do not resolve: detection reports them, after reading, as before.
+ */
+function comparesSubjects(options: DetectSplitsOptions): boolean {
+  try {
+    return resolveOptions(options).subject.minSimilarity > 0;
+  } catch {
+    return false;
+  }
 }
 
 /** Within a file: by line, rejects without one (OCDS) last, ties as they came (the sort is stable). */

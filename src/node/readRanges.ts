@@ -32,10 +32,15 @@ interface Readers {
  * When and how a file is read in ranges. Tests lower the threshold and read ranges in-process.
  */
 export const RANGES: { minBytes: number; count: number | undefined; here: boolean; readInRanges: number; hashedAgain: number } = {
-  /** Files smaller than this are read in one piece. */
-  minBytes: 16 << 20,
-  /** @defaultValue {@link rangeCount}: the cores available (at least 2), or 1 (one piece) while other work fills them */
-  count: undefined,
+  /** Files smaller than this are read in one piece. @defaultValue 16 MiB; 1 byte when `SPLITSCAN_READ_RANGES` is set (see `count`) */
+  minBytes: rangesFromEnvironment() === undefined ? 16 << 20 : 1,
+  /**
+   * @defaultValue the environment's `SPLITSCAN_READ_RANGES` (a whole number; 1: one piece), which
+   * benchmarks and checks set to take one path whatever the machine's load and the file's size
+   * (every delimited file is then read in that many ranges); when not set,
+   * {@link rangeCount}: the cores available (at least 2), or 1 (one piece) while other work fills them
+   */
+  count: rangesFromEnvironment(),
   /**
    * Whether the ranges are read on this thread, each result passed through a structured clone as
    * a worker's message is. @defaultValue false: a worker thread per range
@@ -46,6 +51,12 @@ export const RANGES: { minBytes: number; count: number | undefined; here: boolea
   /** Of those, files the first reader could not hash (hashed again on this thread). */
   hashedAgain: 0,
 };
+
+/** `SPLITSCAN_READ_RANGES` when it is a whole number from 1 on (see {@link RANGES}.count). */
+function rangesFromEnvironment(): number | undefined {
+  const n = Number(process.env['SPLITSCAN_READ_RANGES'] ?? '');
+  return Number.isInteger(n) && n >= 1 ? n : undefined;
+}
 
 /**
  * The ledger of the delimited file at `path`, read in ranges, or `undefined` when it is not read so

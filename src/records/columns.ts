@@ -9,8 +9,14 @@ import { StringIds } from './stringIds.js';
  */
 export interface TextField {
   readonly at: Int32Array;
-  /** Distinct texts: each once. */
+  /** Distinct texts: each once (unless {@link each}). */
   readonly texts: readonly string[];
+  /**
+   * The texts are not numbered as distinct: each record has its own entry, equal texts repeat (a
+   * field whose texts nearly all differ, such as a purpose, is not hashed as it is read). Absent:
+   * distinct.
+   */
+  readonly each?: true;
 }
 
 /**
@@ -100,8 +106,14 @@ export class TextFieldBuilder {
   /** The text last pushed, as kept (while {@link few} is used), and its number. */
   private lastText: string | undefined;
   private lastId = -1;
-  /** @param keep what is kept of a new text (see {@link StringIds}). @defaultValue the text itself */
-  constructor(keep?: ((s: string) => string) | 'copy') {
+  /**
+   * @param keep what is kept of a new text (see {@link StringIds}). @defaultValue the text itself
+   * @param each each record's text numbered on its own, not looked up (see {@link TextField}.each). @defaultValue false
+   */
+  constructor(
+    keep?: ((s: string) => string) | 'copy',
+    private readonly each = false,
+  ) {
     this.ids = new StringIds(keep);
   }
 
@@ -128,6 +140,7 @@ export class TextFieldBuilder {
    * currencies, categories repeat on most rows), else in the {@link StringIds}.
    */
   private number(text: string): number {
+    if (this.each) return this.ids.append(text);
     const few = this.few;
     if (few === undefined) return this.ids.id(text);
     // The previous record's text comes again on most rows of a ledger sorted by buyer (on every row for a currency).
@@ -163,15 +176,15 @@ export class TextFieldBuilder {
       this.at.fill(-1, from, this.n);
       return;
     }
-    this.ids.reserve(texts.length);
-    const renumber = texts.map((t, i) => (hashes === undefined ? this.ids.id(t) : this.ids.idHashed(t, hashes[i] as number, true)));
+    if (!this.each) this.ids.reserve(texts.length);
+    const renumber = this.each ? texts.map((t) => this.ids.append(t, hashes !== undefined)) : texts.map((t, i) => (hashes === undefined ? this.ids.id(t) : this.ids.idHashed(t, hashes[i] as number, true)));
     for (let i = 0; i < at.length; i++) {
       const t = at[i] as number;
       this.at[this.n++] = t < 0 ? -1 : (renumber[t] as number);
     }
   }
 
-  /** The hash of each distinct text (for {@link pushNumbered} in another thread). */
+  /** The hash of each distinct text (for {@link pushNumbered} in another thread; none are computed for a field numbered `each`). */
   hashes(): Int32Array {
     return this.ids.hashesOf();
   }
@@ -191,7 +204,7 @@ export class TextFieldBuilder {
   pick(rows: readonly number[]): TextField {
     const at = new Int32Array(rows.length);
     for (let j = 0; j < rows.length; j++) at[j] = this.at[rows[j] as number] as number;
-    return { at, texts: this.texts };
+    return this.each ? { at, texts: this.texts, each: true } : { at, texts: this.texts };
   }
 }
 

@@ -86,6 +86,20 @@ export class StringIds {
       if (this.hashes[at - 1] === h && this.texts[at - 1] === s) return at - 1;
       slot = (slot + 1) & mask;
     }
+    const id = this.append(s, kept);
+    if (id === this.hashes.length) this.hashes = grow(this.hashes, id + 1);
+    this.hashes[id] = h;
+    this.slots[slot] = id + 1;
+    if (2 * (id + 1) > this.slots.length) this.rehash();
+    return id;
+  }
+
+  /**
+   * A new id for `s`, whether or not it was seen (it is not looked up, nor found by {@link id}
+   * after): for strings numbered one per use, not as distinct ones. `kept` as in {@link idHashed}.
+   * O(1), allocating nothing but the entry.
+   */
+  append(s: string, kept = false): number {
     const id = this.texts.length;
     const keep = this.keep;
     if (kept || typeof keep !== 'function') this.texts.push(s);
@@ -95,10 +109,6 @@ export class StringIds {
       this.uncopied.push(id);
       if ((this.uncopiedLength += s.length) >= COPIES) this.settle();
     }
-    if (id === this.hashes.length) this.hashes = grow(this.hashes, id + 1);
-    this.hashes[id] = h;
-    this.slots[slot] = id + 1;
-    if (2 * (id + 1) > this.slots.length) this.rehash();
     return id;
   }
 

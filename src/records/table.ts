@@ -147,6 +147,8 @@ const UNREAD: unique symbol = Symbol('unread');
 class ColumnBuilder {
   readonly text: Int32Array;
   readonly key: Int32Array;
+  /** Each record's text, when the caller's texts are one per record (see {@link eachColumn}); else `undefined`. */
+  private readonly each: (string | undefined)[] | undefined;
   private readonly interner: Interner;
   /** The key of a text, memoised per distinct text. */
   readonly keyOf: (text: string) => string;
@@ -156,20 +158,27 @@ class ColumnBuilder {
   private readonly ids: Int32Array;
   /** Reads the field from a value as given. */
   private readonly readField: (v: unknown) => string | undefined | FieldError;
-  constructor(n: number, normalise: ((s: string) => string) | undefined, read: FieldRead, hints = 0) {
+  /**
+   * @param each the caller's texts are one per record, not distinct (a loader's field numbered
+   *   `each`: see `TextField`): each record's text is kept as it is and numbered only if someone
+   *   reads the column's numbers (a field without normalisation only). @defaultValue false
+   */
+  constructor(n: number, normalise: ((s: string) => string) | undefined, read: FieldRead, hints = 0, each = false) {
     this.interner = new Interner(normalise);
     this.keyOf = this.interner.keyOfText;
     const keyOf = this.keyOf;
     this.readField = (v) => read(v, keyOf);
-    this.text = new Int32Array(n);
-    this.key = normalise ? new Int32Array(n) : this.text;
-    this.values = new Array<string | undefined | typeof UNREAD>(hints).fill(UNREAD);
-    this.ids = new Int32Array(hints).fill(-1);
+    this.each = each && normalise === undefined ? new Array<string | undefined>(n) : undefined;
+    const numbered = this.each === undefined ? n : 0;
+    this.text = new Int32Array(numbered);
+    this.key = normalise ? new Int32Array(numbered) : this.text;
+    this.values = new Array<string | undefined | typeof UNREAD>(this.each === undefined ? hints : 0).fill(UNREAD);
+    this.ids = new Int32Array(this.each === undefined ? hints : 0).fill(-1);
   }
 
   /** The field read from `given`, once per hinted text (−1: no hint). */
   read(given: unknown, hint: number): string | undefined | FieldError {
-    if (hint < 0) return this.readField(given);
+    if (hint < 0 || this.each !== undefined) return this.readField(given);
     const known = this.values[hint];
     if (known !== UNREAD) return known;
     const v = this.readField(given);
@@ -182,6 +191,10 @@ class ColumnBuilder {
    * that text itself, the caller's texts being distinct, a text met first is new.
    */
   set(k: number, value: string | undefined, hint = -1, given?: unknown): void {
+    if (this.each !== undefined) {
+      this.each[k] = value;
+      return;
+    }
     if (value === undefined) {
       this.text[k] = -1;
       this.key[k] = -1;
@@ -198,11 +211,57 @@ class ColumnBuilder {
 
   /** The column of the first `size` records. */
   build(size: number): TextColumn {
+    if (this.each !== undefined) return eachColumn(trimmed(this.each, size));
     const text = this.text.subarray(0, size);
     return { text, texts: this.interner.texts, key: this.key === this.text ? text : this.key.subarray(0, size), keys: this.interner.keys };
   }
 }
 
+/** Where a column made by {@link eachColumn} keeps each record's text, and what it was made from. */
+const EACH: unique symbol = Symbol('each');
+
+/** A {@link TextColumn} that may hold each record's text ({@link eachColumn}). */
+interface MaybeEach extends TextColumn {
+  readonly [EACH]?: EachTexts;
+}
+
+/** Each record's text, and the texts the column is numbered over: `all`, of which the records are those at `picked` (all of them when absent). */
+interface EachTexts {
+  readonly each: readonly (string | undefined)[];
+  readonly all: readonly (string | undefined)[];
+  readonly picked?: readonly number[];
+}
+
+/**
+ * A column of texts compared as written (no normalisation: their keys are the texts) given as
+ * each record's text, one per record (a loader's purposes, which nearly all differ): the texts are
+ * numbered — interned, in order of first use, as {@link ColumnBuilder} numbers them — only when
+ * `text`, `texts`, `key` or `keys` is first read (detection reads them only to compare subjects by
+ * their words); {@link textAt} and {@link keyAt} read each record's text without numbering.
+ * `picked`: the records are those of `all` at these indexes (a table cut by {@link keepOnly},
+ * whose texts stay those of every record it was cut from, as a numbered column's do). O(1); the
+ * numbering O(n) plus O(length) per text.
+ */
+function eachColumn(all: readonly (string | undefined)[], picked?: readonly number[]): TextColumn {
+  const texts: EachTexts = picked === undefined ? { each: all, all } : { each: picked.map((k) => all[k]), all, picked };
+  let numbered: TextColumn | undefined;
+  const column = (): TextColumn => {
+    if (numbered !== undefined) return numbered;
+    // Hundreds of thousands of long texts, nearly all distinct: numbered by hashing (StringIds), not in a Map.
+    const ids = new StringIds();
+    const numbers = new Int32Array(all.length);
+    for (let k = 0; k < all.length; k++) {
+      const s = all[k];
+      numbers[k] = s === undefined ? -1 : ids.id(s);
+    }
+    const text = picked === undefined ? numbers : Int32Array.from(picked, (k) => numbers[k] as number);
+    return (numbered = { text, texts: ids.texts, key: text, keys: ids.texts });
+  };
+  const c = {} as TextColumn;
+  Object.defineProperty(c, EACH, { value: texts });
+  for (const f of ['text', 'texts', 'key', 'keys'] as const) Object.defineProperty(c, f, { enumerable: true, get: () => column()[f] });
+  return c;
+}
 
 /**
  * Validates records into a {@link RecordTable}, reading each field of each record once. Never throws
@@ -374,7 +433,7 @@ function unchanged(kept: { readonly table: RecordTable; readonly snapshot: Snaps
 
 /** 1 when table index k has a value in column `c`, else 0. */
 function present(c: TextColumn, k: number): number {
-  return (c.text[k] as number) >= 0 ? 1 : 0;
+  return textAt(c, k) !== undefined ? 1 : 0;
 }
 
 /**
@@ -415,7 +474,12 @@ function validateTable(input: readonly unknown[], snapshot: Snapshot | undefined
  */
 export function columnsTable(columns: RecordColumns): RecordTable {
   const c = columns;
-  const b = new TableBuilder(c.size, undefined, textFields((f) => c[f].texts.length));
+  const b = new TableBuilder(
+    c.size,
+    undefined,
+    textFields((f) => c[f].texts.length),
+    textFields((f) => c[f].each === true),
+  );
   const given: unknown[] = new Array(RECORD_FIELDS.length);
   const hints = new Int32Array(RECORD_FIELDS.length).fill(-1);
   /** Record i's text in field f (at `hint` in RECORD_FIELDS), its number noted as the hint. */
@@ -464,18 +528,22 @@ class TableBuilder {
   private readonly dayOfDate = new Map<string, number>();
   private size = 0;
 
-  /** @param hints the number of texts each text field's hints number, when given. */
+  /**
+   * @param hints the number of texts each text field's hints number, when given.
+   * @param each the text fields whose hints number each record's text, not distinct texts (see `TextField`.each).
+   */
   constructor(
     private readonly n: number,
     private readonly snapshot: Snapshot | undefined,
     hints?: Readonly<Record<TextFieldName, number>>,
+    each?: Readonly<Record<TextFieldName, boolean>>,
   ) {
     this.rows = new Int32Array(n);
     this.ids = new Array(n);
     this.days = new Int32Array(n);
     this.amounts = new Array(n);
     this.approx = new Float64Array(n);
-    this.cols = textFields((f) => new ColumnBuilder(n, KEY_OF[f], READ[f], hints?.[f]));
+    this.cols = textFields((f) => new ColumnBuilder(n, KEY_OF[f], READ[f], hints?.[f], each?.[f]));
     this.documents = new Array(n);
     this.extras = new Array(n);
   }
@@ -687,6 +755,8 @@ function keepOnly(t: RecordTable, keep: (k: number) => boolean, snapshot?: Snaps
   const take = <T extends Int32Array | Float64Array>(a: T): T => (a.constructor as unknown as { from(x: ArrayLike<number>): T }).from(kept.map((k) => a[k] as number));
   const pick = <T>(a: readonly T[]): T[] => kept.map((k) => a[k] as T);
   const column = (c: TextColumn): TextColumn => {
+    const each = (c as MaybeEach)[EACH];
+    if (each !== undefined) return eachColumn(each.all, each.picked === undefined ? kept : kept.map((k) => each.picked?.[k] as number));
     const text = take(c.text);
     return { text, texts: c.texts, key: c.key === c.text ? text : take(c.key), keys: c.keys };
   };
@@ -832,12 +902,16 @@ function otherFields(obj: Record<string, unknown>): Record<string, unknown> | un
 
 /** The text of column `c` for table index k, or undefined. */
 function textAt(c: TextColumn, k: number): string | undefined {
+  const each = (c as MaybeEach)[EACH];
+  if (each !== undefined) return each.each[k];
   const i = c.text[k] as number;
   return i < 0 ? undefined : c.texts[i];
 }
 
 /** The key of column `c` for table index k, or undefined. */
 export function keyAt(c: TextColumn, k: number): string | undefined {
+  const each = (c as MaybeEach)[EACH];
+  if (each !== undefined) return each.each[k];
   const i = c.key[k] as number;
   return i < 0 ? undefined : c.keys[i];
 }

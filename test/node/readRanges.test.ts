@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { ledgerTable } from '../../src/io/read/ledgerTable.js';
 import { loadLedger, type LoadLedgerOptions } from '../../src/node.js';
 import { RANGES, rangeCount } from '../../src/node/readRanges.js';
@@ -62,7 +62,7 @@ describe('loadLedger in byte ranges', () => {
         fc.array(fc.tuple(tail, eol), { maxLength: 60 }),
         fc.integer({ min: 2, max: 3 }),
         fc.boolean(),
-        fc.constantFrom<LoadLedgerOptions>({}, { credits: 'net' }, { lines: 'keep' }, { dateFormat: 'yyyy-MM-dd' }),
+        fc.constantFrom<LoadLedgerOptions>({}, { credits: 'net' }, { lines: 'keep' }, { dateFormat: 'yyyy-MM-dd' }, { numberSubjects: true }),
         fc.constantFrom('utf-8', 'windows-1252'),
         fc.boolean(),
         async (rows, count, bom, options, encoding, late) => {
@@ -114,6 +114,28 @@ describe('loadLedger in byte ranges', () => {
     [1, 0, 1, 2],
   ])('with %d cores, a load average of %d and %d tasks running, reads a large file in %d range(s)', (cores, average, now, ranges) => {
     expect(rangeCount(cores, average, now)).toBe(ranges);
+  });
+
+  it.each([
+    ['1', 1],
+    ['3', 3],
+    ['0', undefined],
+    ['2.5', undefined],
+    ['two', undefined],
+    ['', undefined],
+  ])('takes the ranges from SPLITSCAN_READ_RANGES=%j: %s', async (value, count) => {
+    const before = process.env['SPLITSCAN_READ_RANGES'];
+    process.env['SPLITSCAN_READ_RANGES'] = value;
+    try {
+      vi.resetModules();
+      const fresh = await import('../../src/node/readRanges.js');
+      expect(fresh.RANGES.count).toBe(count);
+      expect(fresh.RANGES.minBytes).toBe(count === undefined ? 16 << 20 : 1);
+    } finally {
+      if (before === undefined) delete process.env['SPLITSCAN_READ_RANGES'];
+      else process.env['SPLITSCAN_READ_RANGES'] = before;
+      vi.resetModules();
+    }
   });
 
   it('reads a large file in one piece when it is to be read in one range', async () => {

@@ -37,4 +37,34 @@ describe('TextFieldBuilder', () => {
       { numRuns: runs(30) },
     );
   });
+
+  it('numbered each (one entry per record, nothing looked up) gives every record the text a plain builder gives it (property)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.option(fc.constantFrom('a', 'b', 'a text long enough to be copied', ''), { nil: undefined }), { maxLength: 60 }), fc.nat({ max: 60 }), (texts, cut) => {
+        const plain = new TextFieldBuilder('copy');
+        const each = new TextFieldBuilder('copy', true);
+        // The first texts pushed one by one, the others as another (reading) thread's, absorbed.
+        const stop = Math.min(cut, texts.length);
+        for (const t of texts.slice(0, stop)) {
+          plain.push(t);
+          each.push(t);
+        }
+        const other = new TextFieldBuilder(undefined, true);
+        for (const t of texts.slice(stop)) other.push(t);
+        plain.pushNumbered(other.numbers(), other.texts);
+        each.pushNumbered(other.numbers(), other.texts, other.hashes());
+        const all = texts.map((_, i) => i);
+        texts.forEach((t, i) => {
+          expect(each.get(i)).toBe(t);
+          expect(plain.get(i)).toBe(t);
+        });
+        // One entry per record that has a text, in order: numbers 0, 1, 2 … skipping the records without.
+        let next = 0;
+        expect([...each.numbers()]).toEqual(texts.map((t) => (t === undefined ? -1 : next++)));
+        expect(each.pick(all).each).toBe(true);
+        expect(plain.pick(all).each).toBeUndefined();
+      }),
+      { numRuns: runs(100) },
+    );
+  });
 });

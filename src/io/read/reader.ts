@@ -135,13 +135,19 @@ class Kept {
   readonly buyer = new TextFieldBuilder('copy');
   readonly vendor = new TextFieldBuilder('copy');
   readonly currency = new TextFieldBuilder('copy');
-  readonly subject = new TextFieldBuilder('copy');
+  /** Purposes nearly all differ: unless numbered as read (`numberSubjects`), each row's is kept, not looked up among the others (see `TextField`.each). */
+  readonly subject: TextFieldBuilder;
   readonly category = new TextFieldBuilder('copy');
   readonly project = new TextFieldBuilder('copy');
   readonly method = new TextFieldBuilder('copy');
   readonly exemption = new TextFieldBuilder('copy');
   /** Each amount as a Decimal, once exact arithmetic is needed (sums, credits). */
   readonly exact = new Map<number, Decimal>();
+
+  /** @param numberSubjects see {@link LedgerReaderOptions}.numberSubjects */
+  constructor(numberSubjects: boolean) {
+    this.subject = new TextFieldBuilder('copy', !numberSubjects);
+  }
 
   get size(): number {
     return this.id.length;
@@ -300,6 +306,14 @@ export interface LedgerReaderOptions extends LedgerOptions {
    * mapping applied to files with different headers). @defaultValue false: an error
    */
   mapWhereFound?: boolean | undefined;
+  /**
+   * Subjects are numbered as distinct texts as they are read (each hashed and looked up among the
+   * others), not kept one per record and numbered when first compared. The ledger, its table and
+   * detection are the same either way; numbering them as read is faster for a program that
+   * compares subjects by their words (`minSimilarity` above 0), which reads their numbers, and
+   * slower for any other (purposes nearly all differ). @defaultValue false
+   */
+  numberSubjects?: boolean | undefined;
 }
 
 /**
@@ -324,7 +338,7 @@ export class LedgerReader {
   private at: Readonly<Partial<Record<LedgerField, readonly number[]>>> = {};
   private headerRow: readonly string[] = [];
   private unit: string | number = 1;
-  private readonly kept = new Kept();
+  private readonly kept: Kept;
   private readonly rejects: Reject[] = [];
   private readonly warnings: LedgerWarning[] = [];
   private readonly suffix: RegExp | undefined;
@@ -344,6 +358,7 @@ export class LedgerReader {
   /** @throws OptionsError naming each bad option (see {@link LedgerOptions}). */
   constructor(options: LedgerReaderOptions = {}) {
     this.options = options;
+    this.kept = new Kept(options.numberSubjects === true);
     this.suffix = parseLedgerOptions(options).suffix;
     if (options.dateFormat !== undefined) checkDatePattern(options.dateFormat, 'readLedger');
     this.repaymentOf = repaymentTest(options.notPurchase ?? NOT_A_PURCHASE);

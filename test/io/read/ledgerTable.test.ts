@@ -79,6 +79,46 @@ describe('the table a loader builds while reading', () => {
     );
   });
 
+  it('is the same ledger and table whether subjects are numbered as read or kept one per record (property)', () => {
+    fc.assert(
+      fc.property(fc.array(row, { maxLength: 30 }), readingOptions, (rows, reading) => {
+        const read = (numberSubjects: boolean): unknown => {
+          try {
+            const ledger = readLedger(csvOf(rows), { ...reading, dateFormat: 'yyyy-MM-dd', numberSubjects });
+            return { ...ledger, table: ledgerTable(ledger) };
+          } catch (e) {
+            return { error: (e as Error).message };
+          }
+        };
+        expect(read(false)).toEqual(read(true));
+      }),
+      { numRuns: runs(200) },
+    );
+  });
+
+  it('keeps the subjects of records cut after validation (a repeated id, then a currency without a rate) among its texts, as validation does', () => {
+    // Subjects are kept one per record as read and numbered only when read (see eachColumn): the
+    // records dropped for a repeated id, and those dropped for want of a rate, still name their
+    // subjects in the column's texts, as in a table validated from record objects.
+    const csv = [
+      'id,buyer,vendor,date,amount,currency,subject',
+      'A1,City,Acme,2019-01-03,120,EUR,signs',
+      'A1,City,Acme,2019-01-03,120,EUR,signs',
+      'A2,City,Acme,2019-01-04,50,USD,lights',
+      'A3,City,Acme,2019-01-05,70,EUR,paint',
+      'A4,City,Acme,2019-01-06,80,EUR,',
+      'A5,City,Acme,2019-01-07,90,EUR,paint',
+    ].join('\n');
+    const ledger = readLedger(csv);
+    const conversion = { currency: 'EUR', rates: new Map() };
+    const fromColumns = scanRecords(detectionInput(ledger), conversion);
+    const fromRecords = scanRecords(ledger.records.slice(), conversion);
+    expect(fromColumns).toEqual(fromRecords);
+    expect(fromColumns.subject.texts).toEqual(['signs', 'lights', 'paint']);
+    expect([...fromColumns.subject.text]).toEqual([2, -1, 2]);
+    expect(ledgerTable(ledger)).toEqual(scanRecords(ledger.records.slice()));
+  });
+
   it('is the table validation builds, for every real file and for months read together', async () => {
     const pcard = getPreset('pcard', { limit: '3000', currency: 'CAD' });
     const files: [string, Parameters<typeof loadLedger>[1], string][] = [
