@@ -84,9 +84,12 @@ describe('candidates', () => {
       }),
       { numRuns: runs(300) },
     );
-    expect(seen).toBeGreaterThan(100);
+    // Over 30 seeds: crossing groups seen 110–160, groups skipped 55–91; the bounds sit well below.
+    expect(seen).toBeGreaterThan(60);
     expect(skipped).toBeGreaterThan(10);
-    expect(cut).toBeGreaterThan(10);
+    // Not vacuous: some partitions are cut into chains. Over 30 seeds cut counted 10–43 (median
+    // about 23) and one CI run 5, so the bound asks only that the property saw some.
+    expect(cut).toBeGreaterThan(0);
   });
 
   it('keep records already in a finding in their group (they link), and leave out groups with too few others', () => {
