@@ -319,14 +319,14 @@ export interface PlainRunRule {
 export function plainRuns(cluster: readonly { day: number; value: Decimal; vendor: string | undefined }[], free: readonly boolean[], rule: PlainRunRule): { runs: number[][]; largeRuns: number[][] } {
   const isFree = [...free];
   const positions = cluster.map((_, i) => i);
-  const crossing = (ps: readonly number[]): boolean => {
-    const total = ps.reduce((s, i) => s.plus((cluster[i] as { value: Decimal }).value), new Decimal(0));
-    return rule.comparison === 'above' ? total.gt(rule.value) : total.gte(rule.value);
-  };
   const dayOf = (i: number) => (cluster[i] as { day: number }).day;
   const vendorOf = (i: number) => (cluster[i] as { vendor: string | undefined }).vendor;
   const valueOf = (i: number) => (cluster[i] as { value: Decimal }).value;
   const totalOf = (ps: readonly number[]) => ps.reduce((s, i) => s.plus(valueOf(i)), new Decimal(0));
+  const crossing = (ps: readonly number[]): boolean => {
+    const total = totalOf(ps);
+    return rule.comparison === 'above' ? total.gt(rule.value) : total.gte(rule.value);
+  };
   const startingOn = (d: number) => positions.filter((i) => isFree[i] && dayOf(i) >= d && rule.sameWindow(d, dayOf(i)));
   const endingOn = (d: number) => positions.filter((i) => isFree[i] && dayOf(i) <= d && rule.sameWindow(dayOf(i), d));
   const days = [...new Set(cluster.map((p) => p.day))].sort((a, b) => a - b);
@@ -350,10 +350,10 @@ export function plainRuns(cluster: readonly { day: number; value: Decimal; vendo
   const withAlike = (core: number[], vendor?: string): number[] => {
     let gap = 0;
     for (let i = 1; i < core.length; i++) gap = Math.max(gap, dayOf(core[i] as number) - dayOf(core[i - 1] as number));
-    const least = core.map((i) => (cluster[i] as { value: Decimal }).value).reduce((a, b) => (b.lt(a) ? b : a));
+    const least = core.map(valueOf).reduce((a, b) => (b.lt(a) ? b : a));
     const run = [...core];
     const fits = (ps: number[]) => rule.sameWindow(Math.min(...ps.map(dayOf)), Math.max(...ps.map(dayOf)));
-    let pool = positions.filter((i) => isFree[i] && !core.includes(i) && (cluster[i] as { value: Decimal }).value.times(2).gte(least) && (vendor === undefined || vendorOf(i) === vendor));
+    let pool = positions.filter((i) => isFree[i] && !core.includes(i) && valueOf(i).times(2).gte(least) && (vendor === undefined || vendorOf(i) === vendor));
     const distance = (i: number) => Math.min(...run.map((j) => Math.abs(dayOf(i) - dayOf(j))));
     for (;;) {
       const near = pool.filter((i) => distance(i) <= gap);
@@ -378,8 +378,8 @@ export function plainRuns(cluster: readonly { day: number; value: Decimal; vendo
         const proposals = (): number[][] => {
           // runs: 'window' proposes the window's whole content.
           if (rule.whole) return [content];
-          const bySize = [...content].sort((a, b) => (cluster[b] as { value: Decimal }).value.cmp((cluster[a] as { value: Decimal }).value) || a - b);
-          const largest = withAlike(firstCrossing(bySize).sort((a, b) => a - b));
+          const bySize = (ps: readonly number[]) => [...ps].sort((a, b) => valueOf(b).cmp(valueOf(a)) || a - b);
+          const largest = withAlike(firstCrossing(bySize(content)).sort((a, b) => a - b));
           const tightest = withAlike(fromEnd ? firstCrossing([...content].reverse()).sort((a, b) => a - b) : firstCrossing(content));
           // The main vendor: the largest total among two or more vendors (the smaller key on a tie).
           const vendors = [...new Set(content.map(vendorOf).filter((v) => v !== undefined))].sort();
@@ -388,8 +388,7 @@ export function plainRuns(cluster: readonly { day: number; value: Decimal; vendo
           const main = vendors.reduce((a, b) => (totalOf(partsOf(b)).gt(totalOf(partsOf(a))) ? b : a));
           const own = partsOf(main);
           if (own.length < rule.minParts || !crossing(own)) return [largest, tightest];
-          const ownBySize = [...own].sort((a, b) => valueOf(b).cmp(valueOf(a)) || a - b);
-          return [largest, tightest, withAlike(firstCrossing(ownBySize).sort((a, b) => a - b), main)];
+          return [largest, tightest, withAlike(firstCrossing(bySize(own)).sort((a, b) => a - b), main)];
         };
         for (const parts of proposals()) {
           if (dayOf(parts[0] as number) > rule.toDay) continue;

@@ -73,7 +73,7 @@ function lexBefore(a: readonly number[], b: readonly number[]): boolean {
  *    than `maxParts` free parts whose total crosses the tier is taken whole, as a large run: a rule
  *    that groups that much is not describing one requirement.
  * 2. Runs. Each window whose content has at least `minParts` parts, starts on a day the tier is in
- *    force and crosses the tier proposes up to three sets. Each starts from a *core* that leaves out
+ *    force and crosses the tier proposes sets of three kinds. Each starts from a *core* that leaves out
  *    the parts adding nothing: its *largest parts* (the content with its smallest parts dropped while
  *    the rest still crosses; the earlier first among equal amounts), its *tightest run* (the content
  *    with the parts farthest from the anchoring day dropped while the rest still crosses), each with
@@ -85,9 +85,10 @@ function lexBefore(a: readonly number[], b: readonly number[]): boolean {
  *    then takes the free parts that belong with it — at least half its smallest part, as close in
  *    time as its own parts are to each other (within its largest gap between consecutive days of the
  *    run), and of the main vendor for the main vendor's core — nearest first (the earlier on a tie),
- *    each while the whole still fits one window. A proposal counts when its first part is dated while the tier is in
- *    force. The proposal with the highest `rank` (ties: the earlier parts, by position) becomes a
- *    run; its parts are no longer free; proposals are made again, until no window proposes.
+ *    each while the whole still fits one window. A proposal counts when its first part is dated
+ *    while the tier is in force. The proposal with the highest `rank` (ties: the earlier parts, by
+ *    position) becomes a run; its parts are no longer free; proposals are made again, until no
+ *    window proposes.
  *
  * Hence runs and large runs are disjoint, no run spans more than one window, and every set of free
  * parts of the cluster that fits in one window, starts while the tier is in force and crosses it
@@ -398,12 +399,11 @@ export function extractRuns(items: readonly Item[], tier: RunTier, o: ExtractRun
     if (!crossing(s, () => content)) return [];
     if (o.whole) return [content];
     const side = sides[w] as number;
-    const vendorRun = mainVendorRun(content);
     return [
       extend(crossingPrefix(byAmount(content)).sort((x, y) => x - y)),
       side & 1 ? extend(crossingPrefix(content)) : undefined,
-      side & 2 ? extend(crossingPrefix(content.reverse()).reverse()) : undefined,
-      vendorRun,
+      side & 2 ? extend(crossingPrefix([...content].reverse()).reverse()) : undefined,
+      mainVendorRun(content),
     ];
   };
   const propose = (w: number): void => {
