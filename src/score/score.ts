@@ -96,18 +96,26 @@ export function scoreOf(strengths: Partial<Record<ReasonCode, number>>, weights:
 }
 
 /**
- * Strengths of every measure ({@link strengthOf}), with one addition: `equalAmounts` is at least the
- * share of parts whose amount another part repeats to the cent (`repeated` of `parts`; 0 when not
- * given). Equal pieces of one requirement keep their amount even when the finding holds other parts
- * too, which the coefficient of variation over all parts hides: two parts of 55,759.02 beside three
- * of about 21,700 vary by 0.53, yet 2 of 5 parts repeat one amount (strength 0.4).
+ * Strengths of every measure ({@link strengthOf}), with two changes to `equalAmounts`:
+ * - when every part lies just below a limit (`justBelow` 1), the spread of the amounts counts for
+ *   nothing: parts within the band under one limit differ by at most the band (their coefficient of
+ *   variation is under 0.06 for a 10% band, "nearly equal" whatever they are), so their nearness is
+ *   the just-below evidence again. Two unrelated purchases each kept under a limit would otherwise
+ *   score twice on one fact, as much as a requirement cut into like pieces;
+ * - it is at least the share of parts whose amount another part repeats to the cent (`repeated` of
+ *   `parts`; 0 when not given). Equal pieces of one requirement keep their amount even when the
+ *   finding holds other parts too, which the coefficient of variation over all parts hides: two
+ *   parts of 55,759.02 beside three of about 21,700 vary by 0.53, yet 2 of 5 parts repeat one amount
+ *   (strength 0.4). Amounts repeated to the cent are no consequence of the band, so they count there too.
  *
  * @example
  * strengths({ equalAmounts: 0.53, parts: 5 } as never, 30, 2).equalAmounts //=> 0.4
+ * strengths({ equalAmounts: 0.02, parts: 2, justBelow: 1 } as never, 30).equalAmounts //=> 0
  */
 export function strengths(evidence: Evidence, windowDays: number, repeated = 0): Record<ReasonCode, number> {
   const out = {} as Record<ReasonCode, number>;
   for (const code of REASON_CODES) out[code] = strengthOf(code, evidence[code], windowDays);
+  if (out.justBelow >= 1) out.equalAmounts = 0;
   const k = evidence.parts;
   if (repeated > 0 && k > 0 && repeated / k > out.equalAmounts) out.equalAmounts = repeated / k;
   return out;
