@@ -29,8 +29,8 @@ export interface DetectStats {
   /** Findings per threshold id. */
   readonly findingsByThreshold: Readonly<Record<string, number>>;
   /**
-   * Windows of more than `maxParts` linked purchases crossing a threshold: a rule that groups too
-   * much, not a split. Their purchases are in no finding. Sorted by buyer, start date, threshold id.
+   * Windows of more than `maxParts` linked purchases crossing a threshold once their main vendors'
+   * pieces are taken as findings: a rule that groups too much, not a split. Their purchases are in no finding. Sorted by buyer, start date, threshold id.
    */
   readonly largeRuns: readonly LargeRun[];
 }
@@ -60,7 +60,7 @@ export interface DetectResult {
  * that look most like one requirement cut into pieces (their parts each below the threshold, their
  * total crossing it) are extracted from each cluster by their score, and each such run is reported
  * as a finding unless it scores below `minScore` (a run left out leaves its parts to the thresholds
- * that follow); a window of more than `maxParts` parts is a large run (`stats.largeRuns`). A record
+ * that follow); a window still of more than `maxParts` parts is a large run (`stats.largeRuns`). A record
  * belongs to at most one finding or large run.
  *
  * Runs in O(n log n) for n records (sorting), plus the candidate pairs of the text join, plus the

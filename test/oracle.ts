@@ -16,6 +16,7 @@ import { projectName } from '../src/similarity/project.js';
 import { vendorTrade } from '../src/records/normalize.js';
 import { RARE_WEIGHT, rarityWeight } from '../src/similarity/rarity.js';
 import { TEXT_BUDGET } from '../src/cluster/link.js';
+import { BUSY } from '../src/cluster/runs.js';
 import { scoreRun } from '../src/score/score.js';
 import { buyerBaselines, type BuyerBaselines } from '../src/score/baseline.js';
 import { scanRecords } from '../src/records/table.js';
@@ -331,14 +332,19 @@ export function plainRuns(cluster: readonly { day: number; value: Decimal; vendo
   const endingOn = (d: number) => positions.filter((i) => isFree[i] && dayOf(i) <= d && rule.sameWindow(dayOf(i), d));
   const days = [...new Set(cluster.map((p) => p.day))].sort((a, b) => a - b);
   const largeRuns: number[][] = [];
-  for (const d of days) {
-    if (d > rule.toDay) break;
-    const content = startingOn(d);
-    if (content.length > rule.maxParts && crossing(content)) {
-      largeRuns.push(content);
-      for (const i of content) isFree[i] = false;
+  // Windows starting on a day in force, in date order, of more than `limit` free parts that cross.
+  const takeLarge = (limit: number): void => {
+    for (const d of days) {
+      if (d > rule.toDay) break;
+      const content = startingOn(d);
+      if (content.length > limit && crossing(content)) {
+        largeRuns.push(content);
+        for (const i of content) isFree[i] = false;
+      }
     }
-  }
+  };
+  // Busy windows first: more than BUSY × maxParts (maxParts when windows propose their whole content).
+  takeLarge(rule.whole ? rule.maxParts : BUSY * rule.maxParts);
   // The fewest first entries of `order` (at least minParts) that cross.
   const firstCrossing = (order: number[]): number[] => {
     let m = rule.minParts;
@@ -369,39 +375,50 @@ export function plainRuns(cluster: readonly { day: number; value: Decimal; vendo
     return i < b.length && (a[i] as number) < (b[i] as number);
   };
   const runs: number[][] = [];
-  for (;;) {
-    let best: { rank: number; parts: number[] } | undefined;
-    for (const d of days) {
-      for (const [content, fromEnd] of [[startingOn(d), false], [endingOn(d), true]] as const) {
-        // A window proposes when its first part is dated while the tier is in force, and crosses it.
-        if (content.length < rule.minParts || dayOf(content[0] as number) > rule.toDay || !crossing(content)) continue;
-        const proposals = (): number[][] => {
-          // runs: 'window' proposes the window's whole content.
-          if (rule.whole) return [content];
-          const bySize = (ps: readonly number[]) => [...ps].sort((a, b) => valueOf(b).cmp(valueOf(a)) || a - b);
-          const largest = withAlike(firstCrossing(bySize(content)).sort((a, b) => a - b));
-          const tightest = withAlike(fromEnd ? firstCrossing([...content].reverse()).sort((a, b) => a - b) : firstCrossing(content));
-          // The main vendor: the largest total among two or more vendors (the smaller key on a tie).
-          const vendors = [...new Set(content.map(vendorOf).filter((v) => v !== undefined))].sort();
-          if (vendors.length < 2) return [largest, tightest];
-          const partsOf = (v: string) => content.filter((i) => vendorOf(i) === v);
-          const main = vendors.reduce((a, b) => (totalOf(partsOf(b)).gt(totalOf(partsOf(a))) ? b : a));
-          const own = partsOf(main);
-          if (own.length < rule.minParts || !crossing(own)) return [largest, tightest];
-          return [largest, tightest, withAlike(firstCrossing(bySize(own)).sort((a, b) => a - b), main)];
-        };
-        for (const parts of proposals()) {
-          if (dayOf(parts[0] as number) > rule.toDay) continue;
-          const r = rule.rank(parts);
-          const rank = Number.isNaN(r) ? -Infinity : r;
-          if (!best || rank > best.rank || (rank === best.rank && earlier(parts, best.parts))) best = { rank, parts };
+  const choose = (): void => {
+    for (;;) {
+      let best: { rank: number; parts: number[] } | undefined;
+      for (const d of days) {
+        for (const [content, fromEnd] of [[startingOn(d), false], [endingOn(d), true]] as const) {
+          // A window proposes when its first part is dated while the tier is in force, and crosses it.
+          if (content.length < rule.minParts || dayOf(content[0] as number) > rule.toDay || !crossing(content)) continue;
+          const proposals = (): number[][] => {
+            // runs: 'window' proposes the window's whole content.
+            if (rule.whole) return [content];
+            const bySize = (ps: readonly number[]) => [...ps].sort((a, b) => valueOf(b).cmp(valueOf(a)) || a - b);
+            // The main vendor: the largest total among two or more vendors (the smaller key on a tie),
+            // with at most maxParts parts in the window.
+            const vendors = [...new Set(content.map(vendorOf).filter((v) => v !== undefined))].sort();
+            const partsOf = (v: string) => content.filter((i) => vendorOf(i) === v);
+            const main = vendors.length < 2 ? undefined : vendors.reduce((a, b) => (totalOf(partsOf(b)).gt(totalOf(partsOf(a))) ? b : a));
+            const own = main === undefined ? [] : partsOf(main);
+            const vendorRun = main !== undefined && own.length >= rule.minParts && own.length <= rule.maxParts && crossing(own) ? [withAlike(firstCrossing(bySize(own)).sort((a, b) => a - b), main)] : [];
+            // A window of more than maxParts parts proposes only its main vendor's.
+            if (content.length > rule.maxParts) return vendorRun;
+            const largest = withAlike(firstCrossing(bySize(content)).sort((a, b) => a - b));
+            const tightest = withAlike(fromEnd ? firstCrossing([...content].reverse()).sort((a, b) => a - b) : firstCrossing(content));
+            return [largest, tightest, ...vendorRun];
+          };
+          for (const parts of proposals()) {
+            if (dayOf(parts[0] as number) > rule.toDay) continue;
+            const r = rule.rank(parts);
+            const rank = Number.isNaN(r) ? -Infinity : r;
+            if (!best || rank > best.rank || (rank === best.rank && earlier(parts, best.parts))) best = { rank, parts };
+          }
         }
       }
+      if (!best) return;
+      runs.push(best.parts);
+      for (const i of best.parts) isFree[i] = false;
     }
-    if (!best) return { runs, largeRuns };
-    runs.push(best.parts);
-    for (const i of best.parts) isFree[i] = false;
+  };
+  choose();
+  // Then the windows still of more than maxParts parts that cross are large runs, and runs go on.
+  if (!rule.whole) {
+    takeLarge(rule.maxParts);
+    choose();
   }
+  return { runs, largeRuns };
 }
 
 /** Nominal window length in days (the score's measure of a tight span), written out. */

@@ -40,6 +40,12 @@ export interface Extraction {
 /** Proposals per window: its largest parts, its tightest runs from its first and from its last day, its main vendor's largest parts. */
 const SLOTS = 4;
 
+/**
+ * A window of more than `BUSY × maxParts` free parts crossing the tier is a large run before any run
+ * is chosen (see {@link extractRuns}): it bounds the parts a proposal reads.
+ */
+export const BUSY = 4;
+
 /** A proposal: a set of parts and its rank. */
 interface Proposal {
   readonly rank: number;
@@ -69,11 +75,12 @@ function lexBefore(a: readonly number[], b: readonly number[]): boolean {
  * part anchors two windows: one that starts that day (the days up to `reach` later; for a calendar
  * period, the rest of the period) and one that ends that day (up to `reach` earlier; the start of the
  * period). A window's *content* is its free parts.
- * 1. Large runs. In date order, each window that starts on a day the tier is in force and holds more
- *    than `maxParts` free parts whose total crosses the tier is taken whole, as a large run: a rule
- *    that groups that much is not describing one requirement.
+ * 1. Busy windows. In date order, each window that starts on a day the tier is in force and holds
+ *    more than `BUSY` (4) × `maxParts` free parts whose total crosses the tier is taken whole, as a
+ *    large run (more than `maxParts` when windows propose their whole content, `whole`).
  * 2. Runs. Each window whose content has at least `minParts` parts, starts on a day the tier is in
- *    force and crosses the tier proposes sets of three kinds. Each starts from a *core* that leaves out
+ *    force and crosses the tier proposes sets of three kinds (a window of more than `maxParts` parts,
+ *    only the third: see below). Each starts from a *core* that leaves out
  *    the parts adding nothing: its *largest parts* (the content with its smallest parts dropped while
  *    the rest still crosses; the earlier first among equal amounts), its *tightest run* (the content
  *    with the parts farthest from the anchoring day dropped while the rest still crosses), each with
@@ -81,7 +88,10 @@ function lexBefore(a: readonly number[], b: readonly number[]): boolean {
  *    vendor's largest parts*: the parts of the vendor with the largest free total in the window (the
  *    smaller vendor key on a tie; a placeholder vendor is none), cut to their largest parts likewise,
  *    when they cross — one supplier's purchases are the likeliest pieces of one requirement, and
- *    neither cut by amount or time alone finds them among a busy window's other purchases. The core
+ *    neither cut by amount or time alone finds them among a busy window's other purchases. A window
+ *    of more than `maxParts` parts proposes only this set, and only when the vendor has at most
+ *    `maxParts` parts in it: a split hidden in a busy month of routine buying is found as the
+ *    supplier's own pieces, while the month as a whole is no requirement. The core
  *    then takes the free parts that belong with it — at least half its smallest part, as close in
  *    time as its own parts are to each other (within its largest gap between consecutive days of the
  *    run), and of the main vendor for the main vendor's core — nearest first (the earlier on a tie),
@@ -89,16 +99,23 @@ function lexBefore(a: readonly number[], b: readonly number[]): boolean {
  *    while the tier is in force. The proposal with the highest `rank` (ties: the earlier parts, by
  *    position) becomes a run; its parts are no longer free; proposals are made again, until no
  *    window proposes.
+ * 3. Large runs. Then, in date order, each window that starts on a day in force and still holds more
+ *    than `maxParts` free parts whose total crosses the tier is taken whole, as a large run: a rule
+ *    that groups that much is not describing one requirement. The windows that shared parts with
+ *    them propose again, and step 2 goes on until no window proposes (no window of more than
+ *    `maxParts` parts can cross again: windows only lose parts).
  *
  * Hence runs and large runs are disjoint, no run spans more than one window, and every set of free
  * parts of the cluster that fits in one window, starts while the tier is in force and crosses it
- * overlaps a run or a large run: otherwise the window starting on its first day would still propose.
+ * overlaps a run or a large run: otherwise the window starting on its first day would still propose
+ * (at most `maxParts` parts) or would have been taken in step 3 (more).
  *
  * Runs in O(k log k) for k parts plus, per run chosen, the proposals of the windows whose proposals
- * it took parts of: O(w · m log m) for w such windows of at most m = `maxParts` parts (and the free
+ * it took parts of: O(w · m log m) for w such windows of at most m = `BUSY × maxParts` parts (and the free
  * parts within a window of each core), and one `rank` call per proposal never ranked before. A
- * cluster on one day or in one busy window costs O(k log k): it is a large run; a cluster on one day
- * whose windows propose their whole content (`whole`) costs O(k), and its run is not ranked.
+ * cluster on one day or in one busy window of more than `BUSY × maxParts` parts costs O(k log k): it is
+ * a large run; a cluster on one day whose windows propose their whole content (`whole`) costs O(k),
+ * and its run is not ranked.
  *
  * @example
  * // Parts (k, day, amount) (0, 0, 100), (1, 1, 600), (2, 2, 500) against a 1,000 limit: the small
@@ -215,30 +232,40 @@ export function extractRuns(items: readonly Item[], tier: RunTier, o: ExtractRun
   }
   const windows = lo.length;
 
-  // 1. Large runs: the windows starting on a day in force, in date order, sliding over positions.
-  let count = 0;
-  let sum = 0;
-  for (let j = 0, a = 0, b = 0; j < anchors.length; j++) {
-    const start = anchors[j] as number;
-    if ((day[start] as number) > tier.toDay) break;
-    for (; a < start; a++) {
-      if (!free[a]) continue;
-      count--;
-      sum -= approx[a] as number;
+  /**
+   * Steps 1 and 3: the windows starting on a day in force, in date order, sliding over positions,
+   * that hold more than `limit` free parts and cross are taken as large runs. Returns the position
+   * ranges [from, to) of the windows taken, ascending in both ends.
+   */
+  const takeLarge = (limit: number): number[][] => {
+    const takenRanges: number[][] = [];
+    let count = 0;
+    let sum = 0;
+    for (let j = 0, a = 0, b = 0; j < anchors.length; j++) {
+      const start = anchors[j] as number;
+      if ((day[start] as number) > tier.toDay) break;
+      for (; a < start; a++) {
+        if (!free[a]) continue;
+        count--;
+        sum -= approx[a] as number;
+      }
+      for (; b < (hi[startOf[j] as number] as number); b++) {
+        if (!free[b]) continue;
+        count++;
+        sum += approx[b] as number;
+      }
+      if (count <= limit) continue;
+      const content = freeIn(start, b);
+      if (!crossing(sum, () => content)) continue;
+      largeRuns.push(content.map((p) => items[p] as Item));
+      for (const p of content) take(p);
+      takenRanges.push([start, b]);
+      count = 0;
+      sum = 0;
     }
-    for (; b < (hi[startOf[j] as number] as number); b++) {
-      if (!free[b]) continue;
-      count++;
-      sum += approx[b] as number;
-    }
-    if (count <= o.maxParts) continue;
-    const content = freeIn(start, b);
-    if (!crossing(sum, () => content)) continue;
-    largeRuns.push(content.map((p) => items[p] as Item));
-    for (const p of content) take(p);
-    count = 0;
-    sum = 0;
-  }
+    return takenRanges;
+  };
+  takeLarge(o.whole ? o.maxParts : BUSY * o.maxParts);
 
   // 2. Runs: every window's proposals in a heap (slot 4w: its largest parts; 4w + 1, 4w + 2: its
   // tightest run from its first day, from its last; 4w + 3: its main vendor's largest parts); a run
@@ -383,21 +410,26 @@ export function extractRuns(items: readonly Item[], tier: RunTier, o: ExtractRun
       if (c === 0) c = exactOf(ps).cmp(exactOf(own)) || (v < (main as string) ? 1 : -1);
       if (c > 0) [main, own, most] = [v, ps, t];
     }
-    if (own.length < o.minParts || !crossing(most, () => own)) return undefined;
+    if (own.length < o.minParts || own.length > o.maxParts || !crossing(most, () => own)) return undefined;
     return extend(crossingPrefix(byAmount(own)).sort((x, y) => x - y), main);
   };
+  /** The free parts of the window {@link proposals} read last (none when it proposes nothing). */
+  let content: number[] = [];
   /** The window's proposals, by slot: its largest parts, its tightest run from its first day, from its last, its main vendor's largest parts. */
   const proposals = (w: number): (number[] | undefined)[] => {
+    content = [];
     const from = firstFree(lo[w] as number);
     const to = hi[w] as number;
     if (from >= to || (day[from] as number) > tier.toDay) return [];
     if (clearOrder(sumBefore(to) - sumBefore(from), tier.approx, slack) < 0) return [];
-    const content = freeIn(from, to);
-    if (content.length < o.minParts) return [];
+    const free = freeIn(from, to);
+    if (free.length < o.minParts) return [];
     let s = 0;
-    for (const p of content) s += approx[p] as number;
-    if (!crossing(s, () => content)) return [];
+    for (const p of free) s += approx[p] as number;
+    if (!crossing(s, () => free)) return [];
+    content = free;
     if (o.whole) return [content];
+    if (content.length > o.maxParts) return [undefined, undefined, undefined, mainVendorRun(content)];
     const side = sides[w] as number;
     return [
       extend(crossingPrefix(byAmount(content)).sort((x, y) => x - y)),
@@ -409,6 +441,9 @@ export function extractRuns(items: readonly Item[], tier: RunTier, o: ExtractRun
   const propose = (w: number): void => {
     const v = (version[w] = (version[w] as number) + 1);
     const sets = proposals(w);
+    // A window proposes again when any of its free parts is taken: what it proposes depends on all
+    // of them (its main vendor, and whether it holds more than maxParts).
+    for (const p of content) (users[p] ??= []).push(w, v);
     for (let i = 0; i < SLOTS; i++) {
       const parts = sets[i];
       if (parts) for (const p of parts) (users[p] ??= []).push(w, v);
@@ -416,25 +451,47 @@ export function extractRuns(items: readonly Item[], tier: RunTier, o: ExtractRun
     }
   };
 
-  for (let w = 0; w < windows; w++) propose(w);
   const stamp = new Int32Array(windows).fill(-1);
-  for (let e = heap.pop(), round = 0; e !== undefined; e = heap.pop()) {
-    runs.push(e.parts.map((p) => items[p] as Item));
-    extended.clear();
-    const touched: number[] = [];
-    for (const p of e.parts) {
-      take(p);
-      const list = users[p] ?? [];
-      for (let i = 0; i < list.length; i += 2) {
-        const w = list[i] as number;
-        if (stamp[w] === round || version[w] !== list[i + 1]) continue;
-        stamp[w] = round;
-        touched.push(w);
+  let round = 0;
+  const choose = (): void => {
+    for (let e = heap.pop(); e !== undefined; e = heap.pop()) {
+      runs.push(e.parts.map((p) => items[p] as Item));
+      extended.clear();
+      const touched: number[] = [];
+      for (const p of e.parts) {
+        take(p);
+        const list = users[p] ?? [];
+        for (let i = 0; i < list.length; i += 2) {
+          const w = list[i] as number;
+          if (stamp[w] === round || version[w] !== list[i + 1]) continue;
+          stamp[w] = round;
+          touched.push(w);
+        }
+        users[p] = undefined;
       }
-      users[p] = undefined;
+      round++;
+      for (const w of touched) propose(w);
     }
-    round++;
-    for (const w of touched) propose(w);
+  };
+  for (let w = 0; w < windows; w++) propose(w);
+  choose();
+  if (o.whole) return { runs, largeRuns };
+  // 3. With no proposal left, the windows still of more than maxParts parts that cross are large
+  // runs; only windows that shared positions with them may propose again.
+  const taken = takeLarge(o.maxParts);
+  if (taken.length === 0) return { runs, largeRuns };
+  for (let w = 0; w < windows; w++) {
+    // The last range starting before the window ends has the latest end (ends ascend).
+    let a = 0;
+    let b = taken.length;
+    while (a < b) {
+      const mid = (a + b) >> 1;
+      if (((taken[mid] as number[])[0] as number) < (hi[w] as number)) a = mid + 1;
+      else b = mid;
+    }
+    const t = a - 1;
+    if (t >= 0 && ((taken[t] as number[])[1] as number) > (lo[w] as number)) propose(w);
   }
+  choose();
   return { runs, largeRuns };
 }

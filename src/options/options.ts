@@ -107,11 +107,13 @@ export interface DetectSplitsOptions {
   /** Fewest parts a finding may have. @defaultValue {@link DEFAULT_MIN_PARTS}, 2 */
   minParts?: number | undefined;
   /**
-   * Most parts a finding may have. A window of linked purchases with more parts than this (not yet in
-   * a finding) whose total crosses a threshold is not one requirement cut into pieces but a rule that
-   * groups too much: it is reported in `stats.largeRuns` (buyer, window, threshold, count, the first
-   * `maxParts` record ids) instead of as a finding, and its purchases are parts of no finding. Also
-   * bounds the work per window. At least `minParts`. @defaultValue {@link DEFAULT_MAX_PARTS}, 50
+   * Most parts a finding may have. A window of linked purchases with more parts than this proposes
+   * only its main vendor's pieces (when that vendor has at most `maxParts` there); what is left of it
+   * (not in a finding) that still has more parts and crosses a threshold is not one requirement cut
+   * into pieces but a rule that groups too much: it is reported in `stats.largeRuns` (buyer, window,
+   * threshold, count, the first `maxParts` record ids) instead of as a finding, and its purchases are
+   * parts of no finding. A window of more than 4 × `maxParts` is such a large run at once: it bounds
+   * the work per window. At least `minParts`. @defaultValue {@link DEFAULT_MAX_PARTS}, 50
    */
   maxParts?: number | undefined;
   /**

@@ -131,7 +131,7 @@ const itemsArb = fc
   )
   .map((rows) => {
     const sets = new Map<string, readonly number[]>();
-    return rows.sort((a, b) => a.day - b.day).map((r, k) => item(k, r.day, r.vendor, r.category, r.project, canonical(r.tokens, sets)));
+    return [...rows].sort((a, b) => a.day - b.day).map((r, k) => item(k, r.day, r.vendor, r.category, r.project, canonical(r.tokens, sets)));
   });
 
 const policyArb: fc.Arbitrary<LinkPolicy> = fc.record({
@@ -180,7 +180,7 @@ describe('the text join', () => {
       .map((rows) => {
         const sets = new Map<string, readonly number[]>();
         const tokensOf = (t: number[]) => (first === undefined ? t : [first, ...t.filter((x) => x !== first)]).sort((a, b) => a - b);
-        return rows.sort((a, b) => a.day - b.day).map((r, k) => item(k, r.day, `v${k}`, undefined, undefined, canonical(tokensOf(r.tokens), sets), weights));
+        return [...rows].sort((a, b) => a.day - b.day).map((r, k) => item(k, r.day, `v${k}`, undefined, undefined, canonical(tokensOf(r.tokens), sets), weights));
       });
   const sameComponents = (items: readonly Item[], policy: LinkPolicy) => {
     const uf = linkComponents(items, policy);
@@ -220,7 +220,7 @@ describe('the text join', () => {
       )
       .map((rows) => {
         const sets = new Map<string, readonly number[]>();
-        return rows.sort((a, b) => a.day - b.day).map((r, k) => item(k, r.day, `v${k}`, r.category, r.project, canonical([...r.tokens].sort((a, b) => a - b), sets)));
+        return [...rows].sort((a, b) => a.day - b.day).map((r, k) => item(k, r.day, `v${k}`, r.category, r.project, canonical([...r.tokens].sort((a, b) => a - b), sets)));
       });
     fc.assert(
       fc.property(kinds, fc.constantFrom(0.5, 1), fc.constantFrom(1, 2, 3), (items, t, budget) => sameComponents(items, { ...textOnly(t, budget), useCategory: true })),

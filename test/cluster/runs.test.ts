@@ -26,7 +26,7 @@ const amount = fc.oneof(
 const clusterArb = fc
   .array(fc.tuple(fc.integer({ min: 0, max: 20 }), amount, fc.integer({ min: 0, max: 5 }), fc.constantFrom('A', 'A', 'B', 'C', 'P1', 'P2')), { maxLength: 22, size: 'max' })
   .map((rows) => {
-    const sorted = rows.sort((a, b) => a[0] - b[0]);
+    const sorted = [...rows].sort((a, b) => a[0] - b[0]);
     return { items: sorted.map(([day, a, , v], k) => item(k, day, a, v)), taken: Uint8Array.from(sorted, ([, , t]) => (t === 0 ? 1 : 0)) };
   });
 
@@ -70,10 +70,45 @@ describe('extractRuns', () => {
       }),
       { numRuns: runs(1500) },
     );
+
     // Not vacuous: clusters give several runs and some large runs (about 1,050–1,100 and 440–480 in
     // 1,500 cases on four seeds; one seed gave 996 runs, so the bounds sit well below).
     expect(chosen).toBeGreaterThan(700);
     expect(large).toBeGreaterThan(200);
+  });
+
+  it('takes the runs of the rule in busy stretches: windows of more than maxParts parts propose their main vendor\'s', () => {
+    // Up to 40 parts over a week, at most 3 or 4 parts a run: most windows hold more than maxParts
+    // and propose only their main vendor's parts; what stays busy and crosses becomes a large run.
+    const busyArb = fc
+      .array(fc.tuple(fc.integer({ min: 0, max: 6 }), amount, fc.integer({ min: 0, max: 9 }), fc.constantFrom('A', 'A', 'B', 'C', 'P1')), { minLength: 6, maxLength: 40 })
+      .map((rows) => {
+        const sorted = [...rows].sort((a, b) => a[0] - b[0]);
+        return { items: sorted.map(([day, a, , v], k) => item(k, day, a, v)), taken: Uint8Array.from(sorted, ([, , t]) => (t === 0 ? 1 : 0)) };
+      });
+    let busy = 0;
+    let mixed = 0;
+    fc.assert(
+      fc.property(busyArb, tierArb, fc.constantFrom(2, 6, Infinity), fc.constantFrom(3, 4), rankArb, ({ items, taken }, tier, reach, maxParts, [, rank]) => {
+        const got = extractRuns(items, tier, { reach, minParts: 2, maxParts, taken, rank });
+        const want = plainRuns(
+          plainParts(items),
+          items.map((it) => !taken[it.k]),
+          { value: tier.value, comparison: tier.comparison, toDay: tier.toDay, sameWindow: (a, b) => Math.abs(a - b) <= reach, minParts: 2, maxParts, whole: false, rank: (ps) => rank(ps.map((i) => items[i] as Item)) },
+        );
+        expect(ids(got.largeRuns)).toEqual(want.largeRuns);
+        expect(ids(got.runs)).toEqual(want.runs);
+        // A run of one vendor where the first window held more than maxParts free parts.
+        const free = items.filter((it) => !taken[it.k]);
+        const first = free[0];
+        if (first && free.filter((it) => it.day - first.day <= reach).length > maxParts && got.runs.some((r) => r.every((it) => it.vendorKey === (r[0] as Item).vendorKey))) busy++;
+        if (got.runs.length > 0 && got.largeRuns.length > 0) mixed++;
+      }),
+      { numRuns: runs(600) },
+    );
+    // Not vacuous (243–260 and 87–95 in 600 cases on four seeds).
+    expect(busy).toBeGreaterThan(150);
+    expect(mixed).toBeGreaterThan(50);
   });
 
   it('takes the runs of the rule from a cluster on one day whose windows propose their whole content (pcard)', () => {
@@ -163,6 +198,21 @@ describe('extractRuns', () => {
     // Under the cap: three parts of 400 cross (1,200), and the nine others, equal and on the same
     // day, belong with them: one run of twelve.
     expect(ids(extractRuns(day, tier, options(12)).runs)).toEqual([day.map((it) => it.k)]);
+  });
+
+  it("a busy window proposes its main vendor's pieces; what stays busy is one large run", () => {
+    // One day of 16 purchases of 400 against a 1,000 limit, at most 11 parts a run: three from A,
+    // one from each of 13 other vendors. A's three (1,200) are proposed on their own and become a
+    // run; the 13 left still hold more than 11 parts and cross, so they are one large run.
+    const tier = { value: new Decimal(1000), approx: 1000, comparison: 'atOrAbove' as const, toDay: Infinity };
+    const parts = Array.from({ length: 16 }, (_, k) => item(k, 5, '400', k < 3 ? 'A' : `V${k}`));
+    const out = extractRuns(parts, tier, { reach: 29, minParts: 2, maxParts: 11, taken: new Uint8Array(16), rank: () => 1 });
+    expect(ids(out.runs)).toEqual([[0, 1, 2]]);
+    expect(ids(out.largeRuns)).toEqual([parts.slice(3).map((it) => it.k)]);
+    // More than BUSY × maxParts parts are a large run at once, before any run: nothing is mined.
+    const crowd = extractRuns(parts, tier, { reach: 29, minParts: 2, maxParts: 3, taken: new Uint8Array(16), rank: () => 1 });
+    expect(ids(crowd.largeRuns)).toEqual([parts.map((it) => it.k)]);
+    expect(crowd.runs).toEqual([]);
   });
 
   // How the time grows is measured in `npm run bench` (the oneDay and busyMonth worst cases), not
