@@ -172,12 +172,20 @@ function crossAsParts(o: ResolvedOptions, parts: readonly OracleRecord[]): boole
   return o.thresholds.some((t) => crossesTier(t, parts.filter((p) => eligibleFor(o, t, p)).reduce((sum, p) => sum.plus(p.value), new Decimal(0))));
 }
 
+/** A ledger's records validated, once per ledger (validation takes no option; every configuration reads the same). */
+const validated = new WeakMap<ProtocolLedger, ReturnType<typeof validateRecords>['records']>();
+function validatedOf(ledger: ProtocolLedger): ReturnType<typeof validateRecords>['records'] {
+  let records = validated.get(ledger);
+  if (!records) validated.set(ledger, (records = validateRecords(ledger.records).records));
+  return records;
+}
+
 /** The oracle's view of the schemes' records, with project breadth and token weights counted over the buyer's whole ledger. */
 function schemeParts(ledger: ProtocolLedger, o: ResolvedOptions): Map<string, OracleRecord> {
   const ids = new Set(ledger.truth.schemes.flatMap((s) => s.recordIds));
   const prefix = (c: string): string => (o.subject.categoryPrefix > 0 ? c.slice(0, o.subject.categoryPrefix) : c);
   const codes = new Map<string, Set<string>>();
-  for (const r of validateRecords(ledger.records).records) {
+  for (const r of validatedOf(ledger)) {
     if (r.projectKey === undefined || r.categoryKey === undefined) continue;
     const key = `${r.buyerKey}\u0000${projectOf(r)}`;
     (codes.get(key) ?? codes.set(key, new Set()).get(key)!).add(prefix(r.categoryKey));
