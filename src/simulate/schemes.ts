@@ -145,7 +145,8 @@ export function injectScheme(c: Injection, kind: SchemeKind): InjectedScheme | u
       } else if (kind === 'mixedSubjects') items.push({ group: gi0, item: groupItems[(turn + i) % groupItems.length]! });
       else items.push({ group: gi0, item: kind === 'fiscalYear' || r.chance(0.7) ? groupItems[0]! : r.pick(groupItems) });
     }
-    const rotate = kind === 'rotatedVendors' || (kind !== 'sameVendor' && kind !== 'busyCategory' && r.chance(0.5));
+    // A diluted split keeps to the busy vendor (the draw is made all the same).
+    const rotate = kind === 'rotatedVendors' || (kind !== 'sameVendor' && kind !== 'busyCategory' && r.chance(0.5) && !busy);
     // One vendor: a draw per part, then the first for all (the spare draws keep each seed's ledger).
     const vendors = rotate ? distinctVendors(b, items.map((x) => x.group), c.rng) : items.map(() => loyalVendor(b, items[0]!.group, r));
     if (!rotate) vendors.fill(busy ? busy.vendor : kind === 'busyCategory' ? vendorPool(b, gi0, r)[0]! : vendors[0]!);

@@ -31,7 +31,8 @@ import { DECOY_KINDS, SCHEME_KINDS, type SimulateResult } from './truth.js';
  * scale, and the scheme and decoy kinds added with regimes are made too. Without one, the ledger is
  * the classic simulation, record for record as it has always been for a given seed.
  *
- * Runs in O(n + d) time and O(n) memory for n records over d days; 1M records take a few seconds.
+ * Runs in O(n + d) time and O(n) memory for n records over d days (plus O(d) per buyer with a year-end
+ * rush, whose days are weighed apart); 1M records take a few seconds.
  *
  * @throws {OptionsError} on bad options, each with its path: an unknown option, a negative count, a bad
  *   date, a threshold that is not valid, thresholds in several currencies or with one id.

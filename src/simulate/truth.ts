@@ -51,8 +51,9 @@ export type SchemeKind = 'sameVendor' | 'rotatedVendors' | 'justBelow' | 'equalP
  *   and one that takes the pair over it, from different vendors and budget projects.
  * - `nearLimitNeighbours`: two or three unrelated purchases, each 85–99 % of a tier, 1–25 days apart
  *   (all within 30 days), from different vendors, of different items, tied only by a category group
- *   (the same first three digits; other projects or none) or only by a budget project of the buyer's
- *   (other category groups). Any buyer with many purchases near a limit has such neighbours.
+ *   (the same first three digits, and so the vendors' trade, as simulated vendors are named; other
+ *   projects or none) or only by a budget project of the buyer's (other category groups and trades).
+ *   Any buyer with many purchases near a limit has such neighbours.
  *
  * The four from `tenderedContract` to `sameDayCoincidence` are made only when asked for or when a
  * regime is given; `nearLimitNeighbours` only when asked for or in `uneven` and `mixed` ledgers
