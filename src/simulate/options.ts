@@ -40,14 +40,18 @@ export interface SimulateOptions {
   /**
    * How the buyers buy and keep records (see {@link SimulatedRegime}). With a regime, amounts follow
    * the thresholds (a routine purchase is the same share of the lowest tier whatever its currency) and
-   * every scheme and decoy kind is made; without one, the ledger is the classic simulation, amounts on
-   * a CNY scale, with the six scheme kinds and four decoy kinds it has always had.
+   * every scheme and decoy kind is made (`nearLimitNeighbours` only in `uneven` and `mixed`); without
+   * one, the ledger is the classic simulation, amounts on a CNY scale, with the six scheme kinds and
+   * four decoy kinds it has always had.
    * @defaultValue undefined
    */
   regime?: SimulatedRegime | undefined;
   /** Number of buyers. @defaultValue 20, or `round(size / recordsPerBuyer)` (at least 1) when `size` is given */
   buyers?: number | undefined;
-  /** Mean routine (background) purchases per buyer; buyers vary ×0.3–×1.7 around it. @defaultValue 500 */
+  /**
+   * Mean routine (background) purchases per buyer; buyers vary ×0.3–×1.7 around it, or by rank where
+   * the regime sizes buyers so (`uneven`, some buyers of `mixed`). @defaultValue 500
+   */
   recordsPerBuyer?: number | undefined;
   /** Total routine purchases; overrides `recordsPerBuyer`. Schemes and decoys come on top. @defaultValue `buyers × recordsPerBuyer` */
   size?: number | undefined;
