@@ -10,11 +10,12 @@
  *
  * A ledger is named by its regime and seed: 40 buyers of about 350 routine purchases each over two
  * years (some 14,500 records), 8 schemes of each kind (no `twoTiers` under a single threshold) and 6
- * decoys of each kind, under the threshold set the seed picks (seed mod 4), so every regime meets a
+ * decoys of each kind the regime makes (`nearLimitNeighbours` in `uneven` and `mixed` only), under the threshold set the seed picks (seed mod 4), so every regime meets a
  * CNY pair, a single 50,000 EUR limit, a GBP pair and a USD pair with `above` comparisons.
  */
 import { DECOY_KINDS, SCHEME_KINDS, SIMULATION_THRESHOLDS, simulate, type SimulateOptions, type SimulateResult, type SimulatedRegime } from '../src/simulate.js';
 import type { ThresholdInput } from '../src/thresholds/threshold.js';
+import { madeIn } from '../src/simulate/options.js';
 import type { DetectSplitsOptions } from '../src/options/options.js';
 import { resolveOptions } from '../src/options/resolve.js';
 import { dayOf } from '../src/_lib/days.js';
@@ -66,7 +67,7 @@ export interface ProtocolSide {
 export const FIT: ProtocolSide = { regimes: ['classic', 'dense', 'heavyTail'], seeds: [1, 2, 3, 4, 5, 6, 7, 8] };
 
 /** What nothing was fitted on: the regimes and seeds quality is reported on. */
-export const HELD_OUT: ProtocolSide = { regimes: ['sparseFields', 'messy', 'mixed'], seeds: [101, 102, 103, 104, 105] };
+export const HELD_OUT: ProtocolSide = { regimes: ['sparseFields', 'messy', 'uneven', 'mixed'], seeds: [101, 102, 103, 104, 105] };
 
 /**
  * Fresh held-out seeds, set aside when a change was inspired by looking at the `HELD_OUT` ledgers (a
@@ -101,7 +102,9 @@ export function ledgerOptions(regime: SimulatedRegime, seed: number): SimulateOp
     thresholds: set.thresholds,
     languages: set.languages,
     schemes: Object.fromEntries(SCHEME_KINDS.map((k) => [k, k === 'twoTiers' && set.thresholds.length < 2 ? 0 : LEDGER.schemesPerKind])),
-    decoys: Object.fromEntries(DECOY_KINDS.map((k) => [k, LEDGER.decoysPerKind])),
+    // The kinds the regime makes (`nearLimitNeighbours` only in `uneven` and `mixed`), so that adding
+    // a kind for one regime leaves the others' ledgers as they were.
+    decoys: Object.fromEntries(DECOY_KINDS.map((k) => [k, madeIn(regime).decoys.includes(k) ? LEDGER.decoysPerKind : 0])),
   };
 }
 

@@ -155,3 +155,9 @@ export const DESTINATIONS_ZH = ['深圳', '成都', '新加坡', '德国', '日�
 export const DESTINATIONS_EN = ['Brussels', 'Singapore', 'Berlin', 'Tokyo', 'Boston'];
 export const SURNAMES_ZH = ['王', '李', '张', '刘', '陈', '杨', '赵', '黄', '周', '吴', '徐', '孙'].map((x) => `${x}某`);
 export const SURNAMES_EN = ['A. Smith', 'B. Jones', 'C. Taylor', 'D. Brown', 'E. Williams', 'F. Wilson', 'G. Johnson', 'H. Davies', 'J. Patel', 'K. Wright', 'L. Walker', 'M. Evans'];
+/** Sites a buyer's works and routine purchases may name: `Civic Centre refurbishment – lighting`. */
+export const SITES_ZH = ['市民中心', '滨江公园', '科创大厦', '科技馆', '老城广场', '港区图书馆', '北部停车场', '城西文化礼堂'];
+export const SITES_EN = ['Civic Centre', 'Elm Street Park', 'Innovation Tower', 'Science Hall', 'Old Town Square', 'Harbour Library', 'North Depot', 'Kingsway Pavilion'];
+/** Works at a site, as a site bundle's subjects name them. */
+export const SITE_WORKS_ZH = ['改造提升', '修缮', '升级改造', '装修'];
+export const SITE_WORKS_EN = ['refurbishment', 'upgrade', 'renovation', 'fit-out'];

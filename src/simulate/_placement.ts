@@ -3,8 +3,11 @@ import { dayFromParts, partsOf } from '../_lib/days.js';
 import type { Rng } from './_prng.js';
 import type { SimulationConfig, Tier } from './options.js';
 
-/** k sorted days within `span` days starting somewhere tiers `ts` are all in force; first offset 0. */
-export function placeDays(config: SimulationConfig, ts: readonly Tier[], span: number, k: number, r: Rng): number[] | undefined {
+/**
+ * k sorted days within `span` days starting somewhere tiers `ts` are all in force; first offset 0,
+ * and with `spread` (and k ≥ 2) the last offset `span`.
+ */
+export function placeDays(config: SimulationConfig, ts: readonly Tier[], span: number, k: number, r: Rng, spread = false): number[] | undefined {
   const lo = Math.max(config.start, ...ts.map((t) => t.from));
   const hi = Math.min(config.end, ...ts.map((t) => t.to)) - span;
   if (hi < lo) return undefined;
@@ -12,6 +15,7 @@ export function placeDays(config: SimulationConfig, ts: readonly Tier[], span: n
   const offs = [0];
   for (let i = 1; i < k; i++) offs.push(r.int(0, span));
   offs.sort((a, b) => a - b);
+  if (spread && k > 1) offs[k - 1] = span;
   return offs.map((o) => start + o);
 }
 

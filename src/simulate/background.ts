@@ -10,11 +10,13 @@ import { cumulative, type Rng } from './_prng.js';
 import { invoiceNumber, subjectOf } from './_wording.js';
 import { loyalVendor, recordedCategory, routineProject, type Buyer } from './buyers.js';
 import type { DraftLedger } from './ledger.js';
+import type { SimulationConfig } from './options.js';
 import { buyStreams } from './streams.js';
 
 /**
  * Adds `config.total` routine purchases, shared among the buyers by a size drawn per buyer
- * (×0.3–×1.7). A group's amounts have its median times `config.scale` and the buyer's `scale`, and
+ * (×0.3–×1.7), or by rank for buyers whose habits rank them (see `rankBuyers`); on days weighted by
+ * `dayWeightsOf`, with the buyer's year-end rush if it has one. A group's amounts have its median times `config.scale` and the buyer's `scale`, and
  * the spread of its habits (σ = 1 classic), with the mean kept. Amounts are redrawn while at or above
  * the habits' `cap` share of the lowest tier (half, classic; after 8 tries, drawn uniformly under it);
  * with `cap` 1 nothing is redrawn and amounts from the tier up are bought by public tender. 0.3 % are
@@ -26,23 +28,22 @@ export function buyRoutine(ledger: DraftLedger, buyers: readonly Buyer[], r: Rng
   const { config } = ledger;
   const lowest = config.tiers[0]!;
 
-  // Per-day weights: month seasonality, weekends rare.
-  const dayWeights: number[] = [];
-  for (let d = config.start; d <= config.end; d++) {
-    const month = partsOf(d)[1] - 1;
-    const weekday = (((d + 4) % 7) + 7) % 7;
-    dayWeights.push((MONTH_WEIGHTS[month] ?? 1) * (weekday === 0 || weekday === 6 ? 0.12 : 1));
-  }
-  const dayCum = cumulative(dayWeights);
+  const classicDays = dayWeightsOf(config, 1, 0);
   const methodCum = cumulative(ROUTINE_METHOD_WEIGHTS);
 
-  const sizes = buyers.map(() => r.uniform(0.3, 1.7));
+  // Buyers sized by rank keep their weight; the draw is made all the same, so the others' draws stay.
+  const sizes = buyers.map((b) => {
+    const drawn = r.uniform(0.3, 1.7);
+    return b.size ?? drawn;
+  });
   const sizeSum = sizes.reduce((a, x) => a + x, 0);
   let assigned = 0;
   buyers.forEach((b, bi) => {
     const n = bi === buyers.length - 1 ? config.total - assigned : Math.round((config.total * (sizes[bi] as number)) / sizeSum);
     assigned += n;
+    b.purchases = n;
     const h = b.habits;
+    const dayCum = h.rush > 1 ? dayWeightsOf(config, h.rush, h.rushMonths) : classicDays;
     const made = buyStreams(ledger, b, n, r, dayCum);
     // Classic habits: a factor of exactly 1 and a cap of exactly half the lowest tier.
     const factor = config.scale * h.scale * Math.exp((1 - h.spread * h.spread) / 2);
@@ -71,10 +72,34 @@ export function buyRoutine(ledger: DraftLedger, buyers: readonly Buyer[], r: Rng
       }
       const year = ledger.yearOf(day);
       const vendor = loyalVendor(b, gi, r);
-      const subject = subjectOf(item, b.lang, year, r);
+      let subject = subjectOf(item, b.lang, year, r);
+      // Buyers with sites name one in some subjects: `Civic Centre – office cleaning`.
+      if (b.sites.length > 0 && r.chance(SITE_SHARE)) subject = `${r.pick(b.sites)}${b.lang === 'zh' ? '' : ' – '}${subject}`;
       const category = recordedCategory(b, item.code, r);
       const project = routineProject(b, group.domain, year, r);
       ledger.add(b, day, vendor, cents, subject, { category, project, method, document: invoiceNumber(year, r) });
     }
   });
+}
+
+/** Share of the routine subjects of a buyer with sites that name one of them. */
+export const SITE_SHARE = 0.05;
+
+/**
+ * Cumulative weights of the ledger's days: month seasonality (Spring Festival lull, December budget
+ * flush; the months weigh 1 on average), weekends rare, and the last `rushMonths` months of each
+ * fiscal year weighing `rush` instead: `rush` times the usual month.
+ *
+ * Runs in O(d) for d days.
+ */
+export function dayWeightsOf(config: SimulationConfig, rush: number, rushMonths: number): number[] {
+  const weights: number[] = [];
+  for (let d = config.start; d <= config.end; d++) {
+    const month = partsOf(d)[1] - 1;
+    const weekday = (((d + 4) % 7) + 7) % 7;
+    // Months before the fiscal year's first: 1 for the last month of the fiscal year, 2 for the one before.
+    const toEnd = (((config.fiscalYearStart - 1 - month) % 12) + 12) % 12 || 12;
+    weights.push((toEnd <= rushMonths ? rush : (MONTH_WEIGHTS[month] ?? 1)) * (weekday === 0 || weekday === 6 ? 0.12 : 1));
+  }
+  return cumulative(weights);
 }

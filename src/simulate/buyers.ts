@@ -4,11 +4,11 @@
  * projects. Routine purchases, schemes and decoys all buy through these habits, so injected records
  * look like the buyer's own.
  */
-import { BUREAUS_EN, BUREAUS_ZH, DISTRICTS_EN, DISTRICTS_ZH, DOMAIN_PROJECT, GROUPS, NEGOTIATED_METHODS_EN, NEGOTIATED_METHODS_ZH, type Domain } from './_catalogue.js';
+import { BUREAUS_EN, BUREAUS_ZH, DISTRICTS_EN, DISTRICTS_ZH, DOMAIN_PROJECT, GROUPS, NEGOTIATED_METHODS_EN, NEGOTIATED_METHODS_ZH, SITES_EN, SITES_ZH, type Domain } from './_catalogue.js';
 import { cumulative, type Rng } from './_prng.js';
 import { vendorName } from './_wording.js';
 import type { SimulatedLanguage, SimulationConfig } from './options.js';
-import { CLASSIC_HABITS, drawHabits, type Habits } from './regimes.js';
+import { CLASSIC_HABITS, drawHabits, UNEVEN_REGIMES, type Habits } from './regimes.js';
 
 /** A category the buyer buys every few days: its group, its main vendor and the usual share of the lowest tier. */
 export interface BusyCategory {
@@ -34,7 +34,19 @@ export interface Buyer {
   readonly habits: Habits;
   /** Its busy categories, filled in when routine buying starts (none in the classic regime). */
   readonly busy: BusyCategory[];
+  /**
+   * Its weight in sharing the ledger's routine purchases when its habits rank it (see `Habits.ranked`);
+   * undefined: drawn as the classic simulator does (×0.3–×1.7).
+   */
+  size: number | undefined;
+  /** Its routine purchases, set when routine buying starts. */
+  purchases: number;
+  /** The sites (buildings, parks) its subjects may name: none unless its habits make site bundles. */
+  readonly sites: readonly string[];
 }
+
+/** Exponent of the rank-size rule of ranked buyers (`Habits.ranked`): weight rank^−1.1. */
+export const RANK_EXPONENT = 1.1;
 
 /**
  * `config.buyers` buyers: Hangzhou-like district bureaus (or their English kin), each with its
@@ -57,6 +69,7 @@ export function makeBuyers(config: SimulationConfig, r: Rng, habitsRng?: Rng): B
     const categories = r.chance(0.85);
     const projects = r.chance(0.7);
     const habits = config.regime !== undefined && habitsRng ? drawHabits(config.regime, habitsRng) : CLASSIC_HABITS;
+    const sites = habits.siteBundles > 0 && habitsRng ? habitsRng.shuffle(lang === 'zh' ? SITES_ZH : SITES_EN).slice(0, habitsRng.int(2, 3)) : [];
     buyers.push({
       name, lang,
       categories: habits.categories ?? categories,
@@ -66,10 +79,40 @@ export function makeBuyers(config: SimulationConfig, r: Rng, habitsRng?: Rng): B
       projectNames: new Map(),
       habits,
       busy: [],
+      size: undefined,
+      purchases: 0,
+      sites,
     });
   }
+  if (habitsRng && config.regime !== undefined && UNEVEN_REGIMES.includes(config.regime)) rankBuyers(buyers, habitsRng);
   return buyers;
 }
+
+/**
+ * Sizes by rank: the buyers whose habits rank them in a random order, the k-th weighing k^−1.1 scaled
+ * so that their mean weight is 1 (the mean of the classic draw ×0.3–×1.7, which the others keep).
+ */
+function rankBuyers(buyers: Buyer[], r: Rng): void {
+  const ranked = r.shuffle(buyers.filter((b) => b.habits.ranked));
+  let sum = 0;
+  for (let k = 1; k <= ranked.length; k++) sum += k ** -RANK_EXPONENT;
+  ranked.forEach((b, k) => {
+    b.size = ((k + 1) ** -RANK_EXPONENT * ranked.length) / sum;
+  });
+}
+
+/**
+ * A buyer for a scheme or decoy: uniformly, or, when some buyer is sized by rank, in proportion to
+ * its routine purchases (plus one). One draw either way.
+ */
+export function pickBuyer(buyers: readonly Buyer[], r: Rng): Buyer {
+  if (!buyers.some((b) => b.size !== undefined)) return r.pick(buyers);
+  let cum = pickWeights.get(buyers);
+  if (!cum) pickWeights.set(buyers, (cum = cumulative(buyers.map((b) => b.purchases + 1))));
+  return buyers[r.weighted(cum)]!;
+}
+
+const pickWeights = new WeakMap<readonly Buyer[], number[]>();
 
 /** The buyer's vendors of a category group: 2–6 of the trade's first twelve, drawn once. */
 export function vendorPool(b: Buyer, group: number, r: Rng): string[] {

@@ -2,8 +2,9 @@
  * Decoys: legitimate look-alikes of splits, the patterns a naive rule flags (see {@link DecoyKind}):
  * a year of a monthly service, call-offs from a framework, one purchase just below a tier, many
  * unrelated small buys from one marketplace, stage payments of a tendered contract, a delegation's
- * travel charged per traveller, one marketplace order charged in parts, and two unrelated purchases
- * that happen to share a day and a category.
+ * travel charged per traveller, one marketplace order charged in parts, two unrelated purchases
+ * that happen to share a day and a category, and two or three unrelated purchases near a limit tied
+ * only by a category or a project.
  *
  * Buyers who write their records in varied forms (messy or blank habits: the held-out regimes of
  * the evaluation protocol) also vary how these decoys are written ({@link writesVariants}): names
@@ -18,7 +19,7 @@ import {
 import { capOf, crossing, splitCents } from './_cents.js';
 import { fiscalYearDays, placeDays } from './_placement.js';
 import { invoiceNumber, monthlySubject, subjectOf } from './_wording.js';
-import { cardMethod, distinctVendors, domainProject, loyalVendor, negotiatedMethod, otherDomain, recordedCategory, routineProject, vendorPool } from './buyers.js';
+import { cardMethod, distinctVendors, domainProject, loyalVendor, negotiatedMethod, otherDomain, pickBuyer, recordedCategory, routineProject, vendorPool } from './buyers.js';
 import type { InjectedDecoy } from './assemble.js';
 import type { Injection } from './ledger.js';
 import type { DecoyKind } from './truth.js';
@@ -34,8 +35,8 @@ export function injectDecoy(c: Injection, kind: DecoyKind): InjectedDecoy | unde
   const { ledger } = c;
   const { config } = ledger;
   for (let attempt = 0; attempt < 50; attempt++) {
-    const b = r.pick(c.buyers);
-    const tier = kind === 'singleJustBelow' || kind === 'sameDayCoincidence' ? r.pick(config.tiers) : config.tiers[0]!;
+    const b = pickBuyer(c.buyers, r);
+    const tier = kind === 'singleJustBelow' || kind === 'sameDayCoincidence' || kind === 'nearLimitNeighbours' ? r.pick(config.tiers) : config.tiers[0]!;
     const cap = capOf(config.tiers, tier);
     const min = crossing(tier);
     switch (kind) {
@@ -214,9 +215,60 @@ export function injectDecoy(c: Injection, kind: DecoyKind): InjectedDecoy | unde
         }));
         return { kind, records, thresholdId: tier.id, buyer: b.name };
       }
+      case 'nearLimitNeighbours': {
+        // Tied by a project (other category groups) or by a category group (other projects or none).
+        if (!b.projects && !b.categories) continue;
+        const byProject = b.projects && (!b.categories || r.chance(0.5));
+        const k = r.int(2, 3);
+        const gaps = [r.int(1, 25)];
+        if (k === 3) gaps.push(r.int(1, Math.min(25, 29 - gaps[0]!)));
+        const first = placeDays(config, [tier], gaps.reduce((a, x) => a + x, 0), 1, r);
+        const amounts = Array.from({ length: k }, () => r.int(Math.ceil(tier.cents * 0.85), Math.floor(tier.cents * 0.99)));
+        if (!first || amounts.reduce((a, x) => a + x, 0) > cap) continue;
+        const days = [first[0]!];
+        for (const gap of gaps) days.push(days[days.length - 1]! + gap);
+        const items = byProject ? groupsApart(tier.groups, k, r) : itemsOfOneGroup(tier.groups, k, r);
+        if (!items) continue;
+        const year = ledger.yearOf(days[0]!);
+        const domain = GROUPS[items[0]!.gi]!.domain;
+        const projects: (string | undefined)[] = byProject
+          ? items.map(() => domainProject(b, domain, year))
+          : b.projects ? r.shuffle([domainProject(b, domain, year), domainProject(b, otherDomain(domain), year), undefined]) : [undefined, undefined, undefined];
+        const vendors = distinctVendors(b, items.map((x) => x.gi), r);
+        const records = items.map(({ gi, item }, i) => ledger.add(b, days[i]!, vendors[i]!, amounts[i]!, subjectOf(item, b.lang, ledger.yearOf(days[i]!), r), {
+          category: byProject ? recordedCategory(b, item.code, r) : item.code,
+          project: projects[i],
+          method: negotiatedMethod(b, r),
+          document: invoiceNumber(ledger.yearOf(days[i]!), r),
+        }));
+        return { kind, records, thresholdId: tier.id, buyer: b.name };
+      }
     }
   }
   return undefined;
+}
+
+/** k groups of one domain (that of a group drawn from `groups`) whose codes differ in their first three digits, with an item of each; undefined when there are fewer. */
+function groupsApart(groups: readonly number[], k: number, r: Rng): { gi: number; item: Item }[] | undefined {
+  const domain = GROUPS[r.pick(groups)]!.domain;
+  const seen = new Set<string>();
+  const out: { gi: number; item: Item }[] = [];
+  for (const gi of r.shuffle(groups.filter((x) => GROUPS[x]!.domain === domain))) {
+    const item = r.pick(GROUPS[gi]!.items);
+    if (seen.has(item.code.slice(0, 3))) continue;
+    seen.add(item.code.slice(0, 3));
+    out.push({ gi, item });
+    if (out.length === k) return out;
+  }
+  return undefined;
+}
+
+/** k different items of one group of `groups` whose codes share their first three digits; undefined when the group drawn has fewer. */
+function itemsOfOneGroup(groups: readonly number[], k: number, r: Rng): { gi: number; item: Item }[] | undefined {
+  const gi = r.pick(groups);
+  const first = r.pick(GROUPS[gi]!.items);
+  const kin = GROUPS[gi]!.items.filter((x) => x.code.slice(0, 3) === first.code.slice(0, 3));
+  return kin.length < k ? undefined : r.shuffle(kin).slice(0, k).map((item) => ({ gi, item }));
 }
 
 /** How a varied buyer writes per-traveller charges: where the name goes, in what form, and how far rates spread. */

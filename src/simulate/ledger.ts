@@ -55,4 +55,6 @@ export interface Injection {
   readonly ledger: DraftLedger;
   readonly buyers: readonly Buyer[];
   readonly rng: Rng;
+  /** The number of routine purchases: the draft's first records, before any injection. */
+  readonly routine: number;
 }

@@ -8,8 +8,8 @@ import { OptionsError } from '../errors.js';
 import { dayOf, isIsoDate } from '../_lib/days.js';
 import { exactDecimal } from '../_lib/decimal.js';
 import { GROUPS } from './_catalogue.js';
-import { REGIMES, type SimulatedRegime } from './regimes.js';
-import { CLASSIC_DECOY_KINDS, CLASSIC_SCHEME_KINDS, DECOY_KINDS, SCHEME_KINDS, type DecoyKind, type SchemeKind } from './truth.js';
+import { REGIMES, UNEVEN_REGIMES, type SimulatedRegime } from './regimes.js';
+import { CLASSIC_DECOY_KINDS, CLASSIC_SCHEME_KINDS, DECOY_KINDS, SCHEME_KINDS, UNEVEN_DECOY_KINDS, type DecoyKind, type SchemeKind } from './truth.js';
 
 /** Language of a buyer's ledger: subjects, vendor names, methods and projects. */
 export type SimulatedLanguage = 'zh' | 'en';
@@ -23,6 +23,16 @@ export const SIMULATION_THRESHOLDS: readonly ThresholdInput[] = [
   { id: 'sim-open-tender', amount: '1000000', currency: 'CNY', procedure: 'public tender', comparison: 'atOrAbove', label: 'Hangzhou-like public tender threshold (simulation)' },
 ];
 
+/**
+ * The scheme and decoy kinds a ledger makes unless counts say otherwise: without a regime, the
+ * classic kinds; with one, every kind, but the decoys of `UNEVEN_DECOY_KINDS` only in the regimes of
+ * `UNEVEN_REGIMES`.
+ */
+export function madeIn(regime: SimulatedRegime | undefined): { readonly schemes: readonly SchemeKind[]; readonly decoys: readonly DecoyKind[] } {
+  if (regime === undefined) return { schemes: CLASSIC_SCHEME_KINDS, decoys: CLASSIC_DECOY_KINDS };
+  return { schemes: SCHEME_KINDS, decoys: UNEVEN_REGIMES.includes(regime) ? DECOY_KINDS : DECOY_KINDS.filter((k) => !UNEVEN_DECOY_KINDS.includes(k)) };
+}
+
 /** Options of {@link simulate}. All optional. */
 export interface SimulateOptions {
   /** Seed of the generator: the same seed and options give the same ledger. @defaultValue 1 */
@@ -30,14 +40,18 @@ export interface SimulateOptions {
   /**
    * How the buyers buy and keep records (see {@link SimulatedRegime}). With a regime, amounts follow
    * the thresholds (a routine purchase is the same share of the lowest tier whatever its currency) and
-   * every scheme and decoy kind is made; without one, the ledger is the classic simulation, amounts on
-   * a CNY scale, with the six scheme kinds and four decoy kinds it has always had.
+   * every scheme and decoy kind is made (`nearLimitNeighbours` only in `uneven` and `mixed`); without
+   * one, the ledger is the classic simulation, amounts on a CNY scale, with the six scheme kinds and
+   * four decoy kinds it has always had.
    * @defaultValue undefined
    */
   regime?: SimulatedRegime | undefined;
   /** Number of buyers. @defaultValue 20, or `round(size / recordsPerBuyer)` (at least 1) when `size` is given */
   buyers?: number | undefined;
-  /** Mean routine (background) purchases per buyer; buyers vary ×0.3–×1.7 around it. @defaultValue 500 */
+  /**
+   * Mean routine (background) purchases per buyer; buyers vary ×0.3–×1.7 around it, or by rank where
+   * the regime sizes buyers so (`uneven`, some buyers of `mixed`). @defaultValue 500
+   */
   recordsPerBuyer?: number | undefined;
   /** Total routine purchases; overrides `recordsPerBuyer`. Schemes and decoys come on top. @defaultValue `buyers × recordsPerBuyer` */
   size?: number | undefined;
@@ -56,7 +70,7 @@ export interface SimulateOptions {
   schemes?: Partial<Record<SchemeKind, number>> | undefined;
   /**
    * Decoys per kind. @defaultValue `ceil(buyers / 2)` of each kind (without a regime, none of the kinds
-   * from `tenderedContract` on)
+   * from `tenderedContract` on; none of `nearLimitNeighbours` but in `uneven` and `mixed` ledgers)
    */
   decoys?: Partial<Record<DecoyKind, number>> | undefined;
   /** Languages of buyers' ledgers, drawn uniformly per buyer. @defaultValue `['zh', 'en']` */
@@ -195,11 +209,10 @@ export function resolveSimulateOptions(options: SimulateOptions): SimulationConf
     .sort((a, b) => a.cents - b.cents);
   const buyers = o.buyers ?? (o.size !== undefined ? Math.max(1, Math.round(o.size / (o.recordsPerBuyer ?? DEFAULT_RPB))) : 20);
   const dflt = Math.ceil(buyers / 2);
-  const made = <K extends string>(k: K, classic: readonly K[]): number => (o.regime !== undefined || classic.includes(k) ? dflt : 0);
   const schemes = {} as Record<SchemeKind, number>;
-  for (const k of SCHEME_KINDS) schemes[k] = o.schemes?.[k] ?? (k === 'twoTiers' && tiers.length < 2 ? 0 : made(k, CLASSIC_SCHEME_KINDS));
+  for (const k of SCHEME_KINDS) schemes[k] = o.schemes?.[k] ?? (k === 'twoTiers' && tiers.length < 2 ? 0 : madeIn(o.regime).schemes.includes(k) ? dflt : 0);
   const decoys = {} as Record<DecoyKind, number>;
-  for (const k of DECOY_KINDS) decoys[k] = o.decoys?.[k] ?? made(k, CLASSIC_DECOY_KINDS);
+  for (const k of DECOY_KINDS) decoys[k] = o.decoys?.[k] ?? (madeIn(o.regime).decoys.includes(k) ? dflt : 0);
   return {
     seed: o.seed ?? 1,
     regime: o.regime,

@@ -25,11 +25,14 @@ import { DECOY_KINDS, SCHEME_KINDS, type SimulateResult } from './truth.js';
  *
  * With a `regime` (see {@link SimulatedRegime}), each buyer also draws habits that real ledgers differ
  * by — heavy-tailed amounts, busy categories bought weekly from one vendor, monthly contracts, tiny
- * buys from one supplier, missing fields, vague or messy wording — amounts follow the thresholds'
+ * buys from one supplier, missing fields, vague or messy wording, buyers sized by rank, a year-end
+ * rush, splits diluted among routine purchases, slow splits and cross-contractor bundles tied by a
+ * site word — amounts follow the thresholds'
  * scale, and the scheme and decoy kinds added with regimes are made too. Without one, the ledger is
  * the classic simulation, record for record as it has always been for a given seed.
  *
- * Runs in O(n + d) time and O(n) memory for n records over d days; 1M records take a few seconds.
+ * Runs in O(n + d) time and O(n) memory for n records over d days (plus O(d) per buyer with a year-end
+ * rush, whose days are weighed apart); 1M records take a few seconds.
  *
  * @throws {OptionsError} on bad options, each with its path: an unknown option, a negative count, a bad
  *   date, a threshold that is not valid, thresholds in several currencies or with one id.
@@ -52,7 +55,7 @@ export function simulate(options: SimulateOptions = {}): SimulateResult {
   const ledger = new DraftLedger(config, regime?.fork(1));
   const buyers = makeBuyers(config, routine, regime?.fork(2));
   buyRoutine(ledger, buyers, routine);
-  const injected = { ledger, buyers, rng: injection };
+  const injected = { ledger, buyers, rng: injection, routine: ledger.records.length };
   const schemes = injectEach(SCHEME_KINDS, config.schemes, (kind) => injectScheme(injected, kind));
   const decoys = injectEach(DECOY_KINDS, config.decoys, (kind) => injectDecoy(injected, kind));
   return assemble(ledger, schemes, decoys, rng.fork(3));

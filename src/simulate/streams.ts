@@ -28,7 +28,7 @@ export function buyStreams(ledger: DraftLedger, b: Buyer, n: number, r: Rng, day
     made += bought;
   }
   const busy = Math.min(n - made, Math.round(n * h.busyShare));
-  if (busy > 0) made += busyCategories(ledger, b, busy, r);
+  if (busy > 0) made += busyCategories(ledger, b, busy, r, dayCum);
   const tiny = Math.min(n - made, Math.round(n * h.tinyShare));
   if (tiny > 0) made += tinyPurchases(ledger, b, tiny, r, dayCum);
   return made;
@@ -68,10 +68,12 @@ function serviceContract(ledger: DraftLedger, b: Buyer, k: number, room: number,
 /**
  * `count` purchases in up to `busyGroups` of the buyer's preferred groups (fewer when `count` cannot
  * keep each group bought at least fortnightly), evenly spread over the ledger (one in each slot of
- * ledger length ÷ the group's count days, weekends moved to Friday), 80 % from the group's first
- * vendor and the rest from its second, each about a group share (4–20 %) of the lowest tier.
+ * ledger length ÷ the group's count days, weekends moved to Friday; for a buyer with a year-end rush,
+ * one in each slot of as many of its purchases by `dayCum`, so the rush holds more of them), 80 % from
+ * the group's first vendor and the rest from its second, each about a group share (in the habits'
+ * `busySize`, 4–20 % of the lowest tier unless a regime says otherwise) of the lowest tier.
  */
-function busyCategories(ledger: DraftLedger, b: Buyer, count: number, r: Rng): number {
+function busyCategories(ledger: DraftLedger, b: Buyer, count: number, r: Rng, dayCum: readonly number[]): number {
   const { config } = ledger;
   const lowest = config.tiers[0]!.cents;
   const fortnights = (config.end - config.start + 1) / 14;
@@ -85,11 +87,11 @@ function busyCategories(ledger: DraftLedger, b: Buyer, count: number, r: Rng): n
   groups.forEach((gi, k) => {
     const c = Math.floor(count / groups.length) + (k === 0 ? count % groups.length : 0);
     const vendors = vendorPool(b, gi, r).slice(0, r.int(1, 2));
-    const share = r.uniform(0.04, 0.2);
+    const share = r.uniform(b.habits.busySize[0], b.habits.busySize[1]);
     b.busy.push({ group: gi, vendor: vendors[0]!, share });
     const slot = (config.end - config.start + 1) / c;
     for (let i = 0; i < c; i++) {
-      let day = config.start + Math.floor((i + r.next()) * slot);
+      let day = b.habits.rush > 1 ? config.start + dayAt(dayCum, (i + r.next()) / c) : config.start + Math.floor((i + r.next()) * slot);
       const weekday = (((day + 4) % 7) + 7) % 7;
       if (weekday === 6 || weekday === 0) day = Math.max(config.start, day - (weekday === 6 ? 1 : 2));
       const item = r.pick(GROUPS[gi]!.items);
@@ -105,6 +107,19 @@ function busyCategories(ledger: DraftLedger, b: Buyer, count: number, r: Rng): n
     }
   });
   return made;
+}
+
+/** The day (an offset) at share `u` in [0, 1) of cumulative day weights `cum`. */
+function dayAt(cum: readonly number[], u: number): number {
+  const x = u * (cum[cum.length - 1] ?? 0);
+  let lo = 0;
+  let hi = cum.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((cum[mid] ?? 0) > x) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
 }
 
 /** `count` tiny purchases (0.05–1 % of the lowest tier) on random days from one stationery supplier, by card. */

@@ -21,6 +21,13 @@ import type { ThresholdInput } from '../thresholds/threshold.js';
  *   them).
  *
  * The last two are made only when asked for or when a regime is given.
+ *
+ * Buyers with the habits of the `uneven` regime (see `Habits`) bend the kinds: their slow splits
+ * spread over 14–29 days whatever the kind's own span (all but `fiscalYear`); their diluted
+ * `sameVendor` and `equalParts` splits are bought from a busy category's vendor, among its routine
+ * purchases there; and their site bundles are `rotatedVendors` splits with one item of each category
+ * group of the requirement, no project of their own and subjects tied only by a site word
+ * ("Civic Centre refurbishment – lighting", "… – road direction signs").
  */
 export type SchemeKind = 'sameVendor' | 'rotatedVendors' | 'justBelow' | 'equalParts' | 'fiscalYear' | 'twoTiers' | 'mixedSubjects' | 'busyCategory';
 
@@ -42,17 +49,26 @@ export type SchemeKind = 'sameVendor' | 'rotatedVendors' | 'justBelow' | 'equalP
  *   suffixes) within two days; together over the lowest tier.
  * - `sameDayCoincidence`: two unrelated purchases on one day in one category, one 86–95 % of a tier
  *   and one that takes the pair over it, from different vendors and budget projects.
+ * - `nearLimitNeighbours`: two or three unrelated purchases, each 85–99 % of a tier, 1–25 days apart
+ *   (all within 30 days), from different vendors, of different items, tied only by a category group
+ *   (the same first three digits, and so the vendors' trade, as simulated vendors are named; other
+ *   projects or none) or only by a budget project of the buyer's (other category groups and trades).
+ *   Any buyer with many purchases near a limit has such neighbours.
  *
- * The last four are made only when asked for or when a regime is given.
+ * The four from `tenderedContract` to `sameDayCoincidence` are made only when asked for or when a
+ * regime is given; `nearLimitNeighbours` only when asked for or in `uneven` and `mixed` ledgers
+ * (`UNEVEN_REGIMES`).
  */
-export type DecoyKind = 'recurringService' | 'frameworkCallOff' | 'singleJustBelow' | 'bigVendorSmallBuys' | 'tenderedContract' | 'perPersonTravel' | 'marketplaceOrder' | 'sameDayCoincidence';
+export type DecoyKind = 'recurringService' | 'frameworkCallOff' | 'singleJustBelow' | 'bigVendorSmallBuys' | 'tenderedContract' | 'perPersonTravel' | 'marketplaceOrder' | 'sameDayCoincidence' | 'nearLimitNeighbours';
 
 export const SCHEME_KINDS: readonly SchemeKind[] = ['sameVendor', 'rotatedVendors', 'justBelow', 'equalParts', 'fiscalYear', 'twoTiers', 'mixedSubjects', 'busyCategory'];
-export const DECOY_KINDS: readonly DecoyKind[] = ['recurringService', 'frameworkCallOff', 'singleJustBelow', 'bigVendorSmallBuys', 'tenderedContract', 'perPersonTravel', 'marketplaceOrder', 'sameDayCoincidence'];
+export const DECOY_KINDS: readonly DecoyKind[] = ['recurringService', 'frameworkCallOff', 'singleJustBelow', 'bigVendorSmallBuys', 'tenderedContract', 'perPersonTravel', 'marketplaceOrder', 'sameDayCoincidence', 'nearLimitNeighbours'];
 
 /** The kinds a ledger without a regime makes by default: those the simulator had before regimes. */
 export const CLASSIC_SCHEME_KINDS: readonly SchemeKind[] = SCHEME_KINDS.slice(0, 6);
 export const CLASSIC_DECOY_KINDS: readonly DecoyKind[] = DECOY_KINDS.slice(0, 4);
+/** The kinds made by default only in the regimes of `UNEVEN_REGIMES` (and when asked for). */
+export const UNEVEN_DECOY_KINDS: readonly DecoyKind[] = ['nearLimitNeighbours'];
 
 /** One injected split: its parts cross `thresholdId` together, each part is below it. */
 export interface SchemeTruth {

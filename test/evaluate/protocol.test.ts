@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { REGIMES, SCHEME_KINDS, SIMULATION_THRESHOLDS, simulate } from '../../src/simulate.js';
+import { DECOY_KINDS, REGIMES, SCHEME_KINDS, SIMULATION_THRESHOLDS, simulate } from '../../src/simulate.js';
 import { FIT, FRESH, HELD_OUT, THRESHOLD_SETS, checkProtocol, ledgerOptions, schemesInReach, thresholdSetOf } from '../../bench/protocol.js';
 
 describe('the fit / held-out protocol', () => {
@@ -44,6 +44,16 @@ describe('the fit / held-out protocol', () => {
       expect(o.schemes?.twoTiers).toBe(o.thresholds!.length >= 2 ? 8 : 0);
       for (const k of SCHEME_KINDS) if (k !== 'twoTiers') expect(o.schemes?.[k]).toBe(8);
     }
+  });
+
+  it('ledgers ask for nearLimitNeighbours in uneven and mixed only, so the FIT ledgers stay as they were', () => {
+    for (const regime of REGIMES) {
+      const o = ledgerOptions(regime, 101);
+      expect(o.decoys?.nearLimitNeighbours, regime).toBe(regime === 'uneven' || regime === 'mixed' ? 6 : 0);
+      for (const k of DECOY_KINDS) if (k !== 'nearLimitNeighbours') expect(o.decoys?.[k], `${regime} ${k}`).toBe(6);
+    }
+    expect(HELD_OUT.regimes).toContain('uneven');
+    expect(FIT.regimes).toEqual(['classic', 'dense', 'heavyTail']);
   });
 });
 

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { simulate, REGIMES, SIMULATION_THRESHOLDS, type SimulateOptions, type SimulateResult, type SimulatedRecord, type SimulatedRegime } from '../../src/simulate.js';
 import type { ThresholdInput } from '../../src/thresholds/threshold.js';
-import { vendorKey } from '../../src/records/normalize.js';
+import { vendorKey, vendorTrade } from '../../src/records/normalize.js';
 import { dayOf } from '../../src/_lib/days.js';
 import { runs } from '../helpers/runs.js';
 import { checkLabels } from '../helpers/labels.js';
@@ -85,7 +85,7 @@ describe('regimes', () => {
     });
     fc.assert(fc.property(options, (o) => {
       const { records, truth } = simulate(o);
-      checkLabels(records, truth, o.thresholds, o.fiscalYearStart);
+      checkLabels(records, truth, o.thresholds, o.fiscalYearStart, o.regime === 'uneven' || o.regime === 'mixed');
     }), { seed: SEED, numRuns: runs(40) });
   });
 
@@ -222,6 +222,165 @@ describe('decoys written in varied forms', () => {
         expect(new Set(t.map((r) => r.amount)).size).toBe(1);
       }
       for (const o of decoys(classic, 'marketplaceOrder')) expect(o.every((r) => inSubject(r) && inDocument(r))).toBe(true);
+    }), fcParams);
+  });
+});
+
+describe('uneven', () => {
+  /** A protocol-sized ledger: 40 buyers of 350 routine purchases on average, one 50,000 EUR limit. */
+  const big = (regime: SimulatedRegime, seed: number, fiscalYearStart = 1): SimulateResult =>
+    simulate({ seed, regime, buyers: 40, recordsPerBuyer: 350, thresholds: EUR_50K, languages: ['en'], fiscalYearStart });
+  /** Routine purchases per buyer, largest first. */
+  const sizes = (result: SimulateResult): SimulatedRecord[][] => [...byBuyer(routine(result)).values()].sort((a, b) => b.length - a.length);
+  /** The most purchases of one vendor trade (the vendor's own name where it has none) at 10–100 % of the limit within 30 days. */
+  function busiestWindow(records: readonly SimulatedRecord[], limit: number): number {
+    const days = new Map<string, number[]>();
+    for (const r of records) {
+      const a = Number(r.amount);
+      if (a < 0.1 * limit || a >= limit) continue;
+      const key = vendorTrade(vendorKey(r.vendor)) ?? vendorKey(r.vendor);
+      (days.get(key) ?? days.set(key, []).get(key)!).push(dayOf(r.date)!);
+    }
+    let best = 0;
+    for (const ds of days.values()) {
+      ds.sort((a, b) => a - b);
+      for (let i = 0, j = 0; i < ds.length; i++) {
+        while (ds[i]! - ds[j]! > 29) j++;
+        best = Math.max(best, i - j + 1);
+      }
+    }
+    return best;
+  }
+  /** Purchases a day in the months `rush` (1–12) over those a day in the others but `skip`. */
+  function rushRatio(records: readonly SimulatedRecord[], rush: readonly number[], skip: readonly number[]): number {
+    const count = (months: readonly number[]) => records.filter((r) => months.includes(Number(r.date.slice(5, 7)))).length;
+    const others = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12].filter((m) => !rush.includes(m) && !skip.includes(m));
+    return count(rush) / rush.length / (count(others) / others.length);
+  }
+
+  it('buyers of very different sizes: the largest buys over 1,000 times a year, more than 10 times the median buyer, and most buy under 100 times a year', () => {
+    fc.assert(fc.property(seeds, (seed) => {
+      const uneven = sizes(big('uneven', seed)).map((rs) => rs.length / 2);
+      const median = uneven[Math.floor(uneven.length / 2)]!;
+      expect(uneven[0]).toBeGreaterThan(1000);
+      expect(uneven[0]).toBeGreaterThan(10 * median);
+      expect(uneven.filter((n) => n < 100).length).toBeGreaterThanOrEqual(20);
+      const classic = sizes(big('classic', seed)).map((rs) => rs.length);
+      // Classic sizes: ×0.3–×1.7.
+      expect(classic[0]).toBeLessThan((1.7 / 0.3) * classic[classic.length - 1]!);
+    }), fcParams);
+  });
+
+  it('a year-end rush: the fiscal year\'s last month holds 2–4 times a usual month\'s purchases a day (classic: a December flush about 1.9)', () => {
+    fc.assert(fc.property(seeds, (seed) => {
+      // December always rushes when the fiscal year starts in January; November only for some buyers.
+      const ratio = rushRatio(routine(big('uneven', seed)), [12], [11]);
+      expect(ratio).toBeGreaterThan(2.2);
+      expect(ratio).toBeLessThan(4.2);
+      expect(rushRatio(routine(big('classic', seed)), [12], [11])).toBeLessThan(2.2);
+      // A fiscal year from April: the rush is in March.
+      expect(rushRatio(routine(big('uneven', seed, 4)), [3], [2])).toBeGreaterThan(2);
+    }), fcParams);
+  });
+
+  it('in the largest buyer, a busy month holds more than 50 purchases large enough to be parts, of one vendor trade, within 30 days', () => {
+    fc.assert(fc.property(seeds, (seed) => {
+      expect(busiestWindow(sizes(big('uneven', seed))[0]!, 50_000)).toBeGreaterThan(50);
+      expect(busiestWindow(sizes(big('classic', seed))[0]!, 50_000)).toBeLessThan(25);
+    }), fcParams);
+  });
+
+  it('diluted splits: every busy-category split and some same-vendor and equal-parts splits lie between routine purchases from their vendor', () => {
+    fc.assert(fc.property(seeds, (seed) => {
+      const result = big('uneven', seed);
+      const byId = new Map(result.records.map((r) => [r.id, r]));
+      const index = new Map<string, number[]>();
+      for (const r of routine(result)) {
+        const key = `${r.buyer}\u0000${vendorKey(r.vendor)}`;
+        (index.get(key) ?? index.set(key, []).get(key)!).push(dayOf(r.date)!);
+      }
+      const diluted = (ids: readonly string[]): boolean => {
+        const first = byId.get(ids[0]!)!;
+        const ds = index.get(`${first.buyer}\u0000${vendorKey(first.vendor)}`) ?? [];
+        const [a, z] = [dayOf(first.date)!, dayOf(byId.get(ids[ids.length - 1]!)!.date)!];
+        return ds.some((d) => d < a && d >= a - 6) && ds.some((d) => d > z && d <= z + 7);
+      };
+      const busy = result.truth.schemes.filter((s) => s.kind === 'busyCategory');
+      expect(busy.length).toBeGreaterThan(0);
+      for (const s of busy) expect(diluted(s.recordIds), s.id).toBe(true);
+      const others = result.truth.schemes.filter((s) => s.kind === 'sameVendor' || s.kind === 'equalParts');
+      expect(share(others, (s) => diluted(s.recordIds))).toBeGreaterThan(0.15);
+    }), fcParams);
+  });
+
+  it('slow splits: many splits of kinds bought within 10 days spread over 14–29 days (none in classic or dense)', () => {
+    const slowShare = (result: SimulateResult): number => {
+      const byId = new Map(result.records.map((r) => [r.id, r]));
+      const quick = result.truth.schemes.filter((s) => s.kind === 'sameVendor' || s.kind === 'equalParts' || s.kind === 'busyCategory');
+      const spans = quick.map((s) => dayOf(byId.get(s.recordIds[s.recordIds.length - 1]!)!.date)! - dayOf(byId.get(s.recordIds[0]!)!.date)!);
+      for (const x of spans) expect(x).toBeLessThanOrEqual(29);
+      return share(spans, (x) => x >= 14);
+    };
+    fc.assert(fc.property(seeds, (seed) => {
+      expect(slowShare(big('uneven', seed))).toBeGreaterThan(0.2);
+      expect(slowShare(ledger('classic', seed, EUR_50K))).toBe(0);
+      expect(slowShare(ledger('dense', seed, EUR_50K))).toBe(0);
+    }), fcParams);
+  });
+
+  it('site bundles: rotated-vendor splits whose parts share only a site word, of other category groups and vendors; the site also names some routine subjects', () => {
+    fc.assert(fc.property(seeds, (seed) => {
+      const result = big('uneven', seed);
+      const byId = new Map(result.records.map((r) => [r.id, r]));
+      const rs = routine(result);
+      const sites = ['Civic Centre', 'Elm Street Park', 'Innovation Tower', 'Science Hall', 'Old Town Square', 'Harbour Library', 'North Depot', 'Kingsway Pavilion'];
+      const bundles = result.truth.schemes.filter((s) => s.kind === 'rotatedVendors').map((s) => s.recordIds.map((id) => byId.get(id)!))
+        .filter((parts) => sites.some((site) => parts.every((p) => p.subject.startsWith(`${site} `))));
+      expect(bundles.length).toBeGreaterThan(0);
+      for (const parts of bundles) {
+        const site = sites.find((x) => parts[0]!.subject.startsWith(`${x} `))!;
+        expect(new Set(parts.map((p) => vendorKey(p.vendor))).size).toBe(parts.length);
+        const groups = parts.map((p) => p.category?.slice(0, 3)).filter((c) => c !== undefined);
+        expect(new Set(groups).size).toBe(groups.length);
+        // No project of their own: the buyer's general running costs, or none.
+        for (const p of parts) expect(p.project === undefined || /General running costs/u.test(p.project)).toBe(true);
+        // 5 % of the subjects of a buyer's purchases on random days name one of its 2–3 sites: some do in a buyer of 1,000 purchases or more.
+        const own = rs.filter((r) => r.buyer === parts[0]!.buyer);
+        if (own.length >= 1000) expect(own.some((r) => r.subject.startsWith(`${site} – `))).toBe(true);
+      }
+    }), fcParams);
+  });
+
+  it('near-limit neighbours: decoys of unrelated purchases each just under the limit, in uneven and mixed ledgers only', () => {
+    fc.assert(fc.property(seeds, (seed) => {
+      const result = big('uneven', seed);
+      const neighbours = result.truth.decoys.filter((d) => d.kind === 'nearLimitNeighbours');
+      expect(neighbours.length).toBe(20);
+      const byId = new Map(result.records.map((r) => [r.id, r]));
+      for (const d of neighbours) {
+        const parts = d.recordIds.map((id) => byId.get(id)!);
+        expect(new Set(parts.map((p) => p.subject)).size, d.id).toBe(parts.length);
+      }
+      checkLabels(result.records, result.truth, EUR_50K, 1, true);
+      expect(ledger('dense', seed, EUR_50K).truth.decoys.some((d) => d.kind === 'nearLimitNeighbours')).toBe(false);
+    }), fcParams);
+  });
+
+  it('mixed: some buyers sized by rank and some not, some rushing at the year end and some not', () => {
+    fc.assert(fc.property(seeds, (seed) => {
+      const buyers = sizes(big('mixed', seed));
+      const counts = buyers.map((rs) => rs.length);
+      expect(counts[0]).toBeGreaterThan(3 * counts[Math.floor(counts.length / 2)]!);
+      const ratios = buyers.filter((rs) => rs.length >= 300).map((rs) => rushRatio(rs, [12], [11]));
+      expect(Math.max(...ratios)).toBeGreaterThan(2.2);
+      expect(Math.min(...ratios)).toBeLessThan(2.1);
+    }), fcParams);
+  });
+
+  it('is deterministic: one seed, one ledger', () => {
+    fc.assert(fc.property(seeds, (seed) => {
+      const o = { seed, regime: 'uneven' as const, buyers: 8, recordsPerBuyer: 120 };
+      expect(simulate(o)).toEqual(simulate(o));
     }), fcParams);
   });
 });
