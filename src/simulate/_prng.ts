@@ -51,16 +51,7 @@ export class Rng {
 
   /** Index drawn from cumulative weights (`cum[i]` = sum of weights 0..i). */
   weighted(cum: readonly number[]): number {
-    const total = cum[cum.length - 1] ?? 0;
-    const x = this.next() * total;
-    let lo = 0;
-    let hi = cum.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if ((cum[mid] ?? 0) > x) hi = mid;
-      else lo = mid + 1;
-    }
-    return lo;
+    return indexAt(cum, this.next());
   }
 
   /** A new array with the items in random order (Fisher–Yates). */
@@ -87,4 +78,23 @@ export function cumulative(weights: readonly number[]): number[] {
   let s = 0;
   for (const w of weights) out.push((s += w));
   return out;
+}
+
+/**
+ * The index at share `u` in [0, 1) of cumulative weights `cum` (`cum[i]` = sum of weights 0..i): the
+ * first whose cumulative weight exceeds `u` × the total.
+ *
+ * @example
+ * indexAt([1, 3, 4], 0.5) //=> 1
+ */
+export function indexAt(cum: readonly number[], u: number): number {
+  const x = u * (cum[cum.length - 1] ?? 0);
+  let lo = 0;
+  let hi = cum.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((cum[mid] ?? 0) > x) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
 }

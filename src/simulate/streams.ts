@@ -6,7 +6,7 @@
  */
 import { dayFromParts, partsOf } from '../_lib/days.js';
 import { GROUPS, MONTHLY_GROUPS, TINY_GROUPS } from './_catalogue.js';
-import type { Rng } from './_prng.js';
+import { indexAt, type Rng } from './_prng.js';
 import { invoiceNumber, monthlySubject, subjectOf } from './_wording.js';
 import { cardMethod, domainProject, negotiatedMethod, recordedCategory, routineProject, vendorPool, type Buyer } from './buyers.js';
 import type { DraftLedger } from './ledger.js';
@@ -91,7 +91,7 @@ function busyCategories(ledger: DraftLedger, b: Buyer, count: number, r: Rng, da
     b.busy.push({ group: gi, vendor: vendors[0]!, share });
     const slot = (config.end - config.start + 1) / c;
     for (let i = 0; i < c; i++) {
-      let day = b.habits.rush > 1 ? config.start + dayAt(dayCum, (i + r.next()) / c) : config.start + Math.floor((i + r.next()) * slot);
+      let day = b.habits.rush > 1 ? config.start + indexAt(dayCum, (i + r.next()) / c) : config.start + Math.floor((i + r.next()) * slot);
       const weekday = (((day + 4) % 7) + 7) % 7;
       if (weekday === 6 || weekday === 0) day = Math.max(config.start, day - (weekday === 6 ? 1 : 2));
       const item = r.pick(GROUPS[gi]!.items);
@@ -107,19 +107,6 @@ function busyCategories(ledger: DraftLedger, b: Buyer, count: number, r: Rng, da
     }
   });
   return made;
-}
-
-/** The day (an offset) at share `u` in [0, 1) of cumulative day weights `cum`. */
-function dayAt(cum: readonly number[], u: number): number {
-  const x = u * (cum[cum.length - 1] ?? 0);
-  let lo = 0;
-  let hi = cum.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((cum[mid] ?? 0) > x) hi = mid;
-    else lo = mid + 1;
-  }
-  return lo;
 }
 
 /** `count` tiny purchases (0.05–1 % of the lowest tier) on random days from one stationery supplier, by card. */
