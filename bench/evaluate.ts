@@ -457,6 +457,41 @@ function pairTable(ledgers: readonly ProtocolLedger[]): string {
 }
 
 /**
+ * The simulator's `nearLimitNeighbours` decoys (their first two purchases) beside its genuine
+ * two-part splits whose parts both lie 85–100% of the limit, field by field, on the ground truth of
+ * every held-out ledger (detection plays no part), with the vendors compared too.
+ */
+function nearLimitTable(ledgers: readonly ProtocolLedger[]): string {
+  const groups: { name: string; rows: string[][] }[] = [
+    { name: 'near-limit neighbours', rows: [] },
+    { name: 'two-part splits, both parts 85–100% of the limit', rows: [] },
+    { name: 'of which from two vendors', rows: [] },
+  ];
+  for (const l of ledgers) {
+    const byId = new Map(l.records.map((r) => [r.id, r]));
+    const fields = (ids: readonly string[], thresholdId: string): string[] => {
+      const vendors = new Set(ids.slice(0, 2).map((id) => vendorKey(byId.get(id)!.vendor))).size;
+      return [...pairFields(l, ids.slice(0, 2), thresholdId, byId), `vendors: ${vendors === 1 ? 'one' : 'two'}`];
+    };
+    for (const d of l.truth.decoys) if (d.kind === 'nearLimitNeighbours') groups[0]!.rows.push(fields(d.recordIds, d.thresholdId));
+    for (const sc of l.truth.schemes) {
+      if (sc.recordIds.length !== 2) continue;
+      const limit = Number(l.set.thresholds.find((t) => t.id === sc.thresholdId)!.amount);
+      if (!sc.recordIds.every((id) => Number(byId.get(id)!.amount) >= 0.85 * limit)) continue;
+      const row = fields(sc.recordIds, sc.thresholdId);
+      groups[1]!.rows.push(row);
+      if (row.includes('vendors: two')) groups[2]!.rows.push(row);
+    }
+  }
+  const buckets = [...new Set(groups.flatMap((g) => g.rows.flat()))].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const share = (g: (typeof groups)[number], x: string): string => `${Math.round((100 * g.rows.filter((r) => r.includes(x)).length) / Math.max(1, g.rows.length))}%`;
+  return table([
+    ['field', ...groups.map((g) => `${g.name} (${g.rows.length})`)],
+    ...buckets.map((x) => [x, ...groups.map((g) => share(g, x))]),
+  ]);
+}
+
+/**
  * The schemes of the held-out regimes missed in reach, and the rotated-vendor schemes no field
  * links, each with its parts as the ledger wrote them (date, amount, vendor, category, project, subject).
  */
@@ -644,6 +679,16 @@ procurement reason (two budget lines, two requirements); as a sign against split
 the FIT ledgers and dropped (README, "Measured quality").
 
 ${pairTable([...defaults.values()].flat().map((m) => m.ledger))}
+
+## Near-limit neighbours beside two-part splits just below the limit, field by field
+The simulator's \`nearLimitNeighbours\` decoys (two or three unrelated purchases of one buyer, each
+85–99% of a limit, 1–25 days apart, tied only by a category group or only by a project; in
+\`uneven\` and \`mixed\`), their first two purchases, beside its genuine two-part splits whose
+parts both lie 85–100% of the limit (every scheme kind), on the ground truth of all ${REGIMES.length} regimes ×
+${SIDE.seeds.length} held-out seeds: the share of each group in each bucket of each field. This is
+what fills the top K of \`uneven\` and \`mixed\`; the table shows what the fields can tell apart.
+
+${nearLimitTable([...defaults.values()].flat().map((m) => m.ledger))}
 
 ## Held-out regimes: the misses in reach, and the rotated-vendor schemes no field links
 Each with its parts as the ledger wrote them: \`date amount · vendor · category · project · subject\`,

@@ -110,8 +110,8 @@ function lexBefore(a: readonly number[], b: readonly number[]): boolean {
  * overlaps a run or a large run: otherwise the window starting on its first day would still propose
  * (at most `maxParts` parts) or would have been taken in step 3 (more).
  *
- * Runs in O(k log k) for k parts plus, per run chosen, the proposals of the windows whose proposals
- * it took parts of: O(w · m log m) for w such windows of at most m = `BUSY × maxParts` parts (and the free
+ * Runs in O(k log k) for k parts plus, per run chosen, the proposals of the windows whose free parts
+ * it took: O(w · m log m) for w such windows of at most m = `BUSY × maxParts` parts (and the free
  * parts within a window of each core), and one `rank` call per proposal never ranked before. A
  * cluster on one day or in one busy window of more than `BUSY × maxParts` parts costs O(k log k): it is
  * a large run; a cluster on one day whose windows propose their whole content (`whole`) costs O(k),
@@ -237,8 +237,8 @@ export function extractRuns(items: readonly Item[], tier: RunTier, o: ExtractRun
    * that hold more than `limit` free parts and cross are taken as large runs. Returns the position
    * ranges [from, to) of the windows taken, ascending in both ends.
    */
-  const takeLarge = (limit: number): number[][] => {
-    const takenRanges: number[][] = [];
+  const takeLarge = (limit: number): [number, number][] => {
+    const takenRanges: [number, number][] = [];
     let count = 0;
     let sum = 0;
     for (let j = 0, a = 0, b = 0; j < anchors.length; j++) {
@@ -486,11 +486,11 @@ export function extractRuns(items: readonly Item[], tier: RunTier, o: ExtractRun
     let b = taken.length;
     while (a < b) {
       const mid = (a + b) >> 1;
-      if (((taken[mid] as number[])[0] as number) < (hi[w] as number)) a = mid + 1;
+      if ((taken[mid] as [number, number])[0] < (hi[w] as number)) a = mid + 1;
       else b = mid;
     }
     const t = a - 1;
-    if (t >= 0 && ((taken[t] as number[])[1] as number) > (lo[w] as number)) propose(w);
+    if (t >= 0 && (taken[t] as [number, number])[1] > (lo[w] as number)) propose(w);
   }
   choose();
   return { runs, largeRuns };
