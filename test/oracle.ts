@@ -387,10 +387,14 @@ export function plainRuns(cluster: readonly { day: number; value: Decimal; vendo
             if (rule.whole) return [content];
             const bySize = (ps: readonly number[]) => [...ps].sort((a, b) => valueOf(b).cmp(valueOf(a)) || a - b);
             // The main vendor: the largest total among two or more vendors (the smaller key on a tie),
-            // with at most maxParts parts in the window.
+            // with at most maxParts parts in the window. Each placeholder part is a vendor of its own:
+            // it counts among the vendors, and one above every named vendor's total (a named vendor
+            // wins a tie) is the main vendor, whose one part proposes nothing.
             const vendors = [...new Set(content.map(vendorOf).filter((v) => v !== undefined))].sort();
+            const placeholders = content.filter((i) => vendorOf(i) === undefined);
             const partsOf = (v: string) => content.filter((i) => vendorOf(i) === v);
-            const main = vendors.length < 2 ? undefined : vendors.reduce((a, b) => (totalOf(partsOf(b)).gt(totalOf(partsOf(a))) ? b : a));
+            const named = vendors.length === 0 || vendors.length + placeholders.length < 2 ? undefined : vendors.reduce((a, b) => (totalOf(partsOf(b)).gt(totalOf(partsOf(a))) ? b : a));
+            const main = named !== undefined && placeholders.every((i) => valueOf(i).lte(totalOf(partsOf(named)))) ? named : undefined;
             const own = main === undefined ? [] : partsOf(main);
             const vendorRun = main !== undefined && own.length >= rule.minParts && own.length <= rule.maxParts && crossing(own) ? [withAlike(firstCrossing(bySize(own)).sort((a, b) => a - b), main)] : [];
             // A window of more than maxParts parts proposes only its main vendor's.

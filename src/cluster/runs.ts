@@ -86,7 +86,8 @@ function lexBefore(a: readonly number[], b: readonly number[]): boolean {
  *    with the parts farthest from the anchoring day dropped while the rest still crosses), each with
  *    at least `minParts` parts, and, when the content holds parts of two or more vendors, its *main
  *    vendor's largest parts*: the parts of the vendor with the largest free total in the window (the
- *    smaller vendor key on a tie; a placeholder vendor is none), cut to their largest parts likewise,
+ *    smaller vendor key on a tie; each part of a placeholder vendor is a vendor of its own, one part
+ *    that proposes nothing, and loses a tie to a named vendor), cut to their largest parts likewise,
  *    when they cross — one supplier's purchases are the likeliest pieces of one requirement, and
  *    neither cut by amount or time alone finds them among a busy window's other purchases. A window
  *    of more than `maxParts` parts proposes only this set, and only when the vendor has at most
@@ -389,27 +390,38 @@ export function extractRuns(items: readonly Item[], tier: RunTier, o: ExtractRun
    * the fewest largest that cross, when the content holds two or more vendors and they cross.
    */
   const mainVendorRun = (content: readonly number[]): number[] | undefined => {
+    // Each placeholder part is a vendor of its own, with one part: it counts among the vendors, and
+    // when its amount is above every named vendor's total it is the main vendor, whose one part
+    // proposes nothing; a named vendor wins a tie.
     const partsOf = new Map<string, number[]>();
+    const placeholders: number[] = [];
     for (const p of content) {
       const it = items[p] as Item;
-      if (it.placeholderVendor) continue;
+      if (it.placeholderVendor) {
+        placeholders.push(p);
+        continue;
+      }
       const ps = partsOf.get(it.vendorKey);
       if (ps) ps.push(p);
       else partsOf.set(it.vendorKey, [p]);
     }
-    if (partsOf.size < 2) return undefined;
+    if (partsOf.size + placeholders.length < 2 || partsOf.size === 0) return undefined;
     // Totals compared as doubles when clearly apart, exactly when close.
     const approxOf = (ps: readonly number[]): number => ps.reduce((sum, p) => sum + (approx[p] as number), 0);
     const exactOf = (ps: readonly number[]) => ps.reduce((sum, p) => sum.plus((items[p] as Item).value), new D(0));
+    const order = (t: number, ps: readonly number[], than: number, thanParts: readonly number[]): number => {
+      const c = clearOrder(t, than, RELATIVE_SLACK * Math.max(Math.abs(t), Math.abs(than)));
+      return c !== 0 ? c : exactOf(ps).cmp(exactOf(thanParts));
+    };
     let main: string | undefined;
     let own: number[] = [];
     let most = -Infinity;
     for (const [v, ps] of partsOf) {
       const t = approxOf(ps);
-      let c: number = main === undefined ? 1 : clearOrder(t, most, RELATIVE_SLACK * Math.max(Math.abs(t), Math.abs(most)));
-      if (c === 0) c = exactOf(ps).cmp(exactOf(own)) || (v < (main as string) ? 1 : -1);
+      const c = main === undefined ? 1 : order(t, ps, most, own) || (v < (main as string) ? 1 : -1);
       if (c > 0) [main, own, most] = [v, ps, t];
     }
+    for (const p of placeholders) if (order(approx[p] as number, [p], most, own) > 0) return undefined;
     if (own.length < o.minParts || own.length > o.maxParts || !crossing(most, () => own)) return undefined;
     return extend(crossingPrefix(byAmount(own)).sort((x, y) => x - y), main);
   };
