@@ -162,8 +162,17 @@ class ColumnBuilder {
    * @param each the caller's texts are one per record, not distinct (a loader's field numbered
    *   `each`: see `TextField`): each record's text is kept as it is and numbered only if someone
    *   reads the column's numbers (a field without normalisation only). @defaultValue false
+   * @param plain with `each`: the texts given are plain, an optional text field's (see
+   *   `TextField`.plain), each kept as given without being read. @defaultValue false
    */
-  constructor(n: number, normalise: ((s: string) => string) | undefined, read: FieldRead, hints = 0, each = false) {
+  constructor(
+    n: number,
+    normalise: ((s: string) => string) | undefined,
+    read: FieldRead,
+    hints = 0,
+    each = false,
+    private readonly plain = false,
+  ) {
     this.interner = new Interner(normalise);
     this.keyOf = this.interner.keyOfText;
     const keyOf = this.keyOf;
@@ -178,6 +187,8 @@ class ColumnBuilder {
 
   /** The field read from `given`, once per hinted text (−1: no hint). */
   read(given: unknown, hint: number): string | undefined | FieldError {
+    // A plain text (or none) is what reading it gives: kept without being read.
+    if (this.plain && this.each !== undefined) return given as string | undefined;
     if (hint < 0 || this.each !== undefined) return this.readField(given);
     const known = this.values[hint];
     if (known !== UNREAD) return known;
@@ -479,6 +490,7 @@ export function columnsTable(columns: RecordColumns): RecordTable {
     undefined,
     textFields((f) => c[f].texts.length),
     textFields((f) => c[f].each === true),
+    textFields((f) => c[f].plain === true && OPTIONAL_TEXT.has(f)),
   );
   b.addColumns(c);
   return b.build();
@@ -512,13 +524,14 @@ class TableBuilder {
     private readonly snapshot: Snapshot | undefined,
     hints?: Readonly<Record<TextFieldName, number>>,
     each?: Readonly<Record<TextFieldName, boolean>>,
+    plain?: Readonly<Record<TextFieldName, boolean>>,
   ) {
     this.rows = new Int32Array(n);
     this.ids = new Array(n);
     this.days = new Int32Array(n);
     this.amounts = new Array(n);
     this.approx = new Float64Array(n);
-    this.cols = textFields((f) => new ColumnBuilder(n, KEY_OF[f], READ[f], hints?.[f], each?.[f]));
+    this.cols = textFields((f) => new ColumnBuilder(n, KEY_OF[f], READ[f], hints?.[f], each?.[f], plain?.[f]));
     this.documents = new Array(n);
     this.extras = new Array(n);
   }
@@ -781,6 +794,9 @@ const READ: Readonly<Record<TextFieldName, FieldRead>> = {
   method: (v) => readOptional('method', v),
   exemption: (v) => readOptional('exemption', v),
 };
+
+/** The text fields read as optional text (`readOptional`), whose texts a loader may give as plain (see `TextField`.plain). */
+const OPTIONAL_TEXT: ReadonlySet<TextFieldName> = new Set(['subject', 'project', 'method', 'exemption']);
 
 /** Distinct date texts whose day a scan remembers. */
 const DATES_KEPT = 1 << 16;

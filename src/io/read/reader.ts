@@ -236,6 +236,8 @@ function numbered(strings: readonly string[]): Numbered {
 /** A text field of a {@link ReaderPart}: each row's text number (−1: none), the texts, and their hashes (see `StringIds`). */
 export interface PackedField extends Numbered {
   readonly hashes: Int32Array;
+  /** Whether its texts are plain (see `TextField`.plain). */
+  readonly plain: boolean;
 }
 
 /** What the reader of a range of a file read (see {@link LedgerReader.part}). */
@@ -537,7 +539,7 @@ export class LedgerReader {
       amount: pack(k.amount),
       document: pack(k.document.map((d) => d ?? '')),
       hasDocument: Uint8Array.from(k.document, (d) => (d === undefined ? 0 : 1)),
-      ...textFields((f) => ({ at: k[f].numbers(), texts: pack(k[f].texts), hashes: k[f].hashes() })),
+      ...textFields((f) => ({ at: k[f].numbers(), texts: pack(k[f].texts), hashes: k[f].hashes(), plain: k[f].plainTexts })),
     };
   }
 
@@ -559,7 +561,7 @@ export class LedgerReader {
     k.date = k.date.concat(Array.from(p.date.at, (t) => dates[t] as string));
     k.amount = k.amount.concat(unpack(p.amount));
     k.document = k.document.concat(unpack(p.document).map((d, i) => (p.hasDocument[i] === 1 ? d : undefined)));
-    for (const f of TEXT_FIELDS) k[f].pushNumbered(p[f].at, unpack(p[f].texts), p[f].hashes);
+    for (const f of TEXT_FIELDS) k[f].pushNumbered(p[f].at, unpack(p[f].texts), p[f].hashes, p[f].plain);
   }
 
   /** The first rows read into records (at most five), for inspection. */
