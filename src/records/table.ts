@@ -287,7 +287,8 @@ function eachColumn(all: readonly (string | undefined)[], picked?: readonly numb
  * calls check, by reading each record again, that no record, field or array slot changed since,
  * and then start from the table already built (a changed input is validated afresh).
  *
- * Runs in O(n) and allocates per good record only its id's entry in a map (and an object for its
+ * Runs in O(n log n) (the ids' hashes sorted, see {@link repeatedIds}; O(n) besides) and allocates
+ * per good record only its id's hash (and an object for its
  * other fields, when it has any).
  */
 export function scanRecords(input: readonly unknown[], conversion?: Conversion): RecordTable {
@@ -481,7 +482,7 @@ function validateTable(input: readonly unknown[], snapshot: Snapshot | undefined
 /**
  * The table {@link scanRecords} builds (before conversion) from `recordsOf(columns)`, built from the
  * columns without making the records: each distinct text of a {@link TextField} is validated,
- * normalised and interned once. Runs in O(n) plus O(length) per distinct text.
+ * normalised and interned once. Runs in O(n log n) (the ids' hashes sorted) plus O(length) per distinct text.
  */
 export function columnsTable(columns: RecordColumns): RecordTable {
   const c = columns;
@@ -609,9 +610,9 @@ class TableBuilder {
    * interning order and table, with each field read straight from its column (no array of the
    * fields given, no hint array, one check for a problem). A record with a problem goes through
    * {@link add} itself, which reads it again (reads are pure; a text number's value is kept once
-   * read) and rejects it. The ids' numbering is sized for every record at once (no growth on the
-   * way). On the Toronto-shaped bench file's 447,912 records, 8 alternating runs in one process:
-   * 514 ms of CPU at best, against 574 ms through {@link add} with arrays of the fields given.
+   * read) and rejects it. On the Toronto-shaped bench file's 447,912 records, 8 alternating runs
+   * in one process: 514 ms of CPU at best, against 574 ms through {@link add} with arrays of the
+   * fields given (repeated ids then still numbered per record: see {@link repeatedIds}).
    */
   addColumns(c: RecordColumns): void {
     const { cols } = this;
