@@ -14,7 +14,11 @@
  *    demand, a measuring peer and not a dependency) loading the same file and running the same rule:
  *    rows with a merchant and 0 < amount ≤ 3000, grouped by Division, merchant and day, at least two
  *    of them, summing over 3000. Wall time and peak RSS (`/usr/bin/time`) of each, and the ratio.
- * 3. Splits the CLI's time in-process: `loadLedger` (reading), `detectSplits` (detection).
+ * 3. Splits the CLI's time in-process: `loadLedger` (reading), the table built from its columns
+ *    (validation), `detectSplits` (detection).
+ * 4. Times the floor on one thread: decoding the file, and decoding and splitting it into cells
+ *    with the reader's own splitter (nothing kept); writing the run's JSON report from its value.
+ *    With the serial steps of 3, the least the CLI could take however fast rows became records.
  *
  * Writes bench/READ.md. Options: `--rows N` (default 527375), `--seed N`, `--runs N` (best of N,
  * default 3), `--out PATH` (`-` prints only), `--no-duckdb`, `--baseline DIR` (another build's
@@ -184,8 +188,8 @@ console.log(JSON.stringify({ loadMs: t1 - t0, queryMs: t2 - t1, findings: Number
   return script;
 }
 
-/** The CLI's reading and detection, timed apart in one process. */
-function phases(file: string): { readMs: number; detectMs: number; readCpuMs: number; detectCpuMs: number; rows: number; records: number; encoding: string } {
+/** The CLI's reading, validation (the table built from the columns read) and detection, timed apart in one process. */
+function phases(file: string): { readMs: number; tableMs: number; detectMs: number; readCpuMs: number; tableCpuMs: number; detectCpuMs: number; rows: number; records: number; encoding: string } {
   const script = join(tmp, 'phases.mjs');
   writeFileSync(
     script,
@@ -196,10 +200,52 @@ const cpu = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1
 const t0 = performance.now(); const c0 = cpu();
 const l = await loadLedger(${JSON.stringify(file)}, { currency: 'CAD', map: { project: '' } });
 const t1 = performance.now(); const c1 = cpu();
-// As the CLI does: detection from the table the reader built (its first step, the table built from the columns).
-detectSplits(detectionInput(l), { ...getPreset('pcard', { limit: '${LIMIT}', currency: 'CAD' }), minPartShare: 0, minScore: 0 });
+// As the CLI does: the table built from the columns the reader kept, then detection from it.
+const input = detectionInput(l);
 const t2 = performance.now(); const c2 = cpu();
-console.log(JSON.stringify({ readMs: t1 - t0, detectMs: t2 - t1, readCpuMs: c1 - c0, detectCpuMs: c2 - c1, rows: l.stats.rows, records: l.stats.records, encoding: l.encoding }));
+detectSplits(input, { ...getPreset('pcard', { limit: '${LIMIT}', currency: 'CAD' }), minPartShare: 0, minScore: 0 });
+const t3 = performance.now(); const c3 = cpu();
+console.log(JSON.stringify({ readMs: t1 - t0, tableMs: t2 - t1, detectMs: t3 - t2, readCpuMs: c1 - c0, tableCpuMs: c2 - c1, detectCpuMs: c3 - c2, rows: l.stats.rows, records: l.stats.records, encoding: l.encoding }));
+`,
+  );
+  const r = spawnSync(process.execPath, [script], { encoding: 'utf8', cwd: root, maxBuffer: 1 << 26 });
+  if (r.status !== 0) throw new Error(r.stderr);
+  return JSON.parse(r.stdout.trim().split('\n').pop() as string);
+}
+
+/**
+ * What no reading of the file can do without, in one process on one thread, best of 3: decoding
+ * it (Windows-1252, as the reader does, in the pieces it decodes) and splitting it into rows and
+ * cells (the reader's own splitter, every cell cut), keeping nothing; and writing the JSON report of
+ * the CLI's run (`report`, its text) again from its parsed value, as the CLI writes it (pieces, not written out).
+ */
+function floor(file: string, report: string): { decodeCpuMs: number; splitCpuMs: number; jsonCpuMs: number } {
+  const script = join(tmp, 'floor.mjs');
+  const saved = join(tmp, 'report.json');
+  writeFileSync(saved, report);
+  writeFileSync(
+    script,
+    `import { readFileSync } from 'node:fs';
+import { StreamDecoder, narrowRuns } from ${JSON.stringify(join(root, 'dist/io/read/decode.js'))};
+import { CsvRows } from ${JSON.stringify(join(root, 'dist/io/read/csv.js'))};
+import { reportPieces } from ${JSON.stringify(join(root, 'dist/io/write/formats.js'))};
+const bytes = readFileSync(${JSON.stringify(file)});
+const cpu = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1000; };
+const latin1 = (b) => Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('latin1');
+const pass = (split) => {
+  const c = cpu();
+  const d = new StreamDecoder('windows-1252', () => 0, latin1);
+  const rows = new CsvRows('\\t');
+  const sink = { row: () => {}, problem: () => {} };
+  const part = (b, narrow = false) => { const s = d.push(b, narrow); if (split) rows.push(s, sink); };
+  for (let at = 0; at < bytes.length; at += 1 << 15) narrowRuns(bytes.subarray(at, at + (1 << 15)), 'windows-1252', part);
+  rows.end(sink);
+  return cpu() - c;
+};
+const value = JSON.parse(readFileSync(${JSON.stringify(saved)}, 'utf8'));
+const json = () => { const c = cpu(); let n = 0; for (const p of reportPieces(value, 'json')) n += p.length; return cpu() - c; };
+const best = (f) => Math.min(f(), f(), f());
+console.log(JSON.stringify({ decodeCpuMs: best(() => pass(false)), splitCpuMs: best(() => pass(true)), jsonCpuMs: best(json) }));
 `,
   );
   const r = spawnSync(process.execPath, [script], { encoding: 'utf8', cwd: root, maxBuffer: 1 << 26 });
@@ -273,6 +319,7 @@ const base = baseRun && BASELINE !== undefined ? { ...baseRun, label: flag('base
 if (base && base.stdout !== cli.stdout) console.error(`note: the baseline's report differs from this build's`);
 const report = JSON.parse(cli.stdout) as { summary: { rows: number; analysed: number; rejected: number; findings: number } };
 const split = phases(gen.path);
+const least = floor(gen.path, cli.stdout);
 let duck: { ms: number; rssMB: number; cpuS: number; loadMs: number; queryMs: number; findings: number } | undefined;
 if (!args.includes('--no-duckdb')) {
   const [d] = timed([process.execPath, [duckdbScript(gen.path)]]) as [Timing];
@@ -295,8 +342,17 @@ const lines = [
   '',
   ...(base ? [`This build ÷ the baseline: ${(cli.ms / base.ms).toFixed(2)} in wall time, ${(cli.cpuS / base.cpuS).toFixed(2)} in CPU time, ${(cli.rssMB / base.rssMB).toFixed(2)} in peak RSS.`, ''] : []),
   ...(ratio !== undefined && duck ? [`**splitscan ÷ DuckDB: ${ratio.toFixed(2)}** in wall time (the aim: at most 2); ${(cli.cpuS / duck.cpuS).toFixed(2)} in CPU time (DuckDB uses every core; splitscan reads a large file on every core unless other work fills them, then detects on one, with one more for garbage collection).`, ''] : []),
-  `In one process (the built package): reading (\`loadLedger\`: decode ${split.encoding}, hash, parse, map, amounts, dates, subtotals) ${(split.readMs / 1000).toFixed(2)} s wall, ${(split.readCpuMs / 1000).toFixed(2)} s CPU for ${split.rows.toLocaleString('en')} rows → ${split.records.toLocaleString('en')} records; detection (\`detectSplits\`, pcard) ${(split.detectMs / 1000).toFixed(2)} s wall, ${(split.detectCpuMs / 1000).toFixed(2)} s CPU. Reading alone ÷ DuckDB's load + query${duck ? `: ${(split.readCpuMs / 1000 / duck.cpuS).toFixed(2)} in CPU time` : ''}. The rest of the CLI's time is Node start-up, the report and the rejects.`,
+  `In one process (the built package): reading (\`loadLedger\`: decode ${split.encoding}, hash, parse, map, amounts, dates, subtotals) ${(split.readMs / 1000).toFixed(2)} s wall, ${(split.readCpuMs / 1000).toFixed(2)} s CPU for ${split.rows.toLocaleString('en')} rows → ${split.records.toLocaleString('en')} records; validation (the table built from the columns read) ${(split.tableMs / 1000).toFixed(2)} s wall, ${(split.tableCpuMs / 1000).toFixed(2)} s CPU; detection (\`detectSplits\`, pcard) ${(split.detectMs / 1000).toFixed(2)} s wall, ${(split.detectCpuMs / 1000).toFixed(2)} s CPU. Reading alone ÷ DuckDB's load + query${duck ? `: ${(split.readCpuMs / 1000 / duck.cpuS).toFixed(2)} in CPU time` : ''}. The rest of the CLI's time is Node start-up, the report and the rejects.`,
   '',
+  ...(() => {
+    // Reading split between two threads at best, then the serial steps: validation, detection, the report.
+    const serial = split.tableMs + split.detectMs + least.jsonCpuMs;
+    const least2 = least.splitCpuMs / 2 + serial;
+    return [
+      `The floor (one process, one thread, best of 3): decoding the file alone takes ${(least.decodeCpuMs / 1000).toFixed(2)} s of CPU, decoding it and splitting it into rows and cells (the reader's own splitter, keeping nothing) ${(least.splitCpuMs / 1000).toFixed(2)} s; writing the JSON report (${(cli.stdout.length / 1e6).toFixed(0)} MB) from its value ${(least.jsonCpuMs / 1000).toFixed(2)} s. On two reading threads that split alone is ${(least.splitCpuMs / 2000).toFixed(2)} s of wall time; the steps after reading run on one thread: validation ${(split.tableMs / 1000).toFixed(2)} s, detection ${(split.detectMs / 1000).toFixed(2)} s and the report ${(least.jsonCpuMs / 1000).toFixed(2)} s (above). However fast rows became records, the CLI would take at least ${(least2 / 1000).toFixed(2)} s${duck ? `, ${(least2 / duck.ms).toFixed(2)} × DuckDB's load + query` : ''}; detection alone is ${duck ? `${(split.detectMs / duck.ms).toFixed(2)} ×` : 'most of'} it.`,
+      '',
+    ];
+  })(),
   `Where the CLI's time goes (one more run, under \`--cpu-prof\`, every thread's profile: the main thread's and the reading workers'; a sample counts for the innermost step among its callers; idle is a thread waiting): ${Object.entries(steps)
     .sort((a, b) => b[1] - a[1])
     .map(([step, s]) => `${step} ${s.toFixed(2)} s`)

@@ -1,5 +1,6 @@
 import { grow } from '../_lib/grow.js';
 import type { PurchaseRecordInput } from './record.js';
+import { isBlank } from './normalize.js';
 import { StringIds } from './stringIds.js';
 
 /**
@@ -17,6 +18,13 @@ export interface TextField {
    * distinct.
    */
   readonly each?: true;
+  /**
+   * With {@link each}: every text is as validation reads an optional text — trimmed, with a
+   * visible character — so validation keeps each record's text without reading it again (the
+   * loader checked each as it read it, while it was in the processor's cache; validation, reading
+   * half a million purposes cold, spent about 80 ms on the Toronto-shaped bench file). Absent: not known.
+   */
+  readonly plain?: true;
 }
 
 /**
@@ -103,6 +111,8 @@ export class TextFieldBuilder {
   private n = 0;
   /** Each text's number while the field has at most {@link FEW} distinct texts (the kept strings, not the ones pushed); `undefined` past that. */
   private few: Map<string, number> | undefined = new Map();
+  /** Whether every text pushed (numbered {@link each}) is plain (see {@link TextField}.plain). */
+  private plain = true;
   /** The text last pushed, as kept (while {@link few} is used), and its number. */
   private lastText: string | undefined;
   private lastId = -1;
@@ -130,6 +140,7 @@ export class TextFieldBuilder {
 
   /** Adds the next record's text (undefined: none). */
   push(text: string | undefined): void {
+    if (this.each && text !== undefined && this.plain) this.plain = isPlain(text);
     if (this.n === this.at.length) this.at = grow(this.at, this.n + 1);
     this.at[this.n++] = text === undefined ? -1 : this.number(text);
   }
@@ -165,9 +176,11 @@ export class TextFieldBuilder {
   /**
    * Adds records given by text number (−1: none) among `texts`, whose hashes another builder may
    * have computed (`hashes`, see {@link hashes}); texts given with their hashes are kept as they are
-   * (cut from a string that holds them alone: see `unpack`), not copied. O(records + texts).
+   * (cut from a string that holds them alone: see `unpack`), not copied. `plain`: the texts are
+   * plain (see {@link TextField}.plain), as the builder that numbered them found. O(records + texts).
    */
-  pushNumbered(at: ArrayLike<number>, texts: readonly string[], hashes?: Int32Array): void {
+  pushNumbered(at: ArrayLike<number>, texts: readonly string[], hashes?: Int32Array, plain = false): void {
+    if (texts.length > 0 && !plain) this.plain = false;
     if (this.n + at.length > this.at.length) this.at = grow(this.at, this.n + at.length);
     if (texts.length === 0) {
       // A field the records do not have.
@@ -182,6 +195,11 @@ export class TextFieldBuilder {
       const t = at[i] as number;
       this.at[this.n++] = t < 0 ? -1 : (renumber[t] as number);
     }
+  }
+
+  /** Whether every text pushed so far is plain (see {@link TextField}.plain; false unless numbered {@link each}). */
+  get plainTexts(): boolean {
+    return this.each && this.plain;
   }
 
   /** The hash of each distinct text (for {@link pushNumbered} in another thread; none are computed for a field numbered `each`). */
@@ -204,7 +222,7 @@ export class TextFieldBuilder {
   pick(rows: readonly number[]): TextField {
     const at = new Int32Array(rows.length);
     for (let j = 0; j < rows.length; j++) at[j] = this.at[rows[j] as number] as number;
-    return this.each ? { at, texts: this.texts, each: true } : { at, texts: this.texts };
+    return this.each ? { at, texts: this.texts, each: true, ...(this.plain ? { plain: true as const } : {}) } : { at, texts: this.texts };
   }
 }
 
@@ -230,6 +248,11 @@ export function concatColumns(parts: readonly RecordColumns[]): RecordColumns {
     extra: all((p) => p.extra),
     ...textFields(text),
   };
+}
+
+/** Whether validation reads `s` as an optional text as it is: trimmed, with a visible character (see `readOptional`). */
+function isPlain(s: string): boolean {
+  return s !== '' && s.trim() === s && !isBlank(s);
 }
 
 /** Each text field's value, by `make`. */

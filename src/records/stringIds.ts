@@ -165,7 +165,7 @@ const UTF8 = new TextEncoder();
  * 175-character subjects). Equal strings hash alike; strings whose bytes are alike (a lone
  * surrogate is written as U+FFFD) only share a hash, and are told apart by comparing them.
  */
-function hashOf(s: string): number {
+export function hashOf(s: string): number {
   const n = s.length;
   let h = Math.imul(0x811c9dc5 ^ n, 0x01000193);
   if (n < BYTES_FROM || n > BYTES_UP_TO) {

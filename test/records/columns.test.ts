@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { TextFieldBuilder } from '../../src/records/columns.js';
+import { readOptional } from '../../src/records/fields.js';
 import { runs } from '../helpers/runs.js';
 
 describe('TextFieldBuilder', () => {
@@ -66,5 +67,33 @@ describe('TextFieldBuilder', () => {
       }),
       { numRuns: runs(100) },
     );
+  });
+
+  it('marks a field of texts kept one per record plain only when validation reads every text as it is (property)', () => {
+    const text = fc.oneof(fc.constantFrom('signs', 'a b', ' lights', 'lights ', '\u200B', '\u00A0x', 'x\u3000', '道路', ''), fc.string({ maxLength: 6 }), fc.constant(undefined));
+    fc.assert(
+      fc.property(fc.array(text, { maxLength: 20 }), fc.array(text, { maxLength: 20 }), fc.boolean(), (first, second, plainSecond) => {
+        const b = new TextFieldBuilder('copy', true);
+        for (const t of first) b.push(t);
+        const asRead = (ts: readonly (string | undefined)[]) => ts.every((t) => t === undefined || readOptional('subject', t) === t);
+        expect(b.plainTexts).toBe(asRead(first));
+        const field = b.pick(first.map((_, i) => i));
+        expect(field.plain === true).toBe(asRead(first));
+        // Texts numbered by another builder: plain only if that builder said so.
+        const other = new TextFieldBuilder('copy', true);
+        for (const t of second) other.push(t);
+        b.pushNumbered(other.numbers(), other.texts, other.hashes(), plainSecond && other.plainTexts);
+        const any = second.some((t) => t !== undefined);
+        expect(b.plainTexts).toBe(asRead(first) && (!any || (plainSecond && asRead(second))));
+      }),
+      { numRuns: runs(300) },
+    );
+  });
+
+  it('never marks plain a field whose texts are numbered as distinct', () => {
+    const b = new TextFieldBuilder('copy');
+    b.push('signs');
+    expect(b.plainTexts).toBe(false);
+    expect(b.pick([0]).plain).toBeUndefined();
   });
 });
