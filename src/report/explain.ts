@@ -87,9 +87,12 @@ export function reasonMessage(code: ReasonCode, value: number, k: number, facts:
       return facts.round > 0 ? `${facts.round} of ${k} amounts are round figures.` : 'No amount is a round figure.';
     case 'consecutiveDocuments': {
       const lines = facts.documentLines > 0;
-      return facts.consecutive > 0
-        ? `${facts.consecutive} of ${k} parts have a document number one apart from another part's${lines ? ' (lines of one order or contract left out)' : ''}.`
-        : `No consecutive document numbers${lines ? ' besides lines of one order or contract' : ''}.`;
+      if (facts.consecutive === 0) return `No consecutive document numbers${lines ? ' besides lines of one order or contract' : ''}.`;
+      const said = `${facts.consecutive} of ${k} parts have a document number one apart from another part's${lines ? ' (lines of one order or contract left out)' : ''}`;
+      const n = facts.numbering;
+      // Said only where the buyer's own numbering explains a visible part of it (see score/numbering).
+      if (!n || facts.consecutive - facts.consecutiveWeight < 0.05) return `${said}.`;
+      return `${said}, but ${pct(n.sequential)} of the buyer's own numbers in that series follow the one before, so numbers one apart on purchases dated this close are partly what its numbering gives: they count as ${facts.consecutiveWeight.toFixed(1)} of ${facts.consecutive}.`;
     }
     case 'totalOverThreshold':
       return `Together they come to ${value.toFixed(2)} times the limit.`;

@@ -9,6 +9,7 @@ import { isoOf } from '../_lib/days.js';
 import { compareText } from '../_lib/order.js';
 import { lookElsewhere, poissonAtLeast } from '../_lib/stats.js';
 import { BUNCHING, BUNCHING_BINS, bunchingBin, bunchingTest, excludedBins, type BunchingTest } from './bunching.js';
+import { documentNumbering, type DocumentNumbering } from './numbering.js';
 
 /**
  * Evidence relative to the buyer: a burst of purchases is only unusual against the buyer's own
@@ -104,6 +105,8 @@ export interface BuyerBaselines {
   readonly buyers: readonly BuyerStats[];
   /** The baseline evidence of a run (items of one buyer, in date order) that crosses `tier`. Runs in O(k log m) for k parts among m purchases of the subject. */
   measure(parts: readonly Item[], tier: ResolvedThreshold): BaselineFacts;
+  /** How each buyer numbers its documents, which document numbers one apart are weighed against. */
+  readonly numbering: DocumentNumbering;
 }
 
 /**
@@ -345,6 +348,7 @@ export function buyerBaselines(table: RecordTable, opts: Pick<ResolvedOptions, '
 
   return {
     buyers,
+    numbering: documentNumbering(table, (b) => members.subarray(start[b] as number, start[b + 1] as number)),
     measure(parts, tier) {
       const k = parts.length;
       const b = buyerOf[(parts[0] as Item).k] as number;

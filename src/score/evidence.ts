@@ -6,6 +6,7 @@ import { justUnder } from '../thresholds/compare.js';
 import { jaccard } from '../similarity/jaccard.js';
 import type { BaselineFacts, BuyerBaselines } from './baseline.js';
 import { chargedAlongside, documentLineParts, perPersonParts, type PartFields } from './legitimate.js';
+import type { Adjacency } from './numbering.js';
 
 /** The vendor compared: each placeholder ("Various", a redacted name) is a vendor of its own. */
 const vendorOf = (it: Item): string => (it.placeholderVendor ? `\u0000${it.k}` : it.vendorKey);
@@ -49,6 +50,14 @@ export interface EvidenceFacts {
   /** Parts with round amounts, and with a document number one apart from another part's (lines of one document left out). */
   readonly round: number;
   readonly consecutive: number;
+  /**
+   * What the consecutive parts count for (at most `consecutive`): each counts 1 − the chance that
+   * the buyer's own numbering gave it a number one apart from its partner's (see score/numbering),
+   * the least discounted of its partners; and that chance's measure for the most discounted pair,
+   * when the buyer's numbering could be measured for it.
+   */
+  readonly consecutiveWeight: number;
+  readonly numbering: Adjacency | undefined;
   /** Parts charged per person (see `perPersonParts`), those charged alongside them included. */
   readonly perPerson: number;
   /** Of `perPerson`, the parts charged alongside per-person charges (see `chargedAlongside`). */
@@ -99,7 +108,10 @@ export interface Measurement {
  * - roundAmounts: share of parts with round amounts (whole multiples of 1,000, or at most two
  *   significant digits);
  * - consecutiveDocuments: share of parts whose document number is one apart from another part's
- *   (same text around the number), parts that are lines of one document left out;
+ *   (same text around the number), parts that are lines of one document left out, each part
+ *   weighed by 1 − the chance that the buyer's numbering alone put it next to that part (a buyer
+ *   that numbers its orders in turn gives two purchases dated one after the other numbers one
+ *   apart anyway: see score/numbering);
  * - totalOverThreshold: total ÷ threshold;
  * - buyerRate: −log10 of the chance that some span of the finding's days in the buyer's ledger
  *   holds as many parts at the buyer's own rate of purchases of a part's size in the subject (see
@@ -160,7 +172,24 @@ export function measure(parts: readonly Item[], total: Decimal, ctx: EvidenceCon
   for (const p of parts) if (isRound(p.amount)) round++;
   const fields = parts.map(fieldsOf);
   const lines = documentLineParts(fields);
-  const consecutive = consecutiveCount(parts.map((p, i) => (lines[i] ? undefined : p.document)));
+  const pairs = consecutivePairs(parts.map((p, i) => (lines[i] ? undefined : p.document)));
+  // Each part in a pair counts 1 − the chance its numbering gave it, at its least discounted pair.
+  const counts = new Float64Array(k).fill(-1);
+  let numbering: Adjacency | undefined;
+  for (const [i, j] of pairs) {
+    const adjacency = ctx.baselines?.numbering.adjacency((parts[i] as Item).k, (parts[j] as Item).k);
+    if (adjacency?.applicable && (!numbering || adjacency.chance > numbering.chance)) numbering = adjacency;
+    const w = 1 - (adjacency?.chance ?? 0);
+    if (w > (counts[i] as number)) counts[i] = w;
+    if (w > (counts[j] as number)) counts[j] = w;
+  }
+  let consecutive = 0;
+  let consecutiveWeight = 0;
+  for (const w of counts) {
+    if (w < 0) continue;
+    consecutive++;
+    consecutiveWeight += w;
+  }
   const documentLines = count(lines);
   const named = perPersonParts(fields);
   const alongside = count(chargedAlongside(fields, named));
@@ -178,7 +207,7 @@ export function measure(parts: readonly Item[], total: Decimal, ctx: EvidenceCon
       subjectSimilarity: agreement.none < k - 1 ? subject / (k - 1) : Number.NaN,
       equalAmounts: cv,
       roundAmounts: round / k,
-      consecutiveDocuments: consecutive / k,
+      consecutiveDocuments: consecutiveWeight / k,
       totalOverThreshold: total.div(ctx.tier.value).toNumber(),
       buyerRate: baseline?.rate.applicable ? -Math.log10(baseline.rate.p) : Number.NaN,
       buyerSize: baseline?.size.applicable ? baseline.size.percentile : Number.NaN,
@@ -187,7 +216,7 @@ export function measure(parts: readonly Item[], total: Decimal, ctx: EvidenceCon
       perPersonCharges: perPerson / k,
       documentLines: documentLines / k,
     },
-    facts: { justBelow: { count: justBelow, atLimitAllowed }, sameDay, topVendor, vendors: vendorCounts.size, subject: agreement, repeated, round, consecutive, perPerson, perPersonAlongside: alongside, documentLines, baseline },
+    facts: { justBelow: { count: justBelow, atLimitAllowed }, sameDay, topVendor, vendors: vendorCounts.size, subject: agreement, repeated, round, consecutive, consecutiveWeight, numbering, perPerson, perPersonAlongside: alongside, documentLines, baseline },
   };
 }
 
@@ -275,18 +304,32 @@ export function consecutiveShare(documents: readonly (string | undefined)[]): nu
 
 /** Number of documents whose trailing number is one apart from another's with the same surrounding text. Runs in O(k). */
 function consecutiveCount(documents: readonly (string | undefined)[]): number {
-  const keys = new Set<string>();
-  const parsed: ([string, bigint] | undefined)[] = documents.map((d) => {
+  const inPair = new Uint8Array(documents.length);
+  for (const [i, j] of consecutivePairs(documents)) inPair[i] = inPair[j] = 1;
+  return inPair.reduce((n, x) => n + x, 0);
+}
+
+/**
+ * The pairs (i < j) of documents whose trailing numbers are one apart with the same surrounding
+ * text, in order of i, then j. Runs in O(k + pairs).
+ */
+function consecutivePairs(documents: readonly (string | undefined)[]): [number, number][] {
+  const at = new Map<string, number[]>();
+  const parsed: ([string, bigint] | undefined)[] = documents.map((d, i) => {
     const m = d === undefined ? null : DOC_NUMBER.exec(d.trim());
     if (!m) return undefined;
     const stem = `${m[1]}\u0000${m[3]}`;
     const n = BigInt(m[2] as string);
-    keys.add(`${stem}\u0000${n}`);
+    const key = `${stem}\u0000${n}`;
+    const list = at.get(key);
+    if (list) list.push(i);
+    else at.set(key, [i]);
     return [stem, n];
   });
-  let hits = 0;
-  for (const p of parsed) {
-    if (p && (keys.has(`${p[0]}\u0000${p[1] + 1n}`) || keys.has(`${p[0]}\u0000${p[1] - 1n}`))) hits++;
-  }
-  return hits;
+  const pairs: [number, number][] = [];
+  parsed.forEach((p, i) => {
+    if (!p) return;
+    for (const j of at.get(`${p[0]}\u0000${p[1] + 1n}`) ?? []) pairs.push(i < j ? [i, j] : [j, i]);
+  });
+  return pairs.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
 }
