@@ -37,10 +37,12 @@ import type { Rng } from './_prng.js';
  *   parts over 14–29 days. Cross-contractor bundles: 50–100 % of its rotated-vendor splits tied only
  *   by a site word in the subject ("Civic Centre refurbishment – lighting", "… – signage"), one item
  *   of each category group of the requirement, no project of their own; the buyer's sites also name
- *   5 % of its routine subjects. And its decoys include `nearLimitNeighbours`: unrelated purchases
- *   just under a limit, tied only by a category or project.
+ *   5 % of its routine subjects. Its decoys include `nearLimitNeighbours`: unrelated purchases
+ *   just under a limit, tied only by a category or project. And 80 % of its buyers keep an order
+ *   book (see orderBooks.ts): their documents are numbered in one series in date order, so
+ *   purchases dated one after the other carry numbers one apart, split or not.
  * - `mixed`: every habit above drawn at random for each buyer (the size by rank for half of them,
- *   the others sized as in the other regimes).
+ *   the others sized as in the other regimes; an order book for half of them).
  * Buyers with messy or blank habits (in `sparseFields`, `messy` and some of `mixed`) also write their
  * decoys in varied forms: per-traveller charges with the name elsewhere and rates a little apart,
  * order numbers only in the document or only in the subject (see `writesVariants` in decoys.ts).

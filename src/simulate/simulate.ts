@@ -6,6 +6,7 @@ import { DraftLedger } from './ledger.js';
 import { resolveSimulateOptions, type SimulateOptions } from './options.js';
 import { Rng } from './_prng.js';
 import { injectScheme } from './schemes.js';
+import { keepOrderBooks } from './orderBooks.js';
 import { DECOY_KINDS, SCHEME_KINDS, type SimulateResult } from './truth.js';
 
 /**
@@ -26,8 +27,8 @@ import { DECOY_KINDS, SCHEME_KINDS, type SimulateResult } from './truth.js';
  * With a `regime` (see {@link SimulatedRegime}), each buyer also draws habits that real ledgers differ
  * by — heavy-tailed amounts, busy categories bought weekly from one vendor, monthly contracts, tiny
  * buys from one supplier, missing fields, vague or messy wording, buyers sized by rank, a year-end
- * rush, splits diluted among routine purchases, slow splits and cross-contractor bundles tied by a
- * site word — amounts follow the thresholds'
+ * rush, splits diluted among routine purchases, slow splits, cross-contractor bundles tied by a
+ * site word, orders numbered in turn (see `ORDER_BOOK_SHARE`) — amounts follow the thresholds'
  * scale, and the scheme and decoy kinds added with regimes are made too. Without one, the ledger is
  * the classic simulation, record for record as it has always been for a given seed.
  *
@@ -58,7 +59,10 @@ export function simulate(options: SimulateOptions = {}): SimulateResult {
   const injected = { ledger, buyers, rng: injection, routine: ledger.records.length };
   const schemes = injectEach(SCHEME_KINDS, config.schemes, (kind) => injectScheme(injected, kind));
   const decoys = injectEach(DECOY_KINDS, config.decoys, (kind) => injectDecoy(injected, kind));
-  return assemble(ledger, schemes, decoys, rng.fork(3));
+  const result = assemble(ledger, schemes, decoys, rng.fork(3));
+  // Buyers that number their orders in turn (some, in some regimes): see orderBooks.ts.
+  if (regime && config.regime !== undefined) keepOrderBooks(result.records, buyers.map((b) => b.name), config.regime, regime.fork(3));
+  return result;
 }
 
 /** `counts[kind]` injections of each kind, kind by kind; one that finds no room is left out. */

@@ -383,4 +383,29 @@ describe('uneven', () => {
       expect(simulate(o)).toEqual(simulate(o));
     }), fcParams);
   });
+
+  it('order books: most uneven buyers and some mixed ones number their orders in one series, in date order; other regimes write invoice numbers', () => {
+    fc.assert(fc.property(seeds, (seed) => {
+      /** Per buyer with invoice-style or order numbers: whether its orders are numbered `PO`, and in date order. */
+      const books = (result: SimulateResult) => [...byBuyer(result.records).values()].flatMap((rs) => {
+        const orders = rs.filter((r) => /^PO\d{4}-\d{5}$/u.test(r.document ?? ''));
+        const invoices = rs.filter((r) => /^FP\d{10}$/u.test(r.document ?? ''));
+        if (orders.length + invoices.length < 10) return [];
+        // A buyer keeps a book or not: all its numbers are orders, or none; in date order, never repeated.
+        expect(orders.length === 0 || invoices.length === 0).toBe(true);
+        const numbers = orders.map((r) => Number(r.document!.slice(-5)));
+        numbers.forEach((n, i) => {
+          if (i > 0) expect(n).toBeGreaterThan(numbers[i - 1]!);
+          if (i > 0) expect(orders[i]!.date >= orders[i - 1]!.date).toBe(true);
+        });
+        return [orders.length > 0];
+      });
+      const uneven = books(big('uneven', seed));
+      const mixed = books(big('mixed', seed));
+      expect(share(uneven, (x) => x)).toBeGreaterThan(0.55);
+      expect(share(mixed, (x) => x)).toBeGreaterThan(0.2);
+      expect(share(mixed, (x) => x)).toBeLessThan(0.8);
+      for (const regime of ['classic', 'dense', 'heavyTail', 'sparseFields', 'messy'] as const) expect(books(big(regime, seed)).some((x) => x)).toBe(false);
+    }), { ...fcParams, numRuns: runs(2) });
+  });
 });
