@@ -25,6 +25,8 @@ export interface Prepared {
   readonly order: Int32Array;
   /** Partition number of each position. */
   readonly partition: Int32Array;
+  /** Day of each position (the table's `day` of `order[i]`, read in order). */
+  readonly days: Int32Array;
   /** 1 when a position can never link (a required project or category is missing). */
   readonly unlinkable: Uint8Array;
   /** 1 when a record (by table index) is already part of a finding. */
@@ -90,7 +92,7 @@ export function prepare(table: RecordTable, opts: ResolvedOptions): Prepared {
     if (window.kind === 'period') pid = parts.id(pid, window.periodOf(table.day[k] as number) + 4_194_304);
     partOf[k] = pid;
   }
-  const { order: ks, partition } = partitionOrder(partOf, table.day, table.id);
+  const { order: ks, partition, days } = partitionOrder(partOf, table.day, table.id);
 
   const values: (Decimal | undefined)[] = new Array(n);
   const items: (Item | undefined)[] = new Array(n);
@@ -112,6 +114,7 @@ export function prepare(table: RecordTable, opts: ResolvedOptions): Prepared {
     links,
     order: ks,
     partition,
+    days,
     unlinkable: byPosition(ks, unlinkableOf),
     assigned,
     valueOf,
@@ -201,7 +204,7 @@ class TableItem implements Item {
 
 /**
  * Table indexes sorted by partition, then day, then id (UTF-16 order; ids are unique, so the order
- * is total and does not depend on input order), and the partition of each position: a stable
+ * is total and does not depend on input order), and the partition and day of each position: a stable
  * counting sort by day, then one by partition, then a sort by id of each run of one partition and
  * day (mostly a record or a few). Each counting sort carries the keys along with the indexes, so
  * that the second sort and the search for runs read them in order, not through the indexes at
@@ -211,7 +214,7 @@ class TableItem implements Item {
  * plus the sorts of the runs; falls back to one comparison sort when the dates span far more days
  * than there are records.
  */
-function partitionOrder(partOf: Int32Array, day: Int32Array, ids: readonly string[]): { order: Int32Array; partition: Int32Array } {
+function partitionOrder(partOf: Int32Array, day: Int32Array, ids: readonly string[]): { order: Int32Array; partition: Int32Array; days: Int32Array } {
   const n = partOf.length;
   const byId = (a: number, b: number) => compareText(ids[a] as string, ids[b] as string);
   let minDay = Infinity;
@@ -225,7 +228,7 @@ function partitionOrder(partOf: Int32Array, day: Int32Array, ids: readonly strin
   }
   if (n === 0 || maxDay - minDay > 8 * n + 4096) {
     const order = Int32Array.from({ length: n }, (_, k) => k).sort((a, b) => (partOf[a] as number) - (partOf[b] as number) || (day[a] as number) - (day[b] as number) || byId(a, b));
-    return { order, partition: byPosition(order, partOf) };
+    return { order, partition: byPosition(order, partOf), days: byPosition(order, day) };
   }
   // By day (table indexes in order: the keys read in order), the partition and day carried along.
   const days = maxDay - minDay + 1;
@@ -263,7 +266,7 @@ function partitionOrder(partOf: Int32Array, day: Int32Array, ids: readonly strin
     if (j - i > SMALL_RUN) order.subarray(i, j).sort(byId);
     else if (j - i > 1) insertionSort(order, i, j, ids);
   }
-  return { order, partition };
+  return { order, partition, days: dayAt };
 }
 
 /** Runs of one partition and day up to this many records are sorted in place, without a typed array's sort (a view and a call per run). */
