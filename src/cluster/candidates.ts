@@ -62,7 +62,7 @@ export function neverParts(table: RecordTable, opts: Pick<ResolvedOptions, 'skip
  * Runs in O(n) to set up; {@link Candidates.forTier} in O(n) plus O(1) per candidate of the groups it returns.
  */
 export function candidates(p: Prepared, opts: Pick<ResolvedOptions, 'skipMethods' | 'exclude' | 'minParts' | 'minPartShare' | 'subject' | 'thresholds'>): Candidates {
-  const { table, order, partition, unlinkable, assigned, window } = p;
+  const { table, order, partition, days, unlinkable, assigned, window } = p;
   const never = neverParts(table, opts);
   // Chains of a partition are cut apart here, before their items are built, when time alone links.
   const cutAt = timeAlone(p.links, opts.subject.maxProjectCategories > 0) ? p.links.reach : Infinity;
@@ -129,7 +129,8 @@ export function candidates(p: Prepared, opts: Pick<ResolvedOptions, 'skipMethods
         }
         const k = order[i] as number;
         if (unlinkable[i] || !candidate[k]) continue;
-        const day = table.day[k] as number;
+        // By position: read in order, not through k at random.
+        const day = days[i] as number;
         if (size > 0 && day - previous > cutAt) flush();
         previous = day;
         group[size++] = k;

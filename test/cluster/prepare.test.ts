@@ -23,7 +23,7 @@ function partitionKey(o: ResolvedOptions, r: PurchaseRecord): string {
 }
 
 describe('prepare', () => {
-  it('orders the records by partition, then date, then id; partitions are the plain keys; unlinkable is a missing required signal', () => {
+  it('orders the records by partition, then date, then id; partitions are the plain keys; days are the records\' days; unlinkable is a missing required signal', () => {
     fc.assert(
       fc.property(ledgerArb(40), optionsArb, (records, options) => {
         const o = resolveOptions(options);
@@ -37,6 +37,7 @@ describe('prepare', () => {
           const r = recs[i] as PurchaseRecord;
           const missing = (o.subject.sameProject && r.projectKey === undefined) || (o.subject.sameCategory && r.categoryKey === undefined);
           expect(p.unlinkable[i] === 1).toBe(missing);
+          expect(p.days[i]).toBe(r.day);
           const next = recs[i + 1];
           if (next && p.partition[i] === p.partition[i + 1]) expect(r.day < next.day || (r.day === next.day && r.id < next.id)).toBe(true);
         }

@@ -293,6 +293,27 @@ function own(s: string): string {
   return s.length < 13 ? s : (' ' + s).slice(1);
 }
 
+/** The digit at `s[i]`, or a number so negative that {@link isoNumber}'s sum stays below 0. */
+function digitAt(s: string, i: number): number {
+  const c = s.charCodeAt(i) - 48;
+  return c >= 0 && c <= 9 ? c : -1e9;
+}
+
+/**
+ * The digits of a `YYYY-MM-DD` text (ten characters: eight ASCII digits, `-` at 4 and 7) read as
+ * one number, YYYYMMDD, or −1 for any other text: a different number for each such text, so it
+ * can stand for the text as a key. O(1).
+ *
+ * @example
+ * [isoNumber('2015-03-24'), isoNumber('2015/03/24'), isoNumber('2015-3-24')] //=> [20150324, -1, -1]
+ */
+export function isoNumber(s: string): number {
+  if (s.length !== 10 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return -1;
+  const n =
+    digitAt(s, 0) * 1e7 + digitAt(s, 1) * 1e6 + digitAt(s, 2) * 1e5 + digitAt(s, 3) * 1e4 + digitAt(s, 5) * 1e3 + digitAt(s, 6) * 100 + digitAt(s, 8) * 10 + digitAt(s, 9);
+  return n >= 0 ? n : -1;
+}
+
 /** A cell without surrounding white space (most cells have none: no copy then). */
 function clean(cell: string): string {
   if (cell === '') return cell;
@@ -358,6 +379,8 @@ export class LedgerReader {
   private ambiguousFirst = false;
   private readonly firstRows: LedgerSample[] = [];
   private readonly dates = new Map<string, ParsedDate>();
+  /** The dates of {@link dates} written `YYYY-MM-DD`, by {@link isoNumber} (most ledgers' dates: no string hashed per row). */
+  private readonly isoDates = new Map<number, ParsedDate>();
   private readonly repaid = new Map<string, string>();
   private readonly repaymentOf: (vendor: string) => string | undefined;
   private amountOptions: ParseAmountOptions = {};
@@ -616,8 +639,24 @@ export class LedgerReader {
     return v === '' ? undefined : v;
   }
 
-  /** A date read once per distinct text (ledgers repeat their dates). */
+  /**
+   * A date read once per distinct text (ledgers repeat their dates). A `YYYY-MM-DD` text is looked
+   * up by its digits as one number ({@link isoNumber}, which stands for that text alone), not by the
+   * string: on the Toronto-shaped bench file's 527,375 rows, read in one range, the string lookups
+   * took about 470 ms and the number lookups about 310 ms (both with the timer's cost, ~50 ms: 2
+   * alternating runs each).
+   */
   private date(raw: string): ParsedDate {
+    const iso = isoNumber(raw);
+    if (iso >= 0) {
+      let d = this.isoDates.get(iso);
+      if (d === undefined) {
+        d = parseDate(raw, this.options.dateFormat);
+        if (this.isoDates.size >= MEMO) this.isoDates.clear();
+        this.isoDates.set(iso, d);
+      }
+      return d;
+    }
     let d = this.dates.get(raw);
     if (d === undefined) {
       d = parseDate(raw, this.options.dateFormat);
