@@ -8,6 +8,7 @@ import { excludedRecords } from '../cluster/excluded.js';
 import { isoOf } from '../_lib/days.js';
 import { compareText } from '../_lib/order.js';
 import { lookElsewhere, poissonAtLeast } from '../_lib/stats.js';
+import { countBelow } from '../_lib/sorted.js';
 import { BUNCHING, BUNCHING_BINS, bunchingBin, bunchingTest, excludedBins, type BunchingTest } from './bunching.js';
 import { documentNumbering, type DocumentNumbering } from './numbering.js';
 
@@ -424,19 +425,6 @@ export function buyerBaselines(table: RecordTable, opts: Pick<ResolvedOptions, '
       };
     },
   };
-}
-
-/** Number of entries of an ascending array below x (or at or below it, with `orEqual`), by binary search. */
-function countBelow(a: ArrayLike<number>, x: number, orEqual = false): number {
-  let lo = 0;
-  let hi = a.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    const v = a[mid] as number;
-    if (v < x || (orEqual && v === x)) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 const lower = (a: ArrayLike<number>, x: number) => countBelow(a, x);

@@ -1,4 +1,5 @@
 import type { RecordTable } from '../records/table.js';
+import { countBelow } from '../_lib/sorted.js';
 
 /**
  * How a buyer numbers its documents, so that document numbers one apart weigh what they show.
@@ -132,19 +133,5 @@ export function documentNumbering(table: RecordTable, recordsOf: (buyer: number)
   };
 }
 
-/** First index of `xs` (ascending) holding a value ≥ x. */
-function lower(xs: Int32Array, x: number): number {
-  let lo = 0;
-  let hi = xs.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((xs[mid] as number) < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-/** First index of `xs` (ascending) holding a value > x. */
-function upper(xs: Int32Array, x: number): number {
-  return lower(xs, x + 1);
-}
+const lower = (xs: Int32Array, x: number) => countBelow(xs, x);
+const upper = (xs: Int32Array, x: number) => countBelow(xs, x, true);
