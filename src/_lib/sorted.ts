@@ -1,12 +1,24 @@
 /**
- * Number of entries of an ascending array below x (or at or below it, with `orEqual`), by binary
- * search: O(log n).
+ * Number of entries of an ascending array below x, by binary search: O(log n).
  *
  * @example
  * countBelow([1, 2, 2, 5], 2) //=> 1
- * countBelow([1, 2, 2, 5], 2, true) //=> 3
  */
-export function countBelow(a: ArrayLike<number>, x: number, orEqual = false): number {
+export function countBelow(a: ArrayLike<number>, x: number): number {
+  return count(a, x, false);
+}
+
+/**
+ * Number of entries of an ascending array at or below x, by binary search: O(log n).
+ *
+ * @example
+ * countAtMost([1, 2, 2, 5], 2) //=> 3
+ */
+export function countAtMost(a: ArrayLike<number>, x: number): number {
+  return count(a, x, true);
+}
+
+function count(a: ArrayLike<number>, x: number, orEqual: boolean): number {
   let lo = 0;
   let hi = a.length;
   while (lo < hi) {

@@ -8,7 +8,7 @@ import { excludedRecords } from '../cluster/excluded.js';
 import { isoOf } from '../_lib/days.js';
 import { compareText } from '../_lib/order.js';
 import { lookElsewhere, poissonAtLeast } from '../_lib/stats.js';
-import { countBelow } from '../_lib/sorted.js';
+import { countAtMost as upper, countBelow as lower } from '../_lib/sorted.js';
 import { BUNCHING, BUNCHING_BINS, bunchingBin, bunchingTest, excludedBins, type BunchingTest } from './bunching.js';
 import { documentNumbering, type DocumentNumbering } from './numbering.js';
 
@@ -427,8 +427,6 @@ export function buyerBaselines(table: RecordTable, opts: Pick<ResolvedOptions, '
   };
 }
 
-const lower = (a: ArrayLike<number>, x: number) => countBelow(a, x);
-const upper = (a: ArrayLike<number>, x: number) => countBelow(a, x, true);
 
 /** Ratios to the limit outside which an amount is clearly not in the band (a margin around [1 − h, 1]). */
 const NEAR_BAND = [(1 - BUNCHING.band) * 0.99, 1.01] as const;

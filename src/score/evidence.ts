@@ -6,7 +6,7 @@ import { justUnder } from '../thresholds/compare.js';
 import { jaccard } from '../similarity/jaccard.js';
 import type { BaselineFacts, BuyerBaselines } from './baseline.js';
 import { chargedAlongside, documentLineParts, perPersonParts, type PartFields } from './legitimate.js';
-import type { Adjacency } from './numbering.js';
+import { documentDigits, type Adjacency } from './numbering.js';
 
 /** The vendor compared: each placeholder ("Various", a redacted name) is a vendor of its own. */
 const vendorOf = (it: Item): string => (it.placeholderVendor ? `\u0000${it.k}` : it.vendorKey);
@@ -292,8 +292,6 @@ export function isRound(amount: Decimal): boolean {
   return significant <= 2 || amount.sd(true) - significant >= 3;
 }
 
-const DOC_NUMBER = /^(.*?)(\d+)(\D*)$/u;
-
 /**
  * Share of documents whose trailing number is one apart from another's with the same surrounding
  * text. (A finding's evidence leaves out parts that are lines of one document first.)
@@ -316,10 +314,10 @@ function consecutiveCount(documents: readonly (string | undefined)[]): number {
 function consecutivePairs(documents: readonly (string | undefined)[]): [number, number][] {
   const at = new Map<string, number[]>();
   const parsed: ([string, bigint] | undefined)[] = documents.map((d, i) => {
-    const m = d === undefined ? null : DOC_NUMBER.exec(d.trim());
-    if (!m) return undefined;
-    const stem = `${m[1]}\u0000${m[3]}`;
-    const n = BigInt(m[2] as string);
+    const doc = documentDigits(d);
+    if (!doc) return undefined;
+    const stem = doc.series;
+    const n = BigInt(doc.digits);
     const key = `${stem}\u0000${n}`;
     const list = at.get(key);
     if (list) list.push(i);

@@ -1,5 +1,5 @@
 import type { RecordTable } from '../records/table.js';
-import { countBelow } from '../_lib/sorted.js';
+import { countAtMost as upper, countBelow as lower } from '../_lib/sorted.js';
 
 /**
  * How a buyer numbers its documents, so that document numbers one apart weigh what they show.
@@ -48,6 +48,18 @@ export interface DocumentNumber {
 const DOC_NUMBER = /^(.*?)(\d+)(\D*)$/u;
 
 /**
+ * A document number split into its series (the text around its last run of digits, trimmed) and
+ * those digits, as evidence and numbering both read it; undefined when it has no digit.
+ *
+ * @example
+ * documentDigits('PO-2018-00412') //=> { series: 'PO-2018-\u0000', digits: '00412' }
+ */
+export function documentDigits(document: string | undefined): { readonly series: string; readonly digits: string } | undefined {
+  const m = document === undefined ? null : DOC_NUMBER.exec(document.trim());
+  return m ? { series: `${m[1]}\u0000${m[3]}`, digits: m[2] as string } : undefined;
+}
+
+/**
  * The series and number of a document number: its last run of digits (at most 15, so that it is
  * exact as a JS number) and the text around it; undefined when it has none.
  *
@@ -56,12 +68,11 @@ const DOC_NUMBER = /^(.*?)(\d+)(\D*)$/u;
  * documentNumber('N/A') //=> undefined
  */
 export function documentNumber(document: string | undefined): DocumentNumber | undefined {
-  const m = document === undefined ? null : DOC_NUMBER.exec(document.trim());
-  if (!m || (m[2] as string).length > 15) return undefined;
-  return { series: `${m[1]}\u0000${m[3]}`, number: Number(m[2]) };
+  const d = documentDigits(document);
+  return d && d.digits.length <= 15 ? { series: d.series, number: Number(d.digits) } : undefined;
 }
 
-/** One series of one buyer: its distinct numbers and its documents' days, each ascending. */
+/** One series of one buyer: its documents' days (ascending), how many, and the share of its numbers that follow the one before. */
 interface Series {
   readonly days: Int32Array;
   readonly documents: number;
@@ -132,6 +143,3 @@ export function documentNumbering(table: RecordTable, recordsOf: (buyer: number)
     },
   };
 }
-
-const lower = (xs: Int32Array, x: number) => countBelow(xs, x);
-const upper = (xs: Int32Array, x: number) => countBelow(xs, x, true);
