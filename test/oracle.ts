@@ -397,11 +397,16 @@ export function plainRuns(cluster: readonly { day: number; value: Decimal; vendo
             const main = named !== undefined && placeholders.every((i) => valueOf(i).lte(totalOf(partsOf(named)))) ? named : undefined;
             const own = main === undefined ? [] : partsOf(main);
             const vendorRun = main !== undefined && own.length >= rule.minParts && own.length <= rule.maxParts && crossing(own) ? [withAlike(firstCrossing(bySize(own)).sort((a, b) => a - b), main)] : [];
-            // A window of more than maxParts parts proposes only its main vendor's.
-            if (content.length > rule.maxParts) return vendorRun;
+            // The parts of one amount: of the amounts shared exactly by minParts to maxParts parts
+            // that cross, the largest total (the earlier first part on a tie), all of its parts.
+            const amounts = [...new Set(content.map((i) => valueOf(i).toString()))].map((v) => content.filter((i) => valueOf(i).toString() === v));
+            const shared = amounts.filter((ps) => ps.length >= rule.minParts && ps.length <= rule.maxParts && crossing(ps));
+            const oneAmount = shared.length === 0 ? [] : [shared.reduce((a, b) => (totalOf(b).gt(totalOf(a)) ? b : a))];
+            // A window of more than maxParts parts proposes only its main vendor's and its parts of one amount.
+            if (content.length > rule.maxParts) return [...vendorRun, ...oneAmount];
             const largest = withAlike(firstCrossing(bySize(content)).sort((a, b) => a - b));
             const tightest = withAlike(fromEnd ? firstCrossing([...content].reverse()).sort((a, b) => a - b) : firstCrossing(content));
-            return [largest, tightest, ...vendorRun];
+            return [largest, tightest, ...vendorRun, ...oneAmount];
           };
           for (const parts of proposals()) {
             if (dayOf(parts[0] as number) > rule.toDay) continue;

@@ -37,8 +37,8 @@ export interface Extraction {
   readonly largeRuns: Item[][];
 }
 
-/** Proposals per window: its largest parts, its tightest runs from its first and from its last day, its main vendor's largest parts. */
-const SLOTS = 4;
+/** Proposals per window: its largest parts, its tightest runs from its first and from its last day, its main vendor's largest parts, its parts of one repeated amount. */
+const SLOTS = 5;
 
 /**
  * A window of more than `BUSY × maxParts` free parts crossing the tier is a large run before any run
@@ -79,8 +79,8 @@ function lexBefore(a: readonly number[], b: readonly number[]): boolean {
  *    more than `BUSY` (4) × `maxParts` free parts whose total crosses the tier is taken whole, as a
  *    large run (more than `maxParts` when windows propose their whole content, `whole`).
  * 2. Runs. Each window whose content has at least `minParts` parts, starts on a day the tier is in
- *    force and crosses the tier proposes sets of three kinds (a window of more than `maxParts` parts,
- *    only the third: see below). Each starts from a *core* that leaves out
+ *    force and crosses the tier proposes sets of four kinds (a window of more than `maxParts` parts,
+ *    only the last two: see below). Each of the first three starts from a *core* that leaves out
  *    the parts adding nothing: its *largest parts* (the content with its smallest parts dropped while
  *    the rest still crosses; the earlier first among equal amounts), its *tightest run* (the content
  *    with the parts farthest from the anchoring day dropped while the rest still crosses), each with
@@ -89,10 +89,15 @@ function lexBefore(a: readonly number[], b: readonly number[]): boolean {
  *    smaller vendor key on a tie; each part of a placeholder vendor is a vendor of its own, one part
  *    that proposes nothing, and loses a tie to a named vendor), cut to their largest parts likewise,
  *    when they cross — one supplier's purchases are the likeliest pieces of one requirement, and
- *    neither cut by amount or time alone finds them among a busy window's other purchases. A window
- *    of more than `maxParts` parts proposes only this set, and only when the vendor has at most
- *    `maxParts` parts in it: a split hidden in a busy month of routine buying is found as the
- *    supplier's own pieces, while the month as a whole is no requirement. The core
+ *    neither cut by amount or time alone finds them among a busy window's other purchases. The
+ *    fourth is its *parts of one amount*: of the amounts that at least `minParts` and at most
+ *    `maxParts` of its parts share exactly and whose parts cross, the one with the largest total (the
+ *    earlier first part on a tie), all its parts, as they are — one requirement cut into equal
+ *    pieces is the classic split, and among a busy supplier's routine purchases of the same thing
+ *    nothing else tells its pieces apart. A window of more than `maxParts` parts proposes only the
+ *    last two, the main vendor's only when the vendor has at most `maxParts` parts in it: a split
+ *    hidden in a busy month of routine buying is found as the supplier's own pieces or as the
+ *    pieces of one amount, while the month as a whole is no requirement. A core
  *    then takes the free parts that belong with it — at least half its smallest part, as close in
  *    time as its own parts are to each other (within its largest gap between consecutive days of the
  *    run), and of the main vendor for the main vendor's core — nearest first (the earlier on a tie),
@@ -268,8 +273,9 @@ export function extractRuns(items: readonly Item[], tier: RunTier, o: ExtractRun
   };
   takeLarge(o.whole ? o.maxParts : BUSY * o.maxParts);
 
-  // 2. Runs: every window's proposals in a heap (slot 4w: its largest parts; 4w + 1, 4w + 2: its
-  // tightest run from its first day, from its last; 4w + 3: its main vendor's largest parts); a run
+  // 2. Runs: every window's proposals in a heap (slot 5w: its largest parts; 5w + 1, 5w + 2: its
+  // tightest run from its first day, from its last; 5w + 3: its main vendor's largest parts; 5w + 4:
+  // its parts of one amount); a run
   // re-proposes only the windows whose proposals it took parts of.
   // Each position's place among all parts by amount, largest first (exact; the earlier first among
   // equals), and the position at each place (not needed when windows propose their whole content).
@@ -425,9 +431,54 @@ export function extractRuns(items: readonly Item[], tier: RunTier, o: ExtractRun
     if (own.length < o.minParts || own.length > o.maxParts || !crossing(most, () => own)) return undefined;
     return extend(crossingPrefix(byAmount(own)).sort((x, y) => x - y), main);
   };
+  /** Each position's amount as an id: equal ids, equal values. */
+  const amountId = new Int32Array(o.whole ? 0 : k);
+  if (!o.whole) {
+    const ids = new Map<string, number>();
+    for (let p = 0; p < k; p++) {
+      const key = (items[p] as Item).value.toString();
+      let id = ids.get(key);
+      if (id === undefined) ids.set(key, (id = ids.size));
+      amountId[p] = id;
+    }
+  }
+  /**
+   * The parts of one amount repeated to the cent: of the amounts that at least `minParts` and at
+   * most `maxParts` parts of the content share and whose parts cross, the one with the largest
+   * total (the earlier first part on a tie).
+   */
+  const equalRun = (content: readonly number[]): number[] | undefined => {
+    const byAmount = new Map<number, number[]>();
+    let repeated = false;
+    for (const p of content) {
+      const id = amountId[p] as number;
+      const ps = byAmount.get(id);
+      if (ps) {
+        ps.push(p);
+        repeated = true;
+      } else byAmount.set(id, [p]);
+    }
+    if (!repeated) return undefined;
+    // Groups in the order of their first part: a later group wins only with a larger total.
+    let best: number[] | undefined;
+    let most = 0;
+    for (const ps of byAmount.values()) {
+      if (ps.length < o.minParts || ps.length > o.maxParts) continue;
+      const sum = (approx[ps[0] as number] as number) * ps.length;
+      if (best !== undefined) {
+        const c = clearOrder(sum, most, RELATIVE_SLACK * Math.max(sum, most));
+        const larger = c !== 0 ? c > 0 : (items[ps[0] as number] as Item).value.times(ps.length).gt((items[best[0] as number] as Item).value.times(best.length));
+        if (!larger) continue;
+      }
+      if (!crossing(sum, () => ps)) continue;
+      best = ps;
+      most = sum;
+    }
+    return best;
+  };
   /** The free parts of the window {@link proposals} read last (none when it proposes nothing). */
   let content: number[] = [];
-  /** The window's proposals, by slot: its largest parts, its tightest run from its first day, from its last, its main vendor's largest parts. */
+  /** The window's proposals, by slot: its largest parts, its tightest run from its first day, from its last, its main vendor's largest parts, its parts of one amount. */
   const proposals = (w: number): (number[] | undefined)[] => {
     content = [];
     const from = firstFree(lo[w] as number);
@@ -441,13 +492,14 @@ export function extractRuns(items: readonly Item[], tier: RunTier, o: ExtractRun
     if (!crossing(s, () => free)) return [];
     content = free;
     if (o.whole) return [content];
-    if (content.length > o.maxParts) return [undefined, undefined, undefined, mainVendorRun(content)];
+    if (content.length > o.maxParts) return [undefined, undefined, undefined, mainVendorRun(content), equalRun(content)];
     const side = sides[w] as number;
     return [
       extend(crossingPrefix(byAmount(content)).sort((x, y) => x - y)),
       side & 1 ? extend(crossingPrefix(content)) : undefined,
       side & 2 ? extend(crossingPrefix([...content].reverse()).reverse()) : undefined,
       mainVendorRun(content),
+      equalRun(content),
     ];
   };
   const propose = (w: number): void => {

@@ -148,21 +148,21 @@ describe('extractRuns', () => {
   });
 
   it('a run takes the parts alike to it and as close in time, while it fits one window', () => {
-    // Days 0 (300), 2 (500), 5 (500), 6 (300), 7 (300), 8 (100), a 1,000 limit, a 7-day window.
+    // Days 0 (300), 2 (500), 5 (510), 6 (300), 7 (300), 8 (100), a 1,000 limit, a 7-day window.
     // From day 2, the largest parts are days 2 + 5 (gap 3); day 6 (1 day on), then day 7 join;
     // day 0 (2 days before) would make the run 8 days long; day 8 is less than half of 500.
-    const items = [item(0, 0, '300'), item(1, 2, '500'), item(2, 5, '500'), item(3, 6, '300'), item(4, 7, '300'), item(5, 8, '100')];
+    const items = [item(0, 0, '300'), item(1, 2, '500'), item(2, 5, '510'), item(3, 6, '300'), item(4, 7, '300'), item(5, 8, '100')];
     const tier = { value: new Decimal(1000), approx: 1000, comparison: 'atOrAbove' as const, toDay: Infinity };
     const out = extractRuns(items, tier, { reach: 6, minParts: 2, maxParts: 50, taken: new Uint8Array(items.length), rank: (run) => (run[0]?.k === 1 ? 1 : 0) });
     expect(ids(out.runs)).toEqual([[1, 2, 3, 4]]);
   });
 
   it("a window's main vendor proposes its own parts: one supplier's pieces beat a mix by amount or time", () => {
-    // A 1,000 limit. Vendor A: days 1, 3, 5 (350 each); vendor B: days 0 (450) and 2 (500). The
-    // largest parts (500 + 450 + 350) and the tightest runs mix the two vendors; a rank that prefers
+    // A 1,000 limit. Vendor A: days 1, 3, 5 (350, 360, 340); vendor B: days 0 (450) and 2 (500). The
+    // largest parts (500 + 450 + 360) and the tightest runs mix the two vendors; a rank that prefers
     // one vendor takes A's three parts, which only the main vendor's proposal offers (A's total,
     // 1,050, is the larger).
-    const items = [item(0, 0, '450', 'B'), item(1, 1, '350', 'A'), item(2, 2, '500', 'B'), item(3, 3, '350', 'A'), item(4, 5, '350', 'A')];
+    const items = [item(0, 0, '450', 'B'), item(1, 1, '350', 'A'), item(2, 2, '500', 'B'), item(3, 3, '360', 'A'), item(4, 5, '340', 'A')];
     const tier = { value: new Decimal(1000), approx: 1000, comparison: 'atOrAbove' as const, toDay: Infinity };
     const oneVendor = (run: readonly Item[]) => (new Set(run.map((it) => it.vendorKey)).size === 1 ? 1 : 0);
     const out = extractRuns(items, tier, { reach: 6, minParts: 2, maxParts: 50, taken: new Uint8Array(items.length), rank: oneVendor });
@@ -171,6 +171,19 @@ describe('extractRuns', () => {
     const placeholders = items.map((it) => item(it.k, it.day, it.value.toString(), it.vendorKey === 'A' ? 'P1' : 'B'));
     const none = extractRuns(placeholders, tier, { reach: 6, minParts: 2, maxParts: 50, taken: new Uint8Array(items.length), rank: oneVendor });
     expect(none.runs.every((run) => oneVendor(run) === 0)).toBe(true);
+  });
+
+  it("a window's parts of one amount are proposed as they are: equal pieces among a supplier's routine purchases", () => {
+    // A 1,000 limit, one supplier: 450 (day 0), 300 (1), 300 (2), 460 (3), 300 (4), 300 (5). The
+    // largest parts (460 + 450 + 300) and the tightest runs mix the amounts; the four pieces of 300
+    // (1,200) are offered only as the parts of one amount, and a rank that prefers one amount takes
+    // them; 450 + 460 left do not cross.
+    const items = [item(0, 0, '450', 'A'), item(1, 1, '300', 'A'), item(2, 2, '300', 'A'), item(3, 3, '460', 'A'), item(4, 4, '300', 'A'), item(5, 5, '300', 'A')];
+    const tier = { value: new Decimal(1000), approx: 1000, comparison: 'atOrAbove' as const, toDay: Infinity };
+    const oneAmount = (run: readonly Item[]) => (new Set(run.map((it) => it.value.toString())).size === 1 ? 1 : 0);
+    expect(ids(extractRuns(items, tier, { reach: 6, minParts: 2, maxParts: 50, taken: new Uint8Array(items.length), rank: oneAmount }).runs)).toEqual([[1, 2, 4, 5]]);
+    // A busy window (more than maxParts parts) still offers them when they are at most maxParts.
+    expect(ids(extractRuns(items, tier, { reach: 6, minParts: 2, maxParts: 4, taken: new Uint8Array(items.length), rank: oneAmount }).runs)).toEqual([[1, 2, 4, 5]]);
   });
 
   it('a run starts while the tier is in force; the parts after it may follow', () => {
