@@ -317,11 +317,12 @@ export interface PlainRunRule {
  * order (ties by id), each part with its vendor key (undefined for a placeholder vendor); `free[i]`
  * is false for a part already taken. Returns positions.
  */
-export function plainRuns(cluster: readonly { day: number; value: Decimal; vendor: string | undefined }[], free: readonly boolean[], rule: PlainRunRule): { runs: number[][]; largeRuns: number[][] } {
+export function plainRuns(cluster: readonly { day: number; value: Decimal; vendor: string | undefined; project?: string | undefined }[], free: readonly boolean[], rule: PlainRunRule): { runs: number[][]; largeRuns: number[][] } {
   const isFree = [...free];
   const positions = cluster.map((_, i) => i);
   const dayOf = (i: number) => (cluster[i] as { day: number }).day;
   const vendorOf = (i: number) => (cluster[i] as { vendor: string | undefined }).vendor;
+  const projectOf = (i: number) => (cluster[i] as { project?: string | undefined }).project;
   const valueOf = (i: number) => (cluster[i] as { value: Decimal }).value;
   const totalOf = (ps: readonly number[]) => ps.reduce((s, i) => s.plus(valueOf(i)), new Decimal(0));
   const crossing = (ps: readonly number[]): boolean => {
@@ -402,11 +403,18 @@ export function plainRuns(cluster: readonly { day: number; value: Decimal; vendo
             const amounts = [...new Set(content.map((i) => valueOf(i).toString()))].map((v) => content.filter((i) => valueOf(i).toString() === v));
             const shared = amounts.filter((ps) => ps.length >= rule.minParts && ps.length <= rule.maxParts && crossing(ps));
             const oneAmount = shared.length === 0 ? [] : [shared.reduce((a, b) => (totalOf(b).gt(totalOf(a)) ? b : a))];
-            // A window of more than maxParts parts proposes only its main vendor's and its parts of one amount.
-            if (content.length > rule.maxParts) return [...vendorRun, ...oneAmount];
+            // The main project's parts: among two or more projects (or parts without one beside a
+            // project's), the project with the largest total (the earlier first part on a tie), all
+            // of its parts, when minParts to maxParts of them cross.
+            const projects = [...new Set(content.map(projectOf).filter((x) => x !== undefined))].map((x) => content.filter((i) => projectOf(i) === x));
+            const withoutProject = content.some((i) => projectOf(i) === undefined);
+            const mainProject = projects.length === 0 || projects.length + (withoutProject ? 1 : 0) < 2 ? undefined : projects.reduce((a, b) => (totalOf(b).gt(totalOf(a)) ? b : a));
+            const projectRun = mainProject !== undefined && mainProject.length >= rule.minParts && mainProject.length <= rule.maxParts && crossing(mainProject) ? [mainProject] : [];
+            // A window of more than maxParts parts proposes only its main vendor's, its parts of one amount and its main project's.
+            if (content.length > rule.maxParts) return [...vendorRun, ...oneAmount, ...projectRun];
             const largest = withAlike(firstCrossing(bySize(content)).sort((a, b) => a - b));
             const tightest = withAlike(fromEnd ? firstCrossing([...content].reverse()).sort((a, b) => a - b) : firstCrossing(content));
-            return [largest, tightest, ...vendorRun, ...oneAmount];
+            return [largest, tightest, ...vendorRun, ...oneAmount, ...projectRun];
           };
           for (const parts of proposals()) {
             if (dayOf(parts[0] as number) > rule.toDay) continue;
@@ -510,7 +518,7 @@ export function oracleRuns(input: readonly unknown[], options: DetectSplitsOptio
         whole: o.runs === 'window',
         rank: (parts) => rank(parts.map((i) => comp[i] as OracleRecord)),
       };
-      const cut = plainRuns(comp.map((r) => ({ day: r.rec.day, value: r.value, vendor: o.placeholderVendors.has(r.rec.vendorKey) ? undefined : r.rec.vendorKey })), comp.map((r) => !assigned.has(r.rec.id)), rule);
+      const cut = plainRuns(comp.map((r) => ({ day: r.rec.day, value: r.value, vendor: o.placeholderVendors.has(r.rec.vendorKey) ? undefined : r.rec.vendorKey, project: r.linkProject })), comp.map((r) => !assigned.has(r.rec.id)), rule);
       const ids = (parts: number[]) => parts.map((i) => (comp[i] as OracleRecord).rec.id);
       for (const parts of cut.largeRuns) largeRuns.push({ thresholdId: t.threshold.id, recordIds: ids(parts) });
       for (const parts of cut.runs) findings.push({ thresholdId: t.threshold.id, recordIds: ids(parts).sort() });

@@ -37,8 +37,8 @@ export interface Extraction {
   readonly largeRuns: Item[][];
 }
 
-/** Proposals per window: its largest parts, its tightest runs from its first and from its last day, its main vendor's largest parts, its parts of one repeated amount. */
-const SLOTS = 5;
+/** Proposals per window: its largest parts, its tightest runs from its first and from its last day, its main vendor's largest parts, its parts of one repeated amount, its main project's parts. */
+const SLOTS = 6;
 
 /**
  * A window of more than `BUSY × maxParts` free parts crossing the tier is a large run before any run
@@ -79,8 +79,8 @@ function lexBefore(a: readonly number[], b: readonly number[]): boolean {
  *    more than `BUSY` (4) × `maxParts` free parts whose total crosses the tier is taken whole, as a
  *    large run (more than `maxParts` when windows propose their whole content, `whole`).
  * 2. Runs. Each window whose content has at least `minParts` parts, starts on a day the tier is in
- *    force and crosses the tier proposes sets of four kinds (a window of more than `maxParts` parts,
- *    only the last two: see below). Each of the first three starts from a *core* that leaves out
+ *    force and crosses the tier proposes sets of five kinds (a window of more than `maxParts` parts,
+ *    only the last three: see below). Each of the first three starts from a *core* that leaves out
  *    the parts adding nothing: its *largest parts* (the content with its smallest parts dropped while
  *    the rest still crosses; the earlier first among equal amounts), its *tightest run* (the content
  *    with the parts farthest from the anchoring day dropped while the rest still crosses), each with
@@ -94,10 +94,14 @@ function lexBefore(a: readonly number[], b: readonly number[]): boolean {
  *    `maxParts` of its parts share exactly and whose parts cross, the one with the largest total (the
  *    earlier first part on a tie), all its parts, as they are — one requirement cut into equal
  *    pieces is the classic split, and among a busy supplier's routine purchases of the same thing
- *    nothing else tells its pieces apart. A window of more than `maxParts` parts proposes only the
- *    last two, the main vendor's only when the vendor has at most `maxParts` parts in it: a split
- *    hidden in a busy month of routine buying is found as the supplier's own pieces or as the
- *    pieces of one amount, while the month as a whole is no requirement. A core
+ *    nothing else tells its pieces apart. The fifth is its *main project's parts*: when the content
+ *    holds parts of two or more specific budget projects, or parts without one beside a project's,
+ *    the parts of the project with the largest free total (the project of the earlier first part on
+ *    a tie), all of them, when they are `minParts` to `maxParts` and cross — a requirement is funded
+ *    from one budget line, whatever its contractors. A window of more than `maxParts` parts proposes
+ *    only the last three, the main vendor's only when the vendor has at most `maxParts` parts in it:
+ *    a split hidden in a busy month of routine buying is found as the supplier's own pieces, the
+ *    pieces of one amount or one project's, while the month as a whole is no requirement. A core
  *    then takes the free parts that belong with it — at least half its smallest part, as close in
  *    time as its own parts are to each other (within its largest gap between consecutive days of the
  *    run), and of the main vendor for the main vendor's core — nearest first (the earlier on a tie),
@@ -273,9 +277,9 @@ export function extractRuns(items: readonly Item[], tier: RunTier, o: ExtractRun
   };
   takeLarge(o.whole ? o.maxParts : BUSY * o.maxParts);
 
-  // 2. Runs: every window's proposals in a heap (slot 5w: its largest parts; 5w + 1, 5w + 2: its
-  // tightest run from its first day, from its last; 5w + 3: its main vendor's largest parts; 5w + 4:
-  // its parts of one amount); a run
+  // 2. Runs: every window's proposals in a heap (slot 6w: its largest parts; 6w + 1, 6w + 2: its
+  // tightest run from its first day, from its last; 6w + 3: its main vendor's largest parts; 6w + 4:
+  // its parts of one amount; 6w + 5: its main project's parts); a run
   // re-proposes only the windows whose proposals it took parts of.
   // Each position's place among all parts by amount, largest first (exact; the earlier first among
   // equals), and the position at each place (not needed when windows propose their whole content).
@@ -390,6 +394,13 @@ export function extractRuns(items: readonly Item[], tier: RunTier, o: ExtractRun
   };
   /** Positions in order of amount, largest first (the earlier first among equals). */
   const byAmount = (ps: readonly number[]): number[] => Array.from(Int32Array.from(ps, (p) => place[p] as number).sort(), (i) => byPlace[i] as number);
+  /** Two totals (`t` of parts `ps`, `than` of `thanParts`) compared as doubles when clearly apart, exactly when close. */
+  const order = (t: number, ps: readonly number[], than: number, thanParts: readonly number[]): number => {
+    const c = clearOrder(t, than, RELATIVE_SLACK * Math.max(Math.abs(t), Math.abs(than)));
+    if (c !== 0) return c;
+    const exactOf = (qs: readonly number[]) => qs.reduce((sum, p) => sum.plus((items[p] as Item).value), new D(0));
+    return exactOf(ps).cmp(exactOf(thanParts));
+  };
   /**
    * The main vendor's largest parts, extended among its own free parts: the parts of the vendor with
    * the largest free total in `content` (the smaller key on a tie; placeholders are no vendor), cut to
@@ -412,24 +423,48 @@ export function extractRuns(items: readonly Item[], tier: RunTier, o: ExtractRun
       else partsOf.set(it.vendorKey, [p]);
     }
     if (partsOf.size + placeholders.length < 2 || partsOf.size === 0) return undefined;
-    // Totals compared as doubles when clearly apart, exactly when close.
-    const approxOf = (ps: readonly number[]): number => ps.reduce((sum, p) => sum + (approx[p] as number), 0);
-    const exactOf = (ps: readonly number[]) => ps.reduce((sum, p) => sum.plus((items[p] as Item).value), new D(0));
-    const order = (t: number, ps: readonly number[], than: number, thanParts: readonly number[]): number => {
-      const c = clearOrder(t, than, RELATIVE_SLACK * Math.max(Math.abs(t), Math.abs(than)));
-      return c !== 0 ? c : exactOf(ps).cmp(exactOf(thanParts));
-    };
     let main: string | undefined;
     let own: number[] = [];
     let most = -Infinity;
     for (const [v, ps] of partsOf) {
-      const t = approxOf(ps);
+      const t = ps.reduce((sum, p) => sum + (approx[p] as number), 0);
       const c = main === undefined ? 1 : order(t, ps, most, own) || (v < (main as string) ? 1 : -1);
       if (c > 0) [main, own, most] = [v, ps, t];
     }
     for (const p of placeholders) if (order(approx[p] as number, [p], most, own) > 0) return undefined;
     if (own.length < o.minParts || own.length > o.maxParts || !crossing(most, () => own)) return undefined;
     return extend(crossingPrefix(byAmount(own)).sort((x, y) => x - y), main);
+  };
+  /**
+   * The main project's parts, as they are: when the content holds parts of two or more specific
+   * budget projects, or parts without one beside a project's, the parts of the project with the
+   * largest free total in it (the project of the earlier first part on a tie), when at least
+   * `minParts` and at most `maxParts` parts cross.
+   */
+  const mainProjectRun = (content: readonly number[]): number[] | undefined => {
+    const partsOf = new Map<string, number[]>();
+    let without = 0;
+    for (const p of content) {
+      const project = (items[p] as Item).project;
+      if (project === undefined) {
+        without++;
+        continue;
+      }
+      const ps = partsOf.get(project);
+      if (ps) ps.push(p);
+      else partsOf.set(project, [p]);
+    }
+    if (partsOf.size === 0 || partsOf.size + without < 2) return undefined;
+    // Projects in the order of their first part: a later one wins only with a larger total.
+    let own: number[] = [];
+    let most = -Infinity;
+    for (const ps of partsOf.values()) {
+      const t = ps.reduce((sum, p) => sum + (approx[p] as number), 0);
+      if (own.length > 0 && order(t, ps, most, own) <= 0) continue;
+      [own, most] = [ps, t];
+    }
+    if (own.length < o.minParts || own.length > o.maxParts || !crossing(most, () => own)) return undefined;
+    return own;
   };
   /** Each position's amount as an id: equal ids, equal values. */
   const amountId = new Int32Array(o.whole ? 0 : k);
@@ -465,11 +500,7 @@ export function extractRuns(items: readonly Item[], tier: RunTier, o: ExtractRun
     for (const ps of byAmount.values()) {
       if (ps.length < o.minParts || ps.length > o.maxParts) continue;
       const sum = (approx[ps[0] as number] as number) * ps.length;
-      if (best !== undefined) {
-        const c = clearOrder(sum, most, RELATIVE_SLACK * Math.max(sum, most));
-        const larger = c !== 0 ? c > 0 : (items[ps[0] as number] as Item).value.times(ps.length).gt((items[best[0] as number] as Item).value.times(best.length));
-        if (!larger) continue;
-      }
+      if (best !== undefined && order(sum, ps, most, best) <= 0) continue;
       if (!crossing(sum, () => ps)) continue;
       best = ps;
       most = sum;
@@ -478,7 +509,7 @@ export function extractRuns(items: readonly Item[], tier: RunTier, o: ExtractRun
   };
   /** The free parts of the window {@link proposals} read last (none when it proposes nothing). */
   let content: number[] = [];
-  /** The window's proposals, by slot: its largest parts, its tightest run from its first day, from its last, its main vendor's largest parts, its parts of one amount. */
+  /** The window's proposals, by slot: its largest parts, its tightest run from its first day, from its last, its main vendor's largest parts, its parts of one amount, its main project's parts. */
   const proposals = (w: number): (number[] | undefined)[] => {
     content = [];
     const from = firstFree(lo[w] as number);
@@ -492,7 +523,7 @@ export function extractRuns(items: readonly Item[], tier: RunTier, o: ExtractRun
     if (!crossing(s, () => free)) return [];
     content = free;
     if (o.whole) return [content];
-    if (content.length > o.maxParts) return [undefined, undefined, undefined, mainVendorRun(content), equalRun(content)];
+    if (content.length > o.maxParts) return [undefined, undefined, undefined, mainVendorRun(content), equalRun(content), mainProjectRun(content)];
     const side = sides[w] as number;
     return [
       extend(crossingPrefix(byAmount(content)).sort((x, y) => x - y)),
@@ -500,6 +531,7 @@ export function extractRuns(items: readonly Item[], tier: RunTier, o: ExtractRun
       side & 2 ? extend(crossingPrefix([...content].reverse()).reverse()) : undefined,
       mainVendorRun(content),
       equalRun(content),
+      mainProjectRun(content),
     ];
   };
   const propose = (w: number): void => {

@@ -7,13 +7,13 @@ import { plainRuns } from '../oracle.js';
 import { runs } from '../helpers/runs.js';
 
 /** A part; its vendor `V<k>` (one of its own) unless given; `P…` vendors are placeholders. */
-function item(k: number, day: number, amount: string, vendor = `V${k}`): Item {
+function item(k: number, day: number, amount: string, vendor = `V${k}`, project?: string): Item {
   const value = new Decimal(amount);
-  return { k, day, value, approx: value.toNumber(), amount: value, vendorKey: vendor, placeholderVendor: vendor.startsWith('P'), categoryKey: undefined, document: undefined, subject: undefined, tokens: [], weights: [], categoryPrefix: undefined, project: undefined };
+  return { k, day, value, approx: value.toNumber(), amount: value, vendorKey: vendor, placeholderVendor: vendor.startsWith('P'), categoryKey: undefined, document: undefined, subject: undefined, tokens: [], weights: [], categoryPrefix: undefined, project };
 }
 
-/** The oracle's view of the parts: day, value, and vendor (none for a placeholder). */
-const plainParts = (items: readonly Item[]) => items.map((it) => ({ day: it.day, value: it.value, vendor: it.placeholderVendor ? undefined : it.vendorKey }));
+/** The oracle's view of the parts: day, value, vendor (none for a placeholder) and project. */
+const plainParts = (items: readonly Item[]) => items.map((it) => ({ day: it.day, value: it.value, vendor: it.placeholderVendor ? undefined : it.vendorKey, project: it.project }));
 
 /** Amounts at and around a third, a half and all of the 0.3 and 1000 tiers, where doubles round. */
 const amount = fc.oneof(
@@ -24,10 +24,10 @@ const amount = fc.oneof(
 
 /** A cluster in date order (ties by id, here k), with some parts already taken. */
 const clusterArb = fc
-  .array(fc.tuple(fc.integer({ min: 0, max: 20 }), amount, fc.integer({ min: 0, max: 5 }), fc.constantFrom('A', 'A', 'B', 'C', 'P1', 'P2')), { maxLength: 22, size: 'max' })
+  .array(fc.tuple(fc.integer({ min: 0, max: 20 }), amount, fc.integer({ min: 0, max: 5 }), fc.constantFrom('A', 'A', 'B', 'C', 'P1', 'P2'), fc.constantFrom(undefined, undefined, 'X', 'Y', 'Z')), { maxLength: 22, size: 'max' })
   .map((rows) => {
     const sorted = [...rows].sort((a, b) => a[0] - b[0]);
-    return { items: sorted.map(([day, a, , v], k) => item(k, day, a, v)), taken: Uint8Array.from(sorted, ([, , t]) => (t === 0 ? 1 : 0)) };
+    return { items: sorted.map(([day, a, , v, project], k) => item(k, day, a, v, project)), taken: Uint8Array.from(sorted, ([, , t]) => (t === 0 ? 1 : 0)) };
   });
 
 const tierArb: fc.Arbitrary<RunTier> = fc
@@ -184,6 +184,20 @@ describe('extractRuns', () => {
     expect(ids(extractRuns(items, tier, { reach: 6, minParts: 2, maxParts: 50, taken: new Uint8Array(items.length), rank: oneAmount }).runs)).toEqual([[1, 2, 4, 5]]);
     // A busy window (more than maxParts parts) still offers them when they are at most maxParts.
     expect(ids(extractRuns(items, tier, { reach: 6, minParts: 2, maxParts: 4, taken: new Uint8Array(items.length), rank: oneAmount }).runs)).toEqual([[1, 2, 4, 5]]);
+  });
+
+  it("a window's main project proposes its parts, whatever their vendors: one requirement, one budget line", () => {
+    // A 1,000 limit. Project X: design (day 0, 400, vendor D) and works (day 4, 650, vendor W);
+    // project Y: 520 (day 1) and 480 (day 3) from two other vendors. X's total (1,050) is the larger;
+    // its two parts are proposed together, which no cut by size, time or vendor offers.
+    const items = [item(0, 0, '400', 'D', 'X'), item(1, 1, '520', 'E', 'Y'), item(2, 3, '480', 'F', 'Y'), item(3, 4, '650', 'W', 'X')];
+    const tier = { value: new Decimal(1000), approx: 1000, comparison: 'atOrAbove' as const, toDay: Infinity };
+    const oneProject = (run: readonly Item[]) => (new Set(run.map((it) => it.project)).size === 1 ? 1 : 0);
+    expect(ids(extractRuns(items, tier, { reach: 6, minParts: 2, maxParts: 50, taken: new Uint8Array(items.length), rank: oneProject }).runs)[0]).toEqual([0, 3]);
+    // Without a second project or a part without one, the project proposes nothing of its own.
+    const single = items.map((it) => item(it.k, it.day, it.value.toString(), it.vendorKey, 'X'));
+    const out = extractRuns(single, tier, { reach: 6, minParts: 2, maxParts: 50, taken: new Uint8Array(items.length), rank: (run) => (run.length === 2 && run[0]?.k === 0 && run[1]?.k === 3 ? 1 : 0) });
+    expect(ids(out.runs)).not.toContainEqual([0, 3]);
   });
 
   it('a run starts while the tier is in force; the parts after it may follow', () => {
