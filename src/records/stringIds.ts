@@ -55,11 +55,10 @@ export class StringIds {
       const id = ids[0] as number;
       texts[id] = (' ' + (texts[id] as string)).slice(1);
     } else {
-      // Strings that fit one byte per character are joined apart from the others (see latin1Join).
-      const narrow: number[] = [];
+      // Strings that fit one byte per character are copied apart from the others (see latin1Join).
       const wide: number[] = [];
-      for (const id of ids) (WIDE.test(texts[id] as string) ? wide : narrow).push(id);
-      if (narrow.length > 0) cutBack(texts, narrow, latin1Join(texts, narrow));
+      const narrow = latin1Join(texts, ids, wide);
+      if (narrow.ids.length > 0) cutBack(texts, narrow.ids, narrow.text);
       if (wide.length > 0) cutBack(texts, wide, wide.map((id) => texts[id] as string).join(''));
     }
     this.uncopied = [];
@@ -161,21 +160,33 @@ let copyBytes = new Uint8Array(0);
 const UTF8_TEXT = new TextDecoder('utf-8', { ignoreBOM: true });
 
 /**
- * The strings `texts[id]` of `ids`, none with a character above U+00FF, concatenated into a string
- * of one byte per character, whatever the strings' own representation: a cell cut from a line
- * that holds a `’` is stored in two bytes per character in V8 even where it holds none itself, and
- * a join of strings is two bytes per character as soon as one of them is, so a batch of copies
- * took twice the memory it needs (on the Toronto-shaped bench file, nearly every batch of
- * purposes). The UTF-8 decoder makes a one-byte string of text that fits one. O(length).
+ * The strings `texts[id]` of `ids` with no character above U+00FF, concatenated into a string of
+ * one byte per character whatever the strings' own representation (`ids`: theirs, in order); the
+ * others' ids are added to `wide`. A cell cut from a line that holds a `’` is stored in two bytes
+ * per character in V8 even where it holds none itself, and a join of strings is two bytes per
+ * character as soon as one of them is, so a batch of copies took twice the memory it needs (on the
+ * Toronto-shaped bench file, nearly every batch of purposes). Each string is written as UTF-8
+ * into one buffer (an ASCII one, as most are, is known narrow by its byte count, without a search
+ * for a wide character), which the UTF-8 decoder reads back as one string, one byte per character
+ * when it fits. O(length).
  */
-function latin1Join(texts: readonly string[], ids: readonly number[]): string {
+function latin1Join(texts: readonly string[], ids: readonly number[], wide: number[]): { text: string; ids: number[] } {
   let length = 0;
   for (const id of ids) length += (texts[id] as string).length;
-  // Characters up to U+00FF take at most two bytes in UTF-8.
-  if (copyBytes.length < 2 * length) copyBytes = new Uint8Array(2 * length);
+  // Characters up to U+00FF take at most two bytes in UTF-8 (a wider one is written, then dropped: three at most).
+  if (copyBytes.length < 3 * length) copyBytes = new Uint8Array(3 * length);
+  const narrow: number[] = [];
   let n = 0;
-  for (const id of ids) n += UTF8.encodeInto(texts[id] as string, copyBytes.subarray(n)).written;
-  return UTF8_TEXT.decode(copyBytes.subarray(0, n));
+  for (const id of ids) {
+    const s = texts[id] as string;
+    const { written } = UTF8.encodeInto(s, copyBytes.subarray(n));
+    if (written !== s.length && WIDE.test(s)) wide.push(id);
+    else {
+      narrow.push(id);
+      n += written;
+    }
+  }
+  return { text: n === 0 ? '' : UTF8_TEXT.decode(copyBytes.subarray(0, n)), ids: narrow };
 }
 
 /** Replaces each `texts[id]` of `ids` with its cut of `joined`, their concatenation in that order. */
