@@ -50,13 +50,16 @@ export class StringIds {
     const ids = this.uncopied;
     if (ids.length === 0) return;
     const texts = this.texts;
-    // One string is copied as a flattened concatenation (V8 gives a one-element join back as it is).
-    const joined = ids.length === 1 ? (' ' + (texts[ids[0] as number] as string)).slice(1) : ids.map((id) => texts[id] as string).join('');
-    let at = 0;
-    for (const id of ids) {
-      const end = at + (texts[id] as string).length;
-      texts[id] = joined.slice(at, end);
-      at = end;
+    if (ids.length === 1) {
+      // One string is copied as a flattened concatenation (V8 gives a one-element join back as it is).
+      const id = ids[0] as number;
+      texts[id] = (' ' + (texts[id] as string)).slice(1);
+    } else {
+      // Strings that fit one byte per character are copied apart from the others (see latin1Join).
+      const wide: number[] = [];
+      const narrow = latin1Join(texts, ids, wide);
+      if (narrow.ids.length > 0) cutBack(texts, narrow.ids, narrow.text);
+      if (wide.length > 0) cutBack(texts, wide, wide.map((id) => texts[id] as string).join(''));
     }
     this.uncopied = [];
     this.uncopiedLength = 0;
@@ -148,6 +151,53 @@ export class StringIds {
  * string of at least 256 KB, which V8 allocates in its large-object space (never moved).
  */
 const COPIES = 1 << 18;
+
+/** A character above U+00FF: a string without one can be kept in one byte per character. */
+const WIDE = /[^\0-\xff]/u;
+
+/** UTF-8 bytes of the strings being copied (see {@link latin1Join}), grown as needed. */
+let copyBytes = new Uint8Array(0);
+const UTF8_TEXT = new TextDecoder('utf-8', { ignoreBOM: true });
+
+/**
+ * The strings `texts[id]` of `ids` with no character above U+00FF, concatenated into a string of
+ * one byte per character whatever the strings' own representation (`ids`: theirs, in order); the
+ * others' ids are added to `wide`. A cell cut from a line that holds a `’` is stored in two bytes
+ * per character in V8 even where it holds none itself, and a join of strings is two bytes per
+ * character as soon as one of them is, so a batch of copies took twice the memory it needs (on the
+ * Toronto-shaped bench file, nearly every batch of purposes). Each string is written as UTF-8
+ * into one buffer (an ASCII one, as most are, is known narrow by its byte count, without a search
+ * for a wide character), which the UTF-8 decoder reads back as one string, one byte per character
+ * when it fits. O(length).
+ */
+function latin1Join(texts: readonly string[], ids: readonly number[], wide: number[]): { text: string; ids: number[] } {
+  let length = 0;
+  for (const id of ids) length += (texts[id] as string).length;
+  // Characters up to U+00FF take at most two bytes in UTF-8 (a wider one is written, then dropped: three at most).
+  if (copyBytes.length < 3 * length) copyBytes = new Uint8Array(3 * length);
+  const narrow: number[] = [];
+  let n = 0;
+  for (const id of ids) {
+    const s = texts[id] as string;
+    const { written } = UTF8.encodeInto(s, copyBytes.subarray(n));
+    if (written !== s.length && WIDE.test(s)) wide.push(id);
+    else {
+      narrow.push(id);
+      n += written;
+    }
+  }
+  return { text: n === 0 ? '' : UTF8_TEXT.decode(copyBytes.subarray(0, n)), ids: narrow };
+}
+
+/** Replaces each `texts[id]` of `ids` with its cut of `joined`, their concatenation in that order. */
+function cutBack(texts: string[], ids: readonly number[], joined: string): void {
+  let at = 0;
+  for (const id of ids) {
+    const end = at + (texts[id] as string).length;
+    texts[id] = joined.slice(at, end);
+    at = end;
+  }
+}
 
 /** Strings at least this long (and at most {@link BYTES_UP_TO}) are hashed from their UTF-8 bytes. */
 const BYTES_FROM = 24;

@@ -62,6 +62,31 @@ describe('StringIds', () => {
     for (let i = 0; i < 300; i++) expect([ids.id(long(i)), ids.texts[i]]).toEqual([i, long(i)]);
   });
 
+  it("keeps each text as it was when a batch mixes texts of one byte a character and texts with wider ones ('copy', append)", () => {
+    // Cells cut from lines holding a wide character (two bytes a character in V8 however narrow the
+    // cell), beside cells with characters up to U+00FF, wide ones, surrogate pairs and lone ones.
+    const unit = fc.constantFrom('a', 'Z', ' ', 'é', 'ÿ', '\u0080', '\u0100', '’', '😀', '\ud800', '\udc00', '\ufffd', '\ufeff');
+    fc.assert(
+      fc.property(fc.array(fc.string({ unit, minLength: 13, maxLength: 60 }), { maxLength: 200 }), fc.boolean(), (cells, wideLine) => {
+        const text = `${wideLine ? '’' : ''}${cells.join('|')}`;
+        let at = wideLine ? 1 : 0;
+        const ids = new StringIds('copy');
+        for (const c of cells) {
+          ids.append(text.slice(at, at + c.length));
+          at += c.length + 1;
+        }
+        ids.settle();
+        expect(ids.texts).toEqual(cells);
+      }),
+      { numRuns: runs(100) },
+    );
+    // Past a batch's worth of characters (256 Ki): narrow cuts of a wide text, and wide ones.
+    const line = (i: number): string => `${i}’ ${'x'.repeat(3000)}${i % 7 === 0 ? '€' : ''}`;
+    const ids = new StringIds('copy');
+    for (let i = 0; i < 300; i++) ids.append(line(i).slice(i.toString().length + 1));
+    for (let i = 0; i < 300; i++) expect(ids.texts[i]).toBe(line(i).slice(i.toString().length + 1));
+  });
+
   it('tells apart long strings whose UTF-8 bytes are the same (a lone surrogate and U+FFFD)', () => {
     // Long strings are hashed from their UTF-8 bytes, where a lone surrogate is written as U+FFFD.
     const head = 'subject of a purchase, long enough ';

@@ -83,13 +83,24 @@ const unsafeEscaped = (json: string): string => json.replace(JSON_UNSAFE, (c) =>
 const writable = (v: unknown): boolean =>
   typeof v === 'object' && v !== null && typeof (v as { toJSON?: unknown }).toJSON === 'function' ? JSON.stringify(v) !== undefined : v !== undefined && typeof v !== 'function' && typeof v !== 'symbol';
 
-/** Elements of an array written in one piece by {@link safeJsonPieces}. */
+/** Most elements of an array written in one piece by {@link safeJsonPieces}. */
 const BATCH = 128;
+
+/**
+ * Characters a piece of an array written by {@link safeJsonPieces} aims at: its batches hold as
+ * many elements as keep them about this long (at most {@link BATCH}). A string of more than
+ * 64 Ki characters (128 KiB in two bytes a character) is a large object in V8, placed in memory of
+ * its own, touched for the first time, and given back once dead; on the Toronto-shaped bench
+ * file's 45 MB report, batches of 128 findings (about 800,000 characters each) and the megabyte
+ * chunks they were joined into for stdout took about one minor page fault in eight of the whole
+ * CLI's (perf record -e minor-faults).
+ */
+const PIECE = 1 << 14;
 
 /**
  * {@link safeJson} of `value` with a 2-space indent, in pieces that join to exactly that text:
  * objects and arrays down to `depth` levels are opened here, each deeper value is one piece, and
- * an array of the last level opened is written {@link BATCH} elements a piece. A large report is
+ * an array of the last level opened is written in batches of elements (at most {@link BATCH}, about {@link PIECE} characters). A large report is
  * written piece by piece instead of as one string (less memory, no single huge UTF-8 encoding). A
  * value with a `toJSON` method is left to `JSON.stringify` whole. Runs in O(length).
  *
@@ -130,7 +141,7 @@ const INDENT = /^(?: {2})*$/u;
 
 /**
  * A non-empty array at indent `gap`, as {@link safeJsonPieces} writes it with each element a leaf,
- * {@link BATCH} elements a piece. Each batch is nested in as many one-element arrays as `gap` has
+ * {@link BATCH} elements a piece at most, fewer when they are long (see {@link PIECE}). Each batch is nested in as many one-element arrays as `gap` has
  * levels, so `JSON.stringify` itself indents its elements as deep as they stand in the report
  * (re-indenting the text afterwards costs more than writing it), and the batch's elements are
  * cut out of that text: the wrappers' brackets and line breaks are all that is around them.
@@ -144,11 +155,16 @@ function* arrayInBatches(array: readonly unknown[], gap: string): Generator<stri
     end = `\n${'  '.repeat(i)}]${end}`;
   }
   yield '[';
-  for (let from = 0; from < array.length; from += BATCH) {
-    let nest: unknown = array.slice(from, from + BATCH);
+  let count = BATCH;
+  for (let from = 0; from < array.length; ) {
+    const batch = array.slice(from, from + count);
+    let nest: unknown = batch;
     for (let i = 0; i < levels; i++) nest = [nest];
     const text = unsafeEscaped(JSON.stringify(nest, null, 2));
     yield `${from === 0 ? '' : ','}\n${gap}  ${text.slice(wrapped.length, text.length - end.length)}`;
+    from += batch.length;
+    // The next batch as long as this one's elements, on average, make about PIECE characters.
+    count = Math.max(1, Math.min(BATCH, Math.floor((batch.length * PIECE) / text.length)));
   }
   yield `\n${gap}]`;
 }

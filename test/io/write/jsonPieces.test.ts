@@ -33,6 +33,24 @@ describe('safeJsonPieces', () => {
     );
   });
 
+  it('joins to exactly safeJson(value, 2) when batches shrink and grow with the length of their elements', () => {
+    // Elements from a few characters to past a piece's length, in runs: the batch size changes along the array.
+    const element = fc.oneof(
+      fc.record({ a: fc.string({ maxLength: 5 }) }),
+      fc.record({ long: fc.string({ unit: fc.constantFrom('x', '’', '\u2028'), minLength: 2000, maxLength: 20000 }) }),
+    );
+    fc.assert(
+      fc.property(fc.array(fc.tuple(element, fc.integer({ min: 1, max: 200 })), { minLength: 1, maxLength: 6 }), fc.nat(2), (runs, nesting) => {
+        const list = runs.flatMap(([e, n]) => Array.from({ length: n }, () => e));
+        let v: unknown = list;
+        for (let i = 0; i < nesting; i++) v = { k: v };
+        const pieces = [...safeJsonPieces(v, nesting + 1)];
+        expect(pieces.join('')).toBe(safeJson(v, 2));
+      }),
+      { numRuns: 30 },
+    );
+  });
+
   it('opens the levels down to depth, and writes a long array of the last level in pieces of many elements', () => {
     const findings = Array.from({ length: 300 }, (_, i) => ({ a: i }));
     const pieces = [...safeJsonPieces({ summary: { n: 300 }, findings }, 2)];
