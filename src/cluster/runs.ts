@@ -394,6 +394,22 @@ export function extractRuns(items: readonly Item[], tier: RunTier, o: ExtractRun
   };
   /** Positions in order of amount, largest first (the earlier first among equals). */
   const byAmount = (ps: readonly number[]): number[] => Array.from(Int32Array.from(ps, (p) => place[p] as number).sort(), (i) => byPlace[i] as number);
+  /** The positions of `content` grouped by `keyOf` (groups in the order of their first part), and those it gives no key. */
+  const groupsOf = <K>(content: readonly number[], keyOf: (p: number) => K | undefined): { groups: Map<K, number[]>; without: number[] } => {
+    const groups = new Map<K, number[]>();
+    const without: number[] = [];
+    for (const p of content) {
+      const key = keyOf(p);
+      if (key === undefined) {
+        without.push(p);
+        continue;
+      }
+      const ps = groups.get(key);
+      if (ps) ps.push(p);
+      else groups.set(key, [p]);
+    }
+    return { groups, without };
+  };
   /** Two totals (`t` of parts `ps`, `than` of `thanParts`) compared as doubles when clearly apart, exactly when close. */
   const order = (t: number, ps: readonly number[], than: number, thanParts: readonly number[]): number => {
     const c = clearOrder(t, than, RELATIVE_SLACK * Math.max(Math.abs(t), Math.abs(than)));
@@ -410,18 +426,7 @@ export function extractRuns(items: readonly Item[], tier: RunTier, o: ExtractRun
     // Each placeholder part is a vendor of its own, with one part: it counts among the vendors, and
     // when its amount is above every named vendor's total it is the main vendor, whose one part
     // proposes nothing; a named vendor wins a tie.
-    const partsOf = new Map<string, number[]>();
-    const placeholders: number[] = [];
-    for (const p of content) {
-      const it = items[p] as Item;
-      if (it.placeholderVendor) {
-        placeholders.push(p);
-        continue;
-      }
-      const ps = partsOf.get(it.vendorKey);
-      if (ps) ps.push(p);
-      else partsOf.set(it.vendorKey, [p]);
-    }
+    const { groups: partsOf, without: placeholders } = groupsOf(content, (p) => ((items[p] as Item).placeholderVendor ? undefined : (items[p] as Item).vendorKey));
     if (partsOf.size + placeholders.length < 2 || partsOf.size === 0) return undefined;
     let main: string | undefined;
     let own: number[] = [];
@@ -442,19 +447,8 @@ export function extractRuns(items: readonly Item[], tier: RunTier, o: ExtractRun
    * `minParts` and at most `maxParts` parts cross.
    */
   const mainProjectRun = (content: readonly number[]): number[] | undefined => {
-    const partsOf = new Map<string, number[]>();
-    let without = 0;
-    for (const p of content) {
-      const project = (items[p] as Item).project;
-      if (project === undefined) {
-        without++;
-        continue;
-      }
-      const ps = partsOf.get(project);
-      if (ps) ps.push(p);
-      else partsOf.set(project, [p]);
-    }
-    if (partsOf.size === 0 || partsOf.size + without < 2) return undefined;
+    const { groups: partsOf, without } = groupsOf(content, (p) => (items[p] as Item).project);
+    if (partsOf.size === 0 || partsOf.size + without.length < 2) return undefined;
     // Projects in the order of their first part: a later one wins only with a larger total.
     let own: number[] = [];
     let most = -Infinity;
@@ -466,16 +460,15 @@ export function extractRuns(items: readonly Item[], tier: RunTier, o: ExtractRun
     if (own.length < o.minParts || own.length > o.maxParts || !crossing(most, () => own)) return undefined;
     return own;
   };
-  /** Each position's amount as an id: equal ids, equal values. */
-  const amountId = new Int32Array(o.whole ? 0 : k);
-  if (!o.whole) {
-    const ids = new Map<string, number>();
-    for (let p = 0; p < k; p++) {
-      const key = (items[p] as Item).value.toString();
-      let id = ids.get(key);
-      if (id === undefined) ids.set(key, (id = ids.size));
-      amountId[p] = id;
-    }
+  /** Each position's amount as an id (equal ids, equal values): equal amounts are neighbours in {@link byPlace}. */
+  const amountId = new Int32Array(byPlace.length);
+  for (let i = 1; i < byPlace.length; i++) {
+    const p = byPlace[i] as number;
+    const q = byPlace[i - 1] as number;
+    const a = approx[p] as number;
+    const b = approx[q] as number;
+    const same = clearOrder(a, b, RELATIVE_SLACK * Math.max(a, b)) === 0 && (items[p] as Item).value.eq((items[q] as Item).value);
+    amountId[p] = same ? (amountId[q] as number) : i;
   }
   /**
    * The parts of one amount repeated to the cent: of the amounts that at least `minParts` and at
@@ -483,21 +476,12 @@ export function extractRuns(items: readonly Item[], tier: RunTier, o: ExtractRun
    * total (the earlier first part on a tie).
    */
   const equalRun = (content: readonly number[]): number[] | undefined => {
-    const byAmount = new Map<number, number[]>();
-    let repeated = false;
-    for (const p of content) {
-      const id = amountId[p] as number;
-      const ps = byAmount.get(id);
-      if (ps) {
-        ps.push(p);
-        repeated = true;
-      } else byAmount.set(id, [p]);
-    }
-    if (!repeated) return undefined;
+    const { groups } = groupsOf(content, (p) => amountId[p] as number);
+    if (groups.size === content.length) return undefined;
     // Groups in the order of their first part: a later group wins only with a larger total.
     let best: number[] | undefined;
     let most = 0;
-    for (const ps of byAmount.values()) {
+    for (const ps of groups.values()) {
       if (ps.length < o.minParts || ps.length > o.maxParts) continue;
       const sum = (approx[ps[0] as number] as number) * ps.length;
       if (best !== undefined && order(sum, ps, most, best) <= 0) continue;
