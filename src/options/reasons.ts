@@ -29,7 +29,7 @@ export type ReasonCode = (typeof REASON_CODES)[number];
  * The reasons that are evidence *against* splitting: shapes of legitimate purchases that look like
  * splits by amount and date alone. Their strength is how clearly the finding shows the shape; they
  * lower the score (see `scoreOf`) and are listed apart from the reasons a finding looks deliberate.
- * - `perPersonCharges`: equal charges to one vendor, each the same travel, lodging, registration or event
+ * - `perPersonCharges`: equal charges to one vendor, each a travel, lodging, registration or event
  *   text with another person's name — card programmes and travel rules treat each traveller's or
  *   attendee's charge as a purchase of its own;
  * - `documentLines`: lines or stages of one named order or contract — one document, visible as

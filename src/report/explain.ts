@@ -121,11 +121,11 @@ export function reasonMessage(code: ReasonCode, value: number, k: number, facts:
     case 'perPersonCharges':
       if (facts.perPerson === 0) return 'No part looks charged per person.';
       if (facts.perPersonAlongside === 0)
-        return `${facts.perPerson} of ${k} parts look charged per person: to one vendor, in amounts within ${pct(PER_PERSON_TOLERANCE)} of each other, each the same travel, lodging, registration or event subject with another name in it; each person's charge is a purchase of its own.`;
-      return `${facts.perPerson} of ${k} parts look charged per person: ${facts.perPerson - facts.perPersonAlongside} to one vendor, in amounts within ${pct(PER_PERSON_TOLERANCE)} of each other, each the same travel, lodging, registration or event subject with another name in it, and ${facts.perPersonAlongside} more charged by the vendor of one of those, within ${pct(PER_PERSON_TOLERANCE)} of its amount, whose subjects alone do not show it; each person's charge is a purchase of its own.`;
+        return `${facts.perPerson} of ${k} parts look charged per person: to one vendor, in amounts within ${pct(PER_PERSON_TOLERANCE)} of each other, each a travel, lodging, registration or event subject naming another person; each person's charge is a purchase of its own.`;
+      return `${facts.perPerson} of ${k} parts look charged per person: ${facts.perPerson - facts.perPersonAlongside} to one vendor, in amounts within ${pct(PER_PERSON_TOLERANCE)} of each other, each a travel, lodging, registration or event subject naming another person, and ${facts.perPersonAlongside} more charged by the vendor of one of those, within ${pct(PER_PERSON_TOLERANCE)} of its amount, whose subjects alone do not show it; each person's charge is a purchase of its own.`;
     case 'documentLines':
       return facts.documentLines > 0
-        ? `${facts.documentLines} of ${k} parts are lines or stages of an order or contract another part also names (a document number with line suffixes, or the order number in the subject): one document is one purchase, visible as such.`
+        ? `${facts.documentLines} of ${k} parts are lines or stages of an order or contract another part also names (one document number, with or without line suffixes, or the order number in the subject): one document is one purchase, visible as such.`
         : 'No two parts name the same order or contract.';
     case 'buyerBunching': {
       const t = b?.bunching;

@@ -121,10 +121,10 @@ export interface Measurement {
  * - buyerBunching: the z-score of the buyer's bunching test at the finding's threshold;
  * - perPersonCharges (against splitting): share of parts charged per person — equal charges to one
  *   vendor whose subjects are one travel, lodging, registration or event text with another name in
- *   each, and the parts charged alongside them (the same vendor, an amount within 10% of one of them);
+ *   each, or travel texts each naming another person at the end, and the parts charged alongside them (the same vendor, an amount within 10% of one of them);
  * - documentLines (against splitting): share of parts that are lines or stages of an order or
- *   contract another part names (a shared document number with line suffixes, or the order number
- *   in the subject).
+ *   contract another part names (one document number of at least five digits, with or without line
+ *   suffixes, or the order, contract or framework number in the subject).
  * The buyer measures are NaN (not applicable) without baselines or below their minimum samples.
  *
  * Runs in O(k log k) for k parts, plus O(k log m) for the buyer measures (m purchases in the subject).

@@ -136,9 +136,60 @@ function variantsOf(a: Letters, b: Letters): boolean {
 }
 
 /**
+ * The hundred commonest Chinese surnames (some 85% of people, by the 2020 census rankings): a name
+ * set off at the end of a subject is read as a person's only when it starts with one, so that
+ * 报价单 ("quotation") or 一号楼 ("building 1") in brackets is not taken for a traveller.
+ */
+const SURNAMES_ZH = new Set(
+  '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤',
+);
+
+/** A subject's last bracketed group or the text after its last spaced dash, and what comes before it. */
+const TRAILER = /^(.*?\S)\s*(?:[(（]([^()（）]{1,40})[)）]|\s[-–—]\s([^-–—]{1,40}))$/u;
+
+/**
+ * The person a subject names at its end, set off as ledgers set off a claimant or traveller — in
+ * brackets ("机票（张伟）", "Hotel (John Smith)") or after a spaced dash ("Flight – A. Silva") — when
+ * the text before it names travel, lodging, registration or an event. A Chinese name is two or three
+ * characters starting with a common surname; a Latin one two or three capitalised words with an
+ * initial ("A. Silva") or two words of two letters or more ("John Smith").
+ */
+function trailingPerson(letters: Letters): string | undefined {
+  const m = TRAILER.exec(cut(letters.cased, 0));
+  if (!m) return undefined;
+  const name = ((m[2] ?? m[3]) as string).trim();
+  const han = /^\p{Script=Han}{2,3}$/u.test(name);
+  if (han ? !SURNAMES_ZH.has(name[0] as string) || UNIT_ZH.test(name) : !nameLike(name, false)) return undefined;
+  if (!han) {
+    const words = name.split(/[\s,]+/u).filter((w) => w.length > 0);
+    if (words.length < 2 || !(words.some((w) => /^\p{Lu}\.$/u.test(w)) || words.every((w) => /^\p{Lu}\p{Ll}+$/u.test(w)))) return undefined;
+  }
+  const rest = (m[1] as string).toLowerCase();
+  if (!PER_PERSON_ZH.test(rest) && !rest.split(/[^\p{L}\p{N}]+/u).some((w) => PER_PERSON_WORDS.has(w))) return undefined;
+  return name.toLowerCase();
+}
+
+/**
+ * Whether two subjects each name another person at their end ({@link trailingPerson}), whatever
+ * else differs between them: "飞机票费用（高翔）" and "差旅机票 行政科（李娜）" are two travellers'
+ * tickets, though one ledger clerk added a qualifier and the other did not.
+ *
+ * @example
+ * [namedCharges('飞机票费用（高翔）', '差旅机票 行政科（李娜）'), namedCharges('会议住宿（报价单）', '会议住宿（急件）')] //=> [true, false]
+ */
+export function namedCharges(a: string, b: string): boolean {
+  return chargesOf(lettersOf(a), lettersOf(b));
+}
+
+function chargesOf(a: Letters, b: Letters): boolean {
+  const x = trailingPerson(a);
+  return x !== undefined && trailingPerson(b) !== undefined && x !== trailingPerson(b);
+}
+
+/**
  * Parts charged per person: those with another part to the same vendor, of an amount within
  * {@link PER_PERSON_TOLERANCE} of it, whose subject is the same text with another name in it
- * ({@link namedVariants}). Card programmes and travel rules treat each traveller's or attendee's
+ * ({@link namedVariants}), or which each name another person at their end ({@link namedCharges}). Card programmes and travel rules treat each traveller's or attendee's
  * charge as a purchase of its own, so equal charges of this shape are not a split.
  *
  * Runs in O(k² · L) for k parts of subjects of length L (findings hold few parts; the caller bounds k).
@@ -173,7 +224,7 @@ export function perPersonParts(parts: readonly PartFields[]): boolean[] {
       if (a.vendor !== b.vendor || (out[i] && out[j])) continue;
       if (Math.abs(a.value - b.value) > PER_PERSON_TOLERANCE * Math.max(a.value, b.value)) continue;
       if (!may(i)) break;
-      if (may(j) && variantsOf(text(i), text(j))) out[i] = out[j] = true;
+      if (may(j) && (variantsOf(text(i), text(j)) || chargesOf(text(i), text(j)))) out[i] = out[j] = true;
     }
   }
   return out;
@@ -212,8 +263,8 @@ export function chargedAlongside(parts: readonly PartFields[], named: readonly b
  */
 const LINE = /^(.*?\d(?:\D*\d){4,}.*?)\s*[-/._#:\s]\s*(?:L|LN|LINE|ITEM|POS|行|第)?\s*(\d{1,3})(?:行|项|次)?$/u;
 
-/** An order or contract named in a subject: the word, then a reference with at least five digits. */
-const REFERENCE = /(?:(?<![\p{L}\p{N}])(?:purchase order|order|p\.?o\.?|contract|agreement)|订单|合同|协议)\s*(?:no\.?|number|nr\.?|ref\.?|#|号|编号)?\s*[:：.]?\s*([a-z]*\d[a-z0-9\-/]*)/gu;
+/** An order, contract or framework agreement named in a subject: the word, then a reference with at least five digits. */
+const REFERENCE = /(?:(?<![\p{L}\p{N}])(?:purchase order|order|p\.?o\.?|contract|framework(?: agreement)?|agreement)|订单|合同|框架协议|协议供货|协议)\s*(?:no\.?|number|nr\.?|ref\.?|#|号|编号)?\s*[:：.]?\s*([a-z]*[-/]?\d[a-z0-9\-/]*)/gu;
 
 /**
  * A cheap first look: whether a document ends in a number of one to three digits (after an optional
@@ -234,7 +285,7 @@ function endsInLineNumber(document: string): boolean {
 const idKey = (s: string) => s.toUpperCase().replace(/[^\p{L}\p{N}]/gu, '');
 
 /** A cheap first look: a subject that may name an order or contract. */
-const MAY_REFER = /order|p\.?o|contract|agreement|订单|合同|协议/iu;
+const MAY_REFER = /order|p\.?o|contract|agreement|framework|订单|合同|协议/iu;
 
 /**
  * A cheap first look: whether a text, once normalised, may hold `n` digits — it has `n` ASCII
@@ -270,10 +321,18 @@ export function namedDocuments(document: string | undefined, subject: string | u
   return out;
 }
 
+/** A document number as a whole, when it is an identifier (at least five digits): two parts that carry it are one document. */
+function wholeDocument(document: string | undefined): string[] {
+  if (document === undefined || !mayHoldDigits(document, 5)) return [];
+  const id = idKey(normalizeText(document).toUpperCase());
+  return (id.match(/\d/gu)?.length ?? 0) >= 5 ? [id] : [];
+}
+
 /**
  * Parts that are lines or stages of one named order or contract: parts that name the same order or
  * contract as another part ({@link namedDocuments}: a shared document number with line suffixes, or
- * the order number in the subject). One document, whatever the number of lines or payments, is one
+ * the order, contract or framework number in the subject), or carry the same document number of at
+ * least five digits. One document, whatever the number of lines or payments, is one
  * purchase visible as such; a split hides the total in documents of their own. A shared *requisition*
  * or request is not read as one: one requirement bought on several orders is the split itself.
  *
@@ -287,7 +346,7 @@ export function namedDocuments(document: string | undefined, subject: string | u
  * ]) //=> [true, true, false]
  */
 export function documentLineParts(parts: readonly PartFields[]): boolean[] {
-  const names = parts.map((p) => namedDocuments(p.document, p.subject));
+  const names = parts.map((p) => [...namedDocuments(p.document, p.subject), ...wholeDocument(p.document)]);
   if (names.every((ids) => ids.length === 0)) return names.map(() => false);
   const named = names.map((ids) => new Set(ids));
   const count = new Map<string, number>();

@@ -352,7 +352,7 @@ function checkFinding(f: Finding, records: readonly PurchaseRecordInput[], o: De
   const nLines = lines.filter(Boolean).length;
   expect(message('documentLines')).toBe(
     nLines
-      ? `${nLines} of ${k} parts are lines or stages of an order or contract another part also names (a document number with line suffixes, or the order number in the subject): one document is one purchase, visible as such.`
+      ? `${nLines} of ${k} parts are lines or stages of an order or contract another part also names (one document number, with or without line suffixes, or the order number in the subject): one document is one purchase, visible as such.`
       : 'No two parts name the same order or contract.',
   );
   // The buyer's accepted records, less those the policy excludes from the analysis.
@@ -403,7 +403,7 @@ function checkFinding(f: Finding, records: readonly PurchaseRecordInput[], o: De
         : `${next} of ${k} parts have a document number one apart from another part's${left}.`,
   );
   expect(f.reasons.find((r) => r.code === 'consecutiveDocuments')?.value).toBeCloseTo(weight / k, 9);
-  // Charges per person (the ledgers below write them as "<trip> – <name>"): one vendor, amounts within 10%, one trip, two names.
+  // Charges per person (the ledgers below write them as "<trip> – <name>"): one vendor, amounts within 10%, two names (on one trip, or on two trips, each naming its traveller at the end).
   const trip = (p: (typeof f.parts)[number]) => p.subject?.match(/^(Hotel, Lisbon conference|Study visit to Tokyo|赴东京考察团费) – (\D+)$/u)?.slice(1);
   const sameRate = (p: (typeof f.parts)[number], q: (typeof f.parts)[number]) => {
     const [x, y] = [Number(p.converted), Number(q.converted)];
@@ -412,7 +412,7 @@ function checkFinding(f: Finding, records: readonly PurchaseRecordInput[], o: De
   const named = f.parts.map((p, i) =>
     f.parts.some((q, j) => {
       const [a, b] = [trip(p), trip(q)];
-      return j !== i && a !== undefined && b !== undefined && a[0] === b[0] && a[1] !== b[1] && sameRate(p, q);
+      return j !== i && a !== undefined && b !== undefined && a[1] !== b[1] && sameRate(p, q);
     }),
   );
   // Charged alongside: not named, but the vendor and (within 10%) the amount of a named part.
@@ -423,8 +423,8 @@ function checkFinding(f: Finding, records: readonly PurchaseRecordInput[], o: De
     perPerson === 0
       ? 'No part looks charged per person.'
       : alongside === 0
-        ? `${perPerson} of ${k} parts look charged per person: to one vendor, in amounts within 10% of each other, each the same travel, lodging, registration or event subject with another name in it; each person's charge is a purchase of its own.`
-        : `${perPerson} of ${k} parts look charged per person: ${perPerson - alongside} to one vendor, in amounts within 10% of each other, each the same travel, lodging, registration or event subject with another name in it, and ${alongside} more charged by the vendor of one of those, within 10% of its amount, whose subjects alone do not show it; each person's charge is a purchase of its own.`,
+        ? `${perPerson} of ${k} parts look charged per person: to one vendor, in amounts within 10% of each other, each a travel, lodging, registration or event subject naming another person; each person's charge is a purchase of its own.`
+        : `${perPerson} of ${k} parts look charged per person: ${perPerson - alongside} to one vendor, in amounts within 10% of each other, each a travel, lodging, registration or event subject naming another person, and ${alongside} more charged by the vendor of one of those, within 10% of its amount, whose subjects alone do not show it; each person's charge is a purchase of its own.`,
   );
   expect(message('totalOverThreshold')).toBe(`Together they come to ${total.div(limit).toNumber().toFixed(2)} times the limit.`);
 

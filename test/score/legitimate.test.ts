@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { chargedAlongside, documentLineParts, mayHoldDigits, namedDocuments, namedVariants, perPersonParts, type PartFields } from '../../src/score/legitimate.js';
+import { chargedAlongside, documentLineParts, mayHoldDigits, namedCharges, namedDocuments, namedVariants, perPersonParts, type PartFields } from '../../src/score/legitimate.js';
 import { normalizeText } from '../../src/records/normalize.js';
 import { runs } from '../helpers/runs.js';
 
@@ -56,13 +56,14 @@ describe('perPersonParts', () => {
 
   it('flags a part exactly when some other part is its per-person twin, in any order', () => {
     const NAMES = ['A. Smith', 'B. Jones', 'C. Taylor', 'batch 2', ''];
-    const arb = fc.array(fc.record({ vendor: fc.constantFrom('h', 'g'), value: fc.constantFrom(600, 640, 700), trip: fc.constantFrom('Trip to Tokyo', 'Office chairs'), who: fc.constantFrom(...NAMES) }), { maxLength: 8 });
+    const TRAVEL = ['Trip to Tokyo', 'Flight to Rome'];
+    const arb = fc.array(fc.record({ vendor: fc.constantFrom('h', 'g'), value: fc.constantFrom(600, 640, 700), trip: fc.constantFrom(...TRAVEL, 'Office chairs'), who: fc.constantFrom(...NAMES) }), { maxLength: 8 });
     fc.assert(
       fc.property(arb, fc.nat(), (rows, k) => {
         const parts = rows.map((r) => part(r.vendor, r.value, r.who ? `${r.trip} – ${r.who}` : r.trip));
-        // The oracle: one vendor, within 10%, the travel trip, two different names (a batch number is none).
+        // The oracle: one vendor, within 10%, travel (one trip, or two trips each naming its traveller at the end), two different names (a batch number is none).
         const twin = (a: (typeof rows)[number], b: (typeof rows)[number]) =>
-          a.vendor === b.vendor && Math.abs(a.value - b.value) <= 0.1 * Math.max(a.value, b.value) && a.trip === b.trip && a.trip === 'Trip to Tokyo' &&
+          a.vendor === b.vendor && Math.abs(a.value - b.value) <= 0.1 * Math.max(a.value, b.value) && TRAVEL.includes(a.trip) && TRAVEL.includes(b.trip) &&
           a.who !== b.who && [a.who, b.who].every((w) => w !== '' && w !== 'batch 2');
         const flags = perPersonParts(parts);
         expect(flags).toEqual(rows.map((a, i) => rows.some((b, j) => i !== j && twin(a, b))));
@@ -106,6 +107,27 @@ describe('chargedAlongside', () => {
   });
 });
 
+describe('namedCharges', () => {
+  it.each<[string, string, string, boolean]>([
+    ['Chinese travellers, other qualifiers', '飞机票费用（高翔）', '差旅机票 行政科（李娜）', true],
+    ['Latin travellers after a dash', 'Flight tickets - A. Silva', 'air travel HQ – J. Smith', true],
+    ['full names in brackets', 'hotel (John Smith)', 'lodging, Lisbon (Mary Jones)', true],
+    ['the same traveller', '机票（张伟）', '机票 二期（张伟）', false],
+    // What is set off in brackets is a person's only when it reads as a name.
+    ['a quotation and an urgent note', '会议住宿（报价单）', '会议住宿（急件）', false],
+    ['buildings', 'Hotel rooms (Bldg A)', 'Hotel rooms (Bldg B)', false],
+    ['one name, not two', '机票（张伟）', '机票（一号楼）', false],
+    ['a single character', '差旅费（急）', '差旅费（王）', false],
+    ['sections', '培训费（财务科）', '培训费（李娜）', false],
+    // Without travel, lodging or registration words, a named line is not a person's charge.
+    ['goods', 'office chairs - A. Silva', 'office chairs - B. Lima', false],
+    ['a name without brackets or a dash', '机票张伟', '机票李娜', false],
+  ])('%s', (_name, a, b, expected) => {
+    expect(namedCharges(a, b)).toBe(expected);
+    expect(namedCharges(b, a)).toBe(expected);
+  });
+});
+
 describe('namedDocuments', () => {
   it.each<[string, string | undefined, string | undefined, string[]]>([
     ['an order line', '827903052-1', undefined, ['827903052']],
@@ -124,6 +146,9 @@ describe('namedDocuments', () => {
     ['a short reference is no order', undefined, 'Toner – order 12', []],
     ['a requisition is no order', undefined, 'Toner – requisition 827903052', []],
     ['"order" inside a word', undefined, 'Border fence 827903052', []],
+    ['a framework agreement', undefined, 'call-off 1 under framework FA-2018-21: video production', ['FA201821']],
+    ['a Chinese framework purchase', undefined, '协议供货 KJ-2018-22 第5次订单 激光打印机', ['KJ201822']],
+    ['an order number with letters and a dash', undefined, 'order PO-2018-37904', ['PO201837904']],
   ])('%s', (_name, document, subject, expected) => {
     expect(namedDocuments(document, subject)).toEqual(expected);
   });
@@ -178,6 +203,10 @@ describe('documentLineParts', () => {
     expect(documentLineParts([part('827903052-1'), part('594455226-1')])).toEqual([false, false]);
     // Invoices that count up are separate documents.
     expect(documentLineParts([part('INV-2023-0145'), part('INV-2023-0146')])).toEqual([false, false]);
+    // One document number on two parts, with no line suffix, is one document.
+    expect(documentLineParts([part('PO-2018-37904', 'brochure printing line 1'), part('po 2018 37904', 'brochure printing line 2'), part('PO-2018-37905')])).toEqual([true, true, false]);
+    // Placeholders and short numbers shared by unrelated purchases are no document.
+    expect(documentLineParts([part('-'), part('-'), part('N/A'), part('N/A'), part('1234'), part('1234')])).toEqual([false, false, false, false, false, false]);
   });
 });
 
