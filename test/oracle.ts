@@ -317,13 +317,18 @@ export interface PlainRunRule {
  * order (ties by id), each part with its vendor key (undefined for a placeholder vendor); `free[i]`
  * is false for a part already taken. Returns positions.
  */
-export function plainRuns(cluster: readonly { day: number; value: Decimal; vendor: string | undefined; project?: string | undefined }[], free: readonly boolean[], rule: PlainRunRule): { runs: number[][]; largeRuns: number[][] } {
+export function plainRuns(cluster: readonly { day: number; value: Decimal; vendor: string | undefined; project?: string | undefined; amount?: Decimal }[], free: readonly boolean[], rule: PlainRunRule): { runs: number[][]; largeRuns: number[][] } {
   const isFree = [...free];
   const positions = cluster.map((_, i) => i);
   const dayOf = (i: number) => (cluster[i] as { day: number }).day;
   const vendorOf = (i: number) => (cluster[i] as { vendor: string | undefined }).vendor;
   const projectOf = (i: number) => (cluster[i] as { project?: string | undefined }).project;
   const valueOf = (i: number) => (cluster[i] as { value: Decimal }).value;
+  // The amount as recorded (the value when not given): round when whole and a multiple of 1,000 or of two significant digits at most.
+  const isRoundAt = (i: number) => {
+    const a = (cluster[i] as { amount?: Decimal }).amount ?? valueOf(i);
+    return a.isInteger() && !a.isZero() && (a.mod(1000).isZero() || a.toSignificantDigits(2).eq(a));
+  };
   const totalOf = (ps: readonly number[]) => ps.reduce((s, i) => s.plus(valueOf(i)), new Decimal(0));
   const crossing = (ps: readonly number[]): boolean => {
     const total = totalOf(ps);
@@ -410,11 +415,14 @@ export function plainRuns(cluster: readonly { day: number; value: Decimal; vendo
             const withoutProject = content.some((i) => projectOf(i) === undefined);
             const mainProject = projects.length === 0 || projects.length + (withoutProject ? 1 : 0) < 2 ? undefined : projects.reduce((a, b) => (totalOf(b).gt(totalOf(a)) ? b : a));
             const projectRun = mainProject !== undefined && mainProject.length >= rule.minParts && mainProject.length <= rule.maxParts && crossing(mainProject) ? [mainProject] : [];
-            // A window of more than maxParts parts proposes only its main vendor's, its parts of one amount and its main project's.
-            if (content.length > rule.maxParts) return [...vendorRun, ...oneAmount, ...projectRun];
+            // Its round parts: when some but not all of its parts have round amounts, all of those, when minParts to maxParts of them cross.
+            const round = content.filter(isRoundAt);
+            const roundRun = round.length < content.length && round.length >= rule.minParts && round.length <= rule.maxParts && crossing(round) ? [round] : [];
+            // A window of more than maxParts parts proposes only its main vendor's, its parts of one amount, its main project's and its round parts.
+            if (content.length > rule.maxParts) return [...vendorRun, ...oneAmount, ...projectRun, ...roundRun];
             const largest = withAlike(firstCrossing(bySize(content)).sort((a, b) => a - b));
             const tightest = withAlike(fromEnd ? firstCrossing([...content].reverse()).sort((a, b) => a - b) : firstCrossing(content));
-            return [largest, tightest, ...vendorRun, ...oneAmount, ...projectRun];
+            return [largest, tightest, ...vendorRun, ...oneAmount, ...projectRun, ...roundRun];
           };
           for (const parts of proposals()) {
             if (dayOf(parts[0] as number) > rule.toDay) continue;
@@ -518,7 +526,7 @@ export function oracleRuns(input: readonly unknown[], options: DetectSplitsOptio
         whole: o.runs === 'window',
         rank: (parts) => rank(parts.map((i) => comp[i] as OracleRecord)),
       };
-      const cut = plainRuns(comp.map((r) => ({ day: r.rec.day, value: r.value, vendor: o.placeholderVendors.has(r.rec.vendorKey) ? undefined : r.rec.vendorKey, project: r.linkProject })), comp.map((r) => !assigned.has(r.rec.id)), rule);
+      const cut = plainRuns(comp.map((r) => ({ day: r.rec.day, value: r.value, vendor: o.placeholderVendors.has(r.rec.vendorKey) ? undefined : r.rec.vendorKey, project: r.linkProject, amount: r.rec.amount })), comp.map((r) => !assigned.has(r.rec.id)), rule);
       const ids = (parts: number[]) => parts.map((i) => (comp[i] as OracleRecord).rec.id);
       for (const parts of cut.largeRuns) largeRuns.push({ thresholdId: t.threshold.id, recordIds: ids(parts) });
       for (const parts of cut.runs) findings.push({ thresholdId: t.threshold.id, recordIds: ids(parts).sort() });

@@ -231,3 +231,17 @@ export function approxNumber(text: string): number {
   }
   return point < 0 ? value : value / (EXACT_POWERS[n - 1 - point] as number);
 }
+
+/**
+ * Round figures: whole multiples of 1,000, or integers with at most two significant digits.
+ *
+ * @example
+ * [500, 2400, 295000, 2450, 999.5].map((x) => isRound(new Decimal(x))) //=> [true, true, true, false, false]
+ */
+export function isRound(amount: Decimal): boolean {
+  if (!amount.isInteger() || amount.isZero()) return false;
+  // A whole number's significant digits without its trailing zeros and with them: a multiple of
+  // 1,000 has three trailing zeros at least (no division, as a remainder would take).
+  const significant = amount.sd(false);
+  return significant <= 2 || amount.sd(true) - significant >= 3;
+}

@@ -3,6 +3,7 @@ import type { ResolvedThreshold } from '../thresholds/threshold.js';
 import { clearOrder, crosses, RELATIVE_SLACK } from '../thresholds/compare.js';
 import { D } from '../_lib/decimal.js';
 import { SlotHeap } from '../_lib/heap.js';
+import { isRound } from '../_lib/decimal.js';
 
 /** What a cluster is cut against: a threshold's value, comparison and last day in force. */
 export type RunTier = Pick<ResolvedThreshold, 'value' | 'approx' | 'comparison' | 'toDay'>;
@@ -37,8 +38,8 @@ export interface Extraction {
   readonly largeRuns: Item[][];
 }
 
-/** Proposals per window: its largest parts, its tightest runs from its first and from its last day, its main vendor's largest parts, its parts of one repeated amount, its main project's parts. */
-const SLOTS = 6;
+/** Proposals per window: its largest parts, its tightest runs from its first and from its last day, its main vendor's largest parts, its parts of one repeated amount, its main project's parts, its round parts. */
+const SLOTS = 7;
 
 /**
  * A window of more than `BUSY × maxParts` free parts crossing the tier is a large run before any run
@@ -79,8 +80,8 @@ function lexBefore(a: readonly number[], b: readonly number[]): boolean {
  *    more than `BUSY` (4) × `maxParts` free parts whose total crosses the tier is taken whole, as a
  *    large run (more than `maxParts` when windows propose their whole content, `whole`).
  * 2. Runs. Each window whose content has at least `minParts` parts, starts on a day the tier is in
- *    force and crosses the tier proposes sets of five kinds (a window of more than `maxParts` parts,
- *    only the last three: see below). Each of the first three starts from a *core* that leaves out
+ *    force and crosses the tier proposes sets of six kinds (a window of more than `maxParts` parts,
+ *    only the last four: see below). Each of the first three starts from a *core* that leaves out
  *    the parts adding nothing: its *largest parts* (the content with its smallest parts dropped while
  *    the rest still crosses; the earlier first among equal amounts), its *tightest run* (the content
  *    with the parts farthest from the anchoring day dropped while the rest still crosses), each with
@@ -98,10 +99,14 @@ function lexBefore(a: readonly number[], b: readonly number[]): boolean {
  *    holds parts of two or more specific budget projects, or parts without one beside a project's,
  *    the parts of the project with the largest free total (the project of the earlier first part on
  *    a tie), all of them, when they are `minParts` to `maxParts` and cross — a requirement is funded
- *    from one budget line, whatever its contractors. A window of more than `maxParts` parts proposes
- *    only the last three, the main vendor's only when the vendor has at most `maxParts` parts in it:
- *    a split hidden in a busy month of routine buying is found as the supplier's own pieces, the
- *    pieces of one amount or one project's, while the month as a whole is no requirement. A core
+ *    from one budget line, whatever its contractors. The sixth is its *round parts*: when some but
+ *    not all of the content's parts have round amounts as recorded (`isRound`: whole multiples of
+ *    1,000 or two significant digits at most), all of those, when they are `minParts` to `maxParts`
+ *    and cross — a budget cut by hand gives made-up figures, a supplier's priced purchases do not.
+ *    A window of more than `maxParts` parts proposes only the last four, the main vendor's only when
+ *    the vendor has at most `maxParts` parts in it: a split hidden in a busy month of routine buying
+ *    is found as the supplier's own pieces, the pieces of one amount, one project's or the round
+ *    ones, while the month as a whole is no requirement. A core
  *    then takes the free parts that belong with it — at least half its smallest part, as close in
  *    time as its own parts are to each other (within its largest gap between consecutive days of the
  *    run), and of the main vendor for the main vendor's core — nearest first (the earlier on a tie),
@@ -130,7 +135,7 @@ function lexBefore(a: readonly number[], b: readonly number[]): boolean {
  * @example
  * // Parts (k, day, amount) (0, 0, 100), (1, 1, 600), (2, 2, 500) against a 1,000 limit: the small
  * // first part adds nothing. Ranked here by fewest parts; detection ranks by the finding's score.
- * const part = (k, day, amount) => ({ k, day, value: new Decimal(amount), approx: Number(amount), tokens: [] });
+ * const part = (k, day, amount) => ({ k, day, value: new Decimal(amount), amount: new Decimal(amount), approx: Number(amount), tokens: [] });
  * const parts = [part(0, 0, '100'), part(1, 1, '600'), part(2, 2, '500')];
  * extractRuns(parts, { value: new Decimal(1000), approx: 1000, comparison: 'atOrAbove', toDay: Infinity },
  *   { reach: 29, minParts: 2, maxParts: 50, taken: new Uint8Array(3), rank: (run) => -run.length }).runs.map((r) => r.map((it) => it.k))
@@ -277,9 +282,9 @@ export function extractRuns(items: readonly Item[], tier: RunTier, o: ExtractRun
   };
   takeLarge(o.whole ? o.maxParts : BUSY * o.maxParts);
 
-  // 2. Runs: every window's proposals in a heap (slot 6w: its largest parts; 6w + 1, 6w + 2: its
-  // tightest run from its first day, from its last; 6w + 3: its main vendor's largest parts; 6w + 4:
-  // its parts of one amount; 6w + 5: its main project's parts); a run
+  // 2. Runs: every window's proposals in a heap (slot 7w: its largest parts; 7w + 1, 7w + 2: its
+  // tightest run from its first day, from its last; 7w + 3: its main vendor's largest parts; 7w + 4:
+  // its parts of one amount; 7w + 5: its main project's parts; 7w + 6: its round parts); a run
   // re-proposes only the windows whose proposals it took parts of.
   // Each position's place among all parts by amount, largest first (exact; the earlier first among
   // equals), and the position at each place (not needed when windows propose their whole content).
@@ -491,9 +496,23 @@ export function extractRuns(items: readonly Item[], tier: RunTier, o: ExtractRun
     }
     return best;
   };
+  /** Per position: 0 not yet known, 1 a round amount as recorded, −1 not. */
+  const roundness = new Int8Array(k);
+  const isRoundAt = (p: number): boolean => {
+    if (roundness[p] === 0) roundness[p] = isRound((items[p] as Item).amount) ? 1 : -1;
+    return roundness[p] === 1;
+  };
+  /** The round parts, as they are: when some but not all parts of the content have round amounts, all of those, when at least `minParts` and at most `maxParts` cross. */
+  const roundRun = (content: readonly number[]): number[] | undefined => {
+    const own = content.filter(isRoundAt);
+    if (own.length < o.minParts || own.length > o.maxParts || own.length === content.length) return undefined;
+    let sum = 0;
+    for (const p of own) sum += approx[p] as number;
+    return crossing(sum, () => own) ? own : undefined;
+  };
   /** The free parts of the window {@link proposals} read last (none when it proposes nothing). */
   let content: number[] = [];
-  /** The window's proposals, by slot: its largest parts, its tightest run from its first day, from its last, its main vendor's largest parts, its parts of one amount, its main project's parts. */
+  /** The window's proposals, by slot: its largest parts, its tightest run from its first day, from its last, its main vendor's largest parts, its parts of one amount, its main project's parts, its round parts. */
   const proposals = (w: number): (number[] | undefined)[] => {
     content = [];
     const from = firstFree(lo[w] as number);
@@ -507,7 +526,7 @@ export function extractRuns(items: readonly Item[], tier: RunTier, o: ExtractRun
     if (!crossing(s, () => free)) return [];
     content = free;
     if (o.whole) return [content];
-    if (content.length > o.maxParts) return [undefined, undefined, undefined, mainVendorRun(content), equalRun(content), mainProjectRun(content)];
+    if (content.length > o.maxParts) return [undefined, undefined, undefined, mainVendorRun(content), equalRun(content), mainProjectRun(content), roundRun(content)];
     const side = sides[w] as number;
     return [
       extend(crossingPrefix(byAmount(content)).sort((x, y) => x - y)),
@@ -516,6 +535,7 @@ export function extractRuns(items: readonly Item[], tier: RunTier, o: ExtractRun
       mainVendorRun(content),
       equalRun(content),
       mainProjectRun(content),
+      roundRun(content),
     ];
   };
   const propose = (w: number): void => {

@@ -7,6 +7,7 @@ import { jaccard } from '../similarity/jaccard.js';
 import type { BaselineFacts, BuyerBaselines } from './baseline.js';
 import { chargedAlongside, documentLineParts, perPersonParts, type PartFields } from './legitimate.js';
 import { documentDigits, type Adjacency } from './numbering.js';
+import { isRound } from '../_lib/decimal.js';
 
 /** The vendor compared: each placeholder ("Various", a redacted name) is a vendor of its own. */
 const vendorOf = (it: Item): string => (it.placeholderVendor ? `\u0000${it.k}` : it.vendorKey);
@@ -276,20 +277,6 @@ export function repeatedCount(amounts: readonly Decimal[]): number {
   let n = 0;
   for (const c of seen.values()) if (c > 1) n += c;
   return n;
-}
-
-/**
- * Round figures: whole multiples of 1,000, or integers with at most two significant digits.
- *
- * @example
- * [500, 2400, 295000, 2450, 999.5].map((x) => isRound(new Decimal(x))) //=> [true, true, true, false, false]
- */
-export function isRound(amount: Decimal): boolean {
-  if (!amount.isInteger() || amount.isZero()) return false;
-  // A whole number's significant digits without its trailing zeros and with them: a multiple of
-  // 1,000 has three trailing zeros at least (no division, as a remainder would take).
-  const significant = amount.sd(false);
-  return significant <= 2 || amount.sd(true) - significant >= 3;
 }
 
 /**

@@ -346,7 +346,10 @@ function wholeDocument(document: string | undefined): string[] {
  * ]) //=> [true, true, false]
  */
 export function documentLineParts(parts: readonly PartFields[]): boolean[] {
-  const names = parts.map((p) => [...namedDocuments(p.document, p.subject), ...wholeDocument(p.document)]);
+  const names = parts.map((p) => {
+    const ids = namedDocuments(p.document, p.subject);
+    return p.document === undefined ? ids : ids.concat(wholeDocument(p.document));
+  });
   if (names.every((ids) => ids.length === 0)) return names.map(() => false);
   const named = names.map((ids) => new Set(ids));
   const count = new Map<string, number>();

@@ -200,6 +200,18 @@ describe('extractRuns', () => {
     expect(ids(out.runs)).not.toContainEqual([0, 3]);
   });
 
+  it("a window's round parts are proposed as they are: made-up figures among a supplier's priced purchases", () => {
+    // A 1,000 limit, one supplier: 455.20 (day 0), 400 (1), 467.81 (2), 300 (3), 450.37 (4), 350 (5). The
+    // largest parts and the tightest runs mix priced and round amounts; the round ones (400 + 300 +
+    // 350 = 1,050) are offered only as the round parts, and a rank that prefers round figures takes them.
+    const items = [item(0, 0, '455.20', 'A'), item(1, 1, '400', 'A'), item(2, 2, '467.81', 'A'), item(3, 3, '300', 'A'), item(4, 4, '450.37', 'A'), item(5, 5, '350', 'A')];
+    const tier = { value: new Decimal(1000), approx: 1000, comparison: 'atOrAbove' as const, toDay: Infinity };
+    const allRound = (run: readonly Item[]) => (run.every((it) => it.value.isInteger()) ? 1 : 0);
+    expect(ids(extractRuns(items, tier, { reach: 6, minParts: 2, maxParts: 50, taken: new Uint8Array(items.length), rank: allRound }).runs)[0]).toEqual([1, 3, 5]);
+    // A busy window (more than maxParts parts) still offers them when they are at most maxParts.
+    expect(ids(extractRuns(items, tier, { reach: 6, minParts: 2, maxParts: 4, taken: new Uint8Array(items.length), rank: allRound }).runs)[0]).toEqual([1, 3, 5]);
+  });
+
   it('a run starts while the tier is in force; the parts after it may follow', () => {
     const items = [item(0, 3, '600'), item(1, 4, '600')];
     const tier = (toDay: number) => ({ value: new Decimal(1000), approx: 1000, comparison: 'atOrAbove' as const, toDay });

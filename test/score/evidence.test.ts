@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import Decimal from 'decimal.js';
-import { consecutiveShare, isRound, measure, repeatedCount } from '../../src/score/evidence.js';
+import { consecutiveShare, measure, repeatedCount } from '../../src/score/evidence.js';
+import { isRound } from '../../src/_lib/decimal.js';
 import type { Item } from '../../src/cluster/item.js';
 import type { ResolvedThreshold } from '../../src/thresholds/threshold.js';
 import { D } from '../../src/_lib/decimal.js';
