@@ -261,7 +261,7 @@ interface Prepared<R extends TwinRecord> {
 /** At most this many vendor sets are tried per first part when S has several vendors. */
 const MAX_VENDOR_SETS = 64;
 /** A pool with at most this many subsets of |S| records is searched whole. */
-const MAX_SUBSETS = 300;
+const MAX_SUBSETS = 3000;
 
 /** n choose k (as a float; only compared with small caps). */
 function binomial(n: number, k: number): number {
@@ -308,13 +308,18 @@ export interface TwinSearch<R> {
    * of the buyer below the threshold, within span(S) days and from at most vendors(S) vendors, cross it.
    */
   readonly crossingSearchedAll: boolean;
+  /**
+   * When no twin was found: whether every set of |S| routine records of S's shape (within span(S)
+   * days, from at most vendors(S) vendors) was checked, so that S provably has no twin.
+   */
+  readonly searchedAll: boolean;
 }
 
 /** {@link findTwin}, with the nearest miss when no twin is found. */
 export function searchTwin<R extends TwinRecord>(scheme: readonly TwinRecord[], routine: readonly R[], limit: TwinLimit): TwinSearch<R> {
   const k = scheme.length;
   let nearest: { records: R[]; worse: string[] } | undefined;
-  if (k === 0) return { twin: undefined, nearest, candidates: 0, crossingSearchedAll: true };
+  if (k === 0) return { twin: undefined, nearest, candidates: 0, crossingSearchedAll: true, searchedAll: true };
   const fs = featuresOf(scheme, limit);
   const prepared: Prepared<R>[] = routine
     .map((r, at) => ({ r, at, day: dayNumber(r.date), cents: centsOf(r.amount), category: present(r.category), project: present(r.project), subject: present(r.subject) }))
@@ -347,7 +352,11 @@ export function searchTwin<R extends TwinRecord>(scheme: readonly TwinRecord[], 
       if (twin !== undefined) return twin;
     }
     // A small pool whose k largest cross (unnarrowed, with one vendor set): every k of its records.
-    if (!whole || !crosses(sum, limit) || binomial(sorted.length, k) > MAX_SUBSETS) return undefined;
+    if (!crosses(sum, limit)) return undefined;
+    if (!whole || binomial(sorted.length, k) > MAX_SUBSETS) {
+      if (whole) allSets = false;
+      return undefined;
+    }
     const chosen: Prepared<R>[] = [];
     const pick = (from: number, total: number): R[] | undefined => {
       if (chosen.length === k) return crosses(total, limit) ? consider(chosen) : undefined;
@@ -362,6 +371,8 @@ export function searchTwin<R extends TwinRecord>(scheme: readonly TwinRecord[], 
     return pick(0, 0);
   };
   let exhaustive = true;
+  // Whether every window's whole pool had every set of |S| of its records checked.
+  let allSets = true;
   let end = 0;
   for (let i = 0; i < prepared.length; i++) {
     const first = prepared[i]!;
@@ -379,6 +390,7 @@ export function searchTwin<R extends TwinRecord>(scheme: readonly TwinRecord[], 
     else {
       const others = vendorsHere.filter((v) => v !== first.r.vendor);
       if (binomial(others.length, fs.vendors - 1) > MAX_VENDOR_SETS) exhaustive = false;
+      allSets = false;
       vendorSets = subsetsWith(first.r.vendor, others, fs.vendors, MAX_VENDOR_SETS);
     }
     for (const vs of vendorSets) {
@@ -393,9 +405,9 @@ export function searchTwin<R extends TwinRecord>(scheme: readonly TwinRecord[], 
           ((mask & 4) === 0 || p.subject === first.subject));
         if (mask > 0 && narrowed.length === pool.length) continue;
         const twin = check(narrowed, mask === 0 && vendorSets.length === 1);
-        if (twin !== undefined) return { twin, nearest: undefined, candidates: crossing, crossingSearchedAll: exhaustive };
+        if (twin !== undefined) return { twin, nearest: undefined, candidates: crossing, crossingSearchedAll: exhaustive, searchedAll: false };
       }
     }
   }
-  return { twin: undefined, nearest, candidates: crossing, crossingSearchedAll: exhaustive };
+  return { twin: undefined, nearest, candidates: crossing, crossingSearchedAll: exhaustive, searchedAll: exhaustive && allSets };
 }

@@ -21,7 +21,7 @@ import { SCHEME_KINDS } from '../src/simulate.js';
 import { ledgerOf, schemesInReach } from './protocol.js';
 import { blindLedger, SPLIT_KINDS } from './blind/ledger.js';
 import { matchFindings } from './blind/match.js';
-import { cvOf, featuresOf, searchTwin, fractionValue, isTwin, limitOf, type Features, type TwinLimit, type TwinRecord } from './_twins.js';
+import { cvOf, featuresOf, inDateOrder, searchTwin, fractionValue, isTwin, limitOf, type Features, type TwinLimit, type TwinRecord } from './_twins.js';
 
 const REGIMES_SHOWN = ['uneven', 'mixed', 'sparseFields', 'messy'] as const;
 const SIM_SEEDS = [101, 102, 103, 104, 105];
@@ -53,6 +53,7 @@ interface Miss {
   readonly nearest: { readonly records: readonly LedgerRecord[]; readonly worse: readonly string[] } | undefined;
   readonly candidates: number;
   readonly crossingSearchedAll: boolean;
+  readonly searchedAll: boolean;
 }
 
 interface LedgerRun {
@@ -85,10 +86,10 @@ function runLedger(family: string, seed: number, records: readonly LedgerRecord[
     if (m.recalled[i] === true || !inReach.has(s.id)) return;
     const parts = s.recordIds.map((id) => byId.get(id)!);
     const routine = routineOf.get(`${s.buyer}\u0000${parts[0]!.currency}`) ?? [];
-    const { twin, nearest, candidates, crossingSearchedAll } = searchTwin(parts, routine, s.limit);
+    const { twin, nearest, candidates, crossingSearchedAll, searchedAll } = searchTwin(parts, routine, s.limit);
     if (twin !== undefined && !isTwin(twin, parts, s.limit)) throw new Error(`twins: ${family} ${seed} ${s.id}: the search returned a set that is not a twin`);
     if (twin !== undefined && twin.some((r) => labelled.has(r.id) || r.buyer !== s.buyer)) throw new Error(`twins: ${family} ${seed} ${s.id}: a twin outside the buyer's routine records`);
-    misses.push({ kind: s.kind, id: s.id, thresholdId: s.thresholdId, limit: s.limit, parts, features: featuresOf(parts, s.limit), twin, nearest, candidates, crossingSearchedAll });
+    misses.push({ kind: s.kind, id: s.id, thresholdId: s.thresholdId, limit: s.limit, parts, features: featuresOf(parts, s.limit), twin, nearest, candidates, crossingSearchedAll, searchedAll });
   });
   return { family, seed, splits: splits.length, inReach: inReach.size, misses, detectMs, searchMs: performance.now() - t1 };
 }
@@ -138,26 +139,44 @@ function kindTable(push: (...l: string[]) => void, runs: readonly LedgerRun[], f
   }
 }
 
+/** A feature's value, for display. */
+function valueOf(f: Features, name: string): string {
+  switch (name) {
+    case 'cv': return f2(cvOf(f));
+    case 'jaccard': return f2(fractionValue(f.jaccard));
+    default: return String(f[name as keyof Features]);
+  }
+}
+/** The features X falls short on, with X's value against S's. */
+const shortfall = (x: Features, s: Features, worse: readonly string[]): string => worse.map((w) => `${w} ${valueOf(x, w)} against ${valueOf(s, w)}`).join(', ');
+
 /** A miss no routine set of its shape can imitate: not one crosses the threshold. */
 const apart = (x: Miss): boolean => x.twin === undefined && x.nearest === undefined && x.crossingSearchedAll;
 const shapeOf = (x: Miss): string => `no ${x.parts.length} routine records of the buyer below the threshold, within ${x.features.span} days, from at most ${x.features.vendors} vendor${x.features.vendors === 1 ? '' : 's'}, cross it`;
 
-/** Per family: misses, with a twin, apart (no routine set of the shape crosses), and undecided by what the nearest candidate fell short on. */
+/** No twin, and every routine set of its shape was checked. */
+const provedNone = (x: Miss): boolean => x.twin === undefined && x.nearest !== undefined && x.searchedAll;
+
+/** Per family: misses, with a twin, apart (no routine set of the shape crosses), none (all checked), and undecided by what the nearest candidate fell short on. */
 function outcomeTable(push: (...l: string[]) => void, runs: readonly LedgerRun[], families: readonly string[]): void {
-  push('| ledgers | missed in reach | with a twin | apart: no routine set of its shape crosses | undecided (nearest candidate less split-like on …) |', '|---|---:|---:|---:|---|');
+  push('| ledgers | missed in reach | with a twin | apart: no routine set of its shape crosses | no twin: every crossing set of its shape checked (nearest less split-like on …) | undecided: some sets unchecked (nearest less split-like on …) |', '|---|---:|---:|---:|---|---|');
+  const blockers = (ms: readonly Miss[]): string => {
+    const count = new Map<string, number>();
+    for (const x of ms) for (const w of x.nearest?.worse ?? ['(vendor sets capped)']) count.set(w, (count.get(w) ?? 0) + 1);
+    const list = [...count].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([w, n]) => `${w} ${n}`).join(', ');
+    return `${ms.length}${list === '' ? '' : ` (${list})`}`;
+  };
   for (const family of families) {
     const ms = runs.filter((r) => r.family === family).flatMap((r) => r.misses);
-    const undecided = ms.filter((x) => x.twin === undefined && !apart(x));
-    const blockers = new Map<string, number>();
-    for (const x of undecided) for (const w of x.nearest?.worse ?? ['(vendor sets capped)']) blockers.set(w, (blockers.get(w) ?? 0) + 1);
-    const list = [...blockers].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([w, n]) => `${w} ${n}`).join(', ');
-    push(`| ${family} | ${ms.length} | ${ms.filter((x) => x.twin !== undefined).length} | ${ms.filter(apart).length} | ${undecided.length}${list === '' ? '' : ` (${list})`} |`);
+    const none = ms.filter(provedNone);
+    const undecided = ms.filter((x) => x.twin === undefined && !apart(x) && !provedNone(x));
+    push(`| ${family} | ${ms.length} | ${ms.filter((x) => x.twin !== undefined).length} | ${ms.filter(apart).length} | ${blockers(none)} | ${blockers(undecided)} |`);
   }
 }
 
 function recordTable(push: (...l: string[]) => void, parts: readonly LedgerRecord[]): void {
   push('| id | date | vendor | amount | category | project | document | subject |', '|---|---|---|---:|---|---|---|---|');
-  for (const r of parts) push(`| ${r.id} | ${r.date} | ${esc(r.vendor)} | ${r.amount} | ${esc(r.category)} | ${esc(r.project)} | ${esc(r.document)} | ${esc(r.subject)} |`);
+  for (const r of inDateOrder(parts)) push(`| ${r.id} | ${r.date} | ${esc(r.vendor)} | ${r.amount} | ${esc(r.category)} | ${esc(r.project)} | ${esc(r.document)} | ${esc(r.subject)} |`);
 }
 
 function report(runs: readonly LedgerRun[], ms: number): string {
@@ -185,7 +204,7 @@ function report(runs: readonly LedgerRun[], ms: number): string {
   );
   const kinds = SCHEME_KINDS.filter((k) => sim.some((r) => r.misses.some((x) => x.kind === k)));
   kindTable(push, sim, REGIMES_SHOWN, kinds, 'regime', String);
-  push('', '### Outcomes', '', 'A miss is **apart** when the search proves that no routine set of its shape (as many records of the buyer, each below the threshold, within its span in days, from at most as many vendors) crosses the threshold: the split stands out by its total alone, so its miss is not for want of fields. **Undecided**: routine sets of its shape cross, but none the search tried is at least as split-like; the features the nearest one fell short on are counted (a candidate may fall short on several).', '');
+  push('', '### Outcomes', '', 'A miss is **apart** when the search proves that no routine set of its shape (as many records of the buyer, each below the threshold, within its span in days, from at most as many vendors) crosses the threshold: the split stands out by its total alone, so its miss is not for want of fields. **No twin**: routine sets of its shape cross, and the search checked every one of them (pools small enough to enumerate): none is at least as split-like. **Undecided**: some sets of its shape went unchecked (large pools: runs consecutive in amount only; several vendors: at most 64 vendor sets per first record). For the last two, the features the nearest candidate (fewest features short) fell short on are counted; a candidate may fall short on several, and another candidate may fall short on others.', '');
   outcomeTable(push, runs, [...REGIMES_SHOWN, 'blind']);
   push('', '### Per seed', '', '| regime | seed | splits | in reach | missed in reach | with a twin | detect (s) | search (s) |', '|---|---:|---:|---:|---:|---:|---:|---:|');
   for (const r of sim) push(`| ${r.family} | ${r.seed} | ${r.splits} | ${r.inReach} | ${r.misses.length} | ${r.misses.filter((x) => x.twin !== undefined).length} | ${f2(r.detectMs / 1000)} | ${f2(r.searchMs / 1000)} |`);
@@ -215,7 +234,7 @@ function report(runs: readonly LedgerRun[], ms: number): string {
     for (const x of r.misses) {
       const twin = x.twin !== undefined ? `**twin** ${x.twin.map((t) => t.id).join(', ')}`
         : x.nearest === undefined ? (x.crossingSearchedAll ? `no twin: ${shapeOf(x)}` : 'no twin found (no crossing set among the vendor sets tried)')
-        : `no twin found (${x.candidates} crossing sets tried; nearest ${x.nearest.records.map((t) => t.id).join(', ')}, less split-like on ${x.nearest.worse.join(', ')})`;
+        : `${x.searchedAll ? 'no twin (every set of its shape checked' : 'no twin found ('}${x.searchedAll ? `: ${x.candidates} cross` : `${x.candidates} crossing sets tried`}; nearest ${x.nearest.records.map((t) => t.id).join(', ')}, less split-like on ${shortfall(featuresOf(x.nearest.records, x.limit), x.features, x.nearest.worse)})`;
       push(`- ${x.kind} ${x.id} (${x.parts.map((p) => p.id).join(', ')}; ${featureLine(x.features)}): ${twin}`);
     }
     push('');

@@ -232,6 +232,18 @@ describe('the search', () => {
     const s = [rec('s1', 0, '6000.00'), rec('s2', 1, '6000.00')];
     const routine = Array.from({ length: 30 }, (_, i) => rec(`r${i}`, i, '4000.00'));
     const result = searchTwin(s, routine, T10K);
-    expect(result).toMatchObject({ twin: undefined, nearest: undefined, candidates: 0, crossingSearchedAll: true });
+    expect(result).toMatchObject({ twin: undefined, nearest: undefined, candidates: 0, crossingSearchedAll: true, searchedAll: true });
+  });
+
+  it('proves no twin when every crossing set of its shape was checked, and names what the nearest lacks', () => {
+    const s = [rec('s1', 0, '5001.00'), rec('s2', 1, '5001.00')];
+    const routine = [rec('r1', 0, '5001.00'), rec('r2', 1, '5101.00'), rec('r3', 5, '5001.00'), rec('r4', 9, '4000.00')];
+    const result = searchTwin(s, routine, T10K);
+    expect(result.twin).toBeUndefined();
+    expect(result.searchedAll).toBe(true);
+    expect(result.candidates).toBe(1); // r1 + r2; r3 is 5 days after r1, r4 crosses with none
+    expect(result.nearest?.worse).toEqual(['cv']);
+    // Within a span of 5 days r1 and r3 are a twin.
+    expect(findTwin([rec('s1', 0, '5001.00'), rec('s2', 5, '5001.00')], routine, T10K)?.map((r) => r.id).sort()).toEqual(['r1', 'r3']);
   });
 });
