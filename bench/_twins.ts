@@ -262,6 +262,8 @@ interface Prepared<R extends TwinRecord> {
 const MAX_VENDOR_SETS = 64;
 /** A pool with at most this many subsets of |S| records is searched whole. */
 const MAX_SUBSETS = 3000;
+/** Records skipped at most within a run consecutive in amount, in pools too large to search whole. */
+const GAP = 3;
 
 /** n choose k (as a float; only compared with small caps). */
 function binomial(n: number, k: number): number {
@@ -351,24 +353,32 @@ export function searchTwin<R extends TwinRecord>(scheme: readonly TwinRecord[], 
       const twin = consider(sorted.slice(i - k + 1, i + 1));
       if (twin !== undefined) return twin;
     }
-    // A small pool whose k largest cross (unnarrowed, with one vendor set): every k of its records.
     if (!crosses(sum, limit)) return undefined;
-    if (!whole || binomial(sorted.length, k) > MAX_SUBSETS) {
-      if (whole) allSets = false;
-      return undefined;
-    }
+    // Every k of `from` (with `from[0]` when `withFirst`) whose total crosses.
     const chosen: Prepared<R>[] = [];
-    const pick = (from: number, total: number): R[] | undefined => {
+    const pick = (from: readonly Prepared<R>[], at: number, total: number): R[] | undefined => {
       if (chosen.length === k) return crosses(total, limit) ? consider(chosen) : undefined;
-      for (let i = from; i <= sorted.length - (k - chosen.length); i++) {
-        chosen.push(sorted[i]!);
-        const twin = pick(i + 1, total + sorted[i]!.cents);
+      for (let i = at; i <= from.length - (k - chosen.length); i++) {
+        chosen.push(from[i]!);
+        const twin = pick(from, i + 1, total + from[i]!.cents);
         chosen.pop();
         if (twin !== undefined) return twin;
       }
       return undefined;
     };
-    return pick(0, 0);
+    // A small pool whose k largest cross (unnarrowed, with one vendor set): every k of its records.
+    if (whole && binomial(sorted.length, k) <= MAX_SUBSETS) return pick(sorted, 0, 0);
+    if (whole) allSets = false;
+    // Otherwise sets nearly consecutive in amount: k of each k + GAP records consecutive in amount,
+    // the first of them included (tight spreads that skip a record or two of another category or wording).
+    for (let i = 0; i + k <= sorted.length; i++) {
+      const near = sorted.slice(i, i + k + GAP);
+      chosen.push(near[0]!);
+      const twin = pick(near, 1, near[0]!.cents);
+      chosen.pop();
+      if (twin !== undefined) return twin;
+    }
+    return undefined;
   };
   let exhaustive = true;
   // Whether every window's whole pool had every set of |S| of its records checked.
