@@ -232,9 +232,9 @@ function report(runs: readonly LedgerRun[], ms: number): string {
     if (r.misses.length === 0) continue;
     push(`### ${r.family} ${r.seed}`, '');
     for (const x of r.misses) {
-      const twin = x.twin !== undefined ? `**twin** ${x.twin.map((t) => t.id).join(', ')}`
+      const twin = x.twin !== undefined ? `**twin** ${inDateOrder(x.twin).map((t) => t.id).join(', ')}`
         : x.nearest === undefined ? (x.crossingSearchedAll ? `no twin: ${shapeOf(x)}` : 'no twin found (no crossing set among the vendor sets tried)')
-        : `${x.searchedAll ? 'no twin (every set of its shape checked' : 'no twin found ('}${x.searchedAll ? `: ${x.candidates} cross` : `${x.candidates} crossing sets tried`}; nearest ${x.nearest.records.map((t) => t.id).join(', ')}, less split-like on ${shortfall(featuresOf(x.nearest.records, x.limit), x.features, x.nearest.worse)})`;
+        : `${x.searchedAll ? 'no twin (every set of its shape checked' : 'no twin found ('}${x.searchedAll ? `: ${x.candidates} cross` : `${x.candidates} crossing sets tried`}; nearest ${inDateOrder(x.nearest.records).map((t) => t.id).join(', ')}, less split-like on ${shortfall(featuresOf(x.nearest.records, x.limit), x.features, x.nearest.worse)})`;
       push(`- ${x.kind} ${x.id} (${x.parts.map((p) => p.id).join(', ')}; ${featureLine(x.features)}): ${twin}`);
     }
     push('');
