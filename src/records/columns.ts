@@ -251,7 +251,7 @@ export function concatColumns(parts: readonly RecordColumns[]): RecordColumns {
 }
 
 /** Whether validation reads `s` as an optional text as it is: trimmed, with a visible character (see `readOptional`). */
-function isPlain(s: string): boolean {
+export function isPlain(s: string): boolean {
   return s !== '' && s.trim() === s && !isBlank(s);
 }
 
