@@ -254,7 +254,7 @@ function unpack(p: Packed): string[] {
   return out;
 }
 
-/** Bytes of each chunk {@link SentTexts} writes into (a text takes at most 3 bytes a UTF-16 unit, and a cell at most `CSV_LIMITS.cell` units). */
+/** Bytes of each chunk {@link SentTexts} writes into (at least; a text takes at most 3 bytes a UTF-16 unit, and one of several columns joined may need a larger chunk). */
 const SENT_CHUNK = 1 << 20;
 const UTF8_OUT = new TextEncoder();
 const UTF8_IN = new TextDecoder('utf-8', { ignoreBOM: true });
@@ -292,7 +292,7 @@ class SentTexts {
       return;
     }
     if (this.plain) this.plain = isPlain(text);
-    if (this.used + 3 * text.length > this.chunk.length) this.nextChunk();
+    if (this.used + 3 * text.length > this.chunk.length) this.nextChunk(3 * text.length);
     const { written } = UTF8_OUT.encodeInto(text, this.chunk.subarray(this.used));
     if (written !== text.length && !(text as unknown as { isWellFormed(): boolean }).isWellFormed()) throw new Error('a text with a lone surrogate');
     this.used += written;
@@ -303,10 +303,13 @@ class SentTexts {
     this.inChunk++;
   }
 
-  private nextChunk(): void {
-    this.chunks.push(this.chunk.subarray(0, this.used));
-    this.counts.push(this.inChunk);
-    this.chunk = new Uint8Array(SENT_CHUNK);
+  /** Ends the chunk being written (when it holds a text), and starts one of at least `bytes`. */
+  private nextChunk(bytes = 0): void {
+    if (this.inChunk > 0) {
+      this.chunks.push(this.chunk.subarray(0, this.used));
+      this.counts.push(this.inChunk);
+    }
+    this.chunk = new Uint8Array(Math.max(SENT_CHUNK, bytes));
     this.used = 0;
     this.units = 0;
     this.inChunk = 0;
