@@ -51,8 +51,9 @@ async function readChunks(path: string, push: (chunk: Uint8Array) => void): Prom
     throw unreadable(path, e);
   }
   try {
+    // One buffer read into again for each chunk (see `fileRange`): `push` is done with a chunk when it returns.
+    const buffer = new Uint8Array(CHUNK);
     for (;;) {
-      const buffer = new Uint8Array(CHUNK);
       let bytesRead: number;
       try {
         ({ bytesRead } = await handle.read(buffer, 0, CHUNK, null));

