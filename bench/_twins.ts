@@ -22,6 +22,7 @@
  */
 import Decimal from 'decimal.js';
 import { categoryKey, normalizeText, vendorKey } from '../src/index.js';
+import { dayOf } from '../src/_lib/days.js';
 
 /** What the twin check reads of a purchase (simulated and blind records both fit). */
 export interface TwinRecord {
@@ -51,12 +52,11 @@ export function centsOf(amount: string): number {
 /** The limit of a threshold amount and comparison. */
 export const limitOf = (amount: string, comparison: 'atOrAbove' | 'above'): TwinLimit => ({ cents: centsOf(amount), comparison });
 
-const DAY_MS = 86_400_000;
-/** Days since 1970-01-01 of a `YYYY-MM-DD` date (UTC, no zone involved). */
+/** Days since 1970-01-01 of a `YYYY-MM-DD` date, as detection counts them (`dayOf`). */
 export function dayNumber(date: string): number {
-  const m = /^(\d{4})-(\d{2})-(\d{2})/u.exec(date);
-  if (m === null) throw new Error(`twins: date ${date} is not YYYY-MM-DD`);
-  return Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) / DAY_MS;
+  const day = dayOf(date.slice(0, 10));
+  if (day === undefined) throw new Error(`twins: date ${date} is not YYYY-MM-DD`);
+  return day;
 }
 
 /** A part is below the limit. */

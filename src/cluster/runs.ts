@@ -1,9 +1,8 @@
 import type { Item } from './item.js';
 import type { ResolvedThreshold } from '../thresholds/threshold.js';
 import { clearOrder, crosses, RELATIVE_SLACK } from '../thresholds/compare.js';
-import { D } from '../_lib/decimal.js';
+import { D, isRound } from '../_lib/decimal.js';
 import { SlotHeap } from '../_lib/heap.js';
-import { isRound } from '../_lib/decimal.js';
 
 /** What a cluster is cut against: a threshold's value, comparison and last day in force. */
 export type RunTier = Pick<ResolvedThreshold, 'value' | 'approx' | 'comparison' | 'toDay'>;

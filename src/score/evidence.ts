@@ -122,7 +122,8 @@ export interface Measurement {
  * - buyerBunching: the z-score of the buyer's bunching test at the finding's threshold;
  * - perPersonCharges (against splitting): share of parts charged per person — equal charges to one
  *   vendor whose subjects are one travel, lodging, registration or event text with another name in
- *   each, or travel texts each naming another person at the end, and the parts charged alongside them (the same vendor, an amount within 10% of one of them);
+ *   each, or such texts each naming another person at the end, and the parts charged alongside
+ *   them (the same vendor, an amount within 10% of one of them);
  * - documentLines (against splitting): share of parts that are lines or stages of an order or
  *   contract another part names (one document number of at least five digits, with or without line
  *   suffixes, or the order, contract or framework number in the subject).

@@ -129,10 +129,12 @@ function variantsOf(a: Letters, b: Letters): boolean {
   const mx = cut(a.cased, pre, cx.length - suf).trim();
   const my = cut(b.cased, pre, cy.length - suf).trim();
   if (!nameLike(mx, pre === 0) || !nameLike(my, pre === 0)) return false;
-  const shared = `${cut(cx, 0, pre)} ${cut(cx, cx.length - suf)}`;
-  if (PER_PERSON_ZH.test(shared)) return true;
-  for (const w of shared.split(/[^\p{L}\p{N}]+/u)) if (PER_PERSON_WORDS.has(w)) return true;
-  return false;
+  return namesPerPersonEvent(`${cut(cx, 0, pre)} ${cut(cx, cx.length - suf)}`);
+}
+
+/** Whether a lower-case text names travel, lodging, registration or an event attended in person. */
+function namesPerPersonEvent(text: string): boolean {
+  return PER_PERSON_ZH.test(text) || text.split(/[^\p{L}\p{N}]+/u).some((w) => PER_PERSON_WORDS.has(w));
 }
 
 /**
@@ -155,6 +157,15 @@ const TRAILER = /^(.*?\S)\s*(?:[(（]([^()（）]{1,40})[)）]|\s[-–—]\s([^-
  * initial ("A. Silva") or two words of two letters or more ("John Smith").
  */
 function trailingPerson(letters: Letters): string | undefined {
+  let person = PERSONS.get(letters);
+  if (person === undefined) PERSONS.set(letters, (person = personAtEnd(letters) ?? null));
+  return person ?? undefined;
+}
+
+/** {@link trailingPerson} of each subject's letters, read once (null: none). */
+const PERSONS = new WeakMap<Letters, string | null>();
+
+function personAtEnd(letters: Letters): string | undefined {
   const m = TRAILER.exec(cut(letters.cased, 0));
   if (!m) return undefined;
   const name = ((m[2] ?? m[3]) as string).trim();
@@ -164,9 +175,7 @@ function trailingPerson(letters: Letters): string | undefined {
     const words = name.split(/[\s,]+/u).filter((w) => w.length > 0);
     if (words.length < 2 || !(words.some((w) => /^\p{Lu}\.$/u.test(w)) || words.every((w) => /^\p{Lu}\p{Ll}+$/u.test(w)))) return undefined;
   }
-  const rest = (m[1] as string).toLowerCase();
-  if (!PER_PERSON_ZH.test(rest) && !rest.split(/[^\p{L}\p{N}]+/u).some((w) => PER_PERSON_WORDS.has(w))) return undefined;
-  return name.toLowerCase();
+  return namesPerPersonEvent((m[1] as string).toLowerCase()) ? name.toLowerCase() : undefined;
 }
 
 /**
@@ -183,14 +192,16 @@ export function namedCharges(a: string, b: string): boolean {
 
 function chargesOf(a: Letters, b: Letters): boolean {
   const x = trailingPerson(a);
-  return x !== undefined && trailingPerson(b) !== undefined && x !== trailingPerson(b);
+  const y = x === undefined ? undefined : trailingPerson(b);
+  return y !== undefined && x !== y;
 }
 
 /**
  * Parts charged per person: those with another part to the same vendor, of an amount within
  * {@link PER_PERSON_TOLERANCE} of it, whose subject is the same text with another name in it
- * ({@link namedVariants}), or which each name another person at their end ({@link namedCharges}). Card programmes and travel rules treat each traveller's or attendee's
- * charge as a purchase of its own, so equal charges of this shape are not a split.
+ * ({@link namedVariants}), or which each name another person at their end ({@link namedCharges}).
+ * Card programmes and travel rules treat each traveller's or attendee's charge as a purchase of its
+ * own, so equal charges of this shape are not a split.
  *
  * Runs in O(k² · L) for k parts of subjects of length L (findings hold few parts; the caller bounds k).
  *
@@ -315,7 +326,7 @@ export function namedDocuments(document: string | undefined, subject: string | u
   if (subject !== undefined && mayHoldDigits(subject, 5) && MAY_REFER.test(folded(subject))) {
     for (const m of normalizeText(subject).matchAll(REFERENCE)) {
       const id = idKey(m[1] as string);
-      if ((id.match(/\d/gu)?.length ?? 0) >= 5) out.push(id);
+      if (identifies(id)) out.push(id);
     }
   }
   return out;
@@ -324,9 +335,12 @@ export function namedDocuments(document: string | undefined, subject: string | u
 /** A document number as a whole, when it is an identifier (at least five digits): two parts that carry it are one document. */
 function wholeDocument(document: string | undefined): string[] {
   if (document === undefined || !mayHoldDigits(document, 5)) return [];
-  const id = idKey(normalizeText(document).toUpperCase());
-  return (id.match(/\d/gu)?.length ?? 0) >= 5 ? [id] : [];
+  const id = idKey(normalizeText(document));
+  return identifies(id) ? [id] : [];
 }
+
+/** Whether an identifier (as {@link idKey} writes it) names one document: it has at least five digits. */
+const identifies = (id: string): boolean => (id.match(/\d/gu)?.length ?? 0) >= 5;
 
 /**
  * Parts that are lines or stages of one named order or contract: parts that name the same order or
