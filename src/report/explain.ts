@@ -127,6 +127,10 @@ export function reasonMessage(code: ReasonCode, value: number, k: number, facts:
       return facts.documentLines > 0
         ? `${facts.documentLines} of ${k} parts are lines or stages of an order or contract another part also names (one document number, with or without line suffixes, or the order number in the subject): one document is one purchase, visible as such.`
         : 'No two parts name the same order or contract.';
+    case 'sameDayVendors':
+      return facts.sameDayVendors > 0
+        ? `${facts.sameDayVendors} of ${k} parts came from another vendor than a part bought the same day: the same-day test of card programmes and audit offices asks for one merchant, since one order cut into invoices comes from one supplier, and purchases from different suppliers on one day are most often separate orders.`
+        : 'No two parts bought on the same day came from different vendors.';
     case 'buyerBunching': {
       const t = b?.bunching;
       if (!t) return 'Bunching under this limit not tested: the buyer has no purchase in force for it.';
@@ -219,6 +223,7 @@ const LISTING_RANK: Readonly<Record<ReasonCode, number>> = {
   totalOverThreshold: 13,
   perPersonCharges: 14,
   documentLines: 15,
+  sameDayVendors: 16,
 };
 
 /**

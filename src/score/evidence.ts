@@ -65,6 +65,8 @@ export interface EvidenceFacts {
   readonly perPersonAlongside: number;
   /** Parts that are lines or stages of an order or contract another part names (see `documentLineParts`). */
   readonly documentLines: number;
+  /** Parts bought from another vendor than the day's other parts: per day, its distinct vendors less one. */
+  readonly sameDayVendors: number;
   /** The comparison with the buyer's other purchases; undefined without baselines. */
   readonly baseline: BaselineFacts | undefined;
 }
@@ -126,7 +128,10 @@ export interface Measurement {
  *   them (the same vendor, an amount within 10% of one of them);
  * - documentLines (against splitting): share of parts that are lines or stages of an order or
  *   contract another part names (one document number of at least five digits, with or without line
- *   suffixes, or the order, contract or framework number in the subject).
+ *   suffixes, or the order, contract or framework number in the subject);
+ * - sameDayVendors (against splitting): share of parts bought on a day the finding bought from
+ *   another vendor too, beyond that day's first vendor — per day its distinct vendors less one
+ *   (two parts on one day from two vendors: ½; parts on different days: 0).
  * The buyer measures are NaN (not applicable) without baselines or below their minimum samples.
  *
  * Runs in O(k log k) for k parts, plus O(k log m) for the buyer measures (m purchases in the subject).
@@ -159,6 +164,16 @@ export function measure(parts: readonly Item[], total: Decimal, ctx: EvidenceCon
   const vendorCounts = new Map<string, number>();
   for (const p of parts) vendorCounts.set(vendorOf(p), (vendorCounts.get(vendorOf(p)) ?? 0) + 1);
   const topVendor = Math.max(...vendorCounts.values());
+  // Parts of a vendor other than the first one bought from that day (parts are in date order).
+  const dayVendors = new Set<string>();
+  let sameDayVendors = 0;
+  for (let i = 0; i < k; i++) {
+    const p = parts[i] as Item;
+    if (i > 0 && p.day !== (parts[i - 1] as Item).day) dayVendors.clear();
+    const v = vendorOf(p);
+    if (dayVendors.size > 0 && !dayVendors.has(v)) sameDayVendors++;
+    dayVendors.add(v);
+  }
 
   const agreement = { text: { pairs: 0, sum: 0 }, category: { pairs: 0, sum: 0 }, project: { pairs: 0, same: 0 }, none: 0 };
   let subject = 0;
@@ -217,8 +232,9 @@ export function measure(parts: readonly Item[], total: Decimal, ctx: EvidenceCon
       buyerBunching: bunching?.applicable ? bunching.z : Number.NaN,
       perPersonCharges: perPerson / k,
       documentLines: documentLines / k,
+      sameDayVendors: sameDayVendors / k,
     },
-    facts: { justBelow: { count: justBelow, atLimitAllowed }, sameDay, topVendor, vendors: vendorCounts.size, subject: agreement, repeated, round, consecutive, consecutiveWeight, numbering, perPerson, perPersonAlongside: alongside, documentLines, baseline },
+    facts: { justBelow: { count: justBelow, atLimitAllowed }, sameDay, topVendor, vendors: vendorCounts.size, subject: agreement, repeated, round, consecutive, consecutiveWeight, numbering, perPerson, perPersonAlongside: alongside, documentLines, sameDayVendors, baseline },
   };
 }
 

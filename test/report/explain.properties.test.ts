@@ -260,6 +260,15 @@ function checkFinding(f: Finding, records: readonly PurchaseRecordInput[], o: De
   for (const p of f.parts) byVendor.set(vendorKey(p.vendor), (byVendor.get(vendorKey(p.vendor)) ?? 0) + 1);
   const top = Math.max(...byVendor.values());
   expect(message('vendorConcentration')).toBe(top === k ? 'All parts went to the same vendor.' : `The most frequent vendor received ${top} of ${k} parts; ${byVendor.size} vendors in all.`);
+  // Parts from another vendor than a part bought the same day: per date, its vendors less one.
+  const vendorsOn = new Map<string, Set<string>>();
+  for (const p of f.parts) vendorsOn.set(p.date, (vendorsOn.get(p.date) ?? new Set<string>()).add(vendorKey(p.vendor)));
+  const otherVendors = [...vendorsOn.values()].reduce((n, v) => n + v.size - 1, 0);
+  expect(message('sameDayVendors')).toBe(
+    otherVendors
+      ? `${otherVendors} of ${k} parts came from another vendor than a part bought the same day: the same-day test of card programmes and audit offices asks for one merchant, since one order cut into invoices comes from one supplier, and purchases from different suppliers on one day are most often separate orders.`
+      : 'No two parts bought on the same day came from different vendors.',
+  );
 
   // Subjects: only the signals the policy compares and both parts of a pair carry.
   const text = { pairs: 0, sum: 0 };

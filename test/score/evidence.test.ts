@@ -56,6 +56,20 @@ describe('measure', () => {
     expect(e.roundAmounts).toBeCloseTo(1 / 3, 12);
     expect(e.consecutiveDocuments).toBeCloseTo(2 / 3, 12);
     expect(e.totalOverThreshold).toBe(2.5);
+    // Day 10 bought from Acme and Beta: one part of another vendor that day, of three.
+    expect(e.sameDayVendors).toBeCloseTo(1 / 3, 12);
+  });
+
+  it('counts the parts bought from another vendor than a part of the same day', () => {
+    const t = tier('1000');
+    const of = (spec: [number, string][]) => measure(spec.map(([day, vendor]) => part(day, '600', vendor)), new Decimal(600 * spec.length), { tier: t, thresholds: [t], windowDays: 30, band: 0.1 }).evidence.sameDayVendors;
+    expect(of([[3, 'acme'], [3, 'beta']])).toBe(1 / 2);
+    expect(of([[3, 'acme'], [3, 'acme']])).toBe(0);
+    expect(of([[3, 'acme'], [4, 'beta']])).toBe(0);
+    // Per day its vendors less one: day 3 has three (2), day 5 one vendor twice (0).
+    expect(of([[3, 'acme'], [3, 'beta'], [3, 'gamma'], [5, 'acme'], [5, 'acme']])).toBe(2 / 5);
+    // A vendor met on another day still counts as another vendor on this one.
+    expect(of([[3, 'acme'], [4, 'beta'], [4, 'acme']])).toBe(1 / 3);
   });
 
   it('takes one part just below a limit for no evidence: a single purchase kept under a limit is not a split', () => {

@@ -8,6 +8,7 @@ import { resolveOptions } from '../../src/options/resolve.js';
 import type { ResolvedThreshold } from '../../src/thresholds/threshold.js';
 import { AGAINST_CODES, DEFAULT_WEIGHTS, REASON_CODES, isAgainst, type ReasonCode, type ScoreWeights } from '../../src/options/reasons.js';
 import { detectSplits } from '../../src/detect.js';
+import type { DetectSplitsOptions } from '../../src/options/options.js';
 import type { PurchaseRecordInput } from '../../src/records/record.js';
 import { runs } from '../helpers/runs.js';
 
@@ -42,6 +43,7 @@ const DIRECTION: Record<ReasonCode, { sign: 1 | -1; value: fc.Arbitrary<number> 
   // Evidence against splitting: the strength is how clearly the legitimate shape shows, a share of parts.
   perPersonCharges: { sign: 1, value: fc.double({ min: 0, max: 1, noNaN: true }) },
   documentLines: { sign: 1, value: fc.double({ min: 0, max: 1, noNaN: true }) },
+  sameDayVendors: { sign: 1, value: fc.double({ min: 0, max: 1, noNaN: true }) },
 };
 
 /** The codes of evidence of splitting, and of evidence against it. */
@@ -181,14 +183,15 @@ describe('scoreOf', () => {
 
 // ----- End to end: making a split look more deliberate never lowers its score -------------------
 
-const split = (over: Partial<Record<'dates' | 'amounts' | 'documents', string[]>> = {}): PurchaseRecordInput[] => {
+const split = (over: Partial<Record<'dates' | 'amounts' | 'documents' | 'vendors', string[]>> = {}): PurchaseRecordInput[] => {
   const dates = over.dates ?? ['2014-11-03', '2014-11-10', '2014-11-17'];
   const amounts = over.amounts ?? ['120000', '150000', '90000'];
   const documents = over.documents ?? ['D-1', 'D-5', 'D-9'];
+  const vendors = over.vendors ?? ['Sign Co', 'Light Co', 'Font Co'];
   return [0, 1, 2].map((i) => ({
     id: `S${i + 1}`,
     buyer: 'Zone Admin',
-    vendor: ['Sign Co', 'Light Co', 'Font Co'][i] as string,
+    vendor: vendors[i] as string,
     date: dates[i] as string,
     amount: amounts[i] as string,
     currency: 'CNY',
@@ -203,15 +206,17 @@ const opts = {
 };
 
 /** Score of the one finding, which must hold all three parts. */
-function scoreOfSplit(records: PurchaseRecordInput[]): number {
-  const { findings } = detectSplits(records, opts);
+function scoreOfSplit(records: PurchaseRecordInput[], over: Partial<DetectSplitsOptions> = {}): number {
+  const { findings } = detectSplits(records, { ...opts, ...over });
   expect(findings).toHaveLength(1);
   expect([...(findings[0]?.recordIds ?? [])].sort()).toEqual(['S1', 'S2', 'S3']);
   return findings[0]?.score as number;
 }
 
 describe('a split that looks more deliberate scores at least as high', () => {
-  const base = scoreOfSplit(split());
+  // One vendor: parts of different vendors bought on one day are evidence against (sameDayVendors).
+  const one = { vendors: ['Sign Co', 'Sign Co', 'Sign Co'] };
+  const base = scoreOfSplit(split(one));
   // Each change improves one kind of evidence with a positive default weight, so the score rises.
   const equal = { amounts: ['120000', '120000', '120000'] };
   const sameDay = { dates: ['2014-11-03', '2014-11-03', '2014-11-03'] };
@@ -224,13 +229,13 @@ describe('a split that looks more deliberate scores at least as high', () => {
     ['equal and same day', { ...equal, ...sameDay }],
     ['all three changes', { ...equal, ...sameDay, ...consecutive }],
   ])('%s', (_name, change) => {
-    expect(scoreOfSplit(split(change))).toBeGreaterThan(base);
+    expect(scoreOfSplit(split({ ...one, ...change }))).toBeGreaterThan(base);
   });
 
   it('each change on top of the others still raises the score', () => {
-    const s1 = scoreOfSplit(split(equal));
-    const s2 = scoreOfSplit(split({ ...equal, ...sameDay }));
-    const s3 = scoreOfSplit(split({ ...equal, ...sameDay, ...consecutive }));
+    const s1 = scoreOfSplit(split({ ...one, ...equal }));
+    const s2 = scoreOfSplit(split({ ...one, ...equal, ...sameDay }));
+    const s3 = scoreOfSplit(split({ ...one, ...equal, ...sameDay, ...consecutive }));
     expect(s1).toBeGreaterThan(base);
     expect(s2).toBeGreaterThan(s1);
     expect(s3).toBeGreaterThan(s2);
@@ -249,7 +254,7 @@ describe('a split that looks more deliberate scores at least as high', () => {
     const iso = (d: number) => new Date(Date.UTC(2014, 10, 1) + d * 86_400_000).toISOString().slice(0, 10);
     fc.assert(
       fc.property(arb, ({ amounts, days, docs }) => {
-        const base3 = split({ amounts: amounts.map(String), dates: days.map(iso), documents: docs.map((n) => `D-${n}`) });
+        const base3 = split({ ...one, amounts: amounts.map(String), dates: days.map(iso), documents: docs.map((n) => `D-${n}`) });
         const s0 = scoreOfSplit(base3);
         const first = Math.min(...days);
         const oneDay = scoreOfSplit(base3.map((r) => ({ ...r, date: iso(first) })));
@@ -259,6 +264,15 @@ describe('a split that looks more deliberate scores at least as high', () => {
       }),
       { numRuns: runs(100) },
     );
+  });
+
+  it('parts of different vendors bought on one day score lower, by the evidence against', () => {
+    // Three vendors on one day: two parts of another vendor than the day's first, of three.
+    const threeVendors = split(sameDay);
+    const unweighed = scoreOfSplit(threeVendors, { weights: { sameDayVendors: 0 } });
+    expect(scoreOfSplit(threeVendors)).toBeCloseTo(unweighed * (1 - 2 / 3) ** DEFAULT_WEIGHTS.sameDayVendors, 12);
+    // On different days other vendors are no evidence against.
+    expect(scoreOfSplit(split())).toBe(scoreOfSplit(split(), { weights: { sameDayVendors: 0 } }));
   });
 });
 
