@@ -74,7 +74,8 @@ export type ScoreWeights = Record<ReasonCode, number>;
  * `sameDayVendors`; on seeds 9–16 of the same regimes, which tuning never saw, 0.984 against 0.977.
  * A heavy rate alone lifts same-day coincidences (two purchases on one day in a category the buyer
  * rarely buys are as rare at its own rate whether they are a split or chance): at `buyerRate` 2.5
- * without `sameDayVendors`, 5 of those 24 ledgers held 3 or 4 of them in the top K.
+ * without `sameDayVendors`, 7 of those 24 ledgers missed a target, with up to 5 of one decoy kind in
+ * the top K.
  *
  * The other evidence relative to the buyer supports: parts larger than the buyer's usual purchases
  * (`buyerSize`); vendors the buyer rarely uses in the subject (`buyerVendor`), weakly, since splits
