@@ -146,12 +146,20 @@ class Kept {
   readonly exact = new Map<number, Decimal>();
   /** The purposes, as bytes for another thread, when this reader reads a later range of a file (see {@link SentTexts}); `subject` then stays empty. */
   sent: SentTexts | undefined;
+  /**
+   * The purposes read since {@link subject} last took them, as bytes (purposes not numbered as read):
+   * kept as bytes there too, each decoded when read (see `TextFieldBuilder.pushPacked`), not copied
+   * out of the decoded file into strings (UTF-8 encoded and decoded: see `StringIds`' `'copy'`).
+   * `undefined` once a purpose UTF-8 cannot carry (a lone surrogate) was read: strings from then on.
+   */
+  private mine: SentTexts | undefined;
   /** Whether the columns were handed to a ledger as they are (see `finishColumns`): copied before they change again. */
   private shared = false;
 
   /** @param numberSubjects see {@link LedgerReaderOptions}.numberSubjects */
   constructor(numberSubjects: boolean) {
     this.subject = new TextFieldBuilder('copy', !numberSubjects);
+    if (!numberSubjects) this.mine = new SentTexts();
   }
 
   get size(): number {
@@ -182,7 +190,24 @@ class Kept {
   /** Adds row's purpose (undefined: none). */
   pushSubject(text: string | undefined): void {
     if (this.sent) this.sent.push(text);
-    else this.subject.push(text);
+    else if (this.mine) {
+      try {
+        this.mine.push(text);
+      } catch {
+        this.takeMine();
+        this.mine = undefined;
+        this.subject.push(text);
+      }
+    } else this.subject.push(text);
+  }
+
+  /** Hands the purposes read as bytes to {@link subject}, in order: before it is read, and before other rows are added. */
+  takeMine(): void {
+    const mine = this.mine;
+    if (mine === undefined || mine.length === 0) return;
+    this.mine = new SentTexts();
+    const f = mine.field();
+    this.subject.pushPacked(f.at, f.texts as PackedTexts, f.plain);
   }
 
   exactOf(r: number): Decimal {
@@ -264,7 +289,9 @@ const UTF8_OUT = new TextEncoder();
 class SentTexts {
   private readonly chunks: Uint8Array[] = [];
   private readonly counts: number[] = [];
-  private chunk = new Uint8Array(SENT_CHUNK);
+  /** The chunk being written (none yet: empty), and the size of the next (doubling up to {@link SENT_CHUNK}: a small ledger takes little). */
+  private chunk = new Uint8Array(0);
+  private size = 1 << 16;
   private used = 0;
   /** UTF-16 units written into the current chunk, and texts in it. */
   private units = 0;
@@ -298,19 +325,25 @@ class SentTexts {
     this.inChunk++;
   }
 
-  /** Ends the chunk being written (when it holds a text), and starts one of at least `bytes`. */
+  /** Ends the chunk being written (when it holds a text), and starts one of at least `bytes` (none when 0). */
   private nextChunk(bytes = 0): void {
     if (this.inChunk > 0) {
       this.chunks.push(this.chunk.subarray(0, this.used));
       this.counts.push(this.inChunk);
     }
-    this.chunk = new Uint8Array(Math.max(SENT_CHUNK, bytes));
+    this.chunk = new Uint8Array(bytes === 0 ? 0 : Math.max(this.size, bytes));
+    if (bytes > 0) this.size = Math.min(SENT_CHUNK, 2 * this.size);
     this.used = 0;
     this.units = 0;
     this.inChunk = 0;
   }
 
-  /** The field, for {@link LedgerReader.part}. */
+  /** Texts pushed (an undefined one included). */
+  get length(): number {
+    return this.n;
+  }
+
+  /** The field, for {@link LedgerReader.part}; nothing is pushed after. */
   field(): PackedField {
     if (this.inChunk > 0) this.nextChunk();
     return { at: this.at.slice(0, this.n), texts: { bytes: this.chunks, counts: Int32Array.from(this.counts), ends: this.ends.slice(0, this.texts), byteEnds: this.byteEnds.slice(0, this.texts) }, hashes: new Int32Array(0), plain: this.plain };
@@ -736,6 +769,7 @@ export class LedgerReader {
   absorb(p: ReaderPart): void {
     const k = this.kept;
     k.unshare();
+    k.takeMine();
     this.rowCount += p.rows;
     this.blank += p.blank;
     this.datesSeen += p.datesSeen;
@@ -857,6 +891,7 @@ export class LedgerReader {
   finishColumns(): Omit<Ledger, 'sources' | 'records'> & { records: RecordColumns } {
     const k = this.kept;
     k.unshare();
+    k.takeMine();
     let list: number[] = new Array<number>(k.size);
     for (let r = 0; r < list.length; r++) list[r] = r;
     let merged = 0;
