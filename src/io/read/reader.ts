@@ -777,11 +777,19 @@ export class LedgerReader {
     for (const s of p.samples) if (this.firstRows.length < SAMPLES) this.firstRows.push(s);
     // Each column joined in one copy (concat), not grown row by row.
     k.id = k.id.concat(unpack(p.id));
-    k.line = k.line.concat(Array.from(p.line));
+    // Typed arrays copied by a plain loop: Array.from walks them through their iterator.
+    const n = p.line.length;
+    const line: number[] = new Array(n);
+    for (let i = 0; i < n; i++) line[i] = p.line[i] as number;
+    k.line = k.line.concat(line);
     const dates = unpack(p.date.texts);
-    k.date = k.date.concat(Array.from(p.date.at, (t) => dates[t] as string));
+    const date: string[] = new Array(n);
+    for (let i = 0; i < n; i++) date[i] = dates[p.date.at[i] as number] as string;
+    k.date = k.date.concat(date);
     k.amount = k.amount.concat(unpack(p.amount));
-    k.document = k.document.concat(unpack(p.document).map((d, i) => (p.hasDocument[i] === 1 ? d : undefined)));
+    const documents = unpack(p.document);
+    for (let i = 0; i < n; i++) if (p.hasDocument[i] !== 1) documents[i] = undefined as unknown as string;
+    k.document = k.document.concat(documents);
     for (const f of TEXT_FIELDS) {
       const { at, texts, hashes, plain } = p[f];
       // Purposes sent as bytes stay bytes until read (see `TextField`.textAt): the main thread does not decode them all.
