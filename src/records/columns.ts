@@ -25,6 +25,39 @@ export interface TextField {
    * half a million purposes cold, spent about 80 ms on the Toronto-shaped bench file). Absent: not known.
    */
   readonly plain?: true;
+  /**
+   * With {@link each}: text t read alone, without making {@link texts} (a getter then, which makes
+   * them all when first read). A loader that read part of a file on another thread keeps the
+   * purposes that thread read as the UTF-8 bytes it sent them in (see {@link PackedTexts}), each
+   * decoded only when read: a report reads the few of its findings' parts. Absent: read `texts`.
+   */
+  readonly textAt?: (t: number) => string;
+}
+
+/**
+ * Texts as UTF-8 bytes in chunks, as another thread wrote them: `counts[c]` texts in chunk c; the
+ * i-th text ends at UTF-16 unit `ends[i]` of its chunk's decoded text, and at byte `byteEnds[i]` of
+ * its chunk's bytes (so one text is decoded alone, or a chunk at once and cut).
+ */
+export interface PackedTexts {
+  readonly bytes: readonly Uint8Array[];
+  readonly counts: Int32Array;
+  readonly ends: Int32Array;
+  readonly byteEnds: Int32Array;
+}
+
+/** A {@link PackedTexts} kept by a {@link TextFieldBuilder}: its first text's number, and the first text of each chunk. */
+interface KeptPacked {
+  readonly from: number;
+  readonly texts: PackedTexts;
+  readonly firsts: Int32Array;
+}
+
+const UTF8_TEXTS = new TextDecoder('utf-8', { ignoreBOM: true });
+
+/** The number of texts of a field (its `texts` not made when they are kept as bytes: see {@link TextField}.textAt). */
+export function textCount(f: TextField): number {
+  return f.textAt !== undefined ? f.at.reduce((m, t) => (t > m ? t : m), -1) + 1 : f.texts.length;
 }
 
 /**
@@ -116,6 +149,12 @@ export class TextFieldBuilder {
   /** The text last pushed, as kept (while {@link few} is used), and its number. */
   private lastText: string | undefined;
   private lastId = -1;
+  /** Texts numbered {@link each} after those of `ids`, kept as the bytes another thread sent them in (see {@link pushPacked}), in order. */
+  private packed: KeptPacked[] = [];
+  /** Texts in {@link packed}. */
+  private packedCount = 0;
+  /** Texts of {@link packed} decoded alone so far (see {@link textAt}). */
+  private readAlone = 0;
   /**
    * @param keep what is kept of a new text (see {@link StringIds}). @defaultValue the text itself
    * @param each each record's text numbered on its own, not looked up (see {@link TextField}.each). @defaultValue false
@@ -132,14 +171,77 @@ export class TextFieldBuilder {
     this.ids.settle();
   }
 
-  /** The distinct texts, by number. */
+  /** The distinct texts, by number (those kept as bytes decoded now: see {@link pushPacked}). */
   get texts(): readonly string[] {
     this.ids.settle();
+    if (this.packed.length > 0) this.unpackAll();
     return this.ids.texts;
+  }
+
+  /**
+   * Adds records numbered {@link each} whose texts another thread sent as bytes (`texts`; `at`: each
+   * record's text number among them, −1: none), kept as bytes: each is decoded when read alone
+   * ({@link textAt}), or all at once when {@link texts} is read. The numbers are those
+   * {@link pushNumbered} gives the same texts. `plain` as there. O(records).
+   */
+  pushPacked(at: ArrayLike<number>, texts: PackedTexts, plain: boolean): void {
+    if (!this.each) {
+      this.pushNumbered(at, decodePacked(texts), undefined, plain);
+      return;
+    }
+    const count = texts.ends.length;
+    if (count > 0 && !plain) this.plain = false;
+    if (this.n + at.length > this.at.length) this.at = grow(this.at, this.n + at.length);
+    const from = this.ids.size + this.packedCount;
+    for (let i = 0; i < at.length; i++) {
+      const t = at[i] as number;
+      this.at[this.n++] = t < 0 ? -1 : from + t;
+    }
+    if (count === 0) return;
+    const firsts = new Int32Array(texts.counts.length);
+    for (let c = 1; c < firsts.length; c++) firsts[c] = (firsts[c - 1] as number) + (texts.counts[c - 1] as number);
+    this.packed.push({ from, texts, firsts });
+    this.packedCount += count;
+  }
+
+  /**
+   * Text t (see {@link TextField}.textAt): one kept as bytes is decoded alone, not kept; once an
+   * eighth of them were read so (a caller reading them all, such as numbering them to compare
+   * subjects by their words), all are decoded at once and kept. O(its length), plus O(log chunks).
+   */
+  textAt(t: number): string {
+    if (t >= this.ids.size && ++this.readAlone > this.packedCount >> 3) this.unpackAll();
+    if (t < this.ids.size) {
+      this.ids.settle();
+      return this.ids.texts[t] as string;
+    }
+    let k = this.packed.length - 1;
+    while (k > 0 && (this.packed[k] as KeptPacked).from > t) k--;
+    const { from, texts, firsts } = this.packed[k] as KeptPacked;
+    const i = t - from;
+    // The chunk holding text i: the last whose first text is at or before it.
+    let lo = 0;
+    let hi = firsts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((firsts[mid] as number) <= i) lo = mid;
+      else hi = mid - 1;
+    }
+    const start = i === firsts[lo] ? 0 : (texts.byteEnds[i - 1] as number);
+    return UTF8_TEXTS.decode((texts.bytes[lo] as Uint8Array).subarray(start, texts.byteEnds[i] as number));
+  }
+
+  /** Decodes the texts kept as bytes into `ids`, in order (the numbers stay). */
+  private unpackAll(): void {
+    const packed = this.packed;
+    this.packed = [];
+    this.packedCount = 0;
+    for (const p of packed) for (const s of decodePacked(p.texts)) this.ids.append(s, true);
   }
 
   /** Adds the next record's text (undefined: none). */
   push(text: string | undefined): void {
+    if (this.packed.length > 0) this.unpackAll();
     if (this.each && text !== undefined && this.plain) this.plain = isPlain(text);
     if (this.n === this.at.length) this.at = grow(this.at, this.n + 1);
     this.at[this.n++] = text === undefined ? -1 : this.number(text);
@@ -180,6 +282,7 @@ export class TextFieldBuilder {
    * plain (see {@link TextField}.plain), as the builder that numbered them found. O(records + texts).
    */
   pushNumbered(at: ArrayLike<number>, texts: readonly string[], hashes?: Int32Array, plain = false): void {
+    if (this.packed.length > 0 && texts.length > 0) this.unpackAll();
     if (texts.length > 0 && !plain) this.plain = false;
     if (this.n + at.length > this.at.length) this.at = grow(this.at, this.n + at.length);
     if (texts.length === 0) {
@@ -226,8 +329,31 @@ export class TextFieldBuilder {
       at = new Int32Array(rows.length);
       for (let j = 0; j < rows.length; j++) at[j] = this.at[rows[j] as number] as number;
     }
+    if (this.each && this.packed.length > 0) {
+      // Texts kept as bytes: read one at a time, or all when `texts` is first read.
+      this.ids.settle();
+      const field = { at, each: true as const, ...(this.plain ? { plain: true as const } : {}), textAt: (t: number) => this.textAt(t) } as TextField;
+      Object.defineProperty(field, 'texts', { enumerable: true, get: () => this.texts });
+      return field;
+    }
     return this.each ? { at, texts: this.texts, each: true, ...(this.plain ? { plain: true as const } : {}) } : { at, texts: this.texts };
   }
+}
+
+/** The texts of a {@link PackedTexts}, in order: each chunk decoded once and cut. O(bytes). */
+export function decodePacked(p: PackedTexts): string[] {
+  const out: string[] = new Array(p.ends.length);
+  let i = 0;
+  p.bytes.forEach((bytes, c) => {
+    const text = UTF8_TEXTS.decode(bytes);
+    let start = 0;
+    for (const last = i + (p.counts[c] as number); i < last; i++) {
+      const end = p.ends[i] as number;
+      out[i] = text.slice(start, end);
+      start = end;
+    }
+  });
+  return out;
 }
 
 /**

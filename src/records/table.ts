@@ -6,7 +6,7 @@ import { dayOf, isoOf } from '../_lib/days.js';
 import { approxNumber, D } from '../_lib/decimal.js';
 import { thrownText } from '../_lib/thrown.js';
 import { hashOf, StringIds } from './stringIds.js';
-import { textFields, type RecordColumns, type TextField, type TextFieldName } from './columns.js';
+import { textCount, textFields, type RecordColumns, type TextField, type TextFieldName } from './columns.js';
 
 /**
  * A text field as columns: each record's text as written (trimmed), for display, and its
@@ -149,6 +149,12 @@ class ColumnBuilder {
   readonly key: Int32Array;
   /** Each record's text, when the caller's texts are one per record (see {@link eachColumn}); else `undefined`. */
   private readonly each: (string | undefined)[] | undefined;
+  /**
+   * With `each` and `plain`, when the caller's texts are read one at a time (`textAt`, see
+   * `TextField`): each record's text number (its hint) instead of its text, which is read only
+   * when someone reads it (see {@link eachColumn}); else `undefined`.
+   */
+  private readonly eachAt: Int32Array | undefined;
   private readonly interner: Interner;
   /** The key of a text, memoised per distinct text. */
   readonly keyOf: (text: string) => string;
@@ -172,12 +178,15 @@ class ColumnBuilder {
     hints = 0,
     each = false,
     private readonly plain = false,
+    private readonly textAt?: (t: number) => string,
   ) {
     this.interner = new Interner(normalise);
     this.keyOf = this.interner.keyOfText;
     const keyOf = this.keyOf;
     this.readField = (v) => read(v, keyOf);
-    this.each = each && normalise === undefined ? new Array<string | undefined>(n) : undefined;
+    const lazy = each && normalise === undefined && plain && textAt !== undefined;
+    this.eachAt = lazy ? new Int32Array(n) : undefined;
+    this.each = each && normalise === undefined ? new Array<string | undefined>(lazy ? 0 : n) : undefined;
     const numbered = this.each === undefined ? n : 0;
     this.text = new Int32Array(numbered);
     this.key = normalise ? new Int32Array(numbered) : this.text;
@@ -202,6 +211,10 @@ class ColumnBuilder {
    * that text itself, the caller's texts being distinct, a text met first is new.
    */
   set(k: number, value: string | undefined, hint = -1, given?: unknown): void {
+    if (this.eachAt !== undefined) {
+      this.eachAt[k] = hint;
+      return;
+    }
     if (this.each !== undefined) {
       this.each[k] = value;
       return;
@@ -221,8 +234,14 @@ class ColumnBuilder {
   }
 
   /** The column of the first `size` records. */
+  /** Whether record texts are kept as their numbers, read when read (see {@link eachAt}): the caller need not read them. */
+  get readsLater(): boolean {
+    return this.eachAt !== undefined;
+  }
+
   build(size: number): TextColumn {
-    if (this.each !== undefined) return eachColumn(trimmed(this.each, size));
+    if (this.eachAt !== undefined) return eachColumn(numberedSource(this.eachAt.subarray(0, size), this.textAt as (t: number) => string));
+    if (this.each !== undefined) return eachColumn(arraySource(trimmed(this.each, size)));
     const text = this.text.subarray(0, size);
     return { text, texts: this.interner.texts, key: this.key === this.text ? text : this.key.subarray(0, size), keys: this.interner.keys };
   }
@@ -238,9 +257,31 @@ interface MaybeEach extends TextColumn {
 
 /** Each record's text, and the texts the column is numbered over: `all`, of which the records are those at `picked` (all of them when absent). */
 interface EachTexts {
-  readonly each: readonly (string | undefined)[];
-  readonly all: readonly (string | undefined)[];
+  readonly each: EachSource;
+  readonly all: EachSource;
   readonly picked?: readonly number[];
+}
+
+/** Texts, one per record, read one at a time: an array's, or texts read only when asked for (see `TextField`.textAt). */
+interface EachSource {
+  readonly size: number;
+  text(k: number): string | undefined;
+}
+
+/** The texts of an array, as an {@link EachSource}. */
+function arraySource(texts: readonly (string | undefined)[]): EachSource {
+  return { size: texts.length, text: (k) => texts[k] };
+}
+
+/** Texts given by number (−1: none), each read by `textAt` when asked for, as an {@link EachSource}. */
+function numberedSource(at: Int32Array, textAt: (t: number) => string): EachSource {
+  return {
+    size: at.length,
+    text: (k) => {
+      const t = at[k] as number;
+      return t < 0 ? undefined : textAt(t);
+    },
+  };
 }
 
 /**
@@ -253,16 +294,16 @@ interface EachTexts {
  * whose texts stay those of every record it was cut from, as a numbered column's do). O(1); the
  * numbering O(n) plus O(length) per text.
  */
-function eachColumn(all: readonly (string | undefined)[], picked?: readonly number[]): TextColumn {
-  const texts: EachTexts = picked === undefined ? { each: all, all } : { each: picked.map((k) => all[k]), all, picked };
+function eachColumn(all: EachSource, picked?: readonly number[]): TextColumn {
+  const texts: EachTexts = picked === undefined ? { each: all, all } : { each: { size: picked.length, text: (k) => all.text(picked[k] as number) }, all, picked };
   let numbered: TextColumn | undefined;
   const column = (): TextColumn => {
     if (numbered !== undefined) return numbered;
     // Hundreds of thousands of long texts, nearly all distinct: numbered by hashing (StringIds), not in a Map.
     const ids = new StringIds();
-    const numbers = new Int32Array(all.length);
-    for (let k = 0; k < all.length; k++) {
-      const s = all[k];
+    const numbers = new Int32Array(all.size);
+    for (let k = 0; k < all.size; k++) {
+      const s = all.text(k);
       numbers[k] = s === undefined ? -1 : ids.id(s);
     }
     const text = picked === undefined ? numbers : Int32Array.from(picked, (k) => numbers[k] as number);
@@ -489,9 +530,10 @@ export function columnsTable(columns: RecordColumns): RecordTable {
   const b = new TableBuilder(
     c.size,
     undefined,
-    textFields((f) => c[f].texts.length),
+    textFields((f) => textCount(c[f])),
     textFields((f) => c[f].each === true),
     textFields((f) => c[f].plain === true && OPTIONAL_TEXT.has(f)),
+    textFields((f) => c[f].textAt),
   );
   b.addColumns(c);
   return b.build();
@@ -526,13 +568,14 @@ class TableBuilder {
     hints?: Readonly<Record<TextFieldName, number>>,
     each?: Readonly<Record<TextFieldName, boolean>>,
     plain?: Readonly<Record<TextFieldName, boolean>>,
+    textAt?: Readonly<Record<TextFieldName, ((t: number) => string) | undefined>>,
   ) {
     this.rows = new Int32Array(n);
     this.ids = new Array(n);
     this.days = new Int32Array(n);
     this.amounts = new Array(n);
     this.approx = new Float64Array(n);
-    this.cols = textFields((f) => new ColumnBuilder(n, KEY_OF[f], READ[f], hints?.[f], each?.[f], plain?.[f]));
+    this.cols = textFields((f) => new ColumnBuilder(n, KEY_OF[f], READ[f], hints?.[f], each?.[f], plain?.[f], textAt?.[f]));
     this.documents = new Array(n);
     this.extras = new Array(n);
   }
@@ -618,6 +661,8 @@ class TableBuilder {
     const { cols } = this;
     const n = c.size;
     const { buyer, vendor, currency, subject, category, project, method, exemption } = c;
+    // Purposes read when read (see `ColumnBuilder`.eachAt): kept by number, not read here.
+    const later = cols.subject.readsLater;
     for (let i = 0; i < n; i++) {
       const tb = buyer.at[i] as number;
       const tv = vendor.at[i] as number;
@@ -630,7 +675,7 @@ class TableBuilder {
       const gb = tb < 0 ? undefined : buyer.texts[tb];
       const gv = tv < 0 ? undefined : vendor.texts[tv];
       const gc = tc < 0 ? undefined : currency.texts[tc];
-      const gs = ts < 0 ? undefined : subject.texts[ts];
+      const gs = ts < 0 || later ? undefined : subject.texts[ts];
       const gg = tg < 0 ? undefined : category.texts[tg];
       const gp = tp < 0 ? undefined : project.texts[tp];
       const gm = tm < 0 ? undefined : method.texts[tm];
@@ -655,7 +700,7 @@ class TableBuilder {
         typeof id !== 'string' || typeof b !== 'string' || typeof v !== 'string' || typeof date !== 'string' || typeof amount !== 'string' || typeof cur !== 'string' ||
         s instanceof FieldError || g instanceof FieldError || p instanceof FieldError || m instanceof FieldError || doc instanceof FieldError || e instanceof FieldError
       ) {
-        const given = [c.id[i], gb, gv, gd, ga, gc, gs, gg, gp, gm, gdoc, ge];
+        const given = [c.id[i], gb, gv, gd, ga, gc, later && ts >= 0 ? (subject.textAt as (t: number) => string)(ts) : gs, gg, gp, gm, gdoc, ge];
         this.add(i, given, Int32Array.of(-1, tb, tv, -1, -1, tc, ts, tg, tp, tm, -1, te), undefined, c.extra[i]);
         continue;
       }
@@ -999,7 +1044,7 @@ function otherFields(obj: Record<string, unknown>): Record<string, unknown> | un
 /** The text of column `c` for table index k, or undefined. */
 function textAt(c: TextColumn, k: number): string | undefined {
   const each = (c as MaybeEach)[EACH];
-  if (each !== undefined) return each.each[k];
+  if (each !== undefined) return each.each.text(k);
   const i = c.text[k] as number;
   return i < 0 ? undefined : c.texts[i];
 }
@@ -1007,7 +1052,7 @@ function textAt(c: TextColumn, k: number): string | undefined {
 /** The key of column `c` for table index k, or undefined. */
 export function keyAt(c: TextColumn, k: number): string | undefined {
   const each = (c as MaybeEach)[EACH];
-  if (each !== undefined) return each.each[k];
+  if (each !== undefined) return each.each.text(k);
   const i = c.key[k] as number;
   return i < 0 ? undefined : c.keys[i];
 }

@@ -1,7 +1,7 @@
 /** TextFieldBuilder: numbers texts as a Map that counts first sightings would, however many distinct texts it meets. */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { TextFieldBuilder } from '../../src/records/columns.js';
+import { type PackedTexts, TextFieldBuilder } from '../../src/records/columns.js';
 import { readOptional } from '../../src/records/fields.js';
 import { runs } from '../helpers/runs.js';
 
@@ -96,4 +96,68 @@ describe('TextFieldBuilder', () => {
     expect(b.plainTexts).toBe(false);
     expect(b.pick([0]).plain).toBeUndefined();
   });
+
+  it('keeps texts sent as bytes until read: each read alone, or all at once, as the texts pushed numbered (property)', () => {
+    const text = fc.oneof(fc.constantFrom('signs', 'Café Ré', 'emoji 😀 and 𝄞', 'a\nb', ' padded '), fc.string({ maxLength: 20 }), fc.string({ unit: 'binary', maxLength: 8 }));
+    fc.assert(
+      fc.property(
+        fc.array(fc.option(text, { nil: undefined }), { maxLength: 40 }),
+        fc.array(fc.array(fc.option(text.filter((s) => (s as unknown as { isWellFormed(): boolean }).isWellFormed()), { nil: undefined }), { maxLength: 30 }), { maxLength: 3 }),
+        fc.integer({ min: 1, max: 5 }),
+        fc.boolean(),
+        (first, parts, perChunk, readAll) => {
+          const plain = new TextFieldBuilder('copy', true);
+          const lazy = new TextFieldBuilder('copy', true);
+          for (const t of first) {
+            plain.push(t);
+            lazy.push(t);
+          }
+          for (const part of parts) {
+            const texts = part.filter((t): t is string => t !== undefined);
+            // Numbered in order, each once (numbered each): the i-th text given is text i.
+            let next = 0;
+            const at = Int32Array.from(part, (t) => (t === undefined ? -1 : next++));
+            plain.pushNumbered(at, texts, new Int32Array(0), false);
+            lazy.pushPacked(at, packed(texts, perChunk), false);
+          }
+          const want = plain.pick();
+          const got = lazy.pick();
+          expect([...got.at]).toEqual([...want.at]);
+          if (readAll) expect(got.texts).toEqual(want.texts);
+          want.texts.forEach((t, i) => expect(got.textAt ? got.textAt(i) : got.texts[i]).toBe(t));
+          expect(got.texts).toEqual(want.texts);
+        },
+      ),
+      { numRuns: runs(300) },
+    );
+  });
 });
+
+/** `texts` as UTF-8 bytes, `perChunk` texts a chunk, as a reading thread sends them. */
+function packed(texts: readonly string[], perChunk: number): PackedTexts {
+  const bytes: Uint8Array[] = [];
+  const counts: number[] = [];
+  const ends: number[] = [];
+  const byteEnds: number[] = [];
+  for (let from = 0; from < texts.length; from += perChunk) {
+    const chunk = texts.slice(from, from + perChunk);
+    let units = 0;
+    let used = 0;
+    const parts = chunk.map((t) => new TextEncoder().encode(t));
+    chunk.forEach((t, i) => {
+      units += t.length;
+      used += (parts[i] as Uint8Array).length;
+      ends.push(units);
+      byteEnds.push(used);
+    });
+    const all = new Uint8Array(used);
+    let at = 0;
+    for (const p of parts) {
+      all.set(p, at);
+      at += p.length;
+    }
+    bytes.push(all);
+    counts.push(chunk.length);
+  }
+  return { bytes, counts: Int32Array.from(counts), ends: Int32Array.from(ends), byteEnds: Int32Array.from(byteEnds) };
+}

@@ -12,7 +12,7 @@ import type { Decimal } from 'decimal.js';
 import { D, exactDecimal } from '../../_lib/decimal.js';
 import { OptionsError } from '../../errors.js';
 import { type PurchaseRecordInput, type Reject, type RejectCode } from '../../records/record.js';
-import { isPlain, type RecordColumns, TEXT_FIELDS, TextFieldBuilder, type TextFieldName, textFields } from '../../records/columns.js';
+import { decodePacked, isPlain, type PackedTexts, type RecordColumns, TEXT_FIELDS, TextFieldBuilder, type TextFieldName, textFields } from '../../records/columns.js';
 import { grow } from '../../_lib/grow.js';
 import { withRecords } from './ledgerTable.js';
 import { type ParseAmountOptions, parseAmount } from './amount.js';
@@ -146,12 +146,20 @@ class Kept {
   readonly exact = new Map<number, Decimal>();
   /** The purposes, as bytes for another thread, when this reader reads a later range of a file (see {@link SentTexts}); `subject` then stays empty. */
   sent: SentTexts | undefined;
+  /**
+   * The purposes read since {@link subject} last took them, as bytes (purposes not numbered as read):
+   * kept as bytes there too, each decoded when read (see `TextFieldBuilder.pushPacked`), not copied
+   * out of the decoded file into strings (UTF-8 encoded and decoded: see `StringIds`' `'copy'`).
+   * `undefined` once a purpose UTF-8 cannot carry (a lone surrogate) was read: strings from then on.
+   */
+  private mine: SentTexts | undefined;
   /** Whether the columns were handed to a ledger as they are (see `finishColumns`): copied before they change again. */
   private shared = false;
 
   /** @param numberSubjects see {@link LedgerReaderOptions}.numberSubjects */
   constructor(numberSubjects: boolean) {
     this.subject = new TextFieldBuilder('copy', !numberSubjects);
+    if (!numberSubjects) this.mine = new SentTexts();
   }
 
   get size(): number {
@@ -182,7 +190,24 @@ class Kept {
   /** Adds row's purpose (undefined: none). */
   pushSubject(text: string | undefined): void {
     if (this.sent) this.sent.push(text);
-    else this.subject.push(text);
+    else if (this.mine) {
+      try {
+        this.mine.push(text);
+      } catch {
+        this.takeMine();
+        this.mine = undefined;
+        this.subject.push(text);
+      }
+    } else this.subject.push(text);
+  }
+
+  /** Hands the purposes read as bytes to {@link subject}, in order: before it is read, and before other rows are added. */
+  takeMine(): void {
+    const mine = this.mine;
+    if (mine === undefined || mine.length === 0) return;
+    this.mine = new SentTexts();
+    const f = mine.field();
+    this.subject.pushPacked(f.at, f.texts as PackedTexts, f.plain);
   }
 
   exactOf(r: number): Decimal {
@@ -217,8 +242,8 @@ class Kept {
  */
 export type Packed =
   | { readonly text: string; readonly ends: Int32Array }
-  /** Strings as UTF-8 bytes in chunks (see {@link SentTexts}): `counts[c]` strings in chunk c, `ends` the end of each in its chunk's text. */
-  | { readonly bytes: readonly Uint8Array[]; readonly counts: Int32Array; readonly ends: Int32Array };
+  /** Strings as UTF-8 bytes in chunks (see {@link SentTexts}). */
+  | PackedTexts;
 
 /** `strings` packed. O(length). */
 function pack(strings: readonly string[]): Packed {
@@ -230,20 +255,8 @@ function pack(strings: readonly string[]): Packed {
 
 /** The strings of {@link pack} or {@link SentTexts}, each cut from its (chunk's) text. O(strings + bytes). */
 function unpack(p: Packed): string[] {
+  if ('bytes' in p) return decodePacked(p);
   const out: string[] = new Array(p.ends.length);
-  if ('bytes' in p) {
-    let i = 0;
-    p.bytes.forEach((bytes, c) => {
-      const text = UTF8_IN.decode(bytes);
-      let start = 0;
-      for (const last = i + (p.counts[c] as number); i < last; i++) {
-        const end = p.ends[i] as number;
-        out[i] = text.slice(start, end);
-        start = end;
-      }
-    });
-    return out;
-  }
   const { text } = p;
   let start = 0;
   for (let i = 0; i < p.ends.length; i++) {
@@ -257,13 +270,15 @@ function unpack(p: Packed): string[] {
 /** Bytes of each chunk {@link SentTexts} writes into (at least; a text takes at most 3 bytes a UTF-16 unit, and one of several columns joined may need a larger chunk). */
 const SENT_CHUNK = 1 << 20;
 const UTF8_OUT = new TextEncoder();
-const UTF8_IN = new TextDecoder('utf-8', { ignoreBOM: true });
 
 /**
  * A text field numbered one text a row (purposes: `TextField`.each) as the reader of a later range
  * of a file reads it for the reader of the first: each text written as UTF-8 into chunks of bytes as
  * it is read, not kept as a string. The chunks go to the other thread transferred (not copied),
- * where each is decoded once into a string the texts are cut from. Kept as strings, the texts were
+ * where they stay bytes (see `TextFieldBuilder.pushPacked`): a text is decoded when it is read
+ * (a report reads its findings' parts'), all of them when the field's `texts` are read (the
+ * records). On the Toronto-shaped bench file, decoding them all on the main thread took ~0.2 s of
+ * the joining of the ranges, in 37 MB of fresh memory. Kept as strings, the texts were
  * copied out of the decoded file (UTF-8 encoded and decoded), joined into one string and that string
  * cloned into the message, each copy in fresh memory, whose first touch costs (a page fault a 4 KiB
  * page: ~3 ms a MB on the bench machine). On the Toronto-shaped bench file, the worker's packing and
@@ -274,12 +289,15 @@ const UTF8_IN = new TextDecoder('utf-8', { ignoreBOM: true });
 class SentTexts {
   private readonly chunks: Uint8Array[] = [];
   private readonly counts: number[] = [];
-  private chunk = new Uint8Array(SENT_CHUNK);
+  /** The chunk being written (none yet: empty), and the size of the next (doubling up to {@link SENT_CHUNK}: a small ledger takes little). */
+  private chunk = new Uint8Array(0);
+  private size = 1 << 16;
   private used = 0;
   /** UTF-16 units written into the current chunk, and texts in it. */
   private units = 0;
   private inChunk = 0;
   private ends: Int32Array = new Int32Array(1024);
+  private byteEnds: Int32Array = new Int32Array(1024);
   private texts = 0;
   private at: Int32Array = new Int32Array(1024);
   private n = 0;
@@ -297,28 +315,38 @@ class SentTexts {
     if (written !== text.length && !(text as unknown as { isWellFormed(): boolean }).isWellFormed()) throw new Error('a text with a lone surrogate');
     this.used += written;
     this.units += text.length;
-    if (this.texts === this.ends.length) this.ends = grow(this.ends, this.texts + 1);
+    if (this.texts === this.ends.length) {
+      this.ends = grow(this.ends, this.texts + 1);
+      this.byteEnds = grow(this.byteEnds, this.texts + 1);
+    }
     this.ends[this.texts] = this.units;
+    this.byteEnds[this.texts] = this.used;
     this.at[this.n++] = this.texts++;
     this.inChunk++;
   }
 
-  /** Ends the chunk being written (when it holds a text), and starts one of at least `bytes`. */
+  /** Ends the chunk being written (when it holds a text), and starts one of at least `bytes` (none when 0). */
   private nextChunk(bytes = 0): void {
     if (this.inChunk > 0) {
       this.chunks.push(this.chunk.subarray(0, this.used));
       this.counts.push(this.inChunk);
     }
-    this.chunk = new Uint8Array(Math.max(SENT_CHUNK, bytes));
+    this.chunk = new Uint8Array(bytes === 0 ? 0 : Math.max(this.size, bytes));
+    if (bytes > 0) this.size = Math.min(SENT_CHUNK, 2 * this.size);
     this.used = 0;
     this.units = 0;
     this.inChunk = 0;
   }
 
-  /** The field, for {@link LedgerReader.part}. */
+  /** Texts pushed (an undefined one included). */
+  get length(): number {
+    return this.n;
+  }
+
+  /** The field, for {@link LedgerReader.part}; nothing is pushed after. */
   field(): PackedField {
     if (this.inChunk > 0) this.nextChunk();
-    return { at: this.at.slice(0, this.n), texts: { bytes: this.chunks, counts: Int32Array.from(this.counts), ends: this.ends.slice(0, this.texts) }, hashes: new Int32Array(0), plain: this.plain };
+    return { at: this.at.slice(0, this.n), texts: { bytes: this.chunks, counts: Int32Array.from(this.counts), ends: this.ends.slice(0, this.texts), byteEnds: this.byteEnds.slice(0, this.texts) }, hashes: new Int32Array(0), plain: this.plain };
   }
 }
 
@@ -387,7 +415,7 @@ export type ReaderPart = {
 export function partBuffers(p: ReaderPart): ArrayBuffer[] {
   const fields = TEXT_FIELDS.map((f) => p[f]);
   const packed = [p.id, p.date.texts, p.amount, p.document, ...fields.map((f) => f.texts)];
-  const bytes = packed.flatMap((x) => ('bytes' in x ? [x.counts, ...x.bytes] : []));
+  const bytes = packed.flatMap((x) => ('bytes' in x ? [x.counts, x.byteEnds, ...x.bytes] : []));
   return [p.line, p.date.at, p.hasDocument, ...packed.map((x) => x.ends), ...fields.flatMap((f) => [f.at, f.hashes]), ...bytes].map((a) => a.buffer as ArrayBuffer);
 }
 
@@ -439,6 +467,15 @@ export function isoNumber(s: string): number {
   const n =
     digitAt(s, 0) * 1e7 + digitAt(s, 1) * 1e6 + digitAt(s, 2) * 1e5 + digitAt(s, 3) * 1e4 + digitAt(s, 5) * 1e3 + digitAt(s, 6) * 100 + digitAt(s, 8) * 10 + digitAt(s, 9);
   return n >= 0 ? n : -1;
+}
+
+/**
+ * Whether a cell reads as an amount (see `parseAmount`). An empty cell never does, and is not
+ * parsed: a total line's label cells are mostly empty (on the Toronto-shaped bench file, five empty
+ * cells before the amount on each of its 70,000 card subtotals, each parse a failed result and its message).
+ */
+function isAmount(cell: string): boolean {
+  return cell !== '' && parseAmount(cell).ok;
 }
 
 /** A cell without surrounding white space (most cells have none: no copy then). */
@@ -631,7 +668,7 @@ export class LedgerReader {
     const rawAmount = this.cell(fields, at.amount);
     if (vendor === '' || rawDate === '') {
       const labels = [buyerCell, vendor, idCell, this.cell(fields, at.subject)];
-      if (isTotalLine({ buyer: buyerCell, vendor, date: rawDate, labels, hasAmount: () => fields.some((f) => parseAmount(f).ok) })) {
+      if (isTotalLine({ buyer: buyerCell, vendor, date: rawDate, labels, hasAmount: () => fields.some(isAmount) })) {
         return this.reject(line, 'subtotal', '', 'a total line, not a purchase (no vendor or date, and a total label or amounts alone)', rawAmount || undefined, id);
       }
     }
@@ -732,6 +769,7 @@ export class LedgerReader {
   absorb(p: ReaderPart): void {
     const k = this.kept;
     k.unshare();
+    k.takeMine();
     this.rowCount += p.rows;
     this.blank += p.blank;
     this.datesSeen += p.datesSeen;
@@ -739,12 +777,25 @@ export class LedgerReader {
     for (const s of p.samples) if (this.firstRows.length < SAMPLES) this.firstRows.push(s);
     // Each column joined in one copy (concat), not grown row by row.
     k.id = k.id.concat(unpack(p.id));
-    k.line = k.line.concat(Array.from(p.line));
+    // Typed arrays copied by a plain loop: Array.from walks them through their iterator.
+    const n = p.line.length;
+    const line: number[] = new Array(n);
+    for (let i = 0; i < n; i++) line[i] = p.line[i] as number;
+    k.line = k.line.concat(line);
     const dates = unpack(p.date.texts);
-    k.date = k.date.concat(Array.from(p.date.at, (t) => dates[t] as string));
+    const date: string[] = new Array(n);
+    for (let i = 0; i < n; i++) date[i] = dates[p.date.at[i] as number] as string;
+    k.date = k.date.concat(date);
     k.amount = k.amount.concat(unpack(p.amount));
-    k.document = k.document.concat(unpack(p.document).map((d, i) => (p.hasDocument[i] === 1 ? d : undefined)));
-    for (const f of TEXT_FIELDS) k[f].pushNumbered(p[f].at, unpack(p[f].texts), p[f].hashes, p[f].plain);
+    const documents = unpack(p.document);
+    for (let i = 0; i < n; i++) if (p.hasDocument[i] !== 1) documents[i] = undefined as unknown as string;
+    k.document = k.document.concat(documents);
+    for (const f of TEXT_FIELDS) {
+      const { at, texts, hashes, plain } = p[f];
+      // Purposes sent as bytes stay bytes until read (see `TextField`.textAt): the main thread does not decode them all.
+      if ('bytes' in texts) k[f].pushPacked(at, texts, plain);
+      else k[f].pushNumbered(at, unpack(texts), hashes, plain);
+    }
   }
 
   /** The first rows read into records (at most five), for inspection. */
@@ -848,6 +899,7 @@ export class LedgerReader {
   finishColumns(): Omit<Ledger, 'sources' | 'records'> & { records: RecordColumns } {
     const k = this.kept;
     k.unshare();
+    k.takeMine();
     let list: number[] = new Array<number>(k.size);
     for (let r = 0; r < list.length; r++) list[r] = r;
     let merged = 0;

@@ -10,6 +10,8 @@ import { loadLedger } from '../../../src/node.js';
 import { InputError, OptionsError } from '../../../src/errors.js';
 import type { PurchaseRecordInput } from '../../../src/records/record.js';
 import { runs } from '../../helpers/runs.js';
+import { ledgerTable } from '../../../src/io/read/ledgerTable.js';
+import { keyAt, type RecordTable } from '../../../src/records/table.js';
 
 const fixture = (name: string) => fileURLToPath(new URL(`../../fixtures/io/${name}`, import.meta.url));
 const bytes = (name: string) => new Uint8Array(readFileSync(fixture(name)));
@@ -509,5 +511,18 @@ describe('readLedger: the line of an undecodable byte', () => {
       message = (e as Error).message;
     }
     expect(message).toContain(`byte 0xFF at offset ${where.toLocaleString('en')} (line ${at.toLocaleString('en')})`);
+  });
+});
+
+describe('readLedger purposes', () => {
+  it('keeps every purpose as written, one UTF-8 cannot carry (a lone surrogate) and those after it included, read alone or all at once', () => {
+    const text = 'id,buyer,vendor,date,amount,currency,subject\na,City,Acme,2019-03-04,5,EUR,ok one\nb,City,Acme,2019-03-04,6,EUR,bad \ud800 one\nc,City,Acme,2019-03-05,7,EUR,Café après\nd,City,Acme,2019-03-05,8,EUR,\n';
+    const subjects = ['ok one', 'bad \ud800 one', 'Café après', undefined];
+    expect(readLedger(text).records.map((r) => r.subject)).toEqual(subjects);
+    const clean = text.replace('\ud800', '😀');
+    const l = readLedger(clean);
+    const table = ledgerTable(l) as RecordTable;
+    expect(Array.from({ length: 4 }, (_, k) => keyAt(table.subject, k))).toEqual(subjects.map((s) => s?.replace('\ud800', '😀')));
+    expect(l.records.map((r) => r.subject)).toEqual(subjects.map((s) => s?.replace('\ud800', '😀')));
   });
 });
