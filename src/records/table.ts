@@ -233,12 +233,12 @@ class ColumnBuilder {
     this.key[k] = this.interner.keyOf[id] as number;
   }
 
-  /** The column of the first `size` records. */
   /** Whether record texts are kept as their numbers, read when read (see {@link eachAt}): the caller need not read them. */
   get readsLater(): boolean {
     return this.eachAt !== undefined;
   }
 
+  /** The column of the first `size` records. */
   build(size: number): TextColumn {
     if (this.eachAt !== undefined) return eachColumn(numberedSource(this.eachAt.subarray(0, size), this.textAt as (t: number) => string));
     if (this.each !== undefined) return eachColumn(arraySource(trimmed(this.each, size)));
