@@ -10,7 +10,7 @@
  *
  * A ledger is named by its regime and seed: 40 buyers of about 350 routine purchases each over two
  * years (some 14,500 records), 8 schemes of each kind (no `twoTiers` under a single threshold) and 6
- * decoys of each kind the regime makes (`nearLimitNeighbours` in `uneven` and `mixed` only), under the threshold set the seed picks (seed mod 4), so every regime meets a
+ * decoys of each kind, under the threshold set the seed picks (seed mod 4), so every regime meets a
  * CNY pair, a single 50,000 EUR limit, a GBP pair and a USD pair with `above` comparisons.
  */
 import { DECOY_KINDS, SCHEME_KINDS, SIMULATION_THRESHOLDS, simulate, type SimulateOptions, type SimulateResult, type SimulatedRegime } from '../src/simulate.js';
@@ -102,8 +102,8 @@ export function ledgerOptions(regime: SimulatedRegime, seed: number): SimulateOp
     thresholds: set.thresholds,
     languages: set.languages,
     schemes: Object.fromEntries(SCHEME_KINDS.map((k) => [k, k === 'twoTiers' && set.thresholds.length < 2 ? 0 : LEDGER.schemesPerKind])),
-    // The kinds the regime makes (`nearLimitNeighbours` only in `uneven` and `mixed`), so that adding
-    // a kind for one regime leaves the others' ledgers as they were.
+    // Every kind in every regime: near-limit neighbours (which fill held-out top Ks) in the FIT
+    // ledgers too, so that tuning sees them.
     decoys: Object.fromEntries(DECOY_KINDS.map((k) => [k, madeIn(regime).decoys.includes(k) ? LEDGER.decoysPerKind : 0])),
   };
 }

@@ -8,8 +8,8 @@ import { OptionsError } from '../errors.js';
 import { dayOf, isIsoDate } from '../_lib/days.js';
 import { exactDecimal } from '../_lib/decimal.js';
 import { GROUPS } from './_catalogue.js';
-import { REGIMES, UNEVEN_REGIMES, type SimulatedRegime } from './regimes.js';
-import { CLASSIC_DECOY_KINDS, CLASSIC_SCHEME_KINDS, DECOY_KINDS, SCHEME_KINDS, UNEVEN_DECOY_KINDS, type DecoyKind, type SchemeKind } from './truth.js';
+import { REGIMES, type SimulatedRegime } from './regimes.js';
+import { CLASSIC_DECOY_KINDS, CLASSIC_SCHEME_KINDS, DECOY_KINDS, SCHEME_KINDS, type DecoyKind, type SchemeKind } from './truth.js';
 
 /** Language of a buyer's ledger: subjects, vendor names, methods and projects. */
 export type SimulatedLanguage = 'zh' | 'en';
@@ -25,12 +25,11 @@ export const SIMULATION_THRESHOLDS: readonly ThresholdInput[] = [
 
 /**
  * The scheme and decoy kinds a ledger makes unless counts say otherwise: without a regime, the
- * classic kinds; with one, every kind, but the decoys of `UNEVEN_DECOY_KINDS` only in the regimes of
- * `UNEVEN_REGIMES`.
+ * classic kinds; with one, every kind.
  */
 export function madeIn(regime: SimulatedRegime | undefined): { readonly schemes: readonly SchemeKind[]; readonly decoys: readonly DecoyKind[] } {
   if (regime === undefined) return { schemes: CLASSIC_SCHEME_KINDS, decoys: CLASSIC_DECOY_KINDS };
-  return { schemes: SCHEME_KINDS, decoys: UNEVEN_REGIMES.includes(regime) ? DECOY_KINDS : DECOY_KINDS.filter((k) => !UNEVEN_DECOY_KINDS.includes(k)) };
+  return { schemes: SCHEME_KINDS, decoys: DECOY_KINDS };
 }
 
 /** Options of {@link simulate}. All optional. */
@@ -40,7 +39,7 @@ export interface SimulateOptions {
   /**
    * How the buyers buy and keep records (see {@link SimulatedRegime}). With a regime, amounts follow
    * the thresholds (a routine purchase is the same share of the lowest tier whatever its currency) and
-   * every scheme and decoy kind is made (`nearLimitNeighbours` only in `uneven` and `mixed`); without
+   * every scheme and decoy kind is made; without
    * one, the ledger is the classic simulation, amounts on a CNY scale, with the six scheme kinds and
    * four decoy kinds it has always had.
    * @defaultValue undefined
@@ -70,7 +69,7 @@ export interface SimulateOptions {
   schemes?: Partial<Record<SchemeKind, number>> | undefined;
   /**
    * Decoys per kind. @defaultValue `ceil(buyers / 2)` of each kind (without a regime, none of the kinds
-   * from `tenderedContract` on; none of `nearLimitNeighbours` but in `uneven` and `mixed` ledgers)
+   * from `tenderedContract` on)
    */
   decoys?: Partial<Record<DecoyKind, number>> | undefined;
   /** Languages of buyers' ledgers, drawn uniformly per buyer. @defaultValue `['zh', 'en']` */

@@ -37,8 +37,7 @@ import type { Rng } from './_prng.js';
  *   parts over 14–29 days. Cross-contractor bundles: 50–100 % of its rotated-vendor splits tied only
  *   by a site word in the subject ("Civic Centre refurbishment – lighting", "… – signage"), one item
  *   of each category group of the requirement, no project of their own; the buyer's sites also name
- *   5 % of its routine subjects. Its decoys include `nearLimitNeighbours`: unrelated purchases
- *   just under a limit, tied only by a category or project. And 80 % of its buyers keep an order
+ *   5 % of its routine subjects. And 80 % of its buyers keep an order
  *   book (see orderBooks.ts): their documents are numbered in one series in date order, so
  *   purchases dated one after the other carry numbers one apart, split or not.
  * - `mixed`: every habit above drawn at random for each buyer (the size by rank for half of them,

@@ -55,9 +55,7 @@ export type SchemeKind = 'sameVendor' | 'rotatedVendors' | 'justBelow' | 'equalP
  *   projects or none) or only by a budget project of the buyer's (other category groups and trades).
  *   Any buyer with many purchases near a limit has such neighbours.
  *
- * The four from `tenderedContract` to `sameDayCoincidence` are made only when asked for or when a
- * regime is given; `nearLimitNeighbours` only when asked for or in `uneven` and `mixed` ledgers
- * (`UNEVEN_REGIMES`).
+ * The five from `tenderedContract` on are made only when asked for or when a regime is given.
  */
 export type DecoyKind = 'recurringService' | 'frameworkCallOff' | 'singleJustBelow' | 'bigVendorSmallBuys' | 'tenderedContract' | 'perPersonTravel' | 'marketplaceOrder' | 'sameDayCoincidence' | 'nearLimitNeighbours';
 
@@ -67,8 +65,6 @@ export const DECOY_KINDS: readonly DecoyKind[] = ['recurringService', 'framework
 /** The kinds a ledger without a regime makes by default: those the simulator had before regimes. */
 export const CLASSIC_SCHEME_KINDS: readonly SchemeKind[] = SCHEME_KINDS.slice(0, 6);
 export const CLASSIC_DECOY_KINDS: readonly DecoyKind[] = DECOY_KINDS.slice(0, 4);
-/** The kinds made by default only in the regimes of `UNEVEN_REGIMES` (and when asked for). */
-export const UNEVEN_DECOY_KINDS: readonly DecoyKind[] = ['nearLimitNeighbours'];
 
 /** One injected split: its parts cross `thresholdId` together, each part is below it. */
 export interface SchemeTruth {

@@ -46,11 +46,10 @@ describe('the fit / held-out protocol', () => {
     }
   });
 
-  it('ledgers ask for nearLimitNeighbours in uneven and mixed only, so the FIT ledgers stay as they were', () => {
+  it('ledgers ask for every decoy kind in every regime, so that tuning on FIT sees near-limit neighbours too', () => {
     for (const regime of REGIMES) {
       const o = ledgerOptions(regime, 101);
-      expect(o.decoys?.nearLimitNeighbours, regime).toBe(regime === 'uneven' || regime === 'mixed' ? 6 : 0);
-      for (const k of DECOY_KINDS) if (k !== 'nearLimitNeighbours') expect(o.decoys?.[k], `${regime} ${k}`).toBe(6);
+      for (const k of DECOY_KINDS) expect(o.decoys?.[k], `${regime} ${k}`).toBe(6);
     }
     expect(HELD_OUT.regimes).toContain('uneven');
     expect(FIT.regimes).toEqual(['classic', 'dense', 'heavyTail']);

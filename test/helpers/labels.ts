@@ -157,7 +157,6 @@ export function checkLabels(records: readonly SimulatedRecord[], truth: Truth, t
         break;
       }
       case 'nearLimitNeighbours': {
-        expect(uneven, 'made in uneven and mixed ledgers only').toBe(true);
         expect(parts.length).toBeGreaterThanOrEqual(2);
         expect(parts.length).toBeLessThanOrEqual(3);
         // 85–99 % of the tier (99 % of its amount in whole cents, rounded down), each under it.

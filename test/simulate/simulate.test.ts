@@ -85,12 +85,11 @@ describe('simulate', () => {
     for (const k of DECOY_KINDS) expect(truth.decoys.some((d) => d.kind === k), k).toBe(classicDecoys.includes(k));
   });
 
-  it('makes every kind under a regime (nearLimitNeighbours in uneven and mixed only), and the new kinds without one when asked', () => {
+  it('makes every kind under a regime, and the new kinds without one when asked', () => {
     for (const regime of REGIMES) {
       const { records, truth } = simulate({ seed: 9, size: 3000, regime });
       for (const k of SCHEME_KINDS) expect(truth.schemes.some((s) => s.kind === k), `${regime} ${k}`).toBe(true);
-      const uneven = regime === 'uneven' || regime === 'mixed';
-      for (const k of DECOY_KINDS) expect(truth.decoys.some((d) => d.kind === k), `${regime} ${k}`).toBe(k !== 'nearLimitNeighbours' || uneven);
+      for (const k of DECOY_KINDS) expect(truth.decoys.some((d) => d.kind === k), `${regime} ${k}`).toBe(true);
       const labelled = new Set([...truth.schemes, ...truth.decoys].flatMap((x) => x.recordIds));
       expect(records.length - labelled.size, regime).toBe(3000);
     }
@@ -99,7 +98,7 @@ describe('simulate', () => {
     expect(asked.schemes.filter((s) => s.kind === 'mixedSubjects')).toHaveLength(2);
     expect(asked.decoys.filter((d) => d.kind === 'sameDayCoincidence')).toHaveLength(2);
     expect(asked.decoys.filter((d) => d.kind === 'perPersonTravel')).toHaveLength(1);
-    const neighbours = simulate({ seed: 9, size: 500, regime: 'dense', decoys: { nearLimitNeighbours: 3 } }).truth;
+    const neighbours = simulate({ seed: 9, size: 500, decoys: { nearLimitNeighbours: 3 } }).truth;
     expect(neighbours.decoys.filter((d) => d.kind === 'nearLimitNeighbours')).toHaveLength(3);
   });
 
