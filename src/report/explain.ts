@@ -73,9 +73,10 @@ export function reasonMessage(code: ReasonCode, value: number, k: number, facts:
     case 'equalAmounts': {
       const spread = `(coefficient of variation ${value.toFixed(2)})`;
       const repeats = facts.repeated > 0 ? `; ${facts.repeated} of ${k} parts have the same amount as another part, to the cent` : '';
-      if (k > 1 && facts.justBelow.count === k) {
+      if (k > 1 && (facts.justBelow.count === k || facts.nearLimit)) {
         const counted = facts.repeated > 0 ? `; ${facts.repeated} of ${k} parts have the same amount as another part, to the cent, which counts` : '';
-        return `All parts lie just below a limit, so the spread of their amounts ${spread} is not counted as evidence of its own${counted}.`;
+        if (facts.justBelow.count === k) return `All parts lie just below a limit, so the spread of their amounts ${spread} is not counted as evidence of its own${counted}.`;
+        return `Every part is at least 82% of the limit, so near it that no two could differ by more than a coefficient of variation of 0.1: the spread of their amounts ${spread} is not counted as evidence of its own${counted}.`;
       }
       return value <= 0.1
         ? `The amounts are nearly equal ${spread}${repeats}.`
@@ -160,7 +161,12 @@ function subjectMessage(value: number, s: SubjectAgreement, rule: MessageContext
   const signals: string[] = [];
   if (s.text.pairs > 0) signals.push(`texts ${pct(s.text.sum / s.text.pairs)} (${plural(s.text.pairs, 'pair')})`);
   if (s.category.pairs > 0) signals.push(`category codes ${pct(s.category.sum / s.category.pairs)} (${plural(s.category.pairs, 'pair')})`);
-  if (s.project.pairs > 0) signals.push(`the same project in ${s.project.same} of ${plural(s.project.pairs, 'pair')}`);
+  if (s.project.pairs > 0) {
+    // Where texts or codes were compared too, a shared project lifts the pair only halfway (score/evidence).
+    const which = s.project.beside === s.project.same ? '' : ` for ${s.project.beside} of them`;
+    const beside = s.project.beside > 0 ? `, which counts${which} halfway from what the texts or codes show to full agreement (a budget line holds many requirements)` : '';
+    signals.push(`the same project in ${s.project.same} of ${plural(s.project.pairs, 'pair')}${beside}`);
+  }
   if (s.none > 0) signals.push(`${plural(s.none, 'pair')} with nothing to compare`);
   return `Consecutive parts' subjects agree ${pct(value)} on average, each pair by its closest signal: ${signals.join('; ')}.`;
 }

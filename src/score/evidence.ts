@@ -48,6 +48,11 @@ export interface EvidenceFacts {
   readonly subject: SubjectAgreement;
   /** Parts whose amount another part repeats to the cent (see {@link repeatedCount}). */
   readonly repeated: number;
+  /**
+   * Every part is at least {@link NEAR_LIMIT_SHARE} of the limit crossed: so near it that no two
+   * can differ by more than a coefficient of variation of 0.1, as equal as `equalAmounts` counts.
+   */
+  readonly nearLimit: boolean;
   /** Parts with round amounts, and with a document number one apart from another part's (lines of one document left out). */
   readonly round: number;
   readonly consecutive: number;
@@ -79,10 +84,18 @@ export interface EvidenceFacts {
 export interface SubjectAgreement {
   readonly text: { readonly pairs: number; readonly sum: number };
   readonly category: { readonly pairs: number; readonly sum: number };
-  readonly project: { readonly pairs: number; readonly same: number };
+  /** Of the pairs with the same project, `beside`: those whose texts or codes were compared too (it lifts them halfway to 1). */
+  readonly project: { readonly pairs: number; readonly same: number; readonly beside: number };
   /** Pairs with no signal to compare. */
   readonly none: number;
 }
+
+/**
+ * The smallest share of the limit at which parts can no longer differ by more than a coefficient of
+ * variation of 0.1 (the full strength of `equalAmounts`): two amounts a and b in [s·L, L] vary by at
+ * most (1 − s) / (1 + s), which is 0.1 at s = 9/11 (about 82%).
+ */
+export const NEAR_LIMIT_SHARE = 9 / 11;
 
 /** A finding's evidence and the counts behind it. */
 export interface Measurement {
@@ -102,12 +115,16 @@ export interface Measurement {
  * - sameDay: share of parts dated the same day as another part;
  * - vendorConcentration: share of parts from the most frequent vendor;
  * - subjectSimilarity: mean, over consecutive parts, of their closest agreement among the signals
- *   the policy compares and both carry (see {@link SubjectAgreement}); 0 for a pair with nothing to
+ *   the policy compares and both carry (see {@link SubjectAgreement}), where a shared project counts
+ *   full only when neither text nor code was compared, and otherwise lifts the pair halfway from
+ *   their agreement to 1 (a budget line holds many requirements: two purchases of different things
+ *   under one project are not one requirement for it); 0 for a pair with nothing to
  *   compare, and NaN (not applicable) when no pair has anything to compare — the policy compares no
  *   subject signal (as `pcard` does), or the parts carry none it compares;
  * - equalAmounts: coefficient of variation of the amounts (lower is more equal); beside it, in the
  *   facts, the parts whose amount another part repeats to the cent (`repeated`), which the score
- *   counts as equal amounts too (see `strengths`);
+ *   counts as equal amounts too, and whether every part is so near the limit that they could not
+ *   differ more (`nearLimit`), which the score does not count (see `strengths`);
  * - roundAmounts: share of parts with round amounts (whole multiples of 1,000, or at most two
  *   significant digits);
  * - consecutiveDocuments: share of parts whose document number is one apart from another part's
@@ -175,7 +192,7 @@ export function measure(parts: readonly Item[], total: Decimal, ctx: EvidenceCon
     dayVendors.add(v);
   }
 
-  const agreement = { text: { pairs: 0, sum: 0 }, category: { pairs: 0, sum: 0 }, project: { pairs: 0, same: 0 }, none: 0 };
+  const agreement = { text: { pairs: 0, sum: 0 }, category: { pairs: 0, sum: 0 }, project: { pairs: 0, same: 0, beside: 0 }, none: 0 };
   let subject = 0;
   for (let i = 1; i < k; i++) subject += subjectAgreement(parts[i - 1] as Item, parts[i] as Item, agreement);
 
@@ -185,6 +202,7 @@ export function measure(parts: readonly Item[], total: Decimal, ctx: EvidenceCon
   const cv = mean > 0 ? Math.sqrt(variance) / mean : 0;
 
   const repeated = repeatedCount(parts.map(valueOf));
+  const nearLimit = parts.every((p) => p.approx >= ctx.tier.approx * NEAR_LIMIT_SHARE);
   let round = 0;
   for (const p of parts) if (isRound(p.amount)) round++;
   const fields = parts.map(fieldsOf);
@@ -234,7 +252,7 @@ export function measure(parts: readonly Item[], total: Decimal, ctx: EvidenceCon
       documentLines: documentLines / k,
       sameDayVendors: sameDayVendors / k,
     },
-    facts: { justBelow: { count: justBelow, atLimitAllowed }, sameDay, topVendor, vendors: vendorCounts.size, subject: agreement, repeated, round, consecutive, consecutiveWeight, numbering, perPerson, perPersonAlongside: alongside, documentLines, sameDayVendors, baseline },
+    facts: { justBelow: { count: justBelow, atLimitAllowed }, sameDay, topVendor, vendors: vendorCounts.size, subject: agreement, repeated, nearLimit, round, consecutive, consecutiveWeight, numbering, perPerson, perPersonAlongside: alongside, documentLines, sameDayVendors, baseline },
   };
 }
 
@@ -242,7 +260,7 @@ const valueOf = (it: Item): Decimal => it.value;
 const count = (flags: readonly boolean[]): number => flags.reduce((n, f) => (f ? n + 1 : n), 0);
 
 /** The closest agreement of two consecutive parts over the signals compared, tallied per signal. */
-function subjectAgreement(a: Item, b: Item, tally: { text: { pairs: number; sum: number }; category: { pairs: number; sum: number }; project: { pairs: number; same: number }; none: number }): number {
+function subjectAgreement(a: Item, b: Item, tally: { text: { pairs: number; sum: number }; category: { pairs: number; sum: number }; project: { pairs: number; same: number; beside: number }; none: number }): number {
   let best = 0;
   let compared = false;
   // Tokens are empty when the policy leaves texts out; categoryPrefix is undefined when it leaves
@@ -269,7 +287,10 @@ function subjectAgreement(a: Item, b: Item, tally: { text: { pairs: number; sum:
     tally.project.pairs++;
     if (a.project === b.project) {
       tally.project.same++;
-      best = 1;
+      // A budget line holds many requirements: where texts or codes were compared too, a shared
+      // project lifts the pair halfway from what they show to full agreement.
+      if (compared) tally.project.beside++;
+      best = compared ? (1 + best) / 2 : 1;
     }
     compared = true;
   }

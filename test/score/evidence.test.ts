@@ -60,6 +60,21 @@ describe('measure', () => {
     expect(e.sameDayVendors).toBeCloseTo(1 / 3, 12);
   });
 
+  it('counts a shared project in full only where nothing else was compared, and halfway to 1 beside texts or codes', () => {
+    const t = tier('1000');
+    const similarity = (a: Parameters<typeof part>[3], b: Parameters<typeof part>[3]) =>
+      measure([part(3, '600', 'acme', a), part(5, '600', 'beta', b)], new Decimal(1200), { tier: t, thresholds: [t], windowDays: 30, band: 0.1 }).evidence.subjectSimilarity;
+    // The project alone: full agreement.
+    expect(similarity({ project: 'p' }, { project: 'p' })).toBe(1);
+    // Codes 4523 and 7710 share nothing: the project lifts the pair from 0 to ½.
+    expect(similarity({ project: 'p', categoryKey: '4523' }, { project: 'p', categoryKey: '7710' })).toBe(0.5);
+    // Codes sharing 2 of 4 digits and texts sharing 1 of 3 tokens: halfway from the closer (½) to 1.
+    expect(similarity({ project: 'p', categoryKey: '4523', tokens: [1, 2] }, { project: 'p', categoryKey: '4599', tokens: [2, 3] })).toBeCloseTo(0.75, 12);
+    // Agreeing codes keep their agreement; other projects add nothing.
+    expect(similarity({ project: 'p', categoryKey: '4523' }, { project: 'p', categoryKey: '4523' })).toBe(1);
+    expect(similarity({ project: 'p', categoryKey: '4523' }, { project: 'q', categoryKey: '4599' })).toBe(0.5);
+  });
+
   it('counts the parts bought from another vendor than a part of the same day', () => {
     const t = tier('1000');
     const of = (spec: [number, string][]) => measure(spec.map(([day, vendor]) => part(day, '600', vendor)), new Decimal(600 * spec.length), { tier: t, thresholds: [t], windowDays: 30, band: 0.1 }).evidence.sameDayVendors;
