@@ -28,11 +28,10 @@ const groups = (subject: DetectSplitsOptions['subject']) => detectSplits(LEDGER,
 describe('0 turns a subject signal off', () => {
   it('minSimilarity 0 compares category codes only: the advertising contract stays out of the office-supply split', () => {
     // O1, O2, O3 link by their codes (A0201…), AD by none. Desk Co's two contracts (550,000, the
-    // window's main vendor) are proposed on their own too. All three parts are at least 9/11 of the
-    // 300,000 limit, so their near-equal amounts are that nearness again and count for none of the
-    // sets: one vendor's two contracts outscore the three parts of two vendors.
+    // window's main vendor) are proposed on their own too, but both lie just below the 300,000 limit,
+    // so their near-equal amounts are that evidence again, counted once: the three parts outscore them.
     const found = groups({ categoryPrefix: 5, minSimilarity: 0 });
-    expect(found).toEqual([['O1', 'O3']]);
+    expect(found).toEqual([['O1', 'O2', 'O3']]);
     // With three parts at least, the three are the only run; the advertising contract is in neither case.
     const { findings } = detectSplits(LEDGER, { ...options({ categoryPrefix: 5, minSimilarity: 0 }), minParts: 3 });
     expect(findings.map((f) => [...f.recordIds].sort())).toEqual([['O1', 'O2', 'O3']]);

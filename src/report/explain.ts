@@ -73,10 +73,9 @@ export function reasonMessage(code: ReasonCode, value: number, k: number, facts:
     case 'equalAmounts': {
       const spread = `(coefficient of variation ${value.toFixed(2)})`;
       const repeats = facts.repeated > 0 ? `; ${facts.repeated} of ${k} parts have the same amount as another part, to the cent` : '';
-      if (k > 1 && (facts.justBelow.count === k || facts.nearLimit)) {
+      if (k > 1 && facts.justBelow.count === k) {
         const counted = facts.repeated > 0 ? `; ${facts.repeated} of ${k} parts have the same amount as another part, to the cent, which counts` : '';
-        if (facts.justBelow.count === k) return `All parts lie just below a limit, so the spread of their amounts ${spread} is not counted as evidence of its own${counted}.`;
-        return `Every part is at least 82% of the limit, so near it that no two could differ by more than a coefficient of variation of 0.1: the spread of their amounts ${spread} is not counted as evidence of its own${counted}.`;
+        return `All parts lie just below a limit, so the spread of their amounts ${spread} is not counted as evidence of its own${counted}.`;
       }
       return value <= 0.1
         ? `The amounts are nearly equal ${spread}${repeats}.`

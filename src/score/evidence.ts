@@ -48,11 +48,6 @@ export interface EvidenceFacts {
   readonly subject: SubjectAgreement;
   /** Parts whose amount another part repeats to the cent (see {@link repeatedCount}). */
   readonly repeated: number;
-  /**
-   * Every part is at least {@link NEAR_LIMIT_SHARE} of the limit crossed: so near it that no two
-   * can differ by more than a coefficient of variation of 0.1, as equal as `equalAmounts` counts.
-   */
-  readonly nearLimit: boolean;
   /** Parts with round amounts, and with a document number one apart from another part's (lines of one document left out). */
   readonly round: number;
   readonly consecutive: number;
@@ -90,13 +85,6 @@ export interface SubjectAgreement {
   readonly none: number;
 }
 
-/**
- * The smallest share of the limit at which parts can no longer differ by more than a coefficient of
- * variation of 0.1 (the full strength of `equalAmounts`): two amounts a and b in [s·L, L] vary by at
- * most (1 − s) / (1 + s), which is 0.1 at s = 9/11 (about 82%).
- */
-export const NEAR_LIMIT_SHARE = 9 / 11;
-
 /** A finding's evidence and the counts behind it. */
 export interface Measurement {
   readonly evidence: Evidence;
@@ -123,8 +111,7 @@ export interface Measurement {
  *   subject signal (as `pcard` does), or the parts carry none it compares;
  * - equalAmounts: coefficient of variation of the amounts (lower is more equal); beside it, in the
  *   facts, the parts whose amount another part repeats to the cent (`repeated`), which the score
- *   counts as equal amounts too, and whether every part is so near the limit that they could not
- *   differ more (`nearLimit`), which the score does not count (see `strengths`);
+ *   counts as equal amounts too (see `strengths`);
  * - roundAmounts: share of parts with round amounts (whole multiples of 1,000, or at most two
  *   significant digits);
  * - consecutiveDocuments: share of parts whose document number is one apart from another part's
@@ -202,7 +189,6 @@ export function measure(parts: readonly Item[], total: Decimal, ctx: EvidenceCon
   const cv = mean > 0 ? Math.sqrt(variance) / mean : 0;
 
   const repeated = repeatedCount(parts.map(valueOf));
-  const nearLimit = parts.every((p) => p.approx >= ctx.tier.approx * NEAR_LIMIT_SHARE);
   let round = 0;
   for (const p of parts) if (isRound(p.amount)) round++;
   const fields = parts.map(fieldsOf);
@@ -252,7 +238,7 @@ export function measure(parts: readonly Item[], total: Decimal, ctx: EvidenceCon
       documentLines: documentLines / k,
       sameDayVendors: sameDayVendors / k,
     },
-    facts: { justBelow: { count: justBelow, atLimitAllowed }, sameDay, topVendor, vendors: vendorCounts.size, subject: agreement, repeated, nearLimit, round, consecutive, consecutiveWeight, numbering, perPerson, perPersonAlongside: alongside, documentLines, sameDayVendors, baseline },
+    facts: { justBelow: { count: justBelow, atLimitAllowed }, sameDay, topVendor, vendors: vendorCounts.size, subject: agreement, repeated, round, consecutive, consecutiveWeight, numbering, perPerson, perPersonAlongside: alongside, documentLines, sameDayVendors, baseline },
   };
 }
 

@@ -97,11 +97,10 @@ export function scoreOf(strengths: Partial<Record<ReasonCode, number>>, weights:
 
 /**
  * Strengths of every measure ({@link strengthOf}), with two changes to `equalAmounts`:
- * - when every part lies just below a limit (`justBelow` 1), or every part is at least 9/11 of the
- *   limit crossed (`nearLimit`: see `NEAR_LIMIT_SHARE`), the spread of the amounts counts for
- *   nothing: parts so near a limit cannot differ by more than a coefficient of variation of 0.1
- *   ("nearly equal" whatever they are), so their nearness is the just-below evidence again, or the
- *   mere size of each purchase. Two unrelated purchases each kept under a limit would otherwise
+ * - when every part lies just below a limit (`justBelow` 1), the spread of the amounts counts for
+ *   nothing: parts within the band under one limit differ by at most the band (their coefficient of
+ *   variation is under 0.06 for a 10% band, "nearly equal" whatever they are), so their nearness is
+ *   the just-below evidence again. Two unrelated purchases each kept under a limit would otherwise
  *   score twice on one fact, as much as a requirement cut into like pieces;
  * - it is at least the share of parts whose amount another part repeats to the cent (`repeated` of
  *   `parts`; 0 when not given). Equal pieces of one requirement keep their amount even when the
@@ -110,15 +109,13 @@ export function scoreOf(strengths: Partial<Record<ReasonCode, number>>, weights:
  *   (strength 0.4). Amounts repeated to the cent are no consequence of the band, so they count there too.
  *
  * @example
- * strengths({ equalAmounts: 0.53, parts: 5 } as never, 30, { repeated: 2 }).equalAmounts //=> 0.4
+ * strengths({ equalAmounts: 0.53, parts: 5 } as never, 30, 2).equalAmounts //=> 0.4
  * strengths({ equalAmounts: 0.02, parts: 2, justBelow: 1 } as never, 30).equalAmounts //=> 0
- * strengths({ equalAmounts: 0.02, parts: 2 } as never, 30, { nearLimit: true }).equalAmounts //=> 0
  */
-export function strengths(evidence: Evidence, windowDays: number, amounts: { readonly repeated?: number; readonly nearLimit?: boolean } = {}): Record<ReasonCode, number> {
+export function strengths(evidence: Evidence, windowDays: number, repeated = 0): Record<ReasonCode, number> {
   const out = {} as Record<ReasonCode, number>;
   for (const code of REASON_CODES) out[code] = strengthOf(code, evidence[code], windowDays);
-  if (out.justBelow >= 1 || amounts.nearLimit) out.equalAmounts = 0;
-  const repeated = amounts.repeated ?? 0;
+  if (out.justBelow >= 1) out.equalAmounts = 0;
   const k = evidence.parts;
   if (repeated > 0 && k > 0 && repeated / k > out.equalAmounts) out.equalAmounts = repeated / k;
   return out;
@@ -151,7 +148,7 @@ export function scoreRun(run: readonly Item[], tier: ResolvedThreshold, ctx: Sco
   let total = new D(0);
   for (const it of run) total = total.plus(it.value);
   const { evidence, facts } = measure(run, total, { tier, thresholds: ctx.thresholds, windowDays: ctx.windowDays, band: ctx.band, baselines: ctx.baselines });
-  const strength = strengths(evidence, ctx.windowDays, facts);
+  const strength = strengths(evidence, ctx.windowDays, facts.repeated);
   const weights = { ...ctx.weights };
   for (const code of REASON_CODES) if (Number.isNaN(evidence[code])) weights[code] = 0;
   return { total, evidence, facts, strengths: strength, weights, score: scoreOf(strength, weights) };

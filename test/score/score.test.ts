@@ -291,7 +291,7 @@ describe('scoreRun', () => {
     const { o, run, tier, scored } = scoredSplit(split({ amounts: ['0.1', '0.2', '99999.7'] }), { minScore: 0 });
     expect(scored.total.toFixed()).toBe('100000');
     expect(scored.evidence).toEqual(measure(run, scored.total, { tier, thresholds: o.thresholds, windowDays: 30, band: o.band }).evidence);
-    expect(scored.strengths).toEqual(strengths(scored.evidence, 30, scored.facts));
+    expect(scored.strengths).toEqual(strengths(scored.evidence, 30, scored.facts.repeated));
     expect(scored.score).toBe(scoreOf(scored.strengths, scored.weights));
   });
 
@@ -300,30 +300,14 @@ describe('scoreRun', () => {
     // amounts vary by 0.53, which alone is no evidence; 2 of 5 parts repeating one amount is 0.4.
     const e = { parts: 5, equalAmounts: 0.53 } as Record<ReasonCode, number>;
     expect(strengths(e, 30).equalAmounts).toBe(0);
-    expect(strengths(e, 30, { repeated: 2 }).equalAmounts).toBeCloseTo(0.4, 12);
+    expect(strengths(e, 30, 2).equalAmounts).toBeCloseTo(0.4, 12);
     // The larger of the two: nearly equal amounts keep their own strength.
-    expect(strengths({ parts: 5, equalAmounts: 0.1 } as Record<ReasonCode, number>, 30, { repeated: 2 }).equalAmounts).toBe(1);
+    expect(strengths({ parts: 5, equalAmounts: 0.1 } as Record<ReasonCode, number>, 30, 2).equalAmounts).toBe(1);
     // In a run: two of three parts at 55,759.02 (the amounts vary by 0.36, strength 0.35 alone).
     const { scored } = scoredSplit(split({ amounts: ['55759.02', '21898.29', '55759.02'] }), { minScore: 0 });
     expect(scored.facts.repeated).toBe(2);
     expect(scored.evidence.equalAmounts).toBeGreaterThan(0.3);
     expect(scored.strengths.equalAmounts).toBeCloseTo(2 / 3, 12);
-  });
-
-  it('does not count as equal amounts parts so near the limit that they could not differ more', () => {
-    // At least 9/11 of the 300,000 limit (245,454.55) each: no two can vary by more than 0.1.
-    const near = scoredSplit(split({ amounts: ['245454.55', '262000', '290000'] }), { minScore: 0 });
-    expect(near.scored.facts.nearLimit).toBe(true);
-    expect(near.scored.evidence.equalAmounts).toBeLessThan(0.1);
-    expect(near.scored.strengths.equalAmounts).toBe(0);
-    // A cent under 9/11: the same spread counts in full.
-    const below = scoredSplit(split({ amounts: ['245454.54', '262000', '290000'] }), { minScore: 0 });
-    expect(below.scored.facts.nearLimit).toBe(false);
-    expect(below.scored.strengths.equalAmounts).toBe(1);
-    // Repeated amounts still count: they are no consequence of the nearness.
-    const repeated = scoredSplit(split({ amounts: ['250000', '250000', '290000'] }), { minScore: 0 });
-    expect(repeated.scored.facts.nearLimit).toBe(true);
-    expect(repeated.scored.strengths.equalAmounts).toBeCloseTo(2 / 3, 12);
   });
 
   it('gives the measures that could not be taken no weight, and scores the rest as their weighted mean', () => {
