@@ -142,6 +142,11 @@ export class TextFieldBuilder {
   private readonly ids: StringIds;
   private at: Int32Array = new Int32Array(1024);
   private n = 0;
+  /**
+   * Records pushed without a text before any with one, whose −1 is not written into {@link at} yet
+   * ({@link written} writes it): a field the file has no column for grows no array record by record.
+   */
+  private blank = 0;
   /** Each text's number while the field has at most {@link FEW} distinct texts (the kept strings, not the ones pushed); `undefined` past that. */
   private few: Map<string, number> | undefined = new Map();
   /** Whether every text pushed (numbered {@link each}) is plain (see {@link TextField}.plain). */
@@ -171,6 +176,14 @@ export class TextFieldBuilder {
     this.ids.settle();
   }
 
+  /** Writes the −1 of the {@link blank} records into {@link at}, before it is read or written past them. O(blank). */
+  private written(): void {
+    if (this.blank === 0) return;
+    if (this.at.length < this.n) this.at = new Int32Array(Math.max(this.n, 2 * this.at.length));
+    this.at.fill(-1, 0, this.blank);
+    this.blank = 0;
+  }
+
   /** The distinct texts, by number (those kept as bytes decoded now: see {@link pushPacked}). */
   get texts(): readonly string[] {
     this.ids.settle();
@@ -189,6 +202,7 @@ export class TextFieldBuilder {
       this.pushNumbered(at, decodePacked(texts), undefined, plain);
       return;
     }
+    this.written();
     const count = texts.ends.length;
     if (count > 0 && !plain) this.plain = false;
     if (this.n + at.length > this.at.length) this.at = grow(this.at, this.n + at.length);
@@ -242,6 +256,11 @@ export class TextFieldBuilder {
   /** Adds the next record's text (undefined: none). */
   push(text: string | undefined): void {
     if (this.packed.length > 0) this.unpackAll();
+    if (text === undefined && this.blank === this.n) {
+      this.blank = ++this.n;
+      return;
+    }
+    this.written();
     if (this.each && text !== undefined && this.plain) this.plain = isPlain(text);
     if (this.n === this.at.length) this.at = grow(this.at, this.n + 1);
     this.at[this.n++] = text === undefined ? -1 : this.number(text);
@@ -283,6 +302,12 @@ export class TextFieldBuilder {
    */
   pushNumbered(at: ArrayLike<number>, texts: readonly string[], hashes?: Int32Array, plain = false): void {
     if (this.packed.length > 0 && texts.length > 0) this.unpackAll();
+    if (texts.length === 0 && this.blank === this.n) {
+      // A field the records do not have, none of those before either.
+      this.blank = this.n += at.length;
+      return;
+    }
+    this.written();
     if (texts.length > 0 && !plain) this.plain = false;
     if (this.n + at.length > this.at.length) this.at = grow(this.at, this.n + at.length);
     if (texts.length === 0) {
@@ -312,17 +337,21 @@ export class TextFieldBuilder {
 
   /** Each record's text number (−1: none), in the order pushed. */
   numbers(): Int32Array {
+    if (this.blank === this.n) return new Int32Array(this.n).fill(-1);
+    this.written();
     return this.at.slice(0, this.n);
   }
 
   /** The text of the i-th record pushed, or undefined. */
   get(i: number): string | undefined {
+    if (i < this.blank) return undefined;
     const t = this.at[i] as number;
     return t < 0 ? undefined : this.texts[t];
   }
 
   /** The field of the records pushed at `rows`, in that order (every record pushed, in order, when not given: a view of the numbers, not a copy). O(rows). */
   pick(rows?: readonly number[]): TextField {
+    this.written();
     let at: Int32Array;
     if (rows === undefined) at = this.at.subarray(0, this.n);
     else {

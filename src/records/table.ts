@@ -165,6 +165,12 @@ class ColumnBuilder {
   /** Reads the field from a value as given. */
   private readonly readField: (v: unknown) => string | undefined | FieldError;
   /**
+   * The caller's texts are none (a column the file lacks: `hints` 0) and the field is optional:
+   * every record's text is −1, written once ({@link text}, which is also {@link key}), not record
+   * by record. On the Toronto-shaped bench file, three of the eight text fields.
+   */
+  private readonly none: boolean;
+  /**
    * @param each the caller's texts are one per record, not distinct (a loader's field numbered
    *   `each`: see `TextField`): each record's text is kept as it is and numbered only if someone
    *   reads the column's numbers (a field without normalisation only). @defaultValue false
@@ -175,7 +181,7 @@ class ColumnBuilder {
     n: number,
     normalise: ((s: string) => string) | undefined,
     read: FieldRead,
-    hints = 0,
+    hints?: number,
     each = false,
     private readonly plain = false,
     private readonly textAt?: (t: number) => string,
@@ -188,14 +194,16 @@ class ColumnBuilder {
     this.eachAt = lazy ? new Int32Array(n) : undefined;
     this.each = each && normalise === undefined ? new Array<string | undefined>(lazy ? 0 : n) : undefined;
     const numbered = this.each === undefined ? n : 0;
-    this.text = new Int32Array(numbered);
-    this.key = normalise ? new Int32Array(numbered) : this.text;
-    this.values = new Array<string | undefined | typeof UNREAD>(this.each === undefined ? hints : 0).fill(UNREAD);
-    this.ids = new Int32Array(this.each === undefined ? hints : 0).fill(-1);
+    this.none = hints === 0 && this.each === undefined && this.readField(undefined) === undefined;
+    this.text = this.none ? new Int32Array(numbered).fill(-1) : new Int32Array(numbered);
+    this.key = normalise && !this.none ? new Int32Array(numbered) : this.text;
+    this.values = new Array<string | undefined | typeof UNREAD>(this.each === undefined ? (hints ?? 0) : 0).fill(UNREAD);
+    this.ids = new Int32Array(this.each === undefined ? (hints ?? 0) : 0).fill(-1);
   }
 
   /** The field read from `given`, once per hinted text (−1: no hint). */
   read(given: unknown, hint: number): string | undefined | FieldError {
+    if (this.none && given === undefined) return undefined;
     // A plain text (or none) is what reading it gives: kept without being read.
     if (this.plain && this.each !== undefined) return given as string | undefined;
     if (hint < 0 || this.each !== undefined) return this.readField(given);
@@ -211,6 +219,11 @@ class ColumnBuilder {
    * that text itself, the caller's texts being distinct, a text met first is new.
    */
   set(k: number, value: string | undefined, hint = -1, given?: unknown): void {
+    if (this.none) {
+      // −1 already: a column without texts reads no text (see `read`).
+      if (value === undefined) return;
+      throw new Error(`ColumnBuilder.set: text ${JSON.stringify(value)} in a column given without texts`);
+    }
     if (this.eachAt !== undefined) {
       this.eachAt[k] = hint;
       return;

@@ -787,8 +787,10 @@ export class LedgerReader {
     for (let i = 0; i < n; i++) date[i] = dates[p.date.at[i] as number] as string;
     k.date = k.date.concat(date);
     k.amount = k.amount.concat(unpack(p.amount));
-    const documents = unpack(p.document);
-    for (let i = 0; i < n; i++) if (p.hasDocument[i] !== 1) documents[i] = undefined as unknown as string;
+    // Most ledgers have no document column: no empty text cut per row then.
+    const none = !('bytes' in p.document) && p.document.text === '';
+    const documents: (string | undefined)[] = none ? new Array<undefined>(n).fill(undefined) : unpack(p.document);
+    if (!none) for (let i = 0; i < n; i++) if (p.hasDocument[i] !== 1) documents[i] = undefined;
     k.document = k.document.concat(documents);
     for (const f of TEXT_FIELDS) {
       const { at, texts, hashes, plain } = p[f];
