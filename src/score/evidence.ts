@@ -104,7 +104,7 @@ export interface Measurement {
  * - vendorConcentration: share of parts from the most frequent vendor;
  * - subjectSimilarity: mean, over consecutive parts, of their closest agreement among the signals
  *   the policy compares and both carry (see {@link SubjectAgreement}), where a shared project counts
- *   full only when neither text nor code was compared, and otherwise lifts the pair halfway from
+ *   in full only when neither text nor code was compared, and otherwise lifts the pair halfway from
  *   their agreement to 1 (a budget line holds many requirements: two purchases of different things
  *   under one project are not one requirement for it); 0 for a pair with nothing to
  *   compare, and NaN (not applicable) when no pair has anything to compare — the policy compares no
