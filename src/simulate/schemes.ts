@@ -83,7 +83,13 @@ export function injectScheme(c: Injection, kind: SchemeKind): InjectedScheme | u
       }
       case 'justBelow': {
         k = r.int(2, 3);
-        amounts = Array.from({ length: k }, () => r.int(Math.ceil(tier.cents * 0.9), maxPart));
+        // With a regime (the classic ledger stays draw for draw), half are phases of one requirement
+        // at one price, as Chengxi's signs were (286,500 and 279,800 under 300,000): one base 85–97%
+        // of the limit, each part within 2% of it.
+        if (c.ledger.config.regime !== undefined && r.chance(0.5)) {
+          const base = r.uniform(0.85, 0.97) * tier.cents;
+          amounts = Array.from({ length: k }, () => Math.min(maxPart, Math.round(base * r.uniform(0.98, 1.02))));
+        } else amounts = Array.from({ length: k }, () => r.int(Math.ceil(tier.cents * 0.9), maxPart));
         span = r.int(0, 14);
         break;
       }

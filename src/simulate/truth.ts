@@ -6,7 +6,9 @@ import type { ThresholdInput } from '../thresholds/threshold.js';
  * - `sameVendor`: one vendor, 2–5 parts at most 7 days apart.
  * - `rotatedVendors`: the items of one requirement bought from 2–4 different vendors at most 25 days
  *   apart (the Chengxi case: signs, a landmark billboard, display-board lighting).
- * - `justBelow`: 2–3 parts each within 10% under the threshold, at most 14 days apart.
+ * - `justBelow`: 2–3 parts each within 10% under the threshold, at most 14 days apart; or, half of
+ *   the time under a regime, phases of one requirement at one price: each part within 2% of one base 85–97% of the
+ *   threshold (the Chengxi signs were 286,500 and 279,800 under 300,000).
  * - `equalParts`: 2–6 parts of the same amount (a multiple of 100, 1,000 or 10,000 where the threshold
  *   leaves room), at most 10 days apart.
  * - `fiscalYear`: 4–10 phases of one item in different months of one fiscal year, under one budget
