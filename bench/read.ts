@@ -198,7 +198,8 @@ import { detectSplits, getPreset } from ${JSON.stringify(join(root, 'dist/index.
 import { detectionInput } from ${JSON.stringify(join(root, 'dist/io/read/ledgerTable.js'))};
 const cpu = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1000; };
 const t0 = performance.now(); const c0 = cpu();
-const l = await loadLedger(${JSON.stringify(file)}, { currency: 'CAD', map: { project: '' } });
+// As the CLI reads it for a rule that compares no subject text: subjects read again from the file when shown.
+const l = await loadLedger(${JSON.stringify(file)}, { currency: 'CAD', map: { project: '' }, rereadSubjects: true });
 const t1 = performance.now(); const c1 = cpu();
 // As the CLI does: the table built from the columns the reader kept, then detection from it.
 const input = detectionInput(l);

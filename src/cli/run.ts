@@ -169,7 +169,8 @@ async function scan(args: ScanArgs, io: CliIo): Promise<number> {
   const warn = (w: ReportWarning) => warnings.push(w);
   const progress = progressOf(args, io);
   const numberSubjects = comparesSubjects(options);
-  const ledger = await readInputs(args.files, { ...reading, ...progress, ...(numberSubjects ? { numberSubjects } : {}) }, inputFormat);
+  // Subjects compared by their words are numbered as read; otherwise a report shows a few of them: read again from the file.
+  const ledger = await readInputs(args.files, { ...reading, ...progress, ...(numberSubjects ? { numberSubjects } : { rereadSubjects: true }) }, inputFormat);
   if (progress.onProgress && ledger.stats.rows >= 50000) io.stderr.write('\r\u001b[K');
   for (const w of ledger.warnings) warn({ code: w.code, message: `${w.file !== undefined ? `${w.file}: ` : ''}${w.message}` });
   const inputs = provenanceInputs(ledger.sources);

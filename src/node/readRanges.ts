@@ -15,6 +15,7 @@ import type { Latin1 } from '../io/read/decode.js';
 import { type LedgerParserOptions, LedgerParser } from '../io/read/ledger.js';
 import { joins, type RangeResult } from '../io/read/ranges.js';
 import type { Ledger } from '../io/read/reader.js';
+import type { BytesAt } from './fileBytes.js';
 import { fileRange } from './fileRange.js';
 import { RangeThread, type ThreadJob, type ThreadResult } from './rangeThread.js';
 
@@ -64,9 +65,10 @@ function rangesFromEnvironment(): number | undefined {
  * header not found in the first range) or a range did not join exactly (a cut inside a quoted cell,
  * an undecodable byte, an encoding decided past the first range): the caller reads it in one piece,
  * which gives the same ledger or the same error. Errors of the first range are thrown as reading
- * in one piece throws them. `worker` is the worker script.
+ * in one piece throws them. `worker` is the worker script; `bytesAt`, when given, reads the file's
+ * bytes again for the subjects, which every range then locates (see `LedgerParser.rereadFrom`).
  */
-export async function loadInRanges(path: string, options: LedgerParserOptions, latin1: Latin1, worker: URL | undefined): Promise<Ledger | undefined> {
+export async function loadInRanges(path: string, options: LedgerParserOptions, latin1: Latin1, worker: URL | undefined, bytesAt?: BytesAt): Promise<Ledger | undefined> {
   if (options.format === 'json' || options.format === 'ndjson') return undefined;
   if (options.encoding !== undefined && options.encoding !== 'auto' && options.encoding !== 'utf-8' && options.encoding !== 'windows-1252') return undefined;
   const before = runnable();
@@ -84,7 +86,7 @@ export async function loadInRanges(path: string, options: LedgerParserOptions, l
   const readers = RANGES.here ? here(cuts.length) : worker !== undefined ? inWorkers(worker, cuts.length, workers) : undefined;
   if (readers === undefined) return undefined;
   try {
-    return await readInRanges(path, options, latin1, readers, bounds);
+    return await readInRanges(path, options, latin1, readers, bounds, bytesAt);
   } finally {
     for (const w of workers) void w.terminate();
   }
@@ -137,7 +139,7 @@ function here(count: number): Readers {
  * k-th range's by the reader of the next, in parallel). The file's SHA-256 comes from the first
  * reader, which hashed it; it is computed here only when that reader could not.
  */
-async function readInRanges(path: string, options: LedgerParserOptions, latin1: Latin1, readers: Readers, bounds: readonly number[]): Promise<Ledger | undefined> {
+async function readInRanges(path: string, options: LedgerParserOptions, latin1: Latin1, readers: Readers, bounds: readonly number[], bytesAt: BytesAt | undefined): Promise<Ledger | undefined> {
   const cuts = bounds.slice(1, -1);
   const size = bounds[bounds.length - 1] as number;
   const counted = cuts.map((_, k) => readers.count(k, path, bounds[k] as number, bounds[k + 1] as number, k === 0));
@@ -149,6 +151,7 @@ async function readInRanges(path: string, options: LedgerParserOptions, latin1: 
   }
   const { onProgress: _, ...plain } = options;
   const parser = new LedgerParser(options, latin1);
+  if (bytesAt) parser.rereadFrom(bytesAt);
   let started: { readonly results: Promise<ThreadResult>[]; readonly encoding: RangeResult['encoding'] } | undefined;
   for await (const chunk of fileRange(path, 0, bounds[1] as number)) {
     parser.push(chunk);
@@ -156,7 +159,7 @@ async function readInRanges(path: string, options: LedgerParserOptions, latin1: 
     if (start !== undefined) {
       const results = cuts.map((offset, k) =>
         (lines[k + 1] as Promise<number | undefined>).then((line) =>
-          line === undefined ? { clean: false, encoding: undefined, failed: 'lines not counted' } : readers.read(k, { options: plain, start, offset, line, last: k === cuts.length - 1, path, end: bounds[k + 2] as number, size }),
+          line === undefined ? { clean: false, encoding: undefined, failed: 'lines not counted' } : readers.read(k, { options: plain, start, offset, line, last: k === cuts.length - 1, path, end: bounds[k + 2] as number, size, ...(bytesAt ? { locate: true } : {}) }),
         ),
       );
       started = { results, encoding: start.encoding };

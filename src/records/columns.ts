@@ -28,8 +28,9 @@ export interface TextField {
   /**
    * With {@link each}: text t read alone, without making {@link texts} (a getter then, which makes
    * them all when first read). A loader that read part of a file on another thread keeps the
-   * purposes that thread read as the UTF-8 bytes it sent them in (see {@link PackedTexts}), each
-   * decoded only when read: a report reads the few of its findings' parts. Absent: read `texts`.
+   * purposes that thread read as the UTF-8 bytes it sent them in (see {@link PackedTexts}), or, when
+   * asked to read them again from the file (`rereadSubjects`), where their rows lie; each is made
+   * only when read: a report reads the few of its findings' parts. Absent: read `texts`.
    */
   readonly textAt?: (t: number) => string;
 }
@@ -46,11 +47,24 @@ export interface PackedTexts {
   readonly byteEnds: Int32Array;
 }
 
-/** A {@link PackedTexts} kept by a {@link TextFieldBuilder}: its first text's number, and the first text of each chunk. */
-interface KeptPacked {
+/**
+ * Texts a {@link TextFieldBuilder} keeps outside its strings, each made when it is read: the UTF-8
+ * bytes another thread sent them in ({@link packedTexts}), or the rows of a file they can be read
+ * again from (see `src/io/read/located.ts`).
+ */
+export interface DeferredTexts {
+  /** Texts held. */
+  readonly count: number;
+  /** Text i (0-based among these), made now and not kept. */
+  textAt(i: number): string;
+  /** Every text, in order. */
+  all(): string[];
+}
+
+/** A {@link DeferredTexts} kept by a {@link TextFieldBuilder}, and the number of its first text. */
+interface KeptDeferred {
   readonly from: number;
-  readonly texts: PackedTexts;
-  readonly firsts: Int32Array;
+  readonly texts: DeferredTexts;
 }
 
 const UTF8_TEXTS = new TextDecoder('utf-8', { ignoreBOM: true });
@@ -154,8 +168,8 @@ export class TextFieldBuilder {
   /** The text last pushed, as kept (while {@link few} is used), and its number. */
   private lastText: string | undefined;
   private lastId = -1;
-  /** Texts numbered {@link each} after those of `ids`, kept as the bytes another thread sent them in (see {@link pushPacked}), in order. */
-  private packed: KeptPacked[] = [];
+  /** Texts numbered {@link each} after those of `ids`, kept deferred (see {@link pushDeferred}), in order. */
+  private packed: KeptDeferred[] = [];
   /** Texts in {@link packed}. */
   private packedCount = 0;
   /** Texts of {@link packed} decoded alone so far (see {@link textAt}). */
@@ -198,12 +212,22 @@ export class TextFieldBuilder {
    * {@link pushNumbered} gives the same texts. `plain` as there. O(records).
    */
   pushPacked(at: ArrayLike<number>, texts: PackedTexts, plain: boolean): void {
+    this.pushDeferred(at, packedTexts(texts), plain);
+  }
+
+  /**
+   * Adds records whose texts are made when read (`texts`; `at`: each record's text number among
+   * them, −1: none): numbered {@link each}, they stay deferred until {@link textAt} reads one or
+   * {@link texts} reads them all; otherwise they are made and numbered now. `plain` as in
+   * {@link pushNumbered}. O(records).
+   */
+  pushDeferred(at: ArrayLike<number>, texts: DeferredTexts, plain: boolean): void {
     if (!this.each) {
-      this.pushNumbered(at, decodePacked(texts), undefined, plain);
+      this.pushNumbered(at, texts.all(), undefined, plain);
       return;
     }
     this.written();
-    const count = texts.ends.length;
+    const count = texts.count;
     if (count > 0 && !plain) this.plain = false;
     if (this.n + at.length > this.at.length) this.at = grow(this.at, this.n + at.length);
     const from = this.ids.size + this.packedCount;
@@ -212,16 +236,14 @@ export class TextFieldBuilder {
       this.at[this.n++] = t < 0 ? -1 : from + t;
     }
     if (count === 0) return;
-    const firsts = new Int32Array(texts.counts.length);
-    for (let c = 1; c < firsts.length; c++) firsts[c] = (firsts[c - 1] as number) + (texts.counts[c - 1] as number);
-    this.packed.push({ from, texts, firsts });
+    this.packed.push({ from, texts });
     this.packedCount += count;
   }
 
   /**
-   * Text t (see {@link TextField}.textAt): one kept as bytes is decoded alone, not kept; once an
+   * Text t (see {@link TextField}.textAt): one kept deferred is made alone, not kept; once an
    * eighth of them were read so (a caller reading them all, such as numbering them to compare
-   * subjects by their words), all are decoded at once and kept. O(its length), plus O(log chunks).
+   * subjects by their words), all are made at once and kept. O(its length) plus the deferred texts' own cost (O(log chunks) for bytes, a read of the file for a row).
    */
   textAt(t: number): string {
     if (t >= this.ids.size && ++this.readAlone > this.packedCount >> 3) this.unpackAll();
@@ -230,27 +252,17 @@ export class TextFieldBuilder {
       return this.ids.texts[t] as string;
     }
     let k = this.packed.length - 1;
-    while (k > 0 && (this.packed[k] as KeptPacked).from > t) k--;
-    const { from, texts, firsts } = this.packed[k] as KeptPacked;
-    const i = t - from;
-    // The chunk holding text i: the last whose first text is at or before it.
-    let lo = 0;
-    let hi = firsts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if ((firsts[mid] as number) <= i) lo = mid;
-      else hi = mid - 1;
-    }
-    const start = i === firsts[lo] ? 0 : (texts.byteEnds[i - 1] as number);
-    return UTF8_TEXTS.decode((texts.bytes[lo] as Uint8Array).subarray(start, texts.byteEnds[i] as number));
+    while (k > 0 && (this.packed[k] as KeptDeferred).from > t) k--;
+    const { from, texts } = this.packed[k] as KeptDeferred;
+    return texts.textAt(t - from);
   }
 
-  /** Decodes the texts kept as bytes into `ids`, in order (the numbers stay). */
+  /** Makes the deferred texts and keeps them in `ids`, in order (the numbers stay). */
   private unpackAll(): void {
     const packed = this.packed;
     this.packed = [];
     this.packedCount = 0;
-    for (const p of packed) for (const s of decodePacked(p.texts)) this.ids.append(s, true);
+    for (const p of packed) for (const s of p.texts.all()) this.ids.append(s, true);
   }
 
   /** Adds the next record's text (undefined: none). */
@@ -367,6 +379,28 @@ export class TextFieldBuilder {
     }
     return this.each ? { at, texts: this.texts, each: true, ...(this.plain ? { plain: true as const } : {}) } : { at, texts: this.texts };
   }
+}
+
+/** A {@link PackedTexts} as {@link DeferredTexts}: one text decoded alone in O(its length + log chunks), all at once by {@link decodePacked}. */
+export function packedTexts(texts: PackedTexts): DeferredTexts {
+  const firsts = new Int32Array(texts.counts.length);
+  for (let c = 1; c < firsts.length; c++) firsts[c] = (firsts[c - 1] as number) + (texts.counts[c - 1] as number);
+  return {
+    count: texts.ends.length,
+    textAt(i: number): string {
+      // The chunk holding text i: the last whose first text is at or before it.
+      let lo = 0;
+      let hi = firsts.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if ((firsts[mid] as number) <= i) lo = mid;
+        else hi = mid - 1;
+      }
+      const start = i === firsts[lo] ? 0 : (texts.byteEnds[i - 1] as number);
+      return UTF8_TEXTS.decode((texts.bytes[lo] as Uint8Array).subarray(start, texts.byteEnds[i] as number));
+    },
+    all: () => decodePacked(texts),
+  };
 }
 
 /** The texts of a {@link PackedTexts}, in order: each chunk decoded once and cut. O(bytes). */

@@ -63,7 +63,7 @@ describe('loadLedger in byte ranges', () => {
         fc.array(fc.tuple(tail, eol), { maxLength: 60 }),
         fc.integer({ min: 2, max: 3 }),
         fc.boolean(),
-        fc.constantFrom<LoadLedgerOptions>({}, { credits: 'net' }, { lines: 'keep' }, { dateFormat: 'yyyy-MM-dd' }, { numberSubjects: true }),
+        fc.constantFrom<LoadLedgerOptions>({}, { credits: 'net' }, { lines: 'keep' }, { dateFormat: 'yyyy-MM-dd' }, { numberSubjects: true }, { rereadSubjects: true }, { rereadSubjects: true, credits: 'net', lines: 'keep' }),
         fc.constantFrom('utf-8', 'windows-1252'),
         fc.boolean(),
         async (rows, count, bom, options, encoding, late) => {
@@ -89,6 +89,11 @@ describe('loadLedger in byte ranges', () => {
           ranged += RANGES.readInRanges - before;
           if (!late) early++;
           expect(inRanges).toEqual(whole);
+          // Subjects read again from the file are the subjects kept.
+          if (options.rereadSubjects) {
+            Object.assign(RANGES, { minBytes: Infinity, count: undefined, here: false });
+            expect(whole).toEqual(await outcome(path, { ...options, rereadSubjects: false }));
+          }
         },
       ),
       { numRuns: runs(60) },

@@ -160,6 +160,16 @@ export class CsvRows {
    */
   private lf = -1;
   private cr = -1;
+  /** The input byte of `rest[0]`, and of the text being read; −1 where the text is not one byte a character or the byte is not known. */
+  private restByte = -1;
+  private bufByte = -1;
+  /**
+   * Where the row last sent to the sink lies in the input: its first byte and the byte after its
+   * last character (its line break excluded), while the sink reads it; −1 when the text it was
+   * read from was not pushed with its byte (see {@link push}).
+   */
+  rowFrom = -1;
+  rowTo = -1;
 
   constructor(readonly delimiter: Delimiter) {
     this.d = delimiter.charCodeAt(0);
@@ -188,15 +198,25 @@ export class CsvRows {
     return this.rest;
   }
 
-  /** Reads `text` after what was pushed before, sending each complete row to `sink`. */
-  push(text: string, sink: CsvSink): void {
+  /**
+   * Reads `text` after what was pushed before, sending each complete row to `sink`. `byte`: the
+   * input byte `text` starts at when each of its characters is one byte of the input (a
+   * single-byte encoding, or ASCII), so that each row's bytes are known ({@link rowFrom}); −1 when not.
+   */
+  push(text: string, sink: CsvSink, byte = -1): void {
     if (this.skipping !== 'no') {
-      text = this.skip(text);
+      const skipped = this.skip(text);
+      if (byte >= 0) byte += text.length - skipped.length;
+      text = skipped;
       if (text === '') return;
     }
-    const buf = this.rest === '' ? text : this.rest + text;
+    const rest = this.rest;
+    // The rows' bytes are known when those of the rest and of the text are, one after the other.
+    this.bufByte = rest === '' ? byte : byte >= 0 && this.restByte >= 0 && this.restByte + rest.length === byte ? this.restByte : -1;
+    const buf = rest === '' ? text : rest + text;
     const at = this.read(buf, false, sink);
     this.rest = at === buf.length ? '' : buf.slice(at);
+    this.restByte = this.bufByte >= 0 ? this.bufByte + at : -1;
   }
 
   /** Reads what is left once the text has ended. */
@@ -207,6 +227,7 @@ export class CsvRows {
     }
     const buf = this.rest;
     this.rest = '';
+    this.bufByte = this.restByte;
     if (buf !== '') this.read(buf, true, sink);
   }
 
@@ -346,7 +367,12 @@ export class CsvRows {
       const line = this.line;
       this.line += 1 + breaks;
       if (spoiled !== undefined) sink.problem({ line, lastLine: line, message: spoiled, excerpt: excerpt(buf.slice(start, i)) });
-      else sink.row(fields, line);
+      else {
+        const b = this.bufByte;
+        this.rowFrom = b < 0 ? -1 : b + start;
+        this.rowTo = b < 0 ? -1 : b + i;
+        sink.row(fields, line);
+      }
       return next;
     }
   }

@@ -510,6 +510,11 @@ export class StreamDecoder {
     return this.phase === 'decoding';
   }
 
+  /** Bytes decoded into the text returned so far (a byte-order mark counted; bytes held back not). */
+  get decodedBytes(): number {
+    return this.offset;
+  }
+
   /** Bytes received so far. */
   get bytes(): number {
     return this.offset + this.held.length;

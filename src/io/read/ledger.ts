@@ -68,6 +68,12 @@ const parserOptionsSchema = z.looseObject({
  */
 const HELD = 1 << 22;
 
+/**
+ * The decoder of a row read again (see {@link LedgerParser.rereadFrom}): Windows-1252, which reads
+ * ASCII as ASCII. In stream mode: Node 20.18.3 and later decode it as ISO-8859-1 otherwise (see `StreamDecoder`).
+ */
+const ROW_BYTES = new TextDecoder('windows-1252');
+
 /** Text read before the format and the delimiter are decided. */
 const HEAD = 1 << 16;
 
@@ -80,7 +86,8 @@ const PIECE = 1 << 15;
 
 /** Where decoded text goes once the format is known. */
 interface Sink {
-  push(text: string): void;
+  /** `byte`: the input byte the text starts at, when it is one byte a character (−1: not). */
+  push(text: string, byte: number): void;
   end(): void;
   /** Line breaks in the text pushed so far (for the line of an undecodable byte). */
   breaks(): number;
@@ -150,6 +157,8 @@ export class LedgerParser {
   private readonly options: LedgerParserOptions;
   private decoder: StreamDecoder | undefined;
   private head = '';
+  /** The input byte {@link head} starts at (−1: not known, see {@link text}). */
+  private headByte = -1;
   private sink: Sink | undefined;
   private delimiter: Delimiter | undefined;
   private format: LedgerFormat | undefined;
@@ -182,10 +191,14 @@ export class LedgerParser {
    * strings.
    */
   push(chunk: string | Uint8Array): void {
-    if (typeof chunk === 'string') return this.text(chunk);
+    if (typeof chunk === 'string') return this.text(chunk, -1);
     if (this.decoder === undefined) this.refusePacked(chunk);
     const decoder = (this.decoder ??= new StreamDecoder(this.options.encoding ?? 'auto', () => (this.sink ? this.sink.breaks() : feeds(this.head)), this.latin1));
-    const part = (bytes: Uint8Array, narrow = false): void => this.text(this.decoded(() => decoder.push(bytes, narrow && decoder.encoding === 'windows-1252')));
+    const part = (bytes: Uint8Array, narrow = false): void => {
+      const from = decoder.decodedBytes;
+      const text = this.decoded(() => decoder.push(bytes, narrow && decoder.encoding === 'windows-1252'));
+      this.text(text, decoder.decodedBytes - from === text.length ? from : -1);
+    };
     let at = 0;
     do {
       const piece = chunk.length <= PIECE ? chunk : chunk.subarray(at, at + PIECE);
@@ -195,20 +208,28 @@ export class LedgerParser {
     } while (at < chunk.length);
   }
 
-  /** Adds the next text. */
-  private text(text: string): void {
+  /**
+   * Adds the next text; `byte`: the input byte it starts at when each of its characters is one
+   * byte of the input (the bytes of a row are then known: see `CsvRows.rowFrom`), else −1. The
+   * decoder tells: a text as long as the bytes it was decoded from is one byte a character in
+   * every encoding read here (none makes more UTF-16 units of a character than it has bytes).
+   */
+  private text(text: string, byte: number): void {
     if (!this.started && text !== '') {
       this.started = true;
-      text = stripBom(text);
+      const kept = stripBom(text);
+      if (kept !== text) byte = -1;
+      text = kept;
     }
     if (this.sink) {
-      this.sink.push(text);
+      this.sink.push(text, byte);
       // The texts its reader keeps are copied a batch at a time: a batch holds no more text than this alive.
       if ((this.held += text.length) >= HELD) {
         this.reader.settle();
         this.held = 0;
       }
     } else {
+      this.headByte = this.head === '' ? byte : byte >= 0 && this.headByte >= 0 && this.headByte + this.head.length === byte ? this.headByte : -1;
       this.head += text;
       if (this.head.length >= HEAD) this.open();
     }
@@ -224,8 +245,7 @@ export class LedgerParser {
   end(extra: Pick<LedgerSource, 'sha256' | 'bytes'> = {}): Ledger {
     const decoder = this.decoder;
     if (decoder) {
-      const last = this.decoded(() => decoder.end());
-      if (last !== '') this.push(last);
+      this.last(decoder);
       for (const w of decoder.warnings) this.reader.warn('bom_overrides_encoding', w);
     }
     if (!this.sink) this.open();
@@ -304,11 +324,38 @@ export class LedgerParser {
   /** Ends the last range of the input (the text's end) and returns what its reader read. */
   endRange(): { part: ReaderPart; encoding: Encoding | undefined } {
     const decoder = this.decoder as StreamDecoder;
-    const last = this.decoded(() => decoder.end());
-    if (last !== '') this.push(last);
+    this.last(decoder);
     this.sink?.end();
     // end() names UTF-8 for input that stayed ASCII, and decides on a sample cut short by the end.
     return { part: this.reader.part(), encoding: decoder.asciiOnly ? undefined : decoder.encoding };
+  }
+
+  /**
+   * Subjects are read again from the input when read, not kept (see `LedgerReader.rereadRows`),
+   * before anything is pushed: `bytesAt(from, to)` gives the input's bytes from `from` to `to`
+   * (none: a parser of a later range, whose rows the first range's parser reads again). Each row
+   * is decoded and split as it was read (its bytes are ASCII or Windows-1252: one byte a character),
+   * and its subject taken as the reader took it.
+   */
+  rereadFrom(bytesAt?: (from: number, to: number) => Uint8Array): void {
+    if (bytesAt === undefined) return this.reader.rereadRows();
+    this.reader.rereadRows((from, to) => {
+      if (this.delimiter === undefined) return undefined;
+      const rows = new CsvRows(this.delimiter);
+      rows.width = this.reader.headerFields.length;
+      let cells: string[] | undefined;
+      let count = 0;
+      const sink: CsvSink = {
+        row: (fields) => {
+          count++;
+          cells = fields.slice();
+        },
+        problem: () => void (count = 2),
+      };
+      rows.push(ROW_BYTES.decode(bytesAt(from, to), { stream: true }), sink);
+      rows.end(sink);
+      return count === 1 && cells !== undefined ? this.reader.subjectOf(cells) : undefined;
+    });
   }
 
   /** Rows its reader has read so far. */
@@ -339,6 +386,13 @@ export class LedgerParser {
     throw new InputError('compressed', `${file ?? 'the input'} is ${packed.what}, not text: ${packed.fix}`, file !== undefined ? [file] : []);
   }
 
+  /** Adds the text the decoder held back until the end. */
+  private last(decoder: StreamDecoder): void {
+    const from = decoder.decodedBytes;
+    const last = this.decoded(() => decoder.end());
+    if (last !== '') this.text(last, decoder.decodedBytes - from === last.length ? from : -1);
+  }
+
   /** Runs a decoder step, naming the file in an undecodable-bytes error. */
   private decoded(step: () => string): string {
     try {
@@ -362,7 +416,7 @@ export class LedgerParser {
       this.delimiter = this.options.delimiter ?? detectDelimiter(head);
       this.sink = this.csv(this.delimiter);
     }
-    this.sink.push(head);
+    this.sink.push(head, this.headByte);
   }
 
   private empty(what: string): InputError {
@@ -399,7 +453,7 @@ export class LedgerParser {
           return;
         }
         // A row of empty cells (`;;;`) is a row: the reader counts it as blank.
-        this.reader.row(fields, line);
+        this.reader.row(fields, line, rows.rowFrom, rows.rowTo);
         this.progress();
       },
       problem: (p) => {
@@ -409,7 +463,7 @@ export class LedgerParser {
       },
     };
     return {
-      push: (text) => rows.push(text, sink),
+      push: (text, byte) => rows.push(text, sink, byte),
       end: () => {
         rows.end(sink);
         if (!header) throw this.empty('header row');

@@ -19,6 +19,8 @@ export interface RangeJob {
   readonly line: number;
   /** Whether the range ends the input. */
   readonly last: boolean;
+  /** Whether its subjects are located, for the first range's parser to read again (see `LedgerParser.rereadFrom`). @defaultValue false */
+  readonly locate?: boolean;
 }
 
 /** What reading a range gave. */
@@ -42,6 +44,7 @@ export interface RangeResult {
 export async function readRange(chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array>, job: RangeJob, latin1?: Latin1): Promise<RangeResult> {
   try {
     const parser = LedgerParser.resume(job.options, job.start, job.offset, job.line, latin1);
+    if (job.locate === true) parser.rereadFrom();
     for await (const chunk of chunks) parser.push(chunk);
     if (job.last) {
       const { part, encoding } = parser.endRange();

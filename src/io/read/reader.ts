@@ -15,6 +15,8 @@ import { type PurchaseRecordInput, type Reject, type RejectCode } from '../../re
 import { decodePacked, isPlain, type PackedTexts, type RecordColumns, TEXT_FIELDS, TextFieldBuilder, type TextFieldName, textFields } from '../../records/columns.js';
 import { grow } from '../../_lib/grow.js';
 import { withRecords } from './ledgerTable.js';
+import { SentTexts } from './sentTexts.js';
+import { type LocatedField, locatedTexts, LocatedTexts, type RowText } from './located.js';
 import { type ParseAmountOptions, parseAmount } from './amount.js';
 import { type CsvProblem, UNREAD_CELL } from './csv.js';
 import { excerpt } from './_excerpt.js';
@@ -153,13 +155,29 @@ class Kept {
    * `undefined` once a purpose UTF-8 cannot carry (a lone surrogate) was read: strings from then on.
    */
   private mine: SentTexts | undefined;
+  /**
+   * The purposes read since {@link subject} last took them, as where their rows lie in the file
+   * ({@link locate}): read again from there when read (see `located.ts`), on every reading thread.
+   */
+  private located: LocatedTexts | undefined;
   /** Whether the columns were handed to a ledger as they are (see `finishColumns`): copied before they change again. */
   private shared = false;
 
+  /** A row's subject read again from the input (see {@link locate}). */
+  private row: RowText = () => undefined;
+
   /** @param numberSubjects see {@link LedgerReaderOptions}.numberSubjects */
-  constructor(numberSubjects: boolean) {
+  constructor(private readonly numberSubjects: boolean) {
     this.subject = new TextFieldBuilder('copy', !numberSubjects);
     if (!numberSubjects) this.mine = new SentTexts();
+  }
+
+  /** Locates the purposes from now on, unless they are numbered as read: `row` reads one again (see {@link LedgerReader.rereadRows}). Before any row. */
+  locate(row: RowText): void {
+    if (this.numberSubjects || this.size > 0) return;
+    this.row = row;
+    this.located = new LocatedTexts();
+    this.mine = undefined;
   }
 
   get size(): number {
@@ -187,9 +205,10 @@ class Kept {
     this.document = this.document.slice();
   }
 
-  /** Adds row's purpose (undefined: none). */
-  pushSubject(text: string | undefined): void {
-    if (this.sent) this.sent.push(text);
+  /** Adds row's purpose (undefined: none), read from the row at input bytes `from` to `to` (−1: not known). */
+  pushSubject(text: string | undefined, from: number, to: number): void {
+    if (this.located) this.located.push(text, from, to);
+    else if (this.sent) this.sent.push(text);
     else if (this.mine) {
       try {
         this.mine.push(text);
@@ -201,13 +220,37 @@ class Kept {
     } else this.subject.push(text);
   }
 
+  /** Makes this the reader of a later range: purposes not located are written as bytes for the other thread ({@link sent}). */
+  readsLaterRange(): void {
+    if (this.mine !== undefined) this.sent = new SentTexts();
+  }
+
+  /** The purposes, for the reader of the file's first range ({@link LedgerReader.part}). */
+  subjectPart(): PackedField | LocatedField | undefined {
+    return this.located ? this.located.field() : this.sent?.field();
+  }
+
+  /** Adds the purposes another reader read ({@link subjectPart}). */
+  pushSubjects(f: PackedField | LocatedField): void {
+    if ('from' in f) this.subject.pushDeferred(f.at, locatedTexts(f, this.row), f.plain);
+    else if ('bytes' in f.texts) this.subject.pushPacked(f.at, f.texts, f.plain);
+    else this.subject.pushNumbered(f.at, unpack(f.texts), f.hashes, f.plain);
+  }
+
   /** Hands the purposes read as bytes to {@link subject}, in order: before it is read, and before other rows are added. */
   takeMine(): void {
+    const located = this.located;
+    if (located !== undefined) {
+      if (located.size === 0) return;
+      this.located = new LocatedTexts();
+      this.pushSubjects(located.field());
+      return;
+    }
     const mine = this.mine;
     if (mine === undefined || mine.length === 0) return;
     this.mine = new SentTexts();
     const f = mine.field();
-    this.subject.pushPacked(f.at, f.texts as PackedTexts, f.plain);
+    this.subject.pushPacked(f.at, f.texts, f.plain);
   }
 
   exactOf(r: number): Decimal {
@@ -267,86 +310,25 @@ function unpack(p: Packed): string[] {
   return out;
 }
 
-/** Bytes of each chunk {@link SentTexts} writes into (at least; a text takes at most 3 bytes a UTF-16 unit, and one of several columns joined may need a larger chunk). */
-const SENT_CHUNK = 1 << 20;
-const UTF8_OUT = new TextEncoder();
+/** `a` made `n` entries longer, for {@link unpackInto} and the like to fill (a hole each until then). */
+function lengthened<T>(a: T[], n: number): T[] {
+  a.length += n;
+  return a;
+}
 
-/**
- * A text field numbered one text a row (purposes: `TextField`.each) as the reader of a later range
- * of a file reads it for the reader of the first: each text written as UTF-8 into chunks of bytes as
- * it is read, not kept as a string. The chunks go to the other thread transferred (not copied),
- * where they stay bytes (see `TextFieldBuilder.pushPacked`): a text is decoded when it is read
- * (a report reads its findings' parts'), all of them when the field's `texts` are read (the
- * records). On the Toronto-shaped bench file, decoding them all on the main thread took ~0.2 s of
- * the joining of the ranges, in 37 MB of fresh memory. Kept as strings, the texts were
- * copied out of the decoded file (UTF-8 encoded and decoded), joined into one string and that string
- * cloned into the message, each copy in fresh memory, whose first touch costs (a page fault a 4 KiB
- * page: ~3 ms a MB on the bench machine). On the Toronto-shaped bench file, the worker's packing and
- * the message's cloning took 0.75-1.08 s as strings, 0.31-0.41 s as bytes (2 alternating runs each,
- * one thread), and touched 160 MB of fresh memory instead of 55 MB. A text that is not well-formed UTF-16 (a lone surrogate, which UTF-8 cannot carry) fails
- * the range: the file is then read in one piece.
- */
-class SentTexts {
-  private readonly chunks: Uint8Array[] = [];
-  private readonly counts: number[] = [];
-  /** The chunk being written (none yet: empty), and the size of the next (doubling up to {@link SENT_CHUNK}: a small ledger takes little). */
-  private chunk = new Uint8Array(0);
-  private size = 1 << 16;
-  private used = 0;
-  /** UTF-16 units written into the current chunk, and texts in it. */
-  private units = 0;
-  private inChunk = 0;
-  private ends: Int32Array = new Int32Array(1024);
-  private byteEnds: Int32Array = new Int32Array(1024);
-  private texts = 0;
-  private at: Int32Array = new Int32Array(1024);
-  private n = 0;
-  private plain = true;
-
-  push(text: string | undefined): void {
-    if (this.n === this.at.length) this.at = grow(this.at, this.n + 1);
-    if (text === undefined) {
-      this.at[this.n++] = -1;
-      return;
-    }
-    if (this.plain) this.plain = isPlain(text);
-    if (this.used + 3 * text.length > this.chunk.length) this.nextChunk(3 * text.length);
-    const { written } = UTF8_OUT.encodeInto(text, this.chunk.subarray(this.used));
-    if (written !== text.length && !(text as unknown as { isWellFormed(): boolean }).isWellFormed()) throw new Error('a text with a lone surrogate');
-    this.used += written;
-    this.units += text.length;
-    if (this.texts === this.ends.length) {
-      this.ends = grow(this.ends, this.texts + 1);
-      this.byteEnds = grow(this.byteEnds, this.texts + 1);
-    }
-    this.ends[this.texts] = this.units;
-    this.byteEnds[this.texts] = this.used;
-    this.at[this.n++] = this.texts++;
-    this.inChunk++;
+/** The strings of `p` written into `out` from `at` on, in order. O(length). */
+function unpackInto(out: (string | undefined)[], at: number, p: Packed): void {
+  if ('bytes' in p) {
+    const strings = decodePacked(p);
+    for (let i = 0; i < strings.length; i++) out[at + i] = strings[i];
+    return;
   }
-
-  /** Ends the chunk being written (when it holds a text), and starts one of at least `bytes` (none when 0). */
-  private nextChunk(bytes = 0): void {
-    if (this.inChunk > 0) {
-      this.chunks.push(this.chunk.subarray(0, this.used));
-      this.counts.push(this.inChunk);
-    }
-    this.chunk = new Uint8Array(bytes === 0 ? 0 : Math.max(this.size, bytes));
-    if (bytes > 0) this.size = Math.min(SENT_CHUNK, 2 * this.size);
-    this.used = 0;
-    this.units = 0;
-    this.inChunk = 0;
-  }
-
-  /** Texts pushed (an undefined one included). */
-  get length(): number {
-    return this.n;
-  }
-
-  /** The field, for {@link LedgerReader.part}; nothing is pushed after. */
-  field(): PackedField {
-    if (this.inChunk > 0) this.nextChunk();
-    return { at: this.at.slice(0, this.n), texts: { bytes: this.chunks, counts: Int32Array.from(this.counts), ends: this.ends.slice(0, this.texts), byteEnds: this.byteEnds.slice(0, this.texts) }, hashes: new Int32Array(0), plain: this.plain };
+  const { text, ends } = p;
+  let start = 0;
+  for (let i = 0; i < ends.length; i++) {
+    const end = ends[i] as number;
+    out[at + i] = text.slice(start, end);
+    start = end;
   }
 }
 
@@ -409,14 +391,17 @@ export type ReaderPart = {
   readonly amount: Packed;
   readonly document: Packed;
   readonly hasDocument: Uint8Array;
-} & { readonly [F in TextFieldName]: PackedField };
+  /** Purposes: numbered, sent as bytes, or located (see {@link LedgerReader.rereadRows}). */
+  readonly subject: PackedField | LocatedField;
+} & { readonly [F in Exclude<TextFieldName, 'subject'>]: PackedField };
 
 /** The typed arrays of a part, to transfer rather than copy. */
 export function partBuffers(p: ReaderPart): ArrayBuffer[] {
   const fields = TEXT_FIELDS.map((f) => p[f]);
-  const packed = [p.id, p.date.texts, p.amount, p.document, ...fields.map((f) => f.texts)];
+  const packed = [p.id, p.date.texts, p.amount, p.document, ...fields.map((f) => ('from' in f ? f.kept : f.texts))];
   const bytes = packed.flatMap((x) => ('bytes' in x ? [x.counts, x.byteEnds, ...x.bytes] : []));
-  return [p.line, p.date.at, p.hasDocument, ...packed.map((x) => x.ends), ...fields.flatMap((f) => [f.at, f.hashes]), ...bytes].map((a) => a.buffer as ArrayBuffer);
+  const arrays = fields.flatMap((f) => ('from' in f ? [f.at, f.from, f.length] : [f.at, f.hashes]));
+  return [p.line, p.date.at, p.hasDocument, ...packed.map((x) => x.ends), ...arrays, ...bytes].map((a) => a.buffer as ArrayBuffer);
 }
 
 /** By date, then line. */
@@ -644,8 +629,11 @@ export class LedgerReader {
     return m;
   }
 
-  /** Adds one data row (cells in header order) found at `line`. */
-  row(fields: readonly string[], line: number): void {
+  /**
+   * Adds one data row (cells in header order) found at `line`; `from` and `to`: where it lies in
+   * the input's bytes, when known (for a subject located: see {@link rereadRows}).
+   */
+  row(fields: readonly string[], line: number, from = -1, to = -1): void {
     const { cols, at } = this;
     this.kept.unshare();
     if (cols === undefined) throw new Error('LedgerReader.row: header() first');
@@ -719,7 +707,7 @@ export class LedgerReader {
     k.date.push(date.date);
     k.amount.push(amount.amount);
     k.currency.push(currency);
-    k.pushSubject(this.optionalCell(fields, at.subject));
+    k.pushSubject(this.optionalCell(fields, at.subject), from, to);
     k.category.push(this.optionalCell(fields, at.category));
     k.project.push(this.optionalCell(fields, at.project));
     k.method.push(this.optionalCell(fields, at.method));
@@ -736,7 +724,24 @@ export class LedgerReader {
    */
   readsLaterRange(): void {
     this.later = true;
-    if (this.options.numberSubjects !== true) this.kept.sent = new SentTexts();
+    this.kept.readsLaterRange();
+  }
+
+  /**
+   * Locates the subjects instead of keeping them, before any row is read (unless they are numbered
+   * as read): each is where its row lies in the input (see `located.ts`), and `row(from, to)` gives
+   * the subject of the row at input bytes `from` to `to` when it is read (see {@link subjectOf}).
+   * A reader of a later range, whose subjects another reader reads again, needs no `row`. A row whose
+   * bytes are not known (text not one byte a character) keeps its subject.
+   */
+  rereadRows(row: RowText = () => undefined): void {
+    this.kept.locate(row);
+  }
+
+  /** The subject of a row's cells as {@link row} reads it, when it is plain (see `isPlain`; else undefined: not a text located). */
+  subjectOf(fields: readonly string[]): string | undefined {
+    const text = this.optionalCell(fields, this.at.subject);
+    return text !== undefined && isPlain(text) ? text : undefined;
   }
 
   /**
@@ -746,6 +751,7 @@ export class LedgerReader {
    */
   part(): ReaderPart {
     const k = this.kept;
+    const subject = k.subjectPart();
     return {
       rows: this.rowCount,
       blank: this.blank,
@@ -758,7 +764,8 @@ export class LedgerReader {
       date: numbered(k.date),
       amount: pack(k.amount),
       ...packDocuments(k.document),
-      ...textFields((f) => (f === 'subject' && k.sent ? k.sent.field() : { at: k[f].numbers(), texts: pack(k[f].texts), hashes: k[f].hashes(), plain: k[f].plainTexts })),
+      ...textFields((f): PackedField => ({ at: k[f].numbers(), texts: pack(k[f].texts), hashes: k[f].hashes(), plain: k[f].plainTexts })),
+      ...(subject ? { subject } : {}),
     };
   }
 
@@ -775,28 +782,34 @@ export class LedgerReader {
     this.datesSeen += p.datesSeen;
     for (const r of p.rejects) this.rejects.push(r);
     for (const s of p.samples) if (this.firstRows.length < SAMPLES) this.firstRows.push(s);
-    // Each column joined in one copy (concat), not grown row by row.
-    k.id = k.id.concat(unpack(p.id));
-    // Typed arrays copied by a plain loop: Array.from walks them through their iterator.
+    // Each column lengthened once and filled in place (it is this reader's own: see `unshare`), not
+    // unpacked into an array and concatenated (two fresh arrays a column, each a page fault a 4 KiB
+    // page touched first: ~0.1 s of the main thread's joining on the Toronto-shaped bench file).
     const n = p.line.length;
-    const line: number[] = new Array(n);
-    for (let i = 0; i < n; i++) line[i] = p.line[i] as number;
-    k.line = k.line.concat(line);
+    const m = k.size;
+    const id = lengthened(k.id, n);
+    const line = lengthened(k.line, n);
+    const date = lengthened(k.date, n);
+    const amount = lengthened(k.amount, n);
+    const document = lengthened(k.document, n);
+    unpackInto(id, m, p.id);
+    unpackInto(amount, m, p.amount);
+    // Typed arrays copied by a plain loop: Array.from walks them through their iterator.
+    for (let i = 0; i < n; i++) line[m + i] = p.line[i] as number;
     const dates = unpack(p.date.texts);
-    const date: string[] = new Array(n);
-    for (let i = 0; i < n; i++) date[i] = dates[p.date.at[i] as number] as string;
-    k.date = k.date.concat(date);
-    k.amount = k.amount.concat(unpack(p.amount));
+    for (let i = 0; i < n; i++) date[m + i] = dates[p.date.at[i] as number] as string;
     // Most ledgers have no document column: no empty text cut per row then.
-    const none = !('bytes' in p.document) && p.document.text === '';
-    const documents: (string | undefined)[] = none ? new Array<undefined>(n).fill(undefined) : unpack(p.document);
-    if (!none) for (let i = 0; i < n; i++) if (p.hasDocument[i] !== 1) documents[i] = undefined;
-    k.document = k.document.concat(documents);
+    if (!('bytes' in p.document) && p.document.text === '') document.fill(undefined, m);
+    else {
+      unpackInto(document, m, p.document);
+      for (let i = 0; i < n; i++) if (p.hasDocument[i] !== 1) document[m + i] = undefined;
+    }
+    // Purposes sent as bytes or located stay so until read (see `TextField`.textAt): the main thread does not decode them all.
+    k.pushSubjects(p.subject);
     for (const f of TEXT_FIELDS) {
+      if (f === 'subject') continue;
       const { at, texts, hashes, plain } = p[f];
-      // Purposes sent as bytes stay bytes until read (see `TextField`.textAt): the main thread does not decode them all.
-      if ('bytes' in texts) k[f].pushPacked(at, texts, plain);
-      else k[f].pushNumbered(at, unpack(texts), hashes, plain);
+      k[f].pushNumbered(at, unpack(texts), hashes, plain);
     }
   }
 

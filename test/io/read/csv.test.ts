@@ -73,6 +73,37 @@ describe('CsvRows: delimited text in chunks', () => {
     );
   });
 
+  it('tells where each row lies when the text is pushed with its bytes, and that row alone reads back as it (property)', () => {
+    fc.assert(
+      fc.property(table, fc.array(fc.nat(), { maxLength: 12 }), fc.nat({ max: 100 }), fc.integer({ min: -1, max: 12 }), ({ rows, delimiter, finalEol }, cuts, offset, unknown) => {
+        const text = rows.map(([r, br], i) => r.map(quote).join(delimiter) + (i < rows.length - 1 || finalEol ? br : '')).join('');
+        const split = new CsvRows(delimiter);
+        const spans: [number, number][] = [];
+        const sink = { row: () => void spans.push([split.rowFrom, split.rowTo]), problem: () => {} };
+        const at = [...new Set(cuts.map((c) => c % (text.length + 1)))].sort((a, b) => a - b);
+        let from = 0;
+        [...at, text.length].forEach((to, k) => {
+          // One chunk pushed without its bytes (`unknown`): the rows that touch it are not located.
+          split.push(text.slice(from, to), sink, k === unknown ? -1 : offset + from);
+          from = to;
+        });
+        split.end(sink);
+        const { rows: all } = parseCsv(text, { delimiter });
+        expect(spans.length).toBe(all.length);
+        spans.forEach(([a, b], i) => {
+          if (a < 0) return expect(b).toBe(-1);
+          // An empty line: no text, one empty cell.
+          if (a === b) return expect(all[i]?.fields).toEqual(['']);
+          const alone = parseCsv(text.slice(a - offset, b - offset), { delimiter }).rows;
+          expect(alone.map((r) => r.fields)).toEqual([all[i]?.fields]);
+        });
+        // Only a chunk pushed without its bytes hides rows.
+        if (unknown < 0 || unknown > at.length) expect(spans.every(([a]) => a >= 0)).toBe(true);
+      }),
+      { numRuns: runs(400) },
+    );
+  });
+
   it('reads mixed line endings as the lines they are (CRLF then LF, lone CR)', () => {
     const crlfThenLf = parseCsv('h1,h2\r\na,1\r\nb,2\nc,3\nd,4\ne,5\n');
     expect(crlfThenLf.rows.map((r) => [r.fields[0], r.line])).toEqual([['h1', 1], ['a', 2], ['b', 3], ['c', 4], ['d', 5], ['e', 6]]);
