@@ -4,8 +4,8 @@
  * @example
  * grow(Int32Array.of(7, 8), 3).length //=> 4
  */
-export function grow(a: Int32Array, size: number): Int32Array {
-  const b = new Int32Array(Math.max(size, a.length * 2));
+export function grow<T extends Int32Array | Float64Array>(a: T, size: number): T {
+  const b = new (a.constructor as new (length: number) => T)(Math.max(size, a.length * 2));
   b.set(a);
   return b;
 }

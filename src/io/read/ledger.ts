@@ -194,11 +194,7 @@ export class LedgerParser {
     if (typeof chunk === 'string') return this.text(chunk, -1);
     if (this.decoder === undefined) this.refusePacked(chunk);
     const decoder = (this.decoder ??= new StreamDecoder(this.options.encoding ?? 'auto', () => (this.sink ? this.sink.breaks() : feeds(this.head)), this.latin1));
-    const part = (bytes: Uint8Array, narrow = false): void => {
-      const from = decoder.decodedBytes;
-      const text = this.decoded(() => decoder.push(bytes, narrow && decoder.encoding === 'windows-1252'));
-      this.text(text, decoder.decodedBytes - from === text.length ? from : -1);
-    };
+    const part = (bytes: Uint8Array, narrow = false): void => this.decodedText(decoder, () => decoder.push(bytes, narrow && decoder.encoding === 'windows-1252'));
     let at = 0;
     do {
       const piece = chunk.length <= PIECE ? chunk : chunk.subarray(at, at + PIECE);
@@ -388,9 +384,14 @@ export class LedgerParser {
 
   /** Adds the text the decoder held back until the end. */
   private last(decoder: StreamDecoder): void {
+    this.decodedText(decoder, () => decoder.end());
+  }
+
+  /** Adds the text a decoder step makes, with the input byte it starts at when it is one byte a character (see {@link text}). */
+  private decodedText(decoder: StreamDecoder, step: () => string): void {
     const from = decoder.decodedBytes;
-    const last = this.decoded(() => decoder.end());
-    if (last !== '') this.text(last, decoder.decodedBytes - from === last.length ? from : -1);
+    const text = this.decoded(step);
+    if (text !== '') this.text(text, decoder.decodedBytes - from === text.length ? from : -1);
   }
 
   /** Runs a decoder step, naming the file in an undecodable-bytes error. */

@@ -6,6 +6,7 @@
  */
 import { type DeferredTexts, isPlain, type PackedTexts, packedTexts } from '../../records/columns.js';
 import { grow } from '../../_lib/grow.js';
+import { InputError } from '../../errors.js';
 import { SentTexts } from './sentTexts.js';
 
 /**
@@ -35,7 +36,7 @@ export interface LocatedField {
  */
 export class LocatedTexts {
   private at: Int32Array = new Int32Array(1024);
-  private from = new Float64Array(1024);
+  private from: Float64Array = new Float64Array(1024);
   private length: Int32Array = new Int32Array(1024);
   private n = 0;
   private texts = 0;
@@ -56,9 +57,7 @@ export class LocatedTexts {
     }
     const t = this.texts++;
     if (t === this.from.length) {
-      const from = new Float64Array(2 * t);
-      from.set(this.from);
-      this.from = from;
+      this.from = grow(this.from, t + 1);
       this.length = grow(this.length, t + 1);
     }
     if (from >= 0 && isPlain(text)) {
@@ -86,7 +85,7 @@ export function locatedTexts(f: LocatedField, row: RowText): DeferredTexts {
     const from = f.from[i] as number;
     if (from < 0) return kept.textAt(f.length[i] as number);
     const text = row(from, from + (f.length[i] as number));
-    if (text === undefined) throw new Error(`the input changed after it was read: the row at byte ${from.toLocaleString('en')} no longer holds the text read there`);
+    if (text === undefined) throw new InputError('changed', `the input changed after it was read: the row at byte ${from.toLocaleString('en')} no longer holds the text read there; run again`);
     return text;
   };
   return { count: f.from.length, textAt, all: () => Array.from(f.from, (_, i) => textAt(i)) };
