@@ -8,7 +8,7 @@ import { candidates } from './cluster/candidates.js';
 import { components } from './cluster/link.js';
 import { extractRuns } from './cluster/runs.js';
 import type { Item } from './cluster/item.js';
-import { scoreRun, type ScoredRun } from './score/score.js';
+import { runRank, scoreRun, type ScoredRun } from './score/score.js';
 import { buyerBaselines, type BuyerStats } from './score/baseline.js';
 import { buildFinding, type Finding } from './report/finding.js';
 import { buildLargeRun, type LargeRun } from './report/largeRun.js';
@@ -108,7 +108,7 @@ export function detectSplits(records: Iterable<unknown>, options: DetectSplitsOp
       if (s === undefined) scores.set(key, (s = scoreRun(run, tier, scoring)));
       return s;
     };
-    const extraction = { reach: ledger.links.reach, minParts: opts.minParts, maxParts: opts.maxParts, whole: opts.runs === 'window', taken: ledger.assigned, rank: (run: readonly Item[]) => scored(run).score };
+    const extraction = { reach: ledger.links.reach, minParts: opts.minParts, maxParts: opts.maxParts, whole: opts.runs === 'window', taken: ledger.assigned, rank: (run: readonly Item[]) => runRank(scored(run)) };
     for (const group of parts.forTier(tier)) {
       for (const cluster of components(group, ledger.links, opts.minParts)) {
         scores.clear();

@@ -29,7 +29,7 @@ export { subjectTokens } from './similarity/tokens.js';
 export { textSimilarity } from './similarity/jaccard.js';
 
 // Scoring and findings
-export { AGAINST_CODES, DEFAULT_WEIGHTS } from './options/reasons.js';
+export { AGAINST_CODES, DEFAULT_WEIGHTS, RUN_WEIGHTS } from './options/reasons.js';
 export type { ScoreWeights, ReasonCode } from './options/reasons.js';
 export { BASELINE } from './score/baseline.js';
 export type { BuyerStats } from './score/baseline.js';

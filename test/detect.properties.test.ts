@@ -8,6 +8,7 @@ import Decimal from 'decimal.js';
 import { getISOWeek, getISOWeekYear, getMonth, getQuarter, getYear, subMonths } from 'date-fns';
 import { detectSplits, type DetectResult } from '../src/detect.js';
 import { DEFAULT_SKIP_METHODS, type DetectSplitsOptions } from '../src/options/options.js';
+import { REASON_CODES } from '../src/options/reasons.js';
 import { resolveOptions } from '../src/options/resolve.js';
 import { categoryKey, normalizeText, vendorKey } from '../src/records/normalize.js';
 import { validateRecords } from '../src/records/validate.js';
@@ -194,6 +195,20 @@ describe('detectSplits properties', () => {
         for (const f of b.findings) for (const p of f.parts) expect(shuffled[p.index]?.id).toBe(p.id);
       }),
       { numRuns: runs(150) },
+    );
+  });
+
+  it('takes its runs whatever the score weights: `weights` orders findings, `RUN_WEIGHTS` chooses their parts', () => {
+    const weightArb = fc.dictionary(fc.constantFrom(...REASON_CODES), fc.oneof(fc.constant(0), fc.double({ min: 0, max: 10, noNaN: true })));
+    const runsOf = (r: DetectResult) => r.findings.map((f) => `${f.threshold.id}:${f.recordIds.join(',')}`).sort();
+    fc.assert(
+      fc.property(ledgerArb(40), optionsArb, weightArb, (records, options, weights) => {
+        const plain = detectSplits(records, { ...options, minScore: 0 });
+        const weighted = detectSplits(records, { ...options, minScore: 0, weights });
+        expect(runsOf(weighted)).toEqual(runsOf(plain));
+        expect(weighted.largeRuns).toEqual(plain.largeRuns);
+      }),
+      { numRuns: runs(100) },
     );
   });
 

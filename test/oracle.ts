@@ -17,7 +17,7 @@ import { vendorTrade } from '../src/records/normalize.js';
 import { RARE_WEIGHT, rarityWeight } from '../src/similarity/rarity.js';
 import { TEXT_BUDGET } from '../src/cluster/link.js';
 import { BUSY } from '../src/cluster/runs.js';
-import { scoreRun } from '../src/score/score.js';
+import { runRank, scoreRun } from '../src/score/score.js';
 import { buyerBaselines, type BuyerBaselines } from '../src/score/baseline.js';
 import { scanRecords } from '../src/records/table.js';
 import type { Item } from '../src/cluster/item.js';
@@ -479,7 +479,7 @@ export function oracleRank(o: ResolvedOptions, t: ResolvedThreshold, baselines?:
       categoryPrefix: o.subject.categoryPrefix > 0 && r.rec.categoryKey !== undefined ? r.rec.categoryKey.slice(0, o.subject.categoryPrefix) : undefined,
       project: r.linkProject,
     }));
-    return scoreRun(items, t, ctx).score;
+    return runRank(scoreRun(items, t, ctx));
   };
 }
 

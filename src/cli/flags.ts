@@ -107,7 +107,7 @@ export const FLAGS = [
   { name: 'format', short: 'f', type: 'string', group: 'Output', value: 'F', description: `${or(SCAN_FORMATS)} (default: table on a terminal,\nelse json); inspect: ${or(INSPECT_FORMATS)}; diff: ${or(DIFF_FORMATS)}` },
   { name: 'out', short: 'o', type: 'string', group: 'Output', value: 'FILE', description: 'write the report to FILE instead of stdout' },
   { name: 'rejects', type: 'string', group: 'Output', value: 'FILE', description: 'write rejected rows (file, line, reason …) as CSV' },
-  { name: 'min-score', type: 'string', group: 'Output', value: 'S', description: 'only findings scoring at least S, 0–1; 0 lists every crossing\nrun', default: "the preset's, else 0.26", options: ['minScore'] },
+  { name: 'min-score', type: 'string', group: 'Output', value: 'S', description: 'only findings scoring at least S, 0–1; 0 lists every crossing\nrun', default: "the preset's, else 0.3", options: ['minScore'] },
   { name: 'top', type: 'string', group: 'Output', value: 'N', description: 'only the N highest-scoring findings' },
   { name: 'fail-on-findings', type: 'boolean', group: 'Output', description: 'exit 1 when there are findings' },
   { name: 'decisions', type: 'string', group: 'Review', value: 'FILE', description: "reviewers' decisions (CSV or JSON) to carry into the report" },

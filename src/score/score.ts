@@ -1,6 +1,6 @@
 import type { Decimal } from 'decimal.js';
 import type { Item } from '../cluster/item.js';
-import { REASON_CODES, isAgainst, type ReasonCode, type ScoreWeights } from '../options/reasons.js';
+import { REASON_CODES, RUN_WEIGHTS, isAgainst, type ReasonCode, type ScoreWeights } from '../options/reasons.js';
 import type { ResolvedThreshold } from '../thresholds/threshold.js';
 import { D } from '../_lib/decimal.js';
 import { measure, type Evidence, type EvidenceContext, type EvidenceFacts } from './evidence.js';
@@ -152,4 +152,19 @@ export function scoreRun(run: readonly Item[], tier: ResolvedThreshold, ctx: Sco
   const weights = { ...ctx.weights };
   for (const code of REASON_CODES) if (Number.isNaN(evidence[code])) weights[code] = 0;
   return { total, evidence, facts, strengths: strength, weights, score: scoreOf(strength, weights) };
+}
+
+/**
+ * How a run ranks among the proposals of its window: its score under {@link RUN_WEIGHTS}, the
+ * measures that were not applicable weighing nothing, as in its score.
+ *
+ * @example
+ * // Only parts just under a limit (weight 3) and round amounts (weight 1) measured, the first in full:
+ * const only = (e: object) => ({ ...Object.fromEntries(Object.keys(DEFAULT_WEIGHTS).map((c) => [c, NaN])), ...e });
+ * runRank({ strengths: { justBelow: 1, roundAmounts: 0 }, evidence: only({ justBelow: 1, roundAmounts: 0 }) } as never) //=> 0.75
+ */
+export function runRank(run: Pick<ScoredRun, 'strengths' | 'evidence'>): number {
+  const weights = { ...RUN_WEIGHTS };
+  for (const code of REASON_CODES) if (Number.isNaN(run.evidence[code])) weights[code] = 0;
+  return scoreOf(run.strengths, weights);
 }

@@ -13,7 +13,7 @@ const pathOf = (f: () => unknown) => optionsErrorOf(f).path;
 describe('resolveOptions', () => {
   it('fills in every default', () => {
     const o = resolveOptions({ thresholds: [threshold('q', '1000')] });
-    expect(o).toMatchObject({ window: DEFAULT_WINDOW, vendor: 'any', linkSameVendor: true, subject: DEFAULT_SUBJECT, currency: 'CNY', band: 0.1, minParts: 2, maxParts: 50, minPartShare: 0.1, minScore: 0.26, weights: DEFAULT_WEIGHTS });
+    expect(o).toMatchObject({ window: DEFAULT_WINDOW, vendor: 'any', linkSameVendor: true, subject: DEFAULT_SUBJECT, currency: 'CNY', band: 0.1, minParts: 2, maxParts: 50, minPartShare: 0.1, minScore: 0.3, weights: DEFAULT_WEIGHTS });
     expect([...o.skipMethods]).toEqual(DEFAULT_SKIP_METHODS.map((m) => m.toLowerCase()));
     expect(o.rule).toBeUndefined();
   });
