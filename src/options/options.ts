@@ -60,11 +60,11 @@ export const DEFAULT_MAX_PARTS = 50;
 
 /**
  * Default lowest score reported, chosen with the default weights on the blind ledger's seeds 1–4
- * (bench/blind/weights.ts): of the cuts 0.20–0.36 in steps of 0.02 and 0.40, 0.30 keeps the most
- * splits there (recall 0.807; 0.796 at 0.26, 0.783 at 0.34, 0.706 at 0.40). A run scoring under the
- * cut leaves its parts to the thresholds that follow, so recall does not fall steadily as the cut
- * rises. A split under the cut is never read, while a false finding is read and dismissed: recall
- * decides.
+ * (`npm run fit:weights`, bench/blind/weights.ts): of the cuts 0.20–0.40 in steps of 0.02, 0.30
+ * recalls the most splits there (199 of 247; 196 at 0.26, 193 at 0.34, 174 at 0.40). A run scoring
+ * under the cut leaves its parts to the thresholds that follow, so recall does not fall steadily as
+ * the cut rises. A split under the cut is never read, while a false finding is read and dismissed:
+ * recall decides.
  */
 export const DEFAULT_MIN_SCORE = 0.3;
 
