@@ -206,7 +206,7 @@ describe('detectSplits properties', () => {
         const plain = detectSplits(records, { ...options, minScore: 0 });
         const weighted = detectSplits(records, { ...options, minScore: 0, weights });
         expect(runsOf(weighted)).toEqual(runsOf(plain));
-        expect(weighted.largeRuns).toEqual(plain.largeRuns);
+        expect(weighted.stats.largeRuns).toEqual(plain.stats.largeRuns);
       }),
       { numRuns: runs(100) },
     );
