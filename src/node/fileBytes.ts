@@ -30,11 +30,17 @@ export function fileBytes(path: string, read: FileState): BytesAt {
     if (fd !== undefined) closeSync(fd);
     fd = undefined;
   };
-  // The last block read: a finding's parts are mostly rows near one another (one card, one day).
-  let block = new Uint8Array(0);
-  let blockAt = 0;
+  // The blocks read last, most recent last: a finding's parts are mostly rows near one another
+  // (one card, one day), read in date order, not file order.
+  const blocks = new Map<number, Uint8Array>();
   return (from, to) => {
-    if (from >= blockAt && to <= blockAt + block.length) return block.subarray(from - blockAt, to - blockAt);
+    const start = from - (from % BLOCK);
+    const cached = blocks.get(start);
+    if (cached && to <= start + cached.length) {
+      blocks.delete(start);
+      blocks.set(start, cached);
+      return cached.subarray(from - start, to - start);
+    }
     if (fd === undefined) {
       try {
         fd = openSync(path, 'r');
@@ -46,18 +52,22 @@ export function fileBytes(path: string, read: FileState): BytesAt {
       }
       setImmediate(close).unref();
     }
-    const bytes = new Uint8Array(Math.max(to - from, Math.min(BLOCK, read.size - from)));
+    // Whole blocks from the one holding `from`, through `to` (a row longer than a block takes several).
+    const bytes = new Uint8Array(Math.max(to - start, Math.min(BLOCK, read.size - start)));
     let at = 0;
     while (at < bytes.length) {
-      const n = readSync(fd, bytes, at, bytes.length - at, from + at);
+      const n = readSync(fd, bytes, at, bytes.length - at, start + at);
       if (n === 0) throw new InputError('changed', `${path} changed after it was read (it ends before byte ${to}): run again`, [path]);
       at += n;
     }
-    block = bytes;
-    blockAt = from;
-    return bytes.subarray(0, to - from);
+    blocks.set(start, bytes);
+    if (blocks.size > BLOCKS) blocks.delete(blocks.keys().next().value as number);
+    return bytes.subarray(from - start, to - start);
   };
 }
 
-/** Bytes read at a time (at least a row's). */
+/** Bytes read at a time (at least a row's), from a multiple of it. */
 const BLOCK = 1 << 12;
+
+/** Blocks kept (the least recently used dropped first): 256 KiB. */
+const BLOCKS = 64;
