@@ -190,6 +190,18 @@ export class TextFieldBuilder {
     this.ids.settle();
   }
 
+  /**
+   * Makes room for `rows` records in {@link at}, so that it is not grown as they are pushed (see
+   * `Kept.reserve`); not for a field without a text so far (most likely a column the file lacks,
+   * whose records stay counted, not written: see {@link blank}). O(records pushed).
+   */
+  reserve(rows: number): void {
+    if (rows <= this.at.length || (this.blank === this.n && this.n > 0)) return;
+    const at = new Int32Array(rows);
+    at.set(this.at.subarray(0, this.blank === this.n ? 0 : this.n));
+    this.at = at;
+  }
+
   /** Writes the −1 of the {@link blank} records into {@link at}, before it is read or written past them. O(blank). */
   private written(): void {
     if (this.blank === 0) return;
