@@ -559,13 +559,22 @@ export function columnsTable(columns: RecordColumns): RecordTable {
  */
 class TableBuilder {
   private readonly rows: Int32Array;
-  private readonly ids: string[];
+  private ids: string[] = [];
   private readonly days: Int32Array;
-  private readonly amounts: string[];
+  private amounts: string[] = [];
   private readonly approx: Float64Array;
   private readonly cols: Readonly<Record<TextFieldName, ColumnBuilder>>;
-  private readonly documents: (string | undefined)[];
-  private readonly extras: (Readonly<Record<string, unknown>> | undefined)[];
+  private documents: (string | undefined)[] = [];
+  private extras: (Readonly<Record<string, unknown>> | undefined)[] = [];
+  /**
+   * The columns whose id, amount, document and extra columns are the table's as they are, while
+   * every record read from them is kept, in order, with those values as given ({@link addColumns}):
+   * {@link ids} … are then not written (four arrays of a pointer a record: on the Toronto-shaped
+   * bench file about 3.5k of the main thread's page faults); `undefined` once they are.
+   */
+  private given: RecordColumns | undefined;
+  /** Whether {@link ids} … are allocated, records written into them ({@link ownColumns}). */
+  private owned = false;
   readonly rejects: RecordReject[] = [];
   /** The day of each valid date text met as given (up to {@link DATES_KEPT} of them). */
   private readonly dayOfDate = new Map<string, number>();
@@ -584,13 +593,30 @@ class TableBuilder {
     textAt?: Readonly<Record<TextFieldName, ((t: number) => string) | undefined>>,
   ) {
     this.rows = new Int32Array(n);
-    this.ids = new Array(n);
     this.days = new Int32Array(n);
-    this.amounts = new Array(n);
     this.approx = new Float64Array(n);
     this.cols = textFields((f) => new ColumnBuilder(n, KEY_OF[f], READ[f], hints?.[f], each?.[f], plain?.[f], textAt?.[f]));
+  }
+
+  /**
+   * Makes the id, amount, document and extra columns the table's own ({@link given} until then: its
+   * first {@link size} entries copied), for records to be written into.
+   */
+  private ownColumns(): void {
+    const { n, size, given } = this;
+    this.given = undefined;
+    this.owned = true;
+    this.ids = new Array(n);
+    this.amounts = new Array(n);
     this.documents = new Array(n);
     this.extras = new Array(n);
+    if (given === undefined) return;
+    for (let k = 0; k < size; k++) {
+      this.ids[k] = given.id[k] as string;
+      this.amounts[k] = given.amount[k] as string;
+      this.documents[k] = given.document[k];
+      this.extras[k] = given.extra[k];
+    }
   }
 
   /**
@@ -601,6 +627,7 @@ class TableBuilder {
    */
   add(index: number, g: readonly unknown[], hint: Int32Array | undefined, obj: Record<string, unknown> | undefined, extra: Readonly<Record<string, unknown>> | undefined): void {
     const { cols, snapshot } = this;
+    if (!this.owned) this.ownColumns();
     const h = hint ?? NO_HINTS;
     const id = readId(g[0]);
     const buyer = cols.buyer.read(g[1], h[1] as number);
@@ -674,6 +701,9 @@ class TableBuilder {
     const { cols } = this;
     const n = c.size;
     const { buyer, vendor, currency, subject, category, project, method, exemption } = c;
+    // The columns given are the table's while every record is kept as given (see `given`): not copied.
+    if (!this.owned && this.size === 0 && n === this.n && c.id.length === n && c.amount.length === n && c.document.length === n && c.extra.length === n) this.given = c;
+    else if (!this.owned) this.ownColumns();
     // Purposes read when read (see `ColumnBuilder`.eachAt): kept by number, not read here.
     const later = cols.subject.readsLater;
     for (let i = 0; i < n; i++) {
@@ -714,16 +744,16 @@ class TableBuilder {
         s instanceof FieldError || g instanceof FieldError || p instanceof FieldError || m instanceof FieldError || doc instanceof FieldError || e instanceof FieldError
       ) {
         const given = [c.id[i], gb, gv, gd, ga, gc, later && ts >= 0 ? (subject.textAt as (t: number) => string)(ts) : gs, gg, gp, gm, gdoc, ge];
+        if (!this.owned) this.ownColumns();
         this.add(i, given, Int32Array.of(-1, tb, tv, -1, -1, tc, ts, tg, tp, tm, -1, te), undefined, c.extra[i]);
         continue;
       }
+      if (this.given !== undefined && (id !== c.id[i] || amount !== ga || doc !== gdoc)) this.ownColumns();
       const k = this.size++;
       this.rows[k] = i;
-      this.ids[k] = id;
       const day = known ?? (dayOf(date) as number);
       if (known === undefined && date === gd && this.dayOfDate.size < DATES_KEPT) this.dayOfDate.set(date, day);
       this.days[k] = day;
-      this.amounts[k] = amount;
       this.approx[k] = approxNumber(amount);
       cols.currency.set(k, cur, tc, gc);
       cols.buyer.set(k, b, tb, gb);
@@ -733,6 +763,9 @@ class TableBuilder {
       cols.method.set(k, m, tm, gm);
       cols.subject.set(k, s, ts, gs);
       cols.exemption.set(k, e, te, ge);
+      if (this.given !== undefined) continue;
+      this.ids[k] = id;
+      this.amounts[k] = amount;
       this.documents[k] = doc;
       this.extras[k] = c.extra[i];
     }
@@ -740,7 +773,9 @@ class TableBuilder {
 
   /** The table: every record of a repeated id rejected, rejects by index. */
   build(): RecordTable {
-    const { size, rows, ids, cols, n } = this;
+    const { size, rows, cols, n, given } = this;
+    // Every record kept as given (see `given`): the columns given, as they are.
+    const ids: readonly string[] = given ? given.id : trimmed(this.ids, size);
     const rejects = this.rejects;
     // Every record of a repeated id, in input order (a second pass only when some id repeats).
     const repeated = repeatedIds(ids, size);
@@ -775,9 +810,9 @@ class TableBuilder {
     const table: RecordTable = {
       size,
       row: rows.subarray(0, size),
-      id: trimmed(ids, size),
+      id: ids,
       day: this.days.subarray(0, size),
-      amount: trimmed(this.amounts, size),
+      amount: given ? given.amount : trimmed(this.amounts, size),
       approx: this.approx.subarray(0, size),
       currency: currency.text,
       currencies: currency.texts,
@@ -789,8 +824,8 @@ class TableBuilder {
       method: cols.method.build(size),
       subject: cols.subject.build(size),
       exemption: cols.exemption.build(size),
-      document: trimmed(this.documents, size),
-      extra: trimmed(this.extras, size),
+      document: given ? given.document : trimmed(this.documents, size),
+      extra: given ? given.extra : trimmed(this.extras, size),
       rejects,
     };
     return repeats.size === 0 ? table : keepOnly(table, (k) => drop[rows[k] as number] === 0, this.snapshot);
