@@ -6,7 +6,7 @@ import { dayOf, isoOf } from '../_lib/days.js';
 import { approxNumber, D } from '../_lib/decimal.js';
 import { thrownText } from '../_lib/thrown.js';
 import { hashOf, StringIds } from './stringIds.js';
-import { textCount, textFields, type RecordColumns, type TextField, type TextFieldName } from './columns.js';
+import { noTexts, textCount, textFields, type RecordColumns, type TextField, type TextFieldName } from './columns.js';
 
 /**
  * A text field as columns: each record's text as written (trimmed), for display, and its
@@ -195,7 +195,7 @@ class ColumnBuilder {
     this.each = each && normalise === undefined ? new Array<string | undefined>(lazy ? 0 : n) : undefined;
     const numbered = this.each === undefined ? n : 0;
     this.none = hints === 0 && this.each === undefined && this.readField(undefined) === undefined;
-    this.text = this.none ? new Int32Array(numbered).fill(-1) : new Int32Array(numbered);
+    this.text = this.none ? noTexts(numbered) : new Int32Array(numbered);
     this.key = normalise && !this.none ? new Int32Array(numbered) : this.text;
     this.values = new Array<string | undefined | typeof UNREAD>(this.each === undefined ? (hints ?? 0) : 0).fill(UNREAD);
     this.ids = new Int32Array(this.each === undefined ? (hints ?? 0) : 0).fill(-1);
