@@ -167,6 +167,12 @@ class Kept {
    * come ({@link reserve}), holes until then; {@link trim} drops them before a column is read whole.
    */
   private n = 0;
+  /**
+   * Whether a row kept so far has a document: until one has, {@link document} stays empty (each
+   * row's entry reads `undefined` all the same), so that a ledger without a document column makes
+   * no column of `undefined` as it reads ({@link LedgerReader.finishColumns} shares one with `extra`).
+   */
+  documented = false;
 
   /** A row's subject read again from the input (see {@link locate}). */
   private row: RowText = () => undefined;
@@ -203,7 +209,7 @@ class Kept {
     this.line = withRoom(this.line, this.n, rows);
     this.date = withRoom(this.date, this.n, rows);
     this.amount = withRoom(this.amount, this.n, rows);
-    this.document = withRoom(this.document, this.n, rows);
+    if (this.documented) this.document = withRoom(this.document, this.n, rows);
     for (const f of TEXT_FIELDS) this[f].reserve(rows);
     this.located?.reserve(own);
   }
@@ -215,7 +221,14 @@ class Kept {
     this.line[r] = line;
     this.date[r] = date;
     this.amount[r] = amount;
-    this.document[r] = document;
+    if (document !== undefined && !this.documented) this.ownDocuments(this.id.length);
+    if (this.documented) this.document[r] = document;
+  }
+
+  /** Makes {@link document} a column `length` long (holes: each reads `undefined`), once a row has a document. */
+  ownDocuments(length: number): void {
+    this.documented = true;
+    this.document = new Array<string | undefined>(length);
   }
 
   /** Makes `rows` more rows kept, each column's entries for them (holes) for the caller to fill in place ({@link LedgerReader.absorb}). */
@@ -228,7 +241,7 @@ class Kept {
   /** Drops the room reserved past the rows kept ({@link reserve}), before the columns are read whole or handed over. */
   trim(): void {
     if (this.id.length === this.n) return;
-    for (const column of [this.id, this.line, this.date, this.amount, this.document]) column.length = this.n;
+    for (const column of [this.id, this.line, this.date, this.amount, ...(this.documented ? [this.document] : [])]) column.length = this.n;
   }
 
   /** Copies the texts kept and not copied yet (see `StringIds`' `'copy'`). */
@@ -385,13 +398,13 @@ function unpackInto(out: (string | undefined)[], at: number, p: Packed): void {
   }
 }
 
-/** Documents packed as {@link pack} packs strings (none: `''`), and which rows have one (1). O(length). */
-function packDocuments(documents: readonly (string | undefined)[]): { document: Packed; hasDocument: Uint8Array } {
-  const hasDocument = new Uint8Array(documents.length);
-  const ends = new Int32Array(documents.length);
+/** The first `n` documents packed as {@link pack} packs strings (none: `''`; an entry past the array's end has none), and which rows have one (1). O(n). */
+function packDocuments(documents: readonly (string | undefined)[], n: number): { document: Packed; hasDocument: Uint8Array } {
+  const hasDocument = new Uint8Array(n);
+  const ends = new Int32Array(n);
   const texts: string[] = [];
   let end = 0;
-  for (let i = 0; i < documents.length; i++) {
+  for (let i = 0; i < n; i++) {
     const d = documents[i];
     if (d !== undefined) {
       hasDocument[i] = 1;
@@ -827,7 +840,7 @@ export class LedgerReader {
       line: Int32Array.from(k.line),
       date: numbered(k.date),
       amount: pack(k.amount),
-      ...packDocuments(k.document),
+      ...packDocuments(k.document, k.size),
       ...textFields((f): PackedField => ({ at: k[f].numbers(), texts: pack(k[f].texts), hashes: k[f].hashes(), plain: k[f].plainTexts })),
       ...(subject ? { subject } : {}),
     };
@@ -861,10 +874,12 @@ export class LedgerReader {
     const dates = unpack(p.date.texts);
     for (let i = 0; i < n; i++) date[m + i] = dates[p.date.at[i] as number] as string;
     // Most ledgers have no document column: no empty text cut per row then.
-    if (!('bytes' in p.document) && p.document.text === '') document.fill(undefined, m);
-    else {
-      unpackInto(document, m, p.document);
-      for (let i = 0; i < n; i++) if (p.hasDocument[i] !== 1) document[m + i] = undefined;
+    if (!('bytes' in p.document) && p.document.text === '') {
+      if (k.documented) document.fill(undefined, m);
+    } else {
+      if (!k.documented) k.ownDocuments(m + n);
+      unpackInto(k.document, m, p.document);
+      for (let i = 0; i < n; i++) if (p.hasDocument[i] !== 1) k.document[m + i] = undefined;
     }
     // Purposes sent as bytes or located stay so until read (see `TextField`.textAt): the main thread does not decode them all.
     k.pushSubjects(p.subject);
@@ -978,7 +993,10 @@ export class LedgerReader {
     k.unshare();
     k.takeMine();
     k.trim();
-    let list: number[] = new Array<number>(k.size);
+    // Credits rejected as they were read (and no lines summed): every row read into records is kept,
+    // in order; no list of them is made (an array of a number a row, each page a fault).
+    const every = this.creditsAsRead;
+    let list: number[] = new Array<number>(every ? 0 : k.size);
     for (let r = 0; r < list.length; r++) list[r] = r;
     let merged = 0;
     /** Lines and ids of the rows summed into a row (`lines: 'sum'`), and the ids of the credits netted against it. */
@@ -987,9 +1005,7 @@ export class LedgerReader {
     if ((this.options.lines ?? 'sum') === 'sum' && this.cols?.document) ({ list, merged } = this.sumDocuments(list, summed));
     let kept: number[] = [];
     const credits: number[] = [];
-    // Credits rejected as they were read: every row read into records is kept.
-    if (this.creditsAsRead) kept = list;
-    else for (const r of list) {
+    for (const r of list) {
       if (k.isNegative(r)) credits.push(r);
       else if (summed.has(r) && k.isZero(r)) this.creditReject(r, `the lines of document ${String(k.document[r])} (${(summed.get(r)?.ids ?? []).join(', ')}) add up to zero: a purchase and its credit`);
       else kept.push(r);
@@ -1037,8 +1053,11 @@ export class LedgerReader {
       });
     }
     const final = zeroed.size ? kept.filter((r) => !zeroed.has(r)) : kept;
+    const size = every ? k.size : final.length;
     const rejects = this.rejects.slice().sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
-    const extra = summed.size === 0 && netted.size === 0 ? new Array<undefined>(final.length).fill(undefined) : final.map((r) => {
+    /** A column of `undefined` a record (no extra fields; no documents), made once for both. */
+    const none = summed.size === 0 && netted.size === 0 ? new Array<undefined>(size).fill(undefined) : undefined;
+    const extra = none ?? final.map((r) => {
       const sum = summed.get(r);
       const ids = netted.get(r);
       if (sum === undefined && ids === undefined) return undefined;
@@ -1053,15 +1072,15 @@ export class LedgerReader {
     // Every row kept, in order (no credit among them): each column handed over as it is, not copied
     // (copied by the reader if it reads on: see Kept.share). On the Toronto-shaped bench file's
     // 447,912 records the ending took 60-155 ms against 153-218 ms, with 2-3k page faults against 8-10k.
-    const all = final.length === k.size;
+    const all = size === k.size;
     if (all) k.share();
     const pick = <T>(column: T[]): T[] => (all ? column : final.map((r) => column[r] as T));
     const records: RecordColumns = {
-      size: final.length,
+      size,
       id: pick(k.id),
       date: pick(k.date),
       amount: pick(k.amount),
-      document: pick(k.document),
+      document: k.documented ? pick(k.document) : (none ?? new Array<undefined>(size).fill(undefined)),
       extra,
       ...textFields((f) => k[f].pick(all ? undefined : final)),
     };
@@ -1071,7 +1090,7 @@ export class LedgerReader {
       lines: pick(k.line),
       headers: this.headerRow,
       columns: this.cols ?? {},
-      stats: { rows: this.rowCount, blank: this.blank, records: final.length, rejected: rejects.length, merged, netted: netted.size === 0 ? 0 : [...netted.values()].reduce((n, ids) => n + ids.length, 0) },
+      stats: { rows: this.rowCount, blank: this.blank, records: size, rejected: rejects.length, merged, netted: netted.size === 0 ? 0 : [...netted.values()].reduce((n, ids) => n + ids.length, 0) },
       warnings: this.warnings,
     };
   }
