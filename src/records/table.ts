@@ -6,7 +6,7 @@ import { dayOf, isoOf } from '../_lib/days.js';
 import { approxNumber, D } from '../_lib/decimal.js';
 import { thrownText } from '../_lib/thrown.js';
 import { hashOf, StringIds } from './stringIds.js';
-import { noTexts, textCount, textFields, type RecordColumns, type TextField, type TextFieldName } from './columns.js';
+import { noTexts, TEXT_FIELDS, textCount, textFields, type RecordColumns, type TextField, type TextFieldName } from './columns.js';
 
 /**
  * A text field as columns: each record's text as written (trimmed), for display, and its
@@ -145,8 +145,21 @@ const UNREAD: unique symbol = Symbol('unread');
  * then validated and interned once per number, not once per record.
  */
 class ColumnBuilder {
-  readonly text: Int32Array;
-  readonly key: Int32Array;
+  /** Each record's text id (−1: none); the caller's numbers while {@link textHinted}. */
+  private text: Int32Array;
+  /** Each record's key id (−1: none): {@link text} itself without a normalisation; the caller's numbers while {@link keyHinted}. */
+  private key: Int32Array;
+  /**
+   * The caller's text numbers (its `TextField`.at, the constructor's `numbers`): while every record
+   * set is the record of the same index there and its text id (key id; number kept, see
+   * {@link eachAt}) is its number itself, the column is those numbers, not written. A loader
+   * numbers a field's texts in the order its records first use them, as the table does, so for a
+   * ledger whose records all validate as read the table's columns are the loader's numbers (on the
+   * Toronto-shaped bench file, up to nine arrays of a number a record: about 4k page faults).
+   */
+  private numbers: Int32Array | undefined;
+  private textHinted: boolean;
+  private keyHinted: boolean;
   /** Each record's text, when the caller's texts are one per record (see {@link eachColumn}); else `undefined`. */
   private readonly each: (string | undefined)[] | undefined;
   /**
@@ -154,7 +167,9 @@ class ColumnBuilder {
    * `TextField`): each record's text number (its hint) instead of its text, which is read only
    * when someone reads it (see {@link eachColumn}); else `undefined`.
    */
-  private readonly eachAt: Int32Array | undefined;
+  private eachAt: Int32Array | undefined;
+  /** Whether {@link eachAt} is the caller's numbers ({@link hints}). */
+  private eachAtHinted: boolean;
   private readonly interner: Interner;
   /** The key of a text, memoised per distinct text. */
   readonly keyOf: (text: string) => string;
@@ -178,27 +193,58 @@ class ColumnBuilder {
    *   `TextField`.plain), each kept as given without being read. @defaultValue false
    */
   constructor(
-    n: number,
+    private readonly n: number,
     normalise: ((s: string) => string) | undefined,
     read: FieldRead,
     hints?: number,
     each = false,
     private readonly plain = false,
     private readonly textAt?: (t: number) => string,
+    numbers?: Int32Array,
   ) {
     this.interner = new Interner(normalise);
     this.keyOf = this.interner.keyOfText;
     const keyOf = this.keyOf;
     this.readField = (v) => read(v, keyOf);
     const lazy = each && normalise === undefined && plain && textAt !== undefined;
-    this.eachAt = lazy ? new Int32Array(n) : undefined;
     this.each = each && normalise === undefined ? new Array<string | undefined>(lazy ? 0 : n) : undefined;
     const numbered = this.each === undefined ? n : 0;
     this.none = hints === 0 && this.each === undefined && this.readField(undefined) === undefined;
-    this.text = this.none ? noTexts(numbered) : new Int32Array(numbered);
-    this.key = normalise && !this.none ? new Int32Array(numbered) : this.text;
+    this.normalised = normalise !== undefined;
+    // The caller's numbers, as long as they serve (see `numbers`).
+    this.numbers = numbers !== undefined && numbers.length >= n && !this.none && (lazy || this.each === undefined) ? numbers : undefined;
+    this.eachAtHinted = lazy && this.numbers !== undefined;
+    this.eachAt = lazy ? (this.numbers ?? new Int32Array(n)) : undefined;
+    this.textHinted = this.keyHinted = !lazy && this.numbers !== undefined;
+    this.text = this.none ? noTexts(numbered) : this.textHinted ? (this.numbers as Int32Array) : new Int32Array(numbered);
+    this.key = normalise && !this.none && !this.keyHinted ? new Int32Array(numbered) : this.text;
     this.values = new Array<string | undefined | typeof UNREAD>(this.each === undefined ? (hints ?? 0) : 0).fill(UNREAD);
     this.ids = new Int32Array(this.each === undefined ? (hints ?? 0) : 0).fill(-1);
+  }
+
+  private readonly normalised: boolean;
+
+  /**
+   * Makes the columns still the caller's numbers the builder's own, their first `k` entries
+   * copied: record k (and those after) does not have its number as id, or is not the caller's record k.
+   */
+  ownColumns(k: number): void {
+    const hints = this.numbers;
+    if (hints === undefined) return;
+    if (this.eachAtHinted) {
+      this.eachAt = copied(hints, k, this.n);
+      this.eachAtHinted = false;
+    }
+    if (this.textHinted) {
+      this.text = copied(hints, k, this.n);
+      this.textHinted = false;
+    }
+    if (this.keyHinted) {
+      // Without a normalisation a text id is its key id: one array.
+      this.key = this.normalised ? copied(hints, k, this.n) : this.text;
+      this.keyHinted = false;
+    }
+    this.numbers = undefined;
   }
 
   /** The field read from `given`, once per hinted text (−1: no hint). */
@@ -225,7 +271,7 @@ class ColumnBuilder {
       throw new Error(`ColumnBuilder.set: text ${JSON.stringify(value)} in a column given without texts`);
     }
     if (this.eachAt !== undefined) {
-      this.eachAt[k] = hint;
+      if (!this.eachAtHinted) this.eachAt[k] = hint;
       return;
     }
     if (this.each !== undefined) {
@@ -233,8 +279,9 @@ class ColumnBuilder {
       return;
     }
     if (value === undefined) {
-      this.text[k] = -1;
-      this.key[k] = -1;
+      if (this.numbers !== undefined && hint !== -1) this.ownColumns(k);
+      if (!this.textHinted) this.text[k] = -1;
+      if (!this.keyHinted) this.key[k] = -1;
       return;
     }
     let id = hint < 0 ? -1 : (this.ids[hint] as number);
@@ -242,8 +289,17 @@ class ColumnBuilder {
       id = hint >= 0 && value === given ? this.interner.fresh(value) : this.interner.id(value);
       if (hint >= 0) this.ids[hint] = id;
     }
-    this.text[k] = id;
-    this.key[k] = this.interner.keyOf[id] as number;
+    const keyId = this.interner.keyOf[id] as number;
+    if (this.textHinted && id !== hint) this.ownColumns(k);
+    if (this.keyHinted && keyId !== hint) this.keyOwned(k);
+    if (!this.textHinted) this.text[k] = id;
+    if (!this.keyHinted) this.key[k] = keyId;
+  }
+
+  /** Makes the key column alone the builder's own (the text ids still the caller's numbers), its first `k` entries copied. */
+  private keyOwned(k: number): void {
+    this.key = copied(this.numbers as Int32Array, k, this.n);
+    this.keyHinted = false;
   }
 
   /** Whether record texts are kept as their numbers, read when read (see {@link eachAt}): the caller need not read them. */
@@ -258,6 +314,13 @@ class ColumnBuilder {
     const text = this.text.subarray(0, size);
     return { text, texts: this.interner.texts, key: this.key === this.text ? text : this.key.subarray(0, size), keys: this.interner.keys };
   }
+}
+
+/** A new array of `n` numbers, its first `k` those of `a`. */
+function copied(a: Int32Array, k: number, n: number): Int32Array {
+  const b = new Int32Array(n);
+  b.set(a.subarray(0, k));
+  return b;
 }
 
 /** Where a column made by {@link eachColumn} keeps each record's text, and what it was made from. */
@@ -553,6 +616,8 @@ export function columnsTable(columns: RecordColumns): RecordTable {
     textFields((f) => c[f].each === true),
     textFields((f) => c[f].plain === true && OPTIONAL_TEXT.has(f)),
     textFields((f) => c[f].textAt),
+    // Each field's numbers: the table's columns while they are its ids (see `ColumnBuilder`.numbers).
+    textFields((f) => c[f].at),
   );
   b.addColumns(c);
   return b.build();
@@ -597,11 +662,12 @@ class TableBuilder {
     each?: Readonly<Record<TextFieldName, boolean>>,
     plain?: Readonly<Record<TextFieldName, boolean>>,
     textAt?: Readonly<Record<TextFieldName, ((t: number) => string) | undefined>>,
+    numbers?: Readonly<Record<TextFieldName, Int32Array>>,
   ) {
     this.rows = new Int32Array(n);
     this.days = new Int32Array(n);
     this.approx = new Float64Array(n);
-    this.cols = textFields((f) => new ColumnBuilder(n, KEY_OF[f], READ[f], hints?.[f], each?.[f], plain?.[f], textAt?.[f]));
+    this.cols = textFields((f) => new ColumnBuilder(n, KEY_OF[f], READ[f], hints?.[f], each?.[f], plain?.[f], textAt?.[f], numbers?.[f]));
   }
 
   /**
@@ -751,6 +817,8 @@ class TableBuilder {
       ) {
         const given = [c.id[i], gb, gv, gd, ga, gc, later && ts >= 0 ? (subject.textAt as (t: number) => string)(ts) : gs, gg, gp, gm, gdoc, ge];
         if (!this.owned) this.ownColumns();
+        // The records after this one are no longer those of the same index in the numbers given.
+        for (const f of TEXT_FIELDS) cols[f].ownColumns(this.size);
         this.add(i, given, Int32Array.of(-1, tb, tv, -1, -1, tc, ts, tg, tp, tm, -1, te), undefined, c.extra[i]);
         continue;
       }
