@@ -375,11 +375,16 @@ export class TextFieldBuilder {
     return this.ids.hashesOf();
   }
 
-  /** Each record's text number (−1: none), in the order pushed. */
+  /**
+   * Each record's text number (−1: none), in the order pushed: a view of the builder's own, not a
+   * copy, for a caller done pushing (a range's reader handing its part to another thread, which
+   * takes the array; a concatenation). Fresh for a field without a text (never {@link noTexts}'
+   * shared array, which a transfer would take from every other field).
+   */
   numbers(): Int32Array {
     if (this.blank === this.n) return new Int32Array(this.n).fill(-1);
     this.written();
-    return this.at.slice(0, this.n);
+    return this.at.subarray(0, this.n);
   }
 
   /** The text of the i-th record pushed, or undefined. */

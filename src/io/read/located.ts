@@ -80,9 +80,12 @@ export class LocatedTexts {
     this.at[this.n++] = t;
   }
 
-  /** The field, for another thread or a {@link TextFieldBuilder}; nothing is pushed after. */
+  /**
+   * The field, for another thread or a {@link TextFieldBuilder}; nothing is pushed after, so its
+   * arrays are views of these, not copies (each a page fault a 4 KiB page, on both reading threads).
+   */
   field(): LocatedField {
-    return { at: this.at.slice(0, this.n), from: this.from.slice(0, this.texts), length: this.length.slice(0, this.texts), kept: this.kept.field().texts, plain: this.plain };
+    return { at: this.at.subarray(0, this.n), from: this.from.subarray(0, this.texts), length: this.length.subarray(0, this.texts), kept: this.kept.field().texts, plain: this.plain };
   }
 }
 
