@@ -160,6 +160,8 @@ class ColumnBuilder {
   private numbers: Int32Array | undefined;
   private textHinted: boolean;
   private keyHinted: boolean;
+  /** Whether texts have keys of their own (a normalisation): else {@link key} is {@link text}. */
+  private readonly normalised: boolean;
   /** Each record's text, when the caller's texts are one per record (see {@link eachColumn}); else `undefined`. */
   private readonly each: (string | undefined)[] | undefined;
   /**
@@ -168,7 +170,7 @@ class ColumnBuilder {
    * when someone reads it (see {@link eachColumn}); else `undefined`.
    */
   private eachAt: Int32Array | undefined;
-  /** Whether {@link eachAt} is the caller's numbers ({@link hints}). */
+  /** Whether {@link eachAt} is the caller's numbers ({@link numbers}). */
   private eachAtHinted: boolean;
   private readonly interner: Interner;
   /** The key of a text, memoised per distinct text. */
@@ -222,26 +224,24 @@ class ColumnBuilder {
     this.ids = new Int32Array(this.each === undefined ? (hints ?? 0) : 0).fill(-1);
   }
 
-  private readonly normalised: boolean;
-
   /**
    * Makes the columns still the caller's numbers the builder's own, their first `k` entries
    * copied: record k (and those after) does not have its number as id, or is not the caller's record k.
    */
   ownColumns(k: number): void {
-    const hints = this.numbers;
-    if (hints === undefined) return;
+    const numbers = this.numbers;
+    if (numbers === undefined) return;
     if (this.eachAtHinted) {
-      this.eachAt = copied(hints, k, this.n);
+      this.eachAt = copied(numbers, k, this.n);
       this.eachAtHinted = false;
     }
     if (this.textHinted) {
-      this.text = copied(hints, k, this.n);
+      this.text = copied(numbers, k, this.n);
       this.textHinted = false;
     }
     if (this.keyHinted) {
       // Without a normalisation a text id is its key id: one array.
-      this.key = this.normalised ? copied(hints, k, this.n) : this.text;
+      this.key = this.normalised ? copied(numbers, k, this.n) : this.text;
       this.keyHinted = false;
     }
     this.numbers = undefined;
