@@ -127,6 +127,9 @@ export async function loadLedger(input: LedgerInput, options: LoadLedgerOptions 
   const bytesAt = file !== undefined && state?.isFile() ? fileBytes(file, state) : undefined;
   const parser = new LedgerParser({ ...parsing, file: name }, latin1);
   if (bytesAt) parser.rereadFrom(bytesAt);
+  // Read in one piece: room for the rows of the whole file (see `LedgerParser.expectBytes`).
+  const whole = file !== undefined ? (state ?? (await stat(file).catch(() => undefined))) : undefined;
+  if (whole?.isFile()) parser.expectBytes(whole.size);
   try {
     // A large delimited file is read on several threads (the same ledger, or read again whole).
     const ranged = file !== undefined ? await loadInRanges(file, { ...parsing, file: name }, latin1, workerScript(), bytesAt) : undefined;

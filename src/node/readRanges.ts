@@ -152,6 +152,8 @@ async function readInRanges(path: string, options: LedgerParserOptions, latin1: 
   const { onProgress: _, ...plain } = options;
   const parser = new LedgerParser(options, latin1);
   if (bytesAt) parser.rereadFrom(bytesAt);
+  // It reads the first range and joins the others: room for the rows of the whole file.
+  parser.expectBytes(bounds[1] as number, size);
   let started: { readonly results: Promise<ThreadResult>[]; readonly encoding: RangeResult['encoding'] } | undefined;
   for await (const chunk of fileRange(path, 0, bounds[1] as number)) {
     parser.push(chunk);
@@ -159,7 +161,7 @@ async function readInRanges(path: string, options: LedgerParserOptions, latin1: 
     if (start !== undefined) {
       const results = cuts.map((offset, k) =>
         (lines[k + 1] as Promise<number | undefined>).then((line) =>
-          line === undefined ? { clean: false, encoding: undefined, failed: 'lines not counted' } : readers.read(k, { options: plain, start, offset, line, last: k === cuts.length - 1, path, end: bounds[k + 2] as number, size, ...(bytesAt ? { locate: true } : {}) }),
+          line === undefined ? { clean: false, encoding: undefined, failed: 'lines not counted' } : readers.read(k, { options: plain, start, offset, line, last: k === cuts.length - 1, path, end: bounds[k + 2] as number, bytes: (bounds[k + 2] as number) - offset, size, ...(bytesAt ? { locate: true } : {}) }),
         ),
       );
       started = { results, encoding: start.encoding };

@@ -139,6 +139,22 @@ export function recordsOf(c: RecordColumns): PurchaseRecordInput[] {
   return out;
 }
 
+/** The longest run of records without a text made so far (see {@link noTexts}). */
+let none = new Int32Array(0);
+
+/**
+ * The text numbers of `n` records without a text (−1 each), as a view of one array shared by every
+ * caller: the fields a file has no column for (on the Toronto-shaped bench file three of the eight
+ * text fields, each written once by the reader and again by the table: about 2.6k page faults) take
+ * no memory of their own. Never written into (nothing writes into a field's numbers once made, and
+ * a worker's numbers, transferred, are made apart: see {@link TextFieldBuilder.numbers}). O(n) the
+ * first time a run that long is asked for, O(1) after.
+ */
+export function noTexts(n: number): Int32Array {
+  if (none.length < n) none = new Int32Array(n).fill(-1);
+  return none.subarray(0, n);
+}
+
 /** Distinct texts of a field up to which {@link TextFieldBuilder} looks texts up in a Map first. */
 const FEW = 1 << 12;
 
@@ -188,6 +204,18 @@ export class TextFieldBuilder {
   /** Copies the texts kept and not copied yet (see {@link StringIds}' `'copy'`). */
   settle(): void {
     this.ids.settle();
+  }
+
+  /**
+   * Makes room for `rows` records in {@link at}, so that it is not grown as they are pushed (see
+   * `Kept.reserve`); not for a field without a text so far (most likely a column the file lacks,
+   * whose records stay counted, not written: see {@link blank}). O(records pushed).
+   */
+  reserve(rows: number): void {
+    if (rows <= this.at.length || (this.blank === this.n && this.n > 0)) return;
+    const at = new Int32Array(rows);
+    at.set(this.at.subarray(0, this.blank === this.n ? 0 : this.n));
+    this.at = at;
   }
 
   /** Writes the −1 of the {@link blank} records into {@link at}, before it is read or written past them. O(blank). */
@@ -347,11 +375,16 @@ export class TextFieldBuilder {
     return this.ids.hashesOf();
   }
 
-  /** Each record's text number (−1: none), in the order pushed. */
+  /**
+   * Each record's text number (−1: none), in the order pushed: a view of the builder's own, not a
+   * copy, for a caller done pushing (a range's reader handing its part to another thread, which
+   * takes the array; a concatenation). Fresh for a field without a text (never {@link noTexts}'
+   * shared array, which a transfer would take from every other field).
+   */
   numbers(): Int32Array {
     if (this.blank === this.n) return new Int32Array(this.n).fill(-1);
     this.written();
-    return this.at.slice(0, this.n);
+    return this.at.subarray(0, this.n);
   }
 
   /** The text of the i-th record pushed, or undefined. */
@@ -363,10 +396,14 @@ export class TextFieldBuilder {
 
   /** The field of the records pushed at `rows`, in that order (every record pushed, in order, when not given: a view of the numbers, not a copy). O(rows). */
   pick(rows?: readonly number[]): TextField {
-    this.written();
     let at: Int32Array;
-    if (rows === undefined) at = this.at.subarray(0, this.n);
-    else {
+    // No record has a text (a column the file lacks): the numbers shared by all such fields.
+    if (this.blank === this.n) at = noTexts(rows === undefined ? this.n : rows.length);
+    else if (rows === undefined) {
+      this.written();
+      at = this.at.subarray(0, this.n);
+    } else {
+      this.written();
       at = new Int32Array(rows.length);
       for (let j = 0; j < rows.length; j++) at[j] = this.at[rows[j] as number] as number;
     }

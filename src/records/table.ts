@@ -6,7 +6,7 @@ import { dayOf, isoOf } from '../_lib/days.js';
 import { approxNumber, D } from '../_lib/decimal.js';
 import { thrownText } from '../_lib/thrown.js';
 import { hashOf, StringIds } from './stringIds.js';
-import { textCount, textFields, type RecordColumns, type TextField, type TextFieldName } from './columns.js';
+import { noTexts, TEXT_FIELDS, textCount, textFields, type RecordColumns, type TextField, type TextFieldName } from './columns.js';
 
 /**
  * A text field as columns: each record's text as written (trimmed), for display, and its
@@ -145,8 +145,23 @@ const UNREAD: unique symbol = Symbol('unread');
  * then validated and interned once per number, not once per record.
  */
 class ColumnBuilder {
-  readonly text: Int32Array;
-  readonly key: Int32Array;
+  /** Each record's text id (−1: none); the caller's numbers while {@link textHinted}. */
+  private text: Int32Array;
+  /** Each record's key id (−1: none): {@link text} itself without a normalisation; the caller's numbers while {@link keyHinted}. */
+  private key: Int32Array;
+  /**
+   * The caller's text numbers (its `TextField`.at, the constructor's `numbers`): while every record
+   * set is the record of the same index there and its text id (key id; number kept, see
+   * {@link eachAt}) is its number itself, the column is those numbers, not written. A loader
+   * numbers a field's texts in the order its records first use them, as the table does, so for a
+   * ledger whose records all validate as read the table's columns are the loader's numbers (on the
+   * Toronto-shaped bench file, up to nine arrays of a number a record: about 4k page faults).
+   */
+  private numbers: Int32Array | undefined;
+  private textHinted: boolean;
+  private keyHinted: boolean;
+  /** Whether texts have keys of their own (a normalisation): else {@link key} is {@link text}. */
+  private readonly normalised: boolean;
   /** Each record's text, when the caller's texts are one per record (see {@link eachColumn}); else `undefined`. */
   private readonly each: (string | undefined)[] | undefined;
   /**
@@ -154,7 +169,9 @@ class ColumnBuilder {
    * `TextField`): each record's text number (its hint) instead of its text, which is read only
    * when someone reads it (see {@link eachColumn}); else `undefined`.
    */
-  private readonly eachAt: Int32Array | undefined;
+  private eachAt: Int32Array | undefined;
+  /** Whether {@link eachAt} is the caller's numbers ({@link numbers}). */
+  private eachAtHinted: boolean;
   private readonly interner: Interner;
   /** The key of a text, memoised per distinct text. */
   readonly keyOf: (text: string) => string;
@@ -178,27 +195,56 @@ class ColumnBuilder {
    *   `TextField`.plain), each kept as given without being read. @defaultValue false
    */
   constructor(
-    n: number,
+    private readonly n: number,
     normalise: ((s: string) => string) | undefined,
     read: FieldRead,
     hints?: number,
     each = false,
     private readonly plain = false,
     private readonly textAt?: (t: number) => string,
+    numbers?: Int32Array,
   ) {
     this.interner = new Interner(normalise);
     this.keyOf = this.interner.keyOfText;
     const keyOf = this.keyOf;
     this.readField = (v) => read(v, keyOf);
     const lazy = each && normalise === undefined && plain && textAt !== undefined;
-    this.eachAt = lazy ? new Int32Array(n) : undefined;
     this.each = each && normalise === undefined ? new Array<string | undefined>(lazy ? 0 : n) : undefined;
     const numbered = this.each === undefined ? n : 0;
     this.none = hints === 0 && this.each === undefined && this.readField(undefined) === undefined;
-    this.text = this.none ? new Int32Array(numbered).fill(-1) : new Int32Array(numbered);
-    this.key = normalise && !this.none ? new Int32Array(numbered) : this.text;
+    this.normalised = normalise !== undefined;
+    // The caller's numbers, as long as they serve (see `numbers`).
+    this.numbers = numbers !== undefined && numbers.length >= n && !this.none && (lazy || this.each === undefined) ? numbers : undefined;
+    this.eachAtHinted = lazy && this.numbers !== undefined;
+    this.eachAt = lazy ? (this.numbers ?? new Int32Array(n)) : undefined;
+    this.textHinted = this.keyHinted = !lazy && this.numbers !== undefined;
+    this.text = this.none ? noTexts(numbered) : this.textHinted ? (this.numbers as Int32Array) : new Int32Array(numbered);
+    this.key = normalise && !this.none && !this.keyHinted ? new Int32Array(numbered) : this.text;
     this.values = new Array<string | undefined | typeof UNREAD>(this.each === undefined ? (hints ?? 0) : 0).fill(UNREAD);
     this.ids = new Int32Array(this.each === undefined ? (hints ?? 0) : 0).fill(-1);
+  }
+
+  /**
+   * Makes the columns still the caller's numbers the builder's own, their first `k` entries
+   * copied: record k (and those after) does not have its number as id, or is not the caller's record k.
+   */
+  ownColumns(k: number): void {
+    const numbers = this.numbers;
+    if (numbers === undefined) return;
+    if (this.eachAtHinted) {
+      this.eachAt = copied(numbers, k, this.n);
+      this.eachAtHinted = false;
+    }
+    if (this.textHinted) {
+      this.text = copied(numbers, k, this.n);
+      this.textHinted = false;
+    }
+    if (this.keyHinted) {
+      // Without a normalisation a text id is its key id: one array.
+      this.key = this.normalised ? copied(numbers, k, this.n) : this.text;
+      this.keyHinted = false;
+    }
+    this.numbers = undefined;
   }
 
   /** The field read from `given`, once per hinted text (−1: no hint). */
@@ -225,7 +271,7 @@ class ColumnBuilder {
       throw new Error(`ColumnBuilder.set: text ${JSON.stringify(value)} in a column given without texts`);
     }
     if (this.eachAt !== undefined) {
-      this.eachAt[k] = hint;
+      if (!this.eachAtHinted) this.eachAt[k] = hint;
       return;
     }
     if (this.each !== undefined) {
@@ -233,8 +279,9 @@ class ColumnBuilder {
       return;
     }
     if (value === undefined) {
-      this.text[k] = -1;
-      this.key[k] = -1;
+      if (this.numbers !== undefined && hint !== -1) this.ownColumns(k);
+      if (!this.textHinted) this.text[k] = -1;
+      if (!this.keyHinted) this.key[k] = -1;
       return;
     }
     let id = hint < 0 ? -1 : (this.ids[hint] as number);
@@ -242,8 +289,17 @@ class ColumnBuilder {
       id = hint >= 0 && value === given ? this.interner.fresh(value) : this.interner.id(value);
       if (hint >= 0) this.ids[hint] = id;
     }
-    this.text[k] = id;
-    this.key[k] = this.interner.keyOf[id] as number;
+    const keyId = this.interner.keyOf[id] as number;
+    if (this.textHinted && id !== hint) this.ownColumns(k);
+    if (this.keyHinted && keyId !== hint) this.keyOwned(k);
+    if (!this.textHinted) this.text[k] = id;
+    if (!this.keyHinted) this.key[k] = keyId;
+  }
+
+  /** Makes the key column alone the builder's own (the text ids still the caller's numbers), its first `k` entries copied. */
+  private keyOwned(k: number): void {
+    this.key = copied(this.numbers as Int32Array, k, this.n);
+    this.keyHinted = false;
   }
 
   /** Whether record texts are kept as their numbers, read when read (see {@link eachAt}): the caller need not read them. */
@@ -258,6 +314,13 @@ class ColumnBuilder {
     const text = this.text.subarray(0, size);
     return { text, texts: this.interner.texts, key: this.key === this.text ? text : this.key.subarray(0, size), keys: this.interner.keys };
   }
+}
+
+/** A new array of `n` numbers, its first `k` those of `a`. */
+function copied(a: Int32Array, k: number, n: number): Int32Array {
+  const b = new Int32Array(n);
+  b.set(a.subarray(0, k));
+  return b;
 }
 
 /** Where a column made by {@link eachColumn} keeps each record's text, and what it was made from. */
@@ -389,10 +452,16 @@ export function keptTable(records: readonly unknown[]): RecordTable | undefined 
  * columns): an empty array of their length that {@link scanRecords} and {@link keptTable} answer
  * with the table, without reading it. For a caller that hands a table it built to `detectSplits`
  * and `buyerCoverage` (the command): the array is fresh, holds nothing, and no one else has it.
- * Runs in O(count) (the array's empty slots).
+ * It is sparse: its last slot set and deleted, V8 keeps its slots as a dictionary (empty), not as
+ * `count` holes written one by one (on the Toronto-shaped bench file, 3.5 MB: about 880 page
+ * faults). Runs in O(1).
  */
 export function tableInput(table: RecordTable, count: number): readonly unknown[] {
-  const input: unknown[] = new Array(count);
+  const input: unknown[] = [];
+  if (count > 0) {
+    input[count - 1] = undefined;
+    delete input[count - 1];
+  }
   BUILT.set(input, table);
   return input;
 }
@@ -547,6 +616,8 @@ export function columnsTable(columns: RecordColumns): RecordTable {
     textFields((f) => c[f].each === true),
     textFields((f) => c[f].plain === true && OPTIONAL_TEXT.has(f)),
     textFields((f) => c[f].textAt),
+    // Each field's numbers: the table's columns while they are its ids (see `ColumnBuilder`.numbers).
+    textFields((f) => c[f].at),
   );
   b.addColumns(c);
   return b.build();
@@ -559,13 +630,22 @@ export function columnsTable(columns: RecordColumns): RecordTable {
  */
 class TableBuilder {
   private readonly rows: Int32Array;
-  private readonly ids: string[];
+  private ids: string[] = [];
   private readonly days: Int32Array;
-  private readonly amounts: string[];
+  private amounts: string[] = [];
   private readonly approx: Float64Array;
   private readonly cols: Readonly<Record<TextFieldName, ColumnBuilder>>;
-  private readonly documents: (string | undefined)[];
-  private readonly extras: (Readonly<Record<string, unknown>> | undefined)[];
+  private documents: (string | undefined)[] = [];
+  private extras: (Readonly<Record<string, unknown>> | undefined)[] = [];
+  /**
+   * The columns whose id, amount, document and extra columns are the table's as they are, while
+   * every record read from them is kept, in order, with those values as given ({@link addColumns}):
+   * {@link ids} … are then not written (four arrays of a pointer a record: on the Toronto-shaped
+   * bench file about 3.5k of the main thread's page faults); `undefined` once they are.
+   */
+  private given: RecordColumns | undefined;
+  /** Whether {@link ids} … are allocated, records written into them ({@link ownColumns}). */
+  private owned = false;
   readonly rejects: RecordReject[] = [];
   /** The day of each valid date text met as given (up to {@link DATES_KEPT} of them). */
   private readonly dayOfDate = new Map<string, number>();
@@ -582,15 +662,33 @@ class TableBuilder {
     each?: Readonly<Record<TextFieldName, boolean>>,
     plain?: Readonly<Record<TextFieldName, boolean>>,
     textAt?: Readonly<Record<TextFieldName, ((t: number) => string) | undefined>>,
+    numbers?: Readonly<Record<TextFieldName, Int32Array>>,
   ) {
     this.rows = new Int32Array(n);
-    this.ids = new Array(n);
     this.days = new Int32Array(n);
-    this.amounts = new Array(n);
     this.approx = new Float64Array(n);
-    this.cols = textFields((f) => new ColumnBuilder(n, KEY_OF[f], READ[f], hints?.[f], each?.[f], plain?.[f], textAt?.[f]));
+    this.cols = textFields((f) => new ColumnBuilder(n, KEY_OF[f], READ[f], hints?.[f], each?.[f], plain?.[f], textAt?.[f], numbers?.[f]));
+  }
+
+  /**
+   * Makes the id, amount, document and extra columns the table's own ({@link given} until then: its
+   * first {@link size} entries copied), for records to be written into.
+   */
+  private ownColumns(): void {
+    const { n, size, given } = this;
+    this.given = undefined;
+    this.owned = true;
+    this.ids = new Array(n);
+    this.amounts = new Array(n);
     this.documents = new Array(n);
     this.extras = new Array(n);
+    if (given === undefined) return;
+    for (let k = 0; k < size; k++) {
+      this.ids[k] = given.id[k] as string;
+      this.amounts[k] = given.amount[k] as string;
+      this.documents[k] = given.document[k];
+      this.extras[k] = given.extra[k];
+    }
   }
 
   /**
@@ -601,6 +699,7 @@ class TableBuilder {
    */
   add(index: number, g: readonly unknown[], hint: Int32Array | undefined, obj: Record<string, unknown> | undefined, extra: Readonly<Record<string, unknown>> | undefined): void {
     const { cols, snapshot } = this;
+    if (!this.owned) this.ownColumns();
     const h = hint ?? NO_HINTS;
     const id = readId(g[0]);
     const buyer = cols.buyer.read(g[1], h[1] as number);
@@ -674,6 +773,9 @@ class TableBuilder {
     const { cols } = this;
     const n = c.size;
     const { buyer, vendor, currency, subject, category, project, method, exemption } = c;
+    // The columns given are the table's while every record is kept as given (see `given`): not copied.
+    if (!this.owned && this.size === 0 && n === this.n && c.id.length === n && c.amount.length === n && c.document.length === n && c.extra.length === n) this.given = c;
+    else if (!this.owned) this.ownColumns();
     // Purposes read when read (see `ColumnBuilder`.eachAt): kept by number, not read here.
     const later = cols.subject.readsLater;
     for (let i = 0; i < n; i++) {
@@ -714,16 +816,18 @@ class TableBuilder {
         s instanceof FieldError || g instanceof FieldError || p instanceof FieldError || m instanceof FieldError || doc instanceof FieldError || e instanceof FieldError
       ) {
         const given = [c.id[i], gb, gv, gd, ga, gc, later && ts >= 0 ? (subject.textAt as (t: number) => string)(ts) : gs, gg, gp, gm, gdoc, ge];
+        if (!this.owned) this.ownColumns();
+        // The records after this one are no longer those of the same index in the numbers given.
+        for (const f of TEXT_FIELDS) cols[f].ownColumns(this.size);
         this.add(i, given, Int32Array.of(-1, tb, tv, -1, -1, tc, ts, tg, tp, tm, -1, te), undefined, c.extra[i]);
         continue;
       }
+      if (this.given !== undefined && (id !== c.id[i] || amount !== ga || doc !== gdoc)) this.ownColumns();
       const k = this.size++;
       this.rows[k] = i;
-      this.ids[k] = id;
       const day = known ?? (dayOf(date) as number);
       if (known === undefined && date === gd && this.dayOfDate.size < DATES_KEPT) this.dayOfDate.set(date, day);
       this.days[k] = day;
-      this.amounts[k] = amount;
       this.approx[k] = approxNumber(amount);
       cols.currency.set(k, cur, tc, gc);
       cols.buyer.set(k, b, tb, gb);
@@ -733,6 +837,9 @@ class TableBuilder {
       cols.method.set(k, m, tm, gm);
       cols.subject.set(k, s, ts, gs);
       cols.exemption.set(k, e, te, ge);
+      if (this.given !== undefined) continue;
+      this.ids[k] = id;
+      this.amounts[k] = amount;
       this.documents[k] = doc;
       this.extras[k] = c.extra[i];
     }
@@ -740,7 +847,9 @@ class TableBuilder {
 
   /** The table: every record of a repeated id rejected, rejects by index. */
   build(): RecordTable {
-    const { size, rows, ids, cols, n } = this;
+    const { size, rows, cols, n, given } = this;
+    // Every record kept as given (see `given`): the columns given, as they are.
+    const ids: readonly string[] = given ? given.id : trimmed(this.ids, size);
     const rejects = this.rejects;
     // Every record of a repeated id, in input order (a second pass only when some id repeats).
     const repeated = repeatedIds(ids, size);
@@ -775,9 +884,9 @@ class TableBuilder {
     const table: RecordTable = {
       size,
       row: rows.subarray(0, size),
-      id: trimmed(ids, size),
+      id: ids,
       day: this.days.subarray(0, size),
-      amount: trimmed(this.amounts, size),
+      amount: given ? given.amount : trimmed(this.amounts, size),
       approx: this.approx.subarray(0, size),
       currency: currency.text,
       currencies: currency.texts,
@@ -789,8 +898,8 @@ class TableBuilder {
       method: cols.method.build(size),
       subject: cols.subject.build(size),
       exemption: cols.exemption.build(size),
-      document: trimmed(this.documents, size),
-      extra: trimmed(this.extras, size),
+      document: given ? given.document : trimmed(this.documents, size),
+      extra: given ? given.extra : trimmed(this.extras, size),
       rejects,
     };
     return repeats.size === 0 ? table : keepOnly(table, (k) => drop[rows[k] as number] === 0, this.snapshot);
@@ -1097,32 +1206,21 @@ export function valueAt(t: RecordTable, k: number): Decimal {
 /**
  * The amount of table index k as a Decimal, made once per distinct amount text of the table (a
  * Decimal is immutable, so records and values share it): a ledger repeats its amounts, and
- * detection asks for a record's amount and its value.
+ * detection asks for a record's amount and its value. Looked up by text, not kept by index:
+ * detection asks for few of a table's records (on the Toronto-shaped bench file, about 22k calls
+ * for 447,912 records), and an array by index cost a slot a record (3.5 MB, about 880 page faults).
  */
 export function amountAt(t: RecordTable, k: number): Decimal {
   let made = DECIMALS.get(t.amount);
-  if (made === undefined) {
-    made = { byIndex: new Array(t.size), byText: new Map() };
-    DECIMALS.set(t.amount, made);
-  }
-  let d = made.byIndex[k];
-  if (d === undefined) {
-    const text = t.amount[k] as string;
-    d = made.byText.get(text);
-    if (d === undefined) {
-      d = new D(text);
-      made.byText.set(text, d);
-    }
-    made.byIndex[k] = d;
-  }
+  if (made === undefined) DECIMALS.set(t.amount, (made = new Map()));
+  const text = t.amount[k] as string;
+  let d = made.get(text);
+  if (d === undefined) made.set(text, (d = new D(text)));
   return d;
 }
 
-/**
- * The Decimals made from each table's amounts, by table index and by text (tables of one scan
- * share their amount texts, and their indexes with them).
- */
-const DECIMALS = new WeakMap<readonly string[], { readonly byIndex: (Decimal | undefined)[]; readonly byText: Map<string, Decimal> }>();
+/** The Decimals made from each table's amounts, by text (tables of one scan share their amount texts). */
+const DECIMALS = new WeakMap<readonly string[], Map<string, Decimal>>();
 
 const EMPTY: Readonly<Record<string, unknown>> = Object.freeze(Object.create(null) as Record<string, unknown>);
 

@@ -84,6 +84,19 @@ const HEAD = 1 << 16;
  */
 const PIECE = 1 << 15;
 
+/**
+ * Rows read into records after which a parser told the size of its input ({@link LedgerParser.expectBytes})
+ * reckons how many it will keep in all, from the bytes they took.
+ */
+const RESERVE_AFTER = 8192;
+
+/**
+ * The rows reserved for ({@link LedgerParser.expectBytes}) over those the bytes read so far foretell:
+ * too few would leave the last ones to grow every column by half again (or, joining ranges, to copy
+ * them once more), too many only leave holes.
+ */
+const RESERVE_MARGIN = 1.02;
+
 /** Where decoded text goes once the format is known. */
 interface Sink {
   /** `byte`: the input byte the text starts at, when it is one byte a character (−1: not). */
@@ -166,6 +179,10 @@ export class LedgerParser {
   private started = false;
   /** Characters pushed to the rows since the reader last copied the texts it keeps ({@link HELD}). */
   private held = 0;
+  /** The bytes of input this parser reads and those its reader ends with the rows of, when told ({@link expectBytes}), until it reserved room for their rows. */
+  private expected: { readonly own: number; readonly all: number } | undefined;
+  /** Bytes pushed so far (pieces: see {@link push}). */
+  private fed = 0;
 
   private readonly latin1: Latin1 | undefined;
   /** The rows of delimited text, once the format is known. */
@@ -198,6 +215,7 @@ export class LedgerParser {
     let at = 0;
     do {
       const piece = chunk.length <= PIECE ? chunk : chunk.subarray(at, at + PIECE);
+      this.fed += piece.length;
       if (decoder.decoding) narrowRuns(piece, decoder.encoding as Encoding, part);
       else part(piece);
       at += PIECE;
@@ -219,6 +237,7 @@ export class LedgerParser {
     }
     if (this.sink) {
       this.sink.push(text, byte);
+      if (this.expected !== undefined && this.reader.rowsKept >= RESERVE_AFTER) this.reserveRows(this.expected);
       // The texts its reader keeps are copied a batch at a time: a batch holds no more text than this alive.
       if ((this.held += text.length) >= HELD) {
         this.reader.settle();
@@ -229,6 +248,23 @@ export class LedgerParser {
       this.head += text;
       if (this.head.length >= HEAD) this.open();
     }
+  }
+
+  /**
+   * Tells the parser the size of its input, when known: `own` bytes it reads, `all` bytes whose rows
+   * its reader ends with (those of the ranges other parsers read too, when it joins them: see
+   * {@link absorb}). Once it kept {@link RESERVE_AFTER} rows, its reader reserves room for the rows
+   * the rest of the bytes hold at that rate (see `LedgerReader.reserve`). Before any byte.
+   */
+  expectBytes(own: number, all = own): void {
+    if (own > 0 && all >= own) this.expected = { own, all };
+  }
+
+  /** Room for the rows the bytes {@link expected} hold, at the rate of the rows kept so far. */
+  private reserveRows(expected: { readonly own: number; readonly all: number }): void {
+    this.expected = undefined;
+    const perByte = (this.reader.rowsKept / Math.max(1, this.fed)) * RESERVE_MARGIN;
+    this.reader.reserve(perByte * expected.all, perByte * expected.own);
   }
 
   /**

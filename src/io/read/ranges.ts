@@ -19,6 +19,8 @@ export interface RangeJob {
   readonly line: number;
   /** Whether the range ends the input. */
   readonly last: boolean;
+  /** The bytes of the range, when known: its reader reserves room for their rows (see `LedgerParser.expectBytes`). */
+  readonly bytes?: number;
   /** Whether its subjects are located, for the first range's parser to read again (see `LedgerParser.rereadFrom`). @defaultValue false */
   readonly locate?: boolean;
 }
@@ -45,6 +47,7 @@ export async function readRange(chunks: AsyncIterable<Uint8Array> | Iterable<Uin
   try {
     const parser = LedgerParser.resume(job.options, job.start, job.offset, job.line, latin1);
     if (job.locate === true) parser.rereadFrom();
+    if (job.bytes !== undefined) parser.expectBytes(job.bytes);
     for await (const chunk of chunks) parser.push(chunk);
     if (job.last) {
       const { part, encoding } = parser.endRange();

@@ -162,6 +162,17 @@ class Kept {
   private located: LocatedTexts | undefined;
   /** Whether the columns were handed to a ledger as they are (see `finishColumns`): copied before they change again. */
   private shared = false;
+  /**
+   * Rows kept: the entries of {@link id}, {@link line} … from here on are room reserved for rows to
+   * come ({@link reserve}), holes until then; {@link trim} drops them before a column is read whole.
+   */
+  private n = 0;
+  /**
+   * Whether a row kept so far has a document: until one has, {@link document} stays empty (each
+   * row's entry reads `undefined` all the same), so that a ledger without a document column makes
+   * no column of `undefined` as it reads ({@link LedgerReader.finishColumns} shares one with `extra`).
+   */
+  documented = false;
 
   /** A row's subject read again from the input (see {@link locate}). */
   private row: RowText = () => undefined;
@@ -181,7 +192,56 @@ class Kept {
   }
 
   get size(): number {
-    return this.id.length;
+    return this.n;
+  }
+
+  /**
+   * Makes room for `rows` rows in every column (`own`: for the purposes this reader locates itself,
+   * the rows of its own range, when it reserves for other ranges' rows too), so that the rows to
+   * come are written in place: an array grown row by row (V8 copies it to one half as large again
+   * each time it is full) touches about three times the memory of the one it ends as, each page a
+   * page fault the first time (on the Toronto-shaped bench file, growing the main thread's columns
+   * row by row and again to join the worker's range cost about 18k of its 76k faults). O(rows kept).
+   */
+  reserve(rows: number, own = rows): void {
+    if (rows <= this.id.length) return;
+    this.id = withRoom(this.id, this.n, rows);
+    this.line = withRoom(this.line, this.n, rows);
+    this.date = withRoom(this.date, this.n, rows);
+    this.amount = withRoom(this.amount, this.n, rows);
+    if (this.documented) this.document = withRoom(this.document, this.n, rows);
+    for (const f of TEXT_FIELDS) this[f].reserve(rows);
+    this.located?.reserve(own);
+  }
+
+  /** Adds a row's own columns (the text fields are pushed to their builders). */
+  add(id: string, line: number, date: string, amount: string, document: string | undefined): void {
+    const r = this.n++;
+    this.id[r] = id;
+    this.line[r] = line;
+    this.date[r] = date;
+    this.amount[r] = amount;
+    if (document !== undefined && !this.documented) this.ownDocuments(this.id.length);
+    if (this.documented) this.document[r] = document;
+  }
+
+  /** Makes {@link document} a column `length` long (holes: each reads `undefined`), once a row has a document. */
+  ownDocuments(length: number): void {
+    this.documented = true;
+    this.document = new Array<string | undefined>(length);
+  }
+
+  /** Makes `rows` more rows kept, each column's entries for them (holes) for the caller to fill in place ({@link LedgerReader.absorb}). */
+  lengthen(rows: number): void {
+    this.reserve(this.n + rows);
+    this.n += rows;
+    this.trim();
+  }
+
+  /** Drops the room reserved past the rows kept ({@link reserve}), before the columns are read whole or handed over. */
+  trim(): void {
+    if (this.id.length === this.n) return;
+    for (const column of [this.id, this.line, this.date, this.amount, ...(this.documented ? [this.document] : [])]) column.length = this.n;
   }
 
   /** Copies the texts kept and not copied yet (see `StringIds`' `'copy'`). */
@@ -198,11 +258,11 @@ class Kept {
   unshare(): void {
     if (!this.shared) return;
     this.shared = false;
-    this.id = this.id.slice();
-    this.line = this.line.slice();
-    this.date = this.date.slice();
-    this.amount = this.amount.slice();
-    this.document = this.document.slice();
+    this.id = this.id.slice(0, this.n);
+    this.line = this.line.slice(0, this.n);
+    this.date = this.date.slice(0, this.n);
+    this.amount = this.amount.slice(0, this.n);
+    this.document = this.document.slice(0, this.n);
   }
 
   /** Adds row's purpose (undefined: none), read from the row at input bytes `from` to `to` (−1: not known). */
@@ -310,10 +370,16 @@ function unpack(p: Packed): string[] {
   return out;
 }
 
-/** `a` made `n` entries longer, for {@link unpackInto} and the like to fill (a hole each until then). */
-function lengthened<T>(a: T[], n: number): T[] {
-  a.length += n;
-  return a;
+/**
+ * `a`, whose first `n` entries are in use, with room for `rows` entries (a hole each until filled):
+ * `a` itself when it has that many, else a copy of exactly that length (setting `length` past the
+ * array's room would make it half as large again: room V8 fills with holes, touching every page).
+ */
+function withRoom<T>(a: T[], n: number, rows: number): T[] {
+  if (a.length >= rows) return a;
+  const b = new Array<T>(rows);
+  for (let i = 0; i < n; i++) b[i] = a[i] as T;
+  return b;
 }
 
 /** The strings of `p` written into `out` from `at` on, in order. O(length). */
@@ -332,13 +398,13 @@ function unpackInto(out: (string | undefined)[], at: number, p: Packed): void {
   }
 }
 
-/** Documents packed as {@link pack} packs strings (none: `''`), and which rows have one (1). O(length). */
-function packDocuments(documents: readonly (string | undefined)[]): { document: Packed; hasDocument: Uint8Array } {
-  const hasDocument = new Uint8Array(documents.length);
-  const ends = new Int32Array(documents.length);
+/** The first `n` documents packed as {@link pack} packs strings (none: `''`; an entry past the array's end has none), and which rows have one (1). O(n). */
+function packDocuments(documents: readonly (string | undefined)[], n: number): { document: Packed; hasDocument: Uint8Array } {
+  const hasDocument = new Uint8Array(n);
+  const ends = new Int32Array(n);
   const texts: string[] = [];
   let end = 0;
-  for (let i = 0; i < documents.length; i++) {
+  for (let i = 0; i < n; i++) {
     const d = documents[i];
     if (d !== undefined) {
       hasDocument[i] = 1;
@@ -582,6 +648,20 @@ export class LedgerReader {
     return this.rowCount;
   }
 
+  /** Rows read into records so far (the rows kept: not blank, not rejected as read). */
+  get rowsKept(): number {
+    return this.kept.size;
+  }
+
+  /**
+   * Makes room for `rows` rows read into records in all, `own` of them read by this reader (the
+   * rest joined from other ranges: see {@link absorb}), so that its columns are not grown row by
+   * row (see `Kept.reserve`). A hint: more rows than that are still read, fewer leave no room behind.
+   */
+  reserve(rows: number, own = rows): void {
+    this.kept.reserve(Math.ceil(rows), Math.ceil(own));
+  }
+
   /**
    * Sets the header and resolves columns.
    * @throws OptionsError when required fields have no column (the message lists the headers found).
@@ -700,19 +780,15 @@ export class LedgerReader {
     }
 
     const k = this.kept;
-    k.id.push(own(id));
-    k.line.push(line);
+    const document = this.optionalCell(fields, at.document);
+    k.add(own(id), line, date.date, amount.amount, document === undefined ? undefined : own(document));
     k.buyer.push(buyer);
     k.vendor.push(vendor);
-    k.date.push(date.date);
-    k.amount.push(amount.amount);
     k.currency.push(currency);
     k.pushSubject(this.optionalCell(fields, at.subject), from, to);
     k.category.push(this.optionalCell(fields, at.category));
     k.project.push(this.optionalCell(fields, at.project));
     k.method.push(this.optionalCell(fields, at.method));
-    const document = this.optionalCell(fields, at.document);
-    k.document.push(document === undefined ? undefined : own(document));
     k.exemption.push(this.optionalCell(fields, at.exemption));
     if (this.firstRows.length < SAMPLES) this.firstRows.push({ line, date: [rawDate, date.date], amount: [rawAmount, amount.amount], currency });
   }
@@ -751,6 +827,7 @@ export class LedgerReader {
    */
   part(): ReaderPart {
     const k = this.kept;
+    k.trim();
     const subject = k.subjectPart();
     return {
       rows: this.rowCount,
@@ -763,7 +840,7 @@ export class LedgerReader {
       line: Int32Array.from(k.line),
       date: numbered(k.date),
       amount: pack(k.amount),
-      ...packDocuments(k.document),
+      ...packDocuments(k.document, k.size),
       ...textFields((f): PackedField => ({ at: k[f].numbers(), texts: pack(k[f].texts), hashes: k[f].hashes(), plain: k[f].plainTexts })),
       ...(subject ? { subject } : {}),
     };
@@ -784,14 +861,12 @@ export class LedgerReader {
     for (const s of p.samples) if (this.firstRows.length < SAMPLES) this.firstRows.push(s);
     // Each column lengthened once and filled in place (it is this reader's own: see `unshare`), not
     // unpacked into an array and concatenated (two fresh arrays a column, each a page fault a 4 KiB
-    // page touched first: ~0.1 s of the main thread's joining on the Toronto-shaped bench file).
+    // page touched first: ~0.1 s of the main thread's joining on the Toronto-shaped bench file);
+    // in the room reserved for them when the reader knew the file's size (see `reserve`).
     const n = p.line.length;
     const m = k.size;
-    const id = lengthened(k.id, n);
-    const line = lengthened(k.line, n);
-    const date = lengthened(k.date, n);
-    const amount = lengthened(k.amount, n);
-    const document = lengthened(k.document, n);
+    k.lengthen(n);
+    const { id, line, date, amount, document } = k;
     unpackInto(id, m, p.id);
     unpackInto(amount, m, p.amount);
     // Typed arrays copied by a plain loop: Array.from walks them through their iterator.
@@ -799,10 +874,12 @@ export class LedgerReader {
     const dates = unpack(p.date.texts);
     for (let i = 0; i < n; i++) date[m + i] = dates[p.date.at[i] as number] as string;
     // Most ledgers have no document column: no empty text cut per row then.
-    if (!('bytes' in p.document) && p.document.text === '') document.fill(undefined, m);
-    else {
-      unpackInto(document, m, p.document);
-      for (let i = 0; i < n; i++) if (p.hasDocument[i] !== 1) document[m + i] = undefined;
+    if (!('bytes' in p.document) && p.document.text === '') {
+      if (k.documented) document.fill(undefined, m);
+    } else {
+      if (!k.documented) k.ownDocuments(m + n);
+      unpackInto(k.document, m, p.document);
+      for (let i = 0; i < n; i++) if (p.hasDocument[i] !== 1) k.document[m + i] = undefined;
     }
     // Purposes sent as bytes or located stay so until read (see `TextField`.textAt): the main thread does not decode them all.
     k.pushSubjects(p.subject);
@@ -915,7 +992,11 @@ export class LedgerReader {
     const k = this.kept;
     k.unshare();
     k.takeMine();
-    let list: number[] = new Array<number>(k.size);
+    k.trim();
+    // Credits rejected as they were read (and no lines summed): every row read into records is kept,
+    // in order; no list of them is made (an array of a number a row, each page a fault).
+    const every = this.creditsAsRead;
+    let list: number[] = new Array<number>(every ? 0 : k.size);
     for (let r = 0; r < list.length; r++) list[r] = r;
     let merged = 0;
     /** Lines and ids of the rows summed into a row (`lines: 'sum'`), and the ids of the credits netted against it. */
@@ -924,9 +1005,7 @@ export class LedgerReader {
     if ((this.options.lines ?? 'sum') === 'sum' && this.cols?.document) ({ list, merged } = this.sumDocuments(list, summed));
     let kept: number[] = [];
     const credits: number[] = [];
-    // Credits rejected as they were read: every row read into records is kept.
-    if (this.creditsAsRead) kept = list;
-    else for (const r of list) {
+    for (const r of list) {
       if (k.isNegative(r)) credits.push(r);
       else if (summed.has(r) && k.isZero(r)) this.creditReject(r, `the lines of document ${String(k.document[r])} (${(summed.get(r)?.ids ?? []).join(', ')}) add up to zero: a purchase and its credit`);
       else kept.push(r);
@@ -974,8 +1053,11 @@ export class LedgerReader {
       });
     }
     const final = zeroed.size ? kept.filter((r) => !zeroed.has(r)) : kept;
+    const size = every ? k.size : final.length;
     const rejects = this.rejects.slice().sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
-    const extra = summed.size === 0 && netted.size === 0 ? new Array<undefined>(final.length).fill(undefined) : final.map((r) => {
+    /** A column of `undefined` a record (no extra fields; no documents), made once for both. */
+    const none = summed.size === 0 && netted.size === 0 ? new Array<undefined>(size).fill(undefined) : undefined;
+    const extra = none ?? final.map((r) => {
       const sum = summed.get(r);
       const ids = netted.get(r);
       if (sum === undefined && ids === undefined) return undefined;
@@ -990,15 +1072,15 @@ export class LedgerReader {
     // Every row kept, in order (no credit among them): each column handed over as it is, not copied
     // (copied by the reader if it reads on: see Kept.share). On the Toronto-shaped bench file's
     // 447,912 records the ending took 60-155 ms against 153-218 ms, with 2-3k page faults against 8-10k.
-    const all = final.length === k.size;
+    const all = size === k.size;
     if (all) k.share();
     const pick = <T>(column: T[]): T[] => (all ? column : final.map((r) => column[r] as T));
     const records: RecordColumns = {
-      size: final.length,
+      size,
       id: pick(k.id),
       date: pick(k.date),
       amount: pick(k.amount),
-      document: pick(k.document),
+      document: k.documented ? pick(k.document) : (none ?? new Array<undefined>(size).fill(undefined)),
       extra,
       ...textFields((f) => k[f].pick(all ? undefined : final)),
     };
@@ -1008,7 +1090,7 @@ export class LedgerReader {
       lines: pick(k.line),
       headers: this.headerRow,
       columns: this.cols ?? {},
-      stats: { rows: this.rowCount, blank: this.blank, records: final.length, rejected: rejects.length, merged, netted: netted.size === 0 ? 0 : [...netted.values()].reduce((n, ids) => n + ids.length, 0) },
+      stats: { rows: this.rowCount, blank: this.blank, records: size, rejected: rejects.length, merged, netted: netted.size === 0 ? 0 : [...netted.values()].reduce((n, ids) => n + ids.length, 0) },
       warnings: this.warnings,
     };
   }

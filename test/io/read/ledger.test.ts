@@ -177,6 +177,30 @@ describe('JSON arrays', () => {
   });
 });
 
+describe('LedgerParser.expectBytes: room reserved for the rows, the same ledger', () => {
+  // Past the 8192 rows kept after which the parser reckons the rows to come; credits and blank rows among them.
+  const lines = ['id,buyer,vendor,date,amount,currency,subject'];
+  for (let i = 0; i < 20000; i++) lines.push(i % 97 === 0 ? `C${i},City,Acme,2019-02-03,-5,EUR,refund` : i % 89 === 0 ? ',,,,,,' : `F${i},City ${i % 5},Vendor ${i % 7},2019-01-${String(1 + (i % 28)).padStart(2, '0')},${100 + i}.50,EUR,purpose ${i}`);
+  const bytes = new TextEncoder().encode(lines.join('\n'));
+  const read = (expect?: [number, number]) => {
+    const parser = new LedgerParser({});
+    if (expect) parser.expectBytes(...expect);
+    for (let at = 0; at < bytes.length; at += 50000) parser.push(bytes.subarray(at, at + 50000));
+    return parser.end();
+  };
+  it.each([
+    ['the size', [bytes.length, bytes.length]],
+    ['too small a size', [bytes.length >> 2, bytes.length >> 2]],
+    ['too large a size', [bytes.length, bytes.length * 3]],
+  ] as const)('reads a file told %s as one told nothing', (_name, told) => {
+    const { records, ...got } = read([...told]);
+    const { records: wanted, ...whole } = read();
+    expect(got).toEqual(whole);
+    expect(records).toEqual(wanted);
+    expect(records.length).toBeGreaterThan(8192);
+  });
+});
+
 describe('LedgerParser: one driver, any chunking', () => {
   // Over 64 KiB, so the format is decided on a head and the rest streams through the format's loop.
   const csvFiller = Array.from({ length: 1100 }, (_, i) => `F${i},City,Vendor ${i % 7},2019-01-${String(1 + (i % 28)).padStart(2, '0')},${100 + i}.50,EUR,"signs\nphase ${i}"`);
