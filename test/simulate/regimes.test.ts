@@ -166,7 +166,8 @@ describe('regimes', () => {
       const vague = perBuyer(records, (r) => VAGUE.has(r.subject));
       expect(Math.min(...vague)).toBe(0);
       expect(Math.max(...vague)).toBeGreaterThan(0.2);
-      const spellings = [...byBuyer(records).values()].map(respelt);
+      // A buyer with no vendor of five purchases or more shows no spelling either way (NaN): left out.
+      const spellings = [...byBuyer(records).values()].map(respelt).filter((x) => !Number.isNaN(x));
       expect(Math.min(...spellings)).toBe(0);
       expect(Math.max(...spellings)).toBeGreaterThan(0.3);
     }), fcParams);
