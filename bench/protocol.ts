@@ -2,8 +2,9 @@
  * The evaluation protocol: the simulated ledgers quality is measured on, and which of them tuned
  * numbers (weights, band, minScore, similarity cut …) may be fitted on.
  *
- * - `FIT`: the regimes and seeds `npm run tune` (bench/tune.ts) searches on. Nothing else may be used
- *   to choose an option value.
+ * - `FIT`: the regimes and seeds `npm run tune` (bench/tune.ts) searches on. Besides them, only the
+ *   blind ledger's inspected seeds 1–4 (bench/blind/weights.ts: the score weights and `minScore`)
+ *   may be used to choose an option value; no simulated ledger outside `FIT` ever is.
  * - `HELD_OUT`: the regimes and seeds nothing was fitted on. `npm run evaluate` (bench/evaluate.ts)
  *   reports every regime on the held-out seeds only, and marks which regimes were fitted on: the
  *   held-out regimes on held-out seeds are the honest figures, and the README quotes them.
