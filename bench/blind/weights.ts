@@ -64,7 +64,7 @@ const seeds = FIT_SEEDS.map((seed) => {
   }));
   const decoyOf = new Map<string, string>();
   for (const d of ledger.decoys) for (const id of d.recordIds) decoyOf.set(id, d.kind);
-  return { findings, splits: ledger.splits, decoyOf };
+  return { ledger, findings, splits: ledger.splits, decoyOf };
 });
 
 /** Per seed under `weights`: the ranking AP of the findings re-scored, and the most false positives of one decoy kind among the top K (K = the seed's splits). */
@@ -126,8 +126,7 @@ let cut: { minScore: number; recall: number } | undefined;
 for (const minScore of CUTS) {
   let recalled = 0;
   let splits = 0;
-  for (const seed of FIT_SEEDS) {
-    const ledger = blindLedger(seed);
+  for (const { ledger } of seeds) {
     const result = detectSplits(ledger.records, { thresholds: ledger.thresholds, weights, minScore });
     recalled += matchFindings(result.findings, ledger.splits).recalled.filter(Boolean).length;
     splits += ledger.splits.length;

@@ -1,4 +1,4 @@
-import { grow } from '../_lib/grow.js';
+import { grow, resized } from '../_lib/grow.js';
 import type { PurchaseRecordInput } from './record.js';
 import { isBlank } from './normalize.js';
 import { StringIds } from './stringIds.js';
@@ -213,9 +213,7 @@ export class TextFieldBuilder {
    */
   reserve(rows: number): void {
     if (rows <= this.at.length || (this.blank === this.n && this.n > 0)) return;
-    const at = new Int32Array(rows);
-    at.set(this.at.subarray(0, this.blank === this.n ? 0 : this.n));
-    this.at = at;
+    this.at = resized(this.at, this.blank === this.n ? 0 : this.n, rows);
   }
 
   /** Writes the −1 of the {@link blank} records into {@link at}, before it is read or written past them. O(blank). */

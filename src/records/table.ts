@@ -4,6 +4,7 @@ import { FieldError, isDate, readAmountText, readCategory, readCurrency, readDat
 import { categoryKey, normalizeText, vendorKey } from './normalize.js';
 import { dayOf, isoOf } from '../_lib/days.js';
 import { approxNumber, D } from '../_lib/decimal.js';
+import { resized } from '../_lib/grow.js';
 import { thrownText } from '../_lib/thrown.js';
 import { hashOf, StringIds } from './stringIds.js';
 import { noTexts, TEXT_FIELDS, textCount, textFields, type RecordColumns, type TextField, type TextFieldName } from './columns.js';
@@ -232,16 +233,16 @@ class ColumnBuilder {
     const numbers = this.numbers;
     if (numbers === undefined) return;
     if (this.eachAtHinted) {
-      this.eachAt = copied(numbers, k, this.n);
+      this.eachAt = resized(numbers, k, this.n);
       this.eachAtHinted = false;
     }
     if (this.textHinted) {
-      this.text = copied(numbers, k, this.n);
+      this.text = resized(numbers, k, this.n);
       this.textHinted = false;
     }
     if (this.keyHinted) {
       // Without a normalisation a text id is its key id: one array.
-      this.key = this.normalised ? copied(numbers, k, this.n) : this.text;
+      this.key = this.normalised ? resized(numbers, k, this.n) : this.text;
       this.keyHinted = false;
     }
     this.numbers = undefined;
@@ -298,7 +299,7 @@ class ColumnBuilder {
 
   /** Makes the key column alone the builder's own (the text ids still the caller's numbers), its first `k` entries copied. */
   private keyOwned(k: number): void {
-    this.key = copied(this.numbers as Int32Array, k, this.n);
+    this.key = resized(this.numbers as Int32Array, k, this.n);
     this.keyHinted = false;
   }
 
@@ -314,13 +315,6 @@ class ColumnBuilder {
     const text = this.text.subarray(0, size);
     return { text, texts: this.interner.texts, key: this.key === this.text ? text : this.key.subarray(0, size), keys: this.interner.keys };
   }
-}
-
-/** A new array of `n` numbers, its first `k` those of `a`. */
-function copied(a: Int32Array, k: number, n: number): Int32Array {
-  const b = new Int32Array(n);
-  b.set(a.subarray(0, k));
-  return b;
 }
 
 /** Where a column made by {@link eachColumn} keeps each record's text, and what it was made from. */

@@ -5,7 +5,7 @@
  * half a million purposes to show a few thousand.
  */
 import { type DeferredTexts, isPlain, type PackedTexts, packedTexts } from '../../records/columns.js';
-import { grow } from '../../_lib/grow.js';
+import { grow, resized } from '../../_lib/grow.js';
 import { InputError } from '../../errors.js';
 import { SentTexts } from './sentTexts.js';
 
@@ -51,9 +51,9 @@ export class LocatedTexts {
   /** Makes room for `rows` records (and their texts), so that the arrays are not grown as they are pushed (see `Kept.reserve`). */
   reserve(rows: number): void {
     if (rows <= this.at.length) return;
-    this.at = withLength(this.at, this.n, rows);
-    this.from = withLength(this.from, this.texts, rows);
-    this.length = withLength(this.length, this.texts, rows);
+    this.at = resized(this.at, this.n, rows);
+    this.from = resized(this.from, this.texts, rows);
+    this.length = resized(this.length, this.texts, rows);
   }
 
   /** Adds a record's text (undefined: none), read from the row at input bytes `from` to `to` (−1: not known). */
@@ -87,13 +87,6 @@ export class LocatedTexts {
   field(): LocatedField {
     return { at: this.at.subarray(0, this.n), from: this.from.subarray(0, this.texts), length: this.length.subarray(0, this.texts), kept: this.kept.field().texts, plain: this.plain };
   }
-}
-
-/** A copy of the first `n` entries of `a` with room for `size`. */
-function withLength<T extends Int32Array | Float64Array>(a: T, n: number, size: number): T {
-  const b = new (a.constructor as new (length: number) => T)(size);
-  b.set(a.subarray(0, n));
-  return b;
 }
 
 /** The texts of a {@link LocatedField}, each read again from its row by `row` when read. */
