@@ -421,3 +421,43 @@ export function searchTwin<R extends TwinRecord>(scheme: readonly TwinRecord[], 
   }
   return { twin: undefined, nearest, candidates: crossing, crossingSearchedAll: exhaustive, searchedAll: exhaustive && allSets };
 }
+
+/** At most this many sets of a decoy's records are compared with splits, per set size. */
+const MAX_DECOY_SETS = 64;
+
+/**
+ * The sets of `size` records of a decoy that could be a finding against its own threshold: each part
+ * below it, their total crossing it (sets of its records in their order, at most {@link MAX_DECOY_SETS}),
+ * each with its features. None when its records below the threshold have more than `MAX_SUBSETS`
+ * sets of that size (a large decoy: a set of its records is then not tried, so counts of decoys
+ * that imitate a split are lower bounds).
+ */
+export function decoySets<R extends TwinRecord>(decoy: readonly R[], limit: TwinLimit, size: number): { records: R[]; features: Features }[] {
+  const below = decoy.filter((r) => isBelow(centsOf(r.amount), limit));
+  const out: { records: R[]; features: Features }[] = [];
+  const chosen: R[] = [];
+  const pick = (at: number, total: number): void => {
+    if (out.length >= MAX_DECOY_SETS) return;
+    if (chosen.length === size) {
+      if (crosses(total, limit)) out.push({ records: [...chosen], features: featuresOf(chosen, limit) });
+      return;
+    }
+    for (let i = at; i <= below.length - (size - chosen.length); i++) {
+      chosen.push(below[i]!);
+      pick(i + 1, total + centsOf(below[i]!.amount));
+      chosen.pop();
+    }
+  };
+  if (size >= 2 && binomial(below.length, size) <= MAX_SUBSETS) pick(0, 0);
+  return out;
+}
+
+/**
+ * Whether a decoy imitates a split: some set of as many of the decoy's records as S has parts, a
+ * possible finding against the decoy's own threshold ({@link decoySets}), is at least as split-like
+ * as S (against S's threshold) on every feature ({@link worseFeatures}). Then no rule over these
+ * features that never scores a set lower for being more split-like ranks S above the decoy.
+ */
+export function imitates(sets: readonly { features: Features }[], split: Features): boolean {
+  return sets.some((x) => atLeastAsSplitLike(x.features, split));
+}

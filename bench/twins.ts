@@ -21,7 +21,7 @@ import { SCHEME_KINDS } from '../src/simulate.js';
 import { ledgerOf, schemesInReach } from './protocol.js';
 import { blindLedger, SPLIT_KINDS } from './blind/ledger.js';
 import { matchFindings } from './blind/match.js';
-import { cvOf, featuresOf, inDateOrder, searchTwin, fractionValue, isTwin, limitOf, type Features, type TwinLimit, type TwinRecord } from './_twins.js';
+import { cvOf, decoySets, featuresOf, imitates, inDateOrder, searchTwin, fractionValue, isTwin, limitOf, type Features, type TwinLimit, type TwinRecord } from './_twins.js';
 
 const REGIMES_SHOWN = ['uneven', 'mixed', 'sparseFields', 'messy'] as const;
 const SIM_SEEDS = [101, 102, 103, 104, 105];
@@ -40,6 +40,24 @@ interface Split {
   readonly recordIds: readonly string[];
   readonly limit: TwinLimit;
   readonly thresholdId: string;
+}
+
+/** A decoy as the imitation check needs it. */
+interface Decoy {
+  readonly id: string;
+  readonly kind: string;
+  readonly buyer: string;
+  readonly recordIds: readonly string[];
+  readonly limit: TwinLimit;
+}
+
+/** A decoy, and a split in reach it imitates (see `imitates`): of its own buyer, of any buyer, one the detector recalls. */
+interface DecoyCheck {
+  readonly kind: string;
+  readonly id: string;
+  readonly sameBuyer: string | undefined;
+  readonly anyBuyer: string | undefined;
+  readonly recalled: string | undefined;
 }
 
 interface Miss {
@@ -62,12 +80,13 @@ interface LedgerRun {
   readonly splits: number;
   readonly inReach: number;
   readonly misses: readonly Miss[];
+  readonly decoys: readonly DecoyCheck[];
   readonly detectMs: number;
   readonly searchMs: number;
 }
 
 /** Detects, matches and searches twins for the missed splits in reach of one ledger. */
-function runLedger(family: string, seed: number, records: readonly LedgerRecord[], thresholds: unknown, splits: readonly Split[], inReach: ReadonlySet<string>, labelled: ReadonlySet<string>): LedgerRun {
+function runLedger(family: string, seed: number, records: readonly LedgerRecord[], thresholds: unknown, splits: readonly Split[], inReach: ReadonlySet<string>, labelled: ReadonlySet<string>, decoys: readonly Decoy[]): LedgerRun {
   const t0 = performance.now();
   const result = detectSplits(records as LedgerRecord[], { thresholds } as Parameters<typeof detectSplits>[1]);
   const detectMs = performance.now() - t0;
@@ -91,7 +110,20 @@ function runLedger(family: string, seed: number, records: readonly LedgerRecord[
     if (twin !== undefined && twin.some((r) => labelled.has(r.id) || r.buyer !== s.buyer)) throw new Error(`twins: ${family} ${seed} ${s.id}: a twin outside the buyer's routine records`);
     misses.push({ kind: s.kind, id: s.id, thresholdId: s.thresholdId, limit: s.limit, parts, features: featuresOf(parts, s.limit), twin, nearest, candidates, crossingSearchedAll, searchedAll });
   });
-  return { family, seed, splits: splits.length, inReach: inReach.size, misses, detectMs, searchMs: performance.now() - t1 };
+  // Every decoy against every split in reach, set sizes as the splits' part counts.
+  const targets = splits.flatMap((s, i) => (inReach.has(s.id) ? [{ s, recalled: m.recalled[i] === true, features: featuresOf(s.recordIds.map((id) => byId.get(id)!), s.limit) }] : []));
+  const checks: DecoyCheck[] = decoys.map((d) => {
+    const parts = d.recordIds.map((id) => byId.get(id)!);
+    const bySize = new Map<number, ReturnType<typeof decoySets>>();
+    const setsOf = (size: number) => {
+      let sets = bySize.get(size);
+      if (sets === undefined) bySize.set(size, (sets = decoySets(parts, d.limit, size)));
+      return sets;
+    };
+    const hits = targets.filter((t) => t.s.recordIds.length <= parts.length && imitates(setsOf(t.s.recordIds.length), t.features));
+    return { kind: d.kind, id: d.id, sameBuyer: hits.find((t) => t.s.buyer === d.buyer)?.s.id, anyBuyer: hits[0]?.s.id, recalled: hits.find((t) => t.recalled)?.s.id };
+  });
+  return { family, seed, splits: splits.length, inReach: inReach.size, misses, decoys: checks, detectMs, searchMs: performance.now() - t1 };
 }
 
 function simulatedRun(regime: (typeof REGIMES_SHOWN)[number], seed: number): LedgerRun {
@@ -100,7 +132,8 @@ function simulatedRun(regime: (typeof REGIMES_SHOWN)[number], seed: number): Led
   const limits = new Map(thresholds.map((t) => [t.id, limitOf(String(t.amount), t.comparison ?? 'atOrAbove')]));
   const splits: Split[] = ledger.truth.schemes.map((s) => ({ id: s.id, kind: s.kind, buyer: s.buyer, recordIds: s.recordIds, limit: limits.get(s.thresholdId)!, thresholdId: s.thresholdId }));
   const labelled = new Set([...ledger.truth.schemes, ...ledger.truth.decoys].flatMap((x) => x.recordIds));
-  return runLedger(regime, seed, ledger.records as LedgerRecord[], thresholds, splits, schemesInReach(ledger, { thresholds }), labelled);
+  const decoys: Decoy[] = ledger.truth.decoys.map((d) => ({ id: d.id, kind: d.kind, buyer: d.buyer, recordIds: d.recordIds, limit: limits.get(d.thresholdId)! }));
+  return runLedger(regime, seed, ledger.records as LedgerRecord[], thresholds, splits, schemesInReach(ledger, { thresholds }), labelled, decoys);
 }
 
 function blindRun(seed: number): LedgerRun {
@@ -108,7 +141,8 @@ function blindRun(seed: number): LedgerRun {
   const limits = new Map(ledger.thresholds.map((t) => [t.id, limitOf(t.amount, t.comparison)]));
   const splits: Split[] = ledger.splits.map((s) => ({ id: s.id, kind: s.kind, buyer: s.buyer, recordIds: s.recordIds, limit: limits.get(s.threshold.id)!, thresholdId: s.threshold.id }));
   const labelled = new Set([...ledger.splits, ...ledger.decoys].flatMap((x) => x.recordIds));
-  return runLedger('blind', seed, ledger.records as LedgerRecord[], ledger.thresholds, splits, new Set(ledger.splits.map((s) => s.id)), labelled);
+  const decoys: Decoy[] = ledger.decoys.map((d) => ({ id: d.id, kind: d.kind, buyer: d.buyer, recordIds: d.recordIds, limit: limits.get(d.threshold.id)! }));
+  return runLedger('blind', seed, ledger.records as LedgerRecord[], ledger.thresholds, splits, new Set(ledger.splits.map((s) => s.id)), labelled, decoys);
 }
 
 // ---------------------------------------------------------------------------------------------- report
@@ -214,6 +248,8 @@ function report(runs: readonly LedgerRun[], ms: number): string {
   push('', '| seed | splits | missed | with a twin | detect (s) | search (s) |', '|---:|---:|---:|---:|---:|---:|');
   for (const r of blind) push(`| ${r.seed} | ${r.splits} | ${r.misses.length} | ${r.misses.filter((x) => x.twin !== undefined).length} | ${f2(r.detectMs / 1000)} | ${f2(r.searchMs / 1000)} |`);
 
+  decoySection(push, runs);
+
   const examples = pickExamples(runs);
   if (examples.length > 0) {
     push('', '## Examples', '');
@@ -243,6 +279,43 @@ function report(runs: readonly LedgerRun[], ms: number): string {
   const search = runs.reduce((s, r) => s + r.searchMs, 0);
   push(`Run time: ${f2(ms / 1000)} s in all; detection ${f2(detect / 1000)} s, twin search ${f2(search / 1000)} s (${runs.length} ledgers).`, '');
   return lines.join('\n');
+}
+
+/**
+ * Decoy kinds (simulated and blind) that nothing the detector weighs against splitting describes:
+ * the others carry an order number with line suffixes, a framework or tender method, or a charge
+ * per person, which the features here leave out and the evidence against splitting reads.
+ */
+const PLAIN_DECOYS: readonly string[] = ['nearLimitNeighbours', 'sameDayCoincidence', 'singleJustBelow', 'justUnder'];
+
+/** Per ledger family and plain decoy kind, per seed: decoys, and those imitating a split in reach (of their buyer, of any, one recalled). */
+function decoySection(push: (...l: string[]) => void, runs: readonly LedgerRun[]): void {
+  const families = [...new Set(runs.map((r) => r.family))];
+  push(
+    '## Decoys that imitate a split',
+    '',
+    `The converse check, for the target "no decoy kind more than twice in the top K". A decoy **imitates** a split S in reach of the same ledger when some set of |S| of its records — each below the decoy's own threshold, together crossing it, so a finding the detector could make — is at least as split-like as S on every feature above (S against its own threshold; bench/_twins.ts \`imitates\`; at most 64 sets per size). No rule over these features that never scores a set lower for being more split-like ranks S above such a decoy. So in a ledger where more than two decoys of one kind imitate splits the detector finds, those splits cannot all rank in the top K unless more than two decoys of that kind rank there with them (or above them): the target and the splits' ranks exclude each other for every such rule. The features leave out what is relative to the buyer (its rate, sizes and vendors) and the total's excess over the limit, so a decoy that imitates only other buyers' splits can still be told apart by its buyer's habits: "of their buyer" is the firmest column, "of any buyer" says what a rule over the records' own fields cannot do. Only the decoy kinds nothing in the evidence against splitting describes are listed (${PLAIN_DECOYS.join(', ')}); the others carry order numbers with line suffixes, a framework or tender method, or charges per person, which these features leave out.`,
+    '',
+    'Cells: mean (worst) per seed.',
+    '',
+    '| ledgers | decoy kind | decoys | imitating a split in reach of their buyer | of any buyer | of any buyer, a split the detector finds |',
+    '|---|---|---:|---:|---:|---:|',
+  );
+  const cellOf = (xs: readonly number[]): string => `${(xs.reduce((a, b) => a + b, 0) / xs.length).toFixed(1)} (${Math.max(...xs)})`;
+  for (const family of families) {
+    const rs = runs.filter((r) => r.family === family);
+    const kinds = [...new Set(rs.flatMap((r) => r.decoys.map((d) => d.kind)))].filter((k) => PLAIN_DECOYS.includes(k)).sort();
+    for (const kind of kinds) {
+      const per = (pick: (d: DecoyCheck) => boolean): number[] => rs.map((r) => r.decoys.filter((d) => d.kind === kind && pick(d)).length);
+      push(`| ${family} | ${kind} | ${cellOf(per(() => true))} | ${cellOf(per((d) => d.sameBuyer !== undefined))} | ${cellOf(per((d) => d.anyBuyer !== undefined))} | ${cellOf(per((d) => d.recalled !== undefined))} |`);
+    }
+  }
+  push('', 'Per ledger, the kinds with more than two decoys imitating a split the detector finds (the target cannot hold there with those splits in the top K):', '');
+  for (const r of runs) {
+    const over = [...new Set(r.decoys.map((d) => d.kind))].filter((k) => PLAIN_DECOYS.includes(k)).sort().map((k) => [k, r.decoys.filter((d) => d.kind === k && d.recalled !== undefined).length] as const).filter(([, n]) => n > 2);
+    push(`- ${r.family} ${r.seed}: ${over.length === 0 ? 'none' : over.map(([k, n]) => `${k} ${n}`).join(', ')}`);
+  }
+  push('');
 }
 
 /** Up to two examples with a twin: the first `busyCategory` and the first `sameVendor` (or any other). */
