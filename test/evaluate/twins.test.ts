@@ -2,7 +2,7 @@ import Decimal from 'decimal.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  atLeastAsSplitLike, crosses, cvSquared, documentParts, featuresOf, findTwin, isBelow, isTwin, limitOf, searchTwin, subjectWords,
+  atLeastAsSplitLike, crosses, cvSquared, decoySets, documentParts, featuresOf, findTwin, imitates, isBelow, isTwin, limitOf, searchTwin, subjectWords,
   worseFeatures, type TwinLimit, type TwinRecord,
 } from '../../bench/_twins.js';
 
@@ -245,5 +245,37 @@ describe('the search', () => {
     expect(result.nearest?.worse).toEqual(['cv']);
     // Within a span of 5 days r1 and r3 are a twin.
     expect(findTwin([rec('s1', 0, '5001.00'), rec('s2', 5, '5001.00')], routine, T10K)?.map((r) => r.id).sort()).toEqual(['r1', 'r3']);
+  });
+});
+
+describe('decoys that imitate a split', () => {
+  // Two unrelated purchases just under 10,000 from two vendors ten days apart, and a third too small
+  // to cross with either.
+  const decoy = [
+    rec('n1', 0, '9600.00', { vendor: 'Alpha Signs', subject: 'road signs', category: '34928470' }),
+    rec('n2', 10, '9100.00', { vendor: 'Beta Lighting', subject: 'lamps', category: '31520000' }),
+    rec('n3', 12, '200.00', { vendor: 'Gamma Ltd', subject: 'toner' }),
+  ];
+
+  it('its possible findings: sets of its records each below its threshold whose total crosses it', () => {
+    const pairs = decoySets(decoy, T10K, 2).map((s) => s.records.map((r) => r.id));
+    // n1 + n3 = 9,800 and n2 + n3 = 9,300 do not cross; a part at the limit is no part.
+    expect(pairs).toEqual([['n1', 'n2']]);
+    expect(decoySets(decoy, T10K, 3).map((s) => s.records.map((r) => r.id))).toEqual([['n1', 'n2', 'n3']]);
+    expect(decoySets([rec('x', 0, '10000.00'), rec('y', 1, '500.00')], T10K, 2)).toEqual([]);
+    expect(decoySets(decoy, T10K, 1)).toEqual([]);
+  });
+
+  it('imitates a split no more split-like on any feature, not one that is more split-like on one', () => {
+    const sets = decoySets(decoy, T10K, 2);
+    // Two vendors, 12 days apart, codes and subjects unrelated, one part near the limit, no round amount: no more split-like anywhere.
+    const looser = featuresOf([rec('s1', 0, '9500.00', { vendor: 'Delta', subject: 'chairs', category: '39110000' }), rec('s2', 12, '5100.00', { vendor: 'Echo', subject: 'desks', category: '39120000' })], T10K);
+    expect(imitates(sets, looser)).toBe(true);
+    // One vendor: the decoy's two vendors are less split-like on vendors.
+    const oneVendor = featuresOf([rec('s1', 0, '9500.00', { subject: 'chairs', category: '39110000' }), rec('s2', 12, '5100.00', { subject: 'desks', category: '39120000' })], T10K);
+    expect(imitates(sets, oneVendor)).toBe(false);
+    // The same on another threshold: features are read against each one's own limit.
+    const T20K = limitOf('20000', 'atOrAbove');
+    expect(imitates(sets, featuresOf([rec('s1', 0, '19100.00', { vendor: 'Delta', subject: 'chairs', category: '39110000' }), rec('s2', 12, '10100.00', { vendor: 'Echo', subject: 'desks', category: '39120000' })], T20K))).toBe(true);
   });
 });
