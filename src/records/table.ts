@@ -945,7 +945,7 @@ const SMALL_BUCKET = 32;
  * ids chosen so) is sorted natively, so that the worst case stays O(n log n).
  *
  * @example
- * [...sharedHashes(Int32Array.of(5, -7, 5, 9, -7, 5))] //=> [-7, 5]
+ * [...sharedHashes(Int32Array.of(5, -7, 5, 9, -7, 5))].sort((a, b) => a - b) //=> [-7, 5]
  */
 export function sharedHashes(hashes: Int32Array): Set<number> {
   const n = hashes.length;
