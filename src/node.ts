@@ -11,7 +11,7 @@ import { decodeText } from './io/read/decode.js';
 import { LedgerParser, type LedgerParserOptions, type ReadLedgerOptions } from './io/read/ledger.js';
 import { fromOcds, type FromOcdsOptions, type OcdsRecords } from './io/read/ocds.js';
 import type { Ledger, LedgerSource } from './io/read/reader.js';
-import { CHUNK, latin1 } from './node/fileRange.js';
+import { CHUNK, latin1, reader } from './node/fileRange.js';
 import { fileBytes } from './node/fileBytes.js';
 import { loadInRanges } from './node/readRanges.js';
 
@@ -65,10 +65,11 @@ async function readChunks(path: string, push: (chunk: Uint8Array) => void): Prom
   try {
     // One buffer read into again for each chunk (see `fileRange`): `push` is done with a chunk when it returns.
     const buffer = new Uint8Array(CHUNK);
+    const read = await reader(handle);
     for (;;) {
       let bytesRead: number;
       try {
-        ({ bytesRead } = await handle.read(buffer, 0, CHUNK, null));
+        bytesRead = await read(buffer, CHUNK, null);
       } catch (e) {
         throw unreadable(path, e);
       }

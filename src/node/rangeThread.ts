@@ -7,6 +7,7 @@
  */
 import { createHash, type Hash } from 'node:crypto';
 import { readRange, type RangeJob, type RangeResult } from '../io/read/ranges.js';
+import type { Reject } from '../records/record.js';
 import { breaksIn, fileRange, latin1 } from './fileRange.js';
 
 /** A reading thread's job: its range (ending at byte `end`), and the file's `size`, up to which the thread that hashes hashes. */
@@ -35,10 +36,11 @@ export class RangeThread {
   /**
    * Reads the range of `job` (see `readRange`: never throws). A thread that hashes hashes the range
    * as it reads it, then the rest of the file, and gives the file's SHA-256 with the result once it
-   * hashed every byte (none when it could not).
+   * hashed every byte (none when it could not). `onRejects` is handed the rejects as they are made,
+   * a batch at a time (see `readRange`): the result holds only those made after the last batch.
    */
-  async read(job: ThreadJob): Promise<ThreadResult> {
-    const result = await readRange(this.fed(fileRange(job.path, job.offset, job.end), job.offset), job, latin1);
+  async read(job: ThreadJob, onRejects?: (rejects: Reject[]) => void): Promise<ThreadResult> {
+    const result = await readRange(this.fed(fileRange(job.path, job.offset, job.end), job.offset), job, latin1, onRejects);
     if (this.hash === undefined || this.hashed !== job.end || result.part === undefined) return result;
     try {
       const feed = this.feed(job.end);

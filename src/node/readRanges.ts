@@ -15,6 +15,7 @@ import type { Latin1 } from '../io/read/decode.js';
 import { type LedgerParserOptions, LedgerParser } from '../io/read/ledger.js';
 import { joins, type RangeResult } from '../io/read/ranges.js';
 import type { Ledger } from '../io/read/reader.js';
+import type { Reject } from '../records/record.js';
 import type { BytesAt } from './fileBytes.js';
 import { fileRange } from './fileRange.js';
 import { RangeThread, type ThreadJob, type ThreadResult } from './rangeThread.js';
@@ -124,13 +125,26 @@ function runnable(): number | undefined {
   }
 }
 
-/** {@link Readers} on this thread (tests). */
+/** {@link Readers} on this thread (tests): what a worker sends (its reject batches, its result) passed through a structured clone. */
 function here(count: number): Readers {
   const threads = Array.from({ length: count }, () => new RangeThread());
   return {
     count: (k, path, from, to, hash) => threads[k]?.count(path, from, to, hash) ?? Promise.resolve(undefined),
-    read: async (k, job) => structuredClone((await threads[k]?.read(job)) ?? { clean: false, encoding: undefined, failed: 'no reader' }),
+    read: async (k, job) => {
+      const batches: Reject[][] = [];
+      const result = structuredClone((await threads[k]?.read(job, (rejects) => batches.push(structuredClone(rejects)))) ?? { clean: false, encoding: undefined, failed: 'no reader' });
+      return withBatches(result, batches);
+    },
   };
+}
+
+/** A reading thread's result with the rejects it sent ahead in batches (see `readRange`) put back before those of its part, in order. */
+function withBatches(result: ThreadResult, batches: readonly (readonly Reject[])[]): ThreadResult {
+  const part = result.part;
+  if (part === undefined || batches.length === 0) return result;
+  const rejects: Reject[] = [];
+  for (const batch of [...batches, part.rejects]) for (const r of batch) rejects.push(r);
+  return { ...result, part: { ...part, rejects } };
 }
 
 /**
@@ -214,6 +228,7 @@ function inWorkers(script: URL, count: number, workers: Worker[]): Readers {
       });
     let worker: Worker | undefined;
     let gone: string | undefined;
+    const batches: Reject[][] = [];
     try {
       const w = new Worker(script);
       workers.push(w);
@@ -223,13 +238,17 @@ function inWorkers(script: URL, count: number, workers: Worker[]): Readers {
         worker = undefined;
         for (const resolve of waiting.splice(0)) resolve({ failed: gone });
       };
-      w.on('message', (answer: unknown) => waiting.shift()?.(answer));
+      // A batch of rejects, sent ahead of the result (see `readRange`), is kept for it; anything else answers the oldest question.
+      w.on('message', (answer: unknown) => {
+        if (answer !== null && typeof answer === 'object' && 'rejects' in answer && !('clean' in answer)) batches.push((answer as { rejects: Reject[] }).rejects);
+        else waiting.shift()?.(answer);
+      });
       w.once('error', (e) => fail(String(e)));
       w.once('exit', (code) => fail(`exit ${code}`));
     } catch (e) {
       gone = String(e);
     }
-    return { ask, gone: () => gone, stop: () => void worker?.terminate() };
+    return { ask, gone: () => gone, stop: () => void worker?.terminate(), batches };
   });
   return {
     count: async (k, path, from, to, hash) => {
@@ -241,7 +260,7 @@ function inWorkers(script: URL, count: number, workers: Worker[]): Readers {
       const failed: RangeResult = { clean: false, encoding: undefined, failed: worker?.gone() ?? 'no worker left' };
       const answer = (await worker?.ask(job, failed)) as ThreadResult | { failed: string } | undefined;
       worker?.stop();
-      return answer === undefined ? failed : 'clean' in answer ? answer : { clean: false, encoding: undefined, failed: answer.failed };
+      return answer === undefined ? failed : 'clean' in answer ? withBatches(answer, worker?.batches ?? []) : { clean: false, encoding: undefined, failed: answer.failed };
     },
   };
 }

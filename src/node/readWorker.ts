@@ -16,7 +16,8 @@ parentPort?.on('message', (message: { readonly count: { path: string; from: numb
     void thread.count(path, from, to, hash).then((breaks) => parentPort?.postMessage(breaks === undefined ? { failed: `cannot read ${path}` } : { breaks }));
     return;
   }
-  void thread.read(message).then((result) => {
+  // Rejects go to the main thread in batches as they are made (see `readRange`), ahead of the result.
+  void thread.read(message, (rejects) => parentPort?.postMessage({ rejects })).then((result) => {
     parentPort?.postMessage(result, result.part ? partBuffers(result.part) : []);
   });
 });

@@ -12,6 +12,8 @@ import { afterAll, describe, expect, it, vi } from 'vitest';
 import { ledgerTable } from '../../src/io/read/ledgerTable.js';
 import { LedgerReader, partBuffers } from '../../src/io/read/reader.js';
 import { loadLedger, type LoadLedgerOptions } from '../../src/node.js';
+import { REJECT_BATCH } from '../../src/io/read/ranges.js';
+import { RangeThread } from '../../src/node/rangeThread.js';
 import { RANGES, rangeCount } from '../../src/node/readRanges.js';
 import { runs } from '../helpers/runs.js';
 
@@ -107,6 +109,37 @@ describe('loadLedger in byte ranges', () => {
     // About 15 s on a quiet 2-core machine; over 60 s under a load of 4 (two other heavy jobs), and a
     // timed-out run goes on setting RANGES under the next test. Three minutes leaves room for load.
   }, 180_000);
+
+  it('sends a later range\'s rejects ahead in batches, and they come back in order, with those of its part', async () => {
+    // Rejects (credits, total lines, bad dates) over several chunks of the second range: a batch after each of
+    // several chunks (see `readRange`), and some in its part after the last batch.
+    const bad = (i: number) => [`C${i},City,Acme,2019-02-03,-${i}.50,EUR,refund,`, `,,,,${i},,,`, `D${i},City,Acme,2019-02-30,5,EUR,bad date,`][i % 3];
+    const rows = [...filler, ...Array.from({ length: 40 * REJECT_BATCH + 100 }, (_, i) => bad(i)), ...filler.map((r) => `Z${r}`)];
+    const path = join(dir, 'rejects.csv');
+    writeFileSync(path, [HEADER, ...rows].join('\r\n') + '\r\n');
+    Object.assign(RANGES, { minBytes: Infinity, count: undefined, here: false });
+    const whole = await outcome(path, {});
+    const before = RANGES.readInRanges;
+    Object.assign(RANGES, { minBytes: 1, count: 2, here: true });
+    const read = RangeThread.prototype.read;
+    let batches = 0;
+    const spy = vi.spyOn(RangeThread.prototype, 'read').mockImplementation(function (this: RangeThread, job, onRejects) {
+      return read.call(this, job, (rejects) => {
+        batches++;
+        onRejects?.(rejects);
+      });
+    });
+    try {
+      const inRanges = await outcome(path, {});
+      expect(RANGES.readInRanges).toBe(before + 1);
+      expect(batches).toBeGreaterThanOrEqual(3);
+      expect(inRanges).toEqual(whole);
+      expect((whole as { rejects: unknown[] }).rejects.length).toBeGreaterThan(3 * REJECT_BATCH);
+    } finally {
+      spy.mockRestore();
+      Object.assign(RANGES, { minBytes: 16 << 20, count: undefined, here: false });
+    }
+  });
 
   it('sends purposes longer than a chunk of bytes between threads whole (several columns joined)', () => {
     // Six columns of 60,000 CJK characters (3 bytes each in UTF-8) make purposes of over 1 MB.

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { repeatedIds } from '../../src/records/table.js';
+import { repeatedIds, sharedHashes } from '../../src/records/table.js';
 import { runs } from '../helpers/runs.js';
 
 describe('repeatedIds', () => {
@@ -23,5 +23,19 @@ describe('repeatedIds', () => {
     expect(repeatedIds(ids, ids.length).size).toBe(0);
     ids.push('1234-5');
     expect([...repeatedIds(ids, ids.length)]).toEqual(['1234-5']);
+  });
+
+  it('sharedHashes finds the values held more than once, in crowded buckets too (property)', () => {
+    // Values of few high bits (one bucket, sorted natively past a few dozen), of spread bits, and extremes.
+    const value = fc.oneof(fc.integer({ min: 0, max: 200 }), fc.integer(), fc.constantFrom(-1, 0, 2 ** 31 - 1, -(2 ** 31)), fc.integer({ min: -(2 ** 31), max: -(2 ** 31) + 100 }));
+    fc.assert(
+      fc.property(fc.array(value, { maxLength: 400 }), (values) => {
+        const counts = new Map<number, number>();
+        for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+        const oracle = [...counts].filter(([, n]) => n > 1).map(([v]) => v).sort((a, b) => a - b);
+        expect([...sharedHashes(Int32Array.from(values))].sort((a, b) => a - b)).toEqual(oracle);
+      }),
+      { numRuns: runs(500) },
+    );
   });
 });

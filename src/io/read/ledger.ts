@@ -395,6 +395,16 @@ export class LedgerParser {
     return this.reader.rowsRead;
   }
 
+  /** Rejects its reader made and still holds (see {@link takeRejects}). */
+  get rejectsHeld(): number {
+    return this.reader.rejectsHeld;
+  }
+
+  /** The rejects its reader made so far, no longer held ({@link LedgerReader.takeRejects}). */
+  takeRejects(): Reject[] {
+    return this.reader.takeRejects();
+  }
+
   /** Dates its reader has read so far. */
   get datesRead(): number {
     return this.reader.datesRead;

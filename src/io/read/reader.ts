@@ -648,6 +648,19 @@ export class LedgerReader {
     return this.rowCount;
   }
 
+  /** Rejects made so far and not yet taken ({@link takeRejects}). */
+  get rejectsHeld(): number {
+    return this.rejects.length;
+  }
+
+  /**
+   * The rejects made so far, in order, no longer held: a reader of a later range hands them over as
+   * it reads (see `readRange`), and {@link part} holds only those made after. O(rejects taken).
+   */
+  takeRejects(): Reject[] {
+    return this.rejects.splice(0);
+  }
+
   /** Rows read into records so far (the rows kept: not blank, not rejected as read). */
   get rowsKept(): number {
     return this.kept.size;

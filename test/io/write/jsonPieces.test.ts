@@ -59,6 +59,8 @@ describe('safeJsonPieces', () => {
     const held = pieces.filter((p) => p.includes('"a": '));
     expect(held.length).toBeGreaterThan(1);
     expect(held.length).toBeLessThan(10);
-    expect(held[0]).toMatch(/^\n {4}\{\n {6}"a": 0\n {4}\},/u);
+    // Each batch's text is a piece of its own, after the line break and indent before it.
+    expect(pieces[pieces.indexOf(held[0] as string) - 1]).toBe('\n    ');
+    expect(held[0]).toMatch(/^\{\n {6}"a": 0\n {4}\},/u);
   });
 });
