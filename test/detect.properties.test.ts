@@ -241,12 +241,19 @@ describe('detectSplits properties', () => {
   });
 
   it('keeps every finding and large run invariant', () => {
+    // A busy stretch: 8–20 purchases of one requirement over three days, at 150–400 of a 1,000 limit,
+    // no two of one amount, no project: under maxParts 3 a window of them proposes nothing it
+    // could take (one vendor's more than 3, no amount repeated, no project), so it is a large run.
+    const busy: fc.Arbitrary<PurchaseRecordInput[]> = fc.array(fc.integer({ min: 15_001, max: 39_999 }), { minLength: 8, maxLength: 20 }).map((cents) =>
+      [...new Set(cents)].map((c, i) => ({ id: `B${i}`, buyer: 'City Hall', vendor: i % 2 ? 'Acme Ltd' : 'Beta GmbH', date: `2014-01-1${i % 3}`, amount: (c / 100).toFixed(2), currency: 'CNY', subject: 'road direction signs', category: '45233130' })),
+    );
     let findings = 0;
     let largeRuns = 0;
     fc.assert(
       // Half the cases with at most 3 parts a run: windows over maxParts then occur often, and what
-      // their main vendors' runs leave of them is a large run.
-      fc.property(ledgerArb(60), fc.oneof(optionsArb, optionsArb.map((o) => ({ ...o, maxParts: 3 }))), (records, options) => {
+      // their main vendors' runs leave of them is a large run; a third of the cases a busy stretch
+      // (above), where such windows are the rule.
+      fc.property(fc.oneof(fc.tuple(ledgerArb(60), fc.oneof(optionsArb, optionsArb.map((o) => ({ ...o, maxParts: 3 })))), fc.tuple(busy, optionsArb.map((o) => ({ ...o, maxParts: 3 })))), ([records, options]) => {
         const result = detectSplits(records, options);
         const byId = new Map(records.map((r) => [String(r.id), r]));
         const tiers = new Map(options.thresholds.map((t) => [t.id, t]));
@@ -354,9 +361,10 @@ describe('detectSplits properties', () => {
       }),
       { numRuns: runs(250) },
     );
-    // Not vacuous (76–126 findings and 6–23 large runs over ten seeds).
-    expect(findings).toBeGreaterThan(30);
-    expect(largeRuns).toBeGreaterThan(2);
+    // Not vacuous (35–77 findings and 54–76 large runs over FC_SEED 1–8; before the busy stretches,
+    // as few as 2 large runs on some seeds).
+    expect(findings).toBeGreaterThan(20);
+    expect(largeRuns).toBeGreaterThan(20);
   });
 
   it('covers every crossing set: candidate parts of one cluster that fit one window and cross a threshold overlap a finding', () => {
