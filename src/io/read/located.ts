@@ -89,14 +89,28 @@ export class LocatedTexts {
   }
 }
 
-/** The texts of a {@link LocatedField}, each read again from its row by `row` when read. */
+/**
+ * Texts read again last kept by {@link locatedTexts}, the oldest dropped first: a finding's parts
+ * are read when its run is scored and again when the finding is built, a few runs later.
+ */
+const REREAD_KEPT = 4096;
+
+/**
+ * The texts of a {@link LocatedField}, each read again from its row by `row` when read; the last
+ * {@link REREAD_KEPT} read so are kept, and not read again.
+ */
 export function locatedTexts(f: LocatedField, row: RowText): DeferredTexts {
   const kept = packedTexts(f.kept);
+  const reread = new Map<number, string>();
   const textAt = (i: number): string => {
     const from = f.from[i] as number;
     if (from < 0) return kept.textAt(f.length[i] as number);
+    const known = reread.get(i);
+    if (known !== undefined) return known;
     const text = row(from, from + (f.length[i] as number));
     if (text === undefined) throw new InputError('changed', `the input changed after it was read: the row at byte ${from.toLocaleString('en')} no longer holds the text read there; run again`);
+    if (reread.size === REREAD_KEPT) reread.delete(reread.keys().next().value as number);
+    reread.set(i, text);
     return text;
   };
   return { count: f.from.length, textAt, all: () => Array.from(f.from, (_, i) => textAt(i)) };
