@@ -2,7 +2,10 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { InputError } from '../errors.js';
 
-/** The bytes of an input from `from` to `to` (exclusive). */
+/**
+ * The bytes of an input from `from` to `to` (exclusive): a view valid until the next call (its
+ * memory may hold another block then).
+ */
 export type BytesAt = (from: number, to: number) => Uint8Array;
 
 /** What a file was when it was read: a read again checks that it is still so. */
@@ -31,38 +34,60 @@ export function fileBytes(path: string, read: FileState): BytesAt {
     fd = undefined;
   };
   // The blocks read last, most recent last: a finding's parts are mostly rows near one another
-  // (one card, one day), read in date order, not file order.
-  const blocks = new Map<number, Uint8Array>();
+  // (one card, one day), read in date order, not file order. Each block's start → its slot in
+  // `slots`, one buffer for all: a new array for each block read cost more than the read itself.
+  const blocks = new Map<number, number>();
+  const slots = new Uint8Array(BLOCKS * BLOCK);
+  const lengths = new Int32Array(BLOCKS);
+  const open = (): number => {
+    if (fd !== undefined) return fd;
+    try {
+      fd = openSync(path, 'r');
+      const now = fstatSync(fd);
+      if (now.size !== read.size || now.mtimeMs !== read.mtimeMs) throw new InputError('changed', `${path} changed after it was read (its subjects are read again from it for the report): run again`, [path]);
+    } catch (e) {
+      close();
+      throw e instanceof InputError ? e : new InputError('unreadable', `cannot read ${path} again: ${(e as Error).message}`, [path]);
+    }
+    setImmediate(close).unref();
+    return fd;
+  };
+  const fill = (bytes: Uint8Array, at: number, to: number): void => {
+    const fd = open();
+    let done = 0;
+    while (done < bytes.length) {
+      const n = readSync(fd, bytes, done, bytes.length - done, at + done);
+      if (n === 0) throw new InputError('changed', `${path} changed after it was read (it ends before byte ${to}): run again`, [path]);
+      done += n;
+    }
+  };
   return (from, to) => {
     const start = from - (from % BLOCK);
-    const cached = blocks.get(start);
-    if (cached && to <= start + cached.length) {
+    // A row longer than a block (rare): read alone, not kept.
+    if (to - start > BLOCK) {
+      const bytes = new Uint8Array(to - from);
+      fill(bytes, from, to);
+      return bytes;
+    }
+    let slot = blocks.get(start);
+    if (slot !== undefined && to <= start + (lengths[slot] as number)) {
       blocks.delete(start);
-      blocks.set(start, cached);
-      return cached.subarray(from - start, to - start);
-    }
-    if (fd === undefined) {
-      try {
-        fd = openSync(path, 'r');
-        const now = fstatSync(fd);
-        if (now.size !== read.size || now.mtimeMs !== read.mtimeMs) throw new InputError('changed', `${path} changed after it was read (its subjects are read again from it for the report): run again`, [path]);
-      } catch (e) {
-        close();
-        throw e instanceof InputError ? e : new InputError('unreadable', `cannot read ${path} again: ${(e as Error).message}`, [path]);
+      blocks.set(start, slot);
+    } else {
+      if (slot !== undefined) blocks.delete(start);
+      else if (blocks.size < BLOCKS) slot = blocks.size;
+      else {
+        const oldest = blocks.keys().next().value as number;
+        slot = blocks.get(oldest) as number;
+        blocks.delete(oldest);
       }
-      setImmediate(close).unref();
+      // Past the end the file had, the read finds it shorter: `changed`.
+      const length = Math.max(to - start, Math.min(BLOCK, read.size - start));
+      fill(slots.subarray(slot * BLOCK, slot * BLOCK + length), start, to);
+      lengths[slot] = length;
+      blocks.set(start, slot);
     }
-    // Whole blocks from the one holding `from`, through `to` (a row longer than a block takes several).
-    const bytes = new Uint8Array(Math.max(to - start, Math.min(BLOCK, read.size - start)));
-    let at = 0;
-    while (at < bytes.length) {
-      const n = readSync(fd, bytes, at, bytes.length - at, start + at);
-      if (n === 0) throw new InputError('changed', `${path} changed after it was read (it ends before byte ${to}): run again`, [path]);
-      at += n;
-    }
-    blocks.set(start, bytes);
-    if (blocks.size > BLOCKS) blocks.delete(blocks.keys().next().value as number);
-    return bytes.subarray(from - start, to - start);
+    return slots.subarray(slot * BLOCK + from - start, slot * BLOCK + to - start);
   };
 }
 

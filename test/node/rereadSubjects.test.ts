@@ -66,4 +66,18 @@ describe('fileBytes', () => {
     const again = fileBytes(path, { size: 7, mtimeMs: statSync(path).mtimeMs });
     expect(() => again(0, 1)).toThrow(/changed after it was read/u);
   });
+
+  it('gives the bytes asked for wherever they lie: across blocks, in blocks dropped and read again, in a row longer than a block', () => {
+    // 300 blocks of 4 KiB (more than the 64 kept), each byte its position modulo 251.
+    const size = 300 * 4096 + 123;
+    const bytes = Uint8Array.from({ length: size }, (_, i) => i % 251);
+    const path = join(dir, 'blocks.bin');
+    writeFileSync(path, bytes);
+    const at = fileBytes(path, statSync(path));
+    const ranges: [number, number][] = [[0, 10], [4090, 4100], [8192, 8192 + 5000], [size - 7, size], [4096 * 299, size]];
+    for (let k = 0; k < 400; k++) ranges.push([(k * 7919 * 13) % (size - 300), ((k * 7919 * 13) % (size - 300)) + 1 + (k % 300)]);
+    // Twice: the second time, most blocks were dropped and are read again.
+    for (const [from, to] of [...ranges, ...ranges]) expect(at(from, to)).toEqual(bytes.subarray(from, to));
+    expect(() => at(size - 2, size + 1)).toThrow(/changed after it was read \(it ends before byte/u);
+  });
 });
