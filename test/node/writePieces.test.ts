@@ -50,4 +50,17 @@ describe('writePieces', () => {
     const pieces = ['{"a": "', 'é'.repeat(400_000), '", "b": [', ...Array.from({ length: 50_000 }, (_, i) => `${i}, "杭州 ${i}",`), '"z"]}'];
     expect((await written(pieces)).toString('utf8')).toBe(pieces.join(''));
   });
+
+  it('throws the error of a write, while the pieces after it are encoded or at the end', async () => {
+    const path = join(dir, 'read-only.txt');
+    await (await open(path, 'w')).close();
+    for (const count of [1, 3, 200]) {
+      const file = await open(path, 'r');
+      try {
+        await expect(writePieces(file, Array.from({ length: count }, () => 'abcdefgh'), 16)).rejects.toThrow(/EBADF/u);
+      } finally {
+        await file.close();
+      }
+    }
+  });
 });
