@@ -38,7 +38,7 @@ const FIT_SEEDS = [1, 2, 3, 4];
 export const START: Readonly<ScoreWeights> = RUN_WEIGHTS;
 
 /** Weights held, not searched. */
-export const FIXED: Partial<ScoreWeights> = { sameDay: 0, consecutiveDocuments: 1, documentLines: 1 };
+export const FIXED: Partial<ScoreWeights> = { sameDay: 0, consecutiveDocuments: 1, documentLines: 1, manyParts: 1 };
 
 /** Values tried for each weight. */
 export const GRID = [0, 0.1, 0.25, 0.5, 0.75, 1, 1.5, 2, 3, 4, 6] as const;

@@ -21,6 +21,7 @@ export const REASON_CODES = [
   'perPersonCharges',
   'documentLines',
   'sameDayVendors',
+  'manyParts',
 ] as const;
 
 /** One of {@link REASON_CODES}. */
@@ -37,9 +38,11 @@ export type ReasonCode = (typeof REASON_CODES)[number];
  *   such, is one purchase whatever the number of its lines or payments;
  * - `sameDayVendors`: parts bought on one day from different vendors — practitioners' same-day
  *   test asks for one merchant (one order cut into invoices comes from one supplier), and
- *   purchases from different suppliers on one day are separate orders far more often.
+ *   purchases from different suppliers on one day are separate orders far more often;
+ * - `manyParts`: more parts than a requirement is cut into — many purchases of one kind in a few
+ *   weeks are a buying habit (a standing supply, a busy supplier) more than one requirement in pieces.
  */
-export const AGAINST_CODES = ['perPersonCharges', 'documentLines', 'sameDayVendors'] as const satisfies readonly ReasonCode[];
+export const AGAINST_CODES = ['perPersonCharges', 'documentLines', 'sameDayVendors', 'manyParts'] as const satisfies readonly ReasonCode[];
 
 /** Whether each code is one of {@link AGAINST_CODES}, looked up: a score asks it of every code twice. */
 const AGAINST: Readonly<Record<ReasonCode, boolean>> = Object.freeze(Object.fromEntries(REASON_CODES.map((code) => [code, (AGAINST_CODES as readonly ReasonCode[]).includes(code)])) as Record<ReasonCode, boolean>);
@@ -96,6 +99,7 @@ export const DEFAULT_WEIGHTS: Readonly<ScoreWeights> = Object.freeze({
   perPersonCharges: 1,
   documentLines: 1,
   sameDayVendors: 0.25,
+  manyParts: 1,
 });
 
 /**
@@ -126,4 +130,5 @@ export const RUN_WEIGHTS: Readonly<ScoreWeights> = Object.freeze({
   perPersonCharges: 1,
   documentLines: 1,
   sameDayVendors: 0.35,
+  manyParts: 0,
 });

@@ -6,6 +6,7 @@ import type { EvidenceFacts, SubjectAgreement } from '../score/evidence.js';
 import { BASELINE } from '../score/baseline.js';
 import { BUNCHING } from '../score/bunching.js';
 import { PER_PERSON_TOLERANCE } from '../score/legitimate.js';
+import { FEW_PARTS } from '../score/evidence.js';
 import { groupMoneyText, groupedMoney, moneyString } from '../_lib/decimal.js';
 import { groupedCount } from '../_lib/grouping.js';
 
@@ -131,6 +132,10 @@ export function reasonMessage(code: ReasonCode, value: number, k: number, facts:
       return facts.sameDayVendors > 0
         ? `${facts.sameDayVendors} of ${k} parts came from another vendor than a part bought the same day: the same-day test of card programmes and audit offices asks for one merchant, since one order cut into invoices comes from one supplier, and purchases from different suppliers on one day are most often separate orders.`
         : 'No two parts bought on the same day came from different vendors.';
+    case 'manyParts':
+      return k > FEW_PARTS
+        ? `${k} parts, ${k - FEW_PARTS} more than the ${FEW_PARTS} a requirement is commonly cut into: this many purchases in one window are as much the shape of a standing supply or a busy supplier as of one requirement cut up.`
+        : `No more parts than the ${FEW_PARTS} a requirement is commonly cut into.`;
     case 'buyerBunching': {
       const t = b?.bunching;
       if (!t) return 'Bunching under this limit not tested: the buyer has no purchase in force for it.';
@@ -229,6 +234,7 @@ const LISTING_RANK: Readonly<Record<ReasonCode, number>> = {
   perPersonCharges: 14,
   documentLines: 15,
   sameDayVendors: 16,
+  manyParts: 17,
 };
 
 /**

@@ -92,6 +92,18 @@ export interface Measurement {
 }
 
 /**
+ * Most parts a requirement is commonly cut into; a finding of more is read as a buying habit too
+ * (see `manyParts` in {@link measure}). Splitting trades one procedure for several purchases to
+ * arrange, so a requirement is cut into as few pieces as the limit allows: the splits of the blind
+ * ledger (which nobody here wrote) have 2–6 parts, the `parts` measure already counts nothing from
+ * 10, and practitioners' tests ask for 2 or 3 parts. Many purchases of one kind in a few weeks —
+ * 37 catering orders from one caterer in a month — are the shape of a standing supply or a busy
+ * supplier; the simulator's and the blind ledger's routine buying makes such findings and their
+ * splits never do (docs/quality-history.md).
+ */
+export const FEW_PARTS = 8;
+
+/**
  * Measures a finding's parts (in date order).
  * - justBelow: of the parts beyond one, the share within `band` under a limit in force on their date
  *   and in their scope, (count − 1) / (k − 1), 0 when at most one part is: one purchase just under a
@@ -135,7 +147,9 @@ export interface Measurement {
  *   suffixes, or the order, contract or framework number in the subject);
  * - sameDayVendors (against splitting): share of parts bought on a day the finding bought from
  *   another vendor too, beyond that day's first vendor — per day its distinct vendors less one
- *   (two parts on one day from two vendors: ½; parts on different days: 0).
+ *   (two parts on one day from two vendors: ½; parts on different days: 0);
+ * - manyParts (against splitting): share of parts beyond the {@link FEW_PARTS}th, (k − 8) / k, 0
+ *   for at most 8 parts (twelve parts: ⅓, so the score keeps ⅔ of itself at weight 1).
  * The buyer measures are NaN (not applicable) without baselines or below their minimum samples.
  *
  * Runs in O(k log k) for k parts, plus O(k log m) for the buyer measures (m purchases in the subject).
@@ -237,6 +251,7 @@ export function measure(parts: readonly Item[], total: Decimal, ctx: EvidenceCon
       perPersonCharges: perPerson / k,
       documentLines: documentLines / k,
       sameDayVendors: sameDayVendors / k,
+      manyParts: k > FEW_PARTS ? (k - FEW_PARTS) / k : 0,
     },
     facts: { justBelow: { count: justBelow, atLimitAllowed }, sameDay, topVendor, vendors: vendorCounts.size, subject: agreement, repeated, round, consecutive, consecutiveWeight, numbering, perPerson, perPersonAlongside: alongside, documentLines, sameDayVendors, baseline },
   };

@@ -11,7 +11,7 @@ const clamp = (x: number) => (x < 0 ? 0 : x > 1 ? 1 : Number.isFinite(x) ? x : 0
  * Strength in [0, 1] of one measure, growing with the evidence of splitting:
  * - shares (justBelow, sameDay, vendorConcentration, subjectSimilarity, roundAmounts,
  *   consecutiveDocuments) are their own strength;
- * - the evidence against splitting (perPersonCharges, documentLines, sameDayVendors) is a share of parts too, its
+ * - the evidence against splitting (perPersonCharges, documentLines, sameDayVendors, manyParts) is a share of parts too, its
  *   own strength: how clearly the finding shows a legitimate shape;
  * - parts: few sizeable parts are the shape of a split, many small ones the shape of routine buying:
  *   1 for 2 parts, falling by 1/8 a part to 0 at 10;

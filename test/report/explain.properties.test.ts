@@ -132,6 +132,34 @@ const policyArb: fc.Arbitrary<DetectSplitsOptions> = fc.oneof(
 );
 
 /**
+ * A standing supply: 10 to 40 purchases of one kind from one vendor within three weeks, each 105 to
+ * 130 CNY (8 or more cross the 1,000 limit), beside a few other purchases: findings of more parts
+ * than a requirement is cut into.
+ */
+const standingArb: fc.Arbitrary<PurchaseRecordInput[]> = fc
+  .record({
+    supply: fc.array(fc.record({ day: fc.integer({ min: 100, max: 120 }), cents: fc.integer({ min: 10_500, max: 13_000 }) }), { minLength: 10, maxLength: 40 }),
+    others: fc.array(fc.record({ buyer: fc.constant('City Hall'), vendor: fc.constantFrom(...VENDORS), day: fc.integer({ min: 0, max: 300 }), cents: fc.integer({ min: 5_000, max: 99_000 }) }), { maxLength: 20 }),
+  })
+  .map(({ supply, others }) => [
+    ...supply.map((r, i) => ({ ...purchase(`S${String(i).padStart(2, '0')}`, { buyer: 'City Hall', vendor: 'Acme Catering', ...r }), subject: 'meeting catering', category: '5552' })),
+    ...others.map((r, i) => purchase(`O${String(i).padStart(2, '0')}`, r)),
+  ]);
+
+/**
+ * Policies under which a standing supply makes findings of many parts: the 1,000 CNY limit, a window
+ * of 30 days or a month, runs as requirements or whole windows, and every crossing run reported
+ * (such findings score low: that is their point).
+ */
+const standingPolicyArb: fc.Arbitrary<DetectSplitsOptions> = fc.record({
+  thresholds: fc.constant([{ id: 'low', amount: '1000', currency: 'CNY', procedure: 'quotation' }]),
+  window: fc.constantFrom({ days: 30 }, { period: 'month' as const }),
+  runs: fc.constantFrom('requirement' as const, 'window' as const),
+  subject: fc.constant({ categoryPrefix: 4 }),
+  minScore: fc.constant(0),
+});
+
+/**
  * A buyer large enough for its bunching test: 200 to 320 purchases spread evenly on the log scale
  * from 400 to 4,000 CNY over a year (so both sides of the 1,000 and 2,500 limits hold some), and
  * up to 40 more just under 1,000, some of them on one day.
@@ -248,6 +276,15 @@ function checkFinding(f: Finding, records: readonly PurchaseRecordInput[], o: De
   const bandText = `${+(band * 100).toFixed(2)}%`;
   expect(message('justBelow')).toBe(near ? `${near} of ${k} parts lie within ${bandText} ${atOrBelow ? 'at or below' : 'below'} a limit in force.` : `No part lies in the ${bandText} band under a limit in force.`);
   expect(message('parts')).toBe(`The total was bought in ${k} parts.`);
+  // More parts than the 8 a requirement is commonly cut into (score/evidence FEW_PARTS): the share beyond them.
+  const many = f.reasons.find((r) => r.code === 'manyParts');
+  expect(many?.value).toBe(k > 8 ? (k - 8) / k : 0);
+  expect(message('manyParts')).toBe(
+    k > 8
+      ? `${k} parts, ${k - 8} more than the 8 a requirement is commonly cut into: this many purchases in one window are as much the shape of a standing supply or a busy supplier as of one requirement cut up.`
+      : 'No more parts than the 8 a requirement is commonly cut into.',
+  );
+  if (k > 8) manyPartsSeen++;
 
   // Days, same day, vendors.
   const span = dayNumber(dates[k - 1] as string) - dayNumber(dates[0] as string);
@@ -520,6 +557,8 @@ let projectBesideSeen = 0;
 let numberingSeen = 0;
 /** Findings with parts of different vendors on one day (the sameDayVendors sentence that counts them). */
 let otherVendorsSeen = 0;
+/** Findings of more than 8 parts (the manyParts sentence that counts them). */
+let manyPartsSeen = 0;
 
 describe('every sentence of an explanation is true of its finding', () => {
   it.each([
@@ -529,6 +568,7 @@ describe('every sentence of an explanation is true of its finding', () => {
     // 300 runs: the discounted numbering sentence comes up about 7 times in 150, and once or never on 1 seed in 25.
     ['buyers with a history', busyArb, 300],
     ['a buyer large enough for its bunching test', largeArb, 40],
+    ['a standing supply: many purchases of one kind from one vendor', standingArb, 100],
   ] as const)('%s', (name, ledger, numRuns) => {
     bunchingChecked = 0;
     againstChecked = 0;
@@ -538,9 +578,10 @@ describe('every sentence of an explanation is true of its finding', () => {
     projectBesideSeen = 0;
     numberingSeen = 0;
     otherVendorsSeen = 0;
+    manyPartsSeen = 0;
     let checked = 0;
     fc.assert(
-      fc.property(ledger, policyArb, (records, options) => {
+      fc.property(ledger, name.startsWith('a standing') ? standingPolicyArb : policyArb, (records, options) => {
         const result = detectSplits(records, options);
         for (const f of result.findings) {
           checkFinding(f, records, options, result);
@@ -550,6 +591,8 @@ describe('every sentence of an explanation is true of its finding', () => {
       { numRuns: runs(numRuns) },
     );
     expect(checked).toBeGreaterThan(20);
+    // Findings of more than 8 parts, whose manyParts sentence counts them: 103–107 on six seeds.
+    if (name.startsWith('a standing')) expect(manyPartsSeen).toBeGreaterThan(50);
     if (name.startsWith('a buyer large')) expect(bunchingChecked).toBeGreaterThan(20);
     // Parts of different vendors on one day, counted by the sentence: seen 10 or more on each of 16
     // seeds in buyers with a history (1–77 in the large buyer since the default cut is 0.3).

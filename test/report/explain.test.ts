@@ -188,7 +188,7 @@ describe('orderReasons', () => {
     const tied = orderReasons(REASON_CODES.map((code) => reason(code, 1))).map((r) => r.code);
     expect(tied.slice(0, 3)).toEqual(['justBelow', 'consecutiveDocuments', 'span']);
     // The evidence against splitting comes after all of it, however strong.
-    expect(tied.slice(-5)).toEqual(['parts', 'totalOverThreshold', 'perPersonCharges', 'documentLines', 'sameDayVendors']);
+    expect(tied.slice(-6)).toEqual(['parts', 'totalOverThreshold', 'perPersonCharges', 'documentLines', 'sameDayVendors', 'manyParts']);
     expect(orderReasons([reason('parts', 0.1), reason('documentLines', 1, 3)]).map((r) => r.code)).toEqual(['parts', 'documentLines']);
   });
 

@@ -87,6 +87,16 @@ describe('measure', () => {
     expect(of([[3, 'acme'], [4, 'beta'], [4, 'acme']])).toBe(1 / 3);
   });
 
+  it('counts the parts beyond the 8 a requirement is commonly cut into, as a share of all parts', () => {
+    const t = tier('1000');
+    const of = (k: number) => measure(Array.from({ length: k }, (_, i) => part(i, '150', 'acme')), new Decimal(150 * k), { tier: t, thresholds: [t], windowDays: 30, band: 0.1 }).evidence.manyParts;
+    expect(of(7)).toBe(0);
+    expect(of(8)).toBe(0);
+    expect(of(9)).toBe(1 / 9);
+    expect(of(12)).toBe(1 / 3);
+    expect(of(32)).toBe(3 / 4);
+  });
+
   it('takes one part just below a limit for no evidence: a single purchase kept under a limit is not a split', () => {
     const t = tier('1000');
     const ctx = { tier: t, thresholds: [t], windowDays: 30, band: 0.1 };
