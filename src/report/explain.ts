@@ -2,11 +2,10 @@ import type { Decimal } from 'decimal.js';
 import { isAgainst, type ReasonCode } from '../options/reasons.js';
 import type { ResolvedOptions } from '../options/resolve.js';
 import type { ResolvedThreshold } from '../thresholds/threshold.js';
-import type { EvidenceFacts, SubjectAgreement } from '../score/evidence.js';
+import { FEW_PARTS, type EvidenceFacts, type SubjectAgreement } from '../score/evidence.js';
 import { BASELINE } from '../score/baseline.js';
 import { BUNCHING } from '../score/bunching.js';
 import { PER_PERSON_TOLERANCE } from '../score/legitimate.js';
-import { FEW_PARTS } from '../score/evidence.js';
 import { groupMoneyText, groupedMoney, moneyString } from '../_lib/decimal.js';
 import { groupedCount } from '../_lib/grouping.js';
 

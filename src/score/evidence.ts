@@ -97,9 +97,9 @@ export interface Measurement {
  * arrange, so a requirement is cut into as few pieces as the limit allows: the splits of the blind
  * ledger (which nobody here wrote) have 2–6 parts, the `parts` measure already counts nothing from
  * 10, and practitioners' tests ask for 2 or 3 parts. Many purchases of one kind in a few weeks —
- * 37 catering orders from one caterer in a month — are the shape of a standing supply or a busy
- * supplier; the simulator's and the blind ledger's routine buying makes such findings and their
- * splits never do (docs/quality-history.md).
+ * 37 first-aid orders from one supplier in 29 days — are the shape of a standing supply or a busy
+ * supplier: the routine buying of the simulator and of the blind ledger makes such findings, and
+ * their splits never do (docs/quality-history.md).
  */
 export const FEW_PARTS = 8;
 
