@@ -10,6 +10,7 @@ import { extractRuns } from './cluster/runs.js';
 import type { Item } from './cluster/item.js';
 import { runRank, scoreRun, type ScoredRun } from './score/score.js';
 import { buyerBaselines, type BuyerStats } from './score/baseline.js';
+import { pairAgreement } from './score/evidence.js';
 import { buildFinding, type Finding } from './report/finding.js';
 import { buildLargeRun, type LargeRun } from './report/largeRun.js';
 import { compareText } from './_lib/order.js';
@@ -97,6 +98,8 @@ export function detectSplits(records: Iterable<unknown>, options: DetectSplitsOp
   const largeRuns: LargeRun[] = [];
   const byThreshold: Record<string, number> = {};
   let belowMinScore = 0;
+  // A part joins a core's run only with a subject of one of its parts (see `extractRuns`).
+  const related = (part: Item, corePart: Item): boolean => !(pairAgreement(part, corePart) < opts.subject.minSimilarity);
   for (const tier of opts.thresholds) {
     let found = 0;
     // A run is scored when it is proposed; the scores of a cluster's proposals are kept until its
@@ -108,7 +111,7 @@ export function detectSplits(records: Iterable<unknown>, options: DetectSplitsOp
       if (s === undefined) scores.set(key, (s = scoreRun(run, tier, scoring)));
       return s;
     };
-    const extraction = { reach: ledger.links.reach, minParts: opts.minParts, maxParts: opts.maxParts, whole: opts.runs === 'window', taken: ledger.assigned, rank: (run: readonly Item[]) => runRank(scored(run)) };
+    const extraction = { reach: ledger.links.reach, minParts: opts.minParts, maxParts: opts.maxParts, whole: opts.runs === 'window', taken: ledger.assigned, rank: (run: readonly Item[]) => runRank(scored(run)), related };
     for (const group of parts.forTier(tier)) {
       for (const cluster of components(group, ledger.links, opts.minParts)) {
         scores.clear();

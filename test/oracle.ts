@@ -309,6 +309,8 @@ export interface PlainRunRule {
   readonly whole: boolean;
   /** How much a set of parts (positions, ascending) looks like one requirement cut into pieces. */
   readonly rank: (parts: number[]) => number;
+  /** Whether part `i` belongs with core part `j` by its subject (absent: every part does). */
+  readonly related?: (i: number, j: number) => boolean;
 }
 
 /**
@@ -357,15 +359,17 @@ export function plainRuns(cluster: readonly { day: number; value: Decimal; vendo
     while (!crossing(order.slice(0, m))) m++;
     return order.slice(0, m);
   };
-  // A core with the free parts that belong with it: at least half its smallest part, within its
-  // largest gap in days of the run, nearest first (the earlier on a tie), while all fit one window.
+  // A core with the free parts that belong with it: at least half its smallest part, related by
+  // subject to one of the core's parts, within its largest gap in days of the run, nearest first
+  // (the earlier on a tie), while all fit one window.
   const withAlike = (core: number[], vendor?: string): number[] => {
     let gap = 0;
     for (let i = 1; i < core.length; i++) gap = Math.max(gap, dayOf(core[i] as number) - dayOf(core[i - 1] as number));
     const least = core.map(valueOf).reduce((a, b) => (b.lt(a) ? b : a));
     const run = [...core];
     const fits = (ps: number[]) => rule.sameWindow(Math.min(...ps.map(dayOf)), Math.max(...ps.map(dayOf)));
-    let pool = positions.filter((i) => isFree[i] && !core.includes(i) && valueOf(i).times(2).gte(least) && (vendor === undefined || vendorOf(i) === vendor));
+    const related = rule.related ?? (() => true);
+    let pool = positions.filter((i) => isFree[i] && !core.includes(i) && valueOf(i).times(2).gte(least) && (vendor === undefined || vendorOf(i) === vendor) && core.some((j) => related(i, j)));
     const distance = (i: number) => Math.min(...run.map((j) => Math.abs(dayOf(i) - dayOf(j))));
     for (;;) {
       const near = pool.filter((i) => distance(i) <= gap);
@@ -484,6 +488,37 @@ export function oracleRank(o: ResolvedOptions, t: ResolvedThreshold, baselines?:
 }
 
 /**
+ * How two records' subjects agree, plainly: the best of their token sets' Jaccard similarity, the
+ * share of the longer category code the two codes share from the start (when the policy compares
+ * codes), and a shared specific project (full when nothing else was compared, else halfway from
+ * the rest to 1); NaN when they have none of these to compare.
+ */
+export function agreement(o: ResolvedOptions, a: OracleRecord, b: OracleRecord): number {
+  let best = 0;
+  let compared = false;
+  if (a.tokens.length > 0 && b.tokens.length > 0) {
+    const A = new Set(a.tokens);
+    const B = new Set(b.tokens);
+    const shared = [...A].filter((t) => B.has(t)).length;
+    best = shared / (A.size + B.size - shared);
+    compared = true;
+  }
+  const ca = a.rec.categoryKey;
+  const cb = b.rec.categoryKey;
+  if (o.subject.categoryPrefix > 0 && ca !== undefined && cb !== undefined) {
+    let n = 0;
+    while (n < ca.length && n < cb.length && ca[n] === cb[n]) n++;
+    best = Math.max(best, n / Math.max(ca.length, cb.length));
+    compared = true;
+  }
+  if (a.linkProject !== undefined && b.linkProject !== undefined) {
+    if (a.linkProject === b.linkProject) best = compared ? (1 + best) / 2 : 1;
+    compared = true;
+  }
+  return compared ? best : Number.NaN;
+}
+
+/**
  * Detection, plainly: per threshold, most serious first, the clusters are the connected components
  * (all pairs, union-find) of the threshold's eligible records — those already in a run of a more
  * serious threshold included: they link, but are no parts — and each cluster's runs and large runs
@@ -525,6 +560,7 @@ export function oracleRuns(input: readonly unknown[], options: DetectSplitsOptio
         maxParts: o.maxParts,
         whole: o.runs === 'window',
         rank: (parts) => rank(parts.map((i) => comp[i] as OracleRecord)),
+        related: (i, j) => !(agreement(o, comp[i] as OracleRecord, comp[j] as OracleRecord) < o.subject.minSimilarity),
       };
       const cut = plainRuns(comp.map((r) => ({ day: r.rec.day, value: r.value, vendor: o.placeholderVendors.has(r.rec.vendorKey) ? undefined : r.rec.vendorKey, project: r.linkProject, amount: r.rec.amount })), comp.map((r) => !assigned.has(r.rec.id)), rule);
       const ids = (parts: number[]) => parts.map((i) => (comp[i] as OracleRecord).rec.id);

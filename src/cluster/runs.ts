@@ -27,6 +27,12 @@ export interface ExtractRunsOptions {
    * higher is more. Detection passes the finding's score. NaN counts as −Infinity.
    */
   readonly rank: (run: readonly Item[]) => number;
+  /**
+   * Whether a free part's subject belongs with a core's part: an extension takes a part only when it
+   * belongs with one of the core's parts. Detection passes "they agree at least `minSimilarity` by
+   * their closest signal, or carry none to compare" (`pairAgreement`). Absent: every part belongs.
+   */
+  readonly related?: ((part: Item, corePart: Item) => boolean) | undefined;
 }
 
 /** The runs of one cluster. */
@@ -108,8 +114,11 @@ function lexBefore(a: readonly number[], b: readonly number[]): boolean {
  *    ones, while the month as a whole is no requirement. A core
  *    then takes the free parts that belong with it — at least half its smallest part, as close in
  *    time as its own parts are to each other (within its largest gap between consecutive days of the
- *    run), and of the main vendor for the main vendor's core — nearest first (the earlier on a tie),
- *    each while the whole still fits one window. A proposal counts when its first part is dated
+ *    run), of a subject `related` to one of the core's parts (detection: agreeing at least
+ *    `minSimilarity` by the closest signal both carry, or carrying none to compare: a purchase of
+ *    something else is no piece of the requirement, however near in size and time), and of the main
+ *    vendor for the main vendor's core — nearest first (the earlier on a tie), each while the whole
+ *    still fits one window. A proposal counts when its first part is dated
  *    while the tier is in force. The proposal with the highest `rank` (ties: the earlier parts, by
  *    position) becomes a run; its parts are no longer free; proposals are made again, until no
  *    window proposes.
@@ -359,6 +368,8 @@ export function extractRuns(items: readonly Item[], tier: RunTier, o: ExtractRun
       const c = clearOrder(2 * (approx[p] as number), least, RELATIVE_SLACK * 2 * Math.max(approx[p] as number, least));
       return c !== 0 ? c > 0 : (items[p] as Item).value.times(2).gte((items[smallest] as Item).value);
     };
+    const related = o.related;
+    const belongs = (p: number): boolean => related === undefined || core.some((q) => related(items[p] as Item, items[q] as Item));
     // Every alike free part within the core's days is within `gap` of it (half a gap at most) and
     // joins; outside, the nearest on either side (the earlier on a tie) joins while it is within
     // `gap` of the run, and a side ends at the first part that would not fit one window.
@@ -368,7 +379,7 @@ export function extractRuns(items: readonly Item[], tier: RunTier, o: ExtractRun
     const lastDay = last;
     for (let p = firstFree(dayFrom(last - o.reach)), c = 0, end = dayFrom(first + o.reach + 1); p < end; p = firstFree(p + 1)) {
       while (c < core.length && (core[c] as number) < p) c++;
-      if (core[c] === p || !alike(p) || (vendor !== undefined && (items[p] as Item).vendorKey !== vendor)) continue;
+      if (core[c] === p || !alike(p) || (vendor !== undefined && (items[p] as Item).vendorKey !== vendor) || !belongs(p)) continue;
       const d = day[p] as number;
       if (d < first) before.push(p);
       else if (d > lastDay) after.push(p);

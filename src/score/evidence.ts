@@ -195,7 +195,10 @@ export function measure(parts: readonly Item[], total: Decimal, ctx: EvidenceCon
 
   const agreement = { text: { pairs: 0, sum: 0 }, category: { pairs: 0, sum: 0 }, project: { pairs: 0, same: 0, beside: 0 }, none: 0 };
   let subject = 0;
-  for (let i = 1; i < k; i++) subject += subjectAgreement(parts[i - 1] as Item, parts[i] as Item, agreement);
+  for (let i = 1; i < k; i++) {
+    const pair = pairAgreement(parts[i - 1] as Item, parts[i] as Item, agreement);
+    if (!Number.isNaN(pair)) subject += pair; // a pair with nothing to compare adds 0
+  }
 
   const values = parts.map((p) => p.approx);
   const mean = values.reduce((a, b) => a + b, 0) / k;
@@ -260,16 +263,32 @@ export function measure(parts: readonly Item[], total: Decimal, ctx: EvidenceCon
 const valueOf = (it: Item): Decimal => it.value;
 const count = (flags: readonly boolean[]): number => flags.reduce((n, f) => (f ? n + 1 : n), 0);
 
-/** The closest agreement of two consecutive parts over the signals compared, tallied per signal. */
-function subjectAgreement(a: Item, b: Item, tally: { text: { pairs: number; sum: number }; category: { pairs: number; sum: number }; project: { pairs: number; same: number; beside: number }; none: number }): number {
+/** Pairs compared per subject signal, and pairs with nothing to compare (see {@link SubjectAgreement}). */
+type AgreementTally = { text: { pairs: number; sum: number }; category: { pairs: number; sum: number }; project: { pairs: number; same: number; beside: number }; none: number };
+
+/**
+ * How two parts' subjects agree: the closest agreement over the signals both carry — their texts'
+ * token sets (Jaccard), their category codes (the share of the longer code they share from the
+ * start) and their project (shared: full agreement when nothing else was compared, else halfway
+ * from what texts or codes show to full: a budget line holds many requirements) — or NaN when they
+ * carry no signal in common to compare (the policy compares none, or one part lacks it). Tallied
+ * per signal into `tally` when given.
+ *
+ * @example
+ * // Codes 4523 and 4599 share two of four characters; no text, no project.
+ * pairAgreement({ tokens: [], categoryPrefix: '452', categoryKey: '4523' } as never, { tokens: [], categoryPrefix: '459', categoryKey: '4599' } as never) //=> 0.5
+ */
+export function pairAgreement(a: Item, b: Item, tally?: AgreementTally): number {
   let best = 0;
   let compared = false;
   // Tokens are empty when the policy leaves texts out; categoryPrefix is undefined when it leaves
   // category codes out; project is undefined when missing or broad.
   if (a.tokens.length && b.tokens.length) {
     const j = jaccard(a.tokens, b.tokens);
-    tally.text.pairs++;
-    tally.text.sum += j;
+    if (tally) {
+      tally.text.pairs++;
+      tally.text.sum += j;
+    }
     best = Math.max(best, j);
     compared = true;
   }
@@ -279,23 +298,28 @@ function subjectAgreement(a: Item, b: Item, tally: { text: { pairs: number; sum:
     let n = 0;
     while (n < ca.length && n < cb.length && ca[n] === cb[n]) n++;
     const share = n / Math.max(ca.length, cb.length);
-    tally.category.pairs++;
-    tally.category.sum += share;
+    if (tally) {
+      tally.category.pairs++;
+      tally.category.sum += share;
+    }
     best = Math.max(best, share);
     compared = true;
   }
   if (a.project !== undefined && b.project !== undefined) {
-    tally.project.pairs++;
+    if (tally) tally.project.pairs++;
     if (a.project === b.project) {
-      tally.project.same++;
-      // A budget line holds many requirements: where texts or codes were compared too, a shared
-      // project lifts the pair halfway from what they show to full agreement.
-      if (compared) tally.project.beside++;
+      if (tally) {
+        tally.project.same++;
+        if (compared) tally.project.beside++;
+      }
       best = compared ? (1 + best) / 2 : 1;
     }
     compared = true;
   }
-  if (!compared) tally.none++;
+  if (!compared) {
+    if (tally) tally.none++;
+    return Number.NaN;
+  }
   return best;
 }
 

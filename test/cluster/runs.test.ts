@@ -49,17 +49,34 @@ const rankArb = fc.constantFrom<[string, (run: readonly Item[]) => number]>(
 
 const ids = (sets: readonly (readonly Item[])[]) => sets.map((s) => s.map((it) => it.k));
 
+/** Subject relations between a free part and a core's part: none given, all, or some (not symmetric). */
+const relatedArb = fc.constantFrom<[string, ((part: Item, corePart: Item) => boolean) | undefined]>(
+  ['none given', undefined],
+  ['every part', () => true],
+  ['by the parts\' numbers', (part, corePart) => (part.k + 2 * corePart.k) % 3 !== 0],
+);
+
 describe('extractRuns', () => {
   it('takes exactly the runs and large runs of the rule, written plainly (test/oracle.ts plainRuns)', () => {
     let chosen = 0;
     let large = 0;
     fc.assert(
-      fc.property(clusterArb, tierArb, fc.constantFrom(0, 2, 6, Infinity), fc.constantFrom(2, 3), fc.constantFrom(3, 4, 50), rankArb, fc.boolean(), ({ items, taken }, tier, reach, minParts, maxParts, [, rank], whole) => {
-        const got = extractRuns(items, tier, { reach, minParts, maxParts, whole, taken, rank });
+      fc.property(clusterArb, tierArb, fc.constantFrom(0, 2, 6, Infinity), fc.constantFrom(2, 3), fc.constantFrom(3, 4, 50), rankArb, fc.boolean(), relatedArb, ({ items, taken }, tier, reach, minParts, maxParts, [, rank], whole, [, related]) => {
+        const got = extractRuns(items, tier, { reach, minParts, maxParts, whole, taken, rank, related });
         const want = plainRuns(
           plainParts(items),
           items.map((it) => !taken[it.k]),
-          { value: tier.value, comparison: tier.comparison, toDay: tier.toDay, sameWindow: (a, b) => Math.abs(a - b) <= reach, minParts, maxParts, whole, rank: (ps) => rank(ps.map((i) => items[i] as Item)) },
+          {
+            value: tier.value,
+            comparison: tier.comparison,
+            toDay: tier.toDay,
+            sameWindow: (a, b) => Math.abs(a - b) <= reach,
+            minParts,
+            maxParts,
+            whole,
+            rank: (ps) => rank(ps.map((i) => items[i] as Item)),
+            ...(related ? { related: (i: number, j: number) => related(items[i] as Item, items[j] as Item) } : {}),
+          },
         );
         expect(ids(got.largeRuns)).toEqual(want.largeRuns);
         expect(ids(got.runs)).toEqual(want.runs);
@@ -210,6 +227,20 @@ describe('extractRuns', () => {
     expect(ids(extractRuns(items, tier, { reach: 6, minParts: 2, maxParts: 50, taken: new Uint8Array(items.length), rank: allRound }).runs)[0]).toEqual([1, 3, 5]);
     // A busy window (more than maxParts parts) still offers them when they are at most maxParts.
     expect(ids(extractRuns(items, tier, { reach: 6, minParts: 2, maxParts: 4, taken: new Uint8Array(items.length), rank: allRound }).runs)[0]).toEqual([1, 3, 5]);
+  });
+
+  it('a run takes no part of another subject: a purchase of something else between a requirement\'s pieces stays out', () => {
+    // North Depot renovation from A (690) and B (510) 20 days apart; between them A's office supplies
+    // (310): alike in size and time, but of another subject. The rank prefers runs with part 2 and
+    // without part 1, so the choice shows which proposals were made.
+    const items = [item(0, 0, '690', 'A'), item(1, 7, '310', 'A'), item(2, 20, '510', 'B')];
+    const tier = { value: new Decimal(1000), approx: 1000, comparison: 'atOrAbove' as const, toDay: Infinity };
+    const rank = (run: readonly Item[]) => (run.some((it) => it.k === 2) ? 1 : 0) - (run.some((it) => it.k === 1) ? 0.5 : 0);
+    const cut = (related?: (part: Item, corePart: Item) => boolean) => ids(extractRuns(items, tier, { reach: 29, minParts: 2, maxParts: 50, taken: new Uint8Array(3), rank, related }).runs);
+    // Without a subject relation the two largest parts take the office supplies along.
+    expect(cut()).toEqual([[0, 1, 2]]);
+    // Related only to the renovation's parts, they stay out of its run.
+    expect(cut((part, corePart) => part.k !== 1 && corePart.k !== 1)).toEqual([[0, 2]]);
   });
 
   it('a run starts while the tier is in force; the parts after it may follow', () => {
