@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import Decimal from 'decimal.js';
-import { consecutiveShare, measure, repeatedCount } from '../../src/score/evidence.js';
+import { consecutiveShare, measure, pairAgreement, repeatedCount } from '../../src/score/evidence.js';
 import { isRound } from '../../src/_lib/decimal.js';
 import type { Item } from '../../src/cluster/item.js';
 import type { ResolvedThreshold } from '../../src/thresholds/threshold.js';
@@ -85,6 +85,14 @@ describe('measure', () => {
     expect(of([[3, 'acme'], [3, 'beta'], [3, 'gamma'], [5, 'acme'], [5, 'acme']])).toBe(2 / 5);
     // A vendor met on another day still counts as another vendor on this one.
     expect(of([[3, 'acme'], [4, 'beta'], [4, 'acme']])).toBe(1 / 3);
+  });
+
+  it('says how two parts agree by their closest signal, and NaN when they carry none to compare', () => {
+    expect(pairAgreement(part(0, '1', 'a'), part(1, '1', 'b'))).toBeNaN();
+    expect(pairAgreement(part(0, '1', 'a', { project: 'p' }), part(1, '1', 'b'))).toBeNaN();
+    expect(pairAgreement(part(0, '1', 'a', { tokens: [1, 2] }), part(1, '1', 'b', { tokens: [2, 3] }))).toBeCloseTo(1 / 3, 12);
+    expect(pairAgreement(part(0, '1', 'a', { project: 'p' }), part(1, '1', 'b', { project: 'p' }))).toBe(1);
+    expect(pairAgreement(part(0, '1', 'a', { project: 'p', categoryKey: '4523' }), part(1, '1', 'b', { project: 'q', categoryKey: '4599' }))).toBe(0.5);
   });
 
   it('counts the parts beyond the 8 a requirement is commonly cut into, as a share of all parts', () => {
