@@ -193,7 +193,7 @@ export function measure(parts: readonly Item[], total: Decimal, ctx: EvidenceCon
     dayVendors.add(v);
   }
 
-  const agreement = { text: { pairs: 0, sum: 0 }, category: { pairs: 0, sum: 0 }, project: { pairs: 0, same: 0, beside: 0 }, none: 0 };
+  const agreement: AgreementTally = { text: { pairs: 0, sum: 0 }, category: { pairs: 0, sum: 0 }, project: { pairs: 0, same: 0, beside: 0 }, none: 0 };
   let subject = 0;
   for (let i = 1; i < k; i++) {
     const pair = pairAgreement(parts[i - 1] as Item, parts[i] as Item, agreement);
@@ -263,8 +263,8 @@ export function measure(parts: readonly Item[], total: Decimal, ctx: EvidenceCon
 const valueOf = (it: Item): Decimal => it.value;
 const count = (flags: readonly boolean[]): number => flags.reduce((n, f) => (f ? n + 1 : n), 0);
 
-/** Pairs compared per subject signal, and pairs with nothing to compare (see {@link SubjectAgreement}). */
-type AgreementTally = { text: { pairs: number; sum: number }; category: { pairs: number; sum: number }; project: { pairs: number; same: number; beside: number }; none: number };
+/** {@link SubjectAgreement} as it is counted: every field writable. */
+type AgreementTally = { -readonly [K in keyof SubjectAgreement]: SubjectAgreement[K] extends object ? { -readonly [F in keyof SubjectAgreement[K]]: SubjectAgreement[K][F] } : SubjectAgreement[K] };
 
 /**
  * How two parts' subjects agree: the closest agreement over the signals both carry — their texts'

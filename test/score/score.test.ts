@@ -281,7 +281,7 @@ describe('a finding of more parts than a requirement is cut into scores lower', 
   // One supplier's purchases of 30,500 CNY (over the 10% a part must be) on k days against the 300,000 limit.
   const supply = (k: number): PurchaseRecordInput[] =>
     Array.from({ length: k }, (_, i) => ({ id: `P${String(i).padStart(2, '0')}`, buyer: 'Chengxi', vendor: 'Sign Co', date: `2014-11-${String(i + 1).padStart(2, '0')}`, amount: '30500', currency: 'CNY', category: 'B0701' }));
-  const scoreOf = (records: PurchaseRecordInput[], weights: Partial<DetectSplitsOptions['weights']> = {}) => {
+  const findingScore = (records: PurchaseRecordInput[], weights: Partial<DetectSplitsOptions['weights']> = {}) => {
     const { findings } = detectSplits(records, { ...opts, runs: 'window', weights });
     expect(findings).toHaveLength(1);
     expect(findings[0]?.parts).toHaveLength(records.length);
@@ -290,10 +290,10 @@ describe('a finding of more parts than a requirement is cut into scores lower', 
 
   it('keeps 8 ÷ k of its score at weight 1, and nothing changes up to 8 parts', () => {
     const twelve = supply(12);
-    expect(scoreOf(twelve)).toBeCloseTo(scoreOf(twelve, { manyParts: 0 }) * (8 / 12) ** DEFAULT_WEIGHTS.manyParts, 12);
+    expect(findingScore(twelve)).toBeCloseTo(findingScore(twelve, { manyParts: 0 }) * (8 / 12) ** DEFAULT_WEIGHTS.manyParts, 12);
     expect(DEFAULT_WEIGHTS.manyParts).toBe(1);
     const eight = supply(8).map((r) => ({ ...r, amount: '38000' }));
-    expect(scoreOf(eight)).toBe(scoreOf(eight, { manyParts: 0 }));
+    expect(findingScore(eight)).toBe(findingScore(eight, { manyParts: 0 }));
   });
 });
 
