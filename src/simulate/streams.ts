@@ -95,7 +95,7 @@ function busyCategories(ledger: DraftLedger, b: Buyer, count: number, r: Rng, da
       const weekday = (((day + 4) % 7) + 7) % 7;
       if (weekday === 6 || weekday === 0) day = Math.max(config.start, day - (weekday === 6 ? 1 : 2));
       const item = r.pick(GROUPS[gi]!.items);
-      const cents = Math.min(Math.floor(lowest * 0.6), Math.max(100, Math.round(lowest * share * Math.exp(0.35 * r.normal()))));
+      const cents = Math.max(100, Math.round(underCap(lowest * share * Math.exp(0.35 * r.normal()), lowest * BUSY_CAP)));
       const year = ledger.yearOf(day);
       ledger.add(b, day, r.chance(0.8) ? vendors[0]! : vendors[vendors.length - 1]!, cents, subjectOf(item, b.lang, year, r), {
         category: recordedCategory(b, item.code, r),
@@ -107,6 +107,22 @@ function busyCategories(ledger: DraftLedger, b: Buyer, count: number, r: Rng, da
     }
   });
   return made;
+}
+
+/** The largest busy-category purchase, a fraction of the lowest tier: routine buying stays well under the limit. */
+const BUSY_CAP = 0.6;
+
+/**
+ * `amount` kept under `cap` by reflecting what exceeds it in log scale (cap² ÷ amount), so the tail
+ * past the cap lands spread below it instead of piling up at the cap itself, to the cent: a ledger
+ * buys no such heap of one amount across items and vendors, and clamping made 28–37 purchases a
+ * ledger of exactly 0.6 of the lowest tier in `uneven`, repeated amounts no routine buying has.
+ *
+ * @example
+ * [underCap(50, 100), underCap(200, 100)] //=> [50, 50]
+ */
+export function underCap(amount: number, cap: number): number {
+  return amount <= cap ? amount : (cap * cap) / amount;
 }
 
 /** `count` tiny purchases (0.05–1 % of the lowest tier) on random days from one stationery supplier, by card. */

@@ -293,6 +293,17 @@ describe('uneven', () => {
     }), fcParams);
   });
 
+  it('busy categories keep under 0.6 of the lowest tier without a heap of one amount there', () => {
+    fc.assert(fc.property(seeds, (seed) => {
+      const amounts = routine(big('uneven', seed)).map((r) => Number(r.amount));
+      // 0.6 of the 50,000 limit, the cap a busy purchase stays under; clamping put dozens exactly on it.
+      const atCap = amounts.filter((a) => a === 30_000).length;
+      const nearCap = amounts.filter((a) => a > 28_000 && a < 30_000).length;
+      expect(atCap).toBeLessThanOrEqual(1);
+      expect(nearCap).toBeGreaterThan(0);
+    }), fcParams);
+  });
+
   it('diluted splits: every busy-category split and some same-vendor and equal-parts splits lie between routine purchases from their vendor', () => {
     fc.assert(fc.property(seeds, (seed) => {
       const result = big('uneven', seed);
