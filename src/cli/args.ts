@@ -53,6 +53,8 @@ export interface ScanArgs {
   readonly minPartShare?: number;
   /** Vendors and category prefixes added to the policy's exclusions; `categories: []` with `replace` clears them. */
   readonly exclude?: { readonly vendors: readonly string[]; readonly categories: readonly string[]; readonly replaceCategories: boolean };
+  /** Methods added to the policy's `skipMethods`: records bought so are never parts. */
+  readonly skipMethods?: readonly string[];
   /** Placeholder vendor names added to the default list. */
   readonly placeholderVendors?: readonly string[];
   readonly map?: ColumnMap;
@@ -286,6 +288,7 @@ export function parseCli(argv: readonly string[]): CliArgs {
     ...(Object.keys(subject).length > 0 ? { subject } : {}),
     ...opt('minPartShare', minPartShare),
     ...opt('exclude', exclude),
+    ...opt('skipMethods', o['skip-method']?.map((m) => m.trim()).filter((m) => m !== '')),
     ...opt('placeholderVendors', o['placeholder-vendor']),
     ...opt('map', map),
     ...opt('mapFile', o['map-file']),

@@ -8,7 +8,7 @@ import { closest } from '../_lib/closest.js';
 import { InputError } from '../errors.js';
 import { decodeText } from '../io/read/decode.js';
 import type { ReportProvenance } from '../io/write/scanReport.js';
-import { DEFAULT_PLACEHOLDER_VENDORS, type DetectSplitsOptions } from '../options/options.js';
+import { DEFAULT_PLACEHOLDER_VENDORS, DEFAULT_SKIP_METHODS, type DetectSplitsOptions } from '../options/options.js';
 import { getPreset, loadThresholds, presetKey, presetNames } from '../presets/index.js';
 import type { PresetOverrides } from '../presets/preset.js';
 import type { ThresholdInput } from '../thresholds/threshold.js';
@@ -124,6 +124,7 @@ export async function policyOf(args: ScanArgs): Promise<Policy> {
       ...(args.minPartShare !== undefined ? { minPartShare: args.minPartShare } : {}),
       ...(args.subject !== undefined ? { subject: { ...options.subject, ...args.subject } } : {}),
       ...(exclude !== undefined ? { exclude } : {}),
+      ...(args.skipMethods !== undefined ? { skipMethods: [...(options.skipMethods ?? DEFAULT_SKIP_METHODS), ...args.skipMethods] } : {}),
       ...(args.placeholderVendors !== undefined ? { placeholderVendors: [...(options.placeholderVendors ?? DEFAULT_PLACEHOLDER_VENDORS), ...args.placeholderVendors] } : {}),
     },
   };

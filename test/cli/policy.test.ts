@@ -89,6 +89,27 @@ describe('exclusions', () => {
   it('--exclude-vendor takes a vendor as vendors compare (case, punctuation, legal form)', async () => {
     expect(await ids([...pcard, '--exclude-vendor', 'grainger 0871', '--exclude-vendor', 'ACME SUPPLY LTD'])).toEqual([]);
   });
+  it("--skip-method adds a method to the preset's: a disputed charge booked as a recovery is never a part", async () => {
+    // Toronto's purchase cards: a double charge disputed with the bank comes back as rows of its own,
+    // booked to "PCARD RECOVERIES" (the "Exp Type Desc" column), the same day, vendor and amounts.
+    const file = join(dir, 'disputed.csv');
+    writeFileSync(file, `id,buyer,vendor,date,amount,currency,subject,expense type\n${[
+      'd1,BUILDING,THE BLOOR STREET DINER,2015-12-02,2919.58,CAD,CATERING FOR MANAGERS MEETING,BUSINESS MEETING EXPENSES',
+      'd2,BUILDING,THE BLOOR STREET DINER,2015-12-02,51.09,CAD,CATERING FOR MANAGERS MEETING,BUSINESS MEETING EXPENSES',
+      'd3,BUILDING,THE BLOOR STREET DINER,2015-12-02,51.09,CAD,DISPUTED,PCARD RECOVERIES',
+      'd4,BUILDING,THE BLOOR STREET DINER,2015-12-02,2919.58,CAD,DISPUTED,PCARD RECOVERIES',
+    ].join('\n')}\n`);
+    const card = ['scan', file, '--preset', 'pcard', '--limit', '3000', '--currency', 'CAD', '--map', 'method=expense type'];
+    expect(await ids(card)).toEqual(['d1+d2+d3+d4']);
+    expect(await ids([...card, '--skip-method', 'pcard recoveries'])).toEqual([]);
+    // Added to the policy's list, not instead of it: under the default policy an open tender is
+    // still never a part (pcard's list is empty: card, merchant and day alone decide).
+    const tendered = join(dir, 'tendered.csv');
+    writeFileSync(tendered, 'id,buyer,vendor,date,amount,currency,subject,method\nx1,BUILDING,ACME,2015-12-02,2000,CAD,chairs,open tender\nx2,BUILDING,ACME,2015-12-02,2000,CAD,chairs,PCARD RECOVERIES\nx3,BUILDING,ACME,2015-12-02,2000,CAD,chairs,\n');
+    const own = ['scan', tendered, '--threshold', '3000', '--currency', 'CAD', '--min-score', '0'];
+    expect(await ids(own)).toEqual(['x2+x3']);
+    expect(await ids([...own, '--skip-method', 'PCARD RECOVERIES'])).toEqual([]);
+  });
   it('--placeholder-vendor adds a name to the placeholders', async () => {
     expect(await ids([...pcard, '--placeholder-vendor', 'Acme Supply'])).toEqual(['t4+t5']);
   });
