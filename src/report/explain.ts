@@ -48,6 +48,26 @@ function subjectPhrase(prefixes: readonly string[] | undefined): string {
   return ` with category codes starting ${either(prefixes.length <= 4 ? prefixes : [...prefixes.slice(0, 3), `${prefixes.length - 3} more`])}`;
 }
 
+/** What a sentence says of parts read as one fee paid again for each person. */
+const FEE_CLAUSE = 'charges of one amount to the cent to one vendor, each under the same subject as another, a subject that names a fee paid per person (a registration, membership, course or conference, say)';
+
+/**
+ * The `perPersonCharges` sentence of a finding with parts read as one fee paid again for each
+ * person (`facts.perPersonFees`), beside any named per-person charges and any charged alongside.
+ */
+function perPersonSentence(facts: EvidenceFacts, k: number): string {
+  const fees = facts.perPersonFees;
+  const alongside = facts.perPersonAlongside;
+  const named = facts.perPerson - fees - alongside;
+  const clauses = [
+    ...(named > 0 ? [`${named} to one vendor, in amounts within ${pct(PER_PERSON_TOLERANCE)} of each other, each a travel, lodging, registration or event subject naming another person`] : []),
+    `${fees} ${FEE_CLAUSE}`,
+    ...(alongside > 0 ? [`${alongside} more charged by the vendor of one of those, within ${pct(PER_PERSON_TOLERANCE)} of its amount, whose subjects alone do not show it`] : []),
+  ];
+  const said = clauses.length === 1 ? FEE_CLAUSE : `${clauses.slice(0, -1).join(', ')}, and ${clauses[clauses.length - 1]}`;
+  return `${facts.perPerson} of ${k} parts look charged per person: ${said}; each person's charge is a purchase of its own.`;
+}
+
 /**
  * The sentence for one reason, in words a reviewer can paste into working papers. Every claim in it
  * is a count or a value measured on the finding (property-tested against the finding's parts and
@@ -120,6 +140,7 @@ export function reasonMessage(code: ReasonCode, value: number, k: number, facts:
         : `Vendors not compared with the buyer's other purchases: it has ${plural(b.vendor.others, 'other purchase')}${subjectPhrase(b.subject)} (at least ${BASELINE.minSubject} are needed).`;
     case 'perPersonCharges':
       if (facts.perPerson === 0) return 'No part looks charged per person.';
+      if (facts.perPersonFees > 0) return perPersonSentence(facts, k);
       if (facts.perPersonAlongside === 0)
         return `${facts.perPerson} of ${k} parts look charged per person: to one vendor, in amounts within ${pct(PER_PERSON_TOLERANCE)} of each other, each a travel, lodging, registration or event subject naming another person; each person's charge is a purchase of its own.`;
       return `${facts.perPerson} of ${k} parts look charged per person: ${facts.perPerson - facts.perPersonAlongside} to one vendor, in amounts within ${pct(PER_PERSON_TOLERANCE)} of each other, each a travel, lodging, registration or event subject naming another person, and ${facts.perPersonAlongside} more charged by the vendor of one of those, within ${pct(PER_PERSON_TOLERANCE)} of its amount, whose subjects alone do not show it; each person's charge is a purchase of its own.`;

@@ -5,7 +5,7 @@ import type { ResolvedThreshold } from '../thresholds/threshold.js';
 import { justUnder } from '../thresholds/compare.js';
 import { jaccard } from '../similarity/jaccard.js';
 import type { BaselineFacts, BuyerBaselines } from './baseline.js';
-import { chargedAlongside, documentLineParts, perPersonParts, type PartFields } from './legitimate.js';
+import { chargedAlongside, documentLineParts, perPersonParts, repeatedFeeParts, type PartFields } from './legitimate.js';
 import { documentDigits, type Adjacency } from './numbering.js';
 import { isRound } from '../_lib/decimal.js';
 
@@ -59,8 +59,10 @@ export interface EvidenceFacts {
    */
   readonly consecutiveWeight: number;
   readonly numbering: Adjacency | undefined;
-  /** Parts charged per person (see `perPersonParts`), those charged alongside them included. */
+  /** Parts charged per person (see `perPersonParts`, `repeatedFeeParts`), those charged alongside them included. */
   readonly perPerson: number;
+  /** Of `perPerson`, the parts read so only as one fee paid again for each person (see `repeatedFeeParts`). */
+  readonly perPersonFees: number;
   /** Of `perPerson`, the parts charged alongside per-person charges (see `chargedAlongside`). */
   readonly perPersonAlongside: number;
   /** Parts that are lines or stages of an order or contract another part names (see `documentLineParts`). */
@@ -140,8 +142,10 @@ export const FEW_PARTS = 8;
  * - buyerBunching: the z-score of the buyer's bunching test at the finding's threshold;
  * - perPersonCharges (against splitting): share of parts charged per person — equal charges to one
  *   vendor whose subjects are one travel, lodging, registration or event text with another name in
- *   each, or such texts each naming another person at the end, and the parts charged alongside
- *   them (the same vendor, an amount within 10% of one of them);
+ *   each, or such texts each naming another person at the end; one fee paid again for each person
+ *   (one vendor, one amount to the cent, one subject naming a registration, membership, course or
+ *   the like); and the parts charged alongside them (the same vendor, an amount within 10% of one
+ *   of them);
  * - documentLines (against splitting): share of parts that are lines or stages of an order or
  *   contract another part names (one document number of at least five digits, with or without line
  *   suffixes, or the order, contract or framework number in the subject);
@@ -230,8 +234,11 @@ export function measure(parts: readonly Item[], total: Decimal, ctx: EvidenceCon
   }
   const documentLines = count(lines);
   const named = perPersonParts(fields);
-  const alongside = count(chargedAlongside(fields, named));
-  const perPerson = count(named) + alongside;
+  const fees = repeatedFeeParts(fields);
+  const perPersonOnes = named.map((x, i) => x || (fees[i] as boolean));
+  const feesOnly = count(fees.map((x, i) => x && !named[i]));
+  const alongside = count(chargedAlongside(fields, perPersonOnes));
+  const perPerson = count(perPersonOnes) + alongside;
 
   const baseline = ctx.baselines?.measure(parts, ctx.tier);
   const bunching = baseline?.bunching;
@@ -256,7 +263,7 @@ export function measure(parts: readonly Item[], total: Decimal, ctx: EvidenceCon
       sameDayVendors: sameDayVendors / k,
       manyParts: k > FEW_PARTS ? (k - FEW_PARTS) / k : 0,
     },
-    facts: { justBelow: { count: justBelow, atLimitAllowed }, sameDay, topVendor, vendors: vendorCounts.size, subject: agreement, repeated, round, consecutive, consecutiveWeight, numbering, perPerson, perPersonAlongside: alongside, documentLines, sameDayVendors, baseline },
+    facts: { justBelow: { count: justBelow, atLimitAllowed }, sameDay, topVendor, vendors: vendorCounts.size, subject: agreement, repeated, round, consecutive, consecutiveWeight, numbering, perPerson, perPersonFees: feesOnly, perPersonAlongside: alongside, documentLines, sameDayVendors, baseline },
   };
 }
 

@@ -165,7 +165,8 @@ function trailingPerson(letters: Letters): string | undefined {
 /** {@link trailingPerson} of each subject's letters, read once (null: none). */
 const PERSONS = new WeakMap<Letters, string | null>();
 
-function personAtEnd(letters: Letters): string | undefined {
+/** {@link trailingPerson}, uncached, with the text before the name asked `about` (travel, lodging or an event unless told). */
+function personAtEnd(letters: Letters, about: (text: string) => boolean = namesPerPersonEvent): string | undefined {
   const m = TRAILER.exec(cut(letters.cased, 0));
   if (!m) return undefined;
   const name = ((m[2] ?? m[3]) as string).trim();
@@ -175,7 +176,7 @@ function personAtEnd(letters: Letters): string | undefined {
     const words = name.split(/[\s,]+/u).filter((w) => w.length > 0);
     if (words.length < 2 || !(words.some((w) => /^\p{Lu}\.$/u.test(w)) || words.every((w) => /^\p{Lu}\p{Ll}+$/u.test(w)))) return undefined;
   }
-  return namesPerPersonEvent((m[1] as string).toLowerCase()) ? name.toLowerCase() : undefined;
+  return about((m[1] as string).toLowerCase()) ? name.toLowerCase() : undefined;
 }
 
 /**
@@ -238,6 +239,66 @@ export function perPersonParts(parts: readonly PartFields[]): boolean[] {
       if (may(j) && (variantsOf(text(i), text(j)) || chargesOf(text(i), text(j)))) out[i] = out[j] = true;
     }
   }
+  return out;
+}
+
+/**
+ * Words of what is paid once per person, whatever the names (lower case): a registration, a
+ * membership or its dues, tuition, an enrolment, an exam or a certification.
+ */
+const FEE_WORDS = new Set([
+  'registration', 'registrations', 'membership', 'memberships', 'dues', 'tuition', 'enrolment', 'enrollment',
+  'exam', 'exams', 'examination', 'examinations', 'certification', 'certifications',
+]);
+/**
+ * What is attended in person, and paid per person when the subject says it is a fee ("training fees
+ * for the course", "conference fee"): without the fee, a course, a training or a conference is as
+ * often one purchase for a group ("staff training", "conference venue hire").
+ */
+const ATTENDED_WORDS = new Set(['course', 'courses', 'training', 'conference', 'conferences', 'seminar', 'seminars', 'webinar', 'webinars', 'workshop', 'workshops']);
+/** The same in Chinese, fees only: sign-up, registration and examination fees, membership dues, tuition (报名费, 会费, 学费 …); 培训费 and 会议费 are as often a contract's. */
+const FEE_ZH = /报名费|注册费|会费|学费|考试费/u;
+
+/** Whether a lower-case subject names a fee paid per person ({@link FEE_WORDS}; a fee for one of {@link ATTENDED_WORDS}; {@link FEE_ZH}). */
+function namesFee(text: string): boolean {
+  if (FEE_ZH.test(text)) return true;
+  const words = text.split(/[^\p{L}\p{N}]+/u);
+  return words.some((w) => FEE_WORDS.has(w)) || (words.some((w) => w === 'fee' || w === 'fees') && words.some((w) => ATTENDED_WORDS.has(w)));
+}
+
+/**
+ * Parts that are one fee paid again for each person: two or more parts to one vendor, of one amount
+ * to the cent, under one subject (case and spacing aside) that names a fee paid per person
+ * ({@link namesFee}: "CPA membership dues", "conference registration", "training fees for the
+ * course", 报名费) and no person at its
+ * end (the same person twice is no second person). Card programmes let a cardholder pay each
+ * member's dues or each attendee's registration as a purchase of its own, and ledgers write such
+ * charges alike, without the names: seven "CPA membership dues" of 1,107.40 on one day are seven
+ * auditors' dues, not a purchase of 7,751.80 cut in seven.
+ *
+ * Runs in O(k · L) for k parts of subjects of length L.
+ *
+ * @example
+ * repeatedFeeParts([
+ *   { vendor: 'cpa', value: 1107.4, subject: 'CPA membership dues', document: undefined },
+ *   { vendor: 'cpa', value: 1107.4, subject: 'CPA  Membership dues', document: undefined },
+ *   { vendor: 'cpa', value: 1107.4, subject: 'Office chairs', document: undefined },
+ * ]) //=> [true, true, false]
+ */
+export function repeatedFeeParts(parts: readonly PartFields[]): boolean[] {
+  const out = parts.map(() => false);
+  const groups = new Map<string, number[]>();
+  parts.forEach((p, i) => {
+    if (p.subject === undefined) return;
+    const letters = lettersOf(p.subject);
+    const text = cut(letters.folded, 0);
+    if (!namesFee(text) || personAtEnd(letters, namesFee) !== undefined) return;
+    const key = `${p.vendor}\u0000${p.value}\u0000${text}`;
+    const group = groups.get(key);
+    if (group) group.push(i);
+    else groups.set(key, [i]);
+  });
+  for (const group of groups.values()) if (group.length > 1) for (const i of group) out[i] = true;
   return out;
 }
 

@@ -110,14 +110,15 @@ const groupArb: fc.Arbitrary<PurchaseRecordInput[]> = fc
       vendor: fc.constantFrom('Westgate Hotels', 'Westgate Hotels', 'Acme Ltd'),
       day: fc.integer({ min: 0, max: 2 }),
       cents: fc.constantFrom(40_000, 41_500, 43_000, 90_000),
-      who: fc.constantFrom('A. Smith', 'B. Jones', 'C. Taylor', 'batch 2', '', 'Services'),
+      // Besides names: a batch number, the trip alone, "Services", or an attendee's registration (one fee paid again per person).
+      who: fc.constantFrom('A. Smith', 'B. Jones', 'C. Taylor', 'batch 2', '', 'Services', 'registration', 'registration'),
     }),
     { minLength: 4, maxLength: 14 },
   )
   .map((rows) =>
     rows.map((r, i) => ({
       ...purchase(`G${String(i).padStart(3, '0')}`, { buyer: 'City Hall', ...r }),
-      subject: r.who === 'Services' ? 'Services' : r.who ? `Hotel, Lisbon conference – ${r.who}` : 'Hotel, Lisbon conference',
+      subject: r.who === 'Services' ? 'Services' : r.who === 'registration' ? 'Lisbon conference registration' : r.who ? `Hotel, Lisbon conference – ${r.who}` : 'Hotel, Lisbon conference',
     })),
   );
 
@@ -470,14 +471,33 @@ function checkFinding(f: Finding, records: readonly PurchaseRecordInput[], o: De
       return j !== i && a !== undefined && b !== undefined && a[1] !== b[1] && sameRate(p, q);
     }),
   );
-  // Charged alongside: not named, but the vendor and (within 10%) the amount of a named part.
-  const alongside = f.parts.filter((p, i) => !named[i] && f.parts.some((q, j) => named[j] && sameRate(p, q))).length;
-  const perPerson = named.filter(Boolean).length + alongside;
+  // One fee paid again for each person: one vendor, one amount to the cent and one subject (case
+  // and spacing aside) that names a fee paid per person, with no person named at its end.
+  const feeKey = (p: (typeof f.parts)[number]) => {
+    const text = p.subject?.replace(/\s+/gu, ' ').trim().toLowerCase();
+    if (text === undefined || trip(p) !== undefined || !FEE.test(text)) return undefined;
+    return `${vendorKey(p.vendor)}|${p.converted}|${text}`;
+  };
+  const fee = f.parts.map((p, i) => feeKey(p) !== undefined && f.parts.some((q, j) => j !== i && feeKey(q) === feeKey(p)));
+  const perPersonOnes = named.map((x, i) => x || (fee[i] as boolean));
+  const fees = fee.filter((x, i) => x && !named[i]).length;
+  // Charged alongside: not read per person, but the vendor and (within 10%) the amount of a part that is.
+  const alongside = f.parts.filter((p, i) => !perPersonOnes[i] && f.parts.some((q, j) => perPersonOnes[j] && sameRate(p, q))).length;
+  const perPerson = perPersonOnes.filter(Boolean).length + alongside;
   if (alongside > 0) alongsideChecked++;
+  if (fees > 0) feesChecked++;
+  const feeClause = 'charges of one amount to the cent to one vendor, each under the same subject as another, a subject that names a fee paid per person (a registration, membership, course or conference, say)';
+  const clauses = [
+    ...(perPerson - fees - alongside > 0 ? [`${perPerson - fees - alongside} to one vendor, in amounts within 10% of each other, each a travel, lodging, registration or event subject naming another person`] : []),
+    `${fees} ${feeClause}`,
+    ...(alongside > 0 ? [`${alongside} more charged by the vendor of one of those, within 10% of its amount, whose subjects alone do not show it`] : []),
+  ];
   expect(message('perPersonCharges')).toBe(
     perPerson === 0
       ? 'No part looks charged per person.'
-      : alongside === 0
+      : fees > 0
+        ? `${perPerson} of ${k} parts look charged per person: ${clauses.length === 1 ? feeClause : `${clauses.slice(0, -1).join(', ')}, and ${clauses.at(-1)}`}; each person's charge is a purchase of its own.`
+        : alongside === 0
         ? `${perPerson} of ${k} parts look charged per person: to one vendor, in amounts within 10% of each other, each a travel, lodging, registration or event subject naming another person; each person's charge is a purchase of its own.`
         : `${perPerson} of ${k} parts look charged per person: ${perPerson - alongside} to one vendor, in amounts within 10% of each other, each a travel, lodging, registration or event subject naming another person, and ${alongside} more charged by the vendor of one of those, within 10% of its amount, whose subjects alone do not show it; each person's charge is a purchase of its own.`,
   );
@@ -547,6 +567,10 @@ let bunchingChecked = 0;
 let againstChecked = 0;
 /** Findings with parts charged alongside named per-person charges (the second form of the sentence). */
 let alongsideChecked = 0;
+/** Findings with parts read as one fee paid again for each person (unnamed "Lisbon conference registration" charges at one rate). */
+let feesChecked = 0;
+/** A subject naming a fee paid per person, as the sentence's independent reading knows it. */
+const FEE = /\b(?:registrations?|memberships?|dues|tuition|enrolment|enrollment|exams?|examinations?|certifications?)\b|\bfees?\b.*\b(?:courses?|training|conferences?|seminars?|webinars?|workshops?)\b|\b(?:courses?|training|conferences?|seminars?|webinars?|workshops?)\b.*\bfees?\b|报名费|注册费|会费|学费|考试费/u;
 /** Findings whose amounts vary (CV over 0.3) yet repeat one amount to the cent: the strength comes from the repeats. */
 let repeatsBesideSpread = 0;
 /** Findings whose parts all lie just below a limit (the spread of their amounts not counted). */
@@ -573,6 +597,7 @@ describe('every sentence of an explanation is true of its finding', () => {
     bunchingChecked = 0;
     againstChecked = 0;
     alongsideChecked = 0;
+    feesChecked = 0;
     repeatsBesideSpread = 0;
     allNearSeen = 0;
     projectBesideSeen = 0;
@@ -599,6 +624,8 @@ describe('every sentence of an explanation is true of its finding', () => {
     if (name.startsWith('buyers with')) expect(otherVendorsSeen).toBeGreaterThan(4);
     if (name.startsWith('legitimate')) expect(againstChecked).toBeGreaterThan(20);
     if (name.startsWith('group')) expect(alongsideChecked).toBeGreaterThan(10);
+    // Registrations at one rate read as one fee paid per person: seen 8–16 on 12 seeds (alongside: 16–35).
+    if (name.startsWith('group')) expect(feesChecked).toBeGreaterThan(3);
     if (name.startsWith('group')) expect(repeatsBesideSpread).toBeGreaterThan(10);
     // Seen 16–32 over three seeds: both forms of the equal-amounts sentence are checked.
     if (name.startsWith('buyers with')) expect(allNearSeen).toBeGreaterThan(4);

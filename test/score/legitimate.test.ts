@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { chargedAlongside, documentLineParts, mayHoldDigits, namedCharges, namedDocuments, namedVariants, perPersonParts, type PartFields } from '../../src/score/legitimate.js';
+import { chargedAlongside, documentLineParts, mayHoldDigits, namedCharges, namedDocuments, namedVariants, perPersonParts, repeatedFeeParts, type PartFields } from '../../src/score/legitimate.js';
 import { normalizeText } from '../../src/records/normalize.js';
 import { runs } from '../helpers/runs.js';
 
@@ -69,6 +69,44 @@ describe('perPersonParts', () => {
         expect(flags).toEqual(rows.map((a, i) => rows.some((b, j) => i !== j && twin(a, b))));
         const r = rows.length ? k % rows.length : 0;
         expect(perPersonParts([...parts.slice(r), ...parts.slice(0, r)])).toEqual([...flags.slice(r), ...flags.slice(0, r)]);
+      }),
+      { numRuns: runs(200) },
+    );
+  });
+});
+
+describe('repeatedFeeParts', () => {
+  const part = (vendor: string, value: number, subject: string | undefined): PartFields => ({ vendor, value, subject, document: undefined });
+
+  it.each<[string, PartFields[], boolean[]]>([
+    // Toronto's Auditor General, one day: seven members' dues, written two ways.
+    ['dues, two wordings', [part('cpa', 1107.4, 'CPA MEMBERSHIP DUES'), part('cpa', 1107.4, 'CPA ANNUAL MEMBERSHIP DUES'), part('cpa', 1107.4, 'CPA membership  dues'), part('cpa', 1107.4, 'CPA ANNUAL MEMBERSHIP DUES')], [true, true, true, true]],
+    ['registrations and a fee of another amount', [part('iq', 993.27, 'CONFERENCE REGISTRATION'), part('iq', 993.27, 'CONFERENCE REGISTRATION'), part('iq', 990.27, 'CONFERENCE REGISTRATION')], [true, true, false]],
+    ['报名费', [part('x', 1200, '年会报名费'), part('x', 1200, '年会报名费')], [true, true]],
+    ['training fees for a course', [part('y', 470.65, 'TRAINING FEES FOR THE COURSE'), part('y', 470.65, 'TRAINING FEES FOR THE COURSE')], [true, true]],
+    ['a training, no fee: one purchase for a group', [part('t', 9000, 'staff training'), part('t', 9000, 'staff training'), part('t', 9000, '业务培训')], [false, false, false]],
+    ['a venue, not a fee', [part('v', 130000, '会议场地租赁'), part('v', 130000, '会议场地租赁')], [false, false]],
+    ['two vendors', [part('a', 470.65, 'Training course'), part('b', 470.65, 'Training course')], [false, false]],
+    ['goods, however equal', [part('g', 2953.37, 'NAILS'), part('g', 2953.37, 'NAILS')], [false, false]],
+    ['one person twice', [part('y', 470.65, 'Course fee – A. Smith'), part('y', 470.65, 'Course fee – A. Smith')], [false, false]],
+    ['a single fee', [part('y', 470.65, 'Course fee'), part('y', 900, 'Office chairs')], [false, false]],
+  ])('%s', (_name, parts, expected) => {
+    expect(repeatedFeeParts(parts)).toEqual(expected);
+  });
+
+  it('flags a part exactly when another part has its vendor, its amount and its fee subject, in any order', () => {
+    const SUBJECTS = ['Conference registration', 'conference  REGISTRATION', 'Membership dues', 'Office chairs', 'Course fee – A. Smith', 'Course fee – B. Jones', 'Course fee – batch 2'];
+    const arb = fc.array(fc.record({ vendor: fc.constantFrom('h', 'g'), value: fc.constantFrom(470.65, 470.6, 1107.4), subject: fc.constantFrom(...SUBJECTS) }), { maxLength: 8 });
+    fc.assert(
+      fc.property(arb, fc.nat(), (rows, k) => {
+        const parts = rows.map((r) => part(r.vendor, r.value, r.subject));
+        // The oracle: the same vendor, amount and subject (case and spacing aside), a fee word in it, no person named at its end.
+        const text = (r: (typeof rows)[number]) => r.subject.toLowerCase().replace(/\s+/gu, ' ');
+        const fee = (r: (typeof rows)[number]) => /registration|dues|course fee/u.test(text(r)) && !/– [A-Z]\. [A-Z][a-z]+$/u.test(r.subject);
+        const flags = repeatedFeeParts(parts);
+        expect(flags).toEqual(rows.map((a, i) => fee(a) && rows.some((b, j) => i !== j && b.vendor === a.vendor && b.value === a.value && text(b) === text(a))));
+        const r = rows.length ? k % rows.length : 0;
+        expect(repeatedFeeParts([...parts.slice(r), ...parts.slice(0, r)])).toEqual([...flags.slice(r), ...flags.slice(0, r)]);
       }),
       { numRuns: runs(200) },
     );
