@@ -256,8 +256,12 @@ const FEE_WORDS = new Set([
  * often one purchase for a group ("staff training", "conference venue hire").
  */
 const ATTENDED_WORDS = new Set(['course', 'courses', 'training', 'conference', 'conferences', 'seminar', 'seminars', 'webinar', 'webinars', 'workshop', 'workshops']);
-/** The same in Chinese, fees only: sign-up, registration and examination fees, membership dues, tuition (报名费, 会费, 学费 …); 培训费 and 会议费 are as often a contract's. */
-const FEE_ZH = /报名费|注册费|会费|学费|考试费/u;
+/**
+ * The same in Chinese, fees only: sign-up, registration and examination fees, membership dues,
+ * tuition (报名费, 会费, 学费 …), not 会费用 (年会费用, a meeting's costs); 培训费 and 会议费 are as
+ * often a contract's.
+ */
+const FEE_ZH = /报名费|注册费|会费(?!用)|学费|考试费/u;
 
 /** Whether a lower-case subject names a fee paid per person ({@link FEE_WORDS}; a fee for one of {@link ATTENDED_WORDS}; {@link FEE_ZH}). */
 function namesFee(text: string): boolean {

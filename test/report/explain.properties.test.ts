@@ -570,7 +570,7 @@ let alongsideChecked = 0;
 /** Findings with parts read as one fee paid again for each person (unnamed "Lisbon conference registration" charges at one rate). */
 let feesChecked = 0;
 /** A subject naming a fee paid per person, as the sentence's independent reading knows it. */
-const FEE = /\b(?:registrations?|memberships?|dues|tuition|enrolment|enrollment|exams?|examinations?|certifications?)\b|\bfees?\b.*\b(?:courses?|training|conferences?|seminars?|webinars?|workshops?)\b|\b(?:courses?|training|conferences?|seminars?|webinars?|workshops?)\b.*\bfees?\b|报名费|注册费|会费|学费|考试费/u;
+const FEE = /\b(?:registrations?|memberships?|dues|tuition|enrolment|enrollment|exams?|examinations?|certifications?)\b|\bfees?\b.*\b(?:courses?|training|conferences?|seminars?|webinars?|workshops?)\b|\b(?:courses?|training|conferences?|seminars?|webinars?|workshops?)\b.*\bfees?\b|报名费|注册费|会费(?!用)|学费|考试费/u;
 /** Findings whose amounts vary (CV over 0.3) yet repeat one amount to the cent: the strength comes from the repeats. */
 let repeatsBesideSpread = 0;
 /** Findings whose parts all lie just below a limit (the spread of their amounts not counted). */

@@ -86,6 +86,8 @@ describe('repeatedFeeParts', () => {
     ['training fees for a course', [part('y', 470.65, 'TRAINING FEES FOR THE COURSE'), part('y', 470.65, 'TRAINING FEES FOR THE COURSE')], [true, true]],
     ['a training, no fee: one purchase for a group', [part('t', 9000, 'staff training'), part('t', 9000, 'staff training'), part('t', 9000, '业务培训')], [false, false, false]],
     ['a venue, not a fee', [part('v', 130000, '会议场地租赁'), part('v', 130000, '会议场地租赁')], [false, false]],
+    ["a meeting's costs, not dues", [part('m', 5000, '年会费用'), part('m', 5000, '年会费用')], [false, false]],
+    ['dues', [part('m', 5000, '协会会费'), part('m', 5000, '协会会费')], [true, true]],
     ['two vendors', [part('a', 470.65, 'Training course'), part('b', 470.65, 'Training course')], [false, false]],
     ['goods, however equal', [part('g', 2953.37, 'NAILS'), part('g', 2953.37, 'NAILS')], [false, false]],
     ['one person twice', [part('y', 470.65, 'Course fee – A. Smith'), part('y', 470.65, 'Course fee – A. Smith')], [false, false]],
