@@ -52,19 +52,22 @@ function subjectPhrase(prefixes: readonly string[] | undefined): string {
 const FEE_CLAUSE = 'charges of one amount to the cent to one vendor, each under the same subject as another, a subject that names a fee paid per person (a registration, membership, course or conference, say)';
 
 /**
- * The `perPersonCharges` sentence of a finding with parts read as one fee paid again for each
- * person (`facts.perPersonFees`), beside any named per-person charges and any charged alongside.
+ * The `perPersonCharges` sentence of a finding with parts charged per person: those naming another
+ * person each, those read as one fee paid again for each person (`facts.perPersonFees`) and those
+ * charged alongside either, each kind with its count when more than one kind is present.
  */
 function perPersonSentence(facts: EvidenceFacts, k: number): string {
   const fees = facts.perPersonFees;
   const alongside = facts.perPersonAlongside;
   const named = facts.perPerson - fees - alongside;
-  const clauses = [
-    ...(named > 0 ? [`${named} to one vendor, in amounts within ${pct(PER_PERSON_TOLERANCE)} of each other, each a travel, lodging, registration or event subject naming another person`] : []),
-    `${fees} ${FEE_CLAUSE}`,
-    ...(alongside > 0 ? [`${alongside} more charged by the vendor of one of those, within ${pct(PER_PERSON_TOLERANCE)} of its amount, whose subjects alone do not show it`] : []),
+  const namedClause = `to one vendor, in amounts within ${pct(PER_PERSON_TOLERANCE)} of each other, each a travel, lodging, registration or event subject naming another person`;
+  const clauses: [number, string][] = [
+    ...(named > 0 ? [[named, namedClause] as [number, string]] : []),
+    ...(fees > 0 ? [[fees, FEE_CLAUSE] as [number, string]] : []),
+    ...(alongside > 0 ? [[alongside, `more charged by the vendor of one of those, within ${pct(PER_PERSON_TOLERANCE)} of its amount, whose subjects alone do not show it`] as [number, string]] : []),
   ];
-  const said = clauses.length === 1 ? FEE_CLAUSE : `${clauses.slice(0, -1).join(', ')}, and ${clauses[clauses.length - 1]}`;
+  const counted = clauses.map(([n, clause]) => `${n} ${clause}`);
+  const said = clauses.length === 1 ? (clauses[0] as [number, string])[1] : `${counted.slice(0, -1).join(', ')}, and ${counted[counted.length - 1]}`;
   return `${facts.perPerson} of ${k} parts look charged per person: ${said}; each person's charge is a purchase of its own.`;
 }
 
@@ -139,11 +142,7 @@ export function reasonMessage(code: ReasonCode, value: number, k: number, facts:
         ? `${grouped(b.vendor.fromVendors)} of the buyer's ${plural(b.vendor.others, 'other purchase')}${subjectPhrase(b.subject)} went to ${b.vendor.vendors === 1 ? 'this vendor' : `these ${b.vendor.vendors} vendors`}.`
         : `Vendors not compared with the buyer's other purchases: it has ${plural(b.vendor.others, 'other purchase')}${subjectPhrase(b.subject)} (at least ${BASELINE.minSubject} are needed).`;
     case 'perPersonCharges':
-      if (facts.perPerson === 0) return 'No part looks charged per person.';
-      if (facts.perPersonFees > 0) return perPersonSentence(facts, k);
-      if (facts.perPersonAlongside === 0)
-        return `${facts.perPerson} of ${k} parts look charged per person: to one vendor, in amounts within ${pct(PER_PERSON_TOLERANCE)} of each other, each a travel, lodging, registration or event subject naming another person; each person's charge is a purchase of its own.`;
-      return `${facts.perPerson} of ${k} parts look charged per person: ${facts.perPerson - facts.perPersonAlongside} to one vendor, in amounts within ${pct(PER_PERSON_TOLERANCE)} of each other, each a travel, lodging, registration or event subject naming another person, and ${facts.perPersonAlongside} more charged by the vendor of one of those, within ${pct(PER_PERSON_TOLERANCE)} of its amount, whose subjects alone do not show it; each person's charge is a purchase of its own.`;
+      return facts.perPerson === 0 ? 'No part looks charged per person.' : perPersonSentence(facts, k);
     case 'documentLines':
       return facts.documentLines > 0
         ? `${facts.documentLines} of ${k} parts are lines or stages of an order or contract another part also names (one document number, with or without line suffixes, or the order number in the subject): one document is one purchase, visible as such.`

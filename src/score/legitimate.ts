@@ -291,18 +291,28 @@ function namesFee(text: string): boolean {
  */
 export function repeatedFeeParts(parts: readonly PartFields[]): boolean[] {
   const out = parts.map(() => false);
-  const groups = new Map<string, number[]>();
+  // Parts of one vendor and one amount first (few findings hold any): only theirs are read as text.
+  const byCharge = new Map<string, number[]>();
   parts.forEach((p, i) => {
     if (p.subject === undefined) return;
-    const letters = lettersOf(p.subject);
-    const text = cut(letters.folded, 0);
-    if (!namesFee(text) || personAtEnd(letters, namesFee) !== undefined) return;
-    const key = `${p.vendor}\u0000${p.value}\u0000${text}`;
-    const group = groups.get(key);
-    if (group) group.push(i);
-    else groups.set(key, [i]);
+    const key = `${p.vendor}\u0000${p.value}`;
+    const same = byCharge.get(key);
+    if (same) same.push(i);
+    else byCharge.set(key, [i]);
   });
-  for (const group of groups.values()) if (group.length > 1) for (const i of group) out[i] = true;
+  for (const same of byCharge.values()) {
+    if (same.length < 2) continue;
+    const bySubject = new Map<string, number[]>();
+    for (const i of same) {
+      const letters = lettersOf((parts[i] as PartFields).subject as string);
+      const text = cut(letters.folded, 0);
+      if (!namesFee(text) || personAtEnd(letters, namesFee) !== undefined) continue;
+      const group = bySubject.get(text);
+      if (group) group.push(i);
+      else bySubject.set(text, [i]);
+    }
+    for (const group of bySubject.values()) if (group.length > 1) for (const i of group) out[i] = true;
+  }
   return out;
 }
 
