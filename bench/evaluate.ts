@@ -676,7 +676,7 @@ procurement — a requirement of 1.1 times the limit is split as readily into 0.
 0.55 + 0.55 — so no sign is fitted to them (\`equalAmounts\` already counts equal parts for a
 split, and \`totalOverThreshold\` a total far over the limit). Two projects is the one with a
 procurement reason (two budget lines, two requirements); as a sign against splitting it was tried on
-the FIT ledgers and dropped (README, "Measured quality").
+the FIT ledgers and dropped (docs/quality.md, "What stays out of reach").
 
 ${pairTable([...defaults.values()].flat().map((m) => m.ledger))}
 

@@ -1,7 +1,7 @@
 /**
  * Headless Chromium for the page tests, through playwright-core (no browser download): Debian's
  * `chromium`, or CHROMIUM_PATH. Fails with how to get one; SPLITSCAN_SKIP_BROWSER=1 is the only way
- * to skip (see README, "Tests in a browser").
+ * to skip (see docs/review.md, "Tests in a browser").
  */
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
