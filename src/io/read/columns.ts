@@ -4,6 +4,7 @@
  */
 import { OptionsError } from '../../errors.js';
 import { RECORD_FIELDS, REQUIRED_FIELDS, type RecordField } from '../../records/record.js';
+import { editDistance } from '../../_lib/closest.js';
 import { excerpt } from './_excerpt.js';
 
 /** Record fields a column can feed: every field of a record ({@link RECORD_FIELDS}, in its order). */
@@ -35,7 +36,7 @@ export const HEADER_ALIASES: Readonly<Record<LedgerField, readonly string[]>> = 
   currency: ['currency', 'currencycode', 'trxcurrency', 'transactioncurrency', 'trcurrency', 'txncurrency', 'billingcurcode', 'billingcurrency', 'cur', 'ccy', 'originalcurrency', 'originalcur', '币种', '货币', '币别'],
   subject: ['subject', 'description', 'purpose', 'title', 'item', 'itemdescription', 'contractname', 'contracttitle', 'projectname', '合同名称', '项目名称', '采购项目名称', '采购内容', '采购项目', '摘要', '用途', '事由'],
   category: ['category', 'categorycode', 'cpv', 'cpvcode', 'mcc', 'merchanttype', 'merchantcategorycode', 'expenditurecode', 'transcaccode1', 'glaccount', 'expenditurecategory', '品目编码', '品目', '品目代码', '采购品目', '采购目录', '品目编号'],
-  project: ['project', 'projectcode', 'budgetproject', 'budgetline', 'costcentrewbselement', 'costcenterwbselementorder', 'costcentre', 'costcenter', '预算项目', '预算项目编码', '项目编码', '预算科目'],
+  project: ['project', 'projectcode', 'budgetproject', 'budgetline', 'costcentrewbselement', 'costcenterwbselement', 'costcentrewbselementorder', 'costcenterwbselementorder', 'costcentrewbselementorderno', 'costcentrewbselementordernumber', 'costcentrewbselementworkordernumber', 'costcentre', 'costcenter', '预算项目', '预算项目编码', '项目编码', '预算科目'],
   method: ['method', 'procurementmethod', 'procedure', 'procurementprocedure', '采购方式', '采购形式', '组织形式'],
   document: ['document', 'documentnumber', 'documentno', 'invoice', 'invoicenumber', 'invoiceno', 'contractnumber', 'contractno', 'contractid', '合同编号', '合同号', '发票号', '发票号码', '凭证号'],
   exemption: ['exemption', 'exception', 'justification', '豁免', '例外', '豁免理由'],
@@ -68,9 +69,10 @@ export interface ColumnSource {
   /**
    * `'map'`: named by the caller; `'alias'`: a recognised header name ({@link HEADER_ALIASES});
    * `'pair'`: the currency column of the amount column (or the amount of the currency), by the
-   * prefix they share (`Transaction Amt.` / `Trx Currency`).
+   * prefix they share (`Transaction Amt.` / `Trx Currency`); `'beside'`: the column of that name
+   * next to it, its header heading two columns (with a `warning`).
    */
-  readonly how: 'map' | 'alias' | 'pair';
+  readonly how: 'map' | 'alias' | 'pair' | 'beside';
   /** Set when the choice is not certain (a currency column that seems to belong to another amount). */
   readonly warning?: string;
 }
@@ -117,8 +119,10 @@ function prefixOf(key: string, word: RegExp): string | undefined {
  *
  * The amount and its currency are chosen as a pair: the currency column is the one whose prefix
  * matches the amount's (`Transaction Amt.` → `Trx Currency`, not `Original Currency`), else a bare
- * `Currency`, else the first recognised one with a `warning` naming both columns. A mapped amount
- * takes its own currency column, and a mapped currency its amount.
+ * `Currency`, else the first recognised one with a `warning` naming both columns. A currency header
+ * that heads two columns pairs the amount with the one right after it (and a currency with the
+ * amount right before it), with a `warning`. A mapped amount takes its own currency column, and a
+ * mapped currency its amount.
  *
  * A header that appears twice (compared as {@link HEADER_ALIASES} describes) cannot feed a field
  * unchosen: `Amount#2` names the second.
@@ -185,9 +189,12 @@ export function resolveColumns(headers: readonly string[], options: ResolveColum
       const list = byKey.get(alias);
       return list && !list.some((i) => used.has(i)) ? [list] : [];
     });
+  /** Fields refused because their header appears twice: reported once, not recognised again. */
+  const refused = new Set<LedgerField>();
   const recognise = (field: LedgerField, list: number[], how: ColumnSource['how'], warning?: string): void => {
-    if (list.length > 1) issues.push({ path: ['map', field], message: twice(field, list, headers) });
-    else take(field, list, how, warning);
+    if (list.length === 1) return take(field, list, how, warning);
+    issues.push({ path: ['map', field], message: twice(field, list, headers) });
+    refused.add(field);
   };
   // The amount and its currency, as a pair.
   const pair = (a: 'amount' | 'currency', b: 'amount' | 'currency'): void => {
@@ -198,8 +205,19 @@ export function resolveColumns(headers: readonly string[], options: ResolveColum
     const found = candidates(b);
     const same = found.find((list) => prefixOf(keys[list[0] as number] ?? '', word(b)) === prefix);
     const bare = found.find((list) => prefixOf(keys[list[0] as number] ?? '', word(b)) === '');
+    // A currency header written twice (Toronto's March 2012: "Transaction Amt.", "Original
+    // Currency", "Original Amount", "Original Currency"): the column right after the amount, or the
+    // amount right before the currency, is the pair, said in a warning.
+    const at = given.indexes[0] as number;
+    const beside = a === 'amount' ? at + 1 : at - 1;
+    const twin = given.indexes.length === 1 ? found.find((list) => list.length > 1 && list.includes(beside)) : undefined;
     if (same && prefix !== undefined && prefix !== '') recognise(b, same, 'pair');
-    else if (bare) recognise(b, bare, 'alias');
+    else if (twin) {
+      const name = excerpt(headers[beside] ?? '', 40);
+      const other = twin.indexOf(beside) === 0 ? 2 : 1;
+      const warning = `"${name}" heads columns ${twin.map((i) => i + 1).join(' and ')}; ${b === 'currency' ? 'currencies' : 'amounts'} are read from column ${beside + 1}, the one beside "${excerpt(given.headers[0] ?? '', 40)}" (column ${at + 1}): check them, or map ${b}=${name}#${other} for the other`;
+      take(b, [beside], 'beside', warning);
+    } else if (bare) recognise(b, bare, 'alias');
     else if (found[0]) {
       const other = found[0];
       const [amount, currency] = a === 'amount' ? [given.headers[0], headers[other[0] as number]] : [headers[other[0] as number], given.headers[0]];
@@ -219,7 +237,7 @@ export function resolveColumns(headers: readonly string[], options: ResolveColum
     if (pa && pc && pa !== pc) out.currency = { ...out.currency, warning: `amounts are read from "${out.amount.headers[0]}" and their currency from "${out.currency.headers[0]}", which look like different pairs` };
   }
   for (const field of LEDGER_FIELDS) {
-    if (out[field] || unmapped.has(field)) continue;
+    if (out[field] || unmapped.has(field) || refused.has(field)) continue;
     const first = candidates(field)[0];
     if (first) recognise(field, first, 'alias');
   }
@@ -227,14 +245,30 @@ export function resolveColumns(headers: readonly string[], options: ResolveColum
   const optional = new Set(options.optional ?? []);
   const missing = REQUIRED_COLUMNS.filter((f) => !out[f] && !optional.has(f));
   if (missing.length) {
+    const guesses = missing.flatMap((f) => {
+      const i = lookalike(f, keys, used);
+      return i === undefined ? [] : [`${f}=${excerpt(headers[i] ?? '', 40)}`];
+    });
+    const hint = guesses.length ? `perhaps map ${guesses.join(', ')} (a header like a name the field is known by)` : `map each to its column, e.g. ${missing[0]}=<header>`;
     throw new OptionsError(fn, [
       {
         path: ['map'],
-        message: `no column for ${missing.join(', ')} (headers found: ${list_(headers)}); map them, e.g. map: { ${missing[0]}: '<header>' }${missing.includes('currency') ? ', or give currency' : ''}`,
+        message: `no column for ${missing.join(', ')} (headers found: ${list_(headers)}); ${hint}${missing.includes('currency') ? ', or give currency' : ''}`,
       },
     ]);
   }
   return out;
+}
+
+/**
+ * An unused column whose header reads like one of `field`'s names misspelt (`Divison` for
+ * `Division`): its key at most one edit from a name of 5 to 8 characters, two from a longer one. A
+ * guess for the message only: a column is never taken for a field by it.
+ */
+function lookalike(field: LedgerField, keys: readonly string[], used: ReadonlySet<number>): number | undefined {
+  const names = HEADER_ALIASES[field].filter((name) => name.length >= 5);
+  const i = keys.findIndex((key, i) => !used.has(i) && key !== '' && names.some((name) => editDistance(key, name) <= (name.length > 8 ? 2 : 1)));
+  return i < 0 ? undefined : i;
 }
 
 /** Indexes of the headers with each value of `key` (empty ones left out). */

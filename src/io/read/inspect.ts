@@ -93,6 +93,7 @@ function inspectSource(source: LedgerSource): SourceInspection {
   const why = (field: LedgerField, c: ColumnSource): string => {
     if (c.how === 'map') return 'named by the mapping';
     if (c.how === 'pair') return field === 'currency' ? `the currency column of "${amount ?? ''}" (same prefix)` : `the amount column of "${currency ?? ''}" (same prefix)`;
+    if (c.how === 'beside') return field === 'currency' ? `the currency column right after "${amount ?? ''}" (its header heads two columns)` : `the amount column right before "${currency ?? ''}" (its header heads two columns)`;
     return 'recognised header name';
   };
   const columns = LEDGER_FIELDS.flatMap((field) => {

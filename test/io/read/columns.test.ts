@@ -31,6 +31,23 @@ describe('columns', () => {
   });
 });
 
+describe('Toronto\'s cost-centre column, however a year spells it', () => {
+  it.each([
+    'Cost Centre / WBS Element',
+    'Cost Centre/WBS Element',
+    'Cost Centre / WBS Element / Order',
+    'Cost Centre/ WBS Element / Order',
+    'Cost Centre / WBS Element / Order #',
+    'Cost Centre / WBS Element / Order No.',
+    'Cost Centre / WBS Element / Work Order Number',
+    'Cost Center / WBS Element / Order',
+    'Cost Center / WBS Element',
+  ])('reads %j as the project, not its description beside it', (header) => {
+    const c = resolveColumns(['Division', 'Merchant Name', 'Transaction Date', 'Transaction Amt.', 'Trx Currency', header, `${header} Description`]);
+    expect(c.project?.headers).toEqual([header]);
+  });
+});
+
 describe('amount and currency as a pair', () => {
   const cols = (headers: string[], map?: Record<string, string>) => {
     const c = resolveColumns(headers, map ? { map } : {});
@@ -57,6 +74,17 @@ describe('amount and currency as a pair', () => {
     expect(cols(toronto('Transaction Amt.', 'Trx Currency'), { currency: 'Original Currency' })).toMatchObject({ amount: 'Original Amount', currency: 'Original Currency' });
   });
 
+  it('reads the currency beside the amount when its header heads two columns (Toronto, March 2012), and says so', () => {
+    // The publisher's March 2012 header: the transaction amount's currency column is named like the original one.
+    const march2012 = ['Division', 'Batch-Transaction ID', 'Transaction Date', 'Card Posting Dt', 'Merchant Name', 'Transaction Amt.', 'Original Currency', 'Original Amount', 'Original Currency'];
+    const c = resolveColumns(march2012);
+    expect(c.amount).toMatchObject({ headers: ['Transaction Amt.'], indexes: [5] });
+    expect(c.currency).toMatchObject({ headers: ['Original Currency'], indexes: [6], how: 'beside' });
+    expect(c.currency?.warning).toMatch(/"Original Currency" heads columns 7 and 9; currencies are read from column 7, the one beside "Transaction Amt\." \(column 6\).*currency=Original Currency#2/u);
+    // A mapped currency finds its amount the same way: the one right before it.
+    expect(resolveColumns(march2012, { map: { currency: 'Original Currency#2' } }).amount).toMatchObject({ headers: ['Original Amount'], indexes: [7] });
+  });
+
   it('says which columns it used when the currency column belongs to another amount', () => {
     const c = cols(['Division', 'Merchant Name', 'Transaction Date', 'Transaction Amt.', 'Original Currency']);
     expect(c).toMatchObject({ amount: 'Transaction Amt.', currency: 'Original Currency' });
@@ -71,6 +99,25 @@ describe('ambiguous and unmapped columns', () => {
     expect(resolveColumns(headers, { map: { amount: 'Amount#2' } }).amount).toMatchObject({ headers: ['amount'], indexes: [4] });
     // A duplicated header no field uses is no problem.
     expect(() => resolveColumns(['buyer', 'vendor', 'date', 'amount', 'currency', 'Note', 'Note'])).not.toThrow();
+  });
+
+  it('says a header twice once, and leaves it unchosen when no amount stands beside it', () => {
+    let message = '';
+    try {
+      resolveColumns(['buyer', 'vendor', 'date', 'amount', 'note', 'Currency', 'currency']);
+    } catch (e) {
+      message = (e as Error).message;
+    }
+    expect(message.match(/are both "Currency"/gu)).toHaveLength(1);
+  });
+
+  it('names a misspelt header as the likely column of a field it cannot find, and takes none by it', () => {
+    // The publisher's May 2016 header spells its buyer column "Divison".
+    const may2016 = ['Divison', 'Batch Transaction ID', 'Transaction Date', 'Card Posting Dt', 'Merchant Name', 'Transaction Amt.', 'Trx Currency'];
+    expect(() => resolveColumns(may2016)).toThrow(/no column for buyer \(headers found: .*\); perhaps map buyer=Divison \(a header like a name the field is known by\)$/u);
+    expect(resolveColumns(may2016, { map: { buyer: 'Divison' } }).buyer).toMatchObject({ headers: ['Divison'], how: 'map' });
+    // Without a look-alike, the message says how to map one.
+    expect(() => resolveColumns(['Foo', 'Bar'])).toThrow(/map each to its column, e\.g\. buyer=<header>, or give currency$/u);
   });
 
   it('leaves a field unread with an empty mapping', () => {
