@@ -281,11 +281,10 @@ function byLine(a: Reject, b: Reject): number {
 /** `read N rows, analysed A, rejected R → rejects.csv, F findings → out.md`. */
 function summaryLine(args: ScanArgs, stats: LedgerStats, analysed: number, rejected: number, findings: number, shown: number): string {
   const where = args.rejects !== undefined ? ` → ${args.rejects}` : rejected > 0 ? ' (list them with --rejects FILE)' : '';
-  const extra = [stats.merged ? `${count(stats.merged)} lines summed into their documents` : '', stats.netted ? `${plural(stats.netted, 'credit')} netted` : ''].filter(Boolean).join(', ');
+  const extra = [stats.blank ? `${plural(stats.blank, 'blank row')} skipped` : '', stats.merged ? `${count(stats.merged)} lines summed into their documents` : '', stats.netted ? `${plural(stats.netted, 'credit')} netted` : ''].filter(Boolean).join(', ');
   return terminalText(
     `read ${count(stats.rows)} rows, analysed ${count(analysed)}, rejected ${count(rejected)}${where}, ${plural(findings, 'finding')}${shown !== findings ? ` (${count(shown)} shown)` : ''}${extra ? `; ${extra}` : ''}${args.out !== undefined ? ` → ${args.out}` : ''}`,
   );
-
 }
 
 /**

@@ -130,6 +130,29 @@ describe('exit codes', () => {
   });
 });
 
+describe('real files with no flag for their dates', () => {
+  const real = (n: string) => join(root, 'test', 'fixtures', 'io', 'real', n);
+
+  it('reads Toronto\'s month-first card file of January 2013 without --date-format, and says how it read its dates', async () => {
+    const r = await cli('scan', real('toronto-pcard-2013-01.csv'), '--preset', 'pcard', '--limit', '3000', '--currency', 'CAD', '--format', 'json');
+    expect(r.code).toBe(0);
+    expect(r.err).toMatch(/warning: .*toronto-pcard-2013-01\.csv: dates are read as MM-dd-yyyy: line 3, column "Transaction Date": "01-17-2013" reads only so/u);
+    const flagged = await cli('scan', real('toronto-pcard-2013-01.csv'), '--preset', 'pcard', '--limit', '3000', '--currency', 'CAD', '--format', 'json', '--date-format', 'MM-dd-yyyy');
+    const { findings, rejects, summary } = JSON.parse(r.out) as Record<string, unknown>;
+    const given = JSON.parse(flagged.out) as Record<string, unknown>;
+    expect({ findings, rejects, summary }).toEqual({ findings: given['findings'], rejects: given['rejects'], summary: given['summary'] });
+    expect((summary as { analysed: number }).analysed).toBe(2880);
+  });
+
+  it('counts blank rows in the summary line, so that the rows add up', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'splitscan-blank-'));
+    const path = join(dir, 'blank.csv');
+    writeFileSync(path, 'buyer,vendor,date,amount,currency\nB,V,2019-01-02,5,USD\n,,,,\nB,V,2019-01-03,x,USD\n');
+    const r = await cli('scan', path, '--threshold', '100', '--currency', 'USD', '--format', 'json');
+    expect(r.err).toMatch(/^read 3 rows, analysed 1, rejected 1 \(list them with --rejects FILE\), 0 findings; 1 blank row skipped\n$/u);
+  });
+});
+
 describe('outputs', () => {
   it('writes --out and --rejects files and names them in the summary', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'splitscan-'));

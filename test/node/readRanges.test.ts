@@ -211,6 +211,27 @@ describe('loadLedger in byte ranges', () => {
     Object.assign(RANGES, { minBytes: 16 << 20, count: undefined, here: false });
   });
 
+  it.each([
+    ['in its first range', 40],
+    ['only in a later range', 2900],
+  ])('gives the one-piece ledger when the order of day and month is proved %s', async (_, proof) => {
+    // Month-first dates that read both ways (day and month both 12 or less), but for the one at row `proof`.
+    const date = (i: number) => (i === proof ? '01-27-2019' : `${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 11)).padStart(2, '0')}-2019`);
+    const rows = Array.from({ length: 3000 }, (_, i) => `G${i},City,Vendor ${i % 5},${date(i)},"${10 + i}.25",EUR,"signs, phase ${i}",D${i}`);
+    const path = join(dir, 'ordered.csv');
+    writeFileSync(path, [HEADER, ...rows].join('\r\n') + '\r\n');
+    Object.assign(RANGES, { minBytes: Infinity, count: undefined, here: false });
+    const whole = (await outcome(path, {})) as { records: unknown[]; warnings: { code: string }[] };
+    expect(whole.records).toHaveLength(3000);
+    expect(whole.warnings.map((w) => w.code)).toEqual(['date_order']);
+    Object.assign(RANGES, { minBytes: 1, count: 2, here: true });
+    try {
+      expect(await outcome(path, {})).toEqual(whole);
+    } finally {
+      Object.assign(RANGES, { minBytes: 16 << 20, count: undefined, here: false });
+    }
+  });
+
   it('reads a clean file in ranges and gives the one-piece ledger', async () => {
     // Quoted cells, but no quoted line break: a cut just after a line feed is then a row's end.
     const rows = Array.from({ length: 3000 }, (_, i) => `G${i},City,Vendor ${i % 5},2019-02-${String(1 + (i % 28)).padStart(2, '0')},"${10 + i}.25",EUR,"signs, phase ${i}",D${i}`);

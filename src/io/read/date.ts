@@ -1,8 +1,9 @@
 /**
  * Dates as ledgers write them → `YYYY-MM-DD`. ISO and a few unambiguous year-first forms are read
  * without help; anything else needs an explicit pattern. Day-or-month-first dates (`03/04/2019`)
- * are never guessed. No `Date` and no time zone is involved: patterns are matched as text, so a
- * date reads the same on every machine.
+ * are never guessed: a reader takes their order from a date of the file that reads only one way
+ * (`07-13-2011`: 13 is no month; see {@link dateOrder}), or asks for the pattern. No `Date` and no
+ * time zone is involved: patterns are matched as text, so a date reads the same on every machine.
  */
 import { OptionsError } from '../../errors.js';
 import { isIsoDate } from '../../_lib/days.js';
@@ -158,8 +159,9 @@ export function checkDatePattern(pattern: string, fn: string): void {
  *
  * Without `pattern`: `2014-11-03`, `2014-11-03T10:00:00Z` and `2014-11-03 10:00` (the calendar
  * date written, no time-zone shift), `2014/11/3`, `2014.11.03`, `2014年11月3日`, `20141103`.
- * `03/04/2019` and the like are `ambiguous`: the caller must supply a pattern, and the message
- * names the two that fit (`dd/MM/yy or MM/dd/yy` for `23/05/17`).
+ * `03/04/2019` and the like are `ambiguous`: the caller must supply a pattern (a ledger reader
+ * finds it with {@link dateOrder} when the file's dates prove it), and the message names the two
+ * that fit (`dd/MM/yy or MM/dd/yy` for `23/05/17`).
  *
  * With `pattern` (date-fns letters, see {@link checkDatePattern}: `dd/MM/yyyy`, `MM-dd-yyyy`,
  * `dd/MM/yy`, `d MMM yyyy`), the text must match it whole; a trailing time after a space is
@@ -200,6 +202,34 @@ export function parseDate(raw: string, pattern?: string): ParsedDate {
     return { ok: false, ambiguous: true, message: `"${excerpt(raw)}" could be day-first or month-first; give the date format (${likely} or ${other})` };
   }
   return { ok: false, ambiguous: false, message: `"${excerpt(raw)}" is not a date; give the date format (e.g. dd/MM/yyyy)` };
+}
+
+/**
+ * What a day-or-month-first date says of the order its file writes day and month in: the one
+ * pattern it reads by when only one of its first two numbers can be a month (`07-13-2011` →
+ * `MM-dd-yyyy`, `13/07/11` → `dd/MM/yy`: a real calendar date read so, and not the other way),
+ * `'either'` when both can, and `undefined` for a date not of that shape (ISO, year first, empty)
+ * or real in neither order. O(length).
+ *
+ * @example
+ * dateOrder('07-13-2011') //=> 'MM-dd-yyyy'
+ * dateOrder('13/07/11')   //=> 'dd/MM/yy'
+ * dateOrder('03.04.2019') //=> 'either'
+ * dateOrder('2019-03-04') //=> undefined
+ */
+export function dateOrder(raw: string): string | undefined {
+  let s = raw.trim();
+  if (!isAscii(s)) s = s.normalize('NFKC');
+  const a = AMBIGUOUS.exec(s);
+  if (!a) return undefined;
+  const [, first, sep, second, year] = a as unknown as [string, string, string, string, string];
+  const y = year.length === 2 ? 'yy' : 'yyyy';
+  const [dayFirst, monthFirst] = [`dd${sep}MM${sep}${y}`, `MM${sep}dd${sep}${y}`];
+  const day = parseDate(s, dayFirst).ok;
+  const month = parseDate(s, monthFirst).ok;
+  if (day && month) return 'either';
+  if (day) return dayFirst;
+  return month ? monthFirst : undefined;
 }
 
 function withPattern(s: string, raw: string, p: DatePattern): ParsedDate {

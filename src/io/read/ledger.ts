@@ -350,7 +350,9 @@ export class LedgerParser {
    * The rows stay in the reader.
    */
   stop(): { clean: boolean; encoding: Encoding | undefined; line: number } {
-    return { clean: this.rows?.atRowStart === true && this.decoder?.idle === true, encoding: this.decoder?.encoding, line: this.rows?.nextLine ?? 1 };
+    // Rows still held for the order of day and month are read only when a later date proves it.
+    const clean = this.rows?.atRowStart === true && this.decoder?.idle === true && !this.reader.holdsRows;
+    return { clean, encoding: this.decoder?.encoding, line: this.rows?.nextLine ?? 1 };
   }
 
   /** Ends the last range of the input (the text's end) and returns what its reader read. */
@@ -408,6 +410,11 @@ export class LedgerParser {
   /** Dates its reader has read so far. */
   get datesRead(): number {
     return this.reader.datesRead;
+  }
+
+  /** Whether its reader took the order of day and month from the dates read, not from an option. */
+  get datesOrdered(): boolean {
+    return this.reader.datesOrdered;
   }
 
   /** What this parser's reader read ({@link LedgerReader.part}). */

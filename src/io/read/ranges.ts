@@ -82,12 +82,14 @@ export async function readRange(chunks: AsyncIterable<Uint8Array> | Iterable<Uin
  * Whether the range read into `result` joins the ranges before it exactly: read in full, ended at a
  * row's end unless last, decoded as they were (it started in `assumed`, the first range's encoding
  * when it started, and decided none of its own), its lines numbered up to `next` (the line the next
- * range starts on; `undefined` for the last), and not holding the input's first dates when they
- * were ambiguous (`datesBefore`: dates read before it).
+ * range starts on; `undefined` for the last), not holding the input's first dates when they
+ * were ambiguous (`datesBefore`: dates read before it), and, when the first range took the order of
+ * day and month from its dates (`ordered`), having rejected no date for want of that order.
  */
-export function joins(result: RangeResult, assumed: Encoding | undefined, datesBefore: number, next: number | undefined): result is RangeResult & { part: ReaderPart } {
+export function joins(result: RangeResult, assumed: Encoding | undefined, datesBefore: number, next: number | undefined, ordered = false): result is RangeResult & { part: ReaderPart } {
   if (result.part === undefined || !result.clean || result.encoding !== assumed) return false;
   if (next !== undefined && result.line !== next) return false;
+  if (ordered && result.part.ambiguousSeen) return false;
   return !(datesBefore === 0 && result.part.ambiguousFirst);
 }
 

@@ -21,7 +21,7 @@ import { type ParseAmountOptions, parseAmount } from './amount.js';
 import { type CsvProblem, UNREAD_CELL } from './csv.js';
 import { excerpt } from './_excerpt.js';
 import { HEADER_ALIASES, LEDGER_FIELDS, type LedgerField, type ResolvedColumns, headerKey, headerUnit, resolveColumns } from './columns.js';
-import { checkDatePattern, type ParsedDate, parseDate } from './date.js';
+import { checkDatePattern, dateOrder, type ParsedDate, parseDate } from './date.js';
 import { matchCredits, type NettingItem } from './credits.js';
 import { isPlaceholderDocument, isTotalLine, repaymentTest } from './markers.js';
 import { type LedgerOptions, NOT_A_PURCHASE, parseLedgerOptions } from './options.js';
@@ -448,6 +448,8 @@ export type ReaderPart = {
   readonly blank: number;
   readonly datesSeen: number;
   readonly ambiguousFirst: boolean;
+  /** Whether it rejected any date as ambiguous (read without a pattern). */
+  readonly ambiguousSeen: boolean;
   readonly rejects: readonly Reject[];
   readonly samples: readonly LedgerSample[];
   readonly id: Packed;
@@ -489,6 +491,12 @@ const SAMPLES = 5;
 
 /** Distinct values remembered per reader (dates read, vendors tested, strings interned). */
 const MEMO = 1 << 17;
+/**
+ * Most rows held while the order of day and month is read from the file's dates (see
+ * `LedgerReader.awaitsDateOrder`): a file whose first this many dates all read both ways needs its
+ * pattern given.
+ */
+const HELD_ROWS = 10_000;
 
 /**
  * A copy of a string that does not keep alive the chunk of text it was cut from (a cut of 13
@@ -592,6 +600,15 @@ export class LedgerReader {
   private later = false;
   /** Whether an ambiguous date came before any date was read. */
   private ambiguousFirst = false;
+  /** Whether any date was rejected as ambiguous. */
+  private ambiguousSeen = false;
+  /** The date pattern in force: the option's, or the one the file's own dates proved (see {@link awaitsDateOrder}). */
+  private dateFormat: string | undefined;
+  /**
+   * Rows (and problems) held, in order, while the first dates read both ways and none has yet
+   * proved the order of day and month; undefined when none is held.
+   */
+  private held: ({ readonly fields: readonly string[]; readonly line: number; readonly from: number; readonly to: number } | { readonly problem: CsvProblem })[] | undefined;
   private readonly firstRows: LedgerSample[] = [];
   private readonly dates = new Map<string, ParsedDate>();
   /** The dates of {@link dates} written `YYYY-MM-DD`, by {@link isoNumber} (most ledgers' dates: no string hashed per row). */
@@ -615,6 +632,7 @@ export class LedgerReader {
     this.kept = new Kept(options.numberSubjects === true);
     this.suffix = parseLedgerOptions(options).suffix;
     if (options.dateFormat !== undefined) checkDatePattern(options.dateFormat, 'readLedger');
+    this.dateFormat = options.dateFormat;
     this.repaymentOf = repaymentTest(options.notPurchase ?? NOT_A_PURCHASE);
   }
 
@@ -727,6 +745,7 @@ export class LedgerReader {
    * the input's bytes, when known (for a subject located: see {@link rereadRows}).
    */
   row(fields: readonly string[], line: number, from = -1, to = -1): void {
+    if ((this.held !== undefined || (this.dateFormat === undefined && this.datesSeen === 0)) && this.awaitsDateOrder(fields, line, from, to)) return;
     const { cols, at } = this;
     this.kept.unshare();
     if (cols === undefined) throw new Error('LedgerReader.row: header() first');
@@ -763,12 +782,9 @@ export class LedgerReader {
     if (rawDate === '') return this.reject(line, 'missing', 'date', 'date is empty', undefined, id);
     const date = this.date(rawDate);
     if (!date.ok) {
-      if (date.ambiguous && this.datesSeen === 0 && !this.later) {
-        throw new OptionsError('readLedger', [
-          { path: ['dateFormat'], message: `line ${line}, column "${excerpt(cols.date?.headers[0] ?? 'date', 40)}": ${date.message}` },
-        ]);
-      }
+      if (date.ambiguous && this.datesSeen === 0 && !this.later) throw this.ambiguousDates(line, rawDate);
       if (date.ambiguous && this.datesSeen === 0) this.ambiguousFirst = true;
+      if (date.ambiguous) this.ambiguousSeen = true;
       return this.reject(line, date.ambiguous ? 'ambiguous_date' : 'invalid_date', 'date', date.message, rawDate, id);
     }
     this.datesSeen++;
@@ -804,6 +820,74 @@ export class LedgerReader {
     k.method.push(this.optionalCell(fields, at.method));
     k.exemption.push(this.optionalCell(fields, at.exemption));
     if (this.firstRows.length < SAMPLES) this.firstRows.push({ line, date: [rawDate, date.date], amount: [rawAmount, amount.amount], currency });
+  }
+
+  /**
+   * Whether `row` waits for the order of day and month, held: while no pattern is given and no date
+   * was read yet, a day-or-month-first date that reads both ways (`03/04/2011`) holds its row and
+   * every row after it until a date that reads only one way (`07-13-2011`: 13 is no month) proves
+   * the order for the file; the held rows are then read in turn, in order, by that pattern. A date
+   * that reads one way decides at once. Readers of a later range never decide: their dates are
+   * read as the option says (see `joins`). More than {@link HELD_ROWS} rows held is the error an
+   * ambiguous first date is.
+   */
+  private awaitsDateOrder(fields: readonly string[], line: number, from: number, to: number): boolean {
+    if (this.cols === undefined || this.later) return false;
+    const raw = this.cell(fields, this.at.date);
+    const order = dateOrder(raw);
+    const held = this.held;
+    if (order !== undefined && order !== 'either') {
+      this.decideDateOrder(order, line, raw);
+      if (held === undefined) return false;
+      this.held = undefined;
+      for (const h of held) {
+        if ('problem' in h) this.problem(h.problem);
+        else this.row(h.fields, h.line, h.from, h.to);
+      }
+      return false;
+    }
+    if (held === undefined && order === undefined) return false;
+    const rows = (this.held ??= []);
+    if (rows.length >= HELD_ROWS) throw this.heldTooLong();
+    rows.push({ fields: fields.slice(), line, from, to });
+    return true;
+  }
+
+  /** Reads dates by `pattern` from now on, as the date `raw` on `line` proved, and says so in a warning. */
+  private decideDateOrder(pattern: string, line: number, raw: string): void {
+    this.dateFormat = pattern;
+    this.dates.clear();
+    this.isoDates.clear();
+    const column = excerpt(this.cols?.date?.headers[0] ?? 'date', 40);
+    this.warn('date_order', `dates are read as ${pattern}: line ${line}, column "${column}": "${excerpt(raw)}" reads only so, and no date before it reads otherwise; give the date format to read them another way`, 'date');
+  }
+
+  /** The error for a first date that reads both ways, on `line`, with no pattern to read it by. */
+  private ambiguousDates(line: number, raw: string): OptionsError {
+    const date = parseDate(raw);
+    const message = date.ok ? `"${excerpt(raw)}" could be day-first or month-first` : date.message;
+    return new OptionsError('readLedger', [{ path: ['dateFormat'], message: `line ${line}, column "${excerpt(this.cols?.date?.headers[0] ?? 'date', 40)}": ${message}` }]);
+  }
+
+  /** The error when the held rows' dates never proved an order (see {@link awaitsDateOrder}). */
+  private heldTooLong(): OptionsError {
+    const held = this.held ?? [];
+    const first = held.find((h): h is Exclude<typeof h, { problem: CsvProblem }> => !('problem' in h) && dateOrder(this.cell(h.fields, this.at.date)) === 'either');
+    const error = this.ambiguousDates(first?.line ?? 0, first ? this.cell(first.fields, this.at.date) : '');
+    const rows = held.length - 1;
+    if (rows === 0) return error;
+    const after = `, and every date in the ${rows.toLocaleString('en')} ${rows === 1 ? 'row' : 'rows'} after it,`;
+    return new OptionsError('readLedger', error.issues.map((i) => ({ ...i, message: i.message.replace(' could be day-first or month-first', `${after} could be day-first or month-first`) })));
+  }
+
+  /** Whether rows are held, waiting for a date that proves the order of day and month (see {@link awaitsDateOrder}). */
+  get holdsRows(): boolean {
+    return this.held !== undefined;
+  }
+
+  /** Whether the order of day and month was read from the file's dates rather than given (see {@link awaitsDateOrder}). */
+  get datesOrdered(): boolean {
+    return this.dateFormat !== this.options.dateFormat;
   }
 
   /**
@@ -847,6 +931,7 @@ export class LedgerReader {
       blank: this.blank,
       datesSeen: this.datesSeen,
       ambiguousFirst: this.ambiguousFirst,
+      ambiguousSeen: this.ambiguousSeen,
       rejects: this.rejects,
       samples: this.firstRows,
       id: pack(k.id),
@@ -936,7 +1021,7 @@ export class LedgerReader {
     if (iso >= 0) {
       let d = this.isoDates.get(iso);
       if (d === undefined) {
-        d = parseDate(raw, this.options.dateFormat);
+        d = parseDate(raw, this.dateFormat);
         if (this.isoDates.size >= MEMO) this.isoDates.clear();
         this.isoDates.set(iso, d);
       }
@@ -944,7 +1029,7 @@ export class LedgerReader {
     }
     let d = this.dates.get(raw);
     if (d === undefined) {
-      d = parseDate(raw, this.options.dateFormat);
+      d = parseDate(raw, this.dateFormat);
       if (this.dates.size >= MEMO) this.dates.clear();
       this.dates.set(own(raw), d);
     }
@@ -962,6 +1047,10 @@ export class LedgerReader {
 
   /** Adds a stretch of text that is no row (a quote error, a row past the limits) as an `'unparsable_row'` reject. */
   problem(p: CsvProblem): void {
+    if (this.held !== undefined) {
+      this.held.push({ problem: p });
+      return;
+    }
     this.rowCount++;
     this.rejects.push({ field: '', path: [], code: 'unparsable_row', message: `line ${p.line}: ${p.message}`, value: p.excerpt, line: p.line });
   }
@@ -1002,6 +1091,7 @@ export class LedgerReader {
 
   /** {@link finish}, with the records as columns (what the drivers use). */
   finishColumns(): Omit<Ledger, 'sources' | 'records'> & { records: RecordColumns } {
+    if (this.held !== undefined) throw this.heldTooLong();
     const k = this.kept;
     k.unshare();
     k.takeMine();

@@ -77,6 +77,59 @@ describe('readLedger: quirks', () => {
   });
 });
 
+describe('the order of day and month, read from the file\'s own dates', () => {
+  const head = 'id,buyer,vendor,date,amount,currency';
+  const csv = (...rows: string[]) => [head, ...rows].join('\n') + '\n';
+
+  it('reads month-first when a date has no month in its first place, the rows before it held and read in order', () => {
+    // Toronto's card files until 2013: 01-06-2011 reads both ways, 01-27-2011 only month-first.
+    const text = csv('a,B,V,01-06-2011,5,CAD', ',,,,12,', 'b,B,V,01-27-2011,6,CAD', 'c,B,V,02-03-2011,7,CAD', 'd,B,V,25-12-2011,8,CAD');
+    const l = readLedger(text);
+    expect(l.records.map((r) => [r.id, r.date])).toEqual([['a', '2011-01-06'], ['b', '2011-01-27'], ['c', '2011-02-03']]);
+    // A date the order proved cannot read is a reject of its own; the rows held are accounted for in line order.
+    expect(l.rejects.map((r) => [r.line, r.code])).toEqual([[3, 'subtotal'], [6, 'invalid_date']]);
+    expect(l.warnings).toEqual([{ code: 'date_order', field: 'date', message: expect.stringMatching(/^dates are read as MM-dd-yyyy: line 4, column "date": "01-27-2011" reads only so/u) }]);
+    expect(l.stats).toMatchObject({ rows: 5, records: 3 });
+  });
+
+  it('reads day-first when a date has no month in its second place, at once when it is the first', () => {
+    const l = readLedger(csv('a,B,V,13/07/11,5,GBP', 'b,B,V,03/04/11,6,GBP'));
+    expect(l.records.map((r) => r.date)).toEqual(['2011-07-13', '2011-04-03']);
+    expect(l.warnings[0]?.message).toMatch(/^dates are read as dd\/MM\/yy: line 2/u);
+  });
+
+  it('still asks for the pattern when every date reads both ways, naming how many', () => {
+    expect(() => readLedger(csv('a,B,V,01-06-2011,5,CAD', 'b,B,V,02-03-2011,6,CAD', 'c,B,V,03-04-2011,7,CAD'))).toThrow(
+      /line 2, column "date": "01-06-2011", and every date in the 2 rows after it, could be day-first or month-first; give the date format \(dd-MM-yyyy or MM-dd-yyyy\)/u,
+    );
+    expect(() => readLedger(csv('a,B,V,01-06-2011,5,CAD'))).toThrow(/line 2, column "date": "01-06-2011" could be day-first or month-first/u);
+  });
+
+  it('takes the pattern given, and the ISO dates first, as before: no order is read then', () => {
+    const given = readLedger(csv('a,B,V,01-06-2011,5,CAD', 'b,B,V,01-27-2011,6,CAD'), { dateFormat: 'dd-MM-yyyy' });
+    expect(given.records.map((r) => r.date)).toEqual(['2011-06-01']);
+    expect(given.warnings).toEqual([]);
+    const iso = readLedger(csv('a,B,V,2011-01-06,5,CAD', 'b,B,V,01-27-2011,6,CAD'));
+    expect(codes(iso.rejects)).toEqual(['ambiguous_date']);
+  });
+
+  it('gives the same ledger whatever chunks the text comes in (property)', () => {
+    const text = csv(...Array.from({ length: 30 }, (_, i) => `r${i},B,V,0${1 + (i % 9)}-0${1 + (i % 7)}-2011,${i + 1},CAD`), ',,,,9,', 'z,B,V,12-31-2011,1,CAD');
+    const whole = readLedger(text);
+    expect(whole.records).toHaveLength(31);
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 1, max: text.length - 1 }), { maxLength: 6 }), (cuts) => {
+        const at = [0, ...[...new Set(cuts)].sort((a, b) => a - b), text.length];
+        const parser = new LedgerParser();
+        for (let i = 1; i < at.length; i++) parser.push(text.slice(at[i - 1], at[i]));
+        const l = parser.end();
+        expect({ records: l.records, rejects: l.rejects, warnings: l.warnings }).toEqual({ records: whole.records, rejects: whole.rejects, warnings: whole.warnings });
+      }),
+      { numRuns: runs(50) },
+    );
+  });
+});
+
 describe('options', () => {
   it.each([
     [{ credits: 'drop' }, 'credits', /must be 'reject' or 'net', got "drop"/],
