@@ -1048,6 +1048,7 @@ export class LedgerReader {
   /** Adds a stretch of text that is no row (a quote error, a row past the limits) as an `'unparsable_row'` reject. */
   problem(p: CsvProblem): void {
     if (this.held !== undefined) {
+      if (this.held.length >= HELD_ROWS) throw this.heldTooLong();
       this.held.push({ problem: p });
       return;
     }

@@ -103,6 +103,9 @@ describe('the order of day and month, read from the file\'s own dates', () => {
       /line 2, column "date": "01-06-2011", and every date in the 2 rows after it, could be day-first or month-first; give the date format \(dd-MM-yyyy or MM-dd-yyyy\)/u,
     );
     expect(() => readLedger(csv('a,B,V,01-06-2011,5,CAD'))).toThrow(/line 2, column "date": "01-06-2011" could be day-first or month-first/u);
+    // Rows are held 10,000 at most: the run stops there, not at the end of a long file.
+    const long = csv(...Array.from({ length: 12_000 }, (_, i) => `r${i},B,V,01-06-2011,5,CAD`), 'z,B,V,01-27-2011,5,CAD');
+    expect(() => readLedger(long)).toThrow(/"01-06-2011", and every date in the 9,999 rows after it, could be/u);
   });
 
   it('takes the pattern given, and the ISO dates first, as before: no order is read then', () => {
