@@ -28,13 +28,17 @@ export const CSV_LIMITS = {
 /**
  * Picks the delimiter of a CSV-like text from its first lines: the candidate that appears (outside
  * quotes) in the header and the same number of times on the most following lines; ties go to the
- * larger count, then to the order `,` `;` tab `|`. Falls back to `,`.
+ * larger count, then to the order `,` `;` tab `|`. Lines above the header with none of them (a
+ * report's title) are passed over. Falls back to `,`.
  *
  * @example
  * detectDelimiter('a;b;c\n1;2,5;3\n') //=> ';'
+ * detectDelimiter('Payments over 500\nBody\tSupplier\tAmount\nLeeds\tAcme, Ltd\t9\n') //=> '\t'
  */
 export function detectDelimiter(text: string): Delimiter {
-  const lines = firstLines(text, 12);
+  const all = firstLines(text, 24);
+  const start = all.findIndex((l) => DELIMITERS.some((d) => countOutsideQuotes(l, d) > 0));
+  const lines = all.slice(Math.max(0, start), Math.max(0, start) + 12);
   let best: Delimiter = ',';
   let bestScore = -1;
   for (const d of DELIMITERS) {

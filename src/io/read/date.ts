@@ -26,6 +26,10 @@ const YEAR_FIRST = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[T\s].*)?$/u;
 const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[T\s].*)?$/u;
 const CHINESE = /^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日?(?:\s.*)?$/u;
 const COMPACT = /^(\d{4})(\d{2})(\d{2})$/u;
+/** A day, an English month name and a year (`20-Dec-13`, `4 November 2014`): one order only. */
+const DAY_NAME = /^(\d{1,2})[-/. ]([a-z]{3,9})\.?[-/. ](\d{4}|\d{2})(?:[T\s].*)?$/iu;
+/** A month name, a day and a year (`Dec 20, 2013`, `November 4 2014`). */
+const NAME_DAY = /^([a-z]{3,9})\.?\s+(\d{1,2}),?\s+(\d{4})(?:[T\s].*)?$/iu;
 const AMBIGUOUS = /^(\d{1,2})([-/.])(\d{1,2})\2(\d{2}|\d{4})(?:[T\s].*)?$/u;
 
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
@@ -158,7 +162,9 @@ export function checkDatePattern(pattern: string, fn: string): void {
  * Reads a date.
  *
  * Without `pattern`: `2014-11-03`, `2014-11-03T10:00:00Z` and `2014-11-03 10:00` (the calendar
- * date written, no time-zone shift), `2014/11/3`, `2014.11.03`, `2014年11月3日`, `20141103`.
+ * date written, no time-zone shift), `2014/11/3`, `2014.11.03`, `2014年11月3日`, `20141103`, and
+ * dates with an English month name, which read one way only: `3-Nov-14`, `3 November 2014`,
+ * `Nov 3, 2014` (a two-digit year falls in 1950–2049).
  * `03/04/2019` and the like are `ambiguous`: the caller must supply a pattern (a ledger reader
  * finds it with {@link dateOrder} when the file's dates prove it), and the message names the two
  * that fit (`dd/MM/yy or MM/dd/yy` for `23/05/17`).
@@ -174,6 +180,7 @@ export function checkDatePattern(pattern: string, fn: string): void {
  * @throws OptionsError when `pattern` has a letter this reader does not know.
  * @example
  * parseDate('2014年11月3日')              //=> { ok: true, date: '2014-11-03' }
+ * parseDate('20-Dec-13')                  //=> { ok: true, date: '2013-12-20' }
  * parseDate('03/04/2019', 'dd/MM/yyyy')   //=> { ok: true, date: '2019-04-03' }
  * parseDate('03/04/2019')
  * //=> { ok: false, ambiguous: true,
@@ -192,6 +199,14 @@ export function parseDate(raw: string, pattern?: string): ParsedDate {
   }
   const m = YEAR_FIRST.exec(s) ?? CHINESE.exec(s) ?? COMPACT.exec(s);
   if (m) return checked(Number(m[1]), Number(m[2]), Number(m[3]), raw);
+  const named = DAY_NAME.exec(s);
+  const nameFirst = named ? undefined : NAME_DAY.exec(s);
+  if (named || nameFirst) {
+    const [day, name, year] = named ? [named[1], named[2], named[3]] : [(nameFirst as RegExpExecArray)[2], (nameFirst as RegExpExecArray)[1], (nameFirst as RegExpExecArray)[3]];
+    const month = monthOf(name as string);
+    const y = Number(year);
+    if (month > 0) return checked((year as string).length === 2 ? y + (y < 50 ? 2000 : 1900) : y, month, Number(day), raw);
+  }
   const a = AMBIGUOUS.exec(s);
   if (a) {
     const [, first, sep, second, year] = a as unknown as [string, string, string, string, string];

@@ -10,6 +10,7 @@ import type { Reject, RecordReject } from '../../records/record.js';
 import { optionIssues } from '../../_lib/issues.js';
 import type { LedgerField } from './columns.js';
 import { type CsvSink, type Delimiter, CsvRows, DELIMITERS, detectDelimiter } from './csv.js';
+import { excerpt } from './_excerpt.js';
 import { type Encoding, ENCODINGS, type Latin1, narrowRuns, StreamDecoder, stripBom } from './decode.js';
 import type { LedgerReaderOptions } from './reader.js';
 import { type Ledger, type LedgerSource, LedgerReader, type ReaderPart } from './reader.js';
@@ -76,6 +77,12 @@ const ROW_BYTES = new TextDecoder('windows-1252');
 
 /** Text read before the format and the delimiter are decided. */
 const HEAD = 1 << 16;
+/**
+ * Lines of one non-empty cell read above the header at most: a title, a report date, the report's
+ * parameters, as councils' exports write them above their columns. They are skipped, and said in
+ * a warning (`title_lines`); after this many the first of them is the header (a file of one column).
+ */
+const TITLE_LINES = 30;
 
 /**
  * Bytes decoded at a time: at most 64 KiB of text, below V8's large-object size, so that a text
@@ -494,16 +501,31 @@ export class LedgerParser {
       rows.width = this.reader.headerFields.length;
       rows.wanted = this.reader.wantedColumns();
     }
+    // Lines of one cell above the header: a report's title, date and parameters (see TITLE_LINES).
+    const titles: { readonly fields: readonly string[]; readonly line: number }[] = [];
+    const takeHeader = (fields: readonly string[], line: number): void => {
+      this.reader.header(fields);
+      this.headerLine = line;
+      rows.width = fields.length;
+      rows.wanted = this.reader.wantedColumns();
+      header = true;
+      const first = titles[0];
+      if (first !== undefined && first.line < line) {
+        const shown = titles.map((t) => t.fields.find((f) => f.trim() !== '') ?? '').slice(0, 3).map((t) => JSON.stringify(excerpt(t.trim(), 60)));
+        this.reader.warn('title_lines', `line${titles.length > 1 ? 's' : ''} ${first.line}${titles.length > 1 ? `–${(titles[titles.length - 1] as { line: number }).line}` : ''} above the header (line ${line}) ${titles.length > 1 ? 'are a title' : 'is a title'} of one cell each, not read: ${shown.join(', ')}${titles.length > 3 ? ' …' : ''}`);
+      }
+    };
     const sink: CsvSink = {
       row: (fields, line) => {
         if (fields.length === 1 && fields[0] === '') return; // an empty line is not a row
         if (!header) {
           if (fields.every((f) => f.trim() === '')) return;
-          this.reader.header(fields);
-          this.headerLine = line;
-          rows.width = fields.length;
-          rows.wanted = this.reader.wantedColumns();
-          header = true;
+          if (fields.filter((f) => f.trim() !== '').length < 2 && titles.length < TITLE_LINES) {
+            titles.push({ fields: fields.slice(), line });
+            return;
+          }
+          if (titles.length >= TITLE_LINES) return untitled(fields, line);
+          takeHeader(fields, line);
           return;
         }
         // A row of empty cells (`;;;`) is a row: the reader counts it as blank.
@@ -516,10 +538,20 @@ export class LedgerParser {
         this.progress();
       },
     };
+    /** No header came after the one-cell lines: the first of them is the header after all, as in a file of one column. */
+    const untitled = (fields?: readonly string[], line?: number): void => {
+      const [first, ...rest] = titles.splice(0);
+      if (first === undefined) return;
+      takeHeader(first.fields, first.line);
+      // Their bytes are not known any more (a subject is then kept, not read again).
+      for (const t of rest) this.reader.row(t.fields, t.line);
+      if (fields !== undefined && line !== undefined) sink.row(fields as string[], line);
+    };
     return {
       push: (text, byte) => rows.push(text, sink, byte),
       end: () => {
         rows.end(sink);
+        if (!header) untitled();
         if (!header) throw this.empty('header row');
       },
       breaks: () => rows.nextLine - 1 + feeds(rows.pending),

@@ -48,6 +48,46 @@ describe('Toronto\'s cost-centre column, however a year spells it', () => {
   });
 });
 
+describe('other publishers\' headers, read without a map', () => {
+  // Headers of public spending files nobody here wrote (first rows read from the public repositories
+  // named; the councils' files as the ODI Leeds council-spending-data collection republishes them).
+  const mapped = (headers: string[]) => Object.fromEntries(Object.entries(resolveColumns(headers, { optional: ['currency'] })).map(([f, c]) => [f, c?.headers.join('+')]));
+  it.each([
+    [
+      'Leeds City Council, payments (odileeds/council-spending-data leeds/2013-12.csv)',
+      ['Body', 'BodyName', 'ServiceLabel', 'ServiceDivisionLabel', 'ExpenditureCategory', 'DetailedExpenditureType', 'DetailedExpenditureCode', 'DatePaid', 'TransactionNumber', 'NetAmount', 'CapitalOrRevenue', 'SupplierName'],
+      { id: 'TransactionNumber', buyer: 'ServiceLabel', vendor: 'SupplierName', date: 'DatePaid', amount: 'NetAmount', category: 'DetailedExpenditureCode' },
+    ],
+    [
+      'Calderdale, purchase cards (calderdale/2014-12_a_clean.csv)',
+      ['Body', 'Body Name', 'Transaction Date', 'Transaction number', 'Supplier Name', 'Net Amount', 'Merchant Category', 'Merchant Category Group', 'Expense Area', 'Expense Type', 'Expense Code'],
+      { id: 'Transaction number', buyer: 'Expense Area', vendor: 'Supplier Name', date: 'Transaction Date', amount: 'Net Amount', category: 'Expense Code' },
+    ],
+    [
+      'Lambeth, invoices (zenlan/lambethdatastore payments-to-suppliers/2012-06-payments.csv)',
+      ['Body', 'Department', 'Supplier Name', 'Invoice Creation Date', 'Invoice Nett Amount', 'Subj Description'],
+      { buyer: 'Department', vendor: 'Supplier Name', date: 'Invoice Creation Date', amount: 'Invoice Nett Amount', subject: 'Subj Description' },
+    ],
+    [
+      'Sheffield, payments (sheffield/clean/2017-01.csv)',
+      ['Body Name', 'Organisational Unit', 'Business Unit No.', 'Business Unit Description', 'Expense Code', 'Expense Code Description', 'GL Date', 'Document No.', 'Invoice No.', 'Invoiced Value', 'Supplier Name', 'Address Book No.', 'Proclass Details Level 1', 'Thomson Classification Description'],
+      { buyer: 'Organisational Unit', vendor: 'Supplier Name', date: 'GL Date', amount: 'Invoiced Value', category: 'Expense Code', document: 'Document No.' },
+    ],
+    [
+      'Philadelphia, commodity contracts (CityOfPhiladelphia/contracts commodities/data/FY2016Q1.csv)',
+      ['Bid_Number', 'Contract_Number', 'Contract_Description', 'Start_Date', 'End_Date', 'Contract_Type', 'Vendor_Name', 'Department_Name', 'Contract_Amount', 'Total_Contract_Months', 'Remaining_Contract_Months', 'Total_Transactions'],
+      { buyer: 'Department_Name', vendor: 'Vendor_Name', date: 'Start_Date', amount: 'Contract_Amount', subject: 'Contract_Description', document: 'Contract_Number' },
+    ],
+    [
+      'UK central government, spend over £25,000 (Department for Education\'s layout)',
+      ['Department Family', 'Entity', 'Date', 'Expense Type', 'Expense Area', 'Supplier', 'Transaction Number', 'Amount', 'Description'],
+      { id: 'Transaction Number', buyer: 'Expense Area', vendor: 'Supplier', date: 'Date', amount: 'Amount', subject: 'Description' },
+    ],
+  ])('%s', (_, headers, expected) => {
+    expect(mapped(headers)).toEqual(expected);
+  });
+});
+
 describe('amount and currency as a pair', () => {
   const cols = (headers: string[], map?: Record<string, string>) => {
     const c = resolveColumns(headers, map ? { map } : {});

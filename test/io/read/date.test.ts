@@ -19,6 +19,13 @@ describe('parseDate', () => {
     ['23/05/49', 'dd/MM/yy', '2049-05-23'],
     ['23/05/50', 'dd/MM/yy', '1950-05-23'],
     ['27/10/2015 00:00', 'dd/MM/yyyy', '2015-10-27'],
+    // An English month name reads one way only, so no pattern is needed (Leeds City Council's
+    // payments files write 20-Dec-13).
+    ['20-Dec-13', undefined, '2013-12-20'],
+    ['4 November 2014', undefined, '2014-11-04'],
+    ['3.Sept.2014', undefined, '2014-09-03'],
+    ['Dec 20, 2013', undefined, '2013-12-20'],
+    ['1-Jan-49', undefined, '2049-01-01'],
   ] as const)('%s with %s → %s', (raw, pattern, iso) => {
     expect(parseDate(raw, pattern)).toEqual({ ok: true, date: iso });
   });
@@ -29,7 +36,7 @@ describe('parseDate', () => {
     expect(parseDate('25/04/2019')).toMatchObject({ ok: false, ambiguous: true });
   });
 
-  it.each(['2019-02-30', '2019-13-01', 'yesterday', ''])('refuses %j', (raw) => {
+  it.each(['2019-02-30', '2019-13-01', 'yesterday', '', '31-Feb-13', '20-Foo-13'])('refuses %j', (raw) => {
     expect(parseDate(raw)).toMatchObject({ ok: false, ambiguous: false });
   });
 

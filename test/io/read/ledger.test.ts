@@ -77,6 +77,38 @@ describe('readLedger: quirks', () => {
   });
 });
 
+describe('a title above the header', () => {
+  it('passes over lines of one cell above the header, and says so (Lambeth\'s invoices export)', () => {
+    // The shape of Lambeth's June 2012 file (zenlan/lambethdatastore): a report title, its date and
+    // parameters in the first cell, padded with empty ones, then the header on line 10.
+    const text = [
+      'Lambeth Invoices Over Specified Nett Amount,,,,,',
+      ',,,,,',
+      'Report Date: 02/07/2012 16:59:18,,,,,',
+      'Parameters: ,,,,,',
+      'Invoice Threshold Nett Amt: 500,,,,,',
+      ',,,,,',
+      'Body,Department,Supplier Name,Invoice Creation Date,Invoice Nett Amount,Subj Description',
+      'Lambeth,Housing,Acme Ltd,08/06/2012,"1534.24",REPAIRS',
+      'Lambeth,Housing,Acme Ltd,25/06/2012,"4928.57",REPAIRS',
+    ].join('\r\n');
+    const l = readLedger(text, { currency: 'GBP' });
+    expect(l.records.map((r) => [r.id, r.buyer, r.date, r.amount])).toEqual([['L8', 'Housing', '2012-06-08', '1534.24'], ['L9', 'Housing', '2012-06-25', '4928.57']]);
+    expect(l.stats.rows).toBe(2);
+    expect(l.warnings.map((w) => w.code)).toEqual(['title_lines', 'date_order']);
+    expect(l.warnings[0]?.message).toMatch(/^lines 1–5 above the header \(line 7\) are a title of one cell each, not read: "Lambeth Invoices Over Specified Nett Amount", "Report Date: 02\/07\/2012 16:59:18", "Parameters:" …$/u);
+  });
+
+  it('finds the delimiter past a title that has none', () => {
+    const l = readLedger('Payments over 500\nBody\tSupplier\tDate\tAmount\nLeeds\tAcme, Ltd\t2019-01-02\t9\n', { currency: 'GBP' });
+    expect(l.records[0]).toMatchObject({ buyer: 'Leeds', vendor: 'Acme, Ltd', amount: '9' });
+  });
+
+  it('reads a file of one column as before: its first line is the header', () => {
+    expect(() => readLedger('amount\n5\n6\n')).toThrow(/no column for buyer, vendor, date, currency \(headers found: "amount"\)/u);
+  });
+});
+
 describe('the order of day and month, read from the file\'s own dates', () => {
   const head = 'id,buyer,vendor,date,amount,currency';
   const csv = (...rows: string[]) => [head, ...rows].join('\n') + '\n';
