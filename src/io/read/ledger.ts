@@ -509,11 +509,11 @@ export class LedgerParser {
       rows.width = fields.length;
       rows.wanted = this.reader.wantedColumns();
       header = true;
-      const first = titles[0];
-      if (first !== undefined && first.line < line) {
-        const shown = titles.map((t) => t.fields.find((f) => f.trim() !== '') ?? '').slice(0, 3).map((t) => JSON.stringify(excerpt(t.trim(), 60)));
-        this.reader.warn('title_lines', `line${titles.length > 1 ? 's' : ''} ${first.line}${titles.length > 1 ? `–${(titles[titles.length - 1] as { line: number }).line}` : ''} above the header (line ${line}) ${titles.length > 1 ? 'are a title' : 'is a title'} of one cell each, not read: ${shown.join(', ')}${titles.length > 3 ? ' …' : ''}`);
-      }
+      const [first, last] = [titles[0], titles[titles.length - 1]];
+      if (first === undefined || last === undefined) return;
+      const where = first === last ? `line ${first.line}` : `lines ${first.line}–${last.line}`;
+      const shown = titles.slice(0, 3).map((t) => JSON.stringify(excerpt((t.fields.find((f) => f.trim() !== '') ?? '').trim(), 60)));
+      this.reader.warn('title_lines', `${where} above the header (line ${line}) ${first === last ? 'is a title of one cell' : 'are a title of one cell each'}, not read: ${shown.join(', ')}${titles.length > 3 ? ' …' : ''}`);
     };
     const sink: CsvSink = {
       row: (fields, line) => {

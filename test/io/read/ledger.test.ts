@@ -102,6 +102,7 @@ describe('a title above the header', () => {
   it('finds the delimiter past a title that has none', () => {
     const l = readLedger('Payments over 500\nBody\tSupplier\tDate\tAmount\nLeeds\tAcme, Ltd\t2019-01-02\t9\n', { currency: 'GBP' });
     expect(l.records[0]).toMatchObject({ buyer: 'Leeds', vendor: 'Acme, Ltd', amount: '9' });
+    expect(l.warnings).toEqual([{ code: 'title_lines', message: 'line 1 above the header (line 2) is a title of one cell, not read: "Payments over 500"' }]);
   });
 
   it('reads a file of one column as before: its first line is the header', () => {
