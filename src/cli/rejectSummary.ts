@@ -81,8 +81,11 @@ function hint(code: string, rejects: readonly Reject[]): string | undefined {
       return 'map the currency column (--map currency=Header) or give --currency CODE';
     case 'no_exchange_rate':
       return 'rows in another currency need rates: an --options file with {"rates": {"USD": "1.35"}}';
-    case 'duplicate_id':
-      return 'map a column that is unique per row: --map id=Header';
+    case 'duplicate_id': {
+      // A transaction number repeated on each line of one invoice (Bradford's payments files).
+      const column = rejects.find((r) => r.column !== undefined)?.column ?? 'Header';
+      return `map a column that is unique per row (--map id=Header), or, when the ids repeat as the lines of one document, sum them: --map id=,document="${column}"`;
+    }
     case 'credit':
       return '--credits net subtracts refunds from their purchases';
     case 'unparsable_row':

@@ -57,6 +57,11 @@ describe('most rows rejected', () => {
     expect(JSON.parse(r.out).warnings).toEqual([{ code: 'rejected_rows', message: warning?.slice('splitscan: warning: '.length) }]);
   });
 
+  it('offers to sum ids repeated as the lines of one document, naming their column', () => {
+    const dup = (line: number) => ({ field: 'id', path: ['id'], code: 'duplicate_id' as const, message: `line ${line}: id "1900203212" is also used by record 1`, line, column: 'Transaction Number' });
+    expect(summarizeRejects([dup(2), dup(3)], 3, 1).message).toMatch(/ — map a column that is unique per row \(--map id=Header\), or, when the ids repeat as the lines of one document, sum them: --map id=,document="Transaction Number"$/u);
+  });
+
   it('stays quiet below half', () => {
     const rejects = [{ field: 'date', path: ['date'], code: 'invalid_date' as const, message: 'x', line: 2 }];
     expect(summarizeRejects(rejects, 3, 2)).toMatchObject({ loud: false, nothingAnalysed: false });
