@@ -872,8 +872,9 @@ export class LedgerReader {
   /** The error when the held rows' dates never proved an order (see {@link awaitsDateOrder}). */
   private heldTooLong(): OptionsError {
     const held = this.held ?? [];
-    const first = held.find((h): h is Exclude<typeof h, { problem: CsvProblem }> => !('problem' in h) && dateOrder(this.cell(h.fields, this.at.date)) === 'either');
-    const error = this.ambiguousDates(first?.line ?? 0, first ? this.cell(first.fields, this.at.date) : '');
+    // Holding starts with the row whose date reads both ways (see awaitsDateOrder): it is the first.
+    const first = held[0] as { readonly fields: readonly string[]; readonly line: number };
+    const error = this.ambiguousDates(first.line, this.cell(first.fields, this.at.date));
     const rows = held.length - 1;
     if (rows === 0) return error;
     const after = `, and every date in the ${rows.toLocaleString('en')} ${rows === 1 ? 'row' : 'rows'} after it,`;
