@@ -79,6 +79,11 @@ describe('other publishers\' headers, read without a map', () => {
       { buyer: 'Department_Name', vendor: 'Vendor_Name', date: 'Start_Date', amount: 'Contract_Amount', subject: 'Contract_Description', document: 'Contract_Number' },
     ],
     [
+      'City of Phoenix, vendor payments (mrkjhsn/City-of-Phoenix-Vendor-Payments data/2017/december-2017.csv)',
+      ['Check/Payment Date', 'Dept. Descrptn', 'Vendor Name', 'Commitmt Item Name', 'Invoice Net Amt'],
+      { buyer: 'Dept. Descrptn', vendor: 'Vendor Name', date: 'Check/Payment Date', amount: 'Invoice Net Amt' },
+    ],
+    [
       'UK central government, spend over £25,000 (Department for Education\'s layout)',
       ['Department Family', 'Entity', 'Date', 'Expense Type', 'Expense Area', 'Supplier', 'Transaction Number', 'Amount', 'Description'],
       { id: 'Transaction Number', buyer: 'Expense Area', vendor: 'Supplier', date: 'Date', amount: 'Amount', subject: 'Description' },
