@@ -70,6 +70,8 @@ export interface ScanArgs {
   readonly unit?: string;
   readonly encoding?: Encoding;
   readonly currency?: string;
+  /** `--rate CODE=RATE`: exchange rates to the report currency, by currency code. */
+  readonly rates?: Readonly<Record<string, string>>;
   readonly buyer?: string;
   readonly credits?: CreditPolicy;
   readonly lines?: LinePolicy;
@@ -111,6 +113,28 @@ export interface InfoArgs {
 export type CliArgs = ScanArgs | InspectArgs | DiffArgs | PresetsArgs | InfoArgs;
 
 const PERIODS = ['day', 'week', 'month', 'quarter', 'year'] as const;
+
+/**
+ * Reads the `--rate CODE=RATE` values: exchange rates by currency code (upper-cased). The rate is
+ * checked with the other options (`rates`: a positive decimal), so its error names `--rate CODE`.
+ *
+ * @throws UsageError on a value without `=`, a code that is no ISO 4217 code, or one code given two rates.
+ * @example
+ * parseRates(['gbp=1.17', 'USD=0.92']) //=> { GBP: '1.17', USD: '0.92' }
+ */
+export function parseRates(values: readonly string[]): Record<string, string> {
+  const rates: Record<string, string> = {};
+  for (const value of values) {
+    const at = value.indexOf('=');
+    const code = value.slice(0, Math.max(at, 0)).trim().toUpperCase();
+    const rate = value.slice(at + 1).trim();
+    if (at < 0 || rate === '') throw new UsageError(`--rate ${value}: expected CODE=RATE, e.g. --rate GBP=1.17 (units of the report currency per 1 GBP)`);
+    if (!isCurrencyCode(code)) throw new UsageError(`--rate ${value}: ${JSON.stringify(code)} is not an ISO 4217 currency code`);
+    if (rates[code] !== undefined && rates[code] !== rate) throw new UsageError(`--rate ${code} is given twice (${rates[code]} and ${rate}): give one rate per currency`);
+    rates[code] = rate;
+  }
+  return rates;
+}
 
 /**
  * Reads a `--window` value: `30d` (rolling days), `day`, `week`, `month`, `quarter`, `year`, or
@@ -233,6 +257,7 @@ export function parseCli(argv: readonly string[]): CliArgs {
   }
   if (o.unit !== undefined && !(Number(o.unit) > 0)) throw new UsageError(`--unit ${o.unit}: expected a positive number such as 10000`);
   if (o.currency !== undefined && !isCurrencyCode(o.currency)) throw new UsageError(`--currency ${o.currency}: expected an ISO 4217 code such as CNY`);
+  const rates = o.rate !== undefined ? parseRates(o.rate) : undefined;
   let map: ColumnMap | undefined;
   if (o.map !== undefined) {
     try {
@@ -303,6 +328,7 @@ export function parseCli(argv: readonly string[]): CliArgs {
     ...opt('unit', o.unit),
     ...opt('encoding', encoding),
     ...opt('currency', o.currency?.toUpperCase()),
+    ...opt('rates', rates),
     ...opt('buyer', o.buyer),
     ...opt('credits', credits),
     ...opt('lines', lines),

@@ -81,7 +81,8 @@ function adHocThreshold(t: NonNullable<ScanArgs['threshold']>, currency: string)
 /**
  * The detection options of a scan. Flags given override an `--options` file; a preset, a
  * thresholds file or `--threshold` replace its thresholds; the grouping flags replace the preset's
- * (subject fields one by one; exclusions and placeholder vendors are added to the preset's).
+ * (subject fields and `--rate` rates one by one; exclusions and placeholder vendors are added to
+ * the preset's).
  *
  * @throws UsageError for an unknown preset (with the nearest name), pcard without `--limit`, a
  *   limit or tier where it does not apply.
@@ -103,9 +104,12 @@ export async function policyOf(args: ScanArgs): Promise<Policy> {
   } else if (args.limit !== undefined) throw new UsageError('--limit goes with --preset pcard (another limit: --threshold AMOUNT)');
   else if (args.tier !== undefined) throw new UsageError('--tier goes with a preset that has tiers (eu-2014-24, uk-pa2023, eu, uk)');
   if (args.thresholds !== undefined) {
-    // The table's own currency is the report currency (when it has one), not the preset's.
+    // The table's own currency is the report currency (when it has one), not the preset's; a table
+    // in several currencies is reported in --currency, the one currency the command was given.
     const { currency: _preset, ...rest } = options;
-    options = { ...rest, thresholds: loadThresholds(await readJson(args.thresholds, 'thresholds file')) };
+    const thresholds = loadThresholds(await readJson(args.thresholds, 'thresholds file'));
+    const several = new Set(thresholds.map((t) => t.currency)).size > 1;
+    options = { ...rest, thresholds, ...(several && args.currency !== undefined ? { currency: args.currency } : {}) };
   }
   if (args.threshold !== undefined) options = { ...options, thresholds: [adHocThreshold(args.threshold, args.currency as string)], currency: args.currency as string };
   const exclude = args.exclude
@@ -120,6 +124,7 @@ export async function policyOf(args: ScanArgs): Promise<Policy> {
       ...options,
       ...(args.window !== undefined ? { window: args.window } : {}),
       ...(args.vendor !== undefined ? { vendor: args.vendor } : {}),
+      ...(args.rates !== undefined ? { rates: { ...options.rates, ...args.rates } } : {}),
       ...(args.minScore !== undefined ? { minScore: args.minScore } : {}),
       ...(args.minPartShare !== undefined ? { minPartShare: args.minPartShare } : {}),
       ...(args.subject !== undefined ? { subject: { ...options.subject, ...args.subject } } : {}),

@@ -22,6 +22,12 @@ export interface RejectSummary {
   readonly loud: boolean;
   /** `3,556 of 3,556 rows rejected: invalid_date 3,556 (e.g. line 2: …) — try --date-format MM-dd-yyyy`. */
   readonly message: string;
+  /**
+   * Rows left out for want of an exchange rate, however few, and the flags that bring them in —
+   * unless {@link message} is loud and says so already: a rate missing leaves out every row in
+   * that currency, which no share of rejects should hide.
+   */
+  readonly missingRates?: string;
 }
 
 /**
@@ -33,7 +39,7 @@ export interface RejectSummary {
  * summarizeRejects(rejects, stats.rows, 0).message
  * //=> '2 of 2 rows rejected: invalid_date 2 (e.g. line 2: "05-31-2013" does not match the date format dd/MM/yyyy) — try --date-format MM-dd-yyyy'
  */
-export function summarizeRejects(rejects: readonly Reject[], rows: number, analysed: number, blank = 0): RejectSummary {
+export function summarizeRejects(rejects: readonly Reject[], rows: number, analysed: number, blank = 0, currency?: string): RejectSummary {
   const byCode = new Map<string, Reject[]>();
   for (const r of rejects) {
     const list = byCode.get(r.code);
@@ -44,13 +50,26 @@ export function summarizeRejects(rejects: readonly Reject[], rows: number, analy
   const reasons = top.slice(0, TOP).map(([code, list]) => `${code} ${count(list.length)} (e.g. ${example(list[0] as Reject)})`);
   if (top.length > TOP) reasons.push(`${count(top.length - TOP)} more reason${top.length - TOP === 1 ? '' : 's'}`);
   const [commonest] = top;
-  const fix = commonest ? hint(commonest[0], commonest[1]) : undefined;
+  const fix = commonest ? hint(commonest[0], commonest[1], currency) : undefined;
   const nothingAnalysed = rows - blank > 0 && analysed === 0;
+  const loud = nothingAnalysed || (rows > 0 && rejects.length >= rows * LOUD_SHARE);
+  const noRate = byCode.get('no_exchange_rate');
+  const saidLoudly = loud && commonest?.[0] === 'no_exchange_rate';
   return {
     nothingAnalysed,
-    loud: nothingAnalysed || (rows > 0 && rejects.length >= rows * LOUD_SHARE),
+    loud,
     message: `${count(rejects.length)} of ${count(rows)} rows rejected${reasons.length ? `: ${reasons.join('; ')}` : ''}${fix ? ` — ${fix}` : ''}`,
+    ...(noRate && !saidLoudly ? { missingRates: missingRates(noRate, currency) } : {}),
   };
+}
+
+/** `2 rows in GBP have no exchange rate to EUR and are left out — give each currency's rate: --rate GBP=… (…)`. */
+function missingRates(rejects: readonly Reject[], currency?: string): string {
+  const byCurrency = new Map<string, number>();
+  for (const r of rejects) if (typeof r.value === 'string') byCurrency.set(r.value, (byCurrency.get(r.value) ?? 0) + 1);
+  const rows = [...byCurrency].map(([code, n], i) => `${count(n)}${i === 0 ? ` row${n === 1 ? '' : 's'}` : ''} in ${code}`);
+  const many = rejects.length !== 1;
+  return `${rows.join(', ')} ${many ? 'have' : 'has'} no exchange rate to ${currency ?? 'the report currency'} and ${many ? 'are' : 'is'} left out — ${hint('no_exchange_rate', rejects, currency)}`;
 }
 
 /** A reject as "line 2: <its message>", clipped, safe for a terminal. */
@@ -61,8 +80,8 @@ function example(r: Reject): string {
   return safe.length > 160 ? `${safe.slice(0, 159)}…` : safe;
 }
 
-/** The flag that would fix the rejects of `code`, when there is one. */
-function hint(code: string, rejects: readonly Reject[]): string | undefined {
+/** The flag that would fix the rejects of `code`, when there is one (`currency`: the report's). */
+function hint(code: string, rejects: readonly Reject[], currency?: string): string | undefined {
   switch (code) {
     case 'invalid_date':
     case 'ambiguous_date': {
@@ -80,7 +99,14 @@ function hint(code: string, rejects: readonly Reject[]): string | undefined {
     case 'unknown_currency':
       return 'map the currency column (--map currency=Header) or give --currency CODE';
     case 'no_exchange_rate':
-      return 'rows in another currency need rates: an --options file with {"rates": {"USD": "1.35"}}';
+    {
+      // Each currency met, in order of first reject: one flag each.
+      const codes = [...new Set(rejects.map((r) => r.value).filter((v): v is string => typeof v === 'string'))];
+      const unit = currency ?? 'the report currency';
+      return codes.length <= 1
+        ? `give its rate: --rate ${codes[0] ?? 'CODE'}=… (units of ${unit} per 1 ${codes[0] ?? 'CODE'})`
+        : `give each currency's rate: ${codes.map((c) => `--rate ${c}=…`).join(' ')} (units of ${unit} per 1 ${codes[0]}, and so on)`;
+    }
     case 'duplicate_id': {
       // A transaction number repeated on each line of one invoice (Bradford's payments files).
       const column = rejects.find((r) => r.column !== undefined)?.column ?? 'Header';

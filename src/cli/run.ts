@@ -186,8 +186,10 @@ async function scan(args: ScanArgs, io: CliIo): Promise<number> {
   // their index), in input order: by file, then line.
   const fileOrder = new Map(ledger.sources.map((s, i) => [s.file, i]));
   const rejects: Reject[] = [...ledger.rejects, ...locateRejects(result.rejects, ledger)].sort((a, b) => (fileOrder.get(a.file) ?? 0) - (fileOrder.get(b.file) ?? 0) || byLine(a, b));
-  const rejected = summarizeRejects(rejects, ledger.stats.rows, result.stats.accepted, ledger.stats.blank);
+  // detectSplits resolved the options already: the report currency, for the hint on rates.
+  const rejected = summarizeRejects(rejects, ledger.stats.rows, result.stats.accepted, ledger.stats.blank, resolveOptions(options).currency);
   if (rejected.loud) warn({ code: 'rejected_rows', message: rejected.message });
+  if (rejected.missingRates !== undefined) warn({ code: 'missing_rates', message: rejected.missingRates });
 
   const flagLimits = {
     ...(args.maxFlagShare !== undefined ? { maxPurchaseShare: args.maxFlagShare } : {}),

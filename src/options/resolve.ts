@@ -64,7 +64,7 @@ export function resolveOptions(options: DetectSplitsOptions, fn = 'detectSplits'
   const currencies = [...new Set(thresholds.map((t) => t.currency))];
   const currency = o.currency?.toUpperCase() ?? (currencies.length === 1 ? (currencies[0] as string) : undefined);
   if (currency === undefined) {
-    throw new OptionsError(fn, [{ path: ['currency'], message: `thresholds use several currencies (${currencies.join(', ')}); set currency (the report currency) and rates` }]);
+    throw new OptionsError(fn, [{ path: ['currency'], message: `thresholds use several currencies (${currencies.join(', ')}): give the currency to report in, and the rate of each other currency` }]);
   }
   const rates = new Map<string, Decimal>();
   for (const [code, value] of Object.entries(o.rates ?? {})) rates.set(code.toUpperCase(), exactDecimal(value, RATE_BOUNDS) as Decimal);
@@ -76,7 +76,7 @@ export function resolveOptions(options: DetectSplitsOptions, fn = 'detectSplits'
   const resolved: ResolvedThreshold[] = thresholds.map((t, i) => {
     const rate = rates.get(t.currency);
     if (rate === undefined) {
-      throw new OptionsError(fn, [{ path: ['thresholds', i, 'currency'], message: `threshold "${t.id}" is in ${t.currency}; pass rates: { ${t.currency}: … } (units of ${currency} per ${t.currency})` }]);
+      throw new OptionsError(fn, [{ path: ['rates', t.currency], message: `threshold "${t.id}" is in ${t.currency}, the report currency is ${currency}: give the rate of ${t.currency} (units of ${currency} per 1 ${t.currency})` }]);
     }
     const value = t.amount.times(rate);
     const nearFrom = value.times(1 - band);

@@ -1122,7 +1122,7 @@ function convert(base: RecordTable, conversion: Conversion | undefined): RecordT
         field: 'currency',
         path: [index, 'currency'],
         code: 'no_exchange_rate',
-        message: `currency ${code} has no exchange rate to ${conversion.currency}; pass rates: { ${code}: … }`,
+        message: `currency ${code} has no exchange rate to ${conversion.currency}: give the rate of ${code} (units of ${conversion.currency} per 1 ${code})`,
         value: code,
       });
     }

@@ -114,3 +114,59 @@ describe('exclusions', () => {
     expect(await ids([...pcard, '--placeholder-vendor', 'Acme Supply'])).toEqual(['t4+t5']);
   });
 });
+
+describe('--rate CODE=RATE', () => {
+  // 2,900 EUR + 2,000 GBP: 4,900 EUR without the pound's rate, 5,240 EUR at 1.17 EUR per pound.
+  const file = ledger('rates.csv', ['e1,Museum,Acme,2024-03-04,2900,EUR,,display cases', 'g1,Museum,Acme,2024-03-11,2000,GBP,,display cases', 'u1,Museum,Beta,2024-06-01,100,USD,,leaflets', 'e2,Museum,Gamma,2024-08-01,300,EUR,,paper', 'e3,Museum,Gamma,2024-10-01,300,EUR,,paper']);
+  const scan = ['scan', file, '--threshold', '5000', '--currency', 'EUR'];
+
+  it('converts rows in another currency, as the rates option does, and the report keeps the rates', async () => {
+    const r = await cli([...scan, '--rate', 'gbp=1.17', '--rate', 'USD=0.92', '--format', 'json', '-q']);
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.out) as { findings: { recordIds: string[]; total: string }[]; summary: { rejected: number }; provenance: { options: { rates: Record<string, string> } } };
+    expect(report.findings.map((f) => [f.recordIds, f.total])).toEqual([[['e1', 'g1'], '5240.00']]);
+    expect(report.summary.rejected).toBe(0);
+    expect(report.provenance.options.rates).toEqual({ GBP: '1.17', USD: '0.92' });
+  });
+
+  it('overrides the rate of an --options file, one currency at a time', async () => {
+    const options = join(dir, 'rates.json');
+    writeFileSync(options, JSON.stringify({ thresholds: [{ id: 'T', amount: '5000', currency: 'EUR', procedure: 'a tender' }], rates: { GBP: '1.0', USD: '0.92' } }));
+    const from = async (extra: readonly string[]) => (await findings(['scan', file, '--options', options, ...extra])).map((f) => f.recordIds);
+    expect(await from([])).toEqual([]); // 2,900 + 2,000 at 1.0 = 4,900 EUR
+    expect(await from(['--rate', 'GBP=1.17'])).toEqual([['e1', 'g1']]);
+  });
+
+  it('says which rows a missing rate leaves out, and the flag that brings them in, however few', async () => {
+    const r = await cli([...scan, '--format', 'json']);
+    expect(r.code).toBe(0);
+    expect(r.err).toContain("splitscan: warning: 1 row in GBP, 1 in USD have no exchange rate to EUR and are left out — give each currency's rate: --rate GBP=… --rate USD=… (units of EUR per 1 GBP, and so on)");
+    expect((JSON.parse(r.out) as { warnings: { code: string }[] }).warnings.map((w) => w.code)).toContain('missing_rates');
+  });
+
+  it.each([
+    [['--rate', 'GBP'], '--rate GBP: expected CODE=RATE'],
+    [['--rate', 'XX=2'], '--rate XX=2: "XX" is not an ISO 4217 currency code'],
+    [['--rate', 'GBP=1.1', '--rate', 'gbp=1.2'], '--rate GBP is given twice (1.1 and 1.2)'],
+    [['--rate', 'GBP=-1'], '--rate GBP: rate must be a positive decimal'],
+    [['--rate', 'GBP=0.1234567890123'], '--rate GBP: rate must be a positive decimal below 10^12 with at most 12 decimal places'],
+  ])('refuses %j, naming the flag (exit 2)', async (flags, message) => {
+    const r = await cli([...scan, ...flags, '--format', 'json']);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain(`splitscan: ${message}`);
+  });
+
+  it('says it in the warning on rejects when they are half the rows or more', async () => {
+    const r = await cli(['scan', ledger('mostly-gbp.csv', ['g1,Museum,Acme,2024-03-11,2000,GBP,,display cases', 'e1,Museum,Acme,2024-03-04,2900,EUR,,display cases']), ...scan.slice(2), '--format', 'json']);
+    expect(r.err).toContain("1 of 2 rows rejected: no_exchange_rate 1 (e.g. line 2: currency GBP has no exchange rate to EUR: give the rate of GBP (units of EUR per 1 GBP)) — give its rate: --rate GBP=… (units of EUR per 1 GBP)");
+    expect(r.err).not.toContain('left out');
+  });
+
+  it('names --rate when a threshold is in a currency with no rate', async () => {
+    const thresholds = join(dir, 'gbp-thresholds.json');
+    writeFileSync(thresholds, JSON.stringify([{ id: 'T-EUR', amount: '5000', currency: 'EUR', procedure: 'a tender' }, { id: 'T-GBP', amount: '4000', currency: 'GBP', procedure: 'a tender' }]));
+    const r = await cli(['scan', file, '--thresholds', thresholds, '--currency', 'EUR', '--format', 'json']);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('splitscan: --rate GBP: threshold "T-GBP" is in GBP, the report currency is EUR: give the rate of GBP (units of EUR per 1 GBP)');
+  });
+});

@@ -50,7 +50,7 @@ describe('resolveOptions', () => {
 
   it.each([
     ['several threshold currencies and no report currency', { thresholds: [threshold('a', '1'), threshold('b', '1', 'USD')] }, ['currency']],
-    ['a threshold in a currency without a rate', { thresholds: [threshold('a', '1'), threshold('b', '1', 'USD')], currency: 'CNY' }, ['thresholds', 1, 'currency']],
+    ['a threshold in a currency without a rate (the rate to give)', { thresholds: [threshold('a', '1'), threshold('b', '1', 'USD')], currency: 'CNY' }, ['rates', 'USD']],
     ['a rate that is not a currency code', { thresholds: [threshold('a', '1')], rates: { XYZ: '2' } }, ['rates', 'XYZ']],
     ['a rate that is not positive', { thresholds: [threshold('a', '1')], rates: { USD: '0' } }, ['rates', 'USD']],
     ['a rate of 10^12', { thresholds: [threshold('a', '1')], rates: { USD: '1e12' } }, ['rates', 'USD']],

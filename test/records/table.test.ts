@@ -91,7 +91,7 @@ describe('scanRecords', () => {
       [3, 'duplicate_id', 'id'],
       [4, 'duplicate_id', 'id'],
     ]);
-    expect(table.rejects[0]?.message).toBe('currency EUR has no exchange rate to CNY; pass rates: { EUR: … }');
+    expect(table.rejects[0]?.message).toBe('currency EUR has no exchange rate to CNY: give the rate of EUR (units of CNY per 1 EUR)');
   });
 });
 
