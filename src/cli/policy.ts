@@ -100,7 +100,10 @@ export async function policyOf(args: ScanArgs): Promise<Policy> {
       ...(args.limit !== undefined ? { limit: args.limit, currency: args.currency } : {}),
       ...(args.tier !== undefined ? { tier: args.tier } : {}),
     };
-    options = { ...options, ...getPreset(name, overrides) };
+    const preset = getPreset(name, overrides);
+    // The card's limit came from --limit: the report says so in the command's words.
+    const thresholds = pcard && args.limit !== undefined ? preset.thresholds.map((t) => ({ ...t, source: 'single-transaction limit given on the command line (--limit)' })) : preset.thresholds;
+    options = { ...options, ...preset, thresholds };
   } else if (args.limit !== undefined) throw new UsageError('--limit goes with --preset pcard (another limit: --threshold AMOUNT)');
   else if (args.tier !== undefined) throw new UsageError('--tier goes with a preset that has tiers (eu-2014-24, uk-pa2023, eu, uk)');
   if (args.thresholds !== undefined) {

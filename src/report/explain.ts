@@ -80,9 +80,12 @@ export function reasonMessage(code: ReasonCode, value: number, k: number, facts:
   const b = facts.baseline;
   switch (code) {
     case 'justBelow':
-      return facts.justBelow.count > 0
+      // Of the parts beyond one (evidence.ts): one purchase near a limit is common, and counts for nothing.
+      return facts.justBelow.count > 1
         ? `${facts.justBelow.count} of ${k} parts lie within ${bandPct(ctx.band)} ${facts.justBelow.atLimitAllowed ? 'at or below' : 'below'} a limit in force.`
-        : `No part lies in the ${bandPct(ctx.band)} band under a limit in force.`;
+        : facts.justBelow.count === 1
+          ? `1 of ${k} parts lies within ${bandPct(ctx.band)} ${facts.justBelow.atLimitAllowed ? 'at or below' : 'below'} a limit in force; one part alone near a limit is no sign of splitting.`
+          : `No part lies in the ${bandPct(ctx.band)} band under a limit in force.`;
     case 'parts':
       return `The total was bought in ${k} parts.`;
     case 'span':

@@ -170,3 +170,12 @@ describe('--rate CODE=RATE', () => {
     expect(r.err).toContain('splitscan: --rate GBP: threshold "T-GBP" is in GBP, the report currency is EUR: give the rate of GBP (units of EUR per 1 GBP)');
   });
 });
+
+describe('--preset pcard --limit', () => {
+  it("names the flag the card's limit came from, not the library call", async () => {
+    const file = ledger('card.csv', ['c1,Parks,Acme,2024-03-01,2000,CAD,,chairs', 'c2,Parks,Acme,2024-03-01,1500,CAD,,chairs']);
+    const r = await cli(['scan', file, '--preset', 'pcard', '--limit', '3000', '--currency', 'CAD', '--format', 'json', '-q']);
+    const report = JSON.parse(r.out) as { findings: { threshold: { source: string } }[] };
+    expect(report.findings.map((f) => f.threshold.source)).toEqual(['single-transaction limit given on the command line (--limit)']);
+  });
+});

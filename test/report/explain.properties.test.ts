@@ -275,7 +275,12 @@ function checkFinding(f: Finding, records: readonly PurchaseRecordInput[], o: De
     if (hits.some((t) => t.comparison === 'above')) atOrBelow = true;
   }
   const bandText = `${+(band * 100).toFixed(2)}%`;
-  expect(message('justBelow')).toBe(near ? `${near} of ${k} parts lie within ${bandText} ${atOrBelow ? 'at or below' : 'below'} a limit in force.` : `No part lies in the ${bandText} band under a limit in force.`);
+  const within = `within ${bandText} ${atOrBelow ? 'at or below' : 'below'} a limit in force`;
+  expect(message('justBelow')).toBe(
+    near > 1 ? `${near} of ${k} parts lie ${within}.` : near === 1 ? `1 of ${k} parts lies ${within}; one part alone near a limit is no sign of splitting.` : `No part lies in the ${bandText} band under a limit in force.`,
+  );
+  // Its strength counts the parts beyond one: a message of one part goes with no strength.
+  if (near <= 1) expect(f.reasons.find((r) => r.code === 'justBelow')?.strength ?? 0).toBe(0);
   expect(message('parts')).toBe(`The total was bought in ${k} parts.`);
   // More parts than the 8 a requirement is commonly cut into (score/evidence FEW_PARTS): the share beyond them.
   const many = f.reasons.find((r) => r.code === 'manyParts');

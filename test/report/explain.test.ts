@@ -220,7 +220,7 @@ describe('sentences that used to say false things (issue 10 item 7)', () => {
     expect(f.recordIds).toEqual(['E1', 'E2']);
     expect(f.explanation).not.toContain('each stayed below it');
     expect(f.explanation).toContain('none exceeded it');
-    expect(reason(f, 'justBelow')).toBe('1 of 2 parts lie within 10% at or below a limit in force.');
+    expect(reason(f, 'justBelow')).toBe('1 of 2 parts lies within 10% at or below a limit in force; one part alone near a limit is no sign of splitting.');
   });
 
   it('under the pcard preset, which compares no subject signal, the subject reason claims no comparison and weighs nothing', () => {
@@ -283,7 +283,7 @@ describe('sentences that used to say false things (issue 10 item 7)', () => {
   it('states the band as given, not rounded to a whole percent', () => {
     const ledger = LEDGER.map((r, i) => ({ ...r, amount: ['290000', '100000', '100000'][i] as string }));
     const { findings } = detectSplits(ledger, { ...options('atOrAbove'), band: 0.125 });
-    expect(reason(findings[0] as Finding, 'justBelow')).toBe('1 of 3 parts lie within 12.5% below a limit in force.');
+    expect(reason(findings[0] as Finding, 'justBelow')).toBe('1 of 3 parts lies within 12.5% below a limit in force; one part alone near a limit is no sign of splitting.');
   });
 });
 
