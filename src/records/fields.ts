@@ -126,6 +126,9 @@ export function readDate(v: unknown): string | FieldError {
   return date;
 }
 
+/** Digits in groups of three with commas, and a decimal point: `2,600.00`. */
+const THOUSANDS = /^\d{1,3}(?:,\d{3})+(?:\.\d+)?$/u;
+
 /**
  * A non-negative exact amount within {@link AMOUNT_BOUNDS} (below 10^18, at most 10 decimal places),
  * as its decimal text (see {@link exactDecimalText}); a Decimal is made from it only where exact
@@ -138,7 +141,11 @@ export function readAmountText(v: unknown): string | FieldError {
     return bad('invalid_amount', `amount must be a decimal string or a number, got ${typeof v}`);
   }
   const issue = decimalIssue(v);
-  if (issue === 'not_decimal') return bad('invalid_amount', `amount "${short(String(v))}" is not a number`);
+  if (issue === 'not_decimal') {
+    // "2,600.00": a thousands separator, the likeliest slip when amounts come from a spreadsheet.
+    const grouped = typeof v === 'string' && THOUSANDS.test(v.trim()) ? `; without its thousands separators it reads ${v.trim().replaceAll(',', '')}` : '';
+    return bad('invalid_amount', `amount "${short(String(v))}" is not a number: digits and one decimal point${grouped}`);
+  }
   if (issue === 'inexact_number') return bad('inexact_amount', `amount ${v} is not exact as a JS number; pass it as a decimal string`);
   const text = typeof v === 'string' ? v.trim() : String(v);
   if (text.charCodeAt(0) === 45 && /[1-9]/u.test(text.split(/[eE]/u)[0] as string)) {

@@ -138,6 +138,14 @@ describe('validateRecords: one reject per bad-input class', () => {
     expect(r?.value).toBe(value);
   });
 
+  it('reads an amount with thousands separators back to the caller without them, and guesses no other form', () => {
+    const message = (amount: string) => validateRecords([good({ amount })]).rejects[0]?.message;
+    expect(message('2,600.00')).toBe('amount "2,600.00" is not a number: digits and one decimal point; without its thousands separators it reads 2600.00');
+    expect(message('1,234,567')).toMatch(/it reads 1234567$/u);
+    // A decimal comma or a lone comma could be either: no reading is offered.
+    for (const amount of ['12,5', '1.234,50', '12,50', 'abc']) expect(message(amount)).toBe(`amount "${amount}" is not a number: digits and one decimal point`);
+  });
+
   it('reports a record with several problems once, for the first field, and counts the others', () => {
     const { rejects } = validateRecords([good({ vendor: '', amount: 'abc', currency: 'XXX' })]);
     expect(rejects).toHaveLength(1);
