@@ -4,8 +4,10 @@
  * dates and amounts, and the rejects a scan would make. See docs/cli.md.
  */
 import { type LedgerInspection, type SourceInspection, inspectLedger } from '../io/read/inspect.js';
-import { type LoadLedgersOptions, loadLedgers } from '../node.js';
-import type { InspectArgs } from './args.js';
+import { OCDS_FIELDS } from '../io/read/ocds.js';
+import type { LoadLedgersOptions } from '../node.js';
+import type { InputFormat, InspectArgs } from './args.js';
+import { readInputs } from './inputs.js';
 
 /** Where the command writes. */
 interface Io {
@@ -19,11 +21,11 @@ const count = (x: number, what: string): string => `${n(x)} ${what}${x === 1 ? '
 const DELIMITER_NAMES: Readonly<Record<string, string>> = { ',': 'comma', ';': 'semicolon', '\t': 'tab', '|': 'pipe' };
 
 /**
- * Reads the files as `scan` would and prints what was understood (`--format json`: the
+ * Reads the files as `scan` would (an OCDS file included) and prints what was understood (`--format json`: the
  * {@link LedgerInspection} object). Exit 0; the errors `scan` would stop on stop it too.
  */
-export async function inspect(args: InspectArgs, io: Io, options: LoadLedgersOptions): Promise<number> {
-  const ledger = await loadLedgers(args.files, options);
+export async function inspect(args: InspectArgs, io: Io, options: LoadLedgersOptions, format: InputFormat): Promise<number> {
+  const ledger = await readInputs(args.files, options, format);
   if (options.onProgress && ledger.stats.rows >= 50000) io.stderr.write('\r\u001b[K');
   const inspection = inspectLedger(ledger);
   io.stdout.write(args.format === 'json' ? `${JSON.stringify(inspection, null, 2)}\n` : formatInspection(inspection));
@@ -59,9 +61,17 @@ export function formatInspection(inspection: LedgerInspection): string {
 
 function source(s: SourceInspection): string[] {
   const lines = [`${s.file === '-' ? 'standard input' : (s.file ?? 'the input')}${s.bytes !== undefined ? `  ${n(s.bytes)} bytes` : ''}${s.sha256 !== undefined ? `  sha256 ${s.sha256}` : ''}`];
-  const format = [s.format, s.delimiter !== undefined ? `delimiter ${DELIMITER_NAMES[s.delimiter] ?? s.delimiter}` : '', s.headerLine !== undefined ? `header on line ${s.headerLine} (${s.headers.length} columns)` : `${s.headers.length} keys`].filter(Boolean);
+  const ocds = s.format === 'ocds';
+  const format = ocds
+    ? ['ocds: one record per contract, or per award without one (the latest release of each ocid)']
+    : [s.format, s.delimiter !== undefined ? `delimiter ${DELIMITER_NAMES[s.delimiter] ?? s.delimiter}` : '', s.headerLine !== undefined ? `header on line ${s.headerLine} (${s.headers.length} columns)` : `${s.headers.length} keys`].filter(Boolean);
   lines.push(`  format    ${format.join(', ')}`);
-  if (s.encoding !== undefined) lines.push(`  encoding  ${s.encoding}: ${s.encodingEvidence ?? ''}`);
+  if (s.encoding !== undefined) lines.push(`  encoding  ${s.encoding}${s.encodingEvidence ? `: ${s.encodingEvidence}` : ''}`);
+  if (ocds) {
+    // The standard fixes where each field is: no column is chosen, so none is shown as chosen.
+    const fw = Math.max(...Object.keys(OCDS_FIELDS).map((f) => f.length));
+    Object.entries(OCDS_FIELDS).forEach(([field, path], i) => lines.push(`  ${i === 0 ? 'fields  ' : '        '}  ${field.padEnd(fw)} ← ${path}`));
+  }
   const fw = Math.max(...s.columns.map((c) => c.field.length), 0);
   const hw = Math.max(...s.columns.map((c) => label(c.headers, c.columns).length), 0);
   s.columns.forEach((c, i) => {

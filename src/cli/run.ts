@@ -158,7 +158,7 @@ async function inspectFiles(args: InspectArgs, io: CliIo): Promise<number> {
   const { reading, format } = await readingOf(args);
   const shown: CliIo = { ...io, stdout: { write: (s: string) => io.stdout.write(forTerminal(s, io)), isTTY: io.stdout.isTTY } };
   const { inspect } = await import('./inspect.js');
-  return inspect(args, shown, { ...reading, ...(format !== 'auto' && format !== 'ocds' ? { format } : {}), ...progressOf(args, io) });
+  return inspect(args, shown, { ...reading, ...progressOf(args, io) }, format);
 }
 
 async function scan(args: ScanArgs, io: CliIo): Promise<number> {

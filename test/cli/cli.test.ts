@@ -192,5 +192,14 @@ describe('outputs', () => {
     const r = await cli('scan', join(dir, 'p.json'), '--thresholds', join(dir, 't.json'), '--format', 'json', '-q');
     expect(r.code).toBe(0);
     expect(JSON.parse(r.out).findings[0].recordIds).toEqual(['o-1/award/a', 'o-1/award/b']);
+    // inspect reads it as scan does (it used to take the package for a CSV whose header was "{"),
+    // and says where the standard puts each field.
+    const seen = await cli('inspect', join(dir, 'p.json'));
+    expect(seen.code).toBe(0);
+    expect(seen.out).toContain('format    ocds: one record per contract, or per award without one');
+    expect(seen.out).toContain('fields    buyer    ← buyer.name, else the party with role buyer');
+    expect(seen.out).toContain('2 rows: 2 records (2 valid)');
+    const json = JSON.parse((await cli('inspect', join(dir, 'p.json'), '--input-format', 'ocds', '--format', 'json')).out) as { sources: { format: string }[]; valid: number };
+    expect([json.sources.map((x) => x.format), json.valid]).toEqual([['ocds'], 2]);
   });
 });

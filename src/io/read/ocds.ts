@@ -25,6 +25,23 @@ export interface OcdsRecords {
   readonly releases: number;
 }
 
+/**
+ * Where {@link fromOcds} reads each field of a record in a release, in the order it tries them: what
+ * `splitscan inspect` shows for an OCDS file, whose fields are fixed by the standard, not mapped.
+ */
+export const OCDS_FIELDS: Readonly<Record<string, string>> = {
+  buyer: 'buyer.name, else the party with role buyer, else tender.procuringEntity.name',
+  vendor: "the award's suppliers[].name, joined with '; '",
+  date: "contract dateSigned, else period.startDate, else the award's date, else the release's",
+  amount: "contract value.amount, else the award's",
+  currency: "the same value's currency, else the one given (--currency)",
+  subject: 'title, else description, of the contract, the award or the tender',
+  category: "the first item's classification.id",
+  project: 'planning.budget.projectID',
+  method: 'tender.procurementMethod',
+  document: "the contract's or the award's id",
+};
+
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => v !== null && typeof v === 'object' && !Array.isArray(v);
 const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
