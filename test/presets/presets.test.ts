@@ -1,4 +1,5 @@
 /** getPreset, listPresets, presets and loadThresholds: the public surface of src/presets. */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { isInputError } from '../../src/errors.js';
@@ -24,6 +25,9 @@ describe('listPresets', () => {
     expect(p.key).toBe(presetKey(name));
     expect(p.key).toMatch(/^[a-z][A-Za-z0-9_]*$/u);
     expect(Object.prototype.hasOwnProperty.call(presets, p.key), `presets.${p.key}`).toBe(true);
+  });
+  it.each(list.map((p) => [p.name, p] as const))('%s: docs/presets.md quotes its description word for word (what `splitscan presets` prints)', (_name, p) => {
+    expect(readFileSync(new URL('../../docs/presets.md', import.meta.url), 'utf8')).toContain(p.description);
   });
   it('keys follow the documented scheme', () => {
     expect(['cn-central', 'eu-2014-24', 'us-far-13', 'ua-922', 'uk-pa2023', 'eu-utilities-social'].map(presetKey)).toEqual([
