@@ -143,7 +143,7 @@ export function readAmountText(v: unknown): string | FieldError {
   const issue = decimalIssue(v);
   if (issue === 'not_decimal') {
     // "2,600.00": a thousands separator, the likeliest slip when amounts come from a spreadsheet.
-    const grouped = typeof v === 'string' && THOUSANDS.test(v.trim()) ? `; without its thousands separators it reads ${v.trim().replaceAll(',', '')}` : '';
+    const grouped = typeof v === 'string' && THOUSANDS.test(v.trim()) ? `; without its thousands separators it reads ${short(v.trim().replaceAll(',', ''))}` : '';
     return bad('invalid_amount', `amount "${short(String(v))}" is not a number: digits and one decimal point${grouped}`);
   }
   if (issue === 'inexact_number') return bad('inexact_amount', `amount ${v} is not exact as a JS number; pass it as a decimal string`);

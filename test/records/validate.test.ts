@@ -144,6 +144,8 @@ describe('validateRecords: one reject per bad-input class', () => {
     expect(message('1,234,567')).toMatch(/it reads 1234567$/u);
     // A decimal comma or a lone comma could be either: no reading is offered.
     for (const amount of ['12,5', '1.234,50', '12,50', 'abc']) expect(message(amount)).toBe(`amount "${amount}" is not a number: digits and one decimal point`);
+    // Never echoed in full: a 800,001-character amount gives a message of a line.
+    expect(message(`1${',000'.repeat(200000)}`)?.length).toBeLessThan(300);
   });
 
   it('reports a record with several problems once, for the first field, and counts the others', () => {
