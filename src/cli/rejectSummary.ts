@@ -98,14 +98,14 @@ function hint(code: string, rejects: readonly Reject[], currency?: string): stri
     }
     case 'unknown_currency':
       return 'map the currency column (--map currency=Header) or give --currency CODE';
-    case 'no_exchange_rate':
-    {
+    case 'no_exchange_rate': {
       // Each currency met, in order of first reject: one flag each.
       const codes = [...new Set(rejects.map((r) => r.value).filter((v): v is string => typeof v === 'string'))];
       const unit = currency ?? 'the report currency';
+      const [first = 'CODE'] = codes;
       return codes.length <= 1
-        ? `give its rate: --rate ${codes[0] ?? 'CODE'}=… (units of ${unit} per 1 ${codes[0] ?? 'CODE'})`
-        : `give each currency's rate: ${codes.map((c) => `--rate ${c}=…`).join(' ')} (units of ${unit} per 1 ${codes[0]}, and so on)`;
+        ? `give its rate: --rate ${first}=… (units of ${unit} per 1 ${first})`
+        : `give each currency's rate: ${codes.map((c) => `--rate ${c}=…`).join(' ')} (units of ${unit} per 1 ${first}, and so on)`;
     }
     case 'duplicate_id': {
       // A transaction number repeated on each line of one invoice (Bradford's payments files).
