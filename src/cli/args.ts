@@ -211,6 +211,9 @@ function usageOf(e: unknown): UsageError {
   if (missing) return new UsageError(`${missing[2]} needs a value`);
   const noValue = /Option '(-\w, )?(--[\w-]+)' does not take an argument/u.exec(message);
   if (noValue) return new UsageError(`${noValue[2]} takes no value`);
+  // A value that starts with a dash ('-\d+$' for --line-suffix) reads as a flag unless joined by '='.
+  const dashed = /Option '(-\w, )?(--[\w-]+)' argument is ambiguous/u.exec(message);
+  if (dashed) return new UsageError(`${dashed[2]} needs a value; one that starts with a dash is joined with =, e.g. ${dashed[2]}=-VALUE`);
   return new UsageError(message.replace(/\. To specify a positional argument.*$/u, ''));
 }
 

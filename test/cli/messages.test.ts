@@ -58,6 +58,7 @@ describe('messages name flags, not library calls', () => {
     [['scan', chengxi, '--thresholds', thresholds, '--window', '0d'], /^--window 0d: at least 1 day/u],
     [['scan', chengxi, '--threshold', '5000', '--currency', 'CNY', '--procedure', 'x', '--thresholds', thresholds], /^give --threshold or --thresholds, not both/u],
     [['scan', chengxi, '--procedure', 'tender', '--thresholds', thresholds], /^--procedure goes with --threshold AMOUNT/u],
+    [['scan', chengxi, '--thresholds', thresholds, '--line-suffix', '-\\d+$'], /^--line-suffix needs a value; one that starts with a dash is joined with =, e\.g\. --line-suffix=-VALUE$/u],
   ])('%j', async (argv, pattern) => {
     const r = await cli(argv);
     expect(r.code).toBe(2);
@@ -65,6 +66,11 @@ describe('messages name flags, not library calls', () => {
     expect(line.startsWith('splitscan: ')).toBe(true);
     expect(line.slice('splitscan: '.length)).toMatch(pattern);
     expect(r.err).not.toMatch(/getPreset|detectSplits|readLedger|loadLedger|loadThresholds|options\.\w|\n\s+at /u);
+  });
+
+  it('reads a value that starts with a dash when it is joined with =', async () => {
+    const r = await cli(['scan', chengxi, '--thresholds', thresholds, '--line-suffix=-\\d+$', '--format', 'json', '-q']);
+    expect(r.code).toBe(0);
   });
 
   it('maps every option path a flag declares back to that flag', () => {
