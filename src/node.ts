@@ -257,26 +257,42 @@ async function glob(pattern: string): Promise<string[]> {
   return [...out].sort();
 }
 
+/** Options of {@link loadOcds}: those of `fromOcds`, and the encoding of the bytes. */
+export type LoadOcdsOptions = FromOcdsOptions & { encoding?: ReadLedgerOptions['encoding'] };
+
 /**
  * Reads an OCDS file (release package, record package, release or array of releases) with
  * `fromOcds`; its rejects name the `file`, and `source` says how it was read (size, SHA-256,
- * encoding; a report's provenance), as a ledger's `sources` do.
+ * encoding; a report's provenance), as a ledger's `sources` do. `path` is a file path, `'-'` for
+ * standard input (read whole: JSON is parsed whole), or the bytes themselves, named `'-'`.
  *
  * @throws InputError when the file cannot be read, decoded or parsed as JSON, or is not OCDS.
  */
-export async function loadOcds(path: string, options: FromOcdsOptions & { encoding?: ReadLedgerOptions['encoding'] } = {}): Promise<OcdsRecords & { readonly source: LedgerSource }> {
+export async function loadOcds(path: string | Uint8Array, options: LoadOcdsOptions = {}): Promise<OcdsRecords & { readonly source: LedgerSource }> {
+  if (typeof path !== 'string') return ocdsOf('-', path, options);
   let bytes: Uint8Array;
   try {
-    bytes = await readFile(path);
+    bytes = path === '-' ? await bytesOf(process.stdin) : await readFile(path);
   } catch (e) {
-    throw unreadable(path, e);
+    throw unreadable(path === '-' ? 'standard input' : path, e);
   }
+  return ocdsOf(path, bytes, options);
+}
+
+/** Every byte of a stream, in one array. */
+async function bytesOf(stream: AsyncIterable<Uint8Array | string>): Promise<Uint8Array> {
+  const chunks: Uint8Array[] = [];
+  for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? new TextEncoder().encode(chunk) : chunk);
+  return Buffer.concat(chunks);
+}
+
+function ocdsOf(path: string, bytes: Uint8Array, options: LoadOcdsOptions): OcdsRecords & { readonly source: LedgerSource } {
   const { text, encoding } = decodeText(bytes, options.encoding ?? 'auto');
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch (e) {
-    throw new InputError('invalid_json', `${path} is not valid JSON: ${(e as Error).message}`, [path]);
+    throw new InputError('invalid_json', `${path === '-' ? 'standard input' : path} is not valid JSON: ${(e as Error).message}`, [path]);
   }
   const result = fromOcds(data, options);
   const rejects = result.rejects.map((r) => ({ ...r, file: path }));

@@ -9,7 +9,7 @@ import { extname } from 'node:path';
 import { decodeText } from '../io/read/decode.js';
 import type { Ledger, LedgerSource } from '../io/read/reader.js';
 import type { ProvenanceInput } from '../io/write/scanReport.js';
-import { type LoadLedgersOptions, loadLedgers, loadOcds } from '../node.js';
+import { type LoadLedgersOptions, loadLedger, loadLedgers, loadOcds } from '../node.js';
 import { type InputFormat, UsageError } from './args.js';
 
 /**
@@ -21,24 +21,86 @@ import { type InputFormat, UsageError } from './args.js';
  */
 export async function readInputs(files: readonly string[], options: LoadLedgersOptions, format: InputFormat): Promise<Ledger> {
   const [file] = files;
-  const single = files.length === 1 && file !== undefined && file !== '-';
+  const single = files.length === 1 && file !== undefined;
   if (format === 'ocds' && !single) throw new UsageError('--input-format ocds reads one file at a time');
-  if (!single || !(format === 'ocds' || (format === 'auto' && (await holdsOneObject(file))))) {
-    return loadLedgers(files, { ...options, ...(format !== 'auto' && format !== 'ocds' ? { format } : {}) });
+  const ocdsOptions = { ...(options.currency !== undefined ? { currency: options.currency } : {}), ...(options.encoding ? { encoding: options.encoding } : {}) };
+  const ledgerOptions = { ...options, ...(format !== 'auto' && format !== 'ocds' ? { format } : {}) };
+  if (single && file === '-' && (format === 'auto' || format === 'ocds')) {
+    // Standard input can be read once: what it holds is told from its first bytes.
+    const input = await peekedStdin();
+    if (format === 'auto' && !input.opensObject) return loadLedger(input.stream(), ledgerOptions);
+    const bytes = await input.whole();
+    if (format === 'auto' && !holdsOneObject(decodeText(bytes).text)) return loadLedger(oneChunk(bytes), ledgerOptions);
+    return ocdsLedger('-', await loadOcds(bytes, ocdsOptions));
   }
-  const o = await loadOcds(file, { ...(options.currency !== undefined ? { currency: options.currency } : {}), ...(options.encoding ? { encoding: options.encoding } : {}) });
+  if (!single || !(format === 'ocds' || (format === 'auto' && (await fileHoldsOneObject(file))))) return loadLedgers(files, ledgerOptions);
+  return ocdsLedger(file, await loadOcds(file, ocdsOptions));
+}
+
+/** An OCDS file's records as a ledger of them. */
+function ocdsLedger(file: string, o: Awaited<ReturnType<typeof loadOcds>>): Ledger {
   return { file, records: o.records, rejects: o.rejects, lines: [], headers: [], columns: {}, stats: o.source.stats, warnings: [], sources: [o.source] };
 }
 
-/** True when a `.json` file holds one JSON object (OCDS), not an array or NDJSON. */
-async function holdsOneObject(path: string): Promise<boolean> {
+/** True when a text holds one JSON object (OCDS), not an array or NDJSON (an object per line). */
+function holdsOneObject(text: string): boolean {
+  const t = text.trimStart();
+  return t.startsWith('{') && !/^\{[^\n]*\}\s*\n\s*\{/u.test(t);
+}
+
+/** True when a `.json` file holds one JSON object (OCDS). */
+async function fileHoldsOneObject(path: string): Promise<boolean> {
   if (extname(path).toLowerCase() !== '.json') return false;
   try {
-    const text = decodeText(await readFile(path)).text.trimStart();
-    return text.startsWith('{') && !/^\{[^\n]*\}\s*\n\s*\{/u.test(text);
+    return holdsOneObject(decodeText(await readFile(path)).text);
   } catch {
     return false;
   }
+}
+
+/**
+ * Standard input, its first bytes read: whether its first character (past a byte-order mark and
+ * white space) opens a JSON object, then either the bytes whole or a stream of every byte, the
+ * first ones included — one of the two, once (a ledger streams on; only what opens an object,
+ * JSON parsed whole anyway, is held).
+ */
+async function peekedStdin(): Promise<{ opensObject: boolean; whole(): Promise<Uint8Array>; stream(): AsyncIterable<Uint8Array> }> {
+  const it = (process.stdin as AsyncIterable<Uint8Array | string>)[Symbol.asyncIterator]();
+  const bytes = (c: Uint8Array | string): Uint8Array => (typeof c === 'string' ? new TextEncoder().encode(c) : c);
+  const head: Uint8Array[] = [];
+  let first: number | undefined;
+  while (first === undefined) {
+    const next = await it.next();
+    if (next.done) break;
+    const chunk = bytes(next.value);
+    head.push(chunk);
+    first = firstCharacter(Buffer.concat(head));
+  }
+  const rest = async function* (): AsyncGenerator<Uint8Array> {
+    yield* head;
+    for (let next = await it.next(); !next.done; next = await it.next()) yield bytes(next.value);
+  };
+  return {
+    opensObject: first === 0x7b,
+    async whole() {
+      const all: Uint8Array[] = [];
+      for await (const c of rest()) all.push(c);
+      return Buffer.concat(all);
+    },
+    stream: rest,
+  };
+}
+
+/** Bytes as a stream of one chunk. */
+async function* oneChunk(bytes: Uint8Array): AsyncGenerator<Uint8Array> {
+  yield bytes;
+}
+
+/** The first byte past a UTF-8 byte-order mark and ASCII white space, if the bytes hold one. */
+function firstCharacter(b: Uint8Array): number | undefined {
+  let i = b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf ? 3 : 0;
+  while (i < b.length && (b[i] === 0x20 || b[i] === 0x09 || b[i] === 0x0a || b[i] === 0x0d)) i++;
+  return i < b.length ? b[i] : undefined;
 }
 
 /**
