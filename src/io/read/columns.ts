@@ -249,11 +249,15 @@ export function resolveColumns(headers: readonly string[], options: ResolveColum
       const i = lookalike(f, keys, used);
       return i === undefined ? [] : [`${f}=${excerpt(headers[i] ?? '', 40)}`];
     });
-    const hint = guesses.length ? `perhaps map ${guesses.join(', ')} (a header like a name the field is known by)` : `map each to its column, e.g. ${missing[0]}=<header>`;
+    // A JSON object read as a table has "{" for its first header: say what it is, not what to map.
+    const object = (headers[0] ?? '').trimStart().startsWith('{');
+    const hint = object
+      ? 'the text opens a JSON object, no table: an OCDS package is read as OCDS (loadOcds; the command: --input-format ocds)'
+      : guesses.length ? `perhaps map ${guesses.join(', ')} (a header like a name the field is known by)` : `map each to its column, e.g. ${missing[0]}=<header>`;
     throw new OptionsError(fn, [
       {
         path: ['map'],
-        message: `no column for ${missing.join(', ')} (headers found: ${list_(headers)}); ${hint}${missing.includes('currency') ? ', or give currency' : ''}`,
+        message: `no column for ${missing.join(', ')} (headers found: ${list_(headers)}); ${hint}${missing.includes('currency') && !object ? ', or give currency' : ''}`,
       },
     ]);
   }

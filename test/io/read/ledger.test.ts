@@ -61,6 +61,11 @@ describe('readLedger: quirks', () => {
     expect(() => readLedger('Foo,Bar\n1,2\n')).toThrow(/headers found: "Foo", "Bar"/);
   });
 
+  it('says a JSON object is no table, and where an OCDS package is read, rather than what to map', () => {
+    const pkg = JSON.stringify({ releases: [{ ocid: 'o-1', buyer: { name: 'City' } }] }, null, 2);
+    expect(() => readLedger(pkg)).toThrow(/headers found: "\{"\); the text opens a JSON object, no table: an OCDS package is read as OCDS \(loadOcds; the command: --input-format ocds\)$/u);
+  });
+
   it('takes the default currency and buyer when the file has no such column', () => {
     const l = readLedger('vendor,amount,date\nAcme,5,2019-01-01\n', { currency: 'eur', buyer: 'Town' });
     expect(l.records[0]).toMatchObject({ buyer: 'Town', currency: 'EUR', id: 'L2' });
