@@ -310,10 +310,12 @@ function byBuyerHtml(buyers: readonly { buyer: string; findings: number; flagged
 /**
  * The run's provenance (tool version, inputs with hashes, column mapping, options, thresholds …),
  * whatever its shape: objects as definition lists, lists of objects as tables, long lists cut.
+ * Closed until opened: it is reference, and a run over many files would put screens of it between
+ * the summary and the findings.
  */
 function provenanceHtml(provenance: unknown): string {
   if (provenance === undefined || provenance === null) return '';
-  return `<details id="provenance" open><summary><h3>Provenance of this run</h3></summary>${valueHtml(provenance, 0)}</details>`;
+  return `<details id="provenance"><summary><h3>Provenance of this run</h3></summary>${valueHtml(provenance, 0)}</details>`;
 }
 
 const MAX_ITEMS = 50;
@@ -322,7 +324,8 @@ const MAX_DEPTH = 5;
 function valueHtml(v: unknown, depth: number): string {
   const e = escapeHtml;
   if (v === null || v === undefined) return '<span class="muted">–</span>';
-  if (typeof v === 'string') return e(v.length > 2000 ? `${v.slice(0, 2000)}…` : v);
+  // A tab delimiter or a blank value shows as written in JSON, not as nothing.
+  if (typeof v === 'string') return v.trim() === '' ? `<code>${e(JSON.stringify(v))}</code>` : e(v.length > 2000 ? `${v.slice(0, 2000)}…` : v);
   if (typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint') return e(String(v));
   if (typeof v !== 'object') return e(String(v));
   if (depth >= MAX_DEPTH) return `<code>${e(truncate(safeJson(v), 500))}</code>`;
@@ -399,6 +402,8 @@ figcaption{font-size:12px;color:var(--muted);margin-bottom:4px;max-width:60ch}
 table.parts td,table.reasons td{font-size:13px}
 tr.crossing td{background:#fff0ee}
 .histograms{display:grid;grid-template-columns:repeat(auto-fill,minmax(300px,1fr));gap:18px}
+#provenance{overflow-x:auto}
+table.provenance td{overflow-wrap:anywhere}
 dl.provenance{display:grid;grid-template-columns:max-content 1fr;gap:2px 12px;margin:4px 0}
 dl.provenance dt{color:var(--muted)}
 dl.provenance dd{margin:0}

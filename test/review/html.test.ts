@@ -63,6 +63,9 @@ describe('toHtml', () => {
     expect(html).toContain('… and 10 more');
     expect(markup(html)).toContain(escapeHtml(PAYLOADS[5] as string));
     expect(toHtml(hostile)).not.toContain('Provenance of this run');
+    // Closed until opened (many inputs would push the findings screens down), and a tab delimiter shows.
+    expect(html).toContain('<details id="provenance"><summary>');
+    expect(toHtml({ ...hostile, provenance: { inputs: [{ file: 'a.tsv', delimiter: '\t' }] } } as unknown as typeof hostile)).toContain('<td><code>&quot;\\t&quot;</code></td>');
   });
 
   it('summarises rejects by reason, findings by threshold and buyer, and decisions', () => {
