@@ -483,7 +483,7 @@ const byDateLine =
 
 /** Why a credit is rejected (`credits: 'reject'`), after `line N: `. */
 function creditMessage(amount: string, currency: string, vendor: string): string {
-  return `credit or refund of ${amount} ${currency} from "${excerpt(vendor)}" is not a purchase (credits: 'reject')`;
+  return `credit or refund of ${amount} ${currency} from "${excerpt(vendor)}" is not a purchase (credits are rejected, not netted against their purchases)`;
 }
 
 /** Rows kept as samples. */
