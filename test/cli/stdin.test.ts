@@ -39,6 +39,12 @@ describe('standard input', () => {
     expect((JSON.parse(piped.out) as Report).provenance.inputs[0]?.sha256).toBe((JSON.parse(file.out) as Report).provenance.inputs[0]?.sha256);
   });
 
+  it('names standard input, not "-", when it holds nothing', async () => {
+    const r = await cli(scan, { stdin: new Uint8Array() });
+    expect(r.code).toBe(3);
+    expect(r.err).toBe('splitscan: standard input has no header row\n');
+  });
+
   it('says standard input is not JSON when an object does not parse (exit 3)', async () => {
     const r = await cli(scan, { stdin: new TextEncoder().encode('{"releases": [') });
     expect(r.code).toBe(3);

@@ -482,7 +482,7 @@ export class LedgerParser {
 
   private empty(what: string): InputError {
     const file = this.options.file;
-    return new InputError('empty', `${file ?? 'the input'} has no ${what}`, file !== undefined ? [file] : []);
+    return new InputError('empty', `${file === undefined ? 'the input' : file === '-' ? 'standard input' : file} has no ${what}`, file !== undefined ? [file] : []);
   }
 
   private progress(): void {
@@ -533,7 +533,7 @@ export class LedgerParser {
         this.progress();
       },
       problem: (p) => {
-        if (!header) throw new InputError('unparsable', `${this.options.file ?? 'the input'}: the header row cannot be read: line ${p.line}: ${p.message}: ${JSON.stringify(p.excerpt)}`, this.options.file !== undefined ? [this.options.file] : []);
+        if (!header) throw new InputError('unparsable', `${this.options.file === undefined ? 'the input' : this.options.file === '-' ? 'standard input' : this.options.file}: the header row cannot be read: line ${p.line}: ${p.message}: ${JSON.stringify(p.excerpt)}`, this.options.file !== undefined ? [this.options.file] : []);
         this.reader.problem(p);
         this.progress();
       },
