@@ -47,6 +47,8 @@ export interface ScanArgs {
   /** `--options FILE`: detectSplits options, or a report whose provenance to rerun. */
   readonly optionsFile?: string;
   readonly window?: WindowOption;
+  /** `--fiscal-year-start M`: the first month of a fiscal-year window, the flag's or the preset's. */
+  readonly fiscalYearStart?: number;
   readonly vendor?: VendorRule;
   /** Overrides of the policy's subject rule. */
   readonly subject?: { categoryPrefix?: number; minSimilarity?: number; sameProject?: boolean; sameCategory?: boolean };
@@ -312,6 +314,7 @@ export function parseCli(argv: readonly string[]): CliArgs {
     ...opt('limit', limit),
     ...opt('optionsFile', o.options),
     ...opt('window', window),
+    ...opt('fiscalYearStart', fy),
     ...opt('vendor', vendor),
     ...(Object.keys(subject).length > 0 ? { subject } : {}),
     ...opt('minPartShare', minPartShare),

@@ -73,7 +73,7 @@ export const FLAGS = [
   { name: 'limit', type: 'string', group: 'Policy', value: 'AMOUNT', description: 'card single-transaction limit (with --preset pcard and --currency)', options: ['limit'] },
   { name: 'options', type: 'string', group: 'Policy', value: 'FILE', description: 'detectSplits options as JSON, or a report whose provenance to rerun;\nflags given as well override it' },
   { name: 'window', short: 'w', type: 'string', group: 'Policy', value: 'W', description: '30d (rolling days) | day | week | month | quarter | year | fiscal-year', options: ['window'] },
-  { name: 'fiscal-year-start', type: 'string', group: 'Policy', value: 'M', description: 'first month of the fiscal year, 1–12', default: '1', options: ['window.fiscalYearStart'] },
+  { name: 'fiscal-year-start', type: 'string', group: 'Policy', value: 'M', description: "first month of a fiscal-year window (--window fiscal-year, or the\npreset's), 1–12", default: '1', options: ['window.fiscalYearStart'] },
   { name: 'vendor', type: 'string', group: 'Policy', value: 'same|any', description: 'parts must share a vendor, or may come from several\n', default: "the preset's", options: ['vendor'] },
   { name: 'category-prefix', type: 'string', group: 'Policy', value: 'N', description: 'category codes relate when their first N characters match\n(0: ignore codes)', options: ['subject.categoryPrefix'] },
   { name: 'min-similarity', type: 'string', group: 'Policy', value: 'X', description: 'subject texts relate at this similarity, 0–1 (0: ignore texts)', options: ['subject.minSimilarity'] },

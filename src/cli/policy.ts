@@ -121,11 +121,17 @@ export async function policyOf(args: ScanArgs): Promise<Policy> {
       categories: [...(args.exclude.replaceCategories ? [] : options.exclude?.categories ?? []), ...args.exclude.categories],
     }
     : undefined;
+  // --fiscal-year-start moves a fiscal-year window's start, the flag's or the preset's; alone it would do nothing.
+  let window = args.window ?? options.window;
+  if (args.fiscalYearStart !== undefined) {
+    if (window === undefined || !('period' in window) || window.period !== 'fiscalYear') throw new UsageError(`--fiscal-year-start ${args.fiscalYearStart} goes with a fiscal-year window (--window fiscal-year, or a preset that has one)`);
+    window = { ...window, fiscalYearStart: args.fiscalYearStart };
+  }
   return {
     ...(fromFile?.rerun ? { rerun: fromFile.rerun } : {}),
     options: {
       ...options,
-      ...(args.window !== undefined ? { window: args.window } : {}),
+      ...(window !== undefined ? { window } : {}),
       ...(args.vendor !== undefined ? { vendor: args.vendor } : {}),
       ...(args.rates !== undefined ? { rates: { ...options.rates, ...args.rates } } : {}),
       ...(args.minScore !== undefined ? { minScore: args.minScore } : {}),

@@ -179,3 +179,23 @@ describe('--preset pcard --limit', () => {
     expect(report.findings.map((f) => f.threshold.source)).toEqual(['single-transaction limit given on the command line (--limit)']);
   });
 });
+
+describe('--fiscal-year-start', () => {
+  const file = ledger('fy.csv', ['f1,Council,Acme,2024-03-01,2500,GBP,,chairs']);
+  const windowOf = async (argv: readonly string[]) => {
+    const r = await cli([...argv, '--format', 'json', '-q']);
+    expect(r.code).toBe(0);
+    return (JSON.parse(r.out) as { provenance: { options: { window: unknown } } }).provenance.options.window;
+  };
+
+  it("moves the start of --window fiscal-year, or of a preset's fiscal-year window", async () => {
+    expect(await windowOf(['scan', file, '--threshold', '5000', '--currency', 'GBP', '--window', 'fiscal-year', '--fiscal-year-start', '4'])).toEqual({ period: 'fiscalYear', fiscalYearStart: 4 });
+    expect(await windowOf(['scan', file, '--preset', 'cn-gpl-art28', '--rate', 'GBP=9', '--fiscal-year-start', '4'])).toEqual({ period: 'fiscalYear', fiscalYearStart: 4 });
+  });
+
+  it('is refused where no window is a fiscal year, rather than doing nothing (exit 2)', async () => {
+    const r = await cli(['scan', file, '--threshold', '5000', '--currency', 'GBP', '--fiscal-year-start', '4']);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('splitscan: --fiscal-year-start 4 goes with a fiscal-year window (--window fiscal-year, or a preset that has one)');
+  });
+});
