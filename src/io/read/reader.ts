@@ -709,6 +709,9 @@ export class LedgerReader {
     const cols = this.cols;
     this.at = Object.fromEntries(LEDGER_FIELDS.map((f) => [f, cols[f]?.indexes]));
     for (const [field, source] of Object.entries(this.cols)) if (source.warning !== undefined) this.warn('column_pair', source.warning, field);
+    // The buyer given is for a file without a buyer column: one with it keeps its own, and says so.
+    const buyerHeader = this.cols.buyer?.headers.join(' + ');
+    if (this.options.buyer !== undefined && buyerHeader !== undefined) this.warn('buyer_column', `the buyer given ("${excerpt(this.options.buyer, 40)}") is not used: this file names each row's buyer in "${excerpt(buyerHeader, 40)}"`, 'buyer');
     const amountHeader = this.cols.amount?.headers[0];
     this.unit = this.options.unit ?? (amountHeader !== undefined ? headerUnit(amountHeader) : undefined) ?? 1;
     this.amountOptions = { decimalComma: this.options.decimalComma, unit: this.unit };

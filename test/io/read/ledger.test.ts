@@ -69,6 +69,13 @@ describe('readLedger: quirks', () => {
   it('takes the default currency and buyer when the file has no such column', () => {
     const l = readLedger('vendor,amount,date\nAcme,5,2019-01-01\n', { currency: 'eur', buyer: 'Town' });
     expect(l.records[0]).toMatchObject({ buyer: 'Town', currency: 'EUR', id: 'L2' });
+    expect(l.warnings).toEqual([]);
+  });
+
+  it('keeps the buyer column of a file that has one, and says the buyer given is not used', () => {
+    const l = readLedger('Department,vendor,amount,date\nParks,Acme,5,2019-01-01\n', { currency: 'EUR', buyer: 'Town' });
+    expect(l.records[0]).toMatchObject({ buyer: 'Parks' });
+    expect(l.warnings).toEqual([{ code: 'buyer_column', field: 'buyer', message: 'the buyer given ("Town") is not used: this file names each row\'s buyer in "Department"' }]);
   });
 
   it('reads JSON arrays and NDJSON with lines, refusing inexact numbers', () => {
