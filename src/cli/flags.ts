@@ -80,7 +80,7 @@ export const FLAGS = [
   { name: 'same-project', type: 'boolean', group: 'Policy', description: "parts must share a budget project (as China's Art. 28 requires)", options: ['subject.sameProject'] },
   { name: 'same-category', type: 'boolean', group: 'Policy', description: 'parts must share the category prefix', options: ['subject.sameCategory'] },
   { name: 'min-part-share', type: 'string', group: 'Policy', value: 'X', description: 'smallest part, as a share of the threshold, 0–1; 0 counts all\n', default: "the preset's, else 0.1", options: ['minPartShare'] },
-  { name: 'exclude-vendor', type: 'string', multiple: true, group: 'Policy', value: 'NAME', description: 'never a part: purchases from this vendor (repeat for more)', options: ['exclude.vendors'] },
+  { name: 'exclude-vendor', type: 'string', multiple: true, group: 'Policy', value: 'NAME', description: 'never a part: purchases from this vendor (NAME*: every vendor\nwhose name starts so; repeat for more)', options: ['exclude.vendors'] },
   { name: 'exclude-category', type: 'string', multiple: true, group: 'Policy', value: 'P,…', description: "never parts: category codes starting so (none: drop the\npreset's, e.g. pcard's travel codes)", options: ['exclude.categories'] },
   { name: 'skip-method', type: 'string', multiple: true, group: 'Policy', value: 'TEXT', description: "never a part: purchases whose method (--map method=…) reads so,\nbesides the preset's (open tender, framework call-off …)", options: ['skipMethods'] },
   { name: 'placeholder-vendor', type: 'string', multiple: true, group: 'Policy', value: 'NAME', description: 'a vendor name that stands for many suppliers (besides Various,\nRedacted, Sundry …): never the same vendor as another row', options: ['placeholderVendors'] },

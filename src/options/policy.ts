@@ -75,8 +75,10 @@ export interface SubjectRule {
 
 /**
  * Records that are never parts of a split, though they are analysed and counted: purchases from
- * these vendors (compared as vendors are: case, punctuation and legal forms ignored) and in these
- * categories (category-code prefixes: `'3'` is every code starting with 3).
+ * these vendors (compared as vendors are: case, punctuation and legal forms ignored; a name ending
+ * in `*` is every vendor whose name starts so: `'Travelodge*'` takes `TRAVELODGE GB0000` and
+ * `Travelodge Birmingham`) and in these categories (category-code prefixes: `'3'` is every code
+ * starting with 3).
  */
 export interface ExcludeRule {
   /** @defaultValue `[]` */

@@ -35,12 +35,16 @@ export interface ResolvedOptions {
   /** Normalised (NFKC, lower case) procedures whose records are never parts. */
   readonly skipMethods: ReadonlySet<string>;
   /** Vendor keys and category-key prefixes whose records are never parts. */
-  readonly exclude: { readonly vendors: ReadonlySet<string>; readonly categories: readonly string[] };
+  /** Vendor keys excluded as they are, vendor-key prefixes (names given ending in `*`), category prefixes. */
+  readonly exclude: { readonly vendors: ReadonlySet<string>; readonly vendorPrefixes: readonly string[]; readonly categories: readonly string[] };
   /** Vendor keys that stand for many suppliers. */
   readonly placeholderVendors: ReadonlySet<string>;
   readonly weights: ScoreWeights;
   readonly rule?: { readonly name: string; readonly citation?: string };
 }
+
+/** An excluded vendor given as a name prefix: it ends in `*` and names something before it. */
+const isVendorPrefix = (v: string): boolean => /\S\s*\*\s*$/u.test(v) && vendorKey(v.trim().slice(0, -1)) !== '';
 
 /**
  * Checks options and fills in defaults: thresholds validated and converted to the report currency
@@ -119,7 +123,11 @@ export function resolveOptions(options: DetectSplitsOptions, fn = 'detectSplits'
     minPartShare: o.minPartShare ?? DEFAULT_MIN_PART_SHARE,
     minScore: o.minScore ?? DEFAULT_MIN_SCORE,
     skipMethods: new Set((o.skipMethods ?? DEFAULT_SKIP_METHODS).map(normalizeText)),
-    exclude: { vendors: new Set((o.exclude?.vendors ?? []).map(vendorKey)), categories: (o.exclude?.categories ?? []).map(categoryKey) },
+    exclude: {
+      vendors: new Set((o.exclude?.vendors ?? []).filter((v) => !isVendorPrefix(v)).map(vendorKey)),
+      vendorPrefixes: [...new Set((o.exclude?.vendors ?? []).filter(isVendorPrefix).map((v) => vendorKey(v.trim().slice(0, -1))))],
+      categories: (o.exclude?.categories ?? []).map(categoryKey),
+    },
     placeholderVendors: new Set((o.placeholderVendors ?? DEFAULT_PLACEHOLDER_VENDORS).map(vendorKey)),
     weights,
     ...(o.name ? { rule: { name: o.name, ...(o.citation ? { citation: o.citation } : {}) } } : {}),

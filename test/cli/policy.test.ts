@@ -89,6 +89,9 @@ describe('exclusions', () => {
   it('--exclude-vendor takes a vendor as vendors compare (case, punctuation, legal form)', async () => {
     expect(await ids([...pcard, '--exclude-vendor', 'grainger 0871', '--exclude-vendor', 'ACME SUPPLY LTD'])).toEqual([]);
   });
+  it('--exclude-vendor NAME* takes every branch of a chain (GRAINGER #0871, #0872 …)', async () => {
+    expect(await ids([...pcard, '--exclude-vendor', 'Grainger*'])).toEqual(['t8+t9']);
+  });
   it("--skip-method adds a method to the preset's: a disputed charge booked as a recovery is never a part", async () => {
     // Toronto's purchase cards: a double charge disputed with the bank comes back as rows of its own,
     // booked to "PCARD RECOVERIES" (the "Exp Type Desc" column), the same day, vendor and amounts.

@@ -43,6 +43,28 @@ describe('exclude', () => {
     );
   });
 
+  it('takes a name ending in * for every vendor whose name starts so', () => {
+    fc.assert(
+      fc.property(
+        ledgerArb(),
+        optionsArb,
+        fc.subarray(VENDORS, { minLength: 1 }),
+        fc.integer({ min: 1, max: 8 }),
+        (records, options, names, length) => {
+          const prefixes = names.map((v) => `${v.slice(0, length)}*`).filter((p) => vendorKey(p.slice(0, -1)) !== '');
+          const excluded = (r: PurchaseRecordInput) => prefixes.some((p) => vendorKey(String(r.vendor)).startsWith(vendorKey(p.slice(0, -1))));
+          const o = specific(options);
+          expect(findings(records, { ...o, exclude: { vendors: prefixes } })).toEqual(findings(records.filter((r) => !excluded(r)), o));
+        },
+      ),
+      { numRuns: runs(100) },
+    );
+    // A chain's branches: one prefix takes them all, and nothing else.
+    const rows = ['TRAVELODGE GB0000', 'Travelodge Birmingham', 'Travel Co'].flatMap((vendor, i) => [0, 1].map((j) => ({ id: `r${i}${j}`, buyer: 'Card 1', vendor, date: '2017-05-02', amount: '400', currency: 'GBP' })));
+    const options: DetectSplitsOptions = { thresholds: [{ id: 't', amount: '500', currency: 'GBP', procedure: 'p' }], vendor: 'same', window: { days: 1 } };
+    expect(detectSplits(rows, { ...options, exclude: { vendors: ['travelodge*'] } }).findings.map((f) => f.recordIds)).toEqual([['r20', 'r21']]);
+  });
+
   it('counts excluded records as analysed but skipped', () => {
     const r = detectSplits(
       [
