@@ -7,14 +7,16 @@
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { decodeText } from '../io/read/decode.js';
+import { InputError } from '../errors.js';
 import type { Ledger, LedgerSource } from '../io/read/reader.js';
 import type { ProvenanceInput } from '../io/write/scanReport.js';
 import { type LoadLedgersOptions, loadLedger, loadLedgers, loadOcds } from '../node.js';
 import { type InputFormat, UsageError } from './args.js';
 
 /**
- * Reads the inputs: one OCDS file (`--input-format ocds`, or a `.json` file holding one object) as
- * a ledger of its records, anything else with `loadLedgers`.
+ * Reads the inputs: one OCDS file (`--input-format ocds`, a `.json` file holding one object, or
+ * standard input whose first character opens one) as a ledger of its records, anything else with
+ * `loadLedgers`.
  *
  * @throws UsageError for `--input-format ocds` with several inputs; InputError and OptionsError as
  *   `loadLedgers` and `loadOcds` throw them.
@@ -65,7 +67,17 @@ async function fileHoldsOneObject(path: string): Promise<boolean> {
  * JSON parsed whole anyway, is held).
  */
 async function peekedStdin(): Promise<{ opensObject: boolean; whole(): Promise<Uint8Array>; stream(): AsyncIterable<Uint8Array> }> {
-  const it = (process.stdin as AsyncIterable<Uint8Array | string>)[Symbol.asyncIterator]();
+  const stdin = (process.stdin as AsyncIterable<Uint8Array | string>)[Symbol.asyncIterator]();
+  // A read that fails is the input's fault, said as loadLedger says it, not a bug of the command.
+  const it = {
+    next: async (): Promise<IteratorResult<Uint8Array | string>> => {
+      try {
+        return await stdin.next();
+      } catch (e) {
+        throw new InputError('unreadable', `cannot read standard input: ${(e as Error).message}`, ['-']);
+      }
+    },
+  };
   const bytes = (c: Uint8Array | string): Uint8Array => (typeof c === 'string' ? new TextEncoder().encode(c) : c);
   const head: Uint8Array[] = [];
   let first: number | undefined;

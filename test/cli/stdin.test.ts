@@ -51,3 +51,18 @@ describe('standard input', () => {
     expect(r.err).toMatch(/^splitscan: standard input is not valid JSON: /u);
   });
 });
+
+describe('standard input that fails', () => {
+  it('is unreadable input (exit 3), not a bug of the command', async () => {
+    const saved = Object.getOwnPropertyDescriptor(process, 'stdin') as PropertyDescriptor;
+    const failing = { [Symbol.asyncIterator]: () => ({ next: () => Promise.reject(new Error('EIO: i/o error, read')) }) };
+    Object.defineProperty(process, 'stdin', { value: failing, configurable: true });
+    try {
+      const r = await cli(scan);
+      expect(r.code).toBe(3);
+      expect(r.err).toBe('splitscan: cannot read standard input: EIO: i/o error, read\n');
+    } finally {
+      Object.defineProperty(process, 'stdin', saved);
+    }
+  });
+});
