@@ -285,7 +285,7 @@ function summaryLine(args: ScanArgs, stats: LedgerStats, analysed: number, rejec
   const where = args.rejects !== undefined ? ` → ${args.rejects}` : rejected > 0 ? ' (list them with --rejects FILE)' : '';
   const extra = [stats.blank ? `${plural(stats.blank, 'blank row')} skipped` : '', stats.merged ? `${count(stats.merged)} lines summed into their documents` : '', stats.netted ? `${plural(stats.netted, 'credit')} netted` : ''].filter(Boolean).join(', ');
   return terminalText(
-    `read ${count(stats.rows)} rows, analysed ${count(analysed)}, rejected ${count(rejected)}${where}, ${plural(findings, 'finding')}${shown !== findings ? ` (${count(shown)} shown)` : ''}${extra ? `; ${extra}` : ''}${args.out !== undefined ? ` → ${args.out}` : ''}`,
+    `read ${plural(stats.rows, 'row')}, analysed ${count(analysed)}, rejected ${count(rejected)}${where}, ${plural(findings, 'finding')}${shown !== findings ? ` (${count(shown)} shown)` : ''}${extra ? `; ${extra}` : ''}${args.out !== undefined ? ` → ${args.out}` : ''}`,
   );
 }
 

@@ -287,6 +287,6 @@ function reportToTable(report: AnyReport, color: boolean): string {
   if (dismissed.length > 0) out.push(`${plural(dismissed.length, 'dismissed finding')} not shown: ${dismissed.map((f) => `#${f.rank}`).join(', ')}`);
   const decisions = decisionLine(report);
   if (decisions !== undefined) out.push(`decisions: ${decisions}`);
-  out.push(`${plural(s.findings, 'finding')}${s.shown !== s.findings ? ` (${count(s.shown)} shown)` : ''}; ${count(s.rows)} rows read, ${count(s.analysed)} analysed, ${count(s.rejected)} rejected`);
+  out.push(`${plural(s.findings, 'finding')}${s.shown !== s.findings ? ` (${count(s.shown)} shown)` : ''}; ${plural(s.rows, 'row')} read, ${count(s.analysed)} analysed, ${count(s.rejected)} rejected`);
   return `${out.join('\n')}\n`;
 }
