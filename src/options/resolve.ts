@@ -34,8 +34,7 @@ export interface ResolvedOptions {
   readonly minScore: number;
   /** Normalised (NFKC, lower case) procedures whose records are never parts. */
   readonly skipMethods: ReadonlySet<string>;
-  /** Vendor keys and category-key prefixes whose records are never parts. */
-  /** Vendor keys excluded as they are, vendor-key prefixes (names given ending in `*`), category prefixes. */
+  /** Whose records are never parts: vendor keys as they are, vendor-key prefixes (names given ending in `*`), category-key prefixes. */
   readonly exclude: { readonly vendors: ReadonlySet<string>; readonly vendorPrefixes: readonly string[]; readonly categories: readonly string[] };
   /** Vendor keys that stand for many suppliers. */
   readonly placeholderVendors: ReadonlySet<string>;
