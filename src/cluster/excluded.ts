@@ -8,9 +8,10 @@ const LAST = new WeakMap<RecordTable, { readonly exclude: ResolvedOptions['exclu
  * 1 for each record the policy's `exclude` rule takes out of the analysis: its vendor is one of
  * `exclude.vendors` or starts with one of `exclude.vendorPrefixes`, or its category code starts with
  * one of `exclude.categories`. Such a record is counted as analysed but is as if it were not there
- * for findings: never a part, not in the buyer's baselines, not in the word rarities of its subjects. The answer is shared (kept for the table and
- * the same rule, asked again by each step): never change it. Runs in O(n + distinct keys ×
- * prefixes) the first time, O(vendors + prefixes excluded) when asked again.
+ * for findings: never a part, not in the buyer's baselines, not in the word rarities of its subjects.
+ * The answer is shared (kept for the table and the same rule, asked again by each step): never
+ * change it. Runs in O(n + distinct keys × prefixes) the first time, O(vendors + prefixes excluded)
+ * when asked again.
  */
 export function excludedRecords(table: RecordTable, exclude: ResolvedOptions['exclude']): Readonly<Uint8Array> {
   const last = LAST.get(table);
