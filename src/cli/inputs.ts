@@ -33,15 +33,30 @@ export async function readInputs(files: readonly string[], options: LoadLedgersO
     if (format === 'auto' && !input.opensObject) return loadLedger(input.stream(), ledgerOptions);
     const bytes = await input.whole();
     if (format === 'auto' && !holdsOneObject(decodeText(bytes).text)) return loadLedger(oneChunk(bytes), ledgerOptions);
-    return ocdsLedger('-', await loadOcds(bytes, ocdsOptions));
+    return ocdsLedger('-', await loadOcds(bytes, ocdsOptions), options);
   }
   if (!single || !(format === 'ocds' || (format === 'auto' && (await fileHoldsOneObject(file))))) return loadLedgers(files, ledgerOptions);
-  return ocdsLedger(file, await loadOcds(file, ocdsOptions));
+  return ocdsLedger(file, await loadOcds(file, ocdsOptions), options);
 }
 
-/** An OCDS file's records as a ledger of them. */
-function ocdsLedger(file: string, o: Awaited<ReturnType<typeof loadOcds>>): Ledger {
-  return { file, records: o.records, rejects: o.rejects, lines: [], headers: [], columns: {}, stats: o.source.stats, warnings: [], sources: [o.source] };
+/** Reading options that OCDS has no use for (its fields, dates and amounts are the standard's), by flag. */
+const NOT_FOR_OCDS = [
+  ['map', '--map'],
+  ['dateFormat', '--date-format'],
+  ['decimalComma', '--decimal-comma'],
+  ['unit', '--unit'],
+  ['buyer', '--buyer'],
+  ['credits', '--credits'],
+  ['lines', '--lines'],
+  ['lineSuffix', '--line-suffix'],
+  ['delimiter', '--delimiter'],
+] as const;
+
+/** An OCDS file's records as a ledger of them, with a warning naming the reading flags it did not use. */
+function ocdsLedger(file: string, o: Awaited<ReturnType<typeof loadOcds>>, options: LoadLedgersOptions): Ledger {
+  const unused = NOT_FOR_OCDS.filter(([option]) => options[option] !== undefined).map(([, flag]) => flag);
+  const warnings = unused.length === 0 ? [] : [{ code: 'not_for_ocds', file, message: `${unused.join(', ')} ${unused.length === 1 ? 'is' : 'are'} not used: an OCDS file's fields, dates and amounts are where and as the standard puts them` }];
+  return { file, records: o.records, rejects: o.rejects, lines: [], headers: [], columns: {}, stats: o.source.stats, warnings, sources: [o.source] };
 }
 
 /** True when a text holds one JSON object (OCDS), not an array or NDJSON (an object per line). */

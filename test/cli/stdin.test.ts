@@ -21,6 +21,15 @@ describe('standard input', () => {
     expect(report.provenance.inputs.map((i) => [i.file, i.format])).toEqual([['-', 'ocds']]);
   });
 
+  it('says which reading flags an OCDS package has no use for, and reads it all the same', async () => {
+    const r = await cli(['scan', '-', '--threshold', '200000', '--currency', 'EUR', '--map', 'buyer=Agency', '--unit', '1000', '--format', 'json'], { stdin: pkg });
+    expect(r.code).toBe(0);
+    expect(r.err).toContain("splitscan: warning: -: --map, --unit are not used: an OCDS file's fields, dates and amounts are where and as the standard puts them");
+    const report = JSON.parse(r.out) as Report & { warnings: { code: string }[] };
+    expect(report.findings.map((f) => f.recordIds)).toEqual([['o-1/award/a', 'o-1/award/b']]);
+    expect(report.warnings.map((w) => w.code)).toEqual(['not_for_ocds']);
+  });
+
   it('inspects an OCDS package too', async () => {
     const r = await cli(['inspect', '-'], { stdin: pkg });
     expect(r.code).toBe(0);
