@@ -257,7 +257,7 @@ export function resolveColumns(headers: readonly string[], options: ResolveColum
     throw new OptionsError(fn, [
       {
         path: ['map'],
-        message: `no column for ${missing.join(', ')} (headers found: ${list_(headers)}); ${hint}${missing.includes('currency') && !object ? ', or give currency' : ''}`,
+        message: `no column for ${missing.join(', ')} (headers found: ${list_(headers)}); ${hint}${missing.includes('currency') && !object ? ', or give the currency of every row (option currency; the command: --currency CODE)' : ''}`,
       },
     ]);
   }
