@@ -159,6 +159,11 @@ const PACKED: readonly { magic: readonly number[]; what: string; fix: string }[]
   { magic: [0xd0, 0xcf, 0x11, 0xe0], what: 'an old Excel .xls workbook', fix: 'save the sheet as CSV' },
 ];
 
+/** An input as messages name it: its file, `standard input` for `-`, or `the input` (text given directly). */
+function inputName(file: string | undefined): string {
+  return file === undefined ? 'the input' : file === '-' ? 'standard input' : file;
+}
+
 /**
  * Reads a ledger pushed in chunks of text or bytes (not both). Push-based, so a synchronous source
  * is read synchronously and an asynchronous one by a loop that awaits each chunk.
@@ -482,7 +487,7 @@ export class LedgerParser {
 
   private empty(what: string): InputError {
     const file = this.options.file;
-    return new InputError('empty', `${file === undefined ? 'the input' : file === '-' ? 'standard input' : file} has no ${what}`, file !== undefined ? [file] : []);
+    return new InputError('empty', `${inputName(file)} has no ${what}`, file !== undefined ? [file] : []);
   }
 
   private progress(): void {
@@ -533,7 +538,7 @@ export class LedgerParser {
         this.progress();
       },
       problem: (p) => {
-        if (!header) throw new InputError('unparsable', `${this.options.file === undefined ? 'the input' : this.options.file === '-' ? 'standard input' : this.options.file}: the header row cannot be read: line ${p.line}: ${p.message}: ${JSON.stringify(p.excerpt)}`, this.options.file !== undefined ? [this.options.file] : []);
+        if (!header) throw new InputError('unparsable', `${inputName(this.options.file)}: the header row cannot be read: line ${p.line}: ${p.message}: ${JSON.stringify(p.excerpt)}`, this.options.file !== undefined ? [this.options.file] : []);
         this.reader.problem(p);
         this.progress();
       },
@@ -598,7 +603,7 @@ export class LedgerParser {
         try {
           data = JSON.parse(text);
         } catch (e) {
-          throw new InputError('invalid_json', `${this.options.file ?? 'the input'} is not valid JSON: ${(e as Error).message}`, this.options.file !== undefined ? [this.options.file] : []);
+          throw new InputError('invalid_json', `${inputName(this.options.file)} is not valid JSON: ${(e as Error).message}`, this.options.file !== undefined ? [this.options.file] : []);
         }
         if (!Array.isArray(data)) throw new InputError('invalid_json', 'a JSON ledger must be an array of objects');
         const keys: string[] = [];
