@@ -8,7 +8,7 @@ import { join, sep } from 'node:path';
 import { InputError, OptionsError, isOptionsError, isSplitscanError } from './errors.js';
 import { combineLedgers } from './io/read/combine.js';
 import { decodeText } from './io/read/decode.js';
-import { LedgerParser, type LedgerParserOptions, type ReadLedgerOptions } from './io/read/ledger.js';
+import { inputName, LedgerParser, type LedgerParserOptions, type ReadLedgerOptions } from './io/read/ledger.js';
 import { fromOcds, type FromOcdsOptions, type OcdsRecords } from './io/read/ocds.js';
 import type { Ledger, LedgerSource } from './io/read/reader.js';
 import { CHUNK, latin1, reader } from './node/fileRange.js';
@@ -292,7 +292,7 @@ function ocdsOf(path: string, bytes: Uint8Array, options: LoadOcdsOptions): Ocds
   try {
     data = JSON.parse(text);
   } catch (e) {
-    throw new InputError('invalid_json', `${path === '-' ? 'standard input' : path} is not valid JSON: ${(e as Error).message}`, [path]);
+    throw new InputError('invalid_json', `${inputName(path)} is not valid JSON: ${(e as Error).message}`, [path]);
   }
   const result = fromOcds(data, options);
   const rejects = result.rejects.map((r) => ({ ...r, file: path }));

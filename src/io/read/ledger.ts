@@ -160,7 +160,7 @@ const PACKED: readonly { magic: readonly number[]; what: string; fix: string }[]
 ];
 
 /** An input as messages name it: its file, `standard input` for `-`, or `the input` (text given directly). */
-function inputName(file: string | undefined): string {
+export function inputName(file: string | undefined): string {
   return file === undefined ? 'the input' : file === '-' ? 'standard input' : file;
 }
 
