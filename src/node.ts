@@ -35,7 +35,7 @@ export type LedgerInput = string | AsyncIterable<Uint8Array>;
 function unreadable(path: string, e: unknown): InputError {
   const code = (e as { code?: string }).code;
   const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : code === 'EACCES' ? 'permission denied' : (e as Error).message;
-  return new InputError('unreadable', `cannot read ${path}: ${why}`, [path]);
+  return new InputError('unreadable', `cannot read ${inputName(path)}: ${why}`, [path]);
 }
 
 /**
@@ -270,20 +270,18 @@ export type LoadOcdsOptions = FromOcdsOptions & { encoding?: ReadLedgerOptions['
  */
 export async function loadOcds(path: string | Uint8Array, options: LoadOcdsOptions = {}): Promise<OcdsRecords & { readonly source: LedgerSource }> {
   if (typeof path !== 'string') return ocdsOf('-', path, options);
+  if (path === '-') {
+    const chunks: Uint8Array[] = [];
+    await readStream(path, process.stdin, (chunk) => chunks.push(chunk));
+    return ocdsOf(path, Buffer.concat(chunks), options);
+  }
   let bytes: Uint8Array;
   try {
-    bytes = path === '-' ? await bytesOf(process.stdin) : await readFile(path);
+    bytes = await readFile(path);
   } catch (e) {
-    throw unreadable(path === '-' ? 'standard input' : path, e);
+    throw unreadable(path, e);
   }
   return ocdsOf(path, bytes, options);
-}
-
-/** Every byte of a stream, in one array. */
-async function bytesOf(stream: AsyncIterable<Uint8Array | string>): Promise<Uint8Array> {
-  const chunks: Uint8Array[] = [];
-  for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? new TextEncoder().encode(chunk) : chunk);
-  return Buffer.concat(chunks);
 }
 
 function ocdsOf(path: string, bytes: Uint8Array, options: LoadOcdsOptions): OcdsRecords & { readonly source: LedgerSource } {
