@@ -20,7 +20,11 @@ function sharedMoney(d: Decimal): string {
   return text;
 }
 
-const pct = (x: number) => `${Math.round(x * 100)}%`;
+/**
+ * A share as a whole percentage that reads as all or none only when it is: 0.996 → "99%", 0.004 →
+ * "1%", 1 → "100%".
+ */
+const pct = (x: number) => `${x <= 0 ? 0 : x >= 1 ? 100 : Math.min(99, Math.max(1, Math.round(x * 100)))}%`;
 /** A band as a percentage, exactly as given up to two decimals (0.125 → "12.5%"). */
 const bandPct = (x: number) => `${+(x * 100).toFixed(2)}%`;
 const grouped = groupedCount;
@@ -129,16 +133,18 @@ export function reasonMessage(code: ReasonCode, value: number, k: number, facts:
         return `Not compared with the buyer's own purchase rate: it has ${plural(r.buyerOthers, 'other purchase')} over ${plural(r.days, 'day')} (a rate needs ${BASELINE.minRecords} over ${BASELINE.minDays} days).`;
       }
       return (
-        `Besides these parts, the buyer made ${plural(r.others, 'purchase')} of a part's size (${sharedMoney(r.from)} to ${sharedMoney(r.to)} ${ctx.currency})${subjectPhrase(b.subject)} in ${grouped(r.days)} days: ` +
+        `Besides these parts, the buyer made ${plural(r.others, 'purchase')} of a part's size (${r.from.isZero() ? 'up to' : `${sharedMoney(r.from)} to`} ${sharedMoney(r.to)} ${ctx.currency})${subjectPhrase(b.subject)} in ${grouped(r.days)} days: ` +
         `at that rate about ${r.expected.toPrecision(2)} fall within ${plural(r.window, 'day')}, and ${k} or more with probability ${probability(r.pWindow)}; ` +
         `some span of ${plural(r.window, 'day')} in its ${grouped(r.days)} days holds ${k} or more with probability ${probability(r.p)}.`
       );
     }
     case 'buyerSize':
       if (!b) return "Part sizes not compared with the buyer's other purchases (no baseline).";
-      return b.size.applicable
-        ? `By amount, the parts rank on average above ${pct(b.size.percentile)} of the buyer's ${plural(b.size.others, 'other purchase')}${subjectPhrase(b.subject)} (ties count half).`
-        : `Part sizes not compared with the buyer's other purchases: it has ${plural(b.size.others, 'other purchase')}${subjectPhrase(b.subject)} (at least ${BASELINE.minSubject} are needed).`;
+      return !b.size.applicable
+        ? `Part sizes not compared with the buyer's other purchases: it has ${plural(b.size.others, 'other purchase')}${subjectPhrase(b.subject)} (at least ${BASELINE.minSubject} are needed).`
+        : b.size.percentile >= 1
+          ? `By amount, each part is larger than every one of the buyer's ${plural(b.size.others, 'other purchase')}${subjectPhrase(b.subject)}.`
+          : `By amount, the parts rank on average above ${pct(b.size.percentile)} of the buyer's ${plural(b.size.others, 'other purchase')}${subjectPhrase(b.subject)} (ties count half).`;
     case 'buyerVendor':
       if (!b) return "Vendors not compared with the buyer's other purchases (no baseline).";
       return b.vendor.applicable

@@ -30,7 +30,11 @@ const money = (d: Decimal) => {
   const [int, frac] = (d.decimalPlaces() >= 2 ? d.toFixed() : d.toFixed(2)).split('.');
   return `${(int as string).replace(/\B(?=(\d{3})+(?!\d))/gu, ',')}.${frac}`;
 };
-const pct = (x: number) => `${Math.round(x * 100)}%`;
+// A share in whole percent; a share strictly between none and all never reads as 0% or 100%.
+const pct = (x: number) => {
+  const whole = Math.round(x * 100);
+  return `${x > 0 && x < 1 ? Math.min(99, Math.max(1, whole)) : whole}%`;
+};
 const plural = (n: number, one: string) => `${n.toLocaleString('en-US')} ${n === 1 ? one : `${one}s`}`;
 const probability = (p: number) => (p < 0.001 ? '< 0.001' : p < 0.01 ? p.toFixed(3) : p.toFixed(2));
 
@@ -515,7 +519,7 @@ function checkFinding(f: Finding, records: readonly PurchaseRecordInput[], o: De
   if (want.buyerOthers >= BASELINE.minRecords && want.days >= BASELINE.minDays) {
     const expected = ((want.sized + BASELINE.pseudoCount) / want.days) * want.window;
     expect(message('buyerRate')).toBe(
-      `Besides these parts, the buyer made ${plural(want.sized, 'purchase')} of a part's size (${money(limit.times(policy.minPartShare))} to ${money(limit)} CNY)${subject} in ${want.days.toLocaleString('en-US')} days: ` +
+      `Besides these parts, the buyer made ${plural(want.sized, 'purchase')} of a part's size (${policy.minPartShare === 0 ? 'up to' : `${money(limit.times(policy.minPartShare))} to`} ${money(limit)} CNY)${subject} in ${want.days.toLocaleString('en-US')} days: ` +
         `at that rate about ${expected.toPrecision(2)} fall within ${plural(want.window, 'day')}, and ${k} or more with probability ${probability(poissonAtLeast(k, expected))}; ` +
         `some span of ${plural(want.window, 'day')} in its ${want.days.toLocaleString('en-US')} days holds ${k} or more with probability ${probability(1 - Math.pow(1 - poissonAtLeast(k, expected), want.days / want.window))}.`,
     );
@@ -523,7 +527,11 @@ function checkFinding(f: Finding, records: readonly PurchaseRecordInput[], o: De
     expect(message('buyerRate')).toBe(`Not compared with the buyer's own purchase rate: it has ${plural(want.buyerOthers, 'other purchase')} over ${plural(want.days, 'day')} (a rate needs ${BASELINE.minRecords} over ${BASELINE.minDays} days).`);
   }
   if (want.others >= BASELINE.minSubject) {
-    expect(message('buyerSize')).toBe(`By amount, the parts rank on average above ${pct(want.percentile)} of the buyer's ${plural(want.others, 'other purchase')}${subject} (ties count half).`);
+    expect(message('buyerSize')).toBe(
+      want.percentile === 1
+        ? `By amount, each part is larger than every one of the buyer's ${plural(want.others, 'other purchase')}${subject}.`
+        : `By amount, the parts rank on average above ${pct(want.percentile)} of the buyer's ${plural(want.others, 'other purchase')}${subject} (ties count half).`,
+    );
     expect(message('buyerVendor')).toBe(`${want.fromVendors.toLocaleString('en-US')} of the buyer's ${plural(want.others, 'other purchase')}${subject} went to ${want.vendors === 1 ? 'this vendor' : `these ${want.vendors} vendors`}.`);
   } else {
     expect(message('buyerSize')).toBe(`Part sizes not compared with the buyer's other purchases: it has ${plural(want.others, 'other purchase')}${subject} (at least ${BASELINE.minSubject} are needed).`);
