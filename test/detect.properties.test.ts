@@ -277,6 +277,8 @@ describe('detectSplits properties', () => {
           });
           expect(f.parts.map((p) => p.id)).toEqual(f.recordIds);
           expect(f.recordIds.length).toBeGreaterThanOrEqual(minParts);
+          // maxParts is the most parts a finding may have: a core extended past it proposes nothing.
+          expect(f.recordIds.length).toBeLessThanOrEqual(options.maxParts ?? 50);
 
           // Each part stays below the limit and is at least minPartShare of it; the total crosses it.
           let total = 0n;

@@ -429,7 +429,8 @@ export function plainRuns(cluster: readonly { day: number; value: Decimal; vendo
             return [largest, tightest, ...vendorRun, ...oneAmount, ...projectRun, ...roundRun];
           };
           for (const parts of proposals()) {
-            if (dayOf(parts[0] as number) > rule.toDay) continue;
+            // A proposal counts when its first part is in force, and holds at most maxParts parts.
+            if (dayOf(parts[0] as number) > rule.toDay || parts.length > rule.maxParts) continue;
             const r = rule.rank(parts);
             const rank = Number.isNaN(r) ? -Infinity : r;
             if (!best || rank > best.rank || (rank === best.rank && earlier(parts, best.parts))) best = { rank, parts };
@@ -464,7 +465,7 @@ export function oracleRank(o: ResolvedOptions, t: ResolvedThreshold, baselines?:
     if (id === undefined) ids.set(token, (id = ids.size));
     return id;
   };
-  const ctx = { thresholds: o.thresholds, windowDays: 'days' in o.window ? o.window.days : NOMINAL_DAYS[o.window.period], band: o.band, weights: o.weights, ...(baselines ? { baselines: baselines.of } : {}) };
+  const ctx = { thresholds: o.thresholds, windowDays: 'days' in o.window ? o.window.days : NOMINAL_DAYS[o.window.period], sameVendor: o.vendor === 'same', band: o.band, weights: o.weights, ...(baselines ? { baselines: baselines.of } : {}) };
   return (records) => {
     const items: Item[] = records.map((r) => ({
       k: baselines ? (baselines.k.get(r.rec.id) as number) : r.rec.index,

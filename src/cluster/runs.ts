@@ -118,7 +118,9 @@ function lexBefore(a: readonly number[], b: readonly number[]): boolean {
  *    `minSimilarity` by the closest signal both carry, or carrying none to compare: a purchase of
  *    something else is no piece of the requirement, however near in size and time), and of the main
  *    vendor for the main vendor's core — nearest first (the earlier on a tie), each while the whole
- *    still fits one window. A proposal counts when its first part is dated
+ *    still fits one window; a core so extended to more than `maxParts` parts proposes nothing (the
+ *    window that holds it, starting on its first day, is a large run in step 3 unless runs take
+ *    its parts first). A proposal counts when its first part is dated
  *    while the tier is in force. The proposal with the highest `rank` (ties: the earlier parts, by
  *    position) becomes a run; its parts are no longer free; proposals are made again, until no
  *    window proposes.
@@ -345,7 +347,7 @@ export function extractRuns(items: readonly Item[], tier: RunTier, o: ExtractRun
    * A core (positions, ascending) with the free parts that belong with it: not small beside it (at
    * least half its smallest part) and as close in time to it as its own parts are to each other
    * (within its largest gap between consecutive days), taken nearest first (ties: the earlier), each
-   * while the whole still fits one window.
+   * while the whole still fits one window (more than `maxParts` parts make no proposal: see `propose`).
    */
   const extended = new Map<string, number[]>(); // this round's extensions (free parts change with each run)
   const extend = (core: number[], vendor?: string): number[] => {
@@ -557,7 +559,9 @@ export function extractRuns(items: readonly Item[], tier: RunTier, o: ExtractRun
     for (let i = 0; i < SLOTS; i++) {
       const parts = sets[i];
       if (parts) for (const p of parts) (users[p] ??= []).push(w, v);
-      heap.set(SLOTS * w + i, parts && (day[parts[0] as number] as number) <= tier.toDay ? { rank: rankOf(parts), parts } : undefined);
+      // A set of more than maxParts parts (a core extended so far) is no requirement cut into pieces;
+      // its parts still make the window propose again when one is taken.
+      heap.set(SLOTS * w + i, parts && parts.length <= o.maxParts && (day[parts[0] as number] as number) <= tier.toDay ? { rank: rankOf(parts), parts } : undefined);
     }
   };
 
@@ -587,10 +591,27 @@ export function extractRuns(items: readonly Item[], tier: RunTier, o: ExtractRun
   choose();
   if (o.whole) return { runs, largeRuns };
   // 3. With no proposal left, the windows still of more than maxParts parts that cross are large
-  // runs; only windows that shared positions with them may propose again.
+  // runs; only windows that shared positions with them, or whose proposals (a core extended past
+  // maxParts, which proposed nothing) held some of their parts, may propose again.
   const taken = takeLarge(o.maxParts);
   if (taken.length === 0) return { runs, largeRuns };
+  extended.clear();
+  for (const [from, to] of taken) {
+    for (let p = from; p < to; p++) {
+      const list = users[p] ?? [];
+      for (let i = 0; i < list.length; i += 2) {
+        const w = list[i] as number;
+        if (stamp[w] !== round && version[w] === list[i + 1]) {
+          stamp[w] = round;
+          propose(w);
+        }
+      }
+      users[p] = undefined;
+    }
+  }
+  round++;
   for (let w = 0; w < windows; w++) {
+    if (stamp[w] === round - 1) continue;
     // The last range starting before the window ends has the latest end (ends ascend).
     let a = 0;
     let b = taken.length;
