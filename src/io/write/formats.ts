@@ -155,9 +155,17 @@ function buyersMarkdown(buyers: readonly ReportBuyer[]): string[] {
 /** `against: ` before a reason that speaks against splitting (`AGAINST_CODES`): its strength lowers the score. */
 const against = (r: ReportFinding['reasons'][number]): string => (isAgainst(r.code) ? 'against: ' : '');
 
-/** Reasons with some strength, strongest contribution (strength × weight) first. */
+/** Reasons that counted (some strength, some weight), strongest contribution (strength × weight) first. */
 function strongReasons(f: ReportFinding): ReportFinding['reasons'] {
-  return [...f.reasons].filter((r) => r.strength > 0).sort((a, b) => b.strength * b.weight - a.strength * a.weight || (a.code < b.code ? -1 : 1));
+  return [...f.reasons].filter((r) => r.strength > 0 && r.weight > 0).sort((a, b) => b.strength * b.weight - a.strength * a.weight || (a.code < b.code ? -1 : 1));
+}
+
+/** A finding's period in words: "one day", or how many days lie between its first and last part. */
+const spanText = (days: number): string => (days === 0 ? 'one day' : `${plural(days, 'day')} apart`);
+
+/** A part's amount as recorded, and in the report currency when it was converted. */
+function partAmount(p: ReportFinding['parts'][number], currency: string): string {
+  return `${amount(p.amount)} ${p.currency}${p.currency === currency ? '' : ` (${amount(p.converted)} ${currency})`}`;
 }
 
 /** The finding in one line, each piece of data passed through `text` (the sink's escaping). */
@@ -195,7 +203,7 @@ function reportToMarkdown(report: AnyReport): string {
     if (review !== undefined) out.push(`- Status: ${review}`);
     out.push(
       `- Finding id: ${md(f.id)}; score ${f.score.toFixed(2)}`,
-      `- Period: ${f.start} to ${f.end} (${plural(f.spanDays, 'day')})`,
+      `- Period: ${f.start} to ${f.end} (${spanText(f.spanDays)})`,
       `- Threshold: ${md(f.threshold.id)} ${amount(f.threshold.amount)} ${f.threshold.currency}${f.threshold.source ? ` — ${md(f.threshold.source)}` : ''}`,
     );
     if (f.rule) out.push(`- Rule: ${md(f.rule.name)}${f.rule.citation ? ` (${md(f.rule.citation)})` : ''}`);
@@ -205,7 +213,7 @@ function reportToMarkdown(report: AnyReport): string {
     f.parts.forEach((p, i) => {
       const line = `${p.file !== undefined ? `${md(p.file)}:` : ''}${p.line ?? ''}`;
       out.push(
-        `| ${i + 1} | ${line} | ${md(p.id)} | ${p.date} | ${md(p.vendor)} | ${amount(p.amount)} ${p.currency} | ${md(p.subject)} | ${md(p.category)} | ${md(p.project)} | ${md(p.method)} | ${md(p.document)} |`,
+        `| ${i + 1} | ${line} | ${md(p.id)} | ${p.date} | ${md(p.vendor)} | ${partAmount(p, f.currency)} | ${md(p.subject)} | ${md(p.category)} | ${md(p.project)} | ${md(p.method)} | ${md(p.document)} |`,
       );
     });
     out.push(`| | | | | **total** | **${amount(f.total)} ${f.currency}** | | | | | |`, '', 'Reasons:', '');
@@ -255,7 +263,8 @@ const STYLE = { bold: ['\u001b[1m', '\u001b[22m'], dim: ['\u001b[2m', '\u001b[22
 
 /**
  * A text report for terminals: per finding a headline, its period and threshold, its parts, and the
- * reasons it looks deliberate (every reason with some strength, strongest first, in full). Text
+ * reasons that counted (some strength and weight), strongest first, in full: why it looks
+ * deliberate, then what speaks against it. Text
  * from the ledger is shown with its control characters as escapes, so it cannot drive the terminal.
  */
 function reportToTable(report: AnyReport, color: boolean): string {
@@ -268,17 +277,20 @@ function reportToTable(report: AnyReport, color: boolean): string {
     const review = reviewLine(f, t);
     out.push(paint('bold', `#${f.rank}  score ${f.score.toFixed(2)}  ${headline(f, t)}`));
     if (review !== undefined) out.push(`    status: ${review}`);
-    out.push(`    ${f.start} → ${f.end} (${plural(f.spanDays, 'day')})  threshold ${t(f.threshold.id)}${f.rule ? `  rule ${t(f.rule.name)}` : ''}`);
+    out.push(`    ${f.start} → ${f.end} (${spanText(f.spanDays)})  threshold ${t(f.threshold.id)}${f.rule ? `  rule ${t(f.rule.name)}` : ''}`);
     const amountWidth = Math.max(...f.parts.map((p) => amount(p.amount).length));
     for (const p of f.parts) {
+      const converted = p.currency === f.currency ? '' : ` (${amount(p.converted)} ${f.currency})`;
       out.push(
-        `    ${p.date}  ${pad(clip(t(p.id), 12), 12)}  ${pad(clip(t(p.vendor), 28), 28)}  ${pad(amount(p.amount), amountWidth, true)} ${p.currency}  ${clip(t(p.subject ?? ''), 40)}`,
+        `    ${p.date}  ${pad(clip(t(p.id), 12), 12)}  ${pad(clip(t(p.vendor), 28), 28)}  ${pad(amount(p.amount), amountWidth, true)} ${p.currency}${converted}  ${clip(t(p.subject ?? ''), 40)}`,
       );
     }
     const reasons = strongReasons(f);
-    if (reasons.length > 0) {
-      out.push('    why it looks deliberate:');
-      for (const r of reasons) out.push(`      - ${against(r)}${t(r.message)} ${paint('dim', `(${r.code} ${r.strength.toFixed(2)} × ${r.weight})`)}`);
+    for (const [heading, side] of [['why it looks deliberate', false], ['what speaks against it', true]] as const) {
+      const listed = reasons.filter((r) => isAgainst(r.code) === side);
+      if (listed.length === 0) continue;
+      out.push(`    ${heading}:`);
+      for (const r of listed) out.push(`      - ${t(r.message)} ${paint('dim', `(${r.code} ${r.strength.toFixed(2)} × ${r.weight})`)}`);
     }
     out.push('');
   }

@@ -114,10 +114,9 @@ describe('reasons against splitting', () => {
     }
   });
 
-  it('are marked "against:" in the table, among the reasons with some strength', () => {
+  it('are listed in the table under their own heading, after the reasons it looks deliberate', () => {
     const table = formatReport(report, 'table');
-    expect(table).toContain('      - against: one charge per traveller (perPersonCharges 0.80 × 1)');
-    expect(table).toContain('      - all parts just below (justBelow 1.00 × 2)');
+    expect(table).toContain(['    why it looks deliberate:', '      - all parts just below (justBelow 1.00 × 2)', '    what speaks against it:', '      - one charge per traveller (perPersonCharges 0.80 × 1)'].join('\n'));
     expect(table).not.toContain('documentLines');
   });
 });

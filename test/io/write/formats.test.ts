@@ -45,6 +45,24 @@ describe('reports', () => {
     expect(table).toContain('- all parts just below (justBelow 1.00 × 2)');
   });
 
+  it('shows a converted part in the report currency too, and the period as days apart or one day', () => {
+    const mixed: Finding = {
+      ...finding,
+      parts: [finding.parts[0]!, { ...finding.parts[1]!, amount: '30000', currency: 'EUR', converted: '234000.00' }],
+    };
+    const one = buildReport({ findings: [mixed], rejects: [], rows: 2, analysed: 2 });
+    const table = formatReport(one, 'table');
+    expect(table).toContain('30,000.00 EUR (234,000.00 CNY)');
+    expect(table).toContain('286,500.00 CNY  @evil');
+    expect(table).toContain('2014-11-04 → 2014-11-06 (2 days apart)');
+    const md = formatReport(one, 'md');
+    expect(md).toContain('| 30,000.00 EUR (234,000.00 CNY) |');
+    expect(md).toContain('- Period: 2014-11-04 to 2014-11-06 (2 days apart)');
+    const sameDay = buildReport({ findings: [{ ...finding, end: '2014-11-04', spanDays: 0 }], rejects: [], rows: 2, analysed: 2 });
+    expect(formatReport(sameDay, 'table')).toContain('2014-11-04 → 2014-11-04 (one day)');
+    expect(formatReport(sameDay, 'md')).toContain('- Period: 2014-11-04 to 2014-11-04 (one day)');
+  });
+
   it('filters by score and top', () => {
     expect(buildReport({ findings: [finding], rejects: [], rows: 1, analysed: 1, top: 0 }).summary).toMatchObject({ findings: 1, shown: 0 });
     expect(buildReport({ findings: [finding, { ...finding, id: 'f2' }], rejects: [], rows: 1, analysed: 1, top: 1 }).findings).toHaveLength(1);
