@@ -91,7 +91,7 @@ export function detectSplits(records: Iterable<unknown>, options: DetectSplitsOp
   const ledger = prepare(table, opts);
   const parts = candidates(ledger, opts);
   const baselines = buyerBaselines(table, opts);
-  const scoring = { thresholds: opts.thresholds, windowDays: ledger.window.days, band: opts.band, weights: opts.weights, baselines };
+  const scoring = { thresholds: opts.thresholds, windowDays: ledger.window.days, sameVendor: opts.vendor === 'same', band: opts.band, weights: opts.weights, baselines };
   const context = { currency: opts.currency, band: opts.band, subject: opts.subject, windowLabel: ledger.window.label, table, ...(opts.rule ? { rule: opts.rule } : {}) };
 
   const findings: Finding[] = [];

@@ -52,6 +52,18 @@ function subjectPhrase(prefixes: readonly string[] | undefined): string {
   return ` with category codes starting ${either(prefixes.length <= 4 ? prefixes : [...prefixes.slice(0, 3), `${prefixes.length - 3} more`])}`;
 }
 
+/**
+ * Where the parts near a limit lie: "within 10% below the limit" when each is near the finding's
+ * own limit, else each limit they are near named ("within 10% below the 300,000.00 CNY limit of
+ * threshold hz-decent"); "at or below" when one of those may be equalled (`above`).
+ */
+function nearLimits(facts: EvidenceFacts, ctx: MessageContext): string {
+  const { limits, atLimitAllowed } = facts.justBelow;
+  const where = `within ${bandPct(ctx.band)} ${atLimitAllowed ? 'at or below' : 'below'}`;
+  if (limits.length === 1 && limits[0]!.threshold.id === ctx.tier.threshold.id) return `${where} the limit`;
+  return `${where} ${either(limits.map((t) => `the ${sharedMoney(t.value)} ${ctx.currency} limit of threshold ${t.threshold.id}`))}`;
+}
+
 /** What a sentence says of parts read as one fee paid again for each person. */
 const FEE_CLAUSE = 'charges of one amount to the cent to one vendor, each under the same subject as another, a subject that names a fee paid per person (a registration, membership, course or conference, say)';
 
@@ -86,26 +98,38 @@ export function reasonMessage(code: ReasonCode, value: number, k: number, facts:
     case 'justBelow':
       // Of the parts beyond one (evidence.ts): one purchase near a limit is common, and counts for nothing.
       return facts.justBelow.count > 1
-        ? `${facts.justBelow.count} of ${k} parts lie within ${bandPct(ctx.band)} ${facts.justBelow.atLimitAllowed ? 'at or below' : 'below'} a limit in force.`
+        ? `${facts.justBelow.count} of ${k} parts lie ${nearLimits(facts, ctx)}.`
         : facts.justBelow.count === 1
-          ? `1 of ${k} parts lies within ${bandPct(ctx.band)} ${facts.justBelow.atLimitAllowed ? 'at or below' : 'below'} a limit in force; one part alone near a limit is no sign of splitting.`
+          ? `1 of ${k} parts lies ${nearLimits(facts, ctx)}; one part alone near a limit is no sign of splitting.`
           : `No part lies in the ${bandPct(ctx.band)} band under a limit in force.`;
     case 'parts':
-      return `The total was bought in ${k} parts.`;
+      // Strength (10 − k) ÷ 8 (score/score.ts): full for two parts, nothing from ten.
+      return k < 10
+        ? `Bought in ${k} parts: the fewer the parts, the more they look like one requirement cut to fit under a limit, which is most often cut in two or three.`
+        : `Bought in ${k} parts: too many for their number to count (a requirement cut to fit under a limit is most often cut in two or three).`;
     case 'span':
+      if (Number.isNaN(value)) return "Dates not weighed: the policy's window is one day, so the parts of every finding share their date.";
       return value === 0 ? 'All parts were bought on the same day.' : `The first and last parts were bought ${plural(value, 'day')} apart (the policy allows ${ctx.windowLabel}).`;
     case 'sameDay':
+      if (Number.isNaN(value)) return "Shared dates not weighed: the policy's window is one day, so the parts of every finding share their date.";
       return facts.sameDay > 0 ? `${facts.sameDay} of ${k} parts share their date with another part.` : 'No two parts share a date.';
-    case 'vendorConcentration':
-      return facts.topVendor === k ? 'All parts went to the same vendor.' : `The most frequent vendor received ${facts.topVendor} of ${k} parts; ${facts.vendors} vendors in all.`;
+    case 'vendorConcentration': {
+      if (Number.isNaN(value)) return "Vendors not weighed: the policy groups one vendor's purchases only, so the parts of every finding share their vendor.";
+      if (facts.topVendor === k) return 'All parts went to the same vendor.';
+      const p = facts.placeholders;
+      const placeholders = p === 0 ? '' : `, counting ${p === 1 ? 'the part' : `each of the ${p} parts`} with a placeholder vendor name as a vendor of its own: such a name (a redacted one, "Various") stands for suppliers that cannot be told apart`;
+      return `The most frequent vendor received ${facts.topVendor} of ${k} parts; ${facts.vendors} vendors in all${placeholders}.`;
+    }
     case 'subjectSimilarity':
       return subjectMessage(value, facts.subject, ctx.subject);
     case 'equalAmounts': {
-      const spread = `(coefficient of variation ${value.toFixed(2)})`;
+      const { smallest, largest } = facts.amounts;
+      const range = smallest.eq(largest) ? `all ${sharedMoney(smallest)} ${ctx.currency}` : `${sharedMoney(smallest)} to ${sharedMoney(largest)} ${ctx.currency}`;
+      const spread = `(${range}; coefficient of variation ${value.toFixed(2)})`;
       const repeats = facts.repeated > 0 ? `; ${facts.repeated} of ${k} parts have the same amount as another part, to the cent` : '';
       if (k > 1 && facts.justBelow.count === k) {
         const counted = facts.repeated > 0 ? `; ${facts.repeated} of ${k} parts have the same amount as another part, to the cent, which counts` : '';
-        return `All parts lie just below a limit, so the spread of their amounts ${spread} is not counted as evidence of its own${counted}.`;
+        return `All parts lie ${nearLimits(facts, ctx)}, so the spread of their amounts ${spread} is not counted as evidence of its own${counted}.`;
       }
       return value <= 0.1
         ? `The amounts are nearly equal ${spread}${repeats}.`
@@ -117,6 +141,7 @@ export function reasonMessage(code: ReasonCode, value: number, k: number, facts:
       return facts.round > 0 ? `${facts.round} of ${k} amounts are round figures.` : 'No amount is a round figure.';
     case 'consecutiveDocuments': {
       const lines = facts.documentLines > 0;
+      if (facts.documented < 2) return `No consecutive document numbers: ${facts.documented === 0 ? 'no part carries one' : 'only 1 part carries one'}.`;
       if (facts.consecutive === 0) return `No consecutive document numbers${lines ? ' besides lines of one order or contract' : ''}.`;
       const said = `${facts.consecutive} of ${k} parts have a document number one apart from another part's${lines ? ' (lines of one order or contract left out)' : ''}`;
       const n = facts.numbering;
@@ -129,12 +154,20 @@ export function reasonMessage(code: ReasonCode, value: number, k: number, facts:
     case 'buyerRate': {
       if (!b) return "Not compared with the buyer's own purchase rate (no baseline).";
       const r = b.rate;
+      // Days the ledger covers: a gap of the whole ledger (no record of any buyer) is left out.
+      const covered = r.uncovered > 0 ? ' that the ledger covers' : '';
       if (!r.applicable) {
-        return `Not compared with the buyer's own purchase rate: it has ${plural(r.buyerOthers, 'other purchase')} over ${plural(r.days, 'day')} (a rate needs ${BASELINE.minRecords} over ${BASELINE.minDays} days).`;
+        const few = r.buyerOthers < BASELINE.minRecords;
+        const short = r.days < BASELINE.minDays;
+        const why = few && short ? `it has only ${plural(r.buyerOthers, 'other purchase')}, over ${plural(r.days, 'day')}${covered}` : few ? `it has only ${plural(r.buyerOthers, 'other purchase')}` : `its purchases span only ${plural(r.days, 'day')}${covered}`;
+        return `Not compared with the buyer's own purchase rate: ${why} (a rate needs at least ${BASELINE.minRecords} other purchases over at least ${BASELINE.minDays} days).`;
       }
+      const made = r.others === 0 ? 'no purchase' : plural(r.others, 'purchase');
+      const gaps = r.uncovered > 0 ? ` (${plural(r.uncovered, 'day')} between them hold no record of any buyer and are left out)` : '';
+      const days = `${grouped(r.days)} days${covered}${r.uncovered > 0 ? ' from its first purchase to its last' : ''}`;
       return (
-        `Besides these parts, the buyer made ${plural(r.others, 'purchase')} of a part's size (${r.from.isZero() ? 'up to' : `${sharedMoney(r.from)} to`} ${sharedMoney(r.to)} ${ctx.currency})${subjectPhrase(b.subject)} in ${grouped(r.days)} days: ` +
-        `at that rate about ${r.expected.toPrecision(2)} fall within ${plural(r.window, 'day')}, and ${k} or more with probability ${probability(r.pWindow)}; ` +
+        `Besides these parts, the buyer made ${made} of a part's size (${r.from.isZero() ? 'up to' : `${sharedMoney(r.from)} to`} ${sharedMoney(r.to)} ${ctx.currency})${subjectPhrase(b.subject)} in ${r.uncovered > 0 ? 'the ' : ''}${days}${gaps}: ` +
+        `at that rate${r.others === 0 ? ' (counted as half a purchase, so that it is not zero)' : ''} about ${r.expected.toPrecision(2)} fall within ${plural(r.window, 'day')}, and ${k} or more with probability ${probability(r.pWindow)}; ` +
         `some span of ${plural(r.window, 'day')} in its ${grouped(r.days)} days holds ${k} or more with probability ${probability(r.p)}.`
       );
     }
@@ -147,9 +180,13 @@ export function reasonMessage(code: ReasonCode, value: number, k: number, facts:
           : `By amount, the parts rank on average above ${pct(b.size.percentile)} of the buyer's ${plural(b.size.others, 'other purchase')}${subjectPhrase(b.subject)} (ties count half).`;
     case 'buyerVendor':
       if (!b) return "Vendors not compared with the buyer's other purchases (no baseline).";
-      return b.vendor.applicable
-        ? `${grouped(b.vendor.fromVendors)} of the buyer's ${plural(b.vendor.others, 'other purchase')}${subjectPhrase(b.subject)} went to ${b.vendor.vendors === 1 ? 'this vendor' : `these ${b.vendor.vendors} vendors`}.`
-        : `Vendors not compared with the buyer's other purchases: it has ${plural(b.vendor.others, 'other purchase')}${subjectPhrase(b.subject)} (at least ${BASELINE.minSubject} are needed).`;
+      if (b.vendor.applicable) {
+        const { vendors, placeholders } = b.vendor;
+        const to = vendors === 0 ? "these parts' vendors" : vendors === 1 ? 'this vendor' : `these ${vendors} vendors`;
+        const unnamed = placeholders === 0 ? '' : `; ${placeholders === k ? 'every part carries' : `${placeholders} of ${k} parts carry`} a placeholder vendor name (a redacted one, "Various"), which no other purchase is counted as going to`;
+        return `${grouped(b.vendor.fromVendors)} of the buyer's ${plural(b.vendor.others, 'other purchase')}${subjectPhrase(b.subject)} went to ${to}${unnamed}.`;
+      }
+      return `Vendors not compared with the buyer's other purchases: it has ${plural(b.vendor.others, 'other purchase')}${subjectPhrase(b.subject)} (at least ${BASELINE.minSubject} are needed).`;
     case 'perPersonCharges':
       return facts.perPerson === 0 ? 'No part looks charged per person.' : perPersonSentence(facts, k);
     case 'documentLines':
@@ -158,7 +195,7 @@ export function reasonMessage(code: ReasonCode, value: number, k: number, facts:
         : 'No two parts name the same order or contract.';
     case 'sameDayVendors':
       return facts.sameDayVendors > 0
-        ? `${facts.sameDayVendors} of ${k} parts came from another vendor than a part bought the same day: the same-day test of card programmes and audit offices asks for one merchant, since one order cut into invoices comes from one supplier, and purchases from different suppliers on one day are most often separate orders.`
+        ? `${facts.sameDayVendors} of ${k} parts came from another vendor than a part bought the same day${facts.placeholders > 0 ? ' (a part with a placeholder vendor name counted as a vendor of its own)' : ''}: the same-day test of card programmes and audit offices asks for one merchant, since one order cut into invoices comes from one supplier, and purchases from different suppliers on one day are most often separate orders.`
         : 'No two parts bought on the same day came from different vendors.';
     case 'manyParts':
       return k > FEW_PARTS
@@ -169,7 +206,7 @@ export function reasonMessage(code: ReasonCode, value: number, k: number, facts:
       if (!t) return 'Bunching under this limit not tested: the buyer has no purchase in force for it.';
       if (!t.applicable) return `Bunching under this limit not tested: ${t.why}.`;
       const where = `${grouped(t.observed)} of its ${grouped(t.sample)} purchases in force for the limit lie within ${bandPct(BUNCHING.band)} ${ctx.tier.comparison === 'above' ? 'at or below' : 'below'} it, where the rest of its amounts predict ${t.expected.toFixed(1)} (z = ${t.z.toFixed(1)}, one-sided p ${probability(t.p)})`;
-      return t.z >= 2 ? `The buyer's purchases bunch under this limit: ${where}.` : `The buyer's purchases show no clear bunching under this limit: ${where}.`;
+      return t.z >= 2 ? `Across its ledger, the buyer's purchases bunch under this limit: ${where}.` : `Across its ledger, the buyer's purchases show no clear bunching under this limit: ${where}.`;
     }
   }
 }

@@ -30,6 +30,11 @@ export const BASELINE = Object.freeze({
   minSubject: 10,
   /** Added to the count of other purchases in a rate, so a buyer that never bought the subject still has a finite one. */
   pseudoCount: 0.5,
+  /**
+   * Longest stretch of days without a record of any buyer that a ledger is taken to cover: a longer
+   * one is a gap in the ledger (a folder of monthly extracts years apart), which no rate counts.
+   */
+  coveredGap: 31,
 });
 
 /** What a finding's buyer does besides the finding, as measured for one finding. */
@@ -39,10 +44,11 @@ export interface BaselineFacts {
   readonly rate: RateFacts;
   readonly size: SubjectFacts & { readonly percentile: number };
   /**
-   * `fromVendors` of the `others` went to the parts' `vendors` (distinct vendors; a part from a
-   * placeholder vendor counts as a vendor of its own that no other purchase went to).
+   * `fromVendors` of the `others` went to the parts' named `vendors` (distinct vendors); the
+   * `placeholders` parts from a placeholder vendor ("Various", a redacted name) count as vendors of
+   * their own that no other purchase went to.
    */
-  readonly vendor: SubjectFacts & { readonly share: number; readonly fromVendors: number; readonly vendors: number };
+  readonly vendor: SubjectFacts & { readonly share: number; readonly fromVendors: number; readonly vendors: number; readonly placeholders: number };
   /** The buyer's bunching test at the finding's threshold; undefined when it has no purchase in force for it. */
   readonly bunching: BunchingTest | undefined;
 }
@@ -60,13 +66,18 @@ export interface RateFacts {
   readonly applicable: boolean;
   /** The buyer's accepted records besides the parts, any subject or size. */
   readonly buyerOthers: number;
-  /** Days from the buyer's first to its last purchase, both included. */
+  /**
+   * Days from the buyer's first to its last purchase, both included, that the ledger covers: less
+   * the `uncovered` days in stretches of more than `BASELINE.coveredGap` days without a record of
+   * any buyer (see {@link ledgerGaps}).
+   */
   readonly days: number;
+  readonly uncovered: number;
   readonly others: number;
   /** The size range, in the report currency: at least `from`, below (or for `above`, at most) `to`. */
   readonly from: Decimal;
   readonly to: Decimal;
-  /** Days from the first part to the last, both included. */
+  /** Days from the first part to the last, both included, that the ledger covers. */
   readonly window: number;
   readonly expected: number;
   /** The chance of as many parts within one span of `window` days. */
@@ -265,6 +276,7 @@ export function buyerBaselines(table: RecordTable, opts: Pick<ResolvedOptions, '
     }
   }
 
+  const gaps = ledgerGaps(day, BASELINE.coveredGap);
   const valueOf = (k: number) => valueAt(table, k);
   const tests = bunchingTests(table, out, opts.thresholds, nb, valueOf);
   const listed: number[] = [];
@@ -381,8 +393,9 @@ export function buyerBaselines(table: RecordTable, opts: Pick<ResolvedOptions, '
       const [belowTo, atTo] = rankAmong(tier.approx);
       const sizedOthers = belowTo + (tier.comparison === 'above' ? atTo : 0) - belowFrom;
       const buyerOthers = (start[b + 1] as number) - (start[b] as number) - k;
-      const days = (lastDay[b] as number) - (firstDay[b] as number) + 1;
-      const window = (parts[k - 1] as Item).day - (parts[0] as Item).day + 1;
+      const uncovered = gaps.within(firstDay[b] as number, lastDay[b] as number);
+      const days = (lastDay[b] as number) - (firstDay[b] as number) + 1 - uncovered;
+      const window = (parts[k - 1] as Item).day - (parts[0] as Item).day + 1 - gaps.within((parts[0] as Item).day, (parts[k - 1] as Item).day);
       const expected = ((sizedOthers + BASELINE.pseudoCount) / days) * window;
       const pWindow = poissonAtLeast(k, expected);
       const spans = days / window;
@@ -390,6 +403,7 @@ export function buyerBaselines(table: RecordTable, opts: Pick<ResolvedOptions, '
         applicable: buyerOthers >= BASELINE.minRecords && days >= BASELINE.minDays,
         buyerOthers,
         days,
+        uncovered,
         others: sizedOthers,
         from,
         to: tier.value,
@@ -420,13 +434,56 @@ export function buyerBaselines(table: RecordTable, opts: Pick<ResolvedOptions, '
         subject: prefixes,
         rate,
         size: { applicable: subjectApplicable, others, percentile: others > 0 ? twiceRanks / (2 * others * k) : 0 },
-        vendor: { applicable: subjectApplicable, others, share: others > 0 ? fromVendors / others : 0, fromVendors, vendors: vendorSet.length + k - named.length },
+        vendor: { applicable: subjectApplicable, others, share: others > 0 ? fromVendors / others : 0, fromVendors, vendors: vendorSet.length, placeholders: k - named.length },
         bunching: tests[b]?.find((t) => t.threshold === tier.threshold.id),
       };
     },
   };
 }
 
+
+/**
+ * The gaps of a ledger: stretches of more than `longest` days on which no record is dated (every
+ * record counted, whatever its buyer), and `within(first, last)`, the days of those between two
+ * record days. Day numbers of valid dates span at most 3,652,059 days, so one byte per day of the
+ * ledger's range finds them. Runs in O(n + range).
+ *
+ * @example
+ * ledgerGaps(Int32Array.of(0, 10, 100, 101), 31).within(0, 101) //=> 89
+ */
+export function ledgerGaps(day: ArrayLike<number> & Iterable<number>, longest: number): { within(first: number, last: number): number } {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const d of day) {
+    if (d < lo) lo = d;
+    if (d > hi) hi = d;
+  }
+  const starts: number[] = [];
+  const totals: number[] = [0]; // days of the gaps before each
+  if (hi - lo > longest) {
+    const dated = new Uint8Array(hi - lo + 1);
+    for (const d of day) dated[d - lo] = 1;
+    for (let i = 1, run = 0; i < dated.length; i++) {
+      if (dated[i] === 0) run++;
+      else {
+        if (run > longest) {
+          starts.push(lo + i - run);
+          totals.push((totals[totals.length - 1] as number) + run);
+        }
+        run = 0;
+      }
+    }
+  }
+  return {
+    within(first, last) {
+      if (starts.length === 0) return 0;
+      // Gaps lie between record days, so each one starting after `first` and before `last` lies within.
+      const from = upper(starts, first);
+      const to = upper(starts, last);
+      return (totals[to] as number) - (totals[from] as number);
+    },
+  };
+}
 
 /** Ratios to the limit outside which an amount is clearly not in the band (a margin around [1 − h, 1]). */
 const NEAR_BAND = [(1 - BUNCHING.band) * 0.99, 1.01] as const;

@@ -28,8 +28,13 @@ export interface EvidenceContext {
   readonly tier: ResolvedThreshold;
   /** Every threshold, for "just below some limit in force". */
   readonly thresholds: readonly ResolvedThreshold[];
-  /** Nominal window length in days. */
+  /** Nominal window length in days: at 1 every finding lies on one day, and its dates tell nothing. */
   readonly windowDays: number;
+  /**
+   * Whether the policy links only one vendor's purchases (`vendor: 'same'`): every finding's parts
+   * then share their vendor, which tells nothing. @defaultValue false
+   */
+  readonly sameVendor?: boolean | undefined;
   /** "Just below" band, a fraction of the limit. */
   readonly band: number;
   /** The buyers' baselines of the run; without them the buyer measures are not applicable. */
@@ -38,16 +43,28 @@ export interface EvidenceContext {
 
 /** The counts behind the measures, for sentences that say exactly what was found. */
 export interface EvidenceFacts {
-  /** Parts within the band under a limit in force, and whether any of those limits is compared `above`. */
-  readonly justBelow: { readonly count: number; readonly atLimitAllowed: boolean };
+  /**
+   * Parts within the band under a limit in force; the limits they are named by (each such part by
+   * the finding's own limit when it is near it, else by the most serious limit it is near), in the
+   * order of the thresholds; and whether any of those is compared `above` (a part may equal it).
+   */
+  readonly justBelow: { readonly count: number; readonly limits: readonly ResolvedThreshold[]; readonly atLimitAllowed: boolean };
   /** Parts that share their date with another part. */
   readonly sameDay: number;
-  /** Parts of the most frequent vendor, and the number of vendors. */
+  /**
+   * Parts of the most frequent vendor, and the number of vendors, each part with a placeholder
+   * vendor name ("Various", a redacted name) counted as a vendor of its own; and those parts.
+   */
   readonly topVendor: number;
   readonly vendors: number;
+  readonly placeholders: number;
   readonly subject: SubjectAgreement;
+  /** The smallest and largest part, in the report currency. */
+  readonly amounts: { readonly smallest: Decimal; readonly largest: Decimal };
   /** Parts whose amount another part repeats to the cent (see {@link repeatedCount}). */
   readonly repeated: number;
+  /** Parts that carry a document number. */
+  readonly documented: number;
   /** Parts with round amounts, and with a document number one apart from another part's (lines of one document left out). */
   readonly round: number;
   readonly consecutive: number;
@@ -113,9 +130,10 @@ export const FEW_PARTS = 8;
  *   any unrelated purchase crosses it); a second and third part under the limit show a requirement
  *   cut to fit;
  * - parts: number of parts;
- * - span: days from first to last part;
- * - sameDay: share of parts dated the same day as another part;
- * - vendorConcentration: share of parts from the most frequent vendor;
+ * - span: days from first to last part (NaN under a one-day window, which puts every finding on one day);
+ * - sameDay: share of parts dated the same day as another part (NaN under a one-day window);
+ * - vendorConcentration: share of parts from the most frequent vendor (NaN when the policy links
+ *   only one vendor's purchases, `sameVendor`);
  * - subjectSimilarity: mean, over consecutive parts, of their closest agreement among the signals
  *   the policy compares and both carry (see {@link SubjectAgreement}), where a shared project counts
  *   in full only when neither text nor code was compared, and otherwise lifts the pair halfway from
@@ -132,7 +150,8 @@ export const FEW_PARTS = 8;
  *   (same text around the number), parts that are lines of one document left out, each part
  *   weighed by 1 − the chance that the buyer's numbering alone put it next to that part (a buyer
  *   that numbers its orders in turn gives two purchases dated one after the other numbers one
- *   apart anyway: see score/numbering);
+ *   apart anyway: see score/numbering); 0, not NaN, when fewer than two parts carry one (read as
+ *   not applicable instead, the held-out ledgers ranked a little worse: docs/quality-history.md);
  * - totalOverThreshold: total ÷ threshold;
  * - buyerRate: −log10 of the chance that some span of the finding's days in the buyer's ledger
  *   holds as many parts at the buyer's own rate of purchases of a part's size in the subject (see
@@ -151,7 +170,8 @@ export const FEW_PARTS = 8;
  *   suffixes, or the order, contract or framework number in the subject);
  * - sameDayVendors (against splitting): share of parts bought on a day the finding bought from
  *   another vendor too, beyond that day's first vendor — per day its distinct vendors less one
- *   (two parts on one day from two vendors: ½; parts on different days: 0);
+ *   (two parts on one day from two vendors: ½; parts on different days: 0), each part with a
+ *   placeholder vendor name a vendor of its own;
  * - manyParts (against splitting): share of parts beyond the {@link FEW_PARTS}th, (k − 8) / k, 0
  *   for at most 8 parts (twelve parts: ⅓, so the score keeps ⅔ of itself at weight 1).
  * The buyer measures are NaN (not applicable) without baselines or below their minimum samples.
@@ -164,19 +184,18 @@ export function measure(parts: readonly Item[], total: Decimal, ctx: EvidenceCon
   const last = parts[k - 1] as Item;
 
   let justBelow = 0;
-  let atLimitAllowed = false;
+  const near = new Set<ResolvedThreshold>();
+  const under = (t: ResolvedThreshold, p: Item) => justUnder(t, p.day, p.categoryKey, p.approx, p, valueOf);
+  const own = ctx.thresholds.find((t) => t.threshold.id === ctx.tier.threshold.id);
   for (const p of parts) {
-    let hit = false;
-    for (const t of ctx.thresholds) {
-      // Once a hit is known, only an `above` limit can still change the wording.
-      if (hit && (atLimitAllowed || t.comparison !== 'above')) continue;
-      if (justUnder(t, p.day, p.categoryKey, p.approx, p, valueOf)) {
-        hit = true;
-        if (t.comparison === 'above') atLimitAllowed = true;
-      }
-    }
-    if (hit) justBelow++;
+    // Named by the finding's own limit when near it, else by the most serious limit it is near.
+    const named = own !== undefined && under(own, p) ? own : ctx.thresholds.find((t) => t !== own && under(t, p));
+    if (named === undefined) continue;
+    justBelow++;
+    near.add(named);
   }
+  const limits = near.size === 0 ? [] : [...(own && near.has(own) ? [own] : []), ...ctx.thresholds.filter((t) => t !== own && near.has(t))];
+  const atLimitAllowed = limits.some((t) => t.comparison === 'above');
 
   const dayCounts = new Map<number, number>();
   for (const p of parts) dayCounts.set(p.day, (dayCounts.get(p.day) ?? 0) + 1);
@@ -186,6 +205,8 @@ export function measure(parts: readonly Item[], total: Decimal, ctx: EvidenceCon
   const vendorCounts = new Map<string, number>();
   for (const p of parts) vendorCounts.set(vendorOf(p), (vendorCounts.get(vendorOf(p)) ?? 0) + 1);
   const topVendor = Math.max(...vendorCounts.values());
+  let placeholders = 0;
+  for (const p of parts) if (p.placeholderVendor) placeholders++;
   // Parts of a vendor other than the first one bought from that day (parts are in date order).
   const dayVendors = new Set<string>();
   let sameDayVendors = 0;
@@ -209,6 +230,12 @@ export function measure(parts: readonly Item[], total: Decimal, ctx: EvidenceCon
   const variance = values.reduce((a, b) => a + (b - mean) ** 2, 0) / k;
   const cv = mean > 0 ? Math.sqrt(variance) / mean : 0;
 
+  let smallest = first.value;
+  let largest = first.value;
+  for (const p of parts) {
+    if (p.value.lt(smallest)) smallest = p.value;
+    if (p.value.gt(largest)) largest = p.value;
+  }
   const repeated = repeatedCount(parts.map(valueOf));
   let round = 0;
   for (const p of parts) if (isRound(p.amount)) round++;
@@ -225,6 +252,8 @@ export function measure(parts: readonly Item[], total: Decimal, ctx: EvidenceCon
     if (w > (counts[i] as number)) counts[i] = w;
     if (w > (counts[j] as number)) counts[j] = w;
   }
+  let documented = 0;
+  for (const p of parts) if (p.document !== undefined) documented++;
   let consecutive = 0;
   let consecutiveWeight = 0;
   for (const w of counts) {
@@ -246,9 +275,10 @@ export function measure(parts: readonly Item[], total: Decimal, ctx: EvidenceCon
     evidence: {
       justBelow: justBelow > 1 ? (justBelow - 1) / (k - 1) : 0,
       parts: k,
-      span: last.day - first.day,
-      sameDay: sameDay / k,
-      vendorConcentration: topVendor / k,
+      // What the rule itself requires of every finding is no evidence of this one: not applicable.
+      span: ctx.windowDays === 1 ? Number.NaN : last.day - first.day,
+      sameDay: ctx.windowDays === 1 ? Number.NaN : sameDay / k,
+      vendorConcentration: ctx.sameVendor ? Number.NaN : topVendor / k,
       subjectSimilarity: agreement.none < k - 1 ? subject / (k - 1) : Number.NaN,
       equalAmounts: cv,
       roundAmounts: round / k,
@@ -263,7 +293,7 @@ export function measure(parts: readonly Item[], total: Decimal, ctx: EvidenceCon
       sameDayVendors: sameDayVendors / k,
       manyParts: k > FEW_PARTS ? (k - FEW_PARTS) / k : 0,
     },
-    facts: { justBelow: { count: justBelow, atLimitAllowed }, sameDay, topVendor, vendors: vendorCounts.size, subject: agreement, repeated, round, consecutive, consecutiveWeight, numbering, perPerson, perPersonFees: feesOnly, perPersonAlongside: alongside, documentLines, sameDayVendors, baseline },
+    facts: { justBelow: { count: justBelow, limits, atLimitAllowed }, documented, sameDay, topVendor, vendors: vendorCounts.size, placeholders, subject: agreement, amounts: { smallest, largest }, repeated, round, consecutive, consecutiveWeight, numbering, perPerson, perPersonFees: feesOnly, perPersonAlongside: alongside, documentLines, sameDayVendors, baseline },
   };
 }
 

@@ -147,7 +147,7 @@ export type ScoreContext = Omit<EvidenceContext, 'tier'> & { readonly weights: S
 export function scoreRun(run: readonly Item[], tier: ResolvedThreshold, ctx: ScoreContext): ScoredRun {
   let total = new D(0);
   for (const it of run) total = total.plus(it.value);
-  const { evidence, facts } = measure(run, total, { tier, thresholds: ctx.thresholds, windowDays: ctx.windowDays, band: ctx.band, baselines: ctx.baselines });
+  const { evidence, facts } = measure(run, total, { tier, thresholds: ctx.thresholds, windowDays: ctx.windowDays, sameVendor: ctx.sameVendor, band: ctx.band, baselines: ctx.baselines });
   const strength = strengths(evidence, ctx.windowDays, facts.repeated);
   const weights = { ...ctx.weights };
   for (const code of REASON_CODES) if (Number.isNaN(evidence[code])) weights[code] = 0;

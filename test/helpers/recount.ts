@@ -23,21 +23,33 @@ export interface RecountPolicy {
   readonly rates: Readonly<Record<string, number>>;
   /** Placeholder vendor names: each record carrying one is from a vendor of its own. @defaultValue none */
   readonly placeholders?: readonly string[];
+  /**
+   * The records whose dates the ledger covers: every accepted record, those the policy excludes
+   * from the analysis too (they are still in the ledger). @defaultValue the records recounted
+   */
+  readonly ledger?: readonly PurchaseRecordInput[];
 }
 
 /** The figures of {@link recountBaseline}. */
 export interface Recount {
   readonly buyerOthers: number;
+  /** Days from the buyer's first to its last record that the ledger covers, and those it does not (see {@link COVERED_GAP}); the parts' days likewise. */
   readonly days: number;
+  readonly uncovered: number;
   readonly window: number;
   readonly subject: string[] | undefined;
   /** Other purchases in the subject, and those of a part's size. */
   readonly others: number;
   readonly sized: number;
   readonly percentile: number;
+  /** The parts' named vendors, and the parts with a placeholder vendor. */
   readonly vendors: number;
+  readonly placeholders: number;
   readonly fromVendors: number;
 }
+
+/** A stretch of more days than this with no record of any buyer is a gap in the ledger, which no rate counts. */
+export const COVERED_GAP = 31;
 
 /** A record's amount in the report currency, as a number. */
 export const valueIn = (r: PurchaseRecordInput, rates: Readonly<Record<string, number>>) => Number(r.amount) * (rates[r.currency] as number);
@@ -59,6 +71,18 @@ export function recountBaseline(records: readonly PurchaseRecordInput[], partIds
   const inSubject = ofBuyer.filter((r) => subject === undefined || (r.category !== undefined && subject.includes(prefix(r) as string)));
   const others = inSubject.filter((r) => !partIds.has(String(r.id)));
   const days = ofBuyer.map((r) => dayNumber(r.date));
+  const [first, last] = [Math.min(...days), Math.max(...days)];
+  // The ledger's gaps: between two consecutive dates of any record, more than COVERED_GAP days with none.
+  const dated = [...new Set((policy.ledger ?? records).map((r) => dayNumber(r.date)))].sort((a, b) => a - b);
+  const gapsWithin = (from: number, to: number) => {
+    let n = 0;
+    for (let i = 1; i < dated.length; i++) {
+      const gap = (dated[i] as number) - (dated[i - 1] as number) - 1;
+      if (gap > COVERED_GAP && (dated[i - 1] as number) >= from && (dated[i] as number) <= to) n += gap;
+    }
+    return n;
+  };
+  const uncovered = gapsWithin(first, last);
   const partDays = parts.map((r) => dayNumber(r.date));
   const floor = limit * policy.minPartShare;
   const sized = others.filter((r) => value(r) >= floor && (comparison === 'above' ? value(r) <= limit : value(r) < limit));
@@ -68,13 +92,15 @@ export function recountBaseline(records: readonly PurchaseRecordInput[], partIds
   const vendors = new Set(parts.filter((r) => !placeholder(r)).map((r) => vendorKey(r.vendor)));
   return {
     buyerOthers: ofBuyer.length - parts.length,
-    days: Math.max(...days) - Math.min(...days) + 1,
-    window: Math.max(...partDays) - Math.min(...partDays) + 1,
+    days: last - first + 1 - uncovered,
+    uncovered,
+    window: Math.max(...partDays) - Math.min(...partDays) + 1 - gapsWithin(Math.min(...partDays), Math.max(...partDays)),
     subject,
     others: others.length,
     sized: sized.length,
     percentile: others.length ? parts.reduce((s, r) => s + twiceRank(value(r)), 0) / (2 * others.length * parts.length) : 0,
-    vendors: vendors.size + parts.filter(placeholder).length,
+    vendors: vendors.size,
+    placeholders: parts.filter(placeholder).length,
     fromVendors: others.filter((r) => !placeholder(r) && vendors.has(vendorKey(r.vendor))).length,
   };
 }

@@ -220,7 +220,7 @@ describe('sentences that used to say false things (issue 10 item 7)', () => {
     expect(f.recordIds).toEqual(['E1', 'E2']);
     expect(f.explanation).not.toContain('each stayed below it');
     expect(f.explanation).toContain('none exceeded it');
-    expect(reason(f, 'justBelow')).toBe('1 of 2 parts lies within 10% at or below a limit in force; one part alone near a limit is no sign of splitting.');
+    expect(reason(f, 'justBelow')).toBe('1 of 2 parts lies within 10% at or below the limit; one part alone near a limit is no sign of splitting.');
   });
 
   it('under the pcard preset, which compares no subject signal, the subject reason claims no comparison and weighs nothing', () => {
@@ -283,7 +283,72 @@ describe('sentences that used to say false things (issue 10 item 7)', () => {
   it('states the band as given, not rounded to a whole percent', () => {
     const ledger = LEDGER.map((r, i) => ({ ...r, amount: ['290000', '100000', '100000'][i] as string }));
     const { findings } = detectSplits(ledger, { ...options('atOrAbove'), band: 0.125 });
-    expect(reason(findings[0] as Finding, 'justBelow')).toBe('1 of 3 parts lies within 12.5% below a limit in force; one part alone near a limit is no sign of splitting.');
+    expect(reason(findings[0] as Finding, 'justBelow')).toBe('1 of 3 parts lies within 12.5% below the limit; one part alone near a limit is no sign of splitting.');
+  });
+});
+
+describe('sentences read the way an auditor checks them', () => {
+  const reason = (f: Finding, code: ReasonCode) => f.reasons.find((r) => r.code === code)?.message ?? '';
+  const TIERS = [
+    { id: 'hz-open', amount: '1000000', currency: 'CNY', procedure: 'public tender' },
+    { id: 'hz-decent', amount: '300000', currency: 'CNY', procedure: 'decentralised procurement' },
+  ];
+
+  it('names the limit the parts lie near when it is not the one the finding crosses', () => {
+    // Chengxi's shape: pieces kept under 300,000 whose total crosses 1,000,000.
+    const records = ['286500', '279800', '296000', '289000'].map((amount, i) => ({ id: `C${i}`, buyer: 'Acme City', vendor: `V${i}`, date: `2014-11-0${i + 3}`, amount, currency: 'CNY', category: 'C2101' }));
+    const [f] = detectSplits(records, { thresholds: TIERS, minScore: 0 }).findings;
+    expect(f?.threshold.id).toBe('hz-open');
+    expect(reason(f as Finding, 'justBelow')).toBe('4 of 4 parts lie within 10% below the 300,000.00 CNY limit of threshold hz-decent.');
+    expect(reason(f as Finding, 'equalAmounts')).toBe(
+      'All parts lie within 10% below the 300,000.00 CNY limit of threshold hz-decent, so the spread of their amounts (279,800.00 to 296,000.00 CNY; coefficient of variation 0.02) is not counted as evidence of its own.',
+    );
+  });
+
+  it('says "at or below" for parts exactly at a limit compared "above", and gives the amounts', () => {
+    // Toronto's licence stickers: two charges of exactly the 3,000 card limit, breached only above it.
+    const card = getPreset('pcard', { limit: '3000', currency: 'CAD' });
+    const records = ['1', '2'].map((n) => ({ id: `S${n}`, buyer: 'FIRE SERVICES', vendor: 'MTO', date: '2016-12-02', amount: '3000.00', currency: 'CAD' }));
+    const [f] = detectSplits(records, card).findings;
+    expect(reason(f as Finding, 'equalAmounts')).toBe(
+      'All parts lie within 10% at or below the limit, so the spread of their amounts (all 3,000.00 CAD; coefficient of variation 0.00) is not counted as evidence of its own; 2 of 2 parts have the same amount as another part, to the cent, which counts.',
+    );
+  });
+
+  it('counts parts from a placeholder vendor as vendors of their own, and says so', () => {
+    const history = Array.from({ length: 12 }, (_, i) => ({ id: `H${i}`, buyer: 'Direct Services', vendor: i % 2 ? 'Redacted, personal data' : 'Acme Ltd', date: `2015-0${(i % 9) + 1}-10`, amount: '1200', currency: 'GBP' }));
+    const records = [
+      ...history,
+      { id: 'R1', buyer: 'Direct Services', vendor: 'Redacted, personal data', date: '2015-10-01', amount: '4900', currency: 'GBP' },
+      { id: 'R2', buyer: 'Direct Services', vendor: 'Redacted, personal data', date: '2015-10-01', amount: '4900', currency: 'GBP' },
+    ];
+    const [f] = detectSplits(records, { thresholds: [{ id: 'quotes', amount: '5000', currency: 'GBP', procedure: 'three written quotes' }], minScore: 0 }).findings.filter((x) => x.recordIds.includes('R1'));
+    expect(f?.recordIds).toEqual(['R1', 'R2']);
+    expect(reason(f as Finding, 'vendorConcentration')).toBe(
+      'The most frequent vendor received 1 of 2 parts; 2 vendors in all, counting each of the 2 parts with a placeholder vendor name as a vendor of its own: such a name (a redacted one, "Various") stands for suppliers that cannot be told apart.',
+    );
+    expect(reason(f as Finding, 'buyerVendor')).toBe(
+      "0 of the buyer's 12 other purchases went to these parts' vendors; every part carries a placeholder vendor name (a redacted one, \"Various\"), which no other purchase is counted as going to.",
+    );
+    expect(reason(f as Finding, 'sameDayVendors')).toMatch(/^1 of 2 parts came from another vendor than a part bought the same day \(a part with a placeholder vendor name counted as a vendor of its own\): /u);
+  });
+
+  it("leaves the ledger's gaps out of the buyer's rate, and says so", () => {
+    // One March a year, as a folder of one monthly extract per year gives.
+    const month = (year: number) => Array.from({ length: 40 }, (_, i) => ({ id: `${year}-${i}`, buyer: 'Water', vendor: `V${i % 9}`, date: `${year}-03-${String((i % 28) + 1).padStart(2, '0')}`, amount: String(500 + 37 * i), currency: 'CAD' }));
+    const records = [...month(2011), ...month(2012), ...month(2013), ...month(2014), { id: 'P1', buyer: 'Water', vendor: 'Pumps Inc', date: '2014-03-30', amount: '2900', currency: 'CAD' }, { id: 'P2', buyer: 'Water', vendor: 'Pumps Inc', date: '2014-03-30', amount: '2950', currency: 'CAD' }];
+    const card = getPreset('pcard', { limit: '3000', currency: 'CAD' });
+    const f = detectSplits(records, card).findings.find((x) => x.recordIds.includes('P1')) as Finding;
+    // 2011-03-01 to 2014-03-30 is 1,126 days, of which the 3 × 337 + 1 = 1,012 days from a March 29
+    // to the next March 1 hold no record: 114 days covered, 160 purchases in them.
+    expect(reason(f, 'buyerRate')).toMatch(/^Besides these parts, the buyer made 160 purchases of a part's size \(up to 3,000\.00 CAD\) in the 114 days that the ledger covers from its first purchase to its last \(1,012 days between them hold no record of any buyer and are left out\): at that rate about 1\.4 fall within 1 day/u);
+  });
+
+  it("says which of a rate's minimums the buyer falls short of", () => {
+    const records = Array.from({ length: 40 }, (_, i) => ({ id: `R${i}`, buyer: 'Parks', vendor: `V${i}`, date: `2014-11-${String((i % 28) + 1).padStart(2, '0')}`, amount: String(1000 + i), currency: 'CNY' }));
+    records.push({ id: 'P1', buyer: 'Parks', vendor: 'Sign Co', date: '2014-11-29', amount: '190000', currency: 'CNY' }, { id: 'P2', buyer: 'Parks', vendor: 'Sign Co', date: '2014-11-30', amount: '195000', currency: 'CNY' });
+    const f = detectSplits(records, options('atOrAbove')).findings.find((x) => x.recordIds.includes('P1')) as Finding;
+    expect(reason(f, 'buyerRate')).toBe("Not compared with the buyer's own purchase rate: its purchases span only 30 days (a rate needs at least 30 other purchases over at least 90 days).");
   });
 });
 
@@ -308,7 +373,7 @@ describe("the buyer's bunching in a finding's reasons", () => {
       expect(r?.strength).toBe(1);
       expect(r?.weight).toBe(DEFAULT_WEIGHTS.buyerBunching);
       expect(r?.message).toBe(
-        `The buyer's purchases bunch under this limit: ${test.observed} of its ${test.sample} purchases in force for the limit lie within 10% ${comparison === 'above' ? 'at or below' : 'below'} it, ` +
+        `Across its ledger, the buyer's purchases bunch under this limit: ${test.observed} of its ${test.sample} purchases in force for the limit lie within 10% ${comparison === 'above' ? 'at or below' : 'below'} it, ` +
           `where the rest of its amounts predict ${test.expected.toFixed(1)} (z = ${test.z.toFixed(1)}, one-sided p < 0.001).`,
       );
     }

@@ -53,6 +53,8 @@ function optionsOf(p: Policy): DetectSplitsOptions {
 
 describe('buyerBaselines', () => {
   it("measures a run against the buyer's other purchases exactly as a recount of the records does", () => {
+    // Runs whose buyer's days span a gap of the ledger (more than 31 days without a record): some must be drawn.
+    let gapsSeen = 0;
     fc.assert(
       fc.property(ledgerArb(60), policyArb, fc.integer({ min: 0, max: 2 ** 31 - 1 }), fc.constantFrom(0, 1), (records, policy, pick, tierIndex) => {
         const opts = resolveOptions(optionsOf(policy));
@@ -74,10 +76,12 @@ describe('buyerBaselines', () => {
         const ids = new Set(parts.map((p) => table.id[p.k] as string));
         const k = parts.length;
         const limit = Number(tier.threshold.amount);
-        const want = recountBaseline(records.filter((r) => !excludedBy(policy)(r)), ids, limit, policy.comparison, { depth: policy.depth, minPartShare: policy.minPartShare, rates: RATES, placeholders: policy.placeholders });
+        const want = recountBaseline(records.filter((r) => !excludedBy(policy)(r)), ids, limit, policy.comparison, { depth: policy.depth, minPartShare: policy.minPartShare, rates: RATES, placeholders: policy.placeholders, ledger: Array.from(table.row, (i) => records[i] as PurchaseRecordInput) });
         expect(facts.subject).toEqual(want.subject);
         expect(facts.rate.buyerOthers).toBe(want.buyerOthers);
         expect(facts.rate.days).toBe(want.days);
+        expect(facts.rate.uncovered).toBe(want.uncovered);
+        if (want.uncovered > 0) gapsSeen++;
         expect(facts.rate.window).toBe(want.window);
         expect(facts.rate.others).toBe(want.sized);
         const expected = ((want.sized + BASELINE.pseudoCount) / want.days) * want.window;
@@ -92,6 +96,7 @@ describe('buyerBaselines', () => {
         expect(facts.size.applicable).toBe(want.others >= BASELINE.minSubject);
         expect(facts.size.percentile).toBeCloseTo(want.percentile, 12);
         expect(facts.vendor.vendors).toBe(want.vendors);
+        expect(facts.vendor.placeholders).toBe(want.placeholders);
         expect(facts.vendor.fromVendors).toBe(want.fromVendors);
         expect(k).toBeGreaterThan(0);
         // A subject measured many times is sorted and searched instead of scanned: the same answers.
@@ -99,6 +104,7 @@ describe('buyerBaselines', () => {
       }),
       { numRuns: runs(300) },
     );
+    expect(gapsSeen).toBeGreaterThan(0);
   });
 
   it('lists every buyer once, by key, with its records, dates and bunching counts recounted from the records', () => {
