@@ -186,10 +186,21 @@ async function scan(args: ScanArgs, io: CliIo): Promise<number> {
   // their index), in input order: by file, then line.
   const fileOrder = new Map(ledger.sources.map((s, i) => [s.file, i]));
   const rejects: Reject[] = [...ledger.rejects, ...locateRejects(result.rejects, ledger)].sort((a, b) => (fileOrder.get(a.file) ?? 0) - (fileOrder.get(b.file) ?? 0) || byLine(a, b));
-  // detectSplits resolved the options already: the report currency, for the hint on rates.
-  const rejected = summarizeRejects(rejects, ledger.stats.rows, result.stats.accepted, ledger.stats.blank, resolveOptions(options).currency);
+  // detectSplits resolved the options already: the report currency, for the hint on rates, and maxParts.
+  const resolved = resolveOptions(options);
+  const rejected = summarizeRejects(rejects, ledger.stats.rows, result.stats.accepted, ledger.stats.blank, resolved.currency);
   if (rejected.loud) warn({ code: 'rejected_rows', message: rejected.message });
   if (rejected.missingRates !== undefined) warn({ code: 'missing_rates', message: rejected.missingRates });
+  const large = result.stats.largeRuns;
+  if (large.length > 0) {
+    const most = Math.max(...large.map((l) => l.parts));
+    warn({
+      code: 'large_runs',
+      message:
+        `${plural(large.length, 'window')} of more than ${count(resolved.maxParts)} linked purchases (up to ${count(most)}) crossed a threshold: listed as large runs, not findings. ` +
+        'A rule that groups this much is not finding requirements cut into pieces: narrow it (a shorter --window, --vendor same, a longer --category-prefix, a higher --min-similarity) or check for call-offs of one contract',
+    });
+  }
 
   const flagLimits = {
     ...(args.maxFlagShare !== undefined ? { maxPurchaseShare: args.maxFlagShare } : {}),
@@ -200,6 +211,10 @@ async function scan(args: ScanArgs, io: CliIo): Promise<number> {
     rejects,
     rows: ledger.stats.rows,
     analysed: result.stats.accepted,
+    blank: ledger.stats.blank,
+    merged: ledger.stats.merged,
+    netted: ledger.stats.netted,
+    largeRuns: result.stats.largeRuns,
     buyers: result.buyers,
     lines: ledger.lines,
     ...(ledger.files !== undefined ? { files: ledger.files } : {}),
@@ -224,7 +239,7 @@ async function scan(args: ScanArgs, io: CliIo): Promise<number> {
   // histogram), and with no finding no buyer's flag rate can warn.
   const coverage = format === 'html' || result.findings.length > 0 ? detectedCoverage(input, options, format === 'html') : [];
   for (const w of flagRates(plain, coverage, flagLimits).warnings) warn({ code: 'flag_rate', ...w });
-  let report: ScanReport | DecidedReport = { ...plain, ...(warnings.length > 0 ? { warnings } : {}) };
+  let report: ScanReport | DecidedReport = { ...plain, warnings };
 
   const notes: string[] = [];
   if (args.decisions !== undefined) {

@@ -50,7 +50,8 @@ export interface LargeRunContext {
  * //    into one cluster: they reach the 1,000.00 CNY limit for quotation (threshold q). More than 2
  * //    linked purchases in one window are not the shape of one requirement cut into pieces but of a
  * //    rule that groups too much: narrow it (a shorter window, vendor 'same', a longer categoryPrefix
- * //    or a higher minSimilarity), or check whether these are call-offs of one contract. They are not
+ * //    or a higher minSimilarity; the command: --window, --vendor same, --category-prefix,
+ * //    --min-similarity), or check whether these are call-offs of one contract. They are not
  * //    reported as findings; the first 2 record ids are listed."
  */
 export function buildLargeRun(run: readonly Item[], tier: ResolvedThreshold, ctx: LargeRunContext): LargeRun {
@@ -63,7 +64,7 @@ export function buildLargeRun(run: readonly Item[], tier: ResolvedThreshold, ctx
     `The rule (${ctx.windowLabel}) grouped ${run.length} purchases by ${first.buyer} ${when}, ${groupedMoney(total)} ${ctx.currency} together, ` +
     `into one cluster: they ${t.comparison === 'above' ? 'exceed' : 'reach'} the ${groupedMoney(tier.value)} ${ctx.currency} limit for ${t.procedure} (threshold ${t.id}). ` +
     `More than ${ctx.maxParts} linked purchases in one window are not the shape of one requirement cut into pieces but of a rule that groups too much: ` +
-    `narrow it (a shorter window, vendor 'same', a longer categoryPrefix or a higher minSimilarity), or check whether these are call-offs of one contract. ` +
+    `narrow it (a shorter window, vendor 'same', a longer categoryPrefix or a higher minSimilarity; the command: --window, --vendor same, --category-prefix, --min-similarity), or check whether these are call-offs of one contract. ` +
     `They are not reported as findings; the first ${Math.min(ctx.maxParts, run.length)} record ids are listed.`;
   return {
     buyer: first.buyer,

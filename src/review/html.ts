@@ -6,6 +6,7 @@
 import type { Decimal } from 'decimal.js';
 import { D, groupedMoney } from '../_lib/decimal.js';
 import type { ReportFinding, ScanReport } from '../io/write/scanReport.js';
+import type { LargeRun } from '../report/largeRun.js';
 import { CHART_LIBRARY } from './_assets.js';
 import { reviewApp } from './_client.js';
 import { allFindings } from './_findings.js';
@@ -128,7 +129,9 @@ export function toHtml(report: ScanReport | DecidedReport, options: ToHtmlOption
     '</header>',
     '<section id="summary"><h2>Summary</h2>',
     `<div class="cards">${card('rows read', s.rows)}${card('analysed', s.analysed)}${card('rejected', s.rejected)}${card('findings', s.findings, s.shown !== s.findings ? `${s.shown} shown` : '')}${decided ? DECISION_ORDER.map((k) => card(k, decided.decisions.counts[k], k === 'open' && decided.decisions.undecided ? `${decided.decisions.undecided} undecided` : '')).join('') : ''}</div>`,
-    warningsHtml(rates.warnings.map((w) => w.message), rates.partial),
+    // The report's own warnings (rows rejected, missing rates, large runs …), then the flag rates computed here.
+    warningsHtml([...(report.warnings ?? []).filter((w) => w.code !== 'flag_rate').map((w) => w.message), ...rates.warnings.map((w) => w.message)], rates.partial),
+    largeRunsHtml(report.largeRuns ?? []),
     decided ? decisionsHtml(decided) : '',
     rejectsHtml(report),
     byThresholdHtml(findings),
@@ -238,6 +241,14 @@ function bunchingText(list: readonly BuyerBunching[]): string {
 
 function card(label: string, value: number, note = ''): string {
   return `<div class="card"><div class="value">${value.toLocaleString('en')}</div><div class="label">${escapeHtml(label)}</div>${note ? `<div class="muted small">${escapeHtml(note)}</div>` : ''}</div>`;
+}
+
+/** The windows too crowded to be findings, each with its explanation (what to narrow). */
+function largeRunsHtml(large: readonly LargeRun[]): string {
+  if (large.length === 0) return '';
+  const e = escapeHtml;
+  const items = large.map((l) => `<li><b>${e(l.buyer)}</b>: ${l.parts.toLocaleString('en')} purchases ${l.start === l.end ? `on ${e(l.start)}` : `from ${e(l.start)} to ${e(l.end)}`}, ${e(money(l.total))} ${e(l.currency)}. ${e(l.explanation)}</li>`);
+  return `<details class="large-runs"><summary>Large runs, not findings (${large.length.toLocaleString('en')})</summary><ul>${items.join('')}</ul></details>`;
 }
 
 function warningsHtml(messages: readonly string[], partial: boolean): string {

@@ -65,8 +65,10 @@ export function makeReport(specs: readonly FindingSpec[], extra: Partial<ScanRep
   const findings = specs.map((s, i) => makeFinding(s, i + 1));
   return {
     schema: REPORT_SCHEMA,
-    summary: { rows: 1000, analysed: 990, rejected: 10, findings: findings.length, shown: findings.length },
+    summary: { rows: 1000, analysed: 990, rejected: 10, blank: 0, merged: 0, netted: 0, largeRuns: 0, findings: findings.length, shown: findings.length },
+    warnings: [],
     findings,
+    largeRuns: [],
     rejects: [],
     ...extra,
   };
@@ -139,8 +141,10 @@ export function largeReport(n: number, seed = 20240501): ScanReport {
   return {
     schema: REPORT_SCHEMA,
     source: 'synthetic-ledger.csv',
-    summary: { rows: record * 10, analysed: record * 10, rejected: 0, findings: n, shown: n },
+    summary: { rows: record * 10, analysed: record * 10, rejected: 0, blank: 0, merged: 0, netted: 0, largeRuns: 0, findings: n, shown: n },
+    warnings: [],
     findings: ranked,
+    largeRuns: [],
     rejects: [],
   };
 }

@@ -92,6 +92,21 @@ describe('toHtml', () => {
     ]);
   });
 
+  it("shows the report's own warnings and its large runs, escaped", () => {
+    const report = makeReport([{ id: 'FA', recordIds: ['1', '2'], buyer: 'City', threshold: 'hz-open' }], {
+      warnings: [{ code: 'large_runs', message: '1 window of more than 50 linked purchases <b>crossed</b> a threshold' }],
+      largeRuns: [
+        {
+          buyer: 'Water <Board>', threshold: { id: 'q', amount: '1000.00', currency: 'EUR', procedure: 'quotation' }, window: 'a 30-day window',
+          start: '2024-03-01', end: '2024-03-01', parts: 60, total: '9017.70', currency: 'EUR', recordIds: ['L0'], explanation: 'The rule grouped 60 purchases.',
+        },
+      ],
+    });
+    const html = toHtml(report);
+    expect(html).toContain('<li>1 window of more than 50 linked purchases &lt;b&gt;crossed&lt;/b&gt; a threshold</li>');
+    expect(html).toContain('<summary>Large runs, not findings (1)</summary><ul><li><b>Water &lt;Board&gt;</b>: 60 purchases on 2024-03-01, 9,017.70 EUR. The rule grouped 60 purchases.</li></ul>');
+  });
+
   it('computes each part\'s running total exactly and marks where it reaches the limit', () => {
     const report = makeReport([{ recordIds: ['1', '2', '3'], amount: '0.10' }]);
     const f = { ...report.findings[0]!, threshold: { ...report.findings[0]!.threshold, amount: '0.20', comparison: 'above' as const } };

@@ -10,6 +10,7 @@ import { isAgainst } from '../../options/reasons.js';
 import { markdownText, safeJson, safeJsonPieces, terminalText } from './escape.js';
 import { amount, count, plural } from './numbers.js';
 import type { ReportBuyer, ReportFinding, ReportProvenance, ScanReport } from './scanReport.js';
+import type { LargeRun } from '../../report/largeRun.js';
 
 /** The output formats, the terminal's first. */
 export const REPORT_FORMATS = ['table', 'json', 'csv', 'md'] as const;
@@ -177,6 +178,25 @@ function headline(f: ReportFinding, text: (s: string) => string): string {
 /** Markdown text of an optional value. */
 const md = (s: string | number | undefined): string => (s === undefined ? '' : markdownText(String(s)));
 
+/**
+ * The rows read but neither analysed nor rejected, in words ("5 blank, 813 summed into another
+ * line"), or '' when none: with them every row of `rows` is accounted for. A report written before
+ * these counts existed has none.
+ */
+function setAside(s: AnyReport['summary']): string {
+  const parts = [
+    ...((s.blank ?? 0) > 0 ? [`${count(s.blank)} blank`] : []),
+    ...((s.merged ?? 0) > 0 ? [`${count(s.merged)} summed into another line of their document`] : []),
+    ...((s.netted ?? 0) > 0 ? [`${count(s.netted)} credits netted against their purchases`] : []),
+  ];
+  return parts.join(', ');
+}
+
+/** A large run in one line, each piece of data passed through `text`. */
+function largeRunLine(l: LargeRun, text: (s: string) => string): string {
+  return `${text(l.buyer)}: ${plural(l.parts, 'purchase')} ${l.start === l.end ? `on ${l.start}` : `from ${l.start} to ${l.end}`}, ${amount(l.total)} ${l.currency} over ${amount(l.threshold.amount)} ${l.threshold.currency} (${text(l.threshold.procedure)}, threshold ${text(l.threshold.id)})`;
+}
+
 /** A report for audit working papers: summary, then each finding with records, reasons, explanation. */
 function reportToMarkdown(report: AnyReport): string {
   const s = report.summary;
@@ -187,8 +207,9 @@ function reportToMarkdown(report: AnyReport): string {
   }
   const decisions = decisionLine(report);
   out.push(
-    `- Rows read: ${count(s.rows)}; analysed: ${count(s.analysed)}; rejected: ${count(s.rejected)}`,
+    `- Rows read: ${count(s.rows)}; analysed: ${count(s.analysed)}; rejected: ${count(s.rejected)}${setAside(s) ? `; set aside: ${setAside(s)}` : ''}`,
     `- Findings: ${count(s.findings)}${s.shown !== s.findings ? ` (${count(s.shown)} shown)` : ''}`,
+    ...((report.largeRuns ?? []).length > 0 ? [`- Large runs (not findings): ${count((report.largeRuns ?? []).length)}`] : []),
     ...(decisions !== undefined ? [`- Decisions: ${decisions}`] : []),
     ...(report.warnings ?? []).map((w) => `- **Warning:** ${md(w.message)}`),
     '',
@@ -221,6 +242,12 @@ function reportToMarkdown(report: AnyReport): string {
       out.push(`- ${against(r)}**${r.code}** (strength ${r.strength.toFixed(2)}, weight ${r.weight}): ${md(r.message)}`);
     }
     out.push('', 'Reviewer decision: ☐ split ☐ not a split ☐ exception applies — notes:', '');
+  }
+  const large = report.largeRuns ?? [];
+  if (large.length > 0) {
+    out.push('## Large runs (not findings)', '');
+    for (const l of large) out.push(`- ${largeRunLine(l, md)}. ${md(l.explanation)}`);
+    out.push('');
   }
   if (report.buyers !== undefined) out.push(...buyersMarkdown(report.buyers));
   const dismissed = dismissedOf(report);
@@ -295,10 +322,16 @@ function reportToTable(report: AnyReport, color: boolean): string {
     out.push('');
   }
   if (report.findings.length === 0) out.push('No findings.');
+  const large = report.largeRuns ?? [];
+  if (large.length > 0) {
+    out.push('', paint('bold', `${plural(large.length, 'large run')} (not findings: a rule that groups too much)`));
+    for (const l of large) out.push(`    ${largeRunLine(l, t)}`);
+    out.push('');
+  }
   const dismissed = dismissedOf(report);
   if (dismissed.length > 0) out.push(`${plural(dismissed.length, 'dismissed finding')} not shown: ${dismissed.map((f) => `#${f.rank}`).join(', ')}`);
   const decisions = decisionLine(report);
   if (decisions !== undefined) out.push(`decisions: ${decisions}`);
-  out.push(`${plural(s.findings, 'finding')}${s.shown !== s.findings ? ` (${count(s.shown)} shown)` : ''}; ${plural(s.rows, 'row')} read, ${count(s.analysed)} analysed, ${count(s.rejected)} rejected`);
+  out.push(`${plural(s.findings, 'finding')}${s.shown !== s.findings ? ` (${count(s.shown)} shown)` : ''}; ${plural(s.rows, 'row')} read, ${count(s.analysed)} analysed, ${count(s.rejected)} rejected${setAside(s) ? `, ${setAside(s)}` : ''}`);
   return `${out.join('\n')}\n`;
 }

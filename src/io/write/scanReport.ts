@@ -6,6 +6,7 @@ import type { Reject } from '../../records/record.js';
 import { normalizeText } from '../../records/normalize.js';
 import type { Finding, FindingPart } from '../../report/finding.js';
 import type { BuyerStats } from '../../score/baseline.js';
+import type { LargeRun } from '../../report/largeRun.js';
 import { compareText } from '../../_lib/order.js';
 import { plainValue } from './values.js';
 
@@ -25,7 +26,10 @@ export interface ReportFinding extends Omit<Finding, 'parts'> {
   readonly parts: readonly ReportPart[];
 }
 
-/** Counts of a run. */
+/**
+ * Counts of a run. Every row read is accounted for: `rows` = `analysed` + `rejected` + `blank` +
+ * `merged` + `netted`.
+ */
 export interface ReportSummary {
   /** Data rows read from the source (or records passed). */
   readonly rows: number;
@@ -33,6 +37,17 @@ export interface ReportSummary {
   readonly analysed: number;
   /** Rejects from loading and detection. */
   readonly rejected: number;
+  /** Rows with every cell empty, skipped. */
+  readonly blank: number;
+  /** Rows summed into another row of the same document (`--lines sum`). */
+  readonly merged: number;
+  /** Credits netted against a purchase (`--credits net`). */
+  readonly netted: number;
+  /**
+   * Windows of more than `maxParts` linked purchases that crossed a threshold: a rule grouping too
+   * much, listed in `largeRuns`, not as findings.
+   */
+  readonly largeRuns: number;
   /** Findings detected. */
   readonly findings: number;
   /** Findings in this report after `top`. */
@@ -105,13 +120,16 @@ export interface ScanReport {
   readonly policy?: { readonly name?: string; readonly citation?: string; readonly description?: string };
   readonly provenance?: ReportProvenance;
   readonly summary: ReportSummary;
-  readonly warnings?: readonly ReportWarning[];
+  /** What the reader of the report should know first (empty when nothing). */
+  readonly warnings: readonly ReportWarning[];
   /**
    * The buyers with findings, or with a bunching test that applies, strongest bunching first
    * (see {@link buildReport}); only when the buyers were given.
    */
   readonly buyers?: readonly ReportBuyer[];
   readonly findings: readonly ReportFinding[];
+  /** Windows too crowded to be one requirement (`stats.largeRuns` of `detectSplits`): what to narrow. */
+  readonly largeRuns: readonly LargeRun[];
   readonly rejects: readonly Reject[];
 }
 
@@ -124,6 +142,12 @@ export interface BuildReportInput {
   readonly rows: number;
   /** Records accepted by detection. */
   readonly analysed: number;
+  /** Rows skipped blank, summed into another row, netted as credits (a loader's `stats`). @defaultValue 0 each */
+  readonly blank?: number;
+  readonly merged?: number;
+  readonly netted?: number;
+  /** Windows too crowded to be one requirement (`stats.largeRuns`). @defaultValue none */
+  readonly largeRuns?: readonly LargeRun[];
   /** `lines[i]` = file line of record i (from the loader). */
   readonly lines?: readonly number[];
   /** `files[i]` = file of record i, when several files were read. */
@@ -169,12 +193,17 @@ export function buildReport(input: BuildReportInput): ScanReport {
       rows: input.rows,
       analysed: input.analysed,
       rejected: input.rejects.length,
+      blank: input.blank ?? 0,
+      merged: input.merged ?? 0,
+      netted: input.netted ?? 0,
+      largeRuns: input.largeRuns?.length ?? 0,
       findings: input.findings.length,
       shown: findings.length,
     },
-    ...(input.warnings !== undefined && input.warnings.length > 0 ? { warnings: input.warnings } : {}),
+    warnings: input.warnings ?? [],
     ...(input.buyers !== undefined ? { buyers: reportBuyers(input.buyers, input.findings) } : {}),
     findings,
+    largeRuns: input.largeRuns ?? [],
     // Values as plain data: what a caller passed may throw or refuse JSON when written. A reject
     // whose value is already plain (a loader's text) is kept as it is, not copied.
     rejects: input.rejects.map((r) => {
