@@ -134,8 +134,11 @@ const THOUSANDS = /^\d{1,3}(?:,\d{3})+(?:\.\d+)?$/u;
  * as its decimal text (see {@link exactDecimalText}); a Decimal is made from it only where exact
  * arithmetic is needed. An exponent is read, never expanded.
  */
-export function readAmountText(v: unknown): string | FieldError {
-  if (typeof v === 'string' && plainAmount(v)) return v;
+export function readAmountText(given: unknown): string | FieldError {
+  if (typeof given === 'string' && plainAmount(given)) return given;
+  // Full-width digits and points (１００．５０, as East Asian spreadsheets write them) read as the
+  // plain ones under Unicode NFKC, as keys compare.
+  const v = typeof given === 'string' && NON_ASCII.test(given) ? given.normalize('NFKC') : given;
   if (v === undefined || v === null || v === '') return bad('missing', 'amount is missing');
   if (typeof v !== 'string' && typeof v !== 'number') {
     return bad('invalid_amount', `amount must be a decimal string or a number, got ${typeof v}`);
@@ -187,13 +190,17 @@ export function readAmount(v: unknown): Decimal | FieldError {
   return text instanceof FieldError ? text : new D(text);
 }
 
-/** An ISO 4217 code, upper-cased. */
-export function readCurrency(v: unknown): string | FieldError {
-  if (typeof v === 'string' && v.length === 3 && isCurrencyCode(v)) {
+/** A character outside ASCII: the text may read otherwise under Unicode NFKC. */
+const NON_ASCII = /[^\u0000-\u007f]/u;
+
+/** An ISO 4217 code, upper-cased, read under Unicode NFKC (full-width ＥＵＲ is EUR). */
+export function readCurrency(given: unknown): string | FieldError {
+  if (typeof given === 'string' && given.length === 3 && isCurrencyCode(given)) {
     // The common case: already an upper-case code.
-    const c0 = v.charCodeAt(0);
-    if (c0 >= 65 && c0 <= 90 && v.charCodeAt(1) <= 90 && v.charCodeAt(2) <= 90) return v;
+    const c0 = given.charCodeAt(0);
+    if (c0 >= 65 && c0 <= 90 && given.charCodeAt(1) <= 90 && given.charCodeAt(2) <= 90) return given;
   }
+  const v = typeof given === 'string' && NON_ASCII.test(given) ? given.normalize('NFKC') : given;
   if (v === undefined || v === null || v === '') return bad('missing', 'currency is missing');
   if (typeof v !== 'string') return bad('unknown_currency', `currency must be an ISO 4217 code, got ${typeof v}`);
   if (!isCurrencyCode(v)) return bad('unknown_currency', `currency "${short(v)}" is not an ISO 4217 code`);

@@ -222,6 +222,13 @@ describe('validateRecords: accepted values', () => {
     expect(r.day).toBe(day);
   });
 
+  it('reads full-width currency codes and amounts under Unicode NFKC, as the file reader does', () => {
+    const r = accept({ currency: 'ｅｕｒ', amount: '１２００．５０' });
+    expect(r.currency).toBe('EUR');
+    expect(r.amount.toString()).toBe('1200.5');
+    expect(accept({ currency: ' ＣＮＹ ', amount: '１００' })).toMatchObject({ currency: 'CNY' });
+  });
+
   it('reads a Date by its local calendar fields', () => {
     const r = accept({ date: new Date(2014, 10, 3, 23, 59) });
     expect(r.date).toBe('2014-11-03');
