@@ -125,6 +125,30 @@ const CR = 13;
 const MORE = -1;
 
 /**
+ * The first line after the first of the text from `start` to `end` (one row spanning lines) that
+ * holds `width` − 1 delimiters or more inside quotes — a line that reads as a whole row of its own,
+ * which a stray quote swallowed into a cell — as its offset from the row's first line (1: the next
+ * line); 0 when none does. Quotes are counted as they come (`""` twice, so no change), which is
+ * all a row over several lines needs: its line breaks are inside a quoted cell.
+ */
+function rowInside(buf: string, start: number, end: number, d: number, width: number): number {
+  let line = 0;
+  let delimiters = 0;
+  let quoted = false;
+  for (let i = start; i < end; i++) {
+    const c = buf.charCodeAt(i);
+    if (c === QUOTE) quoted = !quoted;
+    else if (c === LF || c === CR) {
+      if (line > 0 && delimiters >= width - 1) return line;
+      if (c === CR && buf.charCodeAt(i + 1) === LF) i++;
+      line++;
+      delimiters = 0;
+    } else if (c === d && quoted && line > 0) delimiters++;
+  }
+  return line > 0 && delimiters >= width - 1 ? line : 0;
+}
+
+/**
  * Splits delimited text pushed in chunks into rows, each with the file line it starts on.
  *
  * - A cell that starts with `"` is quoted: `""` inside is a quote, and delimiters and line breaks
@@ -133,9 +157,12 @@ const MORE = -1;
  *   mixes them loses no row.
  * - Quote errors become {@link CsvProblem}s, and reading goes on: text after a closing quote
  *   (`"Acme"x`) spoils its row only; a quote that is still open at the end of the text, after
- *   {@link CSV_LIMITS}.quotedLines line breaks or a row's worth of characters, or that makes a
- *   multi-line row with another number of cells than the header ({@link width}), was a stray one:
- *   the line it opened on is the problem, and the lines after it are read again as rows.
+ *   {@link CSV_LIMITS}.quotedLines line breaks or a row's worth of characters, that makes a
+ *   multi-line row with another number of cells than the header ({@link width}), or whose cell
+ *   holds a line that reads as a whole row of its own (at least the header's cells less one
+ *   delimiters, in a file of 4 columns or more: `…,"Chair, ergonomic` then `City,Acme,…,Monitor
+ *   24"`), was a stray one: the line it opened on is the problem, and the lines after it are read
+ *   again as rows.
  * - A row longer than {@link CSV_LIMITS}.row is a problem, and the rest of its line is skipped
  *   without being kept; a cell longer than {@link CSV_LIMITS}.cell spoils its row.
  *
@@ -367,6 +394,10 @@ export class CsvRows {
       if (breaks > 0 && (spoiled !== undefined || (this.width !== undefined && fields.length !== this.width))) {
         const why = spoiled ?? `its ${fields.length} cells over ${breaks + 1} lines do not match the header's ${this.width}`;
         return this.strayQuote(buf, start, final, sink, `a quote opened on line ${this.line} makes a broken row (${why})`);
+      }
+      if (breaks > 0 && this.width !== undefined && this.width >= 4) {
+        const swallowed = rowInside(buf, start, i, d, this.width);
+        if (swallowed > 0) return this.strayQuote(buf, start, final, sink, `a quote opened on line ${this.line} runs over line ${this.line + swallowed}, which reads as a row of its own (${this.width} cells)`);
       }
       const line = this.line;
       this.line += 1 + breaks;

@@ -143,6 +143,29 @@ describe('CsvRows: quote errors and bounds', () => {
     expect(problems).toEqual([4]);
   });
 
+  it('tells a stray quote that swallowed a whole row, though the cell counts match, from a multi-line cell', () => {
+    const rowsOf = (text: string) => {
+      const csv = new CsvRows(',');
+      const got: [string, number][] = [];
+      const problems: [number, string][] = [];
+      const sink = { row: (f: string[], l: number) => void got.push([f[0] as string, l]), problem: (p: { line: number; message: string }) => void problems.push([p.line, p.message]) };
+      csv.push(text.slice(0, text.indexOf('\n') + 1), sink);
+      csv.width = 6;
+      csv.push(text.slice(text.indexOf('\n') + 1), sink);
+      csv.end(sink);
+      return { got, problems };
+    };
+    // The fuzzer's case: an inch mark closes the quote a line later, and line 3's purchase became
+    // part of line 2's subject (6 cells either way).
+    const swallowed = rowsOf('id,buyer,vendor,date,amount,subject\nR1,City,Acme,2020-01-02,100,"Chair, ergonomic\nR2,City,Acme,2020-01-03,200,Monitor 24"\nR3,City,Acme,2020-01-04,300,Desk\n');
+    expect(swallowed.got).toEqual([['id', 1], ['R2', 3], ['R3', 4]]);
+    expect(swallowed.problems).toEqual([[2, 'a quote opened on line 2 runs over line 3, which reads as a row of its own (6 cells); line 2 is not read, reading goes on at line 3']]);
+    // Cells over several lines whose lines hold fewer delimiters inside the quotes are cells.
+    const cells = rowsOf('id,buyer,vendor,date,amount,subject\n"R1\nfirst",City,Acme,2020-01-02,100,x\nR2,City,"Acme,\nLtd, of Leeds",2020-01-03,200,"chairs,\ndesks, lamps, a cabinet"\n');
+    expect(cells.got).toEqual([['id', 1], ['R1\nfirst', 2], ['R2', 4]]);
+    expect(cells.problems).toEqual([]);
+  });
+
   it('rejects a row past the size limit with a short excerpt, in one pass, keeping the rows after it', () => {
     const giant = 'x'.repeat(3 * CSV_LIMITS.row);
     const text = `id,v\nR1,a\nR2,${giant},b\nR3,c\n`;
