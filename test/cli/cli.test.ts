@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -182,6 +182,21 @@ describe('outputs', () => {
       [join(dir, 'a.csv'), '3', 'invalid_amount', ''],
       [join(dir, 'b.csv'), '3', 'unknown_currency', '2'],
     ]);
+  });
+
+  it('reads a file given more than once (a folder and a file in it, the same path twice) once, and says so', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'splitscan-'));
+    mkdirSync(join(dir, 'd'));
+    writeFileSync(join(dir, 'd', 'a.csv'), 'id,buyer,vendor,date,amount,currency\na1,City,Acme,2019-03-01,600,EUR\na2,City,Acme,2019-03-02,600,EUR\n');
+    const a = join(dir, 'd', 'a.csv');
+    for (const files of [[join(dir, 'd'), a], [a, a]]) {
+      const r = await cli('scan', ...files, '--threshold', '1000', '--currency', 'EUR', '--format', 'json', '--min-score', '0');
+      expect(r.code, files.join(' ')).toBe(0);
+      const report = JSON.parse(r.out) as { summary: { rejected: number; findings: number }; warnings: { code: string }[] };
+      expect(report.summary, files.join(' ')).toMatchObject({ rejected: 0, findings: 1 });
+      expect(report.warnings.map((w) => w.code), files.join(' ')).toEqual(['duplicate_input']);
+      expect(r.err.split('\n')[0], files.join(' ')).toBe(`splitscan: warning: ${a}: given more than once (${files[0] === a ? a : `${a} in ${files[0]}`}, ${a}): read once`);
+    }
   });
 
   it('reads OCDS JSON', async () => {
