@@ -32,6 +32,7 @@ import { type DiffArgs, HELP, type InputFormat, type InspectArgs, type PresetsAr
 import { colorEnabled } from './color.js';
 import { provenanceInputs, readInputs } from './inputs.js';
 import { EXIT, failure, type IssueContext } from './messages.js';
+import { SCAN_MAY, checkOutputs, scanFiles } from './outputs.js';
 import { policyOf, readJson, readText } from './policy.js';
 import { buildProvenance } from './provenance.js';
 import { summarizeRejects } from './rejectSummary.js';
@@ -97,6 +98,7 @@ async function diff(args: DiffArgs, io: CliIo): Promise<number> {
     if ((json as { schema?: unknown } | null)?.schema !== 'splitscan/report@1') throw new InputError('not_a_report', `${path} is not a splitscan report (write one with scan --format json)`, [path]);
     return json as ScanReport;
   };
+  if (args.out !== undefined) await checkOutputs([{ flag: '--out', path: args.out }], [args.before, args.after].map((path) => ({ flag: 'FILE', path })));
   const { diffReports, formatDiff } = await import('../review/diff.js');
   const text = formatDiff(diffReports(await report(args.before), await report(args.after)), args.format ?? 'md');
   if (args.out !== undefined) await write(args.out, text);
@@ -162,6 +164,8 @@ async function inspectFiles(args: InspectArgs, io: CliIo): Promise<number> {
 }
 
 async function scan(args: ScanArgs, io: CliIo): Promise<number> {
+  const files = scanFiles(args, args.files);
+  await checkOutputs(files.outputs, files.inputs, SCAN_MAY);
   const policy = await policyOf(args);
   const { options } = policy;
   const { reading, format: inputFormat } = await readingOf(args, policy.rerun?.reading, sharedCurrency(options));
@@ -172,6 +176,8 @@ async function scan(args: ScanArgs, io: CliIo): Promise<number> {
   // Subjects compared by their words are numbered as read; otherwise a report shows a few of them: read again from the file.
   const ledger = await readInputs(args.files, { ...reading, ...progress, ...(numberSubjects ? { numberSubjects } : { rereadSubjects: true }) }, inputFormat);
   if (progress.onProgress && ledger.stats.rows >= 50000) io.stderr.write('\r\u001b[K');
+  // The files a folder or a pattern named, now known.
+  await checkOutputs(files.outputs, scanFiles(args, ledger.sources.flatMap((s) => (s.file !== undefined ? [s.file] : []))).inputs, SCAN_MAY);
   for (const w of ledger.warnings) warn({ code: w.code, message: `${w.file !== undefined ? `${w.file}: ` : ''}${w.message}` });
   const inputs = provenanceInputs(ledger.sources);
   for (const before of policy.rerun?.inputs ?? []) {

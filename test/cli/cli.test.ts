@@ -199,6 +199,33 @@ describe('outputs', () => {
     }
   });
 
+  it('refuses to write over a file it reads, or two outputs to one file (exit 2, naming the path)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'splitscan-'));
+    mkdirSync(join(dir, 'd'));
+    const ledger = 'id,buyer,vendor,date,amount,currency\na1,City,Acme,2019-03-01,600,EUR\n';
+    const a = join(dir, 'd', 'a.csv');
+    writeFileSync(a, ledger);
+    writeFileSync(join(dir, 'dec.csv'), 'finding_id,status,record_ids\n');
+    const scan = ['scan', a, '--threshold', '1000', '--currency', 'EUR', '-q'];
+    const refused: [string[], string][] = [
+      [[...scan, '-o', a], `--out ${a} is a file this command reads: writing it would overwrite it; give another file`],
+      [['scan', join(dir, 'd'), ...scan.slice(2), '--rejects', a], `--rejects ${a} is a file this command reads: writing it would overwrite it; give another file`],
+      [[...scan, '-o', join(dir, 'same.json'), '--rejects', `${dir}/./same.json`], `--out ${join(dir, 'same.json')} and --rejects ${dir}/./same.json are the same file: give each its own`],
+      [[...scan, '--decisions', join(dir, 'dec.csv'), '-o', join(dir, 'dec.csv')], `--out ${join(dir, 'dec.csv')} is the --decisions file: writing it would overwrite it; give another file`],
+      [['diff', a, join(dir, 'b.json'), '-o', a], `--out ${a} is a file this command reads: writing it would overwrite it; give another file`],
+    ];
+    for (const [argv, message] of refused) {
+      const r = await cli(...argv);
+      expect(r.code, argv.join(' ')).toBe(2);
+      expect(r.err.split('\n')[0], argv.join(' ')).toBe(`splitscan: ${message}`);
+      expect(readFileSync(a, 'utf8')).toBe(ledger);
+    }
+    // The register --decisions reads is where --decisions-template appends.
+    expect((await cli(...scan, '--decisions', join(dir, 'dec.csv'), '--decisions-template', join(dir, 'dec.csv'), '-o', join(dir, 'r.json'))).code).toBe(0);
+    // A device is no file to overwrite: both may be discarded.
+    if (process.platform !== 'win32') expect((await cli(...scan, '-o', '/dev/null', '--rejects', '/dev/null')).code).toBe(0);
+  });
+
   it('reads OCDS JSON', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'splitscan-'));
     const mk = (id: string, date: string, amount: number) => ({ id, date, status: 'active', value: { amount, currency: 'EUR' }, suppliers: [{ name: `S${id}` }] });
