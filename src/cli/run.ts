@@ -6,7 +6,7 @@
  * What a plain scan does not use — the HTML page (with its chart library), `diff`, `inspect`, the
  * decisions register — is imported when a command needs it, so the command starts faster.
  */
-import { appendFile, mkdir, open as openFile, readFile, writeFile } from 'node:fs/promises';
+import { appendFile, mkdir, open as openFile, readFile, stat, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { detectSplits } from '../detect.js';
 import { InputError } from '../errors.js';
@@ -385,10 +385,35 @@ function written(out: CliIo['stdout'], text: string): Promise<void> | undefined 
   });
 }
 
+/**
+ * Makes the folder `dir` and those above it that are missing, one at a time down from the nearest
+ * that exists: Node's recursive `mkdir` retries for ever where making a folder fails as missing
+ * (`-o /proc/nope/x.json` spun at full CPU).
+ *
+ * @throws the error of the first folder that cannot be made, or when the nearest existing path is no folder.
+ */
+async function makeFolder(dir: string): Promise<void> {
+  const missing: string[] = [];
+  for (let d = dir; ; d = dirname(d)) {
+    const info = await stat(d).catch(() => undefined);
+    if (info !== undefined) {
+      if (!info.isDirectory()) throw new Error(`${d} is not a folder`);
+      break;
+    }
+    missing.unshift(d);
+    if (dirname(d) === d) break;
+  }
+  for (const d of missing) {
+    await mkdir(d).catch((e: unknown) => {
+      if ((e as { code?: string }).code !== 'EEXIST') throw e;
+    });
+  }
+}
+
 /** Writes a file, piece by piece, creating its folder when missing (`--out out/report.html`). */
 async function write(path: string, text: string | Iterable<string>): Promise<void> {
   try {
-    await mkdir(dirname(path), { recursive: true });
+    await makeFolder(dirname(path));
     if (typeof text === 'string') await writeFile(path, text);
     else {
       const file = await openFile(path, 'w');

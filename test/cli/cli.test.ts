@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -224,6 +224,21 @@ describe('outputs', () => {
     expect((await cli(...scan, '--decisions', join(dir, 'dec.csv'), '--decisions-template', join(dir, 'dec.csv'), '-o', join(dir, 'r.json'))).code).toBe(0);
     // A device is no file to overwrite: both may be discarded.
     if (process.platform !== 'win32') expect((await cli(...scan, '-o', '/dev/null', '--rejects', '/dev/null')).code).toBe(0);
+  });
+
+  it('makes the folders of an output that are missing, or fails cleanly where none can be made (exit 3)', { timeout: 10_000 }, async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'splitscan-'));
+    const scan = ['scan', seed('chengxi-2014.csv'), '--thresholds', join(root, 'seeds/chengxi-thresholds.json'), '-q', '--format', 'json'];
+    expect((await cli(...scan, '-o', join(dir, 'a', 'b', 'r.json'), '--rejects', join(dir, 'a', 'rej.csv'))).code).toBe(0);
+    expect(JSON.parse(readFileSync(join(dir, 'a', 'b', 'r.json'), 'utf8')).schema).toBe('splitscan/report@1');
+    // Node's recursive mkdir retried /proc/nope for ever, at full CPU.
+    if (existsSync('/proc/self')) {
+      const proc = await cli(...scan, '-o', '/proc/nope/x.json');
+      expect(proc.code).toBe(3);
+      expect(proc.err).toMatch(/^splitscan: cannot write \/proc\/nope\/x\.json: .*mkdir '\/proc\/nope'\n$/u);
+    }
+    const under = await cli(...scan, '-o', join(dir, 'a', 'rej.csv', 'x', 'r.json'));
+    expect(under).toMatchObject({ code: 3, err: `splitscan: cannot write ${join(dir, 'a', 'rej.csv', 'x', 'r.json')}: ${join(dir, 'a', 'rej.csv')} is not a folder\n` });
   });
 
   it('reads OCDS JSON', async () => {
