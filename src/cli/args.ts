@@ -275,6 +275,7 @@ export function parseCli(argv: readonly string[]): CliArgs {
   const threshold = amount('threshold', o.threshold);
   const comparison = oneOf<Comparison>('comparison', o.comparison, ['atOrAbove', 'above']);
   if (threshold === undefined && (o.procedure !== undefined || comparison !== undefined)) throw new UsageError(`${o.procedure !== undefined ? '--procedure' : '--comparison'} goes with --threshold AMOUNT`);
+  if (o.procedure?.trim() === '') throw new UsageError('--procedure: must name the procedure the threshold triggers, e.g. --procedure "open tender"');
   if (threshold !== undefined && o.thresholds !== undefined) throw new UsageError('give --threshold or --thresholds, not both');
   if (o.tier !== undefined && (threshold !== undefined || o.thresholds !== undefined)) throw new UsageError('--tier picks a preset\'s thresholds; --threshold and --thresholds replace them: give one');
   if ((threshold !== undefined || limit !== undefined) && o.currency === undefined) throw new UsageError(`--${threshold !== undefined ? 'threshold' : 'limit'} ${threshold ?? limit} needs --currency CODE (the currency of the amount)`);

@@ -67,7 +67,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       case 'diff':
         return await diff(args, io);
       case 'scan':
-        context = { optionsFile: args.optionsFile !== undefined };
+        context = { optionsFile: args.optionsFile !== undefined, threshold: args.threshold !== undefined };
         return await scan(args, io);
     }
   } catch (e) {

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { colorEnabled } from '../../src/cli/color.js';
 import { FLAGS, flagOf } from '../../src/cli/flags.js';
+import { issueText } from '../../src/cli/messages.js';
 import { cli, repo } from './_run.js';
 
 const pcard = repo('seeds/pcard-2019.csv');
@@ -58,6 +59,8 @@ describe('messages name flags, not library calls', () => {
     [['scan', chengxi, '--thresholds', thresholds, '--window', '0d'], /^--window 0d: at least 1 day/u],
     [['scan', chengxi, '--threshold', '5000', '--currency', 'CNY', '--procedure', 'x', '--thresholds', thresholds], /^give --threshold or --thresholds, not both/u],
     [['scan', chengxi, '--procedure', 'tender', '--thresholds', thresholds], /^--procedure goes with --threshold AMOUNT/u],
+    [['scan', chengxi, '--threshold', '5000', '--currency', 'CNY', '--procedure', ''], /^--procedure: must name the procedure the threshold triggers/u],
+    [['scan', chengxi, '--threshold', '5000', '--currency', 'CNY', '--procedure', ' '], /^--procedure: must name the procedure the threshold triggers/u],
     [['scan', chengxi, '--thresholds', thresholds, '--line-suffix', '-\\d+$'], /^--line-suffix needs a value; one that starts with a dash is joined with =, e\.g\. --line-suffix=-VALUE$/u],
   ])('%j', async (argv, pattern) => {
     const r = await cli(argv);
@@ -71,6 +74,12 @@ describe('messages name flags, not library calls', () => {
   it('reads a value that starts with a dash when it is joined with =', async () => {
     const r = await cli(['scan', chengxi, '--thresholds', thresholds, '--line-suffix=-\\d+$', '--format', 'json', '-q']);
     expect(r.code).toBe(0);
+  });
+
+  it('names --threshold, --procedure or --comparison for an issue with the threshold they made', () => {
+    const issue = (path: (string | number)[]) => issueText({ path, message: 'm' }, { threshold: true });
+    expect([issue(['thresholds', 0, 'procedure']), issue(['thresholds', 0, 'comparison']), issue(['thresholds', 0, 'amount']), issue(['window'])]).toEqual(['--procedure: m', '--comparison: m', '--threshold: m', '--window: m']);
+    expect(issueText({ path: ['thresholds', 0, 'procedure'], message: 'm' })).toBe('--thresholds [0].procedure: m');
   });
 
   it('maps every option path a flag declares back to that flag', () => {
