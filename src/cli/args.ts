@@ -13,7 +13,7 @@ import { type ColumnMap, parseColumnMap } from '../io/read/columns.js';
 import { DELIMITERS, type Delimiter } from '../io/read/csv.js';
 import { type Encoding, ENCODINGS, encodingOf } from '../io/read/decode.js';
 import { CREDIT_POLICIES, type CreditPolicy, LINE_POLICIES, type LinePolicy } from '../io/read/options.js';
-import { COMMAND_NAMES, DIFF_FORMATS, FLAG_OPTIONS, FLAGS, INPUT_FORMATS, INSPECT_FORMATS, SCAN_FORMATS, flagHelp, usageHelp } from './flags.js';
+import { COMMAND_NAMES, COMMANDS, type CommandName, DIFF_FORMATS, FLAG_OPTIONS, FLAGS, INPUT_FORMATS, INSPECT_FORMATS, SCAN_FORMATS, flagHelp, inapplicableFlag, usageHelp } from './flags.js';
 
 /** A mistake on the command line (exit code 2). */
 export class UsageError extends Error {
@@ -200,6 +200,14 @@ const DELIMITER_NAMES: Readonly<Record<string, Delimiter>> = { ',': ',', comma: 
 
 const FLAG_NAMES = FLAGS.map((f) => f.name);
 
+/** @throws UsageError naming the first flag given that `command` does not take, with its usage. */
+function refuseInapplicable(command: CommandName, given: readonly string[]): void {
+  const flag = inapplicableFlag(command, given);
+  if (flag === undefined) return;
+  const usage = COMMANDS.find((c) => c.name === command)?.usage ?? command;
+  throw new UsageError(`${flag} does not apply to ${command} (usage: splitscan ${usage})`);
+}
+
 /** A parseArgs error as a message that names the flag, with the nearest known flag for a typo. */
 function usageOf(e: unknown): UsageError {
   const message = (e as Error).message.split('\n')[0] ?? 'bad arguments';
@@ -236,6 +244,7 @@ export function parseCli(argv: readonly string[]): CliArgs {
   const [command, ...rest] = positionals;
   if (o.version) return { command: 'version' };
   if (o.help || command === undefined || command === 'help') return { command: 'help' };
+  if (command === 'scan' || command === 'inspect' || command === 'diff' || command === 'presets') refuseInapplicable(command, Object.keys(o));
   if (command === 'presets') {
     const format = oneOf('format', o.format, ['table', 'json', 'csv'] as const);
     return { command: 'presets', ...(format ? { format } : {}) };

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { colorEnabled } from '../../src/cli/color.js';
-import { FLAGS, flagOf } from '../../src/cli/flags.js';
+import { FLAGS, flagOf, inapplicableFlag } from '../../src/cli/flags.js';
 import { issueText } from '../../src/cli/messages.js';
 import { cli, repo } from './_run.js';
 
@@ -87,6 +87,26 @@ describe('messages name flags, not library calls', () => {
     expect(flagOf(['subject', 'categoryPrefix'])).toBe('--category-prefix');
     expect(flagOf(['thresholds', 3, 'validTo'])).toBe('--thresholds');
     expect(flagOf(['weights', 'span'])).toBeUndefined();
+  });
+});
+
+describe('flags a command does not take', () => {
+  it.each([
+    [['inspect', pcard, '-o', 'x.txt'], '--out', 'inspect'],
+    [['inspect', pcard, '--rejects', 'r.csv'], '--rejects', 'inspect'],
+    [['inspect', pcard, '--preset', 'pcard'], '--preset', 'inspect'],
+    [['diff', 'a.json', 'b.json', '--top', '3'], '--top', 'diff'],
+    [['presets', '--out', 'p.json'], '--out', 'presets'],
+  ])('%j: refused, naming the flag', async (argv, flag, command) => {
+    const r = await cli(argv);
+    expect(r.code).toBe(2);
+    expect(r.err.split('\n')[0]).toMatch(new RegExp(`^splitscan: ${flag} does not apply to ${command} \\(usage: splitscan ${command} `, 'u'));
+    expect(r.out).toBe('');
+  });
+
+  it('are none for scan, which takes every flag', () => {
+    expect(inapplicableFlag('scan', FLAGS.map((f) => f.name))).toBeUndefined();
+    expect(inapplicableFlag('inspect', ['map', 'currency', 'format', 'quiet', 'input-format'])).toBeUndefined();
   });
 });
 
