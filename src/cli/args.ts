@@ -200,6 +200,26 @@ const DELIMITER_NAMES: Readonly<Record<string, Delimiter>> = { ',': ',', comma: 
 
 const FLAG_NAMES = FLAGS.map((f) => f.name);
 
+/**
+ * @throws UsageError for a flag that takes one value given two values (`--threshold 5000
+ *   --threshold 3000`): the last one used to win unsaid. Flags that collect their values (`--rate`,
+ *   `--exclude-vendor` …), those that take none, and one value given again may repeat.
+ */
+function refuseRepeated(tokens: readonly { kind: string; name?: string; value?: string | undefined }[]): void {
+  const given = new Map<string, string>();
+  for (const t of tokens) {
+    if (t.kind !== 'option' || t.name === undefined || t.value === undefined) continue;
+    const flag = FLAGS.find((f) => f.name === t.name);
+    if (flag === undefined || ('multiple' in flag && flag.multiple)) continue;
+    const before = given.get(t.name);
+    if (before !== undefined && before !== t.value) {
+      const hint = t.name === 'map' ? ': one --map takes every pair, e.g. --map buyer=Division,vendor=Supplier' : ': give it once';
+      throw new UsageError(`--${t.name} is given twice (${before} and ${t.value})${hint}`);
+    }
+    given.set(t.name, t.value);
+  }
+}
+
 /** @throws UsageError naming the first flag given that `command` does not take, with its usage. */
 function refuseInapplicable(command: CommandName, given: readonly string[]): void {
   const flag = inapplicableFlag(command, given);
@@ -236,10 +256,11 @@ function usageOf(e: unknown): UsageError {
 export function parseCli(argv: readonly string[]): CliArgs {
   let parsed;
   try {
-    parsed = parseArgs({ args: [...argv], options: FLAG_OPTIONS, allowPositionals: true, strict: true });
+    parsed = parseArgs({ args: [...argv], options: FLAG_OPTIONS, allowPositionals: true, strict: true, tokens: true });
   } catch (e) {
     throw usageOf(e);
   }
+  refuseRepeated(parsed.tokens);
   const { values: o, positionals } = parsed;
   const [command, ...rest] = positionals;
   if (o.version) return { command: 'version' };

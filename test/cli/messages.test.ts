@@ -61,6 +61,9 @@ describe('messages name flags, not library calls', () => {
     [['scan', chengxi, '--procedure', 'tender', '--thresholds', thresholds], /^--procedure goes with --threshold AMOUNT/u],
     [['scan', chengxi, '--threshold', '5000', '--currency', 'CNY', '--procedure', ''], /^--procedure: must name the procedure the threshold triggers/u],
     [['scan', chengxi, '--threshold', '5000', '--currency', 'CNY', '--procedure', ' '], /^--procedure: must name the procedure the threshold triggers/u],
+    [['scan', chengxi, '--threshold', '5000', '--threshold', '3000', '--currency', 'CNY'], /^--threshold is given twice \(5000 and 3000\): give it once$/u],
+    [['scan', chengxi, '-t', thresholds, '--window', '30d', '-w', 'month'], /^--window is given twice \(30d and month\): give it once$/u],
+    [['scan', chengxi, '-t', thresholds, '--map', 'buyer=采购单位', '--map', 'vendor=供应商'], /^--map is given twice \(buyer=采购单位 and vendor=供应商\): one --map takes every pair, e\.g\. --map buyer=Division,vendor=Supplier$/u],
     [['scan', chengxi, '--thresholds', thresholds, '--line-suffix', '-\\d+$'], /^--line-suffix needs a value; one that starts with a dash is joined with =, e\.g\. --line-suffix=-VALUE$/u],
   ])('%j', async (argv, pattern) => {
     const r = await cli(argv);
@@ -69,6 +72,12 @@ describe('messages name flags, not library calls', () => {
     expect(line.startsWith('splitscan: ')).toBe(true);
     expect(line.slice('splitscan: '.length)).toMatch(pattern);
     expect(r.err).not.toMatch(/getPreset|detectSplits|readLedger|loadLedger|loadThresholds|options\.\w|\n\s+at /u);
+  });
+
+  it('takes flags that collect values, flags without one, and one value given again, more than once', async () => {
+    const r = await cli(['scan', chengxi, '-t', thresholds, '-t', thresholds, '--exclude-vendor', 'A', '--exclude-vendor', 'B', '--rate', 'USD=7', '--rate', 'EUR=8', '-q', '-q', '--format', 'json']);
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
   });
 
   it('reads a value that starts with a dash when it is joined with =', async () => {
