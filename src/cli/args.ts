@@ -7,6 +7,7 @@ import { parseArgs } from 'node:util';
 import { closest } from '../_lib/closest.js';
 import { isCurrencyCode } from '../_lib/currencies.js';
 import { exactDecimal } from '../_lib/decimal.js';
+import { isOptionsError } from '../errors.js';
 import type { VendorRule, WindowOption } from '../options/policy.js';
 import type { Comparison } from '../thresholds/threshold.js';
 import { type ColumnMap, parseColumnMap } from '../io/read/columns.js';
@@ -298,7 +299,7 @@ export function parseCli(argv: readonly string[]): CliArgs {
     try {
       map = parseColumnMap(o.map);
     } catch (e) {
-      throw new UsageError(`--map: ${(e as Error).message}`);
+      throw new UsageError(`--map: ${isOptionsError(e) ? e.issues.map((i) => i.message).join('; ') : (e as Error).message}`);
     }
   }
   const limit = amount('limit', o.limit);

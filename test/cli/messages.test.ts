@@ -80,6 +80,22 @@ describe('messages name flags, not library calls', () => {
     expect(r.code).toBe(0);
   });
 
+  it('maps a header holding a comma or a + (--map), and names --map, not the library, for a bad one', async () => {
+    const comma = file('comma.tsv', 'Buyer\tVendor\tDate\tAmount, CAD\nCity\tAcme\t2020-01-02\t100\n');
+    const unmapped = await cli(['scan', comma, '--threshold', '250', '--currency', 'CAD', '-q']);
+    expect(unmapped.err).toMatch(/perhaps map amount=Amount, CAD/u);
+    const mapped = await cli(['scan', comma, '--threshold', '250', '--currency', 'CAD', '-q', '-f', 'json', '--map', 'amount=Amount, CAD']);
+    expect(mapped.code).toBe(0);
+    expect(JSON.parse(mapped.out).provenance.inputs[0].columns.amount).toEqual(['Amount, CAD']);
+    const plus = file('plus.csv', 'Buyer,Vendor,Date,Amount+VAT\nCity,Acme,2020-01-02,100\n');
+    const joined = await cli(['scan', plus, '--threshold', '250', '--currency', 'CAD', '-q', '-f', 'json', '--map', 'amount=Amount+VAT']);
+    expect(joined.code).toBe(0);
+    expect(JSON.parse(joined.out).provenance.inputs[0].columns.amount).toEqual(['Amount+VAT']);
+    const bad = await cli(['scan', comma, '--threshold', '250', '--currency', 'CAD', '--map', 'Amount, CAD']);
+    expect(bad.code).toBe(2);
+    expect(bad.err.split('\n')[0]).toBe('splitscan: --map: "Amount, CAD" is not field=Header');
+  });
+
   it('reads a value that starts with a dash when it is joined with =', async () => {
     const r = await cli(['scan', chengxi, '--thresholds', thresholds, '--line-suffix=-\\d+$', '--format', 'json', '-q']);
     expect(r.code).toBe(0);
