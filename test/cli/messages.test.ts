@@ -96,6 +96,13 @@ describe('messages name flags, not library calls', () => {
     expect(bad.err.split('\n')[0]).toBe('splitscan: --map: "Amount, CAD" is not field=Header');
   });
 
+  it('lists the columns a --decisions file has when it lacks some (exit 3)', async () => {
+    const decisions = file('decisions.csv', 'finding,state\nF1,open\n');
+    const r = await cli(['scan', chengxi, '--thresholds', thresholds, '--decisions', decisions, '-q', '-f', 'json']);
+    expect(r.code).toBe(3);
+    expect(r.err).toMatch(/^splitscan: decisions file lacks the columns finding_id, status, record_ids \(its columns: "finding", "state"; a register's: finding_id, status, /u);
+  });
+
   it('reads a value that starts with a dash when it is joined with =', async () => {
     const r = await cli(['scan', chengxi, '--thresholds', thresholds, '--line-suffix=-\\d+$', '--format', 'json', '-q']);
     expect(r.code).toBe(0);
