@@ -3,14 +3,15 @@
  * (JSON arrays and OCDS documents excepted, which must be parsed whole).
  */
 import { createHash } from 'node:crypto';
-import { open, readdir, readFile, stat } from 'node:fs/promises';
-import { join, sep } from 'node:path';
+import { open, readdir, readFile, realpath, stat } from 'node:fs/promises';
+import { join, resolve, sep } from 'node:path';
 import { InputError, OptionsError, isOptionsError, isSplitscanError } from './errors.js';
 import { combineLedgers } from './io/read/combine.js';
 import { decodeText } from './io/read/decode.js';
 import { inputName, LedgerParser, type LedgerParserOptions, type ReadLedgerOptions } from './io/read/ledger.js';
+import { withWarnings } from './io/read/ledgerTable.js';
 import { fromOcds, type FromOcdsOptions, type OcdsRecords } from './io/read/ocds.js';
-import type { Ledger, LedgerSource } from './io/read/reader.js';
+import type { Ledger, LedgerSource, LedgerWarning } from './io/read/reader.js';
 import { CHUNK, latin1, reader } from './node/fileRange.js';
 import { fileBytes } from './node/fileBytes.js';
 import { loadInRanges } from './node/readRanges.js';
@@ -170,7 +171,9 @@ export const LEDGER_EXTENSIONS = ['.csv', '.tsv', '.txt', '.json', '.ndjson', '.
  *
  * `inputs` are file paths, folders (their files ending in {@link LEDGER_EXTENSIONS}, not
  * recursively), glob patterns (`*`, `?`, `[…]` and `**`, expanded here, sorted), or `'-'`
- * (standard input, once). A `map` applies to every file where its headers are found; a file
+ * (standard input, once). A file named more than once (the same path twice, a folder and a file in
+ * it, overlapping patterns; compared by real path) is read once, with a `'duplicate_input'`
+ * warning. A `map` applies to every file where its headers are found; a file
  * lacking a mapped header gets a warning and its recognised header instead, and a mapped header
  * found in no file is an error.
  *
@@ -188,10 +191,8 @@ export const LEDGER_EXTENSIONS = ['.csv', '.tsv', '.txt', '.json', '.ndjson', '.
 export async function loadLedgers(inputs: string | readonly string[], options: LoadLedgersOptions = {}): Promise<Ledger> {
   const list = typeof inputs === 'string' ? [inputs] : inputs;
   if (list.length === 0) throw new InputError('no_files', 'no ledger file given', []);
-  const files: string[] = [];
-  for (const input of list) files.push(...(await expand(input)));
-  if (files.filter((f) => f === '-').length > 1) throw new InputError('unreadable', 'standard input (-) can be read once only', ['-']);
-  if (files.length === 1) return loadLedger(files[0] as string, options);
+  const { files, warnings } = await distinctFiles(list);
+  if (files.length === 1) return withWarnings(await loadLedger(files[0] as string, options), warnings);
   const ledgers: Ledger[] = [];
   const missing = new Map<string, number>();
   for (const file of files) {
@@ -207,7 +208,33 @@ export async function loadLedgers(inputs: string | readonly string[], options: L
       nowhere.map((field) => ({ path: ['map', field], message: `column "${String(options.map?.[field as keyof typeof options.map])}" is in none of the ${files.length} files` })),
     );
   }
-  return combineLedgers(ledgers);
+  return withWarnings(combineLedgers(ledgers), warnings);
+}
+
+/**
+ * The files `inputs` name, each once: a file named again (the same path twice, a folder and a file
+ * in it, overlapping patterns; compared by real path) is read the first time only, with a
+ * `'duplicate_input'` warning saying how it was given.
+ */
+async function distinctFiles(inputs: readonly string[]): Promise<{ files: string[]; warnings: LedgerWarning[] }> {
+  const named = new Map<string, { file: string; given: string[] }>();
+  let stdin = 0;
+  for (const input of inputs) {
+    for (const file of await expand(input)) {
+      if (file === '-' && ++stdin > 1) throw new InputError('unreadable', 'standard input (-) can be read once only', ['-']);
+      // A file that cannot be resolved is kept under its path: reading it says what is wrong.
+      const key = file === '-' ? '-' : await realpath(file).catch(() => resolve(file));
+      const given = file === input ? file : `${file} in ${input}`;
+      const seen = named.get(key);
+      if (seen) seen.given.push(given);
+      else named.set(key, { file, given: [given] });
+    }
+  }
+  const twice = [...named.values()].filter((n) => n.given.length > 1);
+  return {
+    files: [...named.values()].map((n) => n.file),
+    warnings: twice.map((n) => ({ code: 'duplicate_input', file: n.file, message: `given more than once (${n.given.join(', ')}): read once` })),
+  };
 }
 
 /** A path, folder, pattern or `-` → the files it names, sorted. */

@@ -7,13 +7,14 @@ import { parseArgs } from 'node:util';
 import { closest } from '../_lib/closest.js';
 import { isCurrencyCode } from '../_lib/currencies.js';
 import { exactDecimal } from '../_lib/decimal.js';
+import { isOptionsError } from '../errors.js';
 import type { VendorRule, WindowOption } from '../options/policy.js';
 import type { Comparison } from '../thresholds/threshold.js';
 import { type ColumnMap, parseColumnMap } from '../io/read/columns.js';
 import { DELIMITERS, type Delimiter } from '../io/read/csv.js';
 import { type Encoding, ENCODINGS, encodingOf } from '../io/read/decode.js';
 import { CREDIT_POLICIES, type CreditPolicy, LINE_POLICIES, type LinePolicy } from '../io/read/options.js';
-import { COMMAND_NAMES, DIFF_FORMATS, FLAG_OPTIONS, FLAGS, INPUT_FORMATS, INSPECT_FORMATS, SCAN_FORMATS, flagHelp, usageHelp } from './flags.js';
+import { COMMAND_NAMES, COMMANDS, type CommandName, DIFF_FORMATS, FLAG_OPTIONS, FLAGS, INPUT_FORMATS, INSPECT_FORMATS, SCAN_FORMATS, flagHelp, inapplicableFlag, usageHelp } from './flags.js';
 
 /** A mistake on the command line (exit code 2). */
 export class UsageError extends Error {
@@ -200,6 +201,34 @@ const DELIMITER_NAMES: Readonly<Record<string, Delimiter>> = { ',': ',', comma: 
 
 const FLAG_NAMES = FLAGS.map((f) => f.name);
 
+/**
+ * @throws UsageError for a flag that takes one value given two values (`--threshold 5000
+ *   --threshold 3000`): the last one used to win unsaid. Flags that collect their values (`--rate`,
+ *   `--exclude-vendor` …), those that take none, and one value given again may repeat.
+ */
+function refuseRepeated(tokens: readonly { kind: string; name?: string; value?: string | undefined }[]): void {
+  const given = new Map<string, string>();
+  for (const t of tokens) {
+    if (t.kind !== 'option' || t.name === undefined || t.value === undefined) continue;
+    const flag = FLAGS.find((f) => f.name === t.name);
+    if (flag === undefined || ('multiple' in flag && flag.multiple)) continue;
+    const before = given.get(t.name);
+    if (before !== undefined && before !== t.value) {
+      const hint = t.name === 'map' ? ': one --map takes every pair, e.g. --map buyer=Division,vendor=Supplier' : ': give it once';
+      throw new UsageError(`--${t.name} is given twice (${before} and ${t.value})${hint}`);
+    }
+    given.set(t.name, t.value);
+  }
+}
+
+/** @throws UsageError naming the first flag given that `command` does not take, with its usage. */
+function refuseInapplicable(command: CommandName, given: readonly string[]): void {
+  const flag = inapplicableFlag(command, given);
+  if (flag === undefined) return;
+  const usage = COMMANDS.find((c) => c.name === command)?.usage ?? command;
+  throw new UsageError(`${flag} does not apply to ${command} (usage: splitscan ${usage})`);
+}
+
 /** A parseArgs error as a message that names the flag, with the nearest known flag for a typo. */
 function usageOf(e: unknown): UsageError {
   const message = (e as Error).message.split('\n')[0] ?? 'bad arguments';
@@ -228,14 +257,16 @@ function usageOf(e: unknown): UsageError {
 export function parseCli(argv: readonly string[]): CliArgs {
   let parsed;
   try {
-    parsed = parseArgs({ args: [...argv], options: FLAG_OPTIONS, allowPositionals: true, strict: true });
+    parsed = parseArgs({ args: [...argv], options: FLAG_OPTIONS, allowPositionals: true, strict: true, tokens: true });
   } catch (e) {
     throw usageOf(e);
   }
+  refuseRepeated(parsed.tokens);
   const { values: o, positionals } = parsed;
   const [command, ...rest] = positionals;
   if (o.version) return { command: 'version' };
   if (o.help || command === undefined || command === 'help') return { command: 'help' };
+  if (command === 'scan' || command === 'inspect' || command === 'diff' || command === 'presets') refuseInapplicable(command, Object.keys(o));
   if (command === 'presets') {
     const format = oneOf('format', o.format, ['table', 'json', 'csv'] as const);
     return { command: 'presets', ...(format ? { format } : {}) };
@@ -268,13 +299,14 @@ export function parseCli(argv: readonly string[]): CliArgs {
     try {
       map = parseColumnMap(o.map);
     } catch (e) {
-      throw new UsageError(`--map: ${(e as Error).message}`);
+      throw new UsageError(`--map: ${isOptionsError(e) ? e.issues.map((i) => i.message).join('; ') : (e as Error).message}`);
     }
   }
   const limit = amount('limit', o.limit);
   const threshold = amount('threshold', o.threshold);
   const comparison = oneOf<Comparison>('comparison', o.comparison, ['atOrAbove', 'above']);
   if (threshold === undefined && (o.procedure !== undefined || comparison !== undefined)) throw new UsageError(`${o.procedure !== undefined ? '--procedure' : '--comparison'} goes with --threshold AMOUNT`);
+  if (o.procedure?.trim() === '') throw new UsageError('--procedure: must name the procedure the threshold triggers, e.g. --procedure "open tender"');
   if (threshold !== undefined && o.thresholds !== undefined) throw new UsageError('give --threshold or --thresholds, not both');
   if (o.tier !== undefined && (threshold !== undefined || o.thresholds !== undefined)) throw new UsageError('--tier picks a preset\'s thresholds; --threshold and --thresholds replace them: give one');
   if ((threshold !== undefined || limit !== undefined) && o.currency === undefined) throw new UsageError(`--${threshold !== undefined ? 'threshold' : 'limit'} ${threshold ?? limit} needs --currency CODE (the currency of the amount)`);

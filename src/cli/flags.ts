@@ -26,6 +26,8 @@ export interface Flag {
   readonly description: string;
   /** The default, shown as `(default: …)` after the description. */
   readonly default?: string;
+  /** The commands that take the flag, when not those of its group ({@link GROUP_COMMANDS}). */
+  readonly commands?: readonly CommandName[];
   /**
    * The option paths the flag sets, dotted (`'subject.categoryPrefix'`, `'dateFormat'`): an option
    * error at such a path is reported under the flag's name.
@@ -35,6 +37,18 @@ export interface Flag {
 
 /** The help's flag groups, in order. */
 export const GROUPS = ['Policy', 'Reading the file', 'Output', 'Review', 'General'] as const;
+
+/** The commands that take flags (`help` takes none). */
+export type CommandName = 'scan' | 'inspect' | 'diff' | 'presets';
+
+/** The commands that take the flags of each group: a flag given to another is refused. */
+export const GROUP_COMMANDS: Readonly<Record<(typeof GROUPS)[number], readonly CommandName[]>> = {
+  Policy: ['scan'],
+  'Reading the file': ['scan', 'inspect'],
+  Output: ['scan'],
+  Review: ['scan'],
+  General: ['scan', 'inspect', 'diff', 'presets'],
+};
 
 /** Input formats the command reads: the ledger formats, and OCDS. */
 export const INPUT_FORMATS = ['auto', ...LEDGER_FORMATS, 'ocds'] as const;
@@ -106,8 +120,8 @@ export const FLAGS = [
   { name: 'line-suffix', type: 'string', group: 'Reading the file', value: 'REGEX', description: "strip from document numbers before summing (e.g. '_\\d+$')", options: ['lineSuffix'] },
   { name: 'delimiter', type: 'string', group: 'Reading the file', value: 'D', description: ', ; tab |', default: 'detected', options: ['delimiter'] },
   { name: 'input-format', type: 'string', group: 'Reading the file', value: 'F', description: or(INPUT_FORMATS), default: 'auto', options: ['format'] },
-  { name: 'format', short: 'f', type: 'string', group: 'Output', value: 'F', description: `${or(SCAN_FORMATS)} (default: table on a terminal,\nelse json); inspect: ${or(INSPECT_FORMATS)}; diff: ${or(DIFF_FORMATS)}` },
-  { name: 'out', short: 'o', type: 'string', group: 'Output', value: 'FILE', description: 'write the report to FILE instead of stdout' },
+  { name: 'format', short: 'f', type: 'string', group: 'Output', commands: ['scan', 'inspect', 'diff', 'presets'], value: 'F', description: `${or(SCAN_FORMATS)} (default: table on a terminal,\nelse json); inspect: ${or(INSPECT_FORMATS)}; diff: ${or(DIFF_FORMATS)}` },
+  { name: 'out', short: 'o', type: 'string', group: 'Output', commands: ['scan', 'diff'], value: 'FILE', description: 'write the report to FILE instead of stdout' },
   { name: 'rejects', type: 'string', group: 'Output', value: 'FILE', description: 'write rejected rows (file, line, reason …) as CSV' },
   { name: 'min-score', type: 'string', group: 'Output', value: 'S', description: 'only findings scoring at least S, 0–1; 0 lists every crossing\nrun', default: "the preset's, else 0.3", options: ['minScore'] },
   { name: 'top', type: 'string', group: 'Output', value: 'N', description: 'only the N highest-scoring findings' },
@@ -147,6 +161,15 @@ export function flagOf(path: readonly (string | number)[]): string | undefined {
     if (flag) return `--${flag.name}`;
   }
   return undefined;
+}
+
+/**
+ * The first flag of `given` (the names of the flags on the command line) that `command` does not
+ * take, if any: `--out` for `inspect`, `--preset` for `diff`.
+ */
+export function inapplicableFlag(command: CommandName, given: readonly string[]): string | undefined {
+  const flag = (FLAGS as readonly Flag[]).find((f) => given.includes(f.name) && !(f.commands ?? GROUP_COMMANDS[f.group]).includes(command));
+  return flag === undefined ? undefined : `--${flag.name}`;
 }
 
 /** The usage lines of the help, one per command. */

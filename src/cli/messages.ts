@@ -14,6 +14,13 @@ export const EXIT = { ok: 0, findings: 1, usage: 2, input: 3, internal: 4 } as c
 export interface IssueContext {
   /** True when the options came from `--options FILE` (paths no flag sets are reported under it). */
   readonly optionsFile?: boolean;
+  /** True when the thresholds are the one of `--threshold` (its procedure from `--procedure`, its comparison from `--comparison`). */
+  readonly threshold?: boolean;
+}
+
+/** The flag that set a part of the `--threshold` threshold: `thresholds[0].procedure` → `--procedure`. */
+function thresholdFlag(path: readonly (string | number)[]): string {
+  return path[2] === 'procedure' ? '--procedure' : path[2] === 'comparison' ? '--comparison' : '--threshold';
 }
 
 /** An option path as a reader sees it: `thresholds[1].amount`. */
@@ -26,8 +33,9 @@ function pathText(path: readonly (string | number)[]): string {
  * of the value at fault, e.g. `--thresholds [1].amount: threshold "b": must be a positive decimal`.
  */
 export function issueText(issue: OptionIssue, context: IssueContext = {}): string {
-  const flag = flagOf(issue.path);
   const { message } = issue;
+  if (context.threshold && issue.path[0] === 'thresholds') return `${thresholdFlag(issue.path)}: ${message}`;
+  const flag = flagOf(issue.path);
   if (flag === undefined) return `${context.optionsFile ? '--options ' : 'option '}${pathText(issue.path)}: ${message}`;
   const depth = flagDepth(issue.path, flag);
   const rest = issue.path.slice(depth);

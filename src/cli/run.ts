@@ -6,7 +6,7 @@
  * What a plain scan does not use — the HTML page (with its chart library), `diff`, `inspect`, the
  * decisions register — is imported when a command needs it, so the command starts faster.
  */
-import { appendFile, mkdir, open as openFile, readFile, writeFile } from 'node:fs/promises';
+import { appendFile, mkdir, open as openFile, readFile, stat, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { detectSplits } from '../detect.js';
 import { InputError } from '../errors.js';
@@ -32,6 +32,7 @@ import { type DiffArgs, HELP, type InputFormat, type InspectArgs, type PresetsAr
 import { colorEnabled } from './color.js';
 import { provenanceInputs, readInputs } from './inputs.js';
 import { EXIT, failure, type IssueContext } from './messages.js';
+import { SCAN_MAY, checkOutputs, scanFiles } from './outputs.js';
 import { policyOf, readJson, readText } from './policy.js';
 import { buildProvenance } from './provenance.js';
 import { summarizeRejects } from './rejectSummary.js';
@@ -66,7 +67,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       case 'diff':
         return await diff(args, io);
       case 'scan':
-        context = { optionsFile: args.optionsFile !== undefined };
+        context = { optionsFile: args.optionsFile !== undefined, threshold: args.threshold !== undefined };
         return await scan(args, io);
     }
   } catch (e) {
@@ -97,6 +98,7 @@ async function diff(args: DiffArgs, io: CliIo): Promise<number> {
     if ((json as { schema?: unknown } | null)?.schema !== 'splitscan/report@1') throw new InputError('not_a_report', `${path} is not a splitscan report (write one with scan --format json)`, [path]);
     return json as ScanReport;
   };
+  if (args.out !== undefined) await checkOutputs([{ flag: '--out', path: args.out }], [args.before, args.after].map((path) => ({ flag: 'FILE', path })));
   const { diffReports, formatDiff } = await import('../review/diff.js');
   const text = formatDiff(diffReports(await report(args.before), await report(args.after)), args.format ?? 'md');
   if (args.out !== undefined) await write(args.out, text);
@@ -162,6 +164,8 @@ async function inspectFiles(args: InspectArgs, io: CliIo): Promise<number> {
 }
 
 async function scan(args: ScanArgs, io: CliIo): Promise<number> {
+  const files = scanFiles(args, args.files);
+  await checkOutputs(files.outputs, files.inputs, SCAN_MAY);
   const policy = await policyOf(args);
   const { options } = policy;
   const { reading, format: inputFormat } = await readingOf(args, policy.rerun?.reading, sharedCurrency(options));
@@ -172,6 +176,8 @@ async function scan(args: ScanArgs, io: CliIo): Promise<number> {
   // Subjects compared by their words are numbered as read; otherwise a report shows a few of them: read again from the file.
   const ledger = await readInputs(args.files, { ...reading, ...progress, ...(numberSubjects ? { numberSubjects } : { rereadSubjects: true }) }, inputFormat);
   if (progress.onProgress && ledger.stats.rows >= 50000) io.stderr.write('\r\u001b[K');
+  // The files a folder or a pattern named, now known.
+  await checkOutputs(files.outputs, scanFiles(args, ledger.sources.flatMap((s) => (s.file !== undefined ? [s.file] : []))).inputs, SCAN_MAY);
   for (const w of ledger.warnings) warn({ code: w.code, message: `${w.file !== undefined ? `${w.file}: ` : ''}${w.message}` });
   const inputs = provenanceInputs(ledger.sources);
   for (const before of policy.rerun?.inputs ?? []) {
@@ -394,10 +400,35 @@ function written(out: CliIo['stdout'], text: string): Promise<void> | undefined 
   });
 }
 
+/**
+ * Makes the folder `dir` and those above it that are missing, one at a time down from the nearest
+ * that exists: Node's recursive `mkdir` retries for ever where making a folder fails as missing
+ * (`-o /proc/nope/x.json` spun at full CPU).
+ *
+ * @throws the error of the first folder that cannot be made, or when the nearest existing path is no folder.
+ */
+async function makeFolder(dir: string): Promise<void> {
+  const missing: string[] = [];
+  for (let d = dir; ; d = dirname(d)) {
+    const info = await stat(d).catch(() => undefined);
+    if (info !== undefined) {
+      if (!info.isDirectory()) throw new Error(`${d} is not a folder`);
+      break;
+    }
+    missing.unshift(d);
+    if (dirname(d) === d) break;
+  }
+  for (const d of missing) {
+    await mkdir(d).catch((e: unknown) => {
+      if ((e as { code?: string }).code !== 'EEXIST') throw e;
+    });
+  }
+}
+
 /** Writes a file, piece by piece, creating its folder when missing (`--out out/report.html`). */
 async function write(path: string, text: string | Iterable<string>): Promise<void> {
   try {
-    await mkdir(dirname(path), { recursive: true });
+    await makeFolder(dirname(path));
     if (typeof text === 'string') await writeFile(path, text);
     else {
       const file = await openFile(path, 'w');

@@ -6,6 +6,7 @@
 import * as z from 'zod/mini';
 import { InputError } from '../errors.js';
 import { isIsoDate } from '../_lib/days.js';
+import { excerpt } from '../io/read/_excerpt.js';
 import { decodeText } from '../io/read/decode.js';
 import { parseCsv } from '../io/read/csv.js';
 import { safeCsv } from '../io/write/csv.js';
@@ -211,6 +212,12 @@ function jsonEntries(content: string): Entry[] {
 const FORMULA_GUARD = /^'(?=['=+\-@\t\r\n\u0000-\u001f\u007f])/u;
 const SLASH_DATE = /^(\d{4})\/(\d{1,2})\/(\d{1,2})$/u;
 
+/** A file's header cells as a message lists them: quoted, each cut to 40 characters, at most 30. */
+function columnList(cells: readonly string[]): string {
+  const shown = cells.slice(0, 30).map((c) => JSON.stringify(excerpt(c.trim(), 40)));
+  return `${shown.join(', ')}${cells.length > 30 ? ` and ${cells.length - 30} more` : ''}`;
+}
+
 function csvEntries(content: string): Entry[] {
   const rows = parseCsv(content).rows.filter((r) => !(r.fields.length === 1 && r.fields[0]?.trim() === ''));
   const header = rows[0];
@@ -218,7 +225,7 @@ function csvEntries(content: string): Entry[] {
   const names = header.fields.map((h) => h.trim().toLowerCase());
   const missing = REQUIRED_COLUMNS.filter((c) => !names.includes(c));
   if (missing.length > 0) {
-    throw new InputError('invalid_decisions', `decisions file lacks the column${missing.length > 1 ? 's' : ''} ${missing.join(', ')} (columns: ${DECISION_CSV_COLUMNS.join(', ')})`);
+    throw new InputError('invalid_decisions', `decisions file lacks the column${missing.length > 1 ? 's' : ''} ${missing.join(', ')} (its columns: ${columnList(header.fields)}; a register's: ${DECISION_CSV_COLUMNS.join(', ')})`);
   }
   const column: Record<string, string> = {};
   for (const [name, field] of Object.entries(CSV_FIELD)) column[field] = name;

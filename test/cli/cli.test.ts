@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -182,6 +182,63 @@ describe('outputs', () => {
       [join(dir, 'a.csv'), '3', 'invalid_amount', ''],
       [join(dir, 'b.csv'), '3', 'unknown_currency', '2'],
     ]);
+  });
+
+  it('reads a file given more than once (a folder and a file in it, the same path twice) once, and says so', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'splitscan-'));
+    mkdirSync(join(dir, 'd'));
+    writeFileSync(join(dir, 'd', 'a.csv'), 'id,buyer,vendor,date,amount,currency\na1,City,Acme,2019-03-01,600,EUR\na2,City,Acme,2019-03-02,600,EUR\n');
+    const a = join(dir, 'd', 'a.csv');
+    for (const files of [[join(dir, 'd'), a], [a, a]]) {
+      const r = await cli('scan', ...files, '--threshold', '1000', '--currency', 'EUR', '--format', 'json', '--min-score', '0');
+      expect(r.code, files.join(' ')).toBe(0);
+      const report = JSON.parse(r.out) as { summary: { rejected: number; findings: number }; warnings: { code: string }[] };
+      expect(report.summary, files.join(' ')).toMatchObject({ rejected: 0, findings: 1 });
+      expect(report.warnings.map((w) => w.code), files.join(' ')).toEqual(['duplicate_input']);
+      expect(r.err.split('\n')[0], files.join(' ')).toBe(`splitscan: warning: ${a}: given more than once (${files[0] === a ? a : `${a} in ${files[0]}`}, ${a}): read once`);
+    }
+  });
+
+  it('refuses to write over a file it reads, or two outputs to one file (exit 2, naming the path)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'splitscan-'));
+    mkdirSync(join(dir, 'd'));
+    const ledger = 'id,buyer,vendor,date,amount,currency\na1,City,Acme,2019-03-01,600,EUR\n';
+    const a = join(dir, 'd', 'a.csv');
+    writeFileSync(a, ledger);
+    writeFileSync(join(dir, 'dec.csv'), 'finding_id,status,record_ids\n');
+    const scan = ['scan', a, '--threshold', '1000', '--currency', 'EUR', '-q'];
+    const refused: [string[], string][] = [
+      [[...scan, '-o', a], `--out ${a} is a file this command reads: writing it would overwrite it; give another file`],
+      [['scan', join(dir, 'd'), ...scan.slice(2), '--rejects', a], `--rejects ${a} is a file this command reads: writing it would overwrite it; give another file`],
+      [[...scan, '-o', join(dir, 'same.json'), '--rejects', `${dir}/./same.json`], `--out ${join(dir, 'same.json')} and --rejects ${dir}/./same.json are the same file: give each its own`],
+      [[...scan, '--decisions', join(dir, 'dec.csv'), '-o', join(dir, 'dec.csv')], `--out ${join(dir, 'dec.csv')} is the --decisions file: writing it would overwrite it; give another file`],
+      [['diff', a, join(dir, 'b.json'), '-o', a], `--out ${a} is a file this command reads: writing it would overwrite it; give another file`],
+    ];
+    for (const [argv, message] of refused) {
+      const r = await cli(...argv);
+      expect(r.code, argv.join(' ')).toBe(2);
+      expect(r.err.split('\n')[0], argv.join(' ')).toBe(`splitscan: ${message}`);
+      expect(readFileSync(a, 'utf8')).toBe(ledger);
+    }
+    // The register --decisions reads is where --decisions-template appends.
+    expect((await cli(...scan, '--decisions', join(dir, 'dec.csv'), '--decisions-template', join(dir, 'dec.csv'), '-o', join(dir, 'r.json'))).code).toBe(0);
+    // A device is no file to overwrite: both may be discarded.
+    if (process.platform !== 'win32') expect((await cli(...scan, '-o', '/dev/null', '--rejects', '/dev/null')).code).toBe(0);
+  });
+
+  it('makes the folders of an output that are missing, or fails cleanly where none can be made (exit 3)', { timeout: 10_000 }, async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'splitscan-'));
+    const scan = ['scan', seed('chengxi-2014.csv'), '--thresholds', join(root, 'seeds/chengxi-thresholds.json'), '-q', '--format', 'json'];
+    expect((await cli(...scan, '-o', join(dir, 'a', 'b', 'r.json'), '--rejects', join(dir, 'a', 'rej.csv'))).code).toBe(0);
+    expect(JSON.parse(readFileSync(join(dir, 'a', 'b', 'r.json'), 'utf8')).schema).toBe('splitscan/report@1');
+    // Node's recursive mkdir retried /proc/nope for ever, at full CPU.
+    if (existsSync('/proc/self')) {
+      const proc = await cli(...scan, '-o', '/proc/nope/x.json');
+      expect(proc.code).toBe(3);
+      expect(proc.err).toMatch(/^splitscan: cannot write \/proc\/nope\/x\.json: .*mkdir '\/proc\/nope'\n$/u);
+    }
+    const under = await cli(...scan, '-o', join(dir, 'a', 'rej.csv', 'x', 'r.json'));
+    expect(under).toMatchObject({ code: 3, err: `splitscan: cannot write ${join(dir, 'a', 'rej.csv', 'x', 'r.json')}: ${join(dir, 'a', 'rej.csv')} is not a folder\n` });
   });
 
   it('reads OCDS JSON', async () => {

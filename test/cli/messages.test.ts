@@ -8,7 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { colorEnabled } from '../../src/cli/color.js';
-import { FLAGS, flagOf } from '../../src/cli/flags.js';
+import { FLAGS, flagOf, inapplicableFlag } from '../../src/cli/flags.js';
+import { issueText } from '../../src/cli/messages.js';
 import { cli, repo } from './_run.js';
 
 const pcard = repo('seeds/pcard-2019.csv');
@@ -58,6 +59,11 @@ describe('messages name flags, not library calls', () => {
     [['scan', chengxi, '--thresholds', thresholds, '--window', '0d'], /^--window 0d: at least 1 day/u],
     [['scan', chengxi, '--threshold', '5000', '--currency', 'CNY', '--procedure', 'x', '--thresholds', thresholds], /^give --threshold or --thresholds, not both/u],
     [['scan', chengxi, '--procedure', 'tender', '--thresholds', thresholds], /^--procedure goes with --threshold AMOUNT/u],
+    [['scan', chengxi, '--threshold', '5000', '--currency', 'CNY', '--procedure', ''], /^--procedure: must name the procedure the threshold triggers/u],
+    [['scan', chengxi, '--threshold', '5000', '--currency', 'CNY', '--procedure', ' '], /^--procedure: must name the procedure the threshold triggers/u],
+    [['scan', chengxi, '--threshold', '5000', '--threshold', '3000', '--currency', 'CNY'], /^--threshold is given twice \(5000 and 3000\): give it once$/u],
+    [['scan', chengxi, '-t', thresholds, '--window', '30d', '-w', 'month'], /^--window is given twice \(30d and month\): give it once$/u],
+    [['scan', chengxi, '-t', thresholds, '--map', 'buyer=采购单位', '--map', 'vendor=供应商'], /^--map is given twice \(buyer=采购单位 and vendor=供应商\): one --map takes every pair, e\.g\. --map buyer=Division,vendor=Supplier$/u],
     [['scan', chengxi, '--thresholds', thresholds, '--line-suffix', '-\\d+$'], /^--line-suffix needs a value; one that starts with a dash is joined with =, e\.g\. --line-suffix=-VALUE$/u],
   ])('%j', async (argv, pattern) => {
     const r = await cli(argv);
@@ -68,9 +74,44 @@ describe('messages name flags, not library calls', () => {
     expect(r.err).not.toMatch(/getPreset|detectSplits|readLedger|loadLedger|loadThresholds|options\.\w|\n\s+at /u);
   });
 
+  it('takes flags that collect values, flags without one, and one value given again, more than once', async () => {
+    const r = await cli(['scan', chengxi, '-t', thresholds, '-t', thresholds, '--exclude-vendor', 'A', '--exclude-vendor', 'B', '--rate', 'USD=7', '--rate', 'EUR=8', '-q', '-q', '--format', 'json']);
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+  });
+
+  it('maps a header holding a comma or a + (--map), and names --map, not the library, for a bad one', async () => {
+    const comma = file('comma.tsv', 'Buyer\tVendor\tDate\tAmount, CAD\nCity\tAcme\t2020-01-02\t100\n');
+    const unmapped = await cli(['scan', comma, '--threshold', '250', '--currency', 'CAD', '-q']);
+    expect(unmapped.err).toMatch(/perhaps map amount=Amount, CAD/u);
+    const mapped = await cli(['scan', comma, '--threshold', '250', '--currency', 'CAD', '-q', '-f', 'json', '--map', 'amount=Amount, CAD']);
+    expect(mapped.code).toBe(0);
+    expect(JSON.parse(mapped.out).provenance.inputs[0].columns.amount).toEqual(['Amount, CAD']);
+    const plus = file('plus.csv', 'Buyer,Vendor,Date,Amount+VAT\nCity,Acme,2020-01-02,100\n');
+    const joined = await cli(['scan', plus, '--threshold', '250', '--currency', 'CAD', '-q', '-f', 'json', '--map', 'amount=Amount+VAT']);
+    expect(joined.code).toBe(0);
+    expect(JSON.parse(joined.out).provenance.inputs[0].columns.amount).toEqual(['Amount+VAT']);
+    const bad = await cli(['scan', comma, '--threshold', '250', '--currency', 'CAD', '--map', 'Amount, CAD']);
+    expect(bad.code).toBe(2);
+    expect(bad.err.split('\n')[0]).toBe('splitscan: --map: "Amount, CAD" is not field=Header');
+  });
+
+  it('lists the columns a --decisions file has when it lacks some (exit 3)', async () => {
+    const decisions = file('decisions.csv', 'finding,state\nF1,open\n');
+    const r = await cli(['scan', chengxi, '--thresholds', thresholds, '--decisions', decisions, '-q', '-f', 'json']);
+    expect(r.code).toBe(3);
+    expect(r.err).toMatch(/^splitscan: decisions file lacks the columns finding_id, status, record_ids \(its columns: "finding", "state"; a register's: finding_id, status, /u);
+  });
+
   it('reads a value that starts with a dash when it is joined with =', async () => {
     const r = await cli(['scan', chengxi, '--thresholds', thresholds, '--line-suffix=-\\d+$', '--format', 'json', '-q']);
     expect(r.code).toBe(0);
+  });
+
+  it('names --threshold, --procedure or --comparison for an issue with the threshold they made', () => {
+    const issue = (path: (string | number)[]) => issueText({ path, message: 'm' }, { threshold: true });
+    expect([issue(['thresholds', 0, 'procedure']), issue(['thresholds', 0, 'comparison']), issue(['thresholds', 0, 'amount']), issue(['window'])]).toEqual(['--procedure: m', '--comparison: m', '--threshold: m', '--window: m']);
+    expect(issueText({ path: ['thresholds', 0, 'procedure'], message: 'm' })).toBe('--thresholds [0].procedure: m');
   });
 
   it('maps every option path a flag declares back to that flag', () => {
@@ -78,6 +119,26 @@ describe('messages name flags, not library calls', () => {
     expect(flagOf(['subject', 'categoryPrefix'])).toBe('--category-prefix');
     expect(flagOf(['thresholds', 3, 'validTo'])).toBe('--thresholds');
     expect(flagOf(['weights', 'span'])).toBeUndefined();
+  });
+});
+
+describe('flags a command does not take', () => {
+  it.each([
+    [['inspect', pcard, '-o', 'x.txt'], '--out', 'inspect'],
+    [['inspect', pcard, '--rejects', 'r.csv'], '--rejects', 'inspect'],
+    [['inspect', pcard, '--preset', 'pcard'], '--preset', 'inspect'],
+    [['diff', 'a.json', 'b.json', '--top', '3'], '--top', 'diff'],
+    [['presets', '--out', 'p.json'], '--out', 'presets'],
+  ])('%j: refused, naming the flag', async (argv, flag, command) => {
+    const r = await cli(argv);
+    expect(r.code).toBe(2);
+    expect(r.err.split('\n')[0]).toMatch(new RegExp(`^splitscan: ${flag} does not apply to ${command} \\(usage: splitscan ${command} `, 'u'));
+    expect(r.out).toBe('');
+  });
+
+  it('are none for scan, which takes every flag', () => {
+    expect(inapplicableFlag('scan', FLAGS.map((f) => f.name))).toBeUndefined();
+    expect(inapplicableFlag('inspect', ['map', 'currency', 'format', 'quiet', 'input-format'])).toBeUndefined();
   });
 });
 

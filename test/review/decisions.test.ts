@@ -108,6 +108,10 @@ describe('readDecisions', () => {
   it('throws an InputError when the file as a whole cannot be read', () => {
     expect(() => readDecisions('finding_id,status\nF1,open\n')).toThrow(InputError);
     expect(() => readDecisions('finding_id,status\nF1,open\n')).toThrow(/lacks the column record_ids/u);
+    // The columns the file has, then those a register has.
+    expect(() => readDecisions('Finding ID,Status,Note\nF1,open,x\n')).toThrow(
+      'decisions file lacks the columns finding_id, record_ids (its columns: "Finding ID", "Status", "Note"; a register\'s: finding_id, status, reviewer, date, note, record_ids, buyer, threshold_id, total, currency)',
+    );
     expect(() => readDecisions('{"decisions": 3}')).toThrow(/must be \{ "schema"/u);
     expect(() => readDecisions('[{"finding": }]')).toThrow(/not valid JSON/u);
     expect(() => readDecisions('')).toThrow(/no header row/u);

@@ -15,7 +15,8 @@ export type LedgerField = RecordField;
 
 /**
  * An explicit mapping: field → header. `'Directorate+CARD NUMBER'` joins several columns with
- * `' / '` (useful to make a card's buyer its department and card).
+ * `' / '` (useful to make a card's buyer its department and card); a header written as in the file
+ * is read whole, `+` and all (`'Amount+VAT'`).
  */
 export type ColumnMap = Partial<Record<LedgerField, string>>;
 
@@ -147,6 +148,11 @@ export function resolveColumns(headers: readonly string[], options: ResolveColum
     out[field] = { headers: indexes.map((i) => headers[i] ?? ''), indexes, how, ...(warning !== undefined ? { warning } : {}) };
     indexes.forEach((i) => used.add(i));
   };
+  /** Whether a mapped name is a header as written in the file (`Amount+VAT`, `Amount+VAT#2`): then no `+` in it joins columns. */
+  const isHeader = (name: string): boolean => {
+    const nth = /^(.*)#\d+$/u.exec(name.trim());
+    return exact.has(name.trim()) || (nth !== null && exact.has((nth[1] as string).trim()));
+  };
   /** The one column a name means (`Name#2`: the second), or an issue. */
   const find = (field: LedgerField, name: string): number | undefined => {
     const nth = /^(.*)#(\d+)$/u.exec(name);
@@ -178,7 +184,7 @@ export function resolveColumns(headers: readonly string[], options: ResolveColum
       unmapped.add(field);
       continue;
     }
-    const names = spec.split('+').map((x) => x.trim());
+    const names = isHeader(spec) ? [spec.trim()] : spec.split('+').map((x) => x.trim());
     const indexes = names.map((name) => find(field, name));
     if (indexes.every((i): i is number => i !== undefined)) take(field, indexes, 'map');
   }
@@ -302,17 +308,22 @@ function list_(headers: readonly string[]): string {
   return shown.length > 30 ? `${listed.join(', ')} and ${shown.length - 30} more` : listed.join(', ');
 }
 
+/** A comma that starts a new pair: before a field name and `=`, or at the end. */
+const PAIR_COMMA = new RegExp(`,(?=\\s*(?:${LEDGER_FIELDS.join('|')})\\s*=|\\s*$)`, 'u');
+
 /**
- * Reads `field=Header,field=Header` (the CLI's `--map`) into a {@link ColumnMap}. Headers may
- * contain spaces; a header containing `,` or `=` needs a JSON mapping file instead.
+ * Reads `field=Header,field=Header` (the CLI's `--map`) into a {@link ColumnMap}. A comma starts a
+ * new pair only before a field name and `=`, so headers may contain spaces, commas and `=`
+ * (`amount=Amount, CAD`).
  *
  * @throws OptionsError on an entry without `=`.
  * @example
  * parseColumnMap('buyer=Division,vendor=Merchant Name') //=> { buyer: 'Division', vendor: 'Merchant Name' }
+ * parseColumnMap('amount=Amount, CAD,buyer=Dept') //=> { amount: 'Amount, CAD', buyer: 'Dept' }
  */
 export function parseColumnMap(spec: string): ColumnMap {
   const out: Record<string, string> = {};
-  for (const part of spec.split(',')) {
+  for (const part of spec.split(PAIR_COMMA)) {
     if (part.trim() === '') continue;
     const eq = part.indexOf('=');
     if (eq <= 0) throw new OptionsError('parseColumnMap', [{ path: ['map'], message: `"${part}" is not field=Header` }]);

@@ -78,3 +78,16 @@ export function detectionInput(ledger: { readonly records: readonly unknown[] })
   const columns = ledgerColumns(ledger);
   return columns === undefined ? ledger.records : tableInput(ledgerTable(ledger) as RecordTable, columns.size);
 }
+
+/**
+ * `ledger` with `warnings` before its own, as a new object; a ledger read as columns stays one
+ * (both share its columns, table and records), which spreading it would not. O(1) but for the warnings.
+ */
+export function withWarnings<W, T extends { readonly warnings: readonly W[] }>(ledger: T, warnings: readonly W[]): T {
+  if (warnings.length === 0) return ledger;
+  const copy = Object.create(Object.getPrototypeOf(ledger) as object | null, Object.getOwnPropertyDescriptors(ledger)) as T;
+  Object.defineProperty(copy, 'warnings', { value: [...warnings, ...ledger.warnings], enumerable: true, writable: true, configurable: true });
+  const kept = KEPT.get(ledger);
+  if (kept !== undefined) KEPT.set(copy, kept);
+  return copy;
+}

@@ -29,6 +29,22 @@ describe('columns', () => {
     expect(() => resolveColumns(['A'], { map: { buyer: 'Nope' } })).toThrow(/column "Nope" is not in the file/);
     expect(() => parseColumnMap('buyer')).toThrow(OptionsError);
   });
+
+  it('splits pairs only at a comma before a field name and =, so a header may hold commas and =', () => {
+    expect(parseColumnMap('amount=Amount, CAD')).toEqual({ amount: 'Amount, CAD' });
+    expect(parseColumnMap('amount=Amount, CAD, buyer = Dept,vendor=A=B,')).toEqual({ amount: 'Amount, CAD', buyer: 'Dept', vendor: 'A=B' });
+    expect(parseColumnMap('id=,document=Transaction ID')).toEqual({ id: '', document: 'Transaction ID' });
+    expect(() => parseColumnMap('Amount, CAD')).toThrow(/"Amount, CAD" is not field=Header/u);
+  });
+
+  it('reads a header that holds + whole when it is written as in the file; + joins other headers', () => {
+    const headers = ['Buyer', 'Vendor', 'Date', 'Amount+VAT', 'Amount', 'VAT'];
+    expect(resolveColumns(headers, { map: { amount: 'Amount+VAT' }, optional: ['currency'] }).amount?.indexes).toEqual([3]);
+    expect(resolveColumns(headers, { map: { amount: ' Amount+VAT#1 ' }, optional: ['currency'] }).amount?.indexes).toEqual([3]);
+    expect(resolveColumns(headers, { map: { buyer: 'Buyer+VAT', amount: 'Amount' }, optional: ['currency'] }).buyer?.indexes).toEqual([0, 5]);
+    // An empty header does not make every name with a + whole.
+    expect(resolveColumns(['Dir', 'Card', 'Vendor', 'Date', 'Amount', ''], { map: { buyer: 'Dir+Card' }, optional: ['currency'] }).buyer?.indexes).toEqual([0, 1]);
+  });
 });
 
 describe('Toronto\'s cost-centre column, however a year spells it', () => {

@@ -13,6 +13,7 @@ import { describe, expect, it } from 'vitest';
 import { isInputError, isOptionsError } from '../../../src/errors.js';
 import { loadLedger, loadLedgers } from '../../../src/node.js';
 import { locateRejects } from '../../../src/io/read/ledger.js';
+import { ledgerColumns } from '../../../src/io/read/ledgerTable.js';
 import { run } from '../../../src/cli/run.js';
 import { cli } from '../../cli/_run.js';
 
@@ -152,6 +153,24 @@ describe('loadLedgers: several files as one ledger', () => {
     expect(l.records.map((r) => r.buyer)).toEqual(['WATER', 'PARKS / 7']);
     expect(l.warnings.map((w) => [w.code, w.file])).toEqual([['map_not_here', join(many, '2013-01.csv')]]);
     await expect(loadLedgers(many, { map: { buyer: 'Cardholder' } })).rejects.toThrow(/"Cardholder" is in none of the 2 files/u);
+  });
+
+  it('reads a file named more than once (by a folder and itself, twice, by overlapping patterns) once, with a warning', async () => {
+    const once = await loadLedgers(many);
+    const a = join(many, '2013-01.csv');
+    for (const inputs of [[many, a], [a, many], [join(many, '*.csv'), join(many, '2013-*'), join(many, '2018-07.csv')]]) {
+      const l = await loadLedgers(inputs);
+      // Still read as columns (until its records are read): detection takes the table the reader built.
+      expect(ledgerColumns(l), inputs.join(' ')).toBeDefined();
+      expect(l.records, inputs.join(' ')).toEqual(once.records);
+      expect(l.sources.map((s) => s.file).sort(), inputs.join(' ')).toEqual(once.sources.map((s) => s.file));
+      expect(l.warnings.filter((w) => w.code === 'duplicate_input').map((w) => w.file), inputs.join(' ')).toEqual(inputs.length === 2 ? [a] : [a, join(many, '2018-07.csv')]);
+    }
+    const again = `${many}/./2013-01.csv`;
+    const twice = await loadLedgers([a, again]);
+    expect(twice.records).toEqual((await loadLedger(a)).records);
+    expect(twice.warnings).toEqual([{ code: 'duplicate_input', file: a, message: `given more than once (${a}, ${again}): read once` }]);
+    expect((await loadLedgers([many, a])).warnings[0]?.message).toBe(`given more than once (${a} in ${many}, ${a}): read once`);
   });
 
   it('locates detection rejects in the file and column they came from', async () => {
