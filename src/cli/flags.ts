@@ -104,7 +104,7 @@ export const FLAGS = [
     type: 'string',
     group: 'Reading the file',
     value: 'field=Header,…',
-    description: 'columns for id buyer vendor date amount currency subject category\nproject method document exemption; A+B joins columns',
+    description: 'columns for id buyer vendor date amount currency subject category\nproject method document exemption; A+B joins columns, A|B reads\nthe first of them a file has',
     options: ['map'],
   },
   { name: 'map-file', type: 'string', group: 'Reading the file', value: 'FILE', description: 'the same mapping as a JSON object {"buyer": "Division", ...}', options: ['map-file'] },

@@ -15,8 +15,9 @@ export type LedgerField = RecordField;
 
 /**
  * An explicit mapping: field → header. `'Directorate+CARD NUMBER'` joins several columns with
- * `' / '` (useful to make a card's buyer its department and card); a header written as in the file
- * is read whole, `+` and all (`'Amount+VAT'`).
+ * `' / '` (useful to make a card's buyer its department and card); `'G/L Account Description|Exp
+ * Type Desc'` reads the first of them the file has (files of one publisher that name a column two
+ * ways); a header written as in the file is read whole, `+` and `|` and all (`'Amount+VAT'`).
  */
 export type ColumnMap = Partial<Record<LedgerField, string>>;
 
@@ -153,6 +154,11 @@ export function resolveColumns(headers: readonly string[], options: ResolveColum
     const nth = /^(.*)#\d+$/u.exec(name.trim());
     return exact.has(name.trim()) || (nth !== null && exact.has((nth[1] as string).trim()));
   };
+  /** Whether the file has a column a name means (as {@link find} looks for it), without an issue. */
+  const present = (name: string): boolean => {
+    const nth = /^(.*)#(\d+)$/u.exec(name);
+    return exact.has(name) || byKey.has(headerKey(name)) || (nth !== null && byKey.has(headerKey(nth[1] as string)));
+  };
   /** The one column a name means (`Name#2`: the second), or an issue. */
   const find = (field: LedgerField, name: string): number | undefined => {
     const nth = /^(.*)#(\d+)$/u.exec(name);
@@ -184,8 +190,17 @@ export function resolveColumns(headers: readonly string[], options: ResolveColum
       unmapped.add(field);
       continue;
     }
-    const names = isHeader(spec) ? [spec.trim()] : spec.split('+').map((x) => x.trim());
-    const indexes = names.map((name) => find(field, name));
+    // `A|B`: the first of the headers the file has (months of one publisher that name a column two
+    // ways), unless the whole text is a header of the file.
+    const alternatives = isHeader(spec) ? [spec.trim()] : spec.split('|').map((x) => x.trim()).filter((x) => x !== '');
+    const namesOf = (alt: string) => (isHeader(alt) ? [alt.trim()] : alt.split('+').map((x) => x.trim()));
+    const chosen = alternatives.find((alt) => namesOf(alt).every(present));
+    if (chosen === undefined && alternatives.length > 1) {
+      if (options.onUnknownHeader) options.onUnknownHeader(field, alternatives.join(' | '));
+      else issues.push({ path: ['map', field], message: `none of the columns ${alternatives.map((a) => `"${excerpt(a, 40)}"`).join(', ')} is in the file (headers found: ${list_(headers)})` });
+      continue;
+    }
+    const indexes = namesOf(chosen ?? alternatives[0] ?? spec).map((name) => find(field, name));
     if (indexes.every((i): i is number => i !== undefined)) take(field, indexes, 'map');
   }
   if (issues.length) throw new OptionsError(fn, issues);

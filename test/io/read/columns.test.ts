@@ -45,6 +45,23 @@ describe('columns', () => {
     // An empty header does not make every name with a + whole.
     expect(resolveColumns(['Dir', 'Card', 'Vendor', 'Date', 'Amount', ''], { map: { buyer: 'Dir+Card' }, optional: ['currency'] }).buyer?.indexes).toEqual([0, 1]);
   });
+
+  it('reads the first of A|B the file has, names both when it has neither, and reads a header holding | whole', () => {
+    // Toronto's months: "G/L Account Description" in most, "Exp Type Desc" in December 2015.
+    const map = { method: 'G/L Account Description|Exp Type Desc' };
+    const month = (method: string) => ['Division', 'Merchant Name', 'Transaction Date', 'Transaction Amt.', 'Trx Currency', method];
+    expect(resolveColumns(month('G/L Account Description'), { map }).method).toMatchObject({ indexes: [5], how: 'map' });
+    expect(resolveColumns(month('Exp Type Desc'), { map }).method).toMatchObject({ indexes: [5], headers: ['Exp Type Desc'] });
+    expect(resolveColumns([...month('Exp Type Desc'), 'G/L Account Description'], { map }).method?.headers).toEqual(['G/L Account Description']);
+    // Neither: an error naming both, or (reading several files) a call for the file's warning.
+    expect(() => resolveColumns(month('Expense'), { map })).toThrow('none of the columns "G/L Account Description", "Exp Type Desc" is in the file');
+    const missing: string[] = [];
+    resolveColumns(month('Expense'), { map, onUnknownHeader: (field, header) => void missing.push(`${field}: ${header}`) });
+    expect(missing).toEqual(['method: G/L Account Description | Exp Type Desc']);
+    // Each alternative may join columns; a header holding | itself is read whole.
+    expect(resolveColumns([...month('Exp Type Desc'), 'Card'], { map: { buyer: 'Dept+Card|Division+Card' } }).buyer?.indexes).toEqual([0, 6]);
+    expect(resolveColumns([...month('x'), 'Cost|Centre'], { map: { project: 'Cost|Centre' } }).project?.indexes).toEqual([6]);
+  });
 });
 
 describe('Toronto\'s cost-centre column, however a year spells it', () => {
