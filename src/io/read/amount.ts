@@ -1,6 +1,7 @@
 /**
  * Amounts as ledgers write them → exact decimal strings.
  */
+import type { Decimal } from 'decimal.js';
 import { D } from '../../_lib/decimal.js';
 
 /** Options of {@link parseAmount}. */
@@ -100,13 +101,17 @@ const SPACES = /[\s\u00a0\u202f\u2009']/gu;
  * the cell is returned as `currency`.
  *
  * Grouping must be well-formed: with the default (decimal point) `12,5` is an error that suggests
- * `decimalComma`, never a guess.
+ * `decimalComma`, never a guess. A unit written in the cell (`45万元`, `1.2亿`, `300千元`, `1,234元`)
+ * must be `unit`: otherwise the error names the unit that reads it, never an amount 10,000 times off.
  *
  * @example
  * parseAmount('$1,234.50')                         //=> { ok: true, amount: '1234.5' }
  * parseAmount('(12.34)')                           //=> { ok: true, amount: '-12.34' }
  * parseAmount('1 234,50', { decimalComma: true })  //=> { ok: true, amount: '1234.5' }
  * parseAmount('12.5', { unit: 10000 })             //=> { ok: true, amount: '125000' }
+ * parseAmount('12.5万元', { unit: 10000 })          //=> { ok: true, amount: '125000' }
+ * parseAmount('12.5万元')
+ * //=> { ok: false, message: '"12.5万元" is in 万元 (× 10,000), but amounts are read as written: …' }
  */
 export function parseAmount(raw: string, options: ParseAmountOptions = {}): ParsedAmount {
   if (!options.decimalComma && (options.unit === undefined || String(options.unit) === '1')) {
@@ -130,7 +135,12 @@ export function parseAmount(raw: string, options: ParseAmountOptions = {}): Pars
     negative = !negative;
     s = s.slice(0, -1).trim();
   }
-  s = s.replace(/(万元|元|圆)$/u, '').trim();
+  const unit = new D(String(options.unit ?? 1));
+  const written = writtenUnit(s);
+  if (written) {
+    if (!unit.eq(written.scale)) return { ok: false, message: unitMessage(original, written, unit) };
+    s = written.rest;
+  }
   for (const [re, code] of SYMBOLS) {
     if (re.test(s)) {
       s = s.replace(re, '').trim();
@@ -153,11 +163,31 @@ export function parseAmount(raw: string, options: ParseAmountOptions = {}): Pars
     return { ok: false, message: `"${original}" is not an amount${hint}` };
   }
   let value = new D(plain);
-  const unit = options.unit ?? 1;
-  if (String(unit) !== '1') value = value.times(new D(String(unit)));
+  if (!unit.eq(1)) value = value.times(unit);
   if (negative && !value.isZero()) value = value.negated();
   const amount = value.toFixed();
   return currency === undefined ? { ok: true, amount } : { ok: true, amount, currency };
+}
+
+/** Chinese scale words written after a number (`45万`, `1.2亿元`), and what each multiplies by. */
+const SCALES: Readonly<Record<string, string>> = { 千: '1000', 万: '10000', 百万: '1000000', 千万: '10000000', 亿: '100000000' };
+/** A unit written after the number: a scale word, 元 (圆), or both (`万元`). */
+const WRITTEN_UNIT = /\s*(千万|百万|千|万|亿)?\s*([元圆])?$/u;
+
+/** The unit written at the end of `s` (`万元` → × 10000, `元` → × 1) and the text before it, if one is. */
+function writtenUnit(s: string): { readonly rest: string; readonly word: string; readonly scale: string } | undefined {
+  const m = WRITTEN_UNIT.exec(s) as RegExpExecArray;
+  if (m[0] === '') return undefined;
+  const [, scale, yuan] = m;
+  return { rest: s.slice(0, m.index).trim(), word: `${scale ?? ''}${yuan ?? ''}`, scale: scale === undefined ? '1' : (SCALES[scale] as string) };
+}
+
+/** Why an amount written in one unit (`45万元`) is not read in another (`unit`): never 10,000 times off. */
+function unitMessage(raw: string, written: { readonly word: string; readonly scale: string }, unit: Decimal): string {
+  const times = (d: Decimal | string): string => new D(d).toFixed().replace(/\B(?=(\d{3})+(?!\d))/gu, ',');
+  const scale = written.scale === '1' ? '' : ` (× ${times(written.scale)})`;
+  const read = unit.eq(1) ? 'amounts are read as written' : `amounts are read × ${times(unit)}`;
+  return `"${raw}" is in ${written.word}${scale}, but ${read}: if every amount of the column is in ${written.word}, give that unit (option unit; the command: --unit ${written.scale})`;
 }
 
 function readDecimalPoint(s: string): string | undefined {

@@ -34,6 +34,32 @@ describe('parseAmount', () => {
     if (!r.ok) expect(r.message).toMatch(/decimalComma/);
   });
 
+  it.each([
+    ['45万', '10000'],
+    ['45万元', '10000'],
+    ['45 万元', '10000'],
+    ['¥45万元', '10000'],
+    ['RMB 45万元', '10000'],
+    ['(45万元)', '10000'],
+    ['300千元', '1000'],
+    ['1.2亿元', '100000000'],
+    ['1.2 亿', '100000000'],
+  ])('refuses %j, written in another unit than the amounts are read in, and names the unit that reads it', (raw, unit) => {
+    const r = parseAmount(raw);
+    expect(r).toMatchObject({ ok: false });
+    if (!r.ok) expect(r.message).toContain(`(option unit; the command: --unit ${unit})`);
+    // The unit given reads it, and a plain number the same.
+    const read = parseAmount(raw, { unit });
+    expect(read.ok && new D(read.amount).abs().eq(new D(raw.replace(/[^\d.]/gu, '')).times(unit))).toBe(true);
+  });
+
+  it('refuses an amount in 元 in a column read in 万元', () => {
+    const r = parseAmount('286,500元', { unit: 10000 });
+    expect(r).toMatchObject({ ok: false });
+    if (!r.ok) expect(r.message).toBe('"286,500元" is in 元, but amounts are read × 10,000: if every amount of the column is in 元, give that unit (option unit; the command: --unit 1)');
+    expect(parseAmount('28.65', { unit: 10000 })).toEqual({ ok: true, amount: '286500' });
+  });
+
   it('reads a currency from symbols and codes', () => {
     expect(parseAmount('£5')).toMatchObject({ currency: 'GBP' });
     expect(parseAmount('5 EUR')).toMatchObject({ currency: 'EUR' });

@@ -46,6 +46,21 @@ describe('readLedger: quirks', () => {
     }
   });
 
+  it('never reads an amount written in 万 or 亿 as yuan: a reject naming the unit, unless that unit is the one in force', () => {
+    const text = '采购单位,供应商,签订日期,合同金额,币种\n某局,甲公司,2020-01-02,45万元,CNY\n某局,乙公司,2020-01-03,¥1.2亿元,CNY\n';
+    const l = readLedger(text);
+    expect(l.records).toEqual([]);
+    expect(l.rejects.map((r) => [r.line, r.code, r.column, r.value])).toEqual([
+      [2, 'invalid_amount', '合同金额', '45万元'],
+      [3, 'invalid_amount', '合同金额', '¥1.2亿元'],
+    ]);
+    expect(l.rejects[0]?.message).toBe('line 2: "45万元" is in 万元 (× 10,000), but amounts are read as written: if every amount of the column is in 万元, give that unit (option unit; the command: --unit 10000)');
+    // A column in 万元 (its header says so) reads 45万元, and still refuses 1.2亿元.
+    const wan = readLedger(text.replace('合同金额', '合同金额(万元)'));
+    expect(wan.records.map((r) => r.amount)).toEqual(['450000']);
+    expect(wan.rejects.map((r) => [r.line, r.code])).toEqual([[3, 'invalid_amount']]);
+  });
+
   it('reads decimal commas only when asked, and asks for the pattern of ambiguous dates', () => {
     const map = { vendor: 'Fournisseur', buyer: 'Acheteur', amount: 'Montant', currency: 'Devise' };
     expect(() => readLedger(bytes('decimal-comma.csv'), { decimalComma: true, map })).toThrow(/dd\/MM\/yyyy or MM\/dd\/yyyy/);
