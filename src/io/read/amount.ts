@@ -96,7 +96,8 @@ const SPACES = /[\s\u00a0\u202f\u2009']/gu;
 /**
  * Reads an amount written as in real files: `1234.50`, `$1,234.50`, `¥1,234`, `1,234元`,
  * `(12.34)` (accounting negative), `-12.34`, `12.34-`, `GBP 12.00`, and with `decimalComma`
- * `1 234,50` / `1.234,50`. The result is an exact decimal string multiplied by `unit`, with its
+ * `1 234,50` / `1.234,50`. Two signs (`(-12.34)`, `-12.34-`, `(+12.34)`) are an error: a
+ * purchase or a credit, the text cannot say. The result is an exact decimal string multiplied by `unit`, with its
  * sign (a credit reads as a negative amount). A currency code or an unambiguous symbol found in
  * the cell is returned as `currency`.
  *
@@ -121,20 +122,9 @@ export function parseAmount(raw: string, options: ParseAmountOptions = {}): Pars
   let s = raw.normalize('NFKC').trim();
   const original = raw;
   if (s === '') return { ok: false, message: 'amount is empty' };
-  let negative = false;
   let currency: string | undefined;
-  if (/^\(.*\)$/u.test(s)) {
-    negative = true;
-    s = s.slice(1, -1).trim();
-  }
-  if (s.startsWith('-') || s.startsWith('−')) {
-    negative = !negative;
-    s = s.slice(1).trim();
-  } else if (s.startsWith('+')) s = s.slice(1).trim();
-  if (s.endsWith('-')) {
-    negative = !negative;
-    s = s.slice(0, -1).trim();
-  }
+  const signs = signsAround(s);
+  s = signs.rest;
   const unit = new D(String(options.unit ?? 1));
   const written = writtenUnit(s);
   if (written) {
@@ -153,10 +143,13 @@ export function parseAmount(raw: string, options: ParseAmountOptions = {}): Pars
     currency = m[1] ?? m[2];
     s = s.replace(CODE, '').trim();
   }
-  if (s.startsWith('-') && !negative) {
-    negative = true;
+  // A minus after the currency: `USD -5`, `$-5`.
+  if (s.startsWith('-')) {
+    signs.marks.push('a minus sign after the currency');
     s = s.slice(1).trim();
   }
+  if (signs.marks.length > 1) return { ok: false, message: signMessage(original, signs) };
+  const negative = isNegative(signs);
   const plain = options.decimalComma ? readDecimalComma(s) : readDecimalPoint(s);
   if (plain === undefined) {
     const hint = !options.decimalComma && /^\d+,\d{1,2}$/u.test(s) ? ' (a decimal comma? pass decimalComma)' : '';
@@ -167,6 +160,52 @@ export function parseAmount(raw: string, options: ParseAmountOptions = {}): Pars
   if (negative && !value.isZero()) value = value.negated();
   const amount = value.toFixed();
   return currency === undefined ? { ok: true, amount } : { ok: true, amount, currency };
+}
+
+/** The signs written around an amount, outermost first, and the text inside them. */
+interface Signs {
+  readonly rest: string;
+  /** Each sign: `'parentheses'`, `'a leading minus sign'`, `'a leading plus sign'`, `'a trailing minus sign'` … */
+  readonly marks: string[];
+}
+
+const PARENTHESES = 'parentheses';
+const PLUS = 'a leading plus sign';
+
+/**
+ * Peels the signs off `s` from the outside in: `(…)`, a leading `-` / `−` / `+`, a trailing `-`.
+ * Stops at the second: an amount with two is refused anyway (see {@link signMessage}).
+ */
+function signsAround(s: string): Signs {
+  const marks: string[] = [];
+  while (marks.length < 2) {
+    let inner: string;
+    if (/^\(.*\)$/u.test(s)) {
+      marks.push(PARENTHESES);
+      inner = s.slice(1, -1);
+    } else if (/^[-−+]/u.test(s)) {
+      marks.push(s.startsWith('+') ? PLUS : 'a leading minus sign');
+      inner = s.slice(1);
+    } else if (s.endsWith('-')) {
+      marks.push('a trailing minus sign');
+      inner = s.slice(0, -1);
+    } else break;
+    s = inner.trim();
+  }
+  return { rest: s, marks };
+}
+
+/** Whether an amount with these signs is negative (a credit): one sign, and not a plus. */
+function isNegative(signs: Signs): boolean {
+  return signs.marks.length === 1 && signs.marks[0] !== PLUS;
+}
+
+/** Why an amount with two signs (`(-1500)`, `-1500-`, `(+5)`) is no amount: a purchase or a credit, it cannot say. */
+function signMessage(raw: string, signs: Signs): string {
+  const [a = '', b = ''] = signs.marks;
+  const both = a !== b ? `${a} and ${b}` : a === PARENTHESES ? 'two pairs of parentheses' : `two ${a.slice(2)}s`;
+  const how = signs.marks.includes(PLUS) ? `has two signs (${both})` : `is marked negative twice (${both})`;
+  return `"${raw}" is not an amount: it ${how}, so whether it is a purchase or a credit is unclear`;
 }
 
 /** Chinese scale words written after a number (`45万`, `1.2亿元`), and what each multiplies by. */

@@ -34,6 +34,40 @@ describe('parseAmount', () => {
     if (!r.ok) expect(r.message).toMatch(/decimalComma/);
   });
 
+  it.each(['(-1500)', '-1500.00-', '--100', '-(1,234.56)', '(5)-', '((5))', '(-$5)', '(USD -5)', '-$-5', '(−5)'])('refuses %j, marked negative twice', (raw) => {
+    expect(parseAmount(raw)).toEqual({ ok: false, message: expect.stringMatching(/^".*" is not an amount: it is marked negative twice \(.+\), so whether it is a purchase or a credit is unclear$/u) });
+  });
+
+  it('names the two signs', () => {
+    expect(parseAmount('(-1500)')).toEqual({ ok: false, message: '"(-1500)" is not an amount: it is marked negative twice (parentheses and a leading minus sign), so whether it is a purchase or a credit is unclear' });
+    expect(parseAmount('-1500.00-')).toMatchObject({ message: expect.stringContaining('(a leading minus sign and a trailing minus sign)') });
+    expect(parseAmount('(+5)')).toMatchObject({ message: expect.stringContaining('it has two signs (parentheses and a leading plus sign)') });
+  });
+
+  it('reads one sign, and refuses any two (property)', () => {
+    // Each way a ledger marks a sign, and whether it makes the amount negative.
+    const signs: readonly [(s: string) => string, boolean][] = [
+      [(s) => `(${s})`, true],
+      [(s) => `( ${s} )`, true],
+      [(s) => `-${s}`, true],
+      [(s) => `− ${s}`, true],
+      [(s) => `${s}-`, true],
+      [(s) => `${s} -`, true],
+      [(s) => `+${s}`, false],
+      [(s) => `USD -${s}`, true],
+    ];
+    const sign = fc.integer({ min: 0, max: signs.length - 1 }).map((i) => signs[i] as [(s: string) => string, boolean]);
+    fc.assert(
+      fc.property(fc.stringMatching(/^[1-9]\d{0,5}(\.\d{1,2})?$/u), sign, sign, fc.boolean(), (x, [one, negative], [two], decimalComma) => {
+        const written = decimalComma ? x.replace('.', ',') : x;
+        const once = parseAmount(one(written), { decimalComma });
+        expect(once.ok && new D(once.amount).eq(negative ? new D(x).negated() : new D(x))).toBe(true);
+        expect(parseAmount(two(one(written)), { decimalComma }).ok).toBe(false);
+      }),
+      { numRuns: runs(500) },
+    );
+  });
+
   it.each([
     ['45万', '10000'],
     ['45万元', '10000'],

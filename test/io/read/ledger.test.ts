@@ -61,6 +61,17 @@ describe('readLedger: quirks', () => {
     expect(wan.rejects.map((r) => [r.line, r.code])).toEqual([[3, 'invalid_amount']]);
   });
 
+  it('refuses an amount marked negative twice, never reading it as a purchase', () => {
+    const l = readLedger('buyer,vendor,date,amount,currency\nCity,Acme,2020-01-02,2000,GBP\nCity,Acme,2020-01-03,(-1500),GBP\nCity,Acme,2020-01-04,-1500.00-,GBP\nCity,Acme,2020-01-05,(1500),GBP\n');
+    expect(l.records.map((r) => r.amount)).toEqual(['2000']);
+    expect(l.rejects.map((r) => [r.line, r.code, r.column, r.value])).toEqual([
+      [3, 'invalid_amount', 'amount', '(-1500)'],
+      [4, 'invalid_amount', 'amount', '-1500.00-'],
+      [5, 'credit', 'amount', '-1500'],
+    ]);
+    expect(l.rejects[0]?.message).toBe('line 3: "(-1500)" is not an amount: it is marked negative twice (parentheses and a leading minus sign), so whether it is a purchase or a credit is unclear');
+  });
+
   it('reads decimal commas only when asked, and asks for the pattern of ambiguous dates', () => {
     const map = { vendor: 'Fournisseur', buyer: 'Acheteur', amount: 'Montant', currency: 'Devise' };
     expect(() => readLedger(bytes('decimal-comma.csv'), { decimalComma: true, map })).toThrow(/dd\/MM\/yyyy or MM\/dd\/yyyy/);
