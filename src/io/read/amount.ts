@@ -21,6 +21,7 @@ export type ParsedAmount =
   | { readonly ok: true; readonly amount: string; readonly currency?: string }
   | { readonly ok: false; readonly message: string };
 
+/** Currency symbols written before the number, and the currency each names (`''`: none for sure). */
 const SYMBOLS: readonly [RegExp, string][] = [
   [/^US\$/u, 'USD'],
   [/^C\$/u, 'CAD'],
@@ -33,7 +34,33 @@ const SYMBOLS: readonly [RegExp, string][] = [
   [/^₴/u, 'UAH'],
   [/^RMB/iu, 'CNY'],
 ];
+/** Currency symbols written after the number (`1.234,56 €`, `1 234,56 $`). */
+const SYMBOLS_AFTER: readonly [RegExp, string][] = [
+  [/€$/u, 'EUR'],
+  [/£$/u, 'GBP'],
+  [/₴$/u, 'UAH'],
+  [/\$$/u, ''],
+  [/[¥￥]$/u, ''],
+];
 const CODE = /^([A-Z]{3})\s*|\s*([A-Z]{3})$/u;
+
+/**
+ * The currency `s` names by a symbol (before or after the number) and a code (`€ 5`, `5 €`,
+ * `EUR 5`, `€5 EUR`), and the text without them; `conflict` when the two name different ones.
+ */
+function currencyIn(s: string): { readonly rest: string; readonly currency: string | undefined } | { readonly conflict: readonly [string, string] } {
+  let bySymbol: string | undefined;
+  const symbol = SYMBOLS.find(([re]) => re.test(s)) ?? SYMBOLS_AFTER.find(([re]) => re.test(s));
+  if (symbol) {
+    s = s.replace(symbol[0], '').trim();
+    if (symbol[1]) bySymbol = symbol[1];
+  }
+  const m = CODE.exec(s);
+  const byCode = m ? (m[1] ?? m[2]) : undefined;
+  if (m) s = s.replace(CODE, '').trim();
+  if (bySymbol !== undefined && byCode !== undefined && bySymbol !== byCode) return { conflict: [bySymbol, byCode] };
+  return { rest: s, currency: byCode ?? bySymbol };
+}
 
 /** Digits from `i` on in `s`: the index past the last. */
 function digitsFrom(s: string, i: number): number {
@@ -99,7 +126,8 @@ const SPACES = /[\s\u00a0\u202f\u2009']/gu;
  * `1 234,50` / `1.234,50`. Two signs (`(-12.34)`, `-12.34-`, `(+12.34)`) are an error: a
  * purchase or a credit, the text cannot say. The result is an exact decimal string multiplied by `unit`, with its
  * sign (a credit reads as a negative amount). A currency code or an unambiguous symbol found in
- * the cell is returned as `currency`.
+ * the cell (`€ 5`, `5 €`, `EUR 5`) is returned as `currency`; a symbol and a code that name two
+ * currencies are an error.
  *
  * Grouping must be well-formed: with the default (decimal point) `12,5` is an error that suggests
  * `decimalComma`, never a guess. A unit written in the cell (`45万元`, `1.2亿`, `300千元`, `1,234元`)
@@ -122,7 +150,6 @@ export function parseAmount(raw: string, options: ParseAmountOptions = {}): Pars
   let s = raw.normalize('NFKC').trim();
   const original = raw;
   if (s === '') return { ok: false, message: 'amount is empty' };
-  let currency: string | undefined;
   const signs = signsAround(s);
   s = signs.rest;
   const unit = new D(String(options.unit ?? 1));
@@ -131,18 +158,10 @@ export function parseAmount(raw: string, options: ParseAmountOptions = {}): Pars
     if (!unit.eq(written.scale)) return { ok: false, message: unitMessage(original, written, unit) };
     s = written.rest;
   }
-  for (const [re, code] of SYMBOLS) {
-    if (re.test(s)) {
-      s = s.replace(re, '').trim();
-      if (code) currency = code;
-      break;
-    }
-  }
-  const m = CODE.exec(s);
-  if (m) {
-    currency = m[1] ?? m[2];
-    s = s.replace(CODE, '').trim();
-  }
+  const named = currencyIn(s);
+  if ('conflict' in named) return { ok: false, message: `"${original}" is not an amount: it names two currencies, ${named.conflict.join(' and ')}` };
+  s = named.rest;
+  const currency = named.currency;
   // A minus after the currency: `USD -5`, `$-5`.
   if (s.startsWith('-')) {
     signs.marks.push('a minus sign after the currency');

@@ -793,6 +793,10 @@ export class LedgerReader {
     this.datesSeen++;
     const currencyCell = this.cell(fields, at.currency);
     const currency = currencyCell !== '' ? currencyCell.toUpperCase() : (amount.currency ?? this.options.currency ?? '').toUpperCase();
+    if (amount.currency !== undefined && amount.currency !== currency && /^[A-Z]{3}$/u.test(currency)) {
+      const column = excerpt(this.cols?.currency?.headers.join('+') ?? 'currency', 40);
+      return this.reject(line, 'invalid_amount', 'amount', `"${excerpt(rawAmount)}" is in ${amount.currency}, but the row's currency (column "${column}") is ${currency}`, rawAmount, id);
+    }
     if (currency === '') return this.reject(line, 'missing', 'currency', 'currency is empty (give a default currency)', undefined, id);
     if (this.creditsAsRead && amount.amount.charCodeAt(0) === 45) {
       // The reject finishColumns would make of it (see creditReject), made here, while the row is in

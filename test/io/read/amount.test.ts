@@ -100,6 +100,21 @@ describe('parseAmount', () => {
     expect(parseAmount('$5')).not.toHaveProperty('currency');
   });
 
+  it('reads a currency symbol after the number, as Europe writes it', () => {
+    expect(parseAmount('1.234,56 €', { decimalComma: true })).toEqual({ ok: true, amount: '1234.56', currency: 'EUR' });
+    expect(parseAmount('1 234,56 €', { decimalComma: true })).toEqual({ ok: true, amount: '1234.56', currency: 'EUR' });
+    expect(parseAmount('(12,50€)', { decimalComma: true })).toEqual({ ok: true, amount: '-12.5', currency: 'EUR' });
+    expect(parseAmount('1,234.56 £')).toEqual({ ok: true, amount: '1234.56', currency: 'GBP' });
+    expect(parseAmount('1 234,56 $', { decimalComma: true })).toEqual({ ok: true, amount: '1234.56' });
+  });
+
+  it('refuses a symbol and a code that name two currencies', () => {
+    expect(parseAmount('€ 200 GBP')).toEqual({ ok: false, message: '"€ 200 GBP" is not an amount: it names two currencies, EUR and GBP' });
+    expect(parseAmount('C$5 USD').ok).toBe(false);
+    expect(parseAmount('€200 EUR')).toEqual({ ok: true, amount: '200', currency: 'EUR' });
+    expect(parseAmount('$200 CAD')).toEqual({ ok: true, amount: '200', currency: 'CAD' });
+  });
+
   it('reads any grouped money string exactly (property)', () => {
     fc.assert(
       fc.property(fc.bigInt({ min: 0n, max: 10n ** 18n }), fc.integer({ min: 0, max: 99 }), (int, cents) => {

@@ -72,6 +72,17 @@ describe('readLedger: quirks', () => {
     expect(l.rejects[0]?.message).toBe('line 3: "(-1500)" is not an amount: it is marked negative twice (parentheses and a leading minus sign), so whether it is a purchase or a credit is unclear');
   });
 
+  it('refuses an amount whose currency is not the row\'s, naming both', () => {
+    const l = readLedger('buyer,vendor,date,amount,currency\nCity,Acme,2020-01-02,EUR 200,GBP\nCity,Acme,2020-01-03,£200,GBP\nCity,Acme,2020-01-04,200 €,eur\nCity,Acme,2020-01-05,$200,USD\n');
+    expect(l.records.map((r) => [r.id, r.amount, r.currency])).toEqual([['L3', '200', 'GBP'], ['L4', '200', 'EUR'], ['L5', '200', 'USD']]);
+    expect(l.rejects).toEqual([{ id: 'L2', field: 'amount', path: ['amount'], code: 'invalid_amount', message: 'line 2: "EUR 200" is in EUR, but the row\'s currency (column "currency") is GBP', value: 'EUR 200', line: 2, column: 'amount' }]);
+  });
+
+  it('reads a euro sign after the amount, with the decimal comma', () => {
+    const l = readLedger('acheteur;fournisseur;date;montant;devise\nVille;Acme;2020-01-02;1.234,56 €;EUR\n', { decimalComma: true, map: { buyer: 'acheteur', vendor: 'fournisseur', amount: 'montant', currency: 'devise' } });
+    expect(l.records.map((r) => [r.amount, r.currency])).toEqual([['1234.56', 'EUR']]);
+  });
+
   it('reads decimal commas only when asked, and asks for the pattern of ambiguous dates', () => {
     const map = { vendor: 'Fournisseur', buyer: 'Acheteur', amount: 'Montant', currency: 'Devise' };
     expect(() => readLedger(bytes('decimal-comma.csv'), { decimalComma: true, map })).toThrow(/dd\/MM\/yyyy or MM\/dd\/yyyy/);
