@@ -34,6 +34,9 @@ const SYMBOLS: readonly [RegExp, string][] = [
   [/^₴/u, 'UAH'],
   [/^RMB/iu, 'CNY'],
 ];
+/** An amount that reads with a decimal comma only: `12,5`, `1.234,56`, `1 234,56`. */
+const DECIMAL_COMMA = /^(\d+|\d{1,3}([. \u00a0\u202f\u2009']\d{3})+),\d{1,2}$/u;
+
 /** Currency symbols written after the number (`1.234,56 €`, `1 234,56 $`). */
 const SYMBOLS_AFTER: readonly [RegExp, string][] = [
   [/€$/u, 'EUR'],
@@ -129,8 +132,8 @@ const SPACES = /[\s\u00a0\u202f\u2009']/gu;
  * the cell (`€ 5`, `5 €`, `EUR 5`) is returned as `currency`; a symbol and a code that name two
  * currencies are an error.
  *
- * Grouping must be well-formed: with the default (decimal point) `12,5` is an error that suggests
- * `decimalComma`, never a guess. A unit written in the cell (`45万元`, `1.2亿`, `300千元`, `1,234元`)
+ * Grouping must be well-formed: with the default (decimal point) `12,5` and `1.234,56` are errors
+ * that suggest `decimalComma`, never a guess. A unit written in the cell (`45万元`, `1.2亿`, `300千元`, `1,234元`)
  * must be `unit`: otherwise the error names the unit that reads it, never an amount 10,000 times off.
  *
  * @example
@@ -171,7 +174,7 @@ export function parseAmount(raw: string, options: ParseAmountOptions = {}): Pars
   const negative = isNegative(signs);
   const plain = options.decimalComma ? readDecimalComma(s) : readDecimalPoint(s);
   if (plain === undefined) {
-    const hint = !options.decimalComma && /^\d+,\d{1,2}$/u.test(s) ? ' (a decimal comma? pass decimalComma)' : '';
+    const hint = !options.decimalComma && DECIMAL_COMMA.test(s) ? ' (a decimal comma? option decimalComma; the command: --decimal-comma)' : '';
     return { ok: false, message: `"${original}" is not an amount${hint}` };
   }
   let value = new D(plain);

@@ -797,7 +797,7 @@ export class LedgerReader {
       const column = excerpt(this.cols?.currency?.headers.join('+') ?? 'currency', 40);
       return this.reject(line, 'invalid_amount', 'amount', `"${excerpt(rawAmount)}" is in ${amount.currency}, but the row's currency (column "${column}") is ${currency}`, rawAmount, id);
     }
-    if (currency === '') return this.reject(line, 'missing', 'currency', 'currency is empty (give a default currency)', undefined, id);
+    if (currency === '') return this.reject(line, 'missing', 'currency', 'currency is empty (give a default currency: option currency; the command: --currency CODE)', undefined, id);
     if (this.creditsAsRead && amount.amount.charCodeAt(0) === 45) {
       // The reject finishColumns would make of it (see creditReject), made here, while the row is in
       // the cache and on its reading thread; it was among the rows read into records until then.
@@ -866,7 +866,7 @@ export class LedgerReader {
     this.dates.clear();
     this.isoDates.clear();
     const column = excerpt(this.cols?.date?.headers[0] ?? 'date', 40);
-    this.warn('date_order', `dates are read as ${pattern}: line ${line}, column "${column}": "${excerpt(raw)}" reads only so, and no date before it reads otherwise; give the date format to read them another way`, 'date');
+    this.warn('date_order', `dates are read as ${pattern}: line ${line}, column "${column}": "${excerpt(raw)}" reads only so, and no date before it reads otherwise; give the date format to read them another way (option dateFormat; the command: --date-format PATTERN)`, 'date');
   }
 
   /** The error for a first date that reads both ways, on `line`, with no pattern to read it by. */
@@ -1160,7 +1160,7 @@ export class LedgerReader {
         k.setAmount(p, rest);
         if (rest.isZero()) {
           zeroed.add(p);
-          this.creditReject(p, `purchase fully refunded by ${ids.join(', ')} (credits: 'net')`);
+          this.creditReject(p, `purchase fully refunded by ${ids.join(', ')} (credits netted against their purchases: option credits 'net'; the command: --credits net)`);
         }
       });
     }

@@ -182,7 +182,7 @@ describe('the order of day and month, read from the file\'s own dates', () => {
 
   it('still asks for the pattern when every date reads both ways, naming how many', () => {
     expect(() => readLedger(csv('a,B,V,01-06-2011,5,CAD', 'b,B,V,02-03-2011,6,CAD', 'c,B,V,03-04-2011,7,CAD'))).toThrow(
-      /line 2, column "date": "01-06-2011", and every date in the 2 rows after it, could be day-first or month-first; give the date format \(dd-MM-yyyy or MM-dd-yyyy\)/u,
+      /line 2, column "date": "01-06-2011", and every date in the 2 rows after it, could be day-first or month-first; give the date format, dd-MM-yyyy or MM-dd-yyyy \(option dateFormat; the command: --date-format dd-MM-yyyy\)/u,
     );
     expect(() => readLedger(csv('a,B,V,01-06-2011,5,CAD'))).toThrow(/line 2, column "date": "01-06-2011" could be day-first or month-first/u);
     // Rows are held 10,000 at most: the run stops there, not at the end of a long file.
@@ -563,6 +563,25 @@ describe('readLedger: what is and is not a purchase', () => {
     const l = read(`P1,City,Acme,2019-01-02,900,EUR,,${doc}`, `P2,City,Acme,2019-03-02,900,EUR,,${doc}`, `P3,City,Acme,2019-06-02,900,EUR,,${doc}`, `P4,City,Acme,2019-09-02,900,EUR,,${doc}`);
     expect(l.records.map((r) => [r.id, r.amount])).toEqual([['P1', '900'], ['P2', '900'], ['P3', '900'], ['P4', '900']]);
     expect(l.stats.merged).toBe(0);
+  });
+});
+
+describe('readLedger: what a reject says to do names the option and the flag', () => {
+  const head = 'id,buyer,vendor,date,amount,currency';
+  const message = (l: { rejects: readonly { message: string }[] }, line: number) => l.rejects.find((r) => r.message.startsWith(`line ${line}:`))?.message;
+
+  it('in the rejects of rows', () => {
+    const l = readLedger([head, 'a,B,V,2019-01-02,"12,5",EUR', 'b,B,V,2019-01-02,5,', 'c,B,V,42858,5,EUR', 'd,B,V,yesterday,5,EUR', 'e,B,V,2019-01-02,9,EUR', 'f,B,V,2019-01-03,-9,EUR'].join('\n'), { credits: 'net' });
+    expect(message(l, 2)).toBe('line 2: "12,5" is not an amount (a decimal comma? option decimalComma; the command: --decimal-comma)');
+    expect(message(l, 3)).toBe('line 3: currency is empty (give a default currency: option currency; the command: --currency CODE)');
+    expect(message(l, 4)).toBe('line 4: "42858" looks like a spreadsheet\'s serial day number (2017-05-03 in Excel\'s 1900 date system), which no date format reads: export the dates as text (format the date column as yyyy-mm-dd, then save the file again)');
+    expect(message(l, 5)).toBe('line 5: "yesterday" is not a date; give the date format (option dateFormat; the command: --date-format PATTERN, e.g. dd/MM/yyyy)');
+    expect(message(l, 6)).toBe("line 6: purchase fully refunded by f (credits netted against their purchases: option credits 'net'; the command: --credits net)");
+  });
+
+  it('in the warning of a date order read from the file', () => {
+    const l = readLedger([head, 'a,B,V,13/01/2019,5,EUR'].join('\n'));
+    expect(l.warnings[0]?.message).toMatch(/; give the date format to read them another way \(option dateFormat; the command: --date-format PATTERN\)$/u);
   });
 });
 
