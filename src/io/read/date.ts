@@ -244,32 +244,53 @@ function serialDay(s: string, raw: string): ParsedDate | undefined {
   };
 }
 
+/** A day-or-month-first date read both ways, with the pattern of each; undefined for a date not of that shape. */
+function bothWays(raw: string): { readonly dayFirst: string; readonly monthFirst: string; readonly day: ParsedDate; readonly month: ParsedDate } | undefined {
+  let s = raw.trim();
+  if (!isAscii(s)) s = s.normalize('NFKC');
+  const a = AMBIGUOUS.exec(s);
+  if (!a) return undefined;
+  const [, , sep, , year] = a as unknown as [string, string, string, string, string];
+  const y = year.length === 2 ? 'yy' : 'yyyy';
+  const [dayFirst, monthFirst] = [`dd${sep}MM${sep}${y}`, `MM${sep}dd${sep}${y}`];
+  return { dayFirst, monthFirst, day: parseDate(s, dayFirst), month: parseDate(s, monthFirst) };
+}
+
 /**
  * What a day-or-month-first date says of the order its file writes day and month in: the one
  * pattern it reads by when only one of its first two numbers can be a month (`07-13-2011` →
  * `MM-dd-yyyy`, `13/07/11` → `dd/MM/yy`: a real calendar date read so, and not the other way),
- * `'either'` when both can, and `undefined` for a date not of that shape (ISO, year first, empty)
- * or real in neither order. O(length).
+ * `'either'` when both can and give two dates, `'same'` when both give the same one (`01/01/2019`:
+ * day and month equal, so nothing to choose), and `undefined` for a date not of that shape (ISO,
+ * year first, empty) or real in neither order. O(length).
  *
  * @example
  * dateOrder('07-13-2011') //=> 'MM-dd-yyyy'
  * dateOrder('13/07/11')   //=> 'dd/MM/yy'
  * dateOrder('03.04.2019') //=> 'either'
+ * dateOrder('04.04.2019') //=> 'same'
  * dateOrder('2019-03-04') //=> undefined
  */
 export function dateOrder(raw: string): string | undefined {
-  let s = raw.trim();
-  if (!isAscii(s)) s = s.normalize('NFKC');
-  const a = AMBIGUOUS.exec(s);
-  if (!a) return undefined;
-  const [, first, sep, second, year] = a as unknown as [string, string, string, string, string];
-  const y = year.length === 2 ? 'yy' : 'yyyy';
-  const [dayFirst, monthFirst] = [`dd${sep}MM${sep}${y}`, `MM${sep}dd${sep}${y}`];
-  const day = parseDate(s, dayFirst).ok;
-  const month = parseDate(s, monthFirst).ok;
-  if (day && month) return 'either';
-  if (day) return dayFirst;
-  return month ? monthFirst : undefined;
+  const both = bothWays(raw);
+  if (both === undefined) return undefined;
+  const { day, month } = both;
+  if (day.ok && month.ok) return day.date === month.date ? 'same' : 'either';
+  if (day.ok) return both.dayFirst;
+  return month.ok ? both.monthFirst : undefined;
+}
+
+/**
+ * The date a day-or-month-first text is whichever comes first (`01/01/2019`, `12-12-19`: day and
+ * month equal), else undefined: a date that needs no order. O(length).
+ *
+ * @example
+ * eitherWay('04.04.2019') //=> { ok: true, date: '2019-04-04' }
+ * eitherWay('03.04.2019') //=> undefined
+ */
+export function eitherWay(raw: string): ParsedDate | undefined {
+  const both = bothWays(raw);
+  return both?.day.ok && both.month.ok && both.day.date === both.month.date ? both.day : undefined;
 }
 
 function withPattern(s: string, raw: string, p: DatePattern): ParsedDate {

@@ -198,6 +198,50 @@ describe('the order of day and month, read from the file\'s own dates', () => {
     expect(codes(iso.rejects)).toEqual(['ambiguous_date']);
   });
 
+  it('reads a file whose every date has day = month: both orders give the same dates', () => {
+    const l = readLedger(csv('a,B,V,01/01/2020,5,GBP', 'b,B,V,02/02/2020,6,GBP', 'c,B,V,12-12-20,7,GBP'));
+    expect(l.records.map((r) => r.date)).toEqual(['2020-01-01', '2020-02-02', '2020-12-12']);
+    expect(l.rejects).toEqual([]);
+    expect(l.warnings).toEqual([]);
+  });
+
+  it('still reads the order from the dates after those that read the same both ways, or asks for it naming the first that does not', () => {
+    const proved = readLedger(csv('a,B,V,01/01/2020,5,GBP', 'b,B,V,03/04/2020,6,GBP', 'c,B,V,02/02/2020,7,GBP', 'd,B,V,04/13/2020,8,GBP'));
+    expect(proved.records.map((r) => [r.id, r.date])).toEqual([['a', '2020-01-01'], ['b', '2020-03-04'], ['c', '2020-02-02'], ['d', '2020-04-13']]);
+    expect(proved.warnings[0]?.message).toMatch(/^dates are read as MM\/dd\/yyyy: line 5/u);
+    expect(() => readLedger(csv('a,B,V,01/01/2020,5,GBP', 'b,B,V,02/02/2020,6,GBP', 'c,B,V,03/04/2020,7,GBP'))).toThrow(/^readLedger: options.dateFormat: line 4, column "date": "03\/04\/2020" could be day-first or month-first/u);
+    // An ISO date first ends the reading of the order, as before: a day-first date after it is a reject.
+    const iso = readLedger(csv('a,B,V,2020-01-05,5,GBP', 'b,B,V,01/01/2020,6,GBP'));
+    expect(codes(iso.rejects)).toEqual(['ambiguous_date']);
+  });
+
+  it('never reads a day-first or month-first date as another day, and asks only when no date proves the order (property)', () => {
+    // Half of them day = month: files of such dates only, or with a few others among them.
+    const same = fc.integer({ min: 1, max: 12 }).map((n) => ({ day: n, month: n }));
+    const date = fc.oneof(same, fc.record({ day: fc.integer({ min: 1, max: 15 }), month: fc.integer({ min: 1, max: 12 }) }));
+    fc.assert(
+      fc.property(fc.array(date, { minLength: 1, maxLength: 12 }), fc.boolean(), (dates, monthFirst) => {
+        const two = (n: number) => String(n).padStart(2, '0');
+        const rows = dates.map(({ day, month }, i) => `r${i},B,V,${monthFirst ? `${two(month)}/${two(day)}` : `${two(day)}/${two(month)}`}/2019,${i + 1},GBP`);
+        const first = dates.find((d) => d.day !== d.month);
+        const asks = first !== undefined && first.day <= 12 && !dates.some((d) => d.day > 12);
+        let l: ReturnType<typeof readLedger> | undefined;
+        try {
+          l = readLedger(csv(...rows));
+        } catch (e) {
+          expect(asks, String(e)).toBe(true);
+          expect(e).toBeInstanceOf(OptionsError);
+          return;
+        }
+        expect(asks).toBe(false);
+        expect(l.records.map((r) => r.date)).toEqual(dates.map(({ day, month }) => `2019-${two(month)}-${two(day)}`));
+        // An order is said to be read only when a date proved it.
+        expect(l.warnings.length).toBe(first === undefined ? 0 : 1);
+      }),
+      { numRuns: runs(300) },
+    );
+  });
+
   it('gives the same ledger whatever chunks the text comes in (property)', () => {
     const text = csv(...Array.from({ length: 30 }, (_, i) => `r${i},B,V,0${1 + (i % 9)}-0${1 + (i % 7)}-2011,${i + 1},CAD`), ',,,,9,', 'z,B,V,12-31-2011,1,CAD');
     const whole = readLedger(text);
