@@ -90,8 +90,12 @@ function hint(code: string, rejects: readonly Reject[], currency?: string): stri
       if (patterns.length === 0) return code === 'ambiguous_date' ? 'give the date pattern with --date-format (e.g. dd/MM/yyyy)' : undefined;
       return `try --date-format ${patterns[0]}${patterns.length > 1 ? ` (or ${patterns.slice(1).join(', ')}: every day and month in these rows is 12 or less)` : ''}`;
     }
-    case 'invalid_amount':
-      return rejects.some((r) => /decimal comma/iu.test(r.message)) ? 'try --decimal-comma' : 'check the amount column (--map amount=Header)';
+    case 'invalid_amount': {
+      if (rejects.some((r) => /decimal comma/iu.test(r.message))) return 'try --decimal-comma';
+      // An amount written in 万 or 亿 (`45万元`): its message names the unit that reads it.
+      const unit = rejects.map((r) => /the command: (--unit \d+)\)$/u.exec(r.message)?.[1]).find((u) => u !== undefined);
+      return unit !== undefined ? `try ${unit} if every amount is written in that unit` : 'check the amount column (--map amount=Header)';
+    }
     case 'missing': {
       const field = rejects[0]?.field ?? 'FIELD';
       return field === 'currency' ? 'give --currency CODE for rows without one' : `map the column: --map ${field}=Header`;

@@ -187,7 +187,8 @@ async function readInRanges(path: string, options: LedgerParserOptions, latin1: 
   const read = parser.rowsRead;
   for (let k = 0; k < results.length; k++) {
     const r = results[k] as RangeResult;
-    if (!joins(r, started.encoding, parser.datesRead, k + 2 < lines.length ? await lines[k + 2] : undefined, parser.datesOrdered)) return undefined;
+    // Dates that read the same both ways left the order open: as if none had been read.
+    if (!joins(r, started.encoding, parser.datesRead - parser.datesEitherWay, k + 2 < lines.length ? await lines[k + 2] : undefined, parser.datesOrdered)) return undefined;
     parser.absorb(r.part);
   }
   // Progress past the first range, told once the other ranges are in.

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { datePatterns, summarizeRejects } from '../../src/cli/rejectSummary.js';
+import { readLedger } from '../../src/io/read/ledger.js';
 import { cli, repo } from './_run.js';
 
 const toronto = repo('test/fixtures/io/real/toronto-pcard-2013-01.csv');
@@ -60,6 +61,11 @@ describe('most rows rejected', () => {
   it('offers to sum ids repeated as the lines of one document, naming their column', () => {
     const dup = (line: number) => ({ field: 'id', path: ['id'], code: 'duplicate_id' as const, message: `line ${line}: id "1900203212" is also used by record 1`, line, column: 'Transaction Number' });
     expect(summarizeRejects([dup(2), dup(3)], 3, 1).message).toMatch(/ — map a column that is unique per row \(--map id=Header\), or, when the ids repeat as the lines of one document, sum them: --map id=,document="Transaction Number"$/u);
+  });
+
+  it('offers the unit that reads amounts written in 万元', () => {
+    const r = readLedger('采购单位,供应商,签订日期,合同金额,币种\n某局,甲公司,2020-01-02,45万元,CNY\n');
+    expect(summarizeRejects(r.rejects, 1, 0).message).toMatch(/ — try --unit 10000 if every amount is written in that unit$/u);
   });
 
   it('stays quiet below half', () => {

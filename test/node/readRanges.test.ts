@@ -232,6 +232,25 @@ describe('loadLedger in byte ranges', () => {
     }
   });
 
+  it('gives the one-piece ledger when the dates of the first range all read the same both ways, and later ones do not', async () => {
+    // Day = month up to row 2000 (read as they are: no order proved), then dates that read two ways, and one that proves the order.
+    const two = (n: number) => String(n).padStart(2, '0');
+    const date = (i: number) => (i === 2900 ? '01-27-2019' : `${two(1 + (i % 12))}-${two(1 + ((i + (i < 2000 ? 0 : 1)) % 12))}-2019`);
+    const rows = Array.from({ length: 3000 }, (_, i) => `G${i},City,Vendor ${i % 5},${date(i)},"${10 + i}.25",EUR,"signs, phase ${i}",D${i}`);
+    const path = join(dir, 'same-then-either.csv');
+    writeFileSync(path, [HEADER, ...rows].join('\r\n') + '\r\n');
+    Object.assign(RANGES, { minBytes: Infinity, count: undefined, here: false });
+    const whole = (await outcome(path, {})) as { records: { date: string }[]; warnings: { code: string }[] };
+    expect(whole.records).toHaveLength(3000);
+    expect(whole.records[2001]?.date).toBe('2019-10-11');
+    Object.assign(RANGES, { minBytes: 1, count: 2, here: true });
+    try {
+      expect(await outcome(path, {})).toEqual(whole);
+    } finally {
+      Object.assign(RANGES, { minBytes: 16 << 20, count: undefined, here: false });
+    }
+  });
+
   it('reads a clean file in ranges and gives the one-piece ledger', async () => {
     // Quoted cells, but no quoted line break: a cut just after a line feed is then a row's end.
     const rows = Array.from({ length: 3000 }, (_, i) => `G${i},City,Vendor ${i % 5},2019-02-${String(1 + (i % 28)).padStart(2, '0')},"${10 + i}.25",EUR,"signs, phase ${i}",D${i}`);

@@ -1,6 +1,7 @@
 /**
  * Amounts as ledgers write them → exact decimal strings.
  */
+import type { Decimal } from 'decimal.js';
 import { D } from '../../_lib/decimal.js';
 
 /** Options of {@link parseAmount}. */
@@ -20,6 +21,7 @@ export type ParsedAmount =
   | { readonly ok: true; readonly amount: string; readonly currency?: string }
   | { readonly ok: false; readonly message: string };
 
+/** Currency symbols written before the number, and the currency each names (`''`: none for sure). */
 const SYMBOLS: readonly [RegExp, string][] = [
   [/^US\$/u, 'USD'],
   [/^C\$/u, 'CAD'],
@@ -32,7 +34,36 @@ const SYMBOLS: readonly [RegExp, string][] = [
   [/^₴/u, 'UAH'],
   [/^RMB/iu, 'CNY'],
 ];
+/** An amount that reads with a decimal comma only: `12,5`, `1.234,56`, `1 234,56`. */
+const DECIMAL_COMMA = /^(\d+|\d{1,3}([. \u00a0\u202f\u2009']\d{3})+),\d{1,2}$/u;
+
+/** Currency symbols written after the number (`1.234,56 €`, `1 234,56 $`). */
+const SYMBOLS_AFTER: readonly [RegExp, string][] = [
+  [/€$/u, 'EUR'],
+  [/£$/u, 'GBP'],
+  [/₴$/u, 'UAH'],
+  [/\$$/u, ''],
+  [/[¥￥]$/u, ''],
+];
 const CODE = /^([A-Z]{3})\s*|\s*([A-Z]{3})$/u;
+
+/**
+ * The currency `s` names by a symbol (before or after the number) and a code (`€ 5`, `5 €`,
+ * `EUR 5`, `€5 EUR`), and the text without them; `conflict` when the two name different ones.
+ */
+function currencyIn(s: string): { readonly rest: string; readonly currency: string | undefined } | { readonly conflict: readonly [string, string] } {
+  let bySymbol: string | undefined;
+  const symbol = SYMBOLS.find(([re]) => re.test(s)) ?? SYMBOLS_AFTER.find(([re]) => re.test(s));
+  if (symbol) {
+    s = s.replace(symbol[0], '').trim();
+    if (symbol[1]) bySymbol = symbol[1];
+  }
+  const m = CODE.exec(s);
+  const byCode = m ? (m[1] ?? m[2]) : undefined;
+  if (m) s = s.replace(CODE, '').trim();
+  if (bySymbol !== undefined && byCode !== undefined && bySymbol !== byCode) return { conflict: [bySymbol, byCode] };
+  return { rest: s, currency: byCode ?? bySymbol };
+}
 
 /** Digits from `i` on in `s`: the index past the last. */
 function digitsFrom(s: string, i: number): number {
@@ -95,18 +126,24 @@ const SPACES = /[\s\u00a0\u202f\u2009']/gu;
 /**
  * Reads an amount written as in real files: `1234.50`, `$1,234.50`, `¥1,234`, `1,234元`,
  * `(12.34)` (accounting negative), `-12.34`, `12.34-`, `GBP 12.00`, and with `decimalComma`
- * `1 234,50` / `1.234,50`. The result is an exact decimal string multiplied by `unit`, with its
+ * `1 234,50` / `1.234,50`. Two signs (`(-12.34)`, `-12.34-`, `(+12.34)`) are an error: a
+ * purchase or a credit, the text cannot say. The result is an exact decimal string multiplied by `unit`, with its
  * sign (a credit reads as a negative amount). A currency code or an unambiguous symbol found in
- * the cell is returned as `currency`.
+ * the cell (`€ 5`, `5 €`, `EUR 5`) is returned as `currency`; a symbol and a code that name two
+ * currencies are an error.
  *
- * Grouping must be well-formed: with the default (decimal point) `12,5` is an error that suggests
- * `decimalComma`, never a guess.
+ * Grouping must be well-formed: with the default (decimal point) `12,5` and `1.234,56` are errors
+ * that suggest `decimalComma`, never a guess. A unit written in the cell (`45万元`, `1.2亿`, `300千元`, `1,234元`)
+ * must be `unit`: otherwise the error names the unit that reads it, never an amount 10,000 times off.
  *
  * @example
  * parseAmount('$1,234.50')                         //=> { ok: true, amount: '1234.5' }
  * parseAmount('(12.34)')                           //=> { ok: true, amount: '-12.34' }
  * parseAmount('1 234,50', { decimalComma: true })  //=> { ok: true, amount: '1234.5' }
  * parseAmount('12.5', { unit: 10000 })             //=> { ok: true, amount: '125000' }
+ * parseAmount('12.5万元', { unit: 10000 })          //=> { ok: true, amount: '125000' }
+ * parseAmount('12.5万元')
+ * //=> { ok: false, message: '"12.5万元" is in 万元 (× 10,000), but amounts are read as written: …' }
  */
 export function parseAmount(raw: string, options: ParseAmountOptions = {}): ParsedAmount {
   if (!options.decimalComma && (options.unit === undefined || String(options.unit) === '1')) {
@@ -116,48 +153,102 @@ export function parseAmount(raw: string, options: ParseAmountOptions = {}): Pars
   let s = raw.normalize('NFKC').trim();
   const original = raw;
   if (s === '') return { ok: false, message: 'amount is empty' };
-  let negative = false;
-  let currency: string | undefined;
-  if (/^\(.*\)$/u.test(s)) {
-    negative = true;
-    s = s.slice(1, -1).trim();
+  const signs = signsAround(s);
+  s = signs.rest;
+  const unit = new D(String(options.unit ?? 1));
+  const written = writtenUnit(s);
+  if (written) {
+    if (!unit.eq(written.scale)) return { ok: false, message: unitMessage(original, written, unit) };
+    s = written.rest;
   }
-  if (s.startsWith('-') || s.startsWith('−')) {
-    negative = !negative;
-    s = s.slice(1).trim();
-  } else if (s.startsWith('+')) s = s.slice(1).trim();
-  if (s.endsWith('-')) {
-    negative = !negative;
-    s = s.slice(0, -1).trim();
-  }
-  s = s.replace(/(万元|元|圆)$/u, '').trim();
-  for (const [re, code] of SYMBOLS) {
-    if (re.test(s)) {
-      s = s.replace(re, '').trim();
-      if (code) currency = code;
-      break;
-    }
-  }
-  const m = CODE.exec(s);
-  if (m) {
-    currency = m[1] ?? m[2];
-    s = s.replace(CODE, '').trim();
-  }
-  if (s.startsWith('-') && !negative) {
-    negative = true;
+  const named = currencyIn(s);
+  if ('conflict' in named) return { ok: false, message: `"${original}" is not an amount: it names two currencies, ${named.conflict.join(' and ')}` };
+  s = named.rest;
+  const currency = named.currency;
+  // A minus after the currency: `USD -5`, `$-5`.
+  if (s.startsWith('-')) {
+    signs.marks.push('a minus sign after the currency');
     s = s.slice(1).trim();
   }
+  if (signs.marks.length > 1) return { ok: false, message: signMessage(original, signs) };
+  const negative = isNegative(signs);
   const plain = options.decimalComma ? readDecimalComma(s) : readDecimalPoint(s);
   if (plain === undefined) {
-    const hint = !options.decimalComma && /^\d+,\d{1,2}$/u.test(s) ? ' (a decimal comma? pass decimalComma)' : '';
+    const hint = !options.decimalComma && DECIMAL_COMMA.test(s) ? ' (a decimal comma? option decimalComma; the command: --decimal-comma)' : '';
     return { ok: false, message: `"${original}" is not an amount${hint}` };
   }
   let value = new D(plain);
-  const unit = options.unit ?? 1;
-  if (String(unit) !== '1') value = value.times(new D(String(unit)));
+  if (!unit.eq(1)) value = value.times(unit);
   if (negative && !value.isZero()) value = value.negated();
   const amount = value.toFixed();
   return currency === undefined ? { ok: true, amount } : { ok: true, amount, currency };
+}
+
+/** The signs written around an amount, outermost first, and the text inside them. */
+interface Signs {
+  readonly rest: string;
+  /** Each sign: `'parentheses'`, `'a leading minus sign'`, `'a leading plus sign'`, `'a trailing minus sign'` … */
+  readonly marks: string[];
+}
+
+const PARENTHESES = 'parentheses';
+const PLUS = 'a leading plus sign';
+
+/**
+ * Peels the signs off `s` from the outside in: `(…)`, a leading `-` / `−` / `+`, a trailing `-`.
+ * Stops at the second: an amount with two is refused anyway (see {@link signMessage}).
+ */
+function signsAround(s: string): Signs {
+  const marks: string[] = [];
+  while (marks.length < 2) {
+    let inner: string;
+    if (/^\(.*\)$/u.test(s)) {
+      marks.push(PARENTHESES);
+      inner = s.slice(1, -1);
+    } else if (/^[-−+]/u.test(s)) {
+      marks.push(s.startsWith('+') ? PLUS : 'a leading minus sign');
+      inner = s.slice(1);
+    } else if (s.endsWith('-')) {
+      marks.push('a trailing minus sign');
+      inner = s.slice(0, -1);
+    } else break;
+    s = inner.trim();
+  }
+  return { rest: s, marks };
+}
+
+/** Whether an amount with these signs is negative (a credit): one sign, and not a plus. */
+function isNegative(signs: Signs): boolean {
+  return signs.marks.length === 1 && signs.marks[0] !== PLUS;
+}
+
+/** Why an amount with two signs (`(-1500)`, `-1500-`, `(+5)`) is no amount: a purchase or a credit, it cannot say. */
+function signMessage(raw: string, signs: Signs): string {
+  const [a = '', b = ''] = signs.marks;
+  const both = a !== b ? `${a} and ${b}` : a === PARENTHESES ? 'two pairs of parentheses' : `two ${a.slice(2)}s`;
+  const how = signs.marks.includes(PLUS) ? `has two signs (${both})` : `is marked negative twice (${both})`;
+  return `"${raw}" is not an amount: it ${how}, so whether it is a purchase or a credit is unclear`;
+}
+
+/** Chinese scale words written after a number (`45万`, `1.2亿元`), and what each multiplies by. */
+const SCALES: Readonly<Record<string, string>> = { 千: '1000', 万: '10000', 百万: '1000000', 千万: '10000000', 亿: '100000000' };
+/** A unit written after the number: a scale word, 元 (圆), or both (`万元`). */
+const WRITTEN_UNIT = /\s*(千万|百万|千|万|亿)?\s*([元圆])?$/u;
+
+/** The unit written at the end of `s` (`万元` → × 10000, `元` → × 1) and the text before it, if one is. */
+function writtenUnit(s: string): { readonly rest: string; readonly word: string; readonly scale: string } | undefined {
+  const m = WRITTEN_UNIT.exec(s) as RegExpExecArray;
+  if (m[0] === '') return undefined;
+  const [, scale, yuan] = m;
+  return { rest: s.slice(0, m.index).trim(), word: `${scale ?? ''}${yuan ?? ''}`, scale: scale === undefined ? '1' : (SCALES[scale] as string) };
+}
+
+/** Why an amount written in one unit (`45万元`) is not read in another (`unit`): never 10,000 times off. */
+function unitMessage(raw: string, written: { readonly word: string; readonly scale: string }, unit: Decimal): string {
+  const times = (d: Decimal | string): string => new D(d).toFixed().replace(/\B(?=(\d{3})+(?!\d))/gu, ',');
+  const scale = written.scale === '1' ? '' : ` (× ${times(written.scale)})`;
+  const read = unit.eq(1) ? 'amounts are read as written' : `amounts are read × ${times(unit)}`;
+  return `"${raw}" is in ${written.word}${scale}, but ${read}: if every amount of the column is in ${written.word}, give that unit (option unit; the command: --unit ${written.scale})`;
 }
 
 function readDecimalPoint(s: string): string | undefined {

@@ -6,7 +6,7 @@
  * time zone is involved: patterns are matched as text, so a date reads the same on every machine.
  */
 import { OptionsError } from '../../errors.js';
-import { isIsoDate } from '../../_lib/days.js';
+import { dayOf, isIsoDate, isoOf } from '../../_lib/days.js';
 import { excerpt } from './_excerpt.js';
 
 /** What {@link parseDate} returns. */
@@ -173,7 +173,8 @@ export function checkDatePattern(pattern: string, fn: string): void {
  * `dd/MM/yy`, `d MMM yyyy`), the text must match it whole; a trailing time after a space is
  * ignored. An ISO date (`2014-02-21`) is read whatever the pattern, so one pattern serves files
  * that changed to ISO over the years. `yyyy` needs four digits: `23/05/17` does not match `dd/MM/yyyy` (the message says to
- * use `yy`). Two-digit years fall in 1950–2049. Dates outside {@link DATE_RANGE} are refused.
+ * use `yy`). Two-digit years fall in 1950–2049. Dates outside {@link DATE_RANGE} are refused, and
+ * so is a spreadsheet's serial day number (`42858`), with a message that says what it is.
  *
  * Runs in O(length); no `Date` is built, so the host's time zone plays no part.
  *
@@ -184,9 +185,11 @@ export function checkDatePattern(pattern: string, fn: string): void {
  * parseDate('03/04/2019', 'dd/MM/yyyy')   //=> { ok: true, date: '2019-04-03' }
  * parseDate('03/04/2019')
  * //=> { ok: false, ambiguous: true,
- * //     message: '"03/04/2019" could be day-first or month-first; give the date format (dd/MM/yyyy or MM/dd/yyyy)' }
+ * //     message: '"03/04/2019" could be day-first or month-first; give the date format, dd/MM/yyyy or MM/dd/yyyy (option dateFormat; the command: --date-format dd/MM/yyyy)' }
  * parseDate('23/05/17', 'dd/MM/yyyy').message
- * //=> '"23/05/17" has a two-digit year, and dd/MM/yyyy asks for four; use dd/MM/yy'
+ * //=> '"23/05/17" has a two-digit year, and dd/MM/yyyy asks for four; use dd/MM/yy (option dateFormat; the command: --date-format dd/MM/yy)'
+ * parseDate('42858').message
+ * //=> '"42858" looks like a spreadsheet\'s serial day number (2017-05-03 in Excel\'s 1900 date system), which no date format reads: …'
  */
 export function parseDate(raw: string, pattern?: string): ParsedDate {
   let s = raw.trim();
@@ -195,7 +198,8 @@ export function parseDate(raw: string, pattern?: string): ParsedDate {
   if (pattern !== undefined) {
     const read = withPattern(s, raw, compile(pattern));
     const iso = read.ok ? undefined : ISO.exec(s);
-    return iso ? checked(Number(iso[1]), Number(iso[2]), Number(iso[3]), raw) : read;
+    if (iso) return checked(Number(iso[1]), Number(iso[2]), Number(iso[3]), raw);
+    return read.ok ? read : (serialDay(s, raw) ?? read);
   }
   const m = YEAR_FIRST.exec(s) ?? CHINESE.exec(s) ?? COMPACT.exec(s);
   if (m) return checked(Number(m[1]), Number(m[2]), Number(m[3]), raw);
@@ -214,37 +218,79 @@ export function parseDate(raw: string, pattern?: string): ParsedDate {
     const dayFirst = `dd${sep}MM${sep}${y}`;
     const monthFirst = `MM${sep}dd${sep}${y}`;
     const [likely, other] = Number(second) > 12 && Number(first) <= 12 ? [monthFirst, dayFirst] : [dayFirst, monthFirst];
-    return { ok: false, ambiguous: true, message: `"${excerpt(raw)}" could be day-first or month-first; give the date format (${likely} or ${other})` };
+    return { ok: false, ambiguous: true, message: `"${excerpt(raw)}" could be day-first or month-first; give the date format, ${likely} or ${other} (option dateFormat; the command: --date-format ${likely})` };
   }
-  return { ok: false, ambiguous: false, message: `"${excerpt(raw)}" is not a date; give the date format (e.g. dd/MM/yyyy)` };
+  return serialDay(s, raw) ?? { ok: false, ambiguous: false, message: `"${excerpt(raw)}" is not a date; give the date format (option dateFormat; the command: --date-format PATTERN, e.g. dd/MM/yyyy)` };
+}
+
+/** A spreadsheet's serial day number of a date in {@link DATE_RANGE} (1900 system), maybe with a time: `42858`, `42858.5`. */
+const SERIAL = /^(\d{5})(?:\.\d+)?$/u;
+
+/**
+ * The error for a spreadsheet's serial day number (`42858`: Excel's count of days from 1900, what
+ * a date cell becomes when the column is saved as a number), which no date pattern reads;
+ * undefined for any other text.
+ */
+function serialDay(s: string, raw: string): ParsedDate | undefined {
+  const m = SERIAL.exec(s);
+  if (!m) return undefined;
+  // Day 1 is 1900-01-01, and Excel counts a 29 February 1900: from day 61 on, day 0 is 1899-12-30.
+  const iso = isoOf((dayOf('1899-12-30') as number) + Number(m[1]));
+  if (iso > DATE_RANGE.to) return undefined;
+  return {
+    ok: false,
+    ambiguous: false,
+    message: `"${excerpt(raw)}" looks like a spreadsheet's serial day number (${iso} in Excel's 1900 date system), which no date format reads: export the dates as text (format the date column as yyyy-mm-dd, then save the file again)`,
+  };
+}
+
+/** A day-or-month-first date read both ways, with the pattern of each; undefined for a date not of that shape. */
+function bothWays(raw: string): { readonly dayFirst: string; readonly monthFirst: string; readonly day: ParsedDate; readonly month: ParsedDate } | undefined {
+  let s = raw.trim();
+  if (!isAscii(s)) s = s.normalize('NFKC');
+  const a = AMBIGUOUS.exec(s);
+  if (!a) return undefined;
+  const [, , sep, , year] = a as unknown as [string, string, string, string, string];
+  const y = year.length === 2 ? 'yy' : 'yyyy';
+  const [dayFirst, monthFirst] = [`dd${sep}MM${sep}${y}`, `MM${sep}dd${sep}${y}`];
+  return { dayFirst, monthFirst, day: parseDate(s, dayFirst), month: parseDate(s, monthFirst) };
 }
 
 /**
  * What a day-or-month-first date says of the order its file writes day and month in: the one
  * pattern it reads by when only one of its first two numbers can be a month (`07-13-2011` →
  * `MM-dd-yyyy`, `13/07/11` → `dd/MM/yy`: a real calendar date read so, and not the other way),
- * `'either'` when both can, and `undefined` for a date not of that shape (ISO, year first, empty)
- * or real in neither order. O(length).
+ * `'either'` when both can and give two dates, `'same'` when both give the same one (`01/01/2019`:
+ * day and month equal, so nothing to choose), and `undefined` for a date not of that shape (ISO,
+ * year first, empty) or real in neither order. O(length).
  *
  * @example
  * dateOrder('07-13-2011') //=> 'MM-dd-yyyy'
  * dateOrder('13/07/11')   //=> 'dd/MM/yy'
  * dateOrder('03.04.2019') //=> 'either'
+ * dateOrder('04.04.2019') //=> 'same'
  * dateOrder('2019-03-04') //=> undefined
  */
 export function dateOrder(raw: string): string | undefined {
-  let s = raw.trim();
-  if (!isAscii(s)) s = s.normalize('NFKC');
-  const a = AMBIGUOUS.exec(s);
-  if (!a) return undefined;
-  const [, first, sep, second, year] = a as unknown as [string, string, string, string, string];
-  const y = year.length === 2 ? 'yy' : 'yyyy';
-  const [dayFirst, monthFirst] = [`dd${sep}MM${sep}${y}`, `MM${sep}dd${sep}${y}`];
-  const day = parseDate(s, dayFirst).ok;
-  const month = parseDate(s, monthFirst).ok;
-  if (day && month) return 'either';
-  if (day) return dayFirst;
-  return month ? monthFirst : undefined;
+  const both = bothWays(raw);
+  if (both === undefined) return undefined;
+  const { day, month } = both;
+  if (day.ok && month.ok) return day.date === month.date ? 'same' : 'either';
+  if (day.ok) return both.dayFirst;
+  return month.ok ? both.monthFirst : undefined;
+}
+
+/**
+ * The date a day-or-month-first text is whichever comes first (`01/01/2019`, `12-12-19`: day and
+ * month equal), else undefined: a date that needs no order. O(length).
+ *
+ * @example
+ * eitherWay('04.04.2019') //=> { ok: true, date: '2019-04-04' }
+ * eitherWay('03.04.2019') //=> undefined
+ */
+export function eitherWay(raw: string): ParsedDate | undefined {
+  const both = bothWays(raw);
+  return both?.day.ok && both.month.ok && both.day.date === both.month.date ? both.day : undefined;
 }
 
 function withPattern(s: string, raw: string, p: DatePattern): ParsedDate {
@@ -257,7 +303,7 @@ function withPattern(s: string, raw: string, p: DatePattern): ParsedDate {
   if (!m) {
     if (p.shortYear?.test(text)) {
       const fix = p.source.replace(/y{3,4}|u{4}|(?<!y)y(?!y)/u, 'yy');
-      return { ok: false, ambiguous: false, message: `"${excerpt(raw)}" has a two-digit year, and ${p.source} asks for four; use ${fix}` };
+      return { ok: false, ambiguous: false, message: `"${excerpt(raw)}" has a two-digit year, and ${p.source} asks for four; use ${fix} (option dateFormat; the command: --date-format ${fix})` };
     }
     return { ok: false, ambiguous: false, message: `"${excerpt(raw)}" does not match the date format ${p.source}` };
   }

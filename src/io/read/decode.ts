@@ -608,25 +608,38 @@ export class StreamDecoder {
       // 20.18.3 and later decode it as ISO-8859-1 otherwise (C1 controls for 80–9F, nodejs/node#60888).
       text = (this.decoder as TextDecoder).decode(whole, encoding === 'windows-1252' ? { stream: true } : undefined);
     } catch {
-      throw this.undecodable(whole);
+      throw this.undecodable(whole, final);
     }
     if (!final) this.held = end === bytes.length ? new Uint8Array(0) : bytes.slice(end);
     this.offset += end;
     return text;
   }
 
-  private undecodable(bytes: Uint8Array): InputError {
+  /**
+   * The error for `bytes` that do not decode: at the first invalid byte, naming the encoding the
+   * bytes around it look like; or, when the input ended (`final`) inside its last character and no
+   * byte before is invalid, saying that it looks truncated (no encoding would read it better,
+   * unless nothing but ASCII came before: then that one too).
+   */
+  private undecodable(bytes: Uint8Array, final: boolean): InputError {
     const encoding = this.chosen as Encoding;
+    const cut = final && firstInvalid(bytes, encoding, false) < 0;
     let at = firstInvalid(bytes, encoding, true);
     if (at < 0) at = 0;
-    const offset = this.offset + at;
-    const line = this.linesBefore() + this.unsent + countLines(bytes, 0, at, encoding) + 1;
+    const where = `at offset ${(this.offset + at).toLocaleString('en')} (line ${(this.linesBefore() + this.unsent + countLines(bytes, 0, at, encoding) + 1).toLocaleString('en')})`;
+    const detected = this.why === 'declared' ? '' : ` (detected: ${this.why})`;
     const around = sniffEncoding(bytes.subarray(Math.max(0, at - 256), at + SAMPLE_BYTES));
     const fix = around.encoding !== encoding ? around.encoding : encoding === 'utf-8' ? 'windows-1252' : 'utf-8';
-    const what = at < bytes.length ? `byte 0x${hex(bytes.subarray(at, at + 1))}` : 'the last bytes';
+    const give = `give the encoding ${fix} (option encoding; the command: --encoding ${fix})`;
+    if (!cut) return new InputError('undecodable', `byte 0x${hex(bytes.subarray(at, at + 1))} ${where} is not valid ${encoding}${detected}; the bytes there look like ${fix}: ${give}`);
+    const tail = bytes.subarray(at);
+    const last = tail.length === 1 ? `its last byte, 0x${hex(tail)},` : `its last ${tail.length} bytes, 0x${hex(tail).replace(/ /gu, ' 0x')},`;
+    // Only ASCII before the cut: a lone byte of another encoding (é in Windows-1252) reads the same.
+    const wide = encoding === 'utf-16le' || encoding === 'utf-16be';
+    const asciiBefore = !wide && (this.why === 'declared' || this.why?.startsWith('only ASCII bytes') === true) && !bytes.subarray(0, at).some((b) => b >= 0x80);
     return new InputError(
       'undecodable',
-      `${what} at offset ${offset.toLocaleString('en')} (line ${line.toLocaleString('en')}) is not valid ${encoding}${this.why === 'declared' ? '' : ` (detected: ${this.why})`}; the bytes there look like ${fix}: give the encoding ${fix} (--encoding ${fix})`,
+      `the input ends inside a character: ${last} ${where}, start${tail.length === 1 ? 's' : ''} a ${encoding} character that never ends${detected}; the file looks truncated (cut short in a copy or a download?)${asciiBefore ? `, or it is not ${encoding}: ${give}` : ''}`,
     );
   }
 }

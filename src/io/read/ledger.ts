@@ -424,6 +424,11 @@ export class LedgerParser {
     return this.reader.datesRead;
   }
 
+  /** Of {@link datesRead}, those that proved no order of day and month ({@link LedgerReader.datesEitherWay}). */
+  get datesEitherWay(): number {
+    return this.reader.datesEitherWay;
+  }
+
   /** Whether its reader took the order of day and month from the dates read, not from an option. */
   get datesOrdered(): boolean {
     return this.reader.datesOrdered;

@@ -139,7 +139,7 @@ export function fromOcds(data: unknown, options: FromOcdsOptions = {}): OcdsReco
       if (!amount) return reject('invalid_amount', 'value', `value ${JSON.stringify(value.amount)} is not an exact amount`, value.amount);
       if (amount.isNegative()) return reject('credit', 'value', `value ${amount.toFixed()} is negative`, value.amount);
       const currency = str(value.currency) ?? options.currency;
-      if (!currency) return reject('missing', 'currency', 'value has no currency');
+      if (!currency) return reject('missing', 'currency', 'value has no currency (give a default currency: option currency; the command: --currency CODE)');
       const period = isObj(item.period) ? item.period : {};
       const rawDate = str(item.dateSigned) ?? str(period.startDate) ?? str(award?.date) ?? str(item.date) ?? str(release.date);
       if (!rawDate) return reject('missing', 'date', `${kind} has no date`);

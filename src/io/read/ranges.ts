@@ -83,7 +83,8 @@ export async function readRange(chunks: AsyncIterable<Uint8Array> | Iterable<Uin
  * row's end unless last, decoded as they were (it started in `assumed`, the first range's encoding
  * when it started, and decided none of its own), its lines numbered up to `next` (the line the next
  * range starts on; `undefined` for the last), not holding the input's first dates when they
- * were ambiguous (`datesBefore`: dates read before it), and, when the first range took the order of
+ * were ambiguous (`datesBefore`: dates read before it, not counting those that read the same
+ * day-first and month-first before any other: the order was still open), and, when the first range took the order of
  * day and month from its dates (`ordered`), having rejected no date for want of that order.
  */
 export function joins(result: RangeResult, assumed: Encoding | undefined, datesBefore: number, next: number | undefined, ordered = false): result is RangeResult & { part: ReaderPart } {

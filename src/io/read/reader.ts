@@ -21,7 +21,7 @@ import { type ParseAmountOptions, parseAmount } from './amount.js';
 import { type CsvProblem, UNREAD_CELL } from './csv.js';
 import { excerpt } from './_excerpt.js';
 import { HEADER_ALIASES, LEDGER_FIELDS, type LedgerField, type ResolvedColumns, headerKey, headerUnit, resolveColumns } from './columns.js';
-import { checkDatePattern, dateOrder, type ParsedDate, parseDate } from './date.js';
+import { checkDatePattern, dateOrder, eitherWay, type ParsedDate, parseDate } from './date.js';
 import { matchCredits, type NettingItem } from './credits.js';
 import { isPlaceholderDocument, isTotalLine, repaymentTest } from './markers.js';
 import { type LedgerOptions, NOT_A_PURCHASE, parseLedgerOptions } from './options.js';
@@ -596,6 +596,12 @@ export class LedgerReader {
   private rowCount = 0;
   private blank = 0;
   private datesSeen = 0;
+  /**
+   * Dates read while no other had been that read the same day-first and month-first
+   * (`01/01/2019`): read as they are, they prove no order, and the dates after them may still
+   * (see {@link awaitsDateOrder}).
+   */
+  private sameEitherWay = 0;
   /** Reading a later range of a file ({@link readsLaterRange}): an ambiguous first date is noted, not thrown. */
   private later = false;
   /** Whether an ambiguous date came before any date was read. */
@@ -659,6 +665,11 @@ export class LedgerReader {
   /** Dates read so far. */
   get datesRead(): number {
     return this.datesSeen;
+  }
+
+  /** Of {@link datesRead}, those read, before any other, the same day-first and month-first (`01/01/2019`): they proved no order. */
+  get datesEitherWay(): number {
+    return this.sameEitherWay;
   }
 
   /** Rows pushed so far (header excluded). */
@@ -748,7 +759,7 @@ export class LedgerReader {
    * the input's bytes, when known (for a subject located: see {@link rereadRows}).
    */
   row(fields: readonly string[], line: number, from = -1, to = -1): void {
-    if ((this.held !== undefined || (this.dateFormat === undefined && this.datesSeen === 0)) && this.awaitsDateOrder(fields, line, from, to)) return;
+    if ((this.held !== undefined || this.orderOpen) && this.awaitsDateOrder(fields, line, from, to)) return;
     const { cols, at } = this;
     this.kept.unshare();
     if (cols === undefined) throw new Error('LedgerReader.row: header() first');
@@ -783,17 +794,30 @@ export class LedgerReader {
     const amount = parseAmount(rawAmount, this.amountOptions);
     if (!amount.ok) return this.reject(line, 'invalid_amount', 'amount', amount.message, rawAmount, id);
     if (rawDate === '') return this.reject(line, 'missing', 'date', 'date is empty', undefined, id);
-    const date = this.date(rawDate);
+    let date = this.date(rawDate);
+    const first = this.datesSeen === this.sameEitherWay;
+    if (!date.ok && date.ambiguous && first && !this.later) {
+      // No pattern yet: a date that reads the same both ways needs none (see awaitsDateOrder).
+      const same = eitherWay(rawDate);
+      if (same !== undefined) {
+        date = same;
+        this.sameEitherWay++;
+      }
+    }
     if (!date.ok) {
-      if (date.ambiguous && this.datesSeen === 0 && !this.later) throw this.ambiguousDates(line, rawDate);
-      if (date.ambiguous && this.datesSeen === 0) this.ambiguousFirst = true;
+      if (date.ambiguous && first && !this.later) throw this.ambiguousDates(line, rawDate);
+      if (date.ambiguous && first) this.ambiguousFirst = true;
       if (date.ambiguous) this.ambiguousSeen = true;
       return this.reject(line, date.ambiguous ? 'ambiguous_date' : 'invalid_date', 'date', date.message, rawDate, id);
     }
     this.datesSeen++;
     const currencyCell = this.cell(fields, at.currency);
     const currency = currencyCell !== '' ? currencyCell.toUpperCase() : (amount.currency ?? this.options.currency ?? '').toUpperCase();
-    if (currency === '') return this.reject(line, 'missing', 'currency', 'currency is empty (give a default currency)', undefined, id);
+    if (amount.currency !== undefined && amount.currency !== currency && /^[A-Z]{3}$/u.test(currency)) {
+      const column = excerpt(this.cols?.currency?.headers.join('+') ?? 'currency', 40);
+      return this.reject(line, 'invalid_amount', 'amount', `"${excerpt(rawAmount)}" is in ${amount.currency}, but the row's currency (column "${column}") is ${currency}`, rawAmount, id);
+    }
+    if (currency === '') return this.reject(line, 'missing', 'currency', 'currency is empty (give a default currency: option currency; the command: --currency CODE)', undefined, id);
     if (this.creditsAsRead && amount.amount.charCodeAt(0) === 45) {
       // The reject finishColumns would make of it (see creditReject), made here, while the row is in
       // the cache and on its reading thread; it was among the rows read into records until then.
@@ -827,19 +851,21 @@ export class LedgerReader {
 
   /**
    * Whether `row` waits for the order of day and month, held: while no pattern is given and no date
-   * was read yet, a day-or-month-first date that reads both ways (`03/04/2011`) holds its row and
-   * every row after it until a date that reads only one way (`07-13-2011`: 13 is no month) proves
-   * the order for the file; the held rows are then read in turn, in order, by that pattern. A date
-   * that reads one way decides at once. Readers of a later range never decide: their dates are
-   * read as the option says (see `joins`). More than {@link HELD_ROWS} rows held is the error an
-   * ambiguous first date is.
+   * was read yet ({@link orderOpen}), a day-or-month-first date that reads both ways as two dates
+   * (`03/04/2011`) holds its row and every row after it until a date that reads only one way
+   * (`07-13-2011`: 13 is no month) proves the order for the file; the held rows are then read in
+   * turn, in order, by that pattern. A date that reads one way decides at once. One that reads the
+   * same both ways (`01/01/2011`) is read as it is when no row is held, and decides nothing: the
+   * dates after it still may. Readers of a later range never decide: their dates are read as the
+   * option says (see `joins`). More than {@link HELD_ROWS} rows held is the error an ambiguous
+   * first date is.
    */
   private awaitsDateOrder(fields: readonly string[], line: number, from: number, to: number): boolean {
     if (this.cols === undefined || this.later) return false;
     const raw = this.cell(fields, this.at.date);
     const order = dateOrder(raw);
     const held = this.held;
-    if (order !== undefined && order !== 'either') {
+    if (order !== undefined && order !== 'either' && order !== 'same') {
       this.decideDateOrder(order, line, raw);
       if (held === undefined) return false;
       this.held = undefined;
@@ -849,7 +875,7 @@ export class LedgerReader {
       }
       return false;
     }
-    if (held === undefined && order === undefined) return false;
+    if (held === undefined && (order === undefined || order === 'same')) return false;
     const rows = (this.held ??= []);
     if (rows.length >= HELD_ROWS) throw this.heldTooLong();
     rows.push({ fields: fields.slice(), line, from, to });
@@ -862,7 +888,7 @@ export class LedgerReader {
     this.dates.clear();
     this.isoDates.clear();
     const column = excerpt(this.cols?.date?.headers[0] ?? 'date', 40);
-    this.warn('date_order', `dates are read as ${pattern}: line ${line}, column "${column}": "${excerpt(raw)}" reads only so, and no date before it reads otherwise; give the date format to read them another way`, 'date');
+    this.warn('date_order', `dates are read as ${pattern}: line ${line}, column "${column}": "${excerpt(raw)}" reads only so, and no date before it reads otherwise; give the date format to read them another way (option dateFormat; the command: --date-format PATTERN)`, 'date');
   }
 
   /** The error for a first date that reads both ways, on `line`, with no pattern to read it by. */
@@ -882,6 +908,14 @@ export class LedgerReader {
     if (rows === 0) return error;
     const after = `, and every date in the ${rows.toLocaleString('en')} ${rows === 1 ? 'row' : 'rows'} after it,`;
     return new OptionsError('readLedger', error.issues.map((i) => ({ ...i, message: i.message.replace(' could be day-first or month-first', `${after} could be day-first or month-first`) })));
+  }
+
+  /**
+   * Whether the order of day and month may still be read from the dates to come: no pattern given
+   * or proved, and every date read so far reads the same both ways (or none was read).
+   */
+  private get orderOpen(): boolean {
+    return this.dateFormat === undefined && this.datesSeen === this.sameEitherWay;
   }
 
   /** Whether rows are held, waiting for a date that proves the order of day and month (see {@link awaitsDateOrder}). */
@@ -1156,7 +1190,7 @@ export class LedgerReader {
         k.setAmount(p, rest);
         if (rest.isZero()) {
           zeroed.add(p);
-          this.creditReject(p, `purchase fully refunded by ${ids.join(', ')} (credits: 'net')`);
+          this.creditReject(p, `purchase fully refunded by ${ids.join(', ')} (credits netted against their purchases: option credits 'net'; the command: --credits net)`);
         }
       });
     }

@@ -28,16 +28,89 @@ describe('parseAmount', () => {
     expect(parseAmount(raw).ok).toBe(false);
   });
 
-  it('suggests the decimal comma', () => {
-    const r = parseAmount('12,50');
-    expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.message).toMatch(/decimalComma/);
+  it.each(['12,50', '1.234,56', '1 234,56'])('suggests the decimal comma for %j, naming the option and the flag', (raw) => {
+    expect(parseAmount(raw)).toEqual({ ok: false, message: `"${raw}" is not an amount (a decimal comma? option decimalComma; the command: --decimal-comma)` });
+  });
+
+  it.each(['(-1500)', '-1500.00-', '--100', '-(1,234.56)', '(5)-', '((5))', '(-$5)', '(USD -5)', '-$-5', '(−5)'])('refuses %j, marked negative twice', (raw) => {
+    expect(parseAmount(raw)).toEqual({ ok: false, message: expect.stringMatching(/^".*" is not an amount: it is marked negative twice \(.+\), so whether it is a purchase or a credit is unclear$/u) });
+  });
+
+  it('names the two signs', () => {
+    expect(parseAmount('(-1500)')).toEqual({ ok: false, message: '"(-1500)" is not an amount: it is marked negative twice (parentheses and a leading minus sign), so whether it is a purchase or a credit is unclear' });
+    expect(parseAmount('-1500.00-')).toMatchObject({ message: expect.stringContaining('(a leading minus sign and a trailing minus sign)') });
+    expect(parseAmount('(+5)')).toMatchObject({ message: expect.stringContaining('it has two signs (parentheses and a leading plus sign)') });
+  });
+
+  it('reads one sign, and refuses any two (property)', () => {
+    // Each way a ledger marks a sign, and whether it makes the amount negative.
+    const signs: readonly [(s: string) => string, boolean][] = [
+      [(s) => `(${s})`, true],
+      [(s) => `( ${s} )`, true],
+      [(s) => `-${s}`, true],
+      [(s) => `− ${s}`, true],
+      [(s) => `${s}-`, true],
+      [(s) => `${s} -`, true],
+      [(s) => `+${s}`, false],
+      [(s) => `USD -${s}`, true],
+    ];
+    const sign = fc.integer({ min: 0, max: signs.length - 1 }).map((i) => signs[i] as [(s: string) => string, boolean]);
+    fc.assert(
+      fc.property(fc.stringMatching(/^[1-9]\d{0,5}(\.\d{1,2})?$/u), sign, sign, fc.boolean(), (x, [one, negative], [two], decimalComma) => {
+        const written = decimalComma ? x.replace('.', ',') : x;
+        const once = parseAmount(one(written), { decimalComma });
+        expect(once.ok && new D(once.amount).eq(negative ? new D(x).negated() : new D(x))).toBe(true);
+        expect(parseAmount(two(one(written)), { decimalComma }).ok).toBe(false);
+      }),
+      { numRuns: runs(500) },
+    );
+  });
+
+  it.each([
+    ['45万', '10000'],
+    ['45万元', '10000'],
+    ['45 万元', '10000'],
+    ['¥45万元', '10000'],
+    ['RMB 45万元', '10000'],
+    ['(45万元)', '10000'],
+    ['300千元', '1000'],
+    ['1.2亿元', '100000000'],
+    ['1.2 亿', '100000000'],
+  ])('refuses %j, written in another unit than the amounts are read in, and names the unit that reads it', (raw, unit) => {
+    const r = parseAmount(raw);
+    expect(r).toMatchObject({ ok: false });
+    if (!r.ok) expect(r.message).toContain(`(option unit; the command: --unit ${unit})`);
+    // The unit given reads it, and a plain number the same.
+    const read = parseAmount(raw, { unit });
+    expect(read.ok && new D(read.amount).abs().eq(new D(raw.replace(/[^\d.]/gu, '')).times(unit))).toBe(true);
+  });
+
+  it('refuses an amount in 元 in a column read in 万元', () => {
+    const r = parseAmount('286,500元', { unit: 10000 });
+    expect(r).toMatchObject({ ok: false });
+    if (!r.ok) expect(r.message).toBe('"286,500元" is in 元, but amounts are read × 10,000: if every amount of the column is in 元, give that unit (option unit; the command: --unit 1)');
+    expect(parseAmount('28.65', { unit: 10000 })).toEqual({ ok: true, amount: '286500' });
   });
 
   it('reads a currency from symbols and codes', () => {
     expect(parseAmount('£5')).toMatchObject({ currency: 'GBP' });
     expect(parseAmount('5 EUR')).toMatchObject({ currency: 'EUR' });
     expect(parseAmount('$5')).not.toHaveProperty('currency');
+  });
+
+  it('reads a currency symbol after the number, as Europe writes it', () => {
+    expect(parseAmount('1.234,56 €', { decimalComma: true })).toEqual({ ok: true, amount: '1234.56', currency: 'EUR' });
+    expect(parseAmount('1 234,56 €', { decimalComma: true })).toEqual({ ok: true, amount: '1234.56', currency: 'EUR' });
+    expect(parseAmount('(12,50€)', { decimalComma: true })).toEqual({ ok: true, amount: '-12.5', currency: 'EUR' });
+    expect(parseAmount('1,234.56 £')).toEqual({ ok: true, amount: '1234.56', currency: 'GBP' });
+    expect(parseAmount('1 234,56 $', { decimalComma: true })).toEqual({ ok: true, amount: '1234.56' });
+  });
+
+  it('refuses a symbol and a code that name two currencies', () => {
+    expect(parseAmount('€ 200 GBP')).toEqual({ ok: false, message: '"€ 200 GBP" is not an amount: it names two currencies, EUR and GBP' });
+    expect(parseAmount('C$5 USD').ok).toBe(false);
+    expect(parseAmount('€200 EUR')).toEqual({ ok: true, amount: '200', currency: 'EUR' });
+    expect(parseAmount('$200 CAD')).toEqual({ ok: true, amount: '200', currency: 'CAD' });
   });
 
   it('reads any grouped money string exactly (property)', () => {

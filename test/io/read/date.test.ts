@@ -40,6 +40,26 @@ describe('parseDate', () => {
     expect(parseDate(raw)).toMatchObject({ ok: false, ambiguous: false });
   });
 
+  it('says a spreadsheet serial day number is one, which no pattern reads, and how to export dates', () => {
+    for (const pattern of [undefined, 'dd/MM/yyyy']) {
+      const r = parseDate('42858', pattern);
+      expect(r).toEqual({
+        ok: false,
+        ambiguous: false,
+        message: '"42858" looks like a spreadsheet\'s serial day number (2017-05-03 in Excel\'s 1900 date system), which no date format reads: export the dates as text (format the date column as yyyy-mm-dd, then save the file again)',
+      });
+    }
+    expect(parseDate('43831.5')).toMatchObject({ message: expect.stringContaining('(2020-01-01 in Excel') });
+    // Past 2099, and four digits (a year?), are not taken for one.
+    expect(parseDate('73416')).toMatchObject({ message: expect.stringMatching(/is not a date; give the date format \(option dateFormat; the command: --date-format PATTERN, e\.g\. dd\/MM\/yyyy\)$/u) });
+    expect(parseDate('2017')).toMatchObject({ message: expect.stringMatching(/is not a date/u) });
+  });
+
+  it('names the option and the flag that give the pattern', () => {
+    expect(parseDate('yesterday')).toMatchObject({ message: '"yesterday" is not a date; give the date format (option dateFormat; the command: --date-format PATTERN, e.g. dd/MM/yyyy)' });
+    expect(parseDate('23/05/17', 'dd/MM/yyyy')).toMatchObject({ message: '"23/05/17" has a two-digit year, and dd/MM/yyyy asks for four; use dd/MM/yy (option dateFormat; the command: --date-format dd/MM/yy)' });
+  });
+
   it('refuses text that does not match the pattern', () => {
     expect(parseDate('2019.03.04', 'dd/MM/yyyy').ok).toBe(false);
     expect(parseDate('3/4', 'dd/MM/yyyy').ok).toBe(false);
@@ -57,7 +77,7 @@ describe('parseDate: years read right', () => {
   it('hints the pattern with the year width and separator the date has', () => {
     const r = parseDate('23/05/17');
     expect(r).toMatchObject({ ok: false, ambiguous: true });
-    if (!r.ok) expect(r.message).toMatch(/dd\/MM\/yy or MM\/dd\/yy\)/u);
+    if (!r.ok) expect(r.message).toMatch(/give the date format, dd\/MM\/yy or MM\/dd\/yy \(option dateFormat; the command: --date-format dd\/MM\/yy\)$/u);
     const t = parseDate('01-08-2013');
     if (!t.ok) expect(t.message).toMatch(/MM-dd-yyyy/u);
   });

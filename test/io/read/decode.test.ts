@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { decodeText, detectEncoding, narrowRuns, sameAsLatin1, sniffEncoding, StreamDecoder } from '../../../src/io/read/decode.js';
+import { InputError } from '../../../src/errors.js';
 import { runs } from '../../helpers/runs.js';
 
 describe('decode', () => {
@@ -86,6 +87,58 @@ describe('encoding evidence from the whole sample', () => {
     }
     expect(message).toMatch(new RegExp(`byte 0xC9 at offset ${at.toLocaleString('en')} \\(line 5,001\\)`, 'u'));
     expect(message).toMatch(/windows-1252/u);
+  });
+
+  it('says a file that ends inside a character looks truncated, and names no encoding that would garble it', () => {
+    const message = (bytes: Uint8Array, encoding: 'auto' | 'utf-8' = 'auto') => {
+      try {
+        decodeText(bytes, encoding);
+      } catch (e) {
+        expect(e).toBeInstanceOf(InputError);
+        return (e as Error).message;
+      }
+      return '';
+    };
+    // Café Müller, then a row cut inside its é.
+    const cut = cat(new TextEncoder().encode('buyer,vendor,date,amount,currency\nCity,Café Müller,2020-01-02,100,EUR\nCity,Caf'), new Uint8Array([0xc3]));
+    expect(message(cut)).toBe(
+      'the input ends inside a character: its last byte, 0xC3, at offset 80 (line 3), starts a utf-8 character that never ends (detected: 2 valid UTF-8 multi-byte characters in 39 bytes from byte 42, the first non-ASCII one); the file looks truncated (cut short in a copy or a download?)',
+    );
+    expect(message(new TextEncoder().encode('a,采购').subarray(0, 7))).toMatch(/its last 2 bytes, 0xE8 0xB4, at offset 5 \(line 1\), start a utf-8 character that never ends .*; the file looks truncated \(cut short in a copy or a download\?\)$/u);
+    // UTF-16 with a byte-order mark and an odd byte at the end: no encoding given would read it, the mark wins.
+    expect(message(new Uint8Array([0xff, 0xfe, 0x41, 0, 0x0a, 0, 0x43]))).toBe(
+      'the input ends inside a character: its last byte, 0x43, at offset 6 (line 2), starts a utf-16le character that never ends (detected: byte-order mark FF FE); the file looks truncated (cut short in a copy or a download?)',
+    );
+    // Nothing but ASCII before: a lone é of Windows-1252 ends the file as well as a cut one, so both are said.
+    expect(message(cat(ascii(2), new Uint8Array([0x43, 0x61, 0x66, 0xe9])))).toMatch(/ends inside a character: its last byte, 0xE9, .*looks truncated \(cut short in a copy or a download\?\), or it is not utf-8: give the encoding windows-1252 \(option encoding; the command: --encoding windows-1252\)$/u);
+    expect(message(cat(ascii(2), new Uint8Array([0xe9])), 'utf-8')).toMatch(/, or it is not utf-8: give the encoding windows-1252/u);
+    // A byte that is invalid before the end is still named as such.
+    expect(message(cat(new Uint8Array([0x61, 0xff, 0x62, 0xc3])), 'utf-8')).toMatch(/^byte 0xFF at offset 1 \(line 1\) is not valid utf-8; the bytes there look like windows-1252: give the encoding windows-1252 \(option encoding; the command: --encoding windows-1252\)$/u);
+  });
+
+  it('says so whatever the chunks, for any UTF-8 text cut inside its last character (property)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom('a', ',', '\n', 'é', '标', '😀'), { maxLength: 40 }), fc.constantFrom('é', '标', '😀'), fc.integer({ min: 1, max: 3 }), fc.array(fc.nat(30), { maxLength: 4 }), (text, last, keep, cuts) => {
+        const bytes = new TextEncoder().encode(text.join('') + last);
+        const cut = bytes.subarray(0, bytes.length - (new TextEncoder().encode(last).length - Math.min(keep, new TextEncoder().encode(last).length - 1)));
+        const d = new StreamDecoder();
+        let error = '';
+        try {
+          let at = 0;
+          for (const c of [...cuts, cut.length]) {
+            const next = Math.min(cut.length, at + c);
+            d.push(cut.subarray(at, next));
+            at = next;
+          }
+          d.end();
+        } catch (e) {
+          error = (e as Error).message;
+        }
+        expect(error).toMatch(/^the input ends inside a character: .* the file looks truncated/u);
+        if (/[^\x00-\x7f]/u.test(text.join(''))) expect(error).not.toMatch(/--encoding/u);
+      }),
+      { numRuns: runs(300) },
+    );
   });
 
   it('gives the evidence it decided on', () => {

@@ -46,6 +46,43 @@ describe('readLedger: quirks', () => {
     }
   });
 
+  it('never reads an amount written in 万 or 亿 as yuan: a reject naming the unit, unless that unit is the one in force', () => {
+    const text = '采购单位,供应商,签订日期,合同金额,币种\n某局,甲公司,2020-01-02,45万元,CNY\n某局,乙公司,2020-01-03,¥1.2亿元,CNY\n';
+    const l = readLedger(text);
+    expect(l.records).toEqual([]);
+    expect(l.rejects.map((r) => [r.line, r.code, r.column, r.value])).toEqual([
+      [2, 'invalid_amount', '合同金额', '45万元'],
+      [3, 'invalid_amount', '合同金额', '¥1.2亿元'],
+    ]);
+    expect(l.rejects[0]?.message).toBe('line 2: "45万元" is in 万元 (× 10,000), but amounts are read as written: if every amount of the column is in 万元, give that unit (option unit; the command: --unit 10000)');
+    // A column in 万元 (its header says so) reads 45万元, and still refuses 1.2亿元.
+    const wan = readLedger(text.replace('合同金额', '合同金额(万元)'));
+    expect(wan.records.map((r) => r.amount)).toEqual(['450000']);
+    expect(wan.rejects.map((r) => [r.line, r.code])).toEqual([[3, 'invalid_amount']]);
+  });
+
+  it('refuses an amount marked negative twice, never reading it as a purchase', () => {
+    const l = readLedger('buyer,vendor,date,amount,currency\nCity,Acme,2020-01-02,2000,GBP\nCity,Acme,2020-01-03,(-1500),GBP\nCity,Acme,2020-01-04,-1500.00-,GBP\nCity,Acme,2020-01-05,(1500),GBP\n');
+    expect(l.records.map((r) => r.amount)).toEqual(['2000']);
+    expect(l.rejects.map((r) => [r.line, r.code, r.column, r.value])).toEqual([
+      [3, 'invalid_amount', 'amount', '(-1500)'],
+      [4, 'invalid_amount', 'amount', '-1500.00-'],
+      [5, 'credit', 'amount', '-1500'],
+    ]);
+    expect(l.rejects[0]?.message).toBe('line 3: "(-1500)" is not an amount: it is marked negative twice (parentheses and a leading minus sign), so whether it is a purchase or a credit is unclear');
+  });
+
+  it('refuses an amount whose currency is not the row\'s, naming both', () => {
+    const l = readLedger('buyer,vendor,date,amount,currency\nCity,Acme,2020-01-02,EUR 200,GBP\nCity,Acme,2020-01-03,£200,GBP\nCity,Acme,2020-01-04,200 €,eur\nCity,Acme,2020-01-05,$200,USD\n');
+    expect(l.records.map((r) => [r.id, r.amount, r.currency])).toEqual([['L3', '200', 'GBP'], ['L4', '200', 'EUR'], ['L5', '200', 'USD']]);
+    expect(l.rejects).toEqual([{ id: 'L2', field: 'amount', path: ['amount'], code: 'invalid_amount', message: 'line 2: "EUR 200" is in EUR, but the row\'s currency (column "currency") is GBP', value: 'EUR 200', line: 2, column: 'amount' }]);
+  });
+
+  it('reads a euro sign after the amount, with the decimal comma', () => {
+    const l = readLedger('acheteur;fournisseur;date;montant;devise\nVille;Acme;2020-01-02;1.234,56 €;EUR\n', { decimalComma: true, map: { buyer: 'acheteur', vendor: 'fournisseur', amount: 'montant', currency: 'devise' } });
+    expect(l.records.map((r) => [r.amount, r.currency])).toEqual([['1234.56', 'EUR']]);
+  });
+
   it('reads decimal commas only when asked, and asks for the pattern of ambiguous dates', () => {
     const map = { vendor: 'Fournisseur', buyer: 'Acheteur', amount: 'Montant', currency: 'Devise' };
     expect(() => readLedger(bytes('decimal-comma.csv'), { decimalComma: true, map })).toThrow(/dd\/MM\/yyyy or MM\/dd\/yyyy/);
@@ -145,7 +182,7 @@ describe('the order of day and month, read from the file\'s own dates', () => {
 
   it('still asks for the pattern when every date reads both ways, naming how many', () => {
     expect(() => readLedger(csv('a,B,V,01-06-2011,5,CAD', 'b,B,V,02-03-2011,6,CAD', 'c,B,V,03-04-2011,7,CAD'))).toThrow(
-      /line 2, column "date": "01-06-2011", and every date in the 2 rows after it, could be day-first or month-first; give the date format \(dd-MM-yyyy or MM-dd-yyyy\)/u,
+      /line 2, column "date": "01-06-2011", and every date in the 2 rows after it, could be day-first or month-first; give the date format, dd-MM-yyyy or MM-dd-yyyy \(option dateFormat; the command: --date-format dd-MM-yyyy\)/u,
     );
     expect(() => readLedger(csv('a,B,V,01-06-2011,5,CAD'))).toThrow(/line 2, column "date": "01-06-2011" could be day-first or month-first/u);
     // Rows are held 10,000 at most: the run stops there, not at the end of a long file.
@@ -159,6 +196,50 @@ describe('the order of day and month, read from the file\'s own dates', () => {
     expect(given.warnings).toEqual([]);
     const iso = readLedger(csv('a,B,V,2011-01-06,5,CAD', 'b,B,V,01-27-2011,6,CAD'));
     expect(codes(iso.rejects)).toEqual(['ambiguous_date']);
+  });
+
+  it('reads a file whose every date has day = month: both orders give the same dates', () => {
+    const l = readLedger(csv('a,B,V,01/01/2020,5,GBP', 'b,B,V,02/02/2020,6,GBP', 'c,B,V,12-12-20,7,GBP'));
+    expect(l.records.map((r) => r.date)).toEqual(['2020-01-01', '2020-02-02', '2020-12-12']);
+    expect(l.rejects).toEqual([]);
+    expect(l.warnings).toEqual([]);
+  });
+
+  it('still reads the order from the dates after those that read the same both ways, or asks for it naming the first that does not', () => {
+    const proved = readLedger(csv('a,B,V,01/01/2020,5,GBP', 'b,B,V,03/04/2020,6,GBP', 'c,B,V,02/02/2020,7,GBP', 'd,B,V,04/13/2020,8,GBP'));
+    expect(proved.records.map((r) => [r.id, r.date])).toEqual([['a', '2020-01-01'], ['b', '2020-03-04'], ['c', '2020-02-02'], ['d', '2020-04-13']]);
+    expect(proved.warnings[0]?.message).toMatch(/^dates are read as MM\/dd\/yyyy: line 5/u);
+    expect(() => readLedger(csv('a,B,V,01/01/2020,5,GBP', 'b,B,V,02/02/2020,6,GBP', 'c,B,V,03/04/2020,7,GBP'))).toThrow(/^readLedger: options.dateFormat: line 4, column "date": "03\/04\/2020" could be day-first or month-first/u);
+    // An ISO date first ends the reading of the order, as before: a day-first date after it is a reject.
+    const iso = readLedger(csv('a,B,V,2020-01-05,5,GBP', 'b,B,V,01/01/2020,6,GBP'));
+    expect(codes(iso.rejects)).toEqual(['ambiguous_date']);
+  });
+
+  it('never reads a day-first or month-first date as another day, and asks only when no date proves the order (property)', () => {
+    // Half of them day = month: files of such dates only, or with a few others among them.
+    const same = fc.integer({ min: 1, max: 12 }).map((n) => ({ day: n, month: n }));
+    const date = fc.oneof(same, fc.record({ day: fc.integer({ min: 1, max: 15 }), month: fc.integer({ min: 1, max: 12 }) }));
+    fc.assert(
+      fc.property(fc.array(date, { minLength: 1, maxLength: 12 }), fc.boolean(), (dates, monthFirst) => {
+        const two = (n: number) => String(n).padStart(2, '0');
+        const rows = dates.map(({ day, month }, i) => `r${i},B,V,${monthFirst ? `${two(month)}/${two(day)}` : `${two(day)}/${two(month)}`}/2019,${i + 1},GBP`);
+        const first = dates.find((d) => d.day !== d.month);
+        const asks = first !== undefined && first.day <= 12 && !dates.some((d) => d.day > 12);
+        let l: ReturnType<typeof readLedger> | undefined;
+        try {
+          l = readLedger(csv(...rows));
+        } catch (e) {
+          expect(asks, String(e)).toBe(true);
+          expect(e).toBeInstanceOf(OptionsError);
+          return;
+        }
+        expect(asks).toBe(false);
+        expect(l.records.map((r) => r.date)).toEqual(dates.map(({ day, month }) => `2019-${two(month)}-${two(day)}`));
+        // An order is said to be read only when a date proved it.
+        expect(l.warnings.length).toBe(first === undefined ? 0 : 1);
+      }),
+      { numRuns: runs(300) },
+    );
   });
 
   it('gives the same ledger whatever chunks the text comes in (property)', () => {
@@ -526,6 +607,25 @@ describe('readLedger: what is and is not a purchase', () => {
     const l = read(`P1,City,Acme,2019-01-02,900,EUR,,${doc}`, `P2,City,Acme,2019-03-02,900,EUR,,${doc}`, `P3,City,Acme,2019-06-02,900,EUR,,${doc}`, `P4,City,Acme,2019-09-02,900,EUR,,${doc}`);
     expect(l.records.map((r) => [r.id, r.amount])).toEqual([['P1', '900'], ['P2', '900'], ['P3', '900'], ['P4', '900']]);
     expect(l.stats.merged).toBe(0);
+  });
+});
+
+describe('readLedger: what a reject says to do names the option and the flag', () => {
+  const head = 'id,buyer,vendor,date,amount,currency';
+  const message = (l: { rejects: readonly { message: string }[] }, line: number) => l.rejects.find((r) => r.message.startsWith(`line ${line}:`))?.message;
+
+  it('in the rejects of rows', () => {
+    const l = readLedger([head, 'a,B,V,2019-01-02,"12,5",EUR', 'b,B,V,2019-01-02,5,', 'c,B,V,42858,5,EUR', 'd,B,V,yesterday,5,EUR', 'e,B,V,2019-01-02,9,EUR', 'f,B,V,2019-01-03,-9,EUR'].join('\n'), { credits: 'net' });
+    expect(message(l, 2)).toBe('line 2: "12,5" is not an amount (a decimal comma? option decimalComma; the command: --decimal-comma)');
+    expect(message(l, 3)).toBe('line 3: currency is empty (give a default currency: option currency; the command: --currency CODE)');
+    expect(message(l, 4)).toBe('line 4: "42858" looks like a spreadsheet\'s serial day number (2017-05-03 in Excel\'s 1900 date system), which no date format reads: export the dates as text (format the date column as yyyy-mm-dd, then save the file again)');
+    expect(message(l, 5)).toBe('line 5: "yesterday" is not a date; give the date format (option dateFormat; the command: --date-format PATTERN, e.g. dd/MM/yyyy)');
+    expect(message(l, 6)).toBe("line 6: purchase fully refunded by f (credits netted against their purchases: option credits 'net'; the command: --credits net)");
+  });
+
+  it('in the warning of a date order read from the file', () => {
+    const l = readLedger([head, 'a,B,V,13/01/2019,5,EUR'].join('\n'));
+    expect(l.warnings[0]?.message).toMatch(/; give the date format to read them another way \(option dateFormat; the command: --date-format PATTERN\)$/u);
   });
 });
 

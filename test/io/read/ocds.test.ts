@@ -39,6 +39,11 @@ describe('fromOcds', () => {
     expect(a.records).toHaveLength(2);
   });
 
+  it('names the option and the flag that give a value without a currency one', () => {
+    const { rejects } = fromOcds({ ...release, awards: [{ ...release.awards[1], value: { amount: 5 } }], contracts: [] });
+    expect(rejects.map((r) => r.message)).toEqual(['ocds-abc-1/award/a2: value has no currency (give a default currency: option currency; the command: --currency CODE)']);
+  });
+
   it('finds the buyer among parties or the procuring entity and refuses non-OCDS', () => {
     const { buyer: _b, ...noBuyer } = release;
     const r = fromOcds({ ...noBuyer, parties: [...release.parties, { id: 'B', name: 'Via Party', roles: ['buyer'] }] });
