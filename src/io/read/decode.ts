@@ -86,10 +86,12 @@ function utf16Of(bytes: Uint8Array): Encoding | undefined {
  * 3. Only ASCII: UTF-8.
  * 4. Mostly valid UTF-8 multi-byte sequences (at least four for each invalid byte): UTF-8 (an
  *    invalid byte is then an error at its offset, never a silent U+FFFD).
- * 5. GB18030 when every high byte decodes as GB18030 and at least 80% of the double-byte
- *    characters are in GB2312's common range (both bytes A1–FE): what Chinese text is made of.
- *    A no-break space or a curly quote before a letter is a valid GBK pair too (A0 49), but an
- *    uncommon one, so a few of them are not Chinese.
+ * 5. GB18030 when every high byte decodes as GB18030, at least 80% of the double-byte
+ *    characters are in GB2312's common range (both bytes A1–FE): what Chinese text is made of,
+ *    and at most half of them stand alone between ASCII letters. A no-break space or a curly
+ *    quote before a letter is a valid GBK pair too (A0 49), but an uncommon one, so a few of them
+ *    are not Chinese; two accented letters in a Latin word (`çã` in "Educação", E7 E3) make a
+ *    common pair, but Chinese is not written one character inside a Latin word.
  * 6. Otherwise Windows-1252 (every byte is a character there).
  *
  * Runs in O(n) over the sample.
@@ -111,10 +113,15 @@ export function sniffEncoding(sample: Uint8Array): EncodingGuess {
   const g = gbCensus(sample);
   const pairs = g.common + g.rare;
   const notUtf8 = `not UTF-8 (${u.invalid.toLocaleString('en')} invalid byte${u.invalid === 1 ? '' : 's'} in ${n})`;
-  if (g.broken === 0 && g.common > 0 && g.common >= 0.8 * pairs) {
+  if (g.broken === 0 && g.common > 0 && g.common >= 0.8 * pairs && 2 * g.inWord <= pairs) {
     return { encoding: 'gb18030', evidence: `${notUtf8}; as GB18030, ${g.common.toLocaleString('en')} of ${pairs.toLocaleString('en')} double-byte characters are common GB2312 ones` };
   }
-  const gb = g.broken > 0 ? `${g.broken} would not decode as GB18030` : `as GB18030 only ${g.common} of ${pairs} would be common Chinese characters`;
+  const gb =
+    g.broken > 0
+      ? `${g.broken} would not decode as GB18030`
+      : 2 * g.inWord > pairs
+        ? `as GB18030, ${g.inWord} of ${pairs} double-byte characters would stand alone inside Latin words (accented letters, as in "Educação")`
+        : `as GB18030 only ${g.common} of ${pairs} would be common Chinese characters`;
   return { encoding: 'windows-1252', evidence: `${notUtf8}; ${gb}: read as Windows-1252` };
 }
 
@@ -225,16 +232,27 @@ function utf8Census(b: Uint8Array): { multi: number; invalid: number } {
   return { multi, invalid };
 }
 
-function gbCensus(b: Uint8Array): { common: number; rare: number; broken: number } {
+/** Whether a byte is an ASCII letter. */
+const letter = (x: number | undefined): boolean => x !== undefined && ((x >= 0x41 && x <= 0x5a) || (x >= 0x61 && x <= 0x7a));
+
+/**
+ * The double-byte characters of `b` read as GB18030: `common` (both bytes A1–FE, GB2312's Chinese
+ * range), `rare`, `broken` sequences, and `inWord`: characters with an ASCII letter on both sides.
+ * Chinese is written in runs of characters, not one inside a Latin word; Windows-1252 letters are
+ * (`Educa|çã|o`, `Gr|öß|e`: two accented letters make one common GB pair).
+ */
+function gbCensus(b: Uint8Array): { common: number; rare: number; broken: number; inWord: number } {
   let common = 0;
   let rare = 0;
   let broken = 0;
+  let inWord = 0;
   walk(b, gbAt, (n, i) => {
     if (n === 0) broken++;
     else if (n === 4 || (n === 2 && ((b[i] as number) < 0xa1 || (b[i + 1] as number) < 0xa1))) rare++;
     else if (n === 2) common++;
+    if (n === 2 && letter(b[i - 1]) && letter(b[i + 2])) inWord++;
   });
-  return { common, rare, broken };
+  return { common, rare, broken, inWord };
 }
 
 function hex(bytes: Uint8Array): string {

@@ -67,6 +67,20 @@ describe('encoding evidence from the whole sample', () => {
     expect(r.text).toContain('L 4\u2019 ');
   });
 
+  it('reads accented letters of a Latin word as Windows-1252, though two of them make a common GB pair', () => {
+    // The fuzzer's short Portuguese ledger: "Educação" is 45 64 75 63 61 E7 E3 6F, and E7 E3 is a
+    // common GB2312 character; so is "öß" of "Größe" (F6 DF).
+    const latin1 = (s: string) => Uint8Array.from([...s], (c) => c.charCodeAt(0));
+    const pt = latin1('buyer;vendor;date;amount;currency;subject\nSecretaria de Educa\u00e7\u00e3o;Papelaria Central;2020-01-02;100,00;BRL;Aquisi\u00e7\u00e3o de material\nSecretaria de Educa\u00e7\u00e3o;Gr\u00f6\u00dfe GmbH;2020-01-03;200,00;BRL;Aquisi\u00e7\u00e3o de papel\n');
+    const guess = sniffEncoding(pt);
+    expect(guess.encoding).toBe('windows-1252');
+    expect(guess.evidence).toContain('5 of 5 double-byte characters would stand alone inside Latin words');
+    expect(decodeChunked(pt).text).toContain('Secretaria de Educação;Größe GmbH');
+    // Chinese beside Latin letters (a model number, a building letter) is still Chinese.
+    const gb = new Uint8Array([0x41, 0xc7, 0xf8, 0x42, 0xb6, 0xb0, 0x2c, 0xb2, 0xc9, 0xb9, 0xba, 0xb5, 0xa5, 0xce, 0xbb]); // A区B栋,采购单位
+    expect(sniffEncoding(cat(ascii(3), gb)).encoding).toBe('gb18030');
+  });
+
   it('still reads Chinese GB18030 text as GB18030', () => {
     const gb = new Uint8Array([0xb2, 0xc9, 0xb9, 0xba, 0xb5, 0xa5, 0xce, 0xbb, 0x2c, 0xb9, 0xa9, 0xd3, 0xa6, 0xc9, 0xcc]); // 采购单位,供应商
     expect(decodeChunked(cat(ascii(3000), gb, ascii(2))).encoding).toBe('gb18030');
