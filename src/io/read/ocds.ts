@@ -75,22 +75,33 @@ const str = (v: unknown): string | undefined => (typeof v === 'string' && v.trim
  */
 export function fromOcds(data: unknown, options: FromOcdsOptions = {}): OcdsRecords {
   const releases: { release: Obj; path: (string | number)[] }[] = [];
+  const rejects: Reject[] = [];
+  /** An entry that should be an object and is not (`null`, `5`): a reject, never a silent gap. */
+  const notAnObject = (path: (string | number)[], value: unknown): void => {
+    const where = path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${p}`)).join('').replace(/^\./u, '');
+    rejects.push({ id: where, field: '', path, code: 'not_an_object', message: `${where} is ${value === null ? 'null' : typeof value}, not an object`, value: JSON.stringify(value) ?? String(value) });
+  };
+  /** The objects of a list, each non-object entry rejected at its path. */
+  const objects = (list: unknown[], at: (string | number)[]): { r: Obj; i: number }[] =>
+    list.flatMap((r, i) => {
+      if (isObj(r)) return [{ r, i }];
+      notAnObject([...at, i], r);
+      return [];
+    });
   if (isObj(data) && Array.isArray(data.records)) {
     data.records.forEach((rec, i) => {
-      if (!isObj(rec)) return;
+      if (!isObj(rec)) return notAnObject(['records', i], rec);
       if (isObj(rec.compiledRelease)) releases.push({ release: rec.compiledRelease, path: ['records', i, 'compiledRelease'] });
       else {
-        const embedded = arr(rec.releases)
-          .map((r, j) => ({ r, j }))
-          .filter((x): x is { r: Obj; j: number } => isObj(x.r) && (x.r.awards !== undefined || x.r.contracts !== undefined || x.r.buyer !== undefined));
-        const latest = latestOf(embedded.map((x) => ({ release: x.r, path: ['records', i, 'releases', x.j] })));
+        const embedded = objects(arr(rec.releases), ['records', i, 'releases']).filter((x) => x.r.awards !== undefined || x.r.contracts !== undefined || x.r.buyer !== undefined);
+        const latest = latestOf(embedded.map((x) => ({ release: x.r, path: ['records', i, 'releases', x.i] })));
         if (latest) releases.push(latest);
       }
     });
   } else if (isObj(data) && Array.isArray(data.releases)) {
-    releases.push(...latestPerOcid(data.releases.map((r, i) => ({ r, i })).filter((x): x is { r: Obj; i: number } => isObj(x.r)).map((x) => ({ release: x.r, path: ['releases', x.i] }))));
+    releases.push(...latestPerOcid(objects(data.releases, ['releases']).map((x) => ({ release: x.r, path: ['releases', x.i] }))));
   } else if (Array.isArray(data)) {
-    releases.push(...latestPerOcid(data.map((r, i) => ({ r, i })).filter((x): x is { r: Obj; i: number } => isObj(x.r)).map((x) => ({ release: x.r, path: [x.i] }))));
+    releases.push(...latestPerOcid(objects(data, []).map((x) => ({ release: x.r, path: [x.i] }))));
   } else if (isObj(data) && typeof data.ocid === 'string') {
     releases.push({ release: data, path: [] });
   } else {
@@ -98,7 +109,6 @@ export function fromOcds(data: unknown, options: FromOcdsOptions = {}): OcdsReco
   }
 
   const records: PurchaseRecordInput[] = [];
-  const rejects: Reject[] = [];
   let index = 0;
   for (const { release, path } of releases) {
     const parties = arr(release.parties).filter(isObj);
@@ -117,9 +127,9 @@ export function fromOcds(data: unknown, options: FromOcdsOptions = {}): OcdsReco
     const ocid = str(release.ocid) ?? `release-${index}`;
     const budget = isObj(release.planning) && isObj(release.planning.budget) ? release.planning.budget : {};
     const project = str(budget.projectID) ?? str(budget.project);
-    const awards = arr(release.awards).filter(isObj);
-    const contracts = arr(release.contracts).filter(isObj);
-    const awarded = new Set(contracts.map((c) => str(c.awardID)).filter((x): x is string => x !== undefined));
+    const awards = objects(arr(release.awards), [...path, 'awards']);
+    const contracts = objects(arr(release.contracts), [...path, 'contracts']);
+    const awarded = new Set(contracts.map((c) => str(c.r.awardID)).filter((x): x is string => x !== undefined));
 
     const add = (kind: 'award' | 'contract', item: Obj, award: Obj | undefined, at: (string | number)[]): void => {
       const i = index++;
@@ -165,15 +175,15 @@ export function fromOcds(data: unknown, options: FromOcdsOptions = {}): OcdsReco
       records.push(record);
     };
 
-    contracts.forEach((c, j) => {
-      const award = awards.find((a) => str(a.id) !== undefined && str(a.id) === str(c.awardID));
+    for (const { r: c, i: j } of contracts) {
+      const award = awards.find(({ r: a }) => str(a.id) !== undefined && str(a.id) === str(c.awardID))?.r;
       add('contract', c, award, [...path, 'contracts', j]);
-    });
-    awards.forEach((a, j) => {
+    }
+    for (const { r: a, i: j } of awards) {
       const aid = str(a.id);
-      if (aid !== undefined && awarded.has(aid)) return;
+      if (aid !== undefined && awarded.has(aid)) continue;
       add('award', a, a, [...path, 'awards', j]);
-    });
+    }
   }
   return { records, rejects, releases: releases.length };
 }

@@ -30,6 +30,23 @@ describe('fromOcds', () => {
     ]);
   });
 
+  it('rejects every entry that is not an object, at its path, instead of skipping it', () => {
+    const withGaps = { ...release, awards: [null, ...release.awards], contracts: [5, ...release.contracts] };
+    const { records, rejects } = fromOcds({ releases: [null, withGaps, 'x'] });
+    // The awards and contracts keep their own indexes in the paths.
+    expect(records.map((r) => r.id)).toEqual(['ocds-abc-1/contract/c1', 'ocds-abc-1/award/a2']);
+    expect(rejects.map((r) => [r.code, r.path.join('.'), r.message])).toEqual([
+      ['not_an_object', 'releases.0', 'releases[0] is null, not an object'],
+      ['not_an_object', 'releases.2', 'releases[2] is string, not an object'],
+      ['not_an_object', 'releases.1.awards.0', 'releases[1].awards[0] is null, not an object'],
+      ['not_an_object', 'releases.1.contracts.0', 'releases[1].contracts[0] is number, not an object'],
+      ['not_a_purchase', 'releases.1.awards.3.status', 'ocds-abc-1/award/a3: award is cancelled'],
+      ['missing', 'releases.1.awards.4.value', 'ocds-abc-1/award/a4: award has no value'],
+    ]);
+    expect(fromOcds([null, release]).rejects[0]).toMatchObject({ code: 'not_an_object', path: [0] });
+    expect(fromOcds({ records: [7] }).rejects[0]).toMatchObject({ code: 'not_an_object', path: ['records', 0] });
+  });
+
   it('reads record packages (compiledRelease) and bare releases alike', () => {
     const a = fromOcds({ records: [{ ocid: 'ocds-abc-1', releases: [{ url: 'http://x' }], compiledRelease: release }] });
     const b = fromOcds(release);
