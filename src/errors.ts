@@ -3,6 +3,7 @@
  * (a caller's mistake) throw an {@link OptionsError} naming the function and the option.
  *
  * @example
+ * // records: purchase records (here the seed's, seeds/chengxi-2014.csv; docs/examples.md lists such names)
  * detectSplits(records, { thresholds: [] }) //=> throws OptionsError 'detectSplits: options.thresholds: give at least one threshold'
  * let error; try { detectSplits(records, { thresholds: [] }) } catch (e) { error = e }
  * isSplitscanError(error) && [error.code, error.path] //=> ['invalid_options', ['thresholds']]

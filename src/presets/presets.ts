@@ -115,6 +115,7 @@ function pcardThreshold(limit: unknown, currency: unknown): ThresholdInput {
  *   on a preset other than `pcard`, `pcard` without `limit` and `currency`, or a `tier` the preset
  *   does not have.
  * @example
+ * // records: purchase records (here the seed's; docs/examples.md)
  * const p = getPreset('eu-2014-24', { window: { period: 'fiscalYear', fiscalYearStart: 1 } });
  * p.thresholds.find((t) => t.id === 'EU-2024-W')?.amount //=> '5538000'
  * detectSplits(records, p)

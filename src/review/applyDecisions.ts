@@ -76,7 +76,8 @@ export interface DecidedReport extends Omit<ScanReport, 'findings'> {
  * @throws {OptionsError} when an entry of `decisions` is not a valid {@link Decision} or two entries
  * share a finding id (read files with `readDecisions`, which reports both as issues instead).
  * @example
- * // The seed's register with its one finding confirmed, applied to the same report:
+ * // The seed's register with its one finding confirmed, applied to the same report (report: the
+ * // seed's scan report, docs/examples.md):
  * const register = decisionsToCsv(decisionsTemplate(report)).replace(',open,', ',confirmed,')
  * const decided = applyDecisions(report, readDecisions(register))
  * decided.decisions.counts //=> { open: 0, confirmed: 1, dismissed: 0, exempt: 0 }

@@ -90,6 +90,7 @@ const REL = 1e-9;
  *
  * @throws {OptionsError} when an option is invalid, naming it (`buyerCoverage: options.histogram.bins: …`).
  * @example
+ * // ledger, thresholds: the seed read by readLedger and its thresholds (docs/examples.md)
  * const [zone] = buyerCoverage(ledger.records, { thresholds }); // seeds/chengxi-2014.csv
  * [zone.records, zone.assessed, zone.notApplicable.excluded] //=> [146, 136, 10]
  */

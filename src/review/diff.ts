@@ -63,6 +63,7 @@ export interface ReportDiff {
  * Runs in O(r + p log p) for r record ids in both reports and p overlapping pairs.
  *
  * @example
+ * // report: the seed's scan report (buildReport; docs/examples.md)
  * const diff = diffReports(report, { ...report, findings: [] }); // the seed's one finding, then none
  * [diff.new.length, diff.changed.length, diff.gone.length, diff.persisting.length] //=> [0, 0, 1, 0]
  * diffReports(report, report).persisting.length //=> 1

@@ -66,6 +66,7 @@ export interface FlagRates {
  *
  * @throws {OptionsError} when a share is not in (0, 1] or `minPurchases` is not a whole number ≥ 1.
  * @example
+ * // records, options, report: the seed's ledger, its thresholds and the report of its scan (docs/examples.md)
  * const coverage = buyerCoverage(records, options) // the seed: one finding of 6 parts, 136 assessed purchases
  * flagRates(report, coverage).warnings //=> []
  * flagRates(report, coverage, { maxPurchaseShare: 0.04 }).warnings[0].message

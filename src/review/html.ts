@@ -62,6 +62,7 @@ export interface ToHtmlOptions {
  *
  * @throws {OptionsError} when `maxBuyerCharts` or `pageSize` is not a whole number ≥ 0 (≥ 1 for pageSize).
  * @example
+ * // report, ledger, options: the seed's scan report, its ledger and its thresholds (docs/examples.md)
  * const html = toHtml(report, { coverage: buyerCoverage(ledger.records, options) })
  * html.startsWith('<!doctype html>') //=> true
  */
