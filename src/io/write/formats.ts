@@ -291,7 +291,7 @@ const STYLE = { bold: ['\u001b[1m', '\u001b[22m'], dim: ['\u001b[2m', '\u001b[22
 /**
  * A text report for terminals: per finding a headline, its period and threshold, its parts, and the
  * reasons that counted (some strength and weight), strongest first, in full: why it looks
- * deliberate, then what speaks against it. Text
+ * deliberate (half strength or more), the weaker signs, then what speaks against it. Text
  * from the ledger is shown with its control characters as escapes, so it cannot drive the terminal.
  */
 function reportToTable(report: AnyReport, color: boolean): string {
@@ -313,8 +313,14 @@ function reportToTable(report: AnyReport, color: boolean): string {
       );
     }
     const reasons = strongReasons(f);
-    for (const [heading, side] of [['why it looks deliberate', false], ['what speaks against it', true]] as const) {
-      const listed = reasons.filter((r) => isAgainst(r.code) === side);
+    // Evidence of splitting at half strength or more (as the explanation's own list), the weaker
+    // signs apart, then the evidence against.
+    const groups = [
+      ['why it looks deliberate', reasons.filter((r) => !isAgainst(r.code) && r.strength >= 0.5)],
+      ['weaker signs', reasons.filter((r) => !isAgainst(r.code) && r.strength < 0.5)],
+      ['what speaks against it', reasons.filter((r) => isAgainst(r.code))],
+    ] as const;
+    for (const [heading, listed] of groups) {
       if (listed.length === 0) continue;
       out.push(`    ${heading}:`);
       for (const r of listed) out.push(`      - ${t(r.message)} ${paint('dim', `(${r.code} ${r.strength.toFixed(2)} × ${r.weight})`)}`);

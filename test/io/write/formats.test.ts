@@ -63,6 +63,20 @@ describe('reports', () => {
     expect(formatReport(sameDay, 'md')).toContain('- Period: 2014-11-04 to 2014-11-04 (one day)');
   });
 
+  it('lists the reasons at half strength or more as why it looks deliberate, the weaker signs apart', () => {
+    const weak: Finding = {
+      ...finding,
+      reasons: [
+        ...finding.reasons,
+        { code: 'vendorConcentration', value: 0.33, strength: 0.33, weight: 1, message: 'the most frequent vendor received 2 of 6 parts' },
+        { code: 'sameDay', value: 1, strength: 1, weight: 0, message: 'weighs nothing' },
+      ],
+    };
+    const table = formatReport(buildReport({ findings: [weak], rejects: [], rows: 2, analysed: 2 }), 'table');
+    expect(table).toContain(['    why it looks deliberate:', '      - all parts just below (justBelow 1.00 × 2)', '    weaker signs:', '      - the most frequent vendor received 2 of 6 parts (vendorConcentration 0.33 × 1)'].join('\n'));
+    expect(table).not.toContain('weighs nothing');
+  });
+
   it('filters by score and top', () => {
     expect(buildReport({ findings: [finding], rejects: [], rows: 1, analysed: 1, top: 0 }).summary).toMatchObject({ findings: 1, shown: 0 });
     expect(buildReport({ findings: [finding, { ...finding, id: 'f2' }], rejects: [], rows: 1, analysed: 1, top: 1 }).findings).toHaveLength(1);
