@@ -697,8 +697,9 @@ export function readLedger(input: string | Uint8Array, options: ReadLedgerOption
  * Locates the rejects of `detectSplits(ledger.records, …)` in the file the ledger was read from:
  * each keeps its `index` (its position in `ledger.records`) and gains the `line` that record came
  * from (its first line when lines were summed), the `column` of the field at fault and, for files,
- * the `file`. Together with `ledger.rejects` (rows rejected while reading, which have no index),
- * every row of the file is then accounted for with a line.
+ * the `file`; a repeated id's message names the lines of the other rows that use it (not their
+ * positions among the records). Together with `ledger.rejects` (rows rejected while reading, which
+ * have no index), every row of the file is then accounted for with a line.
  *
  * Runs in O(r) for r rejects.
  *
@@ -709,13 +710,31 @@ export function readLedger(input: string | Uint8Array, options: ReadLedgerOption
  * //=> [{ index: 1, id: 'b', field: 'currency', code: 'unknown_currency', line: 3, column: 'currency', … }]
  */
 export function locateRejects(rejects: readonly RecordReject[], ledger: Pick<Ledger, 'lines' | 'columns' | 'file' | 'files' | 'sources'>): RecordReject[] {
+  const fileOf = (index: number) => ledger.files?.[index] ?? ledger.file;
+  // A repeated id names the other records by position in the records; in a file they have lines.
+  const sharing = new Map<string, number[]>();
+  for (const r of rejects) if (r.code === 'duplicate_id' && r.id !== undefined) (sharing.get(r.id) ?? sharing.set(r.id, []).get(r.id)!).push(r.index);
+  const where = (index: number, from: string | undefined): string => {
+    const line = ledger.lines[index];
+    const file = fileOf(index);
+    return line === undefined ? `record ${index}` : `${file !== undefined && file !== from ? `${file} ` : ''}line ${line}`;
+  };
+  /** "line 3", "lines 3 and 5", "lines 3, 5 and 9"; places in other files named each. */
+  const places = (all: string[]): string => {
+    const lines = all.every((p) => p.startsWith('line ')) ? all.map((p) => p.slice(5)) : undefined;
+    const list = lines ?? all;
+    const joined = list.length === 1 ? (list[0] as string) : `${list.slice(0, -1).join(', ')} and ${list.at(-1)}`;
+    return lines ? `line${lines.length > 1 ? 's' : ''} ${joined}` : joined;
+  };
   return rejects.map((r) => {
     const line = ledger.lines[r.index];
-    const file = ledger.files?.[r.index] ?? ledger.file;
+    const file = fileOf(r.index);
     const columns = ledger.files ? ledger.sources.find((s) => s.file === file)?.columns : ledger.columns;
     const column = columns?.[r.field as LedgerField]?.headers.join('+');
+    const others = r.code === 'duplicate_id' && r.id !== undefined ? sharing.get(r.id)?.filter((i) => i !== r.index) : undefined;
     return {
       ...r,
+      ...(others !== undefined && others.length > 0 ? { message: `id "${r.id}" is also used on ${places(others.map((i) => where(i, file)))}; ids must be unique` } : {}),
       ...(line !== undefined ? { line } : {}),
       ...(column !== undefined && r.column === undefined ? { column } : {}),
       ...(file !== undefined && r.file === undefined ? { file } : {}),

@@ -751,3 +751,16 @@ describe('readLedger purposes', () => {
     expect(l.records.map((r) => r.subject)).toEqual(subjects.map((s) => s?.replace('\ud800', '😀')));
   });
 });
+
+describe('locateRejects', () => {
+  it("names the lines of the other rows that share a repeated id, not their positions among the records", async () => {
+    const { detectSplits } = await import('../../../src/detect.js');
+    const ledger = readLedger('id,buyer,vendor,date,amount,currency\nA1,City,Acme,2020-01-02,100,EUR\nA1,City,Acme,2020-01-03,200,EUR\nB,City,Acme,2020-01-03,200,EUR\nA1,City,Acme,2020-01-04,300,EUR\n');
+    const located = locateRejects(detectSplits(ledger.records, { thresholds: [{ id: 't', amount: '250', currency: 'EUR', procedure: 'p' }] }).rejects, ledger);
+    expect(located.map((r) => [r.line, r.code, r.message])).toEqual([
+      [2, 'duplicate_id', 'id "A1" is also used on lines 3 and 5; ids must be unique'],
+      [3, 'duplicate_id', 'id "A1" is also used on lines 2 and 5; ids must be unique'],
+      [5, 'duplicate_id', 'id "A1" is also used on lines 2 and 3; ids must be unique'],
+    ]);
+  });
+});
