@@ -269,8 +269,9 @@ describe('uneven', () => {
       expect(uneven[0]).toBeGreaterThan(10 * median);
       expect(uneven.filter((n) => n < 100).length).toBeGreaterThanOrEqual(20);
       const classic = sizes(big('classic', seed)).map((rs) => rs.length);
-      // Classic sizes: ×0.3–×1.7.
-      expect(classic[0]).toBeLessThan((1.7 / 0.3) * classic[classic.length - 1]!);
+      // Classic sizes: ×0.3–×1.7, both ends included (FC_SEED=1026144909 draws 680 and 120, the
+      // ratio exactly; the test drew a new seed each run and failed on such one now and then).
+      expect(3 * classic[0]!).toBeLessThanOrEqual(17 * classic[classic.length - 1]!);
     }), fcParams);
   });
 
