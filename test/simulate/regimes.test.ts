@@ -269,9 +269,11 @@ describe('uneven', () => {
       expect(uneven[0]).toBeGreaterThan(10 * median);
       expect(uneven.filter((n) => n < 100).length).toBeGreaterThanOrEqual(20);
       const classic = sizes(big('classic', seed)).map((rs) => rs.length);
-      // Classic sizes: ×0.3–×1.7, both ends included (FC_SEED=1026144909 draws 680 and 120, the
-      // ratio exactly; the test drew a new seed each run and failed on such one now and then).
-      expect(3 * classic[0]!).toBeLessThanOrEqual(17 * classic[classic.length - 1]!);
+      // Classic sizes: ×0.3–×1.7, a ratio of 5.67 — of the buyers' purchases, before the routine
+      // ones lose their schemes' and decoys' records: seed 1532511603 gives 599 and 105 routine
+      // purchases (5.70), FC_SEED=1026144909 680 and 120. 6.5 bounds them with room (worst of 250
+      // seeds: 5.68); uneven's largest buyer is over 10 times its median.
+      expect(2 * classic[0]!).toBeLessThan(13 * classic[classic.length - 1]!);
     }), fcParams);
   });
 
