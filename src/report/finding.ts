@@ -128,7 +128,7 @@ export function buildFinding(run: readonly Item[], tier: ResolvedThreshold, scor
   const vendors: string[] = [];
   for (const r of records) if (!vendors.includes(r.vendor)) vendors.push(r.vendor);
   const t = tier.threshold;
-  const strong = reasons.filter((r) => r.weight > 0 && r.strength >= 0.5 && !isAgainst(r.code)).slice(0, 4);
+  const strong = reasons.filter((r) => r.weight > 0 && r.strength >= 0.5 && !isAgainst(r.code) && !(r.code === 'vendorConcentration' && scored.facts.topVendor === 1)).slice(0, 4);
   const against = reasons.filter((r) => r.weight > 0 && r.strength > 0 && isAgainst(r.code));
   const total = moneyString(scored.total);
   const explanation =

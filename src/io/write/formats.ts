@@ -315,9 +315,11 @@ function reportToTable(report: AnyReport, color: boolean): string {
     const reasons = strongReasons(f);
     // Evidence of splitting at half strength or more (as the explanation's own list), the weaker
     // signs apart, then the evidence against.
+    // No vendor with two parts is no concentration, whatever the share (1 of 2 parts is half).
+    const strong = (r: (typeof reasons)[number]) => r.strength >= 0.5 && !(r.code === 'vendorConcentration' && Math.round(r.value * f.parts.length) === 1);
     const groups = [
-      ['why it looks deliberate', reasons.filter((r) => !isAgainst(r.code) && r.strength >= 0.5)],
-      ['weaker signs', reasons.filter((r) => !isAgainst(r.code) && r.strength < 0.5)],
+      ['why it looks deliberate', reasons.filter((r) => !isAgainst(r.code) && strong(r))],
+      ['weaker signs', reasons.filter((r) => !isAgainst(r.code) && !strong(r))],
       ['what speaks against it', reasons.filter((r) => isAgainst(r.code))],
     ] as const;
     for (const [heading, listed] of groups) {

@@ -68,12 +68,16 @@ describe('reports', () => {
       ...finding,
       reasons: [
         ...finding.reasons,
-        { code: 'vendorConcentration', value: 0.33, strength: 0.33, weight: 1, message: 'the most frequent vendor received 2 of 6 parts' },
+        { code: 'roundAmounts', value: 0.33, strength: 0.33, weight: 1, message: '1 of 3 amounts are round figures' },
+        // Half strength, but no vendor with two parts: no concentration.
+        { code: 'vendorConcentration', value: 0.5, strength: 0.5, weight: 1, message: 'the most frequent vendor received 1 of 2 parts' },
         { code: 'sameDay', value: 1, strength: 1, weight: 0, message: 'weighs nothing' },
       ],
     };
     const table = formatReport(buildReport({ findings: [weak], rejects: [], rows: 2, analysed: 2 }), 'table');
-    expect(table).toContain(['    why it looks deliberate:', '      - all parts just below (justBelow 1.00 × 2)', '    weaker signs:', '      - the most frequent vendor received 2 of 6 parts (vendorConcentration 0.33 × 1)'].join('\n'));
+    expect(table).toContain(
+      ['    why it looks deliberate:', '      - all parts just below (justBelow 1.00 × 2)', '    weaker signs:', '      - the most frequent vendor received 1 of 2 parts (vendorConcentration 0.50 × 1)', '      - 1 of 3 amounts are round figures (roundAmounts 0.33 × 1)'].join('\n'),
+    );
     expect(table).not.toContain('weighs nothing');
   });
 
