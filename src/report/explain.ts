@@ -280,6 +280,20 @@ export function counterfactual(args: {
   );
 }
 
+/**
+ * Whether a reason of a finding of `k` parts is one its explanation gives as why it looks
+ * deliberate: evidence of splitting that weighs, at half strength or more — but not the vendor's
+ * share when no vendor has two parts (1 of 2 parts is half, yet the least concentration there is).
+ * The table's "why it looks deliberate" lists the same.
+ *
+ * @example
+ * looksDeliberate({ code: 'vendorConcentration', value: 0.5, strength: 0.5, weight: 1 }, 2) //=> false
+ * looksDeliberate({ code: 'vendorConcentration', value: 0.5, strength: 0.5, weight: 1 }, 4) //=> true
+ */
+export function looksDeliberate(r: { readonly code: ReasonCode; readonly value: number; readonly strength: number; readonly weight: number }, k: number): boolean {
+  return r.weight > 0 && r.strength >= 0.5 && !isAgainst(r.code) && !(r.code === 'vendorConcentration' && Math.round(r.value * k) === 1);
+}
+
 /** Rank of each code among reasons of equal weighted strength: the more telling first. */
 const LISTING_RANK: Readonly<Record<ReasonCode, number>> = {
   justBelow: 0,

@@ -6,7 +6,7 @@ import { REASON_CODES, isAgainst, type ReasonCode } from '../options/reasons.js'
 import type { ScoredRun } from '../score/score.js';
 import type { Comparison, ResolvedThreshold } from '../thresholds/threshold.js';
 import { moneyString, moneyText } from '../_lib/decimal.js';
-import { counterfactual, orderReasons, reasonMessage } from './explain.js';
+import { counterfactual, looksDeliberate, orderReasons, reasonMessage } from './explain.js';
 import { fingerprint } from './fingerprint.js';
 
 /** One purchase inside a finding, with what a reviewer needs to see. */
@@ -128,7 +128,7 @@ export function buildFinding(run: readonly Item[], tier: ResolvedThreshold, scor
   const vendors: string[] = [];
   for (const r of records) if (!vendors.includes(r.vendor)) vendors.push(r.vendor);
   const t = tier.threshold;
-  const strong = reasons.filter((r) => r.weight > 0 && r.strength >= 0.5 && !isAgainst(r.code) && !(r.code === 'vendorConcentration' && scored.facts.topVendor === 1)).slice(0, 4);
+  const strong = reasons.filter((r) => looksDeliberate(r, k)).slice(0, 4);
   const against = reasons.filter((r) => r.weight > 0 && r.strength > 0 && isAgainst(r.code));
   const total = moneyString(scored.total);
   const explanation =

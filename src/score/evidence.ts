@@ -230,11 +230,13 @@ export function measure(parts: readonly Item[], total: Decimal, ctx: EvidenceCon
   const variance = values.reduce((a, b) => a + (b - mean) ** 2, 0) / k;
   const cv = mean > 0 ? Math.sqrt(variance) / mean : 0;
 
-  let smallest = first.value;
-  let largest = first.value;
+  // By the numbers first (rounding keeps order), exactly only where two round alike: no Decimal
+  // comparison per part on the hot path of ranking proposals.
+  let smallest = first;
+  let largest = first;
   for (const p of parts) {
-    if (p.value.lt(smallest)) smallest = p.value;
-    if (p.value.gt(largest)) largest = p.value;
+    if (p.approx < smallest.approx || (p.approx === smallest.approx && p.value.lt(smallest.value))) smallest = p;
+    if (p.approx > largest.approx || (p.approx === largest.approx && p.value.gt(largest.value))) largest = p;
   }
   const repeated = repeatedCount(parts.map(valueOf));
   let round = 0;
@@ -293,7 +295,7 @@ export function measure(parts: readonly Item[], total: Decimal, ctx: EvidenceCon
       sameDayVendors: sameDayVendors / k,
       manyParts: k > FEW_PARTS ? (k - FEW_PARTS) / k : 0,
     },
-    facts: { justBelow: { count: justBelow, limits, atLimitAllowed }, documented, sameDay, topVendor, vendors: vendorCounts.size, placeholders, subject: agreement, amounts: { smallest, largest }, repeated, round, consecutive, consecutiveWeight, numbering, perPerson, perPersonFees: feesOnly, perPersonAlongside: alongside, documentLines, sameDayVendors, baseline },
+    facts: { justBelow: { count: justBelow, limits, atLimitAllowed }, documented, sameDay, topVendor, vendors: vendorCounts.size, placeholders, subject: agreement, amounts: { smallest: smallest.value, largest: largest.value }, repeated, round, consecutive, consecutiveWeight, numbering, perPerson, perPersonFees: feesOnly, perPersonAlongside: alongside, documentLines, sameDayVendors, baseline },
   };
 }
 

@@ -155,10 +155,12 @@ export function parseAmount(raw: string, options: ParseAmountOptions = {}): Pars
   if (s === '') return { ok: false, message: 'amount is empty' };
   const signs = signsAround(s);
   s = signs.rest;
-  const unit = new D(String(options.unit ?? 1));
+  // The unit as text: a Decimal of it only where a row needs one (most rows have no unit).
+  const unit = String(options.unit ?? 1);
   const written = writtenUnit(s);
   if (written) {
-    if (!unit.eq(written.scale)) return { ok: false, message: unitMessage(original, written, unit) };
+    const given = new D(unit);
+    if (!given.eq(written.scale)) return { ok: false, message: unitMessage(original, written, given) };
     s = written.rest;
   }
   const named = currencyIn(s);
@@ -178,7 +180,7 @@ export function parseAmount(raw: string, options: ParseAmountOptions = {}): Pars
     return { ok: false, message: `"${original}" is not an amount${hint}` };
   }
   let value = new D(plain);
-  if (!unit.eq(1)) value = value.times(unit);
+  if (unit !== '1') value = value.times(unit);
   if (negative && !value.isZero()) value = value.negated();
   const amount = value.toFixed();
   return currency === undefined ? { ok: true, amount } : { ok: true, amount, currency };

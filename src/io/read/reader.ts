@@ -795,7 +795,7 @@ export class LedgerReader {
     if (!amount.ok) return this.reject(line, 'invalid_amount', 'amount', amount.message, rawAmount, id);
     if (rawDate === '') return this.reject(line, 'missing', 'date', 'date is empty', undefined, id);
     let date = this.date(rawDate);
-    const first = this.datesSeen === this.sameEitherWay;
+    const first = this.noDateDecided;
     if (!date.ok && date.ambiguous && first && !this.later) {
       // No pattern yet: a date that reads the same both ways needs none (see awaitsDateOrder).
       const same = eitherWay(rawDate);
@@ -915,7 +915,12 @@ export class LedgerReader {
    * or proved, and every date read so far reads the same both ways (or none was read).
    */
   private get orderOpen(): boolean {
-    return this.dateFormat === undefined && this.datesSeen === this.sameEitherWay;
+    return this.dateFormat === undefined && this.noDateDecided;
+  }
+
+  /** Whether every date read so far (if any) read the same day-first and month-first: none decided an order. */
+  private get noDateDecided(): boolean {
+    return this.datesSeen === this.sameEitherWay;
   }
 
   /** Whether rows are held, waiting for a date that proves the order of day and month (see {@link awaitsDateOrder}). */

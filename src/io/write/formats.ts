@@ -11,6 +11,7 @@ import { markdownText, safeJson, safeJsonPieces, terminalText } from './escape.j
 import { amount, count, plural } from './numbers.js';
 import type { ReportBuyer, ReportFinding, ReportProvenance, ScanReport } from './scanReport.js';
 import type { LargeRun } from '../../report/largeRun.js';
+import { looksDeliberate } from '../../report/explain.js';
 
 /** The output formats, the terminal's first. */
 export const REPORT_FORMATS = ['table', 'json', 'csv', 'md'] as const;
@@ -164,9 +165,9 @@ function strongReasons(f: ReportFinding): ReportFinding['reasons'] {
 /** A finding's period in words: "one day", or how many days lie between its first and last part. */
 const spanText = (days: number): string => (days === 0 ? 'one day' : `${plural(days, 'day')} apart`);
 
-/** A part's amount as recorded, and in the report currency when it was converted. */
-function partAmount(p: ReportFinding['parts'][number], currency: string): string {
-  return `${amount(p.amount)} ${p.currency}${p.currency === currency ? '' : ` (${amount(p.converted)} ${currency})`}`;
+/** A converted part's amount in the report currency, ` (2,340.00 EUR)`, or '' for a part in it. */
+function converted(p: ReportFinding['parts'][number], currency: string): string {
+  return p.currency === currency ? '' : ` (${amount(p.converted)} ${currency})`;
 }
 
 /** The finding in one line, each piece of data passed through `text` (the sink's escaping). */
@@ -200,6 +201,7 @@ function largeRunLine(l: LargeRun, text: (s: string) => string): string {
 /** A report for audit working papers: summary, then each finding with records, reasons, explanation. */
 function reportToMarkdown(report: AnyReport): string {
   const s = report.summary;
+  const large = report.largeRuns ?? [];
   const out: string[] = ['# Split-purchase review', ''];
   if (report.source !== undefined) out.push(`- Source: ${md(report.source)}`);
   if (report.policy?.name !== undefined) {
@@ -209,7 +211,7 @@ function reportToMarkdown(report: AnyReport): string {
   out.push(
     `- Rows read: ${count(s.rows)}; analysed: ${count(s.analysed)}; rejected: ${count(s.rejected)}${setAside(s) ? `; set aside: ${setAside(s)}` : ''}`,
     `- Findings: ${count(s.findings)}${s.shown !== s.findings ? ` (${count(s.shown)} shown)` : ''}`,
-    ...((report.largeRuns ?? []).length > 0 ? [`- Large runs (not findings): ${count((report.largeRuns ?? []).length)}`] : []),
+    ...(large.length > 0 ? [`- Large runs (not findings): ${count(large.length)}`] : []),
     ...(decisions !== undefined ? [`- Decisions: ${decisions}`] : []),
     ...(report.warnings ?? []).map((w) => `- **Warning:** ${md(w.message)}`),
     '',
@@ -234,7 +236,7 @@ function reportToMarkdown(report: AnyReport): string {
     f.parts.forEach((p, i) => {
       const line = `${p.file !== undefined ? `${md(p.file)}:` : ''}${p.line ?? ''}`;
       out.push(
-        `| ${i + 1} | ${line} | ${md(p.id)} | ${p.date} | ${md(p.vendor)} | ${partAmount(p, f.currency)} | ${md(p.subject)} | ${md(p.category)} | ${md(p.project)} | ${md(p.method)} | ${md(p.document)} |`,
+        `| ${i + 1} | ${line} | ${md(p.id)} | ${p.date} | ${md(p.vendor)} | ${amount(p.amount)} ${p.currency}${converted(p, f.currency)} | ${md(p.subject)} | ${md(p.category)} | ${md(p.project)} | ${md(p.method)} | ${md(p.document)} |`,
       );
     });
     out.push(`| | | | | **total** | **${amount(f.total)} ${f.currency}** | | | | | |`, '', 'Reasons:', '');
@@ -243,7 +245,6 @@ function reportToMarkdown(report: AnyReport): string {
     }
     out.push('', 'Reviewer decision: ☐ split ☐ not a split ☐ exception applies — notes:', '');
   }
-  const large = report.largeRuns ?? [];
   if (large.length > 0) {
     out.push('## Large runs (not findings)', '');
     for (const l of large) out.push(`- ${largeRunLine(l, md)}. ${md(l.explanation)}`);
@@ -307,18 +308,15 @@ function reportToTable(report: AnyReport, color: boolean): string {
     out.push(`    ${f.start} → ${f.end} (${spanText(f.spanDays)})  threshold ${t(f.threshold.id)}${f.rule ? `  rule ${t(f.rule.name)}` : ''}`);
     const amountWidth = Math.max(...f.parts.map((p) => amount(p.amount).length));
     for (const p of f.parts) {
-      const converted = p.currency === f.currency ? '' : ` (${amount(p.converted)} ${f.currency})`;
       out.push(
-        `    ${p.date}  ${pad(clip(t(p.id), 12), 12)}  ${pad(clip(t(p.vendor), 28), 28)}  ${pad(amount(p.amount), amountWidth, true)} ${p.currency}${converted}  ${clip(t(p.subject ?? ''), 40)}`,
+        `    ${p.date}  ${pad(clip(t(p.id), 12), 12)}  ${pad(clip(t(p.vendor), 28), 28)}  ${pad(amount(p.amount), amountWidth, true)} ${p.currency}${converted(p, f.currency)}  ${clip(t(p.subject ?? ''), 40)}`,
       );
     }
     const reasons = strongReasons(f);
-    // Evidence of splitting at half strength or more (as the explanation's own list), the weaker
-    // signs apart, then the evidence against.
-    // No vendor with two parts is no concentration, whatever the share (1 of 2 parts is half).
-    const strong = (r: (typeof reasons)[number]) => r.strength >= 0.5 && !(r.code === 'vendorConcentration' && Math.round(r.value * f.parts.length) === 1);
+    // The explanation's own list (looksDeliberate), the weaker signs apart, then the evidence against.
+    const strong = (r: (typeof reasons)[number]) => looksDeliberate(r, f.parts.length);
     const groups = [
-      ['why it looks deliberate', reasons.filter((r) => !isAgainst(r.code) && strong(r))],
+      ['why it looks deliberate', reasons.filter(strong)],
       ['weaker signs', reasons.filter((r) => !isAgainst(r.code) && !strong(r))],
       ['what speaks against it', reasons.filter((r) => isAgainst(r.code))],
     ] as const;
