@@ -239,8 +239,9 @@ export function belowTier(t: ResolvedThreshold, v: Decimal): boolean {
   return t.threshold.comparison === 'above' ? v.lte(t.value) : v.lt(t.value);
 }
 
+/** A total crosses by the threshold's cumulative comparison where it has one, else by its comparison. */
 export function crossesTier(t: ResolvedThreshold, v: Decimal): boolean {
-  return t.threshold.comparison === 'above' ? v.gt(t.value) : v.gte(t.value);
+  return (t.threshold.cumulative ?? t.threshold.comparison) === 'above' ? v.gt(t.value) : v.gte(t.value);
 }
 
 export function inScopeOf(t: ResolvedThreshold, category: string | undefined): boolean {
@@ -298,6 +299,7 @@ export function withinBudget(o: ResolvedOptions, pool: readonly OracleRecord[], 
 /** What the plain run rule needs to know besides the parts. */
 export interface PlainRunRule {
   readonly value: Decimal;
+  /** How a total crosses `value`. */
   readonly comparison: Comparison;
   /** Last day the tier is in force: a run's first part must be dated no later. */
   readonly toDay: number;
@@ -554,7 +556,7 @@ export function oracleRuns(input: readonly unknown[], options: DetectSplitsOptio
       comp.sort(byDateId);
       const rule: PlainRunRule = {
         value: t.value,
-        comparison: t.threshold.comparison,
+        comparison: t.threshold.cumulative ?? t.threshold.comparison,
         toDay: t.toDay,
         sameWindow: (a, b) => sameWindow(o, a, b),
         minParts: o.minParts,

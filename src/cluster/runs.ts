@@ -4,8 +4,8 @@ import { clearOrder, crosses, RELATIVE_SLACK } from '../thresholds/compare.js';
 import { D, isRound } from '../_lib/decimal.js';
 import { SlotHeap } from '../_lib/heap.js';
 
-/** What a cluster is cut against: a threshold's value, comparison and last day in force. */
-export type RunTier = Pick<ResolvedThreshold, 'value' | 'approx' | 'comparison' | 'toDay'>;
+/** What a cluster is cut against: a threshold's value, how a total crosses it and its last day in force. */
+export type RunTier = Pick<ResolvedThreshold, 'value' | 'approx' | 'cumulative' | 'toDay'>;
 
 /** Options of {@link extractRuns}. */
 export interface ExtractRunsOptions {
@@ -147,7 +147,7 @@ function lexBefore(a: readonly number[], b: readonly number[]): boolean {
  * // first part adds nothing. Ranked here by fewest parts; detection ranks by the finding's score.
  * const part = (k, day, amount) => ({ k, day, value: new Decimal(amount), amount: new Decimal(amount), approx: Number(amount), tokens: [] });
  * const parts = [part(0, 0, '100'), part(1, 1, '600'), part(2, 2, '500')];
- * extractRuns(parts, { value: new Decimal(1000), approx: 1000, comparison: 'atOrAbove', toDay: Infinity },
+ * extractRuns(parts, { value: new Decimal(1000), approx: 1000, cumulative: 'atOrAbove', toDay: Infinity },
  *   { reach: 29, minParts: 2, maxParts: 50, taken: new Uint8Array(3), rank: (run) => -run.length }).runs.map((r) => r.map((it) => it.k))
  * //=> [[1, 2]]
  */
@@ -179,7 +179,7 @@ export function extractRuns(items: readonly Item[], tier: RunTier, o: ExtractRun
     if (c !== 0) return c > 0;
     let total = new D(0);
     for (const p of parts()) total = total.plus((items[p] as Item).value);
-    return crosses(total, tier.value, tier.comparison);
+    return crosses(total, tier.value, tier.cumulative);
   };
   // A cluster on one day whose windows propose their whole content (the pcard preset's clusters) has
   // one window, all its parts: the rule below then takes its free parts as one large run or one run.

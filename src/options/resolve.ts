@@ -88,6 +88,7 @@ export function resolveOptions(options: DetectSplitsOptions, fn = 'detectSplits'
       value,
       approx: value.toNumber(),
       comparison: t.comparison,
+      cumulative: t.cumulative ?? t.comparison,
       nearFrom,
       nearFromApprox: nearFrom.toNumber(),
       fromDay: t.validFrom ? (dayOf(t.validFrom) as number) : -Infinity,

@@ -13,14 +13,17 @@ import { UA_THRESHOLDS } from './tables/ua.js';
 import { BR_THRESHOLDS } from './tables/br.js';
 
 /**
- * Art. 28 compares a *cumulative* amount with the public-tender limit and says "超过" (exceeds), so
- * its thresholds are the central public-tender rows with `comparison: 'above'`, under their own ids
- * (`<csv id>-ART28`) so a finding never confuses them with the single-purchase rule.
+ * Art. 28 compares a *cumulative* amount with the public-tender limit and says "超过" (exceeds),
+ * while a single purchase at or above the limit needed a public tender of its own (it is no part of
+ * a split: it broke the rule alone). So its thresholds are the central public-tender rows as they
+ * are (`comparison: 'atOrAbove'`: a part stays under the limit) with `cumulative: 'above'` (the
+ * total exceeds it), under their own ids (`<csv id>-ART28`) so a finding never confuses them with
+ * the single-purchase rule.
  */
 const ART28_THRESHOLDS: readonly ThresholdInput[] = CN_CENTRAL.filter((t) => t.id.includes('-OPEN-')).map((t) => ({
   ...t,
   id: `${t.id}-ART28`,
-  comparison: 'above' as const,
+  cumulative: 'above' as const,
   procedure: '公开招标 (public tender): cumulative non-tender purchases exceeding (超过) the limit are a split',
   label: `${t.label ?? t.id}; Art. 28 cumulative test (exceeds)`,
 }));
@@ -46,7 +49,7 @@ export const _POLICY_PRESETS: readonly _PresetDefinition[] = [
     name: 'cn-gpl-art28',
     kind: 'policy',
     description:
-      'China, Government Procurement Law Implementing Regulations Art. 28 (以化整为零方式规避公开招标): one purchaser (采购人), within one budget project (预算项目) and one fiscal year (the calendar year), buying goods or services of the same 品目 or category several times by methods other than public tender, whose cumulative amount exceeds (超过: strictly above) the public-tender limit. Vendors may differ. Grouping: same buyer, any vendor, same project (compared by the words that name it: `2024年度信息化建设` and `信息化建设（2024年）` are one project) and same category (first 5 characters of the 政府采购品目分类目录 code, e.g. A0201) both required, fiscal year from January. Public-tender records and call-offs from centrally tendered agreements (协议供货, 定点采购, 框架协议) are not parts; invited tenders (邀请招标) and other non-tender methods are; records whose `exemption` is set (budget adjusted, non-tender method approved) are analysed but never parts. Thresholds: the central budget units\' public-tender limits from 2015 (goods and services; works, 品目 B, are outside Art. 28). For a local purchaser, replace `thresholds` with its own public-tender limits, with `comparison: \'above\'` (`--thresholds FILE`).',
+      'China, Government Procurement Law Implementing Regulations Art. 28 (以化整为零方式规避公开招标): one purchaser (采购人), within one budget project (预算项目) and one fiscal year (the calendar year), buying goods or services of the same 品目 or category several times by methods other than public tender, whose cumulative amount exceeds (超过: strictly above) the public-tender limit. Vendors may differ. Grouping: same buyer, any vendor, same project (compared by the words that name it: `2024年度信息化建设` and `信息化建设（2024年）` are one project) and same category (first 5 characters of the 政府采购品目分类目录 code, e.g. A0201) both required, fiscal year from January. Public-tender records and call-offs from centrally tendered agreements (协议供货, 定点采购, 框架协议) are not parts; invited tenders (邀请招标) and other non-tender methods are; records whose `exemption` is set (budget adjusted, non-tender method approved) are analysed but never parts. Thresholds: the central budget units\' public-tender limits from 2015 (goods and services; works, 品目 B, are outside Art. 28). Each purchase must stay under the limit (one at or above it needed a public tender of its own and is no part); the total must exceed it (the rows carry `cumulative: \'above\'`). For a local purchaser, replace `thresholds` with its own public-tender limits, with `cumulative: \'above\'` (`--thresholds FILE`).',
     citation: '中华人民共和国政府采购法实施条例 (国务院令第658号) 第二十八条',
     options: {
       thresholds: [...ART28_THRESHOLDS],

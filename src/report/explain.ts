@@ -2,6 +2,7 @@ import type { Decimal } from 'decimal.js';
 import { isAgainst, type ReasonCode } from '../options/reasons.js';
 import type { ResolvedOptions } from '../options/resolve.js';
 import type { ResolvedThreshold } from '../thresholds/threshold.js';
+import { totalComparison } from '../thresholds/compare.js';
 import { FEW_PARTS, type EvidenceFacts, type SubjectAgreement } from '../score/evidence.js';
 import { BASELINE } from '../score/baseline.js';
 import { BUNCHING } from '../score/bunching.js';
@@ -269,7 +270,7 @@ export function counterfactual(args: {
   const t = tier.threshold;
   const shown = ids.length <= 6 ? ids.join(', ') : `${ids.slice(0, 5).join(', ')} and ${ids.length - 5} more`;
   const when = start === end ? `on ${start}` : `from ${start} to ${end}`;
-  const verb = t.comparison === 'above' ? 'exceed' : 'reach';
+  const verb = totalComparison(t) === 'above' ? 'exceed' : 'reach';
   const over = total.minus(tier.value);
   const by = over.isZero() ? 'exactly' : `by ${groupedMoney(over)} ${currency}`;
   const limit = `${sharedMoney(tier.value)} ${currency}${t.currency !== currency ? ` (${sharedMoney(t.amount)} ${t.currency})` : ''}`;

@@ -56,7 +56,10 @@ export interface FindingThreshold {
   readonly amount: string;
   readonly currency: string;
   readonly procedure: string;
+  /** How a single purchase triggers the procedure: each part stayed below the limit by it. */
   readonly comparison: Comparison;
+  /** How the total crossed the limit, where the rule words it apart from `comparison` (China's Art. 28: `'above'`). */
+  readonly cumulative?: Comparison;
   readonly validFrom?: string;
   readonly validTo?: string;
   readonly label?: string;
@@ -185,6 +188,7 @@ function thresholdOf(tier: ResolvedThreshold, currency: string): FindingThreshol
   if (shown === undefined || shown.currency !== currency) {
     const t = tier.threshold;
     const made: Writable<FindingThreshold> = { id: t.id, amount: moneyString(tier.value), currency, procedure: t.procedure, comparison: t.comparison };
+    if (t.cumulative) made.cumulative = t.cumulative;
     if (t.validFrom) made.validFrom = t.validFrom;
     if (t.validTo) made.validTo = t.validTo;
     if (t.label) made.label = t.label;

@@ -1,6 +1,7 @@
 import type { Item } from '../cluster/item.js';
 import { recordAt, type RecordTable } from '../records/table.js';
 import type { ResolvedThreshold } from '../thresholds/threshold.js';
+import { totalComparison } from '../thresholds/compare.js';
 import { groupedMoney, moneyString } from '../_lib/decimal.js';
 import { exactTotal } from '../cluster/total.js';
 
@@ -62,7 +63,7 @@ export function buildLargeRun(run: readonly Item[], tier: ResolvedThreshold, ctx
   const when = first.date === last.date ? `on ${first.date}` : `from ${first.date} to ${last.date}`;
   const explanation =
     `The rule (${ctx.windowLabel}) grouped ${run.length} purchases by ${first.buyer} ${when}, ${groupedMoney(total)} ${ctx.currency} together, ` +
-    `into one cluster: they ${t.comparison === 'above' ? 'exceed' : 'reach'} the ${groupedMoney(tier.value)} ${ctx.currency} limit for ${t.procedure} (threshold ${t.id}). ` +
+    `into one cluster: they ${totalComparison(t) === 'above' ? 'exceed' : 'reach'} the ${groupedMoney(tier.value)} ${ctx.currency} limit for ${t.procedure} (threshold ${t.id}). ` +
     `More than ${ctx.maxParts} linked purchases in one window are not the shape of one requirement cut into pieces but of a rule that groups too much: ` +
     `narrow it (a shorter window, vendor 'same', a longer categoryPrefix or a higher minSimilarity; the command: --window, --vendor same, --category-prefix, --min-similarity), or check whether these are call-offs of one contract. ` +
     `They are not reported as findings; the first ${Math.min(ctx.maxParts, run.length)} record ids are listed.`;

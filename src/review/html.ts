@@ -17,6 +17,7 @@ import type { DecidedFinding, DecidedReport } from './applyDecisions.js';
 import type { BuyerCoverage } from './coverage.js';
 import { flagRates, pct, type FlagRatesOptions } from './flagRates.js';
 import { normalizeText } from '../records/normalize.js';
+import { crosses, totalComparison } from '../thresholds/compare.js';
 
 /** A per-buyer bunching statistic (e.g. excess mass just under a threshold) to show beside its distribution. */
 export interface BuyerBunching {
@@ -183,7 +184,7 @@ function pageFinding(f: ReportFinding & Partial<Pick<DecidedFinding, 'status' | 
   const parts = f.parts.map((p, i): PagePart => {
     const value = new D(p.converted);
     running = running.plus(value);
-    if (crossing < 0 && (f.threshold.comparison === 'above' ? running.gt(limit) : running.gte(limit))) crossing = i;
+    if (crossing < 0 && crosses(running, limit, totalComparison(f.threshold))) crossing = i;
     return [p.id, p.date, p.vendor, money(p.amount), p.currency, value.toNumber(), groupedMoney(running), running.toNumber(), p.subject ?? '', p.category ?? '', p.project ?? '', p.method ?? '', p.document ?? '', p.line ?? null];
   });
   const d = f.decision;
@@ -207,7 +208,7 @@ function pageFinding(f: ReportFinding & Partial<Pick<DecidedFinding, 'status' | 
     limit: money(f.threshold.amount),
     limitValue: limit.toNumber(),
     procedure: f.threshold.procedure,
-    cmp: f.threshold.comparison === 'above' ? '>' : '≥',
+    cmp: totalComparison(f.threshold) === 'above' ? '>' : '≥',
     total: money(f.total),
     totalValue: new D(f.total).toNumber(),
     currency: f.currency,
@@ -303,7 +304,7 @@ function byThresholdHtml(findings: readonly ReportFinding[]): string {
   return `<h3>Findings by threshold</h3><table><thead><tr><th>threshold</th><th>procedure</th><th class="num">limit</th><th class="num">findings</th><th class="num">their total</th></tr></thead><tbody>${rows
     .map(
       ({ f, n, total }) =>
-        `<tr><td><code>${escapeHtml(f.threshold.id)}</code></td><td>${escapeHtml(f.threshold.procedure)}</td><td class="num">${f.threshold.comparison === 'above' ? '&gt;' : '≥'} ${escapeHtml(money(f.threshold.amount))} ${escapeHtml(f.currency)}</td><td class="num">${n.toLocaleString('en')}</td><td class="num">${escapeHtml(groupedMoney(total))} ${escapeHtml(f.currency)}</td></tr>`,
+        `<tr><td><code>${escapeHtml(f.threshold.id)}</code></td><td>${escapeHtml(f.threshold.procedure)}</td><td class="num">${totalComparison(f.threshold) === 'above' ? '&gt;' : '≥'} ${escapeHtml(money(f.threshold.amount))} ${escapeHtml(f.currency)}</td><td class="num">${n.toLocaleString('en')}</td><td class="num">${escapeHtml(groupedMoney(total))} ${escapeHtml(f.currency)}</td></tr>`,
     )
     .join('')}</tbody></table>`;
 }

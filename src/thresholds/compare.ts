@@ -38,6 +38,18 @@ export function cannotCross(approxSum: number, tier: Pick<ResolvedThreshold, 'ap
 }
 
 /**
+ * How a total of several purchases is compared with a threshold: its `cumulative` comparison where
+ * the rule gives one apart from a single purchase's, else its `comparison`.
+ *
+ * @example
+ * totalComparison({ comparison: 'atOrAbove', cumulative: 'above' }) //=> 'above'
+ * totalComparison({ comparison: 'above' }) //=> 'above'
+ */
+export function totalComparison(t: { readonly comparison: Comparison; readonly cumulative?: Comparison | undefined }): Comparison {
+  return t.cumulative ?? t.comparison;
+}
+
+/**
  * True when `total` crosses the tier: `≥` for atOrAbove, `>` for above.
  *
  * @example

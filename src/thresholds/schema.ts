@@ -32,6 +32,7 @@ export const thresholdInputSchema = z
     currency: z.string({ error: CURRENCY }).check(z.refine(isCurrencyCode, { message: CURRENCY })),
     procedure: z.string({ error: 'must name the procedure the threshold triggers' }).check(z.minLength(1, 'must name the procedure the threshold triggers')),
     comparison: z.optional(z.enum(COMPARISONS, { error: oneOf(COMPARISONS) })),
+    cumulative: z.optional(z.enum(COMPARISONS, { error: oneOf(COMPARISONS) })),
     categories: z.optional(z.array(z.string({ error: CATEGORIES }).check(z.minLength(1, CATEGORIES)), { error: CATEGORIES })),
     excludeCategories: z.optional(z.array(z.string({ error: CATEGORIES }).check(z.minLength(1, CATEGORIES)), { error: CATEGORIES })),
     validFrom: z.optional(isoDate),
@@ -73,12 +74,14 @@ export function parseThresholds(input: unknown, fn = 'parseThresholds', prefix: 
   const parsed = thresholdListSchema.safeParse(input);
   if (!parsed.success) throw new OptionsError(fn, optionIssues(parsed.error, thresholdListSchema, prefix));
   return parsed.data.map((t) => {
+    const comparison = t.comparison ?? 'atOrAbove';
     const out: Threshold = {
       id: t.id,
       amount: exactDecimal(t.amount) as Decimal,
       currency: t.currency.toUpperCase(),
       procedure: t.procedure,
-      comparison: t.comparison ?? 'atOrAbove',
+      comparison,
+      ...(t.cumulative !== undefined && t.cumulative !== comparison ? { cumulative: t.cumulative } : {}),
       status: t.status ?? 'verified',
       ...(t.categories ? { categories: t.categories.map(categoryKey) } : {}),
       ...(t.excludeCategories ? { excludeCategories: t.excludeCategories.map(categoryKey) } : {}),

@@ -4,9 +4,11 @@ import type { Decimal } from 'decimal.js';
 export const COMPARISONS = ['atOrAbove', 'above'] as const;
 
 /**
- * How a total is compared with a threshold amount. A single purchase usually triggers a procedure
- * when it is *at or above* the amount; China's 政府采购法实施条例 Art. 28 sums purchases whose
- * cumulative amount *exceeds* (超过) it. Each threshold says which it uses.
+ * How an amount is compared with a threshold amount: *at or above* it, or strictly *above* it. A
+ * threshold says it twice when its rule does: how a single purchase triggers the procedure
+ * (`comparison`) and how a total of several crosses it (`cumulative`, by default the same). China's
+ * 政府采购法实施条例 Art. 28 has both: a single purchase at or above the public-tender limit needs a
+ * public tender, and purchases are a split when their cumulative amount *exceeds* (超过) it.
  */
 export type Comparison = (typeof COMPARISONS)[number];
 
@@ -32,8 +34,17 @@ export interface ThresholdInput {
   currency: string;
   /** The procedure the threshold triggers, in words: `'public tender'`, `'EU-wide notice'`. */
   procedure: string;
-  /** @defaultValue `'atOrAbove'` */
+  /**
+   * How a single purchase triggers the procedure: a part of a split stays below the limit (`<` for
+   * `'atOrAbove'`, `≤` for `'above'`). @defaultValue `'atOrAbove'`
+   */
   comparison?: Comparison | undefined;
+  /**
+   * How the total of several purchases crosses the limit (`≥` for `'atOrAbove'`, `>` for
+   * `'above'`), where the rule words it apart from a single purchase (Art. 28: `comparison:
+   * 'atOrAbove'`, `cumulative: 'above'`). @defaultValue `comparison`
+   */
+  cumulative?: Comparison | undefined;
   /** Category-code prefixes the threshold applies to (e.g. `['45']` for CPV works). Absent: all. */
   categories?: string[] | undefined;
   /** Category-code prefixes it does not apply to (e.g. `['45']` for supplies and services). */
@@ -61,6 +72,8 @@ export interface Threshold {
   readonly currency: string;
   readonly procedure: string;
   readonly comparison: Comparison;
+  /** Set only where it differs from `comparison`. */
+  readonly cumulative?: Comparison;
   readonly categories?: readonly string[];
   readonly excludeCategories?: readonly string[];
   readonly validFrom?: string;
@@ -79,7 +92,10 @@ export interface ResolvedThreshold {
   readonly value: Decimal;
   /** `value` as a JS number. */
   readonly approx: number;
+  /** How a single purchase is compared: a part stays below the limit. */
   readonly comparison: Comparison;
+  /** How a total is compared: a run crosses the limit. */
+  readonly cumulative: Comparison;
   /** Lowest amount counted as "just below" it: value × (1 − band). */
   readonly nearFrom: Decimal;
   readonly nearFromApprox: number;

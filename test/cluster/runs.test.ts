@@ -32,7 +32,7 @@ const clusterArb = fc
 
 const tierArb: fc.Arbitrary<RunTier> = fc
   .tuple(fc.constantFrom('0.3', '1000', '999.99'), fc.constantFrom('atOrAbove' as const, 'above' as const), fc.oneof(fc.constant(Infinity), fc.integer({ min: 0, max: 20 })))
-  .map(([v, comparison, toDay]) => ({ value: new Decimal(v), approx: Number(v), comparison, toDay }));
+  .map(([v, comparison, toDay]) => ({ value: new Decimal(v), approx: Number(v), cumulative: comparison, toDay }));
 
 /**
  * Ranks that make the choices matter: many ties (so the tie-break by position decides), a
@@ -68,7 +68,7 @@ describe('extractRuns', () => {
           items.map((it) => !taken[it.k]),
           {
             value: tier.value,
-            comparison: tier.comparison,
+            comparison: tier.cumulative,
             toDay: tier.toDay,
             sameWindow: (a, b) => Math.abs(a - b) <= reach,
             minParts,
@@ -111,7 +111,7 @@ describe('extractRuns', () => {
         const want = plainRuns(
           plainParts(items),
           items.map((it) => !taken[it.k]),
-          { value: tier.value, comparison: tier.comparison, toDay: tier.toDay, sameWindow: (a, b) => Math.abs(a - b) <= reach, minParts: 2, maxParts, whole: false, rank: (ps) => rank(ps.map((i) => items[i] as Item)) },
+          { value: tier.value, comparison: tier.cumulative, toDay: tier.toDay, sameWindow: (a, b) => Math.abs(a - b) <= reach, minParts: 2, maxParts, whole: false, rank: (ps) => rank(ps.map((i) => items[i] as Item)) },
         );
         expect(ids(got.largeRuns)).toEqual(want.largeRuns);
         expect(ids(got.runs)).toEqual(want.runs);
@@ -138,7 +138,7 @@ describe('extractRuns', () => {
         const want = plainRuns(
           plainParts(items),
           items.map((it) => !taken[it.k]),
-          { value: tier.value, comparison: tier.comparison, toDay: tier.toDay, sameWindow: (a, b) => Math.abs(a - b) <= reach, minParts, maxParts, whole: true, rank: (ps) => rank(ps.map((i) => items[i] as Item)) },
+          { value: tier.value, comparison: tier.cumulative, toDay: tier.toDay, sameWindow: (a, b) => Math.abs(a - b) <= reach, minParts, maxParts, whole: true, rank: (ps) => rank(ps.map((i) => items[i] as Item)) },
         );
         expect(ids(got.largeRuns)).toEqual(want.largeRuns);
         expect(ids(got.runs)).toEqual(want.runs);
@@ -159,7 +159,7 @@ describe('extractRuns', () => {
     ['a small first part adds nothing: the two large ones are the run', [[0, '100'], [1, '600'], [2, '500']], '1000', 'atOrAbove', [[1, 2]]],
   ])('%s', (_what, rows, limit, comparison, expected) => {
     const items = rows.map(([day, a], k) => item(k, day, a));
-    const tier = { value: new Decimal(limit), approx: Number(limit), comparison, toDay: Infinity };
+    const tier = { value: new Decimal(limit), approx: Number(limit), cumulative: comparison, toDay: Infinity };
     const out = extractRuns(items, tier, { reach: 6, minParts: 2, maxParts: 50, taken: new Uint8Array(items.length), rank: (run) => -run.length });
     expect(ids(out.runs)).toEqual(expected);
   });
@@ -169,7 +169,7 @@ describe('extractRuns', () => {
     // From day 2, the largest parts are days 2 + 5 (gap 3); day 6 (1 day on), then day 7 join;
     // day 0 (2 days before) would make the run 8 days long; day 8 is less than half of 500.
     const items = [item(0, 0, '300'), item(1, 2, '500'), item(2, 5, '510'), item(3, 6, '300'), item(4, 7, '300'), item(5, 8, '100')];
-    const tier = { value: new Decimal(1000), approx: 1000, comparison: 'atOrAbove' as const, toDay: Infinity };
+    const tier = { value: new Decimal(1000), approx: 1000, cumulative: 'atOrAbove' as const, toDay: Infinity };
     const out = extractRuns(items, tier, { reach: 6, minParts: 2, maxParts: 50, taken: new Uint8Array(items.length), rank: (run) => (run[0]?.k === 1 ? 1 : 0) });
     expect(ids(out.runs)).toEqual([[1, 2, 3, 4]]);
   });
@@ -180,7 +180,7 @@ describe('extractRuns', () => {
     // one vendor takes A's three parts, which only the main vendor's proposal offers (A's total,
     // 1,050, is the larger).
     const items = [item(0, 0, '450', 'B'), item(1, 1, '350', 'A'), item(2, 2, '500', 'B'), item(3, 3, '360', 'A'), item(4, 5, '340', 'A')];
-    const tier = { value: new Decimal(1000), approx: 1000, comparison: 'atOrAbove' as const, toDay: Infinity };
+    const tier = { value: new Decimal(1000), approx: 1000, cumulative: 'atOrAbove' as const, toDay: Infinity };
     const oneVendor = (run: readonly Item[]) => (new Set(run.map((it) => it.vendorKey)).size === 1 ? 1 : 0);
     const out = extractRuns(items, tier, { reach: 6, minParts: 2, maxParts: 50, taken: new Uint8Array(items.length), rank: oneVendor });
     expect(ids(out.runs)).toEqual([[1, 3, 4]]);
@@ -196,7 +196,7 @@ describe('extractRuns', () => {
     // (1,200) are offered only as the parts of one amount, and a rank that prefers one amount takes
     // them; 450 + 460 left do not cross.
     const items = [item(0, 0, '450', 'A'), item(1, 1, '300', 'A'), item(2, 2, '300', 'A'), item(3, 3, '460', 'A'), item(4, 4, '300', 'A'), item(5, 5, '300', 'A')];
-    const tier = { value: new Decimal(1000), approx: 1000, comparison: 'atOrAbove' as const, toDay: Infinity };
+    const tier = { value: new Decimal(1000), approx: 1000, cumulative: 'atOrAbove' as const, toDay: Infinity };
     const oneAmount = (run: readonly Item[]) => (new Set(run.map((it) => it.value.toString())).size === 1 ? 1 : 0);
     expect(ids(extractRuns(items, tier, { reach: 6, minParts: 2, maxParts: 50, taken: new Uint8Array(items.length), rank: oneAmount }).runs)).toEqual([[1, 2, 4, 5]]);
     // A busy window (more than maxParts parts) still offers them when they are at most maxParts.
@@ -208,7 +208,7 @@ describe('extractRuns', () => {
     // project Y: 520 (day 1) and 480 (day 3) from two other vendors. X's total (1,050) is the larger;
     // its two parts are proposed together, which no cut by size, time or vendor offers.
     const items = [item(0, 0, '400', 'D', 'X'), item(1, 1, '520', 'E', 'Y'), item(2, 3, '480', 'F', 'Y'), item(3, 4, '650', 'W', 'X')];
-    const tier = { value: new Decimal(1000), approx: 1000, comparison: 'atOrAbove' as const, toDay: Infinity };
+    const tier = { value: new Decimal(1000), approx: 1000, cumulative: 'atOrAbove' as const, toDay: Infinity };
     const oneProject = (run: readonly Item[]) => (new Set(run.map((it) => it.project)).size === 1 ? 1 : 0);
     expect(ids(extractRuns(items, tier, { reach: 6, minParts: 2, maxParts: 50, taken: new Uint8Array(items.length), rank: oneProject }).runs)[0]).toEqual([0, 3]);
     // Without a second project or a part without one, the project proposes nothing of its own.
@@ -222,7 +222,7 @@ describe('extractRuns', () => {
     // largest parts and the tightest runs mix priced and round amounts; the round ones (400 + 300 +
     // 350 = 1,050) are offered only as the round parts, and a rank that prefers round figures takes them.
     const items = [item(0, 0, '455.20', 'A'), item(1, 1, '400', 'A'), item(2, 2, '467.81', 'A'), item(3, 3, '300', 'A'), item(4, 4, '450.37', 'A'), item(5, 5, '350', 'A')];
-    const tier = { value: new Decimal(1000), approx: 1000, comparison: 'atOrAbove' as const, toDay: Infinity };
+    const tier = { value: new Decimal(1000), approx: 1000, cumulative: 'atOrAbove' as const, toDay: Infinity };
     const allRound = (run: readonly Item[]) => (run.every((it) => it.value.isInteger()) ? 1 : 0);
     expect(ids(extractRuns(items, tier, { reach: 6, minParts: 2, maxParts: 50, taken: new Uint8Array(items.length), rank: allRound }).runs)[0]).toEqual([1, 3, 5]);
     // A busy window (more than maxParts parts) still offers them when they are at most maxParts.
@@ -234,7 +234,7 @@ describe('extractRuns', () => {
     // (310): alike in size and time, but of another subject. The rank prefers runs with part 2 and
     // without part 1, so the choice shows which proposals were made.
     const items = [item(0, 0, '690', 'A'), item(1, 7, '310', 'A'), item(2, 20, '510', 'B')];
-    const tier = { value: new Decimal(1000), approx: 1000, comparison: 'atOrAbove' as const, toDay: Infinity };
+    const tier = { value: new Decimal(1000), approx: 1000, cumulative: 'atOrAbove' as const, toDay: Infinity };
     const rank = (run: readonly Item[]) => (run.some((it) => it.k === 2) ? 1 : 0) - (run.some((it) => it.k === 1) ? 0.5 : 0);
     const cut = (related?: (part: Item, corePart: Item) => boolean) => ids(extractRuns(items, tier, { reach: 29, minParts: 2, maxParts: 50, taken: new Uint8Array(3), rank, related }).runs);
     // Without a subject relation the two largest parts take the office supplies along.
@@ -245,7 +245,7 @@ describe('extractRuns', () => {
 
   it('a run starts while the tier is in force; the parts after it may follow', () => {
     const items = [item(0, 3, '600'), item(1, 4, '600')];
-    const tier = (toDay: number) => ({ value: new Decimal(1000), approx: 1000, comparison: 'atOrAbove' as const, toDay });
+    const tier = (toDay: number) => ({ value: new Decimal(1000), approx: 1000, cumulative: 'atOrAbove' as const, toDay });
     const cut = (toDay: number) => extractRuns(items, tier(toDay), { reach: 6, minParts: 2, maxParts: 50, taken: new Uint8Array(2), rank: () => 1 }).runs;
     expect(ids(cut(3))).toEqual([[0, 1]]);
     expect(cut(2)).toEqual([]);
@@ -253,13 +253,13 @@ describe('extractRuns', () => {
 
   it('parts already taken link but are no parts', () => {
     const items = [item(0, 0, '600'), item(1, 1, '600'), item(2, 2, '600')];
-    const tier = { value: new Decimal(1000), approx: 1000, comparison: 'atOrAbove' as const, toDay: Infinity };
+    const tier = { value: new Decimal(1000), approx: 1000, cumulative: 'atOrAbove' as const, toDay: Infinity };
     const out = extractRuns(items, tier, { reach: 6, minParts: 2, maxParts: 50, taken: Uint8Array.of(0, 1, 0), rank: () => 1 });
     expect(ids(out.runs)).toEqual([[0, 2]]);
   });
 
   it('a window of more than maxParts crossing parts is one large run, taken whole; fewer are cut into runs', () => {
-    const tier = { value: new Decimal(1000), approx: 1000, comparison: 'atOrAbove' as const, toDay: Infinity };
+    const tier = { value: new Decimal(1000), approx: 1000, cumulative: 'atOrAbove' as const, toDay: Infinity };
     const day = Array.from({ length: 12 }, (_, k) => item(k, 5, '400'));
     const options = (maxParts: number) => ({ reach: 29, minParts: 2, maxParts, taken: new Uint8Array(12), rank: () => 1 });
     const large = extractRuns(day, tier, options(11));
@@ -274,7 +274,7 @@ describe('extractRuns', () => {
     // One day of 16 purchases of 400 against a 1,000 limit, at most 11 parts a run: three from A,
     // one from each of 13 other vendors. A's three (1,200) are proposed on their own and become a
     // run; the 13 left still hold more than 11 parts and cross, so they are one large run.
-    const tier = { value: new Decimal(1000), approx: 1000, comparison: 'atOrAbove' as const, toDay: Infinity };
+    const tier = { value: new Decimal(1000), approx: 1000, cumulative: 'atOrAbove' as const, toDay: Infinity };
     const parts = Array.from({ length: 16 }, (_, k) => item(k, 5, '400', k < 3 ? 'A' : `V${k}`));
     const out = extractRuns(parts, tier, { reach: 29, minParts: 2, maxParts: 11, taken: new Uint8Array(16), rank: () => 1 });
     expect(ids(out.runs)).toEqual([[0, 1, 2]]);
@@ -288,7 +288,7 @@ describe('extractRuns', () => {
   // How the time grows is measured in `npm run bench` (the oneDay and busyMonth worst cases), not
   // timed here: a timed test fails on a loaded machine. This checks what those shapes give.
   it('on one day of 100,000 parts gives one large run, and on a busy stretch under the cap many runs', () => {
-    const tier = { value: new Decimal(300000), approx: 300000, comparison: 'atOrAbove' as const, toDay: Infinity };
+    const tier = { value: new Decimal(300000), approx: 300000, cumulative: 'atOrAbove' as const, toDay: Infinity };
     const extract = (items: Item[]) => extractRuns(items, tier, { reach: 29, minParts: 2, maxParts: 50, taken: new Uint8Array(items.length), rank: (run) => -run.length });
     const oneDay = Array.from({ length: 100_000 }, (_, k) => item(k, 0, String(30000 + ((k * 7919) % 260000))));
     const big = extract(oneDay);

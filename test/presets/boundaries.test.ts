@@ -13,16 +13,16 @@ import { type ExpectedThreshold, expectedThresholds } from './_csv.js';
 
 const EXPECTED = new Map(expectedThresholds().map((e) => [e.id, e]));
 
-/** The CSV threshold a preset id stands for; Art. 28 variants compare strictly above (超过). */
-function fromCsv(id: string): ExpectedThreshold {
+/** The CSV threshold a preset id stands for; Art. 28 variants' totals compare strictly above (超过). */
+function fromCsv(id: string): ExpectedThreshold & { readonly cumulative?: 'above' } {
   const art28 = id.endsWith('-ART28');
   const e = EXPECTED.get(art28 ? id.slice(0, -'-ART28'.length) : id);
   if (!e) throw new Error(`${id} is in no CSV row`);
-  return art28 ? { ...e, comparison: 'above' } : e;
+  return art28 ? { ...e, cumulative: 'above' } : e;
 }
 
 const addDays = (iso: string, n: number) => new Date(Date.parse(`${iso}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
-const crosses = (total: Decimal, e: ExpectedThreshold) => (e.comparison === 'above' ? total.gt(e.amount) : total.gte(e.amount));
+const crosses = (total: Decimal, e: ReturnType<typeof fromCsv>) => ((e.cumulative ?? e.comparison) === 'above' ? total.gt(e.amount) : total.gte(e.amount));
 
 /** A category code the threshold applies to (CPV for EU/UK/UA/US/BR, 品目 for China). */
 function probeCategory(t: ThresholdInput): string {
@@ -101,6 +101,9 @@ describe('a single purchase exactly at a threshold is not a part', () => {
   it.each([
     ['eu', 'EU-2024-CG', '143000.00', '1.00', false], // at or above: 143,000 is not below
     ['us-far', 'US-MPT-4', '10000.00', '1.00', true], // above: 10,000 is still a micro-purchase
+    // Art. 28: a purchase at the public-tender limit needed a tender of its own (at or above); only the total must exceed it.
+    ['cn-gpl-art28', 'CN-CENTRAL-2020-OPEN-GS-ART28', '2000000.00', '1.00', false],
+    ['cn-gpl-art28', 'CN-CENTRAL-2020-OPEN-GS-ART28', '1999999.99', '0.02', true],
   ] as const)('%s %s: part %s + %s → finding %s', (name, id, big, small, expectFinding) => {
     const p = getPreset(name);
     const t = p.thresholds.find((x) => x.id === id) as ThresholdInput;

@@ -52,7 +52,7 @@ describe('China Art. 28: cumulative amount must exceed (超过) the public-tende
       { id: 'g2', date: '2020-05-02', amount: '1500000', category: 'A0201', project: 'P' },
     ]);
     expect(r.findings[0]?.rule).toEqual({ name: 'cn-gpl-art28', citation: '中华人民共和国政府采购法实施条例 (国务院令第658号) 第二十八条' });
-    expect(r.findings[0]?.threshold.comparison).toBe('above');
+    expect(r.findings[0]?.threshold).toMatchObject({ comparison: 'atOrAbove', cumulative: 'above' });
   });
 });
 

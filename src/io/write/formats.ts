@@ -12,6 +12,7 @@ import { amount, count, plural } from './numbers.js';
 import type { ReportBuyer, ReportFinding, ReportProvenance, ScanReport } from './scanReport.js';
 import type { LargeRun } from '../../report/largeRun.js';
 import { looksDeliberate } from '../../report/explain.js';
+import { totalComparison } from '../../thresholds/compare.js';
 
 /** The output formats, the terminal's first. */
 export const REPORT_FORMATS = ['table', 'json', 'csv', 'md'] as const;
@@ -172,7 +173,7 @@ function converted(p: ReportFinding['parts'][number], currency: string): string 
 
 /** The finding in one line, each piece of data passed through `text` (the sink's escaping). */
 function headline(f: ReportFinding, text: (s: string) => string): string {
-  const cmp = f.threshold.comparison === 'above' ? '>' : '≥';
+  const cmp = totalComparison(f.threshold) === 'above' ? '>' : '≥';
   return `${text(f.buyer)}: ${plural(f.parts.length, 'purchase')} from ${plural(f.vendors.length, 'vendor')}, ${amount(f.total)} ${f.currency} ${cmp} ${amount(f.threshold.amount)} ${f.threshold.currency} (${text(f.threshold.procedure)})`;
 }
 
