@@ -43,19 +43,27 @@ const EU_PROCEDURES = [
   'framework', 'framework agreement', 'framework call-off', 'call-off', 'dynamic purchasing system',
 ];
 
+/**
+ * Rules that sum every purchase of a subject in a period (Art. 28, Ukraine's Art. 3(10), Brazil's
+ * Art. 75 §1): a window's whole content is one set, none is too small to count, every crossing set
+ * is reported (ranked by score), and a busy year of one subject is a set, not a large run.
+ */
+const SUMMED = { runs: 'window', minPartShare: 0, minScore: 0, maxParts: 1000 } as const;
+
 /** @internal */
 export const _POLICY_PRESETS: readonly _PresetDefinition[] = [
   {
     name: 'cn-gpl-art28',
     kind: 'policy',
     description:
-      'China, Government Procurement Law Implementing Regulations Art. 28 (以化整为零方式规避公开招标): one purchaser (采购人), within one budget project (预算项目) and one fiscal year (the calendar year), buying goods or services of the same 品目 or category several times by methods other than public tender, whose cumulative amount exceeds (超过: strictly above) the public-tender limit. Vendors may differ. Grouping: same buyer, any vendor, same project (compared by the words that name it: `2024年度信息化建设` and `信息化建设（2024年）` are one project) and same category (first 5 characters of the 政府采购品目分类目录 code, e.g. A0201) both required, fiscal year from January. Public-tender records and call-offs from centrally tendered agreements (协议供货, 定点采购, 框架协议) are not parts; invited tenders (邀请招标) and other non-tender methods are; records whose `exemption` is set (budget adjusted, non-tender method approved) are analysed but never parts. Thresholds: the central budget units\' public-tender limits from 2015 (goods and services; works, 品目 B, are outside Art. 28). Each purchase must stay under the limit (one at or above it needed a public tender of its own and is no part); the total must exceed it (the rows carry `cumulative: \'above\'`). For a local purchaser, replace `thresholds` with its own public-tender limits, with `cumulative: \'above\'` (`--thresholds FILE`).',
+      'China, Government Procurement Law Implementing Regulations Art. 28 (以化整为零方式规避公开招标): one purchaser (采购人), within one budget project (预算项目) and one fiscal year (the calendar year), buying goods or services of the same 品目 or category several times by methods other than public tender, whose cumulative amount exceeds (超过: strictly above) the public-tender limit. Vendors may differ. Grouping: same buyer, any vendor, same project (compared by the words that name it: `2024年度信息化建设` and `信息化建设（2024年）` are one project) and same category (first 5 characters of the 政府采购品目分类目录 code, e.g. A0201) both required, fiscal year from January. Public-tender records and call-offs from centrally tendered agreements (协议供货, 定点采购, 框架协议) are not parts; invited tenders (邀请招标) and other non-tender methods are; records whose `exemption` is set (budget adjusted, non-tender method approved) are analysed but never parts. Thresholds: the central budget units\' public-tender limits from 2015 (goods and services; works, 品目 B, are outside Art. 28). Each purchase must stay under the limit (one at or above it needed a public tender of its own and is no part); the total must exceed it (the rows carry `cumulative: \'above\'`). Every set of such purchases whose total exceeds the limit is reported, ranked by score: the rule sums every purchase, however small, so the whole of a window is one set (`runs: \'window\'`, `minPartShare: 0`, `minScore: 0`, up to 1,000 purchases: `maxParts`). For a local purchaser, replace `thresholds` with its own public-tender limits, with `cumulative: \'above\'` (`--thresholds FILE`).',
     citation: '中华人民共和国政府采购法实施条例 (国务院令第658号) 第二十八条',
     options: {
       thresholds: [...ART28_THRESHOLDS],
       window: { period: 'fiscalYear', fiscalYearStart: 1 },
       vendor: 'any',
       subject: { categoryPrefix: 5, sameProject: true, sameCategory: true },
+      ...SUMMED,
       skipMethods: [
         '公开招标', 'public tender', 'open tender', 'open tendering', 'open',
         // Call-offs from centrally tendered agreements: repeated purchases there are the point of the agreement.
@@ -68,12 +76,12 @@ export const _POLICY_PRESETS: readonly _PresetDefinition[] = [
     name: 'eu-2014-24',
     kind: 'policy',
     description:
-      'EU public sector, Directive 2014/24/EU Art. 5: a requirement\'s value is the total of all its lots and, for regular supplies or services, of similar contracts over 12 months or the financial year; a procurement may not be subdivided with the effect of escaping the Directive unless objectively justified. Grouping: same contracting authority (buyer), any supplier, the same CPV group (first 3 digits, required: records without a CPV code are not grouped; override `subject` for such ledgers: `--category-prefix`, `--min-similarity`), a rolling 12-month window (`{ days: 365 }`; for the financial year use `window: { period: \'fiscalYear\', fiscalYearStart: 1 }`, `--window fiscal-year`). Thresholds: works (CPV 45) and supplies/services at both the central-government and sub-central tier, 2014–2027, EUR, net of VAT, at or above; use `tier: \'central\'` or `tier: \'sub-central\'` (`--tier`) for one buyer type. Ledger amounts must be net of VAT, in EUR or converted with `rates` (`--rate CODE=RATE`). Purchases under an EU procedure or a framework call-off are not parts.',
-    citation: 'Directive 2014/24/EU Art. 5(3) and 5(8)–(11) (calculation of the estimated value), Art. 4 (thresholds, as revised by Commission Delegated Regulations)',
+      'EU public sector, Directive 2014/24/EU Art. 5: a requirement\'s value is the total of all its lots and, for regular supplies or services, of similar contracts over 12 months or the financial year; a procurement may not be subdivided with the effect of escaping the Directive unless objectively justified. Grouping: same contracting authority (buyer), any supplier, the same CPV group (first 3 digits, required: records without a CPV code are not grouped; override `subject` for such ledgers: `--category-prefix`, `--min-similarity`), a rolling 12-month window (`{ days: 366 }`, so that 12 months across a 29 February are one window; in other years it reaches one day further; for the financial year use `window: { period: \'fiscalYear\', fiscalYearStart: 1 }`, `--window fiscal-year`). Thresholds: works (CPV 45) and supplies/services at both the central-government and sub-central tier, 2014–2027, EUR, net of VAT, at or above; use `tier: \'central\'` or `tier: \'sub-central\'` (`--tier`) for one buyer type. Ledger amounts must be net of VAT, in EUR or converted with `rates` (`--rate CODE=RATE`). Purchases under an EU procedure or a framework call-off are not parts.',
+    citation: 'Directive 2014/24/EU Art. 5(3) and 5(8)–(11) (calculation of the estimated value), Art. 4 (thresholds, as revised by Commission Delegated Regulations); before 18 April 2016, Directive 2004/18/EC Art. 9 (calculation) and Art. 7 (thresholds)',
     tiers: { central: [...EU_WORKS, ...EU_CENTRAL], 'sub-central': [...EU_WORKS, ...EU_SUB_CENTRAL] },
     options: {
       thresholds: [...EU_WORKS, ...EU_CENTRAL, ...EU_SUB_CENTRAL],
-      window: { days: 365 },
+      window: { days: 366 },
       vendor: 'any',
       subject: { categoryPrefix: 3, sameCategory: true },
       skipMethods: EU_PROCEDURES,
@@ -84,7 +92,7 @@ export const _POLICY_PRESETS: readonly _PresetDefinition[] = [
     name: 'us-far-13',
     kind: 'policy',
     description:
-      'US federal acquisition, FAR 13.003(c)(2): requirements aggregating more than the micro-purchase threshold or the simplified acquisition threshold must not be broken down into several purchases below it to avoid the rules that apply above it. Grouping: same buyer, same vendor, related subject (category prefix of 4 or similar descriptions), purchases within 30 days of each other (for the card-programme same-day test use `pcard`). Thresholds: micro-purchase and simplified acquisition thresholds, 1995-07-03 to today, USD, compared strictly above. Competitively awarded records and orders under existing contract vehicles (schedules, BPAs, framework call-offs) are not parts.',
+      'US federal acquisition, FAR 13.003(c)(2): requirements aggregating more than the micro-purchase threshold or the simplified acquisition threshold must not be broken down into several purchases below it to avoid the rules that apply above it. Grouping (this preset\'s own: the FAR names no vendor or window, only the requirement): same buyer, same vendor, related subject (category prefix of 4 or similar descriptions), purchases within 30 days of each other (for pieces of one requirement from several vendors use `vendor: \'any\'`, `--vendor any`; for the card-programme same-day test use `pcard`). Thresholds: micro-purchase and simplified acquisition thresholds, 1995-07-03 to today, USD, compared strictly above. Competitively awarded records and orders under existing contract vehicles (schedules, BPAs, framework call-offs) are not parts.',
     citation: 'FAR 13.003(c)(2); thresholds FAR 2.101',
     options: {
       thresholds: [...US_MICRO_PURCHASE, ...US_SIMPLIFIED_ACQUISITION],
@@ -122,13 +130,14 @@ export const _POLICY_PRESETS: readonly _PresetDefinition[] = [
     name: 'ua-922',
     kind: 'policy',
     description:
-      'Ukraine, Law No. 922-VIII "On Public Procurement" Art. 3(10): a procuring entity must not split the subject of procurement to avoid an open tender or simplified procurement. Grouping as the State Audit Service applies it: same procuring entity, any supplier, same ДК 021:2015 (CPV) code at the 4th digit (required), one calendar year. Thresholds 2016-08-01 to today, UAH: simplified procurement from 50,000 (2020-04-19 on), open tender from 200,000 (goods, services) and 1,500,000 (works, division 45), and the martial-law 100,000 row (marked partial). Records of open tenders, competitive dialogues and framework agreements (ProZorro method types included) are not parts.',
-    citation: 'Закон України «Про публічні закупівлі» № 922-VIII, ст. 3 ч. 10 (ред. Закону № 114-IX)',
+      'Ukraine, Law No. 922-VIII "On Public Procurement" Art. 3(10): a procuring entity must not split the subject of procurement to avoid an open tender or simplified procurement. Grouping as the State Audit Service applies it: same procuring entity, any supplier, same ДК 021:2015 (CPV) code at the 4th digit (required), one calendar year. Thresholds 2016-08-01 to today, UAH: simplified procurement from 50,000 (2020-04-19 on), open tender from 200,000 (goods, services) and 1,500,000 (works, division 45), and the martial-law 100,000 row (marked partial). Records of open tenders, competitive dialogues and framework agreements (ProZorro method types included) are not parts. Every set whose total reaches a limit is reported, ranked by score: the rule sums every purchase of the year (`runs: \'window\'`, `minPartShare: 0`, `minScore: 0`, up to 1,000 purchases: `maxParts`).',
+    citation: 'Закон України «Про публічні закупівлі» № 922-VIII, ст. 3 ч. 10 (ред. Закону № 114-IX, from 19 April 2020; before, the law as first enacted)',
     options: {
       thresholds: [...UA_THRESHOLDS],
       window: { period: 'year' },
       vendor: 'any',
       subject: { categoryPrefix: 4, sameCategory: true },
+      ...SUMMED,
       skipMethods: [
         'відкриті торги', 'відкриті торги з особливостями', 'open tender', 'open tender with features',
         'aboveThreshold', 'aboveThresholdUA', 'aboveThresholdEU', 'competitiveDialogueUA', 'competitiveDialogueEU',
@@ -141,7 +150,7 @@ export const _POLICY_PRESETS: readonly _PresetDefinition[] = [
     name: 'br-14133',
     kind: 'policy',
     description:
-      'Brazil, Lei 14.133/2021 Art. 75 §1: the dispensa limits are checked against the sum spent in the fiscal year by the same unidade gestora (buyer) on objects of the same nature (same line of business). Grouping: same buyer, any supplier, related subject (category prefix of 4 or similar descriptions; a shared supplier alone does not relate purchases), fiscal year = calendar year. Thresholds from 2021-04-01, BRL, at or above: inciso I (works, engineering services, vehicle maintenance) and II (other services and purchases) both apply to every record. Records awarded by licitação (pregão, concorrência …) or by inexigibilidade are not parts.',
+      'Brazil, Lei 14.133/2021 Art. 75 §1: the dispensa limits are checked against the sum spent in the fiscal year by the same unidade gestora (buyer) on objects of the same nature (same line of business). Grouping: same buyer, any supplier, related subject (category prefix of 4 or similar descriptions; a shared supplier alone does not relate purchases), fiscal year = calendar year. Thresholds from 2021-04-01, BRL, at or above: inciso I (works, engineering services, vehicle maintenance) and II (other services and purchases) both apply to every record. Records awarded by licitação (pregão, concorrência …) or by inexigibilidade are not parts. Every set whose total reaches a limit is reported, ranked by score: the rule sums the year\'s spending (`runs: \'window\'`, `minPartShare: 0`, `minScore: 0`, up to 1,000 purchases: `maxParts`).',
     citation: 'Lei nº 14.133/2021, art. 75, I, II e §1º',
     options: {
       thresholds: [...BR_THRESHOLDS],
@@ -150,6 +159,7 @@ export const _POLICY_PRESETS: readonly _PresetDefinition[] = [
       // The law sums objects of the same nature; a shared supplier alone is not that.
       linkSameVendor: false,
       subject: { categoryPrefix: 4, minSimilarity: 0.3 },
+      ...SUMMED,
       skipMethods: [
         'licitação', 'pregão', 'pregão eletrônico', 'concorrência', 'concorrência eletrônica', 'leilão', 'diálogo competitivo', 'concurso', 'inexigibilidade',
         // Purchases from a price-registration record (ata de registro de preços) were tendered once for all.
@@ -162,12 +172,12 @@ export const _POLICY_PRESETS: readonly _PresetDefinition[] = [
     name: 'uk-pa2023',
     kind: 'policy',
     description:
-      'United Kingdom, Procurement Act 2023: a contract\'s estimated value includes what could reasonably be supplied under a single contract, and a below-threshold contract split off from one requirement is treated as above the threshold (before 24 February 2025, the Public Contracts Regulations 2015 forbade subdividing a procurement to escape them). Grouping: same contracting authority, any supplier, related subject (CPV group of 3 digits, similar descriptions, or the same supplier), a rolling 12-month window. Thresholds: works, central-government and sub-central supplies/services, 2014 to today, GBP, at or above; net of VAT up to 2021, including VAT from 2022 (compare gross amounts). Use `tier: \'central\'` or `tier: \'sub-central\'` (`--tier`) for one buyer type: a city council is sub-central. Purchases under an advertised procedure or a framework call-off are not parts.',
-    citation: 'Procurement Act 2023 s. 5 and Sch. 3 (valuation), Sch. 1 (threshold amounts); Public Contracts Regulations 2015 reg. 6 before 24 February 2025',
+      'United Kingdom, Procurement Act 2023: a contract\'s estimated value includes what could reasonably be supplied under a single contract, and a below-threshold contract split off from one requirement is treated as above the threshold (before 24 February 2025, the Public Contracts Regulations 2015 forbade subdividing a procurement to escape them). Grouping: same contracting authority, any supplier, related subject (CPV group of 3 digits, similar descriptions, or the same supplier), a rolling 12-month window (`{ days: 366 }`, so that 12 months across a 29 February are one window). Thresholds: works, central-government and sub-central supplies/services, 2014 to today, GBP, at or above; net of VAT up to 2021, including VAT from 2022: ledger amounts are compared as recorded, so a ledger of net amounts under-states a value from 2022 by its VAT and one of gross amounts over-states it up to 2021 (findings give the threshold\'s basis, `threshold.vat`). Use `tier: \'central\'` or `tier: \'sub-central\'` (`--tier`) for one buyer type: a city council is sub-central. Purchases under an advertised procedure or a framework call-off are not parts.',
+    citation: 'Procurement Act 2023 s. 5 and Sch. 3 (valuation), Sch. 1 (threshold amounts); Public Contracts Regulations 2015 reg. 6 before 24 February 2025; Public Contracts Regulations 2006 reg. 8 before 26 February 2015',
     tiers: { central: [...UK_WORKS, ...UK_CENTRAL], 'sub-central': [...UK_WORKS, ...UK_SUB_CENTRAL] },
     options: {
       thresholds: [...UK_WORKS, ...UK_CENTRAL, ...UK_SUB_CENTRAL],
-      window: { days: 365 },
+      window: { days: 366 },
       vendor: 'any',
       subject: { categoryPrefix: 3, minSimilarity: 0.3 },
       skipMethods: [...EU_PROCEDURES, 'competitive flexible procedure'],

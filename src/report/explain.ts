@@ -273,7 +273,8 @@ export function counterfactual(args: {
   const verb = totalComparison(t) === 'above' ? 'exceed' : 'reach';
   const over = total.minus(tier.value);
   const by = over.isZero() ? 'exactly' : `by ${groupedMoney(over)} ${currency}`;
-  const limit = `${sharedMoney(tier.value)} ${currency}${t.currency !== currency ? ` (${sharedMoney(t.amount)} ${t.currency})` : ''}`;
+  const vat = t.vat === undefined ? '' : t.vat === 'net' ? ', net of VAT' : ', including VAT';
+  const limit = `${sharedMoney(tier.value)} ${currency}${t.currency !== currency ? ` (${sharedMoney(t.amount)} ${t.currency}${vat})` : vat ? ` (${vat.slice(2)})` : ''}`;
   return (
     `Together these ${ids.length} purchases by ${buyer} (${shown}), ${groupMoneyText(totalText)} ${currency} ${when}, ` +
     `${verb} the ${limit} limit for ${t.procedure} (threshold ${t.id}${t.label ? `, ${t.label}` : ''}) ${by}; ` +

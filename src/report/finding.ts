@@ -60,6 +60,8 @@ export interface FindingThreshold {
   readonly comparison: Comparison;
   /** How the total crossed the limit, where the rule words it apart from `comparison` (China's Art. 28: `'above'`). */
   readonly cumulative?: Comparison;
+  /** Whether the limit is net or gross of VAT, where its source says: ledger amounts are compared as recorded. */
+  readonly vat?: 'net' | 'gross';
   readonly validFrom?: string;
   readonly validTo?: string;
   readonly label?: string;
@@ -189,6 +191,7 @@ function thresholdOf(tier: ResolvedThreshold, currency: string): FindingThreshol
     const t = tier.threshold;
     const made: Writable<FindingThreshold> = { id: t.id, amount: moneyString(tier.value), currency, procedure: t.procedure, comparison: t.comparison };
     if (t.cumulative) made.cumulative = t.cumulative;
+    if (t.vat) made.vat = t.vat;
     if (t.validFrom) made.validFrom = t.validFrom;
     if (t.validTo) made.validTo = t.validTo;
     if (t.label) made.label = t.label;

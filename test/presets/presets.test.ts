@@ -44,7 +44,7 @@ describe('listPresets', () => {
 describe('getPreset', () => {
   it('returns the shape the issue specifies', () => {
     const p = getPreset('eu-2014-24');
-    expect(p).toMatchObject({ name: 'eu-2014-24', window: { days: 365 }, vendor: 'any', currency: 'EUR', subject: { categoryPrefix: 3, sameCategory: true } });
+    expect(p).toMatchObject({ name: 'eu-2014-24', window: { days: 366 }, vendor: 'any', currency: 'EUR', subject: { categoryPrefix: 3, sameCategory: true } });
     expect(p.thresholds.find((t) => t.id === 'EU-2024-W')).toMatchObject({ amount: '5538000', categories: ['45'], validFrom: '2024-01-01', validTo: '2025-12-31', vat: 'net' });
   });
 

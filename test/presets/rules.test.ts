@@ -134,3 +134,59 @@ describe('gaps in the sourced table are not papered over', () => {
     expect(cited(r)).toEqual(ids);
   });
 });
+
+describe('rules that sum every purchase of a period report every set that crosses (Art. 28, Ukraine, Brazil)', () => {
+  const months = (n: number, amount: string, year: number, extra: Partial<Rec>): Rec[] =>
+    Array.from({ length: n }, (_, i) => ({ id: `m${i}`, date: `${year}-${String((i % 12) + 1).padStart(2, '0')}-${String(1 + Math.floor(i / 12)).padStart(2, '0')}`, amount, ...extra }));
+  it.each([
+    // 12 monthly purchases of 180,000 CNY (9% of the limit) in one project and 品目: 2,160,000 > 2,000,000.
+    ['cn-gpl-art28', 'CNY', months(12, '180000', 2021, { category: 'A0201', project: 'P' }), 'CN-CENTRAL-2020-OPEN-GS-ART28', 12],
+    // 60 purchases of 40,000 CNY in one project and 品目 in a year: one set, not a large run.
+    ['cn-gpl-art28', 'CNY', months(60, '40000', 2021, { category: 'A0201', project: 'P' }), 'CN-CENTRAL-2020-OPEN-GS-ART28', 60],
+    // 12 × 4,500 UAH of one ДК 021 class in a year: 54,000 ≥ 50,000.
+    ['ua-922', 'UAH', months(12, '4500', 2021, { category: '30190000' }), 'UA-2020-SIMPL', 12],
+    // 15 × 4,500 BRL of one nature in 2025: 67,500 ≥ 62,725.59 (inciso II).
+    ['br-14133', 'BRL', months(15, '4500', 2025, { category: '3019' }), 'BR-2025-II', 15],
+  ] as const)('%s: %#', (preset, currency, recs, id, parts) => {
+    const r = run(preset, currency, [...recs]);
+    expect(r.findings.map((f) => [f.threshold.id, f.recordIds.length])).toEqual([[id, parts]]);
+    expect(r.stats.largeRuns).toEqual([]);
+  });
+});
+
+describe('a rolling 12-month window holds 12 months across a 29 February', () => {
+  it.each([
+    ['eu-2014-24', 'EUR', '2024-01-01', '2024-12-31', '30190000'],
+    ['eu-2014-24', 'EUR', '2023-03-01', '2024-02-29', '30190000'],
+    ['uk-pa2023', 'GBP', '2024-01-01', '2024-12-31', '30190000'],
+  ] as const)('%s: %s and %s are one window', (preset, currency, d1, d2, category) => {
+    const r = run(preset, currency, [
+      { id: 'a', date: d1, amount: '120000', category },
+      { id: 'b', date: d2, amount: '120000', category },
+    ], { minScore: 0 });
+    expect(r.findings.length).toBe(1);
+  });
+});
+
+describe('what a finding says of the rule it cites', () => {
+  it.each([
+    ['2021-03-01', 'net', 'net of VAT'],
+    ['2023-03-01', 'gross', 'including VAT'],
+  ] as const)('a UK limit of %s is %s of VAT, and the explanation says so', (date, vat, words) => {
+    const r = run('uk-pa2023', 'GBP', [
+      { id: 'a', date, amount: '110000', category: '30190000' },
+      { id: 'b', date, amount: '110000', category: '30190000' },
+    ], { minScore: 0, tier: 'sub-central' });
+    expect(r.findings[0]?.threshold.vat).toBe(vat);
+    expect(r.findings[0]?.explanation).toContain(`GBP (${words}) limit`);
+  });
+
+  it('the micro-purchase limit names the procedures above it (FAR 13.1), not the micro-purchase subpart (13.2)', () => {
+    const r = run('us-far-13', 'USD', [
+      { id: 'a', date: '2024-03-01', amount: '6000', category: '43211500' },
+      { id: 'b', date: '2024-03-02', amount: '6000', category: '43211500' },
+    ], { minScore: 0 });
+    expect(r.findings[0]?.explanation).toContain('FAR 13.104 and 13.106-1');
+    expect(r.findings[0]?.explanation).not.toContain('FAR 13.2');
+  });
+});

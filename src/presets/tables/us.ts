@@ -8,7 +8,8 @@
  */
 import type { ThresholdInput } from '../../thresholds/threshold.js';
 
-const MPT = 'competitive quotations (above the micro-purchase threshold, FAR 13.2)';
+// FAR subpart 13.2 is the micro-purchase itself; above it, simplified acquisition procedures solicit competition (13.104, 13.106-1).
+const MPT = 'competitive quotations (simplified acquisition procedures above the micro-purchase threshold, FAR 13.104 and 13.106-1)';
 const SAT = 'full FAR procedures (above the simplified acquisition threshold, FAR 13)';
 
 /** Micro-purchase thresholds, 1995-07-03 onwards. */
