@@ -123,6 +123,7 @@ async function readStream(name: string, stream: AsyncIterable<Uint8Array | strin
  */
 export async function loadLedger(input: LedgerInput, options: LoadLedgerOptions = {}): Promise<Ledger> {
   const name = typeof input === 'string' ? input : '-';
+  if (typeof options !== 'object' || options === null) throw new OptionsError('loadLedger', [{ path: [], message: `must be an object of options, got ${options === null ? 'null' : typeof options}` }]);
   const { rereadSubjects, ...parsing } = options;
   const file = typeof input === 'string' && input !== '-' ? input : undefined;
   const state = file !== undefined && rereadSubjects === true && options.numberSubjects !== true ? await stat(file).catch(() => undefined) : undefined;
@@ -161,7 +162,7 @@ export async function loadLedger(input: LedgerInput, options: LoadLedgerOptions 
 export type LoadLedgersOptions = LoadLedgerOptions;
 
 /** Extensions a folder's ledger files have (a folder given as input is read for these). */
-export const LEDGER_EXTENSIONS = ['.csv', '.tsv', '.txt', '.json', '.ndjson', '.jsonl'] as const;
+export const LEDGER_EXTENSIONS = Object.freeze(['.csv', '.tsv', '.txt', '.json', '.ndjson', '.jsonl'] as const);
 
 /**
  * Reads several ledger files into one: each file is read on its own (its own encoding, delimiter,

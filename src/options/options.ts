@@ -10,7 +10,7 @@ import { REASON_CODES, type ScoreWeights } from './reasons.js';
  * requirement was tendered) and call-offs from frameworks or pools (repeated purchases there are the
  * point of the framework). Matched on the normalised `method` (NFKC, lower case).
  */
-export const DEFAULT_SKIP_METHODS: readonly string[] = [
+export const DEFAULT_SKIP_METHODS: readonly string[] = Object.freeze([
   'open',
   'open procedure',
   'open tender',
@@ -29,19 +29,19 @@ export const DEFAULT_SKIP_METHODS: readonly string[] = [
   '框架协议采购',
   '定点采购',
   '协议供货',
-];
+]);
 
 /**
  * Vendor names that stand for many suppliers, not one: redacted names ("Redacted, personal data" in
  * UK spend files), "Various", "Sundry", "Miscellaneous", "Unknown", 个人 (an individual), 零星供应商
  * (sundry suppliers). Compared as vendors are (case, punctuation and legal forms ignored).
  */
-export const DEFAULT_PLACEHOLDER_VENDORS: readonly string[] = [
+export const DEFAULT_PLACEHOLDER_VENDORS: readonly string[] = Object.freeze([
   'redacted', 'redacted personal data', 'personal data', 'redacted for data protection', 'name withheld', 'withheld', 'not disclosed',
   'confidential', 'private individual', 'individual', 'various', 'various suppliers', 'various vendors', 'sundry', 'sundries',
   'sundry suppliers', 'sundry creditors', 'miscellaneous', 'misc', 'unknown', 'n/a', 'not applicable', 'none',
   '个人', '自然人', '其他', '零星供应商', '多家供应商',
-];
+]);
 
 /** Default window: 30 consecutive days. */
 export const DEFAULT_WINDOW: Readonly<WindowOption> = Object.freeze({ days: 30 });
@@ -72,7 +72,7 @@ export const DEFAULT_MIN_SCORE = 0.3;
 export const DEFAULT_MIN_PART_SHARE = 0.1;
 
 /** Default subject rule. */
-export const DEFAULT_SUBJECT = { categoryPrefix: 3, minSimilarity: 0.3, sameProject: false, sameCategory: false, maxProjectCategories: 4 } as const;
+export const DEFAULT_SUBJECT = Object.freeze({ categoryPrefix: 3, minSimilarity: 0.3, sameProject: false, sameCategory: false, maxProjectCategories: 4 } as const);
 
 /** Options of `detectSplits`. Only `thresholds` is required. */
 export interface DetectSplitsOptions {

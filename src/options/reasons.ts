@@ -42,7 +42,7 @@ export type ReasonCode = (typeof REASON_CODES)[number];
  * - `manyParts`: more parts than a requirement is cut into — many purchases of one kind in a few
  *   weeks are a buying habit (a standing supply, a busy supplier) more than one requirement in pieces.
  */
-export const AGAINST_CODES = ['perPersonCharges', 'documentLines', 'sameDayVendors', 'manyParts'] as const satisfies readonly ReasonCode[];
+export const AGAINST_CODES = Object.freeze(['perPersonCharges', 'documentLines', 'sameDayVendors', 'manyParts'] as const) satisfies readonly ReasonCode[];
 
 /** Whether each code is one of {@link AGAINST_CODES}, looked up: a score asks it of every code twice. */
 const AGAINST: Readonly<Record<ReasonCode, boolean>> = Object.freeze(Object.fromEntries(REASON_CODES.map((code) => [code, (AGAINST_CODES as readonly ReasonCode[]).includes(code)])) as Record<ReasonCode, boolean>);

@@ -4,13 +4,13 @@ import type { Decimal } from 'decimal.js';
  * Every field of a purchase record, in the order they are validated, mapped from file columns and
  * written: the one list of them (types, loaders, writers and the record table derive from it).
  */
-export const RECORD_FIELDS = ['id', 'buyer', 'vendor', 'date', 'amount', 'currency', 'subject', 'category', 'project', 'method', 'document', 'exemption'] as const;
+export const RECORD_FIELDS = Object.freeze(['id', 'buyer', 'vendor', 'date', 'amount', 'currency', 'subject', 'category', 'project', 'method', 'document', 'exemption'] as const);
 
 /** One of {@link RECORD_FIELDS}. */
 export type RecordField = (typeof RECORD_FIELDS)[number];
 
 /** The fields a record must carry; the others are optional. */
-export const REQUIRED_FIELDS = ['id', 'buyer', 'vendor', 'date', 'amount', 'currency'] as const satisfies readonly RecordField[];
+export const REQUIRED_FIELDS = Object.freeze(['id', 'buyer', 'vendor', 'date', 'amount', 'currency'] as const) satisfies readonly RecordField[];
 
 /**
  * A purchase record as callers pass it in. Only `id`, `buyer`, `vendor`, `date`, `amount` and

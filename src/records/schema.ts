@@ -40,8 +40,9 @@ const readDateAndDay = (v: unknown) => {
  * absent, unknown fields are kept, and each issue carries `params.code`, a RejectCode.
  *
  * @example
- * purchaseRecordSchema.safeParse({ id: 1, buyer: 'B', vendor: 'V', date: '2014-11-03',
- *   amount: '-1', currency: 'CNY' }).error?.issues[0].params //=> { code: 'negative_amount' }
+ * const issue = purchaseRecordSchema.safeParse({ id: 1, buyer: 'B', vendor: 'V', date: '2014-11-03',
+ *   amount: '-1', currency: 'CNY' }).error?.issues[0]
+ * issue?.code === 'custom' && issue.params //=> { code: 'negative_amount' }
  */
 export const purchaseRecordSchema = z.looseObject(
   Object.fromEntries(

@@ -5,10 +5,14 @@ import { categoryKey, normalizeText, vendorKey } from './normalize.js';
 import { dayOf, isoOf } from '../_lib/days.js';
 import { approxNumber, D } from '../_lib/decimal.js';
 import { resized } from '../_lib/grow.js';
+import { groupedCount } from '../_lib/grouping.js';
 import { thrownText } from '../_lib/thrown.js';
 import { hashOf, StringIds } from './stringIds.js';
 import { noTexts, TEXT_FIELDS, textCount, textFields, type RecordColumns, type TextField, type TextFieldName } from './columns.js';
 
+
+/** Other records a repeated id's reject names (the rest are counted). */
+export const SHOWN_OTHERS = 5;
 /**
  * A text field as columns: each record's text as written (trimmed), for display, and its
  * normalised key, for comparing. Both are interned: indexes into `texts` and `keys`, −1 when the
@@ -859,16 +863,21 @@ class TableBuilder {
     }
     const drop = new Uint8Array(n);
     for (const [id, indexes] of repeats) {
+      // Each message names a few of the others and counts the rest: an id on every one of n rows
+      // would otherwise make n messages of n indexes each.
+      const first = indexes.slice(0, SHOWN_OTHERS + 1);
+      const others = indexes.length - 1;
       for (const index of indexes) {
         drop[index] = 1;
-        const others = indexes.filter((i) => i !== index);
+        const shown = first.filter((i) => i !== index).slice(0, SHOWN_OTHERS);
+        const more = others - shown.length;
         rejects.push({
           index,
           id,
           field: 'id',
           path: [index, 'id'],
           code: 'duplicate_id',
-          message: `id "${id}" is also used by record${others.length > 1 ? 's' : ''} ${others.join(', ')}; ids must be unique`,
+          message: `id "${id}" is also used by record${others > 1 ? 's' : ''} ${shown.join(', ')}${more > 0 ? ` and ${groupedCount(more)} more` : ''}; ids must be unique`,
           value: id,
         });
       }

@@ -186,6 +186,15 @@ describe('validateRecords: duplicate ids', () => {
     expect(new Set(rejects.map((r) => r.id))).toEqual(new Set(['A', '7', 'D']));
   });
 
+  it('names a few of the other records and counts the rest, so messages grow with the records, not their square', () => {
+    const n = 3000;
+    const { rejects } = validateRecords(Array.from({ length: n }, () => good({ id: 'INV' })));
+    expect(rejects).toHaveLength(n);
+    expect(rejects[0]?.message).toBe(`id "INV" is also used by records 1, 2, 3, 4, 5 and ${(n - 6).toLocaleString("en-US")} more; ids must be unique`);
+    expect(rejects[3]?.message).toBe(`id "INV" is also used by records 0, 1, 2, 4, 5 and ${(n - 6).toLocaleString("en-US")} more; ids must be unique`);
+    expect(Math.max(...rejects.map((r) => r.message.length))).toBeLessThan(100);
+  });
+
   it('does not depend on input order', () => {
     fc.assert(
       fc.property(fc.shuffledSubarray(ledger.map((r, i) => [r, i] as const), { minLength: ledger.length }), (shuffled) => {

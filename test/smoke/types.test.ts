@@ -1,6 +1,7 @@
 /**
  * The built declarations, as a TypeScript user gets them: a tiny consumer project per module
- * resolution mode (ESM under `nodenext`, a bundler, CommonJS under `node16`), checked by `tsc --noEmit`
+ * resolution mode (ESM under `nodenext`, a bundler, CommonJS under `node16` and under `node10`, the
+ * default of `module: commonjs`), checked by `tsc --noEmit`
  * with `skipLibCheck: false`, using fields typed `Decimal`. A Decimal field that turned into `any`
  * fails too: the consumer expects an error where a Decimal is assigned to a number.
  */
@@ -41,6 +42,9 @@ const MODES: readonly Mode[] = [
   { name: 'ESM, moduleResolution nodenext', type: 'module', compilerOptions: { module: 'nodenext', moduleResolution: 'nodenext' } },
   { name: 'moduleResolution bundler', type: 'module', compilerOptions: { module: 'esnext', moduleResolution: 'bundler' } },
   { name: 'CommonJS, moduleResolution node16', type: 'commonjs', compilerOptions: { module: 'node16', moduleResolution: 'node16' } },
+  // `module: commonjs`'s default resolution, which reads no `exports`: the subpaths through `typesVersions` (with
+  // `tsc --init`'s esModuleInterop, which zod's own declarations need there).
+  { name: 'CommonJS, moduleResolution node10', type: 'commonjs', compilerOptions: { module: 'commonjs', moduleResolution: 'node10', esModuleInterop: true } },
 ];
 
 // Each check takes about 12 s of CPU (zod's declarations are checked too): the modes run side by

@@ -11,7 +11,7 @@ import { excerpt } from './_excerpt.js';
 
 /** What {@link parseDate} returns. */
 export type ParsedDate =
-  | { readonly ok: true; readonly date: string }
+  | { readonly ok: true; readonly date: string; readonly message?: undefined }
   | { readonly ok: false; readonly ambiguous: boolean; readonly message: string };
 
 /**

@@ -7,6 +7,8 @@
 import * as z from 'zod/mini';
 import { InputError, OptionsError, isInputError } from '../../errors.js';
 import type { Reject, RecordReject } from '../../records/record.js';
+import { SHOWN_OTHERS } from '../../records/table.js';
+import { groupedCount } from '../../_lib/grouping.js';
 import { optionIssues } from '../../_lib/issues.js';
 import type { LedgerField } from './columns.js';
 import { type CsvSink, type Delimiter, CsvRows, DELIMITERS, detectDelimiter } from './csv.js';
@@ -15,6 +17,7 @@ import { type Encoding, ENCODINGS, type Latin1, narrowRuns, StreamDecoder, strip
 import type { LedgerReaderOptions } from './reader.js';
 import { type Ledger, type LedgerSource, LedgerReader, type ReaderPart } from './reader.js';
 import { withRecords } from './ledgerTable.js';
+import { LEDGER_OPTIONS_SHAPE } from './options.js';
 
 /** Text formats a ledger can come in. */
 export const LEDGER_FORMATS = ['csv', 'json', 'ndjson'] as const;
@@ -53,8 +56,15 @@ export interface LedgerParserOptions extends ReadLedgerOptions {
   progressEvery?: number | undefined;
 }
 
-/** The schema of what {@link LedgerParserOptions} add to {@link LedgerOptions} (checked by `LedgerReader`). */
-const parserOptionsSchema = z.looseObject({
+/**
+ * The schema of {@link LedgerParserOptions}: {@link LedgerOptions} (whose values `LedgerReader`
+ * checks again), what a reader and a parser add, and no other key, so that a misspelt option is an
+ * error naming the nearest one instead of being ignored.
+ */
+const parserOptionsSchema = z.strictObject({
+  ...LEDGER_OPTIONS_SHAPE,
+  mapWhereFound: z.optional(z.boolean({ error: 'must be true or false' })),
+  numberSubjects: z.optional(z.boolean({ error: 'must be true or false' })),
   format: z.optional(z.enum(['auto', ...LEDGER_FORMATS], { error: (i) => `must be auto, ${LEDGER_FORMATS.join(', ')}, got ${JSON.stringify(i.input)}` })),
   delimiter: z.optional(z.enum(DELIMITERS, { error: (i) => `must be one of , ; tab |, got ${JSON.stringify(i.input)}` })),
   encoding: z.optional(z.enum(['auto', ...ENCODINGS], { error: (i) => `must be auto, ${ENCODINGS.join(', ')}, got ${JSON.stringify(i.input)}` })),
@@ -687,10 +697,25 @@ function elementLines(text: string): number[] {
  * const { records, rejects } = readLedger('buyer,vendor,date,amount,currency\nCity,Acme,2019-03-04,"$1,234.50",USD\n')
  * records[0] //=> { id: 'L2', buyer: 'City', vendor: 'Acme', date: '2019-03-04', amount: '1234.5', currency: 'USD' }
  */
-export function readLedger(input: string | Uint8Array, options: ReadLedgerOptions = {}): Ledger {
+export function readLedger(input: string | Uint8Array | ArrayBuffer | ArrayBufferView, options: ReadLedgerOptions = {}): Ledger {
   const parser = new LedgerParser(options);
-  parser.push(input);
+  parser.push(ledgerInput(input));
   return parser.end();
+}
+
+/**
+ * What {@link readLedger} reads: text, or bytes as a `Uint8Array`, an `ArrayBuffer` (what
+ * `await file.arrayBuffer()` gives in a browser) or any other view of one (a `DataView`, a `Buffer`).
+ *
+ * @throws InputError `'unreadable'` for anything else, naming what to do with a `Blob` or `File`.
+ */
+function ledgerInput(input: unknown): string | Uint8Array {
+  if (typeof input === 'string' || input instanceof Uint8Array) return input;
+  if (input instanceof ArrayBuffer || (typeof SharedArrayBuffer !== 'undefined' && input instanceof SharedArrayBuffer)) return new Uint8Array(input);
+  if (ArrayBuffer.isView(input)) return new Uint8Array(input.buffer, input.byteOffset, input.byteLength);
+  const blob = typeof input === 'object' && input !== null && typeof (input as { arrayBuffer?: unknown }).arrayBuffer === 'function';
+  const got = input === null ? 'null' : blob ? 'a Blob or File' : typeof input === 'object' ? 'an object' : `a ${typeof input}`;
+  throw new InputError('unreadable', `readLedger: the input must be text or bytes (a string, Uint8Array, ArrayBuffer or another view of one), got ${got}${blob ? ': read it first, readLedger(await file.arrayBuffer())' : ''}`);
 }
 
 /**
@@ -731,10 +756,13 @@ export function locateRejects(rejects: readonly RecordReject[], ledger: Pick<Led
     const file = fileOf(r.index);
     const columns = ledger.files ? ledger.sources.find((s) => s.file === file)?.columns : ledger.columns;
     const column = columns?.[r.field as LedgerField]?.headers.join('+');
-    const others = r.code === 'duplicate_id' && r.id !== undefined ? sharing.get(r.id)?.filter((i) => i !== r.index) : undefined;
+    const all = r.code === 'duplicate_id' && r.id !== undefined ? sharing.get(r.id) : undefined;
+    // A few of the others named, the rest counted (see `SHOWN_OTHERS`).
+    const others = all?.slice(0, SHOWN_OTHERS + 1).filter((i) => i !== r.index).slice(0, SHOWN_OTHERS);
+    const more = all !== undefined && others !== undefined ? all.length - 1 - others.length : 0;
     return {
       ...r,
-      ...(others !== undefined && others.length > 0 ? { message: `id "${r.id}" is also used on ${places(others.map((i) => where(i, file)))}; ids must be unique` } : {}),
+      ...(others !== undefined && others.length > 0 ? { message: `id "${r.id}" is also used on ${places(others.map((i) => where(i, file)))}${more > 0 ? `, and ${groupedCount(more)} more rows` : ''}; ids must be unique` } : {}),
       ...(line !== undefined ? { line } : {}),
       ...(column !== undefined && r.column === undefined ? { column } : {}),
       ...(file !== undefined && r.file === undefined ? { file } : {}),

@@ -71,7 +71,7 @@ export interface LedgerOptions {
 }
 
 /** Vendor/subject texts of rows that are not purchases by default (card repayments, balance transfers). */
-export const NOT_A_PURCHASE: readonly string[] = [
+export const NOT_A_PURCHASE: readonly string[] = Object.freeze([
   'direct debit payment',
   'payment - thank you',
   'payment thank you',
@@ -80,12 +80,12 @@ export const NOT_A_PURCHASE: readonly string[] = [
   'balance transfer',
   '信用卡还款',
   '还款',
-];
+]);
 
 const got = (v: unknown): string => `got ${JSON.stringify(v)}`;
 
-/** The schema of {@link LedgerOptions}; other keys (those of `readLedger` and `loadLedger`) pass. */
-const ledgerOptionsSchema = z.looseObject({
+/** The fields of {@link LedgerOptions}' schema: `readLedger` checks them with its own, and no others. */
+export const LEDGER_OPTIONS_SHAPE = {
   map: z.optional(z.record(z.string(), z.string({ error: 'must map fields to header names (strings)' }), { error: 'must be an object of field → header' })),
   dateFormat: z.optional(z.string({ error: 'must be a date-fns pattern such as dd/MM/yyyy' })),
   decimalComma: z.optional(z.boolean({ error: 'must be true or false' })),
@@ -100,7 +100,10 @@ const ledgerOptionsSchema = z.looseObject({
   lines: z.optional(z.enum(LINE_POLICIES, { error: (i) => `must be ${LINE_POLICIES.map((p) => `'${p}'`).join(' or ')}, ${got(i.input)}` })),
   lineSuffix: z.optional(z.string().check(z.refine(isRegExp, { error: (i) => `is not a regular expression: ${String(i.input)}` }))),
   notPurchase: z.optional(z.array(z.string(), { error: 'must be an array of strings' })),
-});
+};
+
+/** The schema of {@link LedgerOptions}; other keys pass (`readLedger` checks the whole object: see `LedgerParser`). */
+const ledgerOptionsSchema = z.looseObject(LEDGER_OPTIONS_SHAPE);
 
 function isRegExp(source: string): boolean {
   try {

@@ -13,9 +13,10 @@ import type { ReportBuyer, ReportFinding, ReportProvenance, ScanReport } from '.
 import type { LargeRun } from '../../report/largeRun.js';
 import { looksDeliberate } from '../../report/explain.js';
 import { totalComparison } from '../../thresholds/compare.js';
+import { OptionsError } from '../../errors.js';
 
 /** The output formats, the terminal's first. */
-export const REPORT_FORMATS = ['table', 'json', 'csv', 'md'] as const;
+export const REPORT_FORMATS = Object.freeze(['table', 'json', 'csv', 'md'] as const);
 
 /** One of {@link REPORT_FORMATS}. */
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
@@ -36,6 +37,8 @@ type AnyFinding = ReportFinding & Partial<Pick<DecidedFinding, 'status' | 'decis
  * Renders a report in one of {@link REPORT_FORMATS}. Text from the ledger is escaped for each sink:
  * `csv` neutralises formulas, `md` escapes every Markdown-active character, `table` shows control
  * characters as escapes. Runs in O(size of the report).
+ *
+ * @throws OptionsError for another format (`'html'` names `toHtml`, from `splitscan/review`).
  */
 export function formatReport(report: AnyReport, format: ReportFormat, options: FormatReportOptions = {}): string {
   switch (format) {
@@ -47,6 +50,12 @@ export function formatReport(report: AnyReport, format: ReportFormat, options: F
       return reportToMarkdown(report);
     case 'table':
       return reportToTable(report, options.color ?? false);
+    default: {
+      const given: unknown = format;
+      const html = typeof given === 'string' && given.trim().toLowerCase() === 'html';
+      const formats = REPORT_FORMATS.map((f) => `'${f}'`).join(', ');
+      throw new OptionsError('formatReport', [{ path: ['format'], message: `must be one of ${formats}, got ${JSON.stringify(given)}${html ? ': an HTML page is toHtml(report), from splitscan/review' : ''}` }]);
+    }
   }
 }
 

@@ -285,6 +285,23 @@ describe('options', () => {
     expect((caught as Error).message).toMatch(new RegExp(`^readLedger: options\\.${path}: `));
   });
 
+  it.each([
+    [{ credit: 'net' }, 'credit', 'credits'],
+    [{ dateformat: 'dd/MM/yyyy' }, 'dateformat', 'dateFormat'],
+    [{ lineSufix: '_\\d+$' }, 'lineSufix', 'lineSuffix'],
+    [{ curency: 'EUR' }, 'curency', 'currency'],
+  ])('refuses the misspelt option %o, naming the nearest one, instead of ignoring it', (options, key, near) => {
+    let caught: unknown;
+    try {
+      readLedger('buyer,vendor,date,amount,currency\nB,V,2019-01-01,1,EUR\n', options as never);
+    } catch (e) {
+      caught = e;
+    }
+    expect(caught).toBeInstanceOf(OptionsError);
+    expect((caught as OptionsError).issues.map((i) => i.path)).toEqual([[key]]);
+    expect((caught as Error).message).toContain(near);
+  });
+
   it('takes a lowercase currency code and reports every bad option at once', () => {
     expect(readLedger('buyer,vendor,date,amount\nB,V,2019-01-01,1\n', { currency: 'eur' }).records[0]?.currency).toBe('EUR');
     expect(() => readLedger('a\n', { credits: 'x', lines: 'y' } as never)).toThrow(/options\.credits: .*; options\.lines: /);
@@ -706,6 +723,32 @@ describe('readLedger: what kind of input', () => {
     expect(readLedger('[\n  {"buyer":"City","vendor":"Acme","date":"2019-03-04","amount":5,"currency":"EUR"}\n]\n').sources[0]?.format).toBe('json');
   });
 
+  it('reads bytes given as an ArrayBuffer (a browser File\'s arrayBuffer()) or any view of one, as a Uint8Array', () => {
+    const text = 'id,buyer,vendor,date,amount,currency\nA,City,Acme,2019-03-04,5,EUR\n';
+    const bytes = new TextEncoder().encode(text);
+    const want = readLedger(bytes).records;
+    expect(readLedger(bytes.buffer.slice(0)).records).toEqual(want);
+    const padded = new Uint8Array(bytes.length + 8);
+    padded.set(bytes, 4);
+    expect(readLedger(new DataView(padded.buffer, 4, bytes.length)).records).toEqual(want);
+  });
+
+  it.each([
+    [null, /got null/u],
+    [42, /got a number/u],
+    [new Blob(['x']), /got a Blob or File: read it first, readLedger\(await file\.arrayBuffer\(\)\)/u],
+  ])('refuses %o as input with an InputError that says what it takes', (input, message) => {
+    let caught: unknown;
+    try {
+      readLedger(input as never);
+    } catch (e) {
+      caught = e;
+    }
+    expect(caught).toBeInstanceOf(InputError);
+    expect((caught as Error).message).toMatch(/must be text or bytes/u);
+    expect((caught as Error).message).toMatch(message);
+  });
+
   it('refuses compressed input with the fix', () => {
     expect(() => readLedger(new Uint8Array([0x1f, 0x8b, 0x08, 0, 0, 0, 0, 0, 0, 3]))).toThrow(/gzip-compressed.*gzip -dc/u);
     expect(() => readLedger(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x14, 0]))).toThrow(/ZIP archive.*xlsx/u);
@@ -762,5 +805,16 @@ describe('locateRejects', () => {
       [3, 'duplicate_id', 'id "A1" is also used on lines 2 and 5; ids must be unique'],
       [5, 'duplicate_id', 'id "A1" is also used on lines 2 and 3; ids must be unique'],
     ]);
+  });
+
+  it('names a few of the other lines and counts the rest when an id is on thousands of rows', async () => {
+    const { detectSplits } = await import('../../../src/detect.js');
+    const n = 3000;
+    const rows = Array.from({ length: n }, (_, i) => `INV,City,Acme,2020-01-02,${i + 1},EUR`);
+    const ledger = readLedger(`id,buyer,vendor,date,amount,currency\n${rows.join('\n')}\n`);
+    const located = locateRejects(detectSplits(ledger.records, { thresholds: [{ id: 't', amount: '250', currency: 'EUR', procedure: 'p' }] }).rejects, ledger);
+    expect(located).toHaveLength(n);
+    expect(located[0]?.message).toBe(`id "INV" is also used on lines 3, 4, 5, 6 and 7, and ${(n - 6).toLocaleString("en-US")} more rows; ids must be unique`);
+    expect(Math.max(...located.map((r) => r.message.length))).toBeLessThan(120);
   });
 });

@@ -39,6 +39,20 @@ const late = () => ({
 
 const openFiles = () => readdirSync('/proc/self/fd').length;
 
+describe('loadLedger: options that are not an object', () => {
+  it.each([null, 'EUR', 3])('refuses %o with an OptionsError, as readLedger does', async (options) => {
+    const file = fileURLToPath(new URL('../../../seeds/chengxi-2014.csv', import.meta.url));
+    let caught: unknown;
+    try {
+      await loadLedger(file, options as never);
+    } catch (e) {
+      caught = e;
+    }
+    expect(isOptionsError(caught)).toBe(true);
+    expect((caught as Error).message).toMatch(/^loadLedger: options: must be an object of options/u);
+  });
+});
+
 describe('loadLedger: errors past the first chunk', () => {
   it('reject with the typed error and leave no file open', async () => {
     for (const [name, [file, options]] of Object.entries(late())) {

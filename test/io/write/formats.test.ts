@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import Papa from 'papaparse';
 import { formatReport } from '../../../src/io/write/formats.js';
+import { isOptionsError } from '../../../src/errors.js';
 import { buildReport } from '../../../src/io/write/scanReport.js';
 import type { Finding } from '../../../src/report/finding.js';
 
@@ -84,5 +85,24 @@ describe('reports', () => {
   it('filters by score and top', () => {
     expect(buildReport({ findings: [finding], rejects: [], rows: 1, analysed: 1, top: 0 }).summary).toMatchObject({ findings: 1, shown: 0 });
     expect(buildReport({ findings: [finding, { ...finding, id: 'f2' }], rejects: [], rows: 1, analysed: 1, top: 1 }).findings).toHaveLength(1);
+  });
+});
+
+describe('formatReport: another format', () => {
+  const report = buildReport({ findings: [], rejects: [], rows: 0, analysed: 0 });
+  it.each([
+    ['html', /must be one of 'table', 'json', 'csv', 'md', got "html": an HTML page is toHtml\(report\), from splitscan\/review/u],
+    ['JSON', /got "JSON"$/u],
+    ['markdown', /got "markdown"$/u],
+  ])('%s is an OptionsError at options.format, not undefined', (format, message) => {
+    let caught: unknown;
+    try {
+      formatReport(report, format as never);
+    } catch (e) {
+      caught = e;
+    }
+    expect(isOptionsError(caught)).toBe(true);
+    expect((caught as Error).message).toMatch(/^formatReport: options\.format: /u);
+    expect((caught as Error).message).toMatch(message);
   });
 });
