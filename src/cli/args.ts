@@ -75,6 +75,8 @@ export interface ScanArgs {
   readonly currency?: string;
   /** `--rate CODE=RATE`: exchange rates to the report currency, by currency code. */
   readonly rates?: Readonly<Record<string, string>>;
+  /** `--vat BASIS:RATE`: how the file's amounts stand to VAT, and the rate. */
+  readonly vat?: { readonly amounts: 'net' | 'gross'; readonly rate: string };
   readonly buyer?: string;
   readonly credits?: CreditPolicy;
   readonly lines?: LinePolicy;
@@ -294,6 +296,10 @@ export function parseCli(argv: readonly string[]): CliArgs {
   if (o.unit !== undefined && !(Number(o.unit) > 0)) throw new UsageError(`--unit ${o.unit}: expected a positive number such as 10000`);
   if (o.currency !== undefined && !isCurrencyCode(o.currency)) throw new UsageError(`--currency ${o.currency}: expected an ISO 4217 code such as CNY`);
   const rates = o.rate !== undefined ? parseRates(o.rate) : undefined;
+  // --vat net:0.2 (the rate itself is checked with the other options: `vat.rate`).
+  const vatMatch = o.vat !== undefined ? /^\s*(net|gross)\s*:\s*(\S+)\s*$/iu.exec(o.vat) : undefined;
+  if (o.vat !== undefined && !vatMatch) throw new UsageError(`--vat ${o.vat}: expected net:RATE or gross:RATE, the rate a fraction (--vat net:0.2 for amounts net of 20% VAT)`);
+  const vat = vatMatch ? { amounts: (vatMatch[1] as string).toLowerCase() as 'net' | 'gross', rate: vatMatch[2] as string } : undefined;
   let map: ColumnMap | undefined;
   if (o.map !== undefined) {
     try {
@@ -367,6 +373,7 @@ export function parseCli(argv: readonly string[]): CliArgs {
     ...opt('encoding', encoding),
     ...opt('currency', o.currency?.toUpperCase()),
     ...opt('rates', rates),
+    ...opt('vat', vat),
     ...opt('buyer', o.buyer),
     ...opt('credits', credits),
     ...opt('lines', lines),

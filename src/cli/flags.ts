@@ -84,6 +84,7 @@ export const FLAGS = [
   { name: 'threshold', type: 'string', group: 'Policy', value: 'AMOUNT', description: 'one threshold of your own, in --currency (with a policy preset:\nits grouping, else the defaults)', options: ['threshold'] },
   { name: 'procedure', type: 'string', group: 'Policy', value: 'TEXT', description: 'what --threshold requires, as findings name it\n', default: 'a procurement procedure' },
   { name: 'comparison', type: 'string', group: 'Policy', value: 'C', description: 'atOrAbove | above: when --threshold applies', default: 'atOrAbove' },
+  { name: 'vat', type: 'string', group: 'Policy', value: 'BASIS:RATE', description: "the file's amounts are net or gross of VAT, at RATE (a fraction),\ne.g. --vat net:0.2: limits on the other basis (UK from 2022, EU) are\nput on the file's", options: ['vat'] },
   { name: 'limit', type: 'string', group: 'Policy', value: 'AMOUNT', description: 'card single-transaction limit (with --preset pcard and --currency)', options: ['limit'] },
   { name: 'options', type: 'string', group: 'Policy', value: 'FILE', description: 'detectSplits options as JSON, or a report whose provenance to rerun;\nflags given as well override it' },
   { name: 'window', short: 'w', type: 'string', group: 'Policy', value: 'W', description: '30d (rolling days) | day | week | month | quarter | year | fiscal-year', options: ['window'] },

@@ -134,6 +134,7 @@ export async function policyOf(args: ScanArgs): Promise<Policy> {
       ...(window !== undefined ? { window } : {}),
       ...(args.vendor !== undefined ? { vendor: args.vendor } : {}),
       ...(args.rates !== undefined ? { rates: { ...options.rates, ...args.rates } } : {}),
+      ...(args.vat !== undefined ? { vat: args.vat } : {}),
       ...(args.minScore !== undefined ? { minScore: args.minScore } : {}),
       ...(args.minPartShare !== undefined ? { minPartShare: args.minPartShare } : {}),
       ...(args.subject !== undefined ? { subject: { ...options.subject, ...args.subject } } : {}),

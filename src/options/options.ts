@@ -101,6 +101,16 @@ export interface DetectSplitsOptions {
    * @defaultValue `{}` (no conversion)
    */
   rates?: Readonly<Record<string, string | number>> | undefined;
+  /**
+   * How the ledger's amounts stand to VAT (`amounts`: `'net'` or `'gross'`), and the VAT `rate` (a
+   * fraction: `'0.2'` for 20%) that puts a limit on their basis when its threshold says its own
+   * (`vat` of a threshold): a limit including VAT is compared with net amounts as limit ÷ (1 + rate),
+   * a net limit with gross amounts as limit × (1 + rate). Limits that say nothing of VAT, or are on
+   * the ledger's basis, are compared as given. UK limits are net to 2021 and include VAT from 2022,
+   * so a council's net spend file needs `{ amounts: 'net', rate: '0.2' }` to be judged right in both.
+   * @defaultValue none: every limit is compared with the amounts as recorded
+   */
+  vat?: { readonly amounts: 'net' | 'gross'; readonly rate: string | number } | undefined;
   /** A part within this fraction under a threshold counts as "just below" it. @defaultValue {@link DEFAULT_BAND}, 0.1 */
   band?: number | undefined;
   /** Fewest parts a finding may have. @defaultValue {@link DEFAULT_MIN_PARTS}, 2 */
@@ -182,6 +192,7 @@ const weightsSchema = z.strictObject(
 );
 
 const RATE_MESSAGE = `rate must be a positive decimal below 10^${RATE_BOUNDS.digits} with at most ${RATE_BOUNDS.places} decimal places (units of the report currency per unit of this currency)`;
+const VAT_RATE_MESSAGE = 'rate must be a fraction in [0, 1), e.g. "0.2" for 20%, with at most 12 decimal places';
 
 const SIMILARITY = 'minSimilarity must be 0 (texts not compared) or in (0, 1]';
 
@@ -208,6 +219,15 @@ export const optionsSchema = z.strictObject({
       z.string().check(z.refine(isCurrencyCode, { error: (iss) => `${JSON.stringify(iss.input)} is not an ISO 4217 currency code` })),
       z.union([z.string(), z.number()], { error: RATE_MESSAGE }).check(z.refine((v) => exactDecimal(v, RATE_BOUNDS)?.gt(0) === true, RATE_MESSAGE)),
       { error: 'rates must be an object of currency code → rate' },
+    ),
+  ),
+  vat: z.optional(
+    z.strictObject(
+      {
+        amounts: z.enum(['net', 'gross'], { error: 'amounts must be "net" or "gross": how the ledger\'s amounts stand to VAT' }),
+        rate: z.union([z.string(), z.number()], { error: VAT_RATE_MESSAGE }).check(z.refine((v) => { const d = exactDecimal(v, RATE_BOUNDS); return d !== undefined && d.gte(0) && d.lt(1); }, VAT_RATE_MESSAGE)),
+      },
+      { error: 'vat must be { amounts: "net" | "gross", rate } (rate a fraction, "0.2" for 20%)' },
     ),
   ),
   band: z.optional(z.number({ error: 'band must be in [0, 1)' }).check(z.gte(0, 'band must be in [0, 1)'), z.lt(1, 'band must be in [0, 1)'))),

@@ -26,6 +26,8 @@ export interface ResolvedOptions {
   readonly currency: string;
   /** Value of one unit of each currency in the report currency (the report currency maps to 1). */
   readonly rates: ReadonlyMap<string, Decimal>;
+  /** The ledger's VAT basis and rate (the `vat` option), when given. */
+  readonly vat?: { readonly amounts: 'net' | 'gross'; readonly rate: Decimal };
   readonly band: number;
   readonly minParts: number;
   readonly maxParts: number;
@@ -76,15 +78,20 @@ export function resolveOptions(options: DetectSplitsOptions, fn = 'detectSplits'
   const maxParts = o.maxParts ?? DEFAULT_MAX_PARTS;
   if (maxParts < minParts) throw new OptionsError(fn, [{ path: ['maxParts'], message: `maxParts (${maxParts}) must be at least minParts (${minParts})` }]);
   const band = o.band ?? DEFAULT_BAND;
+  const vat = o.vat === undefined ? undefined : { amounts: o.vat.amounts, rate: exactDecimal(o.vat.rate, RATE_BOUNDS) as Decimal };
   const resolved: ResolvedThreshold[] = thresholds.map((t, i) => {
     const rate = rates.get(t.currency);
     if (rate === undefined) {
       throw new OptionsError(fn, [{ path: ['rates', t.currency], message: `threshold "${t.id}" is in ${t.currency}, the report currency is ${currency}: give the rate of ${t.currency} (units of ${currency} per 1 ${t.currency})` }]);
     }
-    const value = t.amount.times(rate);
+    // A limit on another VAT basis than the ledger's amounts is put on theirs.
+    const onBasis = vat !== undefined && t.vat !== undefined && t.vat !== vat.amounts ? vat : undefined;
+    const converted = t.amount.times(rate);
+    const value = onBasis === undefined ? converted : t.vat === 'gross' ? converted.div(onBasis.rate.plus(1)) : converted.times(onBasis.rate.plus(1));
     const nearFrom = value.times(1 - band);
     return {
       threshold: t,
+      ...(onBasis !== undefined ? { vat: onBasis } : {}),
       value,
       approx: value.toNumber(),
       comparison: t.comparison,
@@ -116,6 +123,7 @@ export function resolveOptions(options: DetectSplitsOptions, fn = 'detectSplits'
     },
     currency,
     rates,
+    ...(vat !== undefined ? { vat } : {}),
     band,
     minParts,
     maxParts,

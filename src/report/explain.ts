@@ -273,8 +273,11 @@ export function counterfactual(args: {
   const verb = totalComparison(t) === 'above' ? 'exceed' : 'reach';
   const over = total.minus(tier.value);
   const by = over.isZero() ? 'exactly' : `by ${groupedMoney(over)} ${currency}`;
-  const vat = t.vat === undefined ? '' : t.vat === 'net' ? ', net of VAT' : ', including VAT';
-  const limit = `${sharedMoney(tier.value)} ${currency}${t.currency !== currency ? ` (${sharedMoney(t.amount)} ${t.currency}${vat})` : vat ? ` (${vat.slice(2)})` : ''}`;
+  const basis = (v: 'net' | 'gross'): string => (v === 'net' ? 'net of VAT' : 'including VAT');
+  // The limit as the ledger's amounts are compared with it, then as its source gives it where that differs.
+  const onBasis = tier.vat ? `; compared with ${tier.vat.amounts} amounts at ${tier.vat.rate.times(100).toFixed()}% VAT` : '';
+  const source = t.currency !== currency || tier.vat ? `${sharedMoney(t.amount)} ${t.currency}${t.vat ? `, ${basis(t.vat)}` : ''}${onBasis}` : t.vat ? basis(t.vat) : undefined;
+  const limit = `${sharedMoney(tier.value)} ${currency}${source !== undefined ? ` (${source})` : ''}`;
   return (
     `Together these ${ids.length} purchases by ${buyer} (${shown}), ${groupMoneyText(totalText)} ${currency} ${when}, ` +
     `${verb} the ${limit} limit for ${t.procedure} (threshold ${t.id}${t.label ? `, ${t.label}` : ''}) ${by}; ` +

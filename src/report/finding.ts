@@ -60,7 +60,10 @@ export interface FindingThreshold {
   readonly comparison: Comparison;
   /** How the total crossed the limit, where the rule words it apart from `comparison` (China's Art. 28: `'above'`). */
   readonly cumulative?: Comparison;
-  /** Whether the limit is net or gross of VAT, where its source says: ledger amounts are compared as recorded. */
+  /**
+   * Whether `amount` is net or gross of VAT: the source's basis, or the ledger's when the limit was
+   * put on it (the `vat` option). Absent where the source does not say.
+   */
   readonly vat?: 'net' | 'gross';
   readonly validFrom?: string;
   readonly validTo?: string;
@@ -191,7 +194,8 @@ function thresholdOf(tier: ResolvedThreshold, currency: string): FindingThreshol
     const t = tier.threshold;
     const made: Writable<FindingThreshold> = { id: t.id, amount: moneyString(tier.value), currency, procedure: t.procedure, comparison: t.comparison };
     if (t.cumulative) made.cumulative = t.cumulative;
-    if (t.vat) made.vat = t.vat;
+    const vat = tier.vat?.amounts ?? t.vat;
+    if (vat) made.vat = vat;
     if (t.validFrom) made.validFrom = t.validFrom;
     if (t.validTo) made.validTo = t.validTo;
     if (t.label) made.label = t.label;

@@ -96,6 +96,12 @@ export interface ResolvedThreshold {
   readonly comparison: Comparison;
   /** How a total is compared: a run crosses the limit. */
   readonly cumulative: Comparison;
+  /**
+   * Set when `value` was put on the ledger's VAT basis (the `vat` option: the threshold's own basis
+   * differs): the ledger's basis and the rate used. `value` is then net of, or including, VAT as the
+   * ledger's amounts are.
+   */
+  readonly vat?: { readonly amounts: 'net' | 'gross'; readonly rate: Decimal };
   /** Lowest amount counted as "just below" it: value × (1 − band). */
   readonly nearFrom: Decimal;
   readonly nearFromApprox: number;

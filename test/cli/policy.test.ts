@@ -118,6 +118,30 @@ describe('exclusions', () => {
   });
 });
 
+describe('--vat BASIS:RATE', () => {
+  // Two net purchases of 95,000 GBP in 2023 against the sub-central limit including VAT (213,477).
+  const file = ledger('vat.csv', ['v1,City Council,Acme,2023-03-01,95000,GBP,30190000,office furniture', 'v2,City Council,Acme,2023-03-08,95000,GBP,30190000,office furniture']);
+  const scan = ['scan', file, '--preset', 'uk-pa2023', '--tier', 'sub-central', '--min-score', '0'];
+
+  it('puts a limit on the file\'s VAT basis, as the vat option does, and the report keeps it', async () => {
+    expect(await findings(scan)).toEqual([]);
+    const r = await cli([...scan, '--vat', 'NET:0.2', '--format', 'json', '-q']);
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.out) as { findings: { recordIds: string[]; threshold: { amount: string; vat: string } }[]; provenance: { options: { vat: unknown } } };
+    expect(report.findings.map((f) => [f.recordIds, f.threshold.amount, f.threshold.vat])).toEqual([[['v1', 'v2'], '177897.50', 'net']]);
+    expect(report.provenance.options.vat).toEqual({ amounts: 'net', rate: '0.2' });
+  });
+
+  it.each([
+    [['--vat', '0.2'], '--vat 0.2: expected net:RATE or gross:RATE'],
+    [['--vat', 'net:20'], '--vat rate: rate must be a fraction in [0, 1)'],
+  ])('refuses %j, naming the flag (exit 2)', async (flags, message) => {
+    const r = await cli([...scan, ...flags, '--format', 'json']);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain(`splitscan: ${message}`);
+  });
+});
+
 describe('--rate CODE=RATE', () => {
   // 2,900 EUR + 2,000 GBP: 4,900 EUR without the pound's rate, 5,240 EUR at 1.17 EUR per pound.
   const file = ledger('rates.csv', ['e1,Museum,Acme,2024-03-04,2900,EUR,,display cases', 'g1,Museum,Acme,2024-03-11,2000,GBP,,display cases', 'u1,Museum,Beta,2024-06-01,100,USD,,leaflets', 'e2,Museum,Gamma,2024-08-01,300,EUR,,paper', 'e3,Museum,Gamma,2024-10-01,300,EUR,,paper']);

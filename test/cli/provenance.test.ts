@@ -36,8 +36,8 @@ describe('provenance', () => {
     expect(p?.inputs[0]?.columns?.['amount']).toEqual(['合同金额(元)']);
     expect(p?.reading).toMatchObject({ currency: 'CNY' });
     const o = p?.options as Record<string, unknown>;
-    // Every option detection takes is there, with what it was.
-    for (const key of OPTION_KEYS.filter((k) => !['name', 'citation', 'description'].includes(k))) expect(o, key).toHaveProperty(key);
+    // Every option detection takes is there, with what it was (`vat` has no default: only when given).
+    for (const key of OPTION_KEYS.filter((k) => !['name', 'citation', 'description', 'vat'].includes(k))) expect(o, key).toHaveProperty(key);
     expect(o).toMatchObject({ window: { days: 20 }, minScore: 0.1, vendor: 'any', currency: 'CNY', minPartShare: 0.1, exclude: { vendors: ['Acme'], categories: [] } });
     expect(o['thresholds']).toEqual(JSON.parse(readFileSync(thresholds, 'utf8')));
   });

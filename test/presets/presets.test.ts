@@ -103,6 +103,7 @@ describe('getPreset', () => {
     subject: { minSimilarity: 0.5 },
     currency: 'EUR',
     rates: { USD: '0.9' },
+    vat: { amounts: 'net', rate: '0.2' },
     band: 0.05,
     minParts: 3,
     maxParts: 20,

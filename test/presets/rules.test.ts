@@ -190,3 +190,42 @@ describe('what a finding says of the rule it cites', () => {
     expect(r.findings[0]?.explanation).not.toContain('FAR 13.2');
   });
 });
+
+describe('the vat option puts a limit on the ledger\'s VAT basis', () => {
+  // Sub-central supplies/services: 213,477 GBP including VAT in 2023 (177,897.50 net at 20%); 189,330 net in 2021.
+  const pair = (date: string, amount: string) => [
+    { id: 'a', date, amount, category: '30190000' },
+    { id: 'b', date, amount, category: '30190000' },
+  ];
+  it.each([
+    ['net amounts against a limit including VAT', '2023-03-01', '95000', undefined, []],
+    ['net amounts against a limit including VAT', '2023-03-01', '95000', { amounts: 'net', rate: '0.2' }, ['UK-2022-sub-central']],
+    ['gross amounts against a net limit', '2021-03-01', '100000', undefined, ['UK-2020-sub-central']],
+    ['gross amounts against a net limit', '2021-03-01', '100000', { amounts: 'gross', rate: '0.2' }, []],
+    ['net amounts against a net limit', '2021-03-01', '100000', { amounts: 'net', rate: '0.2' }, ['UK-2020-sub-central']],
+  ] as const)('%s (%s, 2 × %s, vat %o)', (_what, date, amount, vat, ids) => {
+    const r = run('uk-pa2023', 'GBP', pair(date, amount), { minScore: 0, tier: 'sub-central', ...(vat ? { vat } : {}) });
+    expect(r.findings.map((f) => f.threshold.id)).toEqual(ids);
+  });
+
+  it('says both figures and the basis of the amount it reports', () => {
+    const r = run('uk-pa2023', 'GBP', pair('2023-03-01', '95000'), { minScore: 0, tier: 'sub-central', vat: { amounts: 'net', rate: '0.2' } });
+    const f = r.findings[0];
+    expect(f?.threshold).toMatchObject({ amount: '177897.50', vat: 'net' });
+    expect(f?.explanation).toContain('reach the 177,897.50 GBP (213,477.00 GBP, including VAT; compared with net amounts at 20% VAT) limit for');
+  });
+
+  it.each([
+    [{ amounts: 'net', rate: '1.2' }, ['vat', 'rate']],
+    [{ amounts: 'nett', rate: '0.2' }, ['vat', 'amounts']],
+    [{ amounts: 'net' }, ['vat', 'rate']],
+  ])('refuses %o at its path', (vat, path) => {
+    let caught: unknown;
+    try {
+      run('uk-pa2023', 'GBP', pair('2023-03-01', '95000'), { vat });
+    } catch (e) {
+      caught = e;
+    }
+    expect((caught as { issues?: { path: unknown }[] }).issues?.[0]?.path).toEqual(path);
+  });
+});
