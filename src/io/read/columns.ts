@@ -72,9 +72,10 @@ export interface ColumnSource {
    * `'map'`: named by the caller; `'alias'`: a recognised header name ({@link HEADER_ALIASES});
    * `'pair'`: the currency column of the amount column (or the amount of the currency), by the
    * prefix they share (`Transaction Amt.` / `Trx Currency`); `'beside'`: the column of that name
-   * next to it, its header heading two columns (with a `warning`).
+   * next to it, its header heading two columns (with a `warning`); `'id'`: the id column read as
+   * the document number, its line suffix stripped (`lineSuffix` given and no document column).
    */
-  readonly how: 'map' | 'alias' | 'pair' | 'beside';
+  readonly how: 'map' | 'alias' | 'pair' | 'beside' | 'id';
   /** Set when the choice is not certain (a currency column that seems to belong to another amount). */
   readonly warning?: string;
 }
