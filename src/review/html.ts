@@ -6,6 +6,7 @@
 import type { Decimal } from 'decimal.js';
 import { D, groupedMoney } from '../_lib/decimal.js';
 import type { ReportFinding, ScanReport } from '../io/write/scanReport.js';
+import { setAside, setAsideRows } from '../io/write/setAside.js';
 import type { LargeRun } from '../report/largeRun.js';
 import { CHART_LIBRARY } from './_assets.js';
 import { reviewApp } from './_client.js';
@@ -130,7 +131,7 @@ export function toHtml(report: ScanReport | DecidedReport, options: ToHtmlOption
     '<p class="note">Each finding is a candidate for a human review, not a conclusion: a reviewer decides whether the purchases were one requirement and whether an exception applies.</p>',
     '</header>',
     '<section id="summary"><h2>Summary</h2>',
-    `<div class="cards">${card('rows read', s.rows)}${card('analysed', s.analysed)}${card('rejected', s.rejected)}${card('findings', s.findings, s.shown !== s.findings ? `${s.shown} shown` : '')}${decided ? DECISION_ORDER.map((k) => card(k, decided.decisions.counts[k], k === 'open' && decided.decisions.undecided ? `${decided.decisions.undecided} undecided` : '')).join('') : ''}</div>`,
+    `<div class="cards">${card('rows read', s.rows)}${card('analysed', s.analysed)}${card('rejected', s.rejected)}${setAsideRows(s) > 0 ? card('set aside', setAsideRows(s), setAside(s)) : ''}${card('findings', s.findings, s.shown !== s.findings ? `${s.shown} shown` : '')}${decided ? DECISION_ORDER.map((k) => card(k, decided.decisions.counts[k], k === 'open' && decided.decisions.undecided ? `${decided.decisions.undecided} undecided` : '')).join('') : ''}</div>`,
     // The report's own warnings (rows rejected, missing rates, large runs …), then the flag rates computed here.
     warningsHtml([...(report.warnings ?? []).filter((w) => w.code !== 'flag_rate').map((w) => w.message), ...rates.warnings.map((w) => w.message)], rates.partial),
     largeRunsHtml(report.largeRuns ?? []),

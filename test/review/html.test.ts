@@ -92,6 +92,19 @@ describe('toHtml', () => {
     ]);
   });
 
+  it('accounts for every row read in the summary: rows set aside (blank, summed, netted) beside analysed and rejected', () => {
+    const cards = (html: string) => Object.fromEntries([...html.matchAll(/<div class="card"><div class="value">([\d,]+)<\/div><div class="label">([^<]+)<\/div>(?:<div class="muted small">([^<]*)<\/div>)?/gu)].map((m) => [m[2], [Number((m[1] as string).replace(/,/gu, '')), m[3] ?? '']]));
+    // Birmingham's card file: 5,256 rows, one of them blank.
+    const blank = cards(toHtml(makeReport([], { summary: { rows: 5256, analysed: 5025, rejected: 230, blank: 1, merged: 0, netted: 0, largeRuns: 0, findings: 0, shown: 0 } })));
+    expect(blank['set aside']).toEqual([1, '1 blank']);
+    // Oxford's invoice lines summed, and credits netted.
+    const summed = cards(toHtml(makeReport([], { summary: { rows: 3918, analysed: 3100, rejected: 0, blank: 2, merged: 813, netted: 3, largeRuns: 0, findings: 0, shown: 0 } })));
+    expect(summed['set aside']).toEqual([818, '2 blank, 813 summed into another line of their document, 3 credits netted against their purchases']);
+    expect((summed['analysed'] as number[])[0]! + (summed['rejected'] as number[])[0]! + (summed['set aside'] as number[])[0]!).toBe((summed['rows read'] as number[])[0]);
+    // Nothing set aside: no card for it.
+    expect(cards(toHtml(makeReport([])))['set aside']).toBeUndefined();
+  });
+
   it("shows the report's own warnings and its large runs, escaped", () => {
     const report = makeReport([{ id: 'FA', recordIds: ['1', '2'], buyer: 'City', threshold: 'hz-open' }], {
       warnings: [{ code: 'large_runs', message: '1 window of more than 50 linked purchases <b>crossed</b> a threshold' }],
