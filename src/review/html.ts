@@ -280,7 +280,8 @@ function rejectsHtml(report: ScanReport): string {
   if (report.rejects.length === 0) return '';
   const byCode = new Map<string, { n: number; example: string; fields: Set<string> }>();
   for (const r of report.rejects) {
-    const g = byCode.get(r.code) ?? { n: 0, example: r.message, fields: new Set<string>() };
+    // Its file named, as the rejects CSV and `inspect` name it: a line number alone is ambiguous over several files.
+    const g = byCode.get(r.code) ?? { n: 0, example: r.file !== undefined ? `${r.file} ${r.message}` : r.message, fields: new Set<string>() };
     g.n++;
     if (r.field) g.fields.add(r.field);
     byCode.set(r.code, g);

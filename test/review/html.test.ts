@@ -105,6 +105,18 @@ describe('toHtml', () => {
     expect(cards(toHtml(makeReport([])))['set aside']).toBeUndefined();
   });
 
+  it('names the file of each rejected-row example, as the rejects CSV and inspect do (a run over several files)', () => {
+    const rejects = [
+      { field: '', path: [], code: 'subtotal' as const, message: 'line 16: a total line, not a purchase', line: 16, file: 'toronto/toronto-pcard-2011-12.csv' },
+      { field: '', path: [], code: 'subtotal' as const, message: 'line 9: a total line, not a purchase', line: 9, file: 'toronto/toronto-pcard-2012-03.csv' },
+      { field: 'amount', path: ['amount'], code: 'no_exchange_rate' as const, message: 'no rate for USD', index: 4 },
+    ];
+    const html = toHtml(makeReport([], { rejects }));
+    expect(html).toContain('<td>toronto/toronto-pcard-2011-12.csv line 16: a total line, not a purchase</td>');
+    // A reject of no file (made from records, not read from one) is shown as it is.
+    expect(html).toContain('<td>no rate for USD</td>');
+  });
+
   it("shows the report's own warnings and its large runs, escaped", () => {
     const report = makeReport([{ id: 'FA', recordIds: ['1', '2'], buyer: 'City', threshold: 'hz-open' }], {
       warnings: [{ code: 'large_runs', message: '1 window of more than 50 linked purchases <b>crossed</b> a threshold' }],
