@@ -100,7 +100,9 @@ async function diff(args: DiffArgs, io: CliIo): Promise<number> {
   };
   if (args.out !== undefined) await checkOutputs([{ flag: '--out', path: args.out }], [args.before, args.after].map((path) => ({ flag: 'FILE', path })));
   const { diffReports, formatDiff } = await import('../review/diff.js');
-  const text = formatDiff(diffReports(await report(args.before), await report(args.after)), args.format ?? 'md');
+  const changes = diffReports(await report(args.before), await report(args.after));
+  if (!args.quiet) for (const w of changes.warnings) io.stderr.write(`splitscan: warning: ${terminalText(w.message)}\n`);
+  const text = formatDiff(changes, args.format ?? 'md');
   if (args.out !== undefined) await write(args.out, text);
   else io.stdout.write(forTerminal(text, io));
   return EXIT.ok;

@@ -382,8 +382,6 @@ header .note{background:var(--soft);border-left:3px solid var(--accent);padding:
 .card .value{font-size:22px;font-weight:600;font-variant-numeric:tabular-nums}
 .card .label{color:var(--muted)}
 .small{font-size:12px}
-.warnings{background:var(--warnbg);border:1px solid #f0c36d;border-radius:6px;padding:4px 14px;margin:10px 0}
-.warnings h3{margin:6px 0;color:var(--warn)}
 .filters{display:flex;flex-wrap:wrap;gap:12px;margin:8px 0}
 .filters input,.filters select{font:inherit;padding:3px 6px}
 .filters input[type=number]{width:5em}
