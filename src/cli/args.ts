@@ -102,6 +102,8 @@ export interface DiffArgs {
   readonly after: string;
   readonly format?: DiffFormat;
   readonly out?: string;
+  /** `-q`: no warning on stderr (the diff still carries it). */
+  readonly quiet?: boolean;
 }
 
 /** `splitscan presets`. */
@@ -273,7 +275,7 @@ export function parseCli(argv: readonly string[]): CliArgs {
     const format = oneOf('format', o.format, ['table', 'json', 'csv'] as const);
     return { command: 'presets', ...(format ? { format } : {}) };
   }
-  if (command === 'diff') return diffArgs(rest, o.format, o.out);
+  if (command === 'diff') return diffArgs(rest, o.format, o.out, o.quiet ?? false);
   if (command !== 'scan' && command !== 'inspect') throw new UsageError(`unknown command "${command}"${didYouMean(command, COMMAND_NAMES)} (commands: ${COMMAND_NAMES.join(', ')})`);
   const format = oneOf('format', o.format, command === 'scan' ? SCAN_FORMATS : INSPECT_FORMATS);
   const file = rest[0];
@@ -388,11 +390,11 @@ export function parseCli(argv: readonly string[]): CliArgs {
   };
 }
 
-function diffArgs(files: readonly string[], format: string | undefined, out: string | undefined): DiffArgs {
+function diffArgs(files: readonly string[], format: string | undefined, out: string | undefined, quiet: boolean): DiffArgs {
   const [before, after, ...more] = files;
   if (before === undefined || after === undefined || more.length > 0) throw new UsageError('diff: give two JSON reports, OLD.json NEW.json (from scan --format json)');
   const f = oneOf('format', format, DIFF_FORMATS);
-  return { command: 'diff', before, after, ...(f ? { format: f } : {}), ...(out !== undefined ? { out } : {}) };
+  return { command: 'diff', before, after, ...(f ? { format: f } : {}), ...(out !== undefined ? { out } : {}), ...(quiet ? { quiet } : {}) };
 }
 
 /** The `--help` text, generated from the flag table in flags.ts (docs/cli.md shows it verbatim). */

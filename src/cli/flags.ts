@@ -118,7 +118,7 @@ export const FLAGS = [
   { name: 'buyer', type: 'string', group: 'Reading the file', value: 'NAME', description: 'buyer of every row when the file has no buyer column', options: ['buyer'] },
   { name: 'credits', type: 'string', group: 'Reading the file', value: CREDIT_POLICIES.join('|'), description: 'negative amounts: report as rejects, or net against the\npurchase', default: 'reject', options: ['credits'] },
   { name: 'lines', type: 'string', group: 'Reading the file', value: LINE_POLICIES.join('|'), description: 'rows sharing a document number: sum into one record, or\nkeep', default: 'sum', options: ['lines'] },
-  { name: 'line-suffix', type: 'string', group: 'Reading the file', value: 'REGEX', description: "strip from document numbers before summing (e.g. '_\\d+$')", options: ['lineSuffix'] },
+  { name: 'line-suffix', type: 'string', group: 'Reading the file', value: 'REGEX', description: "strip from document numbers before summing (e.g. '_\\d+$');\nwith no document column, from ids: each id's base is its document", options: ['lineSuffix'] },
   { name: 'delimiter', type: 'string', group: 'Reading the file', value: 'D', description: ', ; tab |', default: 'detected', options: ['delimiter'] },
   { name: 'input-format', type: 'string', group: 'Reading the file', value: 'F', description: or(INPUT_FORMATS), default: 'auto', options: ['format'] },
   { name: 'format', short: 'f', type: 'string', group: 'Output', commands: ['scan', 'inspect', 'diff', 'presets'], value: 'F', description: `${or(SCAN_FORMATS)} (default: table on a terminal,\nelse json); inspect: ${or(INSPECT_FORMATS)}; diff: ${or(DIFF_FORMATS)}` },

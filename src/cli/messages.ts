@@ -34,6 +34,8 @@ function pathText(path: readonly (string | number)[]): string {
  */
 export function issueText(issue: OptionIssue, context: IssueContext = {}): string {
   const { message } = issue;
+  // An issue of no option (a file without a column it needs) names its fixes itself.
+  if (issue.path.length === 0) return message;
   if (context.threshold && issue.path[0] === 'thresholds') return `${thresholdFlag(issue.path)}: ${message}`;
   const flag = flagOf(issue.path);
   if (flag === undefined) return `${context.optionsFile ? '--options ' : 'option '}${pathText(issue.path)}: ${message}`;

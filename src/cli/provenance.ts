@@ -2,9 +2,11 @@
  * The report's provenance: what ran on which bytes with which options, complete enough to run it
  * again (`splitscan scan FILE --options REPORT.json`) and get the same findings.
  */
+import { realpath } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { DEFAULT_PLACEHOLDER_VENDORS, DEFAULT_SKIP_METHODS, type DetectSplitsOptions } from '../options/options.js';
 import { resolveOptions } from '../options/resolve.js';
-import type { ProvenanceInput, ReportProvenance } from '../io/write/scanReport.js';
+import type { ProvenanceInput, ReportProvenance, ReportWarning } from '../io/write/scanReport.js';
 import { TOOL } from './version.js';
 
 /**
@@ -63,4 +65,24 @@ export function buildProvenance(p: ProvenanceInputs): ReportProvenance {
     options: effectiveOptions(p.options),
     output: p.output,
   };
+}
+
+/**
+ * An `input_changed` warning for each file a report read (`before`, its provenance's inputs) that
+ * this run read again (`now`) with other bytes. Files are the same by real path, however each run
+ * named them (`b.csv`, `./b.csv`, `/abs/b.csv`, a link to it), resolved from the working folder;
+ * standard input (`-`) is standard input.
+ */
+export async function changedInputs(before: readonly ProvenanceInput[], now: readonly ProvenanceInput[]): Promise<ReportWarning[]> {
+  const real = (file: string): Promise<string> => (file === '-' ? Promise.resolve('-') : realpath(file).catch(() => resolve(file)));
+  const read = await Promise.all(now.map(async (n) => [await real(n.file), n] as const));
+  const warnings: ReportWarning[] = [];
+  for (const b of before) {
+    const key = await real(b.file);
+    const n = read.find(([k]) => k === key)?.[1];
+    if (n === undefined || n.sha256 === b.sha256) continue;
+    const named = n.file === b.file ? n.file : `${n.file} (${b.file} in the report)`;
+    warnings.push({ code: 'input_changed', message: `${named} is not the file the report read (SHA-256 ${n.sha256.slice(0, 12)}…, was ${b.sha256.slice(0, 12)}…)` });
+  }
+  return warnings;
 }

@@ -34,7 +34,7 @@ import { provenanceInputs, readInputs } from './inputs.js';
 import { EXIT, failure, type IssueContext } from './messages.js';
 import { SCAN_MAY, checkOutputs, scanFiles } from './outputs.js';
 import { policyOf, readJson, readText } from './policy.js';
-import { buildProvenance } from './provenance.js';
+import { buildProvenance, changedInputs } from './provenance.js';
 import { summarizeRejects } from './rejectSummary.js';
 import { TOOL } from './version.js';
 
@@ -100,7 +100,9 @@ async function diff(args: DiffArgs, io: CliIo): Promise<number> {
   };
   if (args.out !== undefined) await checkOutputs([{ flag: '--out', path: args.out }], [args.before, args.after].map((path) => ({ flag: 'FILE', path })));
   const { diffReports, formatDiff } = await import('../review/diff.js');
-  const text = formatDiff(diffReports(await report(args.before), await report(args.after)), args.format ?? 'md');
+  const changes = diffReports(await report(args.before), await report(args.after));
+  if (!args.quiet) for (const w of changes.warnings) io.stderr.write(`splitscan: warning: ${terminalText(w.message)}\n`);
+  const text = formatDiff(changes, args.format ?? 'md');
   if (args.out !== undefined) await write(args.out, text);
   else io.stdout.write(forTerminal(text, io));
   return EXIT.ok;
@@ -180,10 +182,7 @@ async function scan(args: ScanArgs, io: CliIo): Promise<number> {
   await checkOutputs(files.outputs, scanFiles(args, ledger.sources.flatMap((s) => (s.file !== undefined ? [s.file] : []))).inputs, SCAN_MAY);
   for (const w of ledger.warnings) warn({ code: w.code, message: `${w.file !== undefined ? `${w.file}: ` : ''}${w.message}` });
   const inputs = provenanceInputs(ledger.sources);
-  for (const before of policy.rerun?.inputs ?? []) {
-    const now = inputs.find((s) => s.file === before.file);
-    if (now !== undefined && now.sha256 !== before.sha256) warn({ code: 'input_changed', message: `${before.file} is not the file the report read (SHA-256 ${now.sha256.slice(0, 12)}…, was ${before.sha256.slice(0, 12)}…)` });
-  }
+  for (const w of await changedInputs(policy.rerun?.inputs ?? [], inputs)) warn(w);
 
   // The table the reader built as it read: detection neither makes the records nor validates them again.
   const input = detectionInput(ledger);

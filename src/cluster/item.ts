@@ -50,3 +50,9 @@ export interface Item {
    */
   readonly trade?: string | undefined;
 }
+
+/**
+ * The vendor a part counts as wherever parts' vendors are counted (the reasons, a finding's
+ * `vendors`): its vendor key, or, for a placeholder vendor name, a vendor of its own.
+ */
+export const vendorIdentity = (it: Item): string => (it.placeholderVendor ? `\u0000${it.k}` : it.vendorKey);

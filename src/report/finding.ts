@@ -1,4 +1,4 @@
-import type { Item } from '../cluster/item.js';
+import { type Item, vendorIdentity } from '../cluster/item.js';
 import type { PurchaseRecord } from '../records/record.js';
 import { recordAt, type RecordTable } from '../records/table.js';
 import type { ResolvedOptions } from '../options/resolve.js';
@@ -79,7 +79,12 @@ export interface Finding {
   /** Record ids in date order (ties by id). */
   readonly recordIds: readonly string[];
   readonly parts: readonly FindingPart[];
-  /** Distinct vendors, in order of first appearance. */
+  /**
+   * The vendors, in order of first appearance, as the reasons count them: one name per vendor
+   * (vendors compared as keys: `ACME LTD` and `Acme Limited` are one, named as first written),
+   * and a placeholder name ("Various", a redacted one) once per part that carries it, each such
+   * part a vendor of its own. Headlines count them ("2 purchases from 2 vendors").
+   */
   readonly vendors: readonly string[];
   /** Exact sum of the parts, decimal string with at least 2 decimals, in {@link currency}. */
   readonly total: string;
@@ -133,8 +138,13 @@ export function buildFinding(run: readonly Item[], tier: ResolvedThreshold, scor
     }),
   );
   const ids = records.map((r) => r.id);
-  const vendors: string[] = [];
-  for (const r of records) if (!vendors.includes(r.vendor)) vendors.push(r.vendor);
+  // As the reasons count them: one name a vendor (its first spelling), a placeholder one a part.
+  const vendorNames = new Map<string, string>();
+  run.forEach((it, i) => {
+    const v = vendorIdentity(it);
+    if (!vendorNames.has(v)) vendorNames.set(v, (records[i] as PurchaseRecord).vendor);
+  });
+  const vendors = [...vendorNames.values()];
   const t = tier.threshold;
   const strong = reasons.filter((r) => looksDeliberate(r, k)).slice(0, 4);
   const against = reasons.filter((r) => r.weight > 0 && r.strength > 0 && isAgainst(r.code));

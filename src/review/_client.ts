@@ -12,7 +12,6 @@ export function reviewApp(doc: Document, U: typeof uPlot): void {
   const started = performance.now();
   const data = JSON.parse(doc.getElementById('splitscan-data')?.textContent ?? '{}') as PageData;
   const COLOR = { part: '#7f9cc9', running: '#1f5fa8', limit: '#b3261e', cross: '#b3261e', hist: '#9aa5b8', near: '#e08a00', weight: '#dfe5ee', reason: '#1f5fa8' };
-  const DAY = 86_400;
   const bars = U.paths.bars as NonNullable<typeof U.paths.bars>;
   const stepped = U.paths.stepped as NonNullable<typeof U.paths.stepped>;
 
@@ -158,42 +157,106 @@ export function reviewApp(doc: Document, U: typeof uPlot): void {
       return h('span', null, swatch, label);
     }));
 
-  /** Parts as bars on a time axis, the running total as steps, the limit dashed, the crossing marked. */
+  /** A date's day number (days since 1970-01-01): dates are calendar days, never times. */
+  const dayOf = (date: string): number => Date.parse(`${date}T00:00:00Z`) / 864e5;
+  /** A day number as its ISO date, `YYYY-MM-DD`. */
+  const isoDay = (day: number): string => new Date(day * 864e5).toISOString().slice(0, 10);
+  /**
+   * Whole-day ticks between `min` and `max`, as many as fit `width` pixels of ISO dates: the days
+   * with parts (`days`, ascending) when no two of them come too close, else every 1, 2, 3, 5, 7,
+   * 14 … days from the first of them.
+   */
+  const dayTicks = (days: readonly number[], min: number, max: number, width: number): number[] => {
+    const label = 90;
+    const perDay = width / Math.max(1, max - min);
+    if (days.every((d, i) => i === 0 || (d - (days[i - 1] as number)) * perDay >= label)) return days.slice();
+    const fit = Math.max(2, Math.floor(width / label));
+    const step = [1, 2, 3, 5, 7, 14, 28, 91, 182, 364].find((s) => (max - min) / s < fit) ?? Math.ceil((max - min) / fit);
+    const first = days[0] as number;
+    const ticks: number[] = [];
+    for (let d = first - Math.floor((first - min) / step) * step; d <= max; d += step) ticks.push(d);
+    return ticks;
+  };
+
+  /**
+   * Parts as bars on an axis of calendar days (ISO dates, a tick a day at most), the parts of one
+   * day stacked at its x; the running total at each day's end as steps, the limit dashed, the
+   * crossing marked at the running total of the part that reached the limit.
+   */
   const drawTimeline = (host: HTMLElement, f: PageFinding): uPlot => {
-    const xs: number[] = [];
-    let lastDay = Number.NaN;
-    let sameDay = 0;
-    for (const p of f.parts) {
-      const day = Date.parse(`${p[1]}T00:00:00Z`) / 1000;
-      sameDay = day === lastDay ? sameDay + 1 : 0;
-      lastDay = day;
-      xs.push(day + sameDay * 3 * 3600); // same-day parts a few hours apart, so each shows
-    }
+    const days: number[] = [];
+    /** Per day, the running sum of its parts (a part's bar ends at its own, stacked on the day's earlier parts). */
+    const stacks: number[][] = [];
+    const running: number[] = [];
+    let crossingDay = -1;
+    f.parts.forEach((p, i) => {
+      const day = dayOf(p[1]);
+      if (days[days.length - 1] !== day) {
+        days.push(day);
+        stacks.push([]);
+      }
+      const stack = stacks[stacks.length - 1] as number[];
+      stack.push((stack[stack.length - 1] ?? 0) + p[5]);
+      running[days.length - 1] = p[7];
+      if (i === f.crossing) crossingDay = days.length - 1;
+    });
+    const first = days[0] as number;
+    const last = days[days.length - 1] as number;
+    const levels = Math.max(...stacks.map((s) => s.length));
+    // The tallest level first, each lower one drawn over it: a day's bar in segments, one per part.
+    const levelSeries = Array.from({ length: levels }, (_, k) => levels - 1 - k);
+    const crossing = f.parts[f.crossing];
     const series: uPlot.AlignedData = [
-      xs,
-      f.parts.map((p) => p[5]),
-      f.parts.map((p) => p[7]),
-      f.parts.map(() => f.limitValue),
-      f.parts.map((p, i) => (i === f.crossing ? p[7] : null)),
+      days,
+      ...levelSeries.map((k) => stacks.map((s) => s[k] ?? null)),
+      running,
+      days.map((_, d) => (d === crossingDay && crossing ? crossing[7] : null)),
     ];
     const top = Math.max(f.limitValue, ...f.parts.map((p) => p[7])) * 1.12;
+    const width = chartWidth(host, 320, 620);
     const options: uPlot.Options = {
-      width: chartWidth(host, 320, 620),
+      width,
       height: 240,
       legend: { show: false },
       cursor: { show: false },
-      tzDate: (ts) => U.tzDate(new Date(ts * 1e3), 'Etc/UTC'),
-      scales: { x: { time: true, range: (_u, min, max) => [min - DAY, max + DAY] }, y: { range: () => [0, top] } },
-      axes: [{}, { size: 64, values: (_u, splits) => splits.map(compact) }],
+      // Room on the right for the last date's label.
+      padding: [null, 40, null, null],
+      // A day before the first part and after the last, whatever their number (one day too).
+      scales: { x: { time: false, range: () => [first - 1, last + 1] }, y: { range: () => [0, top] } },
+      axes: [
+        { splits: (_u, _i, min, max) => dayTicks(days, min, max, width - 104), values: (_u, splits) => splits.map(isoDay) },
+        { size: 64, values: (_u, splits) => splits.map(compact) },
+      ],
       series: [
         {},
-        { label: 'part', stroke: COLOR.part, fill: COLOR.part, paths: bars({ size: [0.5, 16, 6] }), points: { show: false } },
+        ...levelSeries.map((k) => ({ label: `part ${k + 1} of its day`, stroke: '#fff', width: 1, fill: COLOR.part, paths: bars({ size: [0.5, 16, 6] }), points: { show: false } })),
         { label: 'running total', stroke: COLOR.running, width: 2, paths: stepped({ align: 1 }), points: { show: true, size: 6, fill: COLOR.running } },
-        { label: 'limit', stroke: COLOR.limit, width: 1.5, dash: [6, 4], points: { show: false } },
         { label: 'crossing', stroke: COLOR.cross, paths: () => null, points: { show: true, size: 12, width: 2, fill: '#fff', stroke: COLOR.cross } },
       ],
+      // The limit across the whole plot, dashed (a series would need two days to draw a line).
+      hooks: { draw: [(u) => limitLine(u, Math.round(u.valToPos(f.limitValue, 'y', true)), 'y')] },
     };
     return new U(options, series, host);
+  };
+
+  /** A dashed line in the limit's colour across the plot at canvas position `at`, horizontal (`'y'`) or vertical (`'x'`). */
+  const limitLine = (u: uPlot, at: number, axis: 'x' | 'y'): void => {
+    const ctx = u.ctx;
+    const { left, top, width, height } = u.bbox;
+    ctx.save();
+    ctx.strokeStyle = COLOR.limit;
+    ctx.lineWidth = 2;
+    ctx.setLineDash([6, 4]);
+    ctx.beginPath();
+    if (axis === 'y') {
+      ctx.moveTo(left, at);
+      ctx.lineTo(left + width, at);
+    } else {
+      ctx.moveTo(at, top);
+      ctx.lineTo(at, top + height);
+    }
+    ctx.stroke();
+    ctx.restore();
   };
 
   /** Each reason's strength × weight (dark) over its weight (light), one bar per reason. */
@@ -237,23 +300,7 @@ export function reviewApp(doc: Document, U: typeof uPlot): void {
         { label: 'purchases', stroke: COLOR.hist, fill: COLOR.hist, paths: bars({ size: [0.92, 40] }), points: { show: false } },
         { label: 'within 10% below the limit', stroke: COLOR.near, fill: COLOR.near, paths: bars({ size: [0.92, 40] }), points: { show: false } },
       ],
-      hooks: {
-        draw: [
-          (u) => {
-            const x = Math.round(u.valToPos(1, 'x', true));
-            const ctx = u.ctx;
-            ctx.save();
-            ctx.strokeStyle = COLOR.limit;
-            ctx.lineWidth = 2;
-            ctx.setLineDash([6, 4]);
-            ctx.beginPath();
-            ctx.moveTo(x, u.bbox.top);
-            ctx.lineTo(x, u.bbox.top + u.bbox.height);
-            ctx.stroke();
-            ctx.restore();
-          },
-        ],
-      },
+      hooks: { draw: [(u) => limitLine(u, Math.round(u.valToPos(1, 'x', true)), 'x')] },
     };
     // Empty bins draw nothing (a zero-height bar would still leave a hairline).
     return new U(options, [xs, g.counts.map((c, i) => (isNear(i) || c === 0 ? null : c)), g.counts.map((c, i) => (isNear(i) && c > 0 ? c : null))], host);
@@ -291,7 +338,7 @@ export function reviewApp(doc: Document, U: typeof uPlot): void {
       h(
         'div',
         { class: 'charts' },
-        h('figure', null, h('figcaption', null, `Parts over time: running total against the ${f.limit} ${f.currency} limit (${f.threshold})`), timeline, legend([['bar', COLOR.part, 'part'], ['line', COLOR.running, 'running total'], ['dash', COLOR.limit, 'limit'], ['dot', COLOR.cross, 'crossing']])),
+        h('figure', null, h('figcaption', null, `Parts by day (a day's parts stacked): running total against the ${f.limit} ${f.currency} limit (${f.threshold})`), timeline, legend([['bar', COLOR.part, 'part'], ['line', COLOR.running, 'running total'], ['dash', COLOR.limit, 'limit'], ['dot', COLOR.cross, 'crossing']])),
         h('figure', null, h('figcaption', null, 'Reasons: strength × weight (the light bar is the weight, the most a reason adds)'), reasons),
       ),
       h(

@@ -90,4 +90,6 @@ thead th{background:var(--soft);font-weight:600;white-space:nowrap}
 code{font:12px ui-monospace,SFMono-Regular,Menlo,Consolas,monospace}
 .muted{color:var(--muted)}
 ul{margin:4px 0 8px;padding-left:20px}
+.warnings{background:var(--warnbg);border:1px solid #f0c36d;border-radius:6px;padding:4px 14px;margin:10px 0}
+.warnings h3{margin:6px 0;color:var(--warn)}
 `;

@@ -7,6 +7,7 @@ import type { ReportFinding, ScanReport } from '../io/write/scanReport.js';
 import { allFindings, isPartial } from './_findings.js';
 import { escapeHtml, htmlPage } from './_html.js';
 import { matchRecordSets } from './_match.js';
+import { ruleDifferences } from './_rules.js';
 
 /** Schema tag of {@link ReportDiff}. */
 export const DIFF_SCHEMA = 'splitscan/diff@1';
@@ -35,11 +36,22 @@ export interface DiffSide {
   readonly partial: boolean;
 }
 
+/** What the reader of a diff should know first: the reports were made under different rules. */
+export interface DiffWarning {
+  readonly code: 'different_rules';
+  readonly message: string;
+}
+
 /** What {@link diffReports} returns. */
 export interface ReportDiff {
   readonly schema: typeof DIFF_SCHEMA;
   readonly before: DiffSide;
   readonly after: DiffSide;
+  /**
+   * Empty, or one `different_rules` warning naming what differs between the reports' policies,
+   * thresholds and detection options: findings may then be new or gone because of the rules.
+   */
+  readonly warnings: readonly DiffWarning[];
   /** In the later run only, by rank there. */
   readonly new: readonly ReportFinding[];
   /** In the earlier run only, by rank there. */
@@ -81,10 +93,13 @@ export function diffReports(before: ScanReport, after: ScanReport): ReportDiff {
   const added = [...match.onlyB].sort(byRank);
   const gone = [...match.onlyA].sort(byRank);
   const side = (r: ScanReport, n: number): DiffSide => ({ ...(r.source !== undefined ? { source: r.source } : {}), findings: n, partial: isPartial(r) });
+  const rules = ruleDifferences(before, after);
+  const warnings: DiffWarning[] = rules.length === 0 ? [] : [{ code: 'different_rules', message: `the two reports were made under different rules, so a finding may be new or gone because of the rules, not the ledger: ${rules.join('; ')}` }];
   return {
     schema: DIFF_SCHEMA,
     before: side(before, a.length),
     after: side(after, b.length),
+    warnings,
     new: added,
     gone,
     persisting,
@@ -146,7 +161,7 @@ function mdCell(s: string | number | undefined): string {
 }
 
 function diffToMarkdown(diff: ReportDiff): string {
-  const out = ['# What changed since the last run', '', `- Before: ${mdCell(sideText(diff.before))}`, `- After: ${mdCell(sideText(diff.after))}`, ''];
+  const out = ['# What changed since the last run', '', `- Before: ${mdCell(sideText(diff.before))}`, `- After: ${mdCell(sideText(diff.after))}`, ...diff.warnings.map((w) => `- **Warning:** ${mdCell(w.message)}`), ''];
   out.push('| | findings | total |', '|---|---:|---:|');
   for (const k of KINDS) out.push(`| ${KIND_LABEL[k]} | ${diff.totals[k].findings} | ${amounts(diff.totals[k])} |`);
   out.push('');
@@ -195,6 +210,7 @@ function diffToHtml(diff: ReportDiff): string {
   const body = [
     '<h1>What changed since the last run</h1>',
     `<ul><li>Before: ${e(sideText(diff.before))}</li><li>After: ${e(sideText(diff.after))}</li></ul>`,
+    diff.warnings.length ? `<div class="warnings" role="alert"><h3>Warnings</h3><ul>${diff.warnings.map((w) => `<li>${e(w.message)}</li>`).join('')}</ul></div>` : '',
     `<table class="totals"><thead><tr><th></th><th class="num">findings</th><th class="num">total</th></tr></thead><tbody>${KINDS.map(
       (k) => `<tr><th>${KIND_LABEL[k]}</th><td class="num">${diff.totals[k].findings}</td><td class="num">${e(amounts(diff.totals[k]))}</td></tr>`,
     ).join('')}</tbody></table>`,

@@ -6,6 +6,7 @@
 import type { Decimal } from 'decimal.js';
 import { D, groupedMoney } from '../_lib/decimal.js';
 import type { ReportFinding, ScanReport } from '../io/write/scanReport.js';
+import { setAside, setAsideRows } from '../io/write/setAside.js';
 import type { LargeRun } from '../report/largeRun.js';
 import { CHART_LIBRARY } from './_assets.js';
 import { reviewApp } from './_client.js';
@@ -130,7 +131,7 @@ export function toHtml(report: ScanReport | DecidedReport, options: ToHtmlOption
     '<p class="note">Each finding is a candidate for a human review, not a conclusion: a reviewer decides whether the purchases were one requirement and whether an exception applies.</p>',
     '</header>',
     '<section id="summary"><h2>Summary</h2>',
-    `<div class="cards">${card('rows read', s.rows)}${card('analysed', s.analysed)}${card('rejected', s.rejected)}${card('findings', s.findings, s.shown !== s.findings ? `${s.shown} shown` : '')}${decided ? DECISION_ORDER.map((k) => card(k, decided.decisions.counts[k], k === 'open' && decided.decisions.undecided ? `${decided.decisions.undecided} undecided` : '')).join('') : ''}</div>`,
+    `<div class="cards">${card('rows read', s.rows)}${card('analysed', s.analysed)}${card('rejected', s.rejected)}${setAsideRows(s) > 0 ? card('set aside', setAsideRows(s), setAside(s)) : ''}${card('findings', s.findings, s.shown !== s.findings ? `${s.shown} shown` : '')}${decided ? DECISION_ORDER.map((k) => card(k, decided.decisions.counts[k], k === 'open' && decided.decisions.undecided ? `${decided.decisions.undecided} undecided` : '')).join('') : ''}</div>`,
     // The report's own warnings (rows rejected, missing rates, large runs …), then the flag rates computed here.
     warningsHtml([...(report.warnings ?? []).filter((w) => w.code !== 'flag_rate').map((w) => w.message), ...rates.warnings.map((w) => w.message)], rates.partial),
     largeRunsHtml(report.largeRuns ?? []),
@@ -279,7 +280,8 @@ function rejectsHtml(report: ScanReport): string {
   if (report.rejects.length === 0) return '';
   const byCode = new Map<string, { n: number; example: string; fields: Set<string> }>();
   for (const r of report.rejects) {
-    const g = byCode.get(r.code) ?? { n: 0, example: r.message, fields: new Set<string>() };
+    // Its file named, as the rejects CSV and `inspect` name it: a line number alone is ambiguous over several files.
+    const g = byCode.get(r.code) ?? { n: 0, example: r.file !== undefined ? `${r.file} ${r.message}` : r.message, fields: new Set<string>() };
     g.n++;
     if (r.field) g.fields.add(r.field);
     byCode.set(r.code, g);
@@ -380,8 +382,6 @@ header .note{background:var(--soft);border-left:3px solid var(--accent);padding:
 .card .value{font-size:22px;font-weight:600;font-variant-numeric:tabular-nums}
 .card .label{color:var(--muted)}
 .small{font-size:12px}
-.warnings{background:var(--warnbg);border:1px solid #f0c36d;border-radius:6px;padding:4px 14px;margin:10px 0}
-.warnings h3{margin:6px 0;color:var(--warn)}
 .filters{display:flex;flex-wrap:wrap;gap:12px;margin:8px 0}
 .filters input,.filters select{font:inherit;padding:3px 6px}
 .filters input[type=number]{width:5em}

@@ -1,5 +1,5 @@
 import type { Decimal } from 'decimal.js';
-import type { Item } from '../cluster/item.js';
+import { type Item, vendorIdentity } from '../cluster/item.js';
 import type { ReasonCode } from '../options/reasons.js';
 import type { ResolvedThreshold } from '../thresholds/threshold.js';
 import { justUnder } from '../thresholds/compare.js';
@@ -10,9 +10,8 @@ import { documentDigits, type Adjacency } from './numbering.js';
 import { isRound } from '../_lib/decimal.js';
 
 /** The vendor compared: each placeholder ("Various", a redacted name) is a vendor of its own. */
-const vendorOf = (it: Item): string => (it.placeholderVendor ? `\u0000${it.k}` : it.vendorKey);
 /** What the shapes of legitimate purchases read of a part (see legitimate.ts). */
-const fieldsOf = (it: Item): PartFields => ({ vendor: vendorOf(it), value: it.approx, subject: it.subject, document: it.document });
+const fieldsOf = (it: Item): PartFields => ({ vendor: vendorIdentity(it), value: it.approx, subject: it.subject, document: it.document });
 
 /**
  * What was measured on a finding, one number per reason code. Each measure maps to a strength in
@@ -203,7 +202,7 @@ export function measure(parts: readonly Item[], total: Decimal, ctx: EvidenceCon
   for (const p of parts) if ((dayCounts.get(p.day) as number) > 1) sameDay++;
 
   const vendorCounts = new Map<string, number>();
-  for (const p of parts) vendorCounts.set(vendorOf(p), (vendorCounts.get(vendorOf(p)) ?? 0) + 1);
+  for (const p of parts) vendorCounts.set(vendorIdentity(p), (vendorCounts.get(vendorIdentity(p)) ?? 0) + 1);
   const topVendor = Math.max(...vendorCounts.values());
   let placeholders = 0;
   for (const p of parts) if (p.placeholderVendor) placeholders++;
@@ -213,7 +212,7 @@ export function measure(parts: readonly Item[], total: Decimal, ctx: EvidenceCon
   for (let i = 0; i < k; i++) {
     const p = parts[i] as Item;
     if (i > 0 && p.day !== (parts[i - 1] as Item).day) dayVendors.clear();
-    const v = vendorOf(p);
+    const v = vendorIdentity(p);
     if (dayVendors.size > 0 && !dayVendors.has(v)) sameDayVendors++;
     dayVendors.add(v);
   }

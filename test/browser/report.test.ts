@@ -156,6 +156,60 @@ describe.skipIf(SKIP_BROWSER)('the HTML report in Chromium', () => {
     await page.close();
   });
 
+  it('draws parts over time on calendar days: ISO dates on the axis, day ticks only, same-day parts at one x', async () => {
+    // Dates are calendar days: uPlot's time axis would write US month/day and invent hours for parts of one day.
+    const report = makeReport([{ recordIds: ['a', 'b', 'c', 'd'], amount: '1500.00', currency: 'GBP' }]);
+    const f = report.findings[0]!;
+    const dates = ['2015-12-07', '2015-12-07', '2015-12-07', '2015-12-22'];
+    const same = { ...report, findings: [{ ...f, parts: f.parts.map((p, i) => ({ ...p, date: dates[i] as string })), start: '2015-12-07', end: '2015-12-22', spanDays: 15 }] };
+    const page = await context.newPage();
+    // Each text drawn on a chart's canvas, by chart, and the x values each chart was given.
+    await page.addInitScript(() => {
+      const w = window as unknown as { __texts: [string, string][]; __xs: [string, number[]][]; uPlot: unknown };
+      w.__texts = [];
+      w.__xs = [];
+      const fillText = CanvasRenderingContext2D.prototype.fillText;
+      CanvasRenderingContext2D.prototype.fillText = function (text, ...rest) {
+        w.__texts.push([this.canvas.closest('[data-chart]')?.getAttribute('data-chart') ?? '', String(text)]);
+        return fillText.call(this, text, ...rest);
+      };
+      let real: unknown;
+      Object.defineProperty(window, 'uPlot', {
+        configurable: true,
+        get: () => real,
+        set: (U: new (...args: unknown[]) => unknown) => {
+          real = new Proxy(U, {
+            construct(target, args) {
+              w.__xs.push([(args[2] as HTMLElement).getAttribute('data-chart') ?? '', [...((args[1] as number[][])[0] ?? [])]]);
+              return Reflect.construct(target, args) as object;
+            },
+          });
+        },
+      });
+    });
+    const file = join(dir, 'days.html');
+    writeFileSync(file, toHtml(same));
+    await page.goto(pathToFileURL(file).href);
+    await page.waitForSelector('body[data-ready]');
+    await page.click('#findings tbody tr[data-id]');
+    await page.waitForSelector('.finding-detail [data-chart=timeline] canvas');
+    const drawn = await page.evaluate(() => {
+      const w = window as unknown as { __texts: [string, string][]; __xs: [string, number[]][] };
+      return { texts: w.__texts, xs: w.__xs };
+    });
+    const xs = drawn.xs.filter(([c]) => c === 'timeline').map(([, x]) => x);
+    expect(xs).toHaveLength(1);
+    // One x per calendar day (the three parts of 7 December at one x), a whole day apart as the dates are.
+    expect(xs[0]).toEqual([Date.UTC(2015, 11, 7) / 864e5, Date.UTC(2015, 11, 22) / 864e5]);
+    const labels = drawn.texts.filter(([c]) => c === 'timeline').map(([, t]) => t);
+    const axis = labels.filter((t) => /\d[-/]\d|am$|pm$/u.test(t));
+    expect(axis.length).toBeGreaterThanOrEqual(2);
+    expect(axis.every((t) => /^\d{4}-\d{2}-\d{2}$/u.test(t))).toBe(true);
+    expect(axis).toContain('2015-12-07');
+    expect(new Set(axis).size).toBe(axis.length);
+    await page.close();
+  });
+
   it('sorts by any column and filters by buyer, vendor, threshold, score and status', async () => {
     const report = makeReport(
       Array.from({ length: 30 }, (_, i) => ({

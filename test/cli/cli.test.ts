@@ -166,6 +166,20 @@ describe('outputs', () => {
     expect(rejects).toContain('credit');
   });
 
+  it('diff warns on stderr and in the diff when the two reports were made under different rules (-q: in the diff only)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'splitscan-'));
+    const ledger = seed('chengxi-2014.csv');
+    await cli('scan', ledger, '--threshold', '300000', '--currency', 'CNY', '-f', 'json', '-o', join(dir, 'a.json'), '-q');
+    await cli('scan', ledger, '--thresholds', join(root, 'seeds/chengxi-thresholds.json'), '-f', 'json', '-o', join(dir, 'b.json'), '-q');
+    const r = await cli('diff', join(dir, 'a.json'), join(dir, 'b.json'), '-o', join(dir, 'd.md'));
+    expect(r.code).toBe(0);
+    expect(r.err).toMatch(/^splitscan: warning: the two reports were made under different rules, so a finding may be new or gone because of the rules, not the ledger: thresholds only before: THRESHOLD-300000-CNY \(≥ 300,000\.00 CNY\); only after: HZ-2018-FIGURES-DECENT \(≥ 300,000\.00 CNY\), HZ-2018-FIGURES-OPEN \(≥ 1,000,000\.00 CNY\)\n$/u);
+    expect(readFileSync(join(dir, 'd.md'), 'utf8')).toContain('- **Warning:** the two reports were made under different rules');
+    expect((await cli('diff', join(dir, 'a.json'), join(dir, 'b.json'), '-q', '-f', 'json')).err).toBe('');
+    // The same rules: nothing to say.
+    expect((await cli('diff', join(dir, 'b.json'), join(dir, 'b.json'), '-o', join(dir, 'same.md'))).err).toBe('');
+  });
+
   it('reads several files as one ledger: parts and rejects name their file and line', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'splitscan-'));
     const header = 'id,buyer,vendor,date,amount,currency\n';

@@ -55,7 +55,7 @@ describe('messages name flags, not library calls', () => {
     [['scan', chengxi, '--thresholds', badThresholds], /^--thresholds \[0\]\.amount: threshold "a": must be a positive decimal.*; --thresholds \[1\]\.currency: threshold "b"/u],
     [['scan', chengxi, '--options', badOptions], /^(?=.*--options windw: unknown key "windw"; did you mean "window"\?)(?=.*--options band: band must be in \[0, 1\))/u],
     [['scan', ambiguous, '--thresholds', thresholds], /^--date-format: line 2, column "date": "03\/04\/2014" could be day-first or month-first/u],
-    [['scan', noColumns, '--thresholds', thresholds], /^--map: .*headers found: "Foo", "Bar"/u],
+    [['scan', noColumns, '--thresholds', thresholds], /^no column for buyer, vendor, date, amount \(headers found: "Foo", "Bar"\); map each to the column that holds it \(option map; the command: --map buyer=COLUMN\)$/u],
     [['scan', chengxi, '--thresholds', thresholds, '--window', '0d'], /^--window 0d: at least 1 day/u],
     [['scan', chengxi, '--threshold', '5000', '--currency', 'CNY', '--procedure', 'x', '--thresholds', thresholds], /^give --threshold or --thresholds, not both/u],
     [['scan', chengxi, '--procedure', 'tender', '--thresholds', thresholds], /^--procedure goes with --threshold AMOUNT/u],
@@ -72,6 +72,20 @@ describe('messages name flags, not library calls', () => {
     expect(line.startsWith('splitscan: ')).toBe(true);
     expect(line.slice('splitscan: '.length)).toMatch(pattern);
     expect(r.err).not.toMatch(/getPreset|detectSplits|readLedger|loadLedger|loadThresholds|options\.\w|\n\s+at /u);
+  });
+
+  it('names the flags that supply a missing column, not --map when none was given (inspect and scan)', async () => {
+    const noCurrency = file('nocur.csv', 'buyer,vendor,date,amount\nCity,Acme,2019-01-02,5\n');
+    const want = 'splitscan: no column for currency (headers found: "buyer", "vendor", "date", "amount"); give the currency of every row (option currency; the command: --currency CODE), or map the column that holds it (option map; the command: --map currency=COLUMN)';
+    // Thresholds in two currencies: no currency the rows could default to.
+    const mixed = file('mixed.json', JSON.stringify([{ id: 'a', amount: '5', currency: 'CNY', procedure: 'p' }, { id: 'b', amount: '5', currency: 'EUR', procedure: 'p' }]));
+    for (const argv of [['inspect', noCurrency], ['scan', noCurrency, '--thresholds', mixed, '--rate', 'EUR=7']]) {
+      const r = await cli(argv);
+      expect(r.code, argv.join(' ')).toBe(2);
+      expect(r.err.split('\n')[0], argv.join(' ')).toBe(want);
+    }
+    // Given --currency, it reads.
+    expect((await cli(['inspect', noCurrency, '--currency', 'EUR'])).code).toBe(0);
   });
 
   it('takes flags that collect values, flags without one, and one value given again, more than once', async () => {

@@ -4,9 +4,9 @@
  * (`scan FILE --options REPORT.json`) with the same findings.
  */
 import { createHash } from 'node:crypto';
-import { copyFileSync, mkdtempSync, readFileSync, statSync, writeFileSync, appendFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, statSync, symlinkSync, writeFileSync, appendFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { OPTION_KEYS } from '../../src/options/options.js';
 import type { ScanReport } from '../../src/io/write/scanReport.js';
@@ -73,6 +73,23 @@ describe('provenance', () => {
     const r = await cli(['scan', copy, '--options', saved, '--format', 'json']);
     expect(r.err).toMatch(new RegExp(`^splitscan: warning: ${copy.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')} is not the file the report read \\(SHA-256 ${sha256(copy).slice(0, 12)}…, was [0-9a-f]{12}…\\)$`, 'mu'));
     expect(JSON.parse(r.out).warnings).toEqual([expect.objectContaining({ code: 'input_changed' })]);
+  });
+
+  it('compares the files by real path: a file named otherwise (./, absolute, a link) that changed is still warned of', async () => {
+    const sub = mkdtempSync(join(dir, 'paths-'));
+    const abs = join(sub, 'b.csv');
+    copyFileSync(repo('seeds/chengxi-2014.csv'), abs);
+    const typed = relative(process.cwd(), abs);
+    const saved = join(sub, 'local.json');
+    writeFileSync(saved, JSON.stringify(await report(['scan', typed, '--thresholds', repo('seeds/chengxi-thresholds.json')])));
+    appendFileSync(abs, '999,杭州城西科创产业集聚区管委会,X,Y,Z,A0101,a,b,询价,"1.00",2014/12/1,\n');
+    const link = join(sub, 'link.csv');
+    symlinkSync(abs, link);
+    for (const named of [`./${typed}`, abs, link]) {
+      const r = await cli(['scan', named, '--options', saved, '--format', 'json']);
+      expect(JSON.parse(r.out).warnings, named).toEqual([expect.objectContaining({ code: 'input_changed' })]);
+      expect(r.err).toContain(`splitscan: warning: ${named} (${typed} in the report) is not the file the report read (SHA-256 ${sha256(abs).slice(0, 12)}…, was `);
+    }
   });
 
   it('shows in Markdown, with the hashes and the options', async () => {

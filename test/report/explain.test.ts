@@ -333,6 +333,23 @@ describe('sentences read the way an auditor checks them', () => {
     expect(reason(f as Finding, 'sameDayVendors')).toMatch(/^1 of 2 parts came from another vendor than a part bought the same day \(a part with a placeholder vendor name counted as a vendor of its own\): /u);
   });
 
+  it("lists the finding's vendors as its reasons count them: a placeholder once per part, one name per vendor key", () => {
+    const history = Array.from({ length: 12 }, (_, i) => ({ id: `H${i}`, buyer: 'Direct Services', vendor: i % 2 ? 'Redacted, personal data' : 'Acme Ltd', date: `2015-0${(i % 9) + 1}-10`, amount: '1200', currency: 'GBP' }));
+    const quotes = { thresholds: [{ id: 'quotes', amount: '5000', currency: 'GBP', procedure: 'three written quotes' }], minScore: 0 };
+    const redacted = ['R1', 'R2'].map((id) => ({ id, buyer: 'Direct Services', vendor: 'Redacted, personal data', date: '2015-10-01', amount: '4900', currency: 'GBP' }));
+    const [f] = detectSplits([...history, ...redacted], quotes).findings.filter((x) => x.recordIds.includes('R1'));
+    expect(f?.vendors).toEqual(['Redacted, personal data', 'Redacted, personal data']);
+    expect(reason(f as Finding, 'vendorConcentration')).toMatch(/; 2 vendors in all, counting each/u);
+    // Two spellings of one vendor are one vendor, named as first written.
+    const spelled = [
+      { id: 'S1', buyer: 'Direct Services', vendor: 'ACME LTD', date: '2015-11-02', amount: '2600', currency: 'GBP' },
+      { id: 'S2', buyer: 'Direct Services', vendor: 'Acme Limited', date: '2015-11-03', amount: '2600', currency: 'GBP' },
+    ];
+    const [g] = detectSplits([...history, ...spelled], quotes).findings.filter((x) => x.recordIds.includes('S1'));
+    expect(g?.vendors).toEqual(['ACME LTD']);
+    expect(reason(g as Finding, 'vendorConcentration')).toBe('All parts went to the same vendor.');
+  });
+
   it("leaves the ledger's gaps out of the buyer's rate, and says so", () => {
     // One March a year, as a folder of one monthly extract per year gives.
     const month = (year: number) => Array.from({ length: 40 }, (_, i) => ({ id: `${year}-${i}`, buyer: 'Water', vendor: `V${i % 9}`, date: `${year}-03-${String((i % 28) + 1).padStart(2, '0')}`, amount: String(500 + 37 * i), currency: 'CAD' }));

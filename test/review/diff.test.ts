@@ -68,6 +68,40 @@ describe('diffReports', () => {
   });
 });
 
+describe('diffReports: rules', () => {
+  const provenance = (options: Record<string, unknown>) => ({ tool: { name: 'splitscan', version: '0.1.0' }, inputs: [], options });
+  const own = { id: 'THRESHOLD-5000-GBP', amount: '5000', currency: 'GBP', procedure: 'a procurement procedure', comparison: 'atOrAbove' };
+  const works = { id: 'UK-works', amount: '4322012', currency: 'GBP', procedure: 'OJEU notice', comparison: 'atOrAbove' };
+  const goods = { id: 'UK-goods', amount: '138760', currency: 'GBP', procedure: 'OJEU notice', comparison: 'atOrAbove' };
+  const a = makeReport([{ id: 'a', recordIds: ['1', '2'] }]);
+
+  it('warns, in every format, when the reports were made under different rules, naming what differs', () => {
+    const before = { ...a, provenance: provenance({ thresholds: [own], window: { days: 30 }, vendor: 'any', weights: { parts: 1.5 } }) };
+    const after = { ...a, policy: { name: 'uk-pa2023' }, provenance: provenance({ name: 'uk-pa2023', citation: 'PA 2023', thresholds: [works, goods], vendor: 'any', window: { days: 365 }, weights: { parts: 1.5 } }) };
+    const diff = diffReports(before, after);
+    const message =
+      'the two reports were made under different rules, so a finding may be new or gone because of the rules, not the ledger: policy none before, uk-pa2023 after; thresholds only before: THRESHOLD-5000-GBP (≥ 5,000.00 GBP); only after: UK-works (≥ 4,322,012.00 GBP), UK-goods (≥ 138,760.00 GBP); window {"days":30} before, {"days":365} after';
+    expect(diff.warnings).toEqual([{ code: 'different_rules', message }]);
+    expect(formatDiff(diff, 'md')).toContain(`- **Warning:** ${message.replace(/\|/gu, '\\|')}`);
+    expect(formatDiff(diff, 'html')).toContain('<div class="warnings" role="alert"><h3>Warnings</h3><ul><li>the two reports were made under different rules');
+    expect(JSON.parse(formatDiff(diff, 'json')).warnings).toEqual([{ code: 'different_rules', message }]);
+  });
+
+  it('names a threshold whose definition changed, and says nothing when the rules are the same', () => {
+    const raised = { ...own, amount: '6000' };
+    const before = { ...a, provenance: provenance({ thresholds: [own, works], window: { days: 30 } }) };
+    const after = { ...a, provenance: provenance({ window: { days: 30 }, thresholds: [works, raised] }) };
+    expect(diffReports(before, after).warnings.map((w) => w.message)).toEqual([
+      'the two reports were made under different rules, so a finding may be new or gone because of the rules, not the ledger: thresholds THRESHOLD-5000-GBP ≥ 5,000.00 GBP before, ≥ 6,000.00 GBP after',
+    ]);
+    expect(diffReports(before, before).warnings).toEqual([]);
+    // Reports without provenance: the thresholds their findings name, compared by id.
+    expect(diffReports(a, a).warnings).toEqual([]);
+    const moved = { ...a, findings: a.findings.map((f) => ({ ...f, threshold: { ...f.threshold, amount: '999.00' } })) };
+    expect(diffReports(a, moved).warnings.map((w) => w.message)).toEqual([expect.stringMatching(/: thresholds t1 ≥ 180\.00 CNY before, ≥ 999\.00 CNY after$/u)]);
+  });
+});
+
 describe('formatDiff', () => {
   const payload = '<script>alert(1)</script> | "x" \'y\' <img src=x onerror=alert(2)>';
   const before = makeReport([

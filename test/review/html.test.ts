@@ -92,6 +92,31 @@ describe('toHtml', () => {
     ]);
   });
 
+  it('accounts for every row read in the summary: rows set aside (blank, summed, netted) beside analysed and rejected', () => {
+    const cards = (html: string) => Object.fromEntries([...html.matchAll(/<div class="card"><div class="value">([\d,]+)<\/div><div class="label">([^<]+)<\/div>(?:<div class="muted small">([^<]*)<\/div>)?/gu)].map((m) => [m[2], [Number((m[1] as string).replace(/,/gu, '')), m[3] ?? '']]));
+    // Birmingham's card file: 5,256 rows, one of them blank.
+    const blank = cards(toHtml(makeReport([], { summary: { rows: 5256, analysed: 5025, rejected: 230, blank: 1, merged: 0, netted: 0, largeRuns: 0, findings: 0, shown: 0 } })));
+    expect(blank['set aside']).toEqual([1, '1 blank']);
+    // Oxford's invoice lines summed, and credits netted.
+    const summed = cards(toHtml(makeReport([], { summary: { rows: 3918, analysed: 3100, rejected: 0, blank: 2, merged: 813, netted: 3, largeRuns: 0, findings: 0, shown: 0 } })));
+    expect(summed['set aside']).toEqual([818, '2 blank, 813 summed into another line of their document, 3 credits netted against their purchases']);
+    expect((summed['analysed'] as number[])[0]! + (summed['rejected'] as number[])[0]! + (summed['set aside'] as number[])[0]!).toBe((summed['rows read'] as number[])[0]);
+    // Nothing set aside: no card for it.
+    expect(cards(toHtml(makeReport([])))['set aside']).toBeUndefined();
+  });
+
+  it('names the file of each rejected-row example, as the rejects CSV and inspect do (a run over several files)', () => {
+    const rejects = [
+      { field: '', path: [], code: 'subtotal' as const, message: 'line 16: a total line, not a purchase', line: 16, file: 'toronto/toronto-pcard-2011-12.csv' },
+      { field: '', path: [], code: 'subtotal' as const, message: 'line 9: a total line, not a purchase', line: 9, file: 'toronto/toronto-pcard-2012-03.csv' },
+      { field: 'amount', path: ['amount'], code: 'no_exchange_rate' as const, message: 'no rate for USD', index: 4 },
+    ];
+    const html = toHtml(makeReport([], { rejects }));
+    expect(html).toContain('<td>toronto/toronto-pcard-2011-12.csv line 16: a total line, not a purchase</td>');
+    // A reject of no file (made from records, not read from one) is shown as it is.
+    expect(html).toContain('<td>no rate for USD</td>');
+  });
+
   it("shows the report's own warnings and its large runs, escaped", () => {
     const report = makeReport([{ id: 'FA', recordIds: ['1', '2'], buyer: 'City', threshold: 'hz-open' }], {
       warnings: [{ code: 'large_runs', message: '1 window of more than 50 linked purchases <b>crossed</b> a threshold' }],

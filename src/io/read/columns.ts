@@ -72,9 +72,10 @@ export interface ColumnSource {
    * `'map'`: named by the caller; `'alias'`: a recognised header name ({@link HEADER_ALIASES});
    * `'pair'`: the currency column of the amount column (or the amount of the currency), by the
    * prefix they share (`Transaction Amt.` / `Trx Currency`); `'beside'`: the column of that name
-   * next to it, its header heading two columns (with a `warning`).
+   * next to it, its header heading two columns (with a `warning`); `'id'`: the id column read as
+   * the document number, its line suffix stripped (`lineSuffix` given and no document column).
    */
-  readonly how: 'map' | 'alias' | 'pair' | 'beside';
+  readonly how: 'map' | 'alias' | 'pair' | 'beside' | 'id';
   /** Set when the choice is not certain (a currency column that seems to belong to another amount). */
   readonly warning?: string;
 }
@@ -272,15 +273,18 @@ export function resolveColumns(headers: readonly string[], options: ResolveColum
     });
     // A JSON object read as a table has "{" for its first header: say what it is, not what to map.
     const object = (headers[0] ?? '').trimStart().startsWith('{');
+    const mapIt = `(option map; the command: --map ${missing[0]}=COLUMN)`;
+    const currency = '(option currency; the command: --currency CODE)';
+    const currencyToo = missing.includes('currency') ? `, and give the currency of every row if no column holds it ${currency}` : '';
     const hint = object
       ? 'the text opens a JSON object, no table: an OCDS package is read as OCDS (loadOcds; the command: --input-format ocds)'
-      : guesses.length ? `perhaps map ${guesses.join(', ')} (a header like a name the field is known by)` : `map each to its column, e.g. ${missing[0]}=<header>`;
-    throw new OptionsError(fn, [
-      {
-        path: ['map'],
-        message: `no column for ${missing.join(', ')} (headers found: ${list_(headers)}); ${hint}${missing.includes('currency') && !object ? ', or give the currency of every row (option currency; the command: --currency CODE)' : ''}`,
-      },
-    ]);
+      : guesses.length
+        ? `perhaps map ${guesses.join(', ')} (a header like a name the field is known by)${currencyToo}`
+        : missing.length === 1 && missing[0] === 'currency'
+          ? `give the currency of every row ${currency}, or map the column that holds it ${mapIt}`
+          : `map each to the column that holds it ${mapIt}${currencyToo}`;
+    // No path: the file lacks the columns, whatever the options (the fixes are named in the message).
+    throw new OptionsError(fn, [{ path: [], message: `no column for ${missing.join(', ')} (headers found: ${list_(headers)}); ${hint}` }]);
   }
   return out;
 }

@@ -94,6 +94,7 @@ function inspectSource(source: LedgerSource): SourceInspection {
     if (c.how === 'map') return 'named by the mapping';
     if (c.how === 'pair') return field === 'currency' ? `the currency column of "${amount ?? ''}" (same prefix)` : `the amount column of "${currency ?? ''}" (same prefix)`;
     if (c.how === 'beside') return field === 'currency' ? `the currency column right after "${amount ?? ''}" (its header heads two columns)` : `the amount column right before "${currency ?? ''}" (its header heads two columns)`;
+    if (c.how === 'id') return 'the id column, its line suffix stripped (no document column)';
     return 'recognised header name';
   };
   const columns = LEDGER_FIELDS.flatMap((field) => {

@@ -59,7 +59,11 @@ export interface LedgerOptions {
   lines?: LinePolicy | undefined;
   /**
    * A regular expression removed from document numbers before lines are grouped, e.g. `'_\\d+$'`
-   * for Oxford's `46287404_1`, `46287404_2`. @defaultValue none
+   * for Oxford's `46287404_1`, `46287404_2`. With no document column (none recognised or mapped,
+   * nor left unread with `map: { document: '' }`), the id column's numbers are read as the
+   * documents: each id without its suffix names its line's document. A suffix that sums no line
+   * whatever the rows (lines kept, no document or id column, no number ending in it) is a
+   * `line_suffix_unused` warning. @defaultValue none
    */
   lineSuffix?: string | undefined;
   /**

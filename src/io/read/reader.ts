@@ -398,6 +398,17 @@ function unpackInto(out: (string | undefined)[], at: number, p: Packed): void {
   }
 }
 
+/**
+ * The columns, with the id column as the document's when `idAsDocument` (a line suffix given, lines
+ * summed, the document not left unread on purpose) and no column holds document numbers: ids such as
+ * Oxford's `46287404_1` carry the line number, and the id without it names the document.
+ */
+function withIdAsDocument(cols: ResolvedColumns, idAsDocument: boolean): ResolvedColumns {
+  if (!idAsDocument || cols.document !== undefined || cols.id === undefined) return cols;
+  const { warning: _warning, ...id } = cols.id;
+  return { ...cols, document: { ...id, how: 'id' } };
+}
+
 /** The first `n` documents packed as {@link pack} packs strings (none: `''`; an entry past the array's end has none), and which rows have one (1). O(n). */
 function packDocuments(documents: readonly (string | undefined)[], n: number): { document: Packed; hasDocument: Uint8Array } {
   const hasDocument = new Uint8Array(n);
@@ -593,6 +604,9 @@ export class LedgerReader {
   private readonly rejects: Reject[] = [];
   private readonly warnings: LedgerWarning[] = [];
   private readonly suffix: RegExp | undefined;
+  /** The first real document number met when summing lines, and whether any ended in {@link suffix} (for {@link warnSuffixUnused}). */
+  private firstDocument: string | undefined;
+  private suffixFound = false;
   private rowCount = 0;
   private blank = 0;
   private datesSeen = 0;
@@ -716,7 +730,7 @@ export class LedgerReader {
     const skipped = (field: LedgerField, header: string): void => {
       this.warn('map_not_here', `no column "${excerpt(header, 40)}" (map ${field}=${excerpt(header, 40)}) in this file: ${field} is read from the headers recognised here`, field);
     };
-    this.cols = resolveColumns(this.headerRow, { map: this.options.map, optional, ...(this.options.mapWhereFound ? { onUnknownHeader: skipped } : {}) });
+    this.cols = withIdAsDocument(resolveColumns(this.headerRow, { map: this.options.map, optional, ...(this.options.mapWhereFound ? { onUnknownHeader: skipped } : {}) }), this.suffix !== undefined && this.summing && this.options.map?.document?.trim() !== '');
     const cols = this.cols;
     this.at = Object.fromEntries(LEDGER_FIELDS.map((f) => [f, cols[f]?.indexes]));
     for (const [field, source] of Object.entries(this.cols)) if (source.warning !== undefined) this.warn('column_pair', source.warning, field);
@@ -726,7 +740,12 @@ export class LedgerReader {
     const amountHeader = this.cols.amount?.headers[0];
     this.unit = this.options.unit ?? (amountHeader !== undefined ? headerUnit(amountHeader) : undefined) ?? 1;
     this.amountOptions = { decimalComma: this.options.decimalComma, unit: this.unit };
-    this.creditsAsRead = (this.options.credits ?? 'reject') === 'reject' && !((this.options.lines ?? 'sum') === 'sum' && this.cols.document !== undefined);
+    this.creditsAsRead = (this.options.credits ?? 'reject') === 'reject' && !(this.summing && this.cols.document !== undefined);
+  }
+
+  /** Whether rows sharing a document number are summed (`lines: 'sum'`, the default). */
+  private get summing(): boolean {
+    return (this.options.lines ?? 'sum') === 'sum';
   }
 
   /**
@@ -1149,7 +1168,8 @@ export class LedgerReader {
     /** Lines and ids of the rows summed into a row (`lines: 'sum'`), and the ids of the credits netted against it. */
     const summed = new Map<number, { lines: number[]; ids: string[] }>();
     const netted = new Map<number, string[]>();
-    if ((this.options.lines ?? 'sum') === 'sum' && this.cols?.document) ({ list, merged } = this.sumDocuments(list, summed));
+    if (this.summing && this.cols?.document) ({ list, merged } = this.sumDocuments(list, summed));
+    this.warnSuffixUnused();
     let kept: number[] = [];
     const credits: number[] = [];
     for (const r of list) {
@@ -1258,7 +1278,9 @@ export class LedgerReader {
         out.push(r);
         continue;
       }
+      this.firstDocument ??= doc;
       const base = this.suffix ? doc.replace(this.suffix, '') : doc;
+      if (base !== doc) this.suffixFound = true;
       const key = JSON.stringify([(k.buyer.get(r) as string).toLowerCase(), (k.vendor.get(r) as string).toLowerCase(), k.currency.get(r), base]);
       const first = byDoc.get(key);
       if (first === undefined) {
@@ -1276,6 +1298,24 @@ export class LedgerReader {
       if ((k.date[r] as string) < (k.date[first] as string)) k.date[first] = k.date[r] as string;
     }
     return { list: out, merged };
+  }
+
+  /**
+   * Warns (`line_suffix_unused`) when a `lineSuffix` given sums no lines whatever the rows: lines
+   * kept, no column of document numbers (nor ids) to strip it from, or no number ending in it.
+   */
+  private warnSuffixUnused(): void {
+    if (this.options.lineSuffix === undefined || this.cols === undefined) return;
+    const suffix = `the line suffix "${excerpt(this.options.lineSuffix, 40)}" (option lineSuffix; the command: --line-suffix)`;
+    const column = this.cols.document?.headers.join('+');
+    const mapIt = 'map the column that holds the line numbers (option map; the command: --map document=COLUMN)';
+    let message: string | undefined;
+    if (!this.summing) message = `${suffix} sums no lines: lines are kept as records (option lines 'keep'; the command: --lines keep)`;
+    else if (column === undefined) message = `${suffix} sums no lines: the file has no document or id column to strip it from; ${mapIt}`;
+    else if (this.firstDocument !== undefined && !this.suffixFound) {
+      message = `no document number in column "${excerpt(column, 40)}" ends in ${suffix}, e.g. "${excerpt(this.firstDocument, 40)}": no lines summed by it; check the pattern, or ${mapIt}`;
+    }
+    if (message !== undefined) this.warn('line_suffix_unused', message, 'document');
   }
 
   private creditReject(r: number, message: string): void {

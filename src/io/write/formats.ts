@@ -9,6 +9,7 @@ import { safeCsv } from './csv.js';
 import { isAgainst } from '../../options/reasons.js';
 import { markdownText, safeJson, safeJsonPieces, terminalText } from './escape.js';
 import { amount, count, plural } from './numbers.js';
+import { setAside } from './setAside.js';
 import type { ReportBuyer, ReportFinding, ReportProvenance, ScanReport } from './scanReport.js';
 import type { LargeRun } from '../../report/largeRun.js';
 import { looksDeliberate } from '../../report/explain.js';
@@ -188,20 +189,6 @@ function headline(f: ReportFinding, text: (s: string) => string): string {
 
 /** Markdown text of an optional value. */
 const md = (s: string | number | undefined): string => (s === undefined ? '' : markdownText(String(s)));
-
-/**
- * The rows read but neither analysed nor rejected, in words ("5 blank, 813 summed into another
- * line"), or '' when none: with them every row of `rows` is accounted for. A report written before
- * these counts existed has none.
- */
-function setAside(s: AnyReport['summary']): string {
-  const parts = [
-    ...((s.blank ?? 0) > 0 ? [`${count(s.blank)} blank`] : []),
-    ...((s.merged ?? 0) > 0 ? [`${count(s.merged)} summed into another line of their document`] : []),
-    ...((s.netted ?? 0) > 0 ? [`${count(s.netted)} credits netted against their purchases`] : []),
-  ];
-  return parts.join(', ');
-}
 
 /** A large run in one line, each piece of data passed through `text`. */
 function largeRunLine(l: LargeRun, text: (s: string) => string): string {

@@ -195,7 +195,7 @@ describe('ambiguous and unmapped columns', () => {
     expect(() => resolveColumns(may2016)).toThrow(/no column for buyer \(headers found: .*\); perhaps map buyer=Divison \(a header like a name the field is known by\)$/u);
     expect(resolveColumns(may2016, { map: { buyer: 'Divison' } }).buyer).toMatchObject({ headers: ['Divison'], how: 'map' });
     // Without a look-alike, the message says how to map one.
-    expect(() => resolveColumns(['Foo', 'Bar'])).toThrow(/map each to its column, e\.g\. buyer=<header>, or give the currency of every row \(option currency; the command: --currency CODE\)$/u);
+    expect(() => resolveColumns(['Foo', 'Bar'])).toThrow(/map each to the column that holds it \(option map; the command: --map buyer=COLUMN\), and give the currency of every row if no column holds it \(option currency; the command: --currency CODE\)$/u);
   });
 
   it('leaves a field unread with an empty mapping', () => {

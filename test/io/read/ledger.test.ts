@@ -345,6 +345,31 @@ describe('policies', () => {
     expect(l.lines).toEqual([2]);
   });
 
+  it('strips a line suffix from the ids when no column holds document numbers: the id without it is the document', () => {
+    const ids = ['id,buyer,vendor,date,amount,currency', 'A_1,B,Acme,2019-01-03,100,EUR', 'A_2,B,Acme,2019-01-02,50,EUR', 'A,B,Acme,2019-01-04,7,EUR', 'C_1,B,Other,2019-01-02,9,EUR'].join('\n');
+    const l = readLedger(ids, { lineSuffix: '_\\d+' });
+    expect(l.records.map((r) => [r.id, r.amount, r.date, r.document, r.lineIds ?? null])).toEqual([
+      ['A_1', '157', '2019-01-02', 'A', ['A_1', 'A_2', 'A']],
+      ['C_1', '9', '2019-01-02', 'C', null],
+    ]);
+    expect(l.stats).toMatchObject({ rows: 4, records: 2, merged: 2 });
+    expect(l.columns.document).toEqual({ headers: ['id'], indexes: [0], how: 'id' });
+    expect(l.warnings).toEqual([]);
+    // Without the suffix rule, or with the document column left unread on purpose, ids are not documents.
+    expect(readLedger(ids).stats.merged).toBe(0);
+    expect(readLedger(ids, { lineSuffix: '_\\d+', map: { document: '' } }).stats.merged).toBe(0);
+  });
+
+  it('warns when the line suffix can do nothing: no column to strip it from, no number ending in it, or lines kept', () => {
+    const noId = readLedger('buyer,vendor,date,amount,currency\nB,Acme,2019-01-02,5,EUR\n', { lineSuffix: '_\\d+' });
+    expect(noId.warnings).toEqual([{ code: 'line_suffix_unused', field: 'document', message: expect.stringMatching(/^the line suffix "_\\d\+" \(option lineSuffix; the command: --line-suffix\) sums no lines: the file has no document or id column to strip it from; map the column that holds the line numbers \(option map; the command: --map document=COLUMN\)$/u) }]);
+    const unmatched = readLedger('id,buyer,vendor,date,amount,currency\nA-1,B,Acme,2019-01-02,5,EUR\nA-2,B,Acme,2019-01-02,5,EUR\n', { lineSuffix: '_\\d+' });
+    expect(unmatched.stats.merged).toBe(0);
+    expect(unmatched.warnings.map((w) => [w.code, w.message])).toEqual([['line_suffix_unused', expect.stringMatching(/^no document number in column "id" ends in the line suffix "_\\d\+" \(option lineSuffix; the command: --line-suffix\), e\.g\. "A-1": no lines summed by it/u)]]);
+    const kept = readLedger('id,buyer,vendor,date,amount,currency\nA_1,B,Acme,2019-01-02,5,EUR\n', { lineSuffix: '_\\d+', lines: 'keep' });
+    expect(kept.warnings.map((w) => [w.code, w.message])).toEqual([['line_suffix_unused', expect.stringMatching(/lines are kept as records \(option lines 'keep'; the command: --lines keep\)/u)]]);
+  });
+
   it('locates core rejects by line and column, keeping their record index', () => {
     const l = readLedger('id,buyer,vendor,date,Amt,currency\nTotal,,,,3,\na,B,V,2019-01-01,1,EUR\n\nb,B,V,2019-01-01,2,EUR\n');
     expect(l.rejects).toEqual([{ id: 'Total', field: '', path: [], code: 'subtotal', message: 'line 2: a total line, not a purchase (no vendor or date, and a total label or amounts alone)', value: '3', line: 2 }]);
@@ -505,6 +530,19 @@ describe('real files (excerpts)', () => {
     expect(sum.records.length + sum.stats.merged).toBe(59);
     const total = (rs: readonly PurchaseRecordInput[]) => rs.reduce((s, r) => s + Math.round(Number(r.amount) * 100), 0);
     expect(total(sum.records)).toBe(total(keep.records));
+  });
+
+  it('Oxford: the line suffix on Trans No, the id column, sums its lines without a document mapping', async () => {
+    const file = fixture('real/oxford-spend-over-500-2015-q4.head.csv');
+    const mapped = await loadLedger(file, { dateFormat: 'dd/MM/yyyy', currency: 'GBP', map: { document: 'Trans No' }, lineSuffix: '_\\d+' });
+    const suffixOnly = await loadLedger(file, { dateFormat: 'dd/MM/yyyy', currency: 'GBP', lineSuffix: '_\\d+' });
+    expect(suffixOnly.stats.merged).toBe(mapped.stats.merged);
+    expect(suffixOnly.stats.merged).toBeGreaterThan(0);
+    // The same records, but named by Trans No (a mapped document takes the column the ids were read from).
+    const withoutId = (rs: readonly PurchaseRecordInput[]) => rs.map(({ id: _id, lineIds: _lineIds, ...r }) => r);
+    expect(withoutId(suffixOnly.records)).toEqual(withoutId(mapped.records));
+    expect(suffixOnly.records[0]?.id).toBe('46287555_1');
+    expect(suffixOnly.warnings).toEqual([]);
   });
 
   it('loadLedger reports a missing file as an InputError', async () => {

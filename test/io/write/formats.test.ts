@@ -82,6 +82,13 @@ describe('reports', () => {
     expect(table).not.toContain('weighs nothing');
   });
 
+  it('counts in the headline of every format the vendors the finding lists (a placeholder once per part)', () => {
+    const redacted: Finding = { ...finding, buyer: 'Direct Services', parts: finding.parts.map((p) => ({ ...p, vendor: 'Redacted, personal data' })), vendors: ['Redacted, personal data', 'Redacted, personal data'] };
+    const r = buildReport({ findings: [redacted], rejects: [], rows: 3, analysed: 2 });
+    expect(formatReport(r, 'md')).toContain('2 purchases from 2 vendors');
+    expect(formatReport(r, 'table')).toContain('2 purchases from 2 vendors');
+  });
+
   it('filters by score and top', () => {
     expect(buildReport({ findings: [finding], rejects: [], rows: 1, analysed: 1, top: 0 }).summary).toMatchObject({ findings: 1, shown: 0 });
     expect(buildReport({ findings: [finding, { ...finding, id: 'f2' }], rejects: [], rows: 1, analysed: 1, top: 1 }).findings).toHaveLength(1);
