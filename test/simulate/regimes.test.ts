@@ -422,8 +422,10 @@ describe('uneven', () => {
       const uneven = books(big('uneven', seed));
       const mixed = books(big('mixed', seed));
       expect(share(uneven, (x) => x)).toBeGreaterThan(0.55);
-      expect(share(mixed, (x) => x)).toBeGreaterThan(0.2);
-      expect(share(mixed, (x) => x)).toBeLessThan(0.8);
+      // Half of the mixed buyers keep a book, drawn buyer by buyer: over 300 seeds the share ran
+      // 0.20–0.73 (median 0.53), so the bounds say "some, not all" with room for the draw.
+      expect(share(mixed, (x) => x)).toBeGreaterThan(0.1);
+      expect(share(mixed, (x) => x)).toBeLessThan(0.9);
       for (const regime of ['classic', 'dense', 'heavyTail', 'sparseFields', 'messy'] as const) expect(books(big(regime, seed)).some((x) => x)).toBe(false);
     }), { ...fcParams, numRuns: runs(2) });
   });
