@@ -287,6 +287,9 @@ function clip(s: string, n: number): string {
   return `${out}…`;
 }
 
+/** Widest record id the table shows whole (longer ones are cut, with `…`). */
+const ID_WIDTH = 20;
+
 /** SGR styles of the table, applied only when colour is on. */
 const STYLE = { bold: ['\u001b[1m', '\u001b[22m'], dim: ['\u001b[2m', '\u001b[22m'], yellow: ['\u001b[33m', '\u001b[39m'] } as const;
 
@@ -308,9 +311,11 @@ function reportToTable(report: AnyReport, color: boolean): string {
     if (review !== undefined) out.push(`    status: ${review}`);
     out.push(`    ${f.start} → ${f.end} (${spanText(f.spanDays)})  threshold ${t(f.threshold.id)}${f.rule ? `  rule ${t(f.rule.name)}` : ''}`);
     const amountWidth = Math.max(...f.parts.map((p) => amount(p.amount).length));
+    // Ids shown whole up to ID_WIDTH (a record named after its content, `R3fa9c2e1b4d0-2`, among them).
+    const idWidth = Math.min(Math.max(12, ...f.parts.map((p) => width(t(p.id)))), ID_WIDTH);
     for (const p of f.parts) {
       out.push(
-        `    ${p.date}  ${pad(clip(t(p.id), 12), 12)}  ${pad(clip(t(p.vendor), 28), 28)}  ${pad(amount(p.amount), amountWidth, true)} ${p.currency}${converted(p, f.currency)}  ${clip(t(p.subject ?? ''), 40)}`,
+        `    ${p.date}  ${pad(clip(t(p.id), idWidth), idWidth)}  ${pad(clip(t(p.vendor), 28), 28)}  ${pad(amount(p.amount), amountWidth, true)} ${p.currency}${converted(p, f.currency)}  ${clip(t(p.subject ?? ''), 40)}`,
       );
     }
     const reasons = strongReasons(f);
