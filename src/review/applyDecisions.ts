@@ -66,7 +66,7 @@ export interface DecidedReport extends Omit<ScanReport, 'findings'> {
 /**
  * Applies reviewers' decisions to a report. A decision applies to the finding with its id; a
  * decision whose finding id is gone applies to the finding sharing the most of its record ids (one
- * finding per decision; ties go to the larger share of their union, then the smaller ids), and that
+ * finding per decision, never one of another buyer than the decision names; ties go to the larger share of their union, then the smaller ids), and that
  * finding is marked `changed` with the records added and removed. Findings left without a decision
  * are `open`. Dismissed findings move to `dismissed`; every status is counted; decisions that apply
  * to nothing are listed, never dropped. The result does not depend on the order of the decisions.
@@ -87,7 +87,7 @@ export function applyDecisions(report: ScanReport | DecidedReport, decisions: re
   const list = Array.isArray(decisions) ? (decisions as readonly Decision[]) : (decisions as DecisionsRead).decisions;
   checkDecisions(list);
   const findings = allFindings(report as { findings: readonly ReportFinding[]; dismissed?: readonly ReportFinding[] }).map(strip);
-  const decided = list.map((d) => ({ id: d.finding, recordIds: d.records, decision: d }));
+  const decided = list.map((d) => ({ id: d.finding, recordIds: d.records, buyer: d.buyer, decision: d }));
   const match = matchRecordSets(decided, findings);
   const byFinding = new Map<ReportFinding, FindingDecision>();
   for (const p of match.pairs) {

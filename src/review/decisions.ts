@@ -40,8 +40,9 @@ export interface Decision {
   /** Day of the decision, `YYYY-MM-DD`. */
   readonly date?: string;
   readonly note?: string;
-  /** For the reader of the file only (not used to match): the finding's buyer, threshold and total. */
+  /** The finding's buyer: when given, the decision applies only to a finding of this buyer. */
   readonly buyer?: string;
+  /** For the reader of the file only (not used to match): the finding's threshold and total. */
   readonly threshold?: string;
   readonly total?: string;
   readonly currency?: string;

@@ -49,6 +49,21 @@ describe('applyDecisions', () => {
     expect(decided.decisions.unmatched).toEqual([{ decision: { finding: 'OLD-A', status: 'open', records: ['1', '2'] }, reason: 'replaced', finding: 'FA' }]);
   });
 
+  it('never applies a decision to a finding of another buyer than the one it names', () => {
+    const two = makeReport([
+      { id: 'FP', recordIds: ['1', '2'], buyer: 'Parks' },
+      { id: 'FR', recordIds: ['3', '4'], buyer: 'Roads' },
+    ]);
+    const decided = applyDecisions(two, [
+      // Record 3 is now a Roads purchase: the Parks decision is about another purchase that had its id.
+      { finding: 'OLD', status: 'dismissed', records: ['2', '3', '9'], buyer: 'Parks' },
+      { finding: 'FR', status: 'confirmed', records: ['3', '4'], buyer: 'Parks' },
+    ]);
+    expect(decided.findings.map((f) => [f.id, f.status, f.decision?.finding])).toEqual([['FR', 'open', undefined]]);
+    expect(decided.dismissed.map((f) => [f.id, f.decision?.finding, f.decision?.link])).toEqual([['FP', 'OLD', 'overlap']]);
+    expect(decided.decisions.unmatched.map((u) => [u.decision.finding, u.reason])).toEqual([['FR', 'gone']]);
+  });
+
   it('gives the same result for decisions in any order, and again when applied to its own result', () => {
     const decisionArb = fc.record({
       finding: fc.constantFrom('FA', 'FB', 'FC', 'X1', 'X2', 'X3'),
