@@ -117,3 +117,54 @@ function pair<A extends RecordSet, B extends RecordSet>(a: A, b: B, link: 'id' |
     removed: [...inA].filter((r) => !inB.has(r)).sort(cmp),
   };
 }
+
+/** Where {@link nearestSets} puts an item of `a`: the item of `b` it is now, if any. */
+export interface Nearest<A, B> {
+  readonly a: A;
+  /** The pair, or undefined when no item of `b` (of its buyer) has its id or shares a record with it. */
+  readonly pair?: MatchedPair<A, B> & { readonly shared: number; readonly share: number };
+}
+
+/**
+ * For each item of `a`, the item of `b` it is now, of the same buyer ({@link sameBuyer}): the one
+ * with its id, else the one sharing the most of its record ids (ties: the larger share of their
+ * union, then the smaller id). Several items of `a` may land on one of `b` (findings that merged);
+ * each lands where it would alone, so the result does not depend on the order of either list.
+ *
+ * Runs in O(r + p) for r record ids in all and p overlapping pairs.
+ */
+export function nearestSets<A extends RecordSet, B extends RecordSet>(a: readonly A[], b: readonly B[]): Nearest<A, B>[] {
+  const bById = new Map<string, B[]>();
+  const byRecord = new Map<string, B[]>();
+  for (const y of b) {
+    const withId = bById.get(y.id);
+    if (withId) withId.push(y);
+    else bById.set(y.id, [y]);
+    for (const r of new Set(y.recordIds)) {
+      const list = byRecord.get(r);
+      if (list) list.push(y);
+      else byRecord.set(r, [y]);
+    }
+  }
+  return a.map((x) => {
+    const own = new Set(x.recordIds);
+    const same = bById.get(x.id)?.find((y) => sameBuyer(x, y));
+    if (same !== undefined) return { a: x, pair: { ...pair(x, same, 'id'), ...overlap(own, same) } };
+    const shared = new Map<B, number>();
+    for (const r of own) for (const y of byRecord.get(r) ?? []) if (sameBuyer(x, y)) shared.set(y, (shared.get(y) ?? 0) + 1);
+    let best: { y: B; shared: number; share: number } | undefined;
+    for (const [y, n] of shared) {
+      const share = n / (own.size + new Set(y.recordIds).size - n);
+      if (best === undefined || n > best.shared || (n === best.shared && (share > best.share || (share === best.share && cmp(y.id, best.y.id) < 0)))) best = { y, shared: n, share };
+    }
+    return best === undefined ? { a: x } : { a: x, pair: { ...pair(x, best.y, 'overlap'), shared: best.shared, share: best.share } };
+  });
+}
+
+/** How many of `own` a set holds, and their share of the union. */
+function overlap(own: ReadonlySet<string>, y: RecordSet): { shared: number; share: number } {
+  const theirs = new Set(y.recordIds);
+  let n = 0;
+  for (const r of own) if (theirs.has(r)) n++;
+  return { shared: n, share: n / (own.size + theirs.size - n) };
+}

@@ -13,7 +13,8 @@ import { allFindings } from './_findings.js';
 import { escapeHtml, htmlPage, jsonForScript } from './_html.js';
 import type { PageBuyer, PageData, PageDecision, PageFinding, PageHistogram, PagePart } from './_page.js';
 import { OptionsError } from '../errors.js';
-import type { DecidedFinding, DecidedReport } from './applyDecisions.js';
+import type { DecidedReport } from './applyDecisions.js';
+import { conflictWords, decisionWords, mergedWords, type Reviewed } from '../io/write/reviewWords.js';
 import type { BuyerCoverage } from './coverage.js';
 import { flagRates, pct, type FlagRatesOptions } from './flagRates.js';
 import { normalizeText } from '../records/normalize.js';
@@ -169,6 +170,8 @@ export function toHtml(report: ScanReport | DecidedReport, options: ToHtmlOption
 const DECISION_ORDER = ['open', 'confirmed', 'exempt', 'dismissed'] as const;
 
 const money = (s: string): string => groupedMoney(new D(s));
+/** Text as it is: the page escapes it where it is written. */
+const asText = (s: string): string => s;
 
 function count(v: number | undefined, fallback: number, min: number, name: string): number {
   const x = v ?? fallback;
@@ -177,7 +180,7 @@ function count(v: number | undefined, fallback: number, min: number, name: strin
 }
 
 /** A finding as the page's script reads it: exact running totals, the crossing part. */
-function pageFinding(f: ReportFinding & Partial<Pick<DecidedFinding, 'status' | 'decision'>>): PageFinding {
+function pageFinding(f: ReportFinding & Reviewed): PageFinding {
   const limit = new D(f.threshold.amount);
   let running: Decimal = new D(0);
   let crossing = -1;
@@ -217,6 +220,8 @@ function pageFinding(f: ReportFinding & Partial<Pick<DecidedFinding, 'status' | 
     span: f.spanDays,
     status: f.status ?? '',
     ...(decision ? { decision } : {}),
+    ...(f.conflict ? { conflict: conflictWords(f, asText) } : {}),
+    ...(f.merged ? { merged: mergedWords(f, asText) } : {}),
     explanation: f.explanation,
     rule: f.rule ? `${f.rule.name}${f.rule.citation ? ` (${f.rule.citation})` : ''}` : '',
     reasons: f.reasons.map((r) => [r.code, r.value, r.strength, r.weight, r.message]),
@@ -264,12 +269,9 @@ function decisionsHtml(report: DecidedReport): string {
   const d = report.decisions;
   const lines: string[] = [];
   if (d.changed > 0) lines.push(`${d.changed} finding${d.changed === 1 ? '' : 's'} changed since the decision (records added or removed): look again.`);
+  for (const f of [...report.findings, ...report.dismissed]) if (f.conflict) lines.push(`Finding #${f.rank} (${f.id}) is open: ${conflictWords(f, asText)}.`);
   for (const u of d.unmatched) {
-    lines.push(
-      u.reason === 'replaced'
-        ? `Decision about ${u.decision.finding} (${u.decision.status}) is replaced by the newer decision about ${u.finding ?? ''}.`
-        : `Decision about ${u.decision.finding} (${u.decision.status}${u.decision.reviewer ? `, ${u.decision.reviewer}` : ''}) applies to no finding of this run: its records are in no finding${d.partial ? ' listed' : ''}.`,
-    );
+    lines.push(`Decision about ${u.decision.finding} (${decisionWords(u.decision, asText)}) applies to no finding of this run: its records are in no finding${d.partial ? ' listed' : ''}.`);
   }
   if (lines.length === 0) return '';
   return `<h3>Decisions</h3><ul class="decisions">${lines.map((l) => `<li>${escapeHtml(l)}</li>`).join('')}</ul>`;

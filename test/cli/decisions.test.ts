@@ -65,3 +65,50 @@ describe('decisions on a file without an id column (Birmingham purchase cards, M
     expect(moved.decisions.unmatched).toEqual([]);
   }, 60_000);
 });
+
+describe('decisions about two findings that one run merges (a wider --window)', () => {
+  const ledger = 'buyer,vendor,date,amount,currency\nParks,Acme,2024-01-01,3000,EUR\nParks,Acme,2024-01-05,3000,EUR\nParks,Acme,2024-02-20,3000,EUR\nParks,Acme,2024-02-25,3000,EUR\n';
+  const scan = (register: string) => ['scan', at('l.csv'), '--threshold', '5000', '--currency', 'EUR', '--window', '60d', '--decisions', register];
+
+  it('leave the merged finding open, naming both decisions, in every format, whichever way they disagree', async () => {
+    writeFileSync(at('l.csv'), ledger);
+    expect((await cli(['scan', at('l.csv'), '--threshold', '5000', '--currency', 'EUR', '--decisions-template', at('two.csv'), '-q', '-o', at('two.json')])).code).toBe(0);
+    const template = readFileSync(at('two.csv'), 'utf8');
+    const ids = template.split('\r\n').slice(1, 3).map((l) => l.split(',')[0] as string);
+    expect(ids).toHaveLength(2);
+    for (const statuses of [['dismissed', 'confirmed'], ['confirmed', 'dismissed']]) {
+      writeFileSync(at('reg.csv'), decide(template, statuses));
+      const json = await jsonReport(scan(at('reg.csv')));
+      expect(json.dismissed).toEqual([]);
+      // Named by their findings' ids, in order.
+      const both = ids.map((id, i) => [id, statuses[i]]).sort((x, y) => ((x[0] as string) < (y[0] as string) ? -1 : 1));
+      expect(json.findings.map((f) => [f.status, f.conflict?.map((d) => [d.finding, d.status])])).toEqual([['open', both]]);
+      expect(json.decisions.unmatched).toEqual([]);
+      const words = `the decisions about findings now merged into this one disagree: ${both.map(([id, s]) => `${id} (${s})`).join('; ')}`;
+      for (const format of ['table', 'md', 'csv', 'html']) {
+        const r = await cli([...scan(at('reg.csv')), '--format', format, '-q']);
+        expect(r.code).toBe(0);
+        expect(r.out, format).toContain(words);
+        expect(r.out, format).not.toMatch(/newer|dismissed finding not shown|## Dismissed|[1-9] decisions? matching no finding/u);
+      }
+      const table = (await cli([...scan(at('reg.csv')), '--format', 'table', '-q'])).out;
+      expect(table).toContain('decisions: 1 open, 0 confirmed, 0 dismissed, 0 exempt; 0 findings changed since their decision; 1 finding open because the decisions about it disagree; 0 decisions matching no finding');
+    }
+  });
+
+  it('ask for a decision about the merged finding in the register, which then holds', async () => {
+    writeFileSync(at('l.csv'), ledger);
+    rmSync(at('t.csv'), { force: true });
+    await cli(['scan', at('l.csv'), '--threshold', '5000', '--currency', 'EUR', '--decisions-template', at('t.csv'), '-q', '-o', at('t.json')]);
+    writeFileSync(at('t.csv'), decide(readFileSync(at('t.csv'), 'utf8'), ['dismissed', 'confirmed']));
+    // The template adds a line for the merged finding (its decisions disagree: it has none of its own), once.
+    for (let i = 0; i < 2; i++) await cli([...scan(at('t.csv')), '--decisions-template', at('t.csv'), '-q', '-o', at('t.json')]);
+    const lines = readFileSync(at('t.csv'), 'utf8').trim().split('\r\n');
+    expect(lines).toHaveLength(4);
+    const merged = (await jsonReport(scan(at('t.csv')))).findings[0];
+    expect(lines[3]?.startsWith(`${merged?.id},open,`)).toBe(true);
+    writeFileSync(at('t.csv'), `${lines.slice(0, 3).join('\r\n')}\r\n${(lines[3] as string).replace(',open,', ',confirmed,')}\r\n`);
+    const resolved = await jsonReport(scan(at('t.csv')));
+    expect(resolved.findings.map((f) => [f.status, f.decision?.link, f.conflict, f.merged?.length])).toEqual([['confirmed', 'id', undefined, 2]]);
+  });
+});

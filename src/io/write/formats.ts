@@ -4,7 +4,8 @@
  * report that went through `applyDecisions` (splitscan/review) shows each finding's status, the
  * dismissed findings apart and the decision counts.
  */
-import type { DecidedFinding, DecidedReport } from '../../review/applyDecisions.js';
+import type { DecidedReport } from '../../review/applyDecisions.js';
+import { reviewLine, type Reviewed } from './reviewWords.js';
 import { safeCsv } from './csv.js';
 import { isAgainst } from '../../options/reasons.js';
 import { markdownText, safeJson, safeJsonPieces, terminalText } from './escape.js';
@@ -30,7 +31,7 @@ export interface FormatReportOptions {
 type AnyReport = ScanReport | DecidedReport;
 
 /** A finding, with its review status when the report went through `applyDecisions`. */
-type AnyFinding = ReportFinding & Partial<Pick<DecidedFinding, 'status' | 'decision'>>;
+type AnyFinding = ReportFinding & Reviewed;
 
 /**
  * Renders a report in one of {@link REPORT_FORMATS}. Text from the ledger is escaped for each sink:
@@ -71,13 +72,14 @@ const dismissedOf = (report: AnyReport): readonly AnyFinding[] => ('dismissed' i
 const REPORT_CSV_COLUMNS = [
   'rank', 'finding_id', 'score', 'buyer', 'threshold_id', 'threshold_amount', 'procedure', 'total', 'currency', 'start', 'end', 'span_days',
   'parts', 'vendors', 'record_id', 'file', 'line', 'date', 'vendor', 'amount', 'record_currency', 'converted', 'subject', 'category',
-  'project', 'method', 'document', 'explanation', 'status',
+  'project', 'method', 'document', 'explanation', 'status', 'review',
 ] as const;
 
 /**
  * One row per finding × record, safe to open in a spreadsheet (cells starting with `=` `+` `@`, a
  * control character, or a `-` that does not start a number get a leading `'`). Dismissed findings
- * come last; `status` is empty unless the report went through `applyDecisions`.
+ * come last; `status` and `review` (its decision in words) are empty unless the report went through
+ * `applyDecisions`.
  */
 function reportToCsv(report: AnyReport): string {
   const rows: unknown[][] = [];
@@ -86,31 +88,23 @@ function reportToCsv(report: AnyReport): string {
       rows.push([
         f.rank, f.id, f.score.toFixed(3), f.buyer, f.threshold.id, f.threshold.amount, f.threshold.procedure, f.total, f.currency, f.start, f.end, f.spanDays,
         f.parts.length, f.vendors.join('; '), p.id, p.file ?? '', p.line ?? '', p.date, p.vendor, p.amount, p.currency, p.converted, p.subject ?? '',
-        p.category ?? '', p.project ?? '', p.method ?? '', p.document ?? '', f.explanation, f.status ?? '',
+        p.category ?? '', p.project ?? '', p.method ?? '', p.document ?? '', f.explanation, f.status ?? '', reviewLine(f, plain) ?? '',
       ]);
     }
   }
   return safeCsv(REPORT_CSV_COLUMNS, rows);
 }
 
-/** A finding's review line, each piece of data passed through `text`: `confirmed by A on D: note; changed …`. */
-function reviewLine(f: AnyFinding, text: (s: string) => string): string | undefined {
-  const d = f.decision;
-  if (f.status === undefined) return undefined;
-  if (d === undefined) return `${f.status} (no decision yet)`;
-  const who = [d.reviewer !== undefined ? ` by ${text(d.reviewer)}` : '', d.date !== undefined ? ` on ${d.date}` : ''].join('');
-  const changed = d.changed
-    ? `; changed since the decision:${d.added.length ? ` added ${text(d.added.join(', '))}` : ''}${d.removed.length ? ` removed ${text(d.removed.join(', '))}` : ''}`
-    : '';
-  return `${f.status}${who}${d.note !== undefined ? `: ${text(d.note)}` : ''}${changed}`;
-}
+/** Text as it is (a CSV cell is made safe whole). */
+const plain = (s: string): string => s;
 
 /** Decision counts of a decided report, as one line. */
 function decisionLine(report: AnyReport): string | undefined {
   if (!('decisions' in report)) return undefined;
   const d = report.decisions;
   const counts = Object.entries(d.counts).map(([status, n]) => `${count(n)} ${status}`).join(', ');
-  return `${counts}; ${plural(d.changed, 'finding')} changed since its decision; ${plural(d.unmatched.length, 'decision')} matching no finding`;
+  const conflicts = d.conflicts > 0 ? `; ${plural(d.conflicts, 'finding')} open because the decisions about ${d.conflicts === 1 ? 'it' : 'them'} disagree` : '';
+  return `${counts}; ${plural(d.changed, 'finding')} changed since ${d.changed === 1 ? 'its' : 'their'} decision${conflicts}; ${plural(d.unmatched.length, 'decision')} matching no finding`;
 }
 
 /** JSON for a fenced Markdown block ({@link safeJson}: still valid JSON, nothing a renderer or terminal acts on). */
