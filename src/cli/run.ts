@@ -254,7 +254,10 @@ async function scan(args: ScanArgs, io: CliIo): Promise<number> {
     for (const issue of read.issues) {
       notes.push(`warning: ${args.decisions}${issue.line !== undefined ? ` line ${issue.line}` : ` entry ${issue.index}`}: ${issue.field ? `${issue.field}: ` : ''}${issue.message}`);
     }
-    report = applyDecisions(report, read);
+    // Decisions about findings the report leaves out are told from gone ones: cut by --top, or under --min-score.
+    const cut = args.top !== undefined ? result.findings.slice(args.top).map((f, i) => ({ id: f.id, buyer: f.buyer, recordIds: f.recordIds, score: f.score, why: 'top' as const, rank: (args.top as number) + i + 1 })) : [];
+    const under = result.lowScoring.map((r) => ({ id: r.id, buyer: r.buyer, recordIds: r.recordIds, score: r.score, why: 'minScore' as const }));
+    report = applyDecisions(report, read, { notShown: [...cut, ...under] });
   }
 
   const pieces =

@@ -6,7 +6,7 @@ import { OptionsError } from '../errors.js';
 import { optionIssues } from '../_lib/issues.js';
 import type { ReportFinding, ScanReport } from '../io/write/scanReport.js';
 import { allFindings, isPartial } from './_findings.js';
-import { nearestSets } from './_match.js';
+import { nearestSets, type RecordSet } from './_match.js';
 import { DECISION_STATUSES, decisionSchema, type Decision, type DecisionStatus, type DecisionsRead } from './decisions.js';
 
 /** A decision as it applies to a finding of this run. */
@@ -44,8 +44,39 @@ export interface DecidedFinding extends ReportFinding {
 /** A decision that applies to no finding of the report. */
 export interface UnmatchedDecision {
   readonly decision: Decision;
-  /** `gone`: none of its records is in a finding of this run (of its buyer). */
-  readonly reason: 'gone';
+  /**
+   * `gone`: none of its records is in a finding of this run (of its buyer); `top`: it applies to a
+   * finding ranked below those the report lists; `minScore`: to a run that scored under `minScore`
+   * (see {@link NotShownFinding}).
+   */
+  readonly reason: 'gone' | NotShownFinding['why'];
+  /** `top`, `minScore`: the id of the finding it applies to. */
+  readonly finding?: string;
+  /** `top`: that finding's rank. */
+  readonly rank?: number;
+  /** `minScore`: that run's score. */
+  readonly score?: number;
+}
+
+/**
+ * A finding of the run that the report does not list, for {@link applyDecisions} to tell the
+ * decisions about it from decisions about findings that are gone: one cut by `top` (a finding of
+ * `detectSplits` past the first `top`), or a run under `minScore` (its `lowScoring`).
+ */
+export interface NotShownFinding {
+  readonly id: string;
+  readonly buyer: string;
+  readonly recordIds: readonly string[];
+  readonly score: number;
+  readonly why: 'top' | 'minScore';
+  /** `top`: its rank among all findings. */
+  readonly rank?: number;
+}
+
+/** Options of {@link applyDecisions}. */
+export interface ApplyDecisionsOptions {
+  /** The run's findings the report does not list. @defaultValue none: a decision about one of them is `gone` */
+  readonly notShown?: readonly NotShownFinding[];
 }
 
 /** Counts of a review. */
@@ -59,7 +90,7 @@ export interface DecisionSummary {
   /** Findings whose decisions disagree ({@link DecidedFinding.conflict}): open until decided again. */
   readonly conflicts: number;
   readonly unmatched: readonly UnmatchedDecision[];
-  /** True when the report lists fewer findings than were found (`top`): some decisions may look gone. */
+  /** True when the report lists fewer findings than were found (`top`) and `notShown` did not give the others: some decisions may look gone. */
   readonly partial: boolean;
 }
 
@@ -82,8 +113,8 @@ export interface DecidedReport extends Omit<ScanReport, 'findings'> {
  * decisions that agree give their status, and ones that disagree leave the finding `open` with each
  * of them in `conflict` (a confirmed split never disappears into `dismissed`). Findings left without
  * a decision are `open`. Dismissed findings move to `dismissed`; every status is counted; decisions
- * that apply to nothing are listed, never dropped. The result does not depend on the order of the
- * decisions.
+ * that apply to no finding listed are listed, never dropped: `gone`, or about a finding `notShown`
+ * (cut by `top`, under `minScore`). The result does not depend on the order of the decisions.
  *
  * Runs in O(r + p + d log d) for r record ids in the findings and decisions, p overlapping pairs
  * and d decisions.
@@ -98,16 +129,22 @@ export interface DecidedReport extends Omit<ScanReport, 'findings'> {
  * decided.decisions.counts //=> { open: 0, confirmed: 1, dismissed: 0, exempt: 0 }
  * decided.findings[0].decision //=> { status: 'confirmed', link: 'id', changed: false, added: [], removed: [], … }
  */
-export function applyDecisions(report: ScanReport | DecidedReport, decisions: readonly Decision[] | DecisionsRead): DecidedReport {
+export function applyDecisions(report: ScanReport | DecidedReport, decisions: readonly Decision[] | DecisionsRead, options: ApplyDecisionsOptions = {}): DecidedReport {
   const list = Array.isArray(decisions) ? (decisions as readonly Decision[]) : (decisions as DecisionsRead).decisions;
   checkDecisions(list);
   const findings = allFindings(report as { findings: readonly ReportFinding[]; dismissed?: readonly ReportFinding[] }).map(strip);
   const decided = list.map((d) => ({ id: d.finding, recordIds: d.records, buyer: d.buyer, decision: d }));
-  const landed = new Map<ReportFinding, Landed[]>();
+  const notShown = new Set<RecordSet>(options.notShown ?? []);
+  const landed = new Map<RecordSet, Landed[]>();
   const unmatched: UnmatchedDecision[] = [];
-  for (const { a, pair } of nearestSets(decided, findings)) {
+  for (const { a, pair } of nearestSets(decided, [...findings, ...notShown])) {
     if (pair === undefined) {
       unmatched.push({ decision: a.decision, reason: 'gone' });
+      continue;
+    }
+    if (notShown.has(pair.b)) {
+      const b = pair.b as NotShownFinding;
+      unmatched.push({ decision: a.decision, reason: b.why, finding: b.id, ...(b.why === 'top' ? (b.rank !== undefined ? { rank: b.rank } : {}) : { score: b.score }) });
       continue;
     }
     const changed = pair.added.length > 0 || pair.removed.length > 0;
@@ -131,7 +168,7 @@ export function applyDecisions(report: ScanReport | DecidedReport, decisions: re
       changed: out.filter((f) => f.decision?.changed).length,
       conflicts: out.filter((f) => f.conflict !== undefined).length,
       unmatched,
-      partial: isPartial(report as ScanReport),
+      partial: isPartial(report as ScanReport) && options.notShown === undefined,
     },
   };
 }

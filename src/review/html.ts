@@ -13,8 +13,8 @@ import { allFindings } from './_findings.js';
 import { escapeHtml, htmlPage, jsonForScript } from './_html.js';
 import type { PageBuyer, PageData, PageDecision, PageFinding, PageHistogram, PagePart } from './_page.js';
 import { OptionsError } from '../errors.js';
-import type { DecidedReport } from './applyDecisions.js';
-import { conflictWords, decisionWords, mergedWords, type Reviewed } from '../io/write/reviewWords.js';
+import type { DecidedReport, UnmatchedDecision } from './applyDecisions.js';
+import { conflictWords, decisionWords, mergedWords, notShownWords, type Reviewed } from '../io/write/reviewWords.js';
 import type { BuyerCoverage } from './coverage.js';
 import { flagRates, pct, type FlagRatesOptions } from './flagRates.js';
 import { normalizeText } from '../records/normalize.js';
@@ -270,11 +270,16 @@ function decisionsHtml(report: DecidedReport): string {
   const lines: string[] = [];
   if (d.changed > 0) lines.push(`${d.changed} finding${d.changed === 1 ? '' : 's'} changed since the decision (records added or removed): look again.`);
   for (const f of [...report.findings, ...report.dismissed]) if (f.conflict) lines.push(`Finding #${f.rank} (${f.id}) is open: ${conflictWords(f, asText)}.`);
-  for (const u of d.unmatched) {
+  for (const u of d.unmatched.filter((x) => x.reason === 'gone')) {
     lines.push(`Decision about ${u.decision.finding} (${decisionWords(u.decision, asText)}) applies to no finding of this run: its records are in no finding${d.partial ? ' listed' : ''}.`);
   }
-  if (lines.length === 0) return '';
-  return `<h3>Decisions</h3><ul class="decisions">${lines.map((l) => `<li>${escapeHtml(l)}</li>`).join('')}</ul>`;
+  const notShown = d.unmatched.filter((x) => x.reason !== 'gone');
+  const counted = notShownWords(d, (n) => n.toLocaleString('en')).replace(/ about findings not shown/u, ' are about findings this report does not show');
+  const about = (u: UnmatchedDecision) =>
+    `Decision about ${u.decision.finding} (${decisionWords(u.decision, asText)}): ${u.reason === 'top' ? `finding ${u.rank !== undefined ? `#${u.rank} ` : ''}${u.finding ?? ''}, cut by --top` : `${u.finding ?? ''}, scoring ${u.score?.toFixed(2) ?? ''}, under --min-score`}.`;
+  const list = notShown.length > 0 ? `<li>${escapeHtml(`${counted}: they still apply; ${[notShown.some((u) => u.reason === 'top') ? 'without --top' : '', notShown.some((u) => u.reason === 'minScore') ? 'with a lower --min-score' : ''].filter(Boolean).join(' and ')} the report shows their findings.`)}<details><summary>Those decisions</summary><ul>${notShown.map((u) => `<li>${escapeHtml(about(u))}</li>`).join('')}</ul></details></li>` : '';
+  if (lines.length === 0 && list === '') return '';
+  return `<h3>Decisions</h3><ul class="decisions">${lines.map((l) => `<li>${escapeHtml(l)}</li>`).join('')}${list}</ul>`;
 }
 
 function rejectsHtml(report: ScanReport): string {

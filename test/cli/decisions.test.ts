@@ -112,3 +112,28 @@ describe('decisions about two findings that one run merges (a wider --window)', 
     expect(resolved.findings.map((f) => [f.status, f.decision?.link, f.conflict, f.merged?.length])).toEqual([['confirmed', 'id', undefined, 2]]);
   });
 });
+
+describe('decisions about findings --top or --min-score leaves out', () => {
+  const file = repo('test/fixtures/io/real/oxford-spend-over-500-2015-q4.csv');
+  const policy = ['--threshold', '5000', '--currency', 'GBP', '--date-format', 'dd/MM/yyyy'];
+
+  it('are counted apart as decisions about findings not shown, in every format, never as matching no finding', async () => {
+    expect((await cli(['scan', file, ...policy, '--decisions-template', at('ox.csv'), '-q', '-o', at('ox.json')])).code).toBe(0);
+    const lines = readFileSync(at('ox.csv'), 'utf8').trim().split('\r\n').length - 1;
+    const top = await jsonReport(['scan', file, ...policy, '--decisions', at('ox.csv'), '--top', '5']);
+    expect(top.decisions.unmatched).toHaveLength(lines - 5);
+    expect(top.decisions.unmatched.every((u) => u.reason === 'top' && u.finding === u.decision.finding)).toBe(true);
+    const summary = `0 decisions matching no finding; ${lines - 5} decisions about findings not shown (${lines - 5} cut by --top)`;
+    for (const format of ['table', 'md']) expect((await cli(['scan', file, ...policy, '--decisions', at('ox.csv'), '--top', '5', '--format', format, '-q'])).out).toContain(summary);
+    const html = (await cli(['scan', file, ...policy, '--decisions', at('ox.csv'), '--top', '5', '--format', 'html', '-q'])).out;
+    expect(html).toContain(`${lines - 5} decisions are about findings this report does not show (${lines - 5} cut by --top)`);
+    expect(html).not.toContain('applies to no finding');
+
+    // Findings scoring under a higher --min-score: not found as findings, their decisions not gone either.
+    const high = await jsonReport(['scan', file, ...policy, '--decisions', at('ox.csv'), '--min-score', '0.6']);
+    const under = high.decisions.unmatched.filter((u) => u.reason === 'minScore');
+    expect(under.length).toBeGreaterThan(0);
+    expect(under.length + high.findings.length + high.dismissed.length).toBe(lines);
+    expect(high.decisions.unmatched.filter((u) => u.reason === 'gone')).toEqual([]);
+  }, 60_000);
+});

@@ -132,6 +132,30 @@ describe('applyDecisions', () => {
     );
   });
 
+  it('tells decisions about findings the report does not show (cut by top, under minScore) from gone ones', () => {
+    const hidden = [
+      { id: 'FE', buyer: 'City Hall', recordIds: ['10', '11'], score: 0.4, rank: 5, why: 'top' as const },
+      { id: 'FL', buyer: 'City Hall', recordIds: ['12', '13', '14'], score: 0.1, why: 'minScore' as const },
+    ];
+    const decided = applyDecisions(
+      report,
+      [
+        { finding: 'FE', status: 'confirmed', records: ['10', '11'] },
+        // Shares a record with a finding shown, and more with one not shown: it is the one not shown.
+        { finding: 'OLD-L', status: 'dismissed', records: ['9', '12', '13'] },
+        { finding: 'GONE', status: 'exempt', records: ['99'] },
+      ],
+      { notShown: hidden },
+    );
+    expect(decided.decisions.unmatched).toEqual([
+      { decision: { finding: 'FE', status: 'confirmed', records: ['10', '11'] }, reason: 'top', finding: 'FE', rank: 5 },
+      { decision: { finding: 'GONE', status: 'exempt', records: ['99'] }, reason: 'gone' },
+      { decision: { finding: 'OLD-L', status: 'dismissed', records: ['9', '12', '13'] }, reason: 'minScore', finding: 'FL', score: 0.1 },
+    ]);
+    expect(decided.findings.find((f) => f.id === 'FD')?.decision).toBeUndefined();
+    expect(decided.decisions.partial).toBe(false);
+  });
+
   it('marks the decisions of a report cut by top as partial', () => {
     const cut = { ...report, summary: { ...report.summary, findings: 10 } };
     expect(applyDecisions(cut, []).decisions.partial).toBe(true);

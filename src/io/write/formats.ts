@@ -5,7 +5,7 @@
  * dismissed findings apart and the decision counts.
  */
 import type { DecidedReport } from '../../review/applyDecisions.js';
-import { reviewLine, type Reviewed } from './reviewWords.js';
+import { notShownWords, reviewLine, type Reviewed } from './reviewWords.js';
 import { safeCsv } from './csv.js';
 import { isAgainst } from '../../options/reasons.js';
 import { markdownText, safeJson, safeJsonPieces, terminalText } from './escape.js';
@@ -104,7 +104,9 @@ function decisionLine(report: AnyReport): string | undefined {
   const d = report.decisions;
   const counts = Object.entries(d.counts).map(([status, n]) => `${count(n)} ${status}`).join(', ');
   const conflicts = d.conflicts > 0 ? `; ${plural(d.conflicts, 'finding')} open because the decisions about ${d.conflicts === 1 ? 'it' : 'them'} disagree` : '';
-  return `${counts}; ${plural(d.changed, 'finding')} changed since ${d.changed === 1 ? 'its' : 'their'} decision${conflicts}; ${plural(d.unmatched.length, 'decision')} matching no finding`;
+  const gone = d.unmatched.filter((u) => u.reason === 'gone').length;
+  const notShown = notShownWords(d, count);
+  return `${counts}; ${plural(d.changed, 'finding')} changed since ${d.changed === 1 ? 'its' : 'their'} decision${conflicts}; ${plural(gone, 'decision')} matching no finding${notShown ? `; ${notShown}` : ''}`;
 }
 
 /** JSON for a fenced Markdown block ({@link safeJson}: still valid JSON, nothing a renderer or terminal acts on). */

@@ -3,7 +3,7 @@
  * decision, what changed since, and the decisions of findings that merged into it.
  */
 import type { Decision } from '../../review/decisions.js';
-import type { DecidedFinding, FindingDecision } from '../../review/applyDecisions.js';
+import type { DecidedFinding, DecisionSummary, FindingDecision } from '../../review/applyDecisions.js';
 
 /** The review fields of a finding, when the report went through `applyDecisions`. */
 export type Reviewed = Partial<Pick<DecidedFinding, 'id' | 'status' | 'decision' | 'merged' | 'conflict'>>;
@@ -57,4 +57,16 @@ export function reviewLine(f: Reviewed, text: (s: string) => string): string | u
   const d = f.decision;
   if (d === undefined) return `${f.status} (no decision yet)`;
   return [decisionWords(d, text), changedWords(d, text), mergedWords(f, text)].filter(Boolean).join('; ');
+}
+
+/**
+ * How many decisions apply to findings the report does not show, and why: `12 decisions about
+ * findings not shown (10 cut by --top, 2 scoring under --min-score)`; '' when none.
+ */
+export function notShownWords(d: DecisionSummary, count: (n: number) => string): string {
+  const top = d.unmatched.filter((u) => u.reason === 'top').length;
+  const under = d.unmatched.filter((u) => u.reason === 'minScore').length;
+  if (top + under === 0) return '';
+  const why = [top > 0 ? `${count(top)} cut by --top` : '', under > 0 ? `${count(under)} scoring under --min-score` : ''].filter(Boolean).join(', ');
+  return `${count(top + under)} decision${top + under === 1 ? '' : 's'} about findings not shown (${why})`;
 }
