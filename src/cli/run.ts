@@ -244,7 +244,9 @@ async function scan(args: ScanArgs, io: CliIo): Promise<number> {
   // shows it, histograms too; otherwise it serves only the flag-rate warnings (counts and spend, no
   // histogram), and with no finding no buyer's flag rate can warn.
   const coverage = format === 'html' || result.findings.length > 0 ? detectedCoverage(input, options, format === 'html') : [];
-  for (const w of flagRates(plain, coverage, flagLimits).warnings) warn({ code: 'flag_rate', ...w });
+  // The rates are the rule's: over every finding, whatever --top lists.
+  const rateOptions = { ...flagLimits, findings: result.findings };
+  for (const w of flagRates(plain, coverage, rateOptions).warnings) warn({ code: 'flag_rate', ...w });
   let report: ScanReport | DecidedReport = { ...plain, warnings };
 
   const notes: string[] = [];
@@ -262,7 +264,7 @@ async function scan(args: ScanArgs, io: CliIo): Promise<number> {
 
   const pieces =
     format === 'html'
-      ? [(await import('../review/html.js')).toHtml(report, { coverage, flagRates: flagLimits })]
+      ? [(await import('../review/html.js')).toHtml(report, { coverage, flagRates: rateOptions })]
       : reportPieces(report, format, { color: format === 'table' && args.out === undefined && colorEnabled(io.stdout, io.env ?? {}) });
   if (args.out !== undefined) await write(args.out, pieces);
   else if (format === 'table' || io.stdout.isTTY === true) {

@@ -39,7 +39,7 @@ export interface ToHtmlOptions {
   readonly coverage?: readonly BuyerCoverage[] | undefined;
   /** Per-buyer bunching statistics to show. @defaultValue none */
   readonly bunching?: readonly BuyerBunching[] | undefined;
-  /** When a buyer's flagged share warns. @defaultValue see `FlagRatesOptions` */
+  /** When a buyer's flagged share warns, and every finding of a run the report is cut from (`findings`). @defaultValue see `FlagRatesOptions` */
   readonly flagRates?: FlagRatesOptions | undefined;
   /** The page title. @defaultValue `'Split-purchase review'` */
   readonly title?: string | undefined;
@@ -133,7 +133,7 @@ export function toHtml(report: ScanReport | DecidedReport, options: ToHtmlOption
     '<section id="summary"><h2>Summary</h2>',
     `<div class="cards">${card('rows read', s.rows)}${card('analysed', s.analysed)}${card('rejected', s.rejected)}${card('findings', s.findings, s.shown !== s.findings ? `${s.shown} shown` : '')}${decided ? DECISION_ORDER.map((k) => card(k, decided.decisions.counts[k], k === 'open' && decided.decisions.undecided ? `${decided.decisions.undecided} undecided` : '')).join('') : ''}</div>`,
     // The report's own warnings (rows rejected, missing rates, large runs …), then the flag rates computed here.
-    warningsHtml([...(report.warnings ?? []).filter((w) => w.code !== 'flag_rate').map((w) => w.message), ...rates.warnings.map((w) => w.message)], rates.partial),
+    warningsHtml([...(report.warnings ?? []).filter((w) => w.code !== 'flag_rate').map((w) => w.message), ...rates.warnings.map((w) => w.message)], rates.partial, decided?.decisions.partial ?? false),
     largeRunsHtml(report.largeRuns ?? []),
     decided ? decisionsHtml(decided) : '',
     rejectsHtml(report),
@@ -258,9 +258,10 @@ function largeRunsHtml(large: readonly LargeRun[]): string {
   return `<details class="large-runs"><summary>Large runs, not findings (${large.length.toLocaleString('en')})</summary><ul>${items.join('')}</ul></details>`;
 }
 
-function warningsHtml(messages: readonly string[], partial: boolean): string {
+function warningsHtml(messages: readonly string[], partialRates: boolean, partialDecisions: boolean): string {
   const items = [...messages];
-  if (partial) items.push('This report lists only the top findings (top): flag rates and decision matches count the findings listed.');
+  const counted = [partialRates ? 'flag rates count the findings listed (lower bounds)' : '', partialDecisions ? 'decisions about findings not listed look gone' : ''].filter(Boolean);
+  if (counted.length > 0) items.push(`This report lists only the top findings (--top): ${counted.join('; ')}.`);
   if (items.length === 0) return '';
   return `<div class="warnings" role="alert"><h3>Warnings</h3><ul>${items.map((m) => `<li>${escapeHtml(m)}</li>`).join('')}</ul></div>`;
 }
