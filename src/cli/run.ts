@@ -254,7 +254,10 @@ async function scan(args: ScanArgs, io: CliIo): Promise<number> {
     const [{ readDecisions }, { applyDecisions }] = await Promise.all([import('../review/decisions.js'), import('../review/applyDecisions.js')]);
     const read = readDecisions(await readText(args.decisions, 'decisions file'));
     for (const issue of read.issues) {
-      notes.push(`warning: ${args.decisions}${issue.line !== undefined ? ` line ${issue.line}` : ` entry ${issue.index}`}: ${issue.field ? `${issue.field}: ` : ''}${issue.message}`);
+      const where = `${args.decisions}${issue.line !== undefined ? ` line ${issue.line}` : ` entry ${issue.index}`}`;
+      // A line a later one about the same finding supersedes is the register's history; one not read as written is the report's business.
+      if (issue.code === 'superseded') notes.push(`${where}: ${issue.message}`);
+      else warn({ code: 'decision_line', message: `${where}: ${issue.message}` });
     }
     // Decisions about findings the report leaves out are told from gone ones: cut by --top, or under --min-score.
     const cut = args.top !== undefined ? result.findings.slice(args.top).map((f, i) => ({ id: f.id, buyer: f.buyer, recordIds: f.recordIds, score: f.score, why: 'top' as const, rank: (args.top as number) + i + 1 })) : [];

@@ -6,6 +6,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { markdownText } from '../../src/io/write/escape.js';
+import { escapeHtml } from '../../src/review/_html.js';
 import type { DecidedReport } from '../../src/review/applyDecisions.js';
 import { cli, repo } from './_run.js';
 
@@ -136,4 +138,29 @@ describe('decisions about findings --top or --min-score leaves out', () => {
     expect(under.length + high.findings.length + high.dismissed.length).toBe(lines);
     expect(high.decisions.unmatched.filter((u) => u.reason === 'gone')).toEqual([]);
   }, 60_000);
+});
+
+describe('register lines that cannot be read as written', () => {
+  it('are report warnings naming the line and the fix, in every format, and a bad date keeps the decision', async () => {
+    writeFileSync(at('l.csv'), 'buyer,vendor,date,amount,currency\nParks,Acme,2024-01-01,3000,EUR\nParks,Acme,2024-01-05,3000,EUR\nParks,Acme,2024-02-20,3000,EUR\nParks,Acme,2024-02-25,3000,EUR\n');
+    const scan = ['scan', at('l.csv'), '--threshold', '5000', '--currency', 'EUR'];
+    rmSync(at('dt.csv'), { force: true });
+    await cli([...scan, '--decisions-template', at('dt.csv'), '-q', '-o', at('dt.json')]);
+    const [header, first, second] = readFileSync(at('dt.csv'), 'utf8').trim().split('\r\n') as [string, string, string];
+    // A UK date as Excel re-saves it, and a status mistyped.
+    writeFileSync(at('dt.csv'), [header, first.replace(',open,,,', ',dismissed,AA,01/02/2024,'), second.replace(',open,', ',dismised,'), ''].join('\r\n'));
+    const json = await jsonReport([...scan, '--decisions', at('dt.csv')]);
+    expect(json.decisions.counts).toEqual({ open: 1, confirmed: 0, dismissed: 1, exempt: 0 });
+    const messages = [
+      `${at('dt.csv')} line 2: date "01/02/2024" could be 2024-02-01 (day first) or 2024-01-02 (month first): the decision is used without a date; write it as YYYY-MM-DD`,
+      `${at('dt.csv')} line 3: status "dismised" must be one of open, confirmed, dismissed, exempt (did you mean "dismissed"?): the line is not used`,
+    ];
+    expect(json.warnings.filter((w) => w.code === 'decision_line').map((w) => w.message)).toEqual(messages);
+    for (const format of ['table', 'md', 'html']) {
+      const out = (await cli([...scan, '--decisions', at('dt.csv'), '--format', format, '-q'])).out;
+      for (const m of messages) expect(out, format).toContain(format === 'md' ? markdownText(m) : format === 'html' ? escapeHtml(m) : m);
+    }
+    // And on stderr without -q.
+    expect((await cli([...scan, '--decisions', at('dt.csv'), '--format', 'json'])).err).toContain(`splitscan: warning: ${messages[1]}`);
+  });
 });
