@@ -32,7 +32,7 @@ import { type DiffArgs, HELP, type InputFormat, type InspectArgs, type PresetsAr
 import { colorEnabled } from './color.js';
 import { provenanceInputs, readInputs } from './inputs.js';
 import { EXIT, failure, type IssueContext } from './messages.js';
-import { SCAN_MAY, checkOutputs, scanFiles } from './outputs.js';
+import { SCAN_MAY, checkOutputs, realPathOf, scanFiles } from './outputs.js';
 import { policyOf, readJson, readText } from './policy.js';
 import { buildProvenance } from './provenance.js';
 import { summarizeRejects } from './rejectSummary.js';
@@ -252,7 +252,9 @@ async function scan(args: ScanArgs, io: CliIo): Promise<number> {
   const notes: string[] = [];
   if (args.decisions !== undefined) {
     const [{ readDecisions }, { applyDecisions }] = await Promise.all([import('../review/decisions.js'), import('../review/applyDecisions.js')]);
-    const read = readDecisions(await readText(args.decisions, 'decisions file'));
+    const text = await registerText(args.decisions, args.decisionsTemplate);
+    if (text === undefined) notes.push(`${args.decisions} does not exist yet: no decisions to carry in (a first run); --decisions-template starts it`);
+    const read = text === undefined ? { decisions: [], issues: [] } : readDecisions(text);
     for (const issue of read.issues) {
       const where = `${args.decisions}${issue.line !== undefined ? ` line ${issue.line}` : ` entry ${issue.index}`}`;
       // A line a later one about the same finding supersedes is the register's history; one not read as written is the report's business.
@@ -316,6 +318,15 @@ function summaryLine(args: ScanArgs, stats: LedgerStats, analysed: number, rejec
   return terminalText(
     `read ${plural(stats.rows, 'row')}, analysed ${count(analysed)}, rejected ${count(rejected)}${where}, ${plural(findings, 'finding')}${shown !== findings ? ` (${count(shown)} shown)` : ''}${extra ? `; ${extra}` : ''}${args.out !== undefined ? ` → ${args.out}` : ''}`,
   );
+}
+
+/**
+ * The register `--decisions` names, as text; undefined when it does not exist yet and
+ * `--decisions-template` names it too (the first run of a register it starts).
+ */
+async function registerText(path: string, template: string | undefined): Promise<string | undefined> {
+  if (template !== undefined && (await stat(path).catch(() => undefined)) === undefined && (await realPathOf(path)) === (await realPathOf(template))) return undefined;
+  return readText(path, 'decisions file');
 }
 
 /**

@@ -164,3 +164,22 @@ describe('register lines that cannot be read as written', () => {
     expect((await cli([...scan, '--decisions', at('dt.csv'), '--format', 'json'])).err).toContain(`splitscan: warning: ${messages[1]}`);
   });
 });
+
+describe('the first month: no register yet', () => {
+  it('named by both --decisions and --decisions-template, is an empty register, with a note; named by --decisions alone, an error', async () => {
+    writeFileSync(at('m.csv'), 'buyer,vendor,date,amount,currency\nParks,Acme,2024-01-01,3000,EUR\nParks,Acme,2024-01-05,3000,EUR\n');
+    const scan = ['scan', at('m.csv'), '--threshold', '5000', '--currency', 'EUR', '--format', 'json'];
+    rmSync(at('first.csv'), { force: true });
+    const r = await cli([...scan, '--decisions', at('first.csv'), '--decisions-template', at('first.csv')]);
+    expect(r.code, r.err).toBe(0);
+    expect(r.err).toContain(`splitscan: ${at('first.csv')} does not exist yet: no decisions to carry in (a first run); --decisions-template starts it`);
+    expect((JSON.parse(r.out) as DecidedReport).decisions.counts).toEqual({ open: 1, confirmed: 0, dismissed: 0, exempt: 0 });
+    expect(readFileSync(at('first.csv'), 'utf8').split('\r\n').filter(Boolean)).toHaveLength(2);
+    // The next run reads it.
+    expect((await cli([...scan, '--decisions', at('first.csv'), '--decisions-template', at('first.csv'), '-q'])).code).toBe(0);
+    expect(readFileSync(at('first.csv'), 'utf8').split('\r\n').filter(Boolean)).toHaveLength(2);
+    const alone = await cli([...scan, '--decisions', at('none.csv')]);
+    expect(alone.code).toBe(3);
+    expect(alone.err).toContain('cannot read decisions file');
+  });
+});
