@@ -195,6 +195,12 @@ function largeRunLine(l: LargeRun, text: (s: string) => string): string {
   return `${text(l.buyer)}: ${plural(l.parts, 'purchase')} ${l.start === l.end ? `on ${l.start}` : `from ${l.start} to ${l.end}`}, ${amount(l.total)} ${l.currency} over ${amount(l.threshold.amount)} ${l.threshold.currency} (${text(l.threshold.procedure)}, threshold ${text(l.threshold.id)})`;
 }
 
+/** The reviewer-decision line of a finding in Markdown, its status's box ticked (none while open or undecided). */
+function reviewerBoxes(status: AnyFinding['status']): string {
+  const box = (s: string) => (status === s ? '☒' : '☐');
+  return `Reviewer decision: ${box('confirmed')} split ${box('dismissed')} not a split ${box('exempt')} exception applies — notes:`;
+}
+
 /** A report for audit working papers: summary, then each finding with records, reasons, explanation. */
 function reportToMarkdown(report: AnyReport): string {
   const s = report.summary;
@@ -240,7 +246,7 @@ function reportToMarkdown(report: AnyReport): string {
     for (const r of [...f.reasons].sort((a, b) => b.strength * b.weight - a.strength * a.weight)) {
       out.push(`- ${against(r)}**${r.code}** (strength ${r.strength.toFixed(2)}, weight ${r.weight}): ${md(r.message)}`);
     }
-    out.push('', 'Reviewer decision: ☐ split ☐ not a split ☐ exception applies — notes:', '');
+    out.push('', reviewerBoxes(f.status), '');
   }
   if (large.length > 0) {
     out.push('## Large runs (not findings)', '');
