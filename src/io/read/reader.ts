@@ -14,7 +14,7 @@ import { OptionsError } from '../../errors.js';
 import { type PurchaseRecordInput, type Reject, type RejectCode } from '../../records/record.js';
 import { decodePacked, isPlain, type PackedTexts, type RecordColumns, TEXT_FIELDS, TextFieldBuilder, type TextFieldName, textFields } from '../../records/columns.js';
 import { grow } from '../../_lib/grow.js';
-import { hex64 } from '../../_lib/hash.js';
+import { hash64 } from '../../_lib/hash.js';
 import { withRecords } from './ledgerTable.js';
 import { SentTexts } from './sentTexts.js';
 import { type LocatedField, locatedTexts, LocatedTexts, type RowText } from './located.js';
@@ -525,8 +525,14 @@ function own(s: string): string {
  * contentId(['Parks', 'Acme', '2024-01-02', '100', 'EUR']).length //=> 13
  */
 export function contentId(values: readonly (string | undefined)[]): string {
-  return `R${hex64(values).slice(0, CONTENT_ID_LENGTH - 1)}`;
+  const [h1, h2] = hash64(values);
+  // One flat string of 13 characters: concatenated, it would be a rope of its pieces (a string of 13
+  // or more is), several objects a record, each kept as long as the id.
+  const hex = (n: number, shift: number): number => HEX.charCodeAt((n >>> shift) & 15);
+  return String.fromCharCode(82, hex(h1, 28), hex(h1, 24), hex(h1, 20), hex(h1, 16), hex(h1, 12), hex(h1, 8), hex(h1, 4), hex(h1, 0), hex(h2, 28), hex(h2, 24), hex(h2, 20), hex(h2, 16));
 }
+
+const HEX = '0123456789abcdef';
 
 /** Characters of a {@link contentId}. */
 const CONTENT_ID_LENGTH = 13;
@@ -884,8 +890,8 @@ export class LedgerReader {
     const project = this.optionalCell(fields, at.project);
     const method = this.optionalCell(fields, at.method);
     const exemption = this.optionalCell(fields, at.exemption);
-    const named = id ?? contentId([buyer, vendor, date.date, amount.amount, currency, subject, category, project, method, document, exemption]);
-    k.add(own(named), id === undefined, line, date.date, amount.amount, document === undefined ? undefined : own(document));
+    const named = id !== undefined ? own(id) : contentId([buyer, vendor, date.date, amount.amount, currency, subject, category, project, method, document, exemption]);
+    k.add(named, id === undefined, line, date.date, amount.amount, document === undefined ? undefined : own(document));
     k.buyer.push(buyer);
     k.vendor.push(vendor);
     k.currency.push(currency);
