@@ -263,7 +263,6 @@ class Kept {
     if (!this.shared) return;
     this.shared = false;
     this.id = this.id.slice(0, this.n);
-    this.generated = this.generated.slice();
     this.line = this.line.slice(0, this.n);
     this.date = this.date.slice(0, this.n);
     this.amount = this.amount.slice(0, this.n);
@@ -515,7 +514,7 @@ function own(s: string): string {
 }
 
 /**
- * The id of a row the file gives none: `R` and 12 hex digits (48 bits of {@link hex64}) of the
+ * The id of a row the file gives none: `R` and 12 hex digits (48 bits of `hash64`) of the
  * values read from it — buyer, vendor, date, amount, currency, subject, category, project, method,
  * document, exemption — so that it does not change when other rows are moved, inserted or deleted
  * (a line number would). Identical rows share it until {@link numberIdenticalRows} tells them apart.
