@@ -13,6 +13,7 @@ import { buyerBaselines, type BuyerStats } from './score/baseline.js';
 import { pairAgreement } from './score/evidence.js';
 import { buildFinding, type Finding } from './report/finding.js';
 import { buildLargeRun, type LargeRun } from './report/largeRun.js';
+import { buildLowScoringRun, type LowScoringRun } from './report/lowScoring.js';
 import { compareText } from './_lib/order.js';
 
 /** Counts that describe a run. */
@@ -25,7 +26,7 @@ export interface DetectStats {
   readonly skipped: number;
   readonly buyers: number;
   readonly findings: number;
-  /** Crossing runs left out because they scored below `minScore`. */
+  /** Crossing runs left out because they scored below `minScore` (listed in `lowScoring`). */
   readonly belowMinScore: number;
   /** Findings per threshold id. */
   readonly findingsByThreshold: Readonly<Record<string, number>>;
@@ -49,6 +50,12 @@ export interface DetectResult {
    * distribution predicts; see `BUNCHING`).
    */
   readonly buyers: readonly BuyerStats[];
+  /**
+   * The crossing runs left out for scoring under `minScore`, each with the id it has as a finding,
+   * its buyer, threshold, score and record ids (what a decision about it matches), in the order
+   * they were scored. A run left out claims no part: a less serious threshold may still report its parts.
+   */
+  readonly lowScoring: readonly LowScoringRun[];
 }
 
 /**
@@ -96,6 +103,7 @@ export function detectSplits(records: Iterable<unknown>, options: DetectSplitsOp
 
   const findings: Finding[] = [];
   const largeRuns: LargeRun[] = [];
+  const lowScoring: LowScoringRun[] = [];
   const byThreshold: Record<string, number> = {};
   let belowMinScore = 0;
   // A part joins a core's run only with a subject of one of its parts (see `extractRuns`).
@@ -124,8 +132,10 @@ export function detectSplits(records: Iterable<unknown>, options: DetectSplitsOp
           const score = scored(run);
           // Defensive: a score that is not a number in [minScore, 1] (NaN included) is never reported.
           // A run left out does not claim its parts: a less serious threshold may still report them.
-          if (!(score.score >= opts.minScore && score.score <= 1)) belowMinScore++;
-          else {
+          if (!(score.score >= opts.minScore && score.score <= 1)) {
+            belowMinScore++;
+            lowScoring.push(buildLowScoringRun(run, tier, score.score, table));
+          } else {
             ledger.assign(run);
             findings.push(buildFinding(run, tier, score, context));
             found++;
@@ -153,5 +163,6 @@ export function detectSplits(records: Iterable<unknown>, options: DetectSplitsOp
       largeRuns,
     },
     buyers: baselines.buyers,
+    lowScoring,
   };
 }

@@ -38,6 +38,7 @@ export type { BunchingTest } from './score/bunching.js';
 export { fingerprint } from './report/fingerprint.js';
 export type { Finding, FindingPart, FindingThreshold, Reason } from './report/finding.js';
 export type { LargeRun } from './report/largeRun.js';
+export type { LowScoringRun } from './report/lowScoring.js';
 
 // Errors
 export { SplitscanError, OptionsError, InputError, isSplitscanError, isOptionsError, isInputError } from './errors.js';

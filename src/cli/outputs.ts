@@ -17,7 +17,7 @@ export interface NamedFile {
  * The real path of a file, or, for one not made yet, of its folder joined with its name;
  * `undefined` for a device or a pipe (`-o /dev/null --rejects /dev/null` discards both).
  */
-async function realPathOf(path: string): Promise<string | undefined> {
+export async function realPathOf(path: string): Promise<string | undefined> {
   const info = await stat(path).catch(() => undefined);
   if (info !== undefined) return info.isFile() ? realpath(path) : undefined;
   return realpath(dirname(path)).then((dir) => join(dir, basename(path)), () => resolve(path));

@@ -32,7 +32,7 @@ import { type DiffArgs, HELP, type InputFormat, type InspectArgs, type PresetsAr
 import { colorEnabled } from './color.js';
 import { provenanceInputs, readInputs } from './inputs.js';
 import { EXIT, failure, type IssueContext } from './messages.js';
-import { SCAN_MAY, checkOutputs, scanFiles } from './outputs.js';
+import { SCAN_MAY, checkOutputs, realPathOf, scanFiles } from './outputs.js';
 import { policyOf, readJson, readText } from './policy.js';
 import { buildProvenance, changedInputs } from './provenance.js';
 import { summarizeRejects } from './rejectSummary.js';
@@ -243,22 +243,32 @@ async function scan(args: ScanArgs, io: CliIo): Promise<number> {
   // shows it, histograms too; otherwise it serves only the flag-rate warnings (counts and spend, no
   // histogram), and with no finding no buyer's flag rate can warn.
   const coverage = format === 'html' || result.findings.length > 0 ? detectedCoverage(input, options, format === 'html') : [];
-  for (const w of flagRates(plain, coverage, flagLimits).warnings) warn({ code: 'flag_rate', ...w });
+  // The rates are the rule's: over every finding, whatever --top lists.
+  const rateOptions = { ...flagLimits, findings: result.findings };
+  for (const w of flagRates(plain, coverage, rateOptions).warnings) warn({ code: 'flag_rate', ...w });
   let report: ScanReport | DecidedReport = { ...plain, warnings };
 
   const notes: string[] = [];
   if (args.decisions !== undefined) {
     const [{ readDecisions }, { applyDecisions }] = await Promise.all([import('../review/decisions.js'), import('../review/applyDecisions.js')]);
-    const read = readDecisions(await readText(args.decisions, 'decisions file'));
+    const text = await registerText(args.decisions, args.decisionsTemplate);
+    if (text === undefined) notes.push(`${args.decisions} does not exist yet: no decisions to carry in (a first run); --decisions-template starts it`);
+    const read = text === undefined ? { decisions: [], issues: [] } : readDecisions(text);
     for (const issue of read.issues) {
-      notes.push(`warning: ${args.decisions}${issue.line !== undefined ? ` line ${issue.line}` : ` entry ${issue.index}`}: ${issue.field ? `${issue.field}: ` : ''}${issue.message}`);
+      const where = `${args.decisions}${issue.line !== undefined ? ` line ${issue.line}` : ` entry ${issue.index}`}`;
+      // A line a later one about the same finding supersedes is the register's history; one not read as written is the report's business.
+      if (issue.code === 'superseded') notes.push(`${where}: ${issue.message}`);
+      else warn({ code: 'decision_line', message: `${where}: ${issue.message}` });
     }
-    report = applyDecisions(report, read);
+    // Decisions about findings the report leaves out are told from gone ones: cut by --top, or under --min-score.
+    const cut = args.top !== undefined ? result.findings.slice(args.top).map((f, i) => ({ id: f.id, buyer: f.buyer, recordIds: f.recordIds, score: f.score, why: 'top' as const, rank: (args.top as number) + i + 1 })) : [];
+    const under = result.lowScoring.map((r) => ({ id: r.id, buyer: r.buyer, recordIds: r.recordIds, score: r.score, why: 'minScore' as const }));
+    report = applyDecisions(report, read, { notShown: [...cut, ...under] });
   }
 
   const pieces =
     format === 'html'
-      ? [(await import('../review/html.js')).toHtml(report, { coverage, flagRates: flagLimits })]
+      ? [(await import('../review/html.js')).toHtml(report, { coverage, flagRates: rateOptions })]
       : reportPieces(report, format, { color: format === 'table' && args.out === undefined && colorEnabled(io.stdout, io.env ?? {}) });
   if (args.out !== undefined) await write(args.out, pieces);
   else if (format === 'table' || io.stdout.isTTY === true) {
@@ -307,6 +317,15 @@ function summaryLine(args: ScanArgs, stats: LedgerStats, analysed: number, rejec
   return terminalText(
     `read ${plural(stats.rows, 'row')}, analysed ${count(analysed)}, rejected ${count(rejected)}${where}, ${plural(findings, 'finding')}${shown !== findings ? ` (${count(shown)} shown)` : ''}${extra ? `; ${extra}` : ''}${args.out !== undefined ? ` → ${args.out}` : ''}`,
   );
+}
+
+/**
+ * The register `--decisions` names, as text; undefined when it does not exist yet and
+ * `--decisions-template` names it too (the first run of a register it starts).
+ */
+async function registerText(path: string, template: string | undefined): Promise<string | undefined> {
+  if (template !== undefined && (await stat(path).catch(() => undefined)) === undefined && (await realPathOf(path)) === (await realPathOf(template))) return undefined;
+  return readText(path, 'decisions file');
 }
 
 /**

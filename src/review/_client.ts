@@ -309,7 +309,15 @@ export function reviewApp(doc: Document, U: typeof uPlot): void {
   // ---- Findings ----
 
   const statusBadge = (f: PageFinding): Child =>
-    f.status === '' ? null : h('span', { class: `status ${f.status}` }, f.status, f.decision?.changed ? h('span', { class: 'changed', title: 'its records changed since the decision' }, ' • changed') : null);
+    f.status === ''
+      ? null
+      : h(
+          'span',
+          { class: `status ${f.status}` },
+          f.status,
+          f.conflict ? h('span', { class: 'changed', title: 'the decisions about it disagree' }, ' • decisions disagree') : null,
+          f.decision?.changed ? h('span', { class: 'changed', title: 'its records changed since the decision' }, ' • changed') : null,
+        );
 
   const findingDetail = (f: PageFinding, charts: uPlot[]): HTMLElement => {
     const timeline = h('div', { class: 'chart', 'data-chart': 'timeline' });
@@ -320,8 +328,9 @@ export function reviewApp(doc: Document, U: typeof uPlot): void {
       { class: 'finding-detail', 'data-finding': f.id },
       h('p', { class: 'explanation' }, f.explanation),
       f.rule ? h('p', { class: 'muted' }, `Rule: ${f.rule}`) : null,
+      f.conflict ? h('p', { class: 'decision conflict' }, h('strong', null, 'open'), `: ${f.conflict}.`) : null,
       d === undefined
-        ? data.reviewed
+        ? data.reviewed && !f.conflict
           ? h('p', { class: 'decision' }, 'No decision yet.')
           : null
         : h(
@@ -335,6 +344,7 @@ export function reviewApp(doc: Document, U: typeof uPlot): void {
               ? h('span', { class: 'changed' }, ` Changed since the decision (on ${d.finding}): ${d.added.length ? `added ${d.added.join(', ')}` : ''}${d.added.length && d.removed.length ? '; ' : ''}${d.removed.length ? `removed ${d.removed.join(', ')}` : ''}.`)
               : null,
           ),
+      f.merged ? h('p', { class: 'decision merged' }, `${f.merged.charAt(0).toUpperCase()}${f.merged.slice(1)}.`) : null,
       h(
         'div',
         { class: 'charts' },

@@ -60,6 +60,10 @@ export interface PageFinding {
   /** Review status; `''` when no decisions were applied. */
   readonly status: string;
   readonly decision?: PageDecision;
+  /** Why the finding is open when the decisions about it disagree (see `DecidedFinding.conflict`). */
+  readonly conflict?: string;
+  /** The other decisions that apply to it, in words (see `DecidedFinding.merged`). */
+  readonly merged?: string;
   readonly explanation: string;
   readonly rule: string;
   readonly reasons: readonly PageReason[];

@@ -6,7 +6,7 @@ import { OptionsError } from '../errors.js';
 import { optionIssues } from '../_lib/issues.js';
 import type { ReportFinding, ScanReport } from '../io/write/scanReport.js';
 import { allFindings, isPartial } from './_findings.js';
-import { matchRecordSets } from './_match.js';
+import { nearestSets, type RecordSet } from './_match.js';
 import { DECISION_STATUSES, decisionSchema, type Decision, type DecisionStatus, type DecisionsRead } from './decisions.js';
 
 /** A decision as it applies to a finding of this run. */
@@ -23,22 +23,60 @@ export interface FindingDecision extends Decision {
 
 /** A finding with its review status. */
 export interface DecidedFinding extends ReportFinding {
-  /** The decision's status, or `open` when the finding has none. */
+  /** The decision's status; `open` when the finding has none, or when the decisions about it disagree ({@link conflict}). */
   readonly status: DecisionStatus;
+  /** The decision that gives the status; absent when none applies, or when those that apply disagree and none was made under the finding's id. */
   readonly decision?: FindingDecision;
+  /**
+   * The other decisions that apply to this finding, when several earlier findings merged into it:
+   * they agree with {@link decision}, are not concluded (`open`), or give way to a decision made
+   * about this finding under its own id. Absent when there are none.
+   */
+  readonly merged?: readonly FindingDecision[];
+  /**
+   * Concluded decisions about earlier findings that merged into this one, when they disagree (one
+   * confirmed, one dismissed): each of them. The finding is then `open`, never dismissed, until a
+   * decision about it under its own id concludes (which then holds). Absent when they agree.
+   */
+  readonly conflict?: readonly FindingDecision[];
 }
 
 /** A decision that applies to no finding of the report. */
 export interface UnmatchedDecision {
   readonly decision: Decision;
   /**
-   * `replaced`: its records are in a finding that a newer decision (under the finding's current id)
-   * covers; `gone`: none of its records is in a finding of this run (or, in a report cut by `top`,
-   * of the findings shown).
+   * `gone`: none of its records is in a finding of this run (of its buyer); `top`: it applies to a
+   * finding ranked below those the report lists; `minScore`: to a run that scored under `minScore`
+   * (see {@link NotShownFinding}).
    */
-  readonly reason: 'replaced' | 'gone';
-  /** For `replaced`: the finding now holding its records. */
+  readonly reason: 'gone' | NotShownFinding['why'];
+  /** `top`, `minScore`: the id of the finding it applies to. */
   readonly finding?: string;
+  /** `top`: that finding's rank. */
+  readonly rank?: number;
+  /** `minScore`: that run's score. */
+  readonly score?: number;
+}
+
+/**
+ * A finding of the run that the report does not list, for {@link applyDecisions} to tell the
+ * decisions about it from decisions about findings that are gone: one cut by `top` (a finding of
+ * `detectSplits` past the first `top`), or a run under `minScore` (its `lowScoring`).
+ */
+export interface NotShownFinding {
+  readonly id: string;
+  readonly buyer: string;
+  readonly recordIds: readonly string[];
+  readonly score: number;
+  readonly why: 'top' | 'minScore';
+  /** `top`: its rank among all findings. */
+  readonly rank?: number;
+}
+
+/** Options of {@link applyDecisions}. */
+export interface ApplyDecisionsOptions {
+  /** The run's findings the report does not list. @defaultValue none: a decision about one of them is `gone` */
+  readonly notShown?: readonly NotShownFinding[];
 }
 
 /** Counts of a review. */
@@ -49,8 +87,10 @@ export interface DecisionSummary {
   readonly undecided: number;
   /** Findings whose records changed since their decision. */
   readonly changed: number;
+  /** Findings whose decisions disagree ({@link DecidedFinding.conflict}): open until decided again. */
+  readonly conflicts: number;
   readonly unmatched: readonly UnmatchedDecision[];
-  /** True when the report lists fewer findings than were found (`top`): some decisions may look gone. */
+  /** True when the report lists fewer findings than were found (`top`) and `notShown` did not give the others: some decisions may look gone. */
   readonly partial: boolean;
 }
 
@@ -66,12 +106,18 @@ export interface DecidedReport extends Omit<ScanReport, 'findings'> {
 /**
  * Applies reviewers' decisions to a report. A decision applies to the finding with its id; a
  * decision whose finding id is gone applies to the finding sharing the most of its record ids (one
- * finding per decision; ties go to the larger share of their union, then the smaller ids), and that
- * finding is marked `changed` with the records added and removed. Findings left without a decision
- * are `open`. Dismissed findings move to `dismissed`; every status is counted; decisions that apply
- * to nothing are listed, never dropped. The result does not depend on the order of the decisions.
+ * finding per decision, never one of another buyer than the decision names; ties go to the larger
+ * share of their union, then the smaller ids), and that finding is marked `changed` with the
+ * records added and removed. When decisions about several earlier findings apply to one (they
+ * merged), a decision made about it under its own id holds if it is concluded; else concluded
+ * decisions that agree give their status, and ones that disagree leave the finding `open` with each
+ * of them in `conflict` (a confirmed split never disappears into `dismissed`). Findings left without
+ * a decision are `open`. Dismissed findings move to `dismissed`; every status is counted; decisions
+ * that apply to no finding listed are listed, never dropped: `gone`, or about a finding `notShown`
+ * (cut by `top`, under `minScore`). The result does not depend on the order of the decisions.
  *
- * Runs in O(r + p log p) for r record ids in the findings and decisions, p overlapping pairs.
+ * Runs in O(r + p + d log d) for r record ids in the findings and decisions, p overlapping pairs
+ * and d decisions.
  *
  * @throws {OptionsError} when an entry of `decisions` is not a valid {@link Decision} or two entries
  * share a finding id (read files with `readDecisions`, which reports both as issues instead).
@@ -83,51 +129,85 @@ export interface DecidedReport extends Omit<ScanReport, 'findings'> {
  * decided.decisions.counts //=> { open: 0, confirmed: 1, dismissed: 0, exempt: 0 }
  * decided.findings[0].decision //=> { status: 'confirmed', link: 'id', changed: false, added: [], removed: [], … }
  */
-export function applyDecisions(report: ScanReport | DecidedReport, decisions: readonly Decision[] | DecisionsRead): DecidedReport {
+export function applyDecisions(report: ScanReport | DecidedReport, decisions: readonly Decision[] | DecisionsRead, options: ApplyDecisionsOptions = {}): DecidedReport {
   const list = Array.isArray(decisions) ? (decisions as readonly Decision[]) : (decisions as DecisionsRead).decisions;
   checkDecisions(list);
   const findings = allFindings(report as { findings: readonly ReportFinding[]; dismissed?: readonly ReportFinding[] }).map(strip);
-  const decided = list.map((d) => ({ id: d.finding, recordIds: d.records, decision: d }));
-  const match = matchRecordSets(decided, findings);
-  const byFinding = new Map<ReportFinding, FindingDecision>();
-  for (const p of match.pairs) {
-    const changed = p.added.length > 0 || p.removed.length > 0;
-    byFinding.set(p.b, { ...p.a.decision, link: p.link, changed, added: p.added, removed: p.removed });
+  const decided = list.map((d) => ({ id: d.finding, recordIds: d.records, buyer: d.buyer, decision: d }));
+  const notShown = new Set<RecordSet>(options.notShown ?? []);
+  const landed = new Map<RecordSet, Landed[]>();
+  const unmatched: UnmatchedDecision[] = [];
+  for (const { a, pair } of nearestSets(decided, [...findings, ...notShown])) {
+    if (pair === undefined) {
+      unmatched.push({ decision: a.decision, reason: 'gone' });
+      continue;
+    }
+    if (notShown.has(pair.b)) {
+      const b = pair.b as NotShownFinding;
+      unmatched.push({ decision: a.decision, reason: b.why, finding: b.id, ...(b.why === 'top' ? (b.rank !== undefined ? { rank: b.rank } : {}) : { score: b.score }) });
+      continue;
+    }
+    const changed = pair.added.length > 0 || pair.removed.length > 0;
+    const here = landed.get(pair.b) ?? [];
+    landed.set(pair.b, here);
+    here.push({ decision: { ...a.decision, link: pair.link, changed, added: pair.added, removed: pair.removed }, shared: pair.shared, share: pair.share });
   }
-  const out: DecidedFinding[] = findings.map((f) => {
-    const decision = byFinding.get(f);
-    return decision === undefined ? { ...f, status: 'open' } : { ...f, status: decision.status, decision };
-  });
+  const out: DecidedFinding[] = findings.map((f) => review(f, landed.get(f) ?? []));
   out.sort((a, b) => a.rank - b.rank);
+  unmatched.sort((a, b) => cmp(a.decision.finding, b.decision.finding));
 
   const counts = Object.fromEntries(DECISION_STATUSES.map((s) => [s, 0])) as Record<DecisionStatus, number>;
   for (const f of out) counts[f.status]++;
-  const holder = new Map<string, string>();
-  for (const f of out) if (f.decision !== undefined) for (const r of f.recordIds) holder.set(r, f.id);
-  const unmatched: UnmatchedDecision[] = match.onlyA
-    .map((x): UnmatchedDecision => {
-      const finding = x.recordIds.map((r) => holder.get(r)).find((id) => id !== undefined);
-      return finding === undefined ? { decision: x.decision, reason: 'gone' } : { decision: x.decision, reason: 'replaced', finding };
-    })
-    .sort((a, b) => (a.decision.finding < b.decision.finding ? -1 : a.decision.finding > b.decision.finding ? 1 : 0));
   return {
     ...report,
     findings: out.filter((f) => f.status !== 'dismissed'),
     dismissed: out.filter((f) => f.status === 'dismissed'),
     decisions: {
       counts,
-      undecided: out.filter((f) => f.decision === undefined).length,
+      undecided: out.filter((f) => f.decision === undefined && f.conflict === undefined).length,
       changed: out.filter((f) => f.decision?.changed).length,
+      conflicts: out.filter((f) => f.conflict !== undefined).length,
       unmatched,
-      partial: isPartial(report as ScanReport),
+      partial: isPartial(report as ScanReport) && options.notShown === undefined,
     },
   };
 }
 
+/** A decision applied to a finding, with how much of it the finding holds. */
+interface Landed {
+  readonly decision: FindingDecision;
+  readonly shared: number;
+  readonly share: number;
+}
+
+const cmp = (x: string, y: string): number => (x < y ? -1 : x > y ? 1 : 0);
+
+/**
+ * A finding's status from the decisions that apply to it (see {@link applyDecisions}), the one
+ * made under its id first, then the others by most records shared, larger share, smaller id.
+ */
+function review(f: ReportFinding, landed: readonly Landed[]): DecidedFinding {
+  const all = [...landed].sort((x, y) => Number(y.decision.link === 'id') - Number(x.decision.link === 'id') || y.shared - x.shared || y.share - x.share || cmp(x.decision.finding, y.decision.finding)).map((l) => l.decision);
+  const first = all[0];
+  if (first === undefined) return { ...f, status: 'open' };
+  const own = first.link === 'id' ? first : undefined;
+  const concluded = all.filter((d) => d.status !== 'open');
+  const others = (held: FindingDecision | undefined, but: readonly FindingDecision[] = []) => {
+    const rest = all.filter((d) => d !== held && !but.includes(d));
+    return rest.length > 0 ? { merged: rest } : {};
+  };
+  if (own !== undefined && own.status !== 'open') return { ...f, status: own.status, decision: own, ...others(own) };
+  if (new Set(concluded.map((d) => d.status)).size > 1) {
+    return { ...f, status: 'open', ...(own !== undefined ? { decision: own } : {}), ...others(own, concluded), conflict: concluded.slice().sort((x, y) => cmp(x.finding, y.finding)) };
+  }
+  const held = concluded[0] ?? first;
+  return { ...f, status: held.status, decision: held, ...others(held) };
+}
+
 /** A finding without the review fields of an earlier `applyDecisions`. */
-function strip(f: ReportFinding & { status?: unknown; decision?: unknown }): ReportFinding {
+function strip(f: ReportFinding & { status?: unknown; decision?: unknown; merged?: unknown; conflict?: unknown }): ReportFinding {
   if (f.status === undefined && f.decision === undefined) return f;
-  const { status: _s, decision: _d, ...rest } = f;
+  const { status: _s, decision: _d, merged: _m, conflict: _c, ...rest } = f;
   return rest;
 }
 

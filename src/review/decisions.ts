@@ -6,7 +6,9 @@
 import * as z from 'zod/mini';
 import { InputError } from '../errors.js';
 import { isIsoDate } from '../_lib/days.js';
+import { closest } from '../_lib/closest.js';
 import { excerpt } from '../io/read/_excerpt.js';
+import { bothWays, dateOrder, eitherWay, parseDate } from '../io/read/date.js';
 import { decodeText } from '../io/read/decode.js';
 import { parseCsv } from '../io/read/csv.js';
 import { safeCsv } from '../io/write/csv.js';
@@ -40,8 +42,9 @@ export interface Decision {
   /** Day of the decision, `YYYY-MM-DD`. */
   readonly date?: string;
   readonly note?: string;
-  /** For the reader of the file only (not used to match): the finding's buyer, threshold and total. */
+  /** The finding's buyer: when given, the decision applies only to a finding of this buyer. */
   readonly buyer?: string;
+  /** For the reader of the file only (not used to match): the finding's threshold and total. */
   readonly threshold?: string;
   readonly total?: string;
   readonly currency?: string;
@@ -83,13 +86,17 @@ export interface DecisionIssue {
   readonly finding?: string;
   /** The field at fault, or `''` for the whole entry. */
   readonly field: string;
-  /** `invalid`: the entry breaks the schema; `superseded`: a later entry decides the same finding. */
-  readonly code: 'invalid' | 'superseded';
+  /**
+   * `invalid`: the entry breaks the schema and is not used; `field_ignored`: the entry is used
+   * without this optional field, which it could not be read (a date that is no date, or reads as two);
+   * `superseded`: a later entry decides the same finding.
+   */
+  readonly code: 'invalid' | 'field_ignored' | 'superseded';
   readonly message: string;
   readonly value?: unknown;
 }
 
-/** What {@link readDecisions} returns: every entry is in `decisions` or `issues`. */
+/** What {@link readDecisions} returns: every entry is in `decisions` or `issues` (or in both: a field ignored). */
 export interface DecisionsRead {
   readonly decisions: readonly Decision[];
   readonly issues: readonly DecisionIssue[];
@@ -126,8 +133,11 @@ const REQUIRED_COLUMNS = ['finding_id', 'status', 'record_ids'] as const;
  * and the others are reported as `superseded`.
  *
  * In CSV, `record_ids` lists the ids separated by `;` (or holds a JSON array when an id contains
- * `;`), dates may also be written `YYYY/M/D` (as spreadsheets re-save them), statuses ignore case,
- * and a leading `'` that a spreadsheet-safe writer put before `=`, `+`, `-`, `@` or `'` is removed.
+ * `;`), statuses ignore case, and a leading `'` that a spreadsheet-safe writer put before `=`, `+`,
+ * `-`, `@` or `'` is removed. A date not written `YYYY-MM-DD` (as spreadsheets re-save them) is
+ * read when it reads one way only (`2024/2/1`, `13/02/2024`, `1 Feb 2024`); one that reads as two
+ * dates (`01/02/2024`) or none does not void the decision: it is used without a date, and an issue
+ * (`field_ignored`) says so.
  *
  * Runs in O(n) for n entries.
  *
@@ -144,23 +154,32 @@ export function readDecisions(input: string | Uint8Array, options: ReadDecisions
   const decisions: { decision: Decision; index: number; line?: number }[] = [];
   const issues: DecisionIssue[] = [];
   for (const e of entries) {
-    const parsed = decisionSchema.safeParse(e.value);
+    const finding = (e.value as { finding?: unknown } | null)?.finding;
+    const where = {
+      ...(e.line !== undefined ? { line: e.line } : {}),
+      index: e.index,
+      ...(typeof finding === 'string' && finding.trim() !== '' ? { finding: finding.trim() } : {}),
+    };
+    const name = (field: string): string => (e.column !== undefined && field !== '' ? (e.column[field] ?? field) : field);
+    const { value, dateIssue } = withDate(e.value);
+    const parsed = decisionSchema.safeParse(value);
     if (parsed.success) {
       decisions.push({ decision: clean(parsed.data), index: e.index, ...(e.line !== undefined ? { line: e.line } : {}) });
+      if (dateIssue !== undefined) issues.push({ ...where, field: name('date'), code: 'field_ignored', message: `${name('date')} ${dateIssue.message}: the decision is used without a date; write it as YYYY-MM-DD`, value: dateIssue.value });
       continue;
     }
     const first = parsed.error.issues[0];
     const key = first?.path[0];
     const field = typeof key === 'string' ? key : '';
-    const finding = (e.value as { finding?: unknown } | null)?.finding;
+    const given = field ? (value as Record<string, unknown>)[field] : value;
+    const guess = field === 'status' && typeof given === 'string' ? closest(given, DECISION_STATUSES) : undefined;
+    const shown = field === 'status' && typeof given === 'string' && given !== '' ? ` ${JSON.stringify(excerpt(given, 40))}` : '';
     issues.push({
-      ...(e.line !== undefined ? { line: e.line } : {}),
-      index: e.index,
-      ...(typeof finding === 'string' && finding.trim() !== '' ? { finding: finding.trim() } : {}),
-      field: e.column !== undefined && field !== '' ? (e.column[field] ?? field) : field,
+      ...where,
+      field: name(field),
       code: 'invalid',
-      message: `${field ? `${e.column?.[field] ?? field} ` : ''}${first?.message ?? 'is not a decision'}`,
-      value: field ? (e.value as Record<string, unknown>)[field] : e.value,
+      message: `${field ? `${name(field)}${shown} ` : ''}${first?.message ?? 'is not a decision'}${guess !== undefined ? ` (did you mean "${guess}"?)` : ''}: the line is not used`,
+      value: given,
     });
   }
   // One decision per finding: the latest date holds; on equal dates, the later entry.
@@ -210,7 +229,24 @@ function jsonEntries(content: string): Entry[] {
 
 /** The `'` a spreadsheet-safe writer puts before a formula character (or before a value's own `'`). */
 const FORMULA_GUARD = /^'(?=['=+\-@\t\r\n\u0000-\u001f\u007f])/u;
-const SLASH_DATE = /^(\d{4})\/(\d{1,2})\/(\d{1,2})$/u;
+
+/**
+ * An entry with its `date` as `YYYY-MM-DD`: read as the ledger reader reads dates when it reads one
+ * way only, else left out, with why (`dateIssue`). Other entries as they are.
+ */
+function withDate(value: unknown): { value: unknown; dateIssue?: { message: string; value: string } } {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return { value };
+  const { date, ...rest } = value as Record<string, unknown>;
+  if (typeof date !== 'string' || date.trim() === '' || isIsoDate(date.trim())) return { value };
+  const raw = date.trim();
+  const plain = parseDate(raw);
+  const order = dateOrder(raw);
+  const read = plain.ok ? plain : order === 'same' ? eitherWay(raw) : order !== undefined && order !== 'either' ? parseDate(raw, order) : undefined;
+  if (read?.ok) return { value: { ...rest, date: read.date } };
+  const both = order === 'either' ? bothWays(raw) : undefined;
+  const why = both?.day.ok && both.month.ok ? `could be ${both.day.date} (day first) or ${both.month.date} (month first)` : 'is not a date';
+  return { value: rest, dateIssue: { message: `${JSON.stringify(excerpt(raw, 40))} ${why}`, value: date } };
+}
 
 /** A file's header cells as a message lists them: quoted, each cut to 40 characters, at most 30. */
 function columnList(cells: readonly string[]): string {
@@ -236,7 +272,6 @@ function csvEntries(content: string): Entry[] {
       if (field === undefined) return;
       let cell = (row.fields[i] ?? '').replace(FORMULA_GUARD, '').trim();
       if (field === 'status') cell = cell.toLowerCase();
-      if (field === 'date') cell = cell.replace(SLASH_DATE, (_, y: string, m: string, d: string) => `${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`);
       if (field === 'records') {
         value[field] = recordList(cell);
         return;

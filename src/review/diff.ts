@@ -148,8 +148,8 @@ const amounts = (t: DiffTotal): string =>
     .map(([c, v]) => `${money(v)} ${c}`)
     .join('; ') || '–';
 const status = (f: ReportFinding): string => {
-  const d = f as ReportFinding & { status?: string; decision?: { changed?: boolean } };
-  return d.status === undefined ? '' : `${d.status}${d.decision?.changed ? ' (changed since decision)' : ''}`;
+  const d = f as ReportFinding & { status?: string; decision?: { changed?: boolean }; conflict?: unknown };
+  return d.status === undefined ? '' : `${d.status}${d.conflict !== undefined ? ' (decisions disagree)' : d.decision?.changed ? ' (changed since decision)' : ''}`;
 };
 const sideText = (s: DiffSide): string => `${s.source ?? 'report'}: ${s.findings} finding${s.findings === 1 ? '' : 's'}${s.partial ? ' (partial: cut by top)' : ''}`;
 

@@ -7,6 +7,7 @@ import { OptionsError } from '../errors.js';
 import { normalizeText } from '../records/normalize.js';
 import { D, moneyString } from '../_lib/decimal.js';
 import type { ScanReport } from '../io/write/scanReport.js';
+import type { Finding } from '../report/finding.js';
 import { allFindings, isPartial } from './_findings.js';
 import type { BuyerCoverage } from './coverage.js';
 
@@ -18,7 +19,15 @@ export interface FlagRatesOptions {
   readonly maxSpendShare?: number | undefined;
   /** Warn only for buyers with at least this many assessed purchases (rates of a few are noise). @defaultValue 20 */
   readonly minPurchases?: number | undefined;
+  /**
+   * Every finding of the run, in rank order, when the report lists fewer (`top`): the rates are the
+   * rule's, so they count them all. @defaultValue the report's findings (then lower bounds when it is cut)
+   */
+  readonly findings?: readonly FlaggedFinding[] | undefined;
 }
+
+/** What the rates read of a finding. */
+export type FlaggedFinding = Pick<Finding, 'buyer' | 'parts' | 'total' | 'currency'>;
 
 /** One buyer's findings, and their share of what was assessed when coverage is known. */
 export interface BuyerFlags {
@@ -52,12 +61,13 @@ export interface FlagRates {
   /** Every buyer with a finding or coverage: highest purchase share first, then most findings, then name. */
   readonly buyers: readonly BuyerFlags[];
   readonly warnings: readonly FlagWarning[];
-  /** True when the report lists fewer findings than were found (`top`): shares are then lower bounds. */
+  /** True when the report lists fewer findings than were found (`top`) and `findings` did not give them all: shares are then lower bounds. */
   readonly partial: boolean;
 }
 
 /**
- * Joins a report's findings (dismissed ones included: the rate is the rule's) with per-buyer
+ * Joins a report's findings (dismissed ones included, and those `top` cut when `findings` gives
+ * them: the rate is the rule's) with per-buyer
  * coverage, by buyer compared as detection compares it (NFKC, case, spaces), and warns where the
  * findings hold more than `maxPurchaseShare` of a buyer's assessed purchases or `maxSpendShare` of
  * its assessed spend. Without coverage, only counts and flagged spend are known and nothing warns.
@@ -89,7 +99,7 @@ export function flagRates(report: ScanReport, coverage: readonly BuyerCoverage[]
   }
   const byKey = new Map<string, Acc>();
   for (const c of coverage) byKey.set(normalizeText(c.buyer), { buyer: c.buyer, findings: 0, flagged: 0, spend: new D(0), currency: c.currency, coverage: c });
-  const findings = [...allFindings(report)].sort((a, b) => a.rank - b.rank);
+  const findings: readonly FlaggedFinding[] = options.findings ?? [...allFindings(report)].sort((a, b) => a.rank - b.rank);
   for (const f of findings) {
     const key = normalizeText(f.buyer);
     let a = byKey.get(key);
@@ -128,7 +138,7 @@ export function flagRates(report: ScanReport, coverage: readonly BuyerCoverage[]
   const keyOf = (b: BuyerFlags) => normalizeText(b.buyer);
   buyers.sort((x, y) => (y.purchaseShare ?? -1) - (x.purchaseShare ?? -1) || y.findings - x.findings || (keyOf(x) < keyOf(y) ? -1 : keyOf(x) > keyOf(y) ? 1 : 0));
   warnings.sort((x, y) => y.share - x.share || (x.buyer < y.buyer ? -1 : x.buyer > y.buyer ? 1 : 0) || (x.measure < y.measure ? -1 : 1));
-  return { buyers, warnings, partial: isPartial(report) };
+  return { buyers, warnings, partial: isPartial(report) && options.findings === undefined };
 }
 
 /** A share as a percentage for sentences: 0.3412 → '34%', 0.004 → '0.4%'. */

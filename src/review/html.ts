@@ -14,7 +14,8 @@ import { allFindings } from './_findings.js';
 import { escapeHtml, htmlPage, jsonForScript } from './_html.js';
 import type { PageBuyer, PageData, PageDecision, PageFinding, PageHistogram, PagePart } from './_page.js';
 import { OptionsError } from '../errors.js';
-import type { DecidedFinding, DecidedReport } from './applyDecisions.js';
+import type { DecidedReport, UnmatchedDecision } from './applyDecisions.js';
+import { conflictWords, decisionWords, mergedWords, notShownWords, type Reviewed } from '../io/write/reviewWords.js';
 import type { BuyerCoverage } from './coverage.js';
 import { flagRates, pct, type FlagRatesOptions } from './flagRates.js';
 import { normalizeText } from '../records/normalize.js';
@@ -39,7 +40,7 @@ export interface ToHtmlOptions {
   readonly coverage?: readonly BuyerCoverage[] | undefined;
   /** Per-buyer bunching statistics to show. @defaultValue none */
   readonly bunching?: readonly BuyerBunching[] | undefined;
-  /** When a buyer's flagged share warns. @defaultValue see `FlagRatesOptions` */
+  /** When a buyer's flagged share warns, and every finding of a run the report is cut from (`findings`). @defaultValue see `FlagRatesOptions` */
   readonly flagRates?: FlagRatesOptions | undefined;
   /** The page title. @defaultValue `'Split-purchase review'` */
   readonly title?: string | undefined;
@@ -133,7 +134,7 @@ export function toHtml(report: ScanReport | DecidedReport, options: ToHtmlOption
     '<section id="summary"><h2>Summary</h2>',
     `<div class="cards">${card('rows read', s.rows)}${card('analysed', s.analysed)}${card('rejected', s.rejected)}${setAsideRows(s) > 0 ? card('set aside', setAsideRows(s), setAside(s)) : ''}${card('findings', s.findings, s.shown !== s.findings ? `${s.shown} shown` : '')}${decided ? DECISION_ORDER.map((k) => card(k, decided.decisions.counts[k], k === 'open' && decided.decisions.undecided ? `${decided.decisions.undecided} undecided` : '')).join('') : ''}</div>`,
     // The report's own warnings (rows rejected, missing rates, large runs …), then the flag rates computed here.
-    warningsHtml([...(report.warnings ?? []).filter((w) => w.code !== 'flag_rate').map((w) => w.message), ...rates.warnings.map((w) => w.message)], rates.partial),
+    warningsHtml([...(report.warnings ?? []).filter((w) => w.code !== 'flag_rate').map((w) => w.message), ...rates.warnings.map((w) => w.message)], rates.partial, decided?.decisions.partial ?? false),
     largeRunsHtml(report.largeRuns ?? []),
     decided ? decisionsHtml(decided) : '',
     rejectsHtml(report),
@@ -170,6 +171,8 @@ export function toHtml(report: ScanReport | DecidedReport, options: ToHtmlOption
 const DECISION_ORDER = ['open', 'confirmed', 'exempt', 'dismissed'] as const;
 
 const money = (s: string): string => groupedMoney(new D(s));
+/** Text as it is: the page escapes it where it is written. */
+const asText = (s: string): string => s;
 
 function count(v: number | undefined, fallback: number, min: number, name: string): number {
   const x = v ?? fallback;
@@ -178,7 +181,7 @@ function count(v: number | undefined, fallback: number, min: number, name: strin
 }
 
 /** A finding as the page's script reads it: exact running totals, the crossing part. */
-function pageFinding(f: ReportFinding & Partial<Pick<DecidedFinding, 'status' | 'decision'>>): PageFinding {
+function pageFinding(f: ReportFinding & Reviewed): PageFinding {
   const limit = new D(f.threshold.amount);
   let running: Decimal = new D(0);
   let crossing = -1;
@@ -218,6 +221,8 @@ function pageFinding(f: ReportFinding & Partial<Pick<DecidedFinding, 'status' | 
     span: f.spanDays,
     status: f.status ?? '',
     ...(decision ? { decision } : {}),
+    ...(f.conflict ? { conflict: conflictWords(f, asText) } : {}),
+    ...(f.merged ? { merged: mergedWords(f, asText) } : {}),
     explanation: f.explanation,
     rule: f.rule ? `${f.rule.name}${f.rule.citation ? ` (${f.rule.citation})` : ''}` : '',
     reasons: f.reasons.map((r) => [r.code, r.value, r.strength, r.weight, r.message]),
@@ -254,9 +259,10 @@ function largeRunsHtml(large: readonly LargeRun[]): string {
   return `<details class="large-runs"><summary>Large runs, not findings (${large.length.toLocaleString('en')})</summary><ul>${items.join('')}</ul></details>`;
 }
 
-function warningsHtml(messages: readonly string[], partial: boolean): string {
+function warningsHtml(messages: readonly string[], partialRates: boolean, partialDecisions: boolean): string {
   const items = [...messages];
-  if (partial) items.push('This report lists only the top findings (top): flag rates and decision matches count the findings listed.');
+  const counted = [partialRates ? 'flag rates count the findings listed (lower bounds)' : '', partialDecisions ? 'decisions about findings not listed look gone' : ''].filter(Boolean);
+  if (counted.length > 0) items.push(`This report lists only the top findings (--top): ${counted.join('; ')}.`);
   if (items.length === 0) return '';
   return `<div class="warnings" role="alert"><h3>Warnings</h3><ul>${items.map((m) => `<li>${escapeHtml(m)}</li>`).join('')}</ul></div>`;
 }
@@ -265,15 +271,17 @@ function decisionsHtml(report: DecidedReport): string {
   const d = report.decisions;
   const lines: string[] = [];
   if (d.changed > 0) lines.push(`${d.changed} finding${d.changed === 1 ? '' : 's'} changed since the decision (records added or removed): look again.`);
-  for (const u of d.unmatched) {
-    lines.push(
-      u.reason === 'replaced'
-        ? `Decision about ${u.decision.finding} (${u.decision.status}) is replaced by the newer decision about ${u.finding ?? ''}.`
-        : `Decision about ${u.decision.finding} (${u.decision.status}${u.decision.reviewer ? `, ${u.decision.reviewer}` : ''}) applies to no finding of this run: its records are in no finding${d.partial ? ' listed' : ''}.`,
-    );
+  for (const f of [...report.findings, ...report.dismissed]) if (f.conflict) lines.push(`Finding #${f.rank} (${f.id}) is open: ${conflictWords(f, asText)}.`);
+  for (const u of d.unmatched.filter((x) => x.reason === 'gone')) {
+    lines.push(`Decision about ${u.decision.finding} (${decisionWords(u.decision, asText)}) applies to no finding of this run: its records are in no finding${d.partial ? ' listed' : ''}.`);
   }
-  if (lines.length === 0) return '';
-  return `<h3>Decisions</h3><ul class="decisions">${lines.map((l) => `<li>${escapeHtml(l)}</li>`).join('')}</ul>`;
+  const notShown = d.unmatched.filter((x) => x.reason !== 'gone');
+  const counted = notShownWords(d, (n) => n.toLocaleString('en')).replace(/ about findings not shown/u, ' are about findings this report does not show');
+  const about = (u: UnmatchedDecision) =>
+    `Decision about ${u.decision.finding} (${decisionWords(u.decision, asText)}): ${u.reason === 'top' ? `finding ${u.rank !== undefined ? `#${u.rank} ` : ''}${u.finding ?? ''}, cut by --top` : `${u.finding ?? ''}, scoring ${u.score?.toFixed(2) ?? ''}, under --min-score`}.`;
+  const list = notShown.length > 0 ? `<li>${escapeHtml(`${counted}: they still apply; ${[notShown.some((u) => u.reason === 'top') ? 'without --top' : '', notShown.some((u) => u.reason === 'minScore') ? 'with a lower --min-score' : ''].filter(Boolean).join(' and ')} the report shows their findings.`)}<details><summary>Those decisions</summary><ul>${notShown.map((u) => `<li>${escapeHtml(about(u))}</li>`).join('')}</ul></details></li>` : '';
+  if (lines.length === 0 && list === '') return '';
+  return `<h3>Decisions</h3><ul class="decisions">${lines.map((l) => `<li>${escapeHtml(l)}</li>`).join('')}${list}</ul>`;
 }
 
 function rejectsHtml(report: ScanReport): string {

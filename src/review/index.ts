@@ -13,7 +13,7 @@ export type { ToHtmlOptions, BuyerBunching } from './html.js';
 export { DECISION_STATUSES, DECISIONS_SCHEMA, DECISION_CSV_COLUMNS, decisionSchema, decisionsFileSchema, readDecisions, decisionsToCsv, decisionsToJson, decisionsTemplate } from './decisions.js';
 export type { Decision, DecisionStatus, DecisionIssue, DecisionsRead, ReadDecisionsOptions } from './decisions.js';
 export { applyDecisions } from './applyDecisions.js';
-export type { DecidedReport, DecidedFinding, FindingDecision, DecisionSummary, UnmatchedDecision } from './applyDecisions.js';
+export type { DecidedReport, DecidedFinding, FindingDecision, DecisionSummary, UnmatchedDecision, NotShownFinding, ApplyDecisionsOptions } from './applyDecisions.js';
 
 // What changed
 export { diffReports, formatDiff, DIFF_SCHEMA } from './diff.js';

@@ -210,6 +210,22 @@ describe.skipIf(SKIP_BROWSER)('the HTML report in Chromium', () => {
     await page.close();
   });
 
+  it('shows a finding whose decisions disagree as open, naming each decision', async () => {
+    const merged = makeReport([{ id: 'FM', recordIds: ['1', '2', '3', '4'] }]);
+    const decided = applyDecisions(merged, [
+      { finding: 'F12', status: 'dismissed', records: ['1', '2'], reviewer: 'Wang' },
+      { finding: 'F34', status: 'confirmed', records: ['3', '4'] },
+    ]);
+    const { page, problems } = await open('conflict', toHtml(decided));
+    await expect(page.textContent('#findings tbody tr[data-id="FM"]')).resolves.toContain('open • decisions disagree');
+    await page.click('#findings tbody tr[data-id="FM"]');
+    const detail = await page.textContent('.finding-detail');
+    expect(detail).toContain('open: the decisions about findings now merged into this one disagree: F12 (dismissed by Wang); F34 (confirmed)');
+    expect(detail).not.toContain('No decision yet');
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
   it('sorts by any column and filters by buyer, vendor, threshold, score and status', async () => {
     const report = makeReport(
       Array.from({ length: 30 }, (_, i) => ({

@@ -4,6 +4,7 @@
  * or when findings could make a buyer's flag rate warn.
  */
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { escapeHtml } from '../../src/review/_html.js';
 import { cli, repo } from './_run.js';
 
 const calls = vi.hoisted(() => ({ n: 0 }));
@@ -35,6 +36,19 @@ describe('flag-rate warnings', () => {
     expect(r.err).toMatch(/splitscan: warning: 杭州城西科创产业集聚区管委会: findings hold 4\.4%/u);
     expect((await cli([...seed, '--format', 'json'])).out).not.toMatch(/flag_rate/u);
   });
+});
+
+describe('flag-rate warnings with --top', () => {
+  it('are the rule\'s: computed on every finding, whatever --top lists, in JSON and on the page', async () => {
+    const oxford = ['scan', repo('test/fixtures/io/real/oxford-spend-over-500-2015-q4.csv'), '--threshold', '5000', '--currency', 'GBP', '--date-format', 'dd/MM/yyyy', '-q'];
+    const rates = async (...more: string[]) => ((JSON.parse((await cli([...oxford, '--format', 'json', ...more])).out) as { warnings: { code: string; message: string }[] }).warnings).filter((w) => w.code === 'flag_rate').map((w) => w.message);
+    const all = await rates();
+    expect(all.length).toBeGreaterThan(5);
+    for (const top of ['3', '100', '150']) expect(await rates('--top', top)).toEqual(all);
+    const page = (await cli([...oxford, '--format', 'html', '--top', '3'])).out;
+    for (const m of all) expect(page).toContain(escapeHtml(m));
+    expect(page).not.toContain('This report lists only the top findings');
+  }, 60_000);
 });
 
 describe('coverage is computed only when needed', () => {

@@ -184,6 +184,16 @@ describe('flagRates', () => {
     expect(flagRates(report, [coverage('Water Board', 30, '1999.99')], { maxPurchaseShare: 0.5 }).warnings.map((w) => w.measure)).toEqual(['spend']);
   });
 
+  it('are the rule\'s, over every finding of the run, when given them for a report cut by top', () => {
+    const cov = [coverage('Water Board', 30, '2000.00'), coverage('City Hall', 100, '100000.00'), coverage('Tiny Office', 4, '200.00')];
+    const cut = { ...report, findings: report.findings.slice(0, 1), summary: { ...report.summary, shown: 1 } };
+    // Cut, the rates are lower bounds and Water Board (one of its two findings listed) no longer warns.
+    expect(flagRates(cut, cov)).toMatchObject({ partial: true, warnings: [] });
+    const whole = flagRates(cut, cov, { findings: report.findings });
+    expect(whole).toEqual(flagRates(report, cov));
+    expect(whole.warnings.map((w) => w.buyer)).toEqual(['Water Board']);
+  });
+
   it('without coverage, counts findings and flagged spend and warns about nothing', () => {
     const rates = flagRates(report);
     expect(rates.buyers.map((b) => [b.buyer, b.findings, b.purchaseShare])).toEqual([

@@ -70,17 +70,51 @@ describe('readDecisions', () => {
       'F6,exempt,Li,2015/1/9,approved non-tender method,"[""a;b"",""c""]"',
     ].join('\r\n');
     const { decisions, issues } = readDecisions(csv);
-    expect(decisions.map((d) => d.finding)).toEqual(['F1', 'F6']);
-    expect(decisions[1]).toEqual({ finding: 'F6', status: 'exempt', records: ['a;b', 'c'], reviewer: 'Li', date: '2015-01-09', note: 'approved non-tender method' });
+    // A date that is no date does not void the decision: it is kept without it.
+    expect(decisions.map((d) => d.finding)).toEqual(['F1', 'F3', 'F6']);
+    expect(decisions[1]).toEqual({ finding: 'F3', status: 'dismissed', records: ['7'], reviewer: 'Li' });
+    expect(decisions[2]).toEqual({ finding: 'F6', status: 'exempt', records: ['a;b', 'c'], reviewer: 'Li', date: '2015-01-09', note: 'approved non-tender method' });
     expect(issues.map((i) => [i.line, i.field, i.code])).toEqual([
       [3, 'status', 'invalid'],
-      [4, 'date', 'invalid'],
+      [4, 'date', 'field_ignored'],
       [5, 'finding_id', 'invalid'],
       [6, 'record_ids', 'invalid'],
     ]);
-    expect(issues[0]?.message).toContain('status must be one of open, confirmed, dismissed, exempt');
+    expect(issues[0]?.message).toBe('status "maybe" must be one of open, confirmed, dismissed, exempt: the line is not used');
+    expect(issues[2]?.message).toBe('finding_id must be a finding id: the line is not used');
     expect(issues[0]?.finding).toBe('F2');
     expect(issues[1]?.value).toBe('2015-02-30');
+  });
+
+  it('keeps a decision whose date is not YYYY-MM-DD: read when it reads one way only, else without it, saying so', () => {
+    const csv = [
+      'finding_id,status,reviewer,date,note,record_ids',
+      'F1,dismissed,AA,01/02/2024,,1',
+      'F2,confirmed,AA,13/02/2024,,2',
+      'F3,exempt,,"Feb 1, 2024",,3',
+      'F4,open,,2024/2/1,,4',
+      'F5,dismissed,,soon,,5',
+    ].join('\r\n');
+    const { decisions, issues } = readDecisions(csv);
+    expect(decisions.map((d) => [d.finding, d.status, d.date])).toEqual([
+      ['F1', 'dismissed', undefined],
+      ['F2', 'confirmed', '2024-02-13'],
+      ['F3', 'exempt', '2024-02-01'],
+      ['F4', 'open', '2024-02-01'],
+      ['F5', 'dismissed', undefined],
+    ]);
+    expect(issues.map((i) => [i.line, i.field, i.code, i.message])).toEqual([
+      [2, 'date', 'field_ignored', 'date "01/02/2024" could be 2024-02-01 (day first) or 2024-01-02 (month first): the decision is used without a date; write it as YYYY-MM-DD'],
+      [6, 'date', 'field_ignored', 'date "soon" is not a date: the decision is used without a date; write it as YYYY-MM-DD'],
+    ]);
+    // The same in JSON.
+    expect(readDecisions(JSON.stringify([{ finding: 'F1', status: 'dismissed', records: ['1'], date: '01/02/2024' }])).issues.map((i) => [i.index, i.field, i.code])).toEqual([[0, 'date', 'field_ignored']]);
+  });
+
+  it('names the status a mistyped one stands for', () => {
+    const { decisions, issues } = readDecisions('finding_id,status,record_ids\nF1,dismised,1\nF2,Confirmed,2\n');
+    expect(decisions.map((d) => d.status)).toEqual(['confirmed']);
+    expect(issues.map((i) => [i.line, i.field, i.code, i.message])).toEqual([[2, 'status', 'invalid', 'status "dismised" must be one of open, confirmed, dismissed, exempt (did you mean "dismissed"?): the line is not used']]);
   });
 
   it('keeps the latest decision about a finding and reports the others as superseded', () => {

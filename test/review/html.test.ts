@@ -117,6 +117,21 @@ describe('toHtml', () => {
     expect(html).toContain('<td>no rate for USD</td>');
   });
 
+  it('names both decisions of findings that merged and disagree, in the summary and on the finding, and never says newer', () => {
+    const merged = makeReport([{ id: 'FM', recordIds: ['1', '2', '3', '4'] }]);
+    const html = toHtml(
+      applyDecisions(merged, [
+        { finding: 'F12', status: 'dismissed', records: ['1', '2'], reviewer: 'Wang' },
+        { finding: 'F34', status: 'confirmed', records: ['3', '4'] },
+      ]),
+    );
+    const words = 'the decisions about findings now merged into this one disagree: F12 (dismissed by Wang); F34 (confirmed); it stays open until a decision about this finding, FM, concludes';
+    expect(html).toContain(`<li>Finding #1 (FM) is open: ${words}.</li>`);
+    expect(pageData(html).findings.map((f) => [f.id, f.status, f.conflict])).toEqual([['FM', 'open', words]]);
+    expect(html).not.toContain('Dismissed (');
+    expect(html).not.toMatch(/newer/u);
+  });
+
   it("shows the report's own warnings and its large runs, escaped", () => {
     const report = makeReport([{ id: 'FA', recordIds: ['1', '2'], buyer: 'City', threshold: 'hz-open' }], {
       warnings: [{ code: 'large_runs', message: '1 window of more than 50 linked purchases <b>crossed</b> a threshold' }],

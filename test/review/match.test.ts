@@ -1,11 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { matchRecordSets, type RecordSet } from '../../src/review/_match.js';
+import { matchRecordSets, sameBuyer, type RecordSet } from '../../src/review/_match.js';
 import { runs } from '../helpers/runs.js';
 
 const setArb = (ids: readonly string[]) =>
   fc.uniqueArray(
-    fc.record({ id: fc.constantFrom(...ids), recordIds: fc.uniqueArray(fc.integer({ min: 1, max: 14 }).map(String), { minLength: 1, maxLength: 5 }) }),
+    fc.record(
+      { id: fc.constantFrom(...ids), recordIds: fc.uniqueArray(fc.integer({ min: 1, max: 14 }).map(String), { minLength: 1, maxLength: 5 }), buyer: fc.constantFrom('Parks', 'PARKS', 'Roads') },
+      { requiredKeys: ['id', 'recordIds'] },
+    ),
     { selector: (s) => s.id, maxLength: 7 },
   );
 const ID = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'];
@@ -26,18 +29,19 @@ describe('matchRecordSets', () => {
         expect([...m.pairs.map((p) => p.a), ...m.onlyA].sort((x, y) => (x.id < y.id ? -1 : 1))).toEqual([...a].sort((x, y) => (x.id < y.id ? -1 : 1)));
         expect([...m.pairs.map((p) => p.b), ...m.onlyB].sort((x, y) => (x.id < y.id ? -1 : 1))).toEqual([...b].sort((x, y) => (x.id < y.id ? -1 : 1)));
         for (const p of m.pairs) {
+          expect(sameBuyer(p.a, p.b)).toBe(true);
           if (p.link === 'id') expect(p.a.id).toBe(p.b.id);
           else {
             expect(shares(p.a, p.b)).toBe(true);
-            expect(b.some((y) => y.id === p.a.id)).toBe(false);
+            expect(b.some((y) => y.id === p.a.id && sameBuyer(p.a, y))).toBe(false);
           }
           expect(p.added).toEqual(p.b.recordIds.filter((r) => !p.a.recordIds.includes(r)).sort());
           expect(p.removed).toEqual(p.a.recordIds.filter((r) => !p.b.recordIds.includes(r)).sort());
         }
-        // Equal ids always pair by id.
-        for (const x of a) if (b.some((y) => y.id === x.id)) expect(m.pairs.some((p) => p.a === x && p.link === 'id')).toBe(true);
-        // Nothing left over on one side shares a record with something left over on the other.
-        for (const x of m.onlyA) for (const y of m.onlyB) expect(shares(x, y)).toBe(false);
+        // Equal ids of one buyer always pair by id.
+        for (const x of a) if (b.some((y) => y.id === x.id && sameBuyer(x, y))) expect(m.pairs.some((p) => p.a === x && p.link === 'id')).toBe(true);
+        // Nothing left over on one side shares a record with something of its buyer left over on the other.
+        for (const x of m.onlyA) for (const y of m.onlyB) if (sameBuyer(x, y)) expect(shares(x, y)).toBe(false);
       }),
       { numRuns: runs(500) },
     );
@@ -62,6 +66,23 @@ describe('matchRecordSets', () => {
       }),
       { numRuns: runs(300) },
     );
+  });
+
+  it('never pairs sets of different buyers (buyers compared as detection compares them), by id or by records', () => {
+    const m = matchRecordSets(
+      [
+        { id: 'x', buyer: 'Parks', recordIds: ['1', '2'] },
+        { id: 'y', buyer: 'Roads', recordIds: ['3', '4'] },
+        { id: 'z', recordIds: ['5'] },
+      ],
+      [
+        { id: 'x', buyer: 'Roads', recordIds: ['1', '2'] },
+        { id: 'q', buyer: ' roads ', recordIds: ['3'] },
+        { id: 'r', buyer: 'Parks', recordIds: ['4', '5'] },
+      ],
+    );
+    // x is no pair (another buyer's finding has its id and records); y finds its buyer's q; z, with no buyer, any.
+    expect(summary(m)).toEqual({ pairs: ['y>q:overlap', 'z>r:overlap'], onlyA: ['x'], onlyB: ['x'] });
   });
 
   it('prefers the pair sharing most records, then the larger share of their union', () => {

@@ -244,8 +244,13 @@ function serialDay(s: string, raw: string): ParsedDate | undefined {
   };
 }
 
-/** A day-or-month-first date read both ways, with the pattern of each; undefined for a date not of that shape. */
-function bothWays(raw: string): { readonly dayFirst: string; readonly monthFirst: string; readonly day: ParsedDate; readonly month: ParsedDate } | undefined {
+/**
+ * A day-or-month-first date read both ways, with the pattern of each; undefined for a date not of that shape.
+ *
+ * @example
+ * bothWays('01/02/2024') //=> { dayFirst: 'dd/MM/yyyy', monthFirst: 'MM/dd/yyyy', day: { ok: true, date: '2024-02-01' }, month: { ok: true, date: '2024-01-02' } }
+ */
+export function bothWays(raw: string): { readonly dayFirst: string; readonly monthFirst: string; readonly day: ParsedDate; readonly month: ParsedDate } | undefined {
   let s = raw.trim();
   if (!isAscii(s)) s = s.normalize('NFKC');
   const a = AMBIGUOUS.exec(s);

@@ -695,7 +695,8 @@ function elementLines(text: string): number[] {
  *   a JSON array that does not parse, `'empty'` for input without a header.
  * @example
  * const { records, rejects } = readLedger('buyer,vendor,date,amount,currency\nCity,Acme,2019-03-04,"$1,234.50",USD\n')
- * records[0] //=> { id: 'L2', buyer: 'City', vendor: 'Acme', date: '2019-03-04', amount: '1234.5', currency: 'USD' }
+ * // No id column: the record is named after its content (see contentId in reader.ts).
+ * records[0] //=> { id: 'Rfd3d606ac463', buyer: 'City', vendor: 'Acme', date: '2019-03-04', amount: '1234.5', currency: 'USD' }
  */
 export function readLedger(input: string | Uint8Array | ArrayBuffer | ArrayBufferView, options: ReadLedgerOptions = {}): Ledger {
   const parser = new LedgerParser(options);

@@ -14,6 +14,7 @@ import { OptionsError } from '../../errors.js';
 import { type PurchaseRecordInput, type Reject, type RejectCode } from '../../records/record.js';
 import { decodePacked, isPlain, type PackedTexts, type RecordColumns, TEXT_FIELDS, TextFieldBuilder, type TextFieldName, textFields } from '../../records/columns.js';
 import { grow } from '../../_lib/grow.js';
+import { hash64 } from '../../_lib/hash.js';
 import { withRecords } from './ledgerTable.js';
 import { SentTexts } from './sentTexts.js';
 import { type LocatedField, locatedTexts, LocatedTexts, type RowText } from './located.js';
@@ -146,6 +147,8 @@ class Kept {
   readonly exemption = new TextFieldBuilder('copy');
   /** Each amount as a Decimal, once exact arithmetic is needed (sums, credits). */
   readonly exact = new Map<number, Decimal>();
+  /** The rows whose id was made from their content (no id in the file: see {@link contentId}), in order. */
+  generated: number[] = [];
   /** The purposes, as bytes for another thread, when this reader reads a later range of a file (see {@link SentTexts}); `subject` then stays empty. */
   sent: SentTexts | undefined;
   /**
@@ -214,10 +217,11 @@ class Kept {
     this.located?.reserve(own);
   }
 
-  /** Adds a row's own columns (the text fields are pushed to their builders). */
-  add(id: string, line: number, date: string, amount: string, document: string | undefined): void {
+  /** Adds a row's own columns (the text fields are pushed to their builders); `generated`: its id was made from its content. */
+  add(id: string, generated: boolean, line: number, date: string, amount: string, document: string | undefined): void {
     const r = this.n++;
     this.id[r] = id;
+    if (generated) this.generated.push(r);
     this.line[r] = line;
     this.date[r] = date;
     this.amount[r] = amount;
@@ -464,6 +468,8 @@ export type ReaderPart = {
   readonly rejects: readonly Reject[];
   readonly samples: readonly LedgerSample[];
   readonly id: Packed;
+  /** The rows (of this part, from 0) whose id was made from their content. */
+  readonly generated: Int32Array;
   readonly line: Int32Array;
   /** Dates repeat: numbered. */
   readonly date: Numbered;
@@ -480,7 +486,7 @@ export function partBuffers(p: ReaderPart): ArrayBuffer[] {
   const packed = [p.id, p.date.texts, p.amount, p.document, ...fields.map((f) => ('from' in f ? f.kept : f.texts))];
   const bytes = packed.flatMap((x) => ('bytes' in x ? [x.counts, x.byteEnds, ...x.bytes] : []));
   const arrays = fields.flatMap((f) => ('from' in f ? [f.at, f.from, f.length] : [f.at, f.hashes]));
-  return [p.line, p.date.at, p.hasDocument, ...packed.map((x) => x.ends), ...arrays, ...bytes].map((a) => a.buffer as ArrayBuffer);
+  return [p.line, p.generated, p.date.at, p.hasDocument, ...packed.map((x) => x.ends), ...arrays, ...bytes].map((a) => a.buffer as ArrayBuffer);
 }
 
 /** By date, then line. */
@@ -516,6 +522,46 @@ const HELD_ROWS = 10_000;
  */
 function own(s: string): string {
   return s.length < 13 ? s : (' ' + s).slice(1);
+}
+
+/**
+ * The id of a row the file gives none: `R` and 12 hex digits (48 bits of `hash64`) of the
+ * values read from it — buyer, vendor, date, amount, currency, subject, category, project, method,
+ * document, exemption — so that it does not change when other rows are moved, inserted or deleted
+ * (a line number would). Identical rows share it until {@link numberIdenticalRows} tells them apart.
+ *
+ * @example
+ * contentId(['Parks', 'Acme', '2024-01-02', '100', 'EUR']) === contentId(['Parks', 'Acme', '2024-01-02', '100', 'EUR']) //=> true
+ * contentId(['Parks', 'Acme', '2024-01-02', '100', 'EUR']).length //=> 13
+ */
+export function contentId(values: readonly (string | undefined)[]): string {
+  const [h1, h2] = hash64(values);
+  // One flat string of 13 characters: concatenated, it would be a rope of its pieces (a string of 13
+  // or more is), several objects a record, each kept as long as the id.
+  const hex = (n: number, shift: number): number => HEX.charCodeAt((n >>> shift) & 15);
+  return String.fromCharCode(82, hex(h1, 28), hex(h1, 24), hex(h1, 20), hex(h1, 16), hex(h1, 12), hex(h1, 8), hex(h1, 4), hex(h1, 0), hex(h2, 28), hex(h2, 24), hex(h2, 20), hex(h2, 16));
+}
+
+const HEX = '0123456789abcdef';
+
+/** Characters of a {@link contentId}. */
+const CONTENT_ID_LENGTH = 13;
+
+/**
+ * Tells identical rows without an id apart: the k-th row (in file order) of those with the same
+ * {@link contentId} gets `-k` after it from the second on (`R3fa9c2e1b4d0`, `R3fa9c2e1b4d0-2`). Once
+ * all of a file's rows are in (a range's reader cannot know the rows of the ranges before it).
+ * Numbering again gives the same ids. O(rows named so).
+ */
+function numberIdenticalRows(k: Kept): void {
+  if (k.generated.length === 0) return;
+  const seen = new Map<string, number>();
+  for (const r of k.generated) {
+    const base = (k.id[r] as string).slice(0, CONTENT_ID_LENGTH);
+    const n = (seen.get(base) ?? 0) + 1;
+    seen.set(base, n);
+    k.id[r] = n === 1 ? base : `${base}-${n}`;
+  }
 }
 
 /** The digit at `s[i]`, or a number so negative that {@link isoNumber}'s sum stays below 0. */
@@ -587,7 +633,7 @@ export interface LedgerReaderOptions extends LedgerOptions {
  * const r = new LedgerReader({ currency: 'CNY' })
  * r.header(['采购单位', '供应商', '合同金额(元)', '签订日期'])
  * r.row(['管委会', '甲公司', '98,000', '2014-11-03'], 2)
- * r.finish().records //=> [{ id: 'L2', buyer: '管委会', vendor: '甲公司', amount: '98000', currency: 'CNY', date: '2014-11-03' }]
+ * r.finish().records //=> [{ id: 'Rfc5fd215d586', buyer: '管委会', vendor: '甲公司', amount: '98000', currency: 'CNY', date: '2014-11-03' }]
  */
 export class LedgerReader {
   private readonly options: LedgerReaderOptions;
@@ -793,7 +839,8 @@ export class LedgerReader {
     }
     if (fields.length < width && fields.length <= 1) return this.reject(line, 'unparsable_row', '', `1 cell for ${width} headers`, fields.join(''));
     const idCell = this.cell(fields, at.id);
-    const id = idCell !== '' ? idCell : `L${line}`;
+    // A row without an id of its own is named after its content once it is read (see contentId); its rejects by their line.
+    const id = idCell !== '' ? idCell : undefined;
     const buyerCell = this.cell(fields, at.buyer);
     const buyer = buyerCell || (cols.buyer ? '' : (this.options.buyer ?? ''));
     const vendor = this.cell(fields, at.vendor);
@@ -842,7 +889,7 @@ export class LedgerReader {
       // the cache and on its reading thread; it was among the rows read into records until then.
       if (this.firstRows.length < SAMPLES) this.firstRows.push({ line, date: [rawDate, date.date], amount: [rawAmount, amount.amount], currency });
       this.rejects.push({
-        id: own(id),
+        ...(id !== undefined ? { id: own(id) } : {}),
         field: 'amount',
         path: ['amount'],
         code: 'credit',
@@ -856,15 +903,21 @@ export class LedgerReader {
 
     const k = this.kept;
     const document = this.optionalCell(fields, at.document);
-    k.add(own(id), line, date.date, amount.amount, document === undefined ? undefined : own(document));
+    const subject = this.optionalCell(fields, at.subject);
+    const category = this.optionalCell(fields, at.category);
+    const project = this.optionalCell(fields, at.project);
+    const method = this.optionalCell(fields, at.method);
+    const exemption = this.optionalCell(fields, at.exemption);
+    const named = id !== undefined ? own(id) : contentId([buyer, vendor, date.date, amount.amount, currency, subject, category, project, method, document, exemption]);
+    k.add(named, id === undefined, line, date.date, amount.amount, document === undefined ? undefined : own(document));
     k.buyer.push(buyer);
     k.vendor.push(vendor);
     k.currency.push(currency);
-    k.pushSubject(this.optionalCell(fields, at.subject), from, to);
-    k.category.push(this.optionalCell(fields, at.category));
-    k.project.push(this.optionalCell(fields, at.project));
-    k.method.push(this.optionalCell(fields, at.method));
-    k.exemption.push(this.optionalCell(fields, at.exemption));
+    k.pushSubject(subject, from, to);
+    k.category.push(category);
+    k.project.push(project);
+    k.method.push(method);
+    k.exemption.push(exemption);
     if (this.firstRows.length < SAMPLES) this.firstRows.push({ line, date: [rawDate, date.date], amount: [rawAmount, amount.amount], currency });
   }
 
@@ -997,6 +1050,7 @@ export class LedgerReader {
       rejects: this.rejects,
       samples: this.firstRows,
       id: pack(k.id),
+      generated: Int32Array.from(k.generated),
       line: Int32Array.from(k.line),
       date: numbered(k.date),
       amount: pack(k.amount),
@@ -1028,6 +1082,7 @@ export class LedgerReader {
     k.lengthen(n);
     const { id, line, date, amount, document } = k;
     unpackInto(id, m, p.id);
+    for (let i = 0; i < p.generated.length; i++) k.generated.push(m + (p.generated[i] as number));
     unpackInto(amount, m, p.amount);
     // Typed arrays copied by a plain loop: Array.from walks them through their iterator.
     for (let i = 0; i < n; i++) line[m + i] = p.line[i] as number;
@@ -1159,6 +1214,7 @@ export class LedgerReader {
     k.unshare();
     k.takeMine();
     k.trim();
+    numberIdenticalRows(k);
     // Credits rejected as they were read (and no lines summed): every row read into records is kept,
     // in order; no list of them is made (an array of a number a row, each page a fault).
     const every = this.creditsAsRead;

@@ -4,7 +4,8 @@
  * report that went through `applyDecisions` (splitscan/review) shows each finding's status, the
  * dismissed findings apart and the decision counts.
  */
-import type { DecidedFinding, DecidedReport } from '../../review/applyDecisions.js';
+import type { DecidedReport } from '../../review/applyDecisions.js';
+import { notShownWords, reviewLine, type Reviewed } from './reviewWords.js';
 import { safeCsv } from './csv.js';
 import { isAgainst } from '../../options/reasons.js';
 import { markdownText, safeJson, safeJsonPieces, terminalText } from './escape.js';
@@ -32,7 +33,7 @@ export interface FormatReportOptions {
 type AnyReport = ScanReport | DecidedReport;
 
 /** A finding, with its review status when the report went through `applyDecisions`. */
-type AnyFinding = ReportFinding & Partial<Pick<DecidedFinding, 'status' | 'decision'>>;
+type AnyFinding = ReportFinding & Reviewed;
 
 /**
  * Renders a report in one of {@link REPORT_FORMATS}. Text from the ledger is escaped for each sink:
@@ -81,13 +82,14 @@ const dismissedOf = (report: AnyReport): readonly AnyFinding[] => ('dismissed' i
 const REPORT_CSV_COLUMNS = [
   'rank', 'finding_id', 'score', 'buyer', 'threshold_id', 'threshold_amount', 'procedure', 'total', 'currency', 'start', 'end', 'span_days',
   'parts', 'vendors', 'record_id', 'file', 'line', 'date', 'vendor', 'amount', 'record_currency', 'converted', 'subject', 'category',
-  'project', 'method', 'document', 'explanation', 'status',
+  'project', 'method', 'document', 'explanation', 'status', 'review',
 ] as const;
 
 /**
  * One row per finding × record, safe to open in a spreadsheet (cells starting with `=` `+` `@`, a
  * control character, or a `-` that does not start a number get a leading `'`). Dismissed findings
- * come last; `status` is empty unless the report went through `applyDecisions`.
+ * come last; `status` and `review` (its decision in words) are empty unless the report went through
+ * `applyDecisions`.
  */
 function reportToCsv(report: AnyReport): string {
   const rows: unknown[][] = [];
@@ -96,31 +98,25 @@ function reportToCsv(report: AnyReport): string {
       rows.push([
         f.rank, f.id, f.score.toFixed(3), f.buyer, f.threshold.id, f.threshold.amount, f.threshold.procedure, f.total, f.currency, f.start, f.end, f.spanDays,
         f.parts.length, f.vendors.join('; '), p.id, p.file ?? '', p.line ?? '', p.date, p.vendor, p.amount, p.currency, p.converted, p.subject ?? '',
-        p.category ?? '', p.project ?? '', p.method ?? '', p.document ?? '', f.explanation, f.status ?? '',
+        p.category ?? '', p.project ?? '', p.method ?? '', p.document ?? '', f.explanation, f.status ?? '', reviewLine(f, plain) ?? '',
       ]);
     }
   }
   return safeCsv(REPORT_CSV_COLUMNS, rows);
 }
 
-/** A finding's review line, each piece of data passed through `text`: `confirmed by A on D: note; changed …`. */
-function reviewLine(f: AnyFinding, text: (s: string) => string): string | undefined {
-  const d = f.decision;
-  if (f.status === undefined) return undefined;
-  if (d === undefined) return `${f.status} (no decision yet)`;
-  const who = [d.reviewer !== undefined ? ` by ${text(d.reviewer)}` : '', d.date !== undefined ? ` on ${d.date}` : ''].join('');
-  const changed = d.changed
-    ? `; changed since the decision:${d.added.length ? ` added ${text(d.added.join(', '))}` : ''}${d.removed.length ? ` removed ${text(d.removed.join(', '))}` : ''}`
-    : '';
-  return `${f.status}${who}${d.note !== undefined ? `: ${text(d.note)}` : ''}${changed}`;
-}
+/** Text as it is (a CSV cell is made safe whole). */
+const plain = (s: string): string => s;
 
 /** Decision counts of a decided report, as one line. */
 function decisionLine(report: AnyReport): string | undefined {
   if (!('decisions' in report)) return undefined;
   const d = report.decisions;
   const counts = Object.entries(d.counts).map(([status, n]) => `${count(n)} ${status}`).join(', ');
-  return `${counts}; ${plural(d.changed, 'finding')} changed since its decision; ${plural(d.unmatched.length, 'decision')} matching no finding`;
+  const conflicts = d.conflicts > 0 ? `; ${plural(d.conflicts, 'finding')} open because the decisions about ${d.conflicts === 1 ? 'it' : 'them'} disagree` : '';
+  const gone = d.unmatched.filter((u) => u.reason === 'gone').length;
+  const notShown = notShownWords(d, count);
+  return `${counts}; ${plural(d.changed, 'finding')} changed since ${d.changed === 1 ? 'its' : 'their'} decision${conflicts}; ${plural(gone, 'decision')} matching no finding${notShown ? `; ${notShown}` : ''}`;
 }
 
 /** JSON for a fenced Markdown block ({@link safeJson}: still valid JSON, nothing a renderer or terminal acts on). */
@@ -195,6 +191,12 @@ function largeRunLine(l: LargeRun, text: (s: string) => string): string {
   return `${text(l.buyer)}: ${plural(l.parts, 'purchase')} ${l.start === l.end ? `on ${l.start}` : `from ${l.start} to ${l.end}`}, ${amount(l.total)} ${l.currency} over ${amount(l.threshold.amount)} ${l.threshold.currency} (${text(l.threshold.procedure)}, threshold ${text(l.threshold.id)})`;
 }
 
+/** The reviewer-decision line of a finding in Markdown, its status's box ticked (none while open or undecided). */
+function reviewerBoxes(status: AnyFinding['status']): string {
+  const box = (s: string) => (status === s ? '☒' : '☐');
+  return `Reviewer decision: ${box('confirmed')} split ${box('dismissed')} not a split ${box('exempt')} exception applies — notes:`;
+}
+
 /** A report for audit working papers: summary, then each finding with records, reasons, explanation. */
 function reportToMarkdown(report: AnyReport): string {
   const s = report.summary;
@@ -240,7 +242,7 @@ function reportToMarkdown(report: AnyReport): string {
     for (const r of [...f.reasons].sort((a, b) => b.strength * b.weight - a.strength * a.weight)) {
       out.push(`- ${against(r)}**${r.code}** (strength ${r.strength.toFixed(2)}, weight ${r.weight}): ${md(r.message)}`);
     }
-    out.push('', 'Reviewer decision: ☐ split ☐ not a split ☐ exception applies — notes:', '');
+    out.push('', reviewerBoxes(f.status), '');
   }
   if (large.length > 0) {
     out.push('## Large runs (not findings)', '');
@@ -283,6 +285,9 @@ function clip(s: string, n: number): string {
   return `${out}…`;
 }
 
+/** Widest record id the table shows whole (longer ones are cut, with `…`). */
+const ID_WIDTH = 20;
+
 /** SGR styles of the table, applied only when colour is on. */
 const STYLE = { bold: ['\u001b[1m', '\u001b[22m'], dim: ['\u001b[2m', '\u001b[22m'], yellow: ['\u001b[33m', '\u001b[39m'] } as const;
 
@@ -304,9 +309,11 @@ function reportToTable(report: AnyReport, color: boolean): string {
     if (review !== undefined) out.push(`    status: ${review}`);
     out.push(`    ${f.start} → ${f.end} (${spanText(f.spanDays)})  threshold ${t(f.threshold.id)}${f.rule ? `  rule ${t(f.rule.name)}` : ''}`);
     const amountWidth = Math.max(...f.parts.map((p) => amount(p.amount).length));
+    // Ids shown whole up to ID_WIDTH (a record named after its content, `R3fa9c2e1b4d0-2`, among them).
+    const idWidth = Math.min(Math.max(12, ...f.parts.map((p) => width(t(p.id)))), ID_WIDTH);
     for (const p of f.parts) {
       out.push(
-        `    ${p.date}  ${pad(clip(t(p.id), 12), 12)}  ${pad(clip(t(p.vendor), 28), 28)}  ${pad(amount(p.amount), amountWidth, true)} ${p.currency}${converted(p, f.currency)}  ${clip(t(p.subject ?? ''), 40)}`,
+        `    ${p.date}  ${pad(clip(t(p.id), idWidth), idWidth)}  ${pad(clip(t(p.vendor), 28), 28)}  ${pad(amount(p.amount), amountWidth, true)} ${p.currency}${converted(p, f.currency)}  ${clip(t(p.subject ?? ''), 40)}`,
       );
     }
     const reasons = strongReasons(f);

@@ -22,7 +22,7 @@ describe('readLedger: quirks', () => {
     const l = readLedger(bytes('quirks-pipe.csv'));
     expect(l.delimiter).toBe('|');
     expect(l.records).toEqual([
-      { id: 'L2', buyer: 'Parks', vendor: 'Acme | Sons', subject: 'two-line\npurpose', amount: '1234.5', date: '2019-03-04', currency: 'USD', document: 'A-1' },
+      { id: expect.stringMatching(/^R[0-9a-f]{12}$/u), buyer: 'Parks', vendor: 'Acme | Sons', subject: 'two-line\npurpose', amount: '1234.5', date: '2019-03-04', currency: 'USD', document: 'A-1' },
     ]);
     expect(l.rejects.map((r) => [r.line, r.code, r.column])).toEqual([
       [4, 'credit', 'Amount'],
@@ -74,8 +74,10 @@ describe('readLedger: quirks', () => {
 
   it('refuses an amount whose currency is not the row\'s, naming both', () => {
     const l = readLedger('buyer,vendor,date,amount,currency\nCity,Acme,2020-01-02,EUR 200,GBP\nCity,Acme,2020-01-03,£200,GBP\nCity,Acme,2020-01-04,200 €,eur\nCity,Acme,2020-01-05,$200,USD\n');
-    expect(l.records.map((r) => [r.id, r.amount, r.currency])).toEqual([['L3', '200', 'GBP'], ['L4', '200', 'EUR'], ['L5', '200', 'USD']]);
-    expect(l.rejects).toEqual([{ id: 'L2', field: 'amount', path: ['amount'], code: 'invalid_amount', message: 'line 2: "EUR 200" is in EUR, but the row\'s currency (column "currency") is GBP', value: 'EUR 200', line: 2, column: 'amount' }]);
+    expect(l.records.map((r) => [r.amount, r.currency])).toEqual([['200', 'GBP'], ['200', 'EUR'], ['200', 'USD']]);
+    expect(l.lines).toEqual([3, 4, 5]);
+    // A row without an id is rejected by its line: only records are named (by their content).
+    expect(l.rejects).toEqual([{ field: 'amount', path: ['amount'], code: 'invalid_amount', message: 'line 2: "EUR 200" is in EUR, but the row\'s currency (column "currency") is GBP', value: 'EUR 200', line: 2, column: 'amount' }]);
   });
 
   it('reads a euro sign after the amount, with the decimal comma', () => {
@@ -105,7 +107,7 @@ describe('readLedger: quirks', () => {
 
   it('takes the default currency and buyer when the file has no such column', () => {
     const l = readLedger('vendor,amount,date\nAcme,5,2019-01-01\n', { currency: 'eur', buyer: 'Town' });
-    expect(l.records[0]).toMatchObject({ buyer: 'Town', currency: 'EUR', id: 'L2' });
+    expect(l.records[0]).toMatchObject({ buyer: 'Town', currency: 'EUR', id: expect.stringMatching(/^R[0-9a-f]{12}$/u) });
     expect(l.warnings).toEqual([]);
   });
 
@@ -142,7 +144,8 @@ describe('a title above the header', () => {
       'Lambeth,Housing,Acme Ltd,25/06/2012,"4928.57",REPAIRS',
     ].join('\r\n');
     const l = readLedger(text, { currency: 'GBP' });
-    expect(l.records.map((r) => [r.id, r.buyer, r.date, r.amount])).toEqual([['L8', 'Housing', '2012-06-08', '1534.24'], ['L9', 'Housing', '2012-06-25', '4928.57']]);
+    expect(l.records.map((r) => [r.buyer, r.date, r.amount])).toEqual([['Housing', '2012-06-08', '1534.24'], ['Housing', '2012-06-25', '4928.57']]);
+    expect(l.lines).toEqual([8, 9]);
     expect(l.stats.rows).toBe(2);
     expect(l.warnings.map((w) => w.code)).toEqual(['title_lines', 'date_order']);
     expect(l.warnings[0]?.message).toMatch(/^lines 1–5 above the header \(line 7\) are a title of one cell each, not read: "Lambeth Invoices Over Specified Nett Amount", "Report Date: 02\/07\/2012 16:59:18", "Parameters:" …$/u);

@@ -156,6 +156,22 @@ describe('loadLedgers: several files as one ledger', () => {
     expect((await loadLedgers([m2, m1])).records.map((r) => r.id).sort()).toEqual(two.records.map((r) => r.id).sort());
   });
 
+  it('names records of files without an id column by their content, and prefixes only a row found in both files', async () => {
+    const months = mkdtempSync(join(tmpdir(), 'splitscan-months-'));
+    const month = (name: string, rows: string[]) => {
+      writeFileSync(join(months, name), `buyer,vendor,date,amount,currency\n${rows.join('\n')}\n`);
+      return join(months, name);
+    };
+    const m1 = month('m1.csv', ['B,V,2019-01-01,5,EUR', 'B,V,2019-01-02,6,EUR']);
+    const m2 = month('m2.csv', ['B,V,2019-02-01,7,EUR', 'B,V,2019-01-02,6,EUR']);
+    const [one, two] = [await loadLedger(m1), await loadLedger(m2)];
+    const both = await loadLedgers([m1, m2]);
+    const [a, b] = one.records.map((r) => r.id);
+    const [c] = two.records.map((r) => r.id);
+    // Line 2 of each file is no shared id: only the identical row is.
+    expect(both.records.map((r) => r.id)).toEqual([a, `m1.csv:${b}`, c, `m2.csv:${b}`]);
+  });
+
   it('expands glob patterns, sorted, and refuses one that matches nothing', async () => {
     expect((await loadLedgers(join(many, '*.csv'))).sources.map((s) => s.file)).toEqual([join(many, '2013-01.csv'), join(many, '2018-07.csv')]);
     expect((await loadLedgers(join(many, '**', '*.csv'))).sources.map((s) => s.file)).toEqual([join(many, '2013-01.csv'), join(many, '2018-07.csv'), join(many, 'sub', 'x.csv')]);

@@ -4,6 +4,8 @@ import { formatReport } from '../../../src/io/write/formats.js';
 import { isOptionsError } from '../../../src/errors.js';
 import { buildReport } from '../../../src/io/write/scanReport.js';
 import type { Finding } from '../../../src/report/finding.js';
+import { applyDecisions, type DecidedReport } from '../../../src/review/applyDecisions.js';
+import type { DecisionStatus } from '../../../src/review/decisions.js';
 
 const finding: Finding = {
   id: 'f1', buyer: '=cmd|"/c calc"!A1', recordIds: ['1', '2'],
@@ -44,6 +46,20 @@ describe('reports', () => {
     expect(table).toContain('#1  score 0.80');
     // The reasons in full, not a clipped first sentence.
     expect(table).toContain('- all parts just below (justBelow 1.00 × 2)');
+  });
+
+  it('ticks the Markdown reviewer-decision box of a finding\'s status, and none while it is open', () => {
+    const box = (status: DecisionStatus | undefined) => {
+      const decided = status === undefined ? report : applyDecisions(report, [{ finding: 'f1', status, records: ['1', '2'] }]);
+      // A dismissed finding is listed apart, in a line: its box is shown here among the findings.
+      const md = formatReport(status === 'dismissed' ? { ...(decided as DecidedReport), findings: (decided as DecidedReport).dismissed, dismissed: [] } : decided, 'md');
+      return md.split('\n').find((l) => l.startsWith('Reviewer decision:'));
+    };
+    expect(box(undefined)).toBe('Reviewer decision: ☐ split ☐ not a split ☐ exception applies — notes:');
+    expect(box('open')).toBe('Reviewer decision: ☐ split ☐ not a split ☐ exception applies — notes:');
+    expect(box('confirmed')).toBe('Reviewer decision: ☒ split ☐ not a split ☐ exception applies — notes:');
+    expect(box('dismissed')).toBe('Reviewer decision: ☐ split ☒ not a split ☐ exception applies — notes:');
+    expect(box('exempt')).toBe('Reviewer decision: ☐ split ☐ not a split ☒ exception applies — notes:');
   });
 
   it('shows a converted part in the report currency too, and the period as days apart or one day', () => {

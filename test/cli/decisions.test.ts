@@ -1,0 +1,185 @@
+/**
+ * Reviewers' decisions carried through the command: they stay with their purchases when the ledger
+ * is reordered or grows, and what cannot be applied is said in the report, in every format.
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { markdownText } from '../../src/io/write/escape.js';
+import { escapeHtml } from '../../src/review/_html.js';
+import type { DecidedReport } from '../../src/review/applyDecisions.js';
+import { cli, repo } from './_run.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'splitscan-decisions-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const at = (name: string): string => join(dir, name);
+
+/** The register's lines, with the first lines' `open` set to the statuses given. */
+function decide(register: string, statuses: readonly string[]): string {
+  const lines = register.split('\r\n');
+  statuses.forEach((s, i) => {
+    lines[i + 1] = (lines[i + 1] as string).replace(',open,', `,${s},`);
+  });
+  return lines.join('\r\n');
+}
+
+async function jsonReport(argv: readonly string[]): Promise<DecidedReport> {
+  const r = await cli([...argv, '--format', 'json', '-q']);
+  expect(r.code, r.err).toBe(0);
+  return JSON.parse(r.out) as DecidedReport;
+}
+
+describe('decisions on a file without an id column (Birmingham purchase cards, May 2017)', () => {
+  const file = repo('test/fixtures/io/real/birmingham-pcard-2017-05.csv');
+  const policy = ['--preset', 'pcard', '--limit', '1000', '--currency', 'GBP', '--date-format', 'dd/MM/yy'];
+  const bytes = readFileSync(file);
+  const lines = bytes.toString('latin1').split('\n');
+
+  it('stay with their purchases when a row is inserted near the top, or the rows are shuffled', async () => {
+    expect((await cli(['scan', file, ...policy, '--decisions-template', at('reg.csv'), '-o', at('run1.json'), '-q'])).code).toBe(0);
+    const statuses = ['confirmed', 'dismissed', 'dismissed', 'exempt'];
+    writeFileSync(at('reg.csv'), decide(readFileSync(at('reg.csv'), 'utf8'), statuses));
+    const first = await jsonReport(['scan', file, ...policy, '--decisions', at('reg.csv')]);
+    const decided = (r: DecidedReport) =>
+      [...r.findings, ...r.dismissed]
+        .filter((f) => f.decision !== undefined)
+        .map((f) => [f.decision?.finding, f.status, f.decision?.link, f.decision?.changed, f.buyer])
+        .sort();
+    // One line a finding, 4 of them concluded.
+    expect(decided(first)).toHaveLength(first.findings.length + first.dismissed.length);
+    expect(decided(first).filter((d) => d[1] !== 'open')).toHaveLength(4);
+
+    // Line 396 again, right after the header: every later row's line moves by one.
+    const plus1 = [lines[0], lines[395], ...lines.slice(1)].join('\n');
+    writeFileSync(at('plus1.csv'), Buffer.from(plus1, 'latin1'));
+    const after = await jsonReport(['scan', at('plus1.csv'), ...policy, '--decisions', at('reg.csv')]);
+    expect(decided(after)).toEqual(decided(first));
+    expect(after.decisions.unmatched).toEqual([]);
+    expect(after.decisions.changed).toBe(0);
+
+    // Every row in another place (a fixed permutation): the same findings, the same decisions.
+    const body = lines.slice(1).filter((l) => l.trim() !== '');
+    const shuffled = body.map((l, i) => [(i * 7919) % body.length, l] as const).sort((a, b) => a[0] - b[0]).map(([, l]) => l);
+    writeFileSync(at('shuffled.csv'), Buffer.from([lines[0], ...shuffled, ''].join('\n'), 'latin1'));
+    const moved = await jsonReport(['scan', at('shuffled.csv'), ...policy, '--decisions', at('reg.csv')]);
+    expect(decided(moved)).toEqual(decided(first));
+    expect(moved.decisions.unmatched).toEqual([]);
+  }, 60_000);
+});
+
+describe('decisions about two findings that one run merges (a wider --window)', () => {
+  const ledger = 'buyer,vendor,date,amount,currency\nParks,Acme,2024-01-01,3000,EUR\nParks,Acme,2024-01-05,3000,EUR\nParks,Acme,2024-02-20,3000,EUR\nParks,Acme,2024-02-25,3000,EUR\n';
+  const scan = (register: string) => ['scan', at('l.csv'), '--threshold', '5000', '--currency', 'EUR', '--window', '60d', '--decisions', register];
+
+  it('leave the merged finding open, naming both decisions, in every format, whichever way they disagree', async () => {
+    writeFileSync(at('l.csv'), ledger);
+    expect((await cli(['scan', at('l.csv'), '--threshold', '5000', '--currency', 'EUR', '--decisions-template', at('two.csv'), '-q', '-o', at('two.json')])).code).toBe(0);
+    const template = readFileSync(at('two.csv'), 'utf8');
+    const ids = template.split('\r\n').slice(1, 3).map((l) => l.split(',')[0] as string);
+    expect(ids).toHaveLength(2);
+    for (const statuses of [['dismissed', 'confirmed'], ['confirmed', 'dismissed']]) {
+      writeFileSync(at('reg.csv'), decide(template, statuses));
+      const json = await jsonReport(scan(at('reg.csv')));
+      expect(json.dismissed).toEqual([]);
+      // Named by their findings' ids, in order.
+      const both = ids.map((id, i) => [id, statuses[i]]).sort((x, y) => ((x[0] as string) < (y[0] as string) ? -1 : 1));
+      expect(json.findings.map((f) => [f.status, f.conflict?.map((d) => [d.finding, d.status])])).toEqual([['open', both]]);
+      expect(json.decisions.unmatched).toEqual([]);
+      const words = `the decisions about findings now merged into this one disagree: ${both.map(([id, s]) => `${id} (${s})`).join('; ')}`;
+      for (const format of ['table', 'md', 'csv', 'html']) {
+        const r = await cli([...scan(at('reg.csv')), '--format', format, '-q']);
+        expect(r.code).toBe(0);
+        expect(r.out, format).toContain(words);
+        expect(r.out, format).not.toMatch(/newer|dismissed finding not shown|## Dismissed|[1-9] decisions? matching no finding/u);
+      }
+      const table = (await cli([...scan(at('reg.csv')), '--format', 'table', '-q'])).out;
+      expect(table).toContain('decisions: 1 open, 0 confirmed, 0 dismissed, 0 exempt; 0 findings changed since their decision; 1 finding open because the decisions about it disagree; 0 decisions matching no finding');
+    }
+  });
+
+  it('ask for a decision about the merged finding in the register, which then holds', async () => {
+    writeFileSync(at('l.csv'), ledger);
+    rmSync(at('t.csv'), { force: true });
+    await cli(['scan', at('l.csv'), '--threshold', '5000', '--currency', 'EUR', '--decisions-template', at('t.csv'), '-q', '-o', at('t.json')]);
+    writeFileSync(at('t.csv'), decide(readFileSync(at('t.csv'), 'utf8'), ['dismissed', 'confirmed']));
+    // The template adds a line for the merged finding (its decisions disagree: it has none of its own), once.
+    for (let i = 0; i < 2; i++) await cli([...scan(at('t.csv')), '--decisions-template', at('t.csv'), '-q', '-o', at('t.json')]);
+    const lines = readFileSync(at('t.csv'), 'utf8').trim().split('\r\n');
+    expect(lines).toHaveLength(4);
+    const merged = (await jsonReport(scan(at('t.csv')))).findings[0];
+    expect(lines[3]?.startsWith(`${merged?.id},open,`)).toBe(true);
+    writeFileSync(at('t.csv'), `${lines.slice(0, 3).join('\r\n')}\r\n${(lines[3] as string).replace(',open,', ',confirmed,')}\r\n`);
+    const resolved = await jsonReport(scan(at('t.csv')));
+    expect(resolved.findings.map((f) => [f.status, f.decision?.link, f.conflict, f.merged?.length])).toEqual([['confirmed', 'id', undefined, 2]]);
+  });
+});
+
+describe('decisions about findings --top or --min-score leaves out', () => {
+  const file = repo('test/fixtures/io/real/oxford-spend-over-500-2015-q4.csv');
+  const policy = ['--threshold', '5000', '--currency', 'GBP', '--date-format', 'dd/MM/yyyy'];
+
+  it('are counted apart as decisions about findings not shown, in every format, never as matching no finding', async () => {
+    expect((await cli(['scan', file, ...policy, '--decisions-template', at('ox.csv'), '-q', '-o', at('ox.json')])).code).toBe(0);
+    const lines = readFileSync(at('ox.csv'), 'utf8').trim().split('\r\n').length - 1;
+    const top = await jsonReport(['scan', file, ...policy, '--decisions', at('ox.csv'), '--top', '5']);
+    expect(top.decisions.unmatched).toHaveLength(lines - 5);
+    expect(top.decisions.unmatched.every((u) => u.reason === 'top' && u.finding === u.decision.finding)).toBe(true);
+    const summary = `0 decisions matching no finding; ${lines - 5} decisions about findings not shown (${lines - 5} cut by --top)`;
+    for (const format of ['table', 'md']) expect((await cli(['scan', file, ...policy, '--decisions', at('ox.csv'), '--top', '5', '--format', format, '-q'])).out).toContain(summary);
+    const html = (await cli(['scan', file, ...policy, '--decisions', at('ox.csv'), '--top', '5', '--format', 'html', '-q'])).out;
+    expect(html).toContain(`${lines - 5} decisions are about findings this report does not show (${lines - 5} cut by --top)`);
+    expect(html).not.toContain('applies to no finding');
+
+    // Findings scoring under a higher --min-score: not found as findings, their decisions not gone either.
+    const high = await jsonReport(['scan', file, ...policy, '--decisions', at('ox.csv'), '--min-score', '0.6']);
+    const under = high.decisions.unmatched.filter((u) => u.reason === 'minScore');
+    expect(under.length).toBeGreaterThan(0);
+    expect(under.length + high.findings.length + high.dismissed.length).toBe(lines);
+    expect(high.decisions.unmatched.filter((u) => u.reason === 'gone')).toEqual([]);
+  }, 60_000);
+});
+
+describe('register lines that cannot be read as written', () => {
+  it('are report warnings naming the line and the fix, in every format, and a bad date keeps the decision', async () => {
+    writeFileSync(at('l.csv'), 'buyer,vendor,date,amount,currency\nParks,Acme,2024-01-01,3000,EUR\nParks,Acme,2024-01-05,3000,EUR\nParks,Acme,2024-02-20,3000,EUR\nParks,Acme,2024-02-25,3000,EUR\n');
+    const scan = ['scan', at('l.csv'), '--threshold', '5000', '--currency', 'EUR'];
+    rmSync(at('dt.csv'), { force: true });
+    await cli([...scan, '--decisions-template', at('dt.csv'), '-q', '-o', at('dt.json')]);
+    const [header, first, second] = readFileSync(at('dt.csv'), 'utf8').trim().split('\r\n') as [string, string, string];
+    // A UK date as Excel re-saves it, and a status mistyped.
+    writeFileSync(at('dt.csv'), [header, first.replace(',open,,,', ',dismissed,AA,01/02/2024,'), second.replace(',open,', ',dismised,'), ''].join('\r\n'));
+    const json = await jsonReport([...scan, '--decisions', at('dt.csv')]);
+    expect(json.decisions.counts).toEqual({ open: 1, confirmed: 0, dismissed: 1, exempt: 0 });
+    const messages = [
+      `${at('dt.csv')} line 2: date "01/02/2024" could be 2024-02-01 (day first) or 2024-01-02 (month first): the decision is used without a date; write it as YYYY-MM-DD`,
+      `${at('dt.csv')} line 3: status "dismised" must be one of open, confirmed, dismissed, exempt (did you mean "dismissed"?): the line is not used`,
+    ];
+    expect(json.warnings.filter((w) => w.code === 'decision_line').map((w) => w.message)).toEqual(messages);
+    for (const format of ['table', 'md', 'html']) {
+      const out = (await cli([...scan, '--decisions', at('dt.csv'), '--format', format, '-q'])).out;
+      for (const m of messages) expect(out, format).toContain(format === 'md' ? markdownText(m) : format === 'html' ? escapeHtml(m) : m);
+    }
+    // And on stderr without -q.
+    expect((await cli([...scan, '--decisions', at('dt.csv'), '--format', 'json'])).err).toContain(`splitscan: warning: ${messages[1]}`);
+  });
+});
+
+describe('the first month: no register yet', () => {
+  it('named by both --decisions and --decisions-template, is an empty register, with a note; named by --decisions alone, an error', async () => {
+    writeFileSync(at('m.csv'), 'buyer,vendor,date,amount,currency\nParks,Acme,2024-01-01,3000,EUR\nParks,Acme,2024-01-05,3000,EUR\n');
+    const scan = ['scan', at('m.csv'), '--threshold', '5000', '--currency', 'EUR', '--format', 'json'];
+    rmSync(at('first.csv'), { force: true });
+    const r = await cli([...scan, '--decisions', at('first.csv'), '--decisions-template', at('first.csv')]);
+    expect(r.code, r.err).toBe(0);
+    expect(r.err).toContain(`splitscan: ${at('first.csv')} does not exist yet: no decisions to carry in (a first run); --decisions-template starts it`);
+    expect((JSON.parse(r.out) as DecidedReport).decisions.counts).toEqual({ open: 1, confirmed: 0, dismissed: 0, exempt: 0 });
+    expect(readFileSync(at('first.csv'), 'utf8').split('\r\n').filter(Boolean)).toHaveLength(2);
+    // The next run reads it.
+    expect((await cli([...scan, '--decisions', at('first.csv'), '--decisions-template', at('first.csv'), '-q'])).code).toBe(0);
+    expect(readFileSync(at('first.csv'), 'utf8').split('\r\n').filter(Boolean)).toHaveLength(2);
+    const alone = await cli([...scan, '--decisions', at('none.csv')]);
+    expect(alone.code).toBe(3);
+    expect(alone.err).toContain('cannot read decisions file');
+  });
+});
