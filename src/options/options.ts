@@ -254,7 +254,7 @@ export const optionsSchema = z.strictObject({
 export type OptionKey = keyof typeof optionsSchema.shape;
 
 /** Every `detectSplits` option, in the schema's order: the one list (getPreset's overrides use it too). */
-export const OPTION_KEYS = Object.keys(optionsSchema.shape) as OptionKey[];
+export const OPTION_KEYS: readonly OptionKey[] = Object.freeze(Object.keys(optionsSchema.shape) as OptionKey[]);
 
 // The schema declares exactly the options DetectSplitsOptions documents: a type error otherwise.
 type SameKeys<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;

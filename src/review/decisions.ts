@@ -16,7 +16,7 @@ import type { ReportFinding, ScanReport } from '../io/write/scanReport.js';
 import { allFindings } from './_findings.js';
 
 /** What a reviewer concluded about a finding. `open`: not concluded yet. */
-export const DECISION_STATUSES = ['open', 'confirmed', 'dismissed', 'exempt'] as const;
+export const DECISION_STATUSES = Object.freeze(['open', 'confirmed', 'dismissed', 'exempt'] as const);
 
 /** One of {@link DECISION_STATUSES}. */
 export type DecisionStatus = (typeof DECISION_STATUSES)[number];
@@ -109,7 +109,7 @@ export interface ReadDecisionsOptions {
 }
 
 /** Columns of a decisions CSV, in the order {@link decisionsToCsv} writes them. */
-export const DECISION_CSV_COLUMNS = ['finding_id', 'status', 'reviewer', 'date', 'note', 'record_ids', 'buyer', 'threshold_id', 'total', 'currency'] as const;
+export const DECISION_CSV_COLUMNS = Object.freeze(['finding_id', 'status', 'reviewer', 'date', 'note', 'record_ids', 'buyer', 'threshold_id', 'total', 'currency'] as const);
 
 const CSV_FIELD: Readonly<Record<(typeof DECISION_CSV_COLUMNS)[number], keyof Decision>> = {
   finding_id: 'finding',

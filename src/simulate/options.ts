@@ -18,10 +18,10 @@ export type SimulatedLanguage = 'zh' | 'en';
  * The default thresholds: a Hangzhou-like pair (2018 catalogue, as the Chengxi rectification report cites them): decentralised
  * procurement from 300,000 CNY and public tender from 1,000,000 CNY, both triggered at or above.
  */
-export const SIMULATION_THRESHOLDS: readonly ThresholdInput[] = [
-  { id: 'sim-decentralised', amount: '300000', currency: 'CNY', procedure: 'decentralised procurement', comparison: 'atOrAbove', label: 'Hangzhou-like decentralised procurement threshold (simulation)' },
-  { id: 'sim-open-tender', amount: '1000000', currency: 'CNY', procedure: 'public tender', comparison: 'atOrAbove', label: 'Hangzhou-like public tender threshold (simulation)' },
-];
+export const SIMULATION_THRESHOLDS: readonly ThresholdInput[] = Object.freeze([
+  Object.freeze({ id: 'sim-decentralised', amount: '300000', currency: 'CNY', procedure: 'decentralised procurement', comparison: 'atOrAbove', label: 'Hangzhou-like decentralised procurement threshold (simulation)' }),
+  Object.freeze({ id: 'sim-open-tender', amount: '1000000', currency: 'CNY', procedure: 'public tender', comparison: 'atOrAbove', label: 'Hangzhou-like public tender threshold (simulation)' }),
+]);
 
 /**
  * The scheme and decoy kinds a ledger makes unless counts say otherwise: without a regime, the

@@ -48,7 +48,7 @@ import type { Rng } from './_prng.js';
  */
 export type SimulatedRegime = 'classic' | 'heavyTail' | 'dense' | 'sparseFields' | 'messy' | 'uneven' | 'mixed';
 
-export const REGIMES: readonly SimulatedRegime[] = ['classic', 'heavyTail', 'dense', 'sparseFields', 'messy', 'uneven', 'mixed'];
+export const REGIMES: readonly SimulatedRegime[] = Object.freeze(['classic', 'heavyTail', 'dense', 'sparseFields', 'messy', 'uneven', 'mixed']);
 
 /** Regimes whose buyers may have the habits `uneven` added: their ledgers also make the kinds those habits need. */
 export const UNEVEN_REGIMES: readonly SimulatedRegime[] = ['uneven', 'mixed'];

@@ -61,8 +61,8 @@ export type SchemeKind = 'sameVendor' | 'rotatedVendors' | 'justBelow' | 'equalP
  */
 export type DecoyKind = 'recurringService' | 'frameworkCallOff' | 'singleJustBelow' | 'bigVendorSmallBuys' | 'tenderedContract' | 'perPersonTravel' | 'marketplaceOrder' | 'sameDayCoincidence' | 'nearLimitNeighbours';
 
-export const SCHEME_KINDS: readonly SchemeKind[] = ['sameVendor', 'rotatedVendors', 'justBelow', 'equalParts', 'fiscalYear', 'twoTiers', 'mixedSubjects', 'busyCategory'];
-export const DECOY_KINDS: readonly DecoyKind[] = ['recurringService', 'frameworkCallOff', 'singleJustBelow', 'bigVendorSmallBuys', 'tenderedContract', 'perPersonTravel', 'marketplaceOrder', 'sameDayCoincidence', 'nearLimitNeighbours'];
+export const SCHEME_KINDS: readonly SchemeKind[] = Object.freeze(['sameVendor', 'rotatedVendors', 'justBelow', 'equalParts', 'fiscalYear', 'twoTiers', 'mixedSubjects', 'busyCategory']);
+export const DECOY_KINDS: readonly DecoyKind[] = Object.freeze(['recurringService', 'frameworkCallOff', 'singleJustBelow', 'bigVendorSmallBuys', 'tenderedContract', 'perPersonTravel', 'marketplaceOrder', 'sameDayCoincidence', 'nearLimitNeighbours']);
 
 /** The kinds a ledger without a regime makes by default: those the simulator had before regimes. */
 export const CLASSIC_SCHEME_KINDS: readonly SchemeKind[] = SCHEME_KINDS.slice(0, 6);

@@ -7,6 +7,12 @@ import { RECORD_FIELDS, REQUIRED_FIELDS, type RecordField } from '../../records/
 import { editDistance } from '../../_lib/closest.js';
 import { excerpt } from './_excerpt.js';
 
+/** The object and each of its lists frozen: exported tables no caller can change under detection. */
+function frozenLists<K extends string>(table: Record<K, string[]>): Readonly<Record<K, readonly string[]>> {
+  for (const list of Object.values<string[]>(table)) Object.freeze(list);
+  return Object.freeze(table);
+}
+
 /** Record fields a column can feed: every field of a record ({@link RECORD_FIELDS}, in its order). */
 export const LEDGER_FIELDS = RECORD_FIELDS;
 
@@ -29,7 +35,7 @@ export type ColumnMap = Partial<Record<LedgerField, string>>;
  * Card data: a card or cardholder column is preferred as buyer over a department, because on card
  * data the buyer that matters is the card (a department-level rule mixes many people's purchases).
  */
-export const HEADER_ALIASES: Readonly<Record<LedgerField, readonly string[]>> = {
+export const HEADER_ALIASES: Readonly<Record<LedgerField, readonly string[]>> = frozenLists({
   id: ['id', 'recordid', 'transactionid', 'batchtransactionid', 'transno', 'transactionno', 'transactionnumber', 'reference', 'ref', 'no', '序号', '编号', '流水号', '记录号'],
   buyer: ['buyer', 'buyername', 'purchaser', 'procuringentity', 'contractingauthority', 'cardholder', 'cardnumber', 'cardno', 'card', 'agency', 'division', 'directorate', 'department', 'departmentname', 'deptname', 'dept', 'departmentdescription', 'deptdescription', 'deptdescrptn', 'organisationalunit', 'organizationalunit', 'servicearea', 'servicelabel', 'servicedivisionlabel', 'expensearea', 'expenditurearea', 'entity', 'bodyname', 'body', '采购单位', '采购人', '采购单位名称', '采购人名称', '预算单位', '单位名称', '部门'],
   vendor: ['vendor', 'vendorname', 'supplier', 'suppliername', 'merchant', 'merchantname', 'payee', 'contractor', '供应商', '供应商名称', '中标供应商', '成交供应商', '中标单位', '成交单位', '承包商', '施工单位', '收款单位', '收款人'],
@@ -42,7 +48,7 @@ export const HEADER_ALIASES: Readonly<Record<LedgerField, readonly string[]>> = 
   method: ['method', 'procurementmethod', 'procedure', 'procurementprocedure', '采购方式', '采购形式', '组织形式'],
   document: ['document', 'documentnumber', 'documentno', 'invoice', 'invoicenumber', 'invoiceno', 'contractnumber', 'contractno', 'contractid', '合同编号', '合同号', '发票号', '发票号码', '凭证号'],
   exemption: ['exemption', 'exception', 'justification', '豁免', '例外', '豁免理由'],
-};
+});
 
 const UNIT_SUFFIX = /\s*[(（\[【]\s*([^)）\]】]*)\s*[)）\]】]\s*$/u;
 
