@@ -704,10 +704,9 @@ ${PRESETS ? `
 ## Presets: recall in reach / precision / AP, mean over seeds
 Each policy preset's grouping with the ledger's own thresholds. Recall in reach uses each preset's
 window (a fiscal-year window reaches \`fiscalYear\` schemes). \`cn-gpl-art28\`, \`ua-922\` and
-\`br-14133\` report each window's whole set, as their laws sum every purchase of a subject in the
-year (\`runs: 'window'\`): a split is one part of its year's finding, which the matching above (half
-of a finding's parts from one scheme) seldom counts, so their figures here weigh the year's sets
-against requirement-shaped schemes, not the rule they apply.
+\`br-14133\` count purchases of any size and report every crossing set (\`minPartShare: 0\`,
+\`minScore: 0\`), as their laws sum every purchase of a subject in the year: routine purchases join
+the sets, so their precision is low by design.
 
 ${presetTable(byConfig)}
 ` : ''}${notes.length ? `\nNotes:\n${notes.map((n) => `- ${n}`).join('\n')}\n` : ''}`;

@@ -3,7 +3,7 @@ import type { ResolvedThreshold } from '../thresholds/threshold.js';
 import { parseThresholds } from '../thresholds/schema.js';
 import { categoryKey, normalizeText, vendorKey } from '../records/normalize.js';
 import { OptionsError, isSplitscanError } from '../errors.js';
-import { RATE_BOUNDS, exactDecimal } from '../_lib/decimal.js';
+import { D, RATE_BOUNDS, exactDecimal } from '../_lib/decimal.js';
 import { dayOf } from '../_lib/days.js';
 import { optionIssues } from '../_lib/issues.js';
 import { thrownText } from '../_lib/thrown.js';
@@ -87,7 +87,9 @@ export function resolveOptions(options: DetectSplitsOptions, fn = 'detectSplits'
     // A limit on another VAT basis than the ledger's amounts is put on theirs.
     const onBasis = vat !== undefined && t.vat !== undefined && t.vat !== vat.amounts ? vat : undefined;
     const converted = t.amount.times(rate);
-    const value = onBasis === undefined ? converted : t.vat === 'gross' ? converted.div(onBasis.rate.plus(1)) : converted.times(onBasis.rate.plus(1));
+    // Put on the ledger's basis, up to the cent (÷ 1.2 rarely ends): an amount in cents crosses the
+    // cent-rounded-up limit exactly when it crosses the exact one, and stays below it likewise.
+    const value = onBasis === undefined ? converted : (t.vat === 'gross' ? converted.div(onBasis.rate.plus(1)) : converted.times(onBasis.rate.plus(1))).toDecimalPlaces(2, D.ROUND_UP);
     const nearFrom = value.times(1 - band);
     return {
       threshold: t,
