@@ -4,13 +4,16 @@
  * argument — or an `InputError` when the argument is a document (text, bytes, records) — never a
  * raw `TypeError` from deep inside.
  */
+import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import * as core from '../src/index.js';
+import * as node from '../src/node.js';
 import * as review from '../src/review/index.js';
 import * as simulate from '../src/simulate.js';
 
 /** The exports called with what their types forbid. */
 const c = core as unknown as Record<string, (...args: unknown[]) => unknown>;
+const n = node as unknown as Record<string, (...args: unknown[]) => unknown>;
 const r = review as unknown as Record<string, (...args: unknown[]) => unknown>;
 const s = simulate as unknown as Record<string, (...args: unknown[]) => unknown>;
 
@@ -78,6 +81,12 @@ const CASES: readonly (readonly [string, (...args: unknown[]) => unknown, readon
   // splitscan/simulate
   ['evaluate', s.evaluate!, [null, null], 'options'],
   ['evaluate', s.evaluate!, [{ findings: [] }, null], 'options'],
+  // splitscan/node
+  ['loadLedger', n.loadLedger!, [42], 'options'],
+  ['loadLedger', n.loadLedger!, [{}], 'options'],
+  ['loadLedgers', n.loadLedgers!, [null], 'options'],
+  ['loadLedgers', n.loadLedgers!, [[5]], 'options'],
+  ['loadOcds', n.loadOcds!, [5], 'options'],
 ];
 
 describe('wrong-typed arguments', () => {
@@ -109,3 +118,16 @@ describe('wrong-typed arguments', () => {
   });
 });
 
+describe('loadLedger: a stream is not standard input', () => {
+  it('gives a stream no file name, and says "a stream" when it cannot be read', async () => {
+    const ledger = await node.loadLedger(Readable.from([Buffer.from('id,buyer,vendor,date,amount,currency\na,B,V,2019-01-01,1,EUR\n')]));
+    expect(ledger.sources[0]?.file).toBeUndefined();
+    const failing = Readable.from(
+      (async function* () {
+        yield Buffer.from('id,buyer');
+        throw new Error('connection reset');
+      })(),
+    );
+    await expect(node.loadLedger(failing)).rejects.toThrow('cannot read a stream: connection reset');
+  });
+});
