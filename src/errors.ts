@@ -41,15 +41,19 @@ export class SplitscanError extends Error {
   }
 }
 
-/** A bad option passed to a splitscan function (a programming or configuration mistake). */
+/** A bad option or argument passed to a splitscan function (a programming or configuration mistake). */
 export class OptionsError extends SplitscanError {
   override name = 'OptionsError';
   /** Every problem found, each with its path. */
   readonly issues: readonly OptionIssue[];
 
-  constructor(fn: string, issues: readonly OptionIssue[]) {
+  /**
+   * `of`: what the issues' paths start in, shown before them: `'options'`, or `''` when a path
+   * starts with the name of another argument (`formatReport: report.findings: must be an array …`).
+   */
+  constructor(fn: string, issues: readonly OptionIssue[], of = 'options') {
     const first = issues[0];
-    const where = (p: readonly (string | number)[]) => (p.length ? `options.${p.join('.')}` : 'options');
+    const where = (p: readonly (string | number)[]) => (of === '' ? p.join('.') : p.length ? `${of}.${p.join('.')}` : of);
     const text = issues.map((i) => `${where(i.path)}: ${i.message}`).join('; ');
     super('invalid_options', `${fn}: ${text}`, first?.path ?? []);
     this.issues = issues;

@@ -15,6 +15,8 @@ import type { Ledger, LedgerSource, LedgerWarning } from './io/read/reader.js';
 import { CHUNK, latin1, reader } from './node/fileRange.js';
 import { fileBytes } from './node/fileBytes.js';
 import { loadInRanges } from './node/readRanges.js';
+import { isStdin } from './node/stdin.js';
+import { badArgument, checkOptions } from './_lib/args.js';
 
 /** Options of {@link loadLedger}: those of `readLedger`, `onProgress` / `progressEvery`, and `rereadSubjects`. */
 export interface LoadLedgerOptions extends Omit<LedgerParserOptions, 'file'> {
@@ -33,10 +35,11 @@ export interface LoadLedgerOptions extends Omit<LedgerParserOptions, 'file'> {
 /** Where a ledger's bytes come from: a file path (`'-'`: standard input), or a stream such as a Node `Readable`. */
 export type LedgerInput = string | AsyncIterable<Uint8Array>;
 
-function unreadable(path: string, e: unknown): InputError {
+/** The error of a read that failed; `path` undefined: a stream that is not standard input. */
+function unreadable(path: string | undefined, e: unknown): InputError {
   const code = (e as { code?: string }).code;
   const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : code === 'EACCES' ? 'permission denied' : (e as Error).message;
-  return new InputError('unreadable', `cannot read ${inputName(path)}: ${why}`, [path]);
+  return new InputError('unreadable', `cannot read ${path === undefined ? 'a stream' : inputName(path)}: ${why}`, path === undefined ? [] : [path]);
 }
 
 /**
@@ -83,7 +86,7 @@ async function readChunks(path: string, push: (chunk: Uint8Array) => void): Prom
 }
 
 /** Feeds a stream's chunks to `push`; the stream is released (its iterator returned) whatever happens. */
-async function readStream(name: string, stream: AsyncIterable<Uint8Array | string>, push: (chunk: Uint8Array) => void): Promise<void> {
+async function readStream(name: string | undefined, stream: AsyncIterable<Uint8Array | string>, push: (chunk: Uint8Array) => void): Promise<void> {
   try {
     for await (const chunk of stream) push(typeof chunk === 'string' ? new TextEncoder().encode(chunk) : chunk);
   } catch (e) {
@@ -108,11 +111,14 @@ async function readStream(name: string, stream: AsyncIterable<Uint8Array | strin
  * CommonJS build reads on one thread.)
  *
  * `input` is a file path, `'-'` for standard input, or any async iterable of bytes (a Node
- * `Readable`, a web `ReadableStream`), named `'-'` in rejects.
+ * `Readable`, a web `ReadableStream`): `process.stdin` is named `'-'` in rejects, as `'-'` is; any
+ * other stream has no `file` (as text given to `readLedger`), and a failed read of it says
+ * "cannot read a stream".
  *
  * @throws InputError `'unreadable'` (missing file, directory, permissions), `'undecodable'` (with
  *   the byte, its offset and line), `'compressed'`, `'unparsable'` (a header that cannot be read).
- * @throws OptionsError on missing columns, a bad mapping or ambiguous dates (naming the file).
+ * @throws OptionsError on missing columns, a bad mapping or ambiguous dates (naming the file), and
+ *   for an `input` that is neither a string nor an async iterable.
  * @example
  * const ledger = await loadLedger('seeds/chengxi-2014.csv', { currency: 'CNY' })
  * ledger.records.length //=> 146
@@ -122,8 +128,12 @@ async function readStream(name: string, stream: AsyncIterable<Uint8Array | strin
  * ledger.sources[0].sha256 //=> '74c6c8ca1f3f2fa59365face858baeae35d0552ea0a44158a01eff3a2db2b94a'
  */
 export async function loadLedger(input: LedgerInput, options: LoadLedgerOptions = {}): Promise<Ledger> {
-  const name = typeof input === 'string' ? input : '-';
-  if (typeof options !== 'object' || options === null) throw new OptionsError('loadLedger', [{ path: [], message: `must be an object of options, got ${options === null ? 'null' : typeof options}` }]);
+  if (typeof input !== 'string' && typeof (input as { [Symbol.asyncIterator]?: unknown } | null)?.[Symbol.asyncIterator] !== 'function') {
+    badArgument('loadLedger', 'input', "a file path, '-' or a stream (an async iterable of bytes)", input);
+  }
+  checkOptions(options, 'loadLedger');
+  // A stream is named `-` when it is standard input; any other has no file name.
+  const name = typeof input === 'string' ? input : isStdin(input) ? '-' : undefined;
   const { rereadSubjects, ...parsing } = options;
   const file = typeof input === 'string' && input !== '-' ? input : undefined;
   const state = file !== undefined && rereadSubjects === true && options.numberSubjects !== true ? await stat(file).catch(() => undefined) : undefined;
@@ -138,7 +148,7 @@ export async function loadLedger(input: LedgerInput, options: LoadLedgerOptions 
     const ranged = file !== undefined ? await loadInRanges(file, { ...parsing, file: name }, latin1, workerScript(), bytesAt) : undefined;
     if (ranged !== undefined) return ranged;
   } catch (e) {
-    if (isOptionsError(e) && !e.message.includes(name)) throw new OptionsError(`${e.message.split(':')[0] ?? 'loadLedger'} (${name})`, e.issues);
+    if (isOptionsError(e) && name !== undefined && !e.message.includes(name)) throw new OptionsError(`${e.message.split(':')[0] ?? 'loadLedger'} (${name})`, e.issues);
     throw e;
   }
   const hash = createHash('sha256');
@@ -153,7 +163,7 @@ export async function loadLedger(input: LedgerInput, options: LoadLedgerOptions 
     return parser.end({ sha256: hash.digest('hex') });
   } catch (e) {
     // Name the file in an options error too: with several files, which one needs the fix matters.
-    if (isOptionsError(e) && !e.message.includes(name)) throw new OptionsError(`${e.message.split(':')[0] ?? 'loadLedger'} (${name})`, e.issues);
+    if (isOptionsError(e) && name !== undefined && !e.message.includes(name)) throw new OptionsError(`${e.message.split(':')[0] ?? 'loadLedger'} (${name})`, e.issues);
     throw e;
   }
 }
@@ -191,6 +201,9 @@ export const LEDGER_EXTENSIONS = Object.freeze(['.csv', '.tsv', '.txt', '.json',
  */
 export async function loadLedgers(inputs: string | readonly string[], options: LoadLedgersOptions = {}): Promise<Ledger> {
   const list = typeof inputs === 'string' ? [inputs] : inputs;
+  if (!Array.isArray(list)) badArgument('loadLedgers', 'inputs', 'a file path or an array of them', inputs);
+  list.forEach((input, i) => typeof input !== 'string' && badArgument('loadLedgers', ['inputs', i], "a file path, a folder, a pattern or '-'", input));
+  checkOptions(options, 'loadLedgers');
   if (list.length === 0) throw new InputError('no_files', 'no ledger file given', []);
   const { files, warnings } = await distinctFiles(list);
   if (files.length === 1) return withWarnings(await loadLedger(files[0] as string, options), warnings);
@@ -297,6 +310,8 @@ export type LoadOcdsOptions = FromOcdsOptions & { encoding?: ReadLedgerOptions['
  * @throws InputError when the file cannot be read, decoded or parsed as JSON, or is not OCDS.
  */
 export async function loadOcds(path: string | Uint8Array, options: LoadOcdsOptions = {}): Promise<OcdsRecords & { readonly source: LedgerSource }> {
+  if (typeof path !== 'string' && !(path instanceof Uint8Array)) badArgument('loadOcds', 'path', "a file path, '-' or bytes (a Uint8Array)", path);
+  checkOptions(options, 'loadOcds');
   if (typeof path !== 'string') return ocdsOf('-', path, options);
   if (path === '-') {
     const chunks: Uint8Array[] = [];

@@ -12,6 +12,7 @@ import type { Ledger, LedgerSource } from '../io/read/reader.js';
 import type { ProvenanceInput } from '../io/write/scanReport.js';
 import { type LoadLedgersOptions, loadLedger, loadLedgers, loadOcds } from '../node.js';
 import { type InputFormat, UsageError } from './args.js';
+import { asStdin } from '../node/stdin.js';
 
 /**
  * Reads the inputs: one OCDS file (`--input-format ocds`, a `.json` file holding one object, or
@@ -30,9 +31,9 @@ export async function readInputs(files: readonly string[], options: LoadLedgersO
   if (single && file === '-' && (format === 'auto' || format === 'ocds')) {
     // Standard input can be read once: what it holds is told from its first bytes.
     const input = await peekedStdin();
-    if (format === 'auto' && !input.opensObject) return loadLedger(input.stream(), ledgerOptions);
+    if (format === 'auto' && !input.opensObject) return loadLedger(asStdin(input.stream()), ledgerOptions);
     const bytes = await input.whole();
-    if (format === 'auto' && !holdsOneObject(decodeText(bytes).text)) return loadLedger(oneChunk(bytes), ledgerOptions);
+    if (format === 'auto' && !holdsOneObject(decodeText(bytes).text)) return loadLedger(asStdin(oneChunk(bytes)), ledgerOptions);
     return ocdsLedger('-', await loadOcds(bytes, ocdsOptions), options);
   }
   if (!single || !(format === 'ocds' || (format === 'auto' && (await fileHoldsOneObject(file))))) return loadLedgers(files, ledgerOptions);

@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import { OptionsError } from '../errors.js';
 import { optionIssues } from '../_lib/issues.js';
 import { DECOY_KINDS, SCHEME_KINDS, type DecoyKind, type SchemeKind, type Truth } from '../simulate/truth.js';
+import { checkShape, type Shape } from '../_lib/args.js';
 
 /**
  * The part of a finding {@link evaluate} reads: its record ids, and optionally its score (for the
@@ -118,6 +119,10 @@ export interface EvaluateReport {
   readonly ranked: readonly { readonly index: number; readonly score: number; readonly schemeId: string | undefined }[];
 }
 
+/** What {@link evaluate} reads of its arguments first. */
+const RESULT: Shape = { what: 'a result of detectSplits (its findings)', fields: { findings: 'array' } };
+const TRUTH: Shape = { what: 'the truth of simulate', fields: { schemes: 'array', decoys: 'array' } };
+
 /**
  * Scores a detection result against a simulation's ground truth.
  *
@@ -142,6 +147,8 @@ export interface EvaluateReport {
  * //=> { precision: 1, recall: 1, f1: 1, averagePrecision: 1, … }
  */
 export function evaluate(result: { readonly findings: readonly EvaluatedFinding[] }, truth: Truth, options: EvaluateOptions = {}): EvaluateReport {
+  checkShape(result, RESULT, 'evaluate', 'result');
+  checkShape(truth, TRUTH, 'evaluate', 'truth');
   const parsed = evaluateOptionsSchema.safeParse(options);
   if (!parsed.success) throw new OptionsError('evaluate', optionIssues(parsed.error, evaluateOptionsSchema, []));
   const minOverlap = parsed.data.minOverlap ?? 0.5;

@@ -12,6 +12,7 @@ import type { _PresetDefinition } from './_definition.js';
 import type { Preset, PresetInfo, PresetOverrides } from './preset.js';
 import { _POLICY_PRESETS } from './policies.js';
 import { _TABLE_PRESETS } from './tablePresets.js';
+import { badArgument } from '../_lib/args.js';
 
 const DEFINITIONS: readonly _PresetDefinition[] = [..._POLICY_PRESETS, ..._TABLE_PRESETS];
 
@@ -21,6 +22,7 @@ const DEFINITIONS: readonly _PresetDefinition[] = [..._POLICY_PRESETS, ..._TABLE
  * `'us-far-13'` → `'usFar13'`, `'ua-922'` → `'ua922'`.
  */
 export function presetKey(name: string): string {
+  if (typeof name !== 'string') badArgument('presetKey', 'name', 'a string', name);
   return name.split('-').reduce((key, part, i) => {
     if (i === 0) return part;
     if (/^\d/u.test(part)) return /\d$/u.test(key) ? `${key}_${part}` : `${key}${part}`;

@@ -2,6 +2,7 @@
  * Normalised keys for comparing names and codes. Every key starts from Unicode NFKC (full-width
  * `ＡＢＣ１２３` → `ABC123`), case folding and collapsed whitespace.
  */
+import { badArgument } from '../_lib/args.js';
 
 /**
  * Characters that are invisible and have no effect on how a name reads: zero-width spaces and
@@ -38,6 +39,7 @@ export function isBlank(s: string): boolean {
  * normalizeText('City\u200BHall')       //=> 'cityhall'
  */
 export function normalizeText(s: string): string {
+  if (typeof s !== 'string') badArgument('normalizeText', 'text', 'a string', s);
   // Invisible characters go first, so that they cannot keep a letter from composing with its accent
   // (no character NFKC maps to an invisible one is visible itself).
   return s.replace(INVISIBLE, '').normalize('NFKC').toLowerCase().replace(/\s+/gu, ' ').trim();
@@ -67,6 +69,7 @@ const CN_LEGAL_FORMS = ['股份有限公司', '有限责任公司', '有限公�
  * vendorKey('杭州某某广告有限公司')       //=> '杭州某某广告'
  */
 export function vendorKey(name: string): string {
+  if (typeof name !== 'string') badArgument('vendorKey', 'name', 'a string', name);
   const base = normalizeText(name).replace(/[\p{P}\p{S}]+/gu, ' ').replace(/\s+/gu, ' ').trim();
   let key = base;
   // Strip one legal form at a time from the end, English word or Chinese ending, until none is left
@@ -118,6 +121,7 @@ const GENERIC_TRADE_ZH = ['服务', '科技', '技术', '管理', '中心', '发
  * vendorTrade(vendorKey('Acme Ltd'))                   //=> undefined
  */
 export function vendorTrade(key: string): string | undefined {
+  if (typeof key !== 'string') badArgument('vendorTrade', 'key', 'a string', key);
   if (isLegalForm(key)) return undefined;
   if (HAN.test(key)) {
     let name = key.replace(/\s+/gu, '');
@@ -152,5 +156,6 @@ function isLegalForm(key: string): boolean {
  * categoryKey('a02.01.01') //=> 'A020101'
  */
 export function categoryKey(code: string): string {
+  if (typeof code !== 'string') badArgument('categoryKey', 'code', 'a string', code);
   return code.replace(INVISIBLE, '').normalize('NFKC').toUpperCase().replace(/[\s._\-]/gu, '');
 }

@@ -8,6 +8,7 @@ import type { ReportFinding, ScanReport } from '../io/write/scanReport.js';
 import { allFindings, isPartial } from './_findings.js';
 import { nearestSets, type RecordSet } from './_match.js';
 import { DECISION_STATUSES, decisionSchema, type Decision, type DecisionStatus, type DecisionsRead } from './decisions.js';
+import { badArgument, checkOptions, checkShape, REPORT } from '../_lib/args.js';
 
 /** A decision as it applies to a finding of this run. */
 export interface FindingDecision extends Decision {
@@ -130,6 +131,9 @@ export interface DecidedReport extends Omit<ScanReport, 'findings'> {
  * decided.findings[0].decision //=> { status: 'confirmed', link: 'id', changed: false, added: [], removed: [], … }
  */
 export function applyDecisions(report: ScanReport | DecidedReport, decisions: readonly Decision[] | DecisionsRead, options: ApplyDecisionsOptions = {}): DecidedReport {
+  checkShape(report, REPORT, 'applyDecisions', 'report');
+  if (!Array.isArray(decisions) && !Array.isArray((decisions as Partial<DecisionsRead> | null)?.decisions)) badArgument('applyDecisions', 'decisions', 'an array of decisions, or what readDecisions returns', decisions);
+  checkOptions(options, 'applyDecisions');
   const list = Array.isArray(decisions) ? (decisions as readonly Decision[]) : (decisions as DecisionsRead).decisions;
   checkDecisions(list);
   const findings = allFindings(report as { findings: readonly ReportFinding[]; dismissed?: readonly ReportFinding[] }).map(strip);

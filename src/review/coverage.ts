@@ -13,6 +13,8 @@ import { keptTable, recordAt, scanRecords, type RecordTable } from '../records/t
 import { clearOrder, inForce as isInForce, inScope } from '../thresholds/compare.js';
 import { D, moneyString } from '../_lib/decimal.js';
 import { ExactSum } from '../_lib/exactSum.js';
+import { badArgument } from '../_lib/args.js';
+import { recordArray } from '../records/input.js';
 
 /** Bins of {@link AmountHistogram}s, as shares of the threshold amount. */
 export interface HistogramBins {
@@ -95,7 +97,9 @@ const REL = 1e-9;
  * [zone.records, zone.assessed, zone.notApplicable.excluded] //=> [146, 136, 10]
  */
 export function buyerCoverage(records: readonly unknown[], options: BuyerCoverageOptions): BuyerCoverage[] {
-  return tableCoverage(scanRecords(records), options);
+  const input = recordArray(records, 'buyerCoverage');
+  if (typeof options !== 'object' || options === null || Array.isArray(options)) badArgument('buyerCoverage', 'options', 'an object of options with at least `thresholds`', options);
+  return tableCoverage(scanRecords(input), options);
 }
 
 /**

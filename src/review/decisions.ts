@@ -14,6 +14,7 @@ import { parseCsv } from '../io/read/csv.js';
 import { safeCsv } from '../io/write/csv.js';
 import type { ReportFinding, ScanReport } from '../io/write/scanReport.js';
 import { allFindings } from './_findings.js';
+import { badDocument, checkArray, checkOptions, checkShape, REPORT } from '../_lib/args.js';
 
 /** What a reviewer concluded about a finding. `open`: not concluded yet. */
 export const DECISION_STATUSES = Object.freeze(['open', 'confirmed', 'dismissed', 'exempt'] as const);
@@ -148,6 +149,8 @@ const REQUIRED_COLUMNS = ['finding_id', 'status', 'record_ids'] as const;
  * //=> [{ finding: 'F0011223344556677', status: 'confirmed', records: ['121', '123'] }]
  */
 export function readDecisions(input: string | Uint8Array, options: ReadDecisionsOptions = {}): DecisionsRead {
+  if (typeof input !== 'string' && !(input instanceof Uint8Array)) badDocument('readDecisions', 'input', 'text or bytes (a string or a Uint8Array)', input);
+  checkOptions(options, 'readDecisions');
   const content = typeof input === 'string' ? input.replace(/^\uFEFF/u, '') : decodeText(input).text;
   const format = options.format && options.format !== 'auto' ? options.format : /^\s*[[{]/u.test(content) ? 'json' : 'csv';
   const entries = format === 'json' ? jsonEntries(content) : csvEntries(content);
@@ -309,6 +312,7 @@ function clean(d: z.infer<typeof decisionSchema>): Decision {
  * //=> 'finding_id,status,reviewer,date,note,record_ids,buyer,threshold_id,total,currency\r\nF0011223344556677,open,,,,121; 123,,,,\r\n'
  */
 export function decisionsToCsv(decisions: readonly Decision[]): string {
+  checkArray(decisions, 'decisionsToCsv', 'decisions', 'an array of decisions');
   return safeCsv(
     DECISION_CSV_COLUMNS,
     decisions.map((d) =>
@@ -325,6 +329,7 @@ export function decisionsToCsv(decisions: readonly Decision[]): string {
 
 /** Writes decisions as a JSON file (`{ schema, decisions }`) that {@link readDecisions} reads back. */
 export function decisionsToJson(decisions: readonly Decision[]): string {
+  checkArray(decisions, 'decisionsToJson', 'decisions', 'an array of decisions');
   return `${JSON.stringify({ schema: DECISIONS_SCHEMA, decisions }, null, 2)}\n`;
 }
 
@@ -340,6 +345,7 @@ export function decisionsToJson(decisions: readonly Decision[]): string {
  * decisionsToCsv(decisionsTemplate(report)) // a sheet to fill in: status, reviewer, date, note
  */
 export function decisionsTemplate(report: ScanReport): Decision[] {
+  checkShape(report, REPORT, 'decisionsTemplate', 'report');
   return allFindings(report as { findings: readonly (ReportFinding & { decision?: unknown })[]; dismissed?: readonly (ReportFinding & { decision?: unknown })[] })
     .filter((f) => f.decision === undefined)
     .map((f) => ({

@@ -8,6 +8,8 @@ import { allFindings, isPartial } from './_findings.js';
 import { escapeHtml, htmlPage } from './_html.js';
 import { matchRecordSets } from './_match.js';
 import { ruleDifferences } from './_rules.js';
+import { checkShape, REPORT, type Shape } from '../_lib/args.js';
+import { OptionsError } from '../errors.js';
 
 /** Schema tag of {@link ReportDiff}. */
 export const DIFF_SCHEMA = 'splitscan/diff@1';
@@ -81,6 +83,8 @@ export interface ReportDiff {
  * diffReports(report, report).persisting.length //=> 1
  */
 export function diffReports(before: ScanReport, after: ScanReport): ReportDiff {
+  checkShape(before, REPORT, 'diffReports', 'before');
+  checkShape(after, REPORT, 'diffReports', 'after');
   const a = allFindings(before);
   const b = allFindings(after);
   const match = matchRecordSets(a, b);
@@ -116,6 +120,9 @@ function total(findings: readonly ReportFinding[]): DiffTotal {
   return { findings: findings.length, amount };
 }
 
+/** What {@link formatDiff} reads of a diff first. */
+const DIFF: Shape = { what: 'a diff from diffReports', fields: { before: 'object', after: 'object', new: 'array', gone: 'array', persisting: 'array', changed: 'array', totals: 'object' } };
+
 /** Output formats of {@link formatDiff}. */
 export type DiffFormat = 'md' | 'html' | 'json';
 
@@ -124,6 +131,7 @@ export type DiffFormat = 'md' | 'html' | 'json';
  * scripts, every value escaped), `json` as the diff itself.
  */
 export function formatDiff(diff: ReportDiff, format: DiffFormat): string {
+  checkShape(diff, DIFF, 'formatDiff', 'diff');
   switch (format) {
     case 'json':
       return `${JSON.stringify(diff, null, 2)}\n`;
@@ -131,6 +139,8 @@ export function formatDiff(diff: ReportDiff, format: DiffFormat): string {
       return diffToMarkdown(diff);
     case 'html':
       return diffToHtml(diff);
+    default:
+      throw new OptionsError('formatDiff', [{ path: ['format'], message: `must be one of 'md', 'html', 'json', got ${JSON.stringify(format)}` }]);
   }
 }
 

@@ -10,6 +10,7 @@ import type { ScanReport } from '../io/write/scanReport.js';
 import type { Finding } from '../report/finding.js';
 import { allFindings, isPartial } from './_findings.js';
 import type { BuyerCoverage } from './coverage.js';
+import { checkArray, checkOptions, checkShape, REPORT } from '../_lib/args.js';
 
 /** Options of {@link flagRates}. */
 export interface FlagRatesOptions {
@@ -84,6 +85,9 @@ export interface FlagRates {
  * //    warning rate: …'
  */
 export function flagRates(report: ScanReport, coverage: readonly BuyerCoverage[] = [], options: FlagRatesOptions = {}): FlagRates {
+  checkShape(report, REPORT, 'flagRates', 'report');
+  checkArray(coverage, 'flagRates', 'coverage', 'an array of buyer coverage (from buyerCoverage)');
+  checkOptions(options, 'flagRates');
   const maxPurchaseShare = share(options.maxPurchaseShare, 0.25, 'maxPurchaseShare');
   const maxSpendShare = share(options.maxSpendShare, 0.5, 'maxSpendShare');
   const minPurchases = options.minPurchases ?? 20;

@@ -20,6 +20,7 @@ import type { BuyerCoverage } from './coverage.js';
 import { flagRates, pct, type FlagRatesOptions } from './flagRates.js';
 import { normalizeText } from '../records/normalize.js';
 import { crosses, totalComparison } from '../thresholds/compare.js';
+import { checkOptions, checkShape, REPORT } from '../_lib/args.js';
 
 /** A per-buyer bunching statistic (e.g. excess mass just under a threshold) to show beside its distribution. */
 export interface BuyerBunching {
@@ -70,6 +71,8 @@ export interface ToHtmlOptions {
  * html.startsWith('<!doctype html>') //=> true
  */
 export function toHtml(report: ScanReport | DecidedReport, options: ToHtmlOptions = {}): string {
+  checkShape(report, REPORT, 'toHtml', 'report');
+  checkOptions(options, 'toHtml');
   const maxBuyerCharts = count(options.maxBuyerCharts, 24, 0, 'maxBuyerCharts');
   const pageSize = count(options.pageSize, 50, 1, 'pageSize');
   const title = options.title ?? 'Split-purchase review';

@@ -1,5 +1,6 @@
 import { RARE_WEIGHT, rarityWeight } from './rarity.js';
 import { subjectTokens } from './tokens.js';
+import { badArgument, checkArray } from '../_lib/args.js';
 
 /**
  * Jaccard similarity of two token sets given as ascending integer arrays: |a ∩ b| / |a ∪ b|.
@@ -143,6 +144,9 @@ export function shareRareToken(tokens: ArrayLike<number>, a: number, aEnd: numbe
  * textSimilarity('office chairs', 'office desks', ledger)   //=> 0.21032157676348548
  */
 export function textSimilarity(a: string, b: string, ledger: readonly string[]): number {
+  if (typeof a !== 'string') badArgument('textSimilarity', 'a', 'a string', a);
+  if (typeof b !== 'string') badArgument('textSimilarity', 'b', 'a string', b);
+  checkArray(ledger, 'textSimilarity', 'ledger', 'an array of subjects');
   const ta = new Set(subjectTokens(a));
   const tb = new Set(subjectTokens(b));
   if (ta.size === 0 || tb.size === 0) return 0;

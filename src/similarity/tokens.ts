@@ -1,4 +1,5 @@
 import { normalizeText } from '../records/normalize.js';
+import { badArgument } from '../_lib/args.js';
 
 /** Han, Hiragana, Katakana and Hangul: scripts written without spaces between words. */
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
@@ -42,6 +43,7 @@ export const STOPWORDS: ReadonlySet<string> = new Set([
  * subjectTokens('指示标牌采购（一期）') //=> ['指', '指示', '示', '示标', '标', '标牌', '牌']
  */
 export function subjectTokens(text: string): string[] {
+  if (typeof text !== 'string') badArgument('subjectTokens', 'text', 'a string', text);
   if (isAscii(text)) return asciiTokens(text);
   const out = new Set<string>();
   const cleaned = normalizeText(text).replace(DATES_AND_NUMBERS, ' ').replace(CJK_BOILERPLATE, ' ');

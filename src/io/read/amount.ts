@@ -3,6 +3,7 @@
  */
 import type { Decimal } from 'decimal.js';
 import { D } from '../../_lib/decimal.js';
+import { badArgument, checkOptions } from '../../_lib/args.js';
 
 /** Options of {@link parseAmount}. */
 export interface ParseAmountOptions {
@@ -146,6 +147,8 @@ const SPACES = /[\s\u00a0\u202f\u2009']/gu;
  * //=> { ok: false, message: '"12.5万元" is in 万元 (× 10,000), but amounts are read as written: …' }
  */
 export function parseAmount(raw: string, options: ParseAmountOptions = {}): ParsedAmount {
+  if (typeof raw !== 'string') badArgument('parseAmount', 'raw', 'a string', raw);
+  checkOptions(options, 'parseAmount');
   if (!options.decimalComma && (options.unit === undefined || String(options.unit) === '1')) {
     const plain = plainAmount(raw);
     if (plain !== undefined) return { ok: true, amount: plain };

@@ -6,6 +6,7 @@ import { OptionsError } from '../../errors.js';
 import { RECORD_FIELDS, REQUIRED_FIELDS, type RecordField } from '../../records/record.js';
 import { editDistance } from '../../_lib/closest.js';
 import { excerpt } from './_excerpt.js';
+import { badArgument, checkArray, checkOptions } from '../../_lib/args.js';
 
 /** The object and each of its lists frozen: exported tables no caller can change under detection. */
 function frozenLists<K extends string>(table: Record<K, string[]>): Readonly<Record<K, readonly string[]>> {
@@ -143,6 +144,8 @@ function prefixOf(key: string, word: RegExp): string | undefined {
  * //=> { headers: ['合同金额(元)'], indexes: [2], how: 'alias' }
  */
 export function resolveColumns(headers: readonly string[], options: ResolveColumnsOptions = {}): ResolvedColumns {
+  checkArray(headers, 'resolveColumns', 'headers', 'an array of header names');
+  checkOptions(options, 'resolveColumns');
   const fn = options.fn ?? 'readLedger';
   const out: Partial<Record<LedgerField, ColumnSource>> = {};
   const used = new Set<number>();
@@ -347,6 +350,7 @@ const PAIR_COMMA = new RegExp(`,(?=\\s*(?:${LEDGER_FIELDS.join('|')})\\s*=|\\s*$
  * parseColumnMap('amount=Amount, CAD,buyer=Dept') //=> { amount: 'Amount, CAD', buyer: 'Dept' }
  */
 export function parseColumnMap(spec: string): ColumnMap {
+  if (typeof spec !== 'string') badArgument('parseColumnMap', 'spec', 'text such as date=Posted,amount=Net', spec);
   const out: Record<string, string> = {};
   for (const part of spec.split(PAIR_COMMA)) {
     if (part.trim() === '') continue;

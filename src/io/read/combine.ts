@@ -7,6 +7,7 @@ import { concatColumns } from '../../records/columns.js';
 import { reuseTable } from '../../records/table.js';
 import { ledgerColumns, withRecords } from './ledgerTable.js';
 import type { Ledger, LedgerStats } from './reader.js';
+import { checkArray, checkShape, LEDGER } from '../../_lib/args.js';
 
 /**
  * Combines ledgers read from several inputs into one, in the order given.
@@ -34,6 +35,8 @@ import type { Ledger, LedgerStats } from './reader.js';
  * combineLedgers([jan, again]).records.map((r) => r.id) //=> ['2013-01.tsv:1813-2', '2018-07.csv:1813-2']
  */
 export function combineLedgers(ledgers: readonly Ledger[]): Ledger {
+  checkArray(ledgers, 'combineLedgers', 'ledgers', 'an array of ledgers');
+  ledgers.forEach((l, i) => checkShape(l, LEDGER, 'combineLedgers', ['ledgers', i]));
   if (ledgers.length === 1) return ledgers[0] as Ledger;
   const labels = labelsOf(ledgers.map((l, i) => l.file ?? `input ${i + 1}`));
   // Ledgers a loader read as columns are joined as columns: no record object is made.

@@ -5,6 +5,7 @@
  * line they start on instead of swallowing the rows after them.
  */
 import { excerpt } from './_excerpt.js';
+import { badDocument, checkOptions } from '../../_lib/args.js';
 
 /** Delimiters the loaders recognise, in the order {@link detectDelimiter} prefers them. */
 export const DELIMITERS = [',', ';', '\t', '|'] as const;
@@ -36,6 +37,7 @@ export const CSV_LIMITS = {
  * detectDelimiter('Payments over 500\nBody\tSupplier\tAmount\nLeeds\tAcme, Ltd\t9\n') //=> '\t'
  */
 export function detectDelimiter(text: string): Delimiter {
+  if (typeof text !== 'string') badDocument('detectDelimiter', 'text', 'text', text);
   const all = firstLines(text, 24);
   const start = all.findIndex((l) => DELIMITERS.some((d) => countOutsideQuotes(l, d) > 0));
   const lines = all.slice(Math.max(0, start), Math.max(0, start) + 12);
@@ -483,6 +485,8 @@ export interface ParsedCsv {
  * parseCsv('a;b\n"x\ny";2\n').rows //=> [{ fields: ['a','b'], line: 1 }, { fields: ['x\ny','2'], line: 2 }]
  */
 export function parseCsv(text: string, options: ParseCsvOptions = {}): ParsedCsv {
+  if (typeof text !== 'string') badDocument('parseCsv', 'text', 'text', text);
+  checkOptions(options, 'parseCsv');
   const delimiter = options.delimiter ?? detectDelimiter(text);
   const split = new CsvRows(delimiter);
   const rows: CsvRow[] = [];

@@ -8,6 +8,7 @@
 import { OptionsError } from '../../errors.js';
 import { dayOf, isIsoDate, isoOf } from '../../_lib/days.js';
 import { excerpt } from './_excerpt.js';
+import { badArgument } from '../../_lib/args.js';
 
 /** What {@link parseDate} returns. */
 export type ParsedDate =
@@ -192,6 +193,8 @@ export function checkDatePattern(pattern: string, fn: string): void {
  * //=> '"42858" looks like a spreadsheet\'s serial day number (2017-05-03 in Excel\'s 1900 date system), which no date format reads: …'
  */
 export function parseDate(raw: string, pattern?: string): ParsedDate {
+  if (typeof raw !== 'string') badArgument('parseDate', 'raw', 'a string', raw);
+  if (pattern !== undefined && typeof pattern !== 'string') badArgument('parseDate', 'pattern', 'a date pattern such as dd/MM/yyyy', pattern);
   let s = raw.trim();
   if (s === '') return { ok: false, ambiguous: false, message: 'date is empty' };
   if (!isAscii(s)) s = s.normalize('NFKC');

@@ -4,6 +4,7 @@
  * sample or forced. Platform-neutral: it uses only `TextDecoder`.
  */
 import { InputError } from '../../errors.js';
+import { badDocument } from '../../_lib/args.js';
 
 /** Encodings the loaders read (`'auto'`, the default, detects one of them). */
 export const ENCODINGS = ['utf-8', 'utf-16le', 'utf-16be', 'windows-1252', 'gb18030'] as const;
@@ -134,6 +135,7 @@ export function sniffEncoding(sample: Uint8Array): EncodingGuess {
  * detectEncoding(new Uint8Array([0xb2, 0xc9, 0xb9, 0xba])) //=> 'gb18030'
  */
 export function detectEncoding(sample: Uint8Array): Encoding {
+  if (!(sample instanceof Uint8Array)) badDocument('detectEncoding', 'sample', 'bytes (a Uint8Array)', sample);
   return sniffEncoding(sample).encoding;
 }
 
@@ -678,6 +680,7 @@ export interface DecodedText {
  * decodeText(new Uint8Array([0xef, 0xbb, 0xbf, 0x61])) //=> { text: 'a', encoding: 'utf-8' }
  */
 export function decodeText(bytes: Uint8Array, encoding: Encoding | 'auto' = 'auto'): DecodedText {
+  if (!(bytes instanceof Uint8Array)) badDocument('decodeText', 'bytes', 'bytes (a Uint8Array)', bytes);
   const d = new StreamDecoder(encoding);
   const text = d.push(bytes) + d.end();
   return { text, encoding: d.encoding ?? 'utf-8' };

@@ -8,6 +8,7 @@ import type { Reject, RejectCode } from '../../records/record.js';
 import { type ColumnSource, LEDGER_FIELDS, type LedgerField } from './columns.js';
 import { locateRejects } from './ledger.js';
 import type { Ledger, LedgerSource, LedgerStats, LedgerWarning } from './reader.js';
+import { checkOptions, checkShape, LEDGER } from '../../_lib/args.js';
 
 /** A field's column and why it was chosen. */
 export interface ColumnChoice {
@@ -66,6 +67,8 @@ export interface InspectLedgerOptions {
  * //=> { field: 'currency', headers: ['Trx Currency'], columns: [5], how: 'pair', why: 'the currency column of "Transaction Amt." (same prefix)' }
  */
 export function inspectLedger(ledger: Ledger, options: InspectLedgerOptions = {}): LedgerInspection {
+  checkShape(ledger, LEDGER, 'inspectLedger', 'ledger');
+  checkOptions(options, 'inspectLedger');
   const keep = options.examples ?? 3;
   const sources = ledger.sources.map(inspectSource);
   const validation = validateRecords(ledger.records);

@@ -18,6 +18,7 @@ import type { LedgerReaderOptions } from './reader.js';
 import { type Ledger, type LedgerSource, LedgerReader, type ReaderPart } from './reader.js';
 import { withRecords } from './ledgerTable.js';
 import { LEDGER_OPTIONS_SHAPE } from './options.js';
+import { checkArray, checkShape, type Shape } from '../../_lib/args.js';
 
 /** Text formats a ledger can come in. */
 export const LEDGER_FORMATS = ['csv', 'json', 'ndjson'] as const;
@@ -719,6 +720,9 @@ function ledgerInput(input: unknown): string | Uint8Array {
   throw new InputError('unreadable', `readLedger: the input must be text or bytes (a string, Uint8Array, ArrayBuffer or another view of one), got ${got}${blob ? ': read it first, readLedger(await file.arrayBuffer())' : ''}`);
 }
 
+/** What {@link locateRejects} reads of a ledger first: its lines (the rest only where present). */
+const LOCATING: Shape = { what: 'a ledger from readLedger or loadLedger', fields: { lines: 'array' } };
+
 /**
  * Locates the rejects of `detectSplits(ledger.records, …)` in the file the ledger was read from:
  * each keeps its `index` (its position in `ledger.records`) and gains the `line` that record came
@@ -736,6 +740,8 @@ function ledgerInput(input: unknown): string | Uint8Array {
  * //=> [{ index: 1, id: 'b', field: 'currency', code: 'unknown_currency', line: 3, column: 'currency', … }]
  */
 export function locateRejects(rejects: readonly RecordReject[], ledger: Pick<Ledger, 'lines' | 'columns' | 'file' | 'files' | 'sources'>): RecordReject[] {
+  checkArray(rejects, 'locateRejects', 'rejects', 'an array of rejects (from detectSplits or validateRecords)');
+  checkShape(ledger, LOCATING, 'locateRejects', 'ledger');
   const fileOf = (index: number) => ledger.files?.[index] ?? ledger.file;
   // A repeated id names the other records by position in the records; in a file they have lines.
   const sharing = new Map<string, number[]>();

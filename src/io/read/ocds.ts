@@ -6,6 +6,7 @@ import { exactDecimal } from '../../_lib/decimal.js';
 import { InputError } from '../../errors.js';
 import type { PurchaseRecordInput, Reject, RejectCode } from '../../records/record.js';
 import { parseDate } from './date.js';
+import { checkOptions } from '../../_lib/args.js';
 
 /** Options of {@link fromOcds}. */
 export interface FromOcdsOptions {
@@ -74,6 +75,7 @@ const str = (v: unknown): string | undefined => (typeof v === 'string' && v.trim
  * //     document: 'a1', ocid: 'ocds-1' }]
  */
 export function fromOcds(data: unknown, options: FromOcdsOptions = {}): OcdsRecords {
+  checkOptions(options, 'fromOcds');
   const releases: { release: Obj; path: (string | number)[] }[] = [];
   const rejects: Reject[] = [];
   /** An entry that should be an object and is not (`null`, `5`): a reject, never a silent gap. */

@@ -26,6 +26,7 @@ import { checkDatePattern, dateOrder, eitherWay, type ParsedDate, parseDate } fr
 import { matchCredits, type NettingItem } from './credits.js';
 import { isPlaceholderDocument, isTotalLine, repaymentTest } from './markers.js';
 import { type LedgerOptions, NOT_A_PURCHASE, parseLedgerOptions } from './options.js';
+import { checkOptions } from '../../_lib/args.js';
 
 /** Counts that describe a load. */
 export interface LedgerStats {
@@ -694,6 +695,7 @@ export class LedgerReader {
 
   /** @throws OptionsError naming each bad option (see {@link LedgerOptions}). */
   constructor(options: LedgerReaderOptions = {}) {
+    checkOptions(options, 'LedgerReader');
     this.options = options;
     this.kept = new Kept(options.numberSubjects === true);
     this.suffix = parseLedgerOptions(options).suffix;

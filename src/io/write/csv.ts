@@ -3,6 +3,8 @@
  */
 import { type PurchaseRecordInput, type Reject, RECORD_FIELDS } from '../../records/record.js';
 import { valueText } from './values.js';
+import { badArgument, checkArray } from '../../_lib/args.js';
+import { recordArray } from '../../records/input.js';
 
 const FORMULA_START = /^[=+\-@\t\r\n\u0000-\u001f\u007f]/u;
 
@@ -23,6 +25,7 @@ const NEGATIVE_NUMBER = /^-(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/u;
  * neutralizeCell('Acme Ltd')                //=> 'Acme Ltd'
  */
 export function neutralizeCell(value: string): string {
+  if (typeof value !== 'string') badArgument('neutralizeCell', 'value', 'a string', value);
   return FORMULA_START.test(value) && !NEGATIVE_NUMBER.test(value) ? `'${value}` : value;
 }
 
@@ -58,7 +61,7 @@ export function safeCsv(header: readonly string[], rows: readonly (readonly unkn
  * //=> 'id,buyer,vendor,date,amount,currency,subject,category,project,method,document,exemption\r\n1,B,V,2019-01-02,5,EUR,,,,,,\r\n'
  */
 export function recordsToCsv(records: readonly PurchaseRecordInput[]): string {
-  const data = records.map((r) =>
+  const data = (recordArray(records, 'recordsToCsv') as readonly PurchaseRecordInput[]).map((r) =>
     RECORD_FIELDS.map((c) => {
       const v = r[c];
       if (v instanceof Date) {
@@ -85,6 +88,7 @@ const REJECT_COLUMNS = ['file', 'line', 'record', 'id', 'column', 'field', 'code
  * //=> "file,line,record,id,column,field,code,message,value\r\n,2,,,Amt,amount,credit,m,-5\r\n"
  */
 export function rejectsToCsv(rejects: readonly Reject[]): string {
+  checkArray(rejects, 'rejectsToCsv', 'rejects', 'an array of rejects');
   return safeCsv(
     REJECT_COLUMNS,
     rejects.map((r) => [

@@ -16,6 +16,7 @@ import type { LargeRun } from '../../report/largeRun.js';
 import { looksDeliberate } from '../../report/explain.js';
 import { totalComparison } from '../../thresholds/compare.js';
 import { OptionsError } from '../../errors.js';
+import { checkOptions, checkShape, REPORT } from '../../_lib/args.js';
 
 /** The output formats, the terminal's first. */
 export const REPORT_FORMATS = Object.freeze(['table', 'json', 'csv', 'md'] as const);
@@ -43,6 +44,8 @@ type AnyFinding = ReportFinding & Reviewed;
  * @throws OptionsError for another format (`'html'` names `toHtml`, from `splitscan/review`).
  */
 export function formatReport(report: AnyReport, format: ReportFormat, options: FormatReportOptions = {}): string {
+  checkShape(report, REPORT, 'formatReport', 'report');
+  checkOptions(options, 'formatReport');
   switch (format) {
     case 'json':
       return [...reportPieces(report, format, options)].join('');

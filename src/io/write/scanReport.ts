@@ -9,6 +9,7 @@ import type { BuyerStats } from '../../score/baseline.js';
 import type { LargeRun } from '../../report/largeRun.js';
 import { compareText } from '../../_lib/order.js';
 import { plainValue } from './values.js';
+import { checkShape, type Shape } from '../../_lib/args.js';
 
 /** Schema tag of {@link ScanReport}; changes only when the shape changes incompatibly. */
 const REPORT_SCHEMA = 'splitscan/report@1';
@@ -164,6 +165,9 @@ export interface BuildReportInput {
   readonly buyers?: readonly BuyerStats[];
 }
 
+/** What {@link buildReport} reads of its input first. */
+const BUILD_INPUT: Shape = { what: 'the findings and rejects of a run (BuildReportInput)', fields: { findings: 'array', rejects: 'array' } };
+
 /**
  * Assembles a {@link ScanReport}: findings ranked as given (detection sorts them by score), filtered
  * to the first `top`, each part carrying its file line; each reject's `value` as plain JSON data (a
@@ -174,6 +178,7 @@ export interface BuildReportInput {
  * buyers. Runs in O(size of the report + b log b) for b buyers.
  */
 export function buildReport(input: BuildReportInput): ScanReport {
+  checkShape(input, BUILD_INPUT, 'buildReport', 'input');
   const shown = input.top === undefined ? input.findings : input.findings.slice(0, input.top);
   const findings = shown.map((f, i): ReportFinding => ({
     ...f,
