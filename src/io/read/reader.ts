@@ -490,6 +490,9 @@ export function partBuffers(p: ReaderPart): ArrayBuffer[] {
   return [p.line, p.generated, p.date.at, p.hasDocument, ...packed.map((x) => x.ends), ...arrays, ...bytes].map((a) => a.buffer as ArrayBuffer);
 }
 
+/** Days between a summed line and its document's first line beyond which the sum is worth a warning (`lines_far_apart`). */
+const FAR_LINES_DAYS = 31;
+
 /** By date, then line. */
 const byDateLine =
   (k: Kept) =>
@@ -654,6 +657,9 @@ export class LedgerReader {
   /** The first real document number met when summing lines, and whether any ended in {@link suffix} (for {@link warnSuffixUnused}). */
   private firstDocument: string | undefined;
   private suffixFound = false;
+  /** Lines summed into a document dated more than {@link FAR_LINES_DAYS} from its first line, and one of them. */
+  private farLines = 0;
+  private farExample = '';
   private rowCount = 0;
   private blank = 0;
   private datesSeen = 0;
@@ -1353,7 +1359,13 @@ export class LedgerReader {
       if (sum === undefined) summed.set(first, (sum = { lines: [k.line[first] as number], ids: [k.id[first] as string] }));
       sum.lines.push(k.line[r] as number);
       sum.ids.push(k.id[r] as string);
+      // Lines a month or more apart are more likely purchases of their own than lines of one document.
+      const days = Math.abs(Date.parse(k.date[r] as string) - Date.parse(k.date[first] as string)) / 864e5;
+      if (days > FAR_LINES_DAYS && (this.farLines++ === 0)) this.farExample = `"${excerpt(k.id[r] as string, 30)}" of ${k.date[r] as string} into "${excerpt(base, 30)}" of ${k.date[first] as string}`;
       if ((k.date[r] as string) < (k.date[first] as string)) k.date[first] = k.date[r] as string;
+    }
+    if (this.farLines > 0) {
+      this.warn('lines_far_apart', `${this.farLines} line${this.farLines === 1 ? '' : 's'} summed into a document dated more than ${FAR_LINES_DAYS} days from its first line (e.g. ${this.farExample}): lines of one document are rarely that far apart; if these numbers are not document numbers with line suffixes, keep the lines apart (option lines 'keep'; the command: --lines keep) or check the line suffix (option lineSuffix; the command: --line-suffix)`, 'document');
     }
     return { list: out, merged };
   }

@@ -361,6 +361,15 @@ describe('policies', () => {
     expect(kept.warnings.map((w) => [w.code, w.message])).toEqual([['line_suffix_unused', expect.stringMatching(/lines are kept as records \(option lines 'keep'; the command: --lines keep\)/u)]]);
   });
 
+  it('warns when it sums lines more than 31 days from their document\'s first line (ids that are no document numbers)', () => {
+    const ids = ['id,buyer,vendor,date,amount,currency', 'TX_2015_0001,B,Acme,2015-10-01,3000,GBP', 'TX_2015_0002,B,Acme,2015-10-15,3000,GBP', 'TX_2015_0003,B,Acme,2015-12-20,2500,GBP'].join('\n');
+    const l = readLedger(ids, { lineSuffix: '_\\d+' });
+    expect(l.stats.merged).toBe(2);
+    expect(l.warnings.map((w) => [w.code, w.field, w.message])).toEqual([['lines_far_apart', 'document', expect.stringMatching(/^1 line summed into a document dated more than 31 days from its first line \(e\.g\. "TX_2015_0003" of 2015-12-20 into "TX_2015" of 2015-10-01\): .*--lines keep/u)]]);
+    // Lines of one invoice within a month: summed without a word.
+    expect(readLedger(ids.replace('2015-12-20', '2015-10-20'), { lineSuffix: '_\\d+' }).warnings).toEqual([]);
+  });
+
   it('locates core rejects by line and column, keeping their record index', () => {
     const l = readLedger('id,buyer,vendor,date,Amt,currency\nTotal,,,,3,\na,B,V,2019-01-01,1,EUR\n\nb,B,V,2019-01-01,2,EUR\n');
     expect(l.rejects).toEqual([{ id: 'Total', field: '', path: [], code: 'subtotal', message: 'line 2: a total line, not a purchase (no vendor or date, and a total label or amounts alone)', value: '3', line: 2 }]);
