@@ -10,9 +10,18 @@ import { thrownText } from '../_lib/thrown.js';
 import { hashOf, StringIds } from './stringIds.js';
 import { noTexts, TEXT_FIELDS, textCount, textFields, type RecordColumns, type TextField, type TextFieldName } from './columns.js';
 
+/**
+ * The others of `all` (the records sharing an id, in order) that the reject of `self` names, and how
+ * many more it counts: five at most, so that an id on every one of n rows does not make n messages
+ * of n indexes each. O(1) per call.
+ */
+export function othersNamed(all: readonly number[], self: number): { named: number[]; more: number } {
+  const named = all.slice(0, SHOWN_OTHERS + 1).filter((i) => i !== self).slice(0, SHOWN_OTHERS);
+  return { named, more: all.length - 1 - named.length };
+}
 
 /** Other records a repeated id's reject names (the rest are counted). */
-export const SHOWN_OTHERS = 5;
+const SHOWN_OTHERS = 5;
 /**
  * A text field as columns: each record's text as written (trimmed), for display, and its
  * normalised key, for comparing. Both are interned: indexes into `texts` and `keys`, −1 when the
@@ -863,21 +872,16 @@ class TableBuilder {
     }
     const drop = new Uint8Array(n);
     for (const [id, indexes] of repeats) {
-      // Each message names a few of the others and counts the rest: an id on every one of n rows
-      // would otherwise make n messages of n indexes each.
-      const first = indexes.slice(0, SHOWN_OTHERS + 1);
-      const others = indexes.length - 1;
       for (const index of indexes) {
         drop[index] = 1;
-        const shown = first.filter((i) => i !== index).slice(0, SHOWN_OTHERS);
-        const more = others - shown.length;
+        const { named, more } = othersNamed(indexes, index);
         rejects.push({
           index,
           id,
           field: 'id',
           path: [index, 'id'],
           code: 'duplicate_id',
-          message: `id "${id}" is also used by record${others > 1 ? 's' : ''} ${shown.join(', ')}${more > 0 ? ` and ${groupedCount(more)} more` : ''}; ids must be unique`,
+          message: `id "${id}" is also used by record${indexes.length > 2 ? 's' : ''} ${named.join(', ')}${more > 0 ? ` and ${groupedCount(more)} more` : ''}; ids must be unique`,
           value: id,
         });
       }

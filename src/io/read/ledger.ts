@@ -7,7 +7,7 @@
 import * as z from 'zod/mini';
 import { InputError, OptionsError, isInputError } from '../../errors.js';
 import type { Reject, RecordReject } from '../../records/record.js';
-import { SHOWN_OTHERS } from '../../records/table.js';
+import { othersNamed } from '../../records/table.js';
 import { groupedCount } from '../../_lib/grouping.js';
 import { optionIssues } from '../../_lib/issues.js';
 import type { LedgerField } from './columns.js';
@@ -764,12 +764,10 @@ export function locateRejects(rejects: readonly RecordReject[], ledger: Pick<Led
     const columns = ledger.files ? ledger.sources.find((s) => s.file === file)?.columns : ledger.columns;
     const column = columns?.[r.field as LedgerField]?.headers.join('+');
     const all = r.code === 'duplicate_id' && r.id !== undefined ? sharing.get(r.id) : undefined;
-    // A few of the others named, the rest counted (see `SHOWN_OTHERS`).
-    const others = all?.slice(0, SHOWN_OTHERS + 1).filter((i) => i !== r.index).slice(0, SHOWN_OTHERS);
-    const more = all !== undefined && others !== undefined ? all.length - 1 - others.length : 0;
+    const { named: others, more } = all !== undefined ? othersNamed(all, r.index) : { named: [], more: 0 };
     return {
       ...r,
-      ...(others !== undefined && others.length > 0 ? { message: `id "${r.id}" is also used on ${places(others.map((i) => where(i, file)))}${more > 0 ? `, and ${groupedCount(more)} more rows` : ''}; ids must be unique` } : {}),
+      ...(others.length > 0 ? { message: `id "${r.id}" is also used on ${places(others.map((i) => where(i, file)))}${more > 0 ? `, and ${groupedCount(more)} more rows` : ''}; ids must be unique` } : {}),
       ...(line !== undefined ? { line } : {}),
       ...(column !== undefined && r.column === undefined ? { column } : {}),
       ...(file !== undefined && r.file === undefined ? { file } : {}),

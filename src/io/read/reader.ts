@@ -657,9 +657,6 @@ export class LedgerReader {
   /** The first real document number met when summing lines, and whether any ended in {@link suffix} (for {@link warnSuffixUnused}). */
   private firstDocument: string | undefined;
   private suffixFound = false;
-  /** Lines summed into a document dated more than {@link FAR_LINES_DAYS} from its first line, and one of them. */
-  private farLines = 0;
-  private farExample = '';
   private rowCount = 0;
   private blank = 0;
   private datesSeen = 0;
@@ -1336,6 +1333,9 @@ export class LedgerReader {
     const byDoc = new Map<string, number>();
     const out: number[] = [];
     let merged = 0;
+    // Lines summed into a document dated more than FAR_LINES_DAYS from its first line, and one of them.
+    let far = 0;
+    let farExample = '';
     for (const r of list) {
       const doc = k.document[r];
       if (doc === undefined || isPlaceholderDocument(doc)) {
@@ -1361,11 +1361,11 @@ export class LedgerReader {
       sum.ids.push(k.id[r] as string);
       // Lines a month or more apart are more likely purchases of their own than lines of one document.
       const days = Math.abs(Date.parse(k.date[r] as string) - Date.parse(k.date[first] as string)) / 864e5;
-      if (days > FAR_LINES_DAYS && (this.farLines++ === 0)) this.farExample = `"${excerpt(k.id[r] as string, 30)}" of ${k.date[r] as string} into "${excerpt(base, 30)}" of ${k.date[first] as string}`;
+      if (days > FAR_LINES_DAYS && far++ === 0) farExample = `"${excerpt(k.id[r] as string, 30)}" of ${k.date[r] as string} into "${excerpt(base, 30)}" of ${k.date[first] as string}`;
       if ((k.date[r] as string) < (k.date[first] as string)) k.date[first] = k.date[r] as string;
     }
-    if (this.farLines > 0) {
-      this.warn('lines_far_apart', `${this.farLines} line${this.farLines === 1 ? '' : 's'} summed into a document dated more than ${FAR_LINES_DAYS} days from its first line (e.g. ${this.farExample}): lines of one document are rarely that far apart; if these numbers are not document numbers with line suffixes, keep the lines apart (option lines 'keep'; the command: --lines keep) or check the line suffix (option lineSuffix; the command: --line-suffix)`, 'document');
+    if (far > 0) {
+      this.warn('lines_far_apart', `${far} line${far === 1 ? '' : 's'} summed into a document dated more than ${FAR_LINES_DAYS} days from its first line (e.g. ${farExample}): lines of one document are rarely that far apart; if these numbers are not document numbers with line suffixes, keep the lines apart (option lines 'keep'; the command: --lines keep) or check the line suffix (option lineSuffix; the command: --line-suffix)`, 'document');
     }
     return { list: out, merged };
   }
