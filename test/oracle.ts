@@ -309,6 +309,8 @@ export interface PlainRunRule {
   readonly maxParts: number;
   /** Runs are windows' whole contents (`runs: 'window'`). */
   readonly whole: boolean;
+  /** Windows are calendar periods: with `whole`, each period is one window, its whole content one proposal. */
+  readonly period?: boolean;
   /** How much a set of parts (positions, ascending) looks like one requirement cut into pieces. */
   readonly rank: (parts: number[]) => number;
   /** Whether part `i` belongs with core part `j` by its subject (absent: every part does). */
@@ -387,6 +389,13 @@ export function plainRuns(cluster: readonly { day: number; value: Decimal; vendo
     return i < b.length && (a[i] as number) < (b[i] as number);
   };
   const runs: number[][] = [];
+  // runs: 'window' under a calendar window: the period (the cluster's, which it never leaves) is the
+  // one window, all its free parts one proposal — a group-by rule's group, the period's total.
+  if (rule.whole && rule.period) {
+    const content = positions.filter((i) => isFree[i]);
+    if (content.length >= rule.minParts && content.length <= rule.maxParts && dayOf(content[0] as number) <= rule.toDay && crossing(content)) runs.push(content);
+    return { runs, largeRuns };
+  }
   const choose = (): void => {
     for (;;) {
       let best: { rank: number; parts: number[] } | undefined;
@@ -562,6 +571,7 @@ export function oracleRuns(input: readonly unknown[], options: DetectSplitsOptio
         minParts: o.minParts,
         maxParts: o.maxParts,
         whole: o.runs === 'window',
+        period: 'period' in o.window,
         rank: (parts) => rank(parts.map((i) => comp[i] as OracleRecord)),
         related: (i, j) => !(agreement(o, comp[i] as OracleRecord, comp[j] as OracleRecord) < o.subject.minSimilarity),
       };

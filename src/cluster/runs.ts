@@ -140,7 +140,9 @@ function lexBefore(a: readonly number[], b: readonly number[]): boolean {
  * parts within a window of each core), and one `rank` call per proposal never ranked before. A
  * cluster on one day or in one busy window of more than `BUSY × maxParts` parts costs O(k log k): it is
  * a large run; a cluster on one day whose windows propose their whole content (`whole`) costs O(k),
- * and its run is not ranked.
+ * and its run is not ranked. So does any cluster under a calendar window with `whole`: its period is
+ * its one window (a calendar window's cluster never leaves its period), whose whole content, the
+ * period's total, is its one proposal.
  *
  * @example
  * // Parts (k, day, amount) (0, 0, 100), (1, 1, 600), (2, 2, 500) against a 1,000 limit: the small
@@ -181,11 +183,15 @@ export function extractRuns(items: readonly Item[], tier: RunTier, o: ExtractRun
     for (const p of parts()) total = total.plus((items[p] as Item).value);
     return crosses(total, tier.value, tier.cumulative);
   };
-  // A cluster on one day whose windows propose their whole content (the pcard preset's clusters) has
-  // one window, all its parts: the rule below then takes its free parts as one large run or one run.
-  if (o.whole && day[0] === day[k - 1]) {
+  // Windows that propose their whole content over a cluster that one window holds — one day (the
+  // pcard preset's clusters), or one calendar period, which a period window's cluster never leaves —
+  // make one proposal, all its free parts: a group-by rule's group, the period's total. (Anchored at
+  // each part, the period's later windows would propose its later parts alone, a part of the year.)
+  if (o.whole && (o.reach === Infinity || day[0] === day[k - 1])) {
+    // A large run when its window starts (on the cluster's first day) in force; a run when its first part is in force.
     const content = freeOf(free);
-    if ((day[0] as number) <= tier.toDay && crossing(totalApprox, () => content)) (content.length > o.maxParts ? largeRuns : runs).push(content.map((p) => items[p] as Item));
+    const large = content.length > o.maxParts;
+    if ((day[large ? 0 : (content[0] as number)] as number) <= tier.toDay && crossing(totalApprox, () => content)) (large ? largeRuns : runs).push(content.map((p) => items[p] as Item));
     return { runs, largeRuns };
   }
 

@@ -130,7 +130,9 @@ export interface DetectSplitsOptions {
    * requirement cut into pieces — the fewest largest or the closest parts that cross, with the parts
    * alike them (README "How detection works", step 7); purchases beside them that add nothing stay
    * out. `'window'`: every part of the window, as a plain group-by rule counts them (card
-   * programmes' "same card, same merchant, same day": the `pcard` preset). @defaultValue {@link DEFAULT_RUNS}, 'requirement'
+   * programmes' "same card, same merchant, same day": the `pcard` preset); under a calendar window
+   * the window is the period itself, so a finding is the period's whole total (a year's purchases of
+   * one subject: the `cn-gpl-art28` and `ua-922` presets). @defaultValue {@link DEFAULT_RUNS}, 'requirement'
    */
   runs?: 'requirement' | 'window' | undefined;
   /**

@@ -46,11 +46,17 @@ const EU_PROCEDURES = [
 /**
  * Rules that sum every purchase of a subject in a period (Art. 28, Ukraine's Art. 3(10), Brazil's
  * Art. 75 §1): no purchase is too small to count towards a set and every crossing set is reported,
- * ranked by score. The sets are still those that look most like one requirement, not the period's
- * whole content (a calendar period's windows are anchored at each part, so taking each window whole
- * would report a part of the year, not the year).
+ * ranked by score.
  */
 const SUMMED = { minPartShare: 0, minScore: 0 } as const;
+
+/**
+ * Rules whose grouping keys are all required equal (buyer, subject code, project, calendar period):
+ * a cluster is then exactly the law's group, and the period's whole total is the figure the law
+ * tests, so the period is taken whole (`runs: 'window'`), however many purchases it holds up to
+ * `maxParts` (a period of more is a large run).
+ */
+const SUMMED_WHOLE = { ...SUMMED, runs: 'window', maxParts: 10_000 } as const;
 
 /** @internal */
 export const _POLICY_PRESETS: readonly _PresetDefinition[] = [
@@ -58,14 +64,14 @@ export const _POLICY_PRESETS: readonly _PresetDefinition[] = [
     name: 'cn-gpl-art28',
     kind: 'policy',
     description:
-      'China, Government Procurement Law Implementing Regulations Art. 28 (以化整为零方式规避公开招标): one purchaser (采购人), within one budget project (预算项目) and one fiscal year (the calendar year), buying goods or services of the same 品目 or category several times by methods other than public tender, whose cumulative amount exceeds (超过: strictly above) the public-tender limit. Vendors may differ. Grouping: same buyer, any vendor, same project (compared by the words that name it: `2024年度信息化建设` and `信息化建设（2024年）` are one project) and same category (first 5 characters of the 政府采购品目分类目录 code, e.g. A0201) both required, fiscal year from January. Public-tender records and call-offs from centrally tendered agreements (协议供货, 定点采购, 框架协议) are not parts; invited tenders (邀请招标) and other non-tender methods are; records whose `exemption` is set (budget adjusted, non-tender method approved) are analysed but never parts. Thresholds: the central budget units\' public-tender limits from 2015 (goods and services; works, 品目 B, are outside Art. 28). Each purchase must stay under the limit (one at or above it needed a public tender of its own and is no part); the total must exceed it (the rows carry `cumulative: \'above\'`). Every set of such purchases whose total exceeds the limit is reported, ranked by score, however small its purchases: the rule sums every purchase (`minPartShare: 0`, `minScore: 0`). The sets are those that look most like one requirement cut up; the year\'s whole total is not reported as one figure. For a local purchaser, replace `thresholds` with its own public-tender limits, with `cumulative: \'above\'` (`--thresholds FILE`).',
+      'China, Government Procurement Law Implementing Regulations Art. 28 (以化整为零方式规避公开招标): one purchaser (采购人), within one budget project (预算项目) and one fiscal year (the calendar year), buying goods or services of the same 品目 or category several times by methods other than public tender, whose cumulative amount exceeds (超过: strictly above) the public-tender limit. Vendors may differ. Grouping: same buyer, any vendor, same project (compared by the words that name it: `2024年度信息化建设` and `信息化建设（2024年）` are one project) and same category (first 5 characters of the 政府采购品目分类目录 code, e.g. A0201) both required, fiscal year from January. Public-tender records and call-offs from centrally tendered agreements (协议供货, 定点采购, 框架协议) are not parts; invited tenders (邀请招标) and other non-tender methods are; records whose `exemption` is set (budget adjusted, non-tender method approved) are analysed but never parts. Thresholds: the central budget units\' public-tender limits from 2015 (goods and services; works, 品目 B, are outside Art. 28). Each purchase must stay under the limit (one at or above it needed a public tender of its own and is no part); the total must exceed it (the rows carry `cumulative: \'above\'`). A finding is the year\'s whole total of one project and 品目, every such purchase however small (`runs: \'window\'`, `minPartShare: 0`, `minScore: 0`, up to `maxParts: 10000` purchases; a year of more is a large run), reported when it exceeds the limit and ranked by score. For a local purchaser, replace `thresholds` with its own public-tender limits, with `cumulative: \'above\'` (`--thresholds FILE`).',
     citation: '中华人民共和国政府采购法实施条例 (国务院令第658号) 第二十八条',
     options: {
       thresholds: [...ART28_THRESHOLDS],
       window: { period: 'fiscalYear', fiscalYearStart: 1 },
       vendor: 'any',
       subject: { categoryPrefix: 5, sameProject: true, sameCategory: true },
-      ...SUMMED,
+      ...SUMMED_WHOLE,
       skipMethods: [
         '公开招标', 'public tender', 'open tender', 'open tendering', 'open',
         // Call-offs from centrally tendered agreements: repeated purchases there are the point of the agreement.
@@ -132,14 +138,14 @@ export const _POLICY_PRESETS: readonly _PresetDefinition[] = [
     name: 'ua-922',
     kind: 'policy',
     description:
-      'Ukraine, Law No. 922-VIII "On Public Procurement" Art. 3(10): a procuring entity must not split the subject of procurement to avoid an open tender or simplified procurement. Grouping as the State Audit Service applies it: same procuring entity, any supplier, same ДК 021:2015 (CPV) code at the 4th digit (required), one calendar year. Thresholds 2016-08-01 to today, UAH: simplified procurement from 50,000 (2020-04-19 on), open tender from 200,000 (goods, services) and 1,500,000 (works, division 45), and the martial-law 100,000 row (marked partial). Records of open tenders, competitive dialogues and framework agreements (ProZorro method types included) are not parts. Every set whose total reaches a limit is reported, ranked by score, however small its purchases: the rule sums every purchase of the year (`minPartShare: 0`, `minScore: 0`). The sets are those that look most like one requirement cut up; the year\'s whole total is not reported as one figure.',
+      'Ukraine, Law No. 922-VIII "On Public Procurement" Art. 3(10): a procuring entity must not split the subject of procurement to avoid an open tender or simplified procurement. Grouping as the State Audit Service applies it: same procuring entity, any supplier, same ДК 021:2015 (CPV) code at the 4th digit (required), one calendar year. Thresholds 2016-08-01 to today, UAH: simplified procurement from 50,000 (2020-04-19 on), open tender from 200,000 (goods, services) and 1,500,000 (works, division 45), and the martial-law 100,000 row (marked partial). Records of open tenders, competitive dialogues and framework agreements (ProZorro method types included) are not parts. A finding is the year\'s whole total of one entity and 4-digit code, every such purchase however small (`runs: \'window\'`, `minPartShare: 0`, `minScore: 0`, up to `maxParts: 10000` purchases; a year of more is a large run), reported when it reaches a limit (at the most serious limit it reaches) and ranked by score.',
     citation: 'Закон України «Про публічні закупівлі» № 922-VIII, ст. 3 ч. 10 (ред. Закону № 114-IX, from 19 April 2020; before, the law as first enacted)',
     options: {
       thresholds: [...UA_THRESHOLDS],
       window: { period: 'year' },
       vendor: 'any',
       subject: { categoryPrefix: 4, sameCategory: true },
-      ...SUMMED,
+      ...SUMMED_WHOLE,
       skipMethods: [
         'відкриті торги', 'відкриті торги з особливостями', 'open tender', 'open tender with features',
         'aboveThreshold', 'aboveThresholdUA', 'aboveThresholdEU', 'competitiveDialogueUA', 'competitiveDialogueEU',
@@ -152,7 +158,7 @@ export const _POLICY_PRESETS: readonly _PresetDefinition[] = [
     name: 'br-14133',
     kind: 'policy',
     description:
-      'Brazil, Lei 14.133/2021 Art. 75 §1: the dispensa limits are checked against the sum spent in the fiscal year by the same unidade gestora (buyer) on objects of the same nature (same line of business). Grouping: same buyer, any supplier, related subject (category prefix of 4 or similar descriptions; a shared supplier alone does not relate purchases), fiscal year = calendar year. Thresholds from 2021-04-01, BRL, at or above: inciso I (works, engineering services, vehicle maintenance) and II (other services and purchases) both apply to every record. Records awarded by licitação (pregão, concorrência …) or by inexigibilidade are not parts. Every set whose total reaches a limit is reported, ranked by score, however small its purchases: the rule sums the year\'s spending (`minPartShare: 0`, `minScore: 0`). The sets are those that look most like one requirement cut up; the year\'s whole total is not reported as one figure.',
+      'Brazil, Lei 14.133/2021 Art. 75 §1: the dispensa limits are checked against the sum spent in the fiscal year by the same unidade gestora (buyer) on objects of the same nature (same line of business). Grouping: same buyer, any supplier, related subject (category prefix of 4 or similar descriptions; a shared supplier alone does not relate purchases), fiscal year = calendar year. Thresholds from 2021-04-01, BRL, at or above: inciso I (works, engineering services, vehicle maintenance) and II (other services and purchases) both apply to every record. Records awarded by licitação (pregão, concorrência …) or by inexigibilidade are not parts. Every set whose total reaches a limit is reported, ranked by score, however small its purchases: the rule sums the year\'s spending (`minPartShare: 0`, `minScore: 0`). The sets are those that look most like one requirement cut up, not the year\'s whole total: objects of the same nature are related by a similarity that chains (a description like one that is like a third), so a chain of related purchases is no legal group to total.',
     citation: 'Lei nº 14.133/2021, art. 75, I, II e §1º',
     options: {
       thresholds: [...BR_THRESHOLDS],

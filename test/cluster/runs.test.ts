@@ -74,6 +74,8 @@ describe('extractRuns', () => {
             minParts,
             maxParts,
             whole,
+            // An unbounded reach is a calendar window's: the cluster lies in one period.
+            period: reach === Infinity,
             rank: (ps) => rank(ps.map((i) => items[i] as Item)),
             ...(related ? { related: (i: number, j: number) => related(items[i] as Item, items[j] as Item) } : {}),
           },

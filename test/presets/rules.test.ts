@@ -152,6 +152,28 @@ describe('rules that sum every purchase of a period count purchases of any size 
   });
 });
 
+describe('Art. 28 and Ukraine total the whole year of one subject, as their laws do', () => {
+  const year = (n: number, amount: string, extra: Partial<Rec>, prefix: string, day: number): Rec[] =>
+    Array.from({ length: n }, (_, i) => ({ id: `${prefix}${i}`, date: `2021-${String((i % 12) + 1).padStart(2, '0')}-${String(day).padStart(2, '0')}`, amount, ...extra }));
+  it.each([
+    // 12 × 180,000 CNY and, beside them, 10 × 20,000 that add nothing to the crossing but are the
+    // year's purchases all the same: the year's total is 2,360,000 in 22 purchases.
+    ['cn-gpl-art28', 'CNY', [...year(12, '180000', { category: 'A0201', project: 'P' }, 'a', 1), ...year(10, '20000', { category: 'A0201', project: 'P' }, 'b', 20)], 'CN-CENTRAL-2020-OPEN-GS-ART28', 22, '2360000.00'],
+    // Four of 30,000 UAH in January and February and four of 1,000 in the autumn: one total of 124,000
+    // against the 50,000 of simplified procurement (the 200,000 of an open tender is not reached).
+    ['ua-922', 'UAH', [...year(2, '30000', { category: '30190000' }, 'a', 3), ...year(2, '30000', { category: '30190000' }, 'b', 17), ...year(4, '1000', { category: '30190000' }, 'c', 9).map((r, i) => ({ ...r, date: `2021-${String(9 + i).padStart(2, '0')}-09` }))], 'UA-2020-SIMPL', 8, '124000.00'],
+  ] as const)('%s: one finding of the year', (preset, currency, recs, id, parts, total) => {
+    const r = run(preset, currency, [...recs]);
+    expect(r.findings.map((f) => [f.threshold.id, f.recordIds.length, f.total])).toEqual([[id, parts, total]]);
+  });
+  it('a year of more purchases than maxParts is a large run, named in stats', () => {
+    const recs = Array.from({ length: 30 }, (_, i) => ({ id: `m${i}`, date: `2021-${String((i % 12) + 1).padStart(2, '0')}-${String(1 + Math.floor(i / 12)).padStart(2, '0')}`, amount: '90000', category: 'A0201', project: 'P' }));
+    const r = run('cn-gpl-art28', 'CNY', recs, { maxParts: 20 });
+    expect(r.findings).toEqual([]);
+    expect(r.stats.largeRuns.map((l) => l.parts)).toEqual([30]);
+  });
+});
+
 describe('a rolling 12-month window holds 12 months across a 29 February', () => {
   it.each([
     ['eu-2014-24', 'EUR', '2024-01-01', '2024-12-31', '30190000'],
