@@ -25,6 +25,7 @@ import type { LoadLedgersOptions } from '../node.js';
 import { writePieces } from '../node/writePieces.js';
 import { listPresets } from '../presets/index.js';
 import type { Reject } from '../records/record.js';
+import { keptTable } from '../records/table.js';
 import type { DecidedReport } from '../review/applyDecisions.js';
 import { detectedCoverage } from '../review/coverage.js';
 import { flagRates } from '../review/flagRates.js';
@@ -36,6 +37,7 @@ import { SCAN_MAY, checkOutputs, realPathOf, scanFiles } from './outputs.js';
 import { policyOf, readJson, readText } from './policy.js';
 import { buildProvenance, changedInputs } from './provenance.js';
 import { summarizeRejects } from './rejectSummary.js';
+import { exclusionsUnmatched, notAssessed, skipMethodUnused } from './untested.js';
 import { TOOL } from './version.js';
 
 /** Where the CLI writes, and the environment it reads (`NO_COLOR`, `FORCE_COLOR`, `TERM`). */
@@ -240,12 +242,15 @@ async function scan(args: ScanArgs, io: CliIo): Promise<number> {
   });
   const format = args.format ?? (io.stdout.isTTY && args.out === undefined ? 'table' : 'json');
   // Coverage is a second pass over every record (over the table detection kept of them): the page
-  // shows it, histograms too; otherwise it serves only the flag-rate warnings (counts and spend, no
-  // histogram), and with no finding no buyer's flag rate can warn.
-  const coverage = format === 'html' || result.findings.length > 0 ? detectedCoverage(input, options, format === 'html') : [];
+  // shows it, histograms too; otherwise it serves the flag-rate warnings and says what could not be
+  // tested (counts and spend, no histogram).
+  const coverage = detectedCoverage(input, options, format === 'html');
   // The rates are the rule's: over every finding, whatever --top lists.
   const rateOptions = { ...flagLimits, findings: result.findings };
   for (const w of flagRates(plain, coverage, rateOptions).warnings) warn({ code: 'flag_rate', ...w });
+  // What the rule could not test, and exclusions or flags that matched nothing.
+  const table = keptTable(input);
+  for (const w of [...notAssessed(coverage, resolved), ...(table ? [...exclusionsUnmatched(table, resolved), ...skipMethodUnused(table, args.skipMethods)] : [])]) warn(w);
   let report: ScanReport | DecidedReport = { ...plain, warnings };
 
   const notes: string[] = [];

@@ -449,7 +449,7 @@ export function reviewApp(doc: Document, U: typeof uPlot): void {
 
   const buyersHost = doc.getElementById('buyers-table');
   if (buyersHost) {
-    const na = (b: PageBuyer): string => (b.na === null ? '–' : `no threshold ${int(b.na[0])} · currency ${int(b.na[1])} · excluded ${int(b.na[2])} · too few ${int(b.na[3])}`);
+    const na = (b: PageBuyer): string => (b.na === null ? '–' : `no threshold ${int(b.na[0])} · currency ${int(b.na[1])} · excluded ${int(b.na[2])} · ungrouped ${int(b.na[3])} · too few ${int(b.na[4])}`);
     const columns: Column<PageBuyer>[] = [
       { key: 'buyer', label: 'buyer', sort: (b) => b.buyer, cell: (b) => [b.buyer, b.warning ? h('div', { class: 'warning-text' }, b.warning) : null] },
       { key: 'findings', label: 'findings', num: true, sort: (b) => b.findings, cell: (b) => int(b.findings) },

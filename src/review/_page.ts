@@ -84,8 +84,8 @@ export interface PageBuyer {
   readonly records: number | null;
   readonly assessed: number | null;
   readonly assessedSpend: string;
-  /** Not-applicable counts: no threshold, currency, excluded, too few records (null without coverage). */
-  readonly na: [number, number, number, number] | null;
+  /** Not-applicable counts: no threshold, currency, excluded, ungrouped, too few records (null without coverage). */
+  readonly na: [number, number, number, number, number] | null;
   readonly bunching: string;
   readonly warning: string;
 }

@@ -10,7 +10,8 @@ import { neverParts } from '../cluster/candidates.js';
 import { resolveOptions } from '../options/resolve.js';
 import type { ResolvedThreshold } from '../thresholds/threshold.js';
 import { keptTable, recordAt, scanRecords, type RecordTable } from '../records/table.js';
-import { clearOrder, inForce as isInForce, inScope } from '../thresholds/compare.js';
+import { clearOrder, inScope } from '../thresholds/compare.js';
+import { resolveWindow, windowEnd } from '../cluster/window.js';
 import { D, moneyString } from '../_lib/decimal.js';
 import { ExactSum } from '../_lib/exactSum.js';
 import { badArgument } from '../_lib/args.js';
@@ -52,12 +53,22 @@ export interface AmountHistogram {
 
 /** Why purchases of a buyer were not assessed, with counts. */
 export interface NotApplicable {
-  /** No threshold in force on the purchase's date, or none whose category scope covers it. */
+  /**
+   * No threshold judges the purchase: none in force on its date (or within a window opened on a
+   * threshold's last day in force, which a run begun in force may reach), or none whose category
+   * scope covers it.
+   */
   readonly noThreshold: number;
   /** In a currency with no exchange rate to the report currency (also a reject, `no_exchange_rate`). */
   readonly currency: number;
   /** A procedure in `skipMethods` (tendered, framework call-off), an exemption, or an excluded vendor or category (`exclude`): never a part. */
   readonly excluded: number;
+  /**
+   * Missing a field the rule groups by: a budget project under `sameProject`, a category code under
+   * `sameCategory`, a named vendor under `vendor: 'same'` (a placeholder such as "Various" names no
+   * one): nothing else can be grouped with it.
+   */
+  readonly ungrouped: number;
   /** The buyer has fewer than `minParts` purchases that could be assessed: no split is possible. */
   readonly tooFewRecords: number;
 }
@@ -70,7 +81,7 @@ export interface BuyerCoverage {
   readonly currency: string;
   /** Valid purchases of the buyer: `assessed` + the counts of `notApplicable`. */
   readonly records: number;
-  /** Purchases assessed against a threshold in force. */
+  /** Purchases assessed against a threshold: in force on their date (or within a window opened on its last day) and in scope. */
   readonly assessed: number;
   /** Their exact total in the report currency (decimal string). */
   readonly assessedSpend: string;
@@ -125,6 +136,10 @@ function tableCoverage(table: RecordTable, options: BuyerCoverageOptions, binned
   // Whether each threshold's category scope covers each category key (the last slot: no category).
   const categories = table.category.keys;
   const scoped = tiers.map((t) => Uint8Array.from([...categories, undefined], (c) => (inScope(t, c) ? 1 : 0)));
+  // A threshold judges purchases from its first day in force to the end of a window opened on its
+  // last (a run opened while it is in force may reach past it), as detection's candidate parts.
+  const window = resolveWindow(opts.window);
+  const lastDay = tiers.map((t) => windowEnd(window, t.toDay));
 
   // Per buyer key: counts in typed arrays, spend per currency and histograms per threshold in flat arrays.
   const buyers = table.buyer.keys.length;
@@ -135,6 +150,10 @@ function tableCoverage(table: RecordTable, options: BuyerCoverageOptions, binned
   const noThreshold = new Int32Array(buyers);
   const noRate = new Int32Array(buyers);
   const excluded = new Int32Array(buyers);
+  const ungrouped = new Int32Array(buyers);
+  // The vendors that name no one, where the rule groups by vendor.
+  const placeholder = opts.vendor === 'same' ? Uint8Array.from(table.vendor.keys, (v) => (opts.placeholderVendors.has(v) ? 1 : 0)) : undefined;
+  const { sameProject, sameCategory } = opts.subject;
   /** Assessed amounts of buyer b in currency c at [b · currencies + c], summed exactly; converted at the end. */
   const spend: (ExactSum | undefined)[] = new Array(buyers * currencies);
   /** The histogram of buyer b for threshold i at [b · tiers + i]. */
@@ -155,7 +174,7 @@ function tableCoverage(table: RecordTable, options: BuyerCoverageOptions, binned
     let inForce = false;
     for (let i = 0; i < tiers.length; i++) {
       const t = tiers[i] as ResolvedThreshold;
-      if (!isInForce(t, day) || (scoped[i] as Uint8Array)[category < 0 ? categories.length : category] === 0) continue;
+      if (day < t.fromDay || day > (lastDay[i] as number) || (scoped[i] as Uint8Array)[category < 0 ? categories.length : category] === 0) continue;
       inForce = true;
       if (!binned) continue;
       const h = (histograms[b * tiers.length + i] ??= new Int32Array(bins.bins + 2));
@@ -163,6 +182,7 @@ function tableCoverage(table: RecordTable, options: BuyerCoverageOptions, binned
     }
     if (!inForce) noThreshold[b]!++;
     else if (never[k]) excluded[b]!++;
+    else if ((sameProject && (table.project.key[k] as number) < 0) || (sameCategory && category < 0) || (placeholder !== undefined && placeholder[table.vendor.key[k] as number] === 1)) ungrouped[b]!++;
     else {
       assessed[b]!++;
       (spend[b * currencies + c] ??= new ExactSum()).add(table.amount[k] as string);
@@ -185,7 +205,7 @@ function tableCoverage(table: RecordTable, options: BuyerCoverageOptions, binned
       records: valid[b] as number,
       assessed: n - tooFew,
       assessedSpend: moneyString(tooFew ? new D(0) : total),
-      notApplicable: { noThreshold: noThreshold[b] as number, currency: noRate[b] as number, excluded: excluded[b] as number, tooFewRecords: tooFew },
+      notApplicable: { noThreshold: noThreshold[b] as number, currency: noRate[b] as number, excluded: excluded[b] as number, ungrouped: ungrouped[b] as number, tooFewRecords: tooFew },
       histograms: tiers.flatMap((t, i): AmountHistogram[] => {
         const h = histograms[b * tiers.length + i];
         if (h === undefined) return [];

@@ -95,7 +95,7 @@ export function toHtml(report: ScanReport | DecidedReport, options: ToHtmlOption
       records: c?.records ?? null,
       assessed: c?.assessed ?? null,
       assessedSpend: c ? money(c.assessedSpend) : '',
-      na: c ? [c.notApplicable.noThreshold, c.notApplicable.currency, c.notApplicable.excluded, c.notApplicable.tooFewRecords] : null,
+      na: c ? [c.notApplicable.noThreshold, c.notApplicable.currency, c.notApplicable.excluded, c.notApplicable.ungrouped, c.notApplicable.tooFewRecords] : null,
       bunching: bunchingText(bunching.get(normalizeText(b.buyer))?.get('') ?? []),
       warning,
     };

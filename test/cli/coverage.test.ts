@@ -1,7 +1,7 @@
 /**
  * Per-buyer coverage in a scan: flag-rate warnings from it in every format, and the coverage
- * (a second pass over every record) computed only when its output is needed — for the HTML page,
- * or when findings could make a buyer's flag rate warn.
+ * (a second pass over every record) computed once per scan, findings or not: it also says what the
+ * rule could not test (test/cli/untested.test.ts).
  */
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { escapeHtml } from '../../src/review/_html.js';
@@ -51,19 +51,19 @@ describe('flag-rate warnings with --top', () => {
   }, 60_000);
 });
 
-describe('coverage is computed only when needed', () => {
+describe('coverage is computed once per scan', () => {
   it('for flag rates when there are findings', async () => {
     expect((await cli([...seed, '--format', 'json'])).code).toBe(0);
     expect(calls.n).toBe(1);
   });
 
-  it('not when nothing was found and the format is not html: no flag rate can warn', async () => {
+  it('once when nothing was found too, in every format: it says what the rule could not test', async () => {
     for (const format of ['json', 'md', 'csv', 'table']) {
       const r = await cli([...nothingFound, '--format', format]);
       expect(r.code).toBe(0);
       expect(r.err).toMatch(/0 findings/u);
     }
-    expect(calls.n).toBe(0);
+    expect(calls.n).toBe(4);
   });
 
   it('for the HTML page, findings or not (it shows every buyer)', async () => {

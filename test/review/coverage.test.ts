@@ -2,8 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { D } from '../../src/_lib/decimal.js';
 import { OptionsError } from '../../src/errors.js';
-import { DEFAULT_SKIP_METHODS } from '../../src/options/options.js';
-import { categoryKey, normalizeText } from '../../src/records/normalize.js';
+import { DEFAULT_PLACEHOLDER_VENDORS, DEFAULT_SKIP_METHODS } from '../../src/options/options.js';
+import { categoryKey, normalizeText, vendorKey } from '../../src/records/normalize.js';
 import { validateRecords } from '../../src/records/validate.js';
 import { buyerCoverage, detectedCoverage, type BuyerCoverage } from '../../src/review/coverage.js';
 import { detectSplits } from '../../src/detect.js';
@@ -14,6 +14,9 @@ import type { ThresholdInput } from '../../src/thresholds/threshold.js';
 import { ledgerArb, optionsArb } from '../helpers/arbitraries.js';
 import { runs } from '../helpers/runs.js';
 import { makeReport } from './_reports.js';
+import { sameWindow } from '../oracle.js';
+import { resolveOptions } from '../../src/options/resolve.js';
+import { dayOf } from '../../src/_lib/days.js';
 
 const BINS = { from: 0.5, to: 1.5, bins: 40 };
 
@@ -22,15 +25,17 @@ function oracle(records: readonly unknown[], options: DetectSplitsOptions): Buye
   const { records: valid } = validateRecords(records);
   const rates: Record<string, string> = { CNY: '1', ...((options.rates ?? {}) as Record<string, string>) };
   const skip = new Set(DEFAULT_SKIP_METHODS.map(normalizeText));
+  const resolved = resolveOptions(options);
+  const placeholders = new Set((options.placeholderVendors ?? DEFAULT_PLACEHOLDER_VENDORS).map(vendorKey));
   const tiers = [...(options.thresholds as ThresholdInput[])].sort((a, b) => new D(b.amount).cmp(new D(a.amount)) || (a.id < b.id ? -1 : 1));
   const width = new D(BINS.to - BINS.from).div(BINS.bins);
   interface Hist { threshold: string; amount: string; from: number; to: number; counts: number[]; below: number; above: number }
-  interface Acc { key: string; buyer: string; first: string; records: number; assessed: number; spend: InstanceType<typeof D>; noThreshold: number; currency: number; excluded: number; histograms: Map<string, Hist> }
+  interface Acc { key: string; buyer: string; first: string; records: number; assessed: number; spend: InstanceType<typeof D>; noThreshold: number; currency: number; excluded: number; ungrouped: number; histograms: Map<string, Hist> }
   const out = new Map<string, Acc>();
   for (const r of valid) {
     const first = `${r.date}\u0000${r.id}`;
     let c = out.get(r.buyerKey);
-    if (c === undefined) out.set(r.buyerKey, (c = { key: r.buyerKey, buyer: r.buyer, first, records: 0, assessed: 0, spend: new D(0), noThreshold: 0, currency: 0, excluded: 0, histograms: new Map() }));
+    if (c === undefined) out.set(r.buyerKey, (c = { key: r.buyerKey, buyer: r.buyer, first, records: 0, assessed: 0, spend: new D(0), noThreshold: 0, currency: 0, excluded: 0, ungrouped: 0, histograms: new Map() }));
     if (first < c.first) [c.first, c.buyer] = [first, r.buyer];
     c.records++;
     const rate = rates[r.currency];
@@ -40,7 +45,8 @@ function oracle(records: readonly unknown[], options: DetectSplitsOptions): Buye
     }
     const value = r.amount.times(rate);
     const inForce = tiers.filter((t) => {
-      if ((t.validFrom && r.date < t.validFrom) || (t.validTo && r.date > t.validTo)) return false;
+      // In force on its date, or within a window opened on the last day in force (a run begun in force reaches it).
+      if ((t.validFrom && r.date < t.validFrom) || (t.validTo && r.date > t.validTo && !sameWindow(resolved, dayOf(t.validTo)!, dayOf(r.date)!))) return false;
       if (t.categories && (r.categoryKey === undefined || !t.categories.some((p) => (r.categoryKey as string).startsWith(categoryKey(p))))) return false;
       if (t.excludeCategories && r.categoryKey !== undefined && t.excludeCategories.some((p) => (r.categoryKey as string).startsWith(categoryKey(p)))) return false;
       return true;
@@ -55,6 +61,8 @@ function oracle(records: readonly unknown[], options: DetectSplitsOptions): Buye
     }
     if (inForce.length === 0) c.noThreshold++;
     else if (r.exemption !== undefined || (r.methodKey !== undefined && skip.has(r.methodKey))) c.excluded++;
+    // Missing a field the rule groups by: the project of sameProject, the category of sameCategory, a named vendor of vendor 'same'.
+    else if ((options.subject?.sameProject && r.projectKey === undefined) || (options.subject?.sameCategory && r.categoryKey === undefined) || (options.vendor === 'same' && placeholders.has(r.vendorKey))) c.ungrouped++;
     else {
       c.assessed++;
       c.spend = c.spend.plus(value);
@@ -70,7 +78,7 @@ function oracle(records: readonly unknown[], options: DetectSplitsOptions): Buye
         records: c.records,
         assessed: c.assessed - tooFew,
         assessedSpend: tooFew ? '0.00' : c.spend.toFixed(2),
-        notApplicable: { noThreshold: c.noThreshold, currency: c.currency, excluded: c.excluded, tooFewRecords: tooFew },
+        notApplicable: { noThreshold: c.noThreshold, currency: c.currency, excluded: c.excluded, ungrouped: c.ungrouped, tooFewRecords: tooFew },
         histograms: tiers.flatMap((t) => c.histograms.get(t.id) ?? []),
       };
     });
@@ -88,7 +96,7 @@ describe('buyerCoverage', () => {
         expect(got.map(norm)).toEqual(want.map(norm));
         for (const c of got) {
           const na = c.notApplicable;
-          expect(c.assessed + na.noThreshold + na.currency + na.excluded + na.tooFewRecords).toBe(c.records);
+          expect(c.assessed + na.noThreshold + na.currency + na.excluded + na.ungrouped + na.tooFewRecords).toBe(c.records);
         }
       }),
       { numRuns: runs(200) },
@@ -159,7 +167,7 @@ describe('flagRates', () => {
     records: assessed,
     assessed,
     assessedSpend: spend,
-    notApplicable: { noThreshold: 0, currency: 0, excluded: 0, tooFewRecords: 0 },
+    notApplicable: { noThreshold: 0, currency: 0, excluded: 0, ungrouped: 0, tooFewRecords: 0 },
     histograms: [],
   });
   const report = makeReport([

@@ -163,7 +163,7 @@ describe('toHtml', () => {
       records: 100,
       assessed: 100,
       assessedSpend: '1000.00',
-      notApplicable: { noThreshold: 0, currency: 0, excluded: 0, tooFewRecords: 0 },
+      notApplicable: { noThreshold: 0, currency: 0, excluded: 0, ungrouped: 0, tooFewRecords: 0 },
       histograms: [{ threshold: 't1', amount: '100.00', from: 0.5, to: 1.5, counts: new Array<number>(40).fill(1), below: 0, above: 0 }],
     }));
     const report = makeReport([{ recordIds: ['1', '2'], buyer: 'Buyer 7' }]);
