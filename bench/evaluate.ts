@@ -704,9 +704,12 @@ ${PRESETS ? `
 ## Presets: recall in reach / precision / AP, mean over seeds
 Each policy preset's grouping with the ledger's own thresholds. Recall in reach uses each preset's
 window (a fiscal-year window reaches \`fiscalYear\` schemes). \`cn-gpl-art28\`, \`ua-922\` and
-\`br-14133\` count purchases of any size and report every crossing set (\`minPartShare: 0\`,
-\`minScore: 0\`), as their laws sum every purchase of a subject in the year: routine purchases join
-the sets, so their precision is low by design.
+\`br-14133\` count purchases of any size (\`minPartShare: 0\`, \`minScore: 0\`), as their laws sum every
+purchase of a subject in the year: \`cn-gpl-art28\` and \`ua-922\` report the year's whole total of
+each subject (\`runs: 'window'\`), \`br-14133\` every crossing set. Routine purchases join them, so
+their precision is low by design, and a scheme counts as recalled only where its parts are at
+least half of a finding: within a year's total of many purchases they are not, though the total
+holds them.
 
 ${presetTable(byConfig)}
 ` : ''}${notes.length ? `\nNotes:\n${notes.map((n) => `- ${n}`).join('\n')}\n` : ''}`;
