@@ -35,7 +35,7 @@ import { EXIT, failure, type IssueContext } from './messages.js';
 import { SCAN_MAY, checkOutputs, realPathOf, scanFiles } from './outputs.js';
 import { policyOf, readJson, readText } from './policy.js';
 import { buildProvenance, changedInputs } from './provenance.js';
-import { summarizeRejects } from './rejectSummary.js';
+import { inputRejectWarnings, summarizeRejects } from './rejectSummary.js';
 import { TOOL } from './version.js';
 
 /** Where the CLI writes, and the environment it reads (`NO_COLOR`, `FORCE_COLOR`, `TERM`). */
@@ -193,8 +193,11 @@ async function scan(args: ScanArgs, io: CliIo): Promise<number> {
   const rejects: Reject[] = [...ledger.rejects, ...locateRejects(result.rejects, ledger)].sort((a, b) => (fileOrder.get(a.file) ?? 0) - (fileOrder.get(b.file) ?? 0) || byLine(a, b));
   // detectSplits resolved the options already: the report currency, for the hint on rates, and maxParts.
   const resolved = resolveOptions(options);
-  const rejected = summarizeRejects(rejects, ledger.stats.rows, result.stats.accepted, ledger.stats.blank, resolved.currency);
-  if (rejected.loud) warn({ code: 'rejected_rows', message: rejected.message });
+  // Several inputs: each file's rejects are judged on its own rows, and its warning names it.
+  const several = ledger.sources.length > 1;
+  const rejected = summarizeRejects(rejects, ledger.stats.rows, result.stats.accepted, ledger.stats.blank, resolved.currency, several);
+  if (several) for (const message of inputRejectWarnings(rejects, ledger.sources, resolved.currency)) warn({ code: 'rejected_rows', message });
+  else if (rejected.loud) warn({ code: 'rejected_rows', message: rejected.message });
   if (rejected.missingRates !== undefined) warn({ code: 'missing_rates', message: rejected.missingRates });
   const large = result.stats.largeRuns;
   if (large.length > 0) {
@@ -281,7 +284,7 @@ async function scan(args: ScanArgs, io: CliIo): Promise<number> {
   if (!args.quiet) {
     const stderrColor = colorEnabled(io.stderr, io.env ?? {});
     // When nothing could be analysed, the error below says it once.
-    for (const w of warnings.filter((x) => !(rejected.nothingAnalysed && x.code === 'rejected_rows'))) io.stderr.write(`${stderrColor ? '\u001b[33m' : ''}splitscan: warning: ${terminalText(w.message)}${stderrColor ? '\u001b[39m' : ''}\n`);
+    for (const w of warnings.filter((x) => !(rejected.nothingAnalysed && x.code === 'rejected_rows' && x.message === rejected.message))) io.stderr.write(`${stderrColor ? '\u001b[33m' : ''}splitscan: warning: ${terminalText(w.message)}${stderrColor ? '\u001b[39m' : ''}\n`);
     for (const note of notes) io.stderr.write(`splitscan: ${terminalText(note)}\n`);
     io.stderr.write(`${summaryLine(args, ledger.stats, result.stats.accepted, rejects.length, result.findings.length, report.summary.shown)}\n`);
   }
