@@ -259,9 +259,10 @@ async function scan(args: ScanArgs, io: CliIo): Promise<number> {
     const read = text === undefined ? { decisions: [], issues: [] } : readDecisions(text);
     for (const issue of read.issues) {
       const where = `${args.decisions}${issue.line !== undefined ? ` line ${issue.line}` : ` entry ${issue.index}`}`;
-      // A line a later one about the same finding supersedes is the register's history; one not read as written is the report's business.
+      // A line a later one about the same finding supersedes is the register's history; one not read
+      // as written, or an order the dates contradict, is the report's business.
       if (issue.code === 'superseded') notes.push(`${where}: ${issue.message}`);
-      else warn({ code: 'decision_line', message: `${where}: ${issue.message}` });
+      else warn({ code: issue.code === 'out_of_order' ? 'decision_order' : 'decision_line', message: `${where}: ${issue.message}` });
     }
     // Decisions about findings the report leaves out are told from gone ones: cut by --top, or under --min-score.
     const cut = args.top !== undefined ? result.findings.slice(args.top).map((f, i) => ({ id: f.id, buyer: f.buyer, recordIds: f.recordIds, score: f.score, why: 'top' as const, rank: (args.top as number) + i + 1 })) : [];
