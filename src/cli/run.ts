@@ -13,7 +13,7 @@ import { InputError } from '../errors.js';
 import type { DetectSplitsOptions } from '../options/options.js';
 import { resolveOptions } from '../options/resolve.js';
 import type { ColumnMap } from '../io/read/columns.js';
-import { rejectsToCsv, safeCsv } from '../io/write/csv.js';
+import { rejectsToCsv, safeCsv, warningsToCsv } from '../io/write/csv.js';
 import { terminalLines, terminalText } from '../io/write/escape.js';
 import { reportPieces } from '../io/write/formats.js';
 import { count, plural } from '../io/write/numbers.js';
@@ -280,12 +280,17 @@ async function scan(args: ScanArgs, io: CliIo): Promise<number> {
     io.stdout.write(format === 'table' ? text : forTerminal(text, io));
   } else for (const chunk of chunked(pieces)) await written(io.stdout, chunk);
   if (args.rejects !== undefined) await write(args.rejects, rejectsToCsv(rejects));
+  if (args.warnings !== undefined) await write(args.warnings, warningsToCsv(warnings));
   if (args.decisionsTemplate !== undefined) notes.push(await appendTemplate(args.decisionsTemplate, plain, report));
 
-  if (!args.quiet) {
+  // The CSV report is one table of findings, with no room for warnings: unless --warnings holds
+  // them, stderr is where they reach the reader, -q or not.
+  if (!args.quiet || (format === 'csv' && args.warnings === undefined)) {
     const stderrColor = colorEnabled(io.stderr, io.env ?? {});
     // When nothing could be analysed, the error below says it once.
     for (const w of warnings.filter((x) => !(rejected.nothingAnalysed && x.code === 'rejected_rows' && x.message === rejected.message))) io.stderr.write(`${stderrColor ? '\u001b[33m' : ''}splitscan: warning: ${terminalText(w.message)}${stderrColor ? '\u001b[39m' : ''}\n`);
+  }
+  if (!args.quiet) {
     for (const note of notes) io.stderr.write(`splitscan: ${terminalText(note)}\n`);
     io.stderr.write(`${summaryLine(args, ledger.stats, result.stats.accepted, rejects.length, result.findings.length, report.summary.shown)}\n`);
   }
