@@ -65,6 +65,8 @@ export interface ScanArgs {
   readonly format?: ScanFormat;
   readonly out?: string;
   readonly rejects?: string;
+  /** `--warnings FILE`: the report's warnings as CSV. */
+  readonly warnings?: string;
   readonly minScore?: number;
   readonly top?: number;
   readonly failOnFindings: boolean;
@@ -366,6 +368,7 @@ export function parseCli(argv: readonly string[]): CliArgs {
     ...opt('format', format),
     ...opt('out', o.out),
     ...opt('rejects', o.rejects),
+    ...opt('warnings', o.warnings),
     ...opt('minScore', minScore),
     ...opt('top', top),
     failOnFindings: o['fail-on-findings'] ?? false,

@@ -124,6 +124,7 @@ export const FLAGS = [
   { name: 'format', short: 'f', type: 'string', group: 'Output', commands: ['scan', 'inspect', 'diff', 'presets'], value: 'F', description: `${or(SCAN_FORMATS)} (default: table on a terminal,\nelse json); inspect: ${or(INSPECT_FORMATS)}; diff: ${or(DIFF_FORMATS)}` },
   { name: 'out', short: 'o', type: 'string', group: 'Output', commands: ['scan', 'diff'], value: 'FILE', description: 'write the report to FILE instead of stdout' },
   { name: 'rejects', type: 'string', group: 'Output', value: 'FILE', description: 'write rejected rows (file, line, reason …) as CSV' },
+  { name: 'warnings', type: 'string', group: 'Output', value: 'FILE', description: "write the report's warnings (code, buyer, message) as CSV,\nbeside a --format csv report, which has none" },
   { name: 'min-score', type: 'string', group: 'Output', value: 'S', description: 'only findings scoring at least S, 0–1; 0 lists every crossing\nrun', default: "the preset's, else 0.3", options: ['minScore'] },
   { name: 'top', type: 'string', group: 'Output', value: 'N', description: 'only the N highest-scoring findings' },
   { name: 'fail-on-findings', type: 'boolean', group: 'Output', description: 'exit 1 when there are findings' },
@@ -131,7 +132,7 @@ export const FLAGS = [
   { name: 'decisions-template', type: 'string', group: 'Review', value: 'FILE', description: 'append an open line per undecided finding to this register (CSV)' },
   { name: 'max-flag-share', type: 'string', group: 'Review', value: 'X', description: "warn when findings hold more than X of a buyer's purchases\n", default: '0.25' },
   { name: 'max-flag-spend-share', type: 'string', group: 'Review', value: 'X', description: "warn when findings hold more than X of a buyer's spend\n", default: '0.5' },
-  { name: 'quiet', short: 'q', type: 'boolean', group: 'General', description: 'no progress, summary or warnings on stderr' },
+  { name: 'quiet', short: 'q', type: 'boolean', group: 'General', description: 'no progress, summary or warnings on stderr (--format csv\nwithout --warnings FILE: warnings still, the CSV has none)' },
   { name: 'version', short: 'V', type: 'boolean', group: 'General', description: 'print the version' },
   { name: 'help', short: 'h', type: 'boolean', group: 'General', description: 'this help' },
 ] as const satisfies readonly Flag[];

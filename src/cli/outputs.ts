@@ -54,7 +54,7 @@ function named(entries: readonly (readonly [string, string | undefined])[]): Nam
 /** The files a scan writes, and those it reads besides the ledgers (`ledgers`: as given, or as read). */
 export function scanFiles(args: ScanArgs, ledgers: readonly string[]): { outputs: NamedFile[]; inputs: NamedFile[] } {
   return {
-    outputs: named([['--out', args.out], ['--rejects', args.rejects], ['--decisions-template', args.decisionsTemplate]]),
+    outputs: named([['--out', args.out], ['--rejects', args.rejects], ['--warnings', args.warnings], ['--decisions-template', args.decisionsTemplate]]),
     inputs: [
       ...ledgers.map((path) => ({ flag: 'FILE', path })),
       ...named([['--decisions', args.decisions], ['--options', args.optionsFile], ['--thresholds', args.thresholds], ['--map-file', args.mapFile]]),

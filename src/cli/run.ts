@@ -13,7 +13,7 @@ import { InputError } from '../errors.js';
 import type { DetectSplitsOptions } from '../options/options.js';
 import { resolveOptions } from '../options/resolve.js';
 import type { ColumnMap } from '../io/read/columns.js';
-import { rejectsToCsv, safeCsv } from '../io/write/csv.js';
+import { rejectsToCsv, safeCsv, warningsToCsv } from '../io/write/csv.js';
 import { terminalLines, terminalText } from '../io/write/escape.js';
 import { reportPieces } from '../io/write/formats.js';
 import { count, plural } from '../io/write/numbers.js';
@@ -36,7 +36,7 @@ import { EXIT, failure, type IssueContext } from './messages.js';
 import { SCAN_MAY, checkOutputs, realPathOf, scanFiles } from './outputs.js';
 import { policyOf, readJson, readText } from './policy.js';
 import { buildProvenance, changedInputs } from './provenance.js';
-import { summarizeRejects } from './rejectSummary.js';
+import { inputRejectWarnings, summarizeRejects } from './rejectSummary.js';
 import { exclusionsUnmatched, notAssessed, skipMethodUnused } from './untested.js';
 import { TOOL } from './version.js';
 
@@ -195,8 +195,11 @@ async function scan(args: ScanArgs, io: CliIo): Promise<number> {
   const rejects: Reject[] = [...ledger.rejects, ...locateRejects(result.rejects, ledger)].sort((a, b) => (fileOrder.get(a.file) ?? 0) - (fileOrder.get(b.file) ?? 0) || byLine(a, b));
   // detectSplits resolved the options already: the report currency, for the hint on rates, and maxParts.
   const resolved = resolveOptions(options);
-  const rejected = summarizeRejects(rejects, ledger.stats.rows, result.stats.accepted, ledger.stats.blank, resolved.currency);
-  if (rejected.loud) warn({ code: 'rejected_rows', message: rejected.message });
+  // Several inputs: each file's rejects are judged on its own rows, and its warning names it.
+  const several = ledger.sources.length > 1;
+  const rejected = summarizeRejects(rejects, ledger.stats.rows, result.stats.accepted, ledger.stats.blank, resolved.currency, several);
+  if (several) for (const message of inputRejectWarnings(rejects, ledger.sources, resolved.currency)) warn({ code: 'rejected_rows', message });
+  else if (rejected.loud) warn({ code: 'rejected_rows', message: rejected.message });
   if (rejected.missingRates !== undefined) warn({ code: 'missing_rates', message: rejected.missingRates });
   const large = result.stats.largeRuns;
   if (large.length > 0) {
@@ -261,9 +264,10 @@ async function scan(args: ScanArgs, io: CliIo): Promise<number> {
     const read = text === undefined ? { decisions: [], issues: [] } : readDecisions(text);
     for (const issue of read.issues) {
       const where = `${args.decisions}${issue.line !== undefined ? ` line ${issue.line}` : ` entry ${issue.index}`}`;
-      // A line a later one about the same finding supersedes is the register's history; one not read as written is the report's business.
+      // A line a later one about the same finding supersedes is the register's history; one not read
+      // as written, or an order the dates contradict, is the report's business.
       if (issue.code === 'superseded') notes.push(`${where}: ${issue.message}`);
-      else warn({ code: 'decision_line', message: `${where}: ${issue.message}` });
+      else warn({ code: issue.code === 'out_of_order' ? 'decision_order' : 'decision_line', message: `${where}: ${issue.message}` });
     }
     // Decisions about findings the report leaves out are told from gone ones: cut by --top, or under --min-score.
     const cut = args.top !== undefined ? result.findings.slice(args.top).map((f, i) => ({ id: f.id, buyer: f.buyer, recordIds: f.recordIds, score: f.score, why: 'top' as const, rank: (args.top as number) + i + 1 })) : [];
@@ -281,12 +285,17 @@ async function scan(args: ScanArgs, io: CliIo): Promise<number> {
     io.stdout.write(format === 'table' ? text : forTerminal(text, io));
   } else for (const chunk of chunked(pieces)) await written(io.stdout, chunk);
   if (args.rejects !== undefined) await write(args.rejects, rejectsToCsv(rejects));
+  if (args.warnings !== undefined) await write(args.warnings, warningsToCsv(warnings));
   if (args.decisionsTemplate !== undefined) notes.push(await appendTemplate(args.decisionsTemplate, plain, report));
 
-  if (!args.quiet) {
+  // The CSV report is one table of findings, with no room for warnings: unless --warnings holds
+  // them, stderr is where they reach the reader, -q or not.
+  if (!args.quiet || (format === 'csv' && args.warnings === undefined)) {
     const stderrColor = colorEnabled(io.stderr, io.env ?? {});
     // When nothing could be analysed, the error below says it once.
-    for (const w of warnings.filter((x) => !(rejected.nothingAnalysed && x.code === 'rejected_rows'))) io.stderr.write(`${stderrColor ? '\u001b[33m' : ''}splitscan: warning: ${terminalText(w.message)}${stderrColor ? '\u001b[39m' : ''}\n`);
+    for (const w of warnings.filter((x) => !(rejected.nothingAnalysed && x.code === 'rejected_rows' && x.message === rejected.message))) io.stderr.write(`${stderrColor ? '\u001b[33m' : ''}splitscan: warning: ${terminalText(w.message)}${stderrColor ? '\u001b[39m' : ''}\n`);
+  }
+  if (!args.quiet) {
     for (const note of notes) io.stderr.write(`splitscan: ${terminalText(note)}\n`);
     io.stderr.write(`${summaryLine(args, ledger.stats, result.stats.accepted, rejects.length, result.findings.length, report.summary.shown)}\n`);
   }

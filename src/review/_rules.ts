@@ -1,7 +1,7 @@
 /**
  * The rules a report was made under — its policy, thresholds and detection options (from its
- * provenance) — compared between two reports, so a diff can say when findings differ because the
- * rules did, not the ledger.
+ * provenance) — and the options its files were read with, compared between two reports, so a diff
+ * can say when findings differ because the rules or the reading did, not the ledger.
  */
 import { D, groupedMoney } from '../_lib/decimal.js';
 import type { ScanReport } from '../io/write/scanReport.js';
@@ -42,6 +42,63 @@ export function ruleDifferences(before: ScanReport, after: ScanReport): string[]
   }
   return out;
 }
+
+/**
+ * The reading options a report's provenance records, in the order they are compared, with the
+ * value each has when not given: every one of them can change which records a file gives or what
+ * they hold (the columns read, the dates and amounts, the currency and buyer of rows without one,
+ * credits and document lines, the bytes' encoding and delimiter).
+ */
+const READING: readonly (readonly [string, unknown])[] = [
+  ['map', {}],
+  ['dateFormat', undefined],
+  ['decimalComma', false],
+  ['unit', undefined],
+  ['encoding', 'auto'],
+  ['currency', undefined],
+  ['buyer', undefined],
+  ['credits', 'reject'],
+  ['lines', 'sum'],
+  ['lineSuffix', undefined],
+  ['delimiter', undefined],
+  ['format', 'auto'],
+];
+
+/**
+ * What differs between the reading options of two reports (their provenance's `reading`), each a
+ * phrase (`dateFormat "dd/MM/yyyy" before, "MM/dd/yyyy" after`, `map.buyer "Division" before,
+ * "Card" after`); empty when nothing does, or when either report does not record them. An option
+ * given as its default (`--credits reject`, `--encoding auto`) is the default; options are compared
+ * as given, not as each file turned out to be read (an encoding detected is not `--encoding`).
+ *
+ * @example
+ * const at = (reading) => ({ ...report, provenance: { ...report.provenance, reading } })
+ * readingDifferences(at({ credits: 'reject' }), at({})) //=> []
+ * readingDifferences(at({}), at({ decimalComma: true })) //=> ['decimalComma false before, true after']
+ */
+export function readingDifferences(before: ScanReport, after: ScanReport): string[] {
+  const a = before.provenance?.reading;
+  const b = after.provenance?.reading;
+  if (a === undefined || b === undefined) return [];
+  const out: string[] = [];
+  const known = new Map(READING);
+  const keys = [...READING.map(([k]) => k), ...[...new Set([...Object.keys(a), ...Object.keys(b)])].filter((k) => !known.has(k)).sort()];
+  for (const key of keys) {
+    const x = a[key] ?? known.get(key);
+    const y = b[key] ?? known.get(key);
+    if (stable(x) === stable(y)) continue;
+    if (key === 'map' && isRecord(x) && isRecord(y)) {
+      for (const field of [...new Set([...Object.keys(x), ...Object.keys(y)])]) {
+        if (stable(x[field]) !== stable(y[field])) out.push(`map.${field} ${shown(x[field])} before, ${shown(y[field])} after`);
+      }
+      continue;
+    }
+    out.push(`${key} ${shown(x)} before, ${shown(y)} after`);
+  }
+  return out;
+}
+
+const isRecord = (v: unknown): v is Readonly<Record<string, unknown>> => v !== null && typeof v === 'object' && !Array.isArray(v);
 
 /** A report's thresholds by id: its provenance's (`complete`), or those its findings name. */
 function thresholdsOf(r: ScanReport, complete: boolean): Map<string, Threshold> {

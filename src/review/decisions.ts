@@ -90,9 +90,11 @@ export interface DecisionIssue {
   /**
    * `invalid`: the entry breaks the schema and is not used; `field_ignored`: the entry is used
    * without this optional field, which it could not be read (a date that is no date, or reads as two);
-   * `superseded`: a later entry decides the same finding.
+   * `superseded`: a later entry decides the same finding; `out_of_order`: the entry that holds for
+   * its finding (the last) is dated before an earlier entry that decides it otherwise (another
+   * status, records or buyer), so which is the newer cannot be told — it still holds.
    */
-  readonly code: 'invalid' | 'field_ignored' | 'superseded';
+  readonly code: 'invalid' | 'field_ignored' | 'superseded' | 'out_of_order';
   readonly message: string;
   readonly value?: unknown;
 }
@@ -129,9 +131,11 @@ const REQUIRED_COLUMNS = ['finding_id', 'status', 'record_ids'] as const;
 /**
  * Reads a decisions file (CSV or JSON; bytes in any encoding `decodeText` detects, or text). Each
  * entry is validated with {@link decisionSchema}; bad entries come back in `issues` with their line
- * and field, never thrown. When several entries decide the same finding id, the one with the latest
- * `date` holds (an entry without a date is the oldest; on equal dates the later entry in the file),
- * and the others are reported as `superseded`.
+ * and field, never thrown. The register is append-only: when several entries decide the same
+ * finding id, the last in the file holds, whatever their dates, and the others are reported as
+ * `superseded`. When the one that holds is dated before an earlier entry that decides the finding
+ * otherwise (another status, records or buyer), the dates contradict the order and which decision
+ * is the newer cannot be told: it still holds, and an `out_of_order` issue names both.
  *
  * In CSV, `record_ids` lists the ids separated by `;` (or holds a JSON array when an id contains
  * `;`), statuses ignore case, and a leading `'` that a spreadsheet-safe writer put before `=`, `+`,
@@ -185,12 +189,11 @@ export function readDecisions(input: string | Uint8Array, options: ReadDecisions
       value: given,
     });
   }
-  // One decision per finding: the latest date holds; on equal dates, the later entry.
+  // One decision per finding: the register is append-only, so its last line (entry) about it holds.
   const latest = new Map<string, (typeof decisions)[number]>();
-  for (const d of decisions) {
-    const held = latest.get(d.decision.finding);
-    if (held === undefined || (d.decision.date ?? '') >= (held.decision.date ?? '')) latest.set(d.decision.finding, d);
-  }
+  for (const d of decisions) latest.set(d.decision.finding, d);
+  const place = (d: (typeof decisions)[number]) => (d.line !== undefined ? `line ${d.line}` : `entry ${d.index}`);
+  const newest = new Map<string, (typeof decisions)[number]>();
   for (const d of decisions) {
     const held = latest.get(d.decision.finding);
     if (held === d || held === undefined) continue;
@@ -202,8 +205,25 @@ export function readDecisions(input: string | Uint8Array, options: ReadDecisions
       code: 'superseded',
       message: `superseded by the decision ${held.line !== undefined ? `on line ${held.line}` : `at index ${held.index}`}${held.decision.date ? ` of ${held.decision.date}` : ''} about the same finding`,
     });
+    // An earlier line dated after the one that holds, and deciding otherwise: the dates contradict the order.
+    const other = newest.get(d.decision.finding);
+    if (d.decision.date !== undefined && held.decision.date !== undefined && d.decision.date > held.decision.date && decidesOtherwise(d.decision, held.decision) && (other === undefined || (d.decision.date >= (other.decision.date ?? '')))) {
+      newest.set(d.decision.finding, d);
+    }
   }
-  issues.sort((x, y) => x.index - y.index);
+  for (const [finding, d] of newest) {
+    const held = latest.get(finding) as (typeof decisions)[number];
+    issues.push({
+      ...(held.line !== undefined ? { line: held.line } : {}),
+      index: held.index,
+      finding,
+      field: 'date',
+      code: 'out_of_order',
+      message: `date ${held.decision.date} is before that of ${place(d)} (${d.decision.date}, ${d.decision.status}), an earlier line about the same finding: which decision is the newer cannot be told; the later line holds (${held.decision.status}): append a line that settles it`,
+      value: held.decision.date,
+    });
+  }
+  issues.sort((x, y) => x.index - y.index || (x.code === 'superseded' ? -1 : 1));
   return { decisions: [...latest.values()].sort((x, y) => x.index - y.index).map((d) => d.decision), issues };
 }
 
@@ -294,6 +314,11 @@ function recordList(cell: string): unknown {
     }
   }
   return cell === '' ? [] : cell.split(';').map((s) => s.trim()).filter((s) => s !== '');
+}
+
+/** Whether two decisions about one finding conclude differently: another status, other records, another buyer. */
+function decidesOtherwise(a: Decision, b: Decision): boolean {
+  return a.status !== b.status || a.buyer !== b.buyer || a.records.length !== b.records.length || a.records.some((r, i) => r !== b.records[i]);
 }
 
 /** Drops absent optional fields, so decisions compare and print cleanly. */

@@ -7,7 +7,7 @@ import type { ReportFinding, ScanReport } from '../io/write/scanReport.js';
 import { allFindings, isPartial } from './_findings.js';
 import { escapeHtml, htmlPage } from './_html.js';
 import { matchRecordSets } from './_match.js';
-import { ruleDifferences } from './_rules.js';
+import { readingDifferences, ruleDifferences } from './_rules.js';
 import { checkShape, REPORT, type Shape } from '../_lib/args.js';
 import { OptionsError } from '../errors.js';
 
@@ -38,9 +38,12 @@ export interface DiffSide {
   readonly partial: boolean;
 }
 
-/** What the reader of a diff should know first: the reports were made under different rules. */
+/**
+ * What the reader of a diff should know first: the reports were made under different rules
+ * (`different_rules`), or read their files with different reading options (`different_reading`).
+ */
 export interface DiffWarning {
-  readonly code: 'different_rules';
+  readonly code: 'different_rules' | 'different_reading';
   readonly message: string;
 }
 
@@ -50,8 +53,10 @@ export interface ReportDiff {
   readonly before: DiffSide;
   readonly after: DiffSide;
   /**
-   * Empty, or one `different_rules` warning naming what differs between the reports' policies,
-   * thresholds and detection options: findings may then be new or gone because of the rules.
+   * Empty, or a `different_rules` warning naming what differs between the reports' policies,
+   * thresholds and detection options (findings may then be new or gone because of the rules), and
+   * a `different_reading` one naming the reading options that differ (`dateFormat`, `map.buyer`,
+   * `decimalComma` …: rows may then be other records, or hold other values).
    */
   readonly warnings: readonly DiffWarning[];
   /** In the later run only, by rank there. */
@@ -98,7 +103,11 @@ export function diffReports(before: ScanReport, after: ScanReport): ReportDiff {
   const gone = [...match.onlyA].sort(byRank);
   const side = (r: ScanReport, n: number): DiffSide => ({ ...(r.source !== undefined ? { source: r.source } : {}), findings: n, partial: isPartial(r) });
   const rules = ruleDifferences(before, after);
-  const warnings: DiffWarning[] = rules.length === 0 ? [] : [{ code: 'different_rules', message: `the two reports were made under different rules, so a finding may be new or gone because of the rules, not the ledger: ${rules.join('; ')}` }];
+  const reading = readingDifferences(before, after);
+  const warnings: DiffWarning[] = [
+    ...(rules.length === 0 ? [] : [{ code: 'different_rules' as const, message: `the two reports were made under different rules, so a finding may be new or gone because of the rules, not the ledger: ${rules.join('; ')}` }]),
+    ...(reading.length === 0 ? [] : [{ code: 'different_reading' as const, message: `the two reports read their files with different reading options, so a finding may be new, gone or changed because of how the rows were read, not the ledger: ${reading.join('; ')}` }]),
+  ];
   return {
     schema: DIFF_SCHEMA,
     before: side(before, a.length),

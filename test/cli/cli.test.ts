@@ -180,6 +180,23 @@ describe('outputs', () => {
     expect((await cli('diff', join(dir, 'b.json'), join(dir, 'b.json'), '-o', join(dir, 'same.md'))).err).toBe('');
   });
 
+  it('diff warns when the two reports read their files with different reading options, naming them', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'splitscan-'));
+    const ledger = seed('chengxi-2014.csv');
+    const thresholds = join(root, 'seeds/chengxi-thresholds.json');
+    await cli('scan', ledger, '--thresholds', thresholds, '-f', 'json', '-o', join(dir, 'a.json'), '-q');
+    await cli('scan', ledger, '--thresholds', thresholds, '--credits', 'net', '--map', 'subject=品目名称', '-f', 'json', '-o', join(dir, 'b.json'), '-q');
+    const r = await cli('diff', join(dir, 'a.json'), join(dir, 'b.json'), '-f', 'json');
+    expect(r.code).toBe(0);
+    const message =
+      'the two reports read their files with different reading options, so a finding may be new, gone or changed because of how the rows were read, not the ledger: map.subject none before, "品目名称" after; credits "reject" before, "net" after';
+    expect(r.err).toBe(`splitscan: warning: ${message}\n`);
+    expect(JSON.parse(r.out).warnings).toEqual([{ code: 'different_reading', message }]);
+    // The defaults given as flags read the same.
+    await cli('scan', ledger, '--thresholds', thresholds, '--credits', 'reject', '--lines', 'sum', '--encoding', 'auto', '-f', 'json', '-o', join(dir, 'c.json'), '-q');
+    expect((await cli('diff', join(dir, 'a.json'), join(dir, 'c.json'), '-o', join(dir, 'same.md'))).err).toBe('');
+  });
+
   it('reads several files as one ledger: parts and rejects name their file and line', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'splitscan-'));
     const header = 'id,buyer,vendor,date,amount,currency\n';

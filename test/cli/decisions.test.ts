@@ -165,6 +165,33 @@ describe('register lines that cannot be read as written', () => {
   });
 });
 
+describe('the order of a register', () => {
+  it('is the order of its lines: a later line holds even when its date cannot be read; dates against the order are a report warning', async () => {
+    writeFileSync(at('o.csv'), 'buyer,vendor,date,amount,currency\nParks,Acme,2024-01-01,3000,EUR\nParks,Acme,2024-01-05,3000,EUR\n');
+    const scan = ['scan', at('o.csv'), '--threshold', '5000', '--currency', 'EUR'];
+    rmSync(at('ot.csv'), { force: true });
+    await cli([...scan, '--decisions-template', at('ot.csv'), '-q', '-o', at('ot.json')]);
+    const [header, open] = readFileSync(at('ot.csv'), 'utf8').trim().split('\r\n') as [string, string];
+    const line = (status: string, date: string) => open.replace(',open,,,', `,${status},AA,${date},`);
+    // Confirmed on a dated line, then dismissed on a line whose date reads two ways (01/02/2024).
+    writeFileSync(at('ot.csv'), [header, line('confirmed', '2024-03-01'), line('dismissed', '01/02/2024'), ''].join('\r\n'));
+    const ambiguous = await jsonReport([...scan, '--decisions', at('ot.csv')]);
+    expect(ambiguous.decisions.counts).toEqual({ open: 0, confirmed: 0, dismissed: 1, exempt: 0 });
+    expect(ambiguous.warnings.map((w) => w.code)).toEqual(['decision_line']);
+
+    // Dismissed on a line dated before the confirmed one above it: the later line holds, and the report says the order cannot be told.
+    writeFileSync(at('ot.csv'), [header, line('confirmed', '2024-03-01'), line('dismissed', '2024-02-01'), ''].join('\r\n'));
+    const message = `${at('ot.csv')} line 3: date 2024-02-01 is before that of line 2 (2024-03-01, confirmed), an earlier line about the same finding: which decision is the newer cannot be told; the later line holds (dismissed): append a line that settles it`;
+    const contradicted = await jsonReport([...scan, '--decisions', at('ot.csv')]);
+    expect(contradicted.decisions.counts).toEqual({ open: 0, confirmed: 0, dismissed: 1, exempt: 0 });
+    expect(contradicted.warnings).toEqual([{ code: 'decision_order', message }]);
+    for (const format of ['table', 'md']) expect((await cli([...scan, '--decisions', at('ot.csv'), '--format', format, '-q'])).out, format).toContain(format === 'md' ? markdownText(message) : message);
+    const r = await cli([...scan, '--decisions', at('ot.csv'), '--format', 'json']);
+    expect(r.err).toContain(`splitscan: warning: ${message}\n`);
+    expect(r.err).toContain(`splitscan: ${at('ot.csv')} line 2: superseded by the decision on line 3 of 2024-02-01 about the same finding\n`);
+  });
+});
+
 describe('the first month: no register yet', () => {
   it('named by both --decisions and --decisions-template, is an empty register, with a note; named by --decisions alone, an error', async () => {
     writeFileSync(at('m.csv'), 'buyer,vendor,date,amount,currency\nParks,Acme,2024-01-01,3000,EUR\nParks,Acme,2024-01-05,3000,EUR\n');

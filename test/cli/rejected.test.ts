@@ -6,7 +6,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { datePatterns, summarizeRejects } from '../../src/cli/rejectSummary.js';
+import { datePatterns, inputRejectWarnings, summarizeRejects } from '../../src/cli/rejectSummary.js';
 import { readLedger } from '../../src/io/read/ledger.js';
 import { cli, repo } from './_run.js';
 
@@ -73,6 +73,48 @@ describe('most rows rejected', () => {
     expect(summarizeRejects(rejects, 3, 2)).toMatchObject({ loud: false, nothingAnalysed: false });
     expect(summarizeRejects(rejects, 2, 1)).toMatchObject({ loud: true, nothingAnalysed: false });
     expect(summarizeRejects([], 4, 0, 4)).toMatchObject({ loud: false, nothingAnalysed: false }); // blank rows only
+  });
+});
+
+describe('several files', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'splitscan-rejected-files-'));
+  const header = 'id,buyer,vendor,date,amount,currency';
+  const rows = (prefix: string, n: number, amount: string) => Array.from({ length: n }, (_, i) => `${prefix}${i + 1},City,Acme,2019-12-0${i + 1},${amount},EUR`);
+  writeFileSync(join(dir, 'a.csv'), `${header}\n${rows('A', 9, '600').join('\n')}\n`);
+  writeFileSync(join(dir, 'b.csv'), `${header}\n${rows('B', 4, '1.5.0').join('\n')}\n`);
+  writeFileSync(join(dir, 'b2.csv'), `${header}\n${rows('C', 4, '1.5.0').join('\n')}\n`);
+  const run = (...files: string[]) => cli(['scan', ...files.map((f) => join(dir, f)), '--threshold', '1000', '--currency', 'EUR', '--format', 'json']);
+
+  it('warns about a file most of whose rows are rejected, naming it, though the run as a whole rejects fewer than half', async () => {
+    const r = await run('a.csv', 'b.csv');
+    expect(r.code).toBe(0);
+    const b = join(dir, 'b.csv');
+    const warning = `${b}: 4 of 4 rows rejected: invalid_amount 4 (e.g. line 2: "1.5.0" is not an amount) — check the amount column (--map amount=Header)`;
+    expect(r.err).toContain(`splitscan: warning: ${warning}\n`);
+    expect(JSON.parse(r.out).warnings).toEqual([{ code: 'rejected_rows', message: warning }]);
+  });
+
+  it('judges a file by the rows it has: all of them blank or rejected is loud, however many are blank', () => {
+    const reject = (file: string, line: number) => ({ field: 'amount', path: ['amount'], code: 'invalid_amount' as const, message: `line ${line}: x`, line, file });
+    const stats = (rows: number, blank: number) => ({ rows, blank, records: 0, rejected: 0, merged: 0, netted: 0 });
+    const warnings = inputRejectWarnings([reject('b.csv', 3), reject('b.csv', 9), reject('c.csv', 2)], [
+      { file: 'a.csv', stats: stats(5, 0) },
+      { file: 'b.csv', stats: stats(10, 8) },
+      { file: 'c.csv', stats: stats(3, 0) },
+    ]);
+    expect(warnings).toEqual(['b.csv: 2 of 10 rows rejected: invalid_amount 2 (e.g. line 3: x) — check the amount column (--map amount=Header)']);
+  });
+
+  it('names no file a run reads one file of', async () => {
+    const r = await run('b.csv');
+    expect(r.code).toBe(3);
+    expect(r.err).toContain('splitscan: no row could be analysed: 4 of 4 rows rejected: invalid_amount 4 (e.g. line 2: "1.5.0" is not an amount)');
+  });
+
+  it('names the file of each example when no row of any file could be analysed', async () => {
+    const r = await run('b.csv', 'b2.csv');
+    expect(r.code).toBe(3);
+    expect(r.err).toContain(`splitscan: no row could be analysed: 8 of 8 rows rejected: invalid_amount 8 (e.g. ${join(dir, 'b.csv')} line 2: "1.5.0" is not an amount)`);
   });
 });
 

@@ -117,12 +117,11 @@ describe('readDecisions', () => {
     expect(issues.map((i) => [i.line, i.field, i.code, i.message])).toEqual([[2, 'status', 'invalid', 'status "dismised" must be one of open, confirmed, dismissed, exempt (did you mean "dismissed"?): the line is not used']]);
   });
 
-  it('keeps the latest decision about a finding and reports the others as superseded', () => {
+  it('keeps the last line about a finding, as an append-only register does, and reports the others as superseded', () => {
     const csv = [
       'finding_id,status,date,record_ids',
       'F1,open,2015-01-05,1;2',
       'F1,confirmed,2015-01-12,1;2',
-      'F1,dismissed,2015-01-07,1;2',
       'F2,open,,3',
       'F2,confirmed,,3',
     ].join('\n');
@@ -134,9 +133,59 @@ describe('readDecisions', () => {
     expect(issues.map((i) => [i.line, i.code])).toEqual([
       [2, 'superseded'],
       [4, 'superseded'],
-      [5, 'superseded'],
     ]);
     expect(issues[0]?.message).toBe('superseded by the decision on line 3 of 2015-01-12 about the same finding');
+  });
+
+  it('keeps a later line whose date is missing or unreadable over an earlier dated one', () => {
+    const csv = [
+      'finding_id,status,date,record_ids',
+      'F1,confirmed,2015-01-12,1;2',
+      'F1,dismissed,,1;2',
+      'F2,confirmed,2015-01-12,3',
+      'F2,dismissed,01/02/2015,3',
+    ].join('\n');
+    const { decisions, issues } = readDecisions(csv);
+    expect(decisions).toEqual([
+      { finding: 'F1', status: 'dismissed', records: ['1', '2'] },
+      { finding: 'F2', status: 'dismissed', records: ['3'] },
+    ]);
+    expect(issues.map((i) => [i.line, i.code])).toEqual([
+      [2, 'superseded'],
+      [4, 'superseded'],
+      [5, 'field_ignored'],
+    ]);
+  });
+
+  it('says when the dates contradict the order of lines that decide a finding differently: the later line holds', () => {
+    const csv = [
+      'finding_id,status,date,record_ids',
+      'F1,open,2015-01-05,1;2',
+      'F1,confirmed,2015-01-12,1;2',
+      'F1,dismissed,2015-01-07,1;2',
+      'F2,confirmed,2015-03-01,3',
+      'F2,confirmed,2015-02-01,3',
+    ].join('\n');
+    const { decisions, issues } = readDecisions(csv);
+    expect(decisions.map((d) => [d.finding, d.status, d.date])).toEqual([
+      ['F1', 'dismissed', '2015-01-07'],
+      ['F2', 'confirmed', '2015-02-01'],
+    ]);
+    // F2's lines agree: their order changes nothing, and nothing is said of it.
+    expect(issues.map((i) => [i.line, i.code, i.field])).toEqual([
+      [2, 'superseded', ''],
+      [3, 'superseded', ''],
+      [4, 'out_of_order', 'date'],
+      [5, 'superseded', ''],
+    ]);
+    expect(issues[2]?.message).toBe(
+      'date 2015-01-07 is before that of line 3 (2015-01-12, confirmed), an earlier line about the same finding: which decision is the newer cannot be told; the later line holds (dismissed): append a line that settles it',
+    );
+    // The same in JSON, by index.
+    const json = readDecisions(JSON.stringify([{ finding: 'F1', status: 'confirmed', records: ['1'], date: '2015-01-12' }, { finding: 'F1', status: 'dismissed', records: ['1'], date: '2015-01-07' }]));
+    expect(json.decisions.map((d) => d.status)).toEqual(['dismissed']);
+    expect(json.issues.map((i) => [i.index, i.code])).toEqual([[0, 'superseded'], [1, 'out_of_order']]);
+    expect(json.issues[1]?.message).toMatch(/^date 2015-01-07 is before that of entry 0 \(2015-01-12, confirmed\)/u);
   });
 
   it('throws an InputError when the file as a whole cannot be read', () => {

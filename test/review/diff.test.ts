@@ -102,6 +102,42 @@ describe('diffReports: rules', () => {
   });
 });
 
+describe('diffReports: reading', () => {
+  const options = { thresholds: [{ id: 't1', amount: '180', currency: 'CNY', procedure: 'p', comparison: 'atOrAbove' }], window: { days: 30 } };
+  const read = (reading: Record<string, unknown> | undefined) => ({ tool: { name: 'splitscan', version: '0.1.0' }, inputs: [], options, ...(reading !== undefined ? { reading } : {}) });
+  const a = makeReport([{ id: 'a', recordIds: ['1', '2'] }]);
+  const MESSAGE = 'the two reports read their files with different reading options, so a finding may be new, gone or changed because of how the rows were read, not the ledger: ';
+
+  it('warns when the reports read their files differently, naming each option that differs', () => {
+    const before = { ...a, provenance: read({ dateFormat: 'dd/MM/yyyy', map: { buyer: 'Division', vendor: 'Merchant' }, currency: 'CNY' }) };
+    const after = { ...a, provenance: read({ dateFormat: 'MM/dd/yyyy', map: { buyer: 'Card', vendor: 'Merchant' }, currency: 'CNY', decimalComma: true, credits: 'net', lineSuffix: '_\\d+$' }) };
+    const diff = diffReports(before, after);
+    const message = `${MESSAGE}map.buyer "Division" before, "Card" after; dateFormat "dd/MM/yyyy" before, "MM/dd/yyyy" after; decimalComma false before, true after; credits "reject" before, "net" after; lineSuffix none before, "_\\\\d+$" after`;
+    expect(diff.warnings).toEqual([{ code: 'different_reading', message }]);
+    expect(formatDiff(diff, 'md')).toContain(`- **Warning:** ${message.replace(/\\/gu, '\\\\')}`); // Markdown escapes the backslash
+    expect(formatDiff(diff, 'html')).toContain('<li>the two reports read their files with different reading options');
+    expect(JSON.parse(formatDiff(diff, 'json')).warnings).toEqual([{ code: 'different_reading', message }]);
+  });
+
+  it('takes an option given as its default for the default, and says nothing when the reading is the same', () => {
+    const before = { ...a, provenance: read({ currency: 'CNY' }) };
+    const after = { ...a, provenance: read({ currency: 'CNY', encoding: 'auto', credits: 'reject', lines: 'sum', decimalComma: false, map: {}, format: 'auto' }) };
+    expect(diffReports(before, after).warnings).toEqual([]);
+    expect(diffReports(after, before).warnings).toEqual([]);
+    // Without the reading options of one report, nothing can be compared.
+    expect(diffReports({ ...a, provenance: read(undefined) }, { ...a, provenance: read({ decimalComma: true }) }).warnings).toEqual([]);
+  });
+
+  it('names the reading and the rules apart when both differ', () => {
+    const before = { ...a, provenance: read({ encoding: 'windows-1252', delimiter: ';' }) };
+    const after = { ...a, provenance: { ...read({ unit: '10000', lines: 'keep' }), options: { ...options, window: { days: 365 } } } };
+    expect(diffReports(before, after).warnings).toEqual([
+      { code: 'different_rules', message: expect.stringMatching(/: window \{"days":30\} before, \{"days":365\} after$/u) },
+      { code: 'different_reading', message: `${MESSAGE}unit none before, "10000" after; encoding "windows-1252" before, "auto" after; lines "sum" before, "keep" after; delimiter ";" before, none after` },
+    ]);
+  });
+});
+
 describe('formatDiff', () => {
   const payload = '<script>alert(1)</script> | "x" \'y\' <img src=x onerror=alert(2)>';
   const before = makeReport([

@@ -2,6 +2,7 @@
  * Writing CSV: records for interchange, and cells made safe for spreadsheets.
  */
 import { type PurchaseRecordInput, type Reject, RECORD_FIELDS } from '../../records/record.js';
+import type { ReportWarning } from './scanReport.js';
 import { valueText } from './values.js';
 import { badArgument, checkArray } from '../../_lib/args.js';
 import { recordArray } from '../../records/input.js';
@@ -103,4 +104,18 @@ export function rejectsToCsv(rejects: readonly Reject[]): string {
       valueText(r.value),
     ]),
   );
+}
+
+/**
+ * Writes a report's warnings as a spreadsheet-safe CSV, one row each: `code`, `buyer` (empty unless
+ * the warning concerns one) and `message`; the header alone when there are none. The CSV report is
+ * one table of findings with no room for them: this is its companion (`--warnings FILE`).
+ *
+ * @example
+ * warningsToCsv([{ code: 'flag_rate', buyer: 'Parks', message: 'findings hold 40% of the purchases of Parks' }])
+ * //=> 'code,buyer,message\r\nflag_rate,Parks,findings hold 40% of the purchases of Parks\r\n'
+ */
+export function warningsToCsv(warnings: readonly ReportWarning[]): string {
+  checkArray(warnings, 'warningsToCsv', 'warnings', 'an array of warnings');
+  return safeCsv(['code', 'buyer', 'message'], warnings.map((w) => [w.code, w.buyer ?? '', w.message]));
 }

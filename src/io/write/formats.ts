@@ -1,6 +1,6 @@
 /**
  * A {@link ScanReport} rendered: `json` (the full report, stable schema), `csv` (one row per
- * finding × record, spreadsheet-safe), `md` (audit working papers) and `table` (terminals). A
+ * finding × record, spreadsheet-safe: one plain table, so no warnings or summary), `md` (audit working papers) and `table` (terminals). A
  * report that went through `applyDecisions` (splitscan/review) shows each finding's status, the
  * dismissed findings apart and the decision counts.
  */
@@ -92,7 +92,9 @@ const REPORT_CSV_COLUMNS = [
  * One row per finding × record, safe to open in a spreadsheet (cells starting with `=` `+` `@`, a
  * control character, or a `-` that does not start a number get a leading `'`). Dismissed findings
  * come last; `status` and `review` (its decision in words) are empty unless the report went through
- * `applyDecisions`.
+ * `applyDecisions`. One rectangular table and nothing else, for spreadsheets and pandas: the
+ * report's `warnings` are not in it (the command writes them beside it, `--warnings FILE`, or on
+ * stderr).
  */
 function reportToCsv(report: AnyReport): string {
   const rows: unknown[][] = [];
