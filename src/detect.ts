@@ -11,7 +11,10 @@ import type { Item } from './cluster/item.js';
 import { runRank, scoreRun, type ScoredRun } from './score/score.js';
 import { buyerBaselines, type BuyerStats } from './score/baseline.js';
 import { pairAgreement } from './score/evidence.js';
-import { buildFinding, type Finding } from './report/finding.js';
+import { afterCounterfactual, buildFinding, type Finding } from './report/finding.js';
+import { leftOut, leftOutSentence } from './report/leftOut.js';
+import { isoOf } from './_lib/days.js';
+import { moneyString } from './_lib/decimal.js';
 import { buildLargeRun, type LargeRun } from './report/largeRun.js';
 import { buildLowScoringRun, type LowScoringRun } from './report/lowScoring.js';
 import { compareText } from './_lib/order.js';
@@ -106,6 +109,8 @@ export function detectSplits(records: Iterable<unknown>, options: DetectSplitsOp
   const lowScoring: LowScoringRun[] = [];
   const byThreshold: Record<string, number> = {};
   let belowMinScore = 0;
+  // Each finding whose cluster holds more than its parts: what it leaves out is known once every threshold is done.
+  const besides: { finding: Finding; cluster: readonly Item[]; first: number; last: number }[] = [];
   // A part joins a core's run only with a subject of one of its parts (see `extractRuns`).
   const related = (part: Item, corePart: Item): boolean => !(pairAgreement(part, corePart) < opts.subject.minSimilarity);
   for (const tier of opts.thresholds) {
@@ -137,13 +142,21 @@ export function detectSplits(records: Iterable<unknown>, options: DetectSplitsOp
             lowScoring.push(buildLowScoringRun(run, tier, score.score, table));
           } else {
             ledger.assign(run);
-            findings.push(buildFinding(run, tier, score, context));
+            const finding = buildFinding(run, tier, score, context);
+            findings.push(finding);
+            if (run.length < cluster.length) besides.push({ finding, cluster, first: (run[0] as Item).day, last: (run[run.length - 1] as Item).day });
             found++;
           }
         }
       }
     }
     byThreshold[tier.threshold.id] = found;
+  }
+  for (const b of besides) {
+    const left = leftOut(b.cluster, b.first, b.last, ledger.links.reach, ledger.assigned, table);
+    if (left === undefined) continue;
+    const named = left.items.slice(0, 3).map((it) => ({ id: table.id[it.k] as string, date: isoOf(it.day), value: moneyString(it.value) }));
+    Object.assign(b.finding, { leftOut: left.out, explanation: afterCounterfactual(b.finding.explanation, leftOutSentence(left.out, named, opts.currency)) });
   }
   findings.sort((a, b) => b.score - a.score || compareText(a.buyer, b.buyer) || compareText(a.start, b.start) || compareText(a.id, b.id));
   largeRuns.sort((a, b) => compareText(a.buyer, b.buyer) || compareText(a.start, b.start) || compareText(a.threshold.id, b.threshold.id) || compareText(a.recordIds[0] as string, b.recordIds[0] as string));

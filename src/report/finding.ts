@@ -6,6 +6,7 @@ import { REASON_CODES, isAgainst, type ReasonCode } from '../options/reasons.js'
 import type { ScoredRun } from '../score/score.js';
 import type { Comparison, ResolvedThreshold } from '../thresholds/threshold.js';
 import { moneyString, moneyText } from '../_lib/decimal.js';
+import type { LeftOut } from './leftOut.js';
 import { counterfactual, looksDeliberate, orderReasons, reasonMessage } from './explain.js';
 import { fingerprint } from './fingerprint.js';
 
@@ -98,7 +99,13 @@ export interface Finding {
   /** In [0, 1]; higher means the cluster looks more deliberate. */
   readonly score: number;
   readonly reasons: readonly Reason[];
-  /** A counterfactual sentence for working papers, followed by the strongest reasons. */
+  /**
+   * The purchases the finding leaves out, when there are any: of its cluster (linked to its parts
+   * by the rule), dated within one window of its parts, and in no finding or large run. The
+   * explanation's last sentence names them.
+   */
+  readonly leftOut?: LeftOut;
+  /** A counterfactual sentence for working papers, followed by the strongest reasons (and what the finding leaves out). */
   readonly explanation: string;
   /** The policy rule the finding cites, when the options name one (presets do). */
   readonly rule?: { readonly name: string; readonly citation?: string };
@@ -151,8 +158,8 @@ export function buildFinding(run: readonly Item[], tier: ResolvedThreshold, scor
   const total = moneyString(scored.total);
   const explanation =
     counterfactual({ buyer: first.buyer, ids, total: scored.total, totalText: total, currency: ctx.currency, tier, start: first.date, end: last.date }) +
-    (strong.length ? ` Why it looks deliberate: ${strong.map((r) => r.message).join(' ')}` : '') +
-    (against.length ? ` What speaks against it: ${against.map((r) => r.message).join(' ')}` : '');
+    (strong.length ? `${WHY}${strong.map((r) => r.message).join(' ')}` : '') +
+    (against.length ? `${AGAINST}${against.map((r) => r.message).join(' ')}` : '');
   const parts: FindingPart[] = run.map((it, i) => {
     const r = records[i] as PurchaseRecord;
     const amount = moneyText(ctx.table.amount[it.k] as string);
@@ -195,6 +202,20 @@ export function buildFinding(run: readonly Item[], tier: ResolvedThreshold, scor
 }
 
 type Writable<T> = { -readonly [K in keyof T]: T[K] };
+
+/** What opens the reasons for, and the reasons against, in an explanation. */
+const WHY = ' Why it looks deliberate: ';
+const AGAINST = ' What speaks against it: ';
+
+/**
+ * An explanation with a sentence added after its counterfactual (its first sentence), before the
+ * reasons: what a finding leaves out, known only once detection is done.
+ */
+export function afterCounterfactual(explanation: string, sentence: string): string {
+  const ends = [explanation.indexOf(WHY), explanation.indexOf(AGAINST)].filter((i) => i >= 0);
+  const at = ends.length > 0 ? Math.min(...ends) : explanation.length;
+  return `${explanation.slice(0, at)} ${sentence}${explanation.slice(at)}`;
+}
 
 /** The threshold of a tier as findings show it, written once per tier and report currency (each finding gets a copy of its own). */
 const THRESHOLDS = new WeakMap<ResolvedThreshold, FindingThreshold>();
