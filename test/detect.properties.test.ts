@@ -176,6 +176,36 @@ const crossTierArb: fc.Arbitrary<[PurchaseRecordInput[], DetectSplitsOptions]> =
     },
   ]);
 
+/**
+ * b (and the d's, all from one vendor) link to a (road signs) and to c (sign lighting); a and c share
+ * too little (Jaccard 1/4). Parts of the public tender limit must be a quarter of it, so only b and
+ * the d's are: together they reach it. a and c reach only the lower limit, and are one cluster of it
+ * only through b, which the public tender's finding took.
+ */
+const THROUGH_TAKEN: [PurchaseRecordInput[], DetectSplitsOptions] = (() => {
+  const rec = (id: string, date: string, amount: string, subject: string, vendor: string) => ({ id, buyer: 'Zone Admin', vendor, date, amount, currency: 'CNY', subject });
+  return [
+    [
+      rec('a', '2014-11-03', '180000', 'road direction signs', 'Sign Co'),
+      rec('b', '2014-11-04', '260000', 'road direction signs lighting', 'Glow Co'),
+      rec('c', '2014-11-05', '150000', 'signs lighting', 'Lamp Co'),
+      rec('d1', '2014-11-06', '290000', 'road direction signs lighting', 'Glow Co'),
+      rec('d2', '2014-11-07', '290000', 'road direction signs lighting', 'Glow Co'),
+      rec('d3', '2014-11-08', '290000', 'road direction signs lighting', 'Glow Co'),
+    ],
+    {
+      thresholds: [
+        { id: 'decent', amount: '300000', currency: 'CNY', procedure: 'decentralised procurement' },
+        { id: 'open', amount: '1000000', currency: 'CNY', procedure: 'public tender' },
+      ],
+      window: { days: 30 },
+      subject: { minSimilarity: 0.3 },
+      minPartShare: 0.25,
+      minScore: 0,
+    },
+  ];
+})();
+
 /** A ledger and a permutation of it. */
 const ledgerAndShuffle = (max: number) =>
   ledgerArb(max).chain((rs) => fc.tuple(fc.constant(rs), fc.shuffledSubarray(rs, { minLength: rs.length, maxLength: rs.length })));
@@ -440,37 +470,21 @@ describe('detectSplits properties', () => {
           }
         });
       }),
-      { numRuns: runs(500) },
+      // THROUGH_TAKEN first: a set linked only through a record a more serious threshold took is in
+      // about 1.4% of the random cases, so 500 of them held none on about 1 seed in 370 (FC_SEED=90,
+      // 220, 1142, 1447 of 0–1499), and the last expectation below failed on a correct detector.
+      { numRuns: runs(500), examples: [[THROUGH_TAKEN]] },
     );
     // Not vacuous: crossing sets were checked, some of them linked only through records outside them,
-    // some only through records a more serious threshold took.
+    // some only through records a more serious threshold took (always THROUGH_TAKEN's a + c).
     expect(checked).toBeGreaterThan(25);
     expect(throughOthers).toBeGreaterThan(5);
     expect(throughTaken).toBeGreaterThan(0);
   });
 
   it('links a lesser threshold\'s parts through a record a more serious threshold took (a + c, linked only through b)', () => {
-    // b (and the d's, all from one vendor) link to a (road signs) and to c (sign lighting); a and c
-    // share too little (Jaccard 1/4). Parts of the public tender limit must be a quarter of it, so
-    // only b and the d's are: together they reach it. a and c reach only the lower limit.
-    const rec = (id: string, date: string, amount: string, subject: string, vendor: string) => ({ id, buyer: 'Zone Admin', vendor, date, amount, currency: 'CNY', subject });
-    const records = [
-      rec('a', '2014-11-03', '180000', 'road direction signs', 'Sign Co'),
-      rec('b', '2014-11-04', '260000', 'road direction signs lighting', 'Glow Co'),
-      rec('c', '2014-11-05', '150000', 'signs lighting', 'Lamp Co'),
-      rec('d1', '2014-11-06', '290000', 'road direction signs lighting', 'Glow Co'),
-      rec('d2', '2014-11-07', '290000', 'road direction signs lighting', 'Glow Co'),
-      rec('d3', '2014-11-08', '290000', 'road direction signs lighting', 'Glow Co'),
-    ];
-    const { findings } = detectSplits(records, {
-      thresholds: [
-        { id: 'decent', amount: '300000', currency: 'CNY', procedure: 'decentralised procurement' },
-        { id: 'open', amount: '1000000', currency: 'CNY', procedure: 'public tender' },
-      ],
-      subject: { minSimilarity: 0.3 },
-      minPartShare: 0.25,
-      minScore: 0,
-    });
+    const [records, options] = THROUGH_TAKEN;
+    const { findings } = detectSplits(records, options);
     expect(findings.map((f) => [f.threshold.id, [...f.recordIds].sort()]).sort()).toEqual([['decent', ['a', 'c']], ['open', ['b', 'd1', 'd2', 'd3']]]);
   });
 
