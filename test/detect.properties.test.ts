@@ -329,7 +329,8 @@ describe('detectSplits properties', () => {
             // Never before the threshold came into force.
             if (tier.validFrom) expect(String(r.date) >= tier.validFrom).toBe(true);
           }
-          expect(above ? total > limit : total >= limit).toBe(true);
+          // The total crosses by the threshold's cumulative comparison (its own comparison unless it words the total apart).
+          expect((tier.cumulative ?? tier.comparison ?? 'atOrAbove') === 'above' ? total > limit : total >= limit).toBe(true);
 
           // Dates: sorted by (date, id), fit one window, first within the validity.
           const dates = recs.map((r) => String(r.date));
@@ -391,7 +392,7 @@ describe('detectSplits properties', () => {
           expect(new Set(recs.map((r) => normalizeText(r.buyer))).size).toBe(1);
           const limit = units(String(tier.amount), 4);
           const total = units(l.total, 4);
-          expect((tier.comparison ?? 'atOrAbove') === 'above' ? total > limit : total >= limit).toBe(true);
+          expect((tier.cumulative ?? tier.comparison ?? 'atOrAbove') === 'above' ? total > limit : total >= limit).toBe(true);
           for (const id of l.recordIds) {
             expect(used.has(id)).toBe(false);
             used.add(id);
@@ -457,7 +458,7 @@ describe('detectSplits properties', () => {
             if (first < t.fromDay || first > t.toDay) continue;
             if (!fitsWindow(window, members.map((r) => r.rec.date))) continue;
             const total = members.reduce((sum, r) => sum.plus(r.value), new Decimal(0));
-            if (!(t.comparison === 'above' ? total.gt(t.value) : total.gte(t.value))) continue;
+            if (!(t.cumulative === 'above' ? total.gt(t.value) : total.gte(t.value))) continue;
             // In one cluster: connected through any candidate parts of the threshold.
             if ((reach(s & -s, eligible) & s) !== s) continue;
             checked++;

@@ -199,7 +199,9 @@ export function windowEndOf(o: ResolvedOptions, day: number): number {
  */
 export function linked(o: ResolvedOptions, a: OracleRecord, b: OracleRecord, compared: (a: OracleRecord, b: OracleRecord) => boolean = () => true): boolean {
   if (a.rec.buyerKey !== b.rec.buyerKey) return false;
-  if (o.vendor === 'same' && a.rec.vendorKey !== b.rec.vendorKey) return false;
+  // A placeholder vendor ("Various") stands for many suppliers: never the same vendor as another record.
+  const sameVendor = a.rec.vendorKey === b.rec.vendorKey && !o.placeholderVendors.has(a.rec.vendorKey);
+  if (o.vendor === 'same' && !sameVendor) return false;
   if (!sameWindow(o, a.rec.day, b.rec.day)) return false;
   const s = o.subject;
   const cat = (r: OracleRecord) => (s.categoryPrefix > 0 && r.rec.categoryKey !== undefined ? r.rec.categoryKey.slice(0, s.categoryPrefix) : undefined);
@@ -208,7 +210,7 @@ export function linked(o: ResolvedOptions, a: OracleRecord, b: OracleRecord, com
   const pa = a.linkProject;
   const pb = b.linkProject;
   if (!s.sameProject && !s.sameCategory && o.vendor === 'any' && o.linkSameVendor) {
-    if (a.rec.vendorKey === b.rec.vendorKey) return true;
+    if (sameVendor) return true;
     // Vendors of one trade, whatever their subjects.
     if (a.linkTrade !== undefined && a.linkTrade === b.linkTrade) return true;
   }
@@ -484,6 +486,8 @@ export function oracleRank(o: ResolvedOptions, t: ResolvedThreshold, baselines?:
       value: r.value,
       amount: r.rec.amount,
       vendorKey: r.rec.vendorKey,
+      // A placeholder vendor is a vendor of its own in every count (vendorIdentity).
+      ...(o.placeholderVendors.has(r.rec.vendorKey) ? { placeholderVendor: true } : {}),
       categoryKey: r.rec.categoryKey,
       document: r.rec.document,
       subject: r.rec.subject,

@@ -11,6 +11,8 @@ import type { ThresholdInput } from '../../src/thresholds/threshold.js';
 export const BUYERS = ['City Hall', 'city  hall', 'Water Board'];
 // Two vendors of one trade in each script ("signs", 标识), beside names that state none.
 export const VENDORS = ['Acme Ltd', 'ACME LIMITED', 'Beta GmbH', 'Gamma Co., Ltd.', '杭州标识有限公司', '宁波恒达标识股份有限公司', 'Delta Signs Ltd', 'Omega Signs LLC'];
+/** {@link VENDORS} and a placeholder name ("Various": many suppliers, never the same vendor as another record), for the tests that model placeholders. */
+export const WITH_PLACEHOLDER = [...VENDORS, 'Various'];
 export const SUBJECTS = [
   'road direction signs',
   'direction signs for roads',
@@ -36,11 +38,11 @@ const amount = fc.oneof(
 const START = Date.UTC(2014, 0, 1);
 const isoDay = (d: number) => new Date(START + d * 86_400_000).toISOString().slice(0, 10);
 
-/** One record; `id` is assigned by {@link ledgerArb}. */
-const recordArb = fc.record(
+/** One record, of one of `vendors`; `id` is assigned by {@link ledgerArb}. */
+const recordArb = (vendors: readonly string[]) => fc.record(
   {
     buyer: fc.constantFrom(...BUYERS),
-    vendor: fc.constantFrom(...VENDORS),
+    vendor: fc.constantFrom(...vendors),
     day: fc.integer({ min: 0, max: 100 }),
     amount,
     currency: fc.constantFrom('CNY', 'CNY', 'CNY', 'USD'),
@@ -53,10 +55,10 @@ const recordArb = fc.record(
   { requiredKeys: ['buyer', 'vendor', 'day', 'amount', 'currency'] },
 );
 
-/** A ledger of up to `max` valid records with unique ids. */
-export function ledgerArb(max = 60): fc.Arbitrary<PurchaseRecordInput[]> {
+/** A ledger of up to `max` valid records with unique ids, of `vendors` (default {@link VENDORS}). */
+export function ledgerArb(max = 60, vendors: readonly string[] = VENDORS): fc.Arbitrary<PurchaseRecordInput[]> {
   return fc
-    .array(fc.tuple(recordArb, fc.integer({ min: 0, max: 19 })), { maxLength: max, size: 'max' })
+    .array(fc.tuple(recordArb(vendors), fc.integer({ min: 0, max: 19 })), { maxLength: max, size: 'max' })
     .map((rows) =>
       rows.map(([r, roll], i) => {
         const rec: PurchaseRecordInput = {
@@ -82,15 +84,18 @@ const tierArb = (id: string, amountText: string): fc.Arbitrary<ThresholdInput> =
   fc
     .record({
       comparison: fc.constantFrom('atOrAbove' as const, 'above' as const),
+      // How a total crosses it, where the rule words it apart (China's Art. 28: parts at or above, total above).
+      cumulative: fc.constantFrom(undefined, undefined, 'atOrAbove' as const, 'above' as const),
       validity: fc.constantFrom('always', 'from', 'to', 'both'),
       scope: fc.constantFrom('all', 'all', 'works', 'notWorks'),
     })
-    .map(({ comparison, validity, scope }) => ({
+    .map(({ comparison, cumulative, validity, scope }) => ({
       id,
       amount: amountText,
       currency: 'CNY',
       procedure: `${id} procedure`,
       comparison,
+      ...(cumulative !== undefined ? { cumulative } : {}),
       ...(validity === 'from' || validity === 'both' ? { validFrom: '2014-01-20' } : {}),
       ...(validity === 'to' || validity === 'both' ? { validTo: '2014-03-10' } : {}),
       ...(scope === 'works' ? { categories: ['45'] } : scope === 'notWorks' ? { excludeCategories: ['45'] } : {}),
