@@ -348,26 +348,60 @@ async function registerText(path: string, template: string | undefined): Promise
  * report, decide which findings have one.
  */
 async function appendTemplate(path: string, plain: ScanReport, report: ScanReport | DecidedReport): Promise<string> {
-  let existing = '';
+  let bytes: Uint8Array | undefined;
   try {
-    existing = await readFile(path, 'utf8');
+    bytes = await readFile(path);
   } catch (e) {
     if ((e as { code?: string }).code !== 'ENOENT') throw new InputError('unreadable', `cannot read --decisions-template ${path}: ${(e as Error).message}`, [path]);
   }
-  const [{ decisionsTemplate, decisionsToCsv, readDecisions }, { applyDecisions }] = await Promise.all([import('../review/decisions.js'), import('../review/applyDecisions.js')]);
+  const [{ decisionsTemplate, decisionsToAppend, decisionsToCsv, readDecisions }, { applyDecisions }, { decodeText }] = await Promise.all([
+    import('../review/decisions.js'),
+    import('../review/applyDecisions.js'),
+    import('../io/read/decode.js'),
+  ]);
+  // The register as reading decodes it: its encoding is the one appended lines are written in.
+  const { text: existing, encoding } = bytes === undefined ? { text: '', encoding: 'utf-8' as const } : decodeText(bytes);
   const base = existing.trim() !== '' ? applyDecisions(plain, readDecisions(existing)) : report;
   const lines = decisionsTemplate(base);
-  const csv = decisionsToCsv(lines);
-  if (existing.trim() === '') await write(path, csv);
+  if (existing.trim() === '') await write(path, decisionsToCsv(lines));
   else if (lines.length > 0) {
-    const rows = csv.slice(csv.indexOf('\r\n') + 2);
+    let text: string;
     try {
-      await appendFile(path, `${/\r?\n$/u.test(existing) ? '' : '\r\n'}${rows}`);
+      // In the register's own delimiter, line ending, column order and quoting.
+      text = decisionsToAppend(existing, lines);
     } catch (e) {
+      if (e instanceof InputError) throw new InputError(e.code, `cannot append to --decisions-template ${path}: ${e.message}`, [path]);
+      throw e;
+    }
+    try {
+      await appendFile(path, encodeAs(text, encoding, path));
+    } catch (e) {
+      if (e instanceof InputError) throw e;
       throw new InputError('unwritable', `cannot write ${path}: ${(e as Error).message}`, [path]);
     }
   }
   return `${plural(lines.length, 'open line')} for undecided findings ${existing.trim() === '' ? 'written to' : 'appended to'} ${path}`;
+}
+
+/**
+ * Text as bytes of the register's encoding, so appended lines read back as the rest of the file:
+ * UTF-8 and UTF-16 as they are; Windows-1252 and GB18030 when the text is ASCII (or, for
+ * Windows-1252, Latin-1 letters), else an error rather than a register that mixes encodings.
+ */
+function encodeAs(text: string, encoding: string, path: string): Uint8Array {
+  switch (encoding) {
+    case 'utf-8':
+      return Buffer.from(text, 'utf8');
+    case 'utf-16le':
+      return Buffer.from(text, 'utf16le');
+    case 'utf-16be':
+      return Buffer.from(text, 'utf16le').swap16();
+    default: {
+      const fits = encoding === 'windows-1252' ? /^[\u0000-\u007f\u00a0-\u00ff]*$/u : /^[\u0000-\u007f]*$/u;
+      if (fits.test(text)) return Buffer.from(text, 'latin1');
+      throw new InputError('unwritable', `cannot append to --decisions-template ${path}: the register is ${encoding} and the lines to append hold characters it cannot be written in without mixing encodings; save the register as UTF-8 (in a spreadsheet: CSV UTF-8) and run again`, [path]);
+    }
+  }
 }
 
 /**

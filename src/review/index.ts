@@ -10,7 +10,7 @@ export { toHtml } from './html.js';
 export type { ToHtmlOptions, BuyerBunching } from './html.js';
 
 // Decisions that stick
-export { DECISION_STATUSES, DECISIONS_SCHEMA, DECISION_CSV_COLUMNS, decisionSchema, decisionsFileSchema, readDecisions, decisionsToCsv, decisionsToJson, decisionsTemplate } from './decisions.js';
+export { DECISION_STATUSES, DECISIONS_SCHEMA, DECISION_CSV_COLUMNS, decisionSchema, decisionsFileSchema, readDecisions, decisionsToCsv, decisionsToAppend, decisionsToJson, decisionsTemplate } from './decisions.js';
 export type { Decision, DecisionStatus, DecisionIssue, DecisionsRead, ReadDecisionsOptions } from './decisions.js';
 export { applyDecisions } from './applyDecisions.js';
 export type { DecidedReport, DecidedFinding, FindingDecision, DecisionSummary, UnmatchedDecision, NotShownFinding, ApplyDecisionsOptions } from './applyDecisions.js';

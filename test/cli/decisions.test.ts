@@ -9,6 +9,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { markdownText } from '../../src/io/write/escape.js';
 import { escapeHtml } from '../../src/review/_html.js';
 import type { DecidedReport } from '../../src/review/applyDecisions.js';
+import { readDecisions } from '../../src/review/decisions.js';
 import { cli, repo } from './_run.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'splitscan-decisions-'));
@@ -208,5 +209,31 @@ describe('the first month: no register yet', () => {
     const alone = await cli([...scan, '--decisions', at('none.csv')]);
     expect(alone.code).toBe(3);
     expect(alone.err).toContain('cannot read decisions file');
+  });
+});
+
+describe('--decisions-template on a register a spreadsheet saved with ;', () => {
+  it('appends lines in its delimiter, line ending and quoting: the next run reads every line', async () => {
+    const head = 'id,buyer,vendor,date,amount,currency\n';
+    writeFileSync(at('e.csv'), `${head}1,"Parks, Forestry",Acme,2024-01-05,2900,EUR\n2,"Parks, Forestry",Acme,2024-01-06,2800,EUR\n3,Water,Acme,2024-03-05,2900,EUR\n4,Water,Acme,2024-03-06,2800,EUR\n`);
+    const scan = ['scan', at('e.csv'), '--threshold', '5000', '--currency', 'EUR'];
+    rmSync(at('excel.csv'), { force: true });
+    expect((await cli([...scan, '--decisions-template', at('excel.csv'), '-q', '-o', at('e.json')])).code).toBe(0);
+    // Keep the first finding's line only, saved as European Excel saves CSV.
+    const [header, first] = readFileSync(at('excel.csv'), 'utf8').split('\r\n');
+    const semi = (line: string) => (readDecisions(`${header}\r\n${line}\r\n`).decisions[0] as { records: readonly string[] }).records.join('; ');
+    const cells = (first as string).split(',');
+    const excel = `\uFEFF${(header as string).replaceAll(',', ';')}\r\n${[cells[0], 'confirmed', '', '', '', `"${semi(first as string)}"`, 'Parks, Forestry', ...cells.slice(-3)].join(';')}\r\n`;
+    writeFileSync(at('excel.csv'), excel);
+    const r = await cli([...scan, '--decisions', at('excel.csv'), '--decisions-template', at('excel.csv'), '-o', at('e.json')]);
+    expect(r.code, r.err).toBe(0);
+    expect(r.err).toContain('1 open line for undecided findings appended to');
+    const after = readFileSync(at('excel.csv'), 'utf8');
+    expect(after.startsWith(excel)).toBe(true);
+    const appended = after.slice(excel.length);
+    expect(appended).toMatch(/^F[0-9a-f]{16};open;;;;"3; 4";Water;THRESHOLD-5000-EUR;5700\.00;EUR\r\n$/u);
+    const next = await jsonReport([...scan, '--decisions', at('excel.csv')]);
+    expect(next.warnings.filter((w) => w.code === 'decision_line')).toEqual([]);
+    expect(next.decisions.counts).toEqual({ open: 1, confirmed: 1, dismissed: 0, exempt: 0 });
   });
 });
