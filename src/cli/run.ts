@@ -272,7 +272,11 @@ async function scan(args: ScanArgs, io: CliIo): Promise<number> {
     // Decisions about findings the report leaves out are told from gone ones: cut by --top, or under --min-score.
     const cut = args.top !== undefined ? result.findings.slice(args.top).map((f, i) => ({ id: f.id, buyer: f.buyer, recordIds: f.recordIds, score: f.score, why: 'top' as const, rank: (args.top as number) + i + 1 })) : [];
     const under = result.lowScoring.map((r) => ({ id: r.id, buyer: r.buyer, recordIds: r.recordIds, score: r.score, why: 'minScore' as const }));
-    report = applyDecisions(report, read, { notShown: [...cut, ...under] });
+    const decided = applyDecisions(report, read, { notShown: [...cut, ...under] });
+    report = decided;
+    for (const w of idFormWarnings(decided, args.decisions)) warn(w);
+    const note = renamedNote(decided);
+    if (note !== undefined) notes.push(note);
   }
 
   const pieces =
@@ -331,6 +335,49 @@ function summaryLine(args: ScanArgs, stats: LedgerStats, analysed: number, rejec
   return terminalText(
     `read ${plural(stats.rows, 'row')}, analysed ${count(analysed)}, rejected ${count(rejected)}${where}, ${plural(findings, 'finding')}${shown !== findings ? ` (${count(shown)} shown)` : ''}${extra ? `; ${extra}` : ''}${args.out !== undefined ? ` → ${args.out}` : ''}`,
   );
+}
+
+/**
+ * Decisions whose record ids this run has under several files (`1`, now `jan.csv:1` and
+ * `feb.csv:1`): which purchases they were about cannot be told, so they apply to no finding, or
+ * to one without those records. A report warning (`decision_ids`) for each, naming the fix.
+ */
+function idFormWarnings(report: DecidedReport, register: string): ReportWarning[] {
+  const out: ReportWarning[] = [];
+  const about = (d: { finding: string; status: string }, ambiguous: readonly { record: string; candidates: readonly string[] }[], applied: boolean) => {
+    const shown = ambiguous.slice(0, 3).map((a) => `${a.record}: ${a.candidates.join(' or ')}`).join('; ');
+    const fix = ambiguous[0] !== undefined ? `${ambiguous[0].candidates[0]}` : '';
+    out.push({
+      code: 'decision_ids',
+      message:
+        `${register}: the decision about ${d.finding} (${d.status}) names record id${ambiguous.length === 1 ? '' : 's'} that this run has in several files (${shown}${ambiguous.length > 3 ? ` and ${ambiguous.length - 3} more` : ''}; an id found in more than one file read together is prefixed with its file): ` +
+        `${applied ? 'it applies to the finding of its other records only' : 'it applies to no finding'}; to settle it, append a line for it with its record ids written with their file, as this run writes them (${fix}, …)`,
+    });
+  };
+  for (const u of report.decisions.unmatched) if (u.ambiguous !== undefined) about(u.decision, u.ambiguous, false);
+  for (const f of [...report.findings, ...report.dismissed]) {
+    for (const d of [f.decision, ...(f.merged ?? []), ...(f.conflict ?? [])]) if (d?.ambiguous !== undefined) about(d, d.ambiguous, true);
+  }
+  return out;
+}
+
+/**
+ * A note when decisions were matched through record ids written otherwise in this run (`1` →
+ * `jan.csv:1`): said once a run, with examples; undefined when none were.
+ */
+function renamedNote(report: DecidedReport): string | undefined {
+  const renamed = new Map<string, string>();
+  const decisions = new Set<string>();
+  for (const f of [...report.findings, ...report.dismissed]) {
+    for (const d of [f.decision, ...(f.merged ?? []), ...(f.conflict ?? [])]) {
+      if (d?.renamed === undefined) continue;
+      decisions.add(d.finding);
+      for (const r of d.renamed) renamed.set(r.from, r.to);
+    }
+  }
+  if (decisions.size === 0) return undefined;
+  const shown = [...renamed].slice(0, 3).map(([x, y]) => `${x} → ${y}`).join(', ');
+  return `${plural(decisions.size, 'decision')} matched by record ids this run writes with their file (${shown}${renamed.size > 3 ? ` and ${renamed.size - 3} more` : ''}: an id found in several files read together is prefixed with its file)`;
 }
 
 /**
