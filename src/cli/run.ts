@@ -272,7 +272,11 @@ async function scan(args: ScanArgs, io: CliIo): Promise<number> {
     // Decisions about findings the report leaves out are told from gone ones: cut by --top, or under --min-score.
     const cut = args.top !== undefined ? result.findings.slice(args.top).map((f, i) => ({ id: f.id, buyer: f.buyer, recordIds: f.recordIds, score: f.score, why: 'top' as const, rank: (args.top as number) + i + 1 })) : [];
     const under = result.lowScoring.map((r) => ({ id: r.id, buyer: r.buyer, recordIds: r.recordIds, score: r.score, why: 'minScore' as const }));
-    report = applyDecisions(report, read, { notShown: [...cut, ...under] });
+    const decided = applyDecisions(report, read, { notShown: [...cut, ...under] });
+    report = decided;
+    for (const w of idFormWarnings(decided, args.decisions)) warn(w);
+    const note = renamedNote(decided);
+    if (note !== undefined) notes.push(note);
   }
 
   const pieces =
@@ -334,6 +338,49 @@ function summaryLine(args: ScanArgs, stats: LedgerStats, analysed: number, rejec
 }
 
 /**
+ * Decisions whose record ids this run has under several files (`1`, now `jan.csv:1` and
+ * `feb.csv:1`): which purchases they were about cannot be told, so they apply to no finding, or
+ * to one without those records. A report warning (`decision_ids`) for each, naming the fix.
+ */
+function idFormWarnings(report: DecidedReport, register: string): ReportWarning[] {
+  const out: ReportWarning[] = [];
+  const about = (d: { finding: string; status: string }, ambiguous: readonly { record: string; candidates: readonly string[] }[], applied: boolean) => {
+    const shown = ambiguous.slice(0, 3).map((a) => `${a.record}: ${a.candidates.join(' or ')}`).join('; ');
+    const fix = ambiguous[0] !== undefined ? `${ambiguous[0].candidates[0]}` : '';
+    out.push({
+      code: 'decision_ids',
+      message:
+        `${register}: the decision about ${d.finding} (${d.status}) names record id${ambiguous.length === 1 ? '' : 's'} that this run has in several files (${shown}${ambiguous.length > 3 ? ` and ${ambiguous.length - 3} more` : ''}; an id found in more than one file read together is prefixed with its file): ` +
+        `${applied ? 'it applies to the finding of its other records only' : 'it applies to no finding'}; to settle it, append a line for it with its record ids written with their file, as this run writes them (${fix}, …)`,
+    });
+  };
+  for (const u of report.decisions.unmatched) if (u.ambiguous !== undefined) about(u.decision, u.ambiguous, false);
+  for (const f of [...report.findings, ...report.dismissed]) {
+    for (const d of [f.decision, ...(f.merged ?? []), ...(f.conflict ?? [])]) if (d?.ambiguous !== undefined) about(d, d.ambiguous, true);
+  }
+  return out;
+}
+
+/**
+ * A note when decisions were matched through record ids written otherwise in this run (`1` →
+ * `jan.csv:1`): said once a run, with examples; undefined when none were.
+ */
+function renamedNote(report: DecidedReport): string | undefined {
+  const renamed = new Map<string, string>();
+  const decisions = new Set<string>();
+  for (const f of [...report.findings, ...report.dismissed]) {
+    for (const d of [f.decision, ...(f.merged ?? []), ...(f.conflict ?? [])]) {
+      if (d?.renamed === undefined) continue;
+      decisions.add(d.finding);
+      for (const r of d.renamed) renamed.set(r.from, r.to);
+    }
+  }
+  if (decisions.size === 0) return undefined;
+  const shown = [...renamed].slice(0, 3).map(([x, y]) => `${x} → ${y}`).join(', ');
+  return `${plural(decisions.size, 'decision')} matched by record ids this run writes with their file (${shown}${renamed.size > 3 ? ` and ${renamed.size - 3} more` : ''}: an id found in several files read together is prefixed with its file)`;
+}
+
+/**
  * The register `--decisions` names, as text; undefined when it does not exist yet and
  * `--decisions-template` names it too (the first run of a register it starts).
  */
@@ -348,26 +395,60 @@ async function registerText(path: string, template: string | undefined): Promise
  * report, decide which findings have one.
  */
 async function appendTemplate(path: string, plain: ScanReport, report: ScanReport | DecidedReport): Promise<string> {
-  let existing = '';
+  let bytes: Uint8Array | undefined;
   try {
-    existing = await readFile(path, 'utf8');
+    bytes = await readFile(path);
   } catch (e) {
     if ((e as { code?: string }).code !== 'ENOENT') throw new InputError('unreadable', `cannot read --decisions-template ${path}: ${(e as Error).message}`, [path]);
   }
-  const [{ decisionsTemplate, decisionsToCsv, readDecisions }, { applyDecisions }] = await Promise.all([import('../review/decisions.js'), import('../review/applyDecisions.js')]);
+  const [{ decisionsTemplate, decisionsToAppend, decisionsToCsv, readDecisions }, { applyDecisions }, { decodeText }] = await Promise.all([
+    import('../review/decisions.js'),
+    import('../review/applyDecisions.js'),
+    import('../io/read/decode.js'),
+  ]);
+  // The register as reading decodes it: its encoding is the one appended lines are written in.
+  const { text: existing, encoding } = bytes === undefined ? { text: '', encoding: 'utf-8' as const } : decodeText(bytes);
   const base = existing.trim() !== '' ? applyDecisions(plain, readDecisions(existing)) : report;
   const lines = decisionsTemplate(base);
-  const csv = decisionsToCsv(lines);
-  if (existing.trim() === '') await write(path, csv);
+  if (existing.trim() === '') await write(path, decisionsToCsv(lines));
   else if (lines.length > 0) {
-    const rows = csv.slice(csv.indexOf('\r\n') + 2);
+    let text: string;
     try {
-      await appendFile(path, `${/\r?\n$/u.test(existing) ? '' : '\r\n'}${rows}`);
+      // In the register's own delimiter, line ending, column order and quoting.
+      text = decisionsToAppend(existing, lines);
     } catch (e) {
+      if (e instanceof InputError) throw new InputError(e.code, `cannot append to --decisions-template ${path}: ${e.message}`, [path]);
+      throw e;
+    }
+    try {
+      await appendFile(path, encodeAs(text, encoding, path));
+    } catch (e) {
+      if (e instanceof InputError) throw e;
       throw new InputError('unwritable', `cannot write ${path}: ${(e as Error).message}`, [path]);
     }
   }
   return `${plural(lines.length, 'open line')} for undecided findings ${existing.trim() === '' ? 'written to' : 'appended to'} ${path}`;
+}
+
+/**
+ * Text as bytes of the register's encoding, so appended lines read back as the rest of the file:
+ * UTF-8 and UTF-16 as they are; Windows-1252 and GB18030 when the text is ASCII (or, for
+ * Windows-1252, Latin-1 letters), else an error rather than a register that mixes encodings.
+ */
+function encodeAs(text: string, encoding: string, path: string): Uint8Array {
+  switch (encoding) {
+    case 'utf-8':
+      return Buffer.from(text, 'utf8');
+    case 'utf-16le':
+      return Buffer.from(text, 'utf16le');
+    case 'utf-16be':
+      return Buffer.from(text, 'utf16le').swap16();
+    default: {
+      const fits = encoding === 'windows-1252' ? /^[\u0000-\u007f\u00a0-\u00ff]*$/u : /^[\u0000-\u007f]*$/u;
+      if (fits.test(text)) return Buffer.from(text, 'latin1');
+      throw new InputError('unwritable', `cannot append to --decisions-template ${path}: the register is ${encoding} and the lines to append hold characters it cannot be written in without mixing encodings; save the register as UTF-8 (in a spreadsheet: CSV UTF-8) and run again`, [path]);
+    }
+  }
 }
 
 /**

@@ -316,7 +316,7 @@ export function reviewApp(doc: Document, U: typeof uPlot): void {
           { class: `status ${f.status}` },
           f.status,
           f.conflict ? h('span', { class: 'changed', title: 'the decisions about it disagree' }, ' • decisions disagree') : null,
-          f.decision?.changed ? h('span', { class: 'changed', title: 'its records changed since the decision' }, ' • changed') : null,
+          f.decision?.changed ? h('span', { class: 'changed', title: 'its records or total changed since the decision' }, ' • changed') : null,
         );
 
   const findingDetail = (f: PageFinding, charts: uPlot[]): HTMLElement => {
@@ -341,7 +341,7 @@ export function reviewApp(doc: Document, U: typeof uPlot): void {
             d.date ? ` on ${d.date}` : '',
             d.note ? ` — ${d.note}` : '',
             d.changed
-              ? h('span', { class: 'changed' }, ` Changed since the decision (on ${d.finding}): ${d.added.length ? `added ${d.added.join(', ')}` : ''}${d.added.length && d.removed.length ? '; ' : ''}${d.removed.length ? `removed ${d.removed.join(', ')}` : ''}.`)
+              ? h('span', { class: 'changed' }, ` Changed since the decision (on ${d.finding}): ${d.added.length ? `added ${d.added.join(', ')}` : ''}${d.added.length && d.removed.length ? '; ' : ''}${d.removed.length ? `removed ${d.removed.join(', ')}` : ''}${(d.added.length || d.removed.length) && d.total ? '; ' : ''}${d.total}.`)
               : null,
           ),
       f.merged ? h('p', { class: 'decision merged' }, `${f.merged.charAt(0).toUpperCase()}${f.merged.slice(1)}.`) : null,

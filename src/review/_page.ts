@@ -36,6 +36,8 @@ export interface PageDecision {
   readonly changed: boolean;
   readonly added: readonly string[];
   readonly removed: readonly string[];
+  /** The total then and now in words (`total 5,100.00 → 9,980.00 EUR`), or '' when it did not change. */
+  readonly total: string;
 }
 
 export interface PageFinding {

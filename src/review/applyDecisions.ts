@@ -3,10 +3,13 @@
  * by shared records when it changed since), dismissed findings are kept apart, statuses counted.
  */
 import { OptionsError } from '../errors.js';
+import { D, moneyString } from '../_lib/decimal.js';
+import { plainAmount } from '../io/read/amount.js';
 import { optionIssues } from '../_lib/issues.js';
 import type { ReportFinding, ScanReport } from '../io/write/scanReport.js';
 import { allFindings, isPartial } from './_findings.js';
 import { nearestSets, type RecordSet } from './_match.js';
+import { fileRecords, idRecords, reportFiles, translator } from './_fileIds.js';
 import { DECISION_STATUSES, decisionSchema, type Decision, type DecisionStatus, type DecisionsRead } from './decisions.js';
 import { badArgument, checkOptions, checkShape, REPORT } from '../_lib/args.js';
 
@@ -14,12 +17,54 @@ import { badArgument, checkOptions, checkShape, REPORT } from '../_lib/args.js';
 export interface FindingDecision extends Decision {
   /** `id`: the finding still has the id it was decided under; `overlap`: it shares records with it. */
   readonly link: 'id' | 'overlap';
-  /** True when the finding's records are no longer the ones decided on: it needs a second look. */
+  /**
+   * True when the finding is no longer the one decided on: its records changed (`added`,
+   * `removed`), or its total is not the one the decision recorded (`totalChange`). It needs a
+   * second look; the status still holds until a line about the finding as it is now concludes.
+   */
   readonly changed: boolean;
   /** Record ids the finding gained since the decision, sorted. */
   readonly added: readonly string[];
   /** Record ids it lost since the decision, sorted. */
   readonly removed: readonly string[];
+  /**
+   * The total the decision recorded (its `total`, `currency`) and the finding's now, when they
+   * differ (as exact decimals, or in another currency): the purchases were decided at another
+   * amount. Absent when they agree, or when the decision recorded no total that reads as one.
+   */
+  readonly totalChange?: TotalChange;
+  /**
+   * Record ids of the decision found in this run under another form, each with the id it has now:
+   * ids prefixed with their file (`1` → `jan.csv:1`) because another file read in the same run has
+   * the same ids, or no longer prefixed. `added` and `removed` compare the records as they are now.
+   * Absent when every id is as the decision wrote it.
+   */
+  readonly renamed?: readonly RenamedRecord[];
+  /** Record ids of the decision that could be any of several records of this run ({@link AmbiguousRecord}); absent when none. */
+  readonly ambiguous?: readonly AmbiguousRecord[];
+}
+
+/** A decision's record id and the id the same record has in this run. */
+export interface RenamedRecord {
+  readonly from: string;
+  readonly to: string;
+}
+
+/**
+ * A decision's record id that this run has under several files (`1`, now `jan.csv:1` and
+ * `feb.csv:1`): which one was decided on cannot be told, so it is matched to none of them.
+ */
+export interface AmbiguousRecord {
+  readonly record: string;
+  readonly candidates: readonly string[];
+}
+
+/** A total then and now, exact decimal strings; `currencyBefore` only when the currency changed too. */
+export interface TotalChange {
+  readonly before: string;
+  readonly after: string;
+  readonly currency: string;
+  readonly currencyBefore?: string;
 }
 
 /** A finding with its review status. */
@@ -57,6 +102,8 @@ export interface UnmatchedDecision {
   readonly rank?: number;
   /** `minScore`: that run's score. */
   readonly score?: number;
+  /** Its record ids that this run has under several files, which is why it may apply to no finding ({@link AmbiguousRecord}). */
+  readonly ambiguous?: readonly AmbiguousRecord[];
 }
 
 /**
@@ -86,7 +133,7 @@ export interface DecisionSummary {
   readonly counts: Readonly<Record<DecisionStatus, number>>;
   /** Findings with no decision at all. */
   readonly undecided: number;
-  /** Findings whose records changed since their decision. */
+  /** Findings whose records or total changed since their decision ({@link FindingDecision.changed}). */
   readonly changed: number;
   /** Findings whose decisions disagree ({@link DecidedFinding.conflict}): open until decided again. */
   readonly conflicts: number;
@@ -137,24 +184,41 @@ export function applyDecisions(report: ScanReport | DecidedReport, decisions: re
   const list = Array.isArray(decisions) ? (decisions as readonly Decision[]) : (decisions as DecisionsRead).decisions;
   checkDecisions(list);
   const findings = allFindings(report as { findings: readonly ReportFinding[]; dismissed?: readonly ReportFinding[] }).map(strip);
-  const decided = list.map((d) => ({ id: d.finding, recordIds: d.records, buyer: d.buyer, decision: d }));
   const notShown = new Set<RecordSet>(options.notShown ?? []);
+  // Record ids the decisions wrote in another form (`1`, now `jan.csv:1`), read as this run's.
+  const files = reportFiles({ provenance: (report as ScanReport).provenance, findings });
+  const translate = translator([...fileRecords(findings, files), ...idRecords(new Set([...notShown].flatMap((n) => n.recordIds)), files)], files);
+  const decided = list.map((d) => {
+    const renamed: RenamedRecord[] = [];
+    const ambiguous: AmbiguousRecord[] = [];
+    const recordIds = d.records.map((r) => {
+      const t = translate(r);
+      if (t !== undefined && 'to' in t) {
+        renamed.push({ from: r, to: t.to });
+        return t.to;
+      }
+      if (t !== undefined) ambiguous.push({ record: r, candidates: t.ambiguous });
+      return r;
+    });
+    return { id: d.finding, recordIds, buyer: d.buyer, decision: d, forms: { ...(renamed.length > 0 ? { renamed } : {}), ...(ambiguous.length > 0 ? { ambiguous } : {}) } };
+  });
   const landed = new Map<RecordSet, Landed[]>();
   const unmatched: UnmatchedDecision[] = [];
   for (const { a, pair } of nearestSets(decided, [...findings, ...notShown])) {
     if (pair === undefined) {
-      unmatched.push({ decision: a.decision, reason: 'gone' });
+      unmatched.push({ decision: a.decision, reason: 'gone', ...(a.forms.ambiguous !== undefined ? { ambiguous: a.forms.ambiguous } : {}) });
       continue;
     }
     if (notShown.has(pair.b)) {
       const b = pair.b as NotShownFinding;
-      unmatched.push({ decision: a.decision, reason: b.why, finding: b.id, ...(b.why === 'top' ? (b.rank !== undefined ? { rank: b.rank } : {}) : { score: b.score }) });
+      unmatched.push({ decision: a.decision, reason: b.why, finding: b.id, ...(b.why === 'top' ? (b.rank !== undefined ? { rank: b.rank } : {}) : { score: b.score }), ...(a.forms.ambiguous !== undefined ? { ambiguous: a.forms.ambiguous } : {}) });
       continue;
     }
-    const changed = pair.added.length > 0 || pair.removed.length > 0;
+    const totalChange = totalChangeOf(a.decision, pair.b as ReportFinding);
+    const changed = pair.added.length > 0 || pair.removed.length > 0 || totalChange !== undefined;
     const here = landed.get(pair.b) ?? [];
     landed.set(pair.b, here);
-    here.push({ decision: { ...a.decision, link: pair.link, changed, added: pair.added, removed: pair.removed }, shared: pair.shared, share: pair.share });
+    here.push({ decision: { ...a.decision, link: pair.link, changed, added: pair.added, removed: pair.removed, ...(totalChange !== undefined ? { totalChange } : {}), ...a.forms }, shared: pair.shared, share: pair.share });
   }
   const out: DecidedFinding[] = findings.map((f) => review(f, landed.get(f) ?? []));
   out.sort((a, b) => a.rank - b.rank);
@@ -175,6 +239,32 @@ export function applyDecisions(report: ScanReport | DecidedReport, decisions: re
       partial: isPartial(report as ScanReport) && options.notShown === undefined,
     },
   };
+}
+
+/**
+ * The decision's recorded total against the finding's, when they differ; undefined when they agree
+ * or the decision has no total that reads as an amount ({@link recordedTotal}).
+ */
+function totalChangeOf(d: Decision, f: ReportFinding): TotalChange | undefined {
+  const before = d.total === undefined ? undefined : recordedTotal(d.total);
+  if (before === undefined) return undefined;
+  const currencyBefore = d.currency?.trim().toUpperCase();
+  const otherCurrency = currencyBefore !== undefined && currencyBefore !== '' && currencyBefore !== f.currency.toUpperCase();
+  if (!otherCurrency && before.eq(new D(f.total))) return undefined;
+  return { before: moneyString(before), after: f.total, currency: f.currency, ...(otherCurrency ? { currencyBefore: d.currency as string } : {}) };
+}
+
+/**
+ * A register's total as an exact decimal: as the template writes it (`5100.00`), grouped with a
+ * decimal point (`5,100.00`), or with a decimal comma and one or two decimals (`5100,5`, as a
+ * spreadsheet in a decimal-comma locale re-saves it). Undefined for anything else (`5,100` reads
+ * two ways): such a total is not compared.
+ */
+function recordedTotal(text: string): InstanceType<typeof D> | undefined {
+  const t = text.trim().replace(/[\s\u00a0\u202f]/gu, '');
+  const comma = /^(-?\d+),(\d{1,2})$/u.exec(t);
+  const plain = comma ? `${comma[1]}.${comma[2]}` : /^-?\d{1,3}(,\d{3})+$/u.test(t) ? undefined : plainAmount(t);
+  return plain === undefined ? undefined : new D(plain);
 }
 
 /** A decision applied to a finding, with how much of it the finding holds. */

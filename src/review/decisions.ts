@@ -11,7 +11,7 @@ import { excerpt } from '../io/read/_excerpt.js';
 import { bothWays, dateOrder, eitherWay, parseDate } from '../io/read/date.js';
 import { decodeText } from '../io/read/decode.js';
 import { parseCsv } from '../io/read/csv.js';
-import { safeCsv } from '../io/write/csv.js';
+import { neutralizeCell, safeCsv } from '../io/write/csv.js';
 import type { ReportFinding, ScanReport } from '../io/write/scanReport.js';
 import { allFindings } from './_findings.js';
 import { badDocument, checkArray, checkOptions, checkShape, REPORT } from '../_lib/args.js';
@@ -350,6 +350,62 @@ export function decisionsToCsv(decisions: readonly Decision[]): string {
       }),
     ),
   );
+}
+
+/**
+ * The lines that append `decisions` to the CSV register whose text is `register`, written as the
+ * register is written: its delimiter (`,` `;` tab `|`, as reading detects it), its line ending
+ * (CRLF, LF or CR, from its first line), its columns in its order (a column it lacks is left out, a
+ * column of its own left empty), quoted where a cell holds the delimiter, a quote or a line break,
+ * or every cell when its header is quoted so; a line ending first when its last line has none.
+ * Cells are spreadsheet-safe as {@link decisionsToCsv} writes them. An empty register gets
+ * {@link decisionsToCsv} (header and lines). So a register a spreadsheet saved with `;` (a
+ * decimal-comma locale's Excel) reads back, appended lines included, without a bad line.
+ *
+ * @throws {InputError} `'invalid_decisions'` when the register is JSON (append entries to its
+ * `decisions` instead: {@link decisionsToJson}), or has no header, or lacks a required column.
+ * @example
+ * decisionsToAppend('\uFEFFfinding_id;status;record_ids\r\nF0;confirmed;"1; 2"\r\n',
+ *   [{ finding: 'F1', status: 'open', records: ['3', '4'], total: '5100.00' }])
+ * //=> 'F1;open;"3; 4"\r\n'
+ */
+export function decisionsToAppend(register: string, decisions: readonly Decision[]): string {
+  if (typeof register !== 'string') badDocument('decisionsToAppend', 'register', 'the register\'s text (a string)', register);
+  checkArray(decisions, 'decisionsToAppend', 'decisions', 'an array of decisions');
+  const content = register.replace(/^\uFEFF/u, '');
+  if (content.trim() === '') return decisionsToCsv(decisions);
+  if (/^\s*[[{]/u.test(content)) {
+    throw new InputError('invalid_decisions', 'the register is JSON: CSV lines cannot be appended to it; add the entries to its "decisions" list (decisionsToJson writes them), or keep a CSV register');
+  }
+  const parsed = parseCsv(content);
+  const header = parsed.rows.find((r) => !(r.fields.length === 1 && r.fields[0]?.trim() === ''));
+  if (header === undefined) throw new InputError('invalid_decisions', 'decisions file has no header row');
+  const names = header.fields.map((h) => h.trim().toLowerCase());
+  const missing = REQUIRED_COLUMNS.filter((c) => !names.includes(c));
+  if (missing.length > 0) throw new InputError('invalid_decisions', `decisions file lacks the column${missing.length > 1 ? 's' : ''} ${missing.join(', ')} (its columns: ${columnList(header.fields)}; a register's: ${DECISION_CSV_COLUMNS.join(', ')})`);
+  const delimiter = parsed.delimiter;
+  const eol = /\r\n|\n|\r/u.exec(content)?.[0] ?? '\r\n';
+  // A header written with every cell quoted: its lines are written so too.
+  const firstLine = content.split(/\r\n|\n|\r/u).find((l) => l.trim() !== '') ?? '';
+  const quoteAll = firstLine.split(delimiter).every((c) => /^\s*".*"\s*$/u.test(c));
+  const quote = (v: string): string => (quoteAll || v.includes(delimiter) || /["\r\n]|^\s|\s$/u.test(v) ? `"${v.replaceAll('"', '""')}"` : v);
+  const cells = decisions.map((d) => csvCells(d));
+  const lines = cells.map((row) => names.map((n) => quote(row.get(n) ?? '')).join(delimiter));
+  const lead = /[\r\n]$/u.test(content) ? '' : eol;
+  return lines.length === 0 ? '' : `${lead}${lines.join(eol)}${eol}`;
+}
+
+/** A decision's cells by CSV column, as {@link decisionsToCsv} writes them (spreadsheet-safe). */
+function csvCells(d: Decision): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const c of DECISION_CSV_COLUMNS) {
+    const v = d[CSV_FIELD[c]];
+    if (v === undefined) continue;
+    const ids = v as readonly string[];
+    const cell = c !== 'record_ids' ? (v as string) : ids.some((id) => id.includes(';') || id.startsWith('[')) ? JSON.stringify(ids) : ids.join('; ');
+    out.set(c, neutralizeCell(cell.startsWith("'") ? `'${cell}` : cell));
+  }
+  return out;
 }
 
 /** Writes decisions as a JSON file (`{ schema, decisions }`) that {@link readDecisions} reads back. */

@@ -7,6 +7,7 @@ import type { ReportFinding, ScanReport } from '../io/write/scanReport.js';
 import { allFindings, isPartial } from './_findings.js';
 import { escapeHtml, htmlPage } from './_html.js';
 import { matchRecordSets } from './_match.js';
+import { fileRecords, reportFiles, translator } from './_fileIds.js';
 import { readingDifferences, ruleDifferences } from './_rules.js';
 import { checkShape, REPORT, type Shape } from '../_lib/args.js';
 import { OptionsError } from '../errors.js';
@@ -14,7 +15,10 @@ import { OptionsError } from '../errors.js';
 /** Schema tag of {@link ReportDiff}. */
 export const DIFF_SCHEMA = 'splitscan/diff@1';
 
-/** A finding of the earlier run that is in the later one with other records (and so another id). */
+/**
+ * A finding of the earlier run that is in the later one otherwise: with other records (and so
+ * another id), under another threshold, or with the same records at other amounts (another total).
+ */
 export interface FindingChange {
   readonly before: ReportFinding;
   readonly after: ReportFinding;
@@ -22,6 +26,18 @@ export interface FindingChange {
   readonly added: readonly string[];
   /** Record ids it lost, sorted. */
   readonly removed: readonly string[];
+  /** Records in both whose amount (or currency) changed, in the later run's part order. */
+  readonly amounts: readonly AmountChange[];
+}
+
+/** A record's amount in the earlier run and the later one (exact decimal strings); `currencyBefore` only when its currency changed. */
+export interface AmountChange {
+  /** Its id in the later run. */
+  readonly id: string;
+  readonly before: string;
+  readonly after: string;
+  readonly currency: string;
+  readonly currencyBefore?: string;
 }
 
 /** How many findings of one kind, and their totals per currency (exact decimal strings). */
@@ -43,7 +59,7 @@ export interface DiffSide {
  * (`different_rules`), or read their files with different reading options (`different_reading`).
  */
 export interface DiffWarning {
-  readonly code: 'different_rules' | 'different_reading';
+  readonly code: 'different_rules' | 'different_reading' | 'renamed_ids';
   readonly message: string;
 }
 
@@ -63,17 +79,22 @@ export interface ReportDiff {
   readonly new: readonly ReportFinding[];
   /** In the earlier run only, by rank there. */
   readonly gone: readonly ReportFinding[];
-  /** The same finding (same id, so the same records and threshold) in both; the later run's copy. */
+  /** The same finding (the same records, threshold and amounts) in both; the later run's copy. */
   readonly persisting: readonly ReportFinding[];
-  /** Findings that share records across the runs but not all of them, by rank in the later run. */
+  /** Findings that share records across the runs but not all of them, or hold them at other amounts or under another threshold, by rank in the later run. */
   readonly changed: readonly FindingChange[];
   /** Totals; those of `changed` are the later run's. */
   readonly totals: { readonly new: DiffTotal; readonly gone: DiffTotal; readonly persisting: DiffTotal; readonly changed: DiffTotal };
 }
 
 /**
- * Compares two reports: findings with the same id persist; of the rest, findings sharing records
- * are paired (most shared records first, one to one) as changed; what is left is new or gone. So
+ * Compares two reports: findings with the same id pair first; of the rest, findings sharing
+ * records are paired (most shared records first, one to one); what is left is new or gone. A pair
+ * persists when its records, threshold, total and every part's amount are the same; otherwise it
+ * changed (`added`, `removed`, `amounts`, and the totals of `before` and `after`). Record ids that
+ * one run prefixed with their file and the other did not (`1`, `jan.csv:1`: ids found in several
+ * files read together are prefixed) are recognised by their file and own id, when only one record
+ * of the later run can be meant, with a `renamed_ids` warning. So
  * `before.findings = persisting + changed + gone` and `after.findings = persisting + changed + new`,
  * and no gone finding shares a record with a new one. Dismissed findings of decided reports count
  * like any other; review statuses ride along on the findings. The result does not depend on the
@@ -92,21 +113,36 @@ export function diffReports(before: ScanReport, after: ScanReport): ReportDiff {
   checkShape(after, REPORT, 'diffReports', 'after');
   const a = allFindings(before);
   const b = allFindings(after);
-  const match = matchRecordSets(a, b);
+  // The earlier run's record ids as the later run writes them (`1` → `jan.csv:1`), where only one record can be meant.
+  const filesA = reportFiles({ provenance: before.provenance, findings: a });
+  const filesB = reportFiles({ provenance: after.provenance, findings: b });
+  const translate = translator(fileRecords(b, filesB), filesB);
+  const renamed = new Map<string, string>();
+  const ambiguous = new Map<string, readonly string[]>();
+  for (const r of fileRecords(a, filesA)) {
+    const t = translate(r.id, r.file);
+    if (t !== undefined && 'to' in t) renamed.set(r.id, t.to);
+    else if (t !== undefined) ambiguous.set(r.id, t.ambiguous);
+  }
+  const now = (id: string): string => renamed.get(id) ?? id;
+  const sideA = a.map((f) => ({ id: f.id, buyer: f.buyer, recordIds: f.recordIds.map(now), f }));
+  const sideB = b.map((f) => ({ id: f.id, buyer: f.buyer, recordIds: f.recordIds, f }));
+  const match = matchRecordSets(sideA, sideB);
   const byRank = (x: ReportFinding, y: ReportFinding) => x.rank - y.rank;
-  const persisting = match.pairs.filter((p) => p.link === 'id' && p.added.length === 0 && p.removed.length === 0).map((p) => p.b).sort(byRank);
-  const changed = match.pairs
-    .filter((p) => !(p.link === 'id' && p.added.length === 0 && p.removed.length === 0))
-    .map((p): FindingChange => ({ before: p.a, after: p.b, added: p.added, removed: p.removed }))
-    .sort((x, y) => byRank(x.after, y.after));
-  const added = [...match.onlyB].sort(byRank);
-  const gone = [...match.onlyA].sort(byRank);
+  const pairs = match.pairs.map((p): FindingChange => ({ before: p.a.f, after: p.b.f, added: p.added, removed: p.removed, amounts: amountChanges(p.a.f, p.b.f, now) }));
+  const same = (c: FindingChange): boolean =>
+    c.added.length === 0 && c.removed.length === 0 && c.amounts.length === 0 && c.before.threshold.id === c.after.threshold.id && c.before.currency === c.after.currency && new D(c.before.total).eq(new D(c.after.total));
+  const persisting = pairs.filter(same).map((c) => c.after).sort(byRank);
+  const changed = pairs.filter((c) => !same(c)).sort((x, y) => byRank(x.after, y.after));
+  const added = match.onlyB.map((x) => x.f).sort(byRank);
+  const gone = match.onlyA.map((x) => x.f).sort(byRank);
   const side = (r: ScanReport, n: number): DiffSide => ({ ...(r.source !== undefined ? { source: r.source } : {}), findings: n, partial: isPartial(r) });
   const rules = ruleDifferences(before, after);
   const reading = readingDifferences(before, after);
   const warnings: DiffWarning[] = [
     ...(rules.length === 0 ? [] : [{ code: 'different_rules' as const, message: `the two reports were made under different rules, so a finding may be new or gone because of the rules, not the ledger: ${rules.join('; ')}` }]),
     ...(reading.length === 0 ? [] : [{ code: 'different_reading' as const, message: `the two reports read their files with different reading options, so a finding may be new, gone or changed because of how the rows were read, not the ledger: ${reading.join('; ')}` }]),
+    ...renamedWarning(renamed, ambiguous),
   ];
   return {
     schema: DIFF_SCHEMA,
@@ -119,6 +155,35 @@ export function diffReports(before: ScanReport, after: ScanReport): ReportDiff {
     changed,
     totals: { new: total(added), gone: total(gone), persisting: total(persisting), changed: total(changed.map((c) => c.after)) },
   };
+}
+
+/** The parts of `after` whose amount or currency differ from the same record's in `before` (its ids read by `now`). */
+function amountChanges(before: ReportFinding, after: ReportFinding, now: (id: string) => string): AmountChange[] {
+  const was = new Map(before.parts.map((p) => [now(p.id), p]));
+  const out: AmountChange[] = [];
+  for (const p of after.parts) {
+    const q = was.get(p.id);
+    if (q === undefined || (q.currency === p.currency && new D(q.amount).eq(new D(p.amount)))) continue;
+    out.push({ id: p.id, before: q.amount, after: p.amount, currency: p.currency, ...(q.currency !== p.currency ? { currencyBefore: q.currency } : {}) });
+  }
+  return out;
+}
+
+/** Examples of a map's entries, `a → b`, at most three. */
+const some = (entries: readonly string[]): string => `${entries.slice(0, 3).join(', ')}${entries.length > 3 ? ` and ${entries.length - 3} more` : ''}`;
+
+/**
+ * A `renamed_ids` warning when record ids of the earlier report are written otherwise in the later
+ * one (recognised), or could be any of several of its records (not matched).
+ */
+function renamedWarning(renamed: ReadonlyMap<string, string>, ambiguous: ReadonlyMap<string, readonly string[]>): DiffWarning[] {
+  if (renamed.size === 0 && ambiguous.size === 0) return [];
+  const why = 'an id found in several files read together is prefixed with its file';
+  const parts = [
+    renamed.size > 0 ? `${renamed.size} record id${renamed.size === 1 ? '' : 's'} of the earlier report ${renamed.size === 1 ? 'is' : 'are'} written otherwise in the later one (${some([...renamed].map(([x, y]) => `${x} → ${y}`))}; ${why}): recognised by ${renamed.size === 1 ? 'its' : 'their'} file and id` : '',
+    ambiguous.size > 0 ? `${ambiguous.size} record id${ambiguous.size === 1 ? '' : 's'} of the earlier report could be any of several records of the later one (${some([...ambiguous].map(([x, ys]) => `${x}: ${ys.join(' or ')}`))}): not matched, so ${ambiguous.size === 1 ? 'its finding' : 'their findings'} may look gone and new` : '',
+  ];
+  return [{ code: 'renamed_ids', message: parts.filter(Boolean).join('; ') }];
 }
 
 function total(findings: readonly ReportFinding[]): DiffTotal {
@@ -170,6 +235,9 @@ const status = (f: ReportFinding): string => {
   const d = f as ReportFinding & { status?: string; decision?: { changed?: boolean }; conflict?: unknown };
   return d.status === undefined ? '' : `${d.status}${d.conflict !== undefined ? ' (decisions disagree)' : d.decision?.changed ? ' (changed since decision)' : ''}`;
 };
+/** `1: 2,600.00 → 4,990.00 EUR; 2: …`: the records whose amount changed (none in a diff of an older version: `amounts` absent). */
+const amountsText = (c: FindingChange): string =>
+  (c.amounts ?? []).map((x) => `${x.id}: ${money(x.before)}${x.currencyBefore !== undefined ? ` ${x.currencyBefore}` : ''} → ${money(x.after)} ${x.currency}`).join('; ');
 const sideText = (s: DiffSide): string => `${s.source ?? 'report'}: ${s.findings} finding${s.findings === 1 ? '' : 's'}${s.partial ? ' (partial: cut by top)' : ''}`;
 
 function mdCell(s: string | number | undefined): string {
@@ -191,10 +259,10 @@ function diffToMarkdown(diff: ReportDiff): string {
   if (diff.new.length) out.push(...head, ...diff.new.map(row), '');
   out.push(`## Changed (${diff.changed.length})`, '');
   if (diff.changed.length) {
-    out.push('| rank | finding before → after | buyer | total before → after | records added | records removed | status |', '|---:|---|---|---|---|---|---|');
+    out.push('| rank | finding before → after | buyer | total before → after | records added | records removed | amounts changed | status |', '|---:|---|---|---|---|---|---|---|');
     for (const c of diff.changed) {
       out.push(
-        `| ${c.after.rank} | \`${c.before.id}\` → \`${c.after.id}\` | ${mdCell(c.after.buyer)} | ${money(c.before.total)} → ${money(c.after.total)} ${c.after.currency} | ${mdCell(c.added.join(', '))} | ${mdCell(c.removed.join(', '))} | ${mdCell(status(c.after))} |`,
+        `| ${c.after.rank} | \`${c.before.id}\` → \`${c.after.id}\` | ${mdCell(c.after.buyer)} | ${money(c.before.total)} → ${money(c.after.total)} ${c.after.currency} | ${mdCell(c.added.join(', '))} | ${mdCell(c.removed.join(', '))} | ${mdCell(amountsText(c))} | ${mdCell(status(c.after))} |`,
       );
     }
     out.push('');
@@ -220,10 +288,10 @@ function diffToHtml(diff: ReportDiff): string {
   const changed =
     diff.changed.length === 0
       ? ''
-      : `<table><thead><tr><th>rank</th><th>finding before → after</th><th>buyer</th><th class="num">total before → after</th><th>records added</th><th>records removed</th><th>status</th></tr></thead><tbody>${diff.changed
+      : `<table><thead><tr><th>rank</th><th>finding before → after</th><th>buyer</th><th class="num">total before → after</th><th>records added</th><th>records removed</th><th>amounts changed</th><th>status</th></tr></thead><tbody>${diff.changed
           .map(
             (c) =>
-              `<tr><td class="num">${c.after.rank}</td><td><code>${e(c.before.id)}</code> → <code>${e(c.after.id)}</code></td><td>${e(c.after.buyer)}</td><td class="num">${e(money(c.before.total))} → ${e(money(c.after.total))} ${e(c.after.currency)}</td><td>${e(c.added.join(', '))}</td><td>${e(c.removed.join(', '))}</td><td>${e(status(c.after))}</td></tr>`,
+              `<tr><td class="num">${c.after.rank}</td><td><code>${e(c.before.id)}</code> → <code>${e(c.after.id)}</code></td><td>${e(c.after.buyer)}</td><td class="num">${e(money(c.before.total))} → ${e(money(c.after.total))} ${e(c.after.currency)}</td><td>${e(c.added.join(', '))}</td><td>${e(c.removed.join(', '))}</td><td>${e(amountsText(c))}</td><td>${e(status(c.after))}</td></tr>`,
           )
           .join('')}</tbody></table>`;
   const body = [

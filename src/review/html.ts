@@ -15,7 +15,7 @@ import { escapeHtml, htmlPage, jsonForScript } from './_html.js';
 import type { PageBuyer, PageData, PageDecision, PageFinding, PageHistogram, PagePart } from './_page.js';
 import { OptionsError } from '../errors.js';
 import type { DecidedReport, UnmatchedDecision } from './applyDecisions.js';
-import { conflictWords, decisionWords, mergedWords, notShownWords, type Reviewed } from '../io/write/reviewWords.js';
+import { conflictWords, decisionWords, mergedWords, notShownWords, totalChangeWords, type Reviewed } from '../io/write/reviewWords.js';
 import type { BuyerCoverage } from './coverage.js';
 import { flagRates, pct, type FlagRatesOptions } from './flagRates.js';
 import { normalizeText } from '../records/normalize.js';
@@ -204,6 +204,7 @@ function pageFinding(f: ReportFinding & Reviewed): PageFinding {
     changed: d.changed,
     added: d.added,
     removed: d.removed,
+    total: d.totalChange !== undefined ? totalChangeWords(d.totalChange, asText) : '',
   };
   return {
     id: f.id,
@@ -273,7 +274,7 @@ function warningsHtml(messages: readonly string[], partialRates: boolean, partia
 function decisionsHtml(report: DecidedReport): string {
   const d = report.decisions;
   const lines: string[] = [];
-  if (d.changed > 0) lines.push(`${d.changed} finding${d.changed === 1 ? '' : 's'} changed since the decision (records added or removed): look again.`);
+  if (d.changed > 0) lines.push(`${d.changed} finding${d.changed === 1 ? '' : 's'} changed since the decision (records added or removed, or another total): look again.`);
   for (const f of [...report.findings, ...report.dismissed]) if (f.conflict) lines.push(`Finding #${f.rank} (${f.id}) is open: ${conflictWords(f, asText)}.`);
   for (const u of d.unmatched.filter((x) => x.reason === 'gone')) {
     lines.push(`Decision about ${u.decision.finding} (${decisionWords(u.decision, asText)}) applies to no finding of this run: its records are in no finding${d.partial ? ' listed' : ''}.`);

@@ -10,14 +10,14 @@ export { toHtml } from './html.js';
 export type { ToHtmlOptions, BuyerBunching } from './html.js';
 
 // Decisions that stick
-export { DECISION_STATUSES, DECISIONS_SCHEMA, DECISION_CSV_COLUMNS, decisionSchema, decisionsFileSchema, readDecisions, decisionsToCsv, decisionsToJson, decisionsTemplate } from './decisions.js';
+export { DECISION_STATUSES, DECISIONS_SCHEMA, DECISION_CSV_COLUMNS, decisionSchema, decisionsFileSchema, readDecisions, decisionsToCsv, decisionsToAppend, decisionsToJson, decisionsTemplate } from './decisions.js';
 export type { Decision, DecisionStatus, DecisionIssue, DecisionsRead, ReadDecisionsOptions } from './decisions.js';
 export { applyDecisions } from './applyDecisions.js';
-export type { DecidedReport, DecidedFinding, FindingDecision, DecisionSummary, UnmatchedDecision, NotShownFinding, ApplyDecisionsOptions } from './applyDecisions.js';
+export type { DecidedReport, DecidedFinding, FindingDecision, DecisionSummary, UnmatchedDecision, NotShownFinding, ApplyDecisionsOptions, TotalChange, RenamedRecord, AmbiguousRecord } from './applyDecisions.js';
 
 // What changed
 export { diffReports, formatDiff, DIFF_SCHEMA } from './diff.js';
-export type { ReportDiff, FindingChange, DiffTotal, DiffSide, DiffFormat } from './diff.js';
+export type { ReportDiff, FindingChange, AmountChange, DiffTotal, DiffSide, DiffFormat } from './diff.js';
 
 // Coverage and guardrails
 export { buyerCoverage } from './coverage.js';

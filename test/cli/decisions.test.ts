@@ -9,6 +9,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { markdownText } from '../../src/io/write/escape.js';
 import { escapeHtml } from '../../src/review/_html.js';
 import type { DecidedReport } from '../../src/review/applyDecisions.js';
+import { readDecisions } from '../../src/review/decisions.js';
 import { cli, repo } from './_run.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'splitscan-decisions-'));
@@ -208,5 +209,89 @@ describe('the first month: no register yet', () => {
     const alone = await cli([...scan, '--decisions', at('none.csv')]);
     expect(alone.code).toBe(3);
     expect(alone.err).toContain('cannot read decisions file');
+  });
+});
+
+describe('a finding whose amounts changed since the decision (the same records)', () => {
+  it('is changed since the decision in the report and changed in diff, with the total before and after', async () => {
+    const head = 'id,buyer,vendor,date,amount,currency,subject\n';
+    writeFileSync(at('v1.csv'), `${head}1,City,Acme,2024-01-05,2600,EUR,chairs\n2,City,Acme,2024-01-06,2500,EUR,chairs\n`);
+    writeFileSync(at('v2.csv'), `${head}1,City,Acme,2024-01-05,4990,EUR,chairs\n2,City,Acme,2024-01-06,4990,EUR,chairs\n`);
+    const scan = (file: string) => ['scan', at(file), '--threshold', '5000', '--currency', 'EUR', '--decisions', at('amounts.csv')];
+    rmSync(at('amounts.csv'), { force: true });
+    expect((await cli([...scan('v1.csv'), '--decisions-template', at('amounts.csv'), '--format', 'json', '-o', at('v1.json'), '-q'])).code).toBe(0);
+    writeFileSync(at('amounts.csv'), readFileSync(at('amounts.csv'), 'utf8').replace(',open,,,,', ',dismissed,auditor,2024-02-01,marginal: 100 EUR over,'));
+    const v2 = await jsonReport([...scan('v2.csv'), '-o', at('v2.json')].filter((a) => a !== '-o' && a !== at('v2.json')));
+    expect(v2.dismissed[0]?.decision).toMatchObject({ link: 'id', changed: true, totalChange: { before: '5100.00', after: '9980.00', currency: 'EUR' } });
+    expect(v2.decisions.changed).toBe(1);
+    const md = (await cli([...scan('v2.csv'), '--format', 'md', '-q'])).out;
+    expect(md).toContain('1 finding changed since its decision');
+    expect(md).toContain('changed since the decision: total 5,100.00 → 9,980.00 EUR');
+    expect((await cli([...scan('v2.csv'), '--format', 'html', '-q'])).out).toContain('total 5,100.00 → 9,980.00 EUR');
+    writeFileSync(at('v2.json'), JSON.stringify(v2));
+    const diff = await cli(['diff', at('v1.json'), at('v2.json')]);
+    expect(diff.out).toContain('| Changed | 1 | 9,980.00 EUR |');
+    expect(diff.out).toContain('| Persisting | 0 | – |');
+    expect(diff.out).toContain('| 5,100.00 → 9,980.00 EUR |  |  | 1: 2,600.00 → 4,990.00 EUR; 2: 2,500.00 → 4,990.00 EUR | dismissed (changed since decision) |');
+  });
+});
+
+describe("next month's file, whose ids restart at 1, read with this month's", () => {
+  const head = 'id,buyer,vendor,date,amount,currency\n';
+  const scan = (...files: string[]) => ['scan', ...files.map(at), '--threshold', '5000', '--currency', 'EUR'];
+
+  it('keeps the decision on its purchases (ids now prefixed with their file), with a note, and diff finds it persisting', async () => {
+    writeFileSync(at('jan.csv'), `${head}1,City,Acme,2024-01-05,2900,EUR\n2,City,Acme,2024-01-06,2800,EUR\n`);
+    writeFileSync(at('feb.csv'), `${head}1,City,Other,2024-02-05,20,EUR\n2,City,Other2,2024-02-20,30,EUR\n`);
+    rmSync(at('months.csv'), { force: true });
+    expect((await cli([...scan('jan.csv'), '--decisions-template', at('months.csv'), '--format', 'json', '-o', at('jan.json'), '-q'])).code).toBe(0);
+    writeFileSync(at('months.csv'), readFileSync(at('months.csv'), 'utf8').replace(',open,', ',confirmed,'));
+    const r = await cli([...scan('jan.csv', 'feb.csv'), '--decisions', at('months.csv'), '--format', 'json', '-o', at('janfeb.json')]);
+    expect(r.code, r.err).toBe(0);
+    expect(r.err).toContain('splitscan: 1 decision matched by record ids this run writes with their file (1 → jan.csv:1, 2 → jan.csv:2');
+    const report = JSON.parse(readFileSync(at('janfeb.json'), 'utf8')) as DecidedReport;
+    expect(report.findings[0]?.recordIds).toEqual(['jan.csv:1', 'jan.csv:2']);
+    expect(report.findings[0]?.status).toBe('confirmed');
+    expect(report.findings[0]?.decision).toMatchObject({ changed: false, added: [], removed: [] });
+    expect(report.decisions.unmatched).toEqual([]);
+    const diff = await cli(['diff', at('jan.json'), at('janfeb.json'), '--format', 'json']);
+    const d = JSON.parse(diff.out) as { persisting: unknown[]; new: unknown[]; gone: unknown[]; warnings: { code: string }[] };
+    expect([d.persisting.length, d.new.length, d.gone.length]).toEqual([1, 0, 0]);
+    expect(d.warnings.map((w) => w.code)).toEqual(['renamed_ids']);
+  });
+
+  it('says so, in the report, when the ids are in several files and which purchases were decided cannot be told', async () => {
+    writeFileSync(at('feb2.csv'), `${head}1,City,Acme,2024-02-05,2900,EUR\n2,City,Acme,2024-02-26,2800,EUR\n`);
+    const report = await jsonReport([...scan('jan.csv', 'feb2.csv'), '--decisions', at('months.csv')]);
+    expect(report.decisions.unmatched.map((u) => u.reason)).toEqual(['gone']);
+    const w = report.warnings.filter((x) => x.code === 'decision_ids');
+    expect(w).toHaveLength(1);
+    expect(w[0]?.message).toContain('names record ids that this run has in several files (1: feb2.csv:1 or jan.csv:1; 2: feb2.csv:2 or jan.csv:2');
+  });
+});
+
+describe('--decisions-template on a register a spreadsheet saved with ;', () => {
+  it('appends lines in its delimiter, line ending and quoting: the next run reads every line', async () => {
+    const head = 'id,buyer,vendor,date,amount,currency\n';
+    writeFileSync(at('e.csv'), `${head}1,"Parks, Forestry",Acme,2024-01-05,2900,EUR\n2,"Parks, Forestry",Acme,2024-01-06,2800,EUR\n3,Water,Acme,2024-03-05,2900,EUR\n4,Water,Acme,2024-03-06,2800,EUR\n`);
+    const scan = ['scan', at('e.csv'), '--threshold', '5000', '--currency', 'EUR'];
+    rmSync(at('excel.csv'), { force: true });
+    expect((await cli([...scan, '--decisions-template', at('excel.csv'), '-q', '-o', at('e.json')])).code).toBe(0);
+    // Keep the first finding's line only, saved as European Excel saves CSV.
+    const [header, first] = readFileSync(at('excel.csv'), 'utf8').split('\r\n');
+    const semi = (line: string) => (readDecisions(`${header}\r\n${line}\r\n`).decisions[0] as { records: readonly string[] }).records.join('; ');
+    const cells = (first as string).split(',');
+    const excel = `\uFEFF${(header as string).replaceAll(',', ';')}\r\n${[cells[0], 'confirmed', '', '', '', `"${semi(first as string)}"`, 'Parks, Forestry', ...cells.slice(-3)].join(';')}\r\n`;
+    writeFileSync(at('excel.csv'), excel);
+    const r = await cli([...scan, '--decisions', at('excel.csv'), '--decisions-template', at('excel.csv'), '-o', at('e.json')]);
+    expect(r.code, r.err).toBe(0);
+    expect(r.err).toContain('1 open line for undecided findings appended to');
+    const after = readFileSync(at('excel.csv'), 'utf8');
+    expect(after.startsWith(excel)).toBe(true);
+    const appended = after.slice(excel.length);
+    expect(appended).toMatch(/^F[0-9a-f]{16};open;;;;"3; 4";Water;THRESHOLD-5000-EUR;5700\.00;EUR\r\n$/u);
+    const next = await jsonReport([...scan, '--decisions', at('excel.csv')]);
+    expect(next.warnings.filter((w) => w.code === 'decision_line')).toEqual([]);
+    expect(next.decisions.counts).toEqual({ open: 1, confirmed: 1, dismissed: 0, exempt: 0 });
   });
 });

@@ -24,8 +24,8 @@ describe('diffReports', () => {
         expect(diff.persisting.length + diff.changed.length + diff.gone.length).toBe(a.length);
         expect(diff.persisting.length + diff.changed.length + diff.new.length).toBe(b.length);
         for (const g of diff.gone) for (const n of diff.new) expect(g.recordIds.some((r) => n.recordIds.includes(r))).toBe(false);
-        // A changed finding differs in its records, or (same records) in what it is: another id, i.e. another threshold.
-        for (const c of diff.changed) expect(c.added.length + c.removed.length > 0 || c.before.id !== c.after.id).toBe(true);
+        // A changed finding differs in its records, or (same records) in what it is: another id, i.e. another threshold, or other amounts.
+        for (const c of diff.changed) expect(c.added.length + c.removed.length > 0 || c.before.id !== c.after.id || c.amounts.length > 0 || c.before.total !== c.after.total).toBe(true);
         const sum = (fs: readonly { total: string }[]) => fs.reduce((s, f) => s.plus(f.total), new D(0));
         expect(new D(diff.totals.new.amount['CNY'] ?? 0).eq(sum(diff.new))).toBe(true);
         expect(new D(diff.totals.gone.amount['CNY'] ?? 0).eq(sum(diff.gone))).toBe(true);

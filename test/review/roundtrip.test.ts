@@ -54,7 +54,7 @@ describe('scan → decide → rescan with one more month → diff, on the seeds'
     expect(decisionsTemplate(decided).map((d) => d.records)).toEqual([['142', '152']]);
 
     const html = toHtml(decided, { coverage: buyerCoverage(january.records, SEED_OPTIONS) });
-    expect(html).toContain('1 finding changed since the decision (records added or removed): look again.');
+    expect(html).toContain('1 finding changed since the decision (records added or removed, or another total): look again.');
   });
 
   it('counts as not applicable only the January rows no 2014 window reaches: none is in force in 2015', () => {

@@ -3,7 +3,8 @@
  * decision, what changed since, and the decisions of findings that merged into it.
  */
 import type { Decision } from '../../review/decisions.js';
-import type { DecidedFinding, DecisionSummary, FindingDecision } from '../../review/applyDecisions.js';
+import type { DecidedFinding, DecisionSummary, FindingDecision, TotalChange } from '../../review/applyDecisions.js';
+import { groupMoneyText } from '../../_lib/decimal.js';
 
 /** The review fields of a finding, when the report went through `applyDecisions`. */
 export type Reviewed = Partial<Pick<DecidedFinding, 'id' | 'status' | 'decision' | 'merged' | 'conflict'>>;
@@ -13,10 +14,21 @@ export function decisionWords(d: Decision, text: (s: string) => string): string 
   return `${d.status}${d.reviewer !== undefined ? ` by ${text(d.reviewer)}` : ''}${d.date !== undefined ? ` on ${d.date}` : ''}${d.note !== undefined ? `: ${text(d.note)}` : ''}`;
 }
 
-/** `changed since the decision: added 149 removed 121`, or '' when the records did not change. */
+/**
+ * `changed since the decision: added 149 removed 121, total 1,594,200.00 → 1,832,200.00 CNY`, or ''
+ * when neither the records nor the total changed.
+ */
 export function changedWords(d: FindingDecision, text: (s: string) => string): string {
   if (!d.changed) return '';
-  return `changed since the decision:${d.added.length ? ` added ${text(d.added.join(', '))}` : ''}${d.removed.length ? ` removed ${text(d.removed.join(', '))}` : ''}`;
+  const records = `${d.added.length ? ` added ${text(d.added.join(', '))}` : ''}${d.removed.length ? ` removed ${text(d.removed.join(', '))}` : ''}`;
+  const total = d.totalChange !== undefined ? ` ${totalChangeWords(d.totalChange, text)}` : '';
+  return `changed since the decision:${records}${records && total ? ',' : ''}${total}`;
+}
+
+/** `total 5,100.00 → 9,980.00 EUR` (`5,100.00 EUR → 9,980.00 USD` when the currency changed too). */
+export function totalChangeWords(t: TotalChange, text: (s: string) => string): string {
+  const before = `${groupMoneyText(t.before)}${t.currencyBefore !== undefined ? ` ${text(t.currencyBefore)}` : ''}`;
+  return `total ${before} → ${groupMoneyText(t.after)} ${text(t.currency)}`;
 }
 
 /** Decisions about other findings, one by one: `F12 (dismissed by Wang); F34 (confirmed)`. */
